@@ -1,0 +1,257 @@
+"""Command line entry point: ``ethics-tui [--data DIR] [--lang th|en] [COMMAND ...]``.
+
+With no command it opens the TUI; that is the only path that imports Textual. Every command
+calls the same services as the TUI. Exit codes: 0 ok, 1 bad input or problems found, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+DEFAULT_DATA = "data"
+
+
+def _default_data() -> str:
+    return os.environ.get("ETHICS_TUI_DATA") or DEFAULT_DATA
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="ภาษา / language")
+    common.add_argument("--data", default=argparse.SUPPRESS, help="โฟลเดอร์ข้อมูล / data folder")
+
+    p = argparse.ArgumentParser(
+        prog="ethics-tui",
+        description="ทะเบียนมาตรการส่งเสริมคุณธรรม (มาตรการ 6-7) สำหรับองค์กรปกครองส่วนท้องถิ่น",
+    )
+    p.add_argument("--data", default=argparse.SUPPRESS, help="data folder (default ./data or $ETHICS_TUI_DATA)")
+    p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="th (default) or en")
+    sub = p.add_subparsers(dest="command")
+
+    d = sub.add_parser("demo", parents=[common], help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
+    d.set_defaults(func=cmd_demo)
+
+    s = sub.add_parser("staff", parents=[common], help="ทะเบียนบุคลากร / staff register")
+    ssub = s.add_subparsers(dest="staff_command", required=True)
+    si = ssub.add_parser("import", parents=[common], help="นำเข้าจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
+    si.add_argument("file")
+    si.add_argument("--dry-run", action="store_true", help="ตรวจอย่างเดียว ไม่บันทึก / check only")
+    si.set_defaults(func=cmd_staff_import)
+    se = ssub.add_parser("export", parents=[common], help="ส่งออกเป็น .csv หรือ .xlsx")
+    se.add_argument("file")
+    se.set_defaults(func=cmd_staff_export)
+    sl = ssub.add_parser("list", parents=[common], help="แสดงรายชื่อ / list staff")
+    sl.add_argument("--json", action="store_true")
+    sl.add_argument("--all", action="store_true", help="รวมผู้ที่ไม่ใช้งาน / include inactive")
+    sl.set_defaults(func=cmd_staff_list)
+
+    v = sub.add_parser("verify", parents=[common], help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
+    v.set_defaults(func=cmd_verify)
+
+    b = sub.add_parser("backup", parents=[common], help="สำรองข้อมูล / back up")
+    b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
+    b.set_defaults(func=cmd_backup)
+
+    r = sub.add_parser("restore", parents=[common], help="กู้คืนจากไฟล์สำรอง / restore a backup")
+    r.add_argument("file")
+    r.set_defaults(func=cmd_restore)
+
+    _add_pdf_commands(sub, common)
+    return p
+
+
+def _add_pdf_commands(sub, common) -> None:
+    try:
+        from ethics_tui.pdf_cli import add_commands
+    except ImportError:  # the PDF engine is optional until it lands
+        return
+    add_commands(sub, common)
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _lang(args) -> str:
+    return getattr(args, "lang", None) or "th"
+
+
+def _ctx(args):
+    from ethics_tui.service.context import Context
+
+    return Context.open(args.data, lang=_lang(args))
+
+
+def _say(args, th: str, en: str, file=None) -> None:
+    print(en if _lang(args) == "en" else th, file=file or sys.stdout)
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_demo(args) -> int:
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.demo import load_demo
+    from ethics_tui.store.database import Store
+
+    store = Store(args.data)
+    if not store.is_empty():
+        raise UserError(
+            f"โฟลเดอร์ {store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
+            f"{store.dir} already holds data; the demo only fills an empty folder",
+        )
+    ctx = Context.open(args.data, lang=_lang(args))
+    n = load_demo(ctx)
+    _say(args, f"สร้างสำนักงานตัวอย่างแล้ว: บุคลากร {n} คน ใน {store.dir}", f"Demo office created: {n} staff in {store.dir}")
+    return 0
+
+
+def cmd_staff_import(args) -> int:
+    from ethics_tui.service.staff_io import import_file
+
+    ctx = _ctx(args)
+    plan = import_file(ctx, args.file, dry_run=args.dry_run)
+    lang = _lang(args)
+    for th, en in plan.warnings:
+        print(("คำเตือน: " + th) if lang == "th" else ("warning: " + en), file=sys.stderr)
+    if plan.errors:
+        _say(
+            args,
+            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
+            file=sys.stderr,
+        )
+        for e in plan.errors:
+            print("  " + e.message(lang), file=sys.stderr)
+        return 1
+    divs = len(plan.divisions_created)
+    if args.dry_run:
+        _say(
+            args,
+            f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): จะเพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}",
+            f"Check passed (nothing saved): would add {plan.added}, update {plan.updated}, create {divs} division(s)",
+        )
+    else:
+        _say(
+            args,
+            f"นำเข้าสำเร็จ: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}",
+            f"Imported: added {plan.added}, updated {plan.updated}, divisions created {divs}",
+        )
+    return 0
+
+
+def cmd_staff_export(args) -> int:
+    from ethics_tui.service.staff_io import export_file
+
+    n = export_file(_ctx(args), args.file)
+    _say(args, f"ส่งออกบุคลากร {n} คน ไปที่ {args.file}", f"Exported {n} staff to {args.file}")
+    return 0
+
+
+def cmd_staff_list(args) -> int:
+    from ethics_tui.service.staff import search
+    from ethics_tui.thai.dates import format_date
+
+    rows = search(_ctx(args), include_inactive=args.all or args.json)
+    if args.json:
+        out = []
+        for r in rows:
+            d = r.staff.to_dict()
+            d.pop("rev", None)
+            d = {"id": r.staff.id, **d, "full_name": r.staff.full_name, "division": r.division}
+            out.append(d)
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        s = r.staff
+        flag = "" if s.active else (" (inactive)" if _lang(args) == "en" else " (ไม่ใช้งาน)")
+        print(f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
+              f"{format_date(s.start_date, 'abbr')}{flag}")
+    _say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from ethics_tui.service.verify import verify
+    from ethics_tui.store.database import Store
+
+    store = Store(args.data)
+    if not store.dir.is_dir():
+        raise UserError(f"ไม่พบโฟลเดอร์ข้อมูล {store.dir}", f"Data folder {store.dir} not found")
+    problems = verify(store)
+    if problems:
+        _say(args, f"พบปัญหา {len(problems)} รายการ:", f"{len(problems)} problem(s) found:")
+        for th, en in problems:
+            print("  - " + (en if _lang(args) == "en" else th))
+        return 1
+    _say(args, "ฐานข้อมูลถูกต้องครบถ้วน", "The database is sound.")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from ethics_tui.store.backup import create_backup
+
+    ctx = _ctx(args)
+    path = create_backup(ctx.store, Path(args.output) if args.output else None, reason="manual")
+    ctx.store.log_event("backup", "database", None, note=path.name, actor=ctx.actor)
+    _say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from ethics_tui.store.backup import restore_backup
+    from ethics_tui.store.database import Store, default_actor
+
+    store = Store(args.data)
+    store.dir.mkdir(parents=True, exist_ok=True)
+    saved = restore_backup(store, Path(args.file), actor=default_actor())
+    if saved:
+        _say(args, f"บันทึกสถานะก่อนกู้คืนไว้ที่ {saved}", f"The previous state was saved to {saved}")
+    _say(args, f"กู้คืนข้อมูลจาก {args.file} แล้ว", f"Restored from {args.file}")
+    return 0
+
+
+def run_tui(args) -> int:
+    from ethics_tui.tui.app import run_app
+
+    return run_app(Path(args.data), _lang(args)) or 0
+
+
+def _log_crash(data: str) -> Path | None:
+    try:
+        logs = Path(data) / "logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        path = logs / "ethics-tui.log"
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(f"\n--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            f.write(traceback.format_exc())
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "data", None):
+        args.data = _default_data()
+    func = getattr(args, "func", None) or run_tui
+    try:
+        return func(args)
+    except UserError as exc:
+        print(exc.message(_lang(args)), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never show a traceback to the user
+        log = _log_crash(args.data)
+        _say(
+            args,
+            f"เกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) รายละเอียดบันทึกไว้ที่ {log}",
+            f"Unexpected error ({type(exc).__name__}); details were logged to {log}",
+            file=sys.stderr,
+        )
+        return 1

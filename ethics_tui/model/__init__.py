@@ -1,0 +1,1 @@
+"""Record dataclasses with their validation. No I/O, no Textual."""

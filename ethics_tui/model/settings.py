@@ -1,0 +1,86 @@
+"""Office settings and divisions."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+from ethics_tui.errors import ValidationError
+
+OFFICE_TYPES = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วนจังหวัด")
+DIGITS_CHOICES = ("thai", "arabic")
+
+
+@dataclass
+class OfficeSettings:
+    office_name: str = ""  # full name, e.g. "องค์การบริหารส่วนตำบลเชียงพิณ"
+    office_type: str = OFFICE_TYPES[0]
+    district: str = ""  # อำเภอ
+    province: str = ""  # จังหวัด
+    address: str = ""  # postal address, printed on letters
+    phone: str = ""
+    email: str = ""
+    executive_name: str = ""  # e.g. "นายสมชาย ใจดี"
+    executive_title: str = ""  # e.g. "นายกองค์การบริหารส่วนตำบลเชียงพิณ"
+    letter_prefix: str = ""  # outgoing letter prefix, e.g. "อด ๗๑๒๐๑"
+    digits: str = "thai"  # "thai" or "arabic": digits on documents and screens
+    emblem_path: str = ""  # optional emblem/logo image for orders and announcements
+    rev: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict) -> OfficeSettings:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (data or {}).items() if k in names})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.office_name.strip())
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        if not self.office_name.strip():
+            errors["office_name"] = ("ต้องกรอกชื่อหน่วยงาน", "Office name is required")
+        if self.digits not in DIGITS_CHOICES:
+            errors["digits"] = ("ตัวเลขต้องเป็น thai หรือ arabic", "Digits must be thai or arabic")
+        if self.email and "@" not in self.email:
+            errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass
+class Division:
+    name: str
+    active: bool = True
+    id: int | None = None
+    rev: int = 0
+
+    @classmethod
+    def from_doc(cls, doc_id: int, data: dict) -> Division:
+        return cls(
+            name=data.get("name", ""),
+            active=bool(data.get("active", True)),
+            id=doc_id,
+            rev=int(data.get("rev", 0)),
+        )
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "active": self.active, "rev": self.rev}
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ValidationError({"name": ("ต้องกรอกชื่อกอง", "Division name is required")})
+
+
+DEFAULT_DIVISIONS = (
+    "สำนักปลัด",
+    "กองคลัง",
+    "กองช่าง",
+    "กองการศึกษา ศาสนาและวัฒนธรรม",
+    "กองสาธารณสุขและสิ่งแวดล้อม",
+    "กองสวัสดิการสังคม",
+    "กองยุทธศาสตร์และงบประมาณ",
+    "หน่วยตรวจสอบภายใน",
+)

@@ -1,0 +1,106 @@
+"""A staff member of the office."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+
+from ethics_tui.errors import ValidationError
+
+STAFF_TYPES = (
+    "พนักงานส่วนตำบล",
+    "ลูกจ้างประจำ",
+    "พนักงานจ้างตามภารกิจ",
+    "พนักงานจ้างทั่วไป",
+)
+#: Also accepted (DOMAIN.md: teachers in child-development centres, municipal staff).
+EXTRA_STAFF_TYPES = ("ข้าราชการครู", "พนักงานเทศบาล", "พนักงานส่วนจังหวัด")
+ALL_STAFF_TYPES = STAFF_TYPES + EXTRA_STAFF_TYPES
+
+COMMON_PREFIXES = ("นาย", "นาง", "นางสาว")
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE_RE = re.compile(r"^[0-9๐-๙+\-\s(),#]{6,40}$")
+_CODE_RE = re.compile(r"^[\w\-/.]{1,30}$")
+
+
+@dataclass
+class Staff:
+    prefix: str
+    first_name: str
+    last_name: str
+    position: str
+    division_id: int
+    staff_type: str
+    code: str = ""
+    level: str = ""
+    start_date: str = ""  # ISO date (Gregorian) or ""
+    email: str = ""
+    phone: str = ""
+    active: bool = True
+    id: int | None = None
+    rev: int = 0
+
+    @property
+    def full_name(self) -> str:
+        """"นายสมชาย ใจดี": the prefix joins the first name without a space."""
+        return f"{self.prefix}{self.first_name} {self.last_name}".strip()
+
+    @classmethod
+    def from_doc(cls, doc_id: int, data: dict) -> Staff:
+        names = {f.name for f in fields(cls)} - {"id"}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        return cls(id=doc_id, **kwargs)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("id")
+        return d
+
+    def start(self) -> date | None:
+        return date.fromisoformat(self.start_date) if self.start_date else None
+
+    def validate(self) -> None:
+        """Raise ValidationError with every bad field (Thai and English reasons)."""
+        errors: dict[str, tuple[str, str]] = {}
+        for name, th, en in (
+            ("prefix", "คำนำหน้า", "prefix"),
+            ("first_name", "ชื่อ", "first name"),
+            ("last_name", "นามสกุล", "last name"),
+            ("position", "ตำแหน่ง", "position"),
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
+            elif len(value) > 120:
+                errors[name] = (f"{th}ยาวเกิน 120 ตัวอักษร", f"{en} is longer than 120 characters")
+        if not isinstance(self.division_id, int) or self.division_id <= 0:
+            errors["division_id"] = ("ต้องเลือกกอง", "division is required")
+        if self.staff_type not in ALL_STAFF_TYPES:
+            errors["staff_type"] = (
+                "ประเภทบุคลากรต้องเป็น " + " / ".join(STAFF_TYPES),
+                "staff type must be one of " + " / ".join(STAFF_TYPES),
+            )
+        if self.code and not _CODE_RE.match(self.code):
+            errors["code"] = (
+                "รหัสต้องเป็นตัวอักษร ตัวเลข - / . ไม่เกิน 30 ตัว ไม่มีช่องว่าง",
+                "code: letters, digits, - / . only, at most 30, no spaces",
+            )
+        if self.email and not _EMAIL_RE.match(self.email):
+            errors["email"] = ("อีเมลไม่ถูกต้อง", "invalid e-mail address")
+        if self.phone and not _PHONE_RE.match(self.phone):
+            errors["phone"] = ("หมายเลขโทรศัพท์ไม่ถูกต้อง", "invalid phone number")
+        if self.start_date:
+            try:
+                d = date.fromisoformat(self.start_date)
+                if d > date.today().replace(year=date.today().year + 1):
+                    errors["start_date"] = ("วันที่เริ่มงานอยู่ในอนาคตไกลเกินไป", "start date is too far in the future")
+                elif d.year < 1940:
+                    errors["start_date"] = ("วันที่เริ่มงานเก่าเกินไป", "start date is too old")
+            except (TypeError, ValueError):
+                errors["start_date"] = ("วันที่เริ่มงานไม่ถูกต้อง", "invalid start date")
+        if not isinstance(self.active, bool):
+            errors["active"] = ("สถานะไม่ถูกต้อง", "invalid active flag")
+        if errors:
+            raise ValidationError(errors)

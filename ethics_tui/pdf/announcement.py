@@ -1,0 +1,51 @@
+"""ประกาศ (announcement), with a clear two-part list: ควรปฏิบัติ and ไม่ควรปฏิบัติ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf.enums import XPos, YPos
+
+from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf import common
+from ethics_tui.pdf.base import INDENT_MM, ThaiPDF
+from ethics_tui.pdf.models import AnnouncementDoc
+
+DOS_TITLE = "สิ่งที่ควรปฏิบัติ (Dos)"
+DONTS_TITLE = "สิ่งที่ไม่ควรปฏิบัติ (Don'ts)"
+
+
+def _two_part(pdf: ThaiPDF, title: str, items: list[str], mark: str) -> None:
+    pdf.ensure_space(pdf.line_h * 3)
+    pdf.style("B")
+    pdf.set_x(pdf.l_margin + INDENT_MM)
+    pdf.text_line(pdf.tx(title), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.style("")
+    for n, item in enumerate(items, 1):
+        pdf.labelled(f"{mark}{n}.", item, left=INDENT_MM, label_w=11)
+    pdf.ln(2)
+
+
+def render_announcement(
+    doc: AnnouncementDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
+) -> Path:
+    signer = common.resolve_signer(doc.signer, settings)
+    pdf = ThaiPDF(
+        settings,
+        title=f"ประกาศ{settings.office_name} เรื่อง {doc.subject}",
+        subject=doc.subject,
+        names=(*names, signer.name, *common.names_in(doc.body)),
+    )
+    pdf.add_page()
+    pdf.emblem()
+    common.heading(pdf, f"ประกาศ{settings.office_name}", "", doc.subject)
+    common.body(pdf, doc.body)
+    if doc.dos:
+        _two_part(pdf, DOS_TITLE, doc.dos, "")
+    if doc.donts:
+        _two_part(pdf, DONTS_TITLE, doc.donts, "")
+    for text in doc.closing:
+        pdf.paragraph(text)
+    common.dated_line(pdf, "ประกาศ ณ วันที่", doc.announced_on)
+    pdf.signature_block(signer.name, signer.position)
+    return pdf.save(path)

@@ -1,0 +1,304 @@
+"""The base document: Sarabun, shaping, A4, official margins, page numbers, metadata.
+
+Every layout draws through :class:`ThaiPDF`. It does its own Thai line breaking (word
+widths are measured once per distinct word and cached), draws each line itself, and wraps
+every line in ``/ActualText`` marked content so that copying text out of the PDF gives the
+original Unicode even though HarfBuzz reorders and decomposes Thai marks (see docs/pdf.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf.shaping import install_shaping_cache
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks
+
+FAMILY = "Sarabun"
+BODY_PT = 16
+LINE_FACTOR = 1.3  # Sarabun ascender + descender = 1.3 em
+INDENT_MM = 25.0
+MARGIN_LEFT = 30.0
+MARGIN_RIGHT = 20.0
+MARGIN_TOP = 20.0
+MARGIN_BOTTOM = 20.0
+_STYLE_FILES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
+
+
+def font_dir() -> Path:
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.__file__).parent / "files"
+
+
+def _hex_utf16(text: str) -> str:
+    return "FEFF" + text.encode("utf-16-be").hex().upper()
+
+
+class ThaiPDF(FPDF):
+    """A4 document in Sarabun with Thai shaping and the office's digits preference."""
+
+    def __init__(
+        self,
+        settings: OfficeSettings | None = None,
+        *,
+        orientation: str = "P",
+        title: str = "",
+        subject: str = "",
+        names: Iterable[str] = (),
+        margins: tuple[float, float, float, float] | None = None,
+        creation_date: datetime | None = None,
+        actual_text: bool = True,
+    ) -> None:
+        super().__init__(orientation=orientation, unit="mm", format="A4")
+        self.settings = settings or OfficeSettings()
+        self.digits = self.settings.digits or "thai"
+        self.actual_text = actual_text
+        all_names = [self.settings.office_name, self.settings.executive_name, *names]
+        self.names = tuple(sorted({n.strip() for n in all_names if n and n.strip()}))
+        for style, stem in _STYLE_FILES.items():
+            self.add_font(FAMILY, style, str(font_dir() / f"Sarabun-{stem}.ttf"))
+        self.set_text_shaping(True)
+        install_shaping_cache(self)
+        left, top, right, bottom = margins or (MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM)
+        self.set_margins(left, top, right)
+        self.set_auto_page_break(True, bottom)
+        self.set_font(FAMILY, "", BODY_PT)
+        self.set_title(title)
+        self.set_subject(subject)
+        self.set_author(self.settings.office_name or "ethics-tui")
+        self.set_creator("ethics-tui")
+        self.set_lang("th")
+        self.set_creation_date(creation_date or datetime.now().astimezone())
+        self._width_cache: dict[tuple[str, str, float], float] = {}
+
+    # ------------------------------------------------------------------ text prep
+    def tx(self, text: object, *, digits: bool = True) -> str:
+        """Prepare text for layout: office digits, U+200B between words, names kept whole."""
+        s = "" if text is None else str(text)
+        if digits:
+            s = apply_digits(s, self.digits)
+        return insert_breaks(s, self.names)
+
+    def num(self, value: object) -> str:
+        return apply_digits(str(value), self.digits)
+
+    @property
+    def line_h(self) -> float:
+        return self.font_size * LINE_FACTOR
+
+    def style(self, style: str = "", size: float = BODY_PT) -> None:
+        self.set_font(FAMILY, style, size)
+
+    # ------------------------------------------------------------------ measuring
+    def word_width(self, word: str) -> float:
+        """Width of ``word`` (mm) in the current font, shaped once and cached."""
+        key = (self.current_font.fontkey, word, self.font_size_pt)
+        w = self._width_cache.get(key)
+        if w is None:
+            _, w_pt = self.current_font.get_text_width(
+                word.replace(NBSP, " "), self.font_size_pt, self.text_shaping
+            )
+            w = w_pt / self.k
+            self._width_cache[key] = w
+        return w
+
+    def wrap(self, text: str, width: float, first_width: float | None = None) -> list[str]:
+        """Break prepared text (see :meth:`tx`) into lines at spaces and U+200B only.
+
+        A token wider than the line is cut by characters (the only case where a line can
+        end inside a word). Returned lines keep their U+200B; :meth:`line` drops them.
+        """
+        lines: list[str] = []
+        for para in text.split("\n"):
+            self._wrap_para(para, width, first_width if not lines else width, lines)
+        return lines
+
+    def _wrap_para(self, para: str, width: float, first: float | None, out: list[str]) -> None:
+        limit = (first if first is not None else width) + 0.01
+        tokens: list[str] = []
+        buf = ""
+        for ch in para:  # tokens: words, single spaces, ZWSP separators dropped
+            if ch == " " or ch == ZWSP:
+                if buf:
+                    tokens.append(buf)
+                    buf = ""
+                if ch == " ":
+                    tokens.append(" ")
+                else:
+                    tokens.append(ZWSP)
+            else:
+                buf += ch
+        if buf:
+            tokens.append(buf)
+        line: list[str] = []
+        cur = 0.0
+        space_w = self.word_width(" ")
+        for tok in tokens:
+            if tok == ZWSP:
+                if line:
+                    line.append(ZWSP)
+                continue
+            w = space_w if tok == " " else self.word_width(tok)
+            if tok == " ":
+                if line:
+                    line.append(tok)
+                    cur += w
+                continue
+            if cur + w <= limit or not line:
+                if w > limit and not line:  # word longer than a line: cut by characters
+                    for part in self._cut(tok, limit, width + 0.01):
+                        if line:
+                            out.append("".join(line).rstrip(" " + ZWSP))
+                            limit = width + 0.01
+                        line, cur = [part], self.word_width(part)
+                    continue
+                line.append(tok)
+                cur += w
+                continue
+            out.append("".join(line).rstrip(" " + ZWSP))
+            limit = width + 0.01
+            if w > limit:
+                line, cur = [], 0.0
+                for part in self._cut(tok, limit, limit):
+                    if line:
+                        out.append("".join(line))
+                    line, cur = [part], self.word_width(part)
+            else:
+                line, cur = [tok], w
+        out.append("".join(line).rstrip(" " + ZWSP))
+
+    def _cut(self, word: str, first: float, rest: float) -> list[str]:
+        parts, cur, limit = [], "", first
+        for ch in word:
+            if cur and self.word_width(cur + ch) > limit and not _is_mark(ch):
+                parts.append(cur)
+                cur, limit = "", rest
+            cur += ch
+        parts.append(cur)
+        return parts
+
+    # ------------------------------------------------------------------ drawing
+    def text_line(self, text: str, w: float = 0, h: float | None = None, align: str = "L", **kw) -> None:
+        """Draw one prepared line at the current position (no wrapping)."""
+        h = h or self.line_h
+        visible = text.replace(ZWSP, "")
+        if self.actual_text and visible.strip():
+            actual = visible.replace(NBSP, " ")
+            self._out(f"/Span <</ActualText <{_hex_utf16(actual)}>>> BDC")
+            self.cell(w, h, visible, align=align, **kw)
+            self._out("EMC")
+        else:
+            self.cell(w, h, visible, align=align, **kw)
+
+    def ensure_space(self, h: float) -> None:
+        if self.get_y() + h > self.page_break_trigger:
+            self.add_page()
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        indent: float = INDENT_MM,
+        left: float = 0.0,
+        hanging: float = 0.0,
+        align: str = "L",
+        after: float = 0.0,
+        prepared: bool = False,
+    ) -> None:
+        """A body paragraph: first line indented by ``indent`` from ``left`` (mm into the
+        text block); other lines start at ``left + hanging``."""
+        body = text if prepared else self.tx(text)
+        x0 = self.l_margin + left
+        full = self.epw - left - hanging
+        first = self.epw - left - indent
+        for i, ln in enumerate(self.wrap(body, full, first)):
+            self.ensure_space(self.line_h)
+            self.set_x(x0 + (indent if i == 0 else hanging))
+            self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if after:
+            self.ln(after)
+
+    def numbered(
+        self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1
+    ) -> None:
+        """A numbered list with hanging indent: "๑. text"."""
+        for n, item in enumerate(items, start):
+            self.labelled(f"{n}.", item, left=left, label_w=label_w)
+
+    def labelled(self, label: str, text: str, *, left: float = 0.0, label_w: float = 8.0) -> None:
+        lines = self.wrap(self.tx(text), self.epw - left - label_w)
+        for i, ln in enumerate(lines):
+            self.ensure_space(self.line_h)
+            self.set_x(self.l_margin + left)
+            if i == 0:
+                self.text_line(self.tx(label), label_w)
+            else:
+                self.set_x(self.l_margin + left + label_w)
+            self.text_line(ln, self.epw - left - label_w, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def centered(self, text: str, style: str = "", size: float = BODY_PT) -> None:
+        self.style(style, size)
+        for ln in self.wrap(self.tx(text), self.epw - 10):
+            self.ensure_space(self.line_h)
+            self.set_x(self.l_margin)
+            self.text_line(ln, self.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.style()
+
+    def signature_block(
+        self, name: str, position: str, *, x_center: float | None = None, gap: float = 18.0,
+        lead: str = "",
+    ) -> None:
+        """Space to sign, then "(full name)" and the position, centred on ``x_center``."""
+        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
+        width = 90.0
+        lines = [f"({name})" if name else "(" + "." * 40 + ")"]
+        lines += [p for p in position.split("\n") if p]
+        self.ensure_space(gap + self.line_h * (len(lines) + 1))
+        if lead:
+            self.set_x(x_center - width / 2)
+            self.text_line(self.tx(lead), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
+        for text in lines:
+            self.set_x(x_center - width / 2)
+            self.text_line(self.tx(text), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def emblem(self, height: float = 30.0) -> None:
+        """The office emblem, 3 cm high and centred; empty space when none is set."""
+        path = self.settings.emblem_path
+        top = self.get_y()
+        if path and Path(path).is_file():
+            box = height * 2
+            self.image(path, x=self.w / 2 - box / 2, y=top, w=box, h=height, keep_aspect_ratio=True)
+        self.set_y(top + height + 2)
+
+    # ------------------------------------------------------------------ page furniture
+    def header(self) -> None:
+        if self.page_no() < 2:
+            return
+        self.set_y(8)
+        saved = (self.font_style, self.font_size_pt)
+        self.style("", BODY_PT)
+        self.set_x(self.l_margin)
+        self.text_line(f"- {self.num(self.page_no())} -", self.epw, align="C")
+        self.style(*saved)
+        self.set_y(self.t_margin)
+
+    def save(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.output(str(path))
+        return path
+
+
+_MARKS = {chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F))}
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in _MARKS

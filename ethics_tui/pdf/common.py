@@ -1,0 +1,107 @@
+"""Pieces shared by the official layouts (ระเบียบงานสารบรรณ)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from fpdf.enums import XPos, YPos
+
+from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf.base import BODY_PT, INDENT_MM, ThaiPDF
+from ethics_tui.pdf.models import Block, Members, NumberedList, Signer
+from ethics_tui.thai.dates import format_date
+
+
+def be_date(d: date, digits: str, *, with_be: bool = True) -> str:
+    """``25 พฤศจิกายน พ.ศ. 2568`` (with ``with_be``) or ``25 พฤศจิกายน 2568``."""
+    text = format_date(d, "full", digits)
+    if not with_be:
+        return text
+    day, month, year = text.split(" ")
+    return f"{day} {month} พ.ศ. {year}"
+
+
+def resolve_signer(signer: Signer | None, settings: OfficeSettings) -> Signer:
+    signer = signer or Signer()
+    return Signer(
+        name=signer.name or settings.executive_name,
+        position=signer.position or settings.executive_title,
+    )
+
+
+def names_in(blocks: Iterable[Block]) -> list[str]:
+    """Proper names found in member lists (kept unbroken by the line breaker)."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, Members):
+            out += [m.name for m in b.members]
+    return out
+
+
+def heading(pdf: ThaiPDF, first: str, number_line: str = "", subject: str = "") -> None:
+    """Centred "คำสั่ง<office>" / "ที่ ..." / "เรื่อง ..." and a short separator."""
+    pdf.centered(first, "B")
+    if number_line:
+        pdf.centered(number_line, "B")
+    if subject:
+        pdf.centered(f"เรื่อง {subject}", "B")
+    y = pdf.get_y() + 2
+    mid = pdf.l_margin + pdf.epw / 2
+    pdf.set_line_width(0.3)
+    pdf.line(mid - 30, y, mid + 30, y)
+    pdf.set_line_width(0.2)
+    pdf.set_y(y + 4)
+
+
+def body(pdf: ThaiPDF, blocks: Iterable[Block]) -> None:
+    for block in blocks:
+        if isinstance(block, str):
+            pdf.paragraph(block, after=1)
+        elif isinstance(block, NumberedList):
+            if block.title:
+                pdf.paragraph(block.title)
+            pdf.numbered(block.items, left=INDENT_MM)
+            pdf.ln(1)
+        elif isinstance(block, Members):
+            members(pdf, block)
+            pdf.ln(1)
+
+
+def members(pdf: ThaiPDF, block: Members) -> None:
+    """Numbered members in three aligned columns: name, position, role."""
+    left = pdf.l_margin + INDENT_MM - 10
+    num_w, name_w = 10.0, 52.0
+    role_w = 42.0
+    pos_w = pdf.epw - (left - pdf.l_margin) - num_w - name_w - role_w
+    for n, m in enumerate(block.members, 1):
+        cells = [
+            (pdf.tx(f"{n}."), num_w),
+            (pdf.tx(m.name), name_w),
+            (pdf.tx(m.position), pos_w),
+            (pdf.tx(m.role), role_w),
+        ]
+        wrapped = [pdf.wrap(t, w - 1) for t, w in cells]
+        rows = max(len(w) for w in wrapped)
+        pdf.ensure_space(rows * pdf.line_h)
+        y0 = pdf.get_y()
+        x = left
+        for (_, w), lines in zip(cells, wrapped):
+            for i, ln in enumerate(lines):
+                pdf.set_xy(x, y0 + i * pdf.line_h)
+                pdf.text_line(ln, w)
+            x += w
+        pdf.set_xy(pdf.l_margin, y0 + rows * pdf.line_h)
+
+
+def dated_line(pdf: ThaiPDF, prefix: str, d: date) -> None:
+    """"สั่ง ณ วันที่ ๒๕ พฤศจิกายน พ.ศ. ๒๕๖๘", starting near the middle of the page."""
+    pdf.ln(2)
+    pdf.ensure_space(pdf.line_h * 6)
+    pdf.set_x(pdf.l_margin + INDENT_MM + 25)
+    text = f"{prefix} {be_date(d, pdf.digits)}"
+    pdf.text_line(pdf.tx(text), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def finish(pdf: ThaiPDF) -> None:
+    pdf.style("", BODY_PT)

@@ -1,0 +1,72 @@
+"""Per-document caches for HarfBuzz shaping in fpdf2.
+
+fpdf2 shapes text again every time it measures or draws it: its line breaker even shapes
+each character on its own. The documents we print repeat the same words, names and headers
+hundreds of times, so we shape each distinct string once per document and reuse it.
+
+The caches live on a per-font subclass of fpdf2's ``TTFFont`` (the instance's class is
+swapped; ``TTFFont`` uses ``__slots__`` so a subclass with empty ``__slots__`` keeps the
+layout). Nothing global is patched: other FPDF documents in the process are unaffected.
+
+Cached results stay valid within one document because the glyph subset (the only mutable
+state ``shape_text`` touches) only ever grows: a glyph keeps its character id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fpdf.fonts import TTFFont
+
+
+def _params_key(params: Any, memo: dict[int, tuple[Any, str]]) -> Any:
+    if not params:
+        return None
+    hit = memo.get(id(params))
+    if hit is not None and hit[0] is params:
+        return hit[1]
+    key = repr(sorted((k, repr(v)) for k, v in params.items()))
+    memo[id(params)] = (params, key)  # keep a reference so the id is never reused
+    return key
+
+
+def _make_cached_class(base: type) -> type:
+    width_cache: dict[tuple, tuple[int, float]] = {}
+    shape_cache: dict[tuple, Any] = {}
+    memo: dict[int, tuple[Any, str]] = {}
+
+    def get_text_width(self, text, font_size_pt, text_shaping_params):
+        key = (text, font_size_pt, _params_key(text_shaping_params, memo))
+        hit = width_cache.get(key)
+        if hit is None:
+            hit = base.get_text_width(self, text, font_size_pt, text_shaping_params)
+            width_cache[key] = hit
+        elif font_size_pt > self.biggest_size_pt:
+            self.biggest_size_pt = font_size_pt
+        return hit
+
+    def shape_text(self, text, font_size_pt, text_shaping_params):
+        key = (text, font_size_pt, _params_key(text_shaping_params, memo))
+        hit = shape_cache.get(key)
+        if hit is None:
+            hit = base.shape_text(self, text, font_size_pt, text_shaping_params)
+            shape_cache[key] = hit
+        return hit
+
+    return type(
+        "CachedTTFFont",
+        (base,),
+        {
+            "__slots__": (),
+            "get_text_width": get_text_width,
+            "shape_text": shape_text,
+            "cache_sizes": lambda self: (len(width_cache), len(shape_cache)),
+        },
+    )
+
+
+def install_shaping_cache(pdf: Any) -> None:
+    """Give every TrueType font already added to ``pdf`` its own shaping caches."""
+    for font in pdf.fonts.values():
+        if type(font) is TTFFont:
+            font.__class__ = _make_cached_class(TTFFont)

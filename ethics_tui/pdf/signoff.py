@@ -1,0 +1,62 @@
+"""ใบลงชื่อรับทราบ (sign-off sheet): everyone targeted, grouped by division, a blank
+signature column, the header repeated on every page, and a total at the end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf import common
+from ethics_tui.pdf.base import ThaiPDF
+from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
+from ethics_tui.pdf.table import Column, TableWriter
+
+COLUMNS = (
+    Column("ลำดับ", 12, "C"),
+    Column("ชื่อ-สกุล", 44),
+    Column("ตำแหน่ง", 40),
+    Column("ลายมือชื่อ", 30),
+    Column("วันที่", 18, "C"),
+    Column("หมายเหตุ", 16),
+)
+ROW_HEIGHT = 10.0  # room to sign
+
+
+def group_people(doc: SignoffDoc) -> list[tuple[str, list[SignoffPerson]]]:
+    order = list(doc.divisions)
+    for p in doc.people:
+        if p.division not in order:
+            order.append(p.division)
+    groups = [(d, [p for p in doc.people if p.division == d]) for d in order]
+    return [(d, ps) for d, ps in groups if ps]
+
+
+def render_signoff(
+    doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
+) -> Path:
+    divisions = group_people(doc)
+    pdf = ThaiPDF(
+        settings,
+        title=f"{doc.heading} {doc.document_title}",
+        subject=doc.heading,
+        names=(*names, *(p.name for p in doc.people), *(d for d, _ in divisions)),
+    )
+    pdf.add_page()
+    pdf.centered(doc.heading, "B", 18)
+    pdf.centered(doc.document_title, "B")
+    pdf.centered(settings.office_name)
+    if doc.dated:
+        pdf.centered(f"วันที่ {common.be_date(doc.dated, pdf.digits)}")
+    pdf.ln(3)
+    table = TableWriter(pdf, COLUMNS, size=14)
+    table.start()
+    n = 0
+    for division, people in divisions:
+        table.group(division)
+        for p in people:
+            n += 1
+            table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT)
+        table.note(f"รวม{division} {len(people)} คน", style="")
+        table.end_group()
+    table.note(f"รวมทั้งสิ้น {n} คน")
+    return pdf.save(path)

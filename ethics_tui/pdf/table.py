@@ -1,0 +1,200 @@
+"""A ruled table that breaks across pages the way Thai official reports do.
+
+- The header row repeats on every page.
+- Group rows (e.g. a measure, or a division) span the table; the current group row is
+  repeated under the header on a new page.
+- A row too long for the rest of the page is split between lines: the rest continues on
+  the next page in a continuation row whose first cell reads "(ต่อ)" + its text again.
+- Columns marked ``repeat`` (short ones such as the responsible unit) show their text
+  again on continuation rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fpdf.enums import XPos, YPos
+
+from ethics_tui.pdf.base import ThaiPDF
+
+CONTINUED = "(ต่อ)"
+
+
+@dataclass
+class Column:
+    title: str
+    width: float  # mm
+    align: str = "L"
+    repeat: bool = False
+
+
+class TableWriter:
+    """Draw rows one by one with :meth:`group` and :meth:`row`; call :meth:`start` first."""
+
+    def __init__(
+        self,
+        pdf: ThaiPDF,
+        columns: Sequence[Column],
+        *,
+        size: float = 14,
+        pad: float = 1.2,
+        min_split_lines: int = 2,
+        group_fill: tuple[int, int, int] = (235, 235, 235),
+        header_fill: tuple[int, int, int] = (215, 215, 215),
+    ) -> None:
+        self.pdf = pdf
+        self.columns = list(columns)
+        self.size = size
+        self.pad = pad
+        self.min_split_lines = min_split_lines
+        self.group_fill = group_fill
+        self.header_fill = header_fill
+        self.current_group: str | None = None
+        self.pages_with_header: list[int] = []
+
+    @property
+    def width(self) -> float:
+        return sum(c.width for c in self.columns)
+
+    @property
+    def lh(self) -> float:
+        return self.size * 0.3528 * 1.25
+
+    def _wrap(self, text: str, col: Column, style: str = "") -> list[str]:
+        self.pdf.style(style, self.size)
+        if not text:
+            return []
+        return self.pdf.wrap(self.pdf.tx(text), col.width - 2 * self.pad)
+
+    # ------------------------------------------------------------------ pieces
+    def start(self) -> None:
+        if self.pdf.get_y() + self._header_height() + 3 * self.lh > self.pdf.page_break_trigger:
+            self.pdf.add_page()
+        self._draw_header()
+
+    def _header_height(self) -> float:
+        n = max(len(self._wrap(c.title, c, "B")) for c in self.columns)
+        return n * self.lh + 2 * self.pad
+
+    def _draw_header(self) -> None:
+        cells = [self._wrap(c.title, c, "B") for c in self.columns]
+        h = max(len(c) for c in cells) * self.lh + 2 * self.pad
+        self._draw_cells(cells, h, style="B", fill=self.header_fill, align="C", valign=True)
+        self.pages_with_header.append(self.pdf.page_no())
+
+    def _new_page(self) -> None:
+        self.pdf.add_page()
+        self._draw_header()
+        if self.current_group is not None:
+            self._draw_group(self.current_group)
+
+    def _draw_cells(
+        self,
+        cells: list[list[str]],
+        h: float,
+        *,
+        style: str = "",
+        fill: tuple[int, int, int] | None = None,
+        align: str | None = None,
+        valign: bool = False,
+    ) -> None:
+        pdf = self.pdf
+        x0 = pdf.l_margin + (pdf.epw - self.width) / 2
+        y0 = pdf.get_y()
+        pdf.style(style, self.size)
+        x = x0
+        for col, lines in zip(self.columns, cells):
+            if fill:
+                pdf.set_fill_color(*fill)
+                pdf.rect(x, y0, col.width, h, style="DF")
+            else:
+                pdf.rect(x, y0, col.width, h)
+            top = y0 + self.pad
+            if valign:
+                top = y0 + (h - len(lines) * self.lh) / 2
+            for i, ln in enumerate(lines):
+                pdf.set_xy(x + self.pad, top + i * self.lh)
+                pdf.text_line(ln, col.width - 2 * self.pad, self.lh, align=align or col.align)
+            x += col.width
+        pdf.set_xy(pdf.l_margin, y0 + h)
+        pdf.style("", self.size)
+
+    def _draw_group(self, text: str) -> None:
+        pdf = self.pdf
+        pdf.style("B", self.size)
+        lines = pdf.wrap(pdf.tx(text), self.width - 2 * self.pad)
+        h = len(lines) * self.lh + 2 * self.pad
+        x0 = pdf.l_margin + (pdf.epw - self.width) / 2
+        y0 = pdf.get_y()
+        pdf.set_fill_color(*self.group_fill)
+        pdf.rect(x0, y0, self.width, h, style="DF")
+        for i, ln in enumerate(lines):
+            pdf.set_xy(x0 + self.pad, y0 + self.pad + i * self.lh)
+            pdf.text_line(ln, self.width - 2 * self.pad, self.lh)
+        pdf.set_xy(pdf.l_margin, y0 + h)
+        pdf.style("", self.size)
+
+    def _space(self) -> float:
+        return self.pdf.page_break_trigger - self.pdf.get_y()
+
+    # ------------------------------------------------------------------ public
+    def group(self, text: str) -> None:
+        """A full-width group row, kept with at least two lines of the next row."""
+        self.pdf.style("B", self.size)
+        n = len(self.pdf.wrap(self.pdf.tx(text), self.width - 2 * self.pad))
+        need = n * self.lh + 2 * self.pad + self.min_split_lines * self.lh + 2 * self.pad
+        self.current_group = None
+        if need > self._space():
+            self._new_page()
+        self.current_group = text
+        self._draw_group(text)
+
+    def end_group(self) -> None:
+        self.current_group = None
+
+    def row(self, cells: Sequence[str], *, min_height: float = 0.0) -> None:
+        cols = self.columns
+        texts = [str(c) if c is not None else "" for c in cells]
+        texts += [""] * (len(cols) - len(texts))
+        lines = [self._wrap(t, c) for t, c in zip(texts, cols)]
+        pos = [0] * len(cols)
+        continued = False
+        while True:
+            chunk: list[list[str]] = []
+            for i, (col, ls) in enumerate(zip(cols, lines)):
+                rest = ls[pos[i] :]
+                if continued and not rest and (col.repeat or i == 0) and texts[i]:
+                    label = f"{CONTINUED}{texts[i]}" if i == 0 else texts[i]
+                    rest = self._wrap(label, col)
+                chunk.append(rest)
+            progress = [len(ls) - p for ls, p in zip(lines, pos)]
+            n_total = max(len(c) for c in chunk) if chunk else 0
+            need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
+            if need <= self._space() + 1e-6:
+                self._draw_cells(chunk, need)
+                return
+            fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
+            fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
+            if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
+                self._new_page()
+                continue
+            cut = [c[:fit] for c in chunk]
+            self._draw_cells(cut, fit * self.lh + 2 * self.pad)
+            for i in range(len(cols)):
+                if progress[i] > 0:
+                    pos[i] += min(fit, progress[i])
+            if all(p >= len(ls) for p, ls in zip(pos, lines)):
+                return
+            continued = True
+            self._new_page()
+
+    def note(self, text: str, style: str = "B") -> None:
+        """A line of text right under the table (e.g. a total)."""
+        pdf = self.pdf
+        pdf.style(style, self.size)
+        pdf.ensure_space(self.lh + 2)
+        pdf.ln(1)
+        pdf.set_x(pdf.l_margin)
+        pdf.text_line(pdf.tx(text), pdf.epw, self.lh + 1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.style("")

@@ -1,0 +1,1 @@
+"""Services: the only code that reads or writes records. The CLI and the TUI call these."""

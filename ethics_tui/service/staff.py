@@ -1,0 +1,122 @@
+"""The staff register: search, add, edit, deactivate. No hard delete: records refer to staff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
+from ethics_tui.model.staff import Staff
+from ethics_tui.service.context import Context
+from ethics_tui.service.settings import DIVISIONS, division_names
+
+STAFF = "staff"
+
+
+@dataclass
+class StaffRow:
+    """A staff member with the division name resolved, for tables and exports."""
+
+    staff: Staff
+    division: str
+
+
+def _all(ctx: Context) -> list[Staff]:
+    rows = ctx.store.load().get(STAFF, {})
+    return [Staff.from_doc(int(k), v) for k, v in rows.items()]
+
+
+def get(ctx: Context, staff_id: int) -> Staff:
+    doc = ctx.store.load().get(STAFF, {}).get(str(staff_id))
+    if doc is None:
+        raise NotFoundError(f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}")
+    return Staff.from_doc(staff_id, doc)
+
+
+def count(ctx: Context, active_only: bool = True) -> int:
+    rows = ctx.store.load().get(STAFF, {}).values()
+    return sum(1 for r in rows if r.get("active", True) or not active_only)
+
+
+def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: int | None = None) -> list[StaffRow]:
+    """Staff whose name, code, position or division contains every word of ``text``.
+
+    Sorted by division then name. ``limit`` caps the rows returned (the TUI shows a page).
+    """
+    names = division_names(ctx)
+    words = [w.casefold() for w in text.split()]
+    out: list[StaffRow] = []
+    for s in _all(ctx):
+        if not include_inactive and not s.active:
+            continue
+        div = names.get(s.division_id, "")
+        if words:
+            hay = f"{s.code} {s.full_name} {s.first_name} {s.position} {s.level} {div}".casefold()
+            if not all(w in hay for w in words):
+                continue
+        out.append(StaffRow(s, div))
+    out.sort(key=lambda r: (r.division, r.staff.first_name, r.staff.last_name, r.staff.id or 0))
+    return out[:limit] if limit else out
+
+
+def _check_refs(tx, staff: Staff) -> None:
+    div = tx.table(DIVISIONS).get(doc_id=staff.division_id) if staff.division_id else None
+    if div is None:
+        raise ValidationError({"division_id": ("ไม่พบกองที่เลือก", "the chosen division does not exist")})
+    if staff.code:
+        for doc in tx.table(STAFF).all():
+            if doc.get("code") == staff.code and doc.doc_id != staff.id:
+                raise ValidationError(
+                    {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
+                )
+
+
+def add(ctx: Context, staff: Staff) -> Staff:
+    staff.id = None
+    staff.rev = 1
+    staff.validate()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        _check_refs(tx, staff)
+        staff.id = tx.table(STAFF).insert(staff.to_dict())
+        tx.log("create", "staff", staff.id, [k for k, v in staff.to_dict().items() if v not in ("", None)])
+    return staff
+
+
+def update(ctx: Context, staff: Staff) -> Staff:
+    """Save an edited record. ``staff.rev`` must be the revision that was read."""
+    if staff.id is None:
+        raise NotFoundError("ยังไม่ได้บันทึกบุคลากรนี้", "This staff member was never saved")
+    staff.validate()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = tx.table(STAFF).get(doc_id=staff.id)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบบุคลากรรหัส {staff.id}", f"No staff member {staff.id}")
+        old = Staff.from_doc(staff.id, doc)
+        if old.rev != staff.rev:
+            raise ConflictError(
+                "มีผู้อื่นแก้ไขข้อมูลบุคลากรคนนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
+                "Someone else changed this staff member meanwhile; reopen and edit again.",
+            )
+        _check_refs(tx, staff)
+        new = staff.to_dict()
+        changed = [k for k, v in new.items() if k != "rev" and old.to_dict().get(k) != v]
+        if not changed:
+            return old
+        staff.rev = old.rev + 1
+        tx.put(STAFF, staff.id, staff.to_dict())
+        action = "update"
+        if changed == ["active"]:
+            action = "reactivate" if staff.active else "deactivate"
+        tx.log(action, "staff", staff.id, changed)
+    return staff
+
+
+def set_active(ctx: Context, staff_id: int, active: bool) -> Staff:
+    s = get(ctx, staff_id)
+    if s.active == active:
+        return s
+    s.active = active
+    return update(ctx, s)
+
+
+def deactivate(ctx: Context, staff_id: int) -> Staff:
+    return set_active(ctx, staff_id, False)

@@ -1,0 +1,355 @@
+"""Staff import (CSV/XLSX, all-or-nothing) and export (CSV with BOM / XLSX).
+
+The format is documented in README.md and templates/staff-template.csv.
+openpyxl is imported only when an XLSX file is read or written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.service.context import Context
+from ethics_tui.service.settings import DIVISIONS
+from ethics_tui.service.staff import STAFF
+from ethics_tui.thai.dates import ThaiDateError, format_date, parse_date
+from ethics_tui.thai.digits import to_arabic_digits
+
+# (field, Thai header, English alias, required)
+COLUMNS = (
+    ("code", "รหัส", "code", False),
+    ("prefix", "คำนำหน้า", "prefix", True),
+    ("first_name", "ชื่อ", "first_name", True),
+    ("last_name", "นามสกุล", "last_name", True),
+    ("position", "ตำแหน่ง", "position", True),
+    ("level", "ระดับ", "level", False),
+    ("division", "กอง", "division", True),
+    ("staff_type", "ประเภทบุคลากร", "staff_type", True),
+    ("start_date", "วันที่เริ่มงาน", "start_date", False),
+    ("email", "อีเมล", "email", False),
+    ("phone", "โทรศัพท์", "phone", False),
+    ("status", "สถานะ", "status", False),
+)
+THAI_HEADER = {f: th for f, th, _, _ in COLUMNS}
+ACTIVE_WORDS = {"ใช้งาน", "active", "ปฏิบัติงาน", ""}
+INACTIVE_WORDS = {"ไม่ใช้งาน", "พ้นสภาพ", "inactive"}
+_FIELD_LABEL_EN = {f: en for f, _, en, _ in COLUMNS}
+
+
+@dataclass
+class RowError:
+    row: int  # row number in the file, header = 1
+    column: str  # header as written in the file (or the Thai name when missing)
+    th: str
+    en: str
+
+    def message(self, lang: str = "th") -> str:
+        if lang == "en":
+            return f"row {self.row}, column {self.column}: {self.en}"
+        return f"แถว {self.row} คอลัมน์ {self.column}: {self.th}"
+
+
+@dataclass
+class ImportPlan:
+    """The result of checking a file: rows ready to save, or every error found."""
+
+    rows: list[tuple[int, dict]] = field(default_factory=list)  # (row number, staff fields + division)
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    divisions_created: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+# -- reading files --------------------------------------------------------------------------
+def _decode_csv(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp874")  # TIS-620 / Windows-874, what Thai Excel writes
+    except UnicodeDecodeError:
+        raise UserError(
+            "อ่านไฟล์ CSV ไม่ได้: ไม่ใช่ UTF-8 หรือ TIS-620 (cp874)",
+            "Cannot read the CSV file: it is neither UTF-8 nor TIS-620 (cp874)",
+        ) from None
+
+
+def read_table(path: Path | str) -> list[list[object]]:
+    """All rows of a CSV or XLSX file as lists of cell values (header first)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"ไม่พบไฟล์ {path}", f"File not found: {path}") from None
+    except OSError as exc:
+        raise UserError(f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(raw, path)
+    if suffix in (".csv", ".txt", ""):
+        text = _decode_csv(raw)
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    raise UserError(
+        f"ไม่รองรับไฟล์ชนิด {suffix} — ใช้ .csv หรือ .xlsx",
+        f"Unsupported file type {suffix}; use .csv or .xlsx",
+    )
+
+
+def _read_xlsx(raw: bytes, path: Path) -> list[list[object]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
+        raise UserError(f"ไฟล์ Excel {path} เสียหายหรือไม่ใช่ .xlsx", f"{path} is not a valid .xlsx file ({exc})") from None
+    try:
+        ws = wb.worksheets[0]
+        return [list(r) for r in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# -- checking -------------------------------------------------------------------------------
+def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
+    lookup = {}
+    for f, th, en, _ in COLUMNS:
+        lookup[th] = f
+        lookup[en.casefold()] = f
+        lookup[en.replace("_", " ").casefold()] = f
+    mapping: dict[str, int] = {}
+    for idx, cell in enumerate(header):
+        name = _cell_text(cell).lstrip("\ufeff").strip()
+        if not name:
+            continue
+        f = lookup.get(name) or lookup.get(name.casefold())
+        if f is None:
+            plan.warnings.append(
+                (f"ไม่รู้จักคอลัมน์ “{name}” — ข้ามไป", f"Unknown column '{name}' ignored")
+            )
+            continue
+        if f in mapping:
+            plan.errors.append(
+                RowError(1, name, "หัวคอลัมน์ซ้ำ", "duplicate column header")
+            )
+            continue
+        mapping[f] = idx
+    for f, th, en, required in COLUMNS:
+        if required and f not in mapping:
+            plan.errors.append(RowError(1, th, f"ไม่มีคอลัมน์ที่จำเป็น “{th}” ({en})", f"required column '{en}' ({th}) is missing"))
+    return mapping
+
+
+def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
+    """Validate every row against the current data. Nothing is written."""
+    plan = ImportPlan()
+    if not table or not any(_cell_text(c) for c in table[0]):
+        plan.errors.append(RowError(1, "-", "ไฟล์ว่างหรือไม่มีแถวหัวตาราง", "the file is empty or has no header row"))
+        return plan
+    mapping = _map_header(table[0], plan)
+    if plan.errors:
+        return plan
+    header_names = {f: _cell_text(table[0][i]) for f, i in mapping.items()}
+    data = ctx.store.load()
+    divisions = {" ".join(d["name"].split()): int(k) for k, d in data.get(DIVISIONS, {}).items()}
+    by_code = {d.get("code"): int(k) for k, d in data.get(STAFF, {}).items() if d.get("code")}
+    seen_codes: dict[str, int] = {}
+    new_divisions: list[str] = []
+    for rownum, row in enumerate(table[1:], start=2):
+        values = {f: _cell_text(row[i]) if i < len(row) else "" for f, i in mapping.items()}
+        raw_date = row[mapping["start_date"]] if "start_date" in mapping and mapping["start_date"] < len(row) else None
+        if not any(values.values()):
+            continue  # blank row
+
+        def err(f: str, th: str, en: str) -> None:
+            plan.errors.append(RowError(rownum, header_names.get(f, THAI_HEADER[f]), th, en))
+
+        start = ""
+        if isinstance(raw_date, (datetime, date)):
+            start = (raw_date.date() if isinstance(raw_date, datetime) else raw_date).isoformat()
+        elif values.get("start_date"):
+            try:
+                start = parse_date(values["start_date"]).isoformat()
+            except ThaiDateError as exc:
+                err("start_date", exc.th, exc.en)
+                start = None
+        div_name = " ".join(values.get("division", "").split())
+        status = values.get("status", "").casefold()
+        if status in INACTIVE_WORDS:
+            active = False
+        elif status in ACTIVE_WORDS:
+            active = True
+        else:
+            err("status", "สถานะต้องเป็น ใช้งาน หรือ ไม่ใช้งาน", "status must be ใช้งาน (active) or ไม่ใช้งาน (inactive)")
+            active = True
+        code = to_arabic_digits(values.get("code", ""))
+        if code:
+            if code in seen_codes:
+                err("code", f"รหัส {code} ซ้ำกับแถว {seen_codes[code]}", f"code {code} repeats row {seen_codes[code]}")
+            seen_codes.setdefault(code, rownum)
+        staff = Staff(
+            prefix=values.get("prefix", ""),
+            first_name=values.get("first_name", ""),
+            last_name=values.get("last_name", ""),
+            position=values.get("position", ""),
+            division_id=1,  # checked separately by name
+            staff_type=values.get("staff_type", ""),
+            code=code,
+            level=values.get("level", ""),
+            start_date=start or "",
+            email=values.get("email", ""),
+            phone=values.get("phone", ""),
+            active=active,
+        )
+        if not div_name:
+            err("division", "ต้องกรอกกอง", "division is required")
+        try:
+            staff.validate()
+        except ValidationError as exc:
+            for f, (th, en) in exc.errors.items():
+                if f == "staff_type" and staff.staff_type:
+                    th = f"ไม่รู้จักประเภทบุคลากร “{staff.staff_type}” — ใช้ " + " / ".join(ALL_STAFF_TYPES[:4])
+                    en = f"unknown staff type '{staff.staff_type}'; use " + " / ".join(ALL_STAFF_TYPES[:4])
+                err(f if f in THAI_HEADER else "division", th, en)
+        if div_name and div_name not in divisions and div_name not in new_divisions:
+            new_divisions.append(div_name)
+        record = staff.to_dict()
+        record["division"] = div_name
+        plan.rows.append((rownum, record))
+        if code and code in by_code:
+            plan.updated += 1
+        else:
+            plan.added += 1
+    if not plan.rows and not plan.errors:
+        plan.errors.append(RowError(2, "-", "ไม่มีข้อมูลบุคลากรในไฟล์", "the file has no staff rows"))
+    plan.divisions_created = new_divisions
+    return plan
+
+
+def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> ImportPlan:
+    """Check the whole file; if every row is good and not ``dry_run``, save all in one write."""
+    table = read_table(path)
+    plan = check_rows(ctx, table)
+    if plan.errors or dry_run:
+        return plan
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        divs = tx.table(DIVISIONS)
+        staff_table = tx.table(STAFF)
+        div_ids = {" ".join(d["name"].split()): d.doc_id for d in divs.all()}
+        for name in plan.divisions_created:
+            if name not in div_ids:
+                div_ids[name] = divs.insert({"name": name, "active": True, "rev": 1})
+        by_code = {d.get("code"): d for d in staff_table.all() if d.get("code")}
+        inserts = []
+        # recount against the data under the lock (another PC may have imported meanwhile)
+        plan.added = plan.updated = 0
+        for _rownum, rec in plan.rows:
+            rec = dict(rec)
+            rec["division_id"] = div_ids[rec.pop("division")]
+            existing = by_code.get(rec["code"]) if rec["code"] else None
+            if existing is not None:
+                rec["rev"] = int(existing.get("rev", 0)) + 1
+                changed = [k for k, v in rec.items() if k != "rev" and existing.get(k) != v]
+                if changed:
+                    tx.put(STAFF, existing.doc_id, rec)
+                plan.updated += 1
+            else:
+                rec["rev"] = 1
+                inserts.append(rec)
+                plan.added += 1
+        if inserts:
+            staff_table.insert_multiple(inserts)
+        tx.log(
+            "import",
+            "staff",
+            None,
+            note=f"{Path(path).name}: added {plan.added}, updated {plan.updated}, "
+            f"divisions created {len(plan.divisions_created)}",
+        )
+    return plan
+
+
+# -- export ---------------------------------------------------------------------------------
+def export_rows(ctx: Context) -> list[list[str]]:
+    from ethics_tui.service.staff import search
+
+    rows = [[th for _, th, _, _ in COLUMNS]]
+    for r in search(ctx, include_inactive=True):
+        s = r.staff
+        rows.append(
+            [
+                s.code,
+                s.prefix,
+                s.first_name,
+                s.last_name,
+                s.position,
+                s.level,
+                r.division,
+                s.staff_type,
+                format_date(s.start_date, "numeric") if s.start_date else "",
+                s.email,
+                s.phone,
+                "ใช้งาน" if s.active else "ไม่ใช้งาน",
+            ]
+        )
+    return rows
+
+
+def export_file(ctx: Context, path: Path | str) -> int:
+    """Write all staff to ``path`` (.csv UTF-8 with BOM, or .xlsx). Returns the row count."""
+    from ethics_tui.store.atomic import atomic_write_bytes
+
+    path = Path(path)
+    rows = export_rows(ctx)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\r\n").writerows(rows)
+        payload = b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    elif suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "บุคลากร"
+        for r in rows:
+            ws.append(r)
+        out = io.BytesIO()
+        wb.save(out)
+        payload = out.getvalue()
+    else:
+        raise UserError(
+            f"ส่งออกได้เฉพาะ .csv หรือ .xlsx (ไม่ใช่ {suffix or 'ไม่มีนามสกุลไฟล์'})",
+            f"Export supports .csv or .xlsx only (not {suffix or 'no extension'})",
+        )
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, payload)
+    ctx.store.log_event("export", "staff", None, note=f"{path.name}: {len(rows) - 1} rows", actor=ctx.actor)
+    return len(rows) - 1

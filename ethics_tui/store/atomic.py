@@ -1,0 +1,104 @@
+"""Atomic file replacement and friendly OS error messages.
+
+A write goes to a temp file in the same folder, is flushed and fsynced, then moved over the
+target with ``os.replace`` and the folder is fsynced. A process killed at any moment leaves
+either the old or the new file, plus at worst a stale temp file that
+:func:`cleanup_temp_files` removes on the next start (under the lock).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import time
+from pathlib import Path
+
+from ethics_tui.errors import StorageError
+
+TEMP_MARK = ".tmp-"
+#: How long to keep retrying os.replace on Windows while another process holds the file.
+REPLACE_RETRY_SECONDS = 2.0
+
+
+def os_error(exc: OSError, path: Path | str, doing_th: str, doing_en: str) -> StorageError:
+    """Translate an OSError into a clear Thai/English StorageError."""
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        th, en = "พื้นที่ดิสก์เต็ม", "the disk is full"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
+        th, en = "ไม่มีสิทธิ์เขียน หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว", "permission denied or read-only folder"
+    elif code == errno.ENOENT:
+        th, en = "ไม่พบไฟล์หรือโฟลเดอร์", "file or folder not found"
+    else:
+        th, en = f"ข้อผิดพลาดของระบบ ({exc.strerror or exc})", f"system error ({exc.strerror or exc})"
+    return StorageError(
+        f"{doing_th}ไม่สำเร็จ: {th} — {path} (ข้อมูลเดิมไม่ถูกแก้ไข)",
+        f"Could not {doing_en}: {en} — {path} (existing data was not changed)",
+    )
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _replace_with_retry(src: str, dst: Path) -> None:
+    deadline = time.monotonic() + REPLACE_RETRY_SECONDS
+    while True:
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            # Windows: the target is open in another process (antivirus, a second PC).
+            if os.name != "nt" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically. Raises StorageError; never truncates."""
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f"{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _replace_with_retry(str(tmp), path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise os_error(exc, path, "บันทึกข้อมูล", "save data") from exc
+    _fsync_dir(folder)
+
+
+def cleanup_temp_files(folder: Path) -> list[Path]:
+    """Remove temp files left by a killed writer. Call only while holding the write lock."""
+    removed = []
+    for p in Path(folder).glob(f"*{TEMP_MARK}*"):
+        if p.is_file():
+            try:
+                p.unlink()
+                removed.append(p)
+            except OSError:
+                pass
+    return removed
