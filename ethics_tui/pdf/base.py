@@ -18,7 +18,7 @@ from fpdf.enums import XPos, YPos
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf.shaping import install_shaping_cache
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks
+from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, split_long
 
 FAMILY = "Sarabun"
 BODY_PT = 16
@@ -175,11 +175,34 @@ class ThaiPDF(FPDF):
         out.append("".join(line).rstrip(" " + ZWSP))
 
     def _cut(self, word: str, first: float, rest: float) -> list[str]:
+        """Cut a word wider than the line: first into sub-words, then by characters."""
+        pieces: list[str] = []
+        stack = [word]
+        while stack:  # expand pieces that are still too wide
+            piece = stack.pop(0)
+            if self.word_width(piece) <= rest:
+                pieces.append(piece)
+                continue
+            sub = split_long(piece)
+            if len(sub) > 1:
+                stack[:0] = list(sub)
+            else:
+                pieces.extend(self._cut_chars(piece, rest))
         parts, cur, limit = [], "", first
+        for piece in pieces:
+            if cur and self.word_width(cur + piece) > limit:
+                parts.append(cur)
+                cur, limit = "", rest
+            cur += piece
+        parts.append(cur)
+        return parts
+
+    def _cut_chars(self, word: str, limit: float) -> list[str]:
+        parts, cur = [], ""
         for ch in word:
             if cur and self.word_width(cur + ch) > limit and not _is_mark(ch):
                 parts.append(cur)
-                cur, limit = "", rest
+                cur = ""
             cur += ch
         parts.append(cur)
         return parts

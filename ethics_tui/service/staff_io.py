@@ -73,7 +73,7 @@ class ImportPlan:
 # -- reading files --------------------------------------------------------------------------
 def _decode_csv(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
+        raw = raw[3:]
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -105,7 +105,10 @@ def read_table(path: Path | str) -> list[list[object]]:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        try:
+            return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        except csv.Error as exc:
+            raise UserError(f"อ่านไฟล์ CSV ไม่ได้: {exc}", f"Cannot read the CSV file: {exc}") from None
     raise UserError(
         f"ไม่รองรับไฟล์ชนิด {suffix} — ใช้ .csv หรือ .xlsx",
         f"Unsupported file type {suffix}; use .csv or .xlsx",

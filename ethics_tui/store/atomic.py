@@ -19,6 +19,7 @@ from ethics_tui.errors import StorageError
 TEMP_MARK = ".tmp-"
 #: How long to keep retrying os.replace on Windows while another process holds the file.
 REPLACE_RETRY_SECONDS = 2.0
+IS_WINDOWS = os.name == "nt"
 
 
 def os_error(exc: OSError, path: Path | str, doing_th: str, doing_en: str) -> StorageError:
@@ -39,7 +40,7 @@ def os_error(exc: OSError, path: Path | str, doing_th: str, doing_en: str) -> St
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+    if IS_WINDOWS:  # directories cannot be opened for fsync on Windows
         return
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -61,7 +62,7 @@ def _replace_with_retry(src: str, dst: Path) -> None:
             return
         except PermissionError:
             # Windows: the target is open in another process (antivirus, a second PC).
-            if os.name != "nt" or time.monotonic() > deadline:
+            if not IS_WINDOWS or time.monotonic() > deadline:
                 raise
             time.sleep(0.05)
 

@@ -115,6 +115,42 @@ def strip_breaks(text: str) -> str:
     return text.replace(ZWSP, "").replace(NBSP, " ")
 
 
+_TRIE = None
+
+
+@lru_cache(maxsize=4096)
+def split_long(word: str) -> tuple[str, ...]:
+    """Split one word that is too wide for its line into smaller words.
+
+    The word is re-segmented with itself removed from the dictionary, so that a compound
+    such as "องค์การบริหารส่วนตำบล" yields "องค์", "การบริหาร", "ส่วน", "ตำบล". When that
+    finds nothing, Thai character clusters (TCC) are returned: a cut between them never
+    separates a mark from its base. Returns ``(word,)`` when it cannot be split.
+    """
+    global _TRIE
+    if len(word) < 2 or not _has_thai(word):
+        return (word,)
+    from pythainlp.tokenize import subword_tokenize, word_tokenize  # lazy
+    from pythainlp.util import Trie
+
+    if _TRIE is None:
+        from pythainlp.corpus import thai_words
+
+        _TRIE = Trie(thai_words())
+    present = word in _TRIE
+    if present:
+        _TRIE.remove(word)
+    try:
+        parts = [p for p in word_tokenize(word, custom_dict=_TRIE, engine="newmm") if p]
+    finally:
+        if present:
+            _TRIE.add(word)
+    if len(parts) > 1:
+        return tuple(parts)
+    clusters = [c for c in subword_tokenize(word, engine="tcc") if c]
+    return tuple(clusters) if len(clusters) > 1 else (word,)
+
+
 def warm_up() -> None:
     """Import pythainlp and load its dictionary now (e.g. in a background thread)."""
     _segment("ทดสอบการตัดคำ")

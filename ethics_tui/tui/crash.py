@@ -1,0 +1,120 @@
+"""No traceback reaches the screen: errors become a notification plus a log file.
+
+* :class:`GuardedScreen` catches exceptions raised by the message handlers of a screen (and of
+  widgets inside it whose messages bubble to it) and by its thread workers.
+* :func:`guard` wraps callbacks (modal results, palette commands).
+* ``EthicsApp`` catches exceptions in actions (key bindings) and, as a last resort, overrides
+  ``App._handle_exception``.
+
+A :class:`~ethics_tui.errors.UserError` is expected (bad input, a busy database, a full disk):
+its Thai or English message is shown and nothing is logged. Anything else is logged with its
+traceback to ``<data>/logs/ethics-tui.log`` and shown as a short error notification.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import tempfile
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+R = TypeVar("R")
+LOG_NAME = "ethics-tui.log"
+logger = logging.getLogger("ethics_tui.tui")
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Log to ``<data>/logs/ethics-tui.log`` (or the temp folder when that is not writable)."""
+    for folder in (Path(data_dir) / "logs", Path(tempfile.gettempdir()) / "ethics-tui-logs"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / LOG_NAME
+            handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+            with open(path, "a", encoding="utf-8"):
+                pass
+        except OSError:
+            continue
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        for old in list(logger.handlers):
+            logger.removeHandler(old)
+            old.close()
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        return path
+    return Path(tempfile.gettempdir()) / LOG_NAME
+
+
+def guard(app, func):
+    """Wrap a sync or async callback so that its errors are reported, not raised."""
+    if inspect.iscoroutinefunction(func):
+
+        @functools.wraps(func)
+        async def async_wrapper(*args, **kwargs):
+            try:
+                return await func(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+                app.report_error(exc)
+                return None
+
+        return async_wrapper
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+            app.report_error(exc)
+            return None
+
+    return wrapper
+
+
+class _GuardMixin:
+    """Report exceptions from this node's message handlers and failed workers."""
+
+    async def _on_message(self, message) -> None:  # Textual's per-message dispatch
+        try:
+            await super()._on_message(message)  # type: ignore[misc]
+        except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+            self.app.report_error(exc)  # type: ignore[attr-defined]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
+
+    def t(self, key: str, **kwargs: object) -> str:
+        return self.app.t(key, **kwargs)  # type: ignore[attr-defined]
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined]
+
+    @property
+    def ctx(self):
+        return self.app.ctx  # type: ignore[attr-defined]
+
+
+class GuardedScreen(_GuardMixin, Screen):
+    """A screen whose bindings are translated and whose errors are reported."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from ethics_tui.tui.i18n import localize_bindings
+
+        localize_bindings(self, self.app.lang)
+
+
+class GuardedModal(_GuardMixin, ModalScreen[R], Generic[R]):
+    """A modal screen whose bindings are translated and whose errors are reported."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        from ethics_tui.tui.i18n import localize_bindings
+
+        localize_bindings(self, self.app.lang)

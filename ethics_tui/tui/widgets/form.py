@@ -1,0 +1,154 @@
+"""Form pieces: a labelled field with its error line, and a base for typed form modals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.tui.crash import GuardedModal, R
+
+
+class FieldRow(Vertical):
+    """``label | widget`` with a red error line under it (hidden while there is no error)."""
+
+    def __init__(self, label: str, widget: Widget, field: str) -> None:
+        super().__init__(id=f"row-{field}", classes="field-row")
+        self.label = label
+        self.widget = widget
+        self.field = field
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="field-line"):
+            yield Label(self.label, classes="field-label")
+            yield self.widget
+        yield Static("", classes="field-error", id=f"err-{self.field}", markup=False)
+
+    def set_error(self, message: str | None) -> None:
+        err = self.query_one(".field-error", Static)
+        err.update(message or "")
+        err.display = bool(message)
+        self.set_class(bool(message), "-has-error")
+
+
+class FormModal(GuardedModal[R]):
+    """A typed form: ``collect()`` reads the fields, ``save()`` stores; ctrl+s submits.
+
+    ``submit`` re-validates everything and shows each error at its field, in Thai (or
+    English). Service errors (a duplicate code, say) come back as ValidationError and are shown
+    the same way; the modal dismisses only with a saved result.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "save", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+    title_text = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.submitted_once = False
+
+    # -- to implement ----------------------------------------------------------------------
+    def compose_fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def collect(self) -> tuple[Any, dict[str, tuple[str, str]]]:
+        """Return (value, errors). ``errors`` maps field -> (th, en)."""
+        raise NotImplementedError
+
+    def save(self, value: Any) -> Any:
+        """Store the value (may raise ValidationError / UserError); return what to dismiss."""
+        return value
+
+    # -- shared ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="form"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="form-body"):
+                yield from self.compose_fields()
+            yield Static("", id="form-error", classes="field-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("save") + " (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
+            yield Static(self.t("form_keys"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#form-error").display = False
+        for row in self.query(FieldRow):
+            row.set_error(None)
+        first = self.query(Input).first() if self.query(Input) else None
+        if first is not None:
+            first.focus()
+
+    def input_value(self, field: str) -> str:
+        return self.query_one(f"#f-{field}", Input).value.strip()
+
+    def select_value(self, field: str) -> Any:
+        value = self.query_one(f"#f-{field}", Select).value
+        return None if value == Select.NULL else value
+
+    def show_errors(self, errors: dict[str, tuple[str, str]]) -> None:
+        pick = 1 if self.lang == "en" else 0
+        rows = {row.field: row for row in self.query(FieldRow)}
+        for name, row in rows.items():
+            row.set_error(errors[name][pick] if name in errors else None)
+        other = [f"{k}: {v[pick]}" for k, v in errors.items() if k not in rows]
+        general = self.query_one("#form-error", Static)
+        general.update("\n".join(other))
+        general.display = bool(other)
+
+    def focus_first_error(self, errors: dict) -> None:
+        for row in self.query(FieldRow):
+            if row.field in errors:
+                row.widget.focus()
+                row.scroll_visible()
+                return
+
+    def action_submit(self) -> None:
+        self.submitted_once = True
+        value, errors = self.collect()
+        if not errors:
+            try:
+                value = self.save(value)
+            except ValidationError as exc:
+                errors = exc.errors
+            except UserError as exc:
+                self.notify(exc.message(self.lang), severity="error", markup=False)
+                return
+        self.show_errors(errors)
+        if errors:
+            self.focus_first_error(errors)
+            self.notify(self.t("form_has_errors", n=len(errors)), severity="warning", markup=False)
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_submit()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+
+    def _revalidate(self) -> None:
+        if self.submitted_once:
+            _value, errors = self.collect()
+            self.show_errors(errors)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._revalidate()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._revalidate()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()

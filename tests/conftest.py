@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ethics_tui.service.context import Context
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Context:
+    """An opened, empty data folder."""
+    return Context.open(tmp_path / "data", actor="tester")
+
+
+@pytest.fixture
+def demo_ctx(ctx: Context) -> Context:
+    from ethics_tui.service.demo import load_demo
+
+    load_demo(ctx)
+    return ctx
