@@ -70,9 +70,9 @@ def body(pdf: ThaiPDF, blocks: Iterable[Block]) -> None:
 
 def members(pdf: ThaiPDF, block: Members) -> None:
     """Numbered members in three aligned columns: name, position, role."""
-    left = pdf.l_margin + INDENT_MM - 10
-    num_w, name_w = 10.0, 52.0
-    role_w = 42.0
+    left = pdf.l_margin + 8
+    num_w, name_w = 9.0, 60.0
+    role_w = 40.0
     pos_w = pdf.epw - (left - pdf.l_margin) - num_w - name_w - role_w
     for n, m in enumerate(block.members, 1):
         cells = [

@@ -11,10 +11,10 @@ from ethics_tui.pdf.models import ReportDoc
 from ethics_tui.pdf.table import Column, TableWriter
 
 COLUMNS = (
-    Column("มาตรการ/กิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 46, repeat=True),
-    Column("ขั้นตอน/วิธีการปฏิบัติ", 56),
-    Column("หน่วยงานผู้รับผิดชอบ", 30, repeat=True),
-    Column("ระยะเวลาดำเนินการ", 26, repeat=True),
+    Column("มาตรการ/กิจกรรมที่ดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน", 45, repeat=True),
+    Column("ขั้นตอน/วิธีการปฏิบัติ", 54),
+    Column("หน่วยงานผู้รับผิดชอบ", 28, repeat=True),
+    Column("ระยะเวลาดำเนินการ", 30, repeat=True),
     Column("สรุปผลการดำเนินการตามมาตรการหรือกิจกรรม", 55),
     Column("ผลลัพธ์หรือความสำเร็จในการดำเนินการ", 54),
 )

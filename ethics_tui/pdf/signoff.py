@@ -12,13 +12,14 @@ from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
 from ethics_tui.pdf.table import Column, TableWriter
 
 COLUMNS = (
-    Column("ลำดับ", 12, "C"),
-    Column("ชื่อ-สกุล", 44),
-    Column("ตำแหน่ง", 40),
-    Column("ลายมือชื่อ", 30),
-    Column("วันที่", 18, "C"),
-    Column("หมายเหตุ", 16),
+    Column("ลำดับ", 13, "C"),
+    Column("ชื่อ-สกุล", 52),
+    Column("ตำแหน่ง", 46),
+    Column("ลายมือชื่อ", 28),
+    Column("วันที่", 19, "C"),
+    Column("หมายเหตุ", 17),
 )
+MARGINS = (20.0, 20.0, 15.0, 15.0)  # an attachment: narrower margins leave room to sign
 ROW_HEIGHT = 10.0  # room to sign
 
 
@@ -39,6 +40,7 @@ def render_signoff(
         settings,
         title=f"{doc.heading} {doc.document_title}",
         subject=doc.heading,
+        margins=MARGINS,
         names=(*names, *(p.name for p in doc.people), *(d for d, _ in divisions)),
     )
     pdf.add_page()

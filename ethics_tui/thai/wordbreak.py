@@ -128,6 +128,9 @@ def split_long(word: str) -> tuple[str, ...]:
     separates a mark from its base. Returns ``(word,)`` when it cannot be split.
     """
     global _TRIE
+    if NBSP in word.strip(NBSP):  # a long name: break between its parts first
+        head, _, tail = word.strip(NBSP).partition(NBSP)
+        return (head + NBSP, tail)
     if len(word) < 2 or not _has_thai(word):
         return (word,)
     from pythainlp.tokenize import subword_tokenize, word_tokenize  # lazy

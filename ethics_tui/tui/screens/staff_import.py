@@ -1,0 +1,146 @@
+"""Staff import: check the file first (dry run), show every bad row, then import all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Input, Static
+
+from ethics_tui.errors import UserError
+from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.form import FieldRow
+
+
+def resolve_path(text: str) -> Path:
+    return Path(text.strip().strip('"')).expanduser()
+
+
+class StaffImportModal(GuardedModal[object]):
+    """Ask for a CSV/XLSX path, preview the import, then import. Dismisses the ImportPlan."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "do_import", "import", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(self, default_path: str = "") -> None:
+        super().__init__()
+        self.default_path = default_path
+        self.plan = None
+        self.checked_path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="wide"):
+            yield Static(self.t("import_title"), classes="dialog-title")
+            yield FieldRow(self.t("import_path"), Input(self.default_path, id="f-path", compact=True), "path")
+            yield Static("", id="import-status", markup=False)
+            yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
+            with Horizontal(classes="buttons"):
+                yield Button(self.t("import_check"), id="check", compact=True)
+                yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
+                yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(FieldRow).set_error(None)
+        table = self.query_one("#import-errors", DataTable)
+        table.add_column(self.t("col_row"), key="row")
+        table.add_column(self.t("col_column"), key="column")
+        table.add_column(self.t("col_reason"), key="reason")
+        table.display = False
+        self.query_one("#f-path", Input).focus()
+
+    # -- events ----------------------------------------------------------------------------
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_check()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.checked_path is not None and resolve_path(event.value) != self.checked_path:
+            self.plan = None
+            self.query_one("#import", Button).disabled = True
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel}[
+            event.button.id or "cancel"
+        ]()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_check(self) -> None:
+        text = self.query_one("#f-path", Input).value
+        row = self.query_one(FieldRow)
+        if not text.strip():
+            row.set_error(self.t("path_missing"))
+            return
+        row.set_error(None)
+        self._status(self.t("import_checking"))
+        self.query_one("#import", Button).disabled = True
+        self._run(resolve_path(text), dry_run=True)
+
+    def action_do_import(self) -> None:
+        if self.plan is None or not self.plan.ok or self.checked_path is None:
+            self.action_check()
+            return
+        self._status(self.t("working"))
+        self.query_one("#import", Button).disabled = True
+        self._run(self.checked_path, dry_run=False)
+
+    # -- work ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def _run(self, path: Path, dry_run: bool) -> None:
+        from ethics_tui.service.staff_io import import_file
+
+        try:
+            plan = import_file(self.ctx, path, dry_run=dry_run)
+        except UserError as exc:
+            self.app.call_from_thread(self._failed, exc)
+            return
+        self.app.call_from_thread(self._show_plan, path, plan, dry_run)
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#import-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+    def _failed(self, exc: UserError) -> None:
+        self.plan = None
+        self.query_one("#import-errors", DataTable).display = False
+        self._status(exc.message(self.lang), error=True)
+
+    def _show_plan(self, path: Path, plan, dry_run: bool) -> None:
+        table = self.query_one("#import-errors", DataTable)
+        table.clear()
+        self.plan = plan
+        self.checked_path = path
+        if not plan.ok:
+            pick = "en" if self.lang == "en" else "th"
+            for i, err in enumerate(plan.errors):
+                table.add_row(str(err.row), err.column, getattr(err, pick), key=str(i))
+            table.display = True
+            self._status(self.t("import_errors", n=len(plan.errors)), error=True)
+            table.focus()
+            return
+        table.display = False
+        if not dry_run:
+            self.dismiss(plan)
+            return
+        names = ""
+        if plan.divisions_created:
+            names = " (" + ", ".join(plan.divisions_created) + ")"
+        text = self.t(
+            "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
+        )
+        pick = 1 if self.lang == "en" else 0
+        for warning in plan.warnings:
+            text += "\n• " + warning[pick]
+        self._status(text)
+        button = self.query_one("#import", Button)
+        button.disabled = False
+        button.focus()

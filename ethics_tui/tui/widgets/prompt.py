@@ -1,0 +1,71 @@
+"""A one-field form: a file path, a division name. ``on_save`` may reject the value."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.widgets import Input
+
+from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.validators import Required
+
+
+class TextPromptModal(FormModal[Any]):
+    """Ask for one line of text. Dismisses with ``on_save(text)`` (or the text) or None."""
+
+    def __init__(
+        self,
+        title: str,
+        label: str,
+        value: str = "",
+        *,
+        on_save: Callable[[str], Any] | None = None,
+        placeholder: str = "",
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.label = label
+        self.value = value
+        self.on_save = on_save
+        self.placeholder = placeholder
+
+    def compose_fields(self) -> ComposeResult:
+        field = Input(
+            self.value,
+            placeholder=self.placeholder,
+            id="f-text",
+            compact=True,
+            validators=[Required(self.t("required"))],
+        )
+        yield FieldRow(self.label, field, "text")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        box = self.query_one("#f-text", Input)
+        box.cursor_position = len(box.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def collect(self):
+        text = self.input_value("text")
+        if not text:
+            return text, {"text": TEXT["required"]}
+        return text, {}
+
+    def save(self, value: str) -> Any:
+        if self.on_save is None:
+            return value
+        try:
+            return self.on_save(value)
+        except Exception as exc:
+            # a service error about "name" (division) is shown at the one field
+            from ethics_tui.errors import ValidationError
+
+            if isinstance(exc, ValidationError):
+                raise ValidationError({"text": next(iter(exc.errors.values()))}) from None
+            raise
