@@ -13,8 +13,8 @@ from ethics_tui.pdf.table import Column, TableWriter
 
 COLUMNS = (
     Column("ลำดับ", 13, "C"),
-    Column("ชื่อ-สกุล", 52),
-    Column("ตำแหน่ง", 46),
+    Column("ชื่อ-สกุล", 55, fit=True),
+    Column("ตำแหน่ง", 43),
     Column("ลายมือชื่อ", 28),
     Column("วันที่", 19, "C"),
     Column("หมายเหตุ", 17),

@@ -27,6 +27,7 @@ class Column:
     width: float  # mm
     align: str = "L"
     repeat: bool = False
+    fit: bool = False  # shrink the font so that no word (or name) has to be cut
 
 
 class TableWriter:
@@ -62,10 +63,25 @@ class TableWriter:
         return self.size * 0.3528 * 1.25
 
     def _wrap(self, text: str, col: Column, style: str = "") -> list[str]:
-        self.pdf.style(style, self.size)
+        return self._wrap_sized(text, col, style)[0]
+
+    def _wrap_sized(self, text: str, col: Column, style: str = "") -> tuple[list[str], float]:
+        """Lines of a cell, and the font size they are set in (smaller for ``fit``)."""
+        pdf = self.pdf
+        size = self.size
+        pdf.style(style, size)
         if not text:
-            return []
-        return self.pdf.wrap(self.pdf.tx(text), col.width - 2 * self.pad)
+            return [], size
+        prepared = pdf.tx(text)
+        avail = col.width - 2 * self.pad
+        if col.fit:
+            longest = max(prepared.replace("\u200b", " ").split(" "), key=pdf.word_width)
+            while size > 9 and pdf.word_width(longest) > avail:
+                size -= 0.5
+                pdf.style(style, size)
+        lines = pdf.wrap(prepared, avail)
+        pdf.style(style, self.size)
+        return lines, size
 
     # ------------------------------------------------------------------ pieces
     def start(self) -> None:
@@ -98,13 +114,14 @@ class TableWriter:
         fill: tuple[int, int, int] | None = None,
         align: str | None = None,
         valign: bool = False,
+        sizes: list[float] | None = None,
     ) -> None:
         pdf = self.pdf
         x0 = pdf.l_margin + (pdf.epw - self.width) / 2
         y0 = pdf.get_y()
         pdf.style(style, self.size)
         x = x0
-        for col, lines in zip(self.columns, cells):
+        for k, (col, lines) in enumerate(zip(self.columns, cells)):
             if fill:
                 pdf.set_fill_color(*fill)
                 pdf.rect(x, y0, col.width, h, style="DF")
@@ -113,9 +130,14 @@ class TableWriter:
             top = y0 + self.pad
             if valign:
                 top = y0 + (h - len(lines) * self.lh) / 2
+            size = sizes[k] if sizes else self.size
+            if size != self.size:
+                pdf.style(style, size)
             for i, ln in enumerate(lines):
                 pdf.set_xy(x + self.pad, top + i * self.lh)
                 pdf.text_line(ln, col.width - 2 * self.pad, self.lh, align=align or col.align)
+            if size != self.size:
+                pdf.style(style, self.size)
             x += col.width
         pdf.set_xy(pdf.l_margin, y0 + h)
         pdf.style("", self.size)
@@ -157,7 +179,9 @@ class TableWriter:
         cols = self.columns
         texts = [str(c) if c is not None else "" for c in cells]
         texts += [""] * (len(cols) - len(texts))
-        lines = [self._wrap(t, c) for t, c in zip(texts, cols)]
+        wrapped = [self._wrap_sized(t, c) for t, c in zip(texts, cols)]
+        lines = [w[0] for w in wrapped]
+        self._sizes = [w[1] for w in wrapped]
         pos = [0] * len(cols)
         continued = False
         while True:
@@ -172,7 +196,7 @@ class TableWriter:
             n_total = max(len(c) for c in chunk) if chunk else 0
             need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
             if need <= self._space() + 1e-6:
-                self._draw_cells(chunk, need)
+                self._draw_cells(chunk, need, sizes=self._sizes)
                 return
             fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
@@ -180,7 +204,7 @@ class TableWriter:
                 self._new_page()
                 continue
             cut = [c[:fit] for c in chunk]
-            self._draw_cells(cut, fit * self.lh + 2 * self.pad)
+            self._draw_cells(cut, fit * self.lh + 2 * self.pad, sizes=self._sizes)
             for i in range(len(cols)):
                 if progress[i] > 0:
                     pos[i] += min(fit, progress[i])

@@ -1,0 +1,84 @@
+"""CLI commands of the PDF engine: ``pdf sample KIND -o FILE`` and ``verify-pdf FILE``.
+
+Every PDF export is recorded in the audit log as action ``export-pdf`` with its SHA-256, kind
+and record reference, so ``verify-pdf`` can tell whether a file is an unaltered export of this
+office, and which one. Later registers add ``pdf <register> ID`` here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+EXPORT_ACTION = "export-pdf"
+
+
+def record_export(ctx, path: Path, kind: str, ref=None) -> str:
+    """Audit an exported PDF: its hash, kind and record reference. Returns the hash."""
+    from ethics_tui.pdf.authenticity import sha256_file
+
+    digest = sha256_file(path)
+    ctx.store.log_event(EXPORT_ACTION, kind, ref, note=f"sha256:{digest} {Path(path).name}", actor=ctx.actor)
+    return digest
+
+
+def find_export(store, digest: str) -> dict | None:
+    for entry in store.audit.entries():
+        if entry.get("action") == EXPORT_ACTION and f"sha256:{digest}" in (entry.get("note") or ""):
+            return entry
+    return None
+
+
+def add_commands(sub, common) -> None:
+    from ethics_tui.pdf import SAMPLE_KINDS
+
+    p = sub.add_parser("pdf", parents=[common], help="เอกสาร PDF / PDF documents")
+    psub = p.add_subparsers(dest="pdf_command", required=True)
+    s = psub.add_parser("sample", parents=[common], help="ตัวอย่างเอกสารแต่ละแบบ / a sample of each layout")
+    s.add_argument("kind", choices=SAMPLE_KINDS)
+    s.add_argument("-o", "--output", required=True)
+    s.set_defaults(func=cmd_pdf_sample)
+
+    v = sub.add_parser("verify-pdf", parents=[common], help="ตรวจว่า PDF เป็นต้นฉบับที่ส่งออกจากระบบ / check a PDF export")
+    v.add_argument("file")
+    v.set_defaults(func=cmd_verify_pdf)
+
+
+def cmd_pdf_sample(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.pdf import write_sample
+    from ethics_tui.service.settings import get_settings
+
+    ctx = _ctx(args)
+    settings = get_settings(ctx)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_sample(args.kind, out, settings if settings.configured else None)
+    digest = record_export(ctx, out, f"sample-{args.kind}")
+    _say(args, f"เขียนตัวอย่าง {args.kind} ไปที่ {out} (SHA-256 {digest[:16]}…)",
+         f"Wrote the {args.kind} sample to {out} (SHA-256 {digest[:16]}…)")
+    return 0
+
+
+def cmd_verify_pdf(args) -> int:
+    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.pdf.authenticity import sha256_file
+    from ethics_tui.thai.dates import format_date
+
+    ctx = _ctx(args)
+    try:
+        digest = sha256_file(args.file)
+    except OSError as exc:
+        raise UserError(f"เปิดไฟล์ {args.file} ไม่ได้", f"Cannot open {args.file} ({exc.strerror})") from None
+    entry = find_export(ctx.store, digest)
+    if entry is None:
+        _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
+             f"Not an unaltered export of this office: {args.file}", file=sys.stderr)
+        return 1
+    when = entry.get("ts", "")
+    day = format_date(when[:10], "full") if _lang(args) == "th" else when
+    _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('id') or ''} ส่งออกเมื่อ {day} โดย {entry.get('actor')}",
+         f"Unaltered export: {entry.get('kind')} {entry.get('id') or ''}, exported {day} by {entry.get('actor')}")
+    return 0

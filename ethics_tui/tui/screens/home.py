@@ -1,0 +1,56 @@
+"""Home: the office, the counts, and the registers that exist."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ethics_tui.service import settings as settings_svc
+from ethics_tui.service import staff as staff_svc
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedScreen
+
+NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_backup"), ("restore", "nav_restore"))
+
+
+class HomeScreen(GuardedScreen):
+    BINDINGS = [
+        Binding("s", "app.staff", "staff"),
+        Binding("t", "app.settings", "settings"),
+        Binding("b", "app.backup", "backup"),
+        Binding("r", "app.restore", "restore"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("", id="office-name", markup=False)
+            yield Static("", id="office-place", markup=False)
+            yield Static("", id="office-counts", markup=False)
+            yield OptionList(*[Option(self.t(label), id=key) for key, label in NAV], id="nav")
+            yield Static("", id="data-dir", classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_counts()
+        self.query_one("#nav", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        ctx = self.ctx
+        s = settings_svc.get_settings(ctx)
+        self.query_one("#office-name", Static).update(s.office_name or self.t("office_unset"))
+        place = " · ".join(x for x in (s.district and f"อ.{s.district}", s.province and f"จ.{s.province}") if x)
+        self.query_one("#office-place", Static).update(place)
+        divs = len(settings_svc.list_divisions(ctx, include_inactive=False))
+        counts = self.t("home_counts", staff=staff_svc.count(ctx), divs=divs)
+        self.query_one("#office-counts", Static).update(apply_digits(counts, s.digits))
+        self.query_one("#data-dir", Static).update(self.t("home_data", path=ctx.store.dir.resolve()))
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        await self.app.run_action(f"app.{event.option.id}")

@@ -1,0 +1,56 @@
+"""The database cannot be opened: explain why, offer the newest good backup, or quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Static
+
+from ethics_tui.errors import CorruptDatabaseError, StorageError
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+
+class DatabaseProblemScreen(GuardedScreen):
+    """Shown instead of the home screen when Context.open fails. Never writes by itself."""
+
+    BINDINGS = [
+        Binding("r", "restore_newest", "restore_newest"),
+        Binding("q", "app.quit", "quit"),
+    ]
+
+    def __init__(self, error: StorageError) -> None:
+        super().__init__()
+        self.error = error
+        self.backup: Path | None = getattr(error, "backup", None)
+
+    def compose(self) -> ComposeResult:
+        corrupt = isinstance(self.error, CorruptDatabaseError)
+        yield Header()
+        with Vertical(id="problem"):
+            yield Static(self.t("corrupt_title" if corrupt else "storage_title"), classes="screen-title error")
+            yield Static(self.error.message(self.lang), id="problem-message", markup=False)
+            if corrupt and self.backup:
+                yield Static(self.t("corrupt_backup", path=self.backup), markup=False)
+                yield Static(self.t("corrupt_hint"), classes="hint", markup=False)
+            elif corrupt:
+                yield Static(self.t("corrupt_no_backup"), markup=False)
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "restore_newest":
+            return self.backup is not None
+        return True
+
+    def action_restore_newest(self) -> None:
+        if self.backup is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.app.restore_from(self.backup, reopen=True)
+
+        self.app.push_screen(ConfirmModal(self.t("restore_confirm", path=self.backup)), done)
