@@ -95,12 +95,26 @@ def bench_import(rows: int = 5000) -> tuple[float, int]:
         return elapsed, len(writes)
 
 
+def bench_size(n: int = 1000) -> tuple[int, int]:
+    """Bytes of the staff data as we write it (UTF-8) and as stock TinyDB does (\\u escapes)."""
+    import json
+
+    with tempfile.TemporaryDirectory() as d:
+        ctx = Context.open(Path(d) / "data", actor="bench")
+        _fill(ctx, n)
+        staff = ctx.store.load()["staff"]
+        return len(json.dumps(staff, ensure_ascii=False).encode()), len(json.dumps(staff).encode())
+
+
 def main() -> None:
     print("== storage ==")
     print(f"{'staff':>7} {'ours (ms)':>10} {'stock TinyDB (ms)':>18} {'ratio':>7}  (target <= 1.5 at 10,000)")
     for n in (100, 1000, 10000):
         ours, stock = bench_single_save(n)
         print(f"{n:>7} {ours * 1000:>10.2f} {stock * 1000:>18.2f} {ours / stock:>7.2f}")
+    ours_b, stock_b = bench_size()
+    print(f"1,000 staff records: {ours_b:,} bytes as UTF-8 vs {stock_b:,} with \\u escapes "
+          f"({100 * (1 - ours_b / stock_b):.0f}% smaller)")
     elapsed, writes = bench_import()
     print(f"import 5,000 rows: {elapsed:.2f} s, database file written {writes} time(s) (target 1)")
 

@@ -160,3 +160,14 @@ def test_shipped_template_imports(ctx):
     template = Path(__file__).resolve().parents[1] / "templates" / "staff-template.csv"
     plan = import_file(ctx, template, dry_run=True)
     assert plan.ok, [e.message() for e in plan.errors]
+
+
+def test_update_keeps_fields_the_file_has_no_column_for(ctx, tmp_path):
+    import_file(ctx, write_csv(tmp_path / "s.csv", [HEADER, *GOOD]))
+    slim = [["รหัส", "คำนำหน้า", "ชื่อ", "นามสกุล", "ตำแหน่ง", "กอง", "ประเภทบุคลากร"],
+            ["1001", "นาย", "สมชาย", "ใจดี", "นิติกร", "กองคลัง", "พนักงานส่วนตำบล"]]
+    plan = import_file(ctx, write_csv(tmp_path / "slim.csv", slim))
+    assert plan.ok and plan.updated == 1
+    row = staff_svc.search(ctx, "สมชาย")[0]
+    assert row.division == "กองคลัง"
+    assert (row.staff.email, row.staff.phone, row.staff.start_date) == ("a@b.go.th", "0812345678", "2017-10-01")

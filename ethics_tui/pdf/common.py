@@ -69,28 +69,25 @@ def body(pdf: ThaiPDF, blocks: Iterable[Block]) -> None:
 
 
 def members(pdf: ThaiPDF, block: Members) -> None:
-    """Numbered members in three aligned columns: name, position, role."""
+    """Numbered members: the name, its position on the next line, the role at the right."""
     left = pdf.l_margin + 8
-    num_w, name_w = 9.0, 60.0
-    role_w = 40.0
-    pos_w = pdf.epw - (left - pdf.l_margin) - num_w - name_w - role_w
+    num_w, role_w = 9.0, 45.0
+    text_w = pdf.epw - (left - pdf.l_margin) - num_w - role_w
     for n, m in enumerate(block.members, 1):
-        cells = [
-            (pdf.tx(f"{n}."), num_w),
-            (pdf.tx(m.name), name_w),
-            (pdf.tx(m.position), pos_w),
-            (pdf.tx(m.role), role_w),
-        ]
-        wrapped = [pdf.wrap(t, w - 1) for t, w in cells]
-        rows = max(len(w) for w in wrapped)
+        person = pdf.wrap(pdf.tx(m.name), text_w - 1)
+        person += pdf.wrap(pdf.tx(f"ตำแหน่ง {m.position}"), text_w - 6) if m.position else []
+        role = pdf.wrap(pdf.tx(m.role), role_w)
+        rows = max(len(person), len(role))
         pdf.ensure_space(rows * pdf.line_h)
         y0 = pdf.get_y()
-        x = left
-        for (_, w), lines in zip(cells, wrapped):
-            for i, ln in enumerate(lines):
-                pdf.set_xy(x, y0 + i * pdf.line_h)
-                pdf.text_line(ln, w)
-            x += w
+        pdf.set_xy(left, y0)
+        pdf.text_line(pdf.tx(f"{n}."), num_w)
+        for i, ln in enumerate(person):
+            pdf.set_xy(left + num_w + (5 if i else 0), y0 + i * pdf.line_h)
+            pdf.text_line(ln, text_w)
+        for i, ln in enumerate(role):
+            pdf.set_xy(left + num_w + text_w, y0 + i * pdf.line_h)
+            pdf.text_line(ln, role_w)
         pdf.set_xy(pdf.l_margin, y0 + rows * pdf.line_h)
 
 

@@ -64,6 +64,8 @@ class ImportPlan:
     added: int = 0
     updated: int = 0
     divisions_created: list[str] = field(default_factory=list)
+    #: staff fields that the file has a column for; an update keeps the others as they were
+    present: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -179,6 +181,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
     if plan.errors:
         return plan
     header_names = {f: _cell_text(table[0][i]) for f, i in mapping.items()}
+    plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in mapping}
     data = ctx.store.load()
     divisions = {" ".join(d["name"].split()): int(k) for k, d in data.get(DIVISIONS, {}).items()}
     by_code = {d.get("code"): int(k) for k, d in data.get(STAFF, {}).items() if d.get("code")}
@@ -277,8 +280,10 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
             rec["division_id"] = div_ids[rec.pop("division")]
             existing = by_code.get(rec["code"]) if rec["code"] else None
             if existing is not None:
-                rec["rev"] = int(existing.get("rev", 0)) + 1
+                # columns the file does not have keep their current values
+                rec = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}
                 changed = [k for k, v in rec.items() if k != "rev" and existing.get(k) != v]
+                rec["rev"] = int(existing.get("rev", 0)) + 1
                 if changed:
                     tx.put(STAFF, existing.doc_id, rec)
                 plan.updated += 1

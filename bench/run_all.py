@@ -1,0 +1,16 @@
+"""`make bench`: every benchmark, each printing ratios against a baseline from the same run."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py"):
+    path = HERE / name
+    if path.exists():
+        print(f"\n### {name}", flush=True)
+        runpy.run_path(str(path), run_name="__main__")

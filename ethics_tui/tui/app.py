@@ -1,0 +1,263 @@
+"""The Textual application. The only module the CLI imports to start the TUI.
+
+Start-up: open the data folder; an empty folder gets the first-start choice, a damaged one the
+problem screen (restore the newest good backup, or quit), otherwise the home screen.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.worker import Worker, WorkerFailed, WorkerState
+
+from ethics_tui.errors import StorageError, UserError
+from ethics_tui.service.context import Context
+from ethics_tui.tui import crash
+from ethics_tui.tui.commands import EthicsCommands
+from ethics_tui.tui.i18n import localize_bindings, t
+
+_IMPORTED_AT = time.time()
+
+
+def seconds_since_process_start() -> float:
+    """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        with open("/proc/uptime", "rb") as fh:
+            uptime = float(fh.read().split()[0])
+        return max(0.0, uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.time() - _IMPORTED_AT
+
+
+class EthicsApp(App):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {EthicsCommands}
+    BINDINGS = [
+        Binding("f2", "toggle_lang", "lang"),
+        Binding("ctrl+q", "quit", "quit", priority=True),
+    ]
+
+    def __init__(self, data_dir: Path, lang: str = "th") -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.lang = "en" if lang == "en" else "th"
+        self.ctx: Context | None = None
+        self.log_path: Path = self.data_dir / "logs" / crash.LOG_NAME
+        self.unexpected_errors: list[BaseException] = []
+        self.started = False
+        localize_bindings(self, self.lang)
+
+    def t(self, key: str, **kwargs: object) -> str:
+        return t(key, self.lang, **kwargs)
+
+    # -- start-up --------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.log_path = crash.setup_logging(self.data_dir)
+        self.title = self.t("app_title")
+        self.open_database()
+
+    def on_ready(self) -> None:
+        self.started = True
+        crash.logger.info("start-up %.3f s (process start to first screen)", seconds_since_process_start())
+        if os.environ.get("ETHICS_TUI_EXIT_ON_READY") == "1":
+            self.exit()
+
+    def open_database(self) -> None:
+        from ethics_tui.tui.screens.first_start import FirstStartScreen
+        from ethics_tui.tui.screens.home import HomeScreen
+        from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+
+        try:
+            self.ctx = Context.open(self.data_dir, lang=self.lang)
+        except StorageError as exc:  # CorruptDatabaseError included: never overwritten
+            self.ctx = None
+            self.push_screen(DatabaseProblemScreen(exc))
+            return
+        if self.ctx.store.is_empty():
+            self.push_screen(FirstStartScreen())
+        else:
+            self._set_subtitle()
+            self.push_screen(HomeScreen())
+        pick = 1 if self.lang == "en" else 0
+        for notice in self.ctx.store.notices:
+            self.notify(notice[pick], severity="warning", timeout=10, markup=False)
+
+    def _set_subtitle(self) -> None:
+        from ethics_tui.service.settings import get_settings
+
+        self.sub_title = get_settings(self.ctx).office_name if self.ctx else ""
+
+    def _clear_screens(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def go_home(self) -> None:
+        from ethics_tui.tui.screens.home import HomeScreen
+
+        self._clear_screens()
+        self._set_subtitle()
+        self.push_screen(HomeScreen())
+
+    # -- errors ----------------------------------------------------------------------------
+    def report_error(self, exc: BaseException) -> None:
+        """A UserError is explained; anything else is logged and shown as a short message."""
+        if isinstance(exc, WorkerFailed):
+            exc = exc.error
+        if isinstance(exc, UserError):
+            self.notify(exc.message(self.lang), severity="error", timeout=10, markup=False)
+            return
+        self.unexpected_errors.append(exc)
+        crash.logger.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        self.notify(self.t("unexpected", path=self.log_path), severity="error", timeout=15, markup=False)
+
+    async def _dispatch_action(self, namespace, action_name, params) -> bool:
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except Exception as exc:  # noqa: BLE001 - a key binding must never crash the app
+            self.report_error(exc)
+            return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Last resort (Textual internals): log it; never print a traceback on the screen."""
+        if self.started and self.is_running:
+            self.report_error(error)
+            return
+        real = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(real, UserError):
+            message = real.message(self.lang)
+        else:
+            self.unexpected_errors.append(real)
+            crash.logger.error("fatal error", exc_info=(type(real), real, real.__traceback__))
+            message = self.t("fatal", path=self.log_path)
+        self.exit(return_code=1, message=Text(message))
+
+    def push_screen(self, screen, callback=None, wait_for_dismiss=False):
+        if callback is not None:
+            callback = crash.guard(self, callback)
+        return super().push_screen(screen, callback, wait_for_dismiss=wait_for_dismiss)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
+
+    # -- navigation ------------------------------------------------------------------------
+    def _needs_data(self) -> bool:
+        return self.ctx is not None and not self.ctx.store.is_empty()
+
+    def action_home(self) -> None:
+        if self._needs_data():
+            self.go_home()
+
+    def action_staff(self, then: str | None = None) -> None:
+        from ethics_tui.tui.screens.staff import StaffScreen
+
+        if not self._needs_data():
+            return
+        if isinstance(self.screen, StaffScreen):
+            if then:
+                self.call_next(self.screen.run_action, then)
+            return
+        self.push_screen(StaffScreen(then=then))
+
+    def action_settings(self, then: str | None = None) -> None:
+        from ethics_tui.tui.screens.settings import SettingsScreen
+
+        if not self._needs_data():
+            return
+        if isinstance(self.screen, SettingsScreen):
+            if then:
+                self.call_next(self.screen.run_action, then)
+            return
+        self.push_screen(SettingsScreen(then=then))
+
+    def action_toggle_lang(self) -> None:
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.lang = "en" if self.lang == "th" else "th"
+        if self.ctx is not None:
+            self.ctx.lang = self.lang
+        localize_bindings(self, self.lang)
+        self.title = self.t("app_title")
+        rebuilt = [s.recreate() for s in self.screen_stack[1:] if hasattr(s, "recreate")]
+        self._clear_screens()
+        for screen in rebuilt:
+            self.push_screen(screen)
+
+    # -- backup and restore ----------------------------------------------------------------
+    def action_backup(self) -> None:
+        if self._needs_data():
+            self._backup()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
+    def _backup(self) -> None:
+        from ethics_tui.store.backup import create_backup
+
+        store = self.ctx.store
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        try:
+            path = create_backup(store, store.backups_dir / f"manual-{stamp}.zip")
+            store.log_event("backup", "database", note=path.name)
+        except UserError as exc:
+            self.call_from_thread(self.report_error, exc)
+            return
+        self.call_from_thread(self.notify, self.t("backup_done", path=path), timeout=10, markup=False)
+
+    def action_restore(self) -> None:
+        from ethics_tui.store.backup import newest_good_backup
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+        from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+        if self.ctx is None:
+            return
+        newest = newest_good_backup(self.ctx.store)
+        default = str(newest) if newest else str(self.ctx.store.backups_dir) + os.sep
+
+        def confirmed(path: Path, yes: bool | None) -> None:
+            if yes:
+                self.restore_from(path)
+
+        def chosen(text: str | None) -> None:
+            if text:
+                path = Path(text.strip().strip('"')).expanduser()
+                modal = ConfirmModal(self.t("restore_confirm", path=path))
+                self.push_screen(modal, lambda yes: confirmed(path, yes))
+
+        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
+    def restore_from(self, path: Path, reopen: bool = True) -> None:
+        from ethics_tui.store.backup import restore_backup
+        from ethics_tui.store.database import Store
+
+        store = self.ctx.store if self.ctx is not None else Store(self.data_dir)
+        actor = self.ctx.actor if self.ctx is not None else None
+        try:
+            saved = restore_backup(store, Path(path), actor=actor)
+        except UserError as exc:
+            self.call_from_thread(self.report_error, exc)
+            return
+        self.call_from_thread(self._restored, saved)
+
+    def _restored(self, saved: Path | None) -> None:
+        message = self.t("restore_done", path=saved) if saved else self.t("restore_done_plain")
+        self._clear_screens()
+        self.ctx = None
+        self.open_database()
+        self.notify(message, timeout=12, markup=False)
+
+
+def run_app(data_dir: Path, lang: str = "th") -> int:
+    """Run the TUI on ``data_dir``; returns the process exit code."""
+    app = EthicsApp(Path(data_dir), lang)
+    app.run()
+    return app.return_code or 0
