@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="ภาษา / language")
     common.add_argument("--data", default=argparse.SUPPRESS, help="โฟลเดอร์ข้อมูล / data folder")
+    common.add_argument("--user", default=argparse.SUPPRESS, help="ชื่อผู้ใช้ / sign in as (password from prompt or stdin)")
 
     p = argparse.ArgumentParser(
         prog="ethics-tui",
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", default=argparse.SUPPRESS, help="data folder (default ./data or $ETHICS_TUI_DATA)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="th (default) or en")
+    p.add_argument("--user", default=argparse.SUPPRESS, help="sign in as USER; the password is read from a prompt or stdin")
     sub = p.add_subparsers(dest="command")
 
     d = sub.add_parser("demo", parents=[common], help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
@@ -64,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     r.set_defaults(func=cmd_restore)
 
+    from ethics_tui.cli_users import add_commands as add_user_commands
+
+    add_user_commands(sub, common)
     _add_pdf_commands(sub, common)
     return p
 
@@ -81,10 +86,31 @@ def _lang(args) -> str:
     return getattr(args, "lang", None) or "th"
 
 
-def _ctx(args):
-    from ethics_tui.service.context import Context
+def read_password(prompt: str) -> str:
+    """A password from the terminal prompt, or the next line of stdin when it is not a terminal."""
+    import getpass
 
-    return Context.open(args.data, lang=_lang(args))
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _ctx(args):
+    """Open the data folder and sign in with --user (password from prompt or stdin)."""
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.users import sign_in
+
+    ctx = Context.open(args.data, lang=_lang(args))
+    user = getattr(args, "user", None)
+    if user:
+        sign_in(ctx, user, read_password(f"รหัสผ่านของ {user} / password: "))
+        if ctx.user.must_change and getattr(args, "func", None).__name__ != "cmd_users_passwd":
+            raise UserError(
+                f"ต้องตั้งรหัสผ่านใหม่ก่อน: ethics-tui users passwd {user} --user {user}",
+                f"Set a new password first: ethics-tui users passwd {user} --user {user}",
+            )
+    return ctx
 
 
 def _say(args, th: str, en: str, file=None) -> None:
@@ -192,22 +218,22 @@ def cmd_verify(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from ethics_tui.store.backup import create_backup
+    from ethics_tui.service.backups import backup_now
 
-    ctx = _ctx(args)
-    path = create_backup(ctx.store, Path(args.output) if args.output else None, reason="manual")
-    ctx.store.log_event("backup", "database", None, note=path.name, actor=ctx.actor)
+    path = backup_now(_ctx(args), Path(args.output) if args.output else None)
     _say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
     return 0
 
 
 def cmd_restore(args) -> int:
-    from ethics_tui.store.backup import restore_backup
-    from ethics_tui.store.database import Store, default_actor
+    from ethics_tui.service.backups import database_readable, restore
+    from ethics_tui.service.context import Context
+    from ethics_tui.store.database import Store
 
     store = Store(args.data)
     store.dir.mkdir(parents=True, exist_ok=True)
-    saved = restore_backup(store, Path(args.file), actor=default_actor())
+    ctx = _ctx(args) if database_readable(store) else Context(store=store)
+    saved = restore(ctx, Path(args.file))
     if saved:
         _say(args, f"บันทึกสถานะก่อนกู้คืนไว้ที่ {saved}", f"The previous state was saved to {saved}")
     _say(args, f"กู้คืนข้อมูลจาก {args.file} แล้ว", f"Restored from {args.file}")

@@ -13,10 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import PDFResourceType, XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
-from ethics_tui.pdf.shaping import install_shaping_cache
+from ethics_tui.pdf.shaping import install_shaping_cache, release, shaped_segments
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, split_long
 
@@ -55,11 +55,13 @@ class ThaiPDF(FPDF):
         margins: tuple[float, float, float, float] | None = None,
         creation_date: datetime | None = None,
         actual_text: bool = True,
+        fast_text: bool = True,
     ) -> None:
         super().__init__(orientation=orientation, unit="mm", format="A4")
         self.settings = settings or OfficeSettings()
         self.digits = self.settings.digits or "thai"
         self.actual_text = actual_text
+        self.fast_text = fast_text
         all_names = [self.settings.office_name, self.settings.executive_name, *names]
         self.names = tuple(sorted({n.strip() for n in all_names if n and n.strip()}))
         for style, stem in _STYLE_FILES.items():
@@ -102,9 +104,7 @@ class ThaiPDF(FPDF):
         key = (self.current_font.fontkey, word, self.font_size_pt)
         w = self._width_cache.get(key)
         if w is None:
-            _, w_pt = self.current_font.get_text_width(
-                word.replace(NBSP, " "), self.font_size_pt, self.text_shaping
-            )
+            _, w_pt = self.current_font.get_text_width(word.replace(NBSP, " "), self.font_size_pt, self.text_shaping)
             w = w_pt / self.k
             self._width_cache[key] = w
         return w
@@ -208,17 +208,72 @@ class ThaiPDF(FPDF):
         return parts
 
     # ------------------------------------------------------------------ drawing
-    def text_line(self, text: str, w: float = 0, h: float | None = None, align: str = "L", **kw) -> None:
-        """Draw one prepared line at the current position (no wrapping)."""
+    def text_line(
+        self,
+        text: str,
+        w: float = 0,
+        h: float | None = None,
+        align: str = "L",
+        new_x: XPos = XPos.RIGHT,
+        new_y: YPos = YPos.TOP,
+    ) -> None:
+        """Draw one prepared line in a cell of width ``w`` at the current position.
+
+        Like ``FPDF.cell`` without border or fill, but the shaped glyph runs of each
+        distinct line are computed once and written straight into the content stream,
+        wrapped in ``/ActualText`` marked content that carries the original text.
+        """
         h = h or self.line_h
+        if w == 0:
+            w = self.w - self.r_margin - self.x
         visible = text.replace(ZWSP, "")
-        if self.actual_text and visible.strip():
-            actual = visible.replace(NBSP, " ")
-            self._out(f"/Span <</ActualText <{_hex_utf16(actual)}>>> BDC")
-            self.cell(w, h, visible, align=align, **kw)
-            self._out("EMC")
+        x, y = self.x, self.y
+        if visible.strip():
+            if self.fast_text:
+                self._emit(visible, x, y, w, h, align)
+            else:
+                self._cell_with_actual_text(visible, w, h, align)
+        if new_x == XPos.LMARGIN:
+            self.x = self.l_margin
+        elif new_x == XPos.LEFT:
+            self.x = x
         else:
-            self.cell(w, h, visible, align=align, **kw)
+            self.x = x + w
+        self.y = y + h if new_y == YPos.NEXT else y
+
+    def _cell_with_actual_text(self, visible: str, w: float, h: float, align: str) -> None:
+        x, y = self.x, self.y
+        if self.actual_text:
+            self._out(f"/Span <</ActualText <{_hex_utf16(visible.replace(NBSP, ' '))}>>> BDC")
+        self.cell(w, h, visible, align=align)
+        if self.actual_text:
+            self._out("EMC")
+        self.set_xy(x, y)
+
+    def _emit(self, visible: str, x: float, y: float, w: float, h: float, align: str) -> None:
+        font = self.current_font
+        size = self.font_size_pt
+        width = self.word_width(visible)
+        if align == "R":
+            dx = w - self.c_margin - width
+        elif align == "C":
+            dx = (w - width) / 2
+        else:
+            dx = self.c_margin
+        k = self.k
+        x0 = x + dx
+        base = y + 0.5 * h + 0.3 * self.font_size
+        segs = shaped_segments(font, visible, size, self.text_shaping, k)
+        ops = [f"/F{font.i} {size:.2f} Tf", self.text_color.serialize().lower()]
+        for sx, sy, glyphs in segs:
+            ops.append(f"1 0 0 1 {(x0 + sx) * k:.2f} {(self.h - base - sy) * k:.2f} Tm ({glyphs}) Tj")
+        body = "q BT " + " ".join(ops) + " ET Q"
+        if self.actual_text:
+            actual = _hex_utf16(visible.replace(NBSP, " "))
+            body = f"/Span <</ActualText <{actual}>>> BDC {body} EMC"
+        self._out(body)
+        self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
+        font.biggest_size_pt = max(font.biggest_size_pt, size)
 
     def ensure_space(self, h: float) -> None:
         if self.get_y() + h > self.page_break_trigger:
@@ -248,9 +303,7 @@ class ThaiPDF(FPDF):
         if after:
             self.ln(after)
 
-    def numbered(
-        self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1
-    ) -> None:
+    def numbered(self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1) -> None:
         """A numbered list with hanging indent: "๑. text"."""
         for n, item in enumerate(items, start):
             self.labelled(f"{n}.", item, left=left, label_w=label_w)
@@ -275,12 +328,17 @@ class ThaiPDF(FPDF):
         self.style()
 
     def signature_block(
-        self, name: str, position: str, *, x_center: float | None = None, gap: float = 18.0,
+        self,
+        name: str,
+        position: str,
+        *,
+        x_center: float | None = None,
+        gap: float = 18.0,
         lead: str = "",
+        width: float = 90.0,
     ) -> None:
         """Space to sign, then "(full name)" and the position, centred on ``x_center``."""
         x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
-        width = 90.0
         lines = [f"({name})" if name else "(" + "." * 40 + ")"]
         lines += [p for p in position.split("\n") if p]
         self.ensure_space(gap + self.line_h * (len(lines) + 1))
@@ -316,7 +374,10 @@ class ThaiPDF(FPDF):
     def save(self, path: str | Path) -> Path:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.output(str(path))
+        try:
+            self.output(str(path))
+        finally:
+            release(self)
         return path
 
 

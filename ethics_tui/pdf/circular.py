@@ -16,18 +16,19 @@ LABEL_W = 30.0
 
 
 def _labelled(pdf: ThaiPDF, label: str, items: list[str]) -> None:
-    """"อ้างถึง  ..." with the text aligned after the label; several items are numbered."""
+    """ "อ้างถึง  ..." with the text aligned after the label; several items are numbered."""
+    label_w = max(LABEL_W, pdf.word_width(pdf.tx(label).replace("\u200b", "")) + 4)
     texts = items if len(items) == 1 else [f"{n}. {t}" for n, t in enumerate(items, 1)]
     for i, text in enumerate(texts):
-        lines = pdf.wrap(pdf.tx(text), pdf.epw - LABEL_W)
+        lines = pdf.wrap(pdf.tx(text), pdf.epw - label_w)
         for j, ln in enumerate(lines):
             pdf.ensure_space(pdf.line_h)
             pdf.set_x(pdf.l_margin)
             if i == 0 and j == 0:
-                pdf.text_line(pdf.tx(label), LABEL_W)
+                pdf.text_line(pdf.tx(label), label_w)
             else:
-                pdf.set_x(pdf.l_margin + LABEL_W)
-            pdf.text_line(ln, pdf.epw - LABEL_W, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                pdf.set_x(pdf.l_margin + label_w)
+            pdf.text_line(ln, pdf.epw - label_w, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def render_circular(
@@ -47,8 +48,9 @@ def render_circular(
     y0 = pdf.get_y()
     pdf.set_x(pdf.l_margin)
     pdf.text_line(pdf.tx(number), 70)
-    right_x = pdf.l_margin + pdf.epw * 0.55
-    right_w = pdf.epw * 0.45
+    # Wide enough for the office name on one line (a name is never split).
+    right_w = min(pdf.epw * 0.6, max(pdf.epw * 0.45, pdf.word_width(settings.office_name) + 3))
+    right_x = pdf.l_margin + pdf.epw - right_w
     address = [settings.office_name, *[a for a in settings.address.split("\n") if a.strip()]]
     pdf.set_y(y0)
     for part in address:
@@ -57,8 +59,7 @@ def render_circular(
             pdf.text_line(ln, right_w, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
     pdf.set_x(pdf.l_margin + pdf.epw * 0.45)
-    pdf.text_line(pdf.tx(common.be_date(doc.dated, pdf.digits, with_be=False)), 0,
-                  new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.text_line(pdf.tx(common.be_date(doc.dated, pdf.digits, with_be=False)), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(2)
     _labelled(pdf, "เรื่อง", [doc.subject])
     _labelled(pdf, "เรียน", [doc.to])
@@ -83,6 +84,5 @@ def render_circular(
         pdf.text_line(pdf.tx(text), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     if settings.email:
         pdf.set_x(pdf.l_margin)
-        pdf.text_line(pdf.tx("ไปรษณีย์อิเล็กทรอนิกส์ ") + settings.email, 0,
-                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.text_line(pdf.tx("ไปรษณีย์อิเล็กทรอนิกส์ ") + settings.email, 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return pdf.save(path)

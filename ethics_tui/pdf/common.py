@@ -92,7 +92,7 @@ def members(pdf: ThaiPDF, block: Members) -> None:
 
 
 def dated_line(pdf: ThaiPDF, prefix: str, d: date) -> None:
-    """"สั่ง ณ วันที่ ๒๕ พฤศจิกายน พ.ศ. ๒๕๖๘", starting near the middle of the page."""
+    """ "สั่ง ณ วันที่ ๒๕ พฤศจิกายน พ.ศ. ๒๕๖๘", starting near the middle of the page."""
     pdf.ln(2)
     pdf.ensure_space(pdf.line_h * 6)
     pdf.set_x(pdf.l_margin + INDENT_MM + 25)

@@ -10,9 +10,7 @@ from ethics_tui.pdf.base import ThaiPDF
 from ethics_tui.pdf.models import OrderDoc
 
 
-def render_order(
-    doc: OrderDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
-) -> Path:
+def render_order(doc: OrderDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
     signer = common.resolve_signer(doc.signer, settings)
     title = f"คำสั่ง{settings.office_name} ที่ {doc.number}/{doc.year_be} เรื่อง {doc.subject}"
     pdf = ThaiPDF(

@@ -22,13 +22,21 @@ MARGINS = (20.0, 15.0, 15.0, 15.0)  # left, top, right, bottom (landscape)
 
 
 def render_report(
-    doc: ReportDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = (),
+    doc: ReportDoc,
+    path: str | Path,
+    settings: OfficeSettings,
+    *,
+    names: tuple[str, ...] = (),
     size: float = 14,
 ) -> Path:
     place = " ".join(
-        p for p in (settings.office_name,
-                    f"อำเภอ{settings.district}" if settings.district else "",
-                    f"จังหวัด{settings.province}" if settings.province else "") if p
+        p
+        for p in (
+            settings.office_name,
+            f"อำเภอ{settings.district}" if settings.district else "",
+            f"จังหวัด{settings.province}" if settings.province else "",
+        )
+        if p
     )
     pdf = ThaiPDF(
         settings,

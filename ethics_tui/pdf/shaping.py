@@ -70,3 +70,49 @@ def install_shaping_cache(pdf: Any) -> None:
     for font in pdf.fonts.values():
         if type(font) is TTFFont:
             font.__class__ = _make_cached_class(TTFFont)
+
+
+def shaped_segments(font: Any, text: str, size_pt: float, params: Any, k: float) -> list:
+    """Shaped ``text`` as ``[(dx, dy, escaped_glyph_codes), ...]`` relative to the start of
+    the line (user units; ``dy`` downwards), cached per font. Same geometry as fpdf2's
+    ``Fragment.render_with_text_shaping`` (no stretching, no character spacing)."""
+    cache = _SEGMENT_CACHES.setdefault(id(font), (font, {}))[1]
+    key = (text, size_pt)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    factor = font.scale * size_pt / 1000 / k
+    segments: list[tuple[float, float, str]] = []
+    pos_x = pos_y = 0.0
+    start = (0.0, 0.0)
+    buf = ""
+    for ti in font.shape_text(text, size_pt, params):
+        if ti["mapped_char"] is None:
+            continue
+        if ti["x_offset"] or ti["y_offset"]:
+            if buf:
+                segments.append((*start, buf))
+                buf = ""
+            start = (pos_x + ti["x_offset"] * factor, pos_y - ti["y_offset"] * factor)
+        buf += font.escape_text(chr(ti["mapped_char"]))
+        pos_x += ti["x_advance"] * factor
+        pos_y += ti["y_advance"] * factor
+        if ti["force_positioning"]:
+            if buf:
+                segments.append((*start, buf))
+                buf = ""
+            start = (pos_x, pos_y)
+    if buf:
+        segments.append((*start, buf))
+    cache[key] = segments
+    return segments
+
+
+# id(font) -> (font, cache); the font is kept so that its id cannot be reused.
+_SEGMENT_CACHES: dict[int, tuple[Any, dict]] = {}
+
+
+def release(pdf: Any) -> None:
+    """Drop the segment caches of ``pdf``'s fonts (called after output)."""
+    for font in pdf.fonts.values():
+        _SEGMENT_CACHES.pop(id(font), None)

@@ -32,9 +32,7 @@ def group_people(doc: SignoffDoc) -> list[tuple[str, list[SignoffPerson]]]:
     return [(d, ps) for d, ps in groups if ps]
 
 
-def render_signoff(
-    doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
-) -> Path:
+def render_signoff(doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
     divisions = group_people(doc)
     pdf = ThaiPDF(
         settings,

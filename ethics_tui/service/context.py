@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ethics_tui.store.database import Store, default_actor
+
+if TYPE_CHECKING:
+    from ethics_tui.model.user import User
 
 
 @dataclass
@@ -13,6 +17,12 @@ class Context:
     store: Store
     actor: str = field(default_factory=default_actor)
     lang: str = "th"
+    #: the signed-in user (None before sign-in, and in setup mode before any user exists)
+    user: User | None = None
+    #: vault name -> data key, unwrapped at sign-in for the roles this user is entitled to
+    keys: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: the signed-in user's private key (kept in memory only, to change the password)
+    private_key: Any = field(default=None, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | str, lang: str = "th", actor: str | None = None) -> Context:

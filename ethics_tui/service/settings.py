@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
 from ethics_tui.model.settings import Division, OfficeSettings
+from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 
 SETTINGS = "settings"
@@ -16,6 +17,7 @@ def get_settings(ctx: Context) -> OfficeSettings:
 
 
 def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
+    require(ctx, "settings.write")
     settings.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         table = tx.table(SETTINGS)
@@ -57,6 +59,7 @@ def _norm(name: str) -> str:
 
 
 def add_division(ctx: Context, name: str) -> Division:
+    require(ctx, "divisions.write")
     div = Division(name=_norm(name))
     div.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
@@ -69,6 +72,7 @@ def add_division(ctx: Context, name: str) -> Division:
 
 
 def rename_division(ctx: Context, div_id: int, name: str) -> Division:
+    require(ctx, "divisions.write")
     name = _norm(name)
     Division(name=name).validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
@@ -87,6 +91,7 @@ def rename_division(ctx: Context, div_id: int, name: str) -> Division:
 
 
 def set_division_active(ctx: Context, div_id: int, active: bool) -> Division:
+    require(ctx, "divisions.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = tx.table(DIVISIONS).get(doc_id=div_id)
         if doc is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
 from ethics_tui.model.staff import Staff
+from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS, division_names
 
@@ -21,11 +22,13 @@ class StaffRow:
 
 
 def _all(ctx: Context) -> list[Staff]:
+    require(ctx, "staff.read")
     rows = ctx.store.load().get(STAFF, {})
     return [Staff.from_doc(int(k), v) for k, v in rows.items()]
 
 
 def get(ctx: Context, staff_id: int) -> Staff:
+    require(ctx, "staff.read")
     doc = ctx.store.load().get(STAFF, {}).get(str(staff_id))
     if doc is None:
         raise NotFoundError(f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}")
@@ -33,6 +36,7 @@ def get(ctx: Context, staff_id: int) -> Staff:
 
 
 def count(ctx: Context, active_only: bool = True) -> int:
+    require(ctx, "staff.read")
     rows = ctx.store.load().get(STAFF, {}).values()
     return sum(1 for r in rows if r.get("active", True) or not active_only)
 
@@ -71,6 +75,7 @@ def _check_refs(tx, staff: Staff) -> None:
 
 
 def add(ctx: Context, staff: Staff) -> Staff:
+    require(ctx, "staff.write")
     staff.id = None
     staff.rev = 1
     staff.validate()
@@ -83,6 +88,7 @@ def add(ctx: Context, staff: Staff) -> Staff:
 
 def update(ctx: Context, staff: Staff) -> Staff:
     """Save an edited record. ``staff.rev`` must be the revision that was read."""
+    require(ctx, "staff.write")
     if staff.id is None:
         raise NotFoundError("ยังไม่ได้บันทึกบุคลากรนี้", "This staff member was never saved")
     staff.validate()

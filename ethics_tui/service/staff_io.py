@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS
 from ethics_tui.service.staff import STAFF
@@ -260,6 +261,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
 
 def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> ImportPlan:
     """Check the whole file; if every row is good and not ``dry_run``, save all in one write."""
+    require(ctx, "staff.write")
     table = read_table(path)
     plan = check_rows(ctx, table)
     if plan.errors or dry_run:
@@ -333,6 +335,7 @@ def export_file(ctx: Context, path: Path | str) -> int:
     """Write all staff to ``path`` (.csv UTF-8 with BOM, or .xlsx). Returns the row count."""
     from ethics_tui.store.atomic import atomic_write_bytes
 
+    require(ctx, "staff.export")
     path = Path(path)
     rows = export_rows(ctx)
     suffix = path.suffix.lower()

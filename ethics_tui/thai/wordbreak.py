@@ -115,43 +115,49 @@ def strip_breaks(text: str) -> str:
     return text.replace(ZWSP, "").replace(NBSP, " ")
 
 
-_TRIE = None
-
-
 @lru_cache(maxsize=4096)
 def split_long(word: str) -> tuple[str, ...]:
     """Split one word that is too wide for its line into smaller words.
 
-    The word is re-segmented with itself removed from the dictionary, so that a compound
-    such as "องค์การบริหารส่วนตำบล" yields "องค์", "การบริหาร", "ส่วน", "ตำบล". When that
-    finds nothing, Thai character clusters (TCC) are returned: a cut between them never
-    separates a mark from its base. Returns ``(word,)`` when it cannot be split.
+    The word is cut into the fewest dictionary words other than itself (so that a
+    compound such as "องค์การบริหารส่วนตำบล" yields "องค์การ", "บริหาร", "ส่วน", "ตำบล"),
+    only ever at Thai character cluster (TCC) boundaries, so a mark never leaves its base.
+    Stretches no dictionary word covers are taken one cluster at a time. Returns
+    ``(word,)`` when it cannot be split.
     """
-    global _TRIE
     if NBSP in word.strip(NBSP):  # a long name: break between its parts first
         head, _, tail = word.strip(NBSP).partition(NBSP)
         return (head + NBSP, tail)
     if len(word) < 2 or not _has_thai(word):
         return (word,)
-    from pythainlp.tokenize import subword_tokenize, word_tokenize  # lazy
-    from pythainlp.util import Trie
+    from pythainlp.tokenize import subword_tokenize, word_dict_trie  # lazy
 
-    if _TRIE is None:
-        from pythainlp.corpus import thai_words
-
-        _TRIE = Trie(thai_words())
-    present = word in _TRIE
-    if present:
-        _TRIE.remove(word)
-    try:
-        parts = [p for p in word_tokenize(word, custom_dict=_TRIE, engine="newmm") if p]
-    finally:
-        if present:
-            _TRIE.add(word)
-    if len(parts) > 1:
-        return tuple(parts)
+    trie = word_dict_trie()
     clusters = [c for c in subword_tokenize(word, engine="tcc") if c]
-    return tuple(clusters) if len(clusters) > 1 else (word,)
+    cuts = {0}
+    pos = 0
+    for c in clusters:
+        pos += len(c)
+        cuts.add(pos)
+    n = len(word)
+    # best[i] = (cost, parts) for word[:i]; a dictionary word costs 1, a lone cluster 3.
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for i in sorted(cuts):
+        if best[i] is None or i == n:
+            continue
+        cost, parts = best[i]
+        steps = [(p, 1) for p in trie.prefixes(word[i:]) if len(p) < n and i + len(p) in cuts]
+        nxt = min((j for j in cuts if j > i), default=n)
+        steps.append((word[i:nxt], 3))
+        for piece, c in steps:
+            j = i + len(piece)
+            if best[j] is None or cost + c < best[j][0]:
+                best[j] = (cost + c, [*parts, piece])
+    result = best[n]
+    if result is None or len(result[1]) < 2:
+        return (word,)
+    return tuple(result[1])
 
 
 def warm_up() -> None:

@@ -109,6 +109,10 @@ class GuardedScreen(_GuardMixin, Screen):
 
         localize_bindings(self, self.app.lang)
 
+    def recreate(self) -> GuardedScreen:
+        """A fresh copy of this screen (used to redraw it in another language)."""
+        return type(self)()
+
 
 class GuardedModal(_GuardMixin, ModalScreen[R], Generic[R]):
     """A modal screen whose bindings are translated and whose errors are reported."""

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from ethics_tui.pdf import SAMPLE_KINDS, samples as S
+from ethics_tui.pdf import SAMPLE_KINDS
+from ethics_tui.pdf import samples as S
 from ethics_tui.pdf.models import Members, NumberedList
 from ethics_tui.pdf.textlayer import intact_words, pages, pdftotext, squash
 from ethics_tui.thai.digits import apply_digits
@@ -139,8 +140,7 @@ def test_names_never_split(samples):
     """Every person's name sits whole on one line of the PDF."""
     for kind, names in (
         ("signoff", [p.name for p in S.sample_signoff().people]),
-        ("order", [m.name for b in S.sample_order().body if isinstance(b, Members)
-                   for m in b.members]),
+        ("order", [m.name for b in S.sample_order().body if isinstance(b, Members) for m in b.members]),
     ):
         lines = [squash(ln) for ln in pdftotext(samples[kind]).splitlines()]
         for name in names:

@@ -19,7 +19,7 @@ class FirstStartScreen(GuardedScreen):
     BINDINGS = [
         Binding("1", "new_office", "new_office"),
         Binding("2", "demo", "demo"),
-        Binding("q", "app.quit", "quit"),
+        Binding("q", "app.quit", "quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -27,6 +27,9 @@ class DatabaseProblemScreen(GuardedScreen):
         self.error = error
         self.backup: Path | None = getattr(error, "backup", None)
 
+    def recreate(self) -> DatabaseProblemScreen:
+        return DatabaseProblemScreen(self.error)
+
     def compose(self) -> ComposeResult:
         corrupt = isinstance(self.error, CorruptDatabaseError)
         yield Header()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Static
@@ -65,7 +66,7 @@ class SettingsScreen(GuardedScreen):
         for d in settings_svc.list_divisions(self.ctx):
             table.add_row(
                 apply_digits(d.id, s.digits),
-                d.name,
+                Text(d.name),
                 apply_digits(per_div.get(d.id, 0), s.digits),
                 self.t("active") if d.active else self.t("inactive"),
                 key=str(d.id),

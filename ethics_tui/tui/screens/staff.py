@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +15,6 @@ from ethics_tui.errors import UserError
 from ethics_tui.model.staff import Staff
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import get_settings, list_divisions
-from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.staff_form import StaffFormModal
@@ -22,7 +22,8 @@ from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
-COLUMNS = ("code", "name", "position", "level", "division", "type", "start", "status")
+#: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
+COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("division", 20), ("type", 18))
 PAGE = 500
 
 
@@ -66,8 +67,8 @@ class StaffScreen(GuardedScreen):
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
         table = self.query_one("#staff-table", DataTable)
-        for key in COLUMNS:
-            table.add_column(self.t(f"col_{key}"), key=key)
+        for key, width in COLUMNS:
+            table.add_column(self.t(f"col_{key}"), key=key, width=width)
         self.reload()
         table.focus()
         if self.then:
@@ -79,18 +80,11 @@ class StaffScreen(GuardedScreen):
     def table(self) -> DataTable:
         return self.query_one("#staff-table", DataTable)
 
-    def _cells(self, s: Staff, division: str) -> list[str]:
-        start = format_date(s.start_date, "abbr", self.digits) if s.start_date else ""
-        return [
-            apply_digits(s.code, self.digits) if s.code.isdigit() else s.code,
-            s.full_name,
-            s.position,
-            s.level,
-            division,
-            s.staff_type,
-            start,
-            self.t("active") if s.active else self.t("inactive"),
-        ]
+    def _cells(self, s: Staff, division: str) -> list[Text]:
+        style = "" if s.active else "dim strike"
+        code = apply_digits(s.code, self.digits) if s.code.isdigit() else s.code
+        values = [code, s.full_name, s.position, s.level, division, s.staff_type]
+        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
 
     def reload(self, select_id: int | None = None) -> None:
         text = self.query_one("#filter", Input).value
@@ -187,7 +181,7 @@ class StaffScreen(GuardedScreen):
     def _update_row(self, staff: Staff) -> None:
         names = {d.id: d.name for d in list_divisions(self.ctx)}
         self.rows[staff.id] = staff
-        for key, value in zip(COLUMNS, self._cells(staff, names.get(staff.division_id, ""))):
+        for (key, _w), value in zip(COLUMNS, self._cells(staff, names.get(staff.division_id, ""))):
             self.table.update_cell(str(staff.id), key, value)
 
     def action_toggle_active(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -122,7 +123,7 @@ class StaffImportModal(GuardedModal[object]):
         if not plan.ok:
             pick = "en" if self.lang == "en" else "th"
             for i, err in enumerate(plan.errors):
-                table.add_row(str(err.row), err.column, getattr(err, pick), key=str(i))
+                table.add_row(str(err.row), Text(err.column), Text(getattr(err, pick)), key=str(i))
             table.display = True
             self._status(self.t("import_errors", n=len(plan.errors)), error=True)
             table.focus()

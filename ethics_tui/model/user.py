@@ -1,0 +1,79 @@
+"""Users of the program, their roles, and what each role may do."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, fields
+
+from ethics_tui.errors import ValidationError
+
+ROLES = ("admin", "hr", "committee", "complaints", "executive", "viewer")
+ROLE_LABELS = {
+    "admin": ("ผู้ดูแลระบบ", "administrator"),
+    "hr": ("เจ้าหน้าที่บุคคล", "HR officer"),
+    "committee": ("คณะที่ปรึกษาทางจริยธรรม", "ethics committee"),
+    "complaints": ("เจ้าหน้าที่รับเรื่องร้องเรียน", "complaints officer"),
+    "executive": ("ผู้บริหาร", "executive"),
+    "viewer": ("ผู้ดูอย่างเดียว", "viewer"),
+}
+#: Roles whose confidential fields are encrypted under their own data key.
+VAULT_ROLES = ("committee", "complaints", "hr")
+
+_USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+MIN_PASSWORD = 8
+
+
+@dataclass
+class User:
+    username: str
+    display_name: str
+    roles: list[str] = field(default_factory=list)
+    staff_id: int | None = None
+    active: bool = True
+    must_change: bool = False
+    # secrets (never shown, never logged)
+    pw: dict = field(default_factory=dict)  # scrypt salt + verifier
+    keypair: dict = field(default_factory=dict)  # X25519 public key + encrypted private key
+    grants: dict = field(default_factory=dict)  # vault name -> data key wrapped to this user
+    failed: int = 0
+    locked_until: str = ""  # ISO datetime
+    id: int | None = None
+    rev: int = 0
+
+    @classmethod
+    def from_doc(cls, doc_id: int, data: dict) -> User:
+        names = {f.name for f in fields(cls)} - {"id"}
+        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("id")
+        return d
+
+    def has(self, *roles: str) -> bool:
+        return self.active and any(r in self.roles for r in roles)
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        if not _USERNAME_RE.match(self.username or ""):
+            errors["username"] = (
+                "ชื่อผู้ใช้ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข . _ - ยาว 2-32 ตัว",
+                "username: 2-32 of a-z, 0-9, . _ -",
+            )
+        if not (self.display_name or "").strip():
+            errors["display_name"] = ("ต้องกรอกชื่อที่แสดง", "display name is required")
+        bad = [r for r in self.roles if r not in ROLES]
+        if bad or not self.roles:
+            errors["roles"] = (
+                "ต้องมีบทบาทอย่างน้อยหนึ่งบทบาทจาก " + ", ".join(ROLES),
+                "at least one role from " + ", ".join(ROLES),
+            )
+        if errors:
+            raise ValidationError(errors)
+
+
+def check_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD:
+        raise ValidationError(
+            {"password": (f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร", f"password needs at least {MIN_PASSWORD} characters")}
+        )

@@ -1,0 +1,376 @@
+"""User accounts: sign-in with lockout, passwords, roles, and vault key grants.
+
+See store/crypto.py for the key scheme. In short: a confidential role's data key is stored only
+wrapped to each entitled user's public key. A role given to a user who has no wrapped key yet
+is a *pending grant*: any signed-in user who holds that key approves it (``approve_grants``),
+which wraps the key to the new user. Nobody else, the administrator included, can read it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.model.user import ROLE_LABELS, VAULT_ROLES, User, check_password
+from ethics_tui.service.access import require, setup_mode
+from ethics_tui.service.context import Context
+from ethics_tui.store import crypto
+
+USERS = "users"
+VAULT = "vault"  # doc 1: {"vaults": {name: {"created": ts}}, "recovery": {"public", "grants"}}
+MAX_FAILED = 5
+LOCK_MINUTES = 5
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def _find(tx_or_data, username: str):
+    rows = tx_or_data.table(USERS).all() if hasattr(tx_or_data, "table") else None
+    for doc in rows or []:
+        if doc.get("username") == username:
+            return doc
+    return None
+
+
+def list_users(ctx: Context) -> list[User]:
+    require(ctx, "users.manage")
+    return _all(ctx)
+
+
+def _all(ctx: Context) -> list[User]:
+    rows = ctx.store.load().get(USERS, {})
+    return sorted((User.from_doc(int(k), v) for k, v in rows.items()), key=lambda u: u.username)
+
+
+def get_user(ctx: Context, username: str) -> User:
+    for u in _all(ctx):
+        if u.username == username:
+            return u
+    raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+
+
+def _vault_doc(tx) -> dict:
+    return dict(tx.table(VAULT).get(doc_id=1) or {"vaults": {}, "recovery": {}})
+
+
+def _grant_new_roles(ctx: Context, tx, user: User, vault_doc: dict) -> list[str]:
+    """Wrap the data keys this user's vault roles need, where possible. Returns pending vaults."""
+    pending = []
+    for vault in VAULT_ROLES:
+        if vault not in user.roles or vault in user.grants:
+            continue
+        if vault not in vault_doc["vaults"]:
+            # first holder of this role: a new data key (nothing is encrypted under it yet)
+            key = crypto.new_data_key()
+            vault_doc["vaults"][vault] = {"created": _now().isoformat(timespec="seconds")}
+            _wrap_recovery(vault_doc, vault, key)
+            user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
+            tx.log("grant", "vault", vault, note=f"new key for {vault}, granted to {user.username}")
+        elif vault in ctx.keys:
+            user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+            tx.log("grant", "vault", vault, note=f"granted to {user.username}")
+        else:
+            pending.append(vault)
+    return pending
+
+
+def _wrap_recovery(vault_doc: dict, vault: str, key: bytes) -> None:
+    rec = vault_doc.get("recovery") or {}
+    if rec.get("public") and vault not in rec.get("grants", {}):
+        rec.setdefault("grants", {})[vault] = crypto.wrap_to_public(key, rec["public"], vault)
+        vault_doc["recovery"] = rec
+
+
+def create_user(
+    ctx: Context,
+    username: str,
+    display_name: str,
+    roles: list[str],
+    password: str,
+    staff_id: int | None = None,
+    must_change: bool = True,
+) -> tuple[User, list[str]]:
+    """Add a user (admin only; in setup mode the first user must be an admin).
+
+    Returns the user and the vaults still waiting for approval by an entitled user.
+    """
+    first = setup_mode(ctx)
+    if first:
+        if "admin" not in roles:
+            raise ValidationError({"roles": ("ผู้ใช้คนแรกต้องเป็นผู้ดูแลระบบ (admin)", "the first user must be an admin")})
+        must_change = False
+    else:
+        require(ctx, "users.manage")
+    user = User(username=(username or "").strip().lower(), display_name=(display_name or "").strip(),
+                roles=sorted(set(roles)), staff_id=staff_id, must_change=must_change)
+    user.validate()
+    check_password(password)
+    user.pw, kek = crypto.new_password_record(password)
+    user.keypair, private = crypto.new_keypair(kek, user.username)
+    user.rev = 1
+    with ctx.store.transaction(actor=ctx.actor if not first else user.username) as tx:
+        if _find(tx, user.username) is not None:
+            raise ValidationError({"username": ("มีชื่อผู้ใช้นี้แล้ว", "this username exists")})
+        vault_doc = _vault_doc(tx)
+        pending = _grant_new_roles(ctx, tx, user, vault_doc)
+        tx.put(VAULT, 1, vault_doc)
+        user.id = tx.table(USERS).insert(user.to_dict())
+        tx.log("create", "user", user.id, ["username", "display_name", "roles", "staff_id", "password"])
+    return user, pending
+
+
+def sign_in(ctx: Context, username: str, password: str) -> User:
+    """Check the password, with lockout after 5 failures. Sets ctx.user, ctx.actor, ctx.keys."""
+    username = (username or "").strip().lower()
+    wrong = UserError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "Wrong username or password")
+    with ctx.store.transaction(actor=username or "?") as tx:
+        doc = _find(tx, username)
+        if doc is None:
+            tx.log("login-failed", "user", None, note="unknown username")
+            raise_after = wrong
+        else:
+            user = User.from_doc(doc.doc_id, doc)
+            now = _now()
+            if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
+                left = int((datetime.fromisoformat(user.locked_until) - now).total_seconds() // 60) + 1
+                raise UserError(
+                    f"บัญชี {username} ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง โปรดลองใหม่ในอีก {left} นาที",
+                    f"Account {username} is locked after {MAX_FAILED} wrong passwords; try again in {left} min",
+                )
+            if not user.active:
+                raise UserError(f"บัญชี {username} ถูกระงับ", f"Account {username} is disabled")
+            kek = crypto.check_password(user.pw, password or "")
+            if kek is None:
+                user.failed += 1
+                if user.failed >= MAX_FAILED:
+                    user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+                    user.failed = 0
+                    tx.log("lock", "user", user.id, ["locked_until"])
+                tx.put(USERS, user.id, user.to_dict())
+                tx.log("login-failed", "user", user.id, ["failed"])
+                raise_after = wrong
+            else:
+                user.failed, user.locked_until = 0, ""
+                tx.put(USERS, user.id, user.to_dict())
+                tx.log("login", "user", user.id)
+                raise_after = None
+    if raise_after is not None:
+        raise raise_after
+    private = crypto.open_private_key(kek, user.keypair, user.username)
+    ctx.user, ctx.actor, ctx.private_key = user, user.username, private
+    ctx.keys = {}
+    for vault, box in user.grants.items():
+        try:
+            ctx.keys[vault] = crypto.unwrap_with_private(box, private, vault)
+        except crypto.CryptoError:
+            continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
+    _backfill_recovery(ctx)
+    return user
+
+
+def _backfill_recovery(ctx: Context) -> None:
+    """Wrap held keys to the recovery key where it lacks them (after a new vault was created)."""
+    doc = ctx.store.load().get(VAULT, {}).get("1") or {}
+    rec = doc.get("recovery") or {}
+    if not rec.get("public") or all(v in rec.get("grants", {}) for v in ctx.keys):
+        return
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        vault_doc = _vault_doc(tx)
+        for vault, key in ctx.keys.items():
+            _wrap_recovery(vault_doc, vault, key)
+        tx.put(VAULT, 1, vault_doc)
+
+
+def sign_out(ctx: Context) -> None:
+    ctx.user, ctx.keys, ctx.private_key = None, {}, None
+
+
+def change_password(ctx: Context, old: str, new: str) -> None:
+    """The signed-in user changes their own password (also after an admin reset)."""
+    if ctx.user is None or ctx.private_key is None:
+        raise UserError("ต้องเข้าสู่ระบบก่อน", "Sign in first")
+    check_password(new)
+    if new == old:
+        raise ValidationError({"password": ("รหัสผ่านใหม่ต้องไม่ซ้ำรหัสเดิม", "the new password must differ")})
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = _find(tx, ctx.user.username)
+        user = User.from_doc(doc.doc_id, doc)
+        if crypto.check_password(user.pw, old or "") is None:
+            raise UserError("รหัสผ่านเดิมไม่ถูกต้อง", "The current password is wrong")
+        user.pw, kek = crypto.new_password_record(new)
+        # keep the same key pair (and so every grant): re-encrypt the private key under the new KEK
+        user.keypair = crypto.reseal_keypair(kek, ctx.private_key, user.username)
+        user.must_change = False
+        user.rev += 1
+        tx.put(USERS, user.id, user.to_dict())
+        tx.log("update", "user", user.id, ["password"])
+    ctx.user = user
+
+
+def reset_password(ctx: Context, username: str, temp_password: str) -> list[str]:
+    """Admin: set a temporary password; the user must choose a new one at next sign-in.
+
+    The user's old private key is unrecoverable, so a new key pair is made and vault keys are
+    re-granted by this admin where they hold them; the rest become pending grants (returned).
+    """
+    require(ctx, "users.manage")
+    check_password(temp_password)
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = _find(tx, username)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        user = User.from_doc(doc.doc_id, doc)
+        user.pw, kek = crypto.new_password_record(temp_password)
+        user.keypair, _ = crypto.new_keypair(kek, user.username)
+        user.grants = {}
+        user.must_change, user.failed, user.locked_until = True, 0, ""
+        vault_doc = _vault_doc(tx)
+        pending = _grant_new_roles(ctx, tx, user, vault_doc)
+        user.rev += 1
+        tx.put(USERS, user.id, user.to_dict())
+        tx.log("update", "user", user.id, ["password", "must_change"], note="reset by administrator")
+    return pending
+
+
+def set_roles(ctx: Context, username: str, roles: list[str], expected_rev: int | None = None) -> list[str]:
+    """Admin: change a user's roles. Returns vaults waiting for approval."""
+    require(ctx, "users.manage")
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = _find(tx, username)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        user = User.from_doc(doc.doc_id, doc)
+        if expected_rev is not None and expected_rev != user.rev:
+            raise ConflictError("มีผู้อื่นแก้ไขผู้ใช้นี้ไปก่อนแล้ว", "Someone else changed this user meanwhile")
+        old = set(user.roles)
+        user.roles = sorted(set(roles))
+        user.validate()
+        if user.id == (ctx.user.id if ctx.user else None) and "admin" not in user.roles:
+            raise ValidationError({"roles": ("ถอดบทบาทผู้ดูแลระบบของตนเองไม่ได้", "you cannot remove your own admin role")})
+        _ensure_an_admin_remains(tx, user)
+        for vault in list(user.grants):
+            if vault not in user.roles:
+                user.grants.pop(vault)  # revoke: the wrapped key is deleted
+                tx.log("revoke", "vault", vault, note=f"revoked from {username}")
+        pending = _grant_new_roles(ctx, tx, user, _vd := _vault_doc(tx))
+        tx.put(VAULT, 1, _vd)
+        user.rev += 1
+        tx.put(USERS, user.id, user.to_dict())
+        tx.log("update", "user", user.id, ["roles"], note=f"{sorted(old)} -> {user.roles}")
+    return pending
+
+
+def _ensure_an_admin_remains(tx, changed: User) -> None:
+    for doc in tx.table(USERS).all():
+        if doc.doc_id == changed.id:
+            if changed.active and "admin" in changed.roles:
+                return
+        elif doc.get("active", True) and "admin" in doc.get("roles", []):
+            return
+    raise ValidationError({"roles": ("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน", "at least one active admin must remain")})
+
+
+def set_active(ctx: Context, username: str, active: bool) -> None:
+    """Admin: disable (or re-enable) an account. Disabling drops its vault grants."""
+    require(ctx, "users.manage")
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = _find(tx, username)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        user = User.from_doc(doc.doc_id, doc)
+        if ctx.user and user.id == ctx.user.id and not active:
+            raise UserError("ระงับบัญชีของตนเองไม่ได้", "You cannot disable your own account")
+        user.active = active
+        _ensure_an_admin_remains(tx, user)
+        if not active and user.grants:
+            user.grants = {}
+            tx.log("revoke", "vault", None, note=f"all keys revoked from {username}")
+        user.rev += 1
+        tx.put(USERS, user.id, user.to_dict())
+        tx.log("reactivate" if active else "deactivate", "user", user.id, ["active"])
+
+
+def pending_grants(ctx: Context) -> list[tuple[str, str]]:
+    """(username, vault) pairs: the role is assigned but the key not yet granted."""
+    out = []
+    for u in _all(ctx):
+        for vault in VAULT_ROLES:
+            if u.active and vault in u.roles and vault not in u.grants:
+                out.append((u.username, vault))
+    return out
+
+
+def approve_grants(ctx: Context) -> list[tuple[str, str]]:
+    """The signed-in user grants the keys they hold to users waiting for them."""
+    if ctx.user is None:
+        raise UserError("ต้องเข้าสู่ระบบก่อน", "Sign in first")
+    done = []
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        for doc in tx.table(USERS).all():
+            user = User.from_doc(doc.doc_id, doc)
+            changed = False
+            for vault in VAULT_ROLES:
+                if user.active and vault in user.roles and vault not in user.grants and vault in ctx.keys:
+                    user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+                    tx.log("grant", "vault", vault, note=f"granted to {user.username}")
+                    done.append((user.username, vault))
+                    changed = True
+            if changed:
+                user.rev += 1
+                tx.put(USERS, user.id, user.to_dict())
+    return done
+
+
+def create_recovery_key(ctx: Context) -> str:
+    """Admin: make the office recovery key and return its code, to print once and lock away.
+
+    Every vault key that this admin holds is wrapped to it now; keys held by others are added
+    the next time one of their holders signs in.
+    """
+    require(ctx, "users.manage")
+    private = crypto.X25519PrivateKey.generate()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        vault_doc = _vault_doc(tx)
+        vault_doc["recovery"] = {"public": crypto.public_of(private), "grants": {},
+                                 "created": _now().isoformat(timespec="seconds")}
+        for vault, key in ctx.keys.items():
+            _wrap_recovery(vault_doc, vault, key)
+        tx.put(VAULT, 1, vault_doc)
+        tx.log("create", "recovery-key", None, note="recovery key created (code shown once)")
+    return crypto.private_to_recovery_code(private)
+
+
+def recover(ctx: Context, code: str, username: str) -> list[str]:
+    """Admin: use the recovery code to grant the vault keys it holds to ``username``."""
+    require(ctx, "users.manage")
+    try:
+        private = crypto.recovery_code_to_private(code)
+    except crypto.CryptoError:
+        raise UserError("รหัสกู้คืนไม่ถูกต้อง", "The recovery code is not valid") from None
+    doc = ctx.store.load().get(VAULT, {}).get("1") or {}
+    rec = doc.get("recovery") or {}
+    if not rec.get("public") or crypto.public_of(private) != rec["public"]:
+        raise UserError("รหัสกู้คืนไม่ตรงกับสำนักงานนี้", "This recovery code does not belong to this office")
+    keys = {}
+    for vault, box in rec.get("grants", {}).items():
+        keys[vault] = crypto.unwrap_with_private(box, private, vault)
+    granted = []
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        udoc = _find(tx, username)
+        if udoc is None:
+            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        user = User.from_doc(udoc.doc_id, udoc)
+        for vault, key in keys.items():
+            if vault in user.roles:
+                user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
+                granted.append(vault)
+                tx.log("grant", "vault", vault, note=f"recovered for {username}")
+        user.rev += 1
+        tx.put(USERS, user.id, user.to_dict())
+    return granted
+
+
+def role_names(roles: list[str], lang: str = "th") -> str:
+    return ", ".join(ROLE_LABELS[r][1 if lang == "en" else 0] for r in roles if r in ROLE_LABELS)
