@@ -10,11 +10,12 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerFailed, WorkerState
 
@@ -42,7 +43,7 @@ def seconds_since_process_start() -> float:
 class EthicsApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {EthicsCommands}
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_lang", "lang"),
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]

@@ -26,10 +26,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "fatal": (
         "เกิดข้อผิดพลาดร้ายแรงที่ไม่คาดคิด โปรแกรมต้องปิดตัว ข้อมูลที่บันทึกแล้วไม่เสียหาย รายละเอียดอยู่ในไฟล์ {path}",
-        "A serious unexpected error occurred and the program must close. Saved data is safe. "
-        "Details are in {path}",
+        ("A serious unexpected error occurred and the program must close. Saved data is safe. Details are in {path}"),
     ),
-    "form_has_errors": ("ข้อมูลยังไม่ถูกต้อง {n} ช่อง โปรดแก้ไขตามข้อความสีแดง", "{n} field(s) need fixing (see the red messages)"),
+    "form_has_errors": (
+        "ข้อมูลยังไม่ถูกต้อง {n} ช่อง โปรดแก้ไขตามข้อความสีแดง",
+        "{n} field(s) need fixing (see the red messages)",
+    ),
     "working": ("กำลังทำงาน…", "Working…"),
     # first start
     "first_title": ("ยินดีต้อนรับ — เริ่มใช้งานครั้งแรก", "Welcome — first start"),
@@ -49,13 +51,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "corrupt_backup": ("สำเนาสำรองล่าสุดที่ใช้ได้: {path}", "Newest good backup: {path}"),
     "corrupt_no_backup": (
         "ไม่พบสำเนาสำรองที่ใช้ได้ในโฟลเดอร์ backups — ติดต่อผู้ดูแลระบบ หรือกู้คืนจากไฟล์สำรองอื่นด้วยคำสั่ง ethics-tui restore FILE",
-        "No good backup was found in backups/. Ask your administrator, or restore another "
-        "backup file with: ethics-tui restore FILE",
+        (
+            "No good backup was found in backups/. Ask your administrator, or restore another "
+            "backup file with: ethics-tui restore FILE"
+        ),
     ),
     "corrupt_hint": (
         "กด r เพื่อกู้คืนจากสำเนาสำรองล่าสุด (ไฟล์ที่เสียหายจะถูกเก็บไว้ในโฟลเดอร์ backups ก่อน) หรือกด q เพื่อออก",
-        "Press r to restore the newest good backup (the damaged files are saved in backups/ "
-        "first), or q to quit.",
+        ("Press r to restore the newest good backup (the damaged files are saved in backups/ first), or q to quit."),
     ),
     "storage_title": ("เปิดฐานข้อมูลไม่ได้", "Cannot open the database"),
     "restore_newest": ("กู้คืนสำเนาล่าสุด", "Restore newest backup"),
@@ -78,8 +81,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "restore_path": ("ไฟล์สำรอง (.zip)", "Backup file (.zip)"),
     "restore_confirm": (
         "กู้คืนข้อมูลจาก {path} ?\nข้อมูลปัจจุบันจะถูกแทนที่ แต่ก่อนกู้คืนโปรแกรมจะสำรองข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ก่อนเสมอ",
-        "Restore the data from {path}?\nThe current data will be replaced, but it is backed up "
-        "to backups/ first.",
+        ("Restore the data from {path}?\nThe current data will be replaced, but it is backed up to backups/ first."),
     ),
     "restore_done": ("กู้คืนแล้ว ข้อมูลเดิมสำรองไว้ที่ {path}", "Restored. The previous data was saved to {path}"),
     "restore_done_plain": ("กู้คืนข้อมูลแล้ว", "Restored"),
@@ -109,8 +111,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_selection": ("ยังไม่ได้เลือกรายการ", "Nothing is selected"),
     "deactivate_confirm": (
         "เลิกใช้งาน {name} ?\n(ไม่ลบข้อมูล: บันทึกอื่นยังอ้างถึงบุคคลนี้ได้ และเปิดใช้งานใหม่ได้ภายหลัง)",
-        "Deactivate {name}?\n(Nothing is deleted: other records still refer to them, and they "
-        "can be reactivated later.)",
+        (
+            "Deactivate {name}?\n(Nothing is deleted: other records still refer to them, and they "
+            "can be reactivated later.)"
+        ),
     ),
     "reactivate_confirm": ("เปิดใช้งาน {name} อีกครั้ง ?", "Reactivate {name}?"),
     "deactivated": ("เลิกใช้งาน {name} แล้ว", "{name} deactivated"),
@@ -147,8 +151,10 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "import_ready": (
         "ไฟล์ถูกต้อง: จะเพิ่ม {added} คน ปรับปรุง {updated} คน สร้างกองใหม่ {divs} กอง{names} — กด ctrl+s เพื่อนำเข้า",
-        "The file is good: {added} to add, {updated} to update, {divs} new division(s){names}. "
-        "Press ctrl+s to import.",
+        (
+            "The file is good: {added} to add, {updated} to update, {divs} new division(s){names}. "
+            "Press ctrl+s to import."
+        ),
     ),
     "import_done": (
         "นำเข้าแล้ว: เพิ่ม {added} คน ปรับปรุง {updated} คน สร้างกองใหม่ {divs} กอง",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from textual.widgets import Input
+from tui_helpers import SIZE, notifications, settle, text_of
 
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
@@ -16,8 +17,6 @@ from ethics_tui.tui.screens.settings import SettingsScreen
 from ethics_tui.tui.screens.staff import StaffScreen
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-
-from tui_helpers import SIZE, notifications, settle, text_of
 
 
 async def test_corrupt_database_is_explained_and_not_overwritten(tmp_path, make_app):

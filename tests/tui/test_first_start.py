@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
+from tui_helpers import SIZE, settle, text_of
 
 from ethics_tui.model.settings import DEFAULT_DIVISIONS
 from ethics_tui.service import settings as settings_svc
@@ -11,8 +12,6 @@ from ethics_tui.service.context import Context
 from ethics_tui.tui.screens.first_start import FirstStartScreen
 from ethics_tui.tui.screens.home import HomeScreen
 from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
-
-from tui_helpers import SIZE, settle, text_of
 
 
 async def test_wizard_creates_the_office(tmp_path, make_app):

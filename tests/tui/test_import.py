@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input
+from tui_helpers import SIZE, notifications, settle, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.tui.screens.staff import StaffScreen
 from ethics_tui.tui.screens.staff_import import StaffImportModal
-
-from tui_helpers import SIZE, notifications, settle, text_of
 
 HEADER = "รหัส,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,กอง,ประเภทบุคลากร,วันที่เริ่มงาน\n"
 

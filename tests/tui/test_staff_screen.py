@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
+from tui_helpers import SIZE, notifications, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.tui.screens.staff import StaffScreen
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-
-from tui_helpers import SIZE, notifications, text_of
 
 
 async def open_staff(pilot) -> StaffScreen:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,7 +18,7 @@ from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
 
 
 class FirstStartScreen(GuardedScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "new_office", "new_office"),
         Binding("2", "demo", "demo"),
         Binding("q", "app.quit", "quit", show=False),

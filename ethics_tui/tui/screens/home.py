@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,7 +19,7 @@ NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_bac
 
 
 class HomeScreen(GuardedScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.staff", "staff"),
         Binding("t", "app.settings", "settings"),
         Binding("b", "app.backup", "backup"),

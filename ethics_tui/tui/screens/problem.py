@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Static
 
@@ -17,7 +18,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 class DatabaseProblemScreen(GuardedScreen):
     """Shown instead of the home screen when Context.open fails. Never writes by itself."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore_newest", "restore_newest"),
         Binding("q", "app.quit", "quit"),
     ]

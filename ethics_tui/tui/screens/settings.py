@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ethics_tui.model.settings import Division, OfficeSettings
@@ -18,7 +20,7 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 
 class SettingsScreen(GuardedScreen):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_office", "edit_office"),
         Binding("n", "add_division", "add_division"),
         Binding("r", "rename_division", "rename"),
@@ -102,7 +104,7 @@ class SettingsScreen(GuardedScreen):
             if div is not None:
                 self.refresh_all(select_id=div.id)
 
-        save = lambda name: settings_svc.add_division(self.ctx, name)  # noqa: E731
+        save = lambda name: settings_svc.add_division(self.ctx, name)
         self.app.push_screen(TextPromptModal(self.t("division_new"), self.t("division_name"), on_save=save), done)
 
     def action_rename_division(self) -> None:
@@ -114,7 +116,7 @@ class SettingsScreen(GuardedScreen):
             if saved is not None:
                 self.refresh_all(select_id=saved.id)
 
-        save = lambda name: settings_svc.rename_division(self.ctx, div.id, name)  # noqa: E731
+        save = lambda name: settings_svc.rename_division(self.ctx, div.id, name)
         modal = TextPromptModal(self.t("division_rename"), self.t("division_name"), div.name, on_save=save)
         self.app.push_screen(modal, done)
 

@@ -44,7 +44,9 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             options = [(x, x) for x in OFFICE_TYPES]
             if value and value not in OFFICE_TYPES:
                 options.append((value, value))
-            return Select(options, value=value or Select.NULL, prompt=self.t("choose"), id="f-office_type", compact=True)
+            return Select(
+                options, value=value or Select.NULL, prompt=self.t("choose"), id="f-office_type", compact=True
+            )
         if name == "digits":
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
             return Select(options, value=value, allow_blank=False, id="f-digits", compact=True)

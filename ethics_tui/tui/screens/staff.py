@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
@@ -36,7 +37,7 @@ def default_export_path(data_dir: Path) -> Path:
 class StaffScreen(GuardedScreen):
     """ทะเบียนบุคลากร. The table is keyed by staff id and shows at most PAGE rows."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "new"),
         Binding("e", "edit", "edit"),
         Binding("d", "toggle_active", "deactivate"),
@@ -240,6 +241,4 @@ class StaffScreen(GuardedScreen):
             msg = f"{path}: {exc.strerror or exc}"
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
             return
-        self.app.call_from_thread(
-            self.notify, self.t("export_done", n=n, path=path), markup=False, timeout=10
-        )
+        self.app.call_from_thread(self.notify, self.t("export_done", n=n, path=path), markup=False, timeout=10)

@@ -93,6 +93,8 @@ class StaffFormModal(FormModal[Staff | None]):
             staff.validate()
         except ValidationError as exc:
             errors = {**exc.errors, **errors}
+        if not staff.staff_type:
+            errors["staff_type"] = ("ต้องเลือกประเภทบุคลากร", "choose a staff type")
         return staff, errors
 
     def save(self, value: Staff) -> Staff:

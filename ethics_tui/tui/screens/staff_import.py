@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Static
 
@@ -23,7 +24,7 @@ def resolve_path(text: str) -> Path:
 class StaffImportModal(GuardedModal[object]):
     """Ask for a CSV/XLSX path, preview the import, then import. Dismisses the ImportPlan."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
         Binding("escape", "cancel", "cancel"),
     ]

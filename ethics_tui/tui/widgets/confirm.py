@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
@@ -13,7 +15,7 @@ from ethics_tui.tui.crash import GuardedModal
 class ConfirmModal(GuardedModal[bool]):
     """Ask a yes/no question. Dismisses ``True`` for yes, ``False`` for no or escape."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "yes", show=False),
         Binding("n", "answer(False)", "no", show=False),
         Binding("escape", "answer(False)", "cancel", show=False),
