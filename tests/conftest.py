@@ -15,7 +15,8 @@ def ctx(tmp_path: Path) -> Context:
 
 @pytest.fixture
 def demo_ctx(ctx: Context) -> Context:
-    from ethics_tui.service.demo import load_demo
+    """The demo office, signed in as the demo admin (roles admin + hr)."""
+    from ethics_tui.service.demo import demo_sign_in, load_demo
 
     load_demo(ctx)
-    return ctx
+    return demo_sign_in(ctx, "admin")

@@ -11,6 +11,16 @@ from ethics_tui.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 
 
+U = ("--user", "admin")
+
+
+@pytest.fixture(autouse=True)
+def demo_password_on_stdin(monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 20))
+
+
 def run(capsys, *argv):
     rc = main(list(argv))
     out = capsys.readouterr()
@@ -32,17 +42,17 @@ def test_demo_fills_empty_folder_and_refuses_a_full_one(data, capsys):
 
 
 def test_staff_list_json(data, capsys):
-    rc, out, _ = run(capsys, "--data", str(data), "staff", "list", "--json")
+    rc, out, _ = run(capsys, "--data", str(data), *U, "staff", "list", "--json")
     rows = json.loads(out)
     assert rc == 0 and len(rows) == 58
     assert {"id", "code", "prefix", "first_name", "last_name", "division", "staff_type", "active"} <= set(rows[0])
-    rc, out, _ = run(capsys, "--data", str(data), "staff", "list")
+    rc, out, _ = run(capsys, "--data", str(data), *U, "staff", "list")
     assert "รวม 58 คน" in out
 
 
 def test_data_from_environment(data, capsys, monkeypatch):
     monkeypatch.setenv("ETHICS_TUI_DATA", str(data))
-    rc, out, _ = run(capsys, "staff", "list", "--json")
+    rc, out, _ = run(capsys, *U, "staff", "list", "--json")
     assert rc == 0 and len(json.loads(out)) == 58
 
 
@@ -71,11 +81,11 @@ def test_import_dry_run_then_real(tmp_path, capsys):
 
 
 def test_export_verify_backup_restore(data, tmp_path, capsys):
-    assert run(capsys, "--data", str(data), "staff", "export", str(tmp_path / "s.xlsx"))[0] == 0
+    assert run(capsys, "--data", str(data), *U, "staff", "export", str(tmp_path / "s.xlsx"))[0] == 0
     assert (tmp_path / "s.xlsx").stat().st_size > 1000
     rc, out, _ = run(capsys, "--data", str(data), "verify")
     assert rc == 0 and "ถูกต้อง" in out
-    rc, out, _ = run(capsys, "--data", str(data), "backup", "-o", str(tmp_path / "b.zip"))
+    rc, out, _ = run(capsys, "--data", str(data), *U, "backup", "-o", str(tmp_path / "b.zip"))
     assert rc == 0 and zipfile.is_zipfile(tmp_path / "b.zip")
     # break the audit log: verify reports it and exits 1
     audit = data / "audit.jsonl"
@@ -85,16 +95,16 @@ def test_export_verify_backup_restore(data, tmp_path, capsys):
     assert rc == 1 and "พบปัญหา" in out
     # a damaged backup is refused, the good one restores
     (tmp_path / "junk.zip").write_bytes(b"PK junk")
-    rc, _, err = run(capsys, "--data", str(data), "restore", str(tmp_path / "junk.zip"))
+    rc, _, err = run(capsys, "--data", str(data), *U, "restore", str(tmp_path / "junk.zip"))
     assert rc == 1 and "ใช้ไม่ได้" in err
-    rc, out, _ = run(capsys, "--data", str(data), "restore", str(tmp_path / "b.zip"))
+    rc, out, _ = run(capsys, "--data", str(data), *U, "restore", str(tmp_path / "b.zip"))
     assert rc == 0 and "กู้คืน" in out
     assert run(capsys, "--data", str(data), "verify")[0] == 0
 
 
 def test_corrupt_database_is_reported_without_traceback(data, capsys):
     (data / "main.json").write_text("{oops", encoding="utf-8")
-    rc, out, err = run(capsys, "--data", str(data), "staff", "list")
+    rc, out, err = run(capsys, "--data", str(data), *U, "staff", "list")
     assert rc == 1 and "เสียหาย" in err and "Traceback" not in err + out
     assert (data / "main.json").read_text(encoding="utf-8") == "{oops"
     rc, out, _ = run(capsys, "--data", str(data), "verify")
@@ -108,7 +118,7 @@ def test_unexpected_error_is_logged_not_shown(data, capsys, monkeypatch):
         raise ZeroDivisionError("x")
 
     monkeypatch.setattr(staff_svc, "search", boom)
-    rc, out, err = run(capsys, "--data", str(data), "staff", "list")
+    rc, out, err = run(capsys, "--data", str(data), *U, "staff", "list")
     assert rc == 1 and "ZeroDivisionError" in err and "Traceback" not in err
     assert "Traceback" in (data / "logs" / "ethics-tui.log").read_text(encoding="utf-8")
 
@@ -123,9 +133,9 @@ def test_core_and_cli_never_import_textual(data):
         "    if not m.name.startswith('ethics_tui.tui'):\n"
         "        importlib.import_module(m.name)\n"
         "from ethics_tui.cli import main\n"
-        f"assert main(['--data', {str(data)!r}, 'staff', 'list', '--json']) == 0\n"
+        f"assert main(['--data', {str(data)!r}, '--user', 'admin', 'staff', 'list', '--json']) == 0\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'pythainlp', 'openpyxl')]\n"
         "assert not bad, bad\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, input="demo1234\n")
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -95,7 +95,9 @@ def test_corrupt_file_offers_newest_good_backup(demo_ctx):
     assert str(good) in exc.value.th
     # and that backup restores the office
     backup.restore_backup(Store(store.dir), good)
-    assert staff_svc.count(Context.open(store.dir)) == 58
+    from ethics_tui.service.demo import demo_sign_in
+
+    assert staff_svc.count(demo_sign_in(Context.open(store.dir))) == 58
 
 
 def test_stale_temp_files_are_removed_on_open(tmp_path):

@@ -13,7 +13,7 @@ from ethics_tui.service import vault
 from ethics_tui.service.access import AccessDenied, SignInRequired, can
 from ethics_tui.service.context import Context
 
-PW = "correct-horse-1"
+PW = "demo1234"  # the demo accounts' password
 
 
 def fresh(ctx):
@@ -22,14 +22,8 @@ def fresh(ctx):
 
 @pytest.fixture
 def office(demo_ctx):
-    """Demo office with admin, hr, committee, complaints and viewer accounts (passwords set)."""
-    ctx = demo_ctx
-    users_svc.create_user(ctx, "admin", "ผู้ดูแล", ["admin"], PW)
-    admin = fresh(ctx)
-    users_svc.sign_in(admin, "admin", PW)
-    for name, roles in (("hr", ["hr"]), ("com1", ["committee"]), ("cpl", ["complaints"]), ("view", ["viewer"])):
-        users_svc.create_user(admin, name, name, roles, PW, must_change=False)
-    return ctx
+    """The demo office: accounts admin (admin+hr), hr, committee, complaints, executive, viewer."""
+    return demo_ctx
 
 
 def signed(ctx, name):
@@ -38,11 +32,11 @@ def signed(ctx, name):
     return c
 
 
-def test_first_user_must_be_admin_and_setup_mode_ends(demo_ctx):
+def test_first_user_must_be_admin_and_setup_mode_ends(ctx):
     with pytest.raises(ValidationError):
-        users_svc.create_user(demo_ctx, "x", "x", ["hr"], PW)
-    users_svc.create_user(demo_ctx, "boss", "หัวหน้า", ["admin", "hr"], PW)
-    anon = fresh(demo_ctx)
+        users_svc.create_user(ctx, "x", "x", ["hr"], PW)
+    users_svc.create_user(ctx, "boss", "หัวหน้า", ["admin", "hr"], PW)
+    anon = fresh(ctx)
     with pytest.raises(SignInRequired) as exc:
         staff_svc.search(anon)
     assert "เข้าสู่ระบบ" in exc.value.th and "--user" in exc.value.th
@@ -61,10 +55,11 @@ def test_passwords_are_hashed_never_stored_or_logged(office):
     "user, allowed, denied",
     [
         ("hr", ["staff.read", "staff.write", "divisions.write", "backup.create", "staff.export"], ["settings.write", "users.manage", "backup.restore"]),
-        ("admin", ["settings.write", "users.manage", "backup.restore", "staff.read"], ["staff.write"]),
-        ("view", ["staff.read", "settings.read"], ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"]),
-        ("com1", ["staff.read"], ["staff.write", "users.manage"]),
-        ("cpl", ["staff.read"], ["staff.write", "settings.write"]),
+        ("admin", ["settings.write", "users.manage", "backup.restore", "staff.read", "staff.write"], []),
+        ("executive", ["staff.read", "staff.export"], ["staff.write", "users.manage"]),
+        ("viewer", ["staff.read", "settings.read"], ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"]),
+        ("committee", ["staff.read"], ["staff.write", "users.manage"]),
+        ("complaints", ["staff.read"], ["staff.write", "settings.write"]),
     ],
 )
 def test_role_matrix(office, user, allowed, denied):
@@ -76,13 +71,13 @@ def test_role_matrix(office, user, allowed, denied):
 
 
 def test_services_enforce_roles_with_thai_message(office):
-    viewer = signed(office, "view")
+    viewer = signed(office, "viewer")
     assert staff_svc.count(viewer) == 58
     s = staff_svc.get(viewer, 1)
     s.phone = "0899999999"
     with pytest.raises(AccessDenied) as exc:
         staff_svc.update(viewer, s)
-    assert "ไม่มีสิทธิ์" in exc.value.th and "view" in exc.value.th
+    assert "ไม่มีสิทธิ์" in exc.value.th and "viewer" in exc.value.th
     with pytest.raises(AccessDenied):
         settings_svc.add_division(viewer, "กองใหม่")
     with pytest.raises(AccessDenied):
@@ -132,14 +127,16 @@ def test_reset_password_forces_change(office):
 
 def test_disable_and_last_admin_rules(office):
     admin = signed(office, "admin")
-    users_svc.set_active(admin, "view", False)
+    users_svc.set_active(admin, "viewer", False)
     with pytest.raises(UserError) as exc:
-        users_svc.sign_in(fresh(office), "view", PW)
+        users_svc.sign_in(fresh(office), "viewer", PW)
     assert "ระงับ" in exc.value.th
     with pytest.raises(UserError):
         users_svc.set_active(admin, "admin", False)
     with pytest.raises(ValidationError):
         users_svc.set_roles(admin, "admin", ["hr"])
+    users_svc.set_roles(admin, "viewer", ["viewer", "admin"])
+    users_svc.set_active(admin, "viewer", True)
 
 
 def _store_secret(ctx, text):
@@ -153,12 +150,12 @@ def _store_secret(ctx, text):
 def test_vault_only_entitled_users_read_and_copies_reveal_nothing(office, tmp_path):
     from ethics_tui.store import backup
 
-    com = signed(office, "com1")
+    com = signed(office, "committee")
     secret = "นางสาวผู้ขอคำปรึกษา ลับมาก"
     rid = _store_secret(com, secret)
     stored = office.store.load()["secrets"][str(rid)]["requester"]
-    assert vault.reveal(signed(office, "com1"), stored, "consultation:requester") == secret
-    for other in ("admin", "hr", "view", "cpl"):
+    assert vault.reveal(signed(office, "committee"), stored, "consultation:requester") == secret
+    for other in ("admin", "hr", "viewer", "complaints"):
         assert vault.reveal(signed(office, other), stored, "consultation:requester") == "ปกปิด"
     with pytest.raises(UserError):
         vault.seal(signed(office, "hr"), "committee", "x", "a")
@@ -179,12 +176,12 @@ def test_vault_only_entitled_users_read_and_copies_reveal_nothing(office, tmp_pa
         for blob in blobs:
             for needle in needles:
                 assert needle not in blob, path
-    assert any(e["action"] == "view" and e["actor"] == "com1" for e in office.store.audit.entries())
+    assert any(e["action"] == "view" and e["actor"] == "committee" for e in office.store.audit.entries())
 
 
 def test_grant_needs_an_entitled_user_and_revoke_removes_it(office):
     admin = signed(office, "admin")
-    com = signed(office, "com1")
+    com = signed(office, "committee")
     stored = office.store.load()
     rid = _store_secret(com, "ความลับ")
     box = office.store.load()["secrets"][str(rid)]["requester"]
@@ -192,7 +189,7 @@ def test_grant_needs_an_entitled_user_and_revoke_removes_it(office):
     assert pending == ["committee"]  # the admin does not hold the committee key
     assert ("hr", "committee") in users_svc.pending_grants(admin)
     assert vault.reveal(signed(office, "hr"), box, "consultation:requester") == "ปกปิด"
-    done = users_svc.approve_grants(signed(office, "com1"))
+    done = users_svc.approve_grants(signed(office, "committee"))
     assert done == [("hr", "committee")]
     assert vault.reveal(signed(office, "hr"), box, "consultation:requester") == "ความลับ"
     users_svc.set_roles(admin, "hr", ["hr"])
@@ -202,20 +199,20 @@ def test_grant_needs_an_entitled_user_and_revoke_removes_it(office):
 
 def test_recovery_code_restores_access_after_every_holder_forgets(office):
     admin = signed(office, "admin")
-    com = signed(office, "com1")
+    com = signed(office, "committee")
     rid = _store_secret(com, "ข้อมูลลับ")
     box = office.store.load()["secrets"][str(rid)]["requester"]
     code = users_svc.create_recovery_key(admin)  # admin holds no committee key yet
-    users_svc.sign_in(fresh(office), "com1", PW)  # a holder signs in: the key is added to recovery
-    users_svc.reset_password(admin, "com1", "temporary-2")  # the only holder loses their key
+    users_svc.sign_in(fresh(office), "committee", PW)  # a holder signs in: the key is added to recovery
+    users_svc.reset_password(admin, "committee", "temporary-2")  # the only holder loses their key
     c = fresh(office)
-    users_svc.sign_in(c, "com1", "temporary-2")
+    users_svc.sign_in(c, "committee", "temporary-2")
     users_svc.change_password(c, "temporary-2", "another-pass-1")
-    assert vault.reveal(signed_pw(office, "com1", "another-pass-1"), box, "consultation:requester") == "ปกปิด"
+    assert vault.reveal(signed_pw(office, "committee", "another-pass-1"), box, "consultation:requester") == "ปกปิด"
     with pytest.raises(UserError):
-        users_svc.recover(admin, "AAAA-BBBB", "com1")
-    assert users_svc.recover(admin, code, "com1") == ["committee"]
-    assert vault.reveal(signed_pw(office, "com1", "another-pass-1"), box, "consultation:requester") == "ข้อมูลลับ"
+        users_svc.recover(admin, "AAAA-BBBB", "committee")
+    assert users_svc.recover(admin, code, "committee") == ["committee"]
+    assert vault.reveal(signed_pw(office, "committee", "another-pass-1"), box, "consultation:requester") == "ข้อมูลลับ"
 
 
 def signed_pw(ctx, name, pw):
@@ -225,7 +222,7 @@ def signed_pw(ctx, name, pw):
 
 
 def test_tampered_ciphertext_is_reported_not_crashing(office):
-    com = signed(office, "com1")
+    com = signed(office, "committee")
     rid = _store_secret(com, "ลับ")
     box = dict(office.store.load()["secrets"][str(rid)]["requester"])
     box["c"] = box["c"][:-4] + ("AAAA" if box["c"][-4:] != "AAAA" else "BBBB")
@@ -236,13 +233,17 @@ def test_cli_users_and_user_option(tmp_path, capsys, monkeypatch):
     from ethics_tui.cli import main
 
     data = str(tmp_path / "d")
-    assert main(["--data", data, "demo"]) == 0
+    from pathlib import Path
+
+    template = str(Path(__file__).resolve().parents[1] / "templates" / "staff-template.csv")
 
     def feed(*lines):
         monkeypatch.setattr(sys, "stdin", io.StringIO("".join(line + "\n" for line in lines)))
 
     feed(PW)
     assert main(["--data", data, "users", "add", "boss", "--name", "หัวหน้า", "--roles", "admin,hr"]) == 0
+    feed(PW)
+    assert main(["--data", data, "--user", "boss", "staff", "import", template]) == 0
     feed()
     capsys.readouterr()
     assert main(["--data", data, "staff", "list"]) == 1
@@ -257,7 +258,7 @@ def test_cli_users_and_user_option(tmp_path, capsys, monkeypatch):
     assert "เปลี่ยนรหัสผ่านแล้ว" in capsys.readouterr().out
     feed("viewer-pass-1")
     assert main(["--data", data, "--user", "vw", "staff", "list", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 58
+    assert len(json.loads(capsys.readouterr().out)) == 3
     feed("viewer-pass-1")
     assert main(["--data", data, "--user", "vw", "staff", "export", str(tmp_path / "x.csv")]) == 1
     assert "ไม่มีสิทธิ์" in capsys.readouterr().err

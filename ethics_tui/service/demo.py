@@ -5,6 +5,7 @@ Names are invented. Later registers extend ``load_demo`` with their own records.
 
 from __future__ import annotations
 
+import importlib
 import random
 from datetime import date, timedelta
 
@@ -14,6 +15,10 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS, SETTINGS
 from ethics_tui.service.staff import STAFF
+
+#: Register services, in order, whose ``extend_demo(ctx)`` adds demo records. ``ctx`` is signed
+#: in as the demo admin; sign in as another demo account (demo_sign_in) to seal confidential data.
+REGISTERS = ("committee", "notices", "training", "appraisal", "complaints")
 
 DEMO_SETTINGS = OfficeSettings(
     office_name="องค์การบริหารส่วนตำบลบ้านดอนแก้ว",
@@ -111,8 +116,43 @@ def demo_staff(division_ids: list[int], seed: int = 2568) -> list[Staff]:
     return people
 
 
+DEMO_PASSWORD = "demo1234"
+#: username, display name, roles, staff code of the linked person
+DEMO_USERS = (
+    ("admin", "ผู้ดูแลระบบ (ตัวอย่าง)", ["admin", "hr"], "0004"),
+    ("hr", "เจ้าหน้าที่บุคคล (ตัวอย่าง)", ["hr"], "0004"),
+    ("committee", "กรรมการจริยธรรม (ตัวอย่าง)", ["committee"], "0003"),
+    ("complaints", "เจ้าหน้าที่รับเรื่องร้องเรียน (ตัวอย่าง)", ["complaints"], "0005"),
+    ("executive", "ผู้บริหาร (ตัวอย่าง)", ["executive"], "0001"),
+    ("viewer", "ผู้ดูอย่างเดียว (ตัวอย่าง)", ["viewer"], None),
+)
+
+
+def _demo_users(ctx: Context) -> None:
+    from ethics_tui.service import users as users_svc
+
+    codes = {r["code"]: int(k) for k, r in ctx.store.load().get(STAFF, {}).items()}
+    first = True
+    admin = Context(store=ctx.store, lang=ctx.lang)
+    for username, name, roles, code in DEMO_USERS:
+        users_svc.create_user(admin if not first else ctx, username, name, roles, DEMO_PASSWORD,
+                              staff_id=codes.get(code), must_change=False)
+        if first:
+            users_svc.sign_in(admin, username, DEMO_PASSWORD)
+            first = False
+
+
+def demo_sign_in(ctx: Context, username: str = "admin") -> Context:
+    """Sign ``ctx`` in as a demo account (tests and the demo login hint use this)."""
+    from ethics_tui.service import users as users_svc
+
+    users_svc.sign_in(ctx, username, DEMO_PASSWORD)
+    return ctx
+
+
 def load_demo(ctx: Context) -> int:
-    """Fill an empty data folder with the demo office. Returns the number of staff."""
+    """Fill an empty data folder with the demo office and its demo accounts (password
+    ``demo1234``). Returns the number of staff. Later registers add their records here."""
     if not ctx.store.is_empty():
         raise UserError(
             f"โฟลเดอร์ {ctx.store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
@@ -126,4 +166,14 @@ def load_demo(ctx: Context) -> int:
         people = demo_staff(ids)
         tx.table(STAFF).insert_multiple(p.to_dict() for p in people)
         tx.log("import", "demo", None, note=f"demo office: {len(people)} staff, {len(ids)} divisions")
+    _demo_users(ctx)
+    signed = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "admin")
+    for name in REGISTERS:
+        try:
+            module = importlib.import_module(f"ethics_tui.service.{name}")
+        except ModuleNotFoundError:
+            continue
+        extend = getattr(module, "extend_demo", None)
+        if extend is not None:
+            extend(signed)
     return len(people)

@@ -77,6 +77,7 @@ class EthicsApp(App):
         from ethics_tui.tui.screens.first_start import FirstStartScreen
         from ethics_tui.tui.screens.home import HomeScreen
         from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+        from ethics_tui.tui.screens.sign_in import SignInScreen, needs_sign_in
 
         try:
             self.ctx = Context.open(self.data_dir, lang=self.lang)
@@ -86,6 +87,8 @@ class EthicsApp(App):
             return
         if self.ctx.store.is_empty():
             self.push_screen(FirstStartScreen())
+        elif needs_sign_in(self.ctx):
+            self.push_screen(SignInScreen())
         else:
             self._set_subtitle()
             self.push_screen(HomeScreen())
@@ -102,10 +105,15 @@ class EthicsApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
-    def go_home(self) -> None:
+    def go_home(self, sign_in_hint: str = "", username: str = "") -> None:
+        """Show the home screen (or the sign-in screen while nobody is signed in)."""
         from ethics_tui.tui.screens.home import HomeScreen
+        from ethics_tui.tui.screens.sign_in import SignInScreen, needs_sign_in
 
         self._clear_screens()
+        if needs_sign_in(self.ctx):
+            self.push_screen(SignInScreen(sign_in_hint, username))
+            return
         self._set_subtitle()
         self.push_screen(HomeScreen())
 
@@ -153,7 +161,9 @@ class EthicsApp(App):
 
     # -- navigation ------------------------------------------------------------------------
     def _needs_data(self) -> bool:
-        return self.ctx is not None and not self.ctx.store.is_empty()
+        from ethics_tui.tui.screens.sign_in import needs_sign_in
+
+        return self.ctx is not None and not self.ctx.store.is_empty() and not needs_sign_in(self.ctx)
 
     def action_home(self) -> None:
         if self._needs_data():
@@ -193,6 +203,7 @@ class EthicsApp(App):
         self._clear_screens()
         for screen in rebuilt:
             self.push_screen(screen)
+        self.refresh_bindings()
 
     # -- backup and restore ----------------------------------------------------------------
     def action_backup(self) -> None:
@@ -201,13 +212,12 @@ class EthicsApp(App):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def _backup(self) -> None:
-        from ethics_tui.store.backup import create_backup
+        from ethics_tui.service.backups import backup_now
 
         store = self.ctx.store
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
-            path = create_backup(store, store.backups_dir / f"manual-{stamp}.zip")
-            store.log_event("backup", "database", note=path.name)
+            path = backup_now(self.ctx, store.backups_dir / f"manual-{stamp}.zip")
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return
@@ -236,14 +246,15 @@ class EthicsApp(App):
         self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
-    def restore_from(self, path: Path, reopen: bool = True) -> None:
-        from ethics_tui.store.backup import restore_backup
+    def restore_from(self, path: Path) -> None:
+        """Restore a backup (the service checks the role; a damaged database may always be
+        restored, since nobody can sign in to it)."""
+        from ethics_tui.service.backups import restore
         from ethics_tui.store.database import Store
 
-        store = self.ctx.store if self.ctx is not None else Store(self.data_dir)
-        actor = self.ctx.actor if self.ctx is not None else None
+        ctx = self.ctx if self.ctx is not None else Context(store=Store(self.data_dir), lang=self.lang)
         try:
-            saved = restore_backup(store, Path(path), actor=actor)
+            saved = restore(ctx, Path(path))
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return

@@ -28,7 +28,7 @@ class EthicsCommands(Provider):
 
     def _available(self):
         app = self.app
-        ready = getattr(app, "ctx", None) is not None and not app.ctx.store.is_empty()
+        ready = app._needs_data()
         for key, action in COMMANDS:
             if not ready and (action.startswith(("app.staff", "app.settings")) or action in NEEDS_DATA):
                 continue

@@ -33,6 +33,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} field(s) need fixing (see the red messages)",
     ),
     "working": ("กำลังทำงาน…", "Working…"),
+    # sign in
+    "sign_in_title": ("เข้าสู่ระบบ", "Sign in"),
+    "username": ("ชื่อผู้ใช้", "Username"),
+    "password": ("รหัสผ่าน", "Password"),
+    "new_password": ("รหัสผ่านใหม่", "New password"),
+    "password_short": ("รหัสผ่านใหม่ต้องยาวอย่างน้อย 8 ตัวอักษร", "The new password needs at least 8 characters"),
+    "must_change": ("ต้องตั้งรหัสผ่านใหม่ก่อนใช้งาน แล้วกด enter", "Set a new password, then press enter"),
+    "sign_in_keys": ("enter ถัดไป / เข้าสู่ระบบ · ctrl+q ออก", "enter next / sign in · ctrl+q quit"),
+    "demo_hint": (
+        "หน่วยงานตัวอย่าง: ผู้ใช้ admin (หรือ hr, committee, complaints, executive, viewer) รหัสผ่าน {pw}",
+        "Demo office: user admin (or hr, committee, complaints, executive, viewer), password {pw}",
+    ),
     # first start
     "first_title": ("ยินดีต้อนรับ — เริ่มใช้งานครั้งแรก", "Welcome — first start"),
     "first_body": (
@@ -224,10 +236,14 @@ def t(key: str, lang: str = "th", **kwargs: object) -> str:
 def localize_bindings(node, lang: str) -> None:
     """Translate the descriptions of ``node``'s bindings (they are keys of :data:`TEXT`).
 
-    Textual copies the class bindings into each instance, so this changes only ``node``.
+    Textual copies the class bindings into each instance, so this changes only ``node``. The
+    original keys are remembered on the node so that the language can be switched again.
     """
+    originals: dict[tuple[str, str], str] = node.__dict__.setdefault("_i18n_binding_keys", {})
     key_to_bindings = node._bindings.key_to_bindings
     for key, bindings in list(key_to_bindings.items()):
-        key_to_bindings[key] = [
-            replace(b, description=t(b.description, lang)) if b.description in TEXT else b for b in bindings
-        ]
+        new = []
+        for b in bindings:
+            text_key = originals.setdefault((b.key, b.action), b.description)
+            new.append(replace(b, description=t(text_key, lang)) if text_key in TEXT else b)
+        key_to_bindings[key] = new

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 
 from textual.widgets import Input
-from tui_helpers import SIZE, notifications, settle, text_of
+from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.settings import list_divisions
 from ethics_tui.store.backup import create_backup
 from ethics_tui.tui.app import EthicsApp
 from ethics_tui.tui.screens.home import HomeScreen
 from ethics_tui.tui.screens.problem import DatabaseProblemScreen
 from ethics_tui.tui.screens.settings import SettingsScreen
+from ethics_tui.tui.screens.sign_in import SignInScreen
 from ethics_tui.tui.screens.staff import StaffScreen
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -26,6 +28,7 @@ async def test_corrupt_database_is_explained_and_not_overwritten(tmp_path, make_
     (data / "main.json").write_bytes(garbage)
     app = make_app(data)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         assert isinstance(app.screen, DatabaseProblemScreen)
         assert "ฐานข้อมูลเสียหาย" in text_of(app.screen.query_one(".screen-title"))
@@ -44,6 +47,7 @@ async def test_corrupt_database_restores_the_newest_good_backup(make_app, demo_c
     (data / "main.json").write_bytes(b"\x00garbage")
     app = make_app(data, lang="en")
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         assert isinstance(app.screen, DatabaseProblemScreen)
         assert "corrupt" in text_of(app.screen.query_one("#problem-message"))
@@ -52,6 +56,7 @@ async def test_corrupt_database_restores_the_newest_good_backup(make_app, demo_c
         assert isinstance(app.screen, ConfirmModal)
         await pilot.press("y")
         await settle(pilot)
+        await start(pilot)  # the restored data has accounts: sign in again
         assert isinstance(app.screen, HomeScreen)
         assert staff_svc.count(app.ctx) == staff_n
     json.loads((data / "main.json").read_text(encoding="utf-8"))
@@ -65,6 +70,7 @@ async def test_unexpected_error_becomes_a_notification_and_a_log(monkeypatch, ma
 
     app: EthicsApp = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
@@ -87,6 +93,7 @@ async def test_unexpected_error_becomes_a_notification_and_a_log(monkeypatch, ma
 async def test_settings_edit_and_divisions(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
@@ -130,6 +137,7 @@ async def test_settings_edit_and_divisions(make_app, demo_ctx):
 async def test_backup_from_home_writes_a_zip(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("b")
         await settle(pilot)
@@ -141,6 +149,7 @@ async def test_backup_from_home_writes_a_zip(make_app, demo_ctx):
 async def test_palette_runs_thai_commands(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -151,3 +160,40 @@ async def test_palette_runs_thai_commands(make_app, demo_ctx):
         await pilot.pause()
         assert isinstance(app.screen, StaffFormModal)
         assert isinstance(app.screen_stack[-2], StaffScreen)
+
+
+async def test_sign_in_refuses_a_wrong_password(make_app, demo_ctx):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "admin", "wrong-password")
+        assert isinstance(app.screen, SignInScreen)
+        assert "ไม่ถูกต้อง" in text_of(app.screen.query_one("#err-password"))
+        await pilot.press("s")  # registers are not reachable before signing in
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        await start(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.ctx.user.username == "admin"
+
+
+async def test_a_viewer_is_told_why_not(make_app, demo_ctx):
+    before = staff_svc.count(demo_ctx)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "viewer")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-prefix", Input).value = "นาย"
+        form.query_one("#f-first_name", Input).value = "ไม่มี"
+        form.query_one("#f-last_name", Input).value = "สิทธิ์"
+        form.query_one("#f-position", Input).value = "ทดสอบ"
+        form.query_one("#f-division_id").value = list_divisions(app.ctx)[0].id
+        form.query_one("#f-staff_type").value = "พนักงานจ้างทั่วไป"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # kept open, nothing saved
+        assert any("ไม่มีสิทธิ์" in m for m in notifications(app))
+    assert staff_svc.count(demo_ctx) == before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from tui_helpers import SIZE, settle, text_of
+from tui_helpers import SIZE, settle, start, text_of
 
 from ethics_tui.model.settings import DEFAULT_DIVISIONS
 from ethics_tui.service import settings as settings_svc
@@ -12,12 +12,14 @@ from ethics_tui.service.context import Context
 from ethics_tui.tui.screens.first_start import FirstStartScreen
 from ethics_tui.tui.screens.home import HomeScreen
 from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
+from ethics_tui.tui.screens.sign_in import SignInScreen
 
 
 async def test_wizard_creates_the_office(tmp_path, make_app):
     data = tmp_path / "data"
     app = make_app(data)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         assert isinstance(app.screen, FirstStartScreen)
         await pilot.press("1")
@@ -47,9 +49,13 @@ async def test_demo_office_loads(tmp_path, make_app):
     data = tmp_path / "data"
     app = make_app(data)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("2")
         await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)  # the demo has accounts
+        assert "demo1234" in text_of(app.screen.query_one(".hint"))
+        await start(pilot)
         assert isinstance(app.screen, HomeScreen)
         n = staff_svc.count(app.ctx)
         assert n >= 50
@@ -61,6 +67,7 @@ async def test_demo_office_loads(tmp_path, make_app):
 async def test_english_and_f2_toggle(tmp_path, make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir, lang="en")
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         assert "Active staff" in text_of(app.screen.query_one("#office-counts"))
         await pilot.press("f2")

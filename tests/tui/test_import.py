@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input
-from tui_helpers import SIZE, notifications, settle, text_of
+from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
@@ -38,6 +38,7 @@ async def test_import_good_csv_shows_counts_then_imports(tmp_path, make_app, dem
     before = staff_svc.count(demo_ctx)
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         modal = await open_import(pilot, csv_path)
         status = text_of(modal.query_one("#import-status"))
         assert "จะเพิ่ม 2 คน" in status and "สร้างกองใหม่ 1 กอง" in status, status
@@ -66,6 +67,7 @@ async def test_import_bad_csv_lists_every_error_and_writes_nothing(tmp_path, mak
     main_before = (demo_ctx.store.dir / "main.json").read_bytes()
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         modal = await open_import(pilot, csv_path)
         assert "พบข้อผิดพลาด" in text_of(modal.query_one("#import-status"))
         table = modal.query_one("#import-errors", DataTable)
@@ -84,6 +86,7 @@ async def test_import_bad_csv_lists_every_error_and_writes_nothing(tmp_path, mak
 async def test_import_missing_file_is_explained(tmp_path, make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         modal = await open_import(pilot, tmp_path / "nope.csv")
         status = modal.query_one("#import-status")
         assert "nope.csv" in text_of(status)
@@ -94,6 +97,7 @@ async def test_export_writes_the_file(tmp_path, make_app, demo_ctx):
     out = tmp_path / "out" / "staff.csv"
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
-from tui_helpers import SIZE, notifications, text_of
+from tui_helpers import SIZE, notifications, start, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
@@ -25,6 +25,7 @@ async def test_add_a_person_through_the_form(make_app, demo_ctx):
     division = list_divisions(demo_ctx)[1]
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         screen = await open_staff(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -58,6 +59,7 @@ async def test_form_errors_are_shown_at_the_field(make_app, demo_ctx):
     before = staff_svc.count(demo_ctx)
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         await open_staff(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -90,6 +92,7 @@ async def test_form_errors_are_shown_at_the_field(make_app, demo_ctx):
 async def test_edit_updates_the_row_in_place(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         screen = await open_staff(pilot)
         table = screen.query_one(DataTable)
         table.move_cursor(row=3)
@@ -110,6 +113,7 @@ async def test_edit_updates_the_row_in_place(make_app, demo_ctx):
 async def test_filter_narrows_the_table(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         screen = await open_staff(pilot)
         table = screen.query_one(DataTable)
         total = table.row_count
@@ -133,6 +137,7 @@ async def test_filter_narrows_the_table(make_app, demo_ctx):
 async def test_deactivate_asks_first(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
         screen = await open_staff(pilot)
         table = screen.query_one(DataTable)
         rows_before = table.row_count

@@ -19,3 +19,22 @@ async def settle(pilot) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def start(pilot, username: str = "admin", password: str | None = None) -> None:
+    """Let the app open; sign in (demo accounts) when the sign-in screen is shown."""
+    from textual.widgets import Input
+
+    from ethics_tui.service.demo import DEMO_PASSWORD
+    from ethics_tui.tui.screens.sign_in import SignInScreen
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    if not isinstance(screen, SignInScreen):
+        return
+    screen.query_one("#f-username", Input).value = username
+    box = screen.query_one("#f-password", Input)
+    box.value = DEMO_PASSWORD if password is None else password
+    box.focus()
+    await pilot.press("enter")
+    await settle(pilot)

@@ -72,5 +72,8 @@ class FirstStartScreen(GuardedScreen):
         self.notify(exc.message(self.lang), severity="error", markup=False)
 
     def _demo_done(self) -> None:
+        from ethics_tui.service import demo
+
         self.app.notify(self.t("demo_done"))
-        self.app.go_home()
+        password = getattr(demo, "DEMO_PASSWORD", "")
+        self.app.go_home(sign_in_hint=self.t("demo_hint", pw=password) if password else "", username="admin")

@@ -20,7 +20,7 @@ class DatabaseProblemScreen(GuardedScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore_newest", "restore_newest"),
-        Binding("q", "app.quit", "quit"),
+        Binding("q", "app.quit", "quit", show=False),
     ]
 
     def __init__(self, error: StorageError) -> None:
@@ -55,6 +55,6 @@ class DatabaseProblemScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.app.restore_from(self.backup, reopen=True)
+                self.app.restore_from(self.backup)
 
         self.app.push_screen(ConfirmModal(self.t("restore_confirm", path=self.backup)), done)

@@ -111,6 +111,10 @@ class StaffImportModal(GuardedModal[object]):
         status.update(text)
         status.set_class(error, "error")
 
+    def _warnings(self, plan) -> str:
+        pick = 1 if self.lang == "en" else 0
+        return "".join("\n• " + warning[pick] for warning in plan.warnings)
+
     def _failed(self, exc: UserError) -> None:
         self.plan = None
         self.query_one("#import-errors", DataTable).display = False
@@ -126,7 +130,8 @@ class StaffImportModal(GuardedModal[object]):
             for i, err in enumerate(plan.errors):
                 table.add_row(str(err.row), Text(err.column), Text(getattr(err, pick)), key=str(i))
             table.display = True
-            self._status(self.t("import_errors", n=len(plan.errors)), error=True)
+            text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
+            self._status(text, error=True)
             table.focus()
             return
         table.display = False
@@ -139,10 +144,7 @@ class StaffImportModal(GuardedModal[object]):
         text = self.t(
             "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
         )
-        pick = 1 if self.lang == "en" else 0
-        for warning in plan.warnings:
-            text += "\n• " + warning[pick]
-        self._status(text)
+        self._status(text + self._warnings(plan))
         button = self.query_one("#import", Button)
         button.disabled = False
         button.focus()

@@ -1,0 +1,107 @@
+"""Sign in (once user accounts exist). A user who must change the password does it here."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, Static
+
+from ethics_tui.errors import UserError
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.form import FieldRow
+
+
+def needs_sign_in(ctx) -> bool:
+    """True when accounts exist and nobody is signed in (services would refuse every call)."""
+    from ethics_tui.service.access import setup_mode
+
+    return ctx is not None and ctx.user is None and not setup_mode(ctx)
+
+
+class SignInScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "quit", show=False)]
+
+    def __init__(self, hint: str = "", username: str = "") -> None:
+        super().__init__()
+        self.hint = hint
+        self.username = username
+        self.changing = False  # second step: a new password is required
+
+    def recreate(self) -> SignInScreen:
+        return SignInScreen(self.hint, self.username)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="sign-in"):
+            yield Static(self.t("sign_in_title"), classes="screen-title")
+            yield Static(self.hint, classes="hint", markup=False)
+            yield FieldRow(self.t("username"), Input(self.username, id="f-username", compact=True), "username")
+            yield FieldRow(self.t("password"), Input(id="f-password", password=True, compact=True), "password")
+            yield FieldRow(self.t("new_password"), Input(id="f-new", password=True, compact=True), "new")
+            yield Static(self.t("sign_in_keys"), classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for row in self.query(FieldRow):
+            row.set_error(None)
+        self.query_one("#row-new").display = False
+        self.query_one("#f-password" if self.username else "#f-username", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "f-username":
+            self.query_one("#f-password", Input).focus()
+            return
+        username = self.query_one("#f-username", Input).value.strip()
+        password = self.query_one("#f-password", Input).value
+        new = self.query_one("#f-new", Input).value
+        if self.changing:
+            if len(new) < 8:
+                self.query_one("#row-new", FieldRow).set_error(self.t("password_short"))
+                return
+            self._change(password, new)
+        else:
+            self._sign_in(username, password)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _sign_in(self, username: str, password: str) -> None:
+        from ethics_tui.service.users import sign_in
+
+        try:
+            user = sign_in(self.ctx, username, password)
+        except UserError as exc:
+            self.app.call_from_thread(self._failed, "password", exc)
+            return
+        self.app.call_from_thread(self._signed_in, user)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _change(self, old: str, new: str) -> None:
+        from ethics_tui.service.users import change_password
+
+        try:
+            change_password(self.ctx, old, new)
+        except UserError as exc:
+            self.app.call_from_thread(self._failed, "new", exc)
+            return
+        self.app.call_from_thread(self.app.go_home)
+
+    def _failed(self, field: str, exc: UserError) -> None:
+        self.query_one(f"#row-{field}", FieldRow).set_error(exc.message(self.lang))
+        box = self.query_one(f"#f-{field}", Input)
+        box.value = ""
+        box.focus()
+
+    def _signed_in(self, user) -> None:
+        if user.must_change:
+            self.changing = True
+            self.query_one("#row-password", FieldRow).set_error(None)
+            row = self.query_one("#row-new", FieldRow)
+            row.display = True
+            row.set_error(self.t("must_change"))
+            self.query_one("#f-new", Input).focus()
+            return
+        self.app.go_home()
