@@ -66,19 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     r.set_defaults(func=cmd_restore)
 
-    from ethics_tui.cli_users import add_commands as add_user_commands
-
-    add_user_commands(sub, common)
-    _add_pdf_commands(sub, common)
+    _add_register_commands(sub, common)
     return p
 
 
-def _add_pdf_commands(sub, common) -> None:
-    try:
-        from ethics_tui.pdf_cli import add_commands
-    except ImportError:  # the PDF engine is optional until it lands
-        return
-    add_commands(sub, common)
+def _add_register_commands(sub, common) -> None:
+    """Each ``ethics_tui/cli_<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
+    import importlib
+    import pkgutil
+
+    import ethics_tui
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(ethics_tui.__path__) if m.name.startswith("cli_")):
+        importlib.import_module(f"ethics_tui.{mod}").add_commands(sub, common)
 
 
 # -- helpers --------------------------------------------------------------------------------

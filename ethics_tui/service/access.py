@@ -42,6 +42,12 @@ PERMISSION_LABELS = {
 }
 
 
+def register_permissions(perms: dict[str, tuple[str, ...]], labels: dict[str, tuple[str, str]]) -> None:
+    """Registers declare their own permissions at import (e.g. service/committee.py)."""
+    PERMISSIONS.update(perms)
+    PERMISSION_LABELS.update(labels)
+
+
 class AccessDenied(UserError):
     """The signed-in user's roles do not allow this."""
 

@@ -40,6 +40,16 @@ def add_commands(sub, common) -> None:
     s.add_argument("kind", choices=SAMPLE_KINDS)
     s.add_argument("-o", "--output", required=True)
     s.set_defaults(func=cmd_pdf_sample)
+    # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli_*.py
+    import importlib
+    import pkgutil
+
+    import ethics_tui
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(ethics_tui.__path__) if m.name.startswith("cli_")):
+        hook = getattr(importlib.import_module(f"ethics_tui.{mod}"), "add_pdf_commands", None)
+        if hook is not None:
+            hook(psub, common)
 
     v = sub.add_parser("verify-pdf", parents=[common], help="ตรวจว่า PDF เป็นต้นฉบับที่ส่งออกจากระบบ / check a PDF export")
     v.add_argument("file")
