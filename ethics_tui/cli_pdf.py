@@ -61,7 +61,10 @@ def cmd_pdf_sample(args) -> int:
     from ethics_tui.pdf import write_sample
     from ethics_tui.service.settings import get_settings
 
+    from ethics_tui.service.access import require
+
     ctx = _ctx(args)
+    require(ctx, "pdf.export")
     settings = get_settings(ctx)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +80,10 @@ def cmd_verify_pdf(args) -> int:
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.thai.dates import format_date
 
+    from ethics_tui.service.access import require
+
     ctx = _ctx(args)
+    require(ctx, "pdf.export")
     try:
         digest = sha256_file(args.file)
     except OSError as exc:
