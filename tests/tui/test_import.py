@@ -64,6 +64,7 @@ async def test_import_bad_csv_lists_every_error_and_writes_nothing(tmp_path, mak
         + "B-4,นาง,ประเภทผิด,ทดสอบ,ครู,กองใหม่,ข้าราชการพลเรือน,\n",
         encoding="utf-8",
     )
+
     def registers():
         data = demo_ctx.store.load()
         return data.get("staff"), data.get("divisions")
