@@ -191,6 +191,23 @@ class EthicsApp(App):
             return
         self.push_screen(SettingsScreen(then=then))
 
+    def action_open_register(self, key: str, then: str | None = None) -> None:
+        """Open a plug-in register screen (see tui/registers.py), checking the role first."""
+        from ethics_tui.service.access import require
+        from ethics_tui.tui.registers import find
+
+        if not self._needs_data():
+            return
+        reg = find(key)
+        if reg is None:
+            return
+        require(self.ctx, reg.permission)  # a refusal becomes a Thai notification
+        if isinstance(self.screen, reg.screen):
+            if then:
+                self.call_next(self.screen.run_action, then)
+            return
+        self.push_screen(reg.screen(then=then))
+
     def action_toggle_lang(self) -> None:
         if isinstance(self.screen, ModalScreen):
             return

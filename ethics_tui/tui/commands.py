@@ -33,6 +33,17 @@ class EthicsCommands(Provider):
             if not ready and (action.startswith(("app.staff", "app.settings")) or action in NEEDS_DATA):
                 continue
             yield app.t(key), action
+        if ready:
+            from ethics_tui.service.access import can
+            from ethics_tui.tui.registers import registers
+
+            for reg in registers():
+                if not can(app.ctx, reg.permission):
+                    continue
+                yield reg.label(app.lang), f"app.open_register('{reg.key}')"
+                for th, en, then in reg.commands:
+                    arg = f", '{then}'" if then else ""
+                    yield (en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"
 
     async def discover(self) -> Hits:
         for title, action in self._available():

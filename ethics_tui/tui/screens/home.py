@@ -32,11 +32,28 @@ class HomeScreen(GuardedScreen):
             yield Static("", id="office-name", markup=False)
             yield Static("", id="office-place", markup=False)
             yield Static("", id="office-counts", markup=False)
-            yield OptionList(*[Option(self.t(label), id=key) for key, label in NAV], id="nav")
+            yield OptionList(*self._nav_options(), id="nav")
             yield Static("", id="data-dir", classes="hint", markup=False)
         yield Footer()
 
+    def _nav_options(self) -> list[Option]:
+        from ethics_tui.service.access import can
+        from ethics_tui.tui.registers import registers
+
+        options = [Option(self.t(NAV[0][1]), id=NAV[0][0])]
+        for reg in registers():
+            if can(self.ctx, reg.permission):
+                hot = f"  [{reg.hotkey}]" if reg.hotkey else ""
+                options.append(Option(reg.label(self.app.lang) + hot, id=f"open_register('{reg.key}')"))
+        options += [Option(self.t(label), id=key) for key, label in NAV[1:]]
+        return options
+
     def on_mount(self) -> None:
+        from ethics_tui.tui.registers import registers
+
+        for reg in registers():
+            if reg.hotkey:
+                self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
         self.refresh_counts()
         self.query_one("#nav", OptionList).focus()
 
