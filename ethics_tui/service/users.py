@@ -144,13 +144,17 @@ def sign_in(ctx: Context, username: str, password: str) -> User:
             kek = crypto.check_password(user.pw, password or "")
             if kek is None:
                 user.failed += 1
+                raise_after = wrong
                 if user.failed >= MAX_FAILED:
                     user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
                     user.failed = 0
                     tx.log("lock", "user", user.id, ["locked_until"])
+                    raise_after = UserError(
+                        f"ใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง บัญชี {username} ถูกล็อก {LOCK_MINUTES} นาที",
+                        f"{MAX_FAILED} wrong passwords: account {username} is locked for {LOCK_MINUTES} min",
+                    )
                 tx.put(USERS, user.id, user.to_dict())
                 tx.log("login-failed", "user", user.id, ["failed"])
-                raise_after = wrong
             else:
                 user.failed, user.locked_until = 0, ""
                 tx.put(USERS, user.id, user.to_dict())

@@ -27,6 +27,24 @@ from ethics_tui.tui.i18n import localize_bindings, t
 
 _IMPORTED_AT = time.time()
 
+#: Actions of the core screens and the permission each needs (checked before the action runs,
+#: so a user without the role gets a Thai refusal instead of a form they cannot save). A screen
+#: may declare its own ``ACTION_PERMISSIONS = {"new": "orders.write"}`` class attribute.
+CORE_ACTION_PERMISSIONS: dict[str, dict[str, str]] = {
+    "StaffScreen": {
+        "new": "staff.write",
+        "toggle_active": "staff.write",
+        "import": "staff.write",
+        "export": "staff.export",
+    },
+    "SettingsScreen": {
+        "edit_office": "settings.write",
+        "add_division": "divisions.write",
+        "rename_division": "divisions.write",
+        "toggle_division": "divisions.write",
+    },
+}
+
 
 def seconds_since_process_start() -> float:
     """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
@@ -44,7 +62,9 @@ class EthicsApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {EthicsCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "help"),
         Binding("f2", "toggle_lang", "lang"),
+        Binding("ctrl+l", "sign_out", "sign_out", show=False, priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
@@ -87,6 +107,10 @@ class EthicsApp(App):
             return
         if self.ctx.store.is_empty():
             self.push_screen(FirstStartScreen())
+        elif self._needs_admin():
+            from ethics_tui.tui.screens.admin_setup import AdminSetupScreen
+
+            self.push_screen(AdminSetupScreen())
         elif needs_sign_in(self.ctx):
             self.push_screen(SignInScreen())
         else:
@@ -96,10 +120,26 @@ class EthicsApp(App):
         for notice in self.ctx.store.notices:
             self.notify(notice[pick], severity="warning", timeout=10, markup=False)
 
-    def _set_subtitle(self) -> None:
-        from ethics_tui.service.settings import get_settings
+    def _needs_admin(self) -> bool:
+        """An office without any account: the administrator must be created first."""
+        from ethics_tui.service.access import setup_mode
 
-        self.sub_title = get_settings(self.ctx).office_name if self.ctx else ""
+        return self.ctx is not None and not self.ctx.store.is_empty() and setup_mode(self.ctx)
+
+    def _set_subtitle(self) -> None:
+        """The office, and who is signed in with which roles."""
+        from ethics_tui.service.settings import get_settings
+        from ethics_tui.service.users import role_names
+
+        if self.ctx is None:
+            self.sub_title = ""
+            return
+        parts = [get_settings(self.ctx).office_name]
+        user = self.ctx.user
+        if user is not None:
+            roles = role_names(user.roles, self.lang)
+            parts.append(self.t("signed_in_as", name=user.display_name or user.username, roles=roles))
+        self.sub_title = " · ".join(p for p in parts if p)
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:
@@ -111,10 +151,15 @@ class EthicsApp(App):
         from ethics_tui.tui.screens.sign_in import SignInScreen, needs_sign_in
 
         self._clear_screens()
+        self._set_subtitle()
+        if self._needs_admin():
+            from ethics_tui.tui.screens.admin_setup import AdminSetupScreen
+
+            self.push_screen(AdminSetupScreen())
+            return
         if needs_sign_in(self.ctx):
             self.push_screen(SignInScreen(sign_in_hint, username))
             return
-        self._set_subtitle()
         self.push_screen(HomeScreen())
 
     # -- errors ----------------------------------------------------------------------------
@@ -131,10 +176,22 @@ class EthicsApp(App):
 
     async def _dispatch_action(self, namespace, action_name, params) -> bool:
         try:
+            self._check_action_permission(namespace, action_name)
             return await super()._dispatch_action(namespace, action_name, params)
         except Exception as exc:  # noqa: BLE001 - a key binding must never crash the app
             self.report_error(exc)
             return True
+
+    def _check_action_permission(self, namespace, action_name: str) -> None:
+        """Refuse (AccessDenied, shown as a Thai notification) a screen action the role lacks."""
+        perms = getattr(namespace, "ACTION_PERMISSIONS", None) or CORE_ACTION_PERMISSIONS.get(
+            type(namespace).__name__, {}
+        )
+        perm = perms.get(action_name)
+        if perm and self.ctx is not None:
+            from ethics_tui.service.access import require
+
+            require(self.ctx, perm)
 
     def _handle_exception(self, error: Exception) -> None:
         """Last resort (Textual internals): log it; never print a traceback on the screen."""
@@ -163,7 +220,12 @@ class EthicsApp(App):
     def _needs_data(self) -> bool:
         from ethics_tui.tui.screens.sign_in import needs_sign_in
 
-        return self.ctx is not None and not self.ctx.store.is_empty() and not needs_sign_in(self.ctx)
+        return (
+            self.ctx is not None
+            and not self.ctx.store.is_empty()
+            and not self._needs_admin()
+            and not needs_sign_in(self.ctx)
+        )
 
     def action_home(self) -> None:
         if self._needs_data():
@@ -216,15 +278,73 @@ class EthicsApp(App):
             self.ctx.lang = self.lang
         localize_bindings(self, self.lang)
         self.title = self.t("app_title")
+        if self.ctx is not None and not self.ctx.store.is_empty():
+            self._set_subtitle()
         rebuilt = [s.recreate() for s in self.screen_stack[1:] if hasattr(s, "recreate")]
         self._clear_screens()
         for screen in rebuilt:
             self.push_screen(screen)
         self.refresh_bindings()
 
+    # -- the signed-in user ----------------------------------------------------------------
+    def action_sign_out(self) -> None:
+        """Forget the user and their keys; back to the sign-in screen."""
+        from ethics_tui.service.users import sign_out
+
+        if self.ctx is None or self.ctx.user is None:
+            return
+        username = self.ctx.user.username
+        sign_out(self.ctx)
+        self.go_home(username=username)
+        self.notify(self.t("signed_out"), markup=False)
+
+    def action_change_password(self) -> None:
+        from ethics_tui.tui.screens.users_forms import PasswordModal
+
+        if self.ctx is None or self.ctx.user is None or isinstance(self.screen, PasswordModal):
+            return
+
+        def done(result) -> None:
+            if result is not None:
+                self.notify(self.t("password_changed"), markup=False)
+
+        self.push_screen(PasswordModal(), done)
+
+    def action_approve_keys(self) -> None:
+        from ethics_tui.tui.screens.users_keys import GrantsModal
+
+        if not self._needs_data() or isinstance(self.screen, GrantsModal):
+            return
+
+        def done(_granted) -> None:
+            if hasattr(self.screen, "refresh_counts"):
+                self.screen.refresh_counts()
+
+        self.push_screen(GrantsModal(), done)
+
+    def tell_approvable(self) -> None:
+        """After sign-in: say when users wait for a key this user holds."""
+        from ethics_tui.tui.screens.users_keys import approvable
+
+        n = len(approvable(self.ctx))
+        if n:
+            self.notify(self.t("grants_waiting", n=n), severity="warning", timeout=10, markup=False)
+
+    def action_help(self) -> None:
+        from ethics_tui.tui.commands import available
+        from ethics_tui.tui.screens.help import HelpModal, screen_keys
+
+        if isinstance(self.screen, HelpModal):
+            return
+        keys = screen_keys(self.screen)
+        self.push_screen(HelpModal(keys, [title for title, _action in available(self)]))
+
     # -- backup and restore ----------------------------------------------------------------
     def action_backup(self) -> None:
+        from ethics_tui.service.access import require
+
         if self._needs_data():
+            require(self.ctx, "backup.create")  # a refusal becomes a Thai notification
             self._backup()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
@@ -241,12 +361,14 @@ class EthicsApp(App):
         self.call_from_thread(self.notify, self.t("backup_done", path=path), timeout=10, markup=False)
 
     def action_restore(self) -> None:
+        from ethics_tui.service.access import require
         from ethics_tui.store.backup import newest_good_backup
         from ethics_tui.tui.widgets.confirm import ConfirmModal
         from ethics_tui.tui.widgets.prompt import TextPromptModal
 
         if self.ctx is None:
             return
+        require(self.ctx, "backup.restore")  # (a damaged database is restored from its own screen)
         newest = newest_good_backup(self.ctx.store)
         default = str(newest) if newest else str(self.ctx.store.backups_dir) + os.sep
 

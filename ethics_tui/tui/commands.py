@@ -1,4 +1,8 @@
-"""The command palette (ctrl+p): Thai "group: verb" titles for every action."""
+"""The command palette (ctrl+p): Thai "group: verb" titles for every action the user may run.
+
+Entries the signed-in user's roles do not allow are hidden (the action and the service check
+again, so hiding is a convenience, not the protection).
+"""
 
 from __future__ import annotations
 
@@ -6,52 +10,68 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-# (label key, action on the app)
+# (label key, action on the app, permission needed or None)
 COMMANDS = (
-    ("cmd_home", "app.home"),
-    ("cmd_staff", "app.staff"),
-    ("cmd_staff_new", "app.staff('new')"),
-    ("cmd_staff_import", "app.staff('import')"),
-    ("cmd_staff_export", "app.staff('export')"),
-    ("cmd_settings", "app.settings"),
-    ("cmd_divisions", "app.settings('add_division')"),
-    ("cmd_backup", "app.backup"),
-    ("cmd_restore", "app.restore"),
-    ("cmd_lang", "app.toggle_lang"),
-    ("cmd_quit", "app.quit"),
+    ("cmd_home", "app.home", None),
+    ("cmd_staff", "app.staff", "staff.read"),
+    ("cmd_staff_new", "app.staff('new')", "staff.write"),
+    ("cmd_staff_import", "app.staff('import')", "staff.write"),
+    ("cmd_staff_export", "app.staff('export')", "staff.export"),
+    ("cmd_settings", "app.settings", "settings.read"),
+    ("cmd_divisions", "app.settings('add_division')", "divisions.write"),
+    ("cmd_backup", "app.backup", "backup.create"),
+    ("cmd_restore", "app.restore", "backup.restore"),
 )
-NEEDS_DATA = {"app.home", "app.settings", "app.backup"}
+#: for whoever is signed in (or nobody): (label key, action, needs a signed-in user)
+ALWAYS = (
+    ("cmd_change_password", "app.change_password", True),
+    ("cmd_approve_keys", "app.approve_keys", True),
+    ("cmd_sign_out", "app.sign_out", True),
+    ("cmd_help", "app.help", False),
+    ("cmd_lang", "app.toggle_lang", False),
+    ("cmd_quit", "app.quit", False),
+)
+
+
+def available(app) -> list[tuple[str, str]]:
+    """(title, action) of every palette entry the current user may use, in the app's language."""
+    from ethics_tui.service.access import can
+
+    out: list[tuple[str, str]] = []
+    ready = app._needs_data()
+    if ready:
+        for key, action, perm in COMMANDS:
+            if perm is None or can(app.ctx, perm):
+                out.append((app.t(key), action))
+        from ethics_tui.tui.registers import registers
+
+        for reg in registers():
+            if not can(app.ctx, reg.permission):
+                continue
+            out.append((reg.label(app.lang), f"app.open_register('{reg.key}')"))
+            for th, en, then in reg.commands:
+                arg = f", '{then}'" if then else ""
+                out.append(((en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"))
+    signed_in = app.ctx is not None and app.ctx.user is not None
+    for key, action, needs_user in ALWAYS:
+        if needs_user and not signed_in:
+            continue
+        if action == "app.approve_keys" and not (ready and app.ctx.keys):
+            continue
+        out.append((app.t(key), action))
+    return out
 
 
 class EthicsCommands(Provider):
     """One provider for the registers that exist; titles follow the app's language."""
 
-    def _available(self):
-        app = self.app
-        ready = app._needs_data()
-        for key, action in COMMANDS:
-            if not ready and (action.startswith(("app.staff", "app.settings")) or action in NEEDS_DATA):
-                continue
-            yield app.t(key), action
-        if ready:
-            from ethics_tui.service.access import can
-            from ethics_tui.tui.registers import registers
-
-            for reg in registers():
-                if not can(app.ctx, reg.permission):
-                    continue
-                yield reg.label(app.lang), f"app.open_register('{reg.key}')"
-                for th, en, then in reg.commands:
-                    arg = f", '{then}'" if then else ""
-                    yield (en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"
-
     async def discover(self) -> Hits:
-        for title, action in self._available():
+        for title, action in available(self.app):
             yield DiscoveryHit(title, partial(self.app.run_action, action), help=action)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action in self._available():
+        for title, action in available(self.app):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), partial(self.app.run_action, action), text=title)

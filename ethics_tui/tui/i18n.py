@@ -220,6 +220,178 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmd_restore": ("สำรองข้อมูล: กู้คืน", "Backup: restore"),
     "cmd_lang": ("ภาษา: English", "Language: ภาษาไทย"),
     "cmd_quit": ("โปรแกรม: ออก", "Program: quit"),
+    "cmd_sign_out": ("ผู้ใช้: ออกจากระบบ", "Users: sign out"),
+    "cmd_change_password": ("ผู้ใช้: เปลี่ยนรหัสผ่าน", "Users: change my password"),
+    "cmd_approve_keys": ("ผู้ใช้: อนุมัติกุญแจข้อมูลลับ", "Users: approve confidential keys"),
+    "cmd_help": ("ช่วยเหลือ: ปุ่มลัดของหน้าจอนี้", "Help: keys of this screen"),
+    # signed-in user, sign out, help
+    "signed_in_as": ("ผู้ใช้: {name} ({roles})", "User: {name} ({roles})"),
+    "signed_out": ("ออกจากระบบแล้ว", "Signed out"),
+    "sign_out": ("ออกจากระบบ", "Sign out"),
+    "help": ("ช่วยเหลือ", "Help"),
+    "help_title": ("ปุ่มลัดและคำสั่ง", "Keys and commands"),
+    "help_screen_keys": ("ปุ่มของหน้าจอนี้", "Keys of this screen"),
+    "help_app_keys": ("ปุ่มที่ใช้ได้ทุกหน้าจอ", "Keys that work everywhere"),
+    "help_palette": ("คำสั่งใน ctrl+p (พิมพ์คำบางส่วนเพื่อค้นหา)", "Commands in ctrl+p (type part of a title)"),
+    "help_close": ("esc หรือ f1 ปิด", "esc or f1 closes"),
+    "help_none": ("(ไม่มี)", "(none)"),
+    "key_help": ("ช่วยเหลือ (หน้านี้)", "help (this page)"),
+    "key_lang": ("สลับภาษาไทย/อังกฤษ", "switch Thai/English"),
+    "key_palette": ("เปิดรายการคำสั่ง", "open the command palette"),
+    "key_sign_out": ("ออกจากระบบ", "sign out"),
+    "key_quit": ("ออกจากโปรแกรม", "quit the program"),
+    "confirm_password": ("ยืนยันรหัสผ่านใหม่", "Confirm new password"),
+    "password_mismatch": ("รหัสผ่านทั้งสองช่องไม่ตรงกัน", "The two passwords differ"),
+    "password_changed": ("เปลี่ยนรหัสผ่านแล้ว", "Password changed"),
+    "current_password": ("รหัสผ่านปัจจุบัน", "Current password"),
+    "change_password_title": ("เปลี่ยนรหัสผ่านของฉัน", "Change my password"),
+    # first administrator (setup mode)
+    "admin_setup_title": ("สร้างบัญชีผู้ดูแลระบบ", "Create the administrator account"),
+    "admin_setup_body": (
+        (
+            "หน่วยงานนี้ยังไม่มีบัญชีผู้ใช้ ก่อนใช้งานต้องสร้างบัญชีผู้ดูแลระบบคนแรก (โดยปกติคือเจ้าหน้าที่บุคคล) "
+            "บัญชีนี้จะได้บทบาทผู้ดูแลระบบและเจ้าหน้าที่บุคคล จากนั้นทุกคนต้องเข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสผ่านของตนเอง"
+        ),
+        (
+            "This office has no user accounts yet. First create the administrator account (usually the HR "
+            "officer); it gets the administrator and HR roles. After that everyone signs in with their own "
+            "username and password."
+        ),
+    ),
+    "admin_setup_keys": ("a สร้างบัญชีผู้ดูแลระบบ · ctrl+q ออก", "a create the administrator · ctrl+q quit"),
+    "admin_setup_open": ("สร้างบัญชี", "Create account"),
+    "admin_created": (
+        "สร้างบัญชีผู้ดูแลระบบ {user} แล้ว — เข้าสู่ระบบด้วยรหัสผ่านที่เพิ่งตั้ง",
+        "Administrator {user} created — sign in with the password you just set",
+    ),
+    # users register
+    "users_title": ("ผู้ใช้และสิทธิ์", "Users and roles"),
+    "users_hint": (
+        "n เพิ่ม · e บทบาท · p ตั้งรหัสผ่านชั่วคราว · d ระงับ/เปิดใช้ · g อนุมัติกุญแจ · k สร้างรหัสกู้คืน · R กู้คืนกุญแจ · f1 ช่วยเหลือ",
+        "n add · e roles · p temporary password · d disable/enable · g approve keys · k recovery key · R recover · f1 help",
+    ),
+    "col_username": ("ชื่อผู้ใช้", "Username"),
+    "col_display": ("ชื่อที่แสดง", "Name"),
+    "col_roles": ("บทบาท", "Roles"),
+    "col_pending": ("รอกุญแจ", "Keys pending"),
+    "user_disabled": ("ระงับ", "disabled"),
+    "user_must_change": ("รอเปลี่ยนรหัส", "must change password"),
+    "user_locked": ("ถูกล็อก", "locked"),
+    "roles": ("บทบาท", "Roles"),
+    "new_user": ("เพิ่มผู้ใช้", "New user"),
+    "edit_roles": ("บทบาท", "Roles"),
+    "reset_password": ("รหัสชั่วคราว", "Temp password"),
+    "toggle_user": ("ระงับ/เปิดใช้", "Disable/enable"),
+    "approve_keys": ("อนุมัติกุญแจ", "Approve keys"),
+    "recovery_key": ("รหัสกู้คืน", "Recovery key"),
+    "recover": ("กู้คืนกุญแจ", "Recover keys"),
+    "f_username": ("ชื่อผู้ใช้ (a-z 0-9)", "Username (a-z 0-9)"),
+    "f_display_name": ("ชื่อที่แสดง", "Display name"),
+    "f_roles": ("บทบาท (space เลือก)", "Roles (space toggles)"),
+    "f_staff_link": ("เชื่อมกับบุคลากร", "Linked staff record"),
+    "no_staff_link": ("— ไม่เชื่อม —", "— none —"),
+    "f_temp_password": ("รหัสผ่านชั่วคราว", "Temporary password"),
+    "f_password": ("รหัสผ่าน", "Password"),
+    "f_confirm": ("ยืนยันรหัสผ่าน", "Confirm password"),
+    "temp_password_note": (
+        "ผู้ใช้ต้องตั้งรหัสผ่านใหม่ของตนเองเมื่อเข้าสู่ระบบครั้งแรก",
+        "The user must choose their own password at first sign-in",
+    ),
+    "roles_title": ("เปลี่ยนบทบาทของ {user}", "Roles of {user}"),
+    "reset_title": ("ตั้งรหัสผ่านชั่วคราวให้ {user}", "Temporary password for {user}"),
+    "reset_note": (
+        "ผู้ใช้จะต้องตั้งรหัสผ่านใหม่เมื่อเข้าสู่ระบบ กุญแจข้อมูลลับเดิมของผู้ใช้จะใช้ไม่ได้ ผู้ที่ถือกุญแจต้องอนุมัติให้ใหม่ (คุณอนุมัติให้ทันทีสำหรับกุญแจที่คุณถืออยู่)",
+        (
+            "The user must choose a new password at sign-in. Their old confidential keys stop working; a key "
+            "holder must approve them again (keys you hold are granted at once)."
+        ),
+    ),
+    "user_added": ("เพิ่มผู้ใช้ {user} แล้ว พร้อมรหัสผ่านชั่วคราว", "User {user} added with a temporary password"),
+    "roles_saved": ("บันทึกบทบาทของ {user} แล้ว", "Roles of {user} saved"),
+    "password_reset": ("ตั้งรหัสผ่านชั่วคราวให้ {user} แล้ว", "Temporary password set for {user}"),
+    "pending_note": (
+        "รอกุญแจข้อมูลลับ: {vaults} — ผู้ที่ถือกุญแจบทบาทนั้นต้องเข้าสู่ระบบแล้วอนุมัติ (ctrl+p → ผู้ใช้: อนุมัติกุญแจข้อมูลลับ)",
+        "Keys pending: {vaults} — a holder of that key must sign in and approve (ctrl+p → Users: approve confidential keys)",
+    ),
+    "disable_confirm": (
+        "ระงับบัญชี {user} ?\nผู้ใช้นี้จะเข้าสู่ระบบไม่ได้ และกุญแจข้อมูลลับของผู้ใช้นี้จะถูกเพิกถอน",
+        "Disable the account {user}?\nThey can no longer sign in and their confidential keys are revoked.",
+    ),
+    "enable_confirm": (
+        "เปิดใช้บัญชี {user} อีกครั้ง ?\n(กุญแจข้อมูลลับต้องได้รับการอนุมัติใหม่)",
+        "Enable the account {user} again?\n(Confidential keys must be approved again.)",
+    ),
+    "users_pending_count": (
+        "ผู้ใช้รอกุญแจข้อมูลลับ {n} รายการ — กด g เพื่อดูว่าใครรอกุญแจใด และผู้ถือกุญแจต้องเป็นผู้อนุมัติ",
+        "{n} key grant(s) pending — press g to see who waits for which key; a key holder must approve",
+    ),
+    "user_disabled_done": ("ระงับบัญชี {user} แล้ว", "{user} disabled"),
+    "user_enabled_done": ("เปิดใช้บัญชี {user} แล้ว", "{user} enabled"),
+    # confidential keys
+    "keys_loss_warning": (
+        (
+            "คำเตือน: ข้อมูลลับอ่านได้ด้วยรหัสผ่านของผู้มีสิทธิ์เท่านั้น หากรหัสผ่านของทุกคนที่ถือกุญแจของบทบาทหนึ่งสูญหาย "
+            "และไม่มีรหัสกู้คืน ข้อมูลลับของบทบาทนั้นจะสูญหายถาวร ไม่มีใครเปิดได้อีก รวมทั้งผู้ดูแลระบบและผู้พัฒนาโปรแกรม"
+        ),
+        (
+            "Warning: confidential values open only with an entitled user's password. If every password "
+            "that holds a role's key is lost and there is no recovery code, that role's confidential values "
+            "are lost for good; nobody can open them, the administrator and the developers included."
+        ),
+    ),
+    "grants_title": ("อนุมัติกุญแจข้อมูลลับ", "Approve confidential keys"),
+    "grants_body": (
+        (
+            "ผู้ใช้ที่ได้รับบทบาทคณะที่ปรึกษาฯ เจ้าหน้าที่รับเรื่องร้องเรียน หรือเจ้าหน้าที่บุคคล จะอ่านข้อมูลลับได้เมื่อผู้ที่ถือกุญแจของบทบาทนั้นอยู่แล้ว"
+            "เข้าสู่ระบบและอนุมัติ — เฉพาะผู้ที่ถือกุญแจเท่านั้นที่อนุมัติได้ ผู้ดูแลระบบที่ไม่มีกุญแจอนุมัติแทนไม่ได้"
+        ),
+        (
+            "A user given the committee, complaints or HR role reads its confidential values once a user "
+            "who already holds that role's key signs in and approves. Only a key holder can approve; an "
+            "administrator without the key cannot."
+        ),
+    ),
+    "grants_none": ("ไม่มีคำขอกุญแจที่รออนุมัติ", "No key is waiting for approval"),
+    "grants_can": ("คุณอนุมัติได้", "you can approve"),
+    "grants_cannot": ("รอผู้ถือกุญแจ", "needs a key holder"),
+    "grants_keys": ("ctrl+s อนุมัติทุกรายการที่คุณอนุมัติได้ · esc ปิด", "ctrl+s approve all you can · esc close"),
+    "grants_nothing_yours": (
+        "คุณไม่ได้ถือกุญแจของรายการที่รออยู่ จึงอนุมัติไม่ได้",
+        "You hold none of the keys these users wait for",
+    ),
+    "grants_done": ("อนุมัติแล้ว: {list}", "Approved: {list}"),
+    "grants_waiting": ("มีคำขอกุญแจข้อมูลลับที่คุณอนุมัติได้ {n} รายการ", "{n} confidential key request(s) you can approve"),
+    "col_vault": ("กุญแจของบทบาท", "Key of role"),
+    "col_state": ("สถานะ", "State"),
+    "nav_approve": ("อนุมัติกุญแจข้อมูลลับ (รอ {n} รายการ)", "Approve confidential keys ({n} waiting)"),
+    "recovery_confirm": (
+        "สร้างรหัสกู้คืนของสำนักงาน ?\nรหัสจะแสดงเพียงครั้งเดียว และรหัสกู้คืนเดิม (ถ้ามี) จะใช้ไม่ได้อีก",
+        "Create the office recovery code?\nIt is shown only once, and any earlier recovery code stops working.",
+    ),
+    "recovery_title": ("รหัสกู้คืนข้อมูลลับ — แสดงครั้งเดียวเท่านั้น", "Recovery code — shown only once"),
+    "recovery_body": (
+        (
+            "พิมพ์หรือจดรหัสนี้ แล้วเก็บในที่ปลอดภัย (เช่น ซองปิดผนึกในตู้นิรภัย) โปรแกรมไม่เก็บรหัสนี้ไว้ และจะไม่แสดงอีก "
+            "ผู้ใดที่มีรหัสนี้และเป็นผู้ดูแลระบบ สามารถคืนกุญแจข้อมูลลับให้ผู้ใช้ได้ เมื่อรหัสผ่านของผู้ถือกุญแจสูญหายทั้งหมด "
+            "กุญแจที่ผู้ใช้อื่นถืออยู่จะถูกเพิ่มเข้ารหัสกู้คืนนี้เมื่อผู้ถือเข้าสู่ระบบครั้งถัดไป"
+        ),
+        (
+            "Print or write down this code and keep it somewhere safe (a sealed envelope in the safe). The "
+            "program does not keep it and will not show it again. An administrator with this code can give "
+            "the confidential keys back when every holder's password is lost. Keys held by others are added "
+            "to it the next time they sign in."
+        ),
+    ),
+    "recovery_keys": ("y เมื่อจดหรือพิมพ์เก็บแล้ว จึงปิดหน้าต่าง", "press y once the code is stored, to close"),
+    "recovery_not_yet": ("กด y เมื่อเก็บรหัสกู้คืนเรียบร้อยแล้ว", "Press y once the recovery code is stored"),
+    "recover_title": ("กู้คืนกุญแจข้อมูลลับด้วยรหัสกู้คืน", "Recover confidential keys with the recovery code"),
+    "f_recovery_code": ("รหัสกู้คืน", "Recovery code"),
+    "f_recover_user": ("ให้กุญแจแก่ผู้ใช้", "Give the keys to"),
+    "recovered": ("คืนกุญแจให้ {user} แล้ว: {vaults}", "Keys given back to {user}: {vaults}"),
+    "recovered_none": (
+        "รหัสถูกต้อง แต่ไม่มีกุญแจที่ตรงกับบทบาทของ {user}",
+        "The code is valid, but it holds no key for {user}'s roles",
+    ),
 }
 
 

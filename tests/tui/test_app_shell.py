@@ -9,7 +9,6 @@ from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.service.settings import list_divisions
 from ethics_tui.store.backup import create_backup
 from ethics_tui.tui.app import EthicsApp
 from ethics_tui.tui.screens.home import HomeScreen
@@ -183,17 +182,21 @@ async def test_a_viewer_is_told_why_not(make_app, demo_ctx):
         await start(pilot, "viewer")
         await pilot.press("s")
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("n")  # refused before the form opens
+        await pilot.pause()
+        assert isinstance(app.screen, StaffScreen)
+        assert any("ไม่มีสิทธิ์แก้ไขทะเบียนบุคลากร" in m for m in notifications(app))
+        await pilot.press("e")  # the form opens to read every field, but saving is refused
         await pilot.pause()
         form = app.screen
-        form.query_one("#f-prefix", Input).value = "นาย"
-        form.query_one("#f-first_name", Input).value = "ไม่มี"
-        form.query_one("#f-last_name", Input).value = "สิทธิ์"
-        form.query_one("#f-position", Input).value = "ทดสอบ"
-        form.query_one("#f-division_id").value = list_divisions(app.ctx)[0].id
-        form.query_one("#f-staff_type").value = "พนักงานจ้างทั่วไป"
+        assert isinstance(form, StaffFormModal)
+        original = form.original
+        form.query_one("#f-first_name", Input).value = "ไม่มีสิทธิ์"
+        await pilot.pause()
+        app._notifications.clear()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form  # kept open, nothing saved
         assert any("ไม่มีสิทธิ์" in m for m in notifications(app))
     assert staff_svc.count(demo_ctx) == before
+    assert staff_svc.get(demo_ctx, original.id).first_name == original.first_name

@@ -13,6 +13,7 @@ from ethics_tui.tui.screens.first_start import FirstStartScreen
 from ethics_tui.tui.screens.home import HomeScreen
 from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
 from ethics_tui.tui.screens.sign_in import SignInScreen
+from ethics_tui.tui.screens.users_forms import UserFormModal
 
 
 async def test_wizard_creates_the_office(tmp_path, make_app):
@@ -36,6 +37,15 @@ async def test_wizard_creates_the_office(tmp_path, make_app):
         app.screen.query_one("#f-letter_prefix", Input).value = "อด ๗๑๒๐๑"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, UserFormModal)  # next: the administrator account
+        form = app.screen
+        form.query_one("#f-username", Input).value = "admin1"
+        form.query_one("#f-display_name", Input).value = "ผู้ดูแล"
+        form.query_one("#f-password", Input).value = "admin-pass-1"
+        form.query_one("#f-confirm", Input).value = "admin-pass-1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await start(pilot, "admin1", "admin-pass-1")
         assert isinstance(app.screen, HomeScreen)
         assert text_of(app.screen.query_one("#office-name")) == "อบต.ทดสอบ"
 

@@ -70,6 +70,22 @@ class HomeScreen(GuardedScreen):
         counts = self.t("home_counts", staff=staff_svc.count(ctx), divs=divs)
         self.query_one("#office-counts", Static).update(apply_digits(counts, s.digits))
         self.query_one("#data-dir", Static).update(self.t("home_data", path=ctx.store.dir.resolve()))
+        self._sync_approve_option()
+
+    def _sync_approve_option(self) -> None:
+        """An entry "approve confidential keys (N waiting)" while users wait for a key this user
+        holds (only a key holder can approve; see users.approve_grants)."""
+        from ethics_tui.tui.screens.users_keys import approvable
+
+        nav = self.query_one("#nav", OptionList)
+        n = len(approvable(self.ctx))
+        has = any(opt.id == "approve_keys" for opt in nav.options)
+        if n and has:
+            nav.replace_option_prompt("approve_keys", self.t("nav_approve", n=n))
+        elif n:
+            nav.add_option(Option(self.t("nav_approve", n=n), id="approve_keys"))
+        elif has:
+            nav.remove_option("approve_keys")
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         await self.app.run_action(f"app.{event.option.id}")

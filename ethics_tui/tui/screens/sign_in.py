@@ -11,15 +11,19 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
 from ethics_tui.errors import UserError
+from ethics_tui.model.user import MIN_PASSWORD
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.form import FieldRow
 
 
 def needs_sign_in(ctx) -> bool:
-    """True when accounts exist and nobody is signed in (services would refuse every call)."""
+    """True when accounts exist and nobody is signed in, or the signed-in user must still set a
+    new password (services would refuse every call)."""
     from ethics_tui.service.access import setup_mode
 
-    return ctx is not None and ctx.user is None and not setup_mode(ctx)
+    if ctx is None or setup_mode(ctx):
+        return False
+    return ctx.user is None or ctx.user.must_change
 
 
 class SignInScreen(GuardedScreen):
@@ -42,6 +46,7 @@ class SignInScreen(GuardedScreen):
             yield FieldRow(self.t("username"), Input(self.username, id="f-username", compact=True), "username")
             yield FieldRow(self.t("password"), Input(id="f-password", password=True, compact=True), "password")
             yield FieldRow(self.t("new_password"), Input(id="f-new", password=True, compact=True), "new")
+            yield FieldRow(self.t("confirm_password"), Input(id="f-confirm", password=True, compact=True), "confirm")
             yield Static(self.t("sign_in_keys"), classes="hint")
         yield Footer()
 
@@ -49,6 +54,7 @@ class SignInScreen(GuardedScreen):
         for row in self.query(FieldRow):
             row.set_error(None)
         self.query_one("#row-new").display = False
+        self.query_one("#row-confirm").display = False
         self.query_one("#f-password" if self.username else "#f-username", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -60,9 +66,17 @@ class SignInScreen(GuardedScreen):
         password = self.query_one("#f-password", Input).value
         new = self.query_one("#f-new", Input).value
         if self.changing:
-            if len(new) < 8:
+            if len(new) < MIN_PASSWORD:
                 self.query_one("#row-new", FieldRow).set_error(self.t("password_short"))
+                self.query_one("#f-new", Input).focus()
                 return
+            if event.input.id == "f-new":
+                self.query_one("#f-confirm", Input).focus()
+                return
+            if new != self.query_one("#f-confirm", Input).value:
+                self.query_one("#row-confirm", FieldRow).set_error(self.t("password_mismatch"))
+                return
+            self.query_one("#row-confirm", FieldRow).set_error(None)
             self._change(password, new)
         else:
             self._sign_in(username, password)
@@ -87,12 +101,14 @@ class SignInScreen(GuardedScreen):
         except UserError as exc:
             self.app.call_from_thread(self._failed, "new", exc)
             return
-        self.app.call_from_thread(self.app.go_home)
+        self.app.call_from_thread(self._done)
 
     def _failed(self, field: str, exc: UserError) -> None:
         self.query_one(f"#row-{field}", FieldRow).set_error(exc.message(self.lang))
         box = self.query_one(f"#f-{field}", Input)
         box.value = ""
+        if field == "new":
+            self.query_one("#f-confirm", Input).value = ""
         box.focus()
 
     def _signed_in(self, user) -> None:
@@ -102,6 +118,11 @@ class SignInScreen(GuardedScreen):
             row = self.query_one("#row-new", FieldRow)
             row.display = True
             row.set_error(self.t("must_change"))
+            self.query_one("#row-confirm").display = True
             self.query_one("#f-new", Input).focus()
             return
+        self._done()
+
+    def _done(self) -> None:
         self.app.go_home()
+        self.app.tell_approvable()
