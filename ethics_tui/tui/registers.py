@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -25,6 +26,9 @@ class Register:
     order: int = 100  # position in the home menu
     #: palette entries: (Thai title "group: verb", English title, ``then`` passed to the screen)
     commands: tuple[tuple[str, str, str | None], ...] = field(default_factory=tuple)
+    #: optional short status shown after the label on the home menu, e.g. "⚠ 2 เกินกำหนด";
+    #: called with (ctx, lang) each time the home screen is shown
+    badge: Callable[[object, str], str] | None = None
 
     def label(self, lang: str) -> str:
         return self.label_en if lang == "en" else self.label_th

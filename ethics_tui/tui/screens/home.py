@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -44,7 +45,14 @@ class HomeScreen(GuardedScreen):
         for reg in registers():
             if can(self.ctx, reg.permission):
                 hot = f"  [{reg.hotkey}]" if reg.hotkey else ""
-                options.append(Option(reg.label(self.app.lang) + hot, id=f"open_register('{reg.key}')"))
+                badge = ""
+                if reg.badge is not None:
+                    try:
+                        badge = reg.badge(self.ctx, self.app.lang) or ""
+                    except Exception:  # noqa: BLE001 - a badge must never break the home screen
+                        badge = ""
+                text = reg.label(self.app.lang) + (f"  {badge}" if badge else "") + hot
+                options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
         options += [Option(self.t(label), id=key) for key, label in NAV[1:]]
         return options
 
@@ -58,6 +66,12 @@ class HomeScreen(GuardedScreen):
         self.query_one("#nav", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        nav = self.query_one("#nav", OptionList)
+        highlighted = nav.highlighted
+        nav.clear_options()
+        nav.add_options(self._nav_options())
+        if highlighted is not None and highlighted < nav.option_count:
+            nav.highlighted = highlighted
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
