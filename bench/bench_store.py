@@ -18,12 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tinydb import TinyDB  # noqa: E402
+from tinydb import TinyDB
 
-from ethics_tui.service import staff as staff_svc  # noqa: E402
-from ethics_tui.service.context import Context  # noqa: E402
-from ethics_tui.service.demo import demo_staff  # noqa: E402
-from ethics_tui.service.staff_io import import_file  # noqa: E402
+from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.context import Context
+from ethics_tui.service.demo import demo_staff
+from ethics_tui.service.staff_io import import_file
 
 REPEATS = 15
 

@@ -59,9 +59,8 @@ def add_commands(sub, common) -> None:
 def cmd_pdf_sample(args) -> int:
     from ethics_tui.cli import _ctx, _say
     from ethics_tui.pdf import write_sample
-    from ethics_tui.service.settings import get_settings
-
     from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
 
     ctx = _ctx(args)
     require(ctx, "pdf.export")
@@ -78,9 +77,8 @@ def cmd_pdf_sample(args) -> int:
 def cmd_verify_pdf(args) -> int:
     from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.pdf.authenticity import sha256_file
-    from ethics_tui.thai.dates import format_date
-
     from ethics_tui.service.access import require
+    from ethics_tui.thai.dates import format_date
 
     ctx = _ctx(args)
     require(ctx, "pdf.export")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ethics_tui.service.context import Context
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.context import Context
 from ethics_tui.store import atomic
 from ethics_tui.store.database import Store
 

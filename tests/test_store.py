@@ -33,11 +33,10 @@ def test_transaction_writes_utf8_without_escapes(ctx):
 def test_exception_inside_transaction_writes_nothing(ctx):
     d = settings_svc.add_division(ctx, "กองคลัง")
     before = ctx.store.path().read_bytes()
-    with pytest.raises(RuntimeError):
-        with ctx.store.transaction() as tx:
-            tx.table("staff").insert({"x": 1})
-            tx.table("divisions").update({"name": "เปลี่ยน"}, doc_ids=[d.id])
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), ctx.store.transaction() as tx:
+        tx.table("staff").insert({"x": 1})
+        tx.table("divisions").update({"name": "เปลี่ยน"}, doc_ids=[d.id])
+        raise RuntimeError("boom")
     assert ctx.store.path().read_bytes() == before
     # the in-memory cache was not changed by the aborted update either
     assert settings_svc.list_divisions(ctx)[0].name == "กองคลัง"
@@ -79,9 +78,8 @@ def test_corrupt_file_is_reported_and_never_overwritten(tmp_path, garbage):
         Store(tmp_path).open()
     assert "เสียหาย" in exc.value.th and "corrupt" in exc.value.en
     assert (tmp_path / "main.json").read_bytes() == garbage
-    with pytest.raises(CorruptDatabaseError):
-        with Store(tmp_path).transaction() as tx:
-            tx.table("staff").insert({"a": 1})
+    with pytest.raises(CorruptDatabaseError), Store(tmp_path).transaction() as tx:
+        tx.table("staff").insert({"a": 1})
     assert (tmp_path / "main.json").read_bytes() == garbage
 
 

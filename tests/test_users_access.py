@@ -5,7 +5,6 @@ import sys
 import pytest
 
 from ethics_tui.errors import UserError, ValidationError
-from ethics_tui.model.staff import Staff
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
@@ -151,7 +150,7 @@ def test_vault_only_entitled_users_read_and_copies_reveal_nothing(office, tmp_pa
     from ethics_tui.store import backup
 
     com = signed(office, "committee")
-    secret = "นางสาวผู้ขอคำปรึกษา ลับมาก"
+    secret = "นางสาวพิมพ์ลดา ซ่อนเร้นนิรนาม"
     rid = _store_secret(com, secret)
     stored = office.store.load()["secrets"][str(rid)]["requester"]
     assert vault.reveal(signed(office, "committee"), stored, "consultation:requester") == secret
@@ -165,7 +164,7 @@ def test_vault_only_entitled_users_read_and_copies_reveal_nothing(office, tmp_pa
     # scan every file of the data folder (backups and audit log included) for the plaintext
     import zipfile
 
-    needles = [secret.encode("utf-8"), "ผู้ขอคำปรึกษา".encode("utf-8")]
+    needles = [secret.encode("utf-8"), "ซ่อนเร้นนิรนาม".encode()]
     for path in list(office.store.dir.rglob("*")) + [tmp_path / "manual.zip"]:
         if not path.is_file():
             continue

@@ -18,6 +18,13 @@ ROLE_LABELS = {
 }
 #: Roles whose confidential fields are encrypted under their own data key.
 VAULT_ROLES = ("committee", "complaints", "hr")
+#: Which roles are entitled to each vault's key. Individual appraisal scores (hr vault) are
+#: readable by hr and by the executive.
+VAULT_HOLDERS = {"committee": ("committee",), "complaints": ("complaints",), "hr": ("hr", "executive")}
+
+
+def entitled(roles, vault: str) -> bool:
+    return any(r in roles for r in VAULT_HOLDERS.get(vault, (vault,)))
 
 _USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 MIN_PASSWORD = 8
@@ -49,6 +56,9 @@ class User:
         d = asdict(self)
         d.pop("id")
         return d
+
+    def entitled(self, vault: str) -> bool:
+        return entitled(self.roles, vault)
 
     def has(self, *roles: str) -> bool:
         return self.active and any(r in self.roles for r in roles)

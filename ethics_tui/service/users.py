@@ -59,7 +59,7 @@ def _grant_new_roles(ctx: Context, tx, user: User, vault_doc: dict) -> list[str]
     """Wrap the data keys this user's vault roles need, where possible. Returns pending vaults."""
     pending = []
     for vault in VAULT_ROLES:
-        if vault not in user.roles or vault in user.grants:
+        if not user.entitled(vault) or vault in user.grants:
             continue
         if vault not in vault_doc["vaults"]:
             # first holder of this role: a new data key (nothing is encrypted under it yet)
@@ -255,7 +255,7 @@ def set_roles(ctx: Context, username: str, roles: list[str], expected_rev: int |
             raise ValidationError({"roles": ("ถอดบทบาทผู้ดูแลระบบของตนเองไม่ได้", "you cannot remove your own admin role")})
         _ensure_an_admin_remains(tx, user)
         for vault in list(user.grants):
-            if vault not in user.roles:
+            if not user.entitled(vault):
                 user.grants.pop(vault)  # revoke: the wrapped key is deleted
                 tx.log("revoke", "vault", vault, note=f"revoked from {username}")
         pending = _grant_new_roles(ctx, tx, user, _vd := _vault_doc(tx))
@@ -301,7 +301,7 @@ def pending_grants(ctx: Context) -> list[tuple[str, str]]:
     out = []
     for u in _all(ctx):
         for vault in VAULT_ROLES:
-            if u.active and vault in u.roles and vault not in u.grants:
+            if u.active and u.entitled(vault) and vault not in u.grants:
                 out.append((u.username, vault))
     return out
 
@@ -316,7 +316,7 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
             user = User.from_doc(doc.doc_id, doc)
             changed = False
             for vault in VAULT_ROLES:
-                if user.active and vault in user.roles and vault not in user.grants and vault in ctx.keys:
+                if user.active and user.entitled(vault) and vault not in user.grants and vault in ctx.keys:
                     user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
                     tx.log("grant", "vault", vault, note=f"granted to {user.username}")
                     done.append((user.username, vault))
@@ -367,7 +367,7 @@ def recover(ctx: Context, code: str, username: str) -> list[str]:
             raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
         user = User.from_doc(udoc.doc_id, udoc)
         for vault, key in keys.items():
-            if vault in user.roles:
+            if user.entitled(vault):
                 user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
                 granted.append(vault)
                 tx.log("grant", "vault", vault, note=f"recovered for {username}")

@@ -11,8 +11,8 @@ from ethics_tui.thai.dates import (
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits, to_thai_digits
 
 __all__ = [
-    "appraisal_round",
     "apply_digits",
+    "appraisal_round",
     "fiscal_quarter",
     "fiscal_year",
     "fiscal_year_range",

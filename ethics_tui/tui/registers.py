@@ -40,7 +40,7 @@ _FOUND: list[Register] | None = None
 def registers() -> list[Register]:
     global _FOUND
     if _FOUND is None:
-        import ethics_tui.tui.screens as screens
+        from ethics_tui.tui import screens
 
         found = []
         for mod in pkgutil.iter_modules(screens.__path__):

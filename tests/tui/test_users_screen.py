@@ -21,9 +21,10 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 async def test_five_wrong_passwords_lock_the_account(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(5):
+        for attempt in range(5):
             await start(pilot, "hr", "wrong-password")
-            assert "ไม่ถูกต้อง" in text_of(app.screen.query_one("#err-password"))
+            expected = "ไม่ถูกต้อง" if attempt < 4 else "ถูกล็อก 5 นาที"  # the 5th says so at once
+            assert expected in text_of(app.screen.query_one("#err-password"))
         await start(pilot, "hr")  # even the right password is refused now
         assert isinstance(app.screen, SignInScreen)
         message = text_of(app.screen.query_one("#err-password"))

@@ -1,0 +1,448 @@
+"""``ethics-tui appraisal ...`` and ``pdf appraisal-notices|appraisal-summary|appraisal-criteria``.
+
+The PDF writers here are also used by the TUI (``write_notices``, ``write_summary``,
+``write_criteria``): each checks the role, writes the file and records the export.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+WITNESS_NOTE = "(ในกรณีที่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน)"
+
+
+# -- PDF writers ----------------------------------------------------------------------------
+def default_pdf_path(ctx, name: str) -> Path:
+    sibling = Path(ctx.store.dir).resolve().parent / "exports"
+    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+
+
+def _period_text(rnd, style: str = "full") -> str:
+    from ethics_tui.thai.dates import format_date
+
+    start, end = rnd.period()
+    return f"ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no} ({format_date(start, style)} - {format_date(end, style)})"
+
+
+def write_notices(ctx, round_id: int, path: Path | None = None, codes: list[str] | None = None) -> Path:
+    """Each person's result notice, one page per person, ordered by division; with the
+    appraiser's, the appraisee's and the witness's blocks (filled in where recorded)."""
+    from fpdf.enums import XPos, YPos
+
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.model.appraisal import COMPONENT_LABELS, fmt
+    from ethics_tui.pdf import common
+    from ethics_tui.pdf.base import ThaiPDF
+    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    require(ctx, "appraisal.scores")
+    rnd = svc.get_round(ctx, round_id)
+    rows = [r for r in svc.list_results(ctx, round_id) if r.scores is not None and (not codes or r.staff.code in codes)]
+    if any(r.hidden for r in svc.list_results(ctx, round_id)) and not rows:
+        raise UserError("คุณไม่มีกุญแจข้อมูลลับของงานบุคคล (hr) จึงพิมพ์แบบแจ้งผลไม่ได้", "You do not hold the hr key")
+    if not rows:
+        raise UserError("ยังไม่มีผลการประเมินที่ให้คะแนนแล้วในรอบนี้", "No scored result in this round yet")
+    settings = get_settings(ctx)
+
+    class NoticePDF(ThaiPDF):
+        def header(self) -> None:  # each page is a document of its own: no page numbers
+            pass
+
+    names = [r.staff.full_name for r in rows] + [r.appraiser.full_name for r in rows if r.appraiser]
+    pdf = NoticePDF(settings, title=f"แบบแจ้งผลการประเมินผลการปฏิบัติงาน {rnd.title}", subject=rnd.title,
+                    names=names + [r.result.witness_name for r in rows if r.result.witness_name])
+    pdf.set_auto_page_break(False)
+    for row in rows:
+        r, s = row.result, row.scores
+        pdf.add_page()
+        pdf.centered("แบบแจ้งผลการประเมินผลการปฏิบัติงาน", "B", 18)
+        pdf.centered(settings.office_name)
+        pdf.centered(_period_text(rnd, "abbr"))
+        pdf.ln(3)
+        fields = [("ชื่อ - สกุล", row.staff.full_name), ("ตำแหน่ง", f"{row.staff.position} {row.staff.level}".strip()),
+                  ("สังกัด", row.division)]
+        for c in ("results", "competency"):
+            if getattr(s, c) is not None:
+                fields.append((COMPONENT_LABELS[c][0], f"{fmt(getattr(s, c))} คะแนน (เต็ม {rnd.weights[c]})"))
+        fields += [("คะแนนรวม", f"{fmt(s.total)} คะแนน (เต็ม 100)"), ("ระดับผลการประเมิน", s.level)]
+        if s.comment:
+            fields.append(("ความเห็นของผู้ประเมิน", s.comment[:400]))
+        fields.append(("วันที่แจ้งผล", common.be_date(date.fromisoformat(r.notified_on), pdf.digits) if r.notified_on else ""))
+        pdf.style("B")
+        lw = max(pdf.word_width(pdf.tx(label).replace("\u200b", "")) for label, _ in fields) + 6
+        for label, value in fields:
+            pdf.style("B")
+            pdf.set_x(pdf.l_margin)
+            pdf.text_line(pdf.tx(label), lw)
+            pdf.style("")
+            lines = pdf.wrap(pdf.tx(value), pdf.epw - lw)[:4] if value else [""]
+            for ln in lines:
+                pdf.set_x(pdf.l_margin + lw)
+                pdf.text_line(ln or pdf.tx("." * 60), pdf.epw - lw, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(2)
+        pdf.style("", 14)
+        pdf.paragraph(f"หากไม่เห็นด้วยกับผลการประเมิน ผู้รับการประเมินมีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน "
+                      "นับแต่วันที่ได้รับทราบผลการประเมิน")
+        pdf.style("")
+        left, right = pdf.l_margin + pdf.epw * 0.25, pdf.l_margin + pdf.epw * 0.75
+        y0 = pdf.get_y() + 3
+        ap = row.appraiser
+        pdf.set_y(y0)
+        pdf.signature_block(ap.full_name if ap else settings.executive_name, ap.position if ap else settings.executive_title,
+                            x_center=left, lead="ลงชื่อ" + "." * 22 + "ผู้ประเมิน", gap=0, width=80)
+        pdf.set_x(left - 40)
+        pdf.text_line(pdf.tx("วันที่ " + (common.be_date(date.fromisoformat(r.notified_on), pdf.digits) if r.notified_on else "." * 30)), 80, align="C")
+        pdf.set_y(y0)
+        signed = common.be_date(date.fromisoformat(r.ack_on), pdf.digits) if r.ack == "signed" else "." * 30
+        pdf.set_x(right - 40)
+        pdf.text_line(pdf.tx("ได้รับทราบผลการประเมินแล้ว"), 80, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.signature_block(row.staff.full_name, row.staff.position, x_center=right,
+                            lead="ลงชื่อ" + "." * 22 + "ผู้รับการประเมิน", gap=0, width=80)
+        pdf.set_x(right - 40)
+        pdf.text_line(pdf.tx("วันที่ " + signed), 80, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.ln(6)
+        pdf.centered(WITNESS_NOTE, "B", 14)
+        told = common.be_date(date.fromisoformat(r.ack_on), pdf.digits) if r.ack == "refused" else "." * 30
+        pdf.paragraph(f"ได้แจ้งผลการประเมินตามแบบนี้แก่ผู้รับการประเมินแล้ว เมื่อวันที่ {told} "
+                      "แต่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน", indent=0)
+        if r.ack == "refused" and r.ack_note:
+            pdf.paragraph("หมายเหตุ " + r.ack_note[:300], indent=0)
+        pdf.ln(2)
+        pdf.signature_block(r.witness_name if r.ack == "refused" else "", r.witness_position if r.ack == "refused" else "ตำแหน่ง" + "." * 30,
+                            x_center=right, lead="ลงชื่อ" + "." * 22 + "พยาน", gap=0, width=80)
+    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-notices-{rnd.fiscal_year}-{rnd.round_no}.pdf")
+    pdf.save(out)
+    record_export(ctx, out, "appraisal-notices", round_id)
+    return out
+
+
+def write_summary(ctx, round_id: int, path: Path | None = None) -> Path:
+    """Round summary: counts by level and by acknowledgement status (never people)."""
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.model.appraisal import STAGE_LABELS
+    from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
+    from ethics_tui.pdf.slip import render_slip
+    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    d = svc.dashboard(ctx, round_id)
+    rnd = d.round
+    scored = sum(d.levels.values()) or 1
+    bands = {lvl: low for lvl, low in rnd.bands}
+    fields = [SlipField("ผู้รับการประเมิน", f"{d.audience} คน")]
+    for lvl, n in d.levels.items():
+        fields.append(SlipField(f"ระดับ{lvl} (ตั้งแต่ {bands[lvl].removesuffix('.00')})", f"{n} คน (ร้อยละ {n * 100 / scored:.1f})"))
+    for key, (th, _en) in STAGE_LABELS.items():
+        fields.append(SlipField(th, f"{d.stages[key]} คน"))
+    fields.append(SlipField("คำร้องทุกข์", f"ทั้งหมด {d.grievances_total} เรื่อง ค้างพิจารณา {len(d.grievances_open)} เรื่อง "
+                                         f"ยื่นเกินกำหนด {d.grievances_late} เรื่อง"))
+    doc = SlipDoc(title="สรุปผลการประเมินผลการปฏิบัติงาน", fields=fields, text=_period_text(rnd) +
+                  " — ข้อมูลสรุปเป็นจำนวนนับเท่านั้น ไม่แสดงรายบุคคล", signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"))],
+                  dated=date.today())
+    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-summary-{rnd.fiscal_year}-{rnd.round_no}.pdf")
+    render_slip(doc, out, get_settings(ctx))
+    record_export(ctx, out, "appraisal-summary", round_id)
+    return out
+
+
+def write_criteria(ctx, round_id: int, path: Path | None = None) -> Path:
+    """The criteria announcement (ประกาศหลักเกณฑ์) of a round."""
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.model.appraisal import COMPONENT_LABELS
+    from ethics_tui.pdf.announcement import render_announcement
+    from ethics_tui.pdf.models import AnnouncementDoc, NumberedList
+    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    rnd = svc.get_round(ctx, round_id)
+    tops = [low for _lvl, low in rnd.bands]
+    bands = [f"ระดับ{lvl} คะแนนตั้งแต่ {low.removesuffix('.00')}" + (f" แต่ไม่ถึง {tops[i - 1].removesuffix('.00')}" if i else " ขึ้นไป")
+             for i, (lvl, low) in enumerate(rnd.bands)]
+    parts = [f"{COMPONENT_LABELS[c][0]} {rnd.weights[c]} คะแนน" for c in rnd.weights]
+    body = [rnd.criteria_text or "เพื่อให้การประเมินผลการปฏิบัติงานเป็นไปอย่างเป็นธรรม โปร่งใส และตรวจสอบได้ จึงประกาศหลักเกณฑ์ดังนี้",
+            "การประเมินผลการปฏิบัติงาน " + _period_text(rnd) + " ประกอบด้วย " + " และ ".join(parts) + " รวม 100 คะแนน",
+            NumberedList(bands, title="ระดับผลการประเมินแบ่งเป็น"),
+            f"ผู้รับการประเมินที่ไม่เห็นด้วยกับผลการประเมิน มีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน นับแต่วันที่ได้รับทราบผล"]
+    if rnd.criteria_channels:
+        body.append("ทั้งนี้ ได้เผยแพร่ประกาศนี้ทาง " + " ".join(rnd.criteria_channels))
+    when = date.fromisoformat(rnd.criteria_published) if rnd.criteria_published else date.today()
+    doc = AnnouncementDoc(subject=f"หลักเกณฑ์การประเมินผลการปฏิบัติงาน ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no}",
+                          body=body, announced_on=when)
+    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-criteria-{rnd.fiscal_year}-{rnd.round_no}.pdf")
+    render_announcement(doc, out, get_settings(ctx))
+    record_export(ctx, out, "appraisal-criteria", round_id)
+    return out
+
+
+# -- argparse -------------------------------------------------------------------------------
+def _round_args(p) -> None:
+    p.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / B.E. fiscal year")
+    p.add_argument("--round", type=int, required=True, choices=(1, 2), dest="round_no")
+
+
+def add_commands(sub, common) -> None:
+    a = sub.add_parser("appraisal", parents=[common], help="ประเมินผลการปฏิบัติงาน / appraisal rounds")
+    asub = a.add_subparsers(dest="appraisal_command", required=True)
+    p = asub.add_parser("rounds", parents=[common], help="รายการรอบการประเมิน")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_rounds)
+    p = asub.add_parser("status", parents=[common], help="สถานะและสรุปของรอบ (จำนวนเท่านั้น)")
+    _round_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+    p = asub.add_parser("new", parents=[common], help="เปิดรอบการประเมินใหม่")
+    _round_args(p)
+    p.add_argument("--criteria", help="ไฟล์ข้อความหลักเกณฑ์ / criteria text file")
+    p.add_argument("--published", help="วันที่ประกาศหลักเกณฑ์ (วว/ดด/ปปปป)")
+    p.add_argument("--channels", default="", help="ช่องทางเผยแพร่ คั่นด้วย ,")
+    p.set_defaults(func=cmd_new)
+    p = asub.add_parser("results", parents=[common], help="ผลรายบุคคล (hr, ผู้บริหาร)")
+    _round_args(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_results)
+    p = asub.add_parser("score", parents=[common], help="ให้คะแนนหนึ่งคน")
+    _round_args(p)
+    p.add_argument("code")
+    p.add_argument("--results")
+    p.add_argument("--competency")
+    p.add_argument("--total")
+    p.add_argument("--comment")
+    p.set_defaults(func=cmd_score)
+    p = asub.add_parser("import", parents=[common], help="นำเข้าคะแนนจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
+    _round_args(p)
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true")
+    p.set_defaults(func=cmd_import)
+    for name, helptext in (("notify", "บันทึกวันที่แจ้งผล (ทั้งรอบ หรือ --code)"), ("sign", "บันทึกการลงนามรับทราบ"),
+                           ("refuse", "บันทึกการไม่ยอมลงนาม พร้อมพยาน"), ("reopen", "เปิดผลที่ล็อกเพื่อแก้ไข (ต้องมีเหตุผล)"),
+                           ("grievance", "บันทึกคำร้องทุกข์"), ("close", "ปิดรอบ")):
+        p = asub.add_parser(name, parents=[common], help=helptext)
+        _round_args(p)
+        if name not in ("notify", "close"):
+            p.add_argument("code")
+        p.add_argument("--date", help="วันที่ (วว/ดด/ปปปป พ.ศ.); ค่าเริ่มต้น วันนี้")
+        if name == "notify":
+            p.add_argument("--code")
+        if name == "refuse":
+            p.add_argument("--witness", help="รหัสบุคลากรของพยาน / witness staff code")
+            p.add_argument("--witness-name", default="")
+            p.add_argument("--witness-position", default="")
+            p.add_argument("--note", default="")
+        if name == "reopen":
+            p.add_argument("--reason", required=True)
+        if name == "grievance":
+            p.add_argument("--to", required=True, help="ยื่นต่อ / addressed to")
+            p.add_argument("--grounds", default="")
+        p.set_defaults(func=cmd_step, step=name)
+
+
+def add_pdf_commands(psub, common) -> None:
+    for name, helptext in (("appraisal-notices", "แบบแจ้งผลรายบุคคล คนละหน้า"), ("appraisal-summary", "สรุปผลรอบการประเมิน"),
+                           ("appraisal-criteria", "ประกาศหลักเกณฑ์การประเมิน")):
+        p = psub.add_parser(name, parents=[common], help=helptext)
+        p.add_argument("round_id", type=int)
+        p.add_argument("-o", "--output")
+        if name == "appraisal-notices":
+            p.add_argument("--code", action="append", help="เฉพาะรหัสบุคลากรนี้ (ซ้ำได้)")
+        p.set_defaults(func=cmd_pdf, kind=name)
+
+
+# -- handlers -------------------------------------------------------------------------------
+def _round(ctx, args):
+    from ethics_tui.service import appraisal as svc
+
+    return svc.find_round(ctx, args.fy, args.round_no)
+
+
+def _day(text: str | None) -> date:
+    from ethics_tui.thai.dates import parse_date
+
+    return parse_date(text) if text else date.today()
+
+
+def _result_by_code(ctx, rnd, code: str):
+    from ethics_tui.service import appraisal as svc
+
+    for row in svc.list_results(ctx, rnd.id):
+        if row.staff.code == code:
+            return row
+    raise UserError(f"รหัส {code} ไม่อยู่ในรายชื่อผู้รับการประเมินของรอบนี้", f"Code {code} is not in this round")
+
+
+def cmd_rounds(args) -> int:
+    from ethics_tui.cli import _ctx
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    rows = [svc.status_dict(ctx, r.id) for r in svc.list_rounds(ctx)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for d in rows:
+        print(f"{d['round_id']:>3}  {d['fiscal_year']}/{d['round']}  {d['status']:<9} {d['audience']:>4}  "
+              + " ".join(f"{k}:{v}" for k, v in d["stages"].items()))
+    return 0
+
+
+def cmd_status(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.model.appraisal import ROUND_STATUS_LABELS, STAGE_LABELS
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    d = svc.status_dict(ctx, _round(ctx, args).id)
+    if args.json:
+        print(json.dumps(d, ensure_ascii=False, indent=1))
+        return 0
+    k = 1 if _lang(args) == "en" else 0
+    print(f"{d['fiscal_year']}/{d['round']} ({ROUND_STATUS_LABELS[d['status']][k]}) · {d['audience']}")
+    for key, n in d["stages"].items():
+        print(f"  {STAGE_LABELS[key][k]}: {n}")
+    for lvl, n in d["levels"].items():
+        print(f"  {lvl}: {n}")
+    g = d["grievances"]
+    print(f"  {'grievances' if k else 'คำร้องทุกข์'}: {g['total']} / open {g['open']} / days left {g['days_left']}")
+    return 0
+
+
+def cmd_new(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.model.appraisal import AppraisalRound
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    text = ""
+    if args.criteria:
+        try:
+            text = Path(args.criteria).read_text(encoding="utf-8-sig").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"อ่านไฟล์ {args.criteria} ไม่ได้", f"Cannot read {args.criteria} ({exc})") from None
+    d = svc.get_defaults(ctx)
+    rnd = AppraisalRound(args.fy, args.round_no, bands=d["bands"], weights=d["weights"], grievance_days=d["grievance_days"],
+                         decision_days=d["decision_days"], criteria_text=text,
+                         criteria_published=_day(args.published).isoformat() if args.published else "",
+                         criteria_channels=[c.strip() for c in args.channels.split(",") if c.strip()])
+    rnd = svc.create_round(ctx, rnd)
+    _say(args, f"เปิดรอบการประเมิน {rnd.title} แล้ว (รหัส {rnd.id})", f"Round {rnd.fiscal_year}/{rnd.round_no} opened (id {rnd.id})")
+    return 0
+
+
+def cmd_results(args) -> int:
+    from ethics_tui.cli import _ctx
+    from ethics_tui.model.appraisal import fmt
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    rows = svc.list_results(ctx, _round(ctx, args).id)
+    out = []
+    for r in rows:
+        s = r.scores
+        out.append({"code": r.staff.code, "name": r.staff.full_name, "division": r.division, "stage": r.result.stage,
+                    "total": fmt(s.total) if s else None, "level": s.level if s else None,
+                    "notified_on": r.result.notified_on, "ack_on": r.result.ack_on})
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+    else:
+        for d in out:
+            print(f"{d['code']:>6}  {d['name']:<28} {d['total'] or '-':>6} {d['level'] or '-':<12} {d['stage']}")
+    return 0
+
+
+def cmd_score(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    row = _result_by_code(ctx, _round(ctx, args), args.code)
+    svc.set_scores(ctx, row.result.id, args.results, args.competency, args.total, args.comment)
+    _say(args, f"บันทึกคะแนนของ {row.staff.full_name} แล้ว", f"Scores saved for {row.staff.code}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    plan = svc.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
+    if plan.errors:
+        _say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+             f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
+        for e in plan.errors:
+            print("  " + e.message(_lang(args)), file=sys.stderr)
+        return 1
+    if args.dry_run:
+        _say(args, f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): {plan.scored} คน", f"Check passed (nothing saved): {plan.scored} rows")
+    else:
+        _say(args, f"นำเข้าคะแนนแล้ว {plan.scored} คน", f"Imported scores for {plan.scored} people")
+    return 0
+
+
+def cmd_step(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import appraisal as svc
+
+    ctx = _ctx(args)
+    rnd = _round(ctx, args)
+    day = _day(args.date)
+    if args.step == "close":
+        svc.set_round_status(ctx, rnd.id, "closed")
+        _say(args, f"ปิดรอบ {rnd.title} แล้ว", "Round closed")
+        return 0
+    if args.step == "notify" and not args.code:
+        svc.set_round_status(ctx, rnd.id, "notified", on=day)
+        _say(args, f"บันทึกการแจ้งผลทั้งรอบ {rnd.title} แล้ว", "The whole round is marked notified")
+        return 0
+    row = _result_by_code(ctx, rnd, args.code)
+    rid = row.result.id
+    if args.step == "notify":
+        svc.mark_notified(ctx, rid, day)
+    elif args.step == "sign":
+        svc.acknowledge(ctx, rid, day)
+    elif args.step == "refuse":
+        wid = _result_by_code_staff(ctx, args.witness) if args.witness else None
+        svc.refuse(ctx, rid, day, wid, args.witness_name, args.witness_position, args.note)
+    elif args.step == "reopen":
+        svc.reopen(ctx, rid, args.reason)
+    elif args.step == "grievance":
+        g = svc.file_grievance(ctx, rid, day, args.to, args.grounds)
+        if g.late:
+            _say(args, "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)", "warning: filed after the deadline (recorded)", file=sys.stderr)
+    _say(args, f"บันทึกแล้ว: {row.staff.full_name}", f"Recorded: {row.staff.code}")
+    return 0
+
+
+def _result_by_code_staff(ctx, code: str) -> int:
+    from ethics_tui.service import staff as staff_svc
+
+    for r in staff_svc.search(ctx, include_inactive=True):
+        if r.staff.code == code:
+            return r.staff.id
+    raise UserError(f"ไม่พบบุคลากรรหัส {code}", f"No staff member with code {code}")
+
+
+def cmd_pdf(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+
+    ctx = _ctx(args)
+    out = Path(args.output) if args.output else None
+    if args.kind == "appraisal-notices":
+        path = write_notices(ctx, args.round_id, out, args.code)
+    elif args.kind == "appraisal-summary":
+        path = write_summary(ctx, args.round_id, out)
+    else:
+        path = write_criteria(ctx, args.round_id, out)
+    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
+    return 0

@@ -1,0 +1,290 @@
+"""``complaints stats|status|list|purge`` and ``pdf complaint-receipt|complaint-file|complaint-stats``.
+
+Also the PDF documents of the register (built from the services, drawn with the slip layout),
+so that the TUI and the CLI export the same files:
+
+- the receipt slip: code, date, channel, type, subject, the expected steps and time frame, and
+  how to ask about the status. No identity and no accused;
+- the case file (complaints role only), marked ลับ, with the full history;
+- the statistics report (counts only) for the half year or the year.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+# -- documents ----------------------------------------------------------------------------
+
+
+def default_pdf_path(ctx, name: str) -> Path:
+    sibling = Path(ctx.store.dir).resolve().parent / "exports"
+    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+
+
+def expected_steps(ctx) -> str:
+    from ethics_tui.service import complaints as svc
+
+    d = svc.get_settings(ctx).due_days
+    return (f"เจ้าหน้าที่จะตรวจสอบเบื้องต้นภายใน {d['received']} วัน และพิจารณาว่าจะรับไว้ดำเนินการ ส่งต่อหน่วยงานที่มี"
+            f"อำนาจ หรือไม่รับไว้พิจารณา ภายใน {d['review']} วัน หากต้องแสวงหาข้อเท็จจริงจะใช้เวลาไม่เกิน "
+            f"{d['fact_finding']} วัน แล้วแจ้งผลให้ผู้ร้องเรียนทราบภายใน {d['concluded']} วันนับแต่ได้ข้อยุติ")
+
+
+def status_contact(ctx) -> str:
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.service.settings import get_settings
+
+    custom = svc.get_settings(ctx).status_contact.strip()
+    if custom:
+        return custom
+    office = get_settings(ctx)
+    how = " ".join(x for x in (office.phone and f"โทร {office.phone}", office.email and f"อีเมล {office.email}") if x)
+    return (f"แจ้งรหัสรับเรื่องนี้กับเจ้าหน้าที่รับเรื่องร้องเรียน{office.office_name} {how} หรือมาด้วยตนเอง "
+            "เจ้าหน้าที่จะแจ้งเฉพาะสถานะและวันที่ของเรื่อง").strip()
+
+
+def receipt_doc(ctx, case_id: int):
+    """The receipt slip: no identity, no accused, no details."""
+    from ethics_tui.model.complaints import kind_label
+    from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.thai.dates import format_date
+
+    c = svc.get(ctx, case_id)
+    when = f"{format_date(c.received_date, 'full')} เวลา {c.received.strftime('%H.%M')} น."
+    return SlipDoc(
+        title="ใบรับเรื่องร้องเรียน",
+        number=f"{c.number}/{c.fiscal_year}",
+        dated=c.received_date,
+        fields=[
+            SlipField("รหัสรับเรื่อง", c.code),
+            SlipField("วันเวลาที่รับ", when),
+            SlipField("ช่องทาง", c.channel),
+            SlipField("ประเภท", kind_label(c.kind)),
+            SlipField("เรื่อง", c.subject),
+            SlipField("ขั้นตอนต่อไป", expected_steps(ctx)),
+            SlipField("สอบถามสถานะ", status_contact(ctx)),
+        ],
+        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ข้อมูลผู้ร้องเรียนและผู้ถูกร้องเรียน"
+              "เก็บเป็นความลับ และไม่ปรากฏในเอกสารฉบับนี้"),
+        signatures=[("ผู้รับเรื่อง", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))],
+    )
+
+
+def casefile_doc(ctx, case_id: int):
+    """The confidential case file (complaints role; opening it is logged)."""
+    from ethics_tui.model.complaints import kind_label, step_label
+    from ethics_tui.pdf.models import SlipDoc, SlipField
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.thai.dates import format_date
+
+    c = svc.get(ctx, case_id)
+    ident = svc.identity(ctx, case_id)
+    staff = ctx.store.load().get("staff", {}).get(str(ident.accused_staff_id or 0))
+    accused = ", ".join(x for x in (
+        staff and f"{staff['prefix']}{staff['first_name']} {staff['last_name']} ({staff['position']})",
+        ident.accused_text) if x) or "-"
+    evidence = {"enough": "เพียงพอ", "not_enough": "ไม่เพียงพอ"}.get(c.evidence, "ยังไม่ได้ประเมิน")
+    fields = [
+        SlipField("ชั้นความลับ", "ลับ — เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน"),
+        SlipField("รหัสรับเรื่อง", c.code),
+        SlipField("รับเมื่อ", f"{format_date(c.received_date, 'full')} เวลา {c.received.strftime('%H.%M')} น."),
+        SlipField("ช่องทาง / ประเภท", f"{c.channel} / {kind_label(c.kind)}"),
+        SlipField("เรื่อง", c.subject),
+        SlipField("รายละเอียด", ident.details or "-"),
+        SlipField("ผู้ร้องเรียน", "ไม่ประสงค์ออกนาม" if c.anonymous else ident.complainant_name),
+        SlipField("ช่องทางติดต่อ", ident.complainant_contact or "-"),
+        SlipField("ผู้ถูกร้องเรียน", accused + (" (ผู้บริหารท้องถิ่น: ส่งศูนย์ดำรงธรรม)" if ident.executive_accused else "")),
+        SlipField("หลักฐาน", evidence),
+        SlipField("สถานะ", step_label(c.status) + (f" กำหนด {format_date(c.due, 'abbr')}" if c.due else "")),
+        SlipField("เก็บถึง", format_date(c.retention_until, "full")),
+    ]
+    labels = {"reason": "เหตุผล", "body": "หน่วยงาน", "finding": "ผล", "method": "วิธีแจ้ง",
+              "evidence": "หลักฐาน"}
+    for h in c.history:
+        extra = "; ".join(f"{labels.get(k, k)}: {v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
+        text = " · ".join(x for x in (step_label(h["step"]), f"โดย {h['actor']}", extra, h.get("note", "")) if x)
+        fields.append(SlipField(format_date(h["date"], "abbr"), text))
+    return SlipDoc(title="ลับ — แฟ้มเรื่องร้องเรียน", number=f"{c.number}/{c.fiscal_year}", fields=fields,
+                   dated=date.today(), text="เอกสารลับ ห้ามเผยแพร่หรือทำสำเนาให้ผู้ไม่มีหน้าที่เกี่ยวข้อง")
+
+
+def stats_doc(ctx, fy: int, half: bool = False):
+    """Counts only, with the explicit ITA statement when there were none."""
+    from ethics_tui.model.complaints import kind_label
+    from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
+    from ethics_tui.service import complaints as svc
+
+    s = svc.stats(ctx, fy, half)
+    fields = [
+        SlipField("ช่วงเวลา", svc.period_label(s)),
+        SlipField("รับเรื่องทั้งหมด", f"{s.received} เรื่อง"),
+        SlipField("ดำเนินการแล้วเสร็จ", f"{s.finished} เรื่อง"),
+        SlipField("อยู่ระหว่างดำเนินการ", f"{s.in_progress} เรื่อง"),
+    ]
+    fields += [SlipField(kind_label(k), f"{n} เรื่อง (แล้วเสร็จ {s.finished_by_kind.get(k, 0)})") for k, n in s.by_kind.items()]
+    fields += [SlipField(f"ช่องทาง {ch}", f"{n} เรื่อง") for ch, n in s.by_channel.items()]
+    title = "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" + (" รอบ 6 เดือน" if half else " ประจำปี")
+    return SlipDoc(title=title, fields=fields, text=svc.statement(s), dated=date.today(),
+                   signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))])
+
+
+def export_pdf(ctx, what: str, path: Path | None = None, *, case_id: int | None = None, fy: int = 0,
+               half: bool = False) -> Path:
+    """Write ``receipt`` / ``casefile`` / ``stats`` and record the export. Returns the path."""
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.pdf.slip import render_slip
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    settings = get_settings(ctx)
+    if what == "receipt":
+        require(ctx, "complaints.read")
+        doc, ref = receipt_doc(ctx, case_id), svc.get(ctx, case_id).code
+        # the code is typed back by the complainant: print it (and the slip) in Arabic digits
+        settings = replace(settings, digits="arabic")
+        name = f"complaint-receipt-{ref}.pdf"
+    elif what == "casefile":
+        require(ctx, "complaints.read")
+        doc, ref = casefile_doc(ctx, case_id), str(case_id)
+        name = f"complaint-file-{case_id}.pdf"
+    else:
+        doc = stats_doc(ctx, fy, half)
+        ref, name = f"{fy}{'-H1' if half else ''}", f"complaint-stats-{fy}{'-h1' if half else ''}.pdf"
+    out = Path(path) if path else default_pdf_path(ctx, name)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        render_slip(doc, out, settings)
+    except OSError as exc:
+        raise UserError(f"เขียนไฟล์ {out} ไม่ได้ ({exc.strerror})", f"Cannot write {out} ({exc.strerror})") from None
+    record_export(ctx, out, f"complaint-{what}", ref)
+    return out
+
+
+# -- commands -----------------------------------------------------------------------------
+def add_commands(sub, common) -> None:
+    p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
+    ps = p.add_subparsers(dest="complaints_command", required=True)
+    st = ps.add_parser("stats", parents=[common], help="สถิติ (จำนวนเท่านั้น) / statistics, counts only")
+    st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
+    st.add_argument("--half", action="store_true", help="6 เดือนแรก (1 ต.ค.-31 มี.ค.) / first six months")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_stats)
+    s = ps.add_parser("status", parents=[common], help="สถานะจากรหัสรับเรื่อง / status by receipt code")
+    s.add_argument("code", nargs="+")
+    s.set_defaults(func=cmd_status)
+    li = ps.add_parser("list", parents=[common], help="รายการเรื่อง (ไม่มีข้อมูลลับ) / cases, no identities")
+    li.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ปิด / open cases only")
+    li.add_argument("--overdue", action="store_true", help="เฉพาะที่เกินกำหนด / overdue only")
+    li.set_defaults(func=cmd_list)
+    pu = ps.add_parser("purge", parents=[common], help="ลบเรื่องที่ปิดแล้วและพ้นอายุการเก็บ / delete expired closed cases")
+    pu.add_argument("--dry-run", action="store_true", help="แสดงรายการเท่านั้น / list only")
+    pu.set_defaults(func=cmd_purge)
+
+
+def add_pdf_commands(psub, common) -> None:
+    r = psub.add_parser("complaint-receipt", aliases=["receipt"], parents=[common],
+                        help="ใบรับเรื่องร้องเรียน / complaint receipt slip")
+    r.add_argument("id", type=int)
+    r.add_argument("-o", "--output")
+    r.set_defaults(func=cmd_pdf, what="receipt")
+    f = psub.add_parser("complaint-file", parents=[common], help="แฟ้มเรื่อง (ลับ) / confidential case file")
+    f.add_argument("id", type=int)
+    f.add_argument("-o", "--output")
+    f.set_defaults(func=cmd_pdf, what="casefile")
+    s = psub.add_parser("complaint-stats", parents=[common], help="รายงานสถิติเรื่องร้องเรียน / statistics report")
+    s.add_argument("--fy", type=int, required=True)
+    s.add_argument("--half", action="store_true")
+    s.add_argument("-o", "--output")
+    s.set_defaults(func=cmd_pdf, what="stats", id=None)
+
+
+def cmd_pdf(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+
+    ctx = _ctx(args)
+    out = export_pdf(ctx, args.what, args.output, case_id=args.id, fy=getattr(args, "fy", 0),
+                     half=getattr(args, "half", False))
+    _say(args, f"เขียน PDF ไปที่ {out}", f"Wrote {out}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.model.complaints import kind_label
+    from ethics_tui.service import complaints as svc
+
+    ctx = _ctx(args)
+    s = svc.stats(ctx, args.fy, args.half)
+    if args.json:
+        print(json.dumps(s.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    lang = _lang(args)
+    en = lang == "en"
+    print(svc.statement(s, lang))
+    rows = [("received" if en else "รับเรื่องทั้งหมด", s.received), ("finished" if en else "ดำเนินการแล้วเสร็จ", s.finished),
+            ("in progress" if en else "อยู่ระหว่างดำเนินการ", s.in_progress)]
+    rows += [(kind_label(k, lang), n) for k, n in s.by_kind.items()]
+    rows += [(("channel: " if en else "ช่องทาง ") + ch, n) for ch, n in s.by_channel.items()]
+    for label, n in rows:
+        print(f"  {label}: {n}")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.model.complaints import step_label
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.thai.dates import format_date
+
+    ctx = _ctx(args)
+    lang = _lang(args)
+    v = svc.lookup(ctx, " ".join(args.code))
+    print(f"{v.code}: {step_label(v.status, lang)}")
+    for step, day in v.steps:
+        print(f"  {format_date(day, 'abbr')}  {step_label(step, lang)}")
+    if v.due:
+        print(("  next step due " if lang == "en" else "  ขั้นตอนถัดไปภายใน ") + format_date(v.due, "abbr"))
+    return 0
+
+
+def cmd_list(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.model.complaints import step_label
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.thai.dates import format_date
+
+    ctx = _ctx(args)
+    lang = _lang(args)
+    rows = svc.overdue(ctx) if args.overdue else svc.list_cases(ctx, open_only=args.open)
+    today = date.today()
+    for c in rows:
+        flag = " !" if c.overdue(today) else ""
+        due = format_date(c.due, "abbr") if c.due else "-"
+        print(f"{c.id:>4} {c.number}/{c.fiscal_year} {c.code}  {format_date(c.received_date, 'abbr'):<14} "
+              f"{step_label(c.status, lang):<24} {due}{flag}  {c.subject}")
+    return 0
+
+
+def cmd_purge(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import complaints as svc
+    from ethics_tui.thai.dates import format_date
+
+    ctx = _ctx(args)
+    found = svc.purge(ctx, dry_run=args.dry_run)
+    for c in found:
+        print(f"  {c.number}/{c.fiscal_year} {c.code}  {format_date(c.retention_until, 'abbr')}")
+    n = len(found)
+    if args.dry_run:
+        _say(args, f"จะลบ {n} เรื่อง (ทดลอง ยังไม่ได้ลบ)", f"{n} case(s) would be deleted (dry run)")
+    else:
+        _say(args, f"ลบแล้ว {n} เรื่อง พร้อมข้อมูลลับ และบันทึกในบันทึกการตรวจสอบ",
+             f"Deleted {n} case(s) with their vault entries; recorded in the audit log")
+    return 0

@@ -1,0 +1,191 @@
+"""``ethics-tui notices list|coverage|pending|ack|publish`` and ``pdf announcement|circular|signoff|
+notices-coverage``: the announcements and circulars register from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+
+def add_commands(sub, common) -> None:
+    from ethics_tui.model.notices import CHANNELS, METHODS
+
+    p = sub.add_parser("notices", parents=[common], help="ประกาศและหนังสือเวียน / announcements and circulars")
+    ps = p.add_subparsers(dest="notices_command", required=True)
+    li = ps.add_parser("list", parents=[common], help="รายการเอกสาร / list documents")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(func=cmd_list)
+    cv = ps.add_parser("coverage", parents=[common], help="การรับทราบของเอกสาร / who acknowledged a document")
+    cv.add_argument("id", type=int, nargs="?", help="รหัสเอกสาร (ไม่ระบุ = ทุกฉบับ) / document id (none = all)")
+    cv.add_argument("--json", action="store_true")
+    cv.set_defaults(func=cmd_coverage)
+    pe = ps.add_parser("pending", parents=[common], help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged")
+    pe.add_argument("--staff", required=True, help="รหัสบุคลากร / staff code")
+    pe.add_argument("--json", action="store_true")
+    pe.set_defaults(func=cmd_pending)
+    ak = ps.add_parser("ack", parents=[common], help="บันทึกการรับทราบ / record an acknowledgement")
+    ak.add_argument("id", type=int)
+    ak.add_argument("--staff", required=True, help="รหัสบุคลากร คั่นด้วยจุลภาค / staff code(s), comma-separated")
+    ak.add_argument("--date", help="วันที่รับทราบ (พ.ศ. เช่น 25/11/2568; ค่าเริ่มต้นวันนี้)")
+    ak.add_argument("--method", choices=tuple(METHODS), default="sheet")
+    ak.add_argument("--undo", action="store_true", help="ย้อนการบันทึกครั้งล่าสุด / undo the last change")
+    ak.set_defaults(func=cmd_ack)
+    pu = ps.add_parser("publish", parents=[common], help="เผยแพร่ประกาศ / ออกหนังสือเวียน (publish / issue)")
+    pu.add_argument("id", type=int)
+    pu.add_argument("--number", type=int, help="เลขหนังสือที่กำหนดเอง / a typed circular number")
+    pu.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[])
+    pu.set_defaults(func=cmd_publish)
+
+
+def add_pdf_commands(psub, common) -> None:
+    for kind, th in (("announcement", "ประกาศ"), ("circular", "หนังสือเวียน"), ("signoff", "ใบลงชื่อรับทราบ (เฉพาะผู้ยังไม่รับทราบ)")):
+        c = psub.add_parser(kind, parents=[common], help=f"{th} / {kind} PDF")
+        c.add_argument("id", type=int)
+        c.add_argument("-o", "--output", help="ไฟล์ปลายทาง (ค่าเริ่มต้น: exports/)")
+        c.set_defaults(func=cmd_pdf, kind=kind)
+    c = psub.add_parser("notices-coverage", parents=[common], help="รายงานการรับทราบ / acknowledgement coverage report")
+    c.add_argument("id", type=int, nargs="?")
+    c.add_argument("-o", "--output")
+    c.set_defaults(func=cmd_pdf, kind="coverage")
+
+
+def _staff_ids(ctx, text: str) -> list[int]:
+    from ethics_tui.service.notices import staff_ids_by_code
+
+    codes = [c.strip() for c in text.split(",") if c.strip()]
+    if not codes:
+        raise UserError("ต้องระบุรหัสบุคลากร", "Give at least one staff code")
+    return staff_ids_by_code(ctx, codes)
+
+
+def _label(n, lang: str) -> tuple[str, str]:
+    from ethics_tui.model.notices import KIND_LABELS, STATUS_LABELS
+
+    pick = 1 if lang == "en" else 0
+    return KIND_LABELS[n.kind][pick], STATUS_LABELS[n.status][pick]
+
+
+def cmd_list(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.service import notices
+
+    ctx = _ctx(args)
+    rows = notices.list_notices(ctx)
+    if args.json:
+        out = [{"id": n.id, "kind": n.kind, "number": notices.number_text(ctx, n), "title": n.title, "status": n.status,
+                "version": n.version, "dated": n.dated, "standing": n.standing} for n in rows]
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for n in rows:
+        kind, status = _label(n, _lang(args))
+        print(f"{n.id:>4}  {kind:<12} {notices.number_text(ctx, n):<18} {status:<12} {n.title}")
+    return 0
+
+
+def _cov_json(ctx, c, detail: bool) -> dict:
+    from ethics_tui.service import notices
+
+    out = {"id": c.notice.id, "kind": c.notice.kind, "number": notices.number_text(ctx, c.notice), "title": c.notice.title,
+           "audience": c.total, "acknowledged": c.done, "pending": c.pending_count, "left": c.left,
+           "percent": round(c.percent, 1)}
+    if detail:
+        out["pending_by_division"] = {d: [{"code": p.code, "name": p.name, "position": p.position} for p in ps]
+                                      for d, ps in c.pending}
+    return out
+
+
+def cmd_coverage(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.service import notices, notices_acks
+
+    ctx = _ctx(args)
+    en = _lang(args) == "en"
+    covs = [notices_acks.coverage(ctx, args.id)] if args.id else notices_acks.coverage_all(ctx)
+    if args.json:
+        data = [_cov_json(ctx, c, bool(args.id)) for c in covs]
+        print(json.dumps(data[0] if args.id else data, ensure_ascii=False, indent=1))
+        return 0
+    for c in covs:
+        head = notices.number_text(ctx, c.notice) or _label(c.notice, _lang(args))[0]
+        word = "acknowledged" if en else "รับทราบแล้ว"
+        print(f"{c.notice.id:>4}  {head}  {c.notice.title}: {word} {c.done}/{c.total} ({c.percent:.1f}%)")
+        for division, people in c.pending:
+            print(f"      {division} ({len(people)})")
+            for p in people:
+                print(f"        {p.code:<8} {p.name}  {p.position}")
+    return 0
+
+
+def cmd_pending(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import notices, notices_acks
+
+    ctx = _ctx(args)
+    sid = _staff_ids(ctx, args.staff)[0]
+    rows = notices_acks.person_pending(ctx, sid)
+    if args.json:
+        print(json.dumps([{"id": n.id, "number": notices.number_text(ctx, n), "title": n.title} for n in rows],
+                         ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        _say(args, "รับทราบครบทุกฉบับแล้ว", "Nothing left to acknowledge")
+    for n in rows:
+        print(f"{n.id:>4}  {notices.number_text(ctx, n)}  {n.title}")
+    return 0
+
+
+def cmd_ack(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import notices_acks
+    from ethics_tui.thai.dates import format_date, parse_date
+
+    ctx = _ctx(args)
+    ids = _staff_ids(ctx, args.staff)
+    if args.undo:
+        done = notices_acks.undo(ctx, args.id, ids)
+        _say(args, f"ย้อนการบันทึกแล้ว {len(done)} คน", f"Undid the last change for {len(done)} people")
+        return 0
+    on = parse_date(args.date) if args.date else None
+    done = notices_acks.acknowledge(ctx, args.id, ids, on=on, method=args.method)
+    day = format_date(on, "full") if on else "วันนี้"
+    _say(args, f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
+         f"Recorded {len(done)} acknowledgement(s); {len(ids) - len(done)} already acknowledged")
+    return 0
+
+
+def cmd_publish(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import notices
+    from ethics_tui.thai.dates import today
+
+    ctx = _ctx(args)
+    day = today().isoformat()
+    n = notices.publish(ctx, args.id, [(c, day) for c in args.channel], number=args.number)
+    num = notices.number_text(ctx, n)
+    _say(args, f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
+         f"Published {num} {n.title}: {n.audience_size} people to acknowledge")
+    return 0
+
+
+def cmd_pdf(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import notices_pdf
+
+    ctx = _ctx(args)
+    ref = getattr(args, "id", None)
+    default = f"{args.kind}-{ref}.pdf" if ref else f"{args.kind}.pdf"
+    out = Path(args.output) if args.output else notices_pdf.default_folder(ctx) / default
+    if args.kind == "announcement":
+        path = notices_pdf.export_announcement(ctx, ref, out)
+    elif args.kind == "circular":
+        path = notices_pdf.export_circular(ctx, ref, out)
+    elif args.kind == "signoff":
+        path, pages = notices_pdf.export_signoff(ctx, ref, out)
+        _say(args, f"ใบลงชื่อ {len(pages)} หน้า {sum(map(len, pages.values()))} คน",
+             f"sign-off sheet: {len(pages)} page(s), {sum(map(len, pages.values()))} people")
+    else:
+        path = notices_pdf.export_coverage(ctx, out, ref)
+    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
+    return 0

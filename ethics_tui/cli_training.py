@@ -1,0 +1,376 @@
+"""``training list|stats|questions|export`` and ``pdf training-memo ID`` / ``pdf training-report --fy``.
+
+The memo (บันทึกข้อความ) proposes one opportunity's nominations, with their rule checks, for
+the executive's decision. The yearly report carries the fairness statistics. Both are drawn
+on the shared Thai document base and recorded with ``record_export`` (so ``verify-pdf`` knows
+them). The TUI calls :func:`write_memo`, :func:`write_report` and :func:`write_xlsx` too.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+
+def default_path(ctx, name: str) -> Path:
+    """``exports/<name>`` beside the data folder (or in the working folder)."""
+    sibling = Path(ctx.store.dir).resolve().parent / "exports"
+    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+
+
+def _m(v: float) -> str:
+    return f"{v:,.2f}"
+
+
+def _pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}" if b else "0.0"
+
+
+# -- the memo -------------------------------------------------------------------------------
+def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) -> tuple[Path, str]:
+    from fpdf.enums import XPos, YPos
+
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.model.training import STATUS_LABELS
+    from ethics_tui.pdf.base import ThaiPDF
+    from ethics_tui.pdf.common import be_date
+    from ethics_tui.pdf.table import Column, TableWriter
+    from ethics_tui.service import training as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    opp = svc.get_opportunity(ctx, opp_id)
+    rows = svc.memo_rows(ctx, opp_id)
+    if opp.in_house:
+        raise UserError("โครงการที่หน่วยงานจัดเองไม่มีการเสนอชื่อ จึงไม่มีบันทึกเสนอผู้บริหาร",
+                        "An in-house project has no nominations, so there is no memo")
+    if not rows:
+        raise UserError("ยังไม่มีการเสนอชื่อสำหรับโอกาสนี้", "No nominations for this opportunity yet")
+    s = get_settings(ctx)
+    today = today or date.today()
+    names = tuple({r.name for r in rows} | {r.nominated_by for r in rows})
+    pdf = ThaiPDF(s, title=f"บันทึกข้อความ {opp.title}", subject="บันทึกข้อความเสนอผู้บริหาร", names=names)
+    pdf.add_page()
+    pdf.style("B", 29)
+    pdf.set_x(pdf.l_margin)
+    pdf.text_line(pdf.tx("บันทึกข้อความ"), pdf.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def head(label: str, value: str, x: float, width: float, y: float) -> float:
+        """A bold label and its wrapped value from (x, y); returns the y below it."""
+        pdf.style("B", 18)
+        lw = pdf.word_width(label) + 3
+        pdf.set_xy(x, y)
+        pdf.text_line(label, lw, 9)
+        pdf.style("", 16)
+        for i, ln in enumerate(pdf.wrap(pdf.tx(value), width - lw)):
+            pdf.set_xy(x + lw, y + i * 7.5 + 0.8)
+            pdf.text_line(ln, width - lw, 7.5)
+        return y + max(1, i + 1) * 7.5 + 1.5
+
+    half = pdf.epw / 2
+    unit = f"สำนักปลัด งานการเจ้าหน้าที่ {s.office_name}" + (f" โทร. {s.phone}" if s.phone else "")
+    y = head("ส่วนราชการ", unit, pdf.l_margin, pdf.epw, pdf.get_y() + 2)
+    y = max(head("ที่", f"{s.letter_prefix}/", pdf.l_margin, half, y),
+            head("วันที่", be_date(today, pdf.digits, with_be=False), pdf.l_margin + half, half, y))
+    y = head("เรื่อง", f"ขออนุมัติให้บุคลากรเข้ารับการ{opp.kind} {opp.title}", pdf.l_margin, pdf.epw, y)
+    pdf.set_y(y)
+    y = pdf.get_y() + 1
+    pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
+    pdf.set_y(y + 3)
+    pdf.style("")
+    pdf.paragraph(f"เรียน {s.executive_title or 'ผู้บริหาร'}", indent=0, after=2)
+    when = be_date(date.fromisoformat(opp.start_date), pdf.digits, with_be=False)
+    if opp.end_date and opp.end_date != opp.start_date:
+        when = f"ระหว่างวันที่ {when} ถึงวันที่ {be_date(date.fromisoformat(opp.end_date), pdf.digits, with_be=False)}"
+    else:
+        when = f"ในวันที่ {when}"
+    ref = ""
+    if opp.invite_no or opp.invite_date:
+        ref = f" ตามหนังสือ {opp.invite_no}" + (
+            f" ลงวันที่ {be_date(date.fromisoformat(opp.invite_date), pdf.digits, with_be=False)}" if opp.invite_date else "")
+    pdf.paragraph(f"ด้วย{opp.organizer or s.office_name}{ref} แจ้งการจัด{opp.kind} {opp.title} {when}"
+                  + (f" ณ {opp.location}" if opp.location else "")
+                  + (f" จำนวน {opp.seats} ที่" if opp.seats else "")
+                  + f" ค่าใช้จ่ายคนละ {_m(opp.cost_per_person)} บาท (ค่าลงทะเบียน {_m(opp.cost_registration)} บาท "
+                  f"ค่าเดินทาง {_m(opp.cost_travel)} บาท ค่าเบี้ยเลี้ยงและที่พัก {_m(opp.cost_allowance)} บาท)"
+                  + (f" คุณสมบัติผู้เข้าร่วม: {opp.eligibility}" if opp.eligibility else ""), after=1)
+    pdf.paragraph("ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย งานการเจ้าหน้าที่ได้ตรวจสอบ"
+                  "ตามหลักเกณฑ์การคัดเลือกแล้ว ดังนี้", after=2)
+    table = TableWriter(pdf, [Column("ลำดับ", 11, "C"), Column("ชื่อ-สกุล / ตำแหน่ง / กอง", 42),
+                              Column("ผู้เสนอ / เหตุผลความเกี่ยวข้องกับหน้าที่", 47), Column("ผลการตรวจสอบ", 38),
+                              Column("ผลการพิจารณา", 22)], size=13)
+    table.start()
+    for i, r in enumerate(rows, 1):
+        found = [c.th for c in r.checks if c.level != "ok"] or ["ผ่านหลักเกณฑ์"]
+        n = r.nomination
+        verdict = STATUS_LABELS[n.decision][0] if n.decision else ""
+        if n.decision == "rejected":
+            verdict += f": {n.reject_reason()}"
+        table.row([str(i), f"{r.name}\n{r.position}\n{r.division}", f"{r.nominated_by}: {n.rationale}",
+                   "\n".join(f"- {t}" for t in found), verdict])
+    total = opp.cost_per_person * len([r for r in rows if r.nomination.decision != "rejected"])
+    table.note(f"ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) {_m(total)} บาท")
+    pdf.ln(2)
+    line = svc.budget_lines(ctx, opp.fiscal_year)
+    if len(line) == 1 and line[0].amount is not None:
+        b = line[0]
+        pdf.paragraph(f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
+                      f"อนุมัติแล้ว {_m(b.committed)} บาท คงเหลือ {_m(b.remaining)} บาท", after=1)
+    pdf.paragraph("ตามหลักเกณฑ์การคัดเลือก ผู้บริหารอาจไม่อนุมัติได้ในกรณีผู้ได้รับการเสนอชื่อเคยเข้ารับการอบรมหลักสูตร"
+                  "เดียวกันในปีงบประมาณเดียวกันแล้ว หรืองบประมาณไม่เพียงพอ โดยระบุเหตุผลทุกราย", after=1)
+    pdf.paragraph("จึงเรียนมาเพื่อโปรดพิจารณา", after=2)
+    pdf.signature_block("", "เจ้าหน้าที่งานการเจ้าหน้าที่", gap=12)
+    pdf.ln(4)
+    pdf.ensure_space(pdf.line_h * 8)
+    pdf.style("B")
+    pdf.paragraph("ความเห็นและคำสั่งของผู้บริหาร", indent=0, prepared=False)
+    pdf.style("")
+    for choice in ("( ) อนุมัติทุกราย", "( ) อนุมัติเฉพาะลำดับที่ ..............................",
+                   "( ) ไม่อนุมัติลำดับที่ ............... เหตุผล ............................................................"):
+        pdf.paragraph(choice, indent=10)
+    pdf.signature_block(s.executive_name, s.executive_title, gap=12)
+    out = pdf.save(path)
+    return out, record_export(ctx, out, "training-memo", opp_id)
+
+
+# -- the yearly report ----------------------------------------------------------------------
+def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.pdf.base import ThaiPDF
+    from ethics_tui.pdf.table import Column, TableWriter
+    from ethics_tui.service import training as svc
+    from ethics_tui.service.access import require
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    st = svc.stats(ctx, fy)
+    s = get_settings(ctx)
+    title = "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา"
+    names = tuple({w[0] for w in st.went} | {n[0] for n in st.never_selected})
+    pdf = ThaiPDF(s, title=f"{title} ปีงบประมาณ {fy}", subject=title, names=names)
+    pdf.add_page()
+    pdf.centered(title, "B", 18)
+    pdf.centered(f"ประจำปีงบประมาณ พ.ศ. {fy}", "B")
+    pdf.centered(s.office_name, "B")
+    pdf.ln(2)
+    opps = svc.list_opportunities(ctx, fy)
+    budget = "; ".join(f"วงเงิน {_m(b.amount)} บาท อนุมัติ {_m(b.committed)} บาท ใช้จริง {_m(b.spent)} บาท"
+                       for b in st.budget if b.amount is not None) or "ไม่ได้บันทึกวงเงินงบประมาณฝึกอบรม"
+    pdf.paragraph(f"ปีงบประมาณ {fy} มีโอกาสฝึกอบรม ศึกษาดูงาน และทุนการศึกษา {len(opps)} รายการ (โครงการที่หน่วยงานจัดเอง "
+                  f"{sum(o.in_house for o in opps)} โครงการ) บุคลากร {st.staff_total} คน ได้รับโอกาสอย่างน้อยหนึ่งครั้ง "
+                  f"{st.with_opportunity} คน คิดเป็นร้อยละ {_pct(st.with_opportunity, st.staff_total)} "
+                  f"งบประมาณ: {budget} คำถามเรื่องการไม่ได้รับคัดเลือกที่ยังไม่ได้ตอบ {st.open_questions} เรื่อง", after=2)
+
+    def section(heading: str, columns: list, rows: list[list[str]], empty: str = "ไม่มี") -> None:
+        pdf.ensure_space(pdf.line_h * 4)
+        pdf.style("B")
+        pdf.paragraph(heading, indent=0, after=1)
+        pdf.style("")
+        if not rows:
+            pdf.paragraph(empty, indent=10, after=2)
+            return
+        t = TableWriter(pdf, columns, size=13)
+        t.start()
+        for r in rows:
+            t.row(r)
+        pdf.ln(3)
+
+    grp_cols = lambda first: [Column(first, 52), Column("บุคลากร", 18, "R"),
+                              Column("ได้รับโอกาส", 20, "R"), Column("ร้อยละ", 16, "R"),
+                              Column("ครั้งที่ได้รับคัดเลือก", 24, "R"), Column("ค่าใช้จ่าย (บาท)", 30, "R")]
+    grp_rows = lambda gs: [[g.name, str(g.staff), str(g.participants), _pct(g.participants, g.staff),
+                            str(g.selections), _m(g.cost)] for g in gs]
+    section("1. การได้รับโอกาสและค่าใช้จ่าย จำแนกตามกอง", grp_cols("กอง"), grp_rows(st.by_division))
+    section("2. จำแนกตามประเภทบุคลากร", grp_cols("ประเภทบุคลากร"), grp_rows(st.by_type))
+    section("3. จำแนกตามระดับตำแหน่ง", grp_cols("ระดับ"), grp_rows(st.by_level))
+    section("4. ผู้ได้รับอนุมัติ (ใครไปที่ไหน)", [Column("ชื่อ-สกุล", 42, fit=True), Column("กอง", 34),
+            Column("หลักสูตร/โครงการ", 56), Column("ประเภท", 16), Column("ผล", 12)], [list(w) for w in st.went])
+    section("5. การไม่อนุมัติ จำแนกตามเหตุผล", [Column("เหตุผล", 130), Column("จำนวน", 30, "R")],
+            [[k, str(v)] for k, v in st.rejections.items()])
+    section("6. รายละเอียดการไม่อนุมัติ", [Column("ชื่อ-สกุล", 42, fit=True), Column("หลักสูตร/โครงการ", 58),
+            Column("เหตุผล", 60)], [list(r) for r in st.rejection_list])
+    section("7. การฝึกอบรมด้านจริยธรรมและการป้องกันการทุจริต", [Column("หลักสูตร/โครงการ", 100),
+            Column("วันที่", 26), Column("บุคลากร", 17, "R"), Column("บุคคลภายนอก", 17, "R")],
+            [[t, _d(d), str(n), str(o)] for t, d, n, o in st.ethics_events], "ไม่มีการฝึกอบรมด้านจริยธรรมในปีนี้")
+    section(f"8. ผู้ไม่ได้รับคัดเลือกในปีงบประมาณ {fy} ({len(st.never_selected)} คน)",
+            [Column("ชื่อ-สกุล", 50, fit=True), Column("ตำแหน่ง", 62), Column("กอง", 48)], [list(n) for n in st.never_selected])
+    out = pdf.save(path)
+    return out, record_export(ctx, out, "training-report", fy)
+
+
+def _d(iso: str) -> str:
+    from ethics_tui.thai.dates import format_date
+
+    return format_date(iso, "abbr")
+
+
+def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
+    from openpyxl import Workbook
+
+    from ethics_tui.service import training as svc
+
+    st = svc.stats(ctx, fy)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "สรุป"
+    for row in (("ปีงบประมาณ", fy), ("บุคลากร", st.staff_total), ("ได้รับโอกาสอย่างน้อยหนึ่งครั้ง", st.with_opportunity),
+                ("ร้อยละ", round(100 * st.share, 1)), ("คำถามที่ยังไม่ได้ตอบ", st.open_questions)):
+        ws.append(row)
+    for b in st.budget:
+        ws.append(("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent))
+    head = ("กลุ่ม", "บุคลากร", "ได้รับโอกาส", "ครั้งที่ได้รับคัดเลือก", "ค่าใช้จ่าย", "ใช้จริง")
+    for title, groups in (("รายกอง", st.by_division), ("ประเภทบุคลากร", st.by_type), ("ระดับตำแหน่ง", st.by_level)):
+        sheet = wb.create_sheet(title)
+        sheet.append(head)
+        for g in groups:
+            sheet.append((g.name, g.staff, g.participants, g.selections, g.cost, g.spent))
+    for title, header, rows in (
+        ("ผู้ได้รับอนุมัติ", ("ชื่อ-สกุล", "กอง", "หลักสูตร", "ประเภท", "ผล"), st.went),
+        ("ไม่อนุมัติ", ("ชื่อ-สกุล", "หลักสูตร", "เหตุผล"), st.rejection_list),
+        ("ไม่เคยได้รับคัดเลือก", ("ชื่อ-สกุล", "ตำแหน่ง", "กอง"), st.never_selected),
+    ):
+        sheet = wb.create_sheet(title)
+        sheet.append(header)
+        for r in rows:
+            sheet.append(tuple(r))
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        wb.save(path)
+    except OSError as exc:
+        raise UserError(f"บันทึกไฟล์ {path} ไม่ได้", f"Cannot write {path} ({exc.strerror})") from None
+    return path
+
+
+# -- commands -------------------------------------------------------------------------------
+def add_commands(sub, common) -> None:
+    p = sub.add_parser("training", parents=[common], help="คัดเลือกฝึกอบรม/ศึกษาดูงาน/ทุน / training selection")
+    ts = p.add_subparsers(dest="training_command", required=True)
+    li = ts.add_parser("list", parents=[common], help="โอกาสและการเสนอชื่อ / opportunities and nominations")
+    li.add_argument("--fy", type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
+    li.add_argument("--json", action="store_true")
+    li.set_defaults(func=cmd_list)
+    st = ts.add_parser("stats", parents=[common], help="สถิติความเป็นธรรมรายปี / fairness statistics")
+    st.add_argument("--fy", type=int, required=True)
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_stats)
+    q = ts.add_parser("questions", parents=[common], help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
+    q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
+    q.set_defaults(func=cmd_questions)
+    x = ts.add_parser("export", parents=[common], help="สถิติเป็น XLSX / statistics as XLSX")
+    x.add_argument("--fy", type=int, required=True)
+    x.add_argument("-o", "--output")
+    x.set_defaults(func=cmd_export)
+
+
+def add_pdf_commands(psub, common) -> None:
+    m = psub.add_parser("training-memo", parents=[common], help="บันทึกข้อความเสนอผู้บริหาร / memo to the executive")
+    m.add_argument("id", type=int)
+    m.add_argument("-o", "--output")
+    m.set_defaults(func=cmd_pdf_memo)
+    r = psub.add_parser("training-report", parents=[common], help="รายงานการคัดเลือกประจำปี / yearly selection report")
+    r.add_argument("--fy", type=int, required=True)
+    r.add_argument("-o", "--output")
+    r.set_defaults(func=cmd_pdf_report)
+
+
+def cmd_list(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.model.training import STATUS_LABELS
+    from ethics_tui.service import training as svc
+
+    ctx = _ctx(args)
+    pick = 1 if _lang(args) == "en" else 0
+    staff = svc.staff_map(ctx)
+    out = []
+    for o in svc.list_opportunities(ctx, args.fy):
+        noms = [{"id": n.id, "staff": staff[n.staff_id].full_name if n.staff_id in staff else n.staff_id,
+                 "status": STATUS_LABELS[n.status][pick], "reason": n.reject_reason(_lang(args))}
+                for n in svc.list_nominations(ctx, o.id)]
+        out.append({"id": o.id, "fy": o.fiscal_year, "kind": o.kind, "title": o.title, "start": o.start_date,
+                    "cost_per_person": o.cost_per_person, "in_house": o.in_house, "ethics": o.ethics,
+                    "attendees": len(o.attendees), "outside": o.outside_count, "nominations": noms})
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for o in out:
+        print(f"{o['id']:>4}  {_d(o['start'])}  {o['kind']}  {o['title']}  ({_m(o['cost_per_person'])})")
+        for n in o["nominations"]:
+            print(f"        #{n['id']} {n['staff']}: {n['status']}" + (f" — {n['reason']}" if n["reason"] else ""))
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.service import training as svc
+
+    lang = _lang(args)
+    st = svc.stats(_ctx(args), args.fy, lang)
+    grp = lambda gs: [g.__dict__ for g in gs]
+    data = {"fiscal_year": st.fiscal_year, "staff_total": st.staff_total, "with_opportunity": st.with_opportunity,
+            "share": round(st.share, 4), "by_division": grp(st.by_division), "by_staff_type": grp(st.by_type),
+            "by_level": grp(st.by_level), "never_selected": [dict(zip(("name", "position", "division"), n))
+                                                              for n in st.never_selected],
+            "rejections_by_reason": st.rejections, "went": [dict(zip(("name", "division", "title", "kind", "status"), w))
+                                                            for w in st.went],
+            "ethics_trainings": len(st.ethics_events), "open_questions": st.open_questions,
+            "budget": [{"division_id": b.division_id, "amount": b.amount, "committed": b.committed, "spent": b.spent,
+                        "remaining": b.remaining} for b in st.budget]}
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    en = lang == "en"
+    print(("Fiscal year {}: {} of {} staff ({}%) had at least one opportunity" if en else
+           "ปีงบประมาณ {}: บุคลากรได้รับโอกาสอย่างน้อยหนึ่งครั้ง {} จาก {} คน (ร้อยละ {})").format(
+        args.fy, st.with_opportunity, st.staff_total, _pct(st.with_opportunity, st.staff_total)))
+    for g in st.by_division:
+        print(f"  {g.name:<32} {g.participants:>3}/{g.staff:<3} {g.selections:>3}  {_m(g.cost):>12}")
+    print("Rejections:" if en else "ไม่อนุมัติ:", ", ".join(f"{k} {v}" for k, v in st.rejections.items()) or "-")
+    print(("Never selected: {}" if en else "ไม่ได้รับคัดเลือก: {} คน").format(len(st.never_selected)))
+    return 0
+
+
+def cmd_questions(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import training as svc
+
+    ctx = _ctx(args)
+    staff = svc.staff_map(ctx)
+    qs = svc.list_questions(ctx, open_only=args.open)
+    for q in qs:
+        who = staff[q.staff_id].full_name if q.staff_id in staff else q.staff_id
+        state = f"{_d(q.answered_on)} {q.answer}" if q.answered else ("(ยังไม่ได้ตอบ)" if ctx.lang == "th" else "(open)")
+        print(f"#{q.id} {_d(q.asked_on)} {who}: {q.question}\n      → {state}")
+    _say(args, f"รวม {len(qs)} เรื่อง", f"{len(qs)} question(s)")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+
+    ctx = _ctx(args)
+    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx"))
+    _say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
+    return 0
+
+
+def cmd_pdf_memo(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+
+    ctx = _ctx(args)
+    out, digest = write_memo(ctx, args.id, args.output or default_path(ctx, f"training-memo-{args.id}.pdf"))
+    _say(args, f"เขียนบันทึกข้อความไปที่ {out} (SHA-256 {digest[:16]}…)", f"Memo written to {out} (SHA-256 {digest[:16]}…)")
+    return 0
+
+
+def cmd_pdf_report(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+
+    ctx = _ctx(args)
+    out, digest = write_report(ctx, args.fy, args.output or default_path(ctx, f"training-report-{args.fy}.pdf"))
+    _say(args, f"เขียนรายงานไปที่ {out} (SHA-256 {digest[:16]}…)", f"Report written to {out} (SHA-256 {digest[:16]}…)")
+    return 0

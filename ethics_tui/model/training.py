@@ -1,0 +1,281 @@
+"""Fair selection for training, study visits and scholarships (measure 6, step 5; ITA item I15).
+
+Records: an :class:`Opportunity` (a course, a study visit, a scholarship, or the office's own
+in-house project with an attendance list), a :class:`Nomination` of one person for one
+opportunity (with the HR forward date, the executive's decision and the outcome), a
+:class:`Budget` line per fiscal year, and a :class:`Question` from someone not selected.
+Dates are ISO strings (Gregorian); the fiscal year comes from the opportunity's start date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+
+from ethics_tui.errors import ValidationError
+from ethics_tui.thai.dates import fiscal_year
+
+KINDS = ("ฝึกอบรม", "ศึกษาดูงาน", "ทุนการศึกษา")
+KIND_EN = {"ฝึกอบรม": "training", "ศึกษาดูงาน": "study visit", "ทุนการศึกษา": "scholarship"}
+
+APPROVED, REJECTED = "approved", "rejected"
+DECISIONS = ("", APPROVED, REJECTED)
+ATTENDED, COMPLETED, ABSENT = "attended", "completed", "absent"
+OUTCOMES = ("", ATTENDED, COMPLETED, ABSENT)
+
+#: Standard rejection reasons (the seed names the first two); "other" needs free text.
+REJECT_REASONS: dict[str, tuple[str, str]] = {
+    "same_course": ("เคยเข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณนี้", "already attended the same course this fiscal year"),
+    "budget": ("งบประมาณไม่เพียงพอ", "insufficient budget"),
+    "seats": ("ที่นั่งเต็ม", "seats are full"),
+    "not_relevant": ("ไม่เกี่ยวข้องกับตำแหน่งและหน้าที่ที่ได้รับมอบหมาย", "not relevant to position and duties"),
+    "other": ("เหตุผลอื่น", "other reason"),
+}
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "nominated": ("เสนอชื่อ", "nominated"),
+    "forwarded": ("ส่งผู้บริหารแล้ว", "forwarded"),
+    APPROVED: ("อนุมัติ", "approved"),
+    REJECTED: ("ไม่อนุมัติ", "rejected"),
+    ATTENDED: ("เข้าร่วมแล้ว", "attended"),
+    COMPLETED: ("สำเร็จ/ได้รับวุฒิบัตร", "completed"),
+    ABSENT: ("ไม่ได้เข้าร่วม", "did not attend"),
+}
+
+
+def _iso(value: str, name: str, th: str, en: str, errors: dict, required: bool = False) -> date | None:
+    if not value:
+        if required:
+            errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
+        return None
+
+
+def _text(obj, name: str, th: str, en: str, errors: dict, required: bool = False, limit: int = 300) -> None:
+    value = getattr(obj, name)
+    if not isinstance(value, str):
+        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
+    elif required and not value.strip():
+        errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
+    elif len(value) > limit:
+        errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
+
+
+class _Doc:
+    @classmethod
+    def from_doc(cls, doc_id: int, data: dict):
+        names = {f.name for f in fields(cls)} - {"id"}  # type: ignore[arg-type]
+        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
+
+    def to_dict(self) -> dict:
+        d = asdict(self)  # type: ignore[call-overload]
+        d.pop("id")
+        return d
+
+
+@dataclass
+class Opportunity(_Doc):
+    kind: str
+    title: str
+    start_date: str
+    course_key: str = ""  # "the same course" across sessions; defaults to the title
+    organizer: str = ""  # empty with in_house = the office itself
+    invite_no: str = ""  # the invitation letter's number ("ที่ มท 0808.2/ว 1234")
+    invite_date: str = ""
+    end_date: str = ""
+    location: str = ""
+    cost_registration: float = 0.0  # per person
+    cost_travel: float = 0.0
+    cost_allowance: float = 0.0
+    seats: int = 0  # 0 = not limited
+    eligibility: str = ""
+    ethics: bool = False  # ethics / anti-corruption content (ITA counts it)
+    in_house: bool = False  # the office's own project (budget ordinance), with attendance
+    project_budget: float = 0.0  # in-house: the amount in the budget ordinance
+    attendees: list[int] = field(default_factory=list)  # in-house: staff ids who attended
+    outside_count: int = 0  # in-house: citizens and other outside participants
+    id: int | None = None
+    rev: int = 0
+
+    @property
+    def fiscal_year(self) -> int:
+        return fiscal_year(date.fromisoformat(self.start_date))
+
+    @property
+    def cost_per_person(self) -> float:
+        return round(self.cost_registration + self.cost_travel + self.cost_allowance, 2)
+
+    @property
+    def key(self) -> str:
+        return " ".join((self.course_key or self.title).split()).casefold()
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        if self.kind not in KINDS:
+            errors["kind"] = ("ประเภทต้องเป็น " + " / ".join(KINDS), "kind must be one of " + " / ".join(KIND_EN.values()))
+        _text(self, "title", "ชื่อหลักสูตร/โครงการ", "title", errors, required=True)
+        for name, th, en in (("course_key", "รหัสหลักสูตร", "course key"), ("organizer", "ผู้จัด", "organizer"),
+                             ("invite_no", "เลขที่หนังสือเชิญ", "invitation number"), ("location", "สถานที่", "location")):
+            _text(self, name, th, en, errors, limit=200)
+        _text(self, "eligibility", "คุณสมบัติผู้เข้าร่วม", "eligibility", errors, limit=1000)
+        start = _iso(self.start_date, "start_date", "วันเริ่ม", "start date", errors, required=True)
+        end = _iso(self.end_date, "end_date", "วันสิ้นสุด", "end date", errors)
+        _iso(self.invite_date, "invite_date", "วันที่หนังสือเชิญ", "invitation date", errors)
+        if start and end and end < start:
+            errors["end_date"] = ("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "the end date is before the start date")
+        for name, th, en in (("cost_registration", "ค่าลงทะเบียน", "registration"), ("cost_travel", "ค่าเดินทาง", "travel"),
+                             ("cost_allowance", "ค่าเบี้ยเลี้ยง/ที่พัก", "allowance"),
+                             ("project_budget", "งบประมาณโครงการ", "project budget")):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or v > 10_000_000:
+                errors[name] = (f"{th}ต้องเป็นจำนวนเงิน 0-10,000,000 บาท", f"{en} must be 0-10,000,000 baht")
+        for name, th, en in (("seats", "จำนวนที่นั่ง", "seats"), ("outside_count", "ผู้เข้าร่วมจากภายนอก", "outside participants")):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 100_000:
+                errors[name] = (f"{th}ต้องเป็นจำนวนเต็ม 0 ขึ้นไป", f"{en} must be a whole number, 0 or more")
+        if not isinstance(self.attendees, list) or not all(isinstance(a, int) for a in self.attendees):
+            errors["attendees"] = ("รายชื่อผู้เข้าร่วมไม่ถูกต้อง", "invalid attendance list")
+        elif self.attendees and not self.in_house:
+            errors["attendees"] = ("บันทึกรายชื่อผู้เข้าร่วมได้เฉพาะโครงการที่หน่วยงานจัดเอง",
+                                   "attendance lists are kept for in-house projects only")
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass
+class Nomination(_Doc):
+    opportunity_id: int
+    staff_id: int
+    nominated_by: int  # staff id of the division director
+    rationale: str  # relevance to the position and the assigned duties
+    nominated_on: str
+    forwarded_on: str = ""  # HR forwards to the executive
+    decision: str = ""  # "", approved, rejected
+    decided_on: str = ""
+    decided_by: str = ""  # username of the executive
+    reject_code: str = ""  # key of REJECT_REASONS
+    reject_text: str = ""  # free text (required for "other")
+    outcome: str = ""  # "", attended, completed, absent
+    certificate_date: str = ""
+    absent_reason: str = ""
+    conditions: str = ""  # scholarships: conditions of the grant
+    bond_months: int = 0  # scholarships: the bond period
+    id: int | None = None
+    rev: int = 0
+
+    @property
+    def status(self) -> str:
+        if self.outcome:
+            return self.outcome
+        if self.decision:
+            return self.decision
+        return "forwarded" if self.forwarded_on else "nominated"
+
+    @property
+    def selected(self) -> bool:
+        """Approved and not recorded as absent: the person got the opportunity."""
+        return self.decision == APPROVED and self.outcome != ABSENT
+
+    def reject_reason(self, lang: str = "th") -> str:
+        if self.decision != REJECTED:
+            return ""
+        base = REJECT_REASONS.get(self.reject_code, ("", ""))[1 if lang == "en" else 0]
+        if self.reject_code == "other" or not base:
+            return self.reject_text
+        return f"{base} ({self.reject_text})" if self.reject_text else base
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        for name, th, en in (("opportunity_id", "โอกาส", "opportunity"), ("staff_id", "ผู้ได้รับการเสนอชื่อ", "person"),
+                             ("nominated_by", "ผู้เสนอชื่อ (ผู้อำนวยการกอง)", "nominated by (division director)")):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
+                errors[name] = (f"ต้องเลือก{th}", f"{en} is required")
+        _text(self, "rationale", "เหตุผลความเกี่ยวข้องกับตำแหน่งและหน้าที่", "rationale (relevance to duties)",
+              errors, required=True, limit=1000)
+        nominated = _iso(self.nominated_on, "nominated_on", "วันที่เสนอชื่อ", "nomination date", errors, required=True)
+        forwarded = _iso(self.forwarded_on, "forwarded_on", "วันที่ส่งผู้บริหาร", "forward date", errors)
+        decided = _iso(self.decided_on, "decided_on", "วันที่พิจารณา", "decision date", errors, required=bool(self.decision))
+        _iso(self.certificate_date, "certificate_date", "วันที่ได้รับวุฒิบัตร", "certificate date", errors)
+        if nominated and forwarded and forwarded < nominated:
+            errors["forwarded_on"] = ("วันที่ส่งต้องไม่ก่อนวันที่เสนอชื่อ", "forwarded before the nomination date")
+        if nominated and decided and decided < nominated:
+            errors["decided_on"] = ("วันที่พิจารณาต้องไม่ก่อนวันที่เสนอชื่อ", "decided before the nomination date")
+        if self.decision not in DECISIONS:
+            errors["decision"] = ("ผลการพิจารณาไม่ถูกต้อง", "invalid decision")
+        if self.decision == REJECTED:
+            if self.reject_code not in REJECT_REASONS:
+                errors["reject_code"] = ("การไม่อนุมัติต้องระบุเหตุผล", "a rejection needs a reason")
+            elif self.reject_code == "other" and not self.reject_text.strip():
+                errors["reject_text"] = ("ต้องพิมพ์เหตุผลที่ไม่อนุมัติ", "type the reason for the rejection")
+        _text(self, "reject_text", "เหตุผล", "reason", errors, limit=500)
+        if self.outcome not in OUTCOMES:
+            errors["outcome"] = ("ผลการเข้าร่วมไม่ถูกต้อง", "invalid outcome")
+        elif self.outcome and self.decision != APPROVED:
+            errors["outcome"] = ("บันทึกผลการเข้าร่วมได้เฉพาะรายที่อนุมัติแล้ว", "only approved nominations have an outcome")
+        if self.outcome == ABSENT and not self.absent_reason.strip():
+            errors["absent_reason"] = ("ต้องระบุเหตุผลที่ไม่ได้เข้าร่วม", "give the reason for not attending")
+        b = self.bond_months
+        if isinstance(b, bool) or not isinstance(b, int) or not 0 <= b <= 600:
+            errors["bond_months"] = ("ระยะเวลาชดใช้ทุนต้องเป็นจำนวนเดือน 0-600", "bond period must be 0-600 months")
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass
+class Budget(_Doc):
+    fiscal_year: int  # B.E.
+    amount: float
+    division_id: int = 0  # 0 = office-wide
+    note: str = ""
+    id: int | None = None
+    rev: int = 0
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        if isinstance(self.fiscal_year, bool) or not isinstance(self.fiscal_year, int) or not 2400 <= self.fiscal_year <= 2700:
+            errors["fiscal_year"] = ("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2568", "fiscal year must be B.E., e.g. 2568")
+        a = self.amount
+        if isinstance(a, bool) or not isinstance(a, (int, float)) or not 0 <= a <= 1_000_000_000:
+            errors["amount"] = ("วงเงินต้องเป็นจำนวนเงิน 0 ขึ้นไป", "amount must be 0 or more")
+        if isinstance(self.division_id, bool) or not isinstance(self.division_id, int) or self.division_id < 0:
+            errors["division_id"] = ("กองไม่ถูกต้อง", "invalid division")
+        if errors:
+            raise ValidationError(errors)
+
+
+@dataclass
+class Question(_Doc):
+    """A staff member who was not selected asks why (recorded with the answer)."""
+
+    staff_id: int
+    asked_on: str
+    question: str
+    opportunity_id: int = 0
+    answered_by: int = 0  # staff id of the supervisor who answered
+    answer: str = ""
+    answered_on: str = ""
+    id: int | None = None
+    rev: int = 0
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer.strip())
+
+    def validate(self) -> None:
+        errors: dict[str, tuple[str, str]] = {}
+        if isinstance(self.staff_id, bool) or not isinstance(self.staff_id, int) or self.staff_id <= 0:
+            errors["staff_id"] = ("ต้องเลือกผู้ถาม", "choose who asked")
+        _text(self, "question", "คำถาม", "question", errors, required=True, limit=1000)
+        _text(self, "answer", "คำตอบ", "answer", errors, limit=2000)
+        asked = _iso(self.asked_on, "asked_on", "วันที่ถาม", "question date", errors, required=True)
+        answered = _iso(self.answered_on, "answered_on", "วันที่ตอบ", "answer date", errors, required=self.answered)
+        if self.answered and not self.answered_by:
+            errors["answered_by"] = ("ต้องระบุผู้ตอบ", "choose who answered")
+        if asked and answered and answered < asked:
+            errors["answered_on"] = ("วันที่ตอบต้องไม่ก่อนวันที่ถาม", "answered before the question date")
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,512 @@
+"""The ethics advisory committee: appointment orders, the committee in force, consultations.
+
+Orders (table ``orders``): draft -> issued -> superseded / revoked. Issuing claims "ที่ N/YYYY"
+from the office's ``order`` sequence (B.E. calendar year of the order date); an issued order is
+never changed again, a change is a new order that supersedes it. Consultations (table
+``consultations``) are for the committee role only; the requester is sealed in the
+``committee`` vault and never reaches lists, statistics, exports or the audit log.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.model import committee as m
+from ethics_tui.model.committee import Consultation, Order, OrderMember
+from ethics_tui.service import numbering, vault
+from ethics_tui.service.access import ALL, can, register_permissions, require
+from ethics_tui.service.context import Context
+from ethics_tui.thai.dates import BE_OFFSET, fiscal_year, fiscal_year_range, format_date
+
+ORDERS, CONSULTATIONS, TEMPLATE = "orders", "consultations", "committee_template"
+KIND_ORDER, KIND_CONSULT = "order", "consultation"
+
+register_permissions(
+    {"orders.read": ALL, "orders.write": ("hr",), "consultations.read": ("committee",),
+     "consultations.write": ("committee",), "consultations.stats": ("committee", "executive", "admin")},
+    {"orders.read": ("ดูคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "view committee orders"),
+     "orders.write": ("จัดทำคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "draft and issue committee orders"),
+     "consultations.read": ("ดูบันทึกการให้คำปรึกษาด้านจริยธรรม", "view ethics consultations"),
+     "consultations.write": ("บันทึกการให้คำปรึกษาด้านจริยธรรม", "record ethics consultations"),
+     "consultations.stats": ("ดูสถิติการให้คำปรึกษา", "view consultation statistics")},
+)
+
+
+def _conflict() -> ConflictError:
+    return ConflictError("มีผู้อื่นบันทึกรายการนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
+                         "Someone else saved this record meanwhile; reopen it and edit again.")
+
+
+def _changed(old: dict, new: dict) -> list[str]:
+    return [k for k, v in new.items() if k != "rev" and old.get(k) != v]
+
+
+# -- the office's template (preamble, duties, categories) ----------------------------------
+def get_template(ctx: Context) -> dict:
+    doc = ctx.store.load().get(TEMPLATE, {}).get("1") or {}
+    return {"preamble": doc.get("preamble", m.DEFAULT_PREAMBLE), "duties": list(doc.get("duties", m.DEFAULT_DUTIES)),
+            "categories": list(doc.get("categories", m.DEFAULT_CATEGORIES)),
+            "retention_years": int(doc.get("retention_years", m.DEFAULT_RETENTION_YEARS)), "rev": doc.get("rev", 0)}
+
+
+def save_template(ctx: Context, rev: int, **changes) -> dict:
+    """Change the preamble / duties (hr) or the categories (committee). ``rev`` as read."""
+    perm = "consultations.write" if set(changes) <= {"categories"} else "orders.write"
+    require(ctx, perm)
+    errors = {}
+    if "preamble" in changes and m.AUTHORITY not in (changes["preamble"] or ""):
+        errors["preamble"] = ("แม่แบบต้องมี {authority} ตรงที่ใส่บทบัญญัติที่ให้อำนาจ",
+                              "the template must keep {authority} where the legal authority goes")
+    for name in ("duties", "categories"):
+        if name in changes:
+            changes[name] = [x.strip() for x in changes[name] if x and x.strip()]
+            if not changes[name]:
+                errors[name] = ("ต้องมีอย่างน้อย 1 รายการ", "at least one item is needed")
+    if errors:
+        raise ValidationError(errors)
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        old = tx.table(TEMPLATE).get(doc_id=1) or {}
+        if old.get("rev", 0) != rev:
+            raise _conflict()
+        new = {**old, **changes, "rev": rev + 1}
+        tx.put(TEMPLATE, 1, new)
+        tx.log("update", "committee-template", 1, _changed(old, new))
+    return get_template(ctx)
+
+
+# -- orders ---------------------------------------------------------------------------------
+def _orders(ctx: Context) -> list[Order]:
+    return [Order.from_doc(int(k), v) for k, v in ctx.store.load().get(ORDERS, {}).items()]
+
+
+def list_orders(ctx: Context, status: str | None = None) -> list[Order]:
+    """Newest first (issued by order date and number, drafts at the top)."""
+    require(ctx, "orders.read")
+    out = [o for o in _orders(ctx) if status is None or o.status == status]
+    return sorted(out, key=lambda o: (o.status != m.DRAFT, o.order_date or "9999", o.number or 0, o.id), reverse=True)
+
+
+def get_order(ctx: Context, order_id: int) -> Order:
+    require(ctx, "orders.read")
+    doc = ctx.store.load().get(ORDERS, {}).get(str(order_id))
+    if doc is None:
+        raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+    return Order.from_doc(order_id, doc)
+
+
+def new_order(ctx: Context) -> Order:
+    """An unsaved draft from the office's template, replacing the order in force today."""
+    require(ctx, "orders.read")
+    t = get_template(ctx)
+    current = in_force(ctx)
+    return Order(preamble=t["preamble"], duties=t["duties"], supersedes=current.id if current else None,
+                 order_date=date.today().isoformat())
+
+
+def _fill_staff(tx, order: Order) -> None:
+    for mem in order.members:
+        if mem.staff_id:
+            doc = tx.table("staff").get(doc_id=mem.staff_id)
+            if doc is None:
+                raise ValidationError({"members": (f"ไม่พบบุคลากรรหัส {mem.staff_id}", f"no staff member {mem.staff_id}")})
+            if not mem.name.strip():
+                mem.name = f"{doc['prefix']}{doc['first_name']} {doc['last_name']}"
+            if not mem.position.strip():
+                mem.position = position_title(doc.get("position", ""), doc.get("level", ""))
+
+
+_LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "ปฏิบัติงาน", "ชำนาญงาน", "อาวุโส")
+
+
+def position_title(position: str, level: str) -> str:
+    """"นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ"; other levels are left out."""
+    return position + level if level in _LINE_LEVELS else position
+
+
+def save_draft(ctx: Context, order: Order) -> Order:
+    """Add or update a draft. Issued, superseded and revoked orders cannot be changed."""
+    require(ctx, "orders.write")
+    order = replace(order, members=[replace(x) for x in order.members], status=m.DRAFT, number=None, year_be=None)
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        _fill_staff(tx, order)
+        order.validate()
+        if order.supersedes and (tx.table(ORDERS).get(doc_id=order.supersedes) or {}).get("status") != m.ISSUED:
+            raise ValidationError({"supersedes": ("คำสั่งที่จะยกเลิกต้องเป็นคำสั่งที่ออกแล้วและยังใช้อยู่",
+                                                  "the order replaced must be issued and in use")})
+        if order.id is None:
+            order.rev = 1
+            order.id = tx.table(ORDERS).insert(order.to_dict())
+            tx.log("create", KIND_ORDER, order.id, [k for k, v in order.to_dict().items() if v not in ("", None, [])])
+            return order
+        old = tx.table(ORDERS).get(doc_id=order.id)
+        if old is None:
+            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order.id}", f"No order {order.id}")
+        _immutable(Order.from_doc(order.id, old))
+        if old.get("rev") != order.rev:
+            raise _conflict()
+        order.rev += 1
+        tx.put(ORDERS, order.id, order.to_dict())
+        tx.log("update", KIND_ORDER, order.id, _changed(old, order.to_dict()))
+    return order
+
+
+def _immutable(order: Order) -> None:
+    if order.status != m.DRAFT:
+        raise UserError(f"คำสั่งที่ {order.ref} ออกแล้ว จึงแก้ไขไม่ได้ — ให้ออกคำสั่งใหม่แทนคำสั่งนี้",
+                        f"Order {order.ref} is issued and cannot change; issue a new order that supersedes it")
+
+
+def delete_draft(ctx: Context, order_id: int) -> None:
+    require(ctx, "orders.write")
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        _immutable(get_order(ctx, order_id))
+        tx.table(ORDERS).remove(doc_ids=[order_id])
+        tx.log("delete", KIND_ORDER, order_id)
+
+
+def parse_number(text: str | int | None, year_be: int) -> int | None:
+    """"12" or "12/2568" (Thai digits too) -> 12; the year, when given, must match."""
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    if text in (None, ""):
+        return None
+    s = to_arabic_digits(str(text)).replace("ที่", "").strip()
+    num, _, year = s.partition("/")
+    if not num.strip().isdigit() or (year and not year.strip().isdigit()):
+        raise ValidationError({"number": ("เลขที่คำสั่งต้องเป็นตัวเลข เช่น 12 หรือ 12/2568", "type a number such as 12 or 12/2568")})
+    if year and int(year) != year_be:
+        raise ValidationError({"number": (f"ปีของเลขที่ต้องเป็น {year_be} ตามวันที่สั่ง", f"the year must be {year_be} (the order date)")})
+    return int(num)
+
+
+def next_order_number(ctx: Context, year_be: int) -> int:
+    require(ctx, "orders.read")
+    return numbering.next_number(ctx.store.snapshot(), "order", year_be)
+
+
+def issue(ctx: Context, order_id: int, number: int | str | None = None, order_date: date | None = None) -> Order:
+    """Issue a draft: next (or the typed) number of the order date's B.E. year; supersede."""
+    require(ctx, "orders.write")
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = tx.table(ORDERS).get(doc_id=order_id)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+        order = Order.from_doc(order_id, doc)
+        _immutable(order)
+        if order_date:
+            order.order_date = order_date.isoformat()
+        order.validate(for_issue=True)
+        order.year_be = date.fromisoformat(order.order_date).year + BE_OFFSET
+        n = parse_number(number, order.year_be)
+        order.number = numbering.claim(tx, "order", order.year_be, f"{KIND_ORDER}:{order_id}", n)
+        order.status, order.rev = m.ISSUED, order.rev + 1
+        if order.supersedes:
+            old = tx.table(ORDERS).get(doc_id=order.supersedes)
+            if old is None or old.get("status") != m.ISSUED:
+                raise ValidationError({"supersedes": ("คำสั่งเดิมถูกแทนที่หรือยกเลิกไปแล้ว", "the replaced order is no longer in use")})
+            tx.put(ORDERS, order.supersedes, {**old, "status": m.SUPERSEDED, "superseded_by": order_id, "rev": old["rev"] + 1})
+            tx.log("supersede", KIND_ORDER, order.supersedes, ["status", "superseded_by"])
+        tx.put(ORDERS, order_id, order.to_dict())
+        tx.log("issue", KIND_ORDER, order_id, ["status", "number", "year_be", "order_date"])
+    return order
+
+
+def successor(ctx: Context, order_id: int) -> Order:
+    """A saved draft copying an issued order, set to supersede it when issued."""
+    old = get_order(ctx, order_id)
+    if old.status != m.ISSUED:
+        raise UserError(f"ออกคำสั่งแทนได้เฉพาะคำสั่งที่ใช้อยู่ (คำสั่งนี้: {m.ORDER_STATUSES[old.status][0]})",
+                        f"Only an order in use can be superseded (this one is {m.ORDER_STATUSES[old.status][1]})")
+    draft = replace(old, id=None, rev=0, status=m.DRAFT, number=None, year_be=None, supersedes=old.id,
+                    superseded_by=None, order_date=date.today().isoformat())
+    return save_draft(ctx, draft)
+
+
+def revoke(ctx: Context, order_id: int, on: date, reason: str) -> Order:
+    require(ctx, "orders.write")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": ("ต้องระบุเหตุผลที่ยกเลิก", "give the reason")})
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = tx.table(ORDERS).get(doc_id=order_id)
+        if doc is None:
+            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+        order = Order.from_doc(order_id, doc)
+        if order.status != m.ISSUED:
+            raise UserError("ยกเลิกได้เฉพาะคำสั่งที่ใช้อยู่", "Only an order in use can be revoked")
+        order.status, order.revoked_on, order.revoke_reason, order.rev = m.REVOKED, on.isoformat(), reason.strip(), order.rev + 1
+        tx.put(ORDERS, order_id, order.to_dict())
+        tx.log("revoke", KIND_ORDER, order_id, ["status", "revoked_on", "revoke_reason"])
+    return order
+
+
+def _span(order: Order, by_id: dict[int, Order]) -> tuple[date, date] | None:
+    if order.status not in (m.ISSUED, m.SUPERSEDED, m.REVOKED) or not order.term_start:
+        return None
+    start, end = order.start(), order.end()
+    nxt = by_id.get(order.superseded_by or 0)
+    if nxt and nxt.term_start:
+        end = min(end, nxt.start() - timedelta(days=1))
+    if order.revoked_on:
+        end = min(end, date.fromisoformat(order.revoked_on) - timedelta(days=1))
+    return start, end
+
+
+def _in_force(ctx: Context, on: date) -> Order | None:
+    orders = _orders(ctx)
+    by_id = {o.id: o for o in orders}
+    live = [o for o in orders if (s := _span(o, by_id)) and s[0] <= on <= s[1]]
+    return max(live, key=lambda o: (o.term_start, o.year_be or 0, o.number or 0), default=None)
+
+
+def in_force(ctx: Context, on: date | None = None) -> Order | None:
+    """The issued order whose committee sits on ``on`` (today by default)."""
+    require(ctx, "orders.read")
+    return _in_force(ctx, on or date.today())
+
+
+def current_committee(ctx: Context, on: date | None = None) -> list[OrderMember]:
+    """Members of the committee in force on ``on`` (other registers use this)."""
+    order = in_force(ctx, on)
+    return list(order.members) if order else []
+
+
+def terms_ending_soon(ctx: Context, days: int = 30, today: date | None = None) -> list[tuple[Order, date]]:
+    """(order, last day) for orders in force today whose term ends within ``days``."""
+    require(ctx, "orders.read")
+    today = today or date.today()
+    orders = _orders(ctx)
+    by_id = {o.id: o for o in orders}
+    out = []
+    for o in orders:
+        span = _span(o, by_id)
+        if o.status == m.ISSUED and span and span[0] <= today <= span[1] <= today + timedelta(days=days):
+            out.append((o, span[1]))
+    return sorted(out, key=lambda x: x[1])
+
+
+def home_alerts(ctx: Context) -> list[tuple[str, str]]:
+    """(th, en) lines for the home screen: committee terms ending within 30 days."""
+    if not can(ctx, "orders.read"):
+        return []
+    out = []
+    for o, end in terms_ending_soon(ctx, 30):
+        left = (end - date.today()).days
+        out.append((f"วาระคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ {o.ref} สิ้นสุด {format_date(end, 'abbr')} (อีก {left} วัน)",
+                    f"The ethics committee's term (order {o.ref}) ends {end.isoformat()} ({left} days)"))
+    return out
+
+
+# -- consultations --------------------------------------------------------------------------
+def _check_handlers(ctx: Context, c: Consultation) -> None:
+    order = _in_force(ctx, c.day())
+    names = {x.name for x in order.members} if order else set()
+    bad = [h for h in c.handled_by if h not in names]
+    if not order:
+        raise ValidationError({"handled_by": ("ไม่มีคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ใช้อยู่ในวันนั้น", "no committee was in force on that date")})
+    if bad:
+        raise ValidationError({"handled_by": (f"{', '.join(bad)} ไม่ใช่กรรมการในวันนั้น", f"{', '.join(bad)}: not a member on that date")})
+
+
+def list_consultations(ctx: Context, text: str = "", status: str | None = None, category: str | None = None,
+                       fy: int | None = None) -> list[Consultation]:
+    """Newest first. ``text`` searches the question, advice, category and handlers (never the
+    requester). Requester fields stay sealed in what this returns."""
+    require(ctx, "consultations.read")
+    words = [w.casefold() for w in text.split()]
+    out = []
+    for k, v in ctx.store.load().get(CONSULTATIONS, {}).items():
+        c = Consultation.from_doc(int(k), v)
+        if (status and c.status != status) or (category and c.category != category) or (fy and fiscal_year(c.day()) != fy):
+            continue
+        hay = " ".join([c.question, c.advice, c.category, c.dos_ref, *c.handled_by]).casefold()
+        if all(w in hay for w in words):
+            out.append(c)
+    return sorted(out, key=lambda c: (c.consulted_on, c.id), reverse=True)
+
+
+def get_consultation(ctx: Context, cid: int) -> Consultation:
+    """The record with the requester revealed (logged as a view of a confidential record)."""
+    require(ctx, "consultations.read")
+    doc = ctx.store.load().get(CONSULTATIONS, {}).get(str(cid))
+    if doc is None:
+        raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}", f"No consultation {cid}")
+    vault.log_view(ctx, KIND_CONSULT, cid)
+    return Consultation.from_doc(cid, vault.reveal_fields(ctx, KIND_CONSULT, doc, m.CONFIDENTIAL))
+
+
+def save_consultation(ctx: Context, c: Consultation) -> Consultation:
+    """Add (``c.id`` None) or update a consultation. The requester is sealed before saving."""
+    require(ctx, "consultations.write")
+    c = replace(c, handled_by=list(c.handled_by))
+    if c.requester_kind == "anonymous":
+        c.requester = c.requester_staff_id = ""
+    allowed = get_template(ctx)["categories"]
+    stored = ctx.store.load().get(CONSULTATIONS, {}).get(str(c.id)) if c.id else None
+    c.validate(allowed + [stored["category"]] if stored else allowed)  # an old category stays valid
+    _check_handlers(ctx, c)
+    if not c.retain_until:
+        day, years = c.day(), get_template(ctx)["retention_years"]
+        c.retain_until = (day.replace(day=28) if (day.month, day.day) == (2, 29) else day).replace(year=day.year + years).isoformat()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        if c.id is None:
+            c.rev = 1
+            sealed = vault.seal_fields(ctx, KIND_CONSULT, c.to_dict(), m.CONFIDENTIAL)
+            c.id = tx.table(CONSULTATIONS).insert(sealed)
+            tx.log("create", KIND_CONSULT, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])])
+            return c
+        old = tx.table(CONSULTATIONS).get(doc_id=c.id)
+        if old is None:
+            raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}")
+        if old.get("rev") != c.rev:
+            raise _conflict()
+        plain_old = vault.reveal_fields(ctx, KIND_CONSULT, old, m.CONFIDENTIAL)
+        new = c.to_dict()
+        changed = _changed(plain_old, new)
+        for name in m.CONFIDENTIAL:  # unchanged: keep the stored ciphertext
+            if name not in changed:
+                new[name] = old.get(name, "")
+        new["rev"] = c.rev = c.rev + 1
+        tx.put(CONSULTATIONS, c.id, vault.seal_fields(ctx, KIND_CONSULT, new, m.CONFIDENTIAL))
+        tx.log("update", KIND_CONSULT, c.id, changed)
+    return c
+
+
+def stats(ctx: Context, fy: int) -> dict:
+    """Counts only, for fiscal year ``fy`` (B.E.): by month (Oct..Sep), category, status, channel."""
+    require(ctx, "consultations.stats")
+    start, end = fiscal_year_range(fy)
+    rows = [Consultation.from_doc(int(k), v) for k, v in ctx.store.load().get(CONSULTATIONS, {}).items()]
+    rows = [c for c in rows if start <= c.day() <= end]
+    months = [(start.month + i - 1) % 12 + 1 for i in range(12)]
+    by_month = Counter(c.day().month for c in rows)
+    return {"fy": fy, "total": len(rows), "months": [(mo, by_month.get(mo, 0)) for mo in months],
+            "categories": dict(Counter(c.category for c in rows).most_common()),
+            "statuses": {s: sum(c.status == s for c in rows) for s in m.CONSULT_STATUSES},
+            "channels": {s: sum(c.channel == s for c in rows) for s in m.CHANNELS}}
+
+
+# -- PDF -------------------------------------------------------------------------------------
+def default_pdf_path(ctx: Context, name: str) -> Path:
+    sibling = Path(ctx.store.dir).resolve().parent / "exports"
+    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+
+
+def order_doc(ctx: Context, order: Order):
+    from ethics_tui.pdf.models import Member, Members, NumberedList, OrderDoc, Signer
+    from ethics_tui.service.settings import get_settings
+
+    office = get_settings(ctx).office_name
+    authority = order.authority.strip() or m.AUTHORITY_BLANK
+    text = order.preamble.replace(m.OFFICE, office).replace(m.AUTHORITY, authority)
+    body = [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
+    body += [Members([Member(x.name, x.position, x.role) for x in order.members]),
+             NumberedList([d for d in order.duties if d.strip()], title=m.DUTIES_TITLE)]
+    old = _orders(ctx)
+    old = next((o for o in old if o.id == order.supersedes), None)
+    if old and old.number:
+        body.append(f"ให้ยกเลิกคำสั่ง{office} ที่ {old.ref} ลงวันที่ {format_date(old.order_date, 'full')}")
+    span = f"ทั้งนี้ ตั้งแต่วันที่ {_be(order.term_start)} ถึงวันที่ {_be(order.term_end)}" if order.term_start and order.term_end else ""
+    when = date.fromisoformat(order.order_date) if order.order_date else date.today()
+    return OrderDoc(number=order.number or "........", year_be=order.year_be or when.year + BE_OFFSET,
+                    subject=order.subject, body=body, signed_on=when, effective=span or "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป",
+                    signer=Signer(order.signer_name, order.signer_position))
+
+
+def _be(iso: str) -> str:
+    day, month, year = format_date(iso, "full").split(" ")
+    return f"{day} {month} พ.ศ. {year}"
+
+
+def signoff_doc(ctx: Context, order: Order):
+    from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
+    from ethics_tui.service.settings import get_settings
+
+    office = get_settings(ctx).office_name
+    return SignoffDoc(document_title=f"คำสั่ง{office} ที่ {order.ref} เรื่อง {order.subject}",
+                      people=[SignoffPerson(x.name, x.position, x.role) for x in order.members],
+                      divisions=list(m.ROLES), heading="ใบลงชื่อรับทราบการแต่งตั้งคณะที่ปรึกษาทางจริยธรรม",
+                      dated=date.fromisoformat(order.order_date) if order.order_date else None)
+
+
+def export_pdf(ctx: Context, order_id: int, path: Path | None = None, kind: str = "order") -> Path:
+    """Write the order (``kind`` "order") or its sign-off sheet ("order-signoff"); audited."""
+    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.pdf.order import render_order
+    from ethics_tui.pdf.signoff import render_signoff
+    from ethics_tui.service.settings import get_settings
+
+    require(ctx, "pdf.export")
+    order = get_order(ctx, order_id)
+    tag = f"{order.number}-{order.year_be}" if order.number else f"draft-{order.id}"
+    path = Path(path) if path else default_pdf_path(ctx, f"{kind}-{tag}.pdf")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "order":
+            from ethics_tui.thai.digits import to_thai_digits
+
+            refs = [f"{o.number}/{o.year_be}" for o in _orders(ctx) if o.number]
+            refs = tuple(refs + [to_thai_digits(r) for r in refs])
+            render_order(order_doc(ctx, order), path, get_settings(ctx), names=refs)
+        else:
+            render_signoff(signoff_doc(ctx, order), path, get_settings(ctx))
+    except OSError as exc:
+        raise UserError(f"เขียนไฟล์ {path} ไม่ได้ ({exc.strerror})", f"Cannot write {path} ({exc.strerror})") from None
+    record_export(ctx, path, kind, order.ref if order.number else f"draft:{order.id}")
+    return path
+
+
+# -- demo ------------------------------------------------------------------------------------
+def extend_demo(ctx: Context) -> None:
+    """Two issued orders (the second supersedes the first) and a dozen consultations."""
+    from ethics_tui.service.demo import demo_sign_in
+
+    staff = {d["code"]: int(k) for k, d in ctx.store.load().get("staff", {}).items()}
+    today = date.today()
+    roles = [("0001", m.CHAIR), ("0002", "รองประธาน"), ("0012", "กรรมการ"), ("0005", "กรรมการ"),
+             ("0004", m.SECRETARY), ("0007", "ผู้ช่วยเลขานุการ")]
+    members = [OrderMember("", "", r, staff[c]) for c, r in roles if c in staff]
+    first = save_draft(ctx, Order(members=members, authority="(ตัวอย่าง — หน่วยงานระบุบทบัญญัติกฎหมายที่ให้อำนาจเอง)",
+                                  term_start=(today - timedelta(days=420)).isoformat(),
+                                  term_end=(today + timedelta(days=310)).isoformat(),
+                                  order_date=(today - timedelta(days=425)).isoformat()))
+    issue(ctx, first.id)
+    second = successor(ctx, first.id)
+    second.members.insert(4, OrderMember("นางสาวอรทัย มีธรรม", "ผู้ทรงคุณวุฒิภายนอก (ข้อมูลสมมุติ)", "กรรมการ"))
+    second.term_start = (today - timedelta(days=60)).isoformat()
+    second.term_end = (today + timedelta(days=21)).isoformat()  # ends soon: shows on home
+    second.order_date = (today - timedelta(days=62)).isoformat()
+    issue(ctx, save_draft(ctx, second).id)
+    committee = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "committee")
+    people = sorted(ctx.store.load().get("staff", {}).items())[10:30]
+    cats = get_template(ctx)["categories"]
+    for i, (question, advice) in enumerate(_DEMO_CASES):
+        day = today - timedelta(days=15 + i * 29)
+        order = _in_force(ctx, day)
+        kind = ("staff", "staff", "outsider", "anonymous")[i % 4]
+        sid, doc = people[i]
+        who = {"staff": f"{doc['prefix']}{doc['first_name']} {doc['last_name']}", "outsider": "นายบุญส่ง ตัวอย่าง", "anonymous": ""}[kind]
+        save_consultation(committee, Consultation(
+            consulted_on=day.isoformat(), channel=list(m.CHANNELS)[i % 5], category=cats[i % len(cats)],
+            question=question, advice=advice if i % 5 else "", requester_kind=kind, requester=who,
+            requester_staff_id=sid if kind == "staff" else "", handled_by=[order.members[i % 2 * 4].name],
+            status=("open", "advised", "closed", "referred", "advised")[i % 5] if i % 5 else "open"))
+
+
+_DEMO_CASES = [
+    ("ญาติของผู้ขอคำปรึกษาจะยื่นเสนอราคางานจ้างเหมาซ่อมถนน", "แนะนำให้แจ้งผู้บังคับบัญชาและไม่ร่วมพิจารณาผลการเสนอราคา"),
+    ("ผู้รับเหมานำกระเช้าของขวัญมามอบในช่วงปีใหม่", "แนะนำให้ปฏิเสธอย่างสุภาพ หากรับไว้แล้วให้รายงานและส่งคืน"),
+    ("จะยืมรถยนต์ส่วนกลางไปงานบวชของญาติได้หรือไม่", "แนะนำให้ไม่ใช้ทรัพย์สินของทางราชการเพื่อประโยชน์ส่วนตน"),
+    ("ถูกขอให้ลงชื่อรับรองเวลาปฏิบัติงานแทนเพื่อนร่วมงาน", "แนะนำให้ไม่ลงชื่อแทนและแจ้งหัวหน้างาน"),
+    ("การโพสต์วิจารณ์ผู้บริหารในสื่อสังคมออนไลน์ส่วนตัว", "แนะนำให้ระมัดระวังการแสดงความเห็นตามประมวลจริยธรรม"),
+    ("ได้รับเชิญเป็นวิทยากรภายนอกโดยมีค่าตอบแทน", "แนะนำให้ขออนุญาตผู้บังคับบัญชาก่อนรับงาน"),
+    ("เพื่อนขอข้อมูลผู้มาติดต่อราชการเพื่อใช้ขายสินค้า", "แนะนำให้ไม่เปิดเผยข้อมูลส่วนบุคคลตามกฎหมายคุ้มครองข้อมูลส่วนบุคคล"),
+    ("ร้านค้าเสนอส่วนลดพิเศษเฉพาะเจ้าหน้าที่พัสดุ", "แนะนำให้ไม่รับประโยชน์ที่ให้เพราะตำแหน่งหน้าที่"),
+    ("ใช้เครื่องพิมพ์ของสำนักงานพิมพ์เอกสารส่วนตัวเล็กน้อย", "แนะนำให้แยกใช้อุปกรณ์ส่วนตัวสำหรับงานส่วนตัว"),
+    ("คู่สมรสเป็นกรรมการตรวจรับงานที่ตนเป็นผู้ควบคุมงาน", "แนะนำให้ขอถอนตัวจากการเป็นกรรมการและรายงานเป็นลายลักษณ์อักษร"),
+    ("ได้รับบัตรชมคอนเสิร์ตจากบริษัทที่ยื่นขออนุญาตก่อสร้าง", "แนะนำให้ส่งคืนและบันทึกการรายงานการรับของขวัญ"),
+    ("การรับเงินช่วยงานศพจากผู้มาติดต่อราชการ", "แนะนำให้รับได้ตามประเพณีในมูลค่าที่เหมาะสม และไม่เกี่ยวกับการปฏิบัติหน้าที่"),
+]

@@ -1,0 +1,428 @@
+"""Corruption complaints and whistleblowing (measure 7): intake, receipt codes, the workflow,
+lookup by code, statistics (counts only), retention purge, and the demo cases.
+
+The case (table ``complaints``) holds no identity. The complainant, the accused and the details
+are sealed in the "complaints" vault, in a table of their own (``complaint_identities``, same
+doc id), and are shown only through :func:`identity`, which logs the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.model import complaints as m
+from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
+from ethics_tui.service import numbering, vault
+from ethics_tui.service.access import ALL, can, register_permissions, require
+from ethics_tui.service.context import Context
+from ethics_tui.thai.dates import fiscal_year
+
+CASES = "complaints"
+IDENTITIES = "complaint_identities"
+SETTINGS = "complaint_settings"
+KIND = "complaint"
+SEQ = "complaint"
+
+register_permissions(
+    {
+        "complaints.read": ("complaints",),
+        "complaints.write": ("complaints",),
+        "complaints.stats": ALL,
+        "complaints.status": ALL,
+        "complaints.purge": ("complaints", "admin"),
+        "complaints.settings": ("complaints", "admin"),
+    },
+    {
+        "complaints.read": ("ดูเรื่องร้องเรียน", "view complaints"),
+        "complaints.write": ("รับและดำเนินการเรื่องร้องเรียน", "register and handle complaints"),
+        "complaints.stats": ("ดูสถิติเรื่องร้องเรียน", "view complaint statistics"),
+        "complaints.status": ("ตรวจสอบสถานะเรื่องร้องเรียนด้วยรหัส", "look up a complaint by its code"),
+        "complaints.purge": ("ลบเรื่องร้องเรียนที่หมดอายุการเก็บ", "purge expired complaints"),
+        "complaints.settings": ("ตั้งค่าเรื่องร้องเรียน", "change complaint settings"),
+    },
+)
+
+
+# -- settings -----------------------------------------------------------------------------
+def get_settings(ctx: Context) -> ComplaintSettings:
+    return ComplaintSettings.from_dict(ctx.store.load().get(SETTINGS, {}).get("1"))
+
+
+def save_settings(ctx: Context, s: ComplaintSettings) -> ComplaintSettings:
+    require(ctx, "complaints.settings")
+    s.channels = [c.strip() for c in s.channels]
+    s.validate()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        old = ComplaintSettings.from_dict(tx.table(SETTINGS).get(doc_id=1))
+        if old.rev != s.rev:
+            raise _conflict()
+        changed = [k for k, v in s.to_dict().items() if k != "rev" and old.to_dict().get(k) != v]
+        if not changed:
+            return old
+        s.rev = old.rev + 1
+        tx.put(SETTINGS, 1, s.to_dict())
+        tx.log("update", "complaint-settings", 1, changed)
+    return s
+
+
+def _conflict() -> ConflictError:
+    return ConflictError("มีผู้อื่นบันทึกเรื่องนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วทำอีกครั้ง",
+                         "Someone else saved this meanwhile; reopen it and try again.")
+
+
+# -- reading ------------------------------------------------------------------------------
+def _cases(ctx: Context) -> list[Complaint]:
+    return [Complaint.from_doc(int(k), v) for k, v in ctx.store.load().get(CASES, {}).items()]
+
+
+def list_cases(ctx: Context, text: str = "", open_only: bool = False) -> list[Complaint]:
+    """Cases, newest first; ``text`` matches the code, number, subject, channel or status."""
+    require(ctx, "complaints.read")
+    words = [w.casefold() for w in text.split()]
+    out = []
+    for c in _cases(ctx):
+        if open_only and c.status == "closed":
+            continue
+        hay = f"{c.code} {c.number}/{c.fiscal_year} {c.subject} {c.channel} {m.step_label(c.status)} " \
+              f"{m.step_label(c.status, 'en')} {m.kind_label(c.kind)}".casefold()
+        if all(w in hay for w in words):
+            out.append(c)
+    return sorted(out, key=lambda c: (c.received_at, c.id or 0), reverse=True)
+
+
+def get(ctx: Context, case_id: int) -> Complaint:
+    require(ctx, "complaints.read")
+    doc = ctx.store.load().get(CASES, {}).get(str(case_id))
+    if doc is None:
+        raise NotFoundError(f"ไม่พบเรื่องร้องเรียนรหัส {case_id}", f"No complaint {case_id}")
+    return Complaint.from_doc(case_id, doc)
+
+
+def _identity_of(ctx: Context, c: Complaint) -> Identity:
+    sealed = ctx.store.load().get(IDENTITIES, {}).get(str(c.id)) or {}
+    return Identity.from_revealed(c.anonymous, vault.reveal_fields(ctx, KIND, sealed, m.CONFIDENTIAL))
+
+
+def identity(ctx: Context, case_id: int) -> Identity:
+    """The confidential part, revealed for the holder of the complaints key (logged as a view).
+    Without the key every value reads "ปกปิด"."""
+    c = get(ctx, case_id)
+    ident = _identity_of(ctx, c)
+    vault.log_view(ctx, KIND, case_id)
+    return ident
+
+
+def overdue(ctx: Context, today: date | None = None) -> list[Complaint]:
+    require(ctx, "complaints.read")
+    today = today or date.today()
+    return sorted((c for c in _cases(ctx) if c.overdue(today)), key=lambda c: c.due)
+
+
+def overdue_count(ctx: Context, today: date | None = None) -> int:
+    """Overdue open cases, or 0 for a user who may not see cases (for the home screen)."""
+    return len(overdue(ctx, today)) if can(ctx, "complaints.read") else 0
+
+
+# -- guard rails --------------------------------------------------------------------------
+def _staff(ctx: Context) -> dict[int, dict]:
+    return {int(k): v for k, v in ctx.store.load().get("staff", {}).items()}
+
+
+def _full_name(doc: dict) -> str:
+    return f"{doc.get('prefix', '')}{doc.get('first_name', '')} {doc.get('last_name', '')}".strip()
+
+
+def _squash(text: str) -> str:
+    return "".join(str(text or "").split())
+
+
+#: words that name the local executive (นายกมล is a first name: "นายก" alone is not enough)
+EXECUTIVE_WORDS = ("นายกองค์การบริหารส่วน", "นายกเทศมนตรี", "นายกอบต", "นายกอบจ", "นายกฯ", "รองนายก",
+                   "ผู้บริหารท้องถิ่น")
+
+
+def is_executive(ctx: Context, ident: Identity) -> bool:
+    """The accused is the local executive (นายก / รองนายก, or the executive named in settings)."""
+    from ethics_tui.service.settings import get_settings as office
+
+    if ident.executive_accused:
+        return True
+    texts = [_squash(ident.accused_text).replace(".", "")]
+    if ident.accused_staff_id:
+        texts.append(_squash(_staff(ctx).get(ident.accused_staff_id, {}).get("position", "")).replace(".", ""))
+    exec_name = _squash(office(ctx).executive_name)
+    for text in texts:
+        if any(w in text for w in EXECUTIVE_WORDS) or (exec_name and text and exec_name in text):
+            return True
+    return False
+
+
+def _check_handler(ctx: Context, ident: Identity) -> None:
+    """A handler cannot be the accused."""
+    user = ctx.user
+    if user is None:
+        return
+    mine = _staff(ctx).get(user.staff_id or 0)
+    if (user.staff_id and user.staff_id == ident.accused_staff_id) or (
+        mine and _squash(ident.accused_text) and _squash(_full_name(mine)) in _squash(ident.accused_text)
+    ):
+        raise UserError(
+            "ผู้ถูกร้องเรียนเป็นบุคคลเดียวกับผู้ใช้ที่ดำเนินการ จึงดำเนินการเรื่องนี้ไม่ได้ — ให้เจ้าหน้าที่คนอื่นรับผิดชอบ",
+            "You are the accused in this complaint, so you cannot handle it; another officer must.",
+        )
+
+
+# -- intake -------------------------------------------------------------------------------
+def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
+    """Register a complaint: a fresh receipt code and number, identities sealed apart."""
+    require(ctx, "complaints.write")
+    settings = get_settings(ctx)
+    c.anonymous = ident.anonymous = bool(ident.anonymous)
+    c.subject, c.channel = (c.subject or "").strip(), (c.channel or "").strip()
+    c.status, c.history, c.evidence, c.id, c.rev = "received", [], "", None, 1
+    errors: dict = {}
+    for part in (lambda: c.validate(settings.channels), ident.validate):
+        try:
+            part()
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    staff = _staff(ctx)
+    if ident.accused_staff_id and ident.accused_staff_id not in staff:
+        errors["accused"] = ("ไม่พบบุคลากรที่เลือก", "the chosen staff member does not exist")
+    names = [_squash(x) for x in (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))]
+    if any(n and n in _squash(c.subject) for n in names if len(n) > 3):
+        errors["subject"] = ("อย่าใส่ชื่อผู้ถูกร้องเรียนในหัวเรื่อง (หัวเรื่องพิมพ์อยู่บนใบรับเรื่อง)",
+                             "keep the accused's name out of the subject (it is printed on the receipt)")
+    if errors:
+        raise ValidationError(errors)
+    _check_handler(ctx, ident)
+    ident.executive_accused = is_executive(ctx, ident)
+    sealed = vault.seal_fields(ctx, KIND, ident.sealed_dict(), m.CONFIDENTIAL)
+    now = datetime.now().isoformat(timespec="seconds")
+    received = c.received_date
+    c.fiscal_year = fiscal_year(received)
+    c.handler = ctx.user.username if ctx.user else ctx.actor
+    c.due = (received + timedelta(days=settings.due_days["received"])).isoformat()
+    c.retention_until = _add_years(received, settings.retention_years).isoformat()
+    c.history = [{"step": "received", "date": received.isoformat(), "actor": ctx.actor,
+                  "note": "", "extra": {}, "recorded": now}]
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        used = {d.get("code") for d in tx.table(CASES).all()}
+        c.code = m.new_code()
+        while c.code in used:  # 21^10 codes: practically never loops
+            c.code = m.new_code()
+        c.number = numbering.claim(tx, SEQ, c.fiscal_year, ref=c.code)
+        c.id = tx.table(CASES).insert(c.to_dict())
+        tx.put(IDENTITIES, c.id, sealed)
+        filled = [k for k, v in ident.sealed_dict().items() if v]
+        tx.log("create", KIND, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])] + filled)
+    return c
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+# -- the workflow -------------------------------------------------------------------------
+def next_steps(ctx: Context, c: Complaint, ident: Identity | None = None) -> list[str]:
+    """The steps this case may move to now (the executive guard and anonymity applied)."""
+    steps = list(m.TRANSITIONS.get(c.status, ()))
+    if c.anonymous and c.status in m.ANONYMOUS_CLOSE_FROM:
+        steps.append("closed")
+    if c.status == "review":
+        ident = ident or _identity_of(ctx, c)
+        if ident.executive_accused:
+            steps = ["referred"]
+    return steps
+
+
+def executive_rule(lang: str = "th") -> str:
+    return ("ผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น ต้องส่งเรื่องไปยังศูนย์ดำรงธรรม (อำเภอหรือจังหวัด)"
+            if lang != "en" else "The accused is the local executive: the case must be referred to ศูนย์ดำรงธรรม")
+
+
+def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, rev: int | None = None,
+            **extra: str) -> Complaint:
+    """Move a case to ``step`` on date ``on``. ``extra``: reason / body / finding / method,
+    and ``evidence`` ("enough" / "not_enough") when leaving the preliminary review."""
+    require(ctx, "complaints.write")
+    c = get(ctx, case_id)
+    if rev is not None and rev != c.rev:
+        raise _conflict()
+    ident = _identity_of(ctx, c)
+    if not vault.has_key(ctx, "complaints"):
+        raise UserError("คุณไม่มีกุญแจข้อมูลลับของเรื่องร้องเรียน จึงดำเนินการเรื่องนี้ไม่ได้",
+                        "You do not hold the complaints key, so you cannot handle this case")
+    _check_handler(ctx, ident)
+    allowed = next_steps(ctx, c, ident)
+    if step not in allowed:
+        if c.status == "review" and ident.executive_accused:
+            raise UserError(executive_rule("th"), executive_rule("en"))
+        names_th = ", ".join(m.step_label(s) for s in allowed) or "-"
+        names_en = ", ".join(m.step_label(s, "en") for s in allowed) or "-"
+        raise UserError(
+            f"เปลี่ยนจาก “{m.step_label(c.status)}” เป็น “{m.step_label(step)}” ไม่ได้ (ทำได้: {names_th})",
+            f"Cannot go from '{m.step_label(c.status, 'en')}' to '{m.step_label(step, 'en')}' (allowed: {names_en})",
+        )
+    errors: dict[str, tuple[str, str]] = {}
+    extra = {k: str(v).strip() for k, v in extra.items() if v not in (None, "")}
+    if not isinstance(on, date):
+        errors["date"] = ("วันที่ไม่ถูกต้อง", "invalid date")
+    else:
+        last = date.fromisoformat(c.history[-1]["date"]) if c.history else c.received_date
+        if on > date.today():
+            errors["date"] = ("วันที่อยู่ในอนาคต", "the date is in the future")
+        elif on < last:
+            errors["date"] = ("วันที่ต้องไม่ก่อนขั้นตอนก่อนหน้า", "the date is before the previous step")
+    need = m.STEP_REQUIRES.get(step)
+    if need and not extra.get(need[0]):
+        errors[need[0]] = (f"ต้องกรอก{need[1]}", f"{need[2]} is required")
+    if step == "referred" and ident.executive_accused and "ดำรงธรรม" not in _squash(extra.get("body", "")):
+        errors["body"] = (executive_rule("th"), executive_rule("en"))
+    if c.status == "review":
+        ev = extra.get("evidence", c.evidence)
+        if ev not in ("enough", "not_enough"):
+            errors["evidence"] = ("ต้องระบุว่ามีหลักฐานเพียงพอหรือไม่", "record whether there is enough evidence")
+        elif step == "fact_finding" and ev != "enough":
+            errors["evidence"] = ("หลักฐานไม่เพียงพอ จึงแสวงหาข้อเท็จจริงต่อไม่ได้",
+                                  "not enough evidence to proceed to fact-finding")
+    if len(note) > 2000 or any(len(v) > 2000 for v in extra.values()):
+        errors["note"] = ("ข้อความยาวเกิน 2000 ตัวอักษร", "text longer than 2000 characters")
+    if errors:
+        raise ValidationError(errors)
+    settings = get_settings(ctx)
+    if "evidence" in extra:
+        c.evidence = extra.pop("evidence")
+    c.history = [*c.history, {"step": step, "date": on.isoformat(), "actor": ctx.actor, "note": note.strip(),
+                              "extra": extra, "recorded": datetime.now().isoformat(timespec="seconds")}]
+    c.status = step
+    days = settings.due_days.get(step)
+    c.due = (on + timedelta(days=days)).isoformat() if days and step != "closed" else ""
+    if step == "closed":
+        c.retention_until = _add_years(on, settings.retention_years).isoformat()
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        doc = tx.table(CASES).get(doc_id=case_id)
+        if doc is None or int(doc.get("rev", 0)) != c.rev:
+            raise _conflict()
+        c.rev += 1
+        tx.put(CASES, case_id, c.to_dict())
+        changed = ["status", "due", "history", *sorted(extra)]
+        if doc.get("evidence", "") != c.evidence:
+            changed.append("evidence")
+        tx.log("step", KIND, case_id, changed, note=f"{doc.get('status')} -> {step}")
+    return c
+
+
+# -- lookup by code -----------------------------------------------------------------------
+@dataclass
+class StatusView:
+    """What "what happened to my complaint?" may show: status and dates, nothing else."""
+
+    code: str
+    status: str
+    received: date
+    steps: list[tuple[str, date]]
+    due: date | None
+
+
+def lookup(ctx: Context, code: str) -> StatusView:
+    require(ctx, "complaints.status")
+    canon = m.normalize_code(code)
+    if canon is None:
+        raise UserError(f"“{code}” ไม่ใช่รหัสรับเรื่อง (รูปแบบ เช่น K7QM-3XPA-9D)",
+                        f"'{code}' is not a receipt code (it looks like K7QM-3XPA-9D)")
+    for c in _cases(ctx):
+        if c.code == canon:
+            ctx.store.log_event("lookup", KIND, c.id, actor=ctx.actor)
+            return StatusView(canon, c.status, c.received_date,
+                              [(h["step"], date.fromisoformat(h["date"])) for h in c.history],
+                              date.fromisoformat(c.due) if c.due else None)
+    raise NotFoundError(f"ไม่พบเรื่องที่มีรหัส {canon} — ตรวจรหัสอีกครั้ง หรือเรื่องอาจถูกลบเมื่อพ้นอายุการเก็บ",
+                        f"No complaint has the code {canon}; check it (or the case was purged after retention)")
+
+
+# -- statistics (counts only) -------------------------------------------------------------
+Stats = m.Stats
+period, period_label, statement = m.period, m.period_label, m.statement
+
+
+def stats(ctx: Context, fy: int, half: bool = False, today: date | None = None) -> Stats:
+    """Counts for fiscal year ``fy`` (B.E.), or its first six months (1 Oct-31 Mar) with ``half``.
+    Finished / in progress are as they stood at the end of the period (or today, if earlier)."""
+    require(ctx, "complaints.stats")
+    if not isinstance(fy, int) or not 2400 <= fy <= 2700:
+        raise UserError(f"ปีงบประมาณ {fy} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2568)", f"Invalid fiscal year {fy} (use B.E., e.g. 2568)")
+    return m.count(_cases(ctx), fy, half, today or date.today(), get_settings(ctx).channels)
+
+
+# -- retention ----------------------------------------------------------------------------
+def expired(ctx: Context, today: date | None = None) -> list[Complaint]:
+    require(ctx, "complaints.purge")
+    today = today or date.today()
+    return [c for c in _cases(ctx) if c.status == "closed" and c.retention_until and
+            date.fromisoformat(c.retention_until) < today]
+
+
+def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list[Complaint]:
+    """Delete closed cases past their retention date, with their vault entries; audited."""
+    found = expired(ctx, today)
+    if dry_run or not found:
+        return found
+    ids = [c.id for c in found]
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        tx.table(CASES).remove(doc_ids=[i for i in ids if tx.table(CASES).get(doc_id=i)])
+        tx.table(IDENTITIES).remove(doc_ids=[i for i in ids if tx.table(IDENTITIES).get(doc_id=i)])
+        for c in found:
+            tx.log("purge", KIND, c.id, ["case", *m.CONFIDENTIAL], note="retention expired")
+    return found
+
+
+
+# -- demo ---------------------------------------------------------------------------------
+def extend_demo(ctx: Context) -> None:
+    """A handful of cases in different states, sealed by the demo complaints officer: one
+    anonymous and overdue in fact-finding, one referred (the executive accused), one closed
+    long ago whose retention has run out, and others."""
+    from ethics_tui.service.demo import demo_sign_in
+
+    officer = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "complaints")
+    staff = {d.get("position"): int(k) for k, d in sorted(ctx.store.load().get("staff", {}).items(), reverse=True)}
+    ch = get_settings(officer).channels
+    today = date.today()
+
+    def case(days_ago, channel, kind, subject, ident, steps, hour=10):
+        when = datetime.combine(today - timedelta(days=days_ago), datetime.min.time()).replace(hour=hour)
+        c = intake(officer, Complaint(when.isoformat(timespec="minutes"), channel, kind, subject), ident)
+        for offset, step, extra in steps:
+            advance(officer, c.id, step, today - timedelta(days=days_ago - offset), **extra)
+
+    case(80, ch[3], "corruption", "ขอให้ตรวจสอบการจัดซื้อวัสดุก่อสร้างถนนคอนกรีต หมู่ที่ 3",
+         Identity(anonymous=True, accused_staff_id=staff.get("เจ้าพนักงานพัสดุ"),
+                  details="ผู้ร้องแจ้งว่าราคาวัสดุสูงกว่าท้องตลาด และผู้รับจ้างเป็นญาติของเจ้าหน้าที่"),
+         [(2, "review", {}), (9, "fact_finding", {"evidence": "enough", "note": "มีใบเสนอราคาแนบมา"})])
+    case(45, ch[1], "corruption", "ร้องเรียนการใช้รถยนต์ส่วนกลางไปใช้ส่วนตัว",
+         Identity(anonymous=False, complainant_name="นายบุญมี ทองสุข", complainant_contact="081-234-5678",
+                  accused_text="นายก อบต.", details="พบรถยนต์ส่วนกลางจอดที่งานบวชในวันหยุด"),
+         [(1, "review", {}), (5, "referred", {"evidence": "enough", "body": "ศูนย์ดำรงธรรมจังหวัดอุดรธานี",
+                                               "note": "หนังสือส่งเรื่องทางไปรษณีย์ลงทะเบียน"})])
+    case(40, ch[0], "grievance", "ขอให้ปรับปรุงการเก็บขยะในหมู่บ้านให้ตรงเวลา",
+         Identity(anonymous=False, complainant_name="นางสาวจันทร์เพ็ญ ศรีบุญ", complainant_contact="089-876-5432",
+                  details="รถเก็บขยะมาไม่ตรงวันที่ประกาศไว้ติดต่อกันสามสัปดาห์"),
+         [(1, "review", {}), (3, "fact_finding", {"evidence": "enough"}),
+          (20, "concluded", {"finding": "ปรับตารางเก็บขยะและแจ้งหมู่บ้านแล้ว"}),
+          (25, "notified", {"method": "โทรศัพท์แจ้งผู้ร้อง"}), (30, "closed", {})])
+    case(12, ch[2], "corruption", "สอบถามการเรียกรับเงินในการขออนุญาตก่อสร้างอาคาร",
+         Identity(anonymous=False, complainant_name="นายสุรชัย แก้วมณี", complainant_contact="โทร 086-555-1212",
+                  accused_staff_id=staff.get("นายช่างโยธา"), details="ถูกเรียกเงินค่าดำเนินการเพิ่มโดยไม่มีใบเสร็จ"),
+         [(2, "review", {})])
+    case(2, ch[6], "grievance", "ไฟส่องสว่างถนนสายหลักหมู่ที่ 5 ชำรุด",
+         Identity(anonymous=True), [])
+    case(4200, ch[0], "grievance", "ขอให้ซ่อมท่อระบายน้ำหน้าโรงเรียน",
+         Identity(anonymous=True, details="น้ำท่วมขังหน้าโรงเรียนทุกครั้งที่ฝนตก"),
+         [(1, "review", {}), (2, "not_accepted", {"evidence": "not_enough",
+                                                   "reason": "เป็นอำนาจของกรมทางหลวงชนบท"}), (3, "closed", {})])

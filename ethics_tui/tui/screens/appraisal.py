@@ -1,0 +1,267 @@
+"""Appraisal rounds: the list, the round form (bands, weights, criteria) and the round
+dashboard: progress, grievances with their days left, and the distribution by level."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Static
+
+import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
+from ethics_tui.errors import UserError
+from ethics_tui.model import appraisal as m
+from ethics_tui.service import appraisal as svc
+from ethics_tui.service.access import can
+from ethics_tui.service.settings import get_settings
+from ethics_tui.thai.dates import format_date
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.registers import Register
+from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+COLUMNS = (("round", 9), ("status", 12), ("period", 26), ("audience", 5), ("done", 8))
+BAR = 24
+
+
+def pick(lang: str, pair: tuple[str, str]) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def round_label(rnd: m.AppraisalRound, digits: str) -> str:
+    return apply_digits(f"{rnd.fiscal_year}/{rnd.round_no}", digits)
+
+
+class AppraisalScreen(GuardedScreen):
+    """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "ap_new"),
+        Binding("e", "edit", "edit"),
+        Binding("enter", "open", "ap_open", show=False),
+        Binding("g", "grievances", "ap_griev"),
+        Binding("m", "notify_round", "ap_notify_round"),
+        Binding("c", "close_round", "ap_close_round"),
+        Binding("ctrl+e", "export", "ap_export"),
+        Binding("p", "criteria", "ap_criteria_pdf"),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, then: str | None = None) -> None:
+        super().__init__()
+        self.then = then
+        self.digits = "arabic"
+        self.rounds: dict[int, m.AppraisalRound] = {}
+
+    def recreate(self) -> AppraisalScreen:
+        return AppraisalScreen()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.t("ap_title"), classes="screen-title")
+        with Horizontal(id="ap-main"):
+            yield DataTable(id="ap-rounds", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="ap-dashboard", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.digits = get_settings(self.ctx).digits
+        table = self.table
+        table.styles.width = sum(w for _k, w in COLUMNS) + 2 * len(COLUMNS) + 2
+        dash = self.query_one("#ap-dashboard")
+        dash.styles.padding = (0, 2)
+        dash.styles.width = "1fr"
+        for key, width in COLUMNS:
+            table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
+        self.reload()
+        table.focus()
+        if self.then:
+            action, self.then = self.then, None
+            self.call_after_refresh(self.run_action, action)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#ap-rounds", DataTable)
+
+    def _cells(self, rnd: m.AppraisalRound, d: svc.Dashboard) -> list[Text]:
+        start, end = rnd.period()
+        done = d.stages["signed"] + d.stages["refused"]
+        values = [round_label(rnd, self.digits), pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status]),
+                  f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
+                  apply_digits(d.audience, self.digits), apply_digits(f"{done}/{d.audience}", self.digits)]
+        return [Text(v, no_wrap=True, overflow="ellipsis") for v in values]
+
+    def reload(self, select_id: int | None = None) -> None:
+        table = self.table
+        keep = select_id if select_id is not None else self.selected_id()
+        table.clear()
+        self.rounds = {r.id: r for r in svc.list_rounds(self.ctx)}
+        for rnd in self.rounds.values():
+            table.add_row(*self._cells(rnd, svc.dashboard(self.ctx, rnd.id)), key=str(rnd.id))
+        if keep in self.rounds:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.show_dashboard()
+
+    def selected_id(self) -> int | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _selected(self) -> m.AppraisalRound | None:
+        rid = self.selected_id()
+        if rid is None:
+            self.notify(self.t("no_selection"), severity="warning")
+        return self.rounds.get(rid) if rid is not None else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_dashboard()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def dashboard_text(self, d: svc.Dashboard) -> str:
+        n = lambda v: apply_digits(v, self.digits)
+        rnd = d.round
+        lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status])}", ""]
+        for key in m.STAGES:
+            lines.append(f"  {pick(self.lang, m.STAGE_LABELS[key]):<28}{n(d.stages[key]):>5}")
+        lines += ["", self.t("ap_levels")]
+        top = max(d.levels.values(), default=0) or 1
+        for level, count in d.levels.items():
+            name = level if self.lang != "en" else m.LEVELS_EN.get(level, level)
+            lines.append(f"  {name:<18}{n(count):>4} {'█' * round(BAR * count / top)}")
+        lines += ["", self.t("ap_griev_open", n=n(len(d.grievances_open)))]
+        if d.grievances_open:
+            lines.append("  " + self.t("ap_griev_days", days=", ".join(n(x) for x in d.grievances_open)))
+        if d.grievances_late:
+            lines.append("  " + self.t("ap_griev_late", n=n(d.grievances_late)))
+        lines.append(self.t("ap_filing_open", n=n(d.filing_open)))
+        if rnd.criteria_published:
+            lines += ["", f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
+                      + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else "")]
+        return "\n".join(lines)
+
+    def show_dashboard(self) -> None:
+        box = self.query_one("#ap-dashboard", Static)
+        rid = self.selected_id()
+        if rid is None:
+            box.update(self.t("ap_no_rounds"))
+            return
+        box.update(self.dashboard_text(svc.dashboard(self.ctx, rid)))
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_new(self) -> None:
+        from ethics_tui.tui.screens.appraisal_forms import RoundFormModal
+
+        self.app.push_screen(RoundFormModal(None), self._saved)
+
+    def action_edit(self) -> None:
+        from ethics_tui.tui.screens.appraisal_forms import RoundFormModal
+
+        rnd = self._selected()
+        if rnd is not None:
+            self.app.push_screen(RoundFormModal(svc.get_round(self.ctx, rnd.id)), self._saved)
+
+    def _saved(self, rnd: m.AppraisalRound | None) -> None:
+        if rnd is None:
+            return
+        self.reload(select_id=rnd.id)
+        self.notify(self.t("ap_round_saved", round=round_label(rnd, self.digits)), markup=False)
+
+    def action_open(self) -> None:
+        from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen
+
+        rnd = self._selected()
+        if rnd is None:
+            return
+        if not can(self.ctx, "appraisal.people"):
+            svc.list_results(self.ctx, rnd.id)  # raises the Thai refusal
+        self.app.push_screen(AppraisalResultsScreen(rnd.id))
+
+    def action_grievances(self) -> None:
+        from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
+
+        rnd = self._selected()
+        if rnd is not None:
+            svc.list_grievances(self.ctx, rnd.id)  # checks the role first
+            self.app.push_screen(AppraisalGrievancesScreen(rnd.id))
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def action_notify_round(self) -> None:
+        rnd = self._selected()
+        if rnd is None:
+            return
+
+        def done(text: str | None) -> None:
+            if text:
+                from ethics_tui.thai.dates import parse_date
+
+                svc.set_round_status(self.ctx, rnd.id, "notified", on=parse_date(text))
+                self.reload(select_id=rnd.id)
+
+        today = format_date(date.today(), "numeric")
+        self.app.push_screen(TextPromptModal(self.t("ap_notify_round"), self.t("ap_notify_round_date"), today), done)
+
+    def action_close_round(self) -> None:
+        rnd = self._selected()
+        if rnd is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                svc.set_round_status(self.ctx, rnd.id, "closed")
+                self.reload(select_id=rnd.id)
+
+        self.app.push_screen(ConfirmModal(self.t("ap_close_confirm", round=round_label(rnd, self.digits))), done)
+
+    def action_export(self) -> None:
+        rnd = self._selected()
+        if rnd is not None:
+            self._export("summary", rnd.id)
+
+    def action_criteria(self) -> None:
+        rnd = self._selected()
+        if rnd is not None:
+            self._export("criteria", rnd.id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, kind: str, round_id: int) -> None:
+        from ethics_tui import cli_appraisal
+
+        writer = {"summary": cli_appraisal.write_summary, "criteria": cli_appraisal.write_criteria}[kind]
+        try:
+            path: Path = writer(self.ctx, round_id)
+        except (UserError, OSError) as exc:
+            msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
+            self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, self.t("ap_exported", path=path), markup=False, timeout=10)
+
+
+REGISTER = Register(
+    key="appraisal",
+    label_th="ประเมินผลการปฏิบัติงาน",
+    label_en="Appraisal",
+    screen=AppraisalScreen,
+    permission="appraisal.read",
+    hotkey="a",
+    order=40,
+    commands=(
+        ("ประเมินผล: เปิดรอบใหม่", "Appraisal: new round", "new"),
+        ("ประเมินผล: ส่งออกสรุป PDF", "Appraisal: export the summary PDF", "export"),
+        ("ประเมินผล: กรอกคะแนน", "Appraisal: enter scores", "open"),
+    ),
+)

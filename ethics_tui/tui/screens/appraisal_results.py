@@ -1,0 +1,327 @@
+"""One round's results: the fast score-entry table, notification, signed acknowledgement,
+refusal with a witness, reopen with a reason, grievances, import and the notices PDF.
+
+Entry by keyboard: enter on a row, type the results score, enter, the competency score,
+enter: it is saved, the row updates in place and the next open row is ready for typing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
+from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.model import appraisal as m
+from ethics_tui.service import appraisal as svc
+from ethics_tui.service.access import can
+from ethics_tui.service.settings import get_settings
+from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.screens.appraisal import pick, round_label
+from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
+           ("level", 12), ("stage", 16), ("clock", 14))
+
+
+class AppraisalResultsScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "sign", "ap_sign"),
+        Binding("r", "refuse", "ap_refuse"),
+        Binding("o", "reopen", "ap_reopen"),
+        Binding("m", "notify_one", "ap_notify"),
+        Binding("g", "grievance", "ap_file"),
+        Binding("i", "import", "ap_import"),
+        Binding("p", "notice", "ap_notice", show=False),
+        Binding("ctrl+e", "export", "ap_export"),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, round_id: int, then: str | None = None) -> None:
+        super().__init__()
+        self.round_id = round_id
+        self.then = then
+        self.rnd = svc.get_round(self.ctx, round_id)
+        self.digits = "arabic"
+        self.rows: dict[int, svc.ResultRow] = {}
+        self.editing: int | None = None
+
+    def recreate(self) -> AppraisalResultsScreen:
+        return AppraisalResultsScreen(self.round_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(self.t("ap_results_title", round=round_label(self.rnd, "arabic")), classes="screen-title", id="ap-res-title")
+        yield DataTable(id="ap-results", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="ap-entry"):
+            yield Label("", id="ap-entry-who")
+            yield Label(self.t("ap_entry_results", w=self.rnd.weights["results"]))
+            yield Input(id="in-results", compact=True, max_length=6)
+            yield Label(self.t("ap_entry_competency", w=self.rnd.weights["competency"]))
+            yield Input(id="in-competency", compact=True, max_length=6)
+        yield Static(self.t("ap_entry_hint"), classes="hint", id="ap-entry-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.digits = get_settings(self.ctx).digits
+        self.query_one("#ap-entry").styles.height = 1
+        for box in self.query(Input):
+            box.styles.width = 10
+        self.query_one("#ap-entry-who").styles.width = 30
+        table = self.table
+        table.styles.height = "1fr"
+        for key, width in COLUMNS:
+            table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
+        self.reload()
+        if not can(self.ctx, "appraisal.write"):
+            self.query_one("#ap-entry").display = False
+            self.query_one("#ap-entry-hint").display = False
+        if any(r.hidden for r in self.rows.values()):
+            self.notify(self.t("ap_no_scores"), markup=False)
+        table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#ap-results", DataTable)
+
+    # -- the table -------------------------------------------------------------------------
+    def _cells(self, row: svc.ResultRow) -> list[Text]:
+        r, s, n = row.result, row.scores, (lambda v: apply_digits(v, self.digits))
+        if row.hidden:
+            nums = [self.t("ap_hidden")] * 3 + [self.t("ap_hidden")]
+        elif s is None:
+            nums = ["", "", "", ""]
+        else:
+            level = s.level if self.lang != "en" else m.LEVELS_EN.get(s.level, s.level)
+            nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
+        stage = pick(self.lang, m.STAGE_LABELS[r.stage])
+        values = [n(row.staff.code), row.staff.full_name, row.division, *nums, stage, self._clock(row)]
+        style = "dim" if r.locked else ""
+        out = [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
+        for i in (3, 4, 5):
+            out[i].justify = "right"
+        return out
+
+    def _clock(self, row: svc.ResultRow) -> str:
+        if row.grievances:
+            g = row.grievances[-1]
+            return pick(self.lang, m.GRIEVANCE_LABELS[g.status]) + (f" ({self.t('ap_late')})" if g.late else "")
+        left = row.days_left(date.today())
+        if left is None or left < 0:
+            return ""
+        return self.t("ap_days", n=apply_digits(left, self.digits))
+
+    def reload(self) -> None:
+        table = self.table
+        keep = self.selected_id()
+        table.clear()
+        self.rows = {}
+        for row in svc.list_results(self.ctx, self.round_id):
+            self.rows[row.result.id] = row
+            table.add_row(*self._cells(row), key=str(row.result.id))
+        if keep in self.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+
+    def refresh_row(self, result_id: int) -> None:
+        row = svc.get_result(self.ctx, result_id)
+        self.rows[result_id] = row
+        for (key, _w), value in zip(COLUMNS, self._cells(row)):
+            self.table.update_cell(str(result_id), key, value)
+
+    def selected_id(self) -> int | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _selected(self) -> svc.ResultRow | None:
+        rid = self.selected_id()
+        if rid is None:
+            self.notify(self.t("no_selection"), severity="warning")
+            return None
+        return self.rows[rid]
+
+    # -- fast entry ------------------------------------------------------------------------
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        rid = int(event.row_key.value)
+        self.begin_entry(rid)
+
+    def begin_entry(self, rid: int) -> None:
+        if not can(self.ctx, "appraisal.write"):
+            svc.set_scores(self.ctx, rid)  # raises the Thai refusal
+        row = self.rows[rid]
+        if row.result.locked:
+            raise UserError("ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — กด o เพื่อเปิดแก้ไขพร้อมเหตุผล",
+                            "This result is acknowledged and locked; press o to reopen it with a reason")
+        self.editing = rid
+        s = row.scores
+        self.query_one("#ap-entry-who", Label).update(f"{row.staff.code} {row.staff.full_name}")
+        self.query_one("#in-results", Input).value = m.fmt(s.results) if s else ""
+        self.query_one("#in-competency", Input).value = m.fmt(s.competency) if s else ""
+        box = self.query_one("#in-results", Input)
+        box.focus()
+        box.select_all()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "in-results":
+            box = self.query_one("#in-competency", Input)
+            box.focus()
+            box.select_all()
+        elif event.input.id == "in-competency":
+            self.save_entry()
+
+    def save_entry(self) -> None:
+        rid = self.editing
+        if rid is None:
+            return
+        results = self.query_one("#in-results", Input).value
+        competency = self.query_one("#in-competency", Input).value
+        try:
+            svc.set_scores(self.ctx, rid, results, competency)
+        except ValidationError as exc:
+            field = next(iter(exc.errors))
+            self.notify(exc.message(self.lang), severity="error", markup=False)
+            self.query_one("#in-competency" if field == "competency" else "#in-results", Input).focus()
+            return
+        self.refresh_row(rid)
+        row = self.rows[rid]
+        self.notify(self.t("ap_saved", name=row.staff.full_name, total=m.fmt(row.scores.total), level=row.scores.level),
+                    markup=False, timeout=3)
+        self._next_open(rid)
+
+    def _next_open(self, rid: int) -> None:
+        table = self.table
+        index = table.get_row_index(str(rid))
+        for i in range(index + 1, table.row_count):
+            key = int(table.coordinate_to_cell_key((i, 0)).row_key.value)
+            if not self.rows[key].result.locked:
+                table.move_cursor(row=i)
+                self.begin_entry(key)
+                return
+        self.end_entry()
+
+    def end_entry(self) -> None:
+        self.editing = None
+        self.query_one("#ap-entry-who", Label).update("")
+        self.table.focus()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.editing is not None or isinstance(self.focused, Input):
+            self.end_entry()
+            return
+        self.app.pop_screen()
+
+    def _date_prompt(self, title: str, label: str, then) -> None:
+        def done(text: str | None) -> None:
+            if text:
+                then(parse_date(text))
+
+        self.app.push_screen(TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done)
+
+    def _refreshed(self, rid: int):
+        def done(value) -> None:
+            if value is not None:
+                self.refresh_row(rid)
+                self.notify(self.t("ap_done", name=self.rows[rid].staff.full_name), markup=False)
+        return done
+
+    def action_sign(self) -> None:
+        row = self._selected()
+        if row is not None:
+            rid = row.result.id
+            self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
+                              lambda d: self._refreshed(rid)(svc.acknowledge(self.ctx, rid, d)))
+
+    def action_notify_one(self) -> None:
+        row = self._selected()
+        if row is not None:
+            rid = row.result.id
+            self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
+                              lambda d: self._refreshed(rid)(svc.mark_notified(self.ctx, rid, d)))
+
+    def action_refuse(self) -> None:
+        from ethics_tui.tui.screens.appraisal_forms import RefusalModal
+
+        row = self._selected()
+        if row is not None:
+            self.app.push_screen(RefusalModal(row), self._refreshed(row.result.id))
+
+    def action_reopen(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        rid = row.result.id
+        modal = TextPromptModal(self.t("ap_reopen"), self.t("ap_reopen_reason"),
+                                on_save=lambda text: svc.reopen(self.ctx, rid, text))
+        self.app.push_screen(modal, self._refreshed(rid))
+
+    def action_grievance(self) -> None:
+        from ethics_tui.tui.screens.appraisal_forms import GrievanceModal
+
+        row = self._selected()
+        if row is None:
+            return
+
+        def done(g) -> None:
+            self._refreshed(row.result.id)(g)
+            if g is not None and g.late:
+                self.notify(self.t("ap_filed_late"), severity="warning", markup=False)
+
+        self.app.push_screen(GrievanceModal(row), done)
+
+    def action_import(self) -> None:
+        def check(text: str):
+            plan = svc.import_scores(self.ctx, self.round_id, Path(text).expanduser())
+            if plan.errors:
+                lines = "\n".join(e.message(self.lang) for e in plan.errors[:12])
+                raise UserError(*_pair("ap_import_failed", errors=lines))
+            return plan
+
+        def done(plan) -> None:
+            if plan is not None:
+                self.reload()
+                self.notify(self.t("ap_import_done", n=plan.scored), markup=False)
+
+        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check), done)
+
+    def action_export(self) -> None:
+        self._export(None)
+
+    def action_notice(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self._export(row.staff.code)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, code: str | None) -> None:
+        from ethics_tui import cli_appraisal
+
+        path = None
+        if code:
+            path = cli_appraisal.default_pdf_path(self.ctx, f"appraisal-notice-{self.rnd.fiscal_year}-{self.rnd.round_no}-{code}.pdf")
+        try:
+            out = cli_appraisal.write_notices(self.ctx, self.round_id, path, [code] if code else None)
+        except (UserError, OSError) as exc:
+            msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
+            self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, self.t("ap_exported", path=out), markup=False, timeout=10)
+
+
+def _pair(key: str, **kw) -> tuple[str, str]:
+    from ethics_tui.tui.screens.appraisal_text import AP_TEXT
+
+    th, en = AP_TEXT[key]
+    return th.format(**kw), en.format(**kw)

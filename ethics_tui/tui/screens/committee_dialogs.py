@@ -1,0 +1,105 @@
+"""Small committee dialogs: issue an order (next or typed number), revoke it, edit the
+office's template (preamble + duties) or the consultation categories."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static, TextArea
+
+from ethics_tui.model.committee import Order
+from ethics_tui.service import committee as svc
+from ethics_tui.thai.dates import BE_OFFSET
+from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
+from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
+from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.validators import Required, ThaiDate
+
+
+class IssueModal(FormModal[Order | None]):
+    """Issue a draft: the order date and, optionally, a number typed by hand."""
+
+    def __init__(self, order: Order) -> None:
+        super().__init__()
+        self.order = order
+        self.title_text = self.t("cm_issue_title", ref=order.ref)
+
+    def compose_fields(self) -> ComposeResult:
+        day = self.order.order_date or date.today().isoformat()
+        year = date.fromisoformat(day).year + BE_OFFSET
+        nxt = svc.next_order_number(self.ctx, year)
+        yield FieldRow(self.t("cm_f_order_date") + " *", Input(be(day), id="f-order_date", compact=True,
+                                                               validators=[Required(self.t("required")), ThaiDate(self.lang)]), "order_date")
+        yield FieldRow(self.t("cm_f_number"), Input(id="f-number", compact=True,
+                                                    placeholder=self.t("cm_number_ph", next=nxt, year=year)), "number")
+
+    def collect(self):
+        errors: dict = {}
+        day = read_date(self, "order_date", errors, required=True)
+        return (day, self.input_value("number")), errors
+
+    def save(self, value) -> Order:
+        day, number = value
+        return svc.issue(self.ctx, self.order.id, number or None, date.fromisoformat(day))
+
+
+class RevokeModal(FormModal[Order | None]):
+    def __init__(self, order: Order) -> None:
+        super().__init__()
+        self.order = order
+        self.title_text = self.t("cm_revoke_title", ref=order.ref)
+
+    def compose_fields(self) -> ComposeResult:
+        yield FieldRow(self.t("cm_f_revoked_on") + " *", Input(be(date.today().isoformat()), id="f-revoked_on", compact=True,
+                                                               validators=[ThaiDate(self.lang)]), "revoked_on")
+        yield FieldRow(self.t("cm_f_reason") + " *", Input(id="f-reason", compact=True,
+                                                           validators=[Required(self.t("required"))]), "reason")
+
+    def collect(self):
+        errors: dict = {}
+        day = read_date(self, "revoked_on", errors, required=True)
+        if not self.input_value("reason"):
+            errors["reason"] = ("ต้องระบุเหตุผลที่ยกเลิก", "give the reason")
+        return (day, self.input_value("reason")), errors
+
+    def save(self, value) -> Order:
+        return svc.revoke(self.ctx, self.order.id, date.fromisoformat(value[0]), value[1])
+
+
+class TemplateModal(FormModal[dict | None]):
+    """Edit lists/texts of the office template: ``fields`` among preamble, duties, categories."""
+
+    DEFAULT_CSS = FORM_CSS
+
+    def __init__(self, fields: tuple[str, ...], title_key: str) -> None:
+        super().__init__()
+        self.fields = fields
+        self.template = svc.get_template(self.ctx)
+        self.title_text = self.t(title_key)
+
+    def compose_fields(self) -> ComposeResult:
+        labels = {"preamble": "cm_f_preamble", "duties": "cm_f_duties", "categories": "cs_f_category"}
+        for name in self.fields:
+            value = self.template[name]
+            text = value if isinstance(value, str) else "\n".join(value)
+            area = TextArea(text, id=f"f-{name}", compact=True)
+            if name != "preamble":
+                area.styles.height = 8
+            yield FieldRow(self.t(labels[name]), area, name)
+        if "preamble" in self.fields:
+            yield Static(self.t("cm_preamble_hint"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(TextArea).focus()
+
+    def collect(self):
+        values = {}
+        for name in self.fields:
+            text = self.query_one(f"#f-{name}", TextArea).text
+            values[name] = text.strip() if name == "preamble" else [x.strip() for x in text.splitlines() if x.strip()]
+        return values, {}
+
+    def save(self, value: dict) -> dict:
+        return svc.save_template(self.ctx, self.template["rev"], **value)

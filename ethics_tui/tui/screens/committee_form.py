@@ -1,0 +1,281 @@
+"""The order form (members from the staff register or outsiders, roles, duties, preamble) and
+the member picker. Saving goes through the committee service; a read-only view for issued orders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.model import committee as m
+from ethics_tui.model.committee import Order, OrderMember
+from ethics_tui.service import committee as svc
+from ethics_tui.service import staff as staff_svc
+from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
+from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.validators import Required, ThaiDate
+
+FORM_CSS = """
+#dialog { width: 110; }
+TextArea { height: 5; width: 1fr; }
+#members { height: 9; width: 1fr; }
+.members-box { height: auto; width: 1fr; }
+.member-buttons { height: auto; }
+.member-buttons Button { margin-right: 1; }
+#staff-pick { height: 7; width: 1fr; }
+"""
+
+
+def read_date(form: FormModal, name: str, errors: dict, required: bool = False) -> str:
+    """ISO date typed (B.E.) in field ``name``; errors go to ``errors``."""
+    text = form.input_value(name)
+    if not text:
+        if required:
+            errors[name] = ("ต้องระบุวันที่", "a date is required")
+        return ""
+    try:
+        return parse_date(text).isoformat()
+    except UserError as exc:
+        errors[name] = (exc.th, exc.en)
+        return ""
+
+
+def be(iso: str) -> str:
+    return format_date(iso, "numeric") if iso else ""
+
+
+class MembersTable(DataTable):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit_member", show=False),
+        Binding("delete", "screen.remove_member", show=False),
+    ]
+
+
+class OrderFormModal(FormModal[Order | None]):
+    """Draft or edit an order; ``read_only`` shows an issued order without saving."""
+
+    DEFAULT_CSS = FORM_CSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "add_member", "new", priority=True),
+        Binding("ctrl+up", "move_member(-1)", show=False),
+        Binding("ctrl+down", "move_member(1)", show=False),
+    ]
+
+    def __init__(self, order: Order, read_only: bool = False) -> None:
+        super().__init__()
+        self.original = order
+        self.members = [replace(x) for x in order.members]
+        self.read_only = read_only
+        if read_only:
+            status = m.ORDER_STATUSES[order.status][1 if self.lang == "en" else 0]
+            self.title_text = self.t("cm_view_title", ref=order.ref, status=status)
+        else:
+            self.title_text = self.t("cm_edit_title" if order.id else "cm_new_title")
+
+    def compose_fields(self) -> ComposeResult:
+        o = self.original
+        ro = self.read_only
+        yield FieldRow(self.t("cm_f_subject") + " *", Input(o.subject, id="f-subject", compact=True, disabled=ro,
+                                                            validators=[Required(self.t("required"))]), "subject")
+        for name in ("order_date", "term_start", "term_end"):
+            box = Input(be(getattr(o, name)), id=f"f-{name}", compact=True, disabled=ro,
+                        placeholder=self.t("date_ph"), validators=[ThaiDate(self.lang)])
+            yield FieldRow(self.t(f"cm_f_{name}"), box, name)
+        yield FieldRow(self.t("cm_f_authority"), Input(o.authority, id="f-authority", compact=True, disabled=ro,
+                                                       placeholder=self.t("cm_authority_ph")), "authority")
+        for name in ("signer_name", "signer_position"):
+            yield FieldRow(self.t(f"cm_f_{name}"), Input(getattr(o, name), id=f"f-{name}", compact=True, disabled=ro,
+                                                         placeholder=self.t("cm_signer_ph")), name)
+        options = [(f"{x.ref} ({be(x.term_start)} – {be(x.term_end)})", x.id)
+                   for x in svc.list_orders(self.ctx, m.ISSUED) if x.id != o.id]
+        value = o.supersedes if any(v == o.supersedes for _, v in options) else Select.NULL
+        yield FieldRow(self.t("cm_f_supersedes"), Select(options, value=value, prompt=self.t("cm_no_supersede"),
+                                                         id="f-supersedes", compact=True, disabled=ro), "supersedes")
+        table = MembersTable(id="members", cursor_type="row", zebra_stripes=True)
+        buttons = Horizontal(
+            Button(self.t("cm_add_staff"), id="add-member", compact=True, disabled=ro),
+            Button(self.t("cm_edit_member"), id="edit-member", compact=True, disabled=ro),
+            Button(self.t("cm_remove_member"), id="remove-member", compact=True, disabled=ro),
+            classes="member-buttons",
+        )
+        yield FieldRow(self.t("cm_f_members") + " *", Vertical(table, buttons, classes="members-box"), "members")
+        yield FieldRow(self.t("cm_f_duties"), TextArea("\n".join(o.duties), id="f-duties", read_only=ro, compact=True), "duties")
+        yield FieldRow(self.t("cm_f_preamble"), TextArea(o.preamble, id="f-preamble", read_only=ro, compact=True), "preamble")
+        yield Static(self.t("cm_preamble_hint"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#dialog").add_class("wide")
+        table = self.query_one("#members", DataTable)
+        for key in ("cm_f_role", "cm_f_name", "cm_f_position"):
+            table.add_column(self.t(key), key=key)
+        self.refresh_members()
+        if self.read_only:
+            self.query_one("#save", Button).display = False
+            table.focus()
+
+    def refresh_members(self, cursor: int | None = None) -> None:
+        table = self.query_one("#members", DataTable)
+        table.clear()
+        for i, x in enumerate(self.members):
+            table.add_row(x.role, x.name, x.position or "", key=str(i))
+        if cursor is not None and self.members:
+            table.move_cursor(row=max(0, min(cursor, len(self.members) - 1)))
+
+    def _cursor(self) -> int | None:
+        table = self.query_one("#members", DataTable)
+        return table.cursor_row if table.row_count else None
+
+    # -- member actions ----------------------------------------------------------------------
+    def action_add_member(self) -> None:
+        if not self.read_only:
+            self.app.push_screen(MemberModal(None), self._member_added)
+
+    def _member_added(self, member: OrderMember | None) -> None:
+        if member is not None:
+            self.members.append(member)
+            self.refresh_members(len(self.members) - 1)
+            self._revalidate()
+
+    def action_edit_member(self) -> None:
+        i = self._cursor()
+        if i is None or self.read_only:
+            return
+
+        def done(member: OrderMember | None) -> None:
+            if member is not None:
+                self.members[i] = member
+                self.refresh_members(i)
+                self._revalidate()
+
+        self.app.push_screen(MemberModal(self.members[i]), done)
+
+    def action_remove_member(self) -> None:
+        i = self._cursor()
+        if i is not None and not self.read_only:
+            del self.members[i]
+            self.refresh_members(i)
+            self._revalidate()
+
+    def action_move_member(self, step: int) -> None:
+        i = self._cursor()
+        if i is None or self.read_only or not 0 <= i + step < len(self.members):
+            return
+        self.members[i], self.members[i + step] = self.members[i + step], self.members[i]
+        self.refresh_members(i + step)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {"add-member": self.action_add_member, "edit-member": self.action_edit_member,
+                   "remove-member": self.action_remove_member}
+        if event.button.id in actions:
+            event.stop()
+            actions[event.button.id]()
+            return
+        super().on_button_pressed(event)
+
+    # -- form ----------------------------------------------------------------------------------
+    def collect(self) -> tuple[Order, dict[str, tuple[str, str]]]:
+        errors: dict[str, tuple[str, str]] = {}
+        dates = {name: read_date(self, name, errors) for name in ("order_date", "term_start", "term_end")}
+        duties = [x.strip() for x in self.query_one("#f-duties", TextArea).text.splitlines() if x.strip()]
+        order = replace(
+            self.original, subject=self.input_value("subject"), authority=self.input_value("authority"),
+            signer_name=self.input_value("signer_name"), signer_position=self.input_value("signer_position"),
+            preamble=self.query_one("#f-preamble", TextArea).text.strip(), duties=duties,
+            members=[replace(x) for x in self.members], supersedes=self.select_value("supersedes"), **dates,
+        )
+        try:
+            order.validate()
+        except ValidationError as exc:
+            errors = {**exc.errors, **errors}
+        return order, errors
+
+    def action_submit(self) -> None:
+        if self.read_only:
+            self.dismiss(None)
+            return
+        super().action_submit()
+
+    def save(self, value: Order) -> Order:
+        return svc.save_draft(self.ctx, value)
+
+
+class MemberModal(FormModal[OrderMember | None]):
+    """Pick a staff member (search the register) or type an outsider; choose the role."""
+
+    DEFAULT_CSS = FORM_CSS
+    LIMIT = 30
+
+    def __init__(self, member: OrderMember | None) -> None:
+        super().__init__()
+        self.original = member
+        self.staff_id = member.staff_id if member else None
+        self.title_text = self.t("cm_member_title")
+
+    def compose_fields(self) -> ComposeResult:
+        x = self.original
+        yield FieldRow(self.t("cm_f_search"), Input(id="f-search", compact=True, placeholder=self.t("cm_search_ph")), "search")
+        yield FieldRow("", OptionList(id="staff-pick", compact=True), "pick")
+        yield Static("", id="linked", classes="hint", markup=False)
+        yield FieldRow(self.t("cm_f_name") + " *", Input(x.name if x else "", id="f-name", compact=True,
+                                                         validators=[Required(self.t("required"))]), "name")
+        yield FieldRow(self.t("cm_f_position"), Input(x.position if x else "", id="f-position", compact=True), "position")
+        value = x.role if x and x.role in m.ROLES else Select.NULL
+        yield FieldRow(self.t("cm_f_role") + " *", Select([(r, r) for r in m.ROLES], value=value, prompt=self.t("choose"),
+                                                          id="f-role", compact=True), "role")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#dialog").add_class("wide")
+        self.fill_options("")
+        self.show_link()
+
+    def fill_options(self, text: str) -> None:
+        box = self.query_one("#staff-pick", OptionList)
+        box.clear_options()
+        box.add_option(Option(self.t("cm_outsider"), id="outsider"))
+        for row in staff_svc.search(self.ctx, text, limit=self.LIMIT):
+            s = row.staff
+            box.add_option(Option(f"{s.full_name} — {svc.position_title(s.position, s.level)} · {row.division}", id=str(s.id)))
+        box.highlighted = 1 if text and box.option_count > 1 else 0
+
+    def show_link(self) -> None:
+        text = self.t("cm_not_linked")
+        if self.staff_id:
+            text = self.t("cm_linked", name=staff_svc.get(self.ctx, self.staff_id).full_name)
+        self.query_one("#linked", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "f-search":
+            self.fill_options(event.value)
+        super().on_input_changed(event)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id == "outsider":
+            self.staff_id = None
+            self.query_one("#f-name", Input).focus()
+        else:
+            s = staff_svc.get(self.ctx, int(event.option.id))
+            self.staff_id = s.id
+            self.query_one("#f-name", Input).value = s.full_name
+            self.query_one("#f-position", Input).value = svc.position_title(s.position, s.level)
+            self.query_one("#f-role", Select).focus()
+        self.show_link()
+
+    def collect(self) -> tuple[OrderMember, dict[str, tuple[str, str]]]:
+        member = OrderMember(self.input_value("name"), self.input_value("position"),
+                             self.select_value("role") or "", self.staff_id)
+        errors = {}
+        if not member.name:
+            errors["name"] = ("ต้องกรอกชื่อ-สกุล", "the name is required")
+        if member.role not in m.ROLES:
+            errors["role"] = ("ต้องเลือกบทบาทในคณะ", "choose a role")
+        return member, errors

@@ -1,0 +1,227 @@
+"""Tick-off: record who signed the returned sign-off sheets, fast, from the keyboard.
+
+Type to filter (name, code, position or division); space ticks or unticks the highlighted
+person with the tick date; F3 sets that date, F4 the method, F5 ticks a whole printed page;
+ctrl+z undoes the last change. Every tick is saved at once (one atomic write of this
+document's acknowledgement file) and the row is updated in place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ethics_tui.model.notices import METHODS
+from ethics_tui.service import notices as svc
+from ethics_tui.service import notices_acks as acks
+from ethics_tui.service.notices_acks import Person
+from ethics_tui.service.settings import get_settings
+from ethics_tui.thai.dates import format_date, parse_date, today
+from ethics_tui.thai.digits import apply_digits, to_arabic_digits
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
+from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
+PAGE = 300  # rows shown at once; typing narrows the list
+
+
+class TickOffScreen(GuardedScreen):
+    DEFAULT_CSS = """
+    TickOffScreen #tick-table { height: 1fr; }
+    TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "nt_toggle"),
+        Binding("f3", "set_date", "nt_set_date"),
+        Binding("f4", "method", "nt_method"),
+        Binding("f5", "page", "nt_page"),
+        Binding("ctrl+z", "undo", "nt_undo"),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, notice_id: int, then: str | None = None) -> None:
+        super().__init__()
+        self.notice_id = notice_id
+        self.filter = ""
+        self.tick_date: date = today()
+        self.method = "sheet"
+        self.people: dict[int, Person] = {}
+        self.undo_stack: list[tuple[str, list[int]]] = []  # (what was done, staff ids)
+        self.digits = "arabic"
+
+    def recreate(self) -> TickOffScreen:
+        return TickOffScreen(self.notice_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="tick-title", classes="screen-title", markup=False)
+        yield Static("", id="tick-status", markup=False)
+        yield Static("", id="tick-filter", markup=False)
+        yield DataTable(id="tick-table", cursor_type="row", zebra_stripes=True)
+        yield Static(self.t("nt_tick_keys"), classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.digits = get_settings(self.ctx).digits
+        n = svc.get(self.ctx, self.notice_id)
+        head = svc.number_text(self.ctx, n) or n.title
+        self.query_one("#tick-title", Static).update(
+            apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits))
+        for key, width in COLUMNS:
+            self.table.add_column(self.t(f"nt_col_{key}"), key=key, width=width)
+        self.reload()
+        self.table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#tick-table", DataTable)
+
+    # -- view ------------------------------------------------------------------------------
+    def _status_cell(self, p: Person) -> Text:
+        if p.done:
+            text = f"✓ {format_date(p.date, 'abbr')}"
+            return Text(apply_digits(text, self.digits), style="green", end="")
+        return Text(self.t("nt_pending"), style="yellow", end="")
+
+    def _cells(self, p: Person) -> list:
+        code = apply_digits(p.code, self.digits)
+        values = [code, p.name, p.position, p.division]
+        style = "" if p.active else "dim strike"
+        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values] + [self._status_cell(p)]
+
+    def reload(self) -> None:
+        table = self.table
+        keep = self.selected_id()
+        rows = acks.people(self.ctx, self.notice_id, self.filter)
+        table.clear()
+        self.people = {}
+        for p in rows[:PAGE]:
+            self.people[p.staff_id] = p
+            table.add_row(*self._cells(p), key=str(p.staff_id))
+        if keep in self.people:
+            table.move_cursor(row=table.get_row_index(str(keep)))
+        self.query_one("#tick-filter", Static).update(self.t("nt_tick_filter", text=self.filter + "▏"))
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        cov = acks.coverage(self.ctx, self.notice_id)
+        pick = 1 if self.lang == "en" else 0
+        text = self.t("nt_tick_status", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}",
+                      date=format_date(self.tick_date, "abbr"), method=METHODS[self.method][pick])
+        self.query_one("#tick-status", Static).update(apply_digits(text, self.digits))
+
+    def selected_id(self) -> int | None:
+        if self.table.row_count == 0:
+            return None
+        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
+        return int(key.value) if key.value is not None else None
+
+    def _refresh_rows(self, ids: list[int]) -> None:
+        """Re-read the changed people and update their status cells in place."""
+        fresh = {p.staff_id: p for p in acks.people(self.ctx, self.notice_id) if p.staff_id in set(ids)}
+        for sid in ids:
+            if sid in self.people and sid in fresh:
+                self.people[sid] = fresh[sid]
+                self.table.update_cell(str(sid), "ack", self._status_cell(fresh[sid]))
+        self.refresh_status()
+
+    # -- typing filters --------------------------------------------------------------------
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "backspace":
+            if self.filter:
+                self.filter = self.filter[:-1]
+                self.reload()
+            event.stop()
+            event.prevent_default()
+            return
+        ch = event.character
+        if ch and len(ch) == 1 and ch.isprintable() and ch != " " and not event.key.startswith(("ctrl+", "alt+")):
+            self.filter += ch
+            self.reload()
+            event.stop()
+            event.prevent_default()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.filter:
+            self.filter = ""
+            self.reload()
+            return
+        self.app.pop_screen()
+
+    def action_toggle(self) -> None:
+        sid = self.selected_id()
+        if sid is None:
+            return
+        p = self.people[sid]
+        if p.done:
+            changed = acks.unacknowledge(self.ctx, self.notice_id, [sid])
+        else:
+            changed = acks.acknowledge(self.ctx, self.notice_id, [sid], on=self.tick_date, method=self.method)
+        if changed:
+            self.undo_stack.append(("toggle", changed))
+            self._refresh_rows(changed)
+        row = self.table.cursor_row
+        if row < self.table.row_count - 1:
+            self.table.move_cursor(row=row + 1)
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(self.t("nt_nothing_undo"), severity="warning")
+            return
+        _what, ids = self.undo_stack.pop()
+        changed = acks.undo(self.ctx, self.notice_id, ids)
+        self._refresh_rows(changed)
+        if len(ids) == 1 and ids[0] in self.people:
+            self.table.move_cursor(row=self.table.get_row_index(str(ids[0])))
+        self.notify(apply_digits(self.t("nt_undone", n=len(changed)), self.digits))
+
+    def action_set_date(self) -> None:
+        def parse(text: str) -> date:
+            return parse_date(text)
+
+        def done(value: date | None) -> None:
+            if value is not None:
+                self.tick_date = value
+                self.refresh_status()
+
+        self.app.push_screen(TextPromptModal(self.t("nt_set_date"), self.t("nt_date_prompt"),
+                                             format_date(self.tick_date, "numeric"), on_save=parse), done)
+
+    def action_method(self) -> None:
+        keys = list(METHODS)
+        self.method = keys[(keys.index(self.method) + 1) % len(keys)]
+        self.refresh_status()
+
+    def action_page(self) -> None:
+        pages = acks.sheet_pages(self.ctx, self.notice_id)
+
+        def parse(text: str) -> list[int]:
+            try:
+                page = int(to_arabic_digits(text.strip()))
+            except ValueError:
+                from ethics_tui.errors import ValidationError
+
+                raise ValidationError({"text": ("ต้องเป็นตัวเลข", "digits only")}) from None
+            changed = acks.mark_page(self.ctx, self.notice_id, page, on=self.tick_date, method=self.method)
+            return [page, changed]
+
+        def done(result) -> None:
+            if result:
+                page, changed = result
+                if changed:
+                    self.undo_stack.append(("page", changed))
+                self._refresh_rows(changed)
+                self.notify(apply_digits(self.t("nt_page_done", page=page, n=len(changed)), self.digits))
+
+        if not pages:
+            acks.mark_page(self.ctx, self.notice_id, 1)  # raises the "no sheet printed" message
+        prompt = TextPromptModal(self.t("nt_page"), self.t("nt_page_prompt", n=len(pages)), on_save=parse)
+        self.app.push_screen(prompt, done)

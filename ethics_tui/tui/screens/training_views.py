@@ -1,0 +1,210 @@
+"""Year-end view (who went where, participation and cost by division / staff type / level as
+bar charts, rejections by reason, never selected) and the non-selection questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ethics_tui.errors import UserError
+from ethics_tui.service import training as svc
+from ethics_tui.service.settings import get_settings
+from ethics_tui.thai.dates import format_date
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.screens import training_text  # noqa: F401 - registers the labels
+from ethics_tui.tui.screens.training_forms import AnswerModal, QuestionFormModal
+
+BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(value: float, top: float, width: int = 24) -> str:
+    """A horizontal bar of ``value`` against ``top`` in ``width`` cells (eighth-cell steps)."""
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = round(min(value / top, 1.0) * width * 8)
+    return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
+
+
+class TrainingYearScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+e", "report", "tr_report"),
+        Binding("x", "xlsx", "tr_xlsx"),
+        Binding("left_square_bracket", "fy(-1)", "tr_prev"),
+        Binding("right_square_bracket", "fy(1)", "tr_next"),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, fy: int) -> None:
+        super().__init__()
+        self.fy = fy
+        self.digits = "arabic"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="ty-title", classes="screen-title", markup=False)
+        with VerticalScroll(id="ty-body"):
+            for part in ("share", "div", "type", "level", "rejections", "went", "never"):
+                yield Static("", id=f"ty-{part}", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.digits = get_settings(self.ctx).digits
+        self.query_one("#ty-body").styles.height = "1fr"
+        self.refresh_view()
+        self.query_one("#ty-body").focus()
+
+    def d(self, v: object) -> str:
+        return apply_digits(str(v), self.digits)
+
+    def groups(self, title: str, first: str, groups) -> Table:
+        """Participation (share with an opportunity), selections and committed cost, as bars."""
+        table = Table(title=title, title_justify="left", expand=False, show_edge=False)
+        for col, just in ((first, "left"), (self.t("trc_share"), "right"), ("", "left"), (self.t("trc_selections"), "right"),
+                          (self.t("trc_cost_total"), "right"), ("", "left")):
+            table.add_column(col, justify=just, no_wrap=True)
+        top = max((g.cost for g in groups), default=0)
+        for g in groups:
+            pct = 100 * g.participants / g.staff if g.staff else 0
+            table.add_row(g.name, self.d(f"{g.participants}/{g.staff} {pct:.0f}%"), Text(bar(pct, 100, 16), "green"),
+                          self.d(g.selections), self.d(f"{g.cost:,.0f}"), Text(bar(g.cost, top, 16), "cyan"))
+        return table
+
+    def refresh_view(self) -> None:
+        st = svc.stats(self.ctx, self.fy, self.lang)
+        self.query_one("#ty-title", Static).update(self.d(self.t("tr_year_title", fy=self.fy)))
+        self.query_one("#ty-share", Static).update(self.d(self.t(
+            "tr_share", n=st.with_opportunity, m=st.staff_total, pct=f"{100 * st.share:.1f}", q=st.open_questions)))
+        self.query_one("#ty-div", Static).update(self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division))
+        self.query_one("#ty-type", Static).update(self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type))
+        self.query_one("#ty-level", Static).update(self.groups(self.t("tr_by_level"), self.t("trf_level"), st.by_level))
+        rej = Table(title=self.t("tr_rejections"), title_justify="left", show_edge=False)
+        rej.add_column(self.t("trf_reject_code"))
+        rej.add_column("", justify="right")
+        rej.add_column("")
+        top = max(st.rejections.values(), default=0)
+        for label, n in st.rejections.items():
+            rej.add_row(label, self.d(n), Text(bar(n, top, 16), "red"))
+        for name, title, reason in st.rejection_list:
+            rej.add_row(Text(f"  {name} · {title}", style="dim"), "", Text(reason, style="dim"))
+        self.query_one("#ty-rejections", Static).update(rej)
+        went = Table(title=self.t("tr_went"), title_justify="left", show_edge=False)
+        for key in ("name", "division", "title", "kind", "status"):
+            went.add_column(self.t(f"trc_{key}"), overflow="ellipsis", max_width=40 if key == "title" else None)
+        for row in st.went:
+            went.add_row(*row)
+        self.query_one("#ty-went", Static).update(went)
+        never = Table(title=self.t("tr_never", n=self.d(len(st.never_selected))), title_justify="left", show_edge=False)
+        for key in ("name", "title", "division"):
+            never.add_column(self.t(f"trc_{key}") if key != "title" else "")
+        for row in st.never_selected:
+            never.add_row(*row)
+        self.query_one("#ty-never", Static).update(never)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_fy(self, step: int) -> None:
+        self.fy += step
+        self.refresh_view()
+
+    def action_report(self) -> None:
+        from ethics_tui.cli_training import default_path
+
+        self._export("pdf", default_path(self.ctx, f"training-report-{self.fy}.pdf"))
+
+    def action_xlsx(self) -> None:
+        from ethics_tui.cli_training import default_path
+
+        self._export("xlsx", default_path(self.ctx, f"training-{self.fy}.xlsx"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, kind: str, path: Path) -> None:
+        from ethics_tui.cli_training import write_report, write_xlsx
+
+        try:
+            out = write_report(self.ctx, self.fy, path)[0] if kind == "pdf" else write_xlsx(self.ctx, self.fy, path)
+        except UserError as exc:
+            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
+            return
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"{path}: {exc.strerror or exc}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, self.t("tr_exported", path=out), markup=False, timeout=10)
+
+
+class TrainingQuestionsScreen(GuardedScreen):
+    """Questions from staff who were not selected; unanswered ones first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "tr_ask"),
+        Binding("e", "answer", "tr_answer"),
+        Binding("escape", "back", "back"),
+    ]
+    COLS = (("asked", 12), ("name", 24), ("question", 40), ("answer", 36))
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="tq-title", classes="screen-title", markup=False)
+        yield DataTable(id="tq-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.digits = get_settings(self.ctx).digits
+        table = self.query_one("#tq-table", DataTable)
+        for key, width in self.COLS:
+            table.add_column(self.t(f"trc_{key}"), key=key, width=width)
+        self.reload()
+        table.focus()
+
+    def reload(self, select: int | None = None) -> None:
+        table = self.query_one("#tq-table", DataTable)
+        table.clear()
+        staff = svc.staff_map(self.ctx)
+        qs = svc.list_questions(self.ctx)
+        self.questions = {q.id: q for q in qs}
+        for q in qs:
+            who = staff[q.staff_id].full_name if q.staff_id in staff else "-"
+            ans = Text(q.answer, style="") if q.answered else Text(self.t("tr_open"), style="bold yellow")
+            cells = [Text(format_date(q.asked_on, "abbr", self.digits)), Text(who), Text(q.question), ans]
+            for c in cells:
+                c.no_wrap, c.overflow = True, "ellipsis"
+            table.add_row(*cells, key=str(q.id))
+        if select in self.questions:
+            table.move_cursor(row=table.get_row_index(str(select)))
+        open_n = sum(not q.answered for q in qs)
+        self.query_one("#tq-title", Static).update(apply_digits(self.t("tr_questions_title", n=open_n), self.digits))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_answer()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_new(self) -> None:
+        staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
+        self.app.push_screen(QuestionFormModal(staff, svc.list_opportunities(self.ctx)),
+                             lambda q: q and self.reload(select=q.id))
+
+    def action_answer(self) -> None:
+        table = self.query_one("#tq-table", DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        q = self.questions[int(key.value)]
+        staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
+
+        def done(saved) -> None:
+            if saved is not None:
+                self.reload(select=saved.id)
+                self.notify(self.t("tr_answered"))
+
+        self.app.push_screen(AnswerModal(q, staff), done)
