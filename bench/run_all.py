@@ -9,7 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py"):
+for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py", "bench_notices.py", "bench_report.py"):
     path = HERE / name
     if path.exists():
         print(f"\n### {name}", flush=True)

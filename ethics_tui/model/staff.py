@@ -49,7 +49,7 @@ class Staff:
 
     @classmethod
     def from_doc(cls, doc_id: int, data: dict) -> Staff:
-        names = {f.name for f in fields(cls)} - {"id"}
+        names = _STAFF_FIELDS or _staff_fields()
         kwargs = {k: v for k, v in data.items() if k in names}
         return cls(id=doc_id, **kwargs)
 
@@ -104,3 +104,13 @@ class Staff:
             errors["active"] = ("สถานะไม่ถูกต้อง", "invalid active flag")
         if errors:
             raise ValidationError(errors)
+
+
+_STAFF_FIELDS: frozenset[str] = frozenset()
+
+
+def _staff_fields() -> frozenset[str]:
+    """Field names of Staff (computed once: from_doc runs for every record of every read)."""
+    global _STAFF_FIELDS
+    _STAFF_FIELDS = frozenset(f.name for f in fields(Staff)) - {"id"}
+    return _STAFF_FIELDS

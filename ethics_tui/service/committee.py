@@ -470,7 +470,10 @@ def extend_demo(ctx: Context) -> None:
              ("0004", m.SECRETARY), ("0007", "ผู้ช่วยเลขานุการ")]
     members = [OrderMember("", "", r, staff[c]) for c, r in roles if c in staff]
     first = save_draft(ctx, Order(members=members, authority="(ตัวอย่าง — หน่วยงานระบุบทบัญญัติกฎหมายที่ให้อำนาจเอง)",
-                                  term_start=(today - timedelta(days=420)).isoformat(),
+                                  # from before the previous fiscal year began, so the demo's
+                                  # report year has a committee in force every day
+                                  term_start=(fiscal_year_range(fiscal_year(today) - 1)[0]
+                                              - timedelta(days=3)).isoformat(),
                                   term_end=(today + timedelta(days=310)).isoformat(),
                                   order_date=(today - timedelta(days=425)).isoformat()))
     issue(ctx, first.id)

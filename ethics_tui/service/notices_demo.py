@@ -45,7 +45,11 @@ def _partial(ctx: Context, notice_id: int, share: float, since, rng: random.Rand
 
 def load(ctx: Context) -> None:
     rng = random.Random(2568)
-    start = today() - timedelta(days=40)
+    # the demo's report year is the last complete fiscal year (as the other registers' demos):
+    # the announcement and the circulars go out in its first weeks
+    from ethics_tui.thai.dates import fiscal_year, fiscal_year_range
+
+    start = fiscal_year_range(fiscal_year(today()) - 1)[0] + timedelta(days=16)
     ann = notices.save_draft(ctx, Notice(
         kind="announcement",
         title="แนวทางการปฏิบัติตนตามประมวลจริยธรรมของพนักงานส่วนท้องถิ่น",

@@ -1,0 +1,98 @@
+"""``ethics-tui report measures|readiness|evidence|ita-score``: the yearly measures 6-7 report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+
+def _fy(text: str) -> int:
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    try:
+        return int(to_arabic_digits(text))
+    except ValueError:
+        raise UserError(f"ปีงบประมาณ “{text}” ไม่ถูกต้อง", f"Invalid fiscal year '{text}'") from None
+
+
+def add_commands(sub, common) -> None:
+    r = sub.add_parser("report", parents=[common], help="รายงานผลมาตรการ 6-7 / measures 6-7 report")
+    rs = r.add_subparsers(dest="report_command", required=True)
+    m = rs.add_parser("measures", parents=[common], help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
+    m.add_argument("--fy", required=True, type=_fy, help="ปีงบประมาณ พ.ศ. เช่น 2568")
+    m.add_argument("-o", "--output", required=True)
+    m.set_defaults(func=cmd_measures)
+    d = rs.add_parser("readiness", parents=[common], help="รายการตรวจความพร้อม")
+    d.add_argument("--fy", required=True, type=_fy)
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=cmd_readiness)
+    e = rs.add_parser("evidence", parents=[common], help="ชุดหลักฐาน ITA เป็น PDF ใน exports/<ปีงบ>/")
+    e.add_argument("--fy", required=True, type=_fy)
+    e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/<ปีงบ>)")
+    e.set_defaults(func=cmd_evidence)
+    s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
+    s.add_argument("--fy", required=True, type=_fy)
+    s.add_argument("score")
+    s.set_defaults(func=cmd_ita_score)
+
+
+def cmd_measures(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import report
+
+    ctx = _ctx(args)
+    report.check_fy(args.fy)
+    out = Path(args.output)
+    if out.suffix.lower() == ".pdf":
+        report.export_pdf(ctx, args.fy, out)
+    elif out.suffix.lower() == ".xlsx":
+        report.export_xlsx(ctx, args.fy, out)
+    else:
+        raise UserError("ใช้ไฟล์ .pdf หรือ .xlsx", "Use a .pdf or .xlsx file")
+    _say(args, f"เขียนรายงานปีงบประมาณ {args.fy} ไปที่ {out}", f"Wrote the FY {args.fy} report to {out}")
+    return 0
+
+
+def cmd_readiness(args) -> int:
+    from ethics_tui.cli import _ctx, _lang
+    from ethics_tui.service import report
+
+    ctx = _ctx(args)
+    checks = report.readiness(ctx, report.check_fy(args.fy))
+    if args.json:
+        print(json.dumps([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register}
+                          for c in checks], ensure_ascii=False, indent=1))
+    else:
+        mark = {"green": "✓", "amber": "!", "red": "✗"}
+        for c in checks:
+            print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
+    return 0 if all(c.status == "green" for c in checks) else 1
+
+
+def cmd_evidence(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import report_evidence
+
+    ctx = _ctx(args)
+    out = Path(args.output) if args.output else Path("exports") / str(args.fy)
+    paths = report_evidence.write_evidence(ctx, args.fy, out)
+    for p in paths:
+        print(p)
+    _say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out}", f"Wrote {len(paths)} evidence file(s) to {out}")
+    return 0
+
+
+def cmd_ita_score(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import report
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    try:
+        score = float(to_arabic_digits(args.score))
+    except ValueError:
+        raise UserError(f"คะแนน “{args.score}” ไม่ใช่ตัวเลข", f"Score '{args.score}' is not a number") from None
+    report.set_ita_score(_ctx(args), report.check_fy(args.fy), score)
+    _say(args, f"บันทึกคะแนน ITA ปีงบประมาณ {args.fy}: {score:.2f}", f"ITA score for FY {args.fy}: {score:.2f}")
+    return 0

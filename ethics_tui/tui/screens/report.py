@@ -1,0 +1,243 @@
+"""รายงานผลมาตรการ 6-7: readiness checklist, the six-column rows, texts, exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, Static, TextArea
+
+from ethics_tui.errors import UserError
+from ethics_tui.model.report import ACTIVITIES, RowTexts
+from ethics_tui.service import report as report_svc
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.registers import Register
+from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+TEXT.update(
+    {
+        "rp_title": ("รายงานผลมาตรการ 6–7 ประจำปีงบประมาณ {fy}", "Measures 6–7 report, fiscal year {fy}"),
+        "rp_ita": ("คะแนน ITA: {score}", "ITA score: {score}"),
+        "rp_ita_none": ("ยังไม่ได้บันทึกคะแนน ITA (กด i)", "No ITA score yet (press i)"),
+        "rp_checks": ("ความพร้อม (Enter = ไปแก้ที่ทะเบียน)", "Readiness (Enter = go to the register)"),
+        "rp_rows": ("แถวในรายงาน (e = แก้ข้อความ)", "Report rows (e = edit texts)"),
+        "rp_prev": ("ปีก่อน", "previous year"),
+        "rp_next": ("ปีถัดไป", "next year"),
+        "rp_year": ("เลือกปี", "choose year"),
+        "rp_edit": ("แก้ข้อความ", "edit texts"),
+        "rp_score": ("คะแนน ITA", "ITA score"),
+        "rp_pdf": ("ส่งออก PDF", "export PDF"),
+        "rp_xlsx": ("ส่งออก XLSX", "export XLSX"),
+        "rp_evidence": ("ชุดหลักฐาน", "evidence set"),
+        "rp_done": ("เขียนไฟล์แล้ว: {path}", "Written: {path}"),
+        "rp_fy_prompt": ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (B.E.)"),
+        "rp_score_prompt": ("คะแนน ITA ของปีงบประมาณ {fy} (0–100, เว้นว่าง = ลบ)", "ITA score for FY {fy} (0–100, empty = clear)"),
+        "rp_form_title": ("ข้อความในรายงาน: {name}", "Report texts: {name}"),
+        "rp_steps": ("ขั้นตอน/วิธีการ", "Steps"),
+        "rp_unit": ("หน่วยงานรับผิดชอบ", "Responsible unit"),
+        "rp_period": ("ระยะเวลา", "Period"),
+        "rp_extra_summary": ("เพิ่มท้ายสรุปผล", "Add to the summary"),
+        "rp_extra_results": ("เพิ่มท้ายผลลัพธ์", "Add to the results"),
+    }
+)
+MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
+
+
+def default_fy() -> int:
+    from ethics_tui.service.report import default_fy as fy
+
+    return fy()
+
+
+class ReportTextsModal(FormModal[RowTexts | None]):
+    def __init__(self, fy: int, key: str, texts: RowTexts) -> None:
+        super().__init__()
+        self.fy, self.key, self.texts = fy, key, texts
+        title = next(a.title for a in ACTIVITIES if a.key == key)
+        self.title_text = self.t("rp_form_title", name=title)
+
+    def compose_fields(self) -> ComposeResult:
+        for name in ("steps", "unit", "period", "extra_summary", "extra_results"):
+            area = TextArea(getattr(self.texts, name), id=f"f-{name}", soft_wrap=True)
+            area.styles.height = 6 if name in ("steps", "extra_summary", "extra_results") else 3
+            yield FieldRow(self.t(f"rp_{name}"), area, name)
+
+    def collect(self):
+        values = {n: self.query_one(f"#f-{n}", TextArea).text.strip() for n in RowTexts.__dataclass_fields__}
+        errors = {n: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters") for n, v in values.items() if len(v) > 4000}
+        return RowTexts(**values), errors
+
+    def save(self, value: RowTexts) -> RowTexts:
+        report_svc.save_row_texts(self.ctx, self.fy, self.key, value)
+        return value
+
+
+class ReportScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "year(-1)", "rp_prev"),
+        Binding("right_square_bracket", "year(1)", "rp_next"),
+        Binding("y", "choose_year", "rp_year"),
+        Binding("e", "edit", "rp_edit"),
+        Binding("i", "ita", "rp_score"),
+        Binding("ctrl+e", "export_pdf", "rp_pdf"),
+        Binding("x", "export_xlsx", "rp_xlsx"),
+        Binding("v", "evidence", "rp_evidence"),
+        Binding("escape", "app.pop_screen", "back"),
+    ]
+
+    def __init__(self, then: str | None = None, fy: int | None = None) -> None:
+        super().__init__()
+        self.then = then
+        self.fy = fy or default_fy()
+        self.checks = []
+
+    def recreate(self) -> ReportScreen:
+        return ReportScreen(fy=self.fy)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="rp-title", classes="screen-title", markup=False)
+        yield Static("", id="rp-ita", markup=False)
+        yield Static(self.t("rp_checks"), classes="hint")
+        yield DataTable(id="rp-checks", cursor_type="row")
+        yield Static(self.t("rp_rows"), classes="hint")
+        yield DataTable(id="rp-rows", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        checks = self.query_one("#rp-checks", DataTable)
+        checks.add_column("", key="mark", width=2)
+        checks.add_column("", key="msg", width=110)
+        checks.styles.height = 10
+        rows = self.query_one("#rp-rows", DataTable)
+        for key, width in (("activity", 30), ("summary", 44), ("results", 40)):
+            rows.add_column(key, key=key, width=width)
+        self.reload()
+        checks.focus()
+        if self.then:
+            action, self.then = self.then, None
+            self.call_after_refresh(self.run_action, action)
+
+    def reload(self) -> None:
+        ctx, fy = self.ctx, self.fy
+        self.query_one("#rp-title", Static).update(self.t("rp_title", fy=fy))
+        score = report_svc.ita_score(ctx, fy)
+        self.query_one("#rp-ita", Static).update(
+            self.t("rp_ita", score=f"{score:.2f}") if score is not None else self.t("rp_ita_none")
+        )
+        table_rows, self.checks = report_svc.build(ctx, fy)
+        table = self.query_one("#rp-checks", DataTable)
+        table.clear()
+        for n, c in enumerate(self.checks):
+            mark, colour = MARK.get(c.status, ("?", "white"))
+            table.add_row(Text(mark, style=f"bold {colour}"), Text(c.message(self.lang)), key=str(n))
+        rows = self.query_one("#rp-rows", DataTable)
+        rows.clear()
+        for act, (_m, cells) in zip(ACTIVITIES, table_rows):
+            rows.add_row(Text(cells[0]), Text(cells[4].replace("\n", " · ")), Text(cells[5].replace("\n", " · ")),
+                         key=act.key, height=3)
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_year(self, step: int) -> None:
+        self.fy += step
+        self.reload()
+
+    def action_choose_year(self) -> None:
+        def chosen(text: str | None) -> None:
+            if text:
+                from ethics_tui.cli_report import _fy
+
+                self.fy = report_svc.check_fy(_fy(text.strip()))
+                self.reload()
+
+        self.app.push_screen(TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), str(self.fy)), chosen)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "rp-checks":
+            check = self.checks[int(event.row_key.value)]
+            if check.register:
+                await self.app.run_action(f"open_register('{check.register}')")
+        elif event.data_table.id == "rp-rows":
+            self.action_edit()
+
+    def action_edit(self) -> None:
+        rows = self.query_one("#rp-rows", DataTable)
+        if rows.row_count == 0:
+            return
+        key = rows.coordinate_to_cell_key(rows.cursor_coordinate).row_key.value
+        texts = report_svc.texts(self.ctx, self.fy)[key]
+        self.app.push_screen(ReportTextsModal(self.fy, key, texts), lambda saved: saved and self.reload())
+
+    def action_ita(self) -> None:
+        current = report_svc.ita_score(self.ctx, self.fy)
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            from ethics_tui.thai.digits import to_arabic_digits
+
+            text = to_arabic_digits(text.strip())
+            try:
+                score = float(text) if text else None
+            except ValueError:
+                raise UserError(f"คะแนน “{text}” ไม่ใช่ตัวเลข", f"'{text}' is not a number") from None
+            report_svc.set_ita_score(self.ctx, self.fy, score)
+            self.reload()
+
+        prompt = TextPromptModal(self.t("rp_score"), self.t("rp_score_prompt", fy=self.fy), f"{current:.2f}" if current is not None else "")
+        self.app.push_screen(prompt, chosen)
+
+    def _out(self, name: str) -> Path:
+        sibling = Path(self.ctx.store.dir).resolve().parent / "exports"
+        folder = sibling if sibling.is_dir() else Path.cwd() / "exports"
+        return folder / str(self.fy) / name
+
+    def action_export_pdf(self) -> None:
+        self._export("pdf")
+
+    def action_export_xlsx(self) -> None:
+        self._export("xlsx")
+
+    def action_evidence(self) -> None:
+        self._export("evidence")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="report-export")
+    def _export(self, kind: str) -> None:
+        ctx, fy = self.ctx, self.fy
+        try:
+            if kind == "pdf":
+                paths = [report_svc.export_pdf(ctx, fy, self._out(f"report-measures-6-7-{fy}.pdf"))]
+            elif kind == "xlsx":
+                paths = [report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx"))]
+            else:
+                from ethics_tui.service.report_evidence import write_evidence
+
+                paths = write_evidence(ctx, fy, self._out("x").parent)
+        except UserError as exc:
+            self.app.call_from_thread(self.app.report_error, exc)
+            return
+        text = self.t("rp_done", path=", ".join(str(p) for p in paths))
+        self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
+
+
+REGISTER = Register(
+    key="report",
+    label_th="รายงานผลมาตรการ 6–7 (ITA)",
+    label_en="Measures 6–7 report (ITA)",
+    screen=ReportScreen,
+    permission="report.read",
+    hotkey="m",
+    order=90,
+    commands=(
+        ("รายงาน: ส่งออก PDF", "Report: export PDF", "export_pdf"),
+        ("รายงาน: ส่งออก XLSX", "Report: export XLSX", "export_xlsx"),
+        ("รายงาน: ชุดหลักฐาน ITA", "Report: ITA evidence set", "evidence"),
+        ("รายงาน: คะแนน ITA", "Report: ITA score", "ita"),
+    ),
+)

@@ -1,0 +1,71 @@
+"""From the dashboard to the export: the measures 6-7 report through the real app."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+from tui_helpers import SIZE, notifications, settle, start, text_of
+
+from ethics_tui.service import report
+from ethics_tui.tui.screens.report import ReportScreen, ReportTextsModal
+
+
+async def test_dashboard_to_export(make_app, demo_ctx, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        fy = screen.fy
+        assert fy == report.default_fy()
+        checks = screen.query_one("#rp-checks", DataTable)
+        assert checks.row_count == len(report.readiness(app.ctx, fy)) and checks.row_count >= 8
+        assert str(fy) in text_of(screen.query_one("#rp-title", Static))
+        # edit the texts of the first row (the committee) and see them in the table
+        rows = screen.query_one("#rp-rows", DataTable)
+        rows.focus()
+        await pilot.press("e")
+        await settle(pilot)
+        modal = app.screen
+        assert isinstance(modal, ReportTextsModal)
+        modal.query_one("#f-extra_results").text = "ประชุมคณะที่ปรึกษาทุกไตรมาส"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        assert report.texts(app.ctx, fy)["committee"].extra_results == "ประชุมคณะที่ปรึกษาทุกไตรมาส"
+        # export the PDF and the XLSX (thread workers), each announced with its path
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        pdf = tmp_path / "exports" / str(fy) / f"report-measures-6-7-{fy}.pdf"
+        assert pdf.exists() and (pdf.with_suffix(".xlsx")).exists()
+        assert any(str(pdf) in n for n in notifications(app))
+        # Enter on a readiness item jumps to the register that fixes it
+        checks.focus()
+        checks.move_cursor(row=0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ != "ReportScreen"
+
+
+async def test_previous_year_and_viewer_cannot_edit(make_app, demo_ctx):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "viewer")
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        fy = screen.fy
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert screen.fy == fy - 1 and str(fy - 1) in text_of(screen.query_one("#rp-title", Static))
+        screen.query_one("#rp-rows", DataTable).focus()
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("ไม่มีสิทธิ์" in n for n in notifications(app))
