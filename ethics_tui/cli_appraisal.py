@@ -1,7 +1,6 @@
 """``ethics-tui appraisal ...`` and ``pdf appraisal-notices|appraisal-summary|appraisal-criteria``.
 
-The PDF writers here are also used by the TUI (``write_notices``, ``write_summary``,
-``write_criteria``): each checks the role, writes the file and records the export.
+The PDF writers are in :mod:`ethics_tui.service.appraisal_pdf` (the TUI calls them there).
 """
 
 from __future__ import annotations
@@ -12,178 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from ethics_tui.errors import UserError
-
-WITNESS_NOTE = "(ในกรณีที่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน)"
-
-
-# -- PDF writers ----------------------------------------------------------------------------
-def default_pdf_path(ctx, name: str) -> Path:
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
-
-
-def _period_text(rnd, style: str = "full") -> str:
-    from ethics_tui.thai.dates import format_date
-
-    start, end = rnd.period()
-    return f"ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no} ({format_date(start, style)} - {format_date(end, style)})"
-
-
-def write_notices(ctx, round_id: int, path: Path | None = None, codes: list[str] | None = None) -> Path:
-    """Each person's result notice, one page per person, ordered by division; with the
-    appraiser's, the appraisee's and the witness's blocks (filled in where recorded)."""
-    from fpdf.enums import XPos, YPos
-
-    from ethics_tui.cli_pdf import record_export
-    from ethics_tui.model.appraisal import COMPONENT_LABELS, fmt
-    from ethics_tui.pdf import common
-    from ethics_tui.pdf.base import ThaiPDF
-    from ethics_tui.service import appraisal as svc
-    from ethics_tui.service.access import require
-    from ethics_tui.service.settings import get_settings
-
-    require(ctx, "pdf.export")
-    require(ctx, "appraisal.scores")
-    rnd = svc.get_round(ctx, round_id)
-    rows = [r for r in svc.list_results(ctx, round_id) if r.scores is not None and (not codes or r.staff.code in codes)]
-    if any(r.hidden for r in svc.list_results(ctx, round_id)) and not rows:
-        raise UserError("คุณไม่มีกุญแจข้อมูลลับของงานบุคคล (hr) จึงพิมพ์แบบแจ้งผลไม่ได้", "You do not hold the hr key")
-    if not rows:
-        raise UserError("ยังไม่มีผลการประเมินที่ให้คะแนนแล้วในรอบนี้", "No scored result in this round yet")
-    settings = get_settings(ctx)
-
-    class NoticePDF(ThaiPDF):
-        def header(self) -> None:  # each page is a document of its own: no page numbers
-            pass
-
-    names = [r.staff.full_name for r in rows] + [r.appraiser.full_name for r in rows if r.appraiser]
-    pdf = NoticePDF(settings, title=f"แบบแจ้งผลการประเมินผลการปฏิบัติงาน {rnd.title}", subject=rnd.title,
-                    names=names + [r.result.witness_name for r in rows if r.result.witness_name])
-    pdf.set_auto_page_break(False)
-    for row in rows:
-        r, s = row.result, row.scores
-        pdf.add_page()
-        pdf.centered("แบบแจ้งผลการประเมินผลการปฏิบัติงาน", "B", 18)
-        pdf.centered(settings.office_name)
-        pdf.centered(_period_text(rnd, "abbr"))
-        pdf.ln(3)
-        fields = [("ชื่อ - สกุล", row.staff.full_name), ("ตำแหน่ง", f"{row.staff.position} {row.staff.level}".strip()),
-                  ("สังกัด", row.division)]
-        for c in ("results", "competency"):
-            if getattr(s, c) is not None:
-                fields.append((COMPONENT_LABELS[c][0], f"{fmt(getattr(s, c))} คะแนน (เต็ม {rnd.weights[c]})"))
-        fields += [("คะแนนรวม", f"{fmt(s.total)} คะแนน (เต็ม 100)"), ("ระดับผลการประเมิน", s.level)]
-        if s.comment:
-            fields.append(("ความเห็นของผู้ประเมิน", s.comment[:400]))
-        fields.append(("วันที่แจ้งผล", common.be_date(date.fromisoformat(r.notified_on), pdf.digits) if r.notified_on else ""))
-        pdf.style("B")
-        lw = max(pdf.word_width(pdf.tx(label).replace("\u200b", "")) for label, _ in fields) + 6
-        for label, value in fields:
-            pdf.style("B")
-            pdf.set_x(pdf.l_margin)
-            pdf.text_line(pdf.tx(label), lw)
-            pdf.style("")
-            lines = pdf.wrap(pdf.tx(value), pdf.epw - lw)[:4] if value else [""]
-            for ln in lines:
-                pdf.set_x(pdf.l_margin + lw)
-                pdf.text_line(ln or pdf.tx("." * 60), pdf.epw - lw, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(2)
-        pdf.style("", 14)
-        pdf.paragraph(f"หากไม่เห็นด้วยกับผลการประเมิน ผู้รับการประเมินมีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน "
-                      "นับแต่วันที่ได้รับทราบผลการประเมิน")
-        pdf.style("")
-        left, right = pdf.l_margin + pdf.epw * 0.25, pdf.l_margin + pdf.epw * 0.75
-        y0 = pdf.get_y() + 3
-        ap = row.appraiser
-        pdf.set_y(y0)
-        pdf.signature_block(ap.full_name if ap else settings.executive_name, ap.position if ap else settings.executive_title,
-                            x_center=left, lead="ลงชื่อ" + "." * 22 + "ผู้ประเมิน", gap=0, width=80)
-        pdf.set_x(left - 40)
-        pdf.text_line(pdf.tx("วันที่ " + (common.be_date(date.fromisoformat(r.notified_on), pdf.digits) if r.notified_on else "." * 30)), 80, align="C")
-        pdf.set_y(y0)
-        signed = common.be_date(date.fromisoformat(r.ack_on), pdf.digits) if r.ack == "signed" else "." * 30
-        pdf.set_x(right - 40)
-        pdf.text_line(pdf.tx("ได้รับทราบผลการประเมินแล้ว"), 80, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.signature_block(row.staff.full_name, row.staff.position, x_center=right,
-                            lead="ลงชื่อ" + "." * 22 + "ผู้รับการประเมิน", gap=0, width=80)
-        pdf.set_x(right - 40)
-        pdf.text_line(pdf.tx("วันที่ " + signed), 80, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.ln(6)
-        pdf.centered(WITNESS_NOTE, "B", 14)
-        told = common.be_date(date.fromisoformat(r.ack_on), pdf.digits) if r.ack == "refused" else "." * 30
-        pdf.paragraph(f"ได้แจ้งผลการประเมินตามแบบนี้แก่ผู้รับการประเมินแล้ว เมื่อวันที่ {told} "
-                      "แต่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน", indent=0)
-        if r.ack == "refused" and r.ack_note:
-            pdf.paragraph("หมายเหตุ " + r.ack_note[:300], indent=0)
-        pdf.ln(2)
-        pdf.signature_block(r.witness_name if r.ack == "refused" else "", r.witness_position if r.ack == "refused" else "ตำแหน่ง" + "." * 30,
-                            x_center=right, lead="ลงชื่อ" + "." * 22 + "พยาน", gap=0, width=80)
-    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-notices-{rnd.fiscal_year}-{rnd.round_no}.pdf")
-    pdf.save(out)
-    record_export(ctx, out, "appraisal-notices", round_id)
-    return out
-
-
-def write_summary(ctx, round_id: int, path: Path | None = None) -> Path:
-    """Round summary: counts by level and by acknowledgement status (never people)."""
-    from ethics_tui.cli_pdf import record_export
-    from ethics_tui.model.appraisal import STAGE_LABELS
-    from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
-    from ethics_tui.pdf.slip import render_slip
-    from ethics_tui.service import appraisal as svc
-    from ethics_tui.service.access import require
-    from ethics_tui.service.settings import get_settings
-
-    require(ctx, "pdf.export")
-    d = svc.dashboard(ctx, round_id)
-    rnd = d.round
-    scored = sum(d.levels.values()) or 1
-    bands = {lvl: low for lvl, low in rnd.bands}
-    fields = [SlipField("ผู้รับการประเมิน", f"{d.audience} คน")]
-    for lvl, n in d.levels.items():
-        fields.append(SlipField(f"ระดับ{lvl} (ตั้งแต่ {bands[lvl].removesuffix('.00')})", f"{n} คน (ร้อยละ {n * 100 / scored:.1f})"))
-    for key, (th, _en) in STAGE_LABELS.items():
-        fields.append(SlipField(th, f"{d.stages[key]} คน"))
-    fields.append(SlipField("คำร้องทุกข์", f"ทั้งหมด {d.grievances_total} เรื่อง ค้างพิจารณา {len(d.grievances_open)} เรื่อง "
-                                         f"ยื่นเกินกำหนด {d.grievances_late} เรื่อง"))
-    doc = SlipDoc(title="สรุปผลการประเมินผลการปฏิบัติงาน", fields=fields, text=_period_text(rnd) +
-                  " — ข้อมูลสรุปเป็นจำนวนนับเท่านั้น ไม่แสดงรายบุคคล", signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"))],
-                  dated=date.today())
-    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-summary-{rnd.fiscal_year}-{rnd.round_no}.pdf")
-    render_slip(doc, out, get_settings(ctx))
-    record_export(ctx, out, "appraisal-summary", round_id)
-    return out
-
-
-def write_criteria(ctx, round_id: int, path: Path | None = None) -> Path:
-    """The criteria announcement (ประกาศหลักเกณฑ์) of a round."""
-    from ethics_tui.cli_pdf import record_export
-    from ethics_tui.model.appraisal import COMPONENT_LABELS
-    from ethics_tui.pdf.announcement import render_announcement
-    from ethics_tui.pdf.models import AnnouncementDoc, NumberedList
-    from ethics_tui.service import appraisal as svc
-    from ethics_tui.service.access import require
-    from ethics_tui.service.settings import get_settings
-
-    require(ctx, "pdf.export")
-    rnd = svc.get_round(ctx, round_id)
-    tops = [low for _lvl, low in rnd.bands]
-    bands = [f"ระดับ{lvl} คะแนนตั้งแต่ {low.removesuffix('.00')}" + (f" แต่ไม่ถึง {tops[i - 1].removesuffix('.00')}" if i else " ขึ้นไป")
-             for i, (lvl, low) in enumerate(rnd.bands)]
-    parts = [f"{COMPONENT_LABELS[c][0]} {rnd.weights[c]} คะแนน" for c in rnd.weights]
-    body = [rnd.criteria_text or "เพื่อให้การประเมินผลการปฏิบัติงานเป็นไปอย่างเป็นธรรม โปร่งใส และตรวจสอบได้ จึงประกาศหลักเกณฑ์ดังนี้",
-            "การประเมินผลการปฏิบัติงาน " + _period_text(rnd) + " ประกอบด้วย " + " และ ".join(parts) + " รวม 100 คะแนน",
-            NumberedList(bands, title="ระดับผลการประเมินแบ่งเป็น"),
-            f"ผู้รับการประเมินที่ไม่เห็นด้วยกับผลการประเมิน มีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน นับแต่วันที่ได้รับทราบผล"]
-    if rnd.criteria_channels:
-        body.append("ทั้งนี้ ได้เผยแพร่ประกาศนี้ทาง " + " ".join(rnd.criteria_channels))
-    when = date.fromisoformat(rnd.criteria_published) if rnd.criteria_published else date.today()
-    doc = AnnouncementDoc(subject=f"หลักเกณฑ์การประเมินผลการปฏิบัติงาน ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no}",
-                          body=body, announced_on=when)
-    out = Path(path) if path else default_pdf_path(ctx, f"appraisal-criteria-{rnd.fiscal_year}-{rnd.round_no}.pdf")
-    render_announcement(doc, out, get_settings(ctx))
-    record_export(ctx, out, "appraisal-criteria", round_id)
-    return out
 
 
 # -- argparse -------------------------------------------------------------------------------
@@ -435,6 +262,7 @@ def _result_by_code_staff(ctx, code: str) -> int:
 
 def cmd_pdf(args) -> int:
     from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service.appraisal_pdf import write_criteria, write_notices, write_summary
 
     ctx = _ctx(args)
     out = Path(args.output) if args.output else None

@@ -31,13 +31,12 @@ def _pct(a: int, b: int) -> str:
 
 # -- the memo -------------------------------------------------------------------------------
 def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) -> tuple[Path, str]:
-    from fpdf.enums import XPos, YPos
-
+    """The บันทึกข้อความ proposing the nominations of ``opp_id`` (layout: :mod:`ethics_tui.pdf.memo`)."""
     from ethics_tui.cli_pdf import record_export
     from ethics_tui.model.training import STATUS_LABELS
-    from ethics_tui.pdf.base import ThaiPDF
     from ethics_tui.pdf.common import be_date
-    from ethics_tui.pdf.table import Column, TableWriter
+    from ethics_tui.pdf.memo import render_memo
+    from ethics_tui.pdf.models import DecisionBox, MemoColumn, MemoDoc, MemoTable, Signer
     from ethics_tui.service import training as svc
     from ethics_tui.service.access import require
     from ethics_tui.service.settings import get_settings
@@ -51,89 +50,59 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
     if not rows:
         raise UserError("ยังไม่มีการเสนอชื่อสำหรับโอกาสนี้", "No nominations for this opportunity yet")
     s = get_settings(ctx)
-    today = today or date.today()
-    names = tuple({r.name for r in rows} | {r.nominated_by for r in rows})
-    pdf = ThaiPDF(s, title=f"บันทึกข้อความ {opp.title}", subject="บันทึกข้อความเสนอผู้บริหาร", names=names)
-    pdf.add_page()
-    pdf.style("B", 29)
-    pdf.set_x(pdf.l_margin)
-    pdf.text_line(pdf.tx("บันทึกข้อความ"), pdf.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def head(label: str, value: str, x: float, width: float, y: float) -> float:
-        """A bold label and its wrapped value from (x, y); returns the y below it."""
-        pdf.style("B", 18)
-        lw = pdf.word_width(label) + 3
-        pdf.set_xy(x, y)
-        pdf.text_line(label, lw, 9)
-        pdf.style("", 16)
-        for i, ln in enumerate(pdf.wrap(pdf.tx(value), width - lw)):
-            pdf.set_xy(x + lw, y + i * 7.5 + 0.8)
-            pdf.text_line(ln, width - lw, 7.5)
-        return y + max(1, i + 1) * 7.5 + 1.5
+    def day(iso: str) -> str:
+        return be_date(date.fromisoformat(iso), s.digits or "thai", with_be=False)
 
-    half = pdf.epw / 2
-    unit = f"สำนักปลัด งานการเจ้าหน้าที่ {s.office_name}" + (f" โทร. {s.phone}" if s.phone else "")
-    y = head("ส่วนราชการ", unit, pdf.l_margin, pdf.epw, pdf.get_y() + 2)
-    y = max(head("ที่", f"{s.letter_prefix}/", pdf.l_margin, half, y),
-            head("วันที่", be_date(today, pdf.digits, with_be=False), pdf.l_margin + half, half, y))
-    y = head("เรื่อง", f"ขออนุมัติให้บุคลากรเข้ารับการ{opp.kind} {opp.title}", pdf.l_margin, pdf.epw, y)
-    pdf.set_y(y)
-    y = pdf.get_y() + 1
-    pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
-    pdf.set_y(y + 3)
-    pdf.style("")
-    pdf.paragraph(f"เรียน {s.executive_title or 'ผู้บริหาร'}", indent=0, after=2)
-    when = be_date(date.fromisoformat(opp.start_date), pdf.digits, with_be=False)
+    when = day(opp.start_date)
     if opp.end_date and opp.end_date != opp.start_date:
-        when = f"ระหว่างวันที่ {when} ถึงวันที่ {be_date(date.fromisoformat(opp.end_date), pdf.digits, with_be=False)}"
+        when = f"ระหว่างวันที่ {when} ถึงวันที่ {day(opp.end_date)}"
     else:
         when = f"ในวันที่ {when}"
     ref = ""
     if opp.invite_no or opp.invite_date:
-        ref = f" ตามหนังสือ {opp.invite_no}" + (
-            f" ลงวันที่ {be_date(date.fromisoformat(opp.invite_date), pdf.digits, with_be=False)}" if opp.invite_date else "")
-    pdf.paragraph(f"ด้วย{opp.organizer or s.office_name}{ref} แจ้งการจัด{opp.kind} {opp.title} {when}"
+        ref = f" ตามหนังสือ {opp.invite_no}" + (f" ลงวันที่ {day(opp.invite_date)}" if opp.invite_date else "")
+    invitation = (f"ด้วย{opp.organizer or s.office_name}{ref} แจ้งการจัด{opp.kind} {opp.title} {when}"
                   + (f" ณ {opp.location}" if opp.location else "")
                   + (f" จำนวน {opp.seats} ที่" if opp.seats else "")
                   + f" ค่าใช้จ่ายคนละ {_m(opp.cost_per_person)} บาท (ค่าลงทะเบียน {_m(opp.cost_registration)} บาท "
                   f"ค่าเดินทาง {_m(opp.cost_travel)} บาท ค่าเบี้ยเลี้ยงและที่พัก {_m(opp.cost_allowance)} บาท)"
-                  + (f" คุณสมบัติผู้เข้าร่วม: {opp.eligibility}" if opp.eligibility else ""), after=1)
-    pdf.paragraph("ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย งานการเจ้าหน้าที่ได้ตรวจสอบ"
-                  "ตามหลักเกณฑ์การคัดเลือกแล้ว ดังนี้", after=2)
-    table = TableWriter(pdf, [Column("ลำดับ", 11, "C"), Column("ชื่อ-สกุล / ตำแหน่ง / กอง", 42),
-                              Column("ผู้เสนอ / เหตุผลความเกี่ยวข้องกับหน้าที่", 47), Column("ผลการตรวจสอบ", 38),
-                              Column("ผลการพิจารณา", 22)], size=13)
-    table.start()
+                  + (f" คุณสมบัติผู้เข้าร่วม: {opp.eligibility}" if opp.eligibility else ""))
+    cells = []
     for i, r in enumerate(rows, 1):
         found = [c.th for c in r.checks if c.level != "ok"] or ["ผ่านหลักเกณฑ์"]
         n = r.nomination
         verdict = STATUS_LABELS[n.decision][0] if n.decision else ""
         if n.decision == "rejected":
             verdict += f": {n.reject_reason()}"
-        table.row([str(i), f"{r.name}\n{r.position}\n{r.division}", f"{r.nominated_by}: {n.rationale}",
-                   "\n".join(f"- {t}" for t in found), verdict])
+        cells.append([str(i), f"{r.name}\n{r.position}\n{r.division}", f"{r.nominated_by}: {n.rationale}",
+                      "\n".join(f"- {t}" for t in found), verdict])
     total = opp.cost_per_person * len([r for r in rows if r.nomination.decision != "rejected"])
-    table.note(f"ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) {_m(total)} บาท")
-    pdf.ln(2)
+    after = []
     line = svc.budget_lines(ctx, opp.fiscal_year)
     if len(line) == 1 and line[0].amount is not None:
         b = line[0]
-        pdf.paragraph(f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
-                      f"อนุมัติแล้ว {_m(b.committed)} บาท คงเหลือ {_m(b.remaining)} บาท", after=1)
-    pdf.paragraph("ตามหลักเกณฑ์การคัดเลือก ผู้บริหารอาจไม่อนุมัติได้ในกรณีผู้ได้รับการเสนอชื่อเคยเข้ารับการอบรมหลักสูตร"
-                  "เดียวกันในปีงบประมาณเดียวกันแล้ว หรืองบประมาณไม่เพียงพอ โดยระบุเหตุผลทุกราย", after=1)
-    pdf.paragraph("จึงเรียนมาเพื่อโปรดพิจารณา", after=2)
-    pdf.signature_block("", "เจ้าหน้าที่งานการเจ้าหน้าที่", gap=12)
-    pdf.ln(4)
-    pdf.ensure_space(pdf.line_h * 8)
-    pdf.style("B")
-    pdf.paragraph("ความเห็นและคำสั่งของผู้บริหาร", indent=0, prepared=False)
-    pdf.style("")
-    for choice in ("( ) อนุมัติทุกราย", "( ) อนุมัติเฉพาะลำดับที่ ..............................",
-                   "( ) ไม่อนุมัติลำดับที่ ............... เหตุผล ............................................................"):
-        pdf.paragraph(choice, indent=10)
-    pdf.signature_block(s.executive_name, s.executive_title, gap=12)
-    out = pdf.save(path)
+        after.append(f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
+                     f"อนุมัติแล้ว {_m(b.committed)} บาท คงเหลือ {_m(b.remaining)} บาท")
+    after.append("ตามหลักเกณฑ์การคัดเลือก ผู้บริหารอาจไม่อนุมัติได้ในกรณีผู้ได้รับการเสนอชื่อเคยเข้ารับการอบรมหลักสูตร"
+                 "เดียวกันในปีงบประมาณเดียวกันแล้ว หรืองบประมาณไม่เพียงพอ โดยระบุเหตุผลทุกราย")
+    doc = MemoDoc(
+        unit="สำนักปลัด งานการเจ้าหน้าที่",
+        subject=f"ขออนุมัติให้บุคลากรเข้ารับการ{opp.kind} {opp.title}",
+        to=s.executive_title or "ผู้บริหาร",
+        body=[invitation, ("ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย "
+                           "งานการเจ้าหน้าที่ได้ตรวจสอบตามหลักเกณฑ์การคัดเลือกแล้ว ดังนี้")],
+        dated=today or date.today(),
+        table=MemoTable([MemoColumn("ลำดับ", 11, "C"), MemoColumn("ชื่อ-สกุล / ตำแหน่ง / กอง", 42),
+                         MemoColumn("ผู้เสนอ / เหตุผลความเกี่ยวข้องกับหน้าที่", 47), MemoColumn("ผลการตรวจสอบ", 38),
+                         MemoColumn("ผลการพิจารณา", 22)], cells,
+                        note=f"ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) {_m(total)} บาท"),
+        after_table=after,
+        signer=Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"),
+        decision=DecisionBox(["( ) อนุมัติทุกราย", "( ) อนุมัติเฉพาะลำดับที่ ..............................",
+                              "( ) ไม่อนุมัติลำดับที่ ............... เหตุผล ............................................................"]),
+    )
+    out = render_memo(doc, path, s, names=tuple({r.name for r in rows} | {r.nominated_by for r in rows}))
     return out, record_export(ctx, out, "training-memo", opp_id)
 
 

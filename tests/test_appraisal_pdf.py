@@ -4,11 +4,12 @@ import io
 
 import pytest
 
-from ethics_tui import cli_appraisal
 from ethics_tui.cli_pdf import find_export
+from ethics_tui.pdf.appraisal_notice import WITNESS_NOTE
 from ethics_tui.pdf.authenticity import sha256_file
 from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_pdf
 from ethics_tui.service.access import AccessDenied
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
@@ -25,7 +26,7 @@ def flat(text: str) -> str:
 
 
 def test_notices_one_page_per_person_ordered_by_division(demo_ctx, last_round, tmp_path):
-    out = cli_appraisal.write_notices(demo_ctx, last_round.id, tmp_path / "n.pdf")
+    out = appraisal_pdf.write_notices(demo_ctx, last_round.id, tmp_path / "n.pdf")
     rows = svc.list_results(demo_ctx, last_round.id)
     got = pages(out)
     assert len(got) == len(rows) == 58
@@ -35,7 +36,7 @@ def test_notices_one_page_per_person_ordered_by_division(demo_ctx, last_round, t
         assert "แบบแจ้งผลการประเมินผลการปฏิบัติงาน" in text
         assert f"{row.scores.total:.2f}" in text and squash(row.scores.level) in text
         assert "ผู้รับการประเมิน" in text
-        assert squash(cli_appraisal.WITNESS_NOTE) in text
+        assert squash(WITNESS_NOTE) in text
     refused = next(i for i, r in enumerate(rows) if r.result.ack == "refused")
     assert squash(rows[refused].result.witness_name) in flat(got[refused])
     divisions = [r.staff.division_id for r in rows]
@@ -45,21 +46,21 @@ def test_notices_one_page_per_person_ordered_by_division(demo_ctx, last_round, t
 
 def test_one_person_and_the_key_is_needed(demo_ctx, last_round, tmp_path):
     code = svc.list_results(demo_ctx, last_round.id)[3].staff.code
-    out = cli_appraisal.write_notices(demo_ctx, last_round.id, tmp_path / "one.pdf", [code])
+    out = appraisal_pdf.write_notices(demo_ctx, last_round.id, tmp_path / "one.pdf", [code])
     assert len(pages(out)) == 1
     executive = demo_sign_in(Context(store=demo_ctx.store), "executive")
     executive.keys = {}  # entitled, but the key was never approved for this user
     with pytest.raises(Exception) as exc:
-        cli_appraisal.write_notices(executive, last_round.id, tmp_path / "x.pdf")
+        appraisal_pdf.write_notices(executive, last_round.id, tmp_path / "x.pdf")
     assert "hr" in str(exc.value)
     viewer = demo_sign_in(Context(store=demo_ctx.store), "viewer")
     with pytest.raises(AccessDenied):
-        cli_appraisal.write_notices(viewer, last_round.id, tmp_path / "y.pdf")
+        appraisal_pdf.write_notices(viewer, last_round.id, tmp_path / "y.pdf")
 
 
 def test_summary_has_counts_not_people(demo_ctx, last_round, tmp_path):
     executive = demo_sign_in(Context(store=demo_ctx.store), "executive")
-    out = cli_appraisal.write_summary(executive, last_round.id, tmp_path / "s.pdf")
+    out = appraisal_pdf.write_summary(executive, last_round.id, tmp_path / "s.pdf")
     text = flat("".join(pages(out)))
     d = svc.dashboard(demo_ctx, last_round.id)
     assert f"ระดับดีมาก(ตั้งแต่80){d.levels['ดีมาก']}คน" in text

@@ -15,7 +15,7 @@ from ethics_tui.pdf.authenticity import sha256_file
 if TYPE_CHECKING:
     from ethics_tui.model.settings import OfficeSettings
 
-SAMPLE_KINDS = ("order", "announcement", "circular", "signoff", "report", "slip")
+SAMPLE_KINDS = ("order", "announcement", "circular", "signoff", "report", "slip", "memo")
 
 
 def write_sample(kind: str, path: str | Path, settings: OfficeSettings | None = None) -> Path:

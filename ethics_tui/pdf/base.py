@@ -360,14 +360,28 @@ class ThaiPDF(FPDF):
         self.set_y(top + height + 2)
 
     # ------------------------------------------------------------------ page furniture
+    #: printed with the page number at the top of every page from page 2 ("<title>  หน้า N"),
+    #: e.g. a sign-off sheet's document number and subject; empty: "- N -" only
+    running_title: str = ""
+
     def header(self) -> None:
         if self.page_no() < 2:
             return
-        self.set_y(8)
         saved = (self.font_style, self.font_size_pt)
-        self.style("", BODY_PT)
-        self.set_x(self.l_margin)
-        self.text_line(f"- {self.num(self.page_no())} -", self.epw, align="C")
+        if self.running_title:
+            text = self.tx(f"{self.running_title}  หน้า {self.page_no()}")
+            size = 12.0
+            self.style("", size)
+            while size > 8 and self.word_width(text.replace("\u200b", "")) > self.epw:
+                size -= 1  # a long title gets a smaller font, never cut
+                self.style("", size)
+            self.set_xy(self.l_margin, 6)
+            self.text_line(text, self.epw, align="C")
+        else:
+            self.set_y(8)
+            self.style("", BODY_PT)
+            self.set_x(self.l_margin)
+            self.text_line(f"- {self.num(self.page_no())} -", self.epw, align="C")
         self.style(*saved)
         self.set_y(self.t_margin)
 

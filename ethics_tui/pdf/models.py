@@ -97,6 +97,8 @@ class SignoffDoc:
     divisions: list[str] = field(default_factory=list)  # print order; others follow
     heading: str = "ใบลงชื่อรับทราบ"
     dated: date | None = None
+    date_label: str = "วันที่"  # e.g. "พิมพ์เมื่อ"
+    running_title: str = ""  # printed at the top of every page from page 2, with the page number
 
 
 @dataclass
@@ -141,3 +143,67 @@ class SlipDoc:
     text: str = ""  # optional paragraph after the fields
     signatures: list[tuple[str, Signer]] = field(default_factory=list)  # (caption, signer)
     dated: date | None = None
+
+
+@dataclass
+class MemoColumn:
+    title: str
+    width: float  # mm; the widths of a memo table add up to about 160 (the text block)
+    align: str = "L"  # L / C / R
+
+
+@dataclass
+class MemoTable:
+    columns: list[MemoColumn]
+    rows: list[list[str]]  # a cell may hold several lines separated by "\n"
+    note: str = ""  # a bold line right under the table (e.g. a total)
+    size: float = 13
+
+
+@dataclass
+class DecisionBox:
+    """The executive's box under a memo: a heading, tick choices, and the signature."""
+
+    choices: list[str]  # "( ) อนุมัติ" ...
+    heading: str = "ความเห็นและคำสั่งของผู้บริหาร"
+    signer: Signer = field(default_factory=Signer)  # empty = the office's executive
+
+
+@dataclass
+class MemoDoc:
+    """บันทึกข้อความ (internal memo): ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน, the body, an
+    optional table, more paragraphs, the closing, the signature and an optional decision box.
+
+    Unlike the other layouts, an empty ``signer.name`` is left as a dotted line to sign (the
+    officer who prepares a memo is not the executive)."""
+
+    unit: str  # ส่วนราชการ before the office name, e.g. "สำนักปลัด งานการเจ้าหน้าที่"
+    subject: str
+    to: str  # เรียน
+    body: list[Block]
+    dated: date
+    number: str = ""  # printed after "<letter prefix>/"; empty = a blank to fill in by hand
+    table: MemoTable | None = None
+    after_table: list[Block] = field(default_factory=list)
+    closing: str = "จึงเรียนมาเพื่อโปรดพิจารณา"
+    signer: Signer = field(default_factory=Signer)
+    decision: DecisionBox | None = None
+
+
+@dataclass
+class AppraisalNoticeDoc:
+    """แบบแจ้งผลการประเมินผลการปฏิบัติงาน: one page per person. The layout adds the
+    "วันที่แจ้งผล" line, the grievance right, and the appraiser's, appraisee's and witness's
+    blocks (dates filled in where recorded, dotted lines otherwise)."""
+
+    period: str  # "ปีงบประมาณ 2569 รอบที่ 2 (1 เม.ย. 2569 - 30 ก.ย. 2569)"
+    fields: list[SlipField]  # name, position, division, scores, level, comment
+    appraiser: Signer
+    appraisee: Signer
+    grievance_days: int = 30
+    notified_on: date | None = None
+    signed_on: date | None = None  # the appraisee signed
+    refused_on: date | None = None  # the appraisee refused in front of the witness
+    refusal_note: str = ""
+    witness: Signer = field(default_factory=Signer)  # empty name: a dotted line
+    title: str = "แบบแจ้งผลการประเมินผลการปฏิบัติงาน"

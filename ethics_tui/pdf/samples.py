@@ -12,8 +12,12 @@ from ethics_tui.pdf import seed_text
 from ethics_tui.pdf.models import (
     AnnouncementDoc,
     CircularDoc,
+    DecisionBox,
     Member,
     Members,
+    MemoColumn,
+    MemoDoc,
+    MemoTable,
     NumberedList,
     OrderDoc,
     ReportDoc,
@@ -26,7 +30,7 @@ from ethics_tui.pdf.models import (
     SlipField,
 )
 
-SAMPLE_KINDS = ("order", "announcement", "circular", "signoff", "report", "slip")
+SAMPLE_KINDS = ("order", "announcement", "circular", "signoff", "report", "slip", "memo")
 
 SEED_OFFICE = "องค์การบริหารส่วนตำบลเชียงพิณ"
 
@@ -266,9 +270,34 @@ def sample_slip() -> SlipDoc:
     )
 
 
+def sample_memo() -> MemoDoc:
+    return MemoDoc(
+        unit="สำนักปลัด งานการเจ้าหน้าที่",
+        subject="ขออนุมัติให้บุคลากรเข้ารับการฝึกอบรม หลักสูตรการจัดซื้อจัดจ้างภาครัฐ",
+        to="นายกองค์การบริหารส่วนตำบลห้วยทรายงาม",
+        dated=date(2026, 1, 14),
+        body=[
+            ("ด้วยสถาบันพัฒนาบุคลากรท้องถิ่น แจ้งการจัดฝึกอบรมหลักสูตรการจัดซื้อจัดจ้างภาครัฐ ระหว่างวันที่ 9 ถึง 11 "
+             "กุมภาพันธ์ 2569 ณ จังหวัดขอนแก่น ค่าใช้จ่ายคนละ 6,900.00 บาท"),
+            "ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย ดังนี้",
+        ],
+        table=MemoTable(
+            [MemoColumn("ลำดับ", 12, "C"), MemoColumn("ชื่อ-สกุล / ตำแหน่ง", 70), MemoColumn("เหตุผล", 78)],
+            [
+                ["1", "นางสาวศิริพร ภูมิพัฒน์\nนักวิชาการพัสดุชำนาญการ", "รับผิดชอบงานจัดซื้อจัดจ้างของกองคลังโดยตรง"],
+                ["2", "นายธนากร ทองคำ\nเจ้าพนักงานพัสดุ", "ได้รับมอบหมายเป็นกรรมการตรวจรับพัสดุ"],
+            ],
+            note="ค่าใช้จ่ายรวม 13,800.00 บาท",
+        ),
+        after_table=["งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ 2569 ตั้งไว้ 48,000.00 บาท คงเหลือ 34,200.00 บาท"],
+        signer=Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"),
+        decision=DecisionBox(["( ) อนุมัติ", "( ) ไม่อนุมัติ เหตุผล ......................................"]),
+    )
+
+
 def write_sample(kind: str, path: str | Path, settings: OfficeSettings | None = None) -> Path:
     """Write a sample of layout ``kind`` (one of :data:`SAMPLE_KINDS`) to ``path``."""
-    from ethics_tui.pdf import announcement, circular, order, report, signoff, slip
+    from ethics_tui.pdf import announcement, circular, memo, order, report, signoff, slip
 
     if settings is None or not settings.office_name.strip():
         digits = settings.digits if settings is not None else "thai"
@@ -285,4 +314,6 @@ def write_sample(kind: str, path: str | Path, settings: OfficeSettings | None = 
         return report.render_report(sample_report(settings), path, settings)
     if kind == "slip":
         return slip.render_slip(sample_slip(), path, settings)
+    if kind == "memo":
+        return memo.render_memo(sample_memo(), path, settings)
     raise ValueError(f"unknown sample kind {kind!r}; choose one of {', '.join(SAMPLE_KINDS)}")

@@ -33,6 +33,14 @@ def group_people(doc: SignoffDoc) -> list[tuple[str, list[SignoffPerson]]]:
 
 
 def render_signoff(doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
+    return render_signoff_pages(doc, path, settings, names=names)[0]
+
+
+def render_signoff_pages(
+    doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
+) -> tuple[Path, dict[int, list[int]]]:
+    """Like :func:`render_signoff`; also returns, for each page number, the indexes (in
+    ``doc.people``) of the people printed on it (to tick a whole signed page later)."""
     divisions = group_people(doc)
     pdf = ThaiPDF(
         settings,
@@ -41,22 +49,26 @@ def render_signoff(doc: SignoffDoc, path: str | Path, settings: OfficeSettings, 
         margins=MARGINS,
         names=(*names, *(p.name for p in doc.people), *(d for d, _ in divisions)),
     )
+    pdf.running_title = doc.running_title
+    index = {id(p): i for i, p in enumerate(doc.people)}
     pdf.add_page()
     pdf.centered(doc.heading, "B", 18)
     pdf.centered(doc.document_title, "B")
     pdf.centered(settings.office_name)
     if doc.dated:
-        pdf.centered(f"วันที่ {common.be_date(doc.dated, pdf.digits)}")
+        pdf.centered(f"{doc.date_label} {common.be_date(doc.dated, pdf.digits)}")
     pdf.ln(3)
     table = TableWriter(pdf, COLUMNS, size=14)
     table.start()
+    pages: dict[int, list[int]] = {}
     n = 0
     for division, people in divisions:
         table.group(division)
         for p in people:
             n += 1
             table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT)
+            pages.setdefault(pdf.page_no(), []).append(index[id(p)])
         table.note(f"รวม{division} {len(people)} คน", style="")
         table.end_group()
     table.note(f"รวมทั้งสิ้น {n} คน")
-    return pdf.save(path)
+    return pdf.save(path), pages

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import date
 
 from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
 from ethics_tui.model import appraisal as m
@@ -371,66 +370,6 @@ def _build_scores(rnd: AppraisalRound, results, competency, total, comment: str)
     return Scores(total=t, level=m.level_for(t, rnd.bands), results=rs, competency=cs, comment=(comment or "").strip())
 
 
-def mark_notified(ctx: Context, result_id: int, on: date) -> AppraisalResult:
-    def apply(tx, r, rnd):
-        if not r.scored:
-            raise UserError("ยังไม่ได้ให้คะแนนผู้นี้", "This person is not scored yet")
-        if on > date.today():
-            raise ValidationError({"notified_on": ("วันที่แจ้งผลอยู่ในอนาคต", "the notified date is in the future")})
-        r.notified_on = on.isoformat()
-
-    return _edit(ctx, result_id, apply, "notify", ["notified_on"])
-
-
-def acknowledge(ctx: Context, result_id: int, on: date) -> AppraisalResult:
-    """The appraisee signed: record the date and lock the result."""
-
-    def apply(tx, r, rnd):
-        m.check_ack("signed", on, r.notified_on, "")
-        r.ack, r.ack_on = "signed", on.isoformat()
-        r.witness_id, r.witness_name, r.witness_position, r.ack_note = None, "", "", ""
-
-    return _edit(ctx, result_id, apply, "acknowledge", ["ack", "ack_on"])
-
-
-def refuse(ctx: Context, result_id: int, on: date, witness_id: int | None = None, witness_name: str = "",
-           witness_position: str = "", note: str = "") -> AppraisalResult:
-    """The appraisee refused to sign: a witness (staff picker or free text) signs that the
-    result was notified. Without a witness the refusal is refused."""
-
-    def apply(tx, r, rnd):
-        name, position = witness_name.strip(), witness_position.strip()
-        if witness_id is not None:
-            doc = tx.table(STAFF).get(doc_id=witness_id)
-            if doc is None:
-                raise ValidationError({"witness": ("ไม่พบพยานในทะเบียนบุคลากร", "the witness is not in the staff register")})
-            w = Staff.from_doc(witness_id, doc)
-            name, position = name or w.full_name, position or w.position
-        if witness_id == r.staff_id:
-            raise ValidationError({"witness": ("ผู้รับการประเมินเป็นพยานของตนเองไม่ได้", "the appraisee cannot be the witness")})
-        m.check_ack("refused", on, r.notified_on, name)
-        r.ack, r.ack_on = "refused", on.isoformat()
-        r.witness_id, r.witness_name, r.witness_position, r.ack_note = witness_id, name, position, note.strip()[:1000]
-
-    return _edit(ctx, result_id, apply, "refuse", ["ack", "ack_on", "witness", "ack_note"])
-
-
-def reopen(ctx: Context, result_id: int, reason: str) -> AppraisalResult:
-    """Unlock an acknowledged result for a correction. The reason goes to the audit log."""
-    reason = " ".join((reason or "").split())
-    if len(reason) < 5:
-        raise ValidationError({"reason": ("ต้องระบุเหตุผลในการเปิดแก้ไข (อย่างน้อย 5 ตัวอักษร)", "give a reason (5+ characters)")})
-
-    def apply(tx, r, rnd):
-        if not r.locked:
-            raise UserError("ผลการประเมินนี้ยังไม่ถูกล็อก", "This result is not locked")
-        r.history.append({"kind": "reopen", "at": datetime.now().isoformat(timespec="seconds"), "by": ctx.actor,
-                          "reason": reason, "ack": r.ack, "ack_on": r.ack_on, "witness_name": r.witness_name, "scores": r.scores})
-        r.ack, r.ack_on, r.witness_id, r.witness_name, r.witness_position, r.ack_note = "", "", None, "", "", ""
-
-    return _edit(ctx, result_id, apply, "reopen", ["ack", "history"], note=reason[:300], allow_locked=True)
-
-
 def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[int] = ()) -> int:
     """Add people to an open round, or remove people not yet scored. Returns the audience size."""
     require(ctx, "appraisal.write")
@@ -453,250 +392,18 @@ def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[
     return len(results)
 
 
-# -- grievances -----------------------------------------------------------------------------
-def file_grievance(ctx: Context, result_id: int, filed_on: date, addressed_to: str, grounds: str = "") -> Grievance:
-    """Record a grievance (ร้องทุกข์). A filing after the deadline is flagged late, not refused."""
-    require(ctx, "appraisal.write")
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(RESULTS).get(doc_id=int(result_id))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
-        r = AppraisalResult.from_doc(doc.doc_id, doc)
-        rnd = _round_in(tx, r.round_id)
-        if not r.notified_on:
-            raise UserError("ยังไม่ได้แจ้งผลแก่ผู้นี้ จึงยังไม่มีกำหนดร้องทุกข์", "The result was not notified yet")
-        if filed_on < date.fromisoformat(r.notified_on):
-            raise ValidationError({"filed_on": ("วันที่ยื่นต้องไม่ก่อนวันที่แจ้งผล", "filed before the result was notified")})
-        g = Grievance(r.id, r.round_id, filed_on.isoformat(), (addressed_to or "").strip(), grounds=(grounds or "").strip(),
-                      late=filed_on > m.deadline(r.notified_on, rnd.grievance_days), rev=1)
-        g.validate()
-        g.id = tx.table(GRIEVANCES).insert(vault.seal_fields(ctx, "appraisal_grievance", g.to_dict(), G_CONFIDENTIAL))
-        tx.log("create", "appraisal_grievance", g.id, ["result_id", "filed_on", "addressed_to", "grounds", "late"])
-    return g
+# -- split modules -------------------------------------------------------------------------
+#: names defined in the split modules, re-exported here (lazily: those modules import this one)
+_MOVED = {
+    **dict.fromkeys(("mark_notified", "acknowledge", "refuse", "reopen", "file_grievance", "list_grievances", "grievance_due", "decide_grievance", "revise_after_grievance", "history", "Dashboard", "dashboard", "status_dict", "home_alerts", "GRIEVANCE_NEAR_DAYS"), "appraisal_review"),
+    **dict.fromkeys(("ScoreImport", "import_scores", "extend_demo", "_results_unlocked", "DEMO_CRITERIA"), "appraisal_io"),
+}
 
 
-def list_grievances(ctx: Context, round_id: int) -> list[Grievance]:
-    """Grievances of a round, with grounds and outcome revealed for the hr key holder."""
-    require(ctx, "appraisal.people")
-    out = []
-    for k, d in ctx.store.load().get(GRIEVANCES, {}).items():
-        if d["round_id"] == round_id:
-            out.append(Grievance.from_doc(int(k), vault.reveal_fields(ctx, "appraisal_grievance", d, G_CONFIDENTIAL)))
-    return sorted(out, key=lambda g: (g.filed_on, g.id or 0))
+def __getattr__(name: str):
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-
-def grievance_due(g: Grievance, rnd: AppraisalRound) -> date:
-    return m.deadline(g.filed_on, rnd.decision_days)
-
-
-def decide_grievance(ctx: Context, grievance_id: int, status: str, decided_on: date | None = None, outcome: str = "") -> Grievance:
-    require(ctx, "appraisal.write")
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(GRIEVANCES).get(doc_id=int(grievance_id))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
-        g = Grievance.from_doc(doc.doc_id, doc)
-        g.status, g.decided_on = status, _iso(decided_on) if status not in m.GRIEVANCE_OPEN else ""
-        g.outcome = (outcome or "").strip() or g.outcome
-        g.validate()
-        g.rev += 1
-        tx.put(GRIEVANCES, g.id, vault.seal_fields(ctx, "appraisal_grievance", g.to_dict(), G_CONFIDENTIAL))
-        tx.log("decide", "appraisal_grievance", g.id, ["status", "decided_on", "outcome"])
-    return g
-
-
-def revise_after_grievance(ctx: Context, grievance_id: int, results=None, competency=None, total=None, on: date | None = None) -> AppraisalResult:
-    """An upheld grievance revises the score: the old score and acknowledgement go to the
-    history, and the revised result is notified on ``on`` and awaits a new acknowledgement."""
-    doc = ctx.store.load().get(GRIEVANCES, {}).get(str(grievance_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
-    if doc["status"] != "upheld":
-        raise UserError("แก้คะแนนได้เมื่อคำร้องทุกข์ฟังขึ้นเท่านั้น", "Only an upheld grievance can revise the score")
-    day = on or date.today()
-
-    def apply(tx, r, rnd):
-        prev = _open(ctx, r)
-        s = _build_scores(rnd, results, competency, total, prev.comment if prev else "")
-        r.history.append({"kind": "revision", "at": datetime.now().isoformat(timespec="seconds"), "by": ctx.actor,
-                          "reason": f"grievance {grievance_id}", "ack": r.ack, "ack_on": r.ack_on,
-                          "witness_name": r.witness_name, "notified_on": r.notified_on, "scores": r.scores})
-        r.scores, r.notified_on = _seal(ctx, s), day.isoformat()
-        r.ack, r.ack_on, r.witness_id, r.witness_name, r.witness_position, r.ack_note = "", "", None, "", "", ""
-
-    return _edit(ctx, doc["result_id"], apply, "revise", ["scores", "history", "ack", "notified_on"],
-                 note=f"grievance {grievance_id} upheld", retally=True, allow_locked=True)
-
-
-def history(ctx: Context, result_id: int) -> list[dict]:
-    """Reopen / revision entries with the old scores revealed (hr key) or hidden."""
-    require(ctx, "appraisal.scores")
-    doc = ctx.store.load().get(RESULTS, {}).get(str(result_id)) or {}
-    out = []
-    for h in doc.get("history", []):
-        h = dict(h)
-        if h.get("scores") and vault.has_key(ctx, VAULT):
-            h["scores"] = Scores.from_json(json.loads(vault.reveal(ctx, h["scores"], "appraisal_result:scores")))
-        elif h.get("scores"):
-            h["scores"] = None
-        out.append(h)
-    return out
-
-
-# -- the dashboard (counts only: safe for the executive and public outputs) -----------------
-@dataclass
-class Dashboard:
-    round: AppraisalRound
-    audience: int
-    stages: dict[str, int]
-    levels: dict[str, int]  # in band order; counts only
-    grievances_open: list[int]  # days left to decide each open grievance
-    grievances_total: int
-    grievances_late: int
-    filing_open: int  # notified results whose filing window is still open
-
-
-def dashboard(ctx: Context, round_id: int, today: date | None = None) -> Dashboard:
-    require(ctx, "appraisal.read")
-    today = today or date.today()
-    rnd = get_round(ctx, round_id)
-    data = ctx.store.load()
-    results = [AppraisalResult.from_doc(int(k), d) for k, d in data.get(RESULTS, {}).items() if d["round_id"] == round_id]
-    stages = {s: 0 for s in m.STAGES}
-    filing = 0
-    for r in results:
-        stages[r.stage] += 1
-        if r.notified_on and m.days_left(m.deadline(r.notified_on, rnd.grievance_days), today) >= 0:
-            filing += 1
-    gs = [Grievance.from_doc(int(k), d) for k, d in data.get(GRIEVANCES, {}).items() if d["round_id"] == round_id]
-    open_days = sorted(m.days_left(grievance_due(g, rnd), today) for g in gs if g.open)
-    levels = {b[0]: int(rnd.tally.get(b[0], 0)) for b in rnd.bands}
-    return Dashboard(rnd, len(results), stages, levels, open_days, len(gs), sum(g.late for g in gs), filing)
-
-
-def status_dict(ctx: Context, round_id: int, today: date | None = None) -> dict:
-    d = dashboard(ctx, round_id, today)
-    start, end = d.round.period()
-    return {"round_id": d.round.id, "fiscal_year": d.round.fiscal_year, "round": d.round.round_no, "status": d.round.status,
-            "period": [start.isoformat(), end.isoformat()], "audience": d.audience, "stages": d.stages, "levels": d.levels,
-            "grievances": {"total": d.grievances_total, "open": len(d.grievances_open), "late": d.grievances_late,
-                           "days_left": d.grievances_open}, "filing_window_open": d.filing_open}
-
-
-# -- import (all or nothing) ----------------------------------------------------------------
-@dataclass
-class ScoreImport:
-    errors: list = field(default_factory=list)  # staff_io.RowError
-    scored: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def import_scores(ctx: Context, round_id: int, path, dry_run: bool = False) -> ScoreImport:
-    """Scores from CSV/XLSX (columns รหัส, ผลสัมฤทธิ์, สมรรถนะ and/or คะแนนรวม, ความเห็น).
-    Every row is checked first; one bad row (or ``dry_run``) and nothing is saved."""
-    from ethics_tui.service.staff_io import read_table
-
-    require(ctx, "appraisal.write")
-    table = read_table(path)
-    try:
-        return _import(ctx, round_id, table, dry_run)
-    except _Abort as stop:
-        return stop.plan
-
-
-class _Abort(Exception):
-    def __init__(self, plan: ScoreImport):
-        super().__init__("abort")
-        self.plan = plan
-
-
-def _import(ctx: Context, round_id: int, table: list, dry_run: bool) -> ScoreImport:
-    from ethics_tui.service.staff_io import RowError
-
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        rnd = _round_in(tx, round_id)
-        if rnd.status == "closed":
-            raise UserError("รอบการประเมินนี้ปิดแล้ว", "This round is closed")
-        results = {r.staff_id: r for r in _results_in(tx, round_id)}
-        codes = {d.get("code"): d.doc_id for d in tx.table(STAFF).all() if d.get("code")}
-        audience = {c: (results[i].id, results[i].locked) for c, i in codes.items() if i in results}
-        rows, errs = m.check_score_table(table, audience, rnd.weights)
-        plan = ScoreImport([RowError(*e) for e in errs])
-        by_id = {r.id: r for r in results.values()}
-        for n, rid, rs, cs, ts, comment in rows if not errs else ():
-            r = by_id[rid]
-            prev = _open(ctx, r)
-            s = _build_scores(rnd, rs, cs, ts, comment or (prev.comment if prev else ""))
-            r.scores, r.scored, r.rev = _seal(ctx, s), True, r.rev + 1
-            tx.put(RESULTS, r.id, r.to_dict())
-            plan.scored += 1
-        if plan.errors or dry_run:
-            raise _Abort(plan)  # leaves the transaction without writing
-        _relevel(ctx, tx, rnd, list(by_id.values()))
-        tx.put(ROUNDS, rnd.id, rnd.to_dict())
-        tx.log("import", "appraisal_result", None, ["scores"], note=f"round {round_id}: {plan.scored} rows")
-    return plan
-
-
-# -- demo -----------------------------------------------------------------------------------
-DEMO_CRITERIA = (
-    "องค์การบริหารส่วนตำบลประเมินผลการปฏิบัติงานของพนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้าง "
-    "ปีละสองรอบ โดยพิจารณาจากผลสัมฤทธิ์ของงานร้อยละ ๗๐ และพฤติกรรมการปฏิบัติราชการหรือสมรรถนะร้อยละ ๓๐ "
-    "ผู้รับการประเมินจะได้รับแจ้งผลเป็นรายบุคคล และมีสิทธิ์ร้องทุกข์ได้ภายใน ๓๐ วันนับแต่วันที่ทราบผล"
-)
-
-
-def extend_demo(ctx: Context) -> None:
-    """Two rounds: the one before last (closed, all signed) and the last one (notified 12 days
-    ago: most signed, some awaiting, one refusal with a witness, one open grievance)."""
-    import random
-    from datetime import timedelta
-
-    today = date.today()
-    cur = m.round_of(today)
-    last = (cur[0], 1) if cur[1] == 2 else (cur[0] - 1, 2)
-    before = (last[0], 1) if last[1] == 2 else (last[0] - 1, 2)
-    rng = random.Random(2568)
-    for (fy, no), closed in ((before, True), (last, False)):
-        end = m.round_period(fy, no)[1]
-        notified = today - timedelta(days=12) if not closed else end + timedelta(days=20)
-        rnd = create_round(ctx, AppraisalRound(fy, no, criteria_text=DEMO_CRITERIA,
-                                               criteria_published=(m.round_period(fy, no)[0] - timedelta(days=10)).isoformat(),
-                                               criteria_channels=["เว็บไซต์หน่วยงาน", "บอร์ดประชาสัมพันธ์"]))
-        with ctx.store.transaction(actor=ctx.actor) as tx:
-            results = _results_in(tx, rnd.id)
-            staff = {d.doc_id: Staff.from_doc(d.doc_id, d) for d in tx.table(STAFF).all()}
-            for i, r in enumerate(results):
-                base = min(99.5, max(52.0, rng.gauss(81, 8)))
-                rs = Decimal(str(round(min(70.0, base * 0.7 + rng.uniform(-2, 2)), 2))).quantize(m.CENT)
-                cs = Decimal(str(round(min(30.0, max(0.0, base - float(rs))), 2))).quantize(m.CENT)
-                s = _build_scores(rnd, rs, cs, None, "")
-                r.scores, r.scored, r.notified_on = _seal(ctx, s), True, notified.isoformat()
-                if closed or i % 9 not in (3, 7):
-                    r.ack, r.ack_on = "signed", (notified + timedelta(days=rng.randrange(0, 4))).isoformat()
-                r.rev += 1
-                tx.put(RESULTS, r.id, r.to_dict())
-            if not closed:
-                who = next(r for r in results if staff[r.staff_id].position.startswith("คนงาน"))
-                witness = next(s for s in staff.values() if s.position == "นิติกร")
-                who.ack, who.ack_on, who.witness_id = "refused", (notified + timedelta(days=1)).isoformat(), witness.id
-                who.witness_name, who.witness_position = witness.full_name, witness.position
-                who.ack_note = "ผู้รับการประเมินไม่เห็นด้วยกับคะแนนจึงไม่ลงนาม เจ้าหน้าที่อ่านผลให้ฟังต่อหน้าพยาน"
-                tx.put(RESULTS, who.id, who.to_dict())
-            _relevel(ctx, tx, rnd, results)
-            rnd.status = "closed" if closed else "notified"
-            rnd.rev += 1
-            tx.put(ROUNDS, rnd.id, rnd.to_dict())
-            tx.log("demo", "appraisal_round", rnd.id, ["scores", "notified_on", "ack", "status"])
-        if not closed:
-            target = next(r for r in _results_unlocked(ctx, rnd.id))
-            file_grievance(ctx, target, today - timedelta(days=5), "นายกองค์การบริหารส่วนตำบล",
-                           "เห็นว่าคะแนนผลสัมฤทธิ์ไม่สอดคล้องกับผลงานที่ได้รับมอบหมาย")
-
-
-def _results_unlocked(ctx: Context, round_id: int) -> list[int]:
-    rows = ctx.store.load().get(RESULTS, {})
-    return [int(k) for k, d in rows.items() if d["round_id"] == round_id and d["scored"] and not d["ack"]]
+    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)

@@ -125,6 +125,13 @@ def overdue_count(ctx: Context, today: date | None = None) -> int:
     return len(overdue(ctx, today)) if can(ctx, "complaints.read") else 0
 
 
+def home_alerts(ctx: Context) -> list[tuple[str, str]]:
+    """(th, en) home-screen line with the overdue count, for the complaints role only (a
+    count: no code, subject or identity)."""
+    n = overdue_count(ctx)
+    return [(f"เรื่องร้องเรียนการทุจริตเกินกำหนด {n} เรื่อง", f"{n} corruption complaint(s) overdue")] if n else []
+
+
 # -- guard rails --------------------------------------------------------------------------
 def _staff(ctx: Context) -> dict[int, dict]:
     return {int(k): v for k, v in ctx.store.load().get("staff", {}).items()}

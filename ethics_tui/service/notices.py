@@ -18,7 +18,7 @@ from pathlib import Path
 from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import CHANNELS, DRAFT, PUBLISHED, SUPERSEDED, Notice
 from ethics_tui.service import numbering
-from ethics_tui.service.access import ALL, register_permissions, require
+from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
 from ethics_tui.thai.dates import BE_OFFSET, today
 
@@ -298,6 +298,32 @@ def add_channel(ctx: Context, notice_id: int, channel: str, on: date | None = No
         tx.put(NOTICES, notice_id, n.to_dict())
         tx.log("update", n.kind, notice_id, ["channels"])
     return n
+
+
+HOME_ALERTS_MAX = 6
+
+
+def home_alerts(ctx: Context) -> list[tuple[str, str]]:
+    """(th, en) lines for the home screen: current documents below 100 % acknowledgement
+    (number or title, acknowledged / audience, %), at most :data:`HOME_ALERTS_MAX` lines."""
+    if not can(ctx, "notices.read"):
+        return []
+    from ethics_tui.service.notices_acks import below_full
+
+    docs = below_full(ctx)
+    shown = docs if len(docs) <= HOME_ALERTS_MAX else docs[: HOME_ALERTS_MAX - 1]
+    out = []
+    for c in shown:
+        number = number_text(ctx, c.notice)
+        title = c.notice.title if len(c.notice.title) <= 60 else c.notice.title[:59] + "…"
+        name = f"{number} {title}" if number else title
+        pct = int(c.percent)  # floor: 99.6 % must not read 100 %
+        out.append((f"{name}: รับทราบ {c.done}/{c.total} คน ({pct}%)",
+                    f"{name}: acknowledged by {c.done}/{c.total} ({pct}%)"))
+    if len(shown) < len(docs):
+        more = len(docs) - len(shown)
+        out.append((f"และเอกสารอื่นอีก {more} ฉบับที่ยังรับทราบไม่ครบ", f"and {more} more documents not fully acknowledged"))
+    return out
 
 
 def extend_demo(ctx: Context) -> None:

@@ -81,69 +81,25 @@ def export_circular(ctx: Context, notice_id: int, out: Path) -> Path:
     return _record(ctx, Path(out), "circular", notice_id)
 
 
-_PDF_CLASS = None
-
-
-def _running_pdf():
-    """ThaiPDF that prints a running title (document number and subject) on every page."""
-    global _PDF_CLASS
-    if _PDF_CLASS is None:
-        from ethics_tui.pdf.base import ThaiPDF
-
-        class RunningTitlePDF(ThaiPDF):
-            running = ""
-
-            def header(self) -> None:
-                if self.page_no() < 2:
-                    return
-                saved = (self.font_style, self.font_size_pt)
-                self.style("", 12)
-                self.set_xy(self.l_margin, 6)
-                self.text_line(self.tx(f"{self.running}  หน้า {self.page_no()}"), self.epw, align="C")
-                self.style(*saved)
-                self.set_y(self.t_margin)
-
-        _PDF_CLASS = RunningTitlePDF
-    return _PDF_CLASS
-
-
 def export_signoff(ctx: Context, notice_id: int, out: Path) -> tuple[Path, dict[int, list[int]]]:
-    """The sign-off sheet of everyone still pending, by division. Returns the path and who is
-    on each page (remembered for "mark this sheet page" when the user may record ticks)."""
-    from ethics_tui.pdf.signoff import COLUMNS, MARGINS, ROW_HEIGHT
-    from ethics_tui.pdf.table import TableWriter
+    """The sign-off sheet of everyone still pending, by division, with the document's number
+    and title on every page. Returns the path and who is on each page (remembered for "mark
+    this sheet page" when the user may record ticks)."""
+    from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
+    from ethics_tui.pdf.signoff import render_signoff_pages
 
     require(ctx, "pdf.export")
     n = notices.get(ctx, notice_id)
     cov = notices_acks.coverage(ctx, notice_id)
-    settings = _settings(ctx)
     title = doc_title(ctx, n)
     everyone = [p for _, ps in cov.pending for p in ps]
     if not everyone:
         raise UserError("ทุกคนรับทราบเอกสารนี้แล้ว ไม่มีรายชื่อที่ต้องลงชื่อ", "Everyone has acknowledged this document; no one is left to sign")
-    pdf = _running_pdf()(settings, title=f"ใบลงชื่อรับทราบ {title}", subject="ใบลงชื่อรับทราบ", margins=(MARGINS[0], 18.0, MARGINS[2], MARGINS[3]),
-                         names=(*(p.name for p in everyone), *(d for d, _ in cov.pending)))
-    pdf.running = f"ใบลงชื่อรับทราบ {title}"
-    pdf.add_page()
-    pdf.centered("ใบลงชื่อรับทราบ", "B", 18)
-    pdf.centered(title, "B")
-    pdf.centered(settings.office_name)
-    pdf.centered(f"พิมพ์เมื่อ {format_date(today(), 'full', pdf.digits)}")
-    pdf.ln(3)
-    table = TableWriter(pdf, COLUMNS, size=14)
-    table.start()
-    pages: dict[int, list[int]] = {}
-    k = 0
-    for division, people in cov.pending:
-        table.group(division)
-        for p in people:
-            k += 1
-            table.row([str(k), p.name, p.position, "", "", ""], min_height=ROW_HEIGHT)
-            pages.setdefault(pdf.page_no(), []).append(p.staff_id)
-        table.note(f"รวม{division} {len(people)} คน", style="")
-        table.end_group()
-    table.note(f"รวมทั้งสิ้น {k} คน")
-    path = pdf.save(out)
+    doc = SignoffDoc(document_title=title, people=[SignoffPerson(p.name, p.position, p.division) for p in everyone],
+                     divisions=[d for d, _ in cov.pending], dated=today(), date_label="พิมพ์เมื่อ",
+                     running_title=f"ใบลงชื่อรับทราบ {title}")
+    path, by_index = render_signoff_pages(doc, out, _settings(ctx))
+    pages = {page: [everyone[i].staff_id for i in idx] for page, idx in by_index.items()}
     if can(ctx, "notices.write"):
         notices_acks.record_sheet(ctx, notice_id, pages)
     return _record(ctx, Path(path), "signoff", notice_id), pages
@@ -157,9 +113,10 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
     settings = _settings(ctx)
     rows = notices_acks.coverage_all(ctx)
     detail = notices_acks.coverage(ctx, notice_id) if notice_id else None
-    pdf = _running_pdf()(settings, title="รายงานการรับทราบประกาศและหนังสือเวียน", subject="การรับทราบ",
-                         margins=(20.0, 18.0, 15.0, 15.0))
-    pdf.running = "รายงานการรับทราบประกาศและหนังสือเวียน"
+    from ethics_tui.pdf.base import ThaiPDF
+
+    pdf = ThaiPDF(settings, title="รายงานการรับทราบประกาศและหนังสือเวียน", subject="การรับทราบ", margins=(20.0, 18.0, 15.0, 15.0))
+    pdf.running_title = "รายงานการรับทราบประกาศและหนังสือเวียน"
     pdf.add_page()
     pdf.centered("รายงานการรับทราบประกาศและหนังสือเวียน", "B", 18)
     pdf.centered(settings.office_name)

@@ -395,6 +395,21 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+def register_labels(labels: dict[str, tuple[str, str]]) -> None:
+    """Add a register's (Thai, English) labels to :data:`TEXT` (call it at import).
+
+    A key that is already taken with a different text raises ``ValueError``: two registers
+    would otherwise silently change each other's labels. Adding the same text again is fine.
+    """
+    for key, pair in labels.items():
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+            raise TypeError(f"label {key!r} must be a (Thai, English) pair of strings")
+        old = TEXT.get(key)
+        if old is not None and old != pair:
+            raise ValueError(f"label {key!r} is already defined as {old!r}")
+    TEXT.update(labels)
+
+
 def t(key: str, lang: str = "th", **kwargs: object) -> str:
     """The label ``key`` in ``lang``; unknown keys are returned as they are."""
     pair = TEXT.get(key)

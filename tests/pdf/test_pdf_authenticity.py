@@ -15,4 +15,4 @@ def test_sha256_file_matches_and_detects_change(samples, tmp_path):
 
 
 def test_sample_kinds():
-    assert SAMPLE_KINDS == ("order", "announcement", "circular", "signoff", "report", "slip")
+    assert SAMPLE_KINDS == ("order", "announcement", "circular", "signoff", "report", "slip", "memo")

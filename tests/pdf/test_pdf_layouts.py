@@ -41,6 +41,9 @@ def _sources(kind: str) -> list[str]:
     if kind == "report":
         doc = S.sample_report(S.sample_settings())
         return [c for g in doc.groups for r in g.rows for c in (r.measure, r.summary)]
+    if kind == "memo":
+        doc = S.sample_memo()
+        return [doc.subject, doc.to, *doc.body, *doc.after_table, *(r[2] for r in doc.table.rows)]
     doc = S.sample_slip()
     return [doc.title, doc.text, *(f.value for f in doc.fields if f.value)]
 
@@ -57,7 +60,7 @@ def test_layout_renders_with_metadata(samples, kind):
     assert "A4" in info.stdout
 
 
-@pytest.mark.parametrize("kind", ["order", "announcement", "circular", "slip"])
+@pytest.mark.parametrize("kind", ["order", "announcement", "circular", "slip", "memo"])
 def test_paragraphs_present_whole(samples, kind):
     """Each paragraph reads back in one piece once whitespace and U+200B are removed."""
     text = squash(pdftotext(samples[kind]))

@@ -86,6 +86,15 @@ async def test_tick_off_by_typing_space_page_and_undo(make_app, office, tmp_path
 
 
 async def test_write_and_issue_a_circular_with_a_typed_number(make_app, office):
+    # the demo's circulars are dated in the last complete fiscal year: number 1 of this year is
+    # taken here, so that the typed duplicate below is refused whatever the date
+    from ethics_tui.model.notices import Notice
+    from ethics_tui.service.context import Context
+
+    hr = demo.demo_sign_in(Context(store=office.store), "hr")
+    used = svc.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนเลขที่หนึ่ง", to="ทุกท่าน", body="ทราบ",
+                                     dated=today().isoformat()))
+    svc.publish(hr, used.id, number=1, on=today())
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "hr")
@@ -108,7 +117,7 @@ async def test_write_and_issue_a_circular_with_a_typed_number(make_app, office):
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, PublishModal)
-        modal.query_one("#f-number", Input).value = "1"  # already used by the demo
+        modal.query_one("#f-number", Input).value = "1"  # already used this year (issued below)
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

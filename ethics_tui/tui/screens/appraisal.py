@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -27,8 +28,8 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
-COLUMNS = (("round", 9), ("status", 12), ("period", 26), ("audience", 5), ("done", 8))
-BAR = 24
+COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
+BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
 
 
 def pick(lang: str, pair: tuple[str, str]) -> str:
@@ -37,6 +38,11 @@ def pick(lang: str, pair: tuple[str, str]) -> str:
 
 def round_label(rnd: m.AppraisalRound, digits: str) -> str:
     return apply_digits(f"{rnd.fiscal_year}/{rnd.round_no}", digits)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (Thai marks take no cell, so ``:<`` is wrong)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 class AppraisalScreen(GuardedScreen):
@@ -132,12 +138,12 @@ class AppraisalScreen(GuardedScreen):
         rnd = d.round
         lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status])}", ""]
         for key in m.STAGES:
-            lines.append(f"  {pick(self.lang, m.STAGE_LABELS[key]):<28}{n(d.stages[key]):>5}")
+            lines.append(f"  {_pad(pick(self.lang, m.STAGE_LABELS[key]), 28)}{n(d.stages[key]):>5}")
         lines += ["", self.t("ap_levels")]
         top = max(d.levels.values(), default=0) or 1
         for level, count in d.levels.items():
             name = level if self.lang != "en" else m.LEVELS_EN.get(level, level)
-            lines.append(f"  {name:<18}{n(count):>4} {'█' * round(BAR * count / top)}")
+            lines.append(f"  {_pad(name, 14)}{n(count):>4} {'█' * round(BAR * count / top)}")
         lines += ["", self.t("ap_griev_open", n=n(len(d.grievances_open)))]
         if d.grievances_open:
             lines.append("  " + self.t("ap_griev_days", days=", ".join(n(x) for x in d.grievances_open)))
@@ -239,9 +245,9 @@ class AppraisalScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, round_id: int) -> None:
-        from ethics_tui import cli_appraisal
+        from ethics_tui.service import appraisal_pdf
 
-        writer = {"summary": cli_appraisal.write_summary, "criteria": cli_appraisal.write_criteria}[kind]
+        writer = {"summary": appraisal_pdf.write_summary, "criteria": appraisal_pdf.write_criteria}[kind]
         try:
             path: Path = writer(self.ctx, round_id)
         except (UserError, OSError) as exc:

@@ -306,13 +306,13 @@ class AppraisalResultsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, code: str | None) -> None:
-        from ethics_tui import cli_appraisal
+        from ethics_tui.service import appraisal_pdf
 
         path = None
         if code:
-            path = cli_appraisal.default_pdf_path(self.ctx, f"appraisal-notice-{self.rnd.fiscal_year}-{self.rnd.round_no}-{code}.pdf")
+            path = appraisal_pdf.default_pdf_path(self.ctx, f"appraisal-notice-{self.rnd.fiscal_year}-{self.rnd.round_no}-{code}.pdf")
         try:
-            out = cli_appraisal.write_notices(self.ctx, self.round_id, path, [code] if code else None)
+            out = appraisal_pdf.write_notices(self.ctx, self.round_id, path, [code] if code else None)
         except (UserError, OSError) as exc:
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)

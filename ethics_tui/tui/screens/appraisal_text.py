@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.i18n import register_labels
 
 AP_TEXT: dict[str, tuple[str, str]] = {
     "ap_title": ("ประเมินผลการปฏิบัติงาน", "Performance appraisal"),
@@ -107,4 +107,4 @@ AP_TEXT: dict[str, tuple[str, str]] = {
     "cmd_ap_summary": ("ประเมินผล: ส่งออกสรุป PDF", "Appraisal: export the summary PDF"),
     "cmd_ap_scores": ("ประเมินผล: กรอกคะแนน", "Appraisal: enter scores"),
 }
-TEXT.update(AP_TEXT)
+register_labels(AP_TEXT)

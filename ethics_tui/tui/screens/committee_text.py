@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.i18n import register_labels
 
 COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cm_title": ("คณะที่ปรึกษาจริยธรรม — คำสั่งแต่งตั้ง", "Ethics committee — appointment orders"),
@@ -87,7 +87,7 @@ COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cmd_consult_new": ("การให้คำปรึกษา: บันทึกใหม่", "Consultations: new"),
     "cmd_consult_summary": ("การให้คำปรึกษา: สรุป", "Consultations: summary"),
 }
-TEXT.update(COMMITTEE_TEXT)
+register_labels(COMMITTEE_TEXT)
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

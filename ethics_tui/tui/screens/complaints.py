@@ -261,22 +261,13 @@ class ComplaintsScreen(GuardedScreen):
         self.app.call_from_thread(self.notify, str(out), title="PDF", markup=False, timeout=10)
 
 
-class _ComplaintsRegister(Register):
-    """The home menu label carries the overdue count for the complaints officer."""
-
-    def label(self, lang: str) -> str:
-        base = super().label(lang)
-        try:
-            from textual._context import active_app
-
-            ctx = active_app.get().ctx
-            late = svc.overdue_count(ctx) if ctx is not None else 0
-        except Exception:  # noqa: BLE001 - a label must never break the home screen
-            return base
-        return base + (_(lang, f"  ⚠ เกินกำหนด {late}", f"  ⚠ {late} overdue") if late else "")
+def overdue_badge(ctx, lang: str) -> str:
+    """The home menu badge: the overdue count, for the complaints officer only."""
+    late = svc.overdue_count(ctx) if ctx is not None else 0
+    return _(lang, f"⚠ เกินกำหนด {late}", f"⚠ {late} overdue") if late else ""
 
 
-REGISTER = _ComplaintsRegister(
+REGISTER = Register(
     key="complaints",
     label_th="เรื่องร้องเรียนการทุจริต",
     label_en="Corruption complaints",
@@ -284,6 +275,7 @@ REGISTER = _ComplaintsRegister(
     permission="complaints.stats",
     hotkey="p",
     order=50,
+    badge=overdue_badge,
     commands=(
         ("เรื่องร้องเรียน: รับเรื่องใหม่", "Complaints: new complaint", "new"),
         ("เรื่องร้องเรียน: ตรวจสถานะด้วยรหัส", "Complaints: look up a receipt code", "lookup"),

@@ -18,11 +18,11 @@ from ethics_tui.service import complaints as svc
 from ethics_tui.thai.dates import fiscal_year, format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.screens.complaints_forms import InfoModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
-TEXT.update({
+register_labels({
     "cp_new": ("รับเรื่อง", "new"),
     "cp_open": ("เปิด", "open"),
     "cp_step": ("ขั้นตอนถัดไป", "next step"),

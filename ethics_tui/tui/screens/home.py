@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,9 +15,35 @@ from textual.widgets.option_list import Option
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.crash import GuardedScreen, logger
 
 NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_backup"), ("restore", "nav_restore"))
+
+
+def home_alerts(ctx, lang: str) -> list[str]:
+    """The alert lines of every register: ``ethics_tui.service.<name>.home_alerts(ctx)`` gives
+    (th, en) pairs, for each name in ``demo.REGISTERS`` that defines it. A failing register is
+    logged and skipped, so that the home screen always opens."""
+    from ethics_tui.service.demo import REGISTERS
+
+    lines = []
+    for name in REGISTERS:
+        try:
+            module = importlib.import_module(f"ethics_tui.service.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ethics_tui.service.{name}":
+                logger.exception("home_alerts: cannot import %s", name)
+            continue
+        alerts = getattr(module, "home_alerts", None)
+        if alerts is None:
+            continue
+        try:
+            pairs = alerts(ctx)
+        except Exception:  # noqa: BLE001 - an alert must never break the home screen
+            logger.exception("home_alerts of %s failed", name)
+            continue
+        lines += [en if lang == "en" else th for th, en in pairs]
+    return lines
 
 
 class HomeScreen(GuardedScreen):
@@ -33,6 +60,7 @@ class HomeScreen(GuardedScreen):
             yield Static("", id="office-name", markup=False)
             yield Static("", id="office-place", markup=False)
             yield Static("", id="office-counts", markup=False)
+            yield Static("", id="home-alerts", markup=False)
             yield OptionList(*self._nav_options(), id="nav")
             yield Static("", id="data-dir", classes="hint", markup=False)
         yield Footer()
@@ -42,13 +70,14 @@ class HomeScreen(GuardedScreen):
         from ethics_tui.tui.registers import registers
 
         options = [Option(self.t(NAV[0][1]), id=NAV[0][0])]
+        digits = settings_svc.get_settings(self.ctx).digits
         for reg in registers():
             if can(self.ctx, reg.permission):
                 hot = f"  [{reg.hotkey}]" if reg.hotkey else ""
                 badge = ""
                 if reg.badge is not None:
                     try:
-                        badge = reg.badge(self.ctx, self.app.lang) or ""
+                        badge = apply_digits(reg.badge(self.ctx, self.app.lang) or "", digits)
                     except Exception:  # noqa: BLE001 - a badge must never break the home screen
                         badge = ""
                 text = reg.label(self.app.lang) + (f"  {badge}" if badge else "") + hot
@@ -84,6 +113,10 @@ class HomeScreen(GuardedScreen):
         counts = self.t("home_counts", staff=staff_svc.count(ctx), divs=divs)
         self.query_one("#office-counts", Static).update(apply_digits(counts, s.digits))
         self.query_one("#data-dir", Static).update(self.t("home_data", path=ctx.store.dir.resolve()))
+        lines = [apply_digits(line, s.digits) for line in home_alerts(ctx, self.app.lang)]
+        alerts = self.query_one("#home-alerts", Static)
+        alerts.update("\n".join(f"⚠ {line}" for line in lines))
+        alerts.display = bool(lines)
         self._sync_approve_option()
 
     def _sync_approve_option(self) -> None:

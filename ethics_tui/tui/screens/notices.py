@@ -89,7 +89,7 @@ class NoticesScreen(GuardedScreen):
         cov_text = ""
         style = "dim" if n.status == "superseded" else ""
         if cov is not None:
-            cov_text = apply_digits(f"{cov.done}/{cov.total} {cov.percent:.0f}%", self.digits)
+            cov_text = apply_digits(f"{cov.done}/{cov.total} {int(cov.percent)}%", self.digits)  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
         values = [str(n.id), KIND_LABELS[n.kind][pick], number, n.title + version, STATUS_LABELS[n.status][pick],
                   apply_digits(format_date(n.dated, "abbr"), self.digits), cov_text]

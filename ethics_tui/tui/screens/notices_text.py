@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.i18n import register_labels
 
-TEXT.update({
+register_labels({
     "nt_title": ("ประกาศและหนังสือเวียน", "Notices and circulars"),
     "nt_col_id": ("รหัส", "ID"),
     "nt_col_kind": ("ประเภท", "Kind"),

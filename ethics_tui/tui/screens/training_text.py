@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.i18n import register_labels
 
 LABELS: dict[str, tuple[str, str]] = {
     "tr_title": ("คัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา", "Selection for training, study visits and scholarships"),
@@ -89,4 +89,4 @@ LABELS: dict[str, tuple[str, str]] = {
     "tr_questions_title": ("คำถามเรื่องการไม่ได้รับคัดเลือก (ยังไม่ได้ตอบ {n})", "Non-selection questions ({n} unanswered)"),
     "tr_open": ("ยังไม่ได้ตอบ", "unanswered"),
 }
-TEXT.update(LABELS)
+register_labels(LABELS)

@@ -53,6 +53,9 @@ class FormModal(GuardedModal[R]):
     def __init__(self) -> None:
         super().__init__()
         self.submitted_once = False
+        #: errors the service raised on the last submit ("number already used"): ``collect``
+        #: cannot see them, so they stay shown until the next submit
+        self.service_errors: dict[str, tuple[str, str]] = {}
 
     # -- to implement ----------------------------------------------------------------------
     def compose_fields(self) -> ComposeResult:
@@ -112,12 +115,13 @@ class FormModal(GuardedModal[R]):
 
     def action_submit(self) -> None:
         self.submitted_once = True
+        self.service_errors = {}
         value, errors = self.collect()
         if not errors:
             try:
                 value = self.save(value)
             except ValidationError as exc:
-                errors = exc.errors
+                errors = self.service_errors = dict(exc.errors)
             except UserError as exc:
                 self.notify(exc.message(self.lang), severity="error", markup=False)
                 return
@@ -141,7 +145,7 @@ class FormModal(GuardedModal[R]):
     def _revalidate(self) -> None:
         if self.submitted_once:
             _value, errors = self.collect()
-            self.show_errors(errors)
+            self.show_errors({**self.service_errors, **errors})
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._revalidate()
