@@ -241,10 +241,12 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
         f.checks.append(Check("training", "amber", "ยังไม่มีการคัดเลือกบุคลากรเข้ารับการอบรมในปีนี้",
                               "No training selection recorded this year", "training"))
     elif undecided or st.open_questions:
-        f.checks.append(Check("training", "amber",
-                              f"การคัดเลือก: รอผู้บริหารพิจารณา {len(undecided)} ราย คำถามค้างตอบ {st.open_questions} เรื่อง",
-                              f"Selection: {len(undecided)} awaiting a decision, {st.open_questions} unanswered question(s)",
-                              "training"))
+        th = [f"รอผู้บริหารพิจารณา {len(undecided)} ราย"] if undecided else []
+        en = [f"{len(undecided)} awaiting a decision"] if undecided else []
+        if st.open_questions:
+            th.append(f"คำถามเรื่องการไม่ได้รับคัดเลือกค้างตอบ {st.open_questions} เรื่อง")
+            en.append(f"{st.open_questions} unanswered non-selection question(s)")
+        f.checks.append(Check("training", "amber", "การคัดเลือก: " + " ".join(th), "Selection: " + ", ".join(en), "training"))
     else:
         f.checks.append(Check("training", "green", "การคัดเลือกทุกรายมีผลพิจารณาพร้อมเหตุผล",
                               "Every selection has a reasoned decision", "training"))

@@ -69,3 +69,44 @@ async def test_previous_year_and_viewer_cannot_edit(make_app, demo_ctx):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert any("ไม่มีสิทธิ์" in n for n in notifications(app))
+
+
+async def test_home_readiness_panel_jumps_to_the_register(make_app, demo_ctx):
+    from textual.widgets import OptionList
+
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "hr")
+        home = app.screen
+        box = home.query_one("#readiness", OptionList)
+        checks = report.readiness(app.ctx, report.default_fy())
+        assert box.option_count == len(checks)
+        title = text_of(home.query_one("#readiness-title", Static))
+        assert "ความพร้อม ITA" in title
+        worst = home._readiness[0]
+        assert worst.status in ("red", "amber")  # problems are listed first
+        box.focus()
+        box.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        from ethics_tui.tui.registers import find
+
+        assert isinstance(app.screen, find(worst.register).screen)
+
+
+async def test_home_has_no_readiness_panel_without_report_rights(make_app, ctx):
+    """An office in setup mode has no report rights question; a user who may not read reports
+    (none of the roles today) would see no panel: check the panel hides when the check fails."""
+    from ethics_tui.service import access
+
+    access.PERMISSIONS["report.read"] = ("admin",)
+    try:
+        from ethics_tui.service.demo import load_demo
+
+        load_demo(ctx)
+        app = make_app(ctx.store.dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await start(pilot, "viewer")
+            assert not app.screen.query_one("#readiness-panel").display
+    finally:
+        access.PERMISSIONS["report.read"] = access.ALL

@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -61,7 +61,11 @@ class HomeScreen(GuardedScreen):
             yield Static("", id="office-place", markup=False)
             yield Static("", id="office-counts", markup=False)
             yield Static("", id="home-alerts", markup=False)
-            yield OptionList(*self._nav_options(), id="nav")
+            with Horizontal(id="home-panels"):
+                yield OptionList(*self._nav_options(), id="nav")
+                with Vertical(id="readiness-panel"):
+                    yield Static("", id="readiness-title", markup=False)
+                    yield OptionList(id="readiness")
             yield Static("", id="data-dir", classes="hint", markup=False)
         yield Footer()
 
@@ -80,7 +84,7 @@ class HomeScreen(GuardedScreen):
                         badge = apply_digits(reg.badge(self.ctx, self.app.lang) or "", digits)
                     except Exception:  # noqa: BLE001 - a badge must never break the home screen
                         badge = ""
-                text = reg.label(self.app.lang) + (f"  {badge}" if badge else "") + hot
+                text = apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "") + hot
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
         options += [Option(self.t(label), id=key) for key, label in NAV[1:]]
         return options
@@ -117,7 +121,43 @@ class HomeScreen(GuardedScreen):
         alerts = self.query_one("#home-alerts", Static)
         alerts.update("\n".join(f"⚠ {line}" for line in lines))
         alerts.display = bool(lines)
+        self._refresh_readiness(s.digits)
         self._sync_approve_option()
+
+    def _refresh_readiness(self, digits: str) -> None:
+        """The ITA readiness checklist of the report year (measures 6-7): red and amber first,
+        each jumping to the register that fixes it (Enter)."""
+        from ethics_tui.service.access import can
+
+        panel = self.query_one("#readiness-panel")
+        if not can(self.ctx, "report.read"):
+            panel.display = False
+            return
+        from ethics_tui.service import report
+
+        fy = report.default_fy()
+        try:
+            checks = report.readiness(self.ctx, fy)
+        except Exception:  # noqa: BLE001 - the checklist must never break the home screen
+            logger.exception("readiness failed")
+            panel.display = False
+            return
+        order = {"red": 0, "amber": 1, "green": 2}
+        checks.sort(key=lambda c: order.get(c.status, 3))
+        self._readiness = checks
+        count = {k: sum(c.status == k for c in checks) for k in order}
+        title = (f"Readiness for ITA, FY {fy}: ✓ {count['green']} · ! {count['amber']} · ✗ {count['red']}  (m: report)"
+                 if self.app.lang == "en" else
+                 f"ความพร้อม ITA ปีงบประมาณ {fy}: ✓ {count['green']} · ! {count['amber']} · ✗ {count['red']}  (m: รายงาน)")
+        self.query_one("#readiness-title", Static).update(apply_digits(title, digits))
+        box = self.query_one("#readiness", OptionList)
+        box.clear_options()
+        marks = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
+        for i, c in enumerate(checks):
+            mark, colour = marks.get(c.status, ("?", "white"))
+            text = Text.assemble((f"{mark} ", f"bold {colour}"), apply_digits(c.message(self.app.lang), digits))
+            box.add_option(Option(text, id=f"rd-{i}"))
+        panel.display = True
 
     def _sync_approve_option(self) -> None:
         """An entry "approve confidential keys (N waiting)" while users wait for a key this user
@@ -135,4 +175,9 @@ class HomeScreen(GuardedScreen):
             nav.remove_option("approve_keys")
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "readiness":
+            check = self._readiness[int(event.option.id.removeprefix("rd-"))]
+            if check.register:
+                await self.app.run_action(f"app.open_register('{check.register}')")
+            return
         await self.app.run_action(f"app.{event.option.id}")
