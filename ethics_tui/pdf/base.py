@@ -356,7 +356,15 @@ class ThaiPDF(FPDF):
         top = self.get_y()
         if path and Path(path).is_file():
             box = height * 2
-            self.image(path, x=self.w / 2 - box / 2, y=top, w=box, h=height, keep_aspect_ratio=True)
+            try:
+                self.image(path, x=self.w / 2 - box / 2, y=top, w=box, h=height, keep_aspect_ratio=True)
+            except Exception as exc:  # noqa: BLE001 - PIL/fpdf2 raise many kinds for a bad image
+                from ethics_tui.errors import UserError
+
+                raise UserError(
+                    f"อ่านไฟล์ตราสัญลักษณ์ {path} ไม่ได้ — ตรวจสอบไฟล์ภาพในหน้าตั้งค่า",
+                    f"Cannot read the emblem image {path} ({type(exc).__name__}); check it in settings",
+                ) from None
         self.set_y(top + height + 2)
 
     # ------------------------------------------------------------------ page furniture
