@@ -167,6 +167,86 @@ def export_pdf(ctx, what: str, path: Path | None = None, *, case_id: int | None 
     return out
 
 
+# -- settings: channels, due days, retention (shared by the CLI and the settings modal) ---
+CHANNEL_MAX = 60
+
+
+def parse_positive(text: str, th_what: str, en_what: str, *, most: int) -> int:
+    """A whole number 1..most as typed (Thai digits allowed), or a UserError saying why not."""
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    raw = to_arabic_digits(str(text or "")).strip()
+    if not raw:
+        raise UserError(f"ต้องกรอก{th_what} เป็นจำนวนเต็มบวก", f"{en_what} is required (a positive whole number)")
+    if not raw.isdecimal() or int(raw) < 1:
+        raise UserError(f"{th_what} ต้องเป็นจำนวนเต็มบวก เช่น 15 (ได้รับ '{text}')",
+                        f"{en_what} must be a positive whole number such as 15 (got '{text}')")
+    if int(raw) > most:
+        raise UserError(f"{th_what} ต้องไม่เกิน {most}", f"{en_what} must be at most {most}")
+    return int(raw)
+
+
+def add_channel(channels: list[str], name: str) -> list[str]:
+    """The list with ``name`` appended; refuses an empty, too long or duplicate name."""
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise UserError("ชื่อช่องทางว่าง", "The channel name is empty")
+    if len(name) > CHANNEL_MAX:
+        raise UserError(f"ชื่อช่องทางยาวเกิน {CHANNEL_MAX} ตัวอักษร", f"The channel name is longer than {CHANNEL_MAX} characters")
+    if name.casefold() in {c.casefold() for c in channels}:
+        raise UserError(f"มีช่องทาง \"{name}\" อยู่แล้ว", f"The channel \"{name}\" is already listed")
+    return [*channels, name]
+
+
+def remove_channel(channels: list[str], name: str) -> list[str]:
+    """The list without ``name`` (any case); refuses an unknown name and the last channel."""
+    key = " ".join(str(name or "").split()).casefold()
+    kept = [c for c in channels if c.casefold() != key]
+    if len(kept) == len(channels):
+        raise UserError(f"ไม่มีช่องทาง \"{name}\" ในรายการ (มี: {', '.join(channels)})",
+                        f"No channel \"{name}\" in the list (listed: {', '.join(channels)})")
+    if not kept:
+        raise UserError("ต้องเหลือช่องทางอย่างน้อยหนึ่งช่องทาง", "At least one channel must remain")
+    return kept
+
+
+#: shown after removing a channel (CLI and TUI)
+REMOVED_NOTE = ("เรื่องที่รับไว้แล้วด้วยช่องทางนี้ยังคงบันทึกช่องทางเดิมไว้ และยังนับในสถิติ แต่จะเลือกช่องทางนี้ในการรับเรื่องใหม่ไม่ได้",
+                ("Cases already registered through it keep their channel and are still counted; new intakes "
+                 "can no longer choose it"))
+#: shown after changing due days or retention
+TIMES_NOTE = ("กำหนดวันและอายุการเก็บใหม่ใช้กับขั้นตอนที่บันทึกหลังจากนี้ เรื่องเดิมคงวันกำหนดที่คำนวณไว้แล้ว",
+              ("New due days and retention apply to steps recorded from now on; existing cases keep the dates "
+               "already computed"))
+
+
+def due_step(text: str) -> str:
+    """The due-days key for what was typed: ``review``, ``fact-finding`` or the Thai step label."""
+    from ethics_tui.model.complaints import DEFAULT_DUE_DAYS, STEP_LABELS
+
+    key = str(text or "").strip().lower().replace("-", "_")
+    for step in DEFAULT_DUE_DAYS:
+        if key == step or str(text).strip() == STEP_LABELS[step][0]:
+            return step
+    known = ", ".join(f"{s} ({STEP_LABELS[s][0]})" for s in DEFAULT_DUE_DAYS)
+    raise UserError(f"ไม่รู้จักขั้นตอน \"{text}\" ใช้ได้: {known}", f"Unknown step \"{text}\"; use one of: {known}")
+
+
+def settings_lines(s, lang: str = "th") -> list[str]:
+    from ethics_tui.model.complaints import step_label
+
+    en = lang == "en"
+    lines = [("Channels" if en else "ช่องทางรับเรื่อง") + f" ({len(s.channels)}):"]
+    lines += [f"  {i}. {c}" for i, c in enumerate(s.channels, 1)]
+    lines.append("Days allowed in each step (--due STEP DAYS):" if en else "จำนวนวันในแต่ละขั้นตอน (--due STEP DAYS):")
+    lines += [f"  {k:<13} {step_label(k, lang)}: {v} {'days' if en else 'วัน'}" for k, v in s.due_days.items()]
+    lines.append(f"Retention after closing: {s.retention_years} years" if en
+                 else f"อายุการเก็บเรื่องหลังปิด: {s.retention_years} ปี")
+    if s.status_contact:
+        lines.append(("Status enquiries: " if en else "สอบถามสถานะ: ") + s.status_contact)
+    return lines
+
+
 # -- commands -----------------------------------------------------------------------------
 def add_commands(sub, common) -> None:
     p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
@@ -186,6 +266,15 @@ def add_commands(sub, common) -> None:
     pu = ps.add_parser("purge", parents=[common], help="ลบเรื่องที่ปิดแล้วและพ้นอายุการเก็บ / delete expired closed cases")
     pu.add_argument("--dry-run", action="store_true", help="แสดงรายการเท่านั้น / list only")
     pu.set_defaults(func=cmd_purge)
+    se = ps.add_parser("settings", parents=[common],
+                       help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
+    se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
+    se.add_argument("--remove-channel", action="append", default=[], metavar="NAME",
+                    help="ลบช่องทาง (เรื่องเดิมคงช่องทางไว้) / remove a channel (cases keep theirs)")
+    se.add_argument("--due", nargs=2, action="append", default=[], metavar=("STEP", "DAYS"),
+                    help="จำนวนวันของขั้นตอน เช่น --due review 20 / days for a step")
+    se.add_argument("--retention", metavar="YEARS", help="อายุการเก็บ (ปี) / retention in years")
+    se.set_defaults(func=cmd_settings)
 
 
 def add_pdf_commands(psub, common) -> None:
@@ -287,4 +376,40 @@ def cmd_purge(args) -> int:
     else:
         _say(args, f"ลบแล้ว {n} เรื่อง พร้อมข้อมูลลับ และบันทึกในบันทึกการตรวจสอบ",
              f"Deleted {n} case(s) with their vault entries; recorded in the audit log")
+    return 0
+
+
+def cmd_settings(args) -> int:
+    """Show the complaint settings; with options, change them in one save (all or nothing)."""
+    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.model.complaints import step_label
+    from ethics_tui.service import complaints as svc
+
+    ctx = _ctx(args)
+    lang = _lang(args)
+    s = svc.get_settings(ctx)
+    changes = args.add_channel or args.remove_channel or args.due or args.retention is not None
+    if changes:
+        for name in args.add_channel:
+            s.channels = add_channel(s.channels, name)
+        for name in args.remove_channel:
+            s.channels = remove_channel(s.channels, name)
+        for step, days in args.due:
+            key = due_step(step)
+            s.due_days[key] = parse_positive(days, f"จำนวนวันของขั้นตอน{step_label(key)}",
+                                             f"The days for {step_label(key, 'en')}", most=365)
+        if args.retention is not None:
+            s.retention_years = parse_positive(args.retention, "อายุการเก็บ (ปี)", "The retention (years)", most=50)
+        saved = svc.save_settings(ctx, s)
+        if saved is not s:  # save_settings returns the stored settings when nothing differs
+            _say(args, "ไม่มีอะไรเปลี่ยน", "Nothing changed")
+        else:
+            _say(args, "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว", "Complaint settings saved")
+        s = saved
+    for line in settings_lines(s, lang):
+        print(line)
+    if args.remove_channel:
+        _say(args, "หมายเหตุ: " + REMOVED_NOTE[0], "Note: " + REMOVED_NOTE[1])
+    if args.due or args.retention is not None:
+        _say(args, "หมายเหตุ: " + TIMES_NOTE[0], "Note: " + TIMES_NOTE[1])
     return 0

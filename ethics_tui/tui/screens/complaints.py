@@ -1,7 +1,8 @@
 """เรื่องร้องเรียนการทุจริต: the complaints officer's case list with deadlines in view.
 
 n new complaint (then the receipt code, p to print the slip) · enter open (confidential, the view
-is logged) · m next step · p receipt PDF · ctrl+e case file PDF · l look up a code · t statistics.
+is logged) · m next step · p receipt PDF · ctrl+e case file PDF · l look up a code · t statistics ·
+s channels and deadlines (complaints_settings.py).
 Roles without the complaints role get the public statistics (counts only) instead.
 """
 
@@ -27,6 +28,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
+from ethics_tui.tui.screens.complaints_settings import open_settings
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lookup
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
@@ -53,6 +55,7 @@ class ComplaintsScreen(GuardedScreen):
         Binding("ctrl+e", "casefile", "cp_casefile"),
         Binding("l", "lookup", "cp_lookup"),
         Binding("t", "stats", "cp_stats"),
+        Binding("s", "complaint_settings", "cp_settings"),
         Binding("o", "toggle_open", "cp_open_only", show=False),
         Binding("slash", "focus_filter", "filter"),
         Binding("escape", "back", "back"),
@@ -80,7 +83,10 @@ class ComplaintsScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         if not can(self.ctx, "complaints.read"):  # everyone else gets the public statistics
-            self.app.switch_screen(ComplaintStatsScreen(then=self.then if self.then in ("lookup",) else None))
+            stats = ComplaintStatsScreen(then=self.then if self.then in ("lookup",) else None)
+            self.app.switch_screen(stats)
+            if self.then == "complaint_settings":  # the administrator may change the settings
+                self.app.call_later(open_settings, stats)
             return
         self.digits = get_settings(self.ctx).digits
         table = self.table
@@ -242,6 +248,9 @@ class ComplaintsScreen(GuardedScreen):
     def action_lookup(self) -> None:
         ask_lookup(self)
 
+    def action_complaint_settings(self) -> None:
+        open_settings(self)
+
     def action_stats(self) -> None:
         self.app.push_screen(ComplaintStatsScreen())
 
@@ -280,5 +289,6 @@ REGISTER = Register(
         ("เรื่องร้องเรียน: รับเรื่องใหม่", "Complaints: new complaint", "new"),
         ("เรื่องร้องเรียน: ตรวจสถานะด้วยรหัส", "Complaints: look up a receipt code", "lookup"),
         ("เรื่องร้องเรียน: สถิติ", "Complaints: statistics", "stats"),
+        ("เรื่องร้องเรียน: ตั้งค่าช่องทางและกำหนดเวลา", "Complaints: channels and deadlines", "complaint_settings"),
     ),
 )

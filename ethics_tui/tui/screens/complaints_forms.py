@@ -83,6 +83,7 @@ class IntakeModal(FormModal[Complaint | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        event.prevent_default()  # the base form's enter handler would move focus a second time
         if event.input.id == "f-time":
             self.action_submit()
         else:
