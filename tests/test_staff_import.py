@@ -171,3 +171,11 @@ def test_update_keeps_fields_the_file_has_no_column_for(ctx, tmp_path):
     row = staff_svc.search(ctx, "สมชาย")[0]
     assert row.division == "กองคลัง"
     assert (row.staff.email, row.staff.phone, row.staff.start_date) == ("a@b.go.th", "0812345678", "2017-10-01")
+
+
+def test_a_folder_instead_of_a_file_is_refused_in_thai(ctx, tmp_path):
+    from ethics_tui.errors import UserError
+
+    with pytest.raises(UserError) as exc:
+        import_file(ctx, tmp_path)
+    assert "โฟลเดอร์" in exc.value.th and "directory" not in exc.value.th

@@ -39,6 +39,7 @@ def test_add_get_search(ctx):
         ({"start_date": "2025-02-30"}, "start_date"),
         ({"start_date": "1900-01-01"}, "start_date"),
         ({"division_id": 0}, "division_id"),
+        ({"level": "ชำนาญการพิเศษ" * 12}, "level"),
     ],
 )
 def test_bad_fields_are_refused_with_thai_reason(ctx, override, field):
@@ -101,3 +102,38 @@ def test_settings_round_trip_and_validation(ctx):
     saved.digits = "roman"
     with pytest.raises(ValidationError):
         settings_svc.save_settings(ctx, saved)
+
+
+def test_a_code_typed_with_thai_digits_is_the_same_code(ctx):
+    d = settings_svc.add_division(ctx, "สำนักปลัด")
+    s = staff_svc.add(ctx, _p(d.id, code="๐๐๒๐"))
+    assert staff_svc.get(ctx, s.id).code == "0020"
+    with pytest.raises(ValidationError) as exc:
+        staff_svc.add(ctx, _p(d.id, code="0020", first_name="อื่น"))
+    assert "ซ้ำ" in exc.value.errors["code"][0]
+    other = staff_svc.add(ctx, _p(d.id, code="21", first_name="อื่น"))
+    other.code = "๐๐๒๐"
+    with pytest.raises(ValidationError):
+        staff_svc.update(ctx, other)
+
+
+def test_settings_refuse_a_bad_email_and_a_missing_emblem_file(ctx, tmp_path):
+    s = settings_svc.get_settings(ctx)
+    s.office_name = "องค์การบริหารส่วนตำบลทดสอบ"
+    s.email = "bad@"
+    with pytest.raises(ValidationError) as exc:
+        settings_svc.save_settings(ctx, s)
+    assert "email" in exc.value.errors
+    s.email = "saraban@test.go.th"
+    s.emblem_path = str(tmp_path / "missing.png")
+    with pytest.raises(ValidationError) as exc:
+        settings_svc.save_settings(ctx, s)
+    assert "ไม่พบไฟล์ภาพ" in exc.value.errors["emblem_path"][0]
+    (tmp_path / "notes.txt").write_text("x")
+    s.emblem_path = str(tmp_path / "notes.txt")
+    with pytest.raises(ValidationError):
+        settings_svc.save_settings(ctx, s)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    s.emblem_path = f'"{tmp_path / "logo.png"}"'  # Windows "copy as path" adds quotes
+    saved = settings_svc.save_settings(ctx, s)
+    assert saved.emblem_path == str(tmp_path / "logo.png")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
 
 from ethics_tui.errors import ValidationError
@@ -44,7 +45,7 @@ class OfficeSettings:
             errors["office_name"] = ("ต้องกรอกชื่อหน่วยงาน", "Office name is required")
         if self.digits not in DIGITS_CHOICES:
             errors["digits"] = ("ตัวเลขต้องเป็น thai หรือ arabic", "Digits must be thai or arabic")
-        if self.email and "@" not in self.email:
+        if self.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", self.email.strip()):
             errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
         if errors:
             raise ValidationError(errors)

@@ -75,6 +75,8 @@ class Staff:
                 errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
             elif len(value) > 120:
                 errors[name] = (f"{th}ยาวเกิน 120 ตัวอักษร", f"{en} is longer than 120 characters")
+        if not isinstance(self.level, str) or len(self.level) > 120:
+            errors["level"] = ("ระดับยาวเกิน 120 ตัวอักษร", "level is longer than 120 characters")
         if not isinstance(self.division_id, int) or self.division_id <= 0:
             errors["division_id"] = ("ต้องเลือกกอง", "division is required")
         if self.staff_type not in ALL_STAFF_TYPES:

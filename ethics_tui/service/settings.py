@@ -26,6 +26,9 @@ def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
         if current is not None and old.rev != settings.rev:
             raise _conflict()
         new = OfficeSettings.from_dict(settings.to_dict())
+        new.emblem_path = (new.emblem_path or "").strip().strip('"').strip()
+        if new.emblem_path and new.emblem_path != old.emblem_path:
+            _check_emblem(new.emblem_path)
         new.rev = old.rev + 1
         changed = [k for k, v in new.to_dict().items() if k != "rev" and getattr(old, k) != v]
         if not changed and current is not None:
@@ -33,6 +36,23 @@ def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
         tx.put(SETTINGS, 1, new.to_dict())
         tx.log("create" if current is None else "update", "settings", 1, changed)
     return new
+
+
+def _check_emblem(path: str) -> None:
+    """A newly set emblem must be a readable PNG/JPEG file: a wrong path would otherwise give
+    documents without the emblem and no word of it. (Checked only when the path changes: on a
+    shared folder another computer may not see this one's file.)"""
+    from pathlib import Path
+
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise ValidationError(
+            {"emblem_path": (f"ไม่พบไฟล์ภาพ {path} — ตรวจสอบชื่อไฟล์ หรือเว้นว่างไว้", f"No image file {path}; check the name or leave it empty")}
+        )
+    if p.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise ValidationError(
+            {"emblem_path": ("ไฟล์ตราสัญลักษณ์ต้องเป็นภาพ .png หรือ .jpg", "the emblem must be a .png or .jpg image")}
+        )
 
 
 def _conflict() -> ConflictError:

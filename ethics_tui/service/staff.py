@@ -9,6 +9,7 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS, division_names
+from ethics_tui.thai.digits import to_arabic_digits
 
 STAFF = "staff"
 
@@ -74,10 +75,18 @@ def _check_refs(tx, staff: Staff) -> None:
                 )
 
 
+def _normalise_code(staff: Staff) -> None:
+    """A code typed with Thai digits ("๐๐๒๐") is the same code as "0020" (the import and the
+    duplicate check compare Arabic digits)."""
+    if isinstance(staff.code, str):
+        staff.code = to_arabic_digits(staff.code.strip())
+
+
 def add(ctx: Context, staff: Staff) -> Staff:
     require(ctx, "staff.write")
     staff.id = None
     staff.rev = 1
+    _normalise_code(staff)
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         _check_refs(tx, staff)
@@ -91,6 +100,7 @@ def update(ctx: Context, staff: Staff) -> Staff:
     require(ctx, "staff.write")
     if staff.id is None:
         raise NotFoundError("ยังไม่ได้บันทึกบุคลากรนี้", "This staff member was never saved")
+    _normalise_code(staff)
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = tx.table(STAFF).get(doc_id=staff.id)

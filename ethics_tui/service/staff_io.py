@@ -98,6 +98,13 @@ def read_table(path: Path | str) -> list[list[object]]:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"ไม่พบไฟล์ {path}", f"File not found: {path}") from None
+    except IsADirectoryError:
+        raise UserError(
+            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — โปรดระบุชื่อไฟล์ .csv หรือ .xlsx",
+            f"{path} is a folder, not a file; give a .csv or .xlsx file",
+        ) from None
+    except PermissionError:
+        raise UserError(f"ไม่มีสิทธิ์อ่านไฟล์ {path}", f"No permission to read {path}") from None
     except OSError as exc:
         raise UserError(f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
     if suffix in (".xlsx", ".xlsm"):

@@ -64,7 +64,7 @@ class EthicsApp(App):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "help"),
         Binding("f2", "toggle_lang", "lang"),
-        Binding("ctrl+l", "sign_out", "sign_out", show=False, priority=True),
+        Binding("ctrl+l", "sign_out", "sign_out", priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),
     ]
 
@@ -77,6 +77,12 @@ class EthicsApp(App):
         self.unexpected_errors: list[BaseException] = []
         self.started = False
         localize_bindings(self, self.lang)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sign-out shows in the footer only while someone is signed in."""
+        if action == "sign_out":
+            return self.ctx is not None and getattr(self.ctx, "user", None) is not None
+        return True
 
     def t(self, key: str, **kwargs: object) -> str:
         return t(key, self.lang, **kwargs)

@@ -115,3 +115,19 @@ async def test_export_writes_the_file(tmp_path, make_app, demo_ctx):
     text = out.read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0].startswith("รหัส,คำนำหน้า")
     assert len(text.splitlines()) == staff_svc.count(demo_ctx, active_only=False) + 1
+
+
+async def test_enter_on_the_error_list_rechecks_the_corrected_file(tmp_path, make_app, demo_ctx):
+    csv_path = tmp_path / "fixme.csv"
+    csv_path.write_text(HEADER + "F-1,นาย,,แก้ไข,ผู้ช่วย,กองคลัง,พนักงานจ้างทั่วไป,31/02/2568\n", encoding="utf-8")
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        modal = await open_import(pilot, csv_path)
+        assert modal.plan is not None and not modal.plan.ok
+        assert isinstance(app.focused, DataTable)  # the error list has the focus
+        csv_path.write_text(HEADER + "F-1,นาย,แก้แล้ว,แก้ไข,ผู้ช่วย,กองคลัง,พนักงานจ้างทั่วไป,28/02/2568\n", encoding="utf-8")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert modal.plan is not None and modal.plan.ok
+        assert "จะเพิ่ม 1 คน" in text_of(modal.query_one("#import-status"))

@@ -144,3 +144,18 @@ async def test_setup_mode_asks_for_the_administrator_first(tmp_path, make_app):
         await fill_user(pilot, "viewer1", "ผู้ดู", ["viewer"], ADMIN_PW)
         assert isinstance(app.screen, UserFormModal)  # the first user must be an admin
         assert "admin" in text_of(app.screen.query_one("#err-roles"))
+
+
+async def test_forced_change_refusal_reads_as_plain_thai(tmp_path, make_app, demo_ctx):
+    users_svc.create_user(demo_ctx, "newbie", "ผู้ใช้ใหม่", ["viewer"], TEMP_PW, must_change=True)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "newbie", TEMP_PW)
+        assert app.screen.query_one("#row-new").display
+        app.screen.query_one("#f-new", Input).value = TEMP_PW  # the same as the temporary one
+        app.screen.query_one("#f-confirm", Input).value = TEMP_PW
+        app.screen.query_one("#f-confirm", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = text_of(app.screen.query_one("#err-new"))
+        assert "ไม่ซ้ำรหัสเดิม" in shown and "password:" not in shown, shown

@@ -17,7 +17,7 @@ from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
-from ethics_tui.tui.screens.committee_text import pick
+from ethics_tui.tui.screens.committee_text import COMMITTEE_TEXT, pick
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -82,6 +82,11 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         for x in members:
             box.add_option((f"{x.name} ({x.role})", x.name, x.name in keep))
         box.border_subtitle = "" if members else self.t("cs_no_members")
+        # the compact list has no border, so say it on the field's own line too
+        if not self.submitted_once:
+            row = self.query_one("#row-handled_by", FieldRow)
+            # after the form's own mount handler, which clears every error line
+            self.call_after_refresh(row.set_error, None if members else self.t("cs_no_members"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "f-consulted_on":
@@ -102,6 +107,8 @@ class ConsultationFormModal(FormModal[Consultation | None]):
                     advice=self.query_one("#f-advice", TextArea).text.strip(),
                     handled_by=list(self.query_one("#f-handled_by", SelectionList).selected),
                     status=self.select_value("status") or "", follow_up=follow, dos_ref=self.input_value("dos_ref"))
+        if not self.query_one("#f-handled_by", SelectionList).option_count:
+            errors["handled_by"] = COMMITTEE_TEXT["cs_no_members"]
         if kind == "staff" and name and sid is None:
             errors["requester"] = ("ไม่พบชื่อนี้ในทะเบียนบุคลากร (เลือกจากคำแนะนำ หรือเลือกบุคคลภายนอก)",
                                    "not in the staff register (pick a suggestion, or choose outsider)")

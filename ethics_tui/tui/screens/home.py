@@ -77,16 +77,18 @@ class HomeScreen(GuardedScreen):
         digits = settings_svc.get_settings(self.ctx).digits
         for reg in registers():
             if can(self.ctx, reg.permission):
-                hot = f"  [{reg.hotkey}]" if reg.hotkey else ""
                 badge = ""
                 if reg.badge is not None:
                     try:
                         badge = apply_digits(reg.badge(self.ctx, self.app.lang) or "", digits)
                     except Exception:  # noqa: BLE001 - a badge must never break the home screen
                         badge = ""
-                text = apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "") + hot
+                key = f"{reg.hotkey}  " if reg.hotkey else "   "
+                text = key + apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "")
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
-        options += [Option(self.t(label), id=key) for key, label in NAV[1:]]
+        # the core entries the role may use (settings can be read by all; backup/restore cannot)
+        needs = {"backup": "backup.create", "restore": "backup.restore"}
+        options += [Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])]
         return options
 
     def on_mount(self) -> None:

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, Static
 
-from ethics_tui.errors import UserError
+from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.user import MIN_PASSWORD
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.form import FieldRow
@@ -104,7 +104,11 @@ class SignInScreen(GuardedScreen):
         self.app.call_from_thread(self._done)
 
     def _failed(self, field: str, exc: UserError) -> None:
-        self.query_one(f"#row-{field}", FieldRow).set_error(exc.message(self.lang))
+        message = exc.message(self.lang)
+        if isinstance(exc, ValidationError):  # its message reads "password: ..."; show the reasons only
+            pick = 1 if self.lang == "en" else 0
+            message = " ".join(reason[pick] for reason in exc.errors.values())
+        self.query_one(f"#row-{field}", FieldRow).set_error(message)
         box = self.query_one(f"#f-{field}", Input)
         box.value = ""
         if field == "new":

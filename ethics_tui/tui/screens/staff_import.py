@@ -60,6 +60,12 @@ class StaffImportModal(GuardedModal[object]):
         event.stop()
         self.action_check()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        # the error list takes the focus; enter there re-checks the (corrected) file, as the
+        # "check (enter)" button says
+        event.stop()
+        self.action_check()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.checked_path is not None and resolve_path(event.value) != self.checked_path:
             self.plan = None

@@ -101,7 +101,9 @@ class FormModal(GuardedModal[R]):
         rows = {row.field: row for row in self.query(FieldRow)}
         for name, row in rows.items():
             row.set_error(errors[name][pick] if name in errors else None)
-        other = [f"{k}: {v[pick]}" for k, v in errors.items() if k not in rows]
+        # errors of fields this form has no row for (the service checked the whole record):
+        # the reason alone, never the internal field name ("authority: ...")
+        other = [v[pick] for k, v in errors.items() if k not in rows]
         general = self.query_one("#form-error", Static)
         general.update("\n".join(other))
         general.display = bool(other)
