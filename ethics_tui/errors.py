@@ -28,8 +28,9 @@ class ValidationError(UserError):
 
     def __init__(self, errors: dict[str, tuple[str, str]]):
         self.errors = dict(errors)
-        th = "; ".join(f"{k}: {v[0]}" for k, v in self.errors.items())
-        en = "; ".join(f"{k}: {v[1]}" for k, v in self.errors.items())
+        # the reasons only: internal field names mean nothing to the officer
+        th = "; ".join(v[0] for v in self.errors.values())
+        en = "; ".join(v[1] for v in self.errors.values())
         super().__init__(th, en)
 
 

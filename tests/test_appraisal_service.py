@@ -121,8 +121,12 @@ def test_grievance_deadline_late_flag_and_revision(demo_ctx, rnd):
         svc.file_grievance(demo_ctx, rid, TODAY, "นายก")  # not notified: no clock yet
     notified = TODAY - timedelta(days=40)
     svc.mark_notified(demo_ctx, rid, notified)
+    with pytest.raises(ValidationError, match="อนาคต"):
+        svc.acknowledge(demo_ctx, rid, TODAY + timedelta(days=1))  # a signature cannot be dated ahead
     svc.acknowledge(demo_ctx, rid, notified)
     assert svc.get_result(demo_ctx, rid).due == notified + timedelta(days=30)
+    with pytest.raises(ValidationError, match="อนาคต"):
+        svc.file_grievance(demo_ctx, rid, TODAY + timedelta(days=5), "นายก")  # nor a filing
     g = svc.file_grievance(demo_ctx, rid, TODAY, "นายกองค์การบริหารส่วนตำบล", "ไม่เป็นธรรม")
     assert g.late  # day 40 > 30: flagged, still recorded
     on_time = svc.file_grievance(demo_ctx, rid, notified + timedelta(days=30), "นายก")

@@ -169,10 +169,12 @@ def test_illegal_transitions_are_refused(officer):
     with pytest.raises(ValidationError) as err:  # evidence must be assessed, reasons given
         svc.advance(officer, c.id, "not_accepted", date(2024, 1, 17))
     assert set(err.value.errors) == {"reason", "evidence"}
-    with pytest.raises(ValidationError, match="evidence"):
+    with pytest.raises(ValidationError) as err:
         svc.advance(officer, c.id, "fact_finding", date(2024, 1, 17), evidence="not_enough")
-    with pytest.raises(ValidationError, match="date"):
+    assert "evidence" in err.value.errors
+    with pytest.raises(ValidationError) as err:
         svc.advance(officer, c.id, "fact_finding", date(2024, 1, 10), evidence="enough")
+    assert "date" in err.value.errors
     with pytest.raises(ValidationError, match="date"):
         svc.advance(officer, c.id, "fact_finding", date.today() + timedelta(days=1), evidence="enough")
     c = svc.advance(officer, c.id, "fact_finding", date(2024, 1, 17), evidence="enough")

@@ -17,5 +17,8 @@ def test_sequence_manual_duplicate_and_year_rollover(ctx):
         assert numbering.claim(tx, "circular", 2568, "other sequence") == 1
         with pytest.raises(ValidationError):
             numbering.claim(tx, "order", 2568, "bad", 0)
+        with pytest.raises(ValidationError) as exc:
+            numbering.claim(tx, "order", 2568, "slip", 55555)
+        assert "มากผิดปกติ" in exc.value.errors["number"][0]
         numbering.release(tx, "order", 2568, 10)
         assert numbering.next_number(tx, "order", 2568) == 3

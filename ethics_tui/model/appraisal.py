@@ -301,6 +301,8 @@ def check_ack(outcome: str, on: date, notified_on: str, witness_name: str) -> No
         raise _err("notified_on", "ยังไม่ได้แจ้งผลการประเมินแก่ผู้นี้", "the result was not notified to this person yet")
     if on < date.fromisoformat(notified_on):
         raise _err("ack_on", "วันที่รับทราบต้องไม่ก่อนวันที่แจ้งผล", "the date cannot be before the notified date")
+    if on > date.today():
+        raise _err("ack_on", "วันที่รับทราบอยู่ในอนาคต", "the date is in the future")
     if outcome == "refused" and not (witness_name or "").strip():
         raise _err("witness", "กรณีไม่ยอมลงนาม ต้องมีพยานลงชื่อว่าได้แจ้งผลแล้ว", "a refusal needs a witness who signs that the result was notified")
 

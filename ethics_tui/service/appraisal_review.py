@@ -107,6 +107,8 @@ def file_grievance(ctx: Context, result_id: int, filed_on: date, addressed_to: s
             raise UserError("ยังไม่ได้แจ้งผลแก่ผู้นี้ จึงยังไม่มีกำหนดร้องทุกข์", "The result was not notified yet")
         if filed_on < date.fromisoformat(r.notified_on):
             raise ValidationError({"filed_on": ("วันที่ยื่นต้องไม่ก่อนวันที่แจ้งผล", "filed before the result was notified")})
+        if filed_on > date.today():
+            raise ValidationError({"filed_on": ("วันที่ยื่นอยู่ในอนาคต", "the filing date is in the future")})
         g = Grievance(r.id, r.round_id, filed_on.isoformat(), (addressed_to or "").strip(), grounds=(grounds or "").strip(),
                       late=filed_on > m.deadline(r.notified_on, rnd.grievance_days), rev=1)
         g.validate()

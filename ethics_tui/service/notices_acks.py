@@ -256,15 +256,21 @@ def _state(doc: dict) -> dict:
     return {k: doc.get(k, "") for k in ("status", "date", "method", "by")}
 
 
-def acknowledge(ctx: Context, notice_id: int, staff_ids, on: date | None = None, method: str = "sheet") -> list[int]:
-    """Mark people acknowledged (one write for all). Already acknowledged people are left alone."""
-    _check_method(method)
+def check_date(ctx: Context, notice_id: int, on: date | None) -> date:
+    """The acknowledgement date ``on`` (today if None), refused if in the future or before issue."""
     on = on or today()
     if on > today():
         raise ValidationError({"date": ("วันที่รับทราบอยู่ในอนาคต", "the acknowledgement date is in the future")})
     n = _notice(ctx, notice_id)
     if n.issued_on and on.isoformat() < n.issued_on:
         raise ValidationError({"date": ("วันที่รับทราบต้องไม่ก่อนวันที่เผยแพร่เอกสาร", "the date is before the document was issued")})
+    return on
+
+
+def acknowledge(ctx: Context, notice_id: int, staff_ids, on: date | None = None, method: str = "sheet") -> list[int]:
+    """Mark people acknowledged (one write for all). Already acknowledged people are left alone."""
+    _check_method(method)
+    on = check_date(ctx, notice_id, on)
 
     def build(doc):
         if doc.get("status") == ACKED:

@@ -11,6 +11,9 @@ from __future__ import annotations
 from ethics_tui.errors import ValidationError
 
 NUMBERS = "numbers"  # table in main.json: {"seq", "year", "n", "ref"}
+#: a typed number may run ahead of the sequence (documents numbered outside the program), but
+#: not absurdly far
+MAX_JUMP = 1000
 
 
 def used(tx, seq: str, year: int) -> set[int]:
@@ -29,6 +32,13 @@ def claim(tx, seq: str, year: int, ref: str, n: int | None = None) -> int:
         n = max(taken, default=0) + 1
     if not isinstance(n, int) or n <= 0:
         raise ValidationError({"number": ("เลขที่ต้องเป็นจำนวนเต็มบวก", "the number must be a positive integer")})
+    nxt = max(taken, default=0) + 1
+    if n > nxt + MAX_JUMP:
+        # a slip such as 55555 for 5 would spoil the rest of the year's sequence
+        raise ValidationError(
+            {"number": (f"เลขที่ {n} สูงกว่าเลขถัดไป ({nxt}) มากผิดปกติ — ตรวจสอบอีกครั้ง",
+                        f"number {n} is far above the next number ({nxt}); please check it")}
+        )
     if n in taken:
         raise ValidationError(
             {"number": (f"เลขที่ {n}/{year} ถูกใช้แล้ว", f"number {n}/{year} is already used")}

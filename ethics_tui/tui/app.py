@@ -299,9 +299,8 @@ class EthicsApp(App):
 
         if self.ctx is None or self.ctx.user is None:
             return
-        username = self.ctx.user.username
         sign_out(self.ctx)
-        self.go_home(username=username)
+        self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
 
     def action_change_password(self) -> None:

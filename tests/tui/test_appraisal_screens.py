@@ -48,9 +48,15 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
         await pilot.press(*"80", "enter", *"10", "enter")  # over the weight: refused, kept
         await pilot.pause()
         assert screen.editing == ids[2]
-        assert any("70" in n for n in notifications(app))
+        # the refusal names the field in Thai, in the office's digits, and selects the bad value
+        assert any("ผลสัมฤทธิ์ของงาน: คะแนนต้องอยู่ระหว่าง ๐ ถึง ๗๐" in n for n in notifications(app)), notifications(app)
+        assert not any(n.startswith("results:") for n in notifications(app))
+        box = screen.query_one("#in-results", Input)
+        assert app.focused is box and box.selected_text == "80"
+        assert "๒๕๗๑/๑" in text_of(screen.query_one("#ap-res-title", Static))  # Thai digits (demo)
         await pilot.press("escape")
         assert app.focused is screen.table
+        assert box.value == "" and screen.query_one("#in-competency", Input).value == ""  # nothing stale
         first = svc.get_result(app.ctx, ids[0])
         assert (str(first.scores.total), first.scores.level) == ("85.50", "ดีมาก")
         assert str(svc.get_result(app.ctx, ids[1]).scores.total) == "90.00"

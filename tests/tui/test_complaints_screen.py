@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import Checkbox, DataTable, Input, Select
 from tui_helpers import SIZE, notifications, settle, start, text_of
@@ -10,6 +12,7 @@ from ethics_tui.pdf.textlayer import pdftotext, squash
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
+from ethics_tui.thai.digits import to_thai_digits
 from ethics_tui.tui.screens.complaints import ComplaintsScreen
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen
@@ -58,7 +61,9 @@ async def test_intake_then_receipt(make_app, office):
         assert (c.channel, c.kind, c.status, c.anonymous) == ("Line OA", "corruption", "received", False)
         receipt = app.screen
         assert isinstance(receipt, InfoModal)
-        assert "  ".join(c.code) in text_of(receipt.query_one("#info-body"))
+        body = text_of(receipt.query_one("#info-body"))
+        assert "  ".join(c.code) in body  # the code as printed (Arabic), the rest in Thai digits
+        assert to_thai_digits(f"{c.number}/{c.fiscal_year}") in body and f"{c.number}/{c.fiscal_year}" not in body
         await pilot.press("p")  # print the receipt
         await settle(pilot)
         assert app.screen is screen
@@ -121,6 +126,7 @@ async def test_step_with_deadline_and_lookup(make_app, office):
         assert isinstance(box, InfoModal)
         body = text_of(box.query_one("#info-body"))
         assert "ตรวจสอบเบื้องต้น" in body and c.subject not in body
+        assert not re.search("[0-9]", body), body  # dates in the office's Thai digits
 
 
 async def test_viewer_gets_the_public_statistics(make_app, office):
@@ -132,6 +138,8 @@ async def test_viewer_gets_the_public_statistics(make_app, office):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ComplaintStatsScreen)
+        assert "๖ เดือนแรก (๑ ต.ค.-๓๑ มี.ค.)" in str(screen.query_one("#cp-half", Checkbox).label)
+        assert not re.search("[0-9]", screen.query_one("#cp-fy", Input).value)
         screen.query_one("#cp-fy", Input).value = "2540"
         await pilot.pause()
         assert "ไม่มีเรื่องร้องเรียน" in text_of(screen.query_one("#cp-statement"))

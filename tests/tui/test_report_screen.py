@@ -6,6 +6,7 @@ from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import report
+from ethics_tui.thai.digits import to_thai_digits
 from ethics_tui.tui.screens.report import ReportScreen, ReportTextsModal
 
 
@@ -22,7 +23,7 @@ async def test_dashboard_to_export(make_app, demo_ctx, tmp_path, monkeypatch):
         assert fy == report.default_fy()
         checks = screen.query_one("#rp-checks", DataTable)
         assert checks.row_count == len(report.readiness(app.ctx, fy)) and checks.row_count >= 8
-        assert str(fy) in text_of(screen.query_one("#rp-title", Static))
+        assert to_thai_digits(fy) in text_of(screen.query_one("#rp-title", Static))  # demo: Thai digits
         # edit the texts of the first row (the committee) and see them in the table
         rows = screen.query_one("#rp-rows", DataTable)
         rows.focus()
@@ -62,7 +63,7 @@ async def test_previous_year_and_viewer_cannot_edit(make_app, demo_ctx):
         fy = screen.fy
         await pilot.press("left_square_bracket")
         await settle(pilot)
-        assert screen.fy == fy - 1 and str(fy - 1) in text_of(screen.query_one("#rp-title", Static))
+        assert screen.fy == fy - 1 and to_thai_digits(fy - 1) in text_of(screen.query_one("#rp-title", Static))
         screen.query_one("#rp-rows", DataTable).focus()
         await pilot.press("e")
         await settle(pilot)
@@ -110,3 +111,68 @@ async def test_home_has_no_readiness_panel_without_report_rights(make_app, ctx):
             assert not app.screen.query_one("#readiness-panel").display
     finally:
         access.PERMISSIONS["report.read"] = access.ALL
+
+
+async def test_thai_digits_year_and_ita_prompts(make_app, demo_ctx):
+    """Thai digits throughout (title, readiness, headers in Thai); a bad year or ITA score keeps
+    its prompt open with a Thai reason; Thai digits are accepted; empty clears the score."""
+    import re
+
+    from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("m")
+        await settle(pilot)
+        screen = app.screen
+        fy = screen.fy
+        checks = screen.query_one("#rp-checks", DataTable)
+        texts = [str(checks.get_row_at(i)[1]) for i in range(checks.row_count)]
+        assert not any(re.search("[0-9]", t) for t in texts), texts
+        labels = [str(c.label) for c in screen.query_one("#rp-rows", DataTable).columns.values()]
+        assert labels == ["กิจกรรม", "สรุปผลการดำเนินการ", "ผลลัพธ์"]
+        for bad in ("2025", "abc", "99"):
+            await pilot.press("y")
+            await settle(pilot)
+            modal = app.screen
+            assert isinstance(modal, TextPromptModal)
+            modal.query_one("#f-text").value = bad
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen is modal, bad  # kept open, the typed year is not lost
+            assert "ไม่ถูกต้อง" in text_of(modal.query_one("#err-text", Static))
+            await pilot.press("escape")
+            await settle(pilot)
+        assert screen.fy == fy
+        await pilot.press("y")
+        await settle(pilot)
+        app.screen.query_one("#f-text").value = to_thai_digits(fy - 1)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.fy == fy - 1
+        for bad in ("101", "-1", "abc"):
+            await pilot.press("i")
+            await settle(pilot)
+            modal = app.screen
+            modal.query_one("#f-text").value = bad
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.screen is modal, bad
+            assert "0 ถึง 100" in text_of(modal.query_one("#err-text", Static))
+            await pilot.press("escape")
+            await settle(pilot)
+        assert report.ita_score(app.ctx, fy - 1) is None
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#f-text").value = "๙๐.๔๒"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and report.ita_score(app.ctx, fy - 1) == 90.42
+        assert "๙๐.๔๒" in text_of(screen.query_one("#rp-ita", Static))
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#f-text").value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and report.ita_score(app.ctx, fy - 1) is None

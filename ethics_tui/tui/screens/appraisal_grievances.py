@@ -36,14 +36,14 @@ class AppraisalGrievancesScreen(GuardedScreen):
         self.round_id = round_id
         self.rnd = svc.get_round(self.ctx, round_id)
         self.items: dict[int, m.Grievance] = {}
-        self.digits = "arabic"
+        self.digits = get_settings(self.ctx).digits
 
     def recreate(self) -> AppraisalGrievancesScreen:
         return AppraisalGrievancesScreen(self.round_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.t("ap_griev_title", round=round_label(self.rnd, "arabic")), classes="screen-title")
+        yield Static(self.t("ap_griev_title", round=round_label(self.rnd, self.digits)), classes="screen-title")
         yield DataTable(id="ap-griev", cursor_type="row", zebra_stripes=True)
         yield Static("", id="ap-griev-detail", markup=False)
         yield Footer()

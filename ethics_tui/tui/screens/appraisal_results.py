@@ -52,7 +52,7 @@ class AppraisalResultsScreen(GuardedScreen):
         self.round_id = round_id
         self.then = then
         self.rnd = svc.get_round(self.ctx, round_id)
-        self.digits = "arabic"
+        self.digits = get_settings(self.ctx).digits
         self.rows: dict[int, svc.ResultRow] = {}
         self.editing: int | None = None
 
@@ -61,13 +61,13 @@ class AppraisalResultsScreen(GuardedScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.t("ap_results_title", round=round_label(self.rnd, "arabic")), classes="screen-title", id="ap-res-title")
+        yield Static(self.t("ap_results_title", round=round_label(self.rnd, self.digits)), classes="screen-title", id="ap-res-title")
         yield DataTable(id="ap-results", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="ap-entry"):
             yield Label("", id="ap-entry-who")
-            yield Label(self.t("ap_entry_results", w=self.rnd.weights["results"]))
+            yield Label(self.t("ap_entry_results", w=apply_digits(self.rnd.weights["results"], self.digits)))
             yield Input(id="in-results", compact=True, max_length=6)
-            yield Label(self.t("ap_entry_competency", w=self.rnd.weights["competency"]))
+            yield Label(self.t("ap_entry_competency", w=apply_digits(self.rnd.weights["competency"], self.digits)))
             yield Input(id="in-competency", compact=True, max_length=6)
         yield Static(self.t("ap_entry_hint"), classes="hint", id="ap-entry-hint")
         yield Footer()
@@ -165,7 +165,7 @@ class AppraisalResultsScreen(GuardedScreen):
                             "This result is acknowledged and locked; press o to reopen it with a reason")
         self.editing = rid
         s = row.scores
-        self.query_one("#ap-entry-who", Label).update(f"{row.staff.code} {row.staff.full_name}")
+        self.query_one("#ap-entry-who", Label).update(f"{apply_digits(row.staff.code, self.digits)} {row.staff.full_name}")
         self.query_one("#in-results", Input).value = m.fmt(s.results) if s else ""
         self.query_one("#in-competency", Input).value = m.fmt(s.competency) if s else ""
         box = self.query_one("#in-results", Input)
@@ -190,13 +190,20 @@ class AppraisalResultsScreen(GuardedScreen):
         try:
             svc.set_scores(self.ctx, rid, results, competency)
         except ValidationError as exc:
+            # name each field by its label, not its key: "ผลสัมฤทธิ์ของงาน: คะแนนต้องอยู่ระหว่าง 0 ถึง 70"
             field = next(iter(exc.errors))
-            self.notify(exc.message(self.lang), severity="error", markup=False)
-            self.query_one("#in-competency" if field == "competency" else "#in-results", Input).focus()
+            pick_i = 1 if self.lang == "en" else 0
+            text = "; ".join(f"{m.COMPONENT_LABELS[k][pick_i]}: {v[pick_i]}" if k in m.COMPONENT_LABELS else v[pick_i]
+                             for k, v in exc.errors.items())
+            self.notify(apply_digits(text, self.digits), severity="error", markup=False)
+            box = self.query_one("#in-competency" if field == "competency" else "#in-results", Input)
+            box.focus()
+            box.select_all()  # typing replaces the bad value
             return
         self.refresh_row(rid)
         row = self.rows[rid]
-        self.notify(self.t("ap_saved", name=row.staff.full_name, total=m.fmt(row.scores.total), level=row.scores.level),
+        self.notify(self.t("ap_saved", name=row.staff.full_name, total=apply_digits(m.fmt(row.scores.total), self.digits),
+                           level=row.scores.level),
                     markup=False, timeout=3)
         self._next_open(rid)
 
@@ -214,6 +221,8 @@ class AppraisalResultsScreen(GuardedScreen):
     def end_entry(self) -> None:
         self.editing = None
         self.query_one("#ap-entry-who", Label).update("")
+        for box in self.query(Input):  # no stale value left under the next person's name
+            box.value = ""
         self.table.focus()
 
     # -- actions ---------------------------------------------------------------------------

@@ -195,7 +195,7 @@ class ComplaintsScreen(GuardedScreen):
 
         hint = _(self.lang, "p พิมพ์ใบรับเรื่อง (PDF) · esc ปิด", "p print the receipt (PDF) · esc close")
         self.app.push_screen(InfoModal(_(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
-                                       receipt_text(c, self.lang), {"p": "print"}, hint), done)
+                                       receipt_text(c, self.lang, self.digits), {"p": "print"}, hint), done)
 
     def action_open(self) -> None:
         case_id = self._selected()
@@ -215,7 +215,7 @@ class ComplaintsScreen(GuardedScreen):
         hint = _(self.lang, "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
                  "m next step · p receipt · f case file PDF · esc close")
         title = _(self.lang, "เรื่องร้องเรียน (ลับ)", "Complaint (confidential)")
-        self.app.push_screen(InfoModal(title, case_text(self.ctx, c, ident, self.lang),
+        self.app.push_screen(InfoModal(title, case_text(self.ctx, c, ident, self.lang, self.digits),
                                        {"m": "step", "p": "print", "f": "file"}, hint), done)
 
     def action_step(self) -> None:

@@ -17,6 +17,7 @@ from ethics_tui.model import complaints as m
 from ethics_tui.model.complaints import Complaint, Identity
 from ethics_tui.service import complaints as svc
 from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
@@ -131,8 +132,11 @@ class StepModal(FormModal[Complaint | None]):
         super().__init__()
         self.case = c
         self.steps = svc.next_steps(self.ctx, c)
-        due = f" · {_(self.lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr')}" if c.due else ""
-        self.title_text = (f"{c.number}/{c.fiscal_year} {c.code} — {m.step_label(c.status, self.lang)}{due}")
+        from ethics_tui.service.settings import get_settings
+
+        d = get_settings(self.ctx).digits
+        due = f" · {_(self.lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}" if c.due else ""
+        self.title_text = (f"{apply_digits(f'{c.number}/{c.fiscal_year}', d)} {c.code} — {m.step_label(c.status, self.lang)}{due}")
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
@@ -224,24 +228,28 @@ class InfoModal(GuardedModal[str | None]):
         self.dismiss(None)
 
 
-def receipt_text(c: Complaint, lang: str) -> str:
+def receipt_text(c: Complaint, lang: str, digits: str = "arabic") -> str:
+    """The receipt code as typed (never converted) with the number and due date in ``digits``."""
     code = "  ".join(c.code)
+    no, due = apply_digits(f"{c.number}/{c.fiscal_year}", digits), format_date(c.due, "abbr", digits)
     return _(lang, f"รหัสรับเรื่อง (อ่านให้ผู้ร้องฟัง หรือพิมพ์ใบรับเรื่อง):\n\n      {code}\n\n"
-                   f"เลขรับ {c.number}/{c.fiscal_year} · {m.step_label(c.status)} · "
-                   f"กำหนดตรวจสอบเบื้องต้น {format_date(c.due, 'abbr')}",
+                   f"เลขรับ {no} · {m.step_label(c.status)} · "
+                   f"กำหนดตรวจสอบเบื้องต้น {due}",
              f"Receipt code (read it out, or print the receipt):\n\n      {code}\n\n"
-             f"No. {c.number}/{c.fiscal_year} · preliminary review due {format_date(c.due, 'abbr')}")
+             f"No. {no} · preliminary review due {due}")
 
 
-def case_text(ctx, c: Complaint, ident: Identity, lang: str) -> str:
-    """The case as the complaints officer sees it (identity included: the caller logs it)."""
+def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arabic") -> str:
+    """The case as the complaints officer sees it (identity included: the caller logs it).
+    Dates and the case number follow ``digits``; the receipt code and typed texts stay as typed."""
+    d = digits
     staff = ctx.store.load().get("staff", {}).get(str(ident.accused_staff_id or 0))
     accused = ", ".join(x for x in (staff and f"{staff['prefix']}{staff['first_name']} {staff['last_name']}",
                                     ident.accused_text) if x) or "-"
     ev = {"enough": _(lang, "เพียงพอ", "enough"), "not_enough": _(lang, "ไม่เพียงพอ", "not enough")}
     lines = [
-        f"{_(lang, 'รหัส', 'Code')}: {c.code}    {_(lang, 'เลขรับ', 'No.')} {c.number}/{c.fiscal_year}",
-        (f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr')} {c.received.strftime('%H:%M')}"
+        f"{_(lang, 'รหัส', 'Code')}: {c.code}    {_(lang, 'เลขรับ', 'No.')} {apply_digits(f'{c.number}/{c.fiscal_year}', d)}",
+        (f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d)} {apply_digits(c.received.strftime('%H:%M'), d)}"
         f" · {c.channel} · {m.kind_label(c.kind, lang)}"),
         f"{_(lang, 'เรื่อง', 'Subject')}: {c.subject}",
         f"{_(lang, 'รายละเอียด', 'Details')}: {ident.details or '-'}",
@@ -253,12 +261,12 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str) -> str:
         lines.append("⚠ " + svc.executive_rule(lang))
     lines.append(f"{_(lang, 'หลักฐาน', 'Evidence')}: {ev.get(c.evidence, '-')}")
     flag = " ⚠ " + _(lang, "เกินกำหนด", "OVERDUE") if c.overdue(date.today()) else ""
-    due = f" · {_(lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr')}{flag}" if c.due else ""
+    due = f" · {_(lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}{flag}" if c.due else ""
     lines += [f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(c.status, lang)}{due}",
-              f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr')}", "",
+              f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr', d)}", "",
               _(lang, "ประวัติ:", "History:")]
     for h in c.history:
         extra = "; ".join(f"{v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
-        bits = [format_date(h["date"], "abbr"), m.step_label(h["step"], lang), h["actor"], extra, h.get("note", "")]
+        bits = [format_date(h["date"], "abbr", d), m.step_label(h["step"], lang), h["actor"], extra, h.get("note", "")]
         lines.append("  " + " · ".join(b for b in bits if b))
     return "\n".join(lines)

@@ -40,21 +40,23 @@ def _(lang: str, th: str, en: str) -> str:
     return en if lang == "en" else th
 
 
-def lookup_text(v: svc.StatusView, lang: str) -> str:
+def lookup_text(v: svc.StatusView, lang: str, digits: str = "arabic") -> str:
     lines = [f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(v.status, lang)}", ""]
-    lines += [f"  {format_date(d, 'abbr')}  {m.step_label(s, lang)}" for s, d in v.steps]
+    lines += [f"  {format_date(d, 'abbr', digits)}  {m.step_label(s, lang)}" for s, d in v.steps]
     if v.due:
-        lines += ["", f"{_(lang, 'ขั้นตอนถัดไปภายใน', 'Next step due')} {format_date(v.due, 'abbr')}"]
+        lines += ["", f"{_(lang, 'ขั้นตอนถัดไปภายใน', 'Next step due')} {format_date(v.due, 'abbr', digits)}"]
     return "\n".join(lines)
 
 
 def ask_lookup(screen) -> None:
     """Prompt for a receipt code, then show only its status and dates."""
-    lang = screen.lang
+    from ethics_tui.service.settings import get_settings
+
+    lang, digits = screen.lang, get_settings(screen.ctx).digits
 
     def done(view) -> None:
         if view is not None:
-            screen.app.push_screen(InfoModal(view.code, lookup_text(view, lang), hint="esc / enter"))
+            screen.app.push_screen(InfoModal(view.code, lookup_text(view, lang, digits), hint="esc / enter"))
 
     modal = TextPromptModal(_(lang, "ตรวจสอบสถานะด้วยรหัสรับเรื่อง", "Look up a receipt code"),
                             _(lang, "รหัสรับเรื่อง", "Receipt code"), placeholder="K7QM-3XPA-9D",
@@ -89,13 +91,15 @@ class ComplaintStatsScreen(GuardedScreen):
     def compose(self) -> ComposeResult:
         from datetime import date
 
+        digits = self._digits()
         yield Header()
         yield Static(_(self.lang, "สถิติเรื่องร้องเรียน (จำนวนเท่านั้น)", "Complaint statistics (counts only)"),
                      classes="screen-title")
         with Horizontal(id="cp-stats-bar"):
             yield Label(_(self.lang, "ปีงบประมาณ พ.ศ.", "Fiscal year (B.E.)"))
-            yield Input(str(fiscal_year(date.today())), id="cp-fy", compact=True, restrict=r"[0-9๐-๙]*", max_length=4)
-            yield Checkbox(_(self.lang, "6 เดือนแรก (1 ต.ค.-31 มี.ค.)", "first six months (1 Oct-31 Mar)"),
+            yield Input(apply_digits(fiscal_year(date.today()), digits), id="cp-fy", compact=True,
+                        restrict=r"[0-9๐-๙]*", max_length=4)
+            yield Checkbox(apply_digits(_(self.lang, "6 เดือนแรก (1 ต.ค.-31 มี.ค.)", "first six months (1 Oct-31 Mar)"), digits),
                            id="cp-half", compact=True)
         yield Static("", id="cp-statement", markup=False)
         yield Static("", id="cp-counts", markup=False)
@@ -119,7 +123,8 @@ class ComplaintStatsScreen(GuardedScreen):
         statement = self.query_one("#cp-statement", Static)
         counts = self.query_one("#cp-counts", Static)
         if fy is None:
-            statement.update(_(self.lang, "พิมพ์ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2568", "Type a 4-digit B.E. fiscal year"))
+            statement.update(apply_digits(_(self.lang, "พิมพ์ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2568", "Type a 4-digit B.E. fiscal year"),
+                                          self._digits()))
             counts.update("")
             return
         try:

@@ -21,6 +21,7 @@ from ethics_tui.model.notices import CHANNELS, KIND_LABELS, STATUS_LABELS, Notic
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service import notices_pdf
+from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
@@ -91,7 +92,7 @@ class NoticesScreen(GuardedScreen):
         if cov is not None:
             cov_text = apply_digits(f"{cov.done}/{cov.total} {int(cov.percent)}%", self.digits)  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
-        values = [str(n.id), KIND_LABELS[n.kind][pick], number, n.title + version, STATUS_LABELS[n.status][pick],
+        values = [apply_digits(n.id, self.digits), KIND_LABELS[n.kind][pick], number, n.title + version, STATUS_LABELS[n.status][pick],
                   apply_digits(format_date(n.dated, "abbr"), self.digits), cov_text]
         out = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
         if cov is not None and cov.done < cov.total:
@@ -139,8 +140,6 @@ class NoticesScreen(GuardedScreen):
         self.app.pop_screen()
 
     def action_new(self, kind: str) -> None:
-        from ethics_tui.service.access import require
-
         require(self.ctx, "notices.write")
         self.app.push_screen(NoticeFormModal(kind), self._saved)
 
@@ -156,9 +155,11 @@ class NoticesScreen(GuardedScreen):
         if n.published:
             self.action_ticks()
             return
+        require(self.ctx, "notices.write")  # refused before a form opens, not at save
         self.app.push_screen(NoticeFormModal(n.kind, n), self._saved)
 
     def action_publish(self) -> None:
+        require(self.ctx, "notices.write")  # refused before a form opens, not at save
         n = self._selected()
         if n is None:
             return
@@ -168,11 +169,13 @@ class NoticesScreen(GuardedScreen):
         def done(saved: Notice | None) -> None:
             if saved is not None:
                 self.reload(select_id=saved.id)
-                self.notify(self.t("nt_published", title=saved.title, n=saved.audience_size), markup=False)
+                self.notify(self.t("nt_published", title=saved.title, n=apply_digits(saved.audience_size, self.digits)),
+                            markup=False)
 
         self.app.push_screen(PublishModal(n), done)
 
     def action_version(self) -> None:
+        require(self.ctx, "notices.write")  # refused before a form opens, not at save
         n = self._selected(published=True)
         if n is None:
             return
@@ -186,6 +189,7 @@ class NoticesScreen(GuardedScreen):
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_version", title=n.title), danger=False), done)
 
     def action_delete(self) -> None:
+        require(self.ctx, "notices.write")  # refused before a form opens, not at save
         n = self._selected()
         if n is None:
             return
@@ -198,6 +202,7 @@ class NoticesScreen(GuardedScreen):
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_delete", title=n.title)), done)
 
     def action_channel(self) -> None:
+        require(self.ctx, "notices.write")  # refused before a form opens, not at save
         from ethics_tui.tui.screens.notices_coverage import ChoiceModal
 
         n = self._selected(published=True)

@@ -185,7 +185,14 @@ class TickOffScreen(GuardedScreen):
 
     def action_set_date(self) -> None:
         def parse(text: str) -> date:
-            return parse_date(text)
+            from ethics_tui.errors import UserError, ValidationError
+
+            try:
+                return acks.check_date(self.ctx, self.notice_id, parse_date(text))
+            except ValidationError:
+                raise
+            except UserError as exc:  # an impossible date: shown at the field, not as a toast
+                raise ValidationError({"text": (exc.th, exc.en)}) from None
 
         def done(value: date | None) -> None:
             if value is not None:

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static, TextArea
+from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
-from ethics_tui.errors import UserError
+from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
 from ethics_tui.service import report as report_svc
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
@@ -44,9 +45,39 @@ TEXT.update(
         "rp_period": ("ระยะเวลา", "Period"),
         "rp_extra_summary": ("เพิ่มท้ายสรุปผล", "Add to the summary"),
         "rp_extra_results": ("เพิ่มท้ายผลลัพธ์", "Add to the results"),
+        "rp_col_activity": ("กิจกรรม", "Activity"),
+        "rp_col_summary": ("สรุปผลการดำเนินการ", "Summary"),
+        "rp_col_results": ("ผลลัพธ์", "Results"),
     }
 )
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
+
+
+class OptionalPromptModal(TextPromptModal):
+    """A one-line prompt that accepts an empty value (the ITA score: empty = clear)."""
+
+    def compose_fields(self) -> ComposeResult:
+        yield FieldRow(self.label, Input(self.value, id="f-text", compact=True), "text")
+
+    def collect(self):
+        return self.input_value("text"), {}
+
+
+def parse_ita(text: str) -> float | None:
+    """An ITA score as typed (Arabic or Thai digits); empty = none."""
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    text = to_arabic_digits((text or "").strip())
+    if not text:
+        return None
+    try:
+        score = float(text)
+    except ValueError:
+        score = float("nan")
+    if not 0 <= score <= 100:  # also nan / inf
+        raise ValidationError({"text": (f"คะแนน ITA “{text}” ต้องเป็นตัวเลข 0 ถึง 100",
+                                        f"ITA score '{text}' must be a number from 0 to 100")})
+    return score
 
 
 def default_fy() -> int:
@@ -96,6 +127,7 @@ class ReportScreen(GuardedScreen):
         self.then = then
         self.fy = fy or default_fy()
         self.checks = []
+        self.digits = "arabic"
 
     def recreate(self) -> ReportScreen:
         return ReportScreen(fy=self.fy)
@@ -117,7 +149,7 @@ class ReportScreen(GuardedScreen):
         checks.styles.height = 10
         rows = self.query_one("#rp-rows", DataTable)
         for key, width in (("activity", 30), ("summary", 44), ("results", 40)):
-            rows.add_column(key, key=key, width=width)
+            rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
         self.reload()
         checks.focus()
         if self.then:
@@ -125,18 +157,21 @@ class ReportScreen(GuardedScreen):
             self.call_after_refresh(self.run_action, action)
 
     def reload(self) -> None:
+        from ethics_tui.service.settings import get_settings
+
         ctx, fy = self.ctx, self.fy
-        self.query_one("#rp-title", Static).update(self.t("rp_title", fy=fy))
+        self.digits = d = get_settings(ctx).digits
+        self.query_one("#rp-title", Static).update(self.t("rp_title", fy=apply_digits(fy, d)))
         score = report_svc.ita_score(ctx, fy)
         self.query_one("#rp-ita", Static).update(
-            self.t("rp_ita", score=f"{score:.2f}") if score is not None else self.t("rp_ita_none")
+            self.t("rp_ita", score=apply_digits(f"{score:.2f}", d)) if score is not None else self.t("rp_ita_none")
         )
         table_rows, self.checks = report_svc.build(ctx, fy)
         table = self.query_one("#rp-checks", DataTable)
         table.clear()
         for n, c in enumerate(self.checks):
             mark, colour = MARK.get(c.status, ("?", "white"))
-            table.add_row(Text(mark, style=f"bold {colour}"), Text(c.message(self.lang)), key=str(n))
+            table.add_row(Text(mark, style=f"bold {colour}"), Text(apply_digits(c.message(self.lang), d)), key=str(n))
         rows = self.query_one("#rp-rows", DataTable)
         rows.clear()
         for act, (_m, cells) in zip(ACTIVITIES, table_rows):
@@ -149,14 +184,21 @@ class ReportScreen(GuardedScreen):
         self.reload()
 
     def action_choose_year(self) -> None:
-        def chosen(text: str | None) -> None:
-            if text:
-                from ethics_tui.cli_report import _fy
+        def check(text: str) -> int:
+            from ethics_tui.cli_report import _fy
 
-                self.fy = report_svc.check_fy(_fy(text.strip()))
+            try:  # a bad year keeps the prompt open with the reason at the field
+                return report_svc.check_fy(_fy(text.strip()))
+            except UserError as exc:
+                raise ValidationError({"text": (exc.th, exc.en)}) from None
+
+        def chosen(fy: int | None) -> None:
+            if fy:
+                self.fy = fy
                 self.reload()
 
-        self.app.push_screen(TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), str(self.fy)), chosen)
+        prompt = TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits), on_save=check)
+        self.app.push_screen(prompt, chosen)
 
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "rp-checks":
@@ -177,20 +219,17 @@ class ReportScreen(GuardedScreen):
     def action_ita(self) -> None:
         current = report_svc.ita_score(self.ctx, self.fy)
 
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            from ethics_tui.thai.digits import to_arabic_digits
+        def save(text: str) -> bool:  # a bad score keeps the prompt open with the reason
+            report_svc.set_ita_score(self.ctx, self.fy, parse_ita(text))
+            return True
 
-            text = to_arabic_digits(text.strip())
-            try:
-                score = float(text) if text else None
-            except ValueError:
-                raise UserError(f"คะแนน “{text}” ไม่ใช่ตัวเลข", f"'{text}' is not a number") from None
-            report_svc.set_ita_score(self.ctx, self.fy, score)
-            self.reload()
+        def chosen(saved: bool | None) -> None:
+            if saved:
+                self.reload()
 
-        prompt = TextPromptModal(self.t("rp_score"), self.t("rp_score_prompt", fy=self.fy), f"{current:.2f}" if current is not None else "")
+        d = self.digits
+        prompt = OptionalPromptModal(self.t("rp_score"), self.t("rp_score_prompt", fy=apply_digits(self.fy, d)),
+                                     apply_digits(f"{current:.2f}", d) if current is not None else "", on_save=save)
         self.app.push_screen(prompt, chosen)
 
     def _out(self, name: str) -> Path:

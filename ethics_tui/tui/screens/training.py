@@ -123,7 +123,7 @@ class TrainingScreen(GuardedScreen):
             counts[n.opportunity_id] = counts.get(n.opportunity_id, 0) + 1
         for o in self.opps.values():
             flags = " ".join(x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x)
-            cells = [format_date(o.start_date, "abbr", self.digits), o.kind, o.title, self.d(money(o.cost_per_person)),
+            cells = [format_date(o.start_date, "abbr", self.digits), o.kind, self.d(o.title), self.d(money(o.cost_per_person)),
                      self.d(o.seats or "-"), self.d(len(o.attendees) if o.in_house else counts.get(o.id, 0)), flags]
             table.add_row(*[Text(c, no_wrap=True, overflow="ellipsis") for c in cells], key=str(o.id))
         if keep in self.opps:
@@ -172,7 +172,7 @@ class TrainingScreen(GuardedScreen):
             summary = Text()
             for c in checks:
                 summary.append("● ", style=CHECK_STYLE[c.level])
-            summary.append("; ".join(c.text(self.lang) for c in checks) or "✓")
+            summary.append(self.d("; ".join(c.text(self.lang) for c in checks)) or "✓")
             status = STATUS_LABELS[n.status][pick]
             cells = [Text(s.full_name if s else "-"), Text(divs.get(s.division_id, "") if s else ""),
                      Text(status, style="red" if n.decision == REJECTED else ""), summary]
@@ -192,13 +192,13 @@ class TrainingScreen(GuardedScreen):
         staff = svc.staff_map(self.ctx)
         by = staff.get(n.nominated_by)
         out = Text()
-        out.append(f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n")
+        out.append(self.d(f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"))
         for c in svc.checks(self.ctx, n):
             out.append("● ", style=CHECK_STYLE[c.level])
-            out.append(c.text(self.lang) + "\n")
+            out.append(self.d(c.text(self.lang)) + "\n")
         if n.decision:
-            out.append(f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                       f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}")
+            out.append(self.d(f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
+                              f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"))
         box.update(out)
 
     # -- events ----------------------------------------------------------------------------
@@ -241,9 +241,11 @@ class TrainingScreen(GuardedScreen):
         self.reload()
 
     def action_new(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         self.app.push_screen(OpportunityFormModal(None), self._opp_saved)
 
     def action_edit(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         opp = self.need_opp()
         if opp is not None:
             self.app.push_screen(OpportunityFormModal(svc.get_opportunity(self.ctx, opp.id)), self._opp_saved)
@@ -256,6 +258,7 @@ class TrainingScreen(GuardedScreen):
         self.notify(self.t("tr_saved", title=opp.title), markup=False)
 
     def action_nominate(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         opp = self.need_opp()
         if opp is None:
             return
@@ -275,7 +278,7 @@ class TrainingScreen(GuardedScreen):
         waiting = [n.id for n in self.noms.values() if not n.forwarded_on]
         n = svc.forward(self.ctx, waiting, date.today())
         self.show_nominations()
-        self.notify(self.t("tr_forwarded", n=n))
+        self.notify(self.t("tr_forwarded", n=self.d(n)))
 
     def action_approve(self) -> None:
         require(self.ctx, "training.decide")  # a refusal becomes a Thai notification
@@ -309,6 +312,7 @@ class TrainingScreen(GuardedScreen):
         self.app.push_screen(RejectModal(n.id, name), done)
 
     def action_outcome(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         n = self.need_nom()
         if n is None:
             return
@@ -322,6 +326,7 @@ class TrainingScreen(GuardedScreen):
         self.app.push_screen(OutcomeModal(n, self.name_of(n.staff_id), opp.kind == "ทุนการศึกษา"), done)
 
     def action_attendance(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         opp = self.need_opp()
         if opp is None:
             return
@@ -331,6 +336,7 @@ class TrainingScreen(GuardedScreen):
         self.app.push_screen(AttendanceModal(opp, self.active_staff()), lambda o: o and self.reload(select=o.id))
 
     def action_budget(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         divs = [(d.name, d.id) for d in list_divisions(self.ctx, include_inactive=False)]
         current = {b.division_id: b.amount for b in svc.budget_lines(self.ctx, self.fy) if b.amount is not None}
         self.app.push_screen(BudgetModal(self.fy, divs, current), lambda b: b and self.reload())

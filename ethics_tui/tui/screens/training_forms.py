@@ -62,6 +62,13 @@ class _Form(FormModal):
         ph = self.t("date_ph") if is_date else ""
         return self.row(field, Input(value, id=f"f-{field}", compact=True, validators=validators, placeholder=ph), required)
 
+    def on_mount(self) -> None:
+        """Start on the first field, top to bottom (the base form focuses the first text box,
+        which skips a person to choose above it: enter then walks past the choice to save)."""
+        fields = self.query("Select, Input, SelectionList")
+        if fields:  # after the base class has focused its text box (Textual runs both handlers)
+            self.call_after_refresh(fields.first().focus)
+
     def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
         value = value if value is not None and any(v == value for _, v in options) else Select.NULL
         return self.row(field, Select(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required)

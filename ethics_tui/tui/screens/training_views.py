@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.service import training as svc
+from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
@@ -190,11 +191,13 @@ class TrainingQuestionsScreen(GuardedScreen):
         self.dismiss(None)
 
     def action_new(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
         self.app.push_screen(QuestionFormModal(staff, svc.list_opportunities(self.ctx)),
                              lambda q: q and self.reload(select=q.id))
 
     def action_answer(self) -> None:
+        require(self.ctx, "training.write")  # refused before the form is filled, not at save
         table = self.query_one("#tq-table", DataTable)
         if table.row_count == 0:
             return

@@ -85,9 +85,9 @@ class FormModal(GuardedModal[R]):
         self.query_one("#form-error").display = False
         for row in self.query(FieldRow):
             row.set_error(None)
-        first = self.query(Input).first() if self.query(Input) else None
-        if first is not None:
-            first.focus()
+        fields = self.query("Select, Input, SelectionList, TextArea")
+        if fields:  # the first field, whatever kind (a Select above the first Input included)
+            fields.first().focus()
 
     def input_value(self, field: str) -> str:
         return self.query_one(f"#f-{field}", Input).value.strip()
@@ -130,7 +130,11 @@ class FormModal(GuardedModal[R]):
         self.show_errors(errors)
         if errors:
             self.focus_first_error(errors)
-            self.notify(self.t("form_has_errors", n=len(errors)), severity="warning", markup=False)
+            from ethics_tui.service.settings import get_settings
+            from ethics_tui.thai.digits import apply_digits
+
+            n = apply_digits(len(errors), get_settings(self.ctx).digits) if self.ctx is not None else len(errors)
+            self.notify(self.t("form_has_errors", n=n), severity="warning", markup=False)
             return
         self.dismiss(value)
 

@@ -64,8 +64,10 @@ class TextPromptModal(FormModal[Any]):
             return self.on_save(value)
         except Exception as exc:
             # a service error about "name" (division) is shown at the one field
-            from ethics_tui.errors import ValidationError
+            from ethics_tui.errors import UserError, ValidationError
 
             if isinstance(exc, ValidationError):
                 raise ValidationError({"text": next(iter(exc.errors.values()))}) from None
+            if isinstance(exc, UserError):  # e.g. an impossible date: shown at the field
+                raise ValidationError({"text": (exc.th, exc.en)}) from None
             raise
