@@ -175,11 +175,13 @@ def test_illegal_transitions_are_refused(officer):
     with pytest.raises(ValidationError) as err:
         svc.advance(officer, c.id, "fact_finding", date(2024, 1, 10), evidence="enough")
     assert "date" in err.value.errors
-    with pytest.raises(ValidationError, match="date"):
+    with pytest.raises(ValidationError) as err:
         svc.advance(officer, c.id, "fact_finding", date.today() + timedelta(days=1), evidence="enough")
+    assert "date" in err.value.errors
     c = svc.advance(officer, c.id, "fact_finding", date(2024, 1, 17), evidence="enough")
-    with pytest.raises(ValidationError, match="finding"):
+    with pytest.raises(ValidationError) as err:
         svc.advance(officer, c.id, "concluded", date(2024, 1, 18))
+    assert "finding" in err.value.errors
     with pytest.raises(UserError):  # stale revision
         svc.advance(officer, c.id, "concluded", date(2024, 1, 18), rev=c.rev - 1, finding="x")
     assert svc.get(officer, c.id).status == "fact_finding"
