@@ -13,4 +13,8 @@ for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py", "bench_notice
     path = HERE / name
     if path.exists():
         print(f"\n### {name}", flush=True)
-        runpy.run_path(str(path), run_name="__main__")
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        except SystemExit as exc:  # a benchmark's own exit code must not stop the others
+            if exc.code not in (0, None):
+                print(f"{name} exited with {exc.code}")

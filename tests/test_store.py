@@ -204,3 +204,20 @@ def test_restore_saves_current_state_first(demo_ctx, tmp_path):
         assert json.loads(zf.read("main.json"))["staff"]["1"]["active"] is False
     assert verify(store) == []
     assert [e["action"] for e in store.audit.entries()][-1] == "restore"
+
+
+def test_a_clean_open_takes_no_lock_but_a_torn_audit_line_is_still_repaired(demo_ctx, monkeypatch):
+    store = Store(demo_ctx.store.dir)
+    calls = []
+    real = Store.locked
+    monkeypatch.setattr(Store, "locked", lambda self: (calls.append(1), real(self))[1])
+    store.open()  # takes today's automatic backup (under the lock)
+    assert calls
+    calls.clear()
+    Store(store.dir).open()
+    assert calls == []  # today's backup exists, nothing torn, nothing to migrate
+    with open(store.audit.path, "ab") as f:
+        f.write(b'{"seq": 9999, "torn')
+    Store(store.dir).open()
+    assert calls and store.audit.path.read_bytes().endswith(b"\n")
+    assert verify(Store(store.dir)) == []

@@ -87,10 +87,14 @@ def rotate(store) -> None:
             pass
 
 
+def has_backup_today(store) -> bool:
+    today = date.today().strftime("%Y%m%d")
+    return any(p.name.startswith(f"{AUTO_PREFIX}{today}") for p in auto_backups(store))
+
+
 def daily_backup(store) -> Path | None:
     """Take today's automatic backup if there is none yet (caller holds the lock)."""
-    today = date.today().strftime("%Y%m%d")
-    if any(p.name.startswith(f"{AUTO_PREFIX}{today}") for p in auto_backups(store)):
+    if has_backup_today(store):
         return None
     return create_backup(store, reason="daily", locked=True)
 

@@ -30,7 +30,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
@@ -125,7 +124,7 @@ class Store:
         self.lock_timeout = lock_timeout
         self.backup_keep = backup_keep
         self._tlock = threading.RLock()
-        self._flock: FileLock | None = None
+        self._flock = None  # filelock.FileLock, made on first use
         self._cache: dict[str, tuple[tuple, dict]] = {}
         self.audit = AuditLog(self.dir / AUDIT_FILE)
         self.notices: list[tuple[str, str]] = []  # things worth telling the user after open
@@ -172,6 +171,8 @@ class Store:
                 )
             )
             return self
+        if not self._open_needs_work(daily_backup):
+            return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
             cleanup_temp_files(self.dir)
             if self.audit.repair_torn_tail():
@@ -201,10 +202,31 @@ class Store:
                 backup.daily_backup(self)
         return self
 
+    def _open_needs_work(self, daily_backup: bool) -> bool:
+        """Whether open() has anything to do under the lock (checked cheaply, without it)."""
+        from ethics_tui.store import backup
+        from ethics_tui.store.atomic import TEMP_MARK
+
+        if any(self.dir.glob(f"*{TEMP_MARK}*")):
+            return True
+        try:
+            with open(self.audit.path, "rb") as f:
+                if f.seek(0, os.SEEK_END) > 0:
+                    f.seek(-1, os.SEEK_END)
+                    if f.read(1) != b"\n":
+                        return True  # a torn last line
+        except FileNotFoundError:
+            pass
+        if any(migrations.schema_of(self.load(n)) != migrations.CURRENT_SCHEMA for n in self.db_names()):
+            return True
+        return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
+
     # -- locking ---------------------------------------------------------------------------
     @contextmanager
     def locked(self) -> Iterator[None]:
         """In-process and cross-process write lock."""
+        from filelock import FileLock, Timeout  # imported on first write: keeps start-up fast
+
         with self._tlock:
             if self._flock is None:
                 self._flock = FileLock(str(self.dir / LOCK_FILE), timeout=self.lock_timeout)

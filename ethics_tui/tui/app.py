@@ -100,18 +100,20 @@ class EthicsApp(App):
             self.exit()
 
     def open_database(self) -> None:
-        from ethics_tui.tui.screens.first_start import FirstStartScreen
-        from ethics_tui.tui.screens.home import HomeScreen
-        from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+        # each screen module is imported only on the path that shows it (start-up time)
         from ethics_tui.tui.screens.sign_in import SignInScreen, needs_sign_in
 
         try:
             self.ctx = Context.open(self.data_dir, lang=self.lang)
         except StorageError as exc:  # CorruptDatabaseError included: never overwritten
+            from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+
             self.ctx = None
             self.push_screen(DatabaseProblemScreen(exc))
             return
         if self.ctx.store.is_empty():
+            from ethics_tui.tui.screens.first_start import FirstStartScreen
+
             self.push_screen(FirstStartScreen())
         elif self._needs_admin():
             from ethics_tui.tui.screens.admin_setup import AdminSetupScreen
@@ -120,6 +122,8 @@ class EthicsApp(App):
         elif needs_sign_in(self.ctx):
             self.push_screen(SignInScreen())
         else:
+            from ethics_tui.tui.screens.home import HomeScreen
+
             self._set_subtitle()
             self.push_screen(HomeScreen())
         pick = 1 if self.lang == "en" else 0
