@@ -8,11 +8,12 @@ the level is always derived from the round's own band snapshot, never typed.
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 from ethics_tui.thai.dates import appraisal_round, fiscal_year_range
 from ethics_tui.thai.digits import to_arabic_digits
 
@@ -159,7 +160,7 @@ def days_left(due: date, today: date) -> int:
 
 
 @dataclass
-class AppraisalRound:
+class AppraisalRound(Record):
     fiscal_year: int  # B.E.
     round_no: int  # 1 or 2
     bands: list = field(default_factory=lambda: [list(b) for b in DEFAULT_BANDS])
@@ -174,16 +175,6 @@ class AppraisalRound:
     tally: dict = field(default_factory=dict)  # level -> count (counts only; no people)
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> AppraisalRound:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     @property
     def title(self) -> str:
@@ -243,7 +234,7 @@ class Scores:
 
 
 @dataclass
-class AppraisalResult:
+class AppraisalResult(Record):
     round_id: int
     staff_id: int
     appraiser_id: int | None = None
@@ -259,16 +250,6 @@ class AppraisalResult:
     history: list = field(default_factory=list)  # reopen / revision entries (old scores sealed)
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> AppraisalResult:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     @property
     def locked(self) -> bool:
@@ -308,7 +289,7 @@ def check_ack(outcome: str, on: date, notified_on: str, witness_name: str) -> No
 
 
 @dataclass
-class Grievance:
+class Grievance(Record):
     result_id: int
     round_id: int
     filed_on: str  # ISO
@@ -320,16 +301,6 @@ class Grievance:
     late: bool = False
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> Grievance:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     @property
     def open(self) -> bool:

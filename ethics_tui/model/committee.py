@@ -7,10 +7,11 @@ the provision that empowers its executive; an order cannot be issued while it is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 
 ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
 ROLES_EN = {"ประธาน": "chair", "รองประธาน": "vice-chair", "กรรมการ": "member",
@@ -98,7 +99,7 @@ class OrderMember:
 
 
 @dataclass
-class Order:
+class Order(Record):
     subject: str = DEFAULT_SUBJECT
     preamble: str = DEFAULT_PREAMBLE
     authority: str = ""  # the legal provision, typed by the office (never invented here)
@@ -131,11 +132,6 @@ class Order:
         o.members = [OrderMember.from_dict(m) for m in data.get("members", [])]
         o.duties = list(o.duties)
         return o
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     def start(self) -> date | None:
         return date.fromisoformat(self.term_start) if self.term_start else None
@@ -188,7 +184,7 @@ class Order:
 
 
 @dataclass
-class Consultation:
+class Consultation(Record):
     consulted_on: str  # ISO date
     channel: str
     category: str
@@ -207,15 +203,9 @@ class Consultation:
 
     @classmethod
     def from_doc(cls, doc_id: int, data: dict) -> Consultation:
-        names = {f.name for f in fields(cls)} - {"id"}
-        c = cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
+        c = super().from_doc(doc_id, data)
         c.handled_by = list(c.handled_by)
         return c
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     def day(self) -> date:
         return date.fromisoformat(self.consulted_on)

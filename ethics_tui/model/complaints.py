@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 from ethics_tui.thai.dates import fiscal_year_range, format_date
 
 # -- receipt codes ----------------------------------------------------------------------------
@@ -202,7 +203,7 @@ class Identity:
 
 
 @dataclass
-class Complaint:
+class Complaint(Record):
     received_at: str  # ISO datetime, minutes
     channel: str
     kind: str
@@ -219,16 +220,6 @@ class Complaint:
     handler: str = ""  # username who registered / handles the case
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> Complaint:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     @property
     def received(self) -> datetime:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 
 KINDS = ("announcement", "circular")
 KIND_LABELS = {"announcement": ("ประกาศ", "announcement"), "circular": ("หนังสือเวียน", "circular")}
@@ -62,7 +63,7 @@ def _text_errors(errors: dict, name: str, value: object, th: str, en: str, *, re
 
 
 @dataclass
-class Notice:
+class Notice(Record):
     """One version of an announcement or a circular."""
 
     kind: str
@@ -94,16 +95,6 @@ class Notice:
     replaced_by: int | None = None
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> Notice:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     @property
     def published(self) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 
 STAFF_TYPES = (
     "พนักงานส่วนตำบล",
@@ -26,7 +27,7 @@ _CODE_RE = re.compile(r"^[\w\-/.]{1,30}$")
 
 
 @dataclass
-class Staff:
+class Staff(Record):
     prefix: str
     first_name: str
     last_name: str
@@ -46,17 +47,6 @@ class Staff:
     def full_name(self) -> str:
         """"นายสมชาย ใจดี": the prefix joins the first name without a space."""
         return f"{self.prefix}{self.first_name} {self.last_name}".strip()
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> Staff:
-        names = _STAFF_FIELDS or _staff_fields()
-        kwargs = {k: v for k, v in data.items() if k in names}
-        return cls(id=doc_id, **kwargs)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     def start(self) -> date | None:
         return date.fromisoformat(self.start_date) if self.start_date else None
@@ -106,13 +96,3 @@ class Staff:
             errors["active"] = ("สถานะไม่ถูกต้อง", "invalid active flag")
         if errors:
             raise ValidationError(errors)
-
-
-_STAFF_FIELDS: frozenset[str] = frozenset()
-
-
-def _staff_fields() -> frozenset[str]:
-    """Field names of Staff (computed once: from_doc runs for every record of every read)."""
-    global _STAFF_FIELDS
-    _STAFF_FIELDS = frozenset(f.name for f in fields(Staff)) - {"id"}
-    return _STAFF_FIELDS

@@ -9,10 +9,11 @@ Dates are ISO strings (Gregorian); the fiscal year comes from the opportunity's 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 from ethics_tui.thai.dates import fiscal_year
 
 KINDS = ("ฝึกอบรม", "ศึกษาดูงาน", "ทุนการศึกษา")
@@ -64,20 +65,8 @@ def _text(obj, name: str, th: str, en: str, errors: dict, required: bool = False
         errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
 
 
-class _Doc:
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict):
-        names = {f.name for f in fields(cls)} - {"id"}  # type: ignore[arg-type]
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)  # type: ignore[call-overload]
-        d.pop("id")
-        return d
-
-
 @dataclass
-class Opportunity(_Doc):
+class Opportunity(Record):
     kind: str
     title: str
     start_date: str
@@ -146,7 +135,7 @@ class Opportunity(_Doc):
 
 
 @dataclass
-class Nomination(_Doc):
+class Nomination(Record):
     opportunity_id: int
     staff_id: int
     nominated_by: int  # staff id of the division director
@@ -226,7 +215,7 @@ class Nomination(_Doc):
 
 
 @dataclass
-class Budget(_Doc):
+class Budget(Record):
     fiscal_year: int  # B.E.
     amount: float
     division_id: int = 0  # 0 = office-wide
@@ -248,7 +237,7 @@ class Budget(_Doc):
 
 
 @dataclass
-class Question(_Doc):
+class Question(Record):
     """A staff member who was not selected asks why (recorded with the answer)."""
 
     staff_id: int

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.record import Record
 
 ROLES = ("admin", "hr", "committee", "complaints", "executive", "viewer")
 ROLE_LABELS = {
@@ -31,7 +32,7 @@ MIN_PASSWORD = 8
 
 
 @dataclass
-class User:
+class User(Record):
     username: str
     display_name: str
     roles: list[str] = field(default_factory=list)
@@ -46,16 +47,6 @@ class User:
     locked_until: str = ""  # ISO datetime
     id: int | None = None
     rev: int = 0
-
-    @classmethod
-    def from_doc(cls, doc_id: int, data: dict) -> User:
-        names = {f.name for f in fields(cls)} - {"id"}
-        return cls(id=doc_id, **{k: v for k, v in data.items() if k in names})
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d.pop("id")
-        return d
 
     def entitled(self, vault: str) -> bool:
         return entitled(self.roles, vault)
