@@ -228,6 +228,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "signed_in_as": ("ผู้ใช้: {name} ({roles})", "User: {name} ({roles})"),
     "signed_out": ("ออกจากระบบแล้ว", "Signed out"),
     "sign_out": ("ออกจากระบบ", "Sign out"),
+    "discard_changes": ("ทิ้งข้อมูลที่กรอกไว้ในแบบฟอร์มนี้หรือไม่? (y = ทิ้ง, n = กลับไปแก้ต่อ)",
+                        "Discard what you typed in this form? (y = discard, n = keep editing)"),
     "help": ("ช่วยเหลือ", "Help"),
     "help_title": ("ปุ่มลัดและคำสั่ง", "Keys and commands"),
     "help_screen_keys": ("ปุ่มของหน้าจอนี้", "Keys of this screen"),

@@ -117,6 +117,8 @@ async def test_escape_cancels_without_saving(make_app, office):
         modal.query_one("#f-retention_years", Input).value = "20"
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("y")  # confirm: discard what was typed
+        await pilot.pause()
         assert isinstance(app.screen, ComplaintsScreen)
     s = svc.get_settings(office)
     assert (s.rev, NEW in s.channels, s.retention_years) == (0, False, 10)

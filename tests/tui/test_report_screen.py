@@ -144,6 +144,8 @@ async def test_thai_digits_year_and_ita_prompts(make_app, demo_ctx):
             assert "ไม่ถูกต้อง" in text_of(modal.query_one("#err-text", Static))
             await pilot.press("escape")
             await settle(pilot)
+            await pilot.press("y")  # confirm: discard the typed year
+            await settle(pilot)
         assert screen.fy == fy
         await pilot.press("y")
         await settle(pilot)
@@ -161,6 +163,8 @@ async def test_thai_digits_year_and_ita_prompts(make_app, demo_ctx):
             assert app.screen is modal, bad
             assert "0 ถึง 100" in text_of(modal.query_one("#err-text", Static))
             await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("y")  # confirm: discard the typed score
             await settle(pilot)
         assert report.ita_score(app.ctx, fy - 1) is None
         await pilot.press("i")

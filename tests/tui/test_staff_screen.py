@@ -83,7 +83,18 @@ async def test_form_errors_are_shown_at_the_field(make_app, demo_ctx):
         await pilot.press(*"สมใจ")
         await pilot.pause()
         assert text_of(form.query_one("#err-first_name")) == ""
+        # escape asks before throwing away what was typed: "n" keeps the form, "y" discards
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#f-first_name").value.endswith("สมใจ")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, StaffScreen)
     assert staff_svc.count(demo_ctx) == before

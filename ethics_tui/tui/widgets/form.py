@@ -88,6 +88,26 @@ class FormModal(GuardedModal[R]):
         fields = self.query("Select, Input, SelectionList, TextArea")
         if fields:  # the first field, whatever kind (a Select above the first Input included)
             fields.first().focus()
+        # what the form showed when it opened (after subclasses filled it in): escape asks
+        # before throwing away anything typed since
+        self._initial = None
+        self.call_after_refresh(self._remember_initial)
+
+    def _field_values(self) -> tuple:
+        from textual.widgets import SelectionList, TextArea
+
+        values = []
+        for w in self.query("Select, Input, SelectionList, TextArea"):
+            if isinstance(w, TextArea):
+                values.append(w.text)
+            elif isinstance(w, SelectionList):
+                values.append(tuple(w.selected))
+            else:
+                values.append(w.value)
+        return tuple(values)
+
+    def _remember_initial(self) -> None:
+        self._initial = self._field_values()
 
     def input_value(self, field: str) -> str:
         return self.query_one(f"#f-{field}", Input).value.strip()
@@ -139,7 +159,17 @@ class FormModal(GuardedModal[R]):
         self.dismiss(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        initial = getattr(self, "_initial", None)
+        if initial is None or self._field_values() == initial:
+            self.dismiss(None)
+            return
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmModal(self.t("discard_changes")), answered)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
