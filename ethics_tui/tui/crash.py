@@ -109,6 +109,13 @@ class GuardedScreen(_GuardMixin, Screen):
 
         localize_bindings(self, self.app.lang)
 
+    def run_then(self) -> None:
+        """Run the action a palette entry asked for (``self.then``) once the screen is shown."""
+        then = getattr(self, "then", None)
+        if then:
+            self.then = None
+            self.call_after_refresh(self.run_action, then)
+
     def recreate(self) -> GuardedScreen:
         """A fresh copy of this screen (used to redraw it in another language)."""
         return type(self)()

@@ -27,6 +27,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
 BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
@@ -88,9 +89,7 @@ class AppraisalScreen(GuardedScreen):
             table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
         self.reload()
         table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     @property
     def table(self) -> DataTable:
@@ -116,10 +115,7 @@ class AppraisalScreen(GuardedScreen):
         self.show_dashboard()
 
     def selected_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return cursor_id(self.table)
 
     def _selected(self) -> m.AppraisalRound | None:
         rid = self.selected_id()

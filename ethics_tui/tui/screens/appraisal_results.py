@@ -29,6 +29,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.appraisal import pick, round_label
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
            ("level", 12), ("stage", 16), ("clock", 14))
@@ -139,10 +140,7 @@ class AppraisalResultsScreen(GuardedScreen):
             self.table.update_cell(str(result_id), key, value)
 
     def selected_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        return cursor_id(self.table)
 
     def _selected(self) -> svc.ResultRow | None:
         rid = self.selected_id()

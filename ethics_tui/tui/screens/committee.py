@@ -27,6 +27,7 @@ from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.screens.committee_text import pick
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
@@ -71,9 +72,7 @@ class CommitteeScreen(GuardedScreen):
             self.table.add_column(self.t(f"cm_col_{key}"), key=key, width=width)
         self.reload()
         self.table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -116,11 +115,7 @@ class CommitteeScreen(GuardedScreen):
         self.query_one("#cm-current", Static).update(apply_digits("\n".join(lines), self.digits))
 
     def selected_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     def selected(self) -> Order | None:
         oid = self.selected_id()

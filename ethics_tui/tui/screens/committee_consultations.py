@@ -25,6 +25,7 @@ from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
 from ethics_tui.tui.screens.committee_text import pick
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), ("question", 26),
            ("by", 16), ("status", 13), ("follow", 11))
@@ -68,9 +69,7 @@ class ConsultationsScreen(GuardedScreen):
             self.table.add_column(self.t(f"cs_col_{key}"), key=key, width=width)
         self.reload()
         self.table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     @property
     def table(self) -> DataTable:
@@ -100,11 +99,7 @@ class ConsultationsScreen(GuardedScreen):
             self.t("cs_showing", n=apply_digits(len(found), self.digits), status=status))
 
     def selected_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     # -- events ----------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:

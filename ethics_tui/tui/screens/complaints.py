@@ -30,6 +30,7 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
 from ethics_tui.tui.screens.complaints_settings import open_settings
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lookup
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
 HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), "received": ("รับเมื่อ", "Received"),
@@ -94,9 +95,7 @@ class ComplaintsScreen(GuardedScreen):
             table.add_column(_(self.lang, *HEADS[key]), key=key, width=width)
         self.reload()
         table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     @property
     def table(self) -> DataTable:
@@ -135,10 +134,7 @@ class ComplaintsScreen(GuardedScreen):
         self.query_one("#cp-summary", Static).update(apply_digits(text, self.digits))
 
     def selected_id(self) -> int | None:
-        if self.table.row_count == 0:
-            return None
-        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     def _selected(self) -> int | None:
         case_id = self.selected_id()

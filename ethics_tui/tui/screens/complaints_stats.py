@@ -108,9 +108,7 @@ class ComplaintStatsScreen(GuardedScreen):
     def on_mount(self) -> None:
         self.refresh_stats()
         self.query_one("#cp-half", Checkbox).focus()  # letters stay free for h / l
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     def _fy(self) -> int | None:
         from ethics_tui.thai.digits import to_arabic_digits

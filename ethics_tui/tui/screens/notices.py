@@ -30,6 +30,7 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
@@ -73,9 +74,7 @@ class NoticesScreen(GuardedScreen):
             self.table.add_column(self.t(f"nt_col_{key}"), key=key, width=width)
         self.reload()
         self.table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -116,10 +115,7 @@ class NoticesScreen(GuardedScreen):
             apply_digits(self.t("nt_count", n=len(self.rows), m=below), self.digits))
 
     def selected_id(self) -> int | None:
-        if self.table.row_count == 0:
-            return None
-        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     def _selected(self, published: bool | None = None) -> Notice | None:
         nid = self.selected_id()

@@ -27,6 +27,7 @@ from ethics_tui.thai.digits import apply_digits, to_arabic_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
@@ -118,10 +119,7 @@ class TickOffScreen(GuardedScreen):
         self.query_one("#tick-status", Static).update(apply_digits(text, self.digits))
 
     def selected_id(self) -> int | None:
-        if self.table.row_count == 0:
-            return None
-        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     def _refresh_rows(self, ids: list[int]) -> None:
         """Re-read the changed people and update their status cells in place."""

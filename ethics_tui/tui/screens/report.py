@@ -152,9 +152,7 @@ class ReportScreen(GuardedScreen):
             rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
         self.reload()
         checks.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     def reload(self) -> None:
         from ethics_tui.service.settings import get_settings

@@ -17,6 +17,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 
 class SettingsScreen(GuardedScreen):
@@ -46,9 +47,7 @@ class SettingsScreen(GuardedScreen):
             table.add_column(self.t(f"col_{key}"), key=key)
         self.refresh_all()
         table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     def refresh_all(self, select_id: int | None = None) -> None:
         s = settings_svc.get_settings(self.ctx)
@@ -77,11 +76,7 @@ class SettingsScreen(GuardedScreen):
             table.move_cursor(row=table.get_row_index(str(keep)))
 
     def selected_id(self) -> int | None:
-        table = self.query_one("#division-table", DataTable)
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.query_one("#division-table", DataTable))
 
     def _selected(self) -> Division | None:
         div_id = self.selected_id()

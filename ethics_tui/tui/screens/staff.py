@@ -22,6 +22,7 @@ from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.tables import cursor_id
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
 COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("division", 20), ("type", 18))
@@ -72,9 +73,7 @@ class StaffScreen(GuardedScreen):
             table.add_column(self.t(f"col_{key}"), key=key, width=width)
         self.reload()
         table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     # -- table -----------------------------------------------------------------------------
     @property
@@ -108,11 +107,7 @@ class StaffScreen(GuardedScreen):
         self.query_one("#staff-count", Static).update(label)
 
     def selected_id(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
+        return cursor_id(self.table)
 
     def _require_selection(self) -> int | None:
         staff_id = self.selected_id()

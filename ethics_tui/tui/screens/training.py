@@ -96,9 +96,7 @@ class TrainingScreen(GuardedScreen):
         self.query_one("#tr-checks").styles.height = 6
         self.reload()
         self.opp_table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     # -- data ------------------------------------------------------------------------------
     @property

@@ -60,9 +60,7 @@ class UsersScreen(GuardedScreen):
             table.add_column(self.t(f"col_{key}"), key=key, width=width)
         self.reload()
         table.focus()
-        if self.then:
-            action, self.then = self.then, None
-            self.call_after_refresh(self.run_action, action)
+        self.run_then()
 
     # -- table -----------------------------------------------------------------------------
     @property
