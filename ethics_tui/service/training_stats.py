@@ -48,13 +48,20 @@ class BudgetLine:
         return None if self.amount is None else round(self.amount - self.committed, 2)
 
 
-def _budget_line(data: dict, fy: int, division_id: int, exclude: int | None = None) -> BudgetLine:
+def _parse(data: dict) -> tuple[dict, dict, dict, dict]:
+    """(budgets, opportunities, staff, nominations) of the data, parsed once per call site."""
+    return (_rows(data, BUDGETS, Budget), _rows(data, OPPS, Opportunity), _staff(data),
+            _rows(data, NOMS, Nomination))
+
+
+def _budget_line(data: dict, fy: int, division_id: int, exclude: int | None = None,
+                 parsed: tuple[dict, dict, dict, dict] | None = None) -> BudgetLine:
     scope = {**DEFAULT_CONFIG, **data.get(CONFIG, {}).get("1", {})}["budget_scope"]
     div = division_id if scope == "division" else 0
-    budgets = [b for b in _rows(data, BUDGETS, Budget).values() if b.fiscal_year == fy and b.division_id == div]
-    opps, staff = _rows(data, OPPS, Opportunity), _staff(data)
+    all_budgets, opps, staff, noms = parsed or _parse(data)
+    budgets = [b for b in all_budgets.values() if b.fiscal_year == fy and b.division_id == div]
     committed = spent = 0.0
-    for n in _rows(data, NOMS, Nomination).values():
+    for n in noms.values():
         o = opps.get(n.opportunity_id)
         if o is None or o.fiscal_year != fy or not n.selected or n.id == exclude:
             continue
@@ -70,7 +77,8 @@ def budget_lines(ctx: Context, fy: int) -> list[BudgetLine]:
     if config(ctx)["budget_scope"] == "office":
         return [_budget_line(data, fy, 0)]
     divs = sorted(int(k) for k in data.get("divisions", {}))
-    return [_budget_line(data, fy, d) for d in divs]
+    parsed = _parse(data)  # once, not once per division
+    return [_budget_line(data, fy, d, parsed=parsed) for d in divs]
 
 
 def _money(v: float) -> str:
@@ -171,7 +179,8 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
     pick = 1 if lang == "en" else 0
     opps = {k: o for k, o in _rows(data, OPPS, Opportunity).items() if o.fiscal_year == fy}
     noms = [n for n in _rows(data, NOMS, Nomination).values() if n.opportunity_id in opps]
-    staff = {k: s for k, s in _staff(data).items() if s.active}
+    everyone = _staff(data)
+    staff = {k: s for k, s in everyone.items() if s.active}
     divs = {int(k): v.get("name", "") for k, v in data.get("divisions", {}).items()}
     selected_ids = {n.staff_id for n in noms if n.selected}
     attended = {a for o in opps.values() if o.in_house for a in o.attendees}
@@ -184,7 +193,6 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
             grp.staff += 1
             grp.participants += s.id in selected_ids or s.id in attended
     went, rejections, rejection_list = [], {}, []
-    everyone = _staff(data)
     for n in sorted(noms, key=lambda n: (opps[n.opportunity_id].start_date, n.id)):
         o, s = opps[n.opportunity_id], everyone.get(n.staff_id)
         name = s.full_name if s else f"#{n.staff_id}"
