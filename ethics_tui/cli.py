@@ -265,7 +265,13 @@ def _log_crash(data: str) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UserError as exc:  # an argument's type check (a fiscal year, say) explains itself
+        words = sys.argv[1:] if argv is None else argv
+        lang = "en" if "en" in [b for a, b in zip(words, words[1:]) if a == "--lang"] else "th"
+        print(f"ethics-tui: {exc.message(lang)}", file=sys.stderr)
+        return 1
     if not getattr(args, "data", None):
         args.data = _default_data()
     func = getattr(args, "func", None) or run_tui

@@ -137,7 +137,7 @@ def stats_doc(ctx, fy: int, half: bool = False):
 def export_pdf(ctx, what: str, path: Path | None = None, *, case_id: int | None = None, fy: int = 0,
                half: bool = False) -> Path:
     """Write ``receipt`` / ``casefile`` / ``stats`` and record the export. Returns the path."""
-    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.service.exports import record_export
     from ethics_tui.pdf.slip import render_slip
     from ethics_tui.service import complaints as svc
     from ethics_tui.service.access import require

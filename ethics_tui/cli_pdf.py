@@ -12,23 +12,8 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError
 
-EXPORT_ACTION = "export-pdf"
-
-
-def record_export(ctx, path: Path, kind: str, ref=None) -> str:
-    """Audit an exported PDF: its hash, kind and record reference. Returns the hash."""
-    from ethics_tui.pdf.authenticity import sha256_file
-
-    digest = sha256_file(path)
-    ctx.store.log_event(EXPORT_ACTION, kind, ref, note=f"sha256:{digest} {Path(path).name}", actor=ctx.actor)
-    return digest
-
-
-def find_export(store, digest: str) -> dict | None:
-    for entry in store.audit.entries():
-        if entry.get("action") == EXPORT_ACTION and f"sha256:{digest}" in (entry.get("note") or ""):
-            return entry
-    return None
+# the record of exports lives in the service layer; these names stay importable from here
+from ethics_tui.service.exports import EXPORT_ACTION, find_export, record_export  # noqa: E402,F401
 
 
 def add_commands(sub, common) -> None:

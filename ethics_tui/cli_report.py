@@ -9,12 +9,10 @@ from ethics_tui.errors import UserError
 
 
 def _fy(text: str) -> int:
-    from ethics_tui.thai.digits import to_arabic_digits
+    """argparse type: a B.E. fiscal year in Thai or Arabic digits (checked by the report service)."""
+    from ethics_tui.service.report import parse_fy
 
-    try:
-        return int(to_arabic_digits(text))
-    except ValueError:
-        raise UserError(f"ปีงบประมาณ “{text}” ไม่ถูกต้อง", f"Invalid fiscal year '{text}'") from None
+    return parse_fy(text)
 
 
 def add_commands(sub, common) -> None:

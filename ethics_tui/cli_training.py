@@ -32,7 +32,7 @@ def _pct(a: int, b: int) -> str:
 # -- the memo -------------------------------------------------------------------------------
 def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) -> tuple[Path, str]:
     """The บันทึกข้อความ proposing the nominations of ``opp_id`` (layout: :mod:`ethics_tui.pdf.memo`)."""
-    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.service.exports import record_export
     from ethics_tui.model.training import STATUS_LABELS
     from ethics_tui.pdf.common import be_date
     from ethics_tui.pdf.memo import render_memo
@@ -108,7 +108,7 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
 
 # -- the yearly report ----------------------------------------------------------------------
 def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
-    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.service.exports import record_export
     from ethics_tui.pdf.base import ThaiPDF
     from ethics_tui.pdf.table import Column, TableWriter
     from ethics_tui.service import training as svc

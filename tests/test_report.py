@@ -208,6 +208,9 @@ def test_cli_measures_readiness_evidence(demo_ctx, tmp_path, monkeypatch, capsys
     assert main([*base, "ita-score", "--fy", str(FY), "๙๐.๔๒"]) == 0
     assert main([*base, "ita-score", "--fy", str(FY), "abc"]) == 1
     assert main([*base, "measures", "--fy", "99", "-o", str(tmp_path / "x.pdf")]) == 1
+    capsys.readouterr()
+    assert main([*base, "readiness", "--fy", "abc"]) == 1  # an argument's type error, no traceback
+    assert "ไม่ถูกต้อง" in capsys.readouterr().err
     out = tmp_path / "ev"
     assert main([*base, "evidence", "--fy", str(FY), "-o", str(out)]) == 0
     files = sorted(p.name for p in out.iterdir())

@@ -39,7 +39,7 @@ def _settings(ctx: Context):
 
 
 def _record(ctx: Context, path: Path, kind: str, ref) -> Path:
-    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.service.exports import record_export
 
     record_export(ctx, path, kind, ref)
     return path

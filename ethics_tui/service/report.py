@@ -244,7 +244,7 @@ def _names(ctx: Context) -> tuple[str, ...]:
 
 
 def _record(ctx: Context, path: Path, kind: str, ref) -> None:
-    from ethics_tui.cli_pdf import record_export
+    from ethics_tui.service.exports import record_export
 
     record_export(ctx, path, kind, ref)
 
@@ -258,6 +258,17 @@ def default_fy(today=None) -> int:
 
     today = today or date.today()
     return fiscal_year(today) - (1 if fiscal_quarter(today) == 1 else 0)
+
+
+def parse_fy(text: str) -> int:
+    """A fiscal year typed by the user (B.E., Thai or Arabic digits), checked."""
+    from ethics_tui.thai.digits import to_arabic_digits
+
+    try:
+        fy = int(to_arabic_digits(str(text).strip()))
+    except ValueError:
+        raise UserError(f"ปีงบประมาณ “{text}” ไม่ถูกต้อง", f"Invalid fiscal year '{text}'") from None
+    return check_fy(fy)
 
 
 def check_fy(fy: int) -> int:

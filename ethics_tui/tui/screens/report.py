@@ -183,12 +183,8 @@ class ReportScreen(GuardedScreen):
 
     def action_choose_year(self) -> None:
         def check(text: str) -> int:
-            from ethics_tui.cli_report import _fy
-
-            try:  # a bad year keeps the prompt open with the reason at the field
-                return report_svc.check_fy(_fy(text.strip()))
-            except UserError as exc:
-                raise ValidationError({"text": (exc.th, exc.en)}) from None
+            # a bad year raises UserError: the prompt stays open with the reason at the field
+            return report_svc.parse_fy(text)
 
         def chosen(fy: int | None) -> None:
             if fy:
