@@ -22,8 +22,9 @@ from ethics_tui.errors import UserError
 
 
 def default_pdf_path(ctx, name: str) -> Path:
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+    from ethics_tui.service.exports import export_path
+
+    return export_path(ctx.store.dir, name)
 
 
 def expected_steps(ctx) -> str:

@@ -16,9 +16,10 @@ from ethics_tui.errors import UserError
 
 
 def default_path(ctx, name: str) -> Path:
-    """``exports/<name>`` beside the data folder (or in the working folder)."""
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+    """``exports/<name>`` (see service.exports.export_path)."""
+    from ethics_tui.service.exports import export_path
+
+    return export_path(ctx.store.dir, name)
 
 
 def _m(v: float) -> str:

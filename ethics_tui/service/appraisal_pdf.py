@@ -18,9 +18,10 @@ from ethics_tui.thai.dates import format_date
 
 
 def default_pdf_path(ctx: Context, name: str) -> Path:
-    """``exports/<name>`` beside the data folder (or in the working folder)."""
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+    """``exports/<name>`` (see service.exports.export_path)."""
+    from ethics_tui.service.exports import export_path
+
+    return export_path(ctx.store.dir, name)
 
 
 def period_text(rnd, style: str = "full") -> str:

@@ -301,8 +301,9 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
 
 # -- PDF -------------------------------------------------------------------------------------
 def default_pdf_path(ctx: Context, name: str) -> Path:
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports") / name
+    from ethics_tui.service.exports import export_path
+
+    return export_path(ctx.store.dir, name)
 
 
 def order_doc(ctx: Context, order: Order):

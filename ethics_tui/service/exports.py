@@ -23,3 +23,10 @@ def find_export(store, digest: str) -> dict | None:
         if entry.get("action") == EXPORT_ACTION and f"sha256:{digest}" in (entry.get("note") or ""):
             return entry
     return None
+
+
+def export_path(data_dir: Path | str, *parts: str) -> Path:
+    """Where exports go: ``exports/`` beside the data folder when it exists (the repository
+    layout, ``make run``), else ``exports/`` in the folder the program was started from."""
+    sibling = Path(data_dir).resolve().parent / "exports"
+    return (sibling if sibling.is_dir() else Path.cwd() / "exports").joinpath(*parts)

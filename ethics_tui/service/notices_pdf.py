@@ -147,5 +147,6 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
 
 
 def default_folder(ctx: Context) -> Path:
-    sibling = Path(ctx.store.dir).resolve().parent / "exports"
-    return sibling if sibling.is_dir() else Path.cwd() / "exports"
+    from ethics_tui.service.exports import export_path
+
+    return export_path(ctx.store.dir)

@@ -227,9 +227,9 @@ class ReportScreen(GuardedScreen):
         self.app.push_screen(prompt, chosen)
 
     def _out(self, name: str) -> Path:
-        sibling = Path(self.ctx.store.dir).resolve().parent / "exports"
-        folder = sibling if sibling.is_dir() else Path.cwd() / "exports"
-        return folder / str(self.fy) / name
+        from ethics_tui.service.exports import export_path
+
+        return export_path(self.ctx.store.dir, str(self.fy), name)
 
     def action_export_pdf(self) -> None:
         self._export("pdf")

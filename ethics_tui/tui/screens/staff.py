@@ -30,9 +30,9 @@ PAGE = 500
 
 
 def default_export_path(data_dir: Path) -> Path:
-    sibling = Path(data_dir).resolve().parent / "exports"
-    folder = sibling if sibling.is_dir() else Path.cwd() / "exports"
-    return folder / "staff.xlsx"
+    from ethics_tui.service.exports import export_path
+
+    return export_path(data_dir, "staff.xlsx")
 
 
 class StaffScreen(GuardedScreen):
