@@ -36,10 +36,10 @@ def _day(iso: str) -> date | None:
 def write_notices(ctx: Context, round_id: int, path: Path | None = None, codes: list[str] | None = None) -> Path:
     """Each person's result notice, one page per person, ordered by division; with the
     appraiser's, the appraisee's and the witness's blocks (filled in where recorded)."""
-    from ethics_tui.service.exports import record_export
     from ethics_tui.model.appraisal import COMPONENT_LABELS, fmt
     from ethics_tui.pdf.appraisal_notice import render_appraisal_notices
     from ethics_tui.pdf.models import AppraisalNoticeDoc, Signer, SlipField
+    from ethics_tui.service.exports import record_export
 
     require(ctx, "pdf.export")
     require(ctx, "appraisal.scores")
@@ -79,10 +79,10 @@ def write_notices(ctx: Context, round_id: int, path: Path | None = None, codes: 
 
 def write_summary(ctx: Context, round_id: int, path: Path | None = None) -> Path:
     """Round summary: counts by level and by acknowledgement status (never people)."""
-    from ethics_tui.service.exports import record_export
     from ethics_tui.model.appraisal import STAGE_LABELS
     from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
     from ethics_tui.pdf.slip import render_slip
+    from ethics_tui.service.exports import record_export
 
     require(ctx, "pdf.export")
     d = svc.dashboard(ctx, round_id)
@@ -107,10 +107,10 @@ def write_summary(ctx: Context, round_id: int, path: Path | None = None) -> Path
 
 def write_criteria(ctx: Context, round_id: int, path: Path | None = None) -> Path:
     """The criteria announcement (ประกาศหลักเกณฑ์) of a round."""
-    from ethics_tui.service.exports import record_export
     from ethics_tui.model.appraisal import COMPONENT_LABELS
     from ethics_tui.pdf.announcement import render_announcement
     from ethics_tui.pdf.models import AnnouncementDoc, NumberedList
+    from ethics_tui.service.exports import record_export
 
     require(ctx, "pdf.export")
     rnd = svc.get_round(ctx, round_id)

@@ -345,9 +345,9 @@ def signoff_doc(ctx: Context, order: Order):
 
 def export_pdf(ctx: Context, order_id: int, path: Path | None = None, kind: str = "order") -> Path:
     """Write the order (``kind`` "order") or its sign-off sheet ("order-signoff"); audited."""
-    from ethics_tui.service.exports import record_export
     from ethics_tui.pdf.order import render_order
     from ethics_tui.pdf.signoff import render_signoff
+    from ethics_tui.service.exports import record_export
     from ethics_tui.service.settings import get_settings
 
     require(ctx, "pdf.export")

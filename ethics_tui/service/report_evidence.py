@@ -50,8 +50,8 @@ def _promotion(ctx: Context, fy: int, path: Path) -> Path:
 
 def write_evidence(ctx: Context, fy: int, out_dir: Path | str) -> list[Path]:
     """Write the evidence PDFs of ``fy`` into ``out_dir``. Returns their paths."""
-    from ethics_tui.cli_complaints import export_pdf as complaints_pdf
-    from ethics_tui.cli_training import write_report as training_report
+    from ethics_tui.service.complaints_docs import export_pdf as complaints_pdf
+    from ethics_tui.service.training_docs import write_report as training_report
 
     require(ctx, "report.read")
     report.check_fy(fy)

@@ -256,7 +256,7 @@ class ComplaintsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
     def _export(self, what: str, case_id: int) -> None:
-        from ethics_tui.cli_complaints import export_pdf
+        from ethics_tui.service.complaints_docs import export_pdf
 
         try:
             out = export_pdf(self.ctx, what, case_id=case_id)

@@ -17,12 +17,12 @@ from textual.validation import ValidationResult, Validator
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ethics_tui.cli_complaints import REMOVED_NOTE, add_channel, parse_positive, remove_channel
 from ethics_tui.errors import UserError
 from ethics_tui.model import complaints as m
 from ethics_tui.model.complaints import ComplaintSettings
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.access import require
+from ethics_tui.service.complaints_docs import REMOVED_NOTE, add_channel, parse_positive, remove_channel
 from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow, FormModal

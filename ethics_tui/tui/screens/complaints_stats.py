@@ -172,7 +172,7 @@ class ComplaintStatsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
     def _export(self, fy: int, half: bool) -> Path | None:
-        from ethics_tui.cli_complaints import export_pdf
+        from ethics_tui.service.complaints_docs import export_pdf
 
         try:
             out = export_pdf(self.ctx, "stats", fy=fy, half=half)

@@ -342,13 +342,13 @@ class TrainingScreen(GuardedScreen):
     def action_memo(self) -> None:
         opp = self.need_opp()
         if opp is not None:
-            from ethics_tui.cli_training import default_path
+            from ethics_tui.service.training_docs import default_path
 
             self._memo(opp.id, default_path(self.ctx, f"training-memo-{opp.id}.pdf"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _memo(self, opp_id: int, path: Path) -> None:
-        from ethics_tui.cli_training import write_memo
+        from ethics_tui.service.training_docs import write_memo
 
         try:
             out, _digest = write_memo(self.ctx, opp_id, path)

@@ -118,18 +118,18 @@ class TrainingYearScreen(GuardedScreen):
         self.refresh_view()
 
     def action_report(self) -> None:
-        from ethics_tui.cli_training import default_path
+        from ethics_tui.service.training_docs import default_path
 
         self._export("pdf", default_path(self.ctx, f"training-report-{self.fy}.pdf"))
 
     def action_xlsx(self) -> None:
-        from ethics_tui.cli_training import default_path
+        from ethics_tui.service.training_docs import default_path
 
         self._export("xlsx", default_path(self.ctx, f"training-{self.fy}.xlsx"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, path: Path) -> None:
-        from ethics_tui.cli_training import write_report, write_xlsx
+        from ethics_tui.service.training_docs import write_report, write_xlsx
 
         try:
             out = write_report(self.ctx, self.fy, path)[0] if kind == "pdf" else write_xlsx(self.ctx, self.fy, path)
