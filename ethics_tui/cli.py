@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     sl.set_defaults(func=cmd_staff_list)
 
     v = sub.add_parser("verify", parents=[common], help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
+    v.add_argument("--repair", action="store_true",
+                   help="แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้และบันทึกการซ่อม / set a damaged audit tail aside and record it")
     v.set_defaults(func=cmd_verify)
 
     b = sub.add_parser("backup", parents=[common], help="สำรองข้อมูล / back up")
@@ -211,12 +213,28 @@ def cmd_verify(args) -> int:
     store = Store(args.data)
     if not store.dir.is_dir():
         raise UserError(f"ไม่พบโฟลเดอร์ข้อมูล {store.dir}", f"Data folder {store.dir} not found")
+    if getattr(args, "repair", False):
+        from ethics_tui.store.database import default_actor
+        from ethics_tui.store.integrity import repair
+
+        done = repair(store, default_actor())
+        for th, en in done or [("ไม่มีสิ่งที่ต้องซ่อมในบันทึกการตรวจสอบ", "Nothing in the audit log needed repair.")]:
+            print(en if _lang(args) == "en" else th)
     problems = verify(store)
     if problems:
         _say(args, f"พบปัญหา {len(problems)} รายการ:", f"{len(problems)} problem(s) found:")
         for th, en in problems:
             print("  - " + (en if _lang(args) == "en" else th))
+        if not getattr(args, "repair", False):
+            _say(args, "ปัญหาของบันทึกการตรวจสอบซ่อมได้ด้วย verify --repair (ส่วนที่เสียหายจะถูกแยกเก็บไว้ ไม่ถูกลบ); "
+                 "ไฟล์ที่หายไปให้กู้คืนด้วย restore",
+                 "Audit log problems can be repaired with verify --repair (the damaged part is kept aside, never "
+                 "deleted); restore missing files with restore.")
         return 1
+    from ethics_tui.store.integrity import repairs
+
+    for th, en in repairs(store):
+        print(en if _lang(args) == "en" else th)
     _say(args, "ฐานข้อมูลถูกต้องครบถ้วน", "The database is sound.")
     return 0
 

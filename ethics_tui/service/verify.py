@@ -1,12 +1,13 @@
-"""``verify``: every database file parses, records satisfy the schema, the audit chain holds."""
+"""``verify``: every database file parses, records satisfy the schema, the audit chain holds,
+and every file is the one the audit log says it should be (``store.integrity``)."""
 
 from __future__ import annotations
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError, UserError, ValidationError
 from ethics_tui.model.settings import Division, OfficeSettings
 from ethics_tui.model.staff import Staff
-from ethics_tui.store import migrations
-from ethics_tui.store.database import META_TABLE, Store
+from ethics_tui.store import integrity, migrations
+from ethics_tui.store.database import Store
 
 Problem = tuple[str, str]  # (th, en)
 
@@ -33,11 +34,13 @@ def _check_table(data: dict, table: str, build, problems: list[Problem]) -> None
 def verify(store: Store) -> list[Problem]:
     problems: list[Problem] = []
     datas: dict[str, dict] = {}
+    unreadable: set[str] = set()
     for name in store.db_names():
         try:
             datas[name] = store.load(name)
         except (CorruptDatabaseError, StorageError) as exc:
             problems.append((exc.th, exc.en))
+            unreadable.add(name)
     main = datas.get("main", {})
     if main:
         version = migrations.schema_of(main)
@@ -63,29 +66,16 @@ def verify(store: Store) -> list[Problem]:
                     problems.append((f"staff #{key}: รหัส {code} ซ้ำกับ #{codes[code]}", f"staff #{key}: code {code} duplicates #{codes[code]}"))
                 codes[code] = key
         _check_registers(main, problems)
+        _check_private(main, problems)
     try:
         chain, head = store.audit.verify()
     except UserError as exc:  # pragma: no cover - unreadable file
         return problems + [(exc.th, exc.en)]
     problems.extend(chain)
-    hashes: dict[int, str] | None = None
+    problems.extend(integrity.check(store, datas, unreadable))
     for name, data in datas.items():
-        recorded = data.get(META_TABLE, {}).get("1", {}).get("audit_head")
-        if not recorded:
-            continue
-        seq, digest = recorded.get("seq", 0), recorded.get("hash")
-        if seq > head.seq:
-            problems.append(
-                (f"{name}.json อ้างถึงรายการ audit ลำดับ {seq} แต่บันทึกมีถึง {head.seq} — รายการท้ายถูกลบ",
-                 f"{name}.json refers to audit entry {seq} but the log ends at {head.seq} (entries removed)")
-            )
-        else:
-            if hashes is None:  # one pass over the log, however many data files there are
-                hashes = {e.get("seq"): e.get("hash") for e in store.audit.entries() if "_bad" not in e}
-            if seq and hashes.get(seq) != digest:
-                problems.append(
-                    (f"{name}.json: รายการ audit ลำดับ {seq} ไม่ตรงกับที่บันทึกไว้", f"{name}.json: audit entry {seq} does not match")
-                )
+        if name.startswith("acks-"):
+            _check_acks(name, data, problems)
     return problems
 
 
@@ -110,11 +100,12 @@ def _register_models():
 class _Shape:
     """A record that only has to load into its model (no validate() of its own)."""
 
-    def __init__(self, obj):
+    def __init__(self, obj, check=None):
         self.obj = obj
+        self.check = check
 
     def validate(self):
-        validate = getattr(self.obj, "validate", None)
+        validate = self.check or getattr(self.obj, "validate", None)
         if validate is not None:
             validate()
 
@@ -134,3 +125,79 @@ def _settings(doc: dict):
                 s.validate()
 
     return _V()
+
+
+def _check_private(main: dict, problems: list[Problem]) -> None:
+    """Consultations, users, vault, numbering and complaint identities (item 9 of issue 15)."""
+    from ethics_tui.model.committee import Consultation
+    from ethics_tui.model.user import User
+
+    def consultation(i, d):
+        c = Consultation.from_doc(i, d)
+        return _Shape(c, lambda: c.validate(categories=[c.category]))  # custom categories are fine
+
+    def user(i, d):
+        u = User.from_doc(i, d)
+        if not isinstance(u.pw, dict) or not u.pw or not isinstance(u.keypair, dict) or not u.keypair:
+            raise ValueError("password or key pair missing")
+        if not isinstance(u.grants, dict) or not all(isinstance(v, (str, dict)) for v in u.grants.values()):
+            raise ValueError("grants")
+        return _Shape(u)
+
+    _check_table(main, "consultations", consultation, problems)
+    _check_table(main, "users", user, problems)
+    for key, doc in main.get("vault", {}).items():
+        if key != "1" or not isinstance(doc, dict) or not isinstance(doc.get("vaults", {}), dict) \
+                or not isinstance(doc.get("recovery", {}), dict):
+            problems.append((f"vault #{key}: โครงสร้างไม่ถูกต้อง", f"vault #{key}: bad shape"))
+    seen: dict[tuple, str] = {}
+    for key, doc in main.get("numbers", {}).items():
+        ok = isinstance(doc, dict) and isinstance(doc.get("seq"), str) and isinstance(doc.get("n"), int) \
+            and doc["n"] > 0 and isinstance(doc.get("year"), int)
+        if not ok:
+            problems.append((f"numbers #{key}: เลขที่เอกสารเสียหาย", f"numbers #{key}: damaged document number"))
+            continue
+        slot = (doc["seq"], doc["year"], doc["n"])
+        if slot in seen:
+            problems.append((f"numbers #{key}: เลขที่ {doc['n']}/{doc['year']} ({doc['seq']}) ซ้ำกับ #{seen[slot]}",
+                             f"numbers #{key}: number {doc['n']}/{doc['year']} ({doc['seq']}) duplicates #{seen[slot]}"))
+        seen[slot] = key
+    cases = main.get("complaints", {})
+    for key, doc in main.get("complaint_identities", {}).items():
+        if key not in cases:
+            problems.append((f"complaint_identities #{key}: ไม่มีเรื่องร้องเรียนนี้", f"complaint_identities #{key}: no such case"))
+        elif not isinstance(doc, dict) or not all(isinstance(v, (str, dict)) for v in doc.values()):
+            problems.append((f"complaint_identities #{key}: โครงสร้างไม่ถูกต้อง", f"complaint_identities #{key}: bad shape"))
+    if "complaint_identities" in main or cases:
+        for key in cases:
+            if key not in main.get("complaint_identities", {}):
+                problems.append((f"complaints #{key}: ไม่พบข้อมูลผู้ร้อง/ผู้ถูกร้อง (ส่วนปกปิด)",
+                                 f"complaints #{key}: its sealed identity record is missing"))
+
+
+def _check_acks(name: str, data: dict, problems: list[Problem]) -> None:
+    """An ``acks-N.json``: each row is a staff member's acknowledgement in a known state."""
+    from datetime import date
+
+    from ethics_tui.model.notices import METHODS
+
+    for key, doc in data.get("acks", {}).items():
+        where = (f"{name} acks #{key}", f"{name} acks #{key}")
+        try:
+            int(key)
+            if not isinstance(doc, dict) or not isinstance(doc.get("staff_id"), int):
+                raise ValueError("staff_id")
+            status = doc.get("status")
+            if status not in ("pending", "acknowledged"):
+                raise ValueError(f"status {status!r}")
+            if status == "acknowledged":
+                date.fromisoformat(doc.get("date") or "")
+                if doc.get("method") and doc["method"] not in METHODS:
+                    raise ValueError(f"method {doc['method']!r}")
+            if not isinstance(doc.get("history", []), list):
+                raise ValueError("history")
+        except (ValueError, TypeError) as exc:
+            problems.append((f"{where[0]}: ข้อมูลการรับทราบเสียหาย ({exc})", f"{where[1]}: damaged acknowledgement ({exc})"))
+    for key, doc in data.get("sheets", {}).items():
+        if not isinstance(doc, dict) or not isinstance(doc.get("pages", {}), dict):
+            problems.append((f"{name} sheets #{key}: โครงสร้างไม่ถูกต้อง", f"{name} sheets #{key}: bad shape"))

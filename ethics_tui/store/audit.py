@@ -21,6 +21,16 @@ GENESIS = "0" * 64
 AUDIT_FILE = "audit.jsonl"
 
 
+def unencodable(where: str) -> StorageError:
+    """The error for text that cannot be saved (lone surrogates from a mis-decoded file name)."""
+    return StorageError(
+        f"บันทึกไม่ได้: ข้อความใน {where} มีอักขระที่เข้ารหัสไม่ได้ (เช่น ชื่อไฟล์จากระบบภาษาอื่น) "
+        "— โปรดพิมพ์ข้อความนั้นใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)",
+        f"Not saved: the text in {where} holds characters that cannot be encoded (e.g. a file name "
+        "from another system's code page); please type it again (existing data was not changed)",
+    )
+
+
 def _canonical(entry: dict) -> bytes:
     body = {k: v for k, v in entry.items() if k != "hash"}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -40,38 +50,40 @@ class AuditLog:
     def __init__(self, path: Path):
         self.path = Path(path)
         self._head: AuditHead | None = None
+        self._last: dict | None = None
         self._size: int | None = None
 
     # -- reading ---------------------------------------------------------------------------
-    def _read_tail_head(self) -> AuditHead:
-        """Head (last seq and hash) from the last complete line of the file."""
+    def _read_last(self) -> dict | None:
+        """The last complete entry of the file (None for an empty or missing log)."""
         try:
             size = self.path.stat().st_size
         except FileNotFoundError:
-            return AuditHead(0, GENESIS)
+            return None
         if size == 0:
-            return AuditHead(0, GENESIS)
+            return None
         with open(self.path, "rb") as f:
-            chunk = 65536
             pos = size
             buf = b""
             while pos > 0:
-                step = min(chunk, pos)
+                step = min(65536, pos)
                 pos -= step
                 f.seek(pos)
                 buf = f.read(step) + buf
                 lines = buf.rstrip(b"\n").split(b"\n")
                 if len(lines) > 1 or pos == 0:
-                    last = lines[-1]
                     try:
-                        entry = json.loads(last)
-                        return AuditHead(int(entry["seq"]), str(entry["hash"]))
+                        entry = json.loads(lines[-1])
+                        int(entry["seq"]), str(entry["hash"])
+                        return entry
                     except (ValueError, KeyError, TypeError) as exc:
                         raise StorageError(
-                            "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify",
-                            "The last line of the audit log (audit.jsonl) is damaged; run verify",
+                            "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify --repair "
+                            "เพื่อแยกส่วนที่เสียหายเก็บไว้ แล้วทำงานต่อได้",
+                            "The last line of the audit log (audit.jsonl) is damaged; run verify --repair "
+                            "to set the damaged part aside and carry on",
                         ) from exc
-        return AuditHead(0, GENESIS)
+        return None
 
     def head(self) -> AuditHead:
         try:
@@ -79,9 +91,16 @@ class AuditLog:
         except FileNotFoundError:
             size = 0
         if self._head is None or self._size != size:
-            self._head = self._read_tail_head()
+            last = self._read_last()
+            self._last = last
+            self._head = AuditHead(int(last["seq"]), str(last["hash"])) if last else AuditHead(0, GENESIS)
             self._size = size
         return self._head
+
+    def last_entry(self) -> dict | None:
+        """The newest entry (cached while the file size is unchanged)."""
+        self.head()
+        return self._last
 
     def entries(self):
         """Yield entries in order. Lines that do not parse are yielded as ``{"_bad": text}``."""
@@ -134,13 +153,12 @@ class AuditLog:
         self._head = None
         return True
 
-    def append(self, records: list[dict], actor: str) -> AuditHead:
-        """Append entries (dicts with action, kind, id, fields, note) and fsync.
+    def prepare(self, records: list[dict], actor: str) -> tuple[bytes, AuditHead]:
+        """Build the lines for ``records`` after the current head, without writing them.
 
-        Returns the new head. Caller holds the write lock.
+        Keys beyond action/kind/id/fields/note (``db``, ``digest``, ``gap`` ...) are kept as
+        given. Raises StorageError when a value cannot be encoded (lone surrogates).
         """
-        if not records:
-            return self.head()
         self.repair_torn_tail()
         head = self.head()
         now = datetime.now().astimezone().isoformat(timespec="seconds")
@@ -160,22 +178,59 @@ class AuditLog:
             }
             if rec.get("note"):
                 entry["note"] = rec["note"]
-            entry["hash"] = entry_hash(entry)
+            for k, v in rec.items():
+                if k not in entry and k not in ("note", "hash"):
+                    entry[k] = v
+            try:
+                entry["hash"] = entry_hash(entry)
+            except UnicodeEncodeError as exc:
+                raise unencodable(f"audit: {rec.get('kind', '')} {rec.get('id') or ''}".strip()) from exc
             prev = entry["hash"]
             lines.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        data = ("\n".join(lines) + "\n").encode("utf-8")
+        return ("\n".join(lines) + "\n").encode("utf-8"), AuditHead(seq, prev)
+
+    def write(self, data: bytes) -> int:
+        """Append prepared lines and fsync. Returns the size before, for :meth:`rollback`."""
+        try:
+            before = self.path.stat().st_size
+        except FileNotFoundError:
+            before = 0
         try:
             with open(self.path, "ab") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
         except OSError as exc:
-            # A partial line may remain: the next append (or open) removes it.
-            self._head = None
+            self.rollback(before)  # leave no partial line behind
             raise os_error(exc, self.path, "บันทึกประวัติการแก้ไข", "write the audit log") from exc
-        self._head = AuditHead(seq, prev)
-        self._size = self.path.stat().st_size
-        return self._head
+        self._head = None
+        return before
+
+    def rollback(self, size: int) -> None:
+        """Cut the log back to ``size`` bytes: undoes an append whose data write failed.
+
+        Shrinking a file needs no free space. Should it fail all the same, the next writer
+        records the entries as void (see ``store.integrity``).
+        """
+        self._head = None
+        try:
+            if self.path.stat().st_size > size:
+                with open(self.path, "rb+") as f:
+                    f.truncate(size)
+                    os.fsync(f.fileno())
+        except OSError:
+            pass
+
+    def append(self, records: list[dict], actor: str) -> AuditHead:
+        """Append entries (dicts with action, kind, id, fields, note) and fsync.
+
+        Returns the new head. Caller holds the write lock.
+        """
+        if not records:
+            return self.head()
+        data, _ = self.prepare(records, actor)
+        self.write(data)
+        return self.head()
 
     # -- checking --------------------------------------------------------------------------
     def verify(self) -> tuple[list[tuple[str, str]], AuditHead]:

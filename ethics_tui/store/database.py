@@ -14,15 +14,20 @@ Reads never lock: writes replace files atomically, so a reader sees the old or t
 A parsed file is cached and reused while its (mtime, size, inode) is unchanged.
 
 Writes go through :meth:`Store.transaction`, which takes the in-process lock and the file lock,
-reloads the file if another process changed it, lets the caller change the TinyDB tables,
-appends the audit entries, then replaces the file once. An exception inside the block writes
-nothing. Records carry a ``rev`` number that services check, so that a clash on a network share
-whose locks are unreliable is detected instead of silently overwriting a colleague's save.
+parses the file afresh (never trusting the cache key, which can repeat on coarse file systems,
+and never sharing objects with the cache), lets the caller change the TinyDB tables, then
+appends the audit entries (tagged with the file and a digest of its content) and replaces the
+file once. If the file cannot be written the audit append is cut back; an exception anywhere
+leaves cache, disk and audit log as they were. Record ids come from a high-water mark kept in
+``_meta`` and are never reused. Records carry a ``rev`` number that services check, so that a
+clash on a network share whose locks are unreliable is detected instead of silently
+overwriting a colleague's save. ``store.integrity`` ties the files to the audit log.
 """
 
 from __future__ import annotations
 
 import getpass
+import hashlib
 import json
 import os
 import threading
@@ -35,9 +40,9 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
-from ethics_tui.store import migrations
+from ethics_tui.store import integrity, migrations
 from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, os_error
-from ethics_tui.store.audit import AUDIT_FILE, AuditLog
+from ethics_tui.store.audit import AUDIT_FILE, AuditLog, unencodable
 
 MAIN = "main"
 META_TABLE = "_meta"
@@ -60,6 +65,8 @@ class _CopyingTable(Table):
     """
 
     def _update_table(self, updater):
+        if getattr(self._storage, "read_only", False):
+            raise RuntimeError("snapshot is read-only; use Store.transaction()")
         tables = self._storage.read() or {}
         raw = tables.get(self.name, {})
         table = {self.document_id_class(k): dict(v) for k, v in raw.items()}
@@ -67,6 +74,23 @@ class _CopyingTable(Table):
         tables[self.name] = {str(k): v for k, v in table.items()}
         self._storage.write(tables)
         self.clear_cache()
+
+    def _get_next_id(self):
+        """Never below the table's high-water mark: the id of a deleted record is not reused."""
+        if self._next_id is None:
+            tables = self._storage.read() or {}
+            keys = [int(k) for k in tables.get(self.name, {})]
+            mark = _high_water(tables, self.name)
+            self._next_id = max(keys + [mark]) + 1
+        next_id = self._next_id
+        self._next_id += 1
+        return next_id
+
+
+def _high_water(tables: dict, name: str) -> int:
+    meta = tables.get(META_TABLE, {}).get("1", {})
+    ids = meta.get("ids") if isinstance(meta, dict) else None
+    return int(ids.get(name, 0)) if isinstance(ids, dict) else 0
 
 
 class _MemoryStorage(Storage):
@@ -78,7 +102,8 @@ class _MemoryStorage(Storage):
         self.dirty = False
 
     def read(self):
-        return self.data
+        # a snapshot hands out a copy of the table dict, so no TinyDB call can change the cache
+        return dict(self.data) if self.read_only else self.data
 
     def write(self, data) -> None:
         if self.read_only:
@@ -115,7 +140,9 @@ class Transaction:
         def replace(t):
             t[doc_id] = new
 
-        self.db.table(table)._update_table(replace)
+        tbl = self.db.table(table)
+        tbl._update_table(replace)
+        tbl._next_id = None  # recomputed from the table and the high-water mark
 
 
 class Store:
@@ -163,6 +190,7 @@ class Store:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
         for name in self.db_names():
             self.load(name)  # raises CorruptDatabaseError
+        integrity.check_main_present(self)  # a deleted main.json is not a new office
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
                 (
@@ -193,11 +221,10 @@ class Store:
                     )
                 if version < migrations.CURRENT_SCHEMA:
                     backup.create_backup(self, reason=f"pre-migrate-{name}-v{version}", locked=True)
-                    new = migrations.migrate(data)
-                    self._write(name, new)
-                    self.audit_only(
-                        "migrate", "database", name, note=f"schema {version} -> {migrations.CURRENT_SCHEMA}"
-                    )
+                    new = migrations.migrate(self._parse(self.path(name)))
+                    rec = {"action": "migrate", "kind": "database", "id": name,
+                           "note": f"schema {version} -> {migrations.CURRENT_SCHEMA}"}
+                    self._commit(name, new, [rec], default_actor())
             if daily_backup and not self.is_empty():
                 backup.daily_backup(self)
         return self
@@ -287,16 +314,64 @@ class Store:
         return _DB(storage=_MemoryStorage, data=self.load(name), read_only=True)
 
     # -- writing ---------------------------------------------------------------------------
-    def _write(self, name: str, data: dict) -> None:
+    def _read_fresh(self, name: str) -> dict:
+        """Parse the file now, under the lock, into objects nobody else holds."""
         path = self.path(name)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            path.stat()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
+        return self._parse(path)
+
+    def _write(self, name: str, data: dict) -> None:
+        """Write a file without an audit entry (restore stamps heads with it). Prefer _commit."""
+        path = self.path(name)
+        payload = _encode(data, path)
         atomic_write_bytes(path, payload)
         self._cache[name] = (self._stat_key(path), data)
 
+    def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=()) -> None:
+        """Append the audit entries, then replace the file; undo the append if that fails.
+
+        Every entry names the file (``db``); the last one also carries the SHA-256 of the
+        file's tables (``digest``), so ``verify`` can tell a file that was replaced, emptied
+        or edited outside the program. Caller holds the lock.
+        """
+        path = self.path(name)
+        meta = dict(data.get(META_TABLE, {}).get("1", {}))
+        body = {k: v for k, v in data.items() if k != META_TABLE}
+        ids = dict(meta.get("ids") or {})
+        for table, docs in body.items():
+            top = max((int(k) for k in docs), default=0)
+            if top > ids.get(table, 0):
+                ids[table] = top
+        meta["ids"] = ids
+        meta.setdefault("schema", migrations.CURRENT_SCHEMA)
+        body_bytes = _encode(body, path)
+        records = [dict(r, db=name) for r in records]
+        records[-1]["digest"] = hashlib.sha256(body_bytes).hexdigest()
+        first = self.audit.head().seq + len(pre) + 1
+        records[-1]["first"] = first
+        lines, head = self.audit.prepare(list(pre) + records, actor)
+        meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
+        tail = b'"_meta":' + _encode({"1": meta}, path) + b"}"
+        payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
+        before = self.audit.write(lines)
+        try:
+            atomic_write_bytes(path, payload)
+        except BaseException:
+            self.audit.rollback(before)
+            raise
+        body[META_TABLE] = {"1": meta}
+        self._cache[name] = (self._stat_key(path), body)
+
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
         """Append an audit entry without changing a database (caller holds the lock)."""
+        pre = integrity.before_write(self, MAIN, None)
         self.audit.append(
-            [{"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note}],
+            pre + [{"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note}],
             actor or default_actor(),
         )
 
@@ -309,24 +384,46 @@ class Store:
     def transaction(self, name: str = MAIN, actor: str | None = None) -> Iterator[Transaction]:
         """Read-modify-write under the lock. Writes once at the end, or not at all on error."""
         with self.locked():
-            base = self.load(name)  # reloads if another process wrote in between
-            data = dict(base)  # top-level copy: tables are replaced, never mutated
+            data = self._read_fresh(name)  # never the cache: see the module docstring
+            pre = integrity.before_write(self, name, data)  # refuses a file the log knows is gone
             if not data:
                 data = migrations.new_database()
-            storage_args = {"data": data}
-            db = _DB(storage=_MemoryStorage, **storage_args)
+            db = _DB(storage=_MemoryStorage, data=data)
             storage: _MemoryStorage = db.storage  # type: ignore[assignment]
             tx = Transaction(db, storage)
             yield tx
             if not storage.dirty and not tx.records:
                 return
-            data = storage.data
-            head = self.audit.append(tx.records, actor or default_actor())
-            meta = dict(data.get(META_TABLE, {}).get("1", {}))
-            meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
-            meta.setdefault("schema", migrations.CURRENT_SCHEMA)
-            data[META_TABLE] = {"1": meta}
-            self._write(name, data)
+            records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
+            self._commit(name, storage.data, records, actor or default_actor(), pre)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))
+
+
+def _encode(data, path) -> bytes:
+    """Compact UTF-8 JSON; text that cannot be encoded becomes a StorageError naming the record."""
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        raise unencodable(_where_unencodable(data) or Path(path).name) from None
+
+
+def _where_unencodable(value, path: tuple = ()) -> str | None:
+    """A readable location (``staff #5 first_name``) of the first text with lone surrogates."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            parts = [str(p) for p in path]
+            if len(parts) > 1:
+                parts[1] = f"#{parts[1]}"
+            return " ".join(parts) or "?"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        found = _where_unencodable(k, path) if isinstance(k, str) else None
+        found = found or _where_unencodable(v, (*path, k))
+        if found:
+            return found
+    return None
