@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ethics_tui.errors import NotFoundError, ValidationError
+from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import vault
@@ -98,6 +98,12 @@ def stats(ctx: Context, fy: int) -> dict:
     require(ctx, "consultations.stats")
     start, end = fiscal_year_range(fy)
     rows = [Consultation.from_doc(int(k), v) for k, v in ctx.store.load().get(CONSULTATIONS, {}).items()]
+    for c in rows:
+        try:
+            c.day()
+        except (TypeError, ValueError):
+            raise UserError(f"ระเบียนขอคำปรึกษา #{c.id}: วันที่เสียหาย ({str(c.consulted_on)[:20]!r}) — ใช้คำสั่ง verify",
+                            f"Consultation #{c.id}: damaged date ({str(c.consulted_on)[:20]!r}); run verify") from None
     rows = [c for c in rows if start <= c.day() <= end]
     months = [(start.month + i - 1) % 12 + 1 for i in range(12)]
     by_month = Counter(c.day().month for c in rows)

@@ -210,6 +210,7 @@ class Store:
                         "A half-written audit entry from an interrupted save was removed.",
                     )
                 )
+            integrity.settle(self, default_actor())
             for name in self.db_names():
                 data = self.load(name)
                 version = migrations.schema_of(data)
@@ -244,6 +245,8 @@ class Store:
                         return True  # a torn last line
         except FileNotFoundError:
             pass
+        if integrity.interrupted(self):
+            return True
         if any(migrations.schema_of(self.load(n)) != migrations.CURRENT_SCHEMA for n in self.db_names()):
             return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
@@ -294,11 +297,11 @@ class Store:
             self._cache[name] = (key, data)
             return data
 
-    def _parse(self, path: Path) -> dict:
+    def _parse(self, path: Path, raw: bytes | None = None) -> dict:
         from ethics_tui.store import backup
 
         try:
-            raw = path.read_bytes()
+            raw = path.read_bytes() if raw is None else raw
         except OSError as exc:
             raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
         try:
@@ -316,14 +319,17 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
     def _read_fresh(self, name: str) -> dict:
         """Parse the file now, under the lock, into objects nobody else holds."""
+        return self._read_fresh_raw(name)[0]
+
+    def _read_fresh_raw(self, name: str) -> tuple[dict, bytes | None]:
         path = self.path(name)
         try:
-            path.stat()
+            raw = path.read_bytes()
         except FileNotFoundError:
-            return {}
+            return {}, None
         except OSError as exc:
             raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
-        return self._parse(path)
+        return self._parse(path, raw), raw
 
     def _write(self, name: str, data: dict) -> None:
         """Write a file without an audit entry (restore stamps heads with it). Prefer _commit."""
@@ -351,7 +357,7 @@ class Store:
         meta.setdefault("schema", migrations.CURRENT_SCHEMA)
         body_bytes = _encode(body, path)
         records = [dict(r, db=name) for r in records]
-        records[-1]["digest"] = hashlib.sha256(body_bytes).hexdigest()
+        records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes).hexdigest()
         first = self.audit.head().seq + len(pre) + 1
         records[-1]["first"] = first
         lines, head = self.audit.prepare(list(pre) + records, actor)
@@ -384,8 +390,8 @@ class Store:
     def transaction(self, name: str = MAIN, actor: str | None = None) -> Iterator[Transaction]:
         """Read-modify-write under the lock. Writes once at the end, or not at all on error."""
         with self.locked():
-            data = self._read_fresh(name)  # never the cache: see the module docstring
-            pre = integrity.before_write(self, name, data)  # refuses a file the log knows is gone
+            data, raw = self._read_fresh_raw(name)  # never the cache: see the module docstring
+            pre = integrity.before_write(self, name, data, raw)  # refuses a file the log knows is gone
             if not data:
                 data = migrations.new_database()
             db = _DB(storage=_MemoryStorage, data=data)

@@ -99,6 +99,25 @@ def _void_interrupted(store, name: str, data: dict | None) -> list[dict]:
              "note": f"interrupted save of {db}.json: entries {last['first']}-{last['seq']} were not applied"}]
 
 
+def interrupted(store) -> bool:
+    """Cheap test (no lock) whether the newest save in the log never reached its file."""
+    try:
+        last = store.audit.last_entry()
+    except StorageError:
+        return True  # a damaged last line: open() takes the lock and says so
+    if not last or not last.get("db") or not isinstance(last.get("first"), int):
+        return False
+    fh = file_head(_load_quiet(store, last["db"]))
+    return fh is None or fh[0] < last["first"]
+
+
+def settle(store, actor: str) -> None:
+    """open(): record an interrupted save as void now rather than at the next save."""
+    pre = _void_interrupted(store, "", None)
+    if pre:
+        store.audit.append(pre, actor)
+
+
 def _load_quiet(store, name: str) -> dict | None:
     try:
         return store.load(name)
@@ -106,7 +125,35 @@ def _load_quiet(store, name: str) -> dict | None:
         return None
 
 
-def before_write(store, name: str, data: dict | None) -> list[dict]:
+def raw_digest(raw: bytes) -> str | None:
+    """SHA-256 of a file's tables, straight from the bytes the store wrote (tables, then _meta)."""
+    idx = raw.rfind(b'"_meta":')
+    if idx < 0:
+        return None
+    prefix = raw[:idx]
+    if prefix.endswith(b","):
+        prefix = prefix[:-1]
+    return hashlib.sha256(prefix + b"}").hexdigest()
+
+
+def _outside_edit(store, name: str, data: dict, raw: bytes, fh: tuple[int, str]) -> list[dict]:
+    """An entry when the file's tables differ from what its last save recorded (edited by hand)."""
+    last = store.audit.last_entry()
+    if last and last.get("seq") == fh[0] and last.get("hash") == fh[1] and "digest" in last:
+        expected = last["digest"]
+    else:
+        expected = data.get(META, {}).get("1", {}).get("digest")
+    if not expected or raw_digest(raw) == expected:
+        return []
+    store.notices.append((
+        f"{name}.json ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
+        f"{name}.json was changed outside the program; the finding was recorded. Run verify.",
+    ))
+    return [{"action": "outside-edit", "kind": "audit", "id": None, "edit": {"db": name, "file_seq": fh[0]},
+             "note": f"{name}.json differs from its last recorded save (entry {fh[0]})"}]
+
+
+def before_write(store, name: str, data: dict | None, raw: bytes | None = None) -> list[dict]:
     """Entries to append before a save of ``name`` (``data`` parsed under the lock, or None).
 
     Raises StorageError when the file is gone but the log knows it.
@@ -123,6 +170,8 @@ def before_write(store, name: str, data: dict | None) -> list[dict]:
         if refuse_missing and not voided and _known(store, name):
             raise missing_error(name)
         return pre
+    if raw is not None:
+        pre += _outside_edit(store, name, data, raw, fh)
     if fh[0] > head.seq or (fh[0] == head.seq and fh[1] != head.hash):
         log = _log_bytes(store)
         if fh[1].encode() not in log:  # not yet recorded
@@ -158,7 +207,7 @@ def check(store, datas: dict[str, dict], missing_ok: set[str] = frozenset()) -> 
             for hist in commits.values():
                 while hist and lo <= hist[-1][0] <= hi:
                     hist.pop()
-        elif action == "audit-gap":
+        elif action in ("audit-gap", "outside-edit"):
             gaps[seq] = e
         elif action == "repair" and e.get("kind") == "audit":
             for s in e.get("acknowledged") or []:
@@ -170,6 +219,15 @@ def check(store, datas: dict[str, dict], missing_ok: set[str] = frozenset()) -> 
     last_seq = max(hashes, default=0)
     for seq, e in sorted(gaps.items()):
         g = e.get("gap") or {}
+        if e.get("action") == "outside-edit":
+            db = (e.get("edit") or {}).get("db")
+            problems.append((
+                f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {db}.json ถูกแก้ไขนอกโปรแกรม "
+                "(ยืนยันรับทราบด้วย verify --repair)",
+                f"audit entry {seq}: on {e.get('ts', '')[:16]} {db}.json was found changed outside the program "
+                "(acknowledge with verify --repair)",
+            ))
+            continue
         problems.append((
             f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {g.get('db')}.json อ้างถึงรายการ {g.get('file_seq')} "
             f"แต่บันทึกมีถึง {g.get('log_seq')} — รายการถูกลบ (ยืนยันรับทราบด้วย verify --repair)",
@@ -262,7 +320,7 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
             store.audit._head = None
             done.append((f"ย้ายส่วนที่เสียหายของบันทึกการตรวจสอบ (หลังบรรทัด {lines}) ไปเก็บไว้ที่ {moved}",
                          f"Moved the damaged part of the audit log (after line {lines}) to {moved}"))
-        gaps = [e["seq"] for e in store.audit.entries() if e.get("action") == "audit-gap"]
+        gaps = [e["seq"] for e in store.audit.entries() if e.get("action") in ("audit-gap", "outside-edit")]
         datas = {}
         for name in store.db_names():
             try:

@@ -34,7 +34,8 @@ def setup_logging(data_dir: Path) -> Path:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / LOG_NAME
-            handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+            # backslashreplace: text with lone surrogates (a mis-decoded file name) is logged, never a crash
+            handler = logging.FileHandler(path, encoding="utf-8", errors="backslashreplace", delay=True)
             with open(path, "a", encoding="utf-8"):
                 pass
         except OSError:
