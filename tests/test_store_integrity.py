@@ -343,3 +343,17 @@ def test_verify_reports_damage_in_consultations_users_numbers_and_acks(demo_ctx)
     with pytest.raises(UserError) as exc:
         cc.stats(ctx, fy)
     assert "verify" in exc.value.th
+
+
+def test_crash_log_survives_lone_surrogates(tmp_path, capsys):
+    from ethics_tui.tui import crash
+
+    path = crash.setup_logging(tmp_path)
+    try:
+        raise ValueError("ชื่อไฟล์ \udcc3\udcd4.pdf")
+    except ValueError as exc:
+        crash.logger.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    for h in crash.logger.handlers:
+        h.flush()
+    assert "\\udcc3" in path.read_text(encoding="utf-8")
+    assert "Logging error" not in capsys.readouterr().err

@@ -84,6 +84,9 @@ class _CopyingTable(Table):
             self._next_id = max(keys + [mark]) + 1
         next_id = self._next_id
         self._next_id += 1
+        marks = getattr(self._storage, "marks", None)
+        if marks is not None:
+            marks[self.name] = max(marks.get(self.name, 0), next_id)
         return next_id
 
 
@@ -100,6 +103,7 @@ class _MemoryStorage(Storage):
         self.data = data
         self.read_only = read_only
         self.dirty = False
+        self.marks: dict[str, int] = {}  # ids handed out in this transaction, per table
 
     def read(self):
         # a snapshot hands out a copy of the table dict, so no TinyDB call can change the cache
@@ -142,6 +146,7 @@ class Transaction:
 
         tbl = self.db.table(table)
         tbl._update_table(replace)
+        self._storage.marks[table] = max(self._storage.marks.get(table, 0), int(doc_id))
         tbl._next_id = None  # recomputed from the table and the high-water mark
 
 
@@ -338,7 +343,7 @@ class Store:
         atomic_write_bytes(path, payload)
         self._cache[name] = (self._stat_key(path), data)
 
-    def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=()) -> None:
+    def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=(), marks=None) -> None:
         """Append the audit entries, then replace the file; undo the append if that fails.
 
         Every entry names the file (``db``); the last one also carries the SHA-256 of the
@@ -349,7 +354,12 @@ class Store:
         meta = dict(data.get(META_TABLE, {}).get("1", {}))
         body = {k: v for k, v in data.items() if k != META_TABLE}
         ids = dict(meta.get("ids") or {})
+        for table, top in (marks or {}).items():
+            if table != META_TABLE:
+                ids[table] = max(ids.get(table, 0), top)
         for table, docs in body.items():
+            if not isinstance(docs, dict):
+                continue
             top = max((int(k) for k in docs), default=0)
             if top > ids.get(table, 0):
                 ids[table] = top
@@ -370,8 +380,9 @@ class Store:
         except BaseException:
             self.audit.rollback(before)
             raise
-        body[META_TABLE] = {"1": meta}
-        self._cache[name] = (self._stat_key(path), body)
+        # The written objects may be shared with the caller's (a model's lists): the next
+        # load() parses the file again rather than cache something the caller can still change.
+        self._cache.pop(name, None)
 
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
         """Append an audit entry without changing a database (caller holds the lock)."""
@@ -401,7 +412,7 @@ class Store:
             if not storage.dirty and not tx.records:
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
-            self._commit(name, storage.data, records, actor or default_actor(), pre)
+            self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))

@@ -125,12 +125,16 @@ def _load_quiet(store, name: str) -> dict | None:
         return None
 
 
-def raw_digest(raw: bytes) -> str | None:
-    """SHA-256 of a file's tables, straight from the bytes the store wrote (tables, then _meta)."""
-    idx = raw.rfind(b'"_meta":')
-    if idx < 0:
+def raw_digest(raw: bytes, data: dict) -> str | None:
+    """SHA-256 of a file's tables, straight from the bytes the store wrote (tables, then _meta).
+
+    None when the file does not end with its ``_meta`` as the store writes it (edited by hand).
+    """
+    tail = b'"_meta":' + json.dumps(data.get(META, {}), ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass") + b"}"
+    if not raw.endswith(tail):
         return None
-    prefix = raw[:idx]
+    prefix = raw[: -len(tail)]
     if prefix.endswith(b","):
         prefix = prefix[:-1]
     return hashlib.sha256(prefix + b"}").hexdigest()
@@ -143,7 +147,7 @@ def _outside_edit(store, name: str, data: dict, raw: bytes, fh: tuple[int, str])
         expected = last["digest"]
     else:
         expected = data.get(META, {}).get("1", {}).get("digest")
-    if not expected or raw_digest(raw) == expected:
+    if not expected or raw_digest(raw, data) == expected:
         return []
     store.notices.append((
         f"{name}.json ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
