@@ -357,3 +357,24 @@ def test_crash_log_survives_lone_surrogates(tmp_path, capsys):
         h.flush()
     assert "\\udcc3" in path.read_text(encoding="utf-8")
     assert "Logging error" not in capsys.readouterr().err
+
+
+def test_retried_appraisal_reopen_saves_one_history_entry(demo_ctx, monkeypatch):
+    from ethics_tui.model.appraisal import AppraisalRound
+    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service import staff as staff_svc
+
+    people = [r.staff.id for r in staff_svc.search(demo_ctx)][:2]
+    rnd = svc.create_round(demo_ctx, AppraisalRound(2571, 1, criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
+    rid = svc.list_results(demo_ctx, rnd.id)[0].result.id
+    svc.set_scores(demo_ctx, rid, "50", "20")
+    svc.mark_notified(demo_ctx, rid, date.today() - timedelta(days=2))
+    svc.acknowledge(demo_ctx, rid, date.today())
+    with monkeypatch.context() as m:
+        _fail_data_write(m, "enospc")
+        with pytest.raises(StorageError):
+            svc.reopen(demo_ctx, rid, "พิมพ์คะแนนผิดช่อง")
+    svc.reopen(demo_ctx, rid, "พิมพ์คะแนนผิดช่อง")
+    assert [h["kind"] for h in svc.history(demo_ctx, rid)].count("reopen") == 1
+    reopens = [e for e in demo_ctx.store.audit.entries() if e.get("action") == "reopen"]
+    assert len(reopens) == 1
