@@ -25,6 +25,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -42,6 +43,9 @@ from ethics_tui.store.audit import AUDIT_FILE, AuditLog
 MAIN = "main"
 META_TABLE = "_meta"
 LOCK_FILE = ".ethics.lock"
+#: The database files the app owns (``NAME.json``). Any other *.json in the folder (a stray
+#: notes.json) is not ours: it is not read, backed up, restored or written.
+DB_NAME_RE = re.compile(r"(main|acks-\d{1,12})\Z")
 
 
 def default_actor() -> str:
@@ -142,7 +146,7 @@ class Store:
         return self.dir / "logs"
 
     def db_names(self) -> list[str]:
-        return sorted(p.stem for p in self.dir.glob("*.json") if p.is_file())
+        return sorted(p.stem for p in self.dir.glob("*.json") if DB_NAME_RE.match(p.stem) and p.is_file())
 
     def is_empty(self) -> bool:
         """True when the folder holds no database yet (a brand-new office)."""
@@ -161,6 +165,7 @@ class Store:
             self.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
+        self._finish_interrupted_switch()
         for name in self.db_names():
             self.load(name)  # raises CorruptDatabaseError
         if not os.access(self.dir, os.W_OK):
@@ -175,6 +180,7 @@ class Store:
             return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
             cleanup_temp_files(self.dir)
+            cleanup_temp_files(self.backups_dir)
             if self.audit.repair_torn_tail():
                 self.notices.append(
                     (
@@ -202,12 +208,28 @@ class Store:
                 backup.daily_backup(self)
         return self
 
+    def _finish_interrupted_switch(self) -> None:
+        """Complete a restore (or demo) that a killed process left half switched."""
+        from ethics_tui.store import restore
+
+        if restore.leftovers(self.dir) and os.access(self.dir, os.W_OK):
+            with self.locked():
+                if restore.finish_interrupted(self.dir):
+                    self._cache.clear()
+                    self.audit._head = None
+                    self.notices.append(
+                        (
+                            "การกู้คืนข้อมูลครั้งก่อนถูกขัดจังหวะ และได้ทำต่อจนเสร็จแล้ว",
+                            "An interrupted restore was completed.",
+                        )
+                    )
+
     def _open_needs_work(self, daily_backup: bool) -> bool:
         """Whether open() has anything to do under the lock (checked cheaply, without it)."""
         from ethics_tui.store import backup
-        from ethics_tui.store.atomic import TEMP_MARK
+        from ethics_tui.store.atomic import stale_temp_files
 
-        if any(self.dir.glob(f"*{TEMP_MARK}*")):
+        if stale_temp_files(self.dir) or stale_temp_files(self.backups_dir):
             return True
         try:
             with open(self.audit.path, "rb") as f:
@@ -288,6 +310,8 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, name: str, data: dict) -> None:
+        if not DB_NAME_RE.match(name):  # backups and restore would miss it
+            raise ValueError(f"unknown database name {name!r}: add it to DB_NAME_RE")
         path = self.path(name)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         atomic_write_bytes(path, payload)
