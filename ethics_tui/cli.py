@@ -125,10 +125,9 @@ def cmd_demo(args) -> int:
 
     store = Store(args.data)
     if not store.is_empty():
-        raise UserError(
-            f"โฟลเดอร์ {store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
-            f"{store.dir} already holds data; the demo only fills an empty folder",
-        )
+        from ethics_tui.service.demo import _not_empty
+
+        raise _not_empty(store)
     ctx = Context.open(args.data, lang=_lang(args))
     from ethics_tui.service.demo import DEMO_PASSWORD, DEMO_USERS
 
