@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.service import sheets
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS
@@ -347,9 +348,7 @@ def export_file(ctx: Context, path: Path | str) -> int:
     rows = export_rows(ctx)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\r\n").writerows(rows)
-        payload = b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+        payload = sheets.csv_bytes(rows)
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 
@@ -357,7 +356,7 @@ def export_file(ctx: Context, path: Path | str) -> int:
         ws = wb.active
         ws.title = "บุคลากร"
         for r in rows:
-            ws.append(r)
+            sheets.append_row(ws, r)
         out = io.BytesIO()
         wb.save(out)
         payload = out.getvalue()
