@@ -19,6 +19,7 @@ import io
 import re
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*\Z")
 
 
@@ -54,7 +55,7 @@ def csv_bytes(rows, bom: bool = True) -> bytes:
 def set_cell(ws, row: int, column: int, value: object):
     """Set one XLSX cell; a dangerous string becomes a quote-prefixed text cell."""
     cell = ws.cell(row=row, column=column)
-    cell.value = value
+    cell.value = _cleaned(value)
     neutralise(cell)
     return cell
 
@@ -66,9 +67,17 @@ def neutralise(cell) -> None:
         cell.quotePrefix = True
 
 
+def _cleaned(value: object) -> object:
+    """Control characters an XLSX cannot hold (saved before the model refused them) are shown
+    as ``\\x1b``, instead of failing the whole export."""
+    if isinstance(value, str) and _XLSX_ILLEGAL.search(value):
+        return _XLSX_ILLEGAL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", value)
+    return value
+
+
 def append_row(ws, values) -> int:
     """``ws.append`` that never writes a formula. Returns the new row's number."""
-    values = list(values)
+    values = [_cleaned(v) for v in values]
     ws.append(values)
     row = ws.max_row
     for col in range(1, len(values) + 1):
