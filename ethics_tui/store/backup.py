@@ -21,7 +21,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ethics_tui.errors import UserError
-from ethics_tui.store.atomic import atomic_writer, os_error
+from ethics_tui.store.atomic import TEMP_RE, atomic_writer, os_error
 from ethics_tui.store.audit import AUDIT_FILE
 
 MANIFEST = "manifest.json"
@@ -73,7 +73,9 @@ def files_to_save(store) -> list[Path]:
         files.append(audit)
     attachments = store.dir / FILES_DIR
     if attachments.is_dir():
-        files.extend(p for p in sorted(attachments.rglob("*")) if p.is_file() and not p.is_symlink())
+        files.extend(
+            p for p in sorted(attachments.rglob("*")) if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
+        )
     return files
 
 
