@@ -17,7 +17,7 @@ import pytest
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.service import input_files
 from ethics_tui.service import notices as notices_svc
-from ethics_tui.service.staff_io import import_file, read_table
+from ethics_tui.service.staff_io import read_table
 from tests.test_notices import circular, office  # noqa: F401 - fixture
 from tests.test_staff_import import GOOD, HEADER, write_csv
 

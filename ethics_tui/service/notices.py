@@ -10,7 +10,6 @@ version is a new record that ``replaces`` the old one and asks everyone to ackno
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
