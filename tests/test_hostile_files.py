@@ -199,3 +199,16 @@ def test_enclosures_are_copied_streaming(office, tmp_path, monkeypatch):  # noqa
     monkeypatch.undo()
     assert stored is not None and stored.read_bytes() == src.read_bytes()
     assert not [p for p in stored.parent.iterdir() if ".tmp-" in p.name]
+
+
+def test_a_killed_enclosure_copy_is_cleaned_on_open(office, tmp_path):  # noqa: F811
+    from ethics_tui.store.database import Store
+
+    folder = office.store.dir / notices_svc.FILES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / "incoming.tmp-4242-0a1b2c3d"
+    stale.write_bytes(b"half")
+    users = folder / "scan.tmp-final.pdf"
+    users.write_bytes(b"keep")
+    Store(office.store.dir).open()
+    assert not stale.exists() and users.exists()

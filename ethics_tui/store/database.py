@@ -179,8 +179,8 @@ class Store:
         if not self._open_needs_work(daily_backup):
             return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
-            cleanup_temp_files(self.dir)
-            cleanup_temp_files(self.backups_dir)
+            for folder in self._temp_folders():
+                cleanup_temp_files(folder)
             if self.audit.repair_torn_tail():
                 self.notices.append(
                     (
@@ -208,6 +208,12 @@ class Store:
                 backup.daily_backup(self)
         return self
 
+    def _temp_folders(self) -> list[Path]:
+        """Where our writers put temp files: the folder, backups/ and the attachment folders."""
+        files = self.dir / "files"
+        subs = [p for p in files.iterdir() if p.is_dir()] if files.is_dir() else []
+        return [self.dir, self.backups_dir, files, *subs]
+
     def _finish_interrupted_switch(self) -> None:
         """Complete a restore (or demo) that a killed process left half switched."""
         from ethics_tui.store import restore
@@ -229,7 +235,7 @@ class Store:
         from ethics_tui.store import backup
         from ethics_tui.store.atomic import stale_temp_files
 
-        if stale_temp_files(self.dir) or stale_temp_files(self.backups_dir):
+        if any(stale_temp_files(folder) for folder in self._temp_folders()):
             return True
         try:
             with open(self.audit.path, "rb") as f:
