@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from datetime import datetime
@@ -127,10 +128,9 @@ def cmd_demo(args) -> int:
 
     store = Store(args.data)
     if not store.is_empty():
-        raise UserError(
-            f"โฟลเดอร์ {store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
-            f"{store.dir} already holds data; the demo only fills an empty folder",
-        )
+        from ethics_tui.service.demo import _not_empty
+
+        raise _not_empty(store)
     ctx = Context.open(args.data, lang=_lang(args))
     from ethics_tui.service.demo import DEMO_PASSWORD, DEMO_USERS
 
@@ -195,13 +195,16 @@ def cmd_staff_list(args) -> int:
             d.pop("rev", None)
             d = {"id": r.staff.id, **d, "full_name": r.staff.full_name, "division": r.division}
             out.append(d)
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        # json escapes C0 itself; DEL and C1 (a terminal's CSI, U+009B) are escaped too
+        print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(out, ensure_ascii=False, indent=1)))
         return 0
+    from ethics_tui.model.text import printable
+
     for r in rows:
         s = r.staff
         flag = "" if s.active else (" (inactive)" if _lang(args) == "en" else " (ไม่ใช้งาน)")
-        print(f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
-              f"{format_date(s.start_date, 'abbr')}{flag}")
+        print(printable(f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
+                        f"{format_date(s.start_date, 'abbr')}{flag}"))
     _say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")
     return 0
 

@@ -100,7 +100,7 @@ def test_corrupt_file_offers_newest_good_backup(demo_ctx):
 
 def test_stale_temp_files_are_removed_on_open(tmp_path):
     Context.open(tmp_path)
-    stale = tmp_path / f"main.json{atomic.TEMP_MARK}999-dead"
+    stale = tmp_path / f"main.json{atomic.TEMP_MARK}999-deadbeef"
     stale.write_bytes(b"x" * 1000)
     Store(tmp_path).open()
     assert not stale.exists()

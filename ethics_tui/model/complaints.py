@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.record import Record
+from ethics_tui.model.text import TextChecked
 from ethics_tui.thai.dates import fiscal_year_range, format_date
 
 # -- receipt codes ----------------------------------------------------------------------------
@@ -148,7 +149,7 @@ class Step:
 
 
 @dataclass
-class Identity:
+class Identity(TextChecked):
     """The confidential part of a case (plaintext, only ever in memory)."""
 
     anonymous: bool = True
@@ -279,7 +280,7 @@ class Complaint(Record):
 
 
 @dataclass
-class ComplaintSettings:
+class ComplaintSettings(TextChecked):
     channels: list[str] = field(default_factory=lambda: list(DEFAULT_CHANNELS))
     due_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DUE_DAYS))
     retention_years: int = DEFAULT_RETENTION_YEARS

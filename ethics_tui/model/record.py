@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Self
 
+from ethics_tui.model.text import TextChecked
+
 #: Field names (minus ``id``) per record class, computed once: from_doc runs for every record of every read.
 _FIELDS: dict[type, frozenset[str]] = {}
 
@@ -16,8 +18,9 @@ def _field_names(cls: type) -> frozenset[str]:
     return names
 
 
-class Record:
-    """Mixin for a dataclass stored as a document: the document id lives in ``id``, not in the data."""
+class Record(TextChecked):
+    """Mixin for a dataclass stored as a document: the document id lives in ``id``, not in the data.
+    Its ``validate()`` refuses control characters in any text field (model/text.py)."""
 
     @classmethod
     def from_doc(cls, doc_id: int, data: dict) -> Self:

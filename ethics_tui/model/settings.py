@@ -6,13 +6,17 @@ import re
 from dataclasses import asdict, dataclass, fields
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.text import TextChecked
 
 OFFICE_TYPES = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วนจังหวัด")
 DIGITS_CHOICES = ("thai", "arabic")
 
 
 @dataclass
-class OfficeSettings:
+class OfficeSettings(TextChecked):
+    SINGLE_LINE = ("office_name", "office_type", "district", "province", "phone", "email", "executive_name",
+                   "executive_title", "letter_prefix", "digits", "emblem_path")
+
     office_name: str = ""  # full name, e.g. "องค์การบริหารส่วนตำบลเชียงพิณ"
     office_type: str = OFFICE_TYPES[0]
     district: str = ""  # อำเภอ
@@ -52,7 +56,9 @@ class OfficeSettings:
 
 
 @dataclass
-class Division:
+class Division(TextChecked):
+    SINGLE_LINE = ("name",)
+
     name: str
     active: bool = True
     id: int | None = None

@@ -28,6 +28,9 @@ _CODE_RE = re.compile(r"^[\w\-/.]{1,30}$")
 
 @dataclass
 class Staff(Record):
+    SINGLE_LINE = ("prefix", "first_name", "last_name", "position", "staff_type", "code", "level", "start_date",
+                   "email", "phone")
+
     prefix: str
     first_name: str
     last_name: str

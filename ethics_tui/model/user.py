@@ -33,6 +33,8 @@ MIN_PASSWORD = 8
 
 @dataclass
 class User(Record):
+    SINGLE_LINE = ("username", "display_name")
+
     username: str
     display_name: str
     roles: list[str] = field(default_factory=list)

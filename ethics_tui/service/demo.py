@@ -150,14 +150,53 @@ def demo_sign_in(ctx: Context, username: str = "admin") -> Context:
     return ctx
 
 
+def _not_empty(store) -> UserError:
+    data = store.load() if store.path().exists() else {}
+    name = data.get(SETTINGS, {}).get("1", {}).get("office_name")
+    users = data.get("users", {})
+    if name == DEMO_SETTINGS.office_name and (len(users) < len(DEMO_USERS) or "complaints" not in data):
+        return UserError(
+            f"โฟลเดอร์ {store.dir} มีสำนักงานตัวอย่างที่สร้างไม่เสร็จ (คำสั่ง demo ถูกขัดจังหวะในรุ่นก่อน) "
+            "— ข้อมูลนี้ใช้ต่อไม่ได้: ลบไฟล์ในโฟลเดอร์นี้ (หรือเลือกโฟลเดอร์ใหม่) แล้วสั่ง demo อีกครั้ง",
+            f"{store.dir} holds a half-built demo office (an earlier version's demo was interrupted); "
+            "it cannot be finished: empty the folder (or choose another) and run demo again",
+        )
+    return UserError(
+        f"โฟลเดอร์ {store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
+        f"{store.dir} already holds data; the demo can only fill an empty folder",
+    )
+
+
 def load_demo(ctx: Context) -> int:
     """Fill an empty data folder with the demo office and its demo accounts (password
-    ``demo1234``). Returns the number of staff. Later registers add their records here."""
-    if not ctx.store.is_empty():
-        raise UserError(
-            f"โฟลเดอร์ {ctx.store.dir} มีข้อมูลอยู่แล้ว — สร้างสำนักงานตัวอย่างได้เฉพาะในโฟลเดอร์ว่าง",
-            f"{ctx.store.dir} already holds data; the demo can only fill an empty folder",
-        )
+    ``demo1234``). Returns the number of staff.
+
+    The office is built in a stage folder inside the data folder and switched in at the end
+    (store/restore.py), so a killed demo leaves an empty folder, never half an office."""
+    import shutil
+
+    from ethics_tui.store import restore
+    from ethics_tui.store.database import Store
+
+    store = ctx.store
+    if not store.is_empty():
+        raise _not_empty(store)
+    with store.locked():
+        if not store.is_empty():
+            raise _not_empty(store)
+        stage = restore.new_stage(store.dir)
+        try:
+            staged = Context(store=Store(stage, backup_keep=store.backup_keep), actor=ctx.actor, lang=ctx.lang)
+            n = _build(staged)
+            restore.switch_in(store.dir, stage)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        store._cache.clear()
+        store.audit._head = None
+    return n
+
+
+def _build(ctx: Context) -> int:
     with ctx.store.transaction(actor=ctx.actor) as tx:
         s = OfficeSettings.from_dict(DEMO_SETTINGS.to_dict())
         s.rev = 1

@@ -10,7 +10,6 @@ version is a new record that ``replaces`` the old one and asks everyone to ackno
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -82,32 +81,42 @@ def number_text(ctx: Context, n: Notice) -> str:
 
 # -- enclosures ----------------------------------------------------------------------------
 def _attach(ctx: Context, source: str) -> dict:
-    """Copy an enclosure file into ``<data>/files/notices/`` under its SHA-256."""
-    from ethics_tui.store.atomic import atomic_write_bytes
+    """Copy an enclosure file into ``<data>/files/notices/`` under its SHA-256, streaming.
+    Regular files of at most ENCLOSURE_MAX_BYTES only (service/input_files.py)."""
+    import os
+
+    from ethics_tui.service.input_files import ENCLOSURE_MAX_BYTES, copy_regular
 
     src = Path(source).expanduser()
+    folder = ctx.store.dir / FILES_DIR
     try:
-        data = src.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            {"enclosures": (f"เปิดไฟล์ {src} ไม่ได้ ({exc.strerror})", f"cannot open {src} ({exc.strerror})")}
-        ) from None
-    digest = hashlib.sha256(data).hexdigest()
+        tmp, digest = copy_regular(src, folder, ENCLOSURE_MAX_BYTES, "ไฟล์แนบ", "enclosure")
+    except UserError as exc:
+        raise ValidationError({"enclosures": (exc.th, exc.en)}) from None
     rel = f"{FILES_DIR}/{digest}{src.suffix.lower()[:10]}"
     target = ctx.store.dir / rel
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(target, data)
+    try:
+        if target.exists():
+            tmp.unlink()
+        else:
+            os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            {"enclosures": (f"บันทึกไฟล์แนบไม่ได้ ({exc.strerror})", f"cannot store the enclosure ({exc.strerror})")}
+        ) from None
     return {"file": rel, "sha256": digest, "name": src.name}
 
 
 def enclosure_path(ctx: Context, enclosure: dict) -> Path | None:
     """The stored copy of an enclosure, checked against its SHA-256 (None if none/damaged)."""
+    from ethics_tui.service.input_files import sha256_file
+
     if not enclosure.get("file"):
         return None
     path = ctx.store.dir / enclosure["file"]
     try:
-        ok = hashlib.sha256(path.read_bytes()).hexdigest() == enclosure.get("sha256")
+        ok = path.is_file() and sha256_file(path) == enclosure.get("sha256")
     except OSError:
         return None
     return path if ok else None

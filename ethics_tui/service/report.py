@@ -200,23 +200,25 @@ def export_xlsx(ctx: Context, fy: int, path: Path | str) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from ethics_tui.service.sheets import append_row
+
     require(ctx, "report.read")
     wb = Workbook()
     ws = wb.active
     ws.title = f"ปีงบ {fy}"
-    ws.append([f"{TITLE} ประจำปีงบประมาณ พ.ศ. {fy}"])
-    ws.append([get_settings(ctx).office_name])
-    ws.append([intro(ctx, fy)])
-    ws.append(list(COLUMNS))
+    append_row(ws, [f"{TITLE} ประจำปีงบประมาณ พ.ศ. {fy}"])
+    append_row(ws, [get_settings(ctx).office_name])
+    append_row(ws, [intro(ctx, fy)])
+    append_row(ws, list(COLUMNS))
     for cell in ws[4]:
         cell.font = Font(bold=True)
     current = None
     for measure, cells in table_rows(ctx, fy):
         if measure != current:
-            ws.append([MEASURE_TITLES[measure]])
+            append_row(ws, [MEASURE_TITLES[measure]])
             ws.cell(ws.max_row, 1).font = Font(bold=True)
             current = measure
-        ws.append(cells)
+        append_row(ws, cells)
     for col, width in zip("ABCDEF", (30, 40, 20, 16, 50, 50)):
         ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=4):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.service import sheets
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS
@@ -91,54 +92,40 @@ def _decode_csv(raw: bytes) -> str:
 
 
 def read_table(path: Path | str) -> list[list[object]]:
-    """All rows of a CSV or XLSX file as lists of cell values (header first)."""
+    """All rows of a CSV or XLSX file as lists of cell values (header first).
+
+    Bounded memory on hostile files (service/input_files.py): regular files of at most
+    IMPORT_MAX_BYTES only; an XLSX is checked for zip bombs and read streaming."""
+    from ethics_tui.service.input_files import IMPORT_MAX_BYTES, SHEET_MAX_ROWS, read_regular, read_sheet_rows
+
     path = Path(path)
     suffix = path.suffix.lower()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"ไม่พบไฟล์ {path}", f"File not found: {path}") from None
-    except IsADirectoryError:
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".txt", ""):
         raise UserError(
-            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ — โปรดระบุชื่อไฟล์ .csv หรือ .xlsx",
-            f"{path} is a folder, not a file; give a .csv or .xlsx file",
-        ) from None
-    except PermissionError:
-        raise UserError(f"ไม่มีสิทธิ์อ่านไฟล์ {path}", f"No permission to read {path}") from None
-    except OSError as exc:
-        raise UserError(f"เปิดไฟล์ {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
+            f"ไม่รองรับไฟล์ชนิด {suffix} — ใช้ .csv หรือ .xlsx",
+            f"Unsupported file type {suffix}; use .csv or .xlsx",
+        )
+    raw = read_regular(path, IMPORT_MAX_BYTES, "ไฟล์นำเข้า", "import file")
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(raw, path)
-    if suffix in (".csv", ".txt", ""):
-        text = _decode_csv(raw)
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        try:
-            return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-        except csv.Error as exc:
-            raise UserError(f"อ่านไฟล์ CSV ไม่ได้: {exc}", f"Cannot read the CSV file: {exc}") from None
-    raise UserError(
-        f"ไม่รองรับไฟล์ชนิด {suffix} — ใช้ .csv หรือ .xlsx",
-        f"Unsupported file type {suffix}; use .csv or .xlsx",
-    )
-
-
-def _read_xlsx(raw: bytes, path: Path) -> list[list[object]]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
+        return read_sheet_rows(raw, path)
+    text = _decode_csv(raw)
+    del raw
     try:
-        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as exc:
-        raise UserError(f"ไฟล์ Excel {path} เสียหายหรือไม่ใช่ .xlsx", f"{path} is not a valid .xlsx file ({exc})") from None
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    rows: list[list[object]] = []
     try:
-        ws = wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
-    finally:
-        wb.close()
+        for r in csv.reader(io.StringIO(text), dialect):
+            rows.append(list(r))
+            if len(rows) > SHEET_MAX_ROWS:
+                raise UserError(
+                    f"ไฟล์ {path} มีเกิน {SHEET_MAX_ROWS:,} แถว — แบ่งเป็นหลายไฟล์",
+                    f"{path} has more than {SHEET_MAX_ROWS:,} rows; split it",
+                )
+    except csv.Error as exc:
+        raise UserError(f"อ่านไฟล์ CSV ไม่ได้: {exc}", f"Cannot read the CSV file: {exc}") from None
+    return rows
 
 
 def _cell_text(value: object) -> str:
@@ -347,9 +334,7 @@ def export_file(ctx: Context, path: Path | str) -> int:
     rows = export_rows(ctx)
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        buf = io.StringIO()
-        csv.writer(buf, lineterminator="\r\n").writerows(rows)
-        payload = b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+        payload = sheets.csv_bytes(rows)
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 
@@ -357,7 +342,7 @@ def export_file(ctx: Context, path: Path | str) -> int:
         ws = wb.active
         ws.title = "บุคลากร"
         for r in rows:
-            ws.append(r)
+            sheets.append_row(ws, r)
         out = io.BytesIO()
         wb.save(out)
         payload = out.getvalue()

@@ -176,6 +176,7 @@ def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     from openpyxl import Workbook
 
     from ethics_tui.service import training as svc
+    from ethics_tui.service.sheets import append_row
 
     st = svc.stats(ctx, fy)
     wb = Workbook()
@@ -183,30 +184,30 @@ def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     ws.title = "สรุป"
     for row in (("ปีงบประมาณ", fy), ("บุคลากร", st.staff_total), ("ได้รับโอกาสอย่างน้อยหนึ่งครั้ง", st.with_opportunity),
                 ("ร้อยละ", round(100 * st.share, 1)), ("คำถามที่ยังไม่ได้ตอบ", st.open_questions)):
-        ws.append(row)
+        append_row(ws, row)
     for b in st.budget:
-        ws.append(("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent))
+        append_row(ws, ("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent))
     head = ("กลุ่ม", "บุคลากร", "ได้รับโอกาส", "ครั้งที่ได้รับคัดเลือก", "ค่าใช้จ่าย", "ใช้จริง")
     for title, groups in (("รายกอง", st.by_division), ("ประเภทบุคลากร", st.by_type), ("ระดับตำแหน่ง", st.by_level)):
         sheet = wb.create_sheet(title)
-        sheet.append(head)
+        append_row(sheet, head)
         for g in groups:
-            sheet.append((g.name, g.staff, g.participants, g.selections, g.cost, g.spent))
+            append_row(sheet, (g.name, g.staff, g.participants, g.selections, g.cost, g.spent))
     for title, header, rows in (
         ("ผู้ได้รับอนุมัติ", ("ชื่อ-สกุล", "กอง", "หลักสูตร", "ประเภท", "ผล"), st.went),
         ("ไม่อนุมัติ", ("ชื่อ-สกุล", "หลักสูตร", "เหตุผล"), st.rejection_list),
         ("ไม่เคยได้รับคัดเลือก", ("ชื่อ-สกุล", "ตำแหน่ง", "กอง"), st.never_selected),
     ):
         sheet = wb.create_sheet(title)
-        sheet.append(header)
+        append_row(sheet, header)
         for r in rows:
-            sheet.append(tuple(r))
+            append_row(sheet, tuple(r))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise UserError(f"บันทึกไฟล์ {path} ไม่ได้", f"Cannot write {path} ({exc.strerror})") from None
+    from ethics_tui.store.atomic import atomic_writer
+
+    with atomic_writer(path) as f:
+        wb.save(f)
     return path
 
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ethics_tui.errors import StorageError
 
 TEMP_MARK = ".tmp-"
+#: The exact name of our writer's temp files: ``<target name>.tmp-<pid>-<8 hex digits>``.
+#: Cleanup deletes only names that match this, never another file with ".tmp-" in its name.
+TEMP_RE = re.compile(r"^.+\.tmp-\d{1,10}-[0-9a-f]{8}\Z")
 #: How long to keep retrying os.replace on Windows while another process holds the file.
 REPLACE_RETRY_SECONDS = 2.0
 IS_WINDOWS = os.name == "nt"
@@ -67,11 +73,46 @@ def _replace_with_retry(src: str, dst: Path) -> None:
             time.sleep(0.05)
 
 
+def temp_path(path: Path) -> Path:
+    """Where our writer puts ``path``'s new content before the switch (matches TEMP_RE)."""
+    path = Path(path)
+    return path.parent / f"{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+@contextmanager
+def atomic_writer(path: Path) -> Iterator:
+    """Write ``path`` through a binary file object, streaming; it replaces ``path`` atomically
+    when the block ends, and is removed if the block raises. Raises StorageError."""
+    path = Path(path)
+    tmp = temp_path(path)
+    try:
+        f = open(tmp, "xb")
+    except OSError as exc:
+        raise os_error(exc, path, "บันทึกไฟล์", "write the file") from exc
+    try:
+        try:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        finally:
+            f.close()
+        _replace_with_retry(str(tmp), path)
+    except BaseException as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise os_error(exc, path, "บันทึกไฟล์", "write the file") from exc
+        raise
+    _fsync_dir(path.parent)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically. Raises StorageError; never truncates."""
     path = Path(path)
     folder = path.parent
-    tmp = folder / f"{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    tmp = temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
         try:
@@ -92,11 +133,19 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(folder)
 
 
+def stale_temp_files(folder: Path) -> list[Path]:
+    """Temp files our writer left in ``folder`` (exact name pattern, regular files only)."""
+    try:
+        return [p for p in Path(folder).glob(f"*{TEMP_MARK}*") if TEMP_RE.match(p.name) and p.is_file()]
+    except OSError:
+        return []
+
+
 def cleanup_temp_files(folder: Path) -> list[Path]:
     """Remove temp files left by a killed writer. Call only while holding the write lock."""
     removed = []
-    for p in Path(folder).glob(f"*{TEMP_MARK}*"):
-        if p.is_file():
+    for p in stale_temp_files(folder):
+        if not p.is_symlink():
             try:
                 p.unlink()
                 removed.append(p)

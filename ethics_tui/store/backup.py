@@ -1,68 +1,143 @@
-"""Backups: zip files holding every database file, the audit log and a manifest of SHA-256s.
+"""Backups: zip files holding every database file, the audit log, the attachments and a
+manifest of SHA-256s.
 
-Automatic backups (before a migration, before a restore, once a day) rotate: only the newest
-``store.backup_keep`` are kept. Manual backups (``backup -o FILE``) are never rotated.
-A restore refuses a backup whose manifest, hashes or JSON do not check out.
+- Automatic backups (``auto-*.zip``: before a migration, before a restore, once a day) rotate:
+  only the newest ``store.backup_keep`` are kept.
+- Manual backups (``manual-*.zip`` in ``backups/``, or ``backup -o FILE``) are never rotated.
+- A backup is written streaming (file by file, never whole files in memory) to a temp file
+  that our writer names ``NAME.tmp-PID-XXXXXXXX``; a killed backup's temp file is removed on
+  the next open.
+- :func:`check_backup` refuses a backup whose zip, manifest, member names, hashes or databases
+  do not check out. Restoring is in :mod:`ethics_tui.store.restore`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
+import re
 import zipfile
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ethics_tui.errors import UserError
-from ethics_tui.store.atomic import atomic_write_bytes, os_error
+from ethics_tui.store.atomic import TEMP_RE, atomic_writer, os_error
 from ethics_tui.store.audit import AUDIT_FILE
 
 MANIFEST = "manifest.json"
 AUTO_PREFIX = "auto-"
+MANUAL_PREFIX = "manual-"
 FORMAT = "ethics-tui-backup/1"
+FILES_DIR = "files"
+CHUNK = 1 << 20
+_STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}-\d{6})")
 
 
-def _files_to_save(store) -> list[Path]:
+# -- what the app owns ----------------------------------------------------------------------
+def is_db_file(name: str) -> bool:
+    from ethics_tui.store.database import DB_NAME_RE
+
+    return name.endswith(".json") and bool(DB_NAME_RE.match(name[:-5]))
+
+
+def owned_top_level(name: str) -> bool:
+    """A top-level entry of the data folder that backups carry and restore replaces."""
+    return name == AUDIT_FILE or name == FILES_DIR or is_db_file(name)
+
+
+def safe_member(rel: object) -> bool:
+    """A relative POSIX path with no drive, root, backslash, '.', '..' or control character,
+    read as both a POSIX and a Windows path (a backup made here may be restored on the other)."""
+    if not isinstance(rel, str) or not rel or len(rel) > 400:
+        return False
+    if "\\" in rel or ":" in rel or any(ord(c) < 32 or ord(c) == 127 for c in rel):
+        return False
+    for p in (PurePosixPath(rel), PureWindowsPath(rel)):
+        if p.is_absolute() or p.drive or p.root or p.anchor:
+            return False
+    return all(part not in ("", ".", "..") for part in rel.split("/"))
+
+
+def owned_member(rel: str) -> bool:
+    """A backup member that restore writes: a database file, the audit log, an attachment."""
+    parts = rel.split("/")
+    if len(parts) == 1:
+        return parts[0] != FILES_DIR and owned_top_level(parts[0])
+    return parts[0] == FILES_DIR
+
+
+def files_to_save(store) -> list[Path]:
     files = [store.path(n) for n in store.db_names()]
     audit = store.dir / AUDIT_FILE
-    if audit.exists():
+    if audit.is_file():
         files.append(audit)
-    attachments = store.dir / "files"
+    attachments = store.dir / FILES_DIR
     if attachments.is_dir():
-        files.extend(p for p in sorted(attachments.rglob("*")) if p.is_file())
+        files.extend(
+            p for p in sorted(attachments.rglob("*")) if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
+        )
     return files
 
 
-def build_backup_bytes(store) -> bytes:
-    buf = io.BytesIO()
+_files_to_save = files_to_save  # old name
+
+
+# -- writing --------------------------------------------------------------------------------
+def write_backup(store, out) -> dict:
+    """Stream every owned file into the open binary file ``out`` as a zip. Returns the manifest."""
     manifest = {"format": FORMAT, "created": datetime.now().isoformat(timespec="seconds"), "files": {}}
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for path in _files_to_save(store):
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for path in files_to_save(store):
             rel = path.relative_to(store.dir).as_posix()
-            data = path.read_bytes()
-            manifest["files"][rel] = hashlib.sha256(data).hexdigest()
-            zf.writestr(rel, data)
+            info = zipfile.ZipInfo(rel, date_time=datetime.now().timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            digest = hashlib.sha256()
+            try:
+                with open(path, "rb") as src:
+                    big = src.seek(0, 2) > (1 << 30)
+                    src.seek(0)
+                    with zf.open(info, "w", force_zip64=big) as dst:
+                        while chunk := src.read(CHUNK):
+                            digest.update(chunk)
+                            dst.write(chunk)
+            except OSError as exc:
+                raise os_error(exc, path, "อ่านไฟล์เพื่อสำรอง", "read a file to back up") from exc
+            manifest["files"][rel] = digest.hexdigest()
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+    return manifest
+
+
+def build_backup_bytes(store) -> bytes:
+    """The backup as bytes (small folders and tests only; backups on disk stream)."""
+    import io
+
+    buf = io.BytesIO()
+    write_backup(store, buf)
     return buf.getvalue()
 
 
-def create_backup(store, out: Path | None = None, reason: str = "manual", locked: bool = False) -> Path:
-    """Write a backup. ``out=None`` puts an automatic, rotating one in ``backups/``."""
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def create_backup(store, out: Path | None = None, reason: str = "auto", locked: bool = False) -> Path:
+    """Write a backup. ``out=None`` puts it in ``backups/``: ``manual-*`` when ``reason`` is
+    "manual" (never rotated), else ``auto-*`` (rotated)."""
 
     def work() -> Path:
         target = out
         if target is None:
-            store.backups_dir.mkdir(exist_ok=True)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-            target = store.backups_dir / f"{AUTO_PREFIX}{stamp}-{reason}.zip"
+            prefix = MANUAL_PREFIX if reason == "manual" else AUTO_PREFIX
+            suffix = "" if reason == "manual" else f"-{reason}"
+            target = store.backups_dir / f"{prefix}{_stamp()}{suffix}.zip"
         target = Path(target)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(exc, target.parent, "สร้างโฟลเดอร์สำรอง", "create the backup folder") from exc
-        atomic_write_bytes(target, build_backup_bytes(store))
-        if out is None:
+        with atomic_writer(target) as f:
+            write_backup(store, f)
+        if out is None and reason != "manual":
             rotate(store)
         return target
 
@@ -75,10 +150,27 @@ def create_backup(store, out: Path | None = None, reason: str = "manual", locked
 def auto_backups(store) -> list[Path]:
     if not store.backups_dir.is_dir():
         return []
-    return sorted(store.backups_dir.glob(f"{AUTO_PREFIX}*.zip"))
+    return sorted(p for p in store.backups_dir.glob(f"{AUTO_PREFIX}*.zip") if p.is_file())
+
+
+def manual_backups(store) -> list[Path]:
+    if not store.backups_dir.is_dir():
+        return []
+    return sorted(p for p in store.backups_dir.glob(f"{MANUAL_PREFIX}*.zip") if p.is_file())
+
+
+def all_backups(store) -> list[Path]:
+    """Automatic and manual backups in ``backups/``, oldest first."""
+
+    def key(p: Path):
+        m = _STAMP_RE.match(p.name)
+        return (m.group(1) if m else "", p.name)
+
+    return sorted(auto_backups(store) + manual_backups(store), key=key)
 
 
 def rotate(store) -> None:
+    """Delete the oldest automatic backups beyond ``store.backup_keep`` (manual ones never)."""
     backups = auto_backups(store)
     for old in backups[: max(0, len(backups) - store.backup_keep)]:
         try:
@@ -99,52 +191,111 @@ def daily_backup(store) -> Path | None:
     return create_backup(store, reason="daily", locked=True)
 
 
-def check_backup(path: Path) -> dict[str, bytes]:
-    """Validate a backup file and return its files. Raises UserError explaining the damage."""
-    path = Path(path)
+# -- checking -------------------------------------------------------------------------------
+def _bad(path, th: str, en: str) -> UserError:
+    return UserError(
+        f"ไฟล์สำรอง {path} ใช้ไม่ได้: {th} — ไม่ได้กู้คืนข้อมูลใด ๆ",
+        f"Backup {path} cannot be used: {en}. Nothing was restored.",
+    )
 
-    def bad(th: str, en: str) -> UserError:
-        return UserError(
-            f"ไฟล์สำรอง {path} ใช้ไม่ได้: {th} — ไม่ได้กู้คืนข้อมูลใด ๆ",
-            f"Backup {path} cannot be used: {en}. Nothing was restored.",
-        )
+
+def check_database(rel: str, raw: bytes, path) -> dict:
+    """The checks ``Store`` and ``verify`` make of a database file, on a backup member."""
+    from ethics_tui.store import migrations
 
     try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise _bad(path, f"ไฟล์ {rel} อ่านไม่ได้", f"{rel} is not valid JSON") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise _bad(path, f"ไฟล์ {rel} ไม่ใช่ฐานข้อมูล (ตาราง)", f"{rel} is not a database (dict of tables)")
+    try:
+        version = migrations.schema_of(data)
+    except Exception:  # noqa: BLE001 - a damaged _meta is damage to report
+        raise _bad(path, f"ไฟล์ {rel} มีข้อมูลรุ่น (schema) เสียหาย", f"{rel} has a damaged schema") from None
+    if not isinstance(version, int) or version > migrations.CURRENT_SCHEMA:
+        raise _bad(
+            path,
+            f"ไฟล์ {rel} สร้างโดยโปรแกรมรุ่นใหม่กว่า (schema {version}) — โปรดอัปเดตโปรแกรมก่อน",
+            f"{rel} was written by a newer version (schema {version}); upgrade ethics-tui first",
+        )
+    return data
+
+
+def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
+    """Check a backup member by member (streaming) and, with ``extract_to``, write the owned
+    members there. Returns the owned member names. Raises UserError explaining the damage."""
+    path = Path(path)
+    try:
         with zipfile.ZipFile(path) as zf:
-            names = zf.namelist()
-            if MANIFEST not in names:
-                raise bad("ไม่มีรายการไฟล์ (manifest)", "it has no manifest")
+            infos = {i.filename: i for i in zf.infolist()}
+            if MANIFEST not in infos:
+                raise _bad(path, "ไม่มีรายการไฟล์ (manifest)", "it has no manifest")
+            if infos[MANIFEST].file_size > 50 << 20:
+                raise _bad(path, "รายการไฟล์ใหญ่ผิดปกติ", "its manifest is too large")
             manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-            if manifest.get("format") != FORMAT:
-                raise bad("ไม่ใช่ไฟล์สำรองของ ethics-tui", "it is not an ethics-tui backup")
-            files: dict[str, bytes] = {}
-            for rel, digest in manifest.get("files", {}).items():
-                if rel.startswith("/") or ".." in Path(rel).parts:
-                    raise bad(f"ชื่อไฟล์ไม่ปลอดภัย {rel}", f"unsafe file name {rel}")
-                if rel not in names:
-                    raise bad(f"ขาดไฟล์ {rel}", f"{rel} is missing")
-                data = zf.read(rel)
-                if hashlib.sha256(data).hexdigest() != digest:
-                    raise bad(f"ไฟล์ {rel} ถูกแก้ไขหรือเสียหาย", f"{rel} is damaged (hash mismatch)")
-                if rel.endswith(".json") and "/" not in rel:
-                    try:
-                        json.loads(data.decode("utf-8"))
-                    except (ValueError, UnicodeDecodeError):
-                        raise bad(f"ไฟล์ {rel} อ่านไม่ได้", f"{rel} is not valid JSON") from None
-                files[rel] = data
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise _bad(path, "ไม่ใช่ไฟล์สำรองของ ethics-tui", "it is not an ethics-tui backup")
+            listed = manifest.get("files")
+            if not isinstance(listed, dict):
+                raise _bad(path, "รายการไฟล์เสียหาย", "its manifest is damaged")
+            for rel in listed:
+                if not safe_member(rel):
+                    raise _bad(path, f"ชื่อไฟล์ไม่ปลอดภัย {rel!r}", f"unsafe file name {rel!r}")
+            if "main.json" not in listed:
+                raise _bad(path, "ไม่มีฐานข้อมูลหลัก main.json", "it holds no main.json")
+            owned = [rel for rel in listed if owned_member(rel)]
+            for rel in owned:
+                if rel not in infos:
+                    raise _bad(path, f"ขาดไฟล์ {rel}", f"{rel} is missing")
+                _copy_member(zf, infos[rel], listed[rel], extract_to, path)
     except UserError:
         raise
     except FileNotFoundError:
-        raise bad("ไม่พบไฟล์", "file not found") from None
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
-        raise bad(f"ไฟล์เสียหาย ({exc})", f"damaged file ({exc})") from None
-    if not any(rel.endswith(".json") for rel in files):
-        raise bad("ไม่มีฐานข้อมูลในไฟล์", "it holds no database")
-    return files
+        raise _bad(path, "ไม่พบไฟล์", "file not found") from None
+    except IsADirectoryError:
+        raise _bad(path, "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "it is a folder") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, UnicodeDecodeError,
+            EOFError, NotImplementedError, RuntimeError) as exc:
+        raise _bad(path, f"ไฟล์เสียหาย ({exc})", f"damaged file ({exc})") from None
+    return owned
+
+
+def _copy_member(zf, info, digest: str, extract_to: Path | None, path: Path) -> None:
+    rel = info.filename
+    h = hashlib.sha256()
+    is_db = "/" not in rel and is_db_file(rel)
+    buf = bytearray() if is_db else None
+    out = None
+    if extract_to is not None:
+        target = extract_to / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        out = open(target, "xb")
+    try:
+        with zf.open(info) as src:
+            while chunk := src.read(CHUNK):
+                h.update(chunk)
+                if buf is not None:
+                    buf += chunk
+                if out is not None:
+                    out.write(chunk)
+    finally:
+        if out is not None:
+            out.close()
+    if h.hexdigest() != digest:
+        raise _bad(path, f"ไฟล์ {rel} ถูกแก้ไขหรือเสียหาย", f"{rel} is damaged (hash mismatch)")
+    if buf is not None:
+        check_database(rel, bytes(buf), path)
+
+
+def check_backup(path: Path) -> list[str]:
+    """Validate a backup file (zip, manifest, names, hashes, databases). Returns the owned
+    member names. Raises UserError explaining the damage."""
+    return scan_backup(path)
 
 
 def newest_good_backup(store) -> Path | None:
-    for path in reversed(auto_backups(store)):
+    for path in reversed(all_backups(store)):
         try:
             check_backup(path)
             return path
@@ -153,47 +304,7 @@ def newest_good_backup(store) -> Path | None:
     return None
 
 
-def restore_backup(store, path: Path, actor: str | None = None) -> Path:
-    """Replace the data with a backup's. Saves the current state first; returns that backup."""
-    files = check_backup(path)
-    with store.locked():
-        saved = None
-        if not store.is_empty():
-            try:
-                saved = create_backup(store, reason="pre-restore", locked=True)
-            except Exception:  # noqa: BLE001 - current files may be corrupt: save them raw
-                saved = _raw_copy(store)
-        current = {p.relative_to(store.dir).as_posix() for p in _files_to_save(store)}
-        for rel, data in files.items():
-            target = store.dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data)
-        for rel in current - set(files):
-            if rel.endswith(".json") and "/" not in rel:
-                (store.dir / rel).unlink(missing_ok=True)
-        store._cache.clear()
-        store.audit._head = None
-        store.audit_only("restore", "database", None, note=f"from {Path(path).name}", actor=actor)
-        # stamp the restored main file's audit head so verify stays consistent
-        for name in store.db_names():
-            data = store.load(name)
-            meta = dict(data.get("_meta", {}).get("1", {}))
-            head = store.audit.head()
-            meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
-            new = dict(data)
-            new["_meta"] = {"1": meta}
-            store._write(name, new)
-    return saved
+def restore_backup(store, path: Path, actor: str | None = None) -> Path | None:
+    from ethics_tui.store.restore import restore_backup as run
 
-
-def _raw_copy(store) -> Path:
-    """Copy the current files byte for byte (used when they cannot be read as a backup)."""
-    store.backups_dir.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = store.backups_dir / f"raw-{stamp}-pre-restore.zip"
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for p in _files_to_save(store):
-            zf.write(p, p.relative_to(store.dir).as_posix())
-    atomic_write_bytes(target, buf.getvalue())
-    return target
+    return run(store, path, actor=actor)

@@ -30,6 +30,7 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -47,6 +48,9 @@ from ethics_tui.store.audit import AUDIT_FILE, AuditLog, unencodable
 MAIN = "main"
 META_TABLE = "_meta"
 LOCK_FILE = ".ethics.lock"
+#: The database files the app owns (``NAME.json``). Any other *.json in the folder (a stray
+#: notes.json) is not ours: it is not read, backed up, restored or written.
+DB_NAME_RE = re.compile(r"(main|acks-\d{1,12})\Z")
 
 
 def default_actor() -> str:
@@ -174,7 +178,7 @@ class Store:
         return self.dir / "logs"
 
     def db_names(self) -> list[str]:
-        return sorted(p.stem for p in self.dir.glob("*.json") if p.is_file())
+        return sorted(p.stem for p in self.dir.glob("*.json") if DB_NAME_RE.match(p.stem) and p.is_file())
 
     def is_empty(self) -> bool:
         """True when the folder holds no database yet (a brand-new office)."""
@@ -193,6 +197,7 @@ class Store:
             self.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
+        self._finish_interrupted_switch()
         for name in self.db_names():
             self.load(name)  # raises CorruptDatabaseError
         integrity.check_main_present(self)  # a deleted main.json is not a new office
@@ -207,7 +212,8 @@ class Store:
         if not self._open_needs_work(daily_backup):
             return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
-            cleanup_temp_files(self.dir)
+            for folder in self._temp_folders():
+                cleanup_temp_files(folder)
             if self.audit.repair_torn_tail():
                 self.notices.append(
                     (
@@ -235,12 +241,34 @@ class Store:
                 backup.daily_backup(self)
         return self
 
+    def _temp_folders(self) -> list[Path]:
+        """Where our writers put temp files: the folder, backups/ and the attachment folders."""
+        files = self.dir / "files"
+        subs = [p for p in files.iterdir() if p.is_dir()] if files.is_dir() else []
+        return [self.dir, self.backups_dir, files, *subs]
+
+    def _finish_interrupted_switch(self) -> None:
+        """Complete a restore (or demo) that a killed process left half switched."""
+        from ethics_tui.store import restore
+
+        if restore.leftovers(self.dir) and os.access(self.dir, os.W_OK):
+            with self.locked():
+                if restore.finish_interrupted(self.dir):
+                    self._cache.clear()
+                    self.audit._head = None
+                    self.notices.append(
+                        (
+                            "การกู้คืนข้อมูลครั้งก่อนถูกขัดจังหวะ และได้ทำต่อจนเสร็จแล้ว",
+                            "An interrupted restore was completed.",
+                        )
+                    )
+
     def _open_needs_work(self, daily_backup: bool) -> bool:
         """Whether open() has anything to do under the lock (checked cheaply, without it)."""
         from ethics_tui.store import backup
-        from ethics_tui.store.atomic import TEMP_MARK
+        from ethics_tui.store.atomic import stale_temp_files
 
-        if any(self.dir.glob(f"*{TEMP_MARK}*")):
+        if any(stale_temp_files(folder) for folder in self._temp_folders()):
             return True
         try:
             with open(self.audit.path, "rb") as f:
@@ -338,6 +366,8 @@ class Store:
 
     def _write(self, name: str, data: dict) -> None:
         """Write a file without an audit entry (restore stamps heads with it). Prefer _commit."""
+        if not DB_NAME_RE.match(name):  # backups and restore would miss it
+            raise ValueError(f"unknown database name {name!r}: add it to DB_NAME_RE")
         path = self.path(name)
         payload = _encode(data, path)
         atomic_write_bytes(path, payload)

@@ -1,0 +1,210 @@
+"""Reading files the user points at (imports, enclosures) with bounded memory.
+
+- Regular files only: a FIFO, ``/dev/zero``, a folder or a socket is refused with a clear
+  message (a FIFO is opened non-blocking, so it cannot hang the program).
+- Size limits (the constants below) are checked before reading, and again while reading.
+- An XLSX is a zip: the members' total uncompressed size and each member's compression ratio
+  are checked before openpyxl opens it, then the sheet is read in read-only streaming mode,
+  stopping at the sheet's real data (a cell at XFD1048576 costs nothing).
+- Copies stream in chunks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+#: Largest staff / score import file (CSV or XLSX) read.
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+#: Largest enclosure copied into the data folder.
+ENCLOSURE_MAX_BYTES = 50 * 1024 * 1024
+#: An XLSX's members together may unpack to at most this many bytes...
+XLSX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
+#: ...and no member larger than 1 MB unpacked may be compressed more than this.
+XLSX_MAX_RATIO = 100
+#: Rows and columns of a sheet that are read at most.
+SHEET_MAX_ROWS = 50_000
+SHEET_MAX_COLUMNS = 64
+#: Reading stops after this many empty rows in a row (the sheet's real data has ended).
+SHEET_EMPTY_ROWS_STOP = 1_000
+CHUNK = 1 << 20
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB"
+
+
+def open_regular(path: Path | str, limit: int, what_th: str = "ไฟล์", what_en: str = "file"):
+    """Open ``path`` for reading if it is a regular file of at most ``limit`` bytes.
+    Returns (binary file object, size). Raises UserError (Thai/English) otherwise."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise UserError(f"ไม่พบ{what_th} {path}", f"{what_en.capitalize()} not found: {path}") from None
+    except OSError as exc:
+        raise UserError(f"เปิด{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
+    _require_regular(path, st.st_mode, what_th, what_en)
+    _require_size(path, st.st_size, limit, what_th, what_en)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except PermissionError:
+        raise UserError(f"ไม่มีสิทธิ์อ่าน{what_th} {path}", f"No permission to read {path}") from None
+    except OSError as exc:
+        raise UserError(f"เปิด{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)  # the file actually opened (it may have been swapped since the stat)
+        _require_regular(path, st.st_mode, what_th, what_en)
+        _require_size(path, st.st_size, limit, what_th, what_en)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb"), st.st_size
+
+
+def _require_regular(path: Path, mode: int, what_th: str, what_en: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise UserError(f"{path} เป็นโฟลเดอร์ ไม่ใช่{what_th}", f"{path} is a folder, not a {what_en}")
+    if not stat.S_ISREG(mode):
+        raise UserError(
+            f"{path} ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์ ท่อ หรือซ็อกเก็ต) — โปรดเลือก{what_th}ที่บันทึกไว้บนดิสก์",
+            f"{path} is not a regular file (a device, pipe or socket); choose a {what_en} saved on disk",
+        )
+
+
+def _require_size(path: Path, size: int, limit: int, what_th: str, what_en: str) -> None:
+    if size > limit:
+        raise UserError(
+            f"{what_th} {path} ใหญ่เกินไป ({_mb(size)}) — รับได้ไม่เกิน {_mb(limit)}",
+            f"{path} is too large ({_mb(size)}); the limit is {_mb(limit)}",
+        )
+
+
+def read_regular(path: Path | str, limit: int, what_th: str = "ไฟล์", what_en: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (checked before and while reading)."""
+    f, _size = open_regular(path, limit, what_th, what_en)
+    with f:
+        try:
+            data = f.read(limit + 1)
+        except OSError as exc:
+            raise UserError(f"อ่าน{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot read {path}: {exc.strerror}") from None
+    _require_size(Path(path), len(data), limit, what_th, what_en)
+    return data
+
+
+def copy_regular(src: Path | str, target_dir: Path, limit: int, what_th: str = "ไฟล์", what_en: str = "file"):
+    """Stream a regular file into a temp file in ``target_dir`` while hashing it.
+    Returns (temp path, sha256 hex). The caller renames or removes the temp file."""
+    from ethics_tui.store.atomic import os_error, temp_path
+
+    f, _size = open_regular(src, limit, what_th, what_en)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    tmp = temp_path(target_dir / "incoming")
+    digest = hashlib.sha256()
+    copied = 0
+    try:
+        with f, open(tmp, "xb") as out:
+            while chunk := f.read(CHUNK):
+                copied += len(chunk)
+                _require_size(Path(src), copied, limit, what_th, what_en)
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_error(exc, tmp, "คัดลอกไฟล์", "copy the file") from exc
+        raise
+    return tmp, digest.hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+def check_zip_bomb(raw: bytes, path: Path) -> None:
+    """Refuse an XLSX whose members would unpack to too much (before openpyxl opens it)."""
+    import io
+    import zipfile
+
+    def refuse(th: str, en: str) -> UserError:
+        return UserError(f"ไฟล์ Excel {path} ใช้ไม่ได้: {th}", f"{path} cannot be used: {en}")
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise UserError(f"ไฟล์ Excel {path} เสียหายหรือไม่ใช่ .xlsx", f"{path} is not a valid .xlsx file ({exc})") from None
+    if len(infos) > 10_000:
+        raise refuse("มีไฟล์ย่อยมากผิดปกติ", "it holds too many parts")
+    total = sum(i.file_size for i in infos)
+    if total > XLSX_MAX_UNCOMPRESSED:
+        raise refuse(
+            f"เมื่อแตกไฟล์จะใหญ่ถึง {_mb(total)} (รับได้ไม่เกิน {_mb(XLSX_MAX_UNCOMPRESSED)})",
+            f"it unpacks to {_mb(total)} (limit {_mb(XLSX_MAX_UNCOMPRESSED)})",
+        )
+    for i in infos:
+        if i.file_size > (1 << 20) and i.file_size > XLSX_MAX_RATIO * max(i.compress_size, 1):
+            raise refuse(
+                f"ส่วน {i.filename} ถูกบีบอัดมากผิดปกติ (อาจเป็นไฟล์อันตราย)",
+                f"part {i.filename} is compressed suspiciously much (a zip bomb?)",
+            )
+
+
+def read_sheet_rows(raw: bytes, path: Path) -> list[list[object]]:
+    """The first sheet's rows (streaming, bounded): at most SHEET_MAX_COLUMNS columns, stops
+    after SHEET_EMPTY_ROWS_STOP empty rows; more than SHEET_MAX_ROWS rows with data is refused."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    check_zip_bomb(raw, path)
+    try:
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise UserError(f"ไฟล์ Excel {path} เสียหายหรือไม่ใช่ .xlsx", f"{path} is not a valid .xlsx file ({exc})") from None
+    rows: list[list[object]] = []
+    try:
+        if not wb.worksheets:
+            return rows
+        ws = wb.worksheets[0]
+        empty = 0
+        pending = 0  # empty rows not yet appended (dropped if no data follows)
+        for values in ws.iter_rows(min_row=1, max_col=SHEET_MAX_COLUMNS, values_only=True):
+            if all(v is None or v == "" for v in values):
+                empty += 1
+                pending += 1
+                if empty >= SHEET_EMPTY_ROWS_STOP:
+                    break
+                continue
+            empty = 0
+            rows.extend([] for _ in range(pending))
+            pending = 0
+            if len(rows) >= SHEET_MAX_ROWS:
+                raise UserError(
+                    f"ไฟล์ {path} มีเกิน {SHEET_MAX_ROWS:,} แถว — แบ่งเป็นหลายไฟล์",
+                    f"{path} has more than {SHEET_MAX_ROWS:,} rows; split it",
+                )
+            row = list(values)
+            while row and row[-1] is None:
+                row.pop()
+            rows.append(row)
+    except UserError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise UserError(f"ไฟล์ Excel {path} เสียหาย", f"{path} is damaged ({exc})") from None
+    finally:
+        wb.close()
+    return rows
