@@ -25,6 +25,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -42,6 +43,8 @@ from ethics_tui.store.audit import AUDIT_FILE, AuditLog
 MAIN = "main"
 META_TABLE = "_meta"
 LOCK_FILE = ".ethics.lock"
+#: how every file this program writes begins (json.dumps of a dict whose first table is _meta)
+_HEAD = re.compile(rb'\{"_meta":\{"1":\{"schema":(\d+)[,}]')
 
 
 def default_actor() -> str:
@@ -162,7 +165,8 @@ class Store:
         except OSError as exc:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
         for name in self.db_names():
-            self.load(name)  # raises CorruptDatabaseError
+            if self._schema_at_a_glance(name) is None:
+                self.load(name)  # raises CorruptDatabaseError
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
                 (
@@ -183,6 +187,9 @@ class Store:
                     )
                 )
             for name in self.db_names():
+                version = self._schema_at_a_glance(name)
+                if version == migrations.CURRENT_SCHEMA:
+                    continue
                 data = self.load(name)
                 version = migrations.schema_of(data)
                 if version > migrations.CURRENT_SCHEMA:
@@ -217,9 +224,33 @@ class Store:
                         return True  # a torn last line
         except FileNotFoundError:
             pass
-        if any(migrations.schema_of(self.load(n)) != migrations.CURRENT_SCHEMA for n in self.db_names()):
-            return True
+        for n in self.db_names():
+            version = self._schema_at_a_glance(n)
+            if version is None:
+                version = migrations.schema_of(self.load(n))
+            if version != migrations.CURRENT_SCHEMA:
+                return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
+
+    def _schema_at_a_glance(self, name: str) -> int | None:
+        """The schema of a file as this program writes it, without parsing it (open() must not
+        read 300 acknowledgement files to start): our files begin with the ``_meta`` table and
+        end like a dict of tables. None when the file does not look so (empty, truncated,
+        garbage, written by hand): the caller then parses it whole, and a damaged file raises
+        CorruptDatabaseError as before. Damage *inside* a well-formed-looking file is found
+        when the file is first loaded, which raises the same error and never overwrites it."""
+        try:
+            with open(self.path(name), "rb") as f:
+                head = f.read(64)
+                size = f.seek(0, os.SEEK_END)
+                f.seek(max(0, size - 3))
+                tail = f.read()
+        except OSError:
+            return None
+        match = _HEAD.match(head)
+        if match is None or tail not in (b"}}}", b"{}}"):  # the last table closes, then the file
+            return None
+        return int(match.group(1))
 
     # -- locking ---------------------------------------------------------------------------
     @contextmanager
