@@ -263,6 +263,16 @@ def _log_crash(data: str) -> Path | None:
         return None
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush does not raise
+    BrokenPipeError again on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests): nothing to flush
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -282,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`... --json | head`): not an error of ours
+        _silence_stdout()
+        return 141
     except Exception as exc:  # noqa: BLE001 - never show a traceback to the user
         log = _log_crash(args.data)
         _say(
