@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
@@ -63,16 +64,56 @@ def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: 
     return out[:limit] if limit else out
 
 
+class _CodeIndex:
+    """staff code -> ids, for the duplicate check of a save without reading every record.
+
+    Kept for one staff table *object*: the store replaces a table whole when it changes (and
+    re-reads it when another process wrote), so an index built for another object is rebuilt,
+    and a save that this process commits moves the index to its new table (``moved``).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._table: dict | None = None
+        self._codes: dict[str, set[int]] = {}
+
+    def owners(self, table: dict, code: str) -> set[int]:
+        with self._lock:
+            if table is not self._table:
+                codes: dict[str, set[int]] = {}
+                for key, doc in table.items():
+                    if doc.get("code"):
+                        codes.setdefault(doc["code"], set()).add(int(key))
+                self._table, self._codes = table, codes
+            return set(self._codes.get(code, ()))
+
+    def moved(self, old: dict, new: dict, staff_id: int, old_code: str, new_code: str) -> None:
+        with self._lock:
+            if self._table is not old:
+                return  # not indexed: the next check builds it
+            if old_code:
+                self._codes.get(old_code, set()).discard(staff_id)
+            if new_code:
+                self._codes.setdefault(new_code, set()).add(staff_id)
+            self._table = new
+
+
+_CODES = _CodeIndex()
+
+
+def _staff_table(tx) -> dict:
+    """The transaction's staff table as stored (``{str(id): doc}``); not to be mutated."""
+    return tx.db.storage.read().get(STAFF, {})
+
+
 def _check_refs(tx, staff: Staff) -> None:
     div = tx.table(DIVISIONS).get(doc_id=staff.division_id) if staff.division_id else None
     if div is None:
         raise ValidationError({"division_id": ("ไม่พบกองที่เลือก", "the chosen division does not exist")})
-    if staff.code:
-        for doc in tx.table(STAFF).all():
-            if doc.get("code") == staff.code and doc.doc_id != staff.id:
-                raise ValidationError(
-                    {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
-                )
+    if staff.code and _CODES.owners(_staff_table(tx), staff.code) - {staff.id}:
+        raise ValidationError(
+            {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
+        )
 
 
 def _normalise_code(staff: Staff) -> None:
@@ -90,7 +131,9 @@ def add(ctx: Context, staff: Staff) -> Staff:
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         _check_refs(tx, staff)
+        before = _staff_table(tx)
         staff.id = tx.table(STAFF).insert(staff.to_dict())
+        _CODES.moved(before, _staff_table(tx), staff.id, "", staff.code)
         tx.log("create", "staff", staff.id, [k for k, v in staff.to_dict().items() if v not in ("", None)])
     return staff
 
@@ -118,7 +161,9 @@ def update(ctx: Context, staff: Staff) -> Staff:
         if not changed:
             return old
         staff.rev = old.rev + 1
+        before = _staff_table(tx)
         tx.put(STAFF, staff.id, staff.to_dict())
+        _CODES.moved(before, _staff_table(tx), staff.id, old.code, staff.code)
         action = "update"
         if changed == ["active"]:
             action = "reactivate" if staff.active else "deactivate"
