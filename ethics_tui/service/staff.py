@@ -9,7 +9,7 @@ from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
 from ethics_tui.model.staff import Staff
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
-from ethics_tui.service.settings import DIVISIONS, division_names
+from ethics_tui.service.settings import DIVISIONS
 from ethics_tui.thai.digits import to_arabic_digits
 
 STAFF = "staff"
@@ -48,20 +48,63 @@ def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: 
 
     Sorted by division then name. ``limit`` caps the rows returned (the TUI shows a page).
     """
-    names = division_names(ctx)
+    return search_page(ctx, text, include_inactive, limit)[0]
+
+
+def search_page(
+    ctx: Context, text: str = "", include_inactive: bool = False, limit: int | None = None
+) -> tuple[list[StaffRow], int]:
+    """``search``, and how many matched in all. Filters a sorted index of the stored records
+    (built once per change of the staff or divisions table) and makes ``Staff`` objects only
+    for the rows returned, so a keystroke in a 10,000-person office stays cheap."""
+    require(ctx, "staff.read")
+    data = ctx.store.load()
+    table = data.get(STAFF, {})
     words = [w.casefold() for w in text.split()]
-    out: list[StaffRow] = []
-    for s in _all(ctx):
-        if not include_inactive and not s.active:
+    picked: list[tuple[str, str]] = []
+    total = 0
+    for hay, key, active, div in _INDEX.rows(ctx, data):
+        if not include_inactive and not active:
             continue
-        div = names.get(s.division_id, "")
-        if words:
-            hay = f"{s.code} {s.full_name} {s.first_name} {s.position} {s.level} {div}".casefold()
-            if not all(w in hay for w in words):
-                continue
-        out.append(StaffRow(s, div))
-    out.sort(key=lambda r: (r.division, r.staff.first_name, r.staff.last_name, r.staff.id or 0))
-    return out[:limit] if limit else out
+        if words and not all(w in hay for w in words):
+            continue
+        total += 1
+        if limit is None or len(picked) < limit:
+            picked.append((key, div))
+    return [StaffRow(Staff.from_doc(int(k), table[k]), div) for k, div in picked], total
+
+
+class _SearchIndex:
+    """(search text, key, active, division name) of every staff record, in display order,
+    for one (staff table, divisions table) pair of objects (the store replaces a table whole
+    when it changes)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables: tuple | None = None
+        self._rows: list[tuple[str, str, bool, str]] = []
+
+    def rows(self, ctx: Context, data: dict) -> list[tuple[str, str, bool, str]]:
+        tables = (data.get(STAFF, {}), data.get(DIVISIONS, {}))
+        with self._lock:
+            if self._tables is not None and all(a is b for a, b in zip(self._tables, tables)):
+                return self._rows
+        names = {int(k): d.get("name", "") for k, d in tables[1].items()}
+        built = []
+        for key, d in tables[0].items():
+            first, last = d.get("first_name") or "", d.get("last_name") or ""
+            div = names.get(d.get("division_id"), "")
+            full = f"{d.get('prefix') or ''}{first} {last}".strip()
+            hay = f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}"
+            built.append(((div, first, last, int(key)), hay.casefold(), key, d.get("active", True), div))
+        built.sort(key=lambda r: r[0])
+        rows = [r[1:] for r in built]
+        with self._lock:
+            self._tables, self._rows = tables, rows
+        return rows
+
+
+_INDEX = _SearchIndex()
 
 
 class _CodeIndex:

@@ -57,6 +57,7 @@ class StaffScreen(GuardedScreen):
         self.then = then
         self.digits = "arabic"
         self.rows: dict[int, Staff] = {}
+        self._generation = 0  # bumped by each (re)fill; a worker's stale result is dropped
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,18 +88,38 @@ class StaffScreen(GuardedScreen):
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
 
     def reload(self, select_id: int | None = None) -> None:
+        """Refill the table now (on mount and after a save, import or deactivation)."""
+        self._generation += 1
         text = self.query_one("#filter", Input).value
-        found = staff_svc.search(self.ctx, text, include_inactive=self.show_inactive)
+        found, total = staff_svc.search_page(self.ctx, text, include_inactive=self.show_inactive, limit=PAGE)
+        self._show(self._generation, found, total, select_id)
+
+    def refilter(self) -> None:
+        """Refill the table for the filter as typed: the search runs in a thread worker, so a
+        keystroke never waits for it; only the newest search's rows are shown."""
+        self._generation += 1
+        text = self.query_one("#filter", Input).value
+        self._search(self._generation, text, self.show_inactive)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
+    def _search(self, generation: int, text: str, include_inactive: bool) -> None:
+        found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
+        if generation == self._generation:
+            self.app.call_from_thread(self._show, generation, found, total, None)
+
+    def _show(self, generation: int, found: list, total: int, select_id: int | None) -> None:
+        if generation != self._generation or not self.is_attached:
+            return  # a newer search is on its way, or the screen was closed meanwhile
         table = self.table
         keep = select_id if select_id is not None else self.selected_id()
         table.clear()
         self.rows = {}
-        for row in found[:PAGE]:
+        for row in found:
             self.rows[row.staff.id] = row.staff
             table.add_row(*self._cells(row.staff, row.division), key=str(row.staff.id))
         if keep is not None and keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        shown, total = len(self.rows), len(found)
+        shown = len(self.rows)
         label = self.t("showing", n=apply_digits(f"{shown:,}", self.digits), m=apply_digits(f"{total:,}", self.digits))
         if self.show_inactive:
             label += self.t("with_inactive")
@@ -118,7 +139,7 @@ class StaffScreen(GuardedScreen):
     # -- events ----------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.reload()
+            self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
@@ -128,7 +149,7 @@ class StaffScreen(GuardedScreen):
         self.action_edit()
 
     def watch_show_inactive(self) -> None:
-        self.reload()
+        self.refilter()
 
     # -- actions ---------------------------------------------------------------------------
     def action_focus_filter(self) -> None:
