@@ -43,7 +43,7 @@ from growth_probe import bytes_written, folder_state  # noqa: E402
 SIZES = [int(x) for x in os.environ.get("ETHICS_BENCH_SIZES", "100,1000,10000").split(",") if x.strip()]
 RUNS = int(os.environ.get("ETHICS_BENCH_RUNS", "3"))
 HEAVY_MAX = int(os.environ.get("ETHICS_BENCH_HEAVY_MAX", "10000"))
-ENV = {**os.environ, "PYTHONPATH": str(ROOT), "ETHICS_TUI_EXIT_ON_READY": "1"}
+ENV = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench' / 'hwm'}", "ETHICS_TUI_EXIT_ON_READY": "1"}
 PY = sys.executable
 
 
@@ -104,8 +104,7 @@ def build(folder: Path, n: int) -> int:
 
 
 def build_in_child(folder: Path, n: int) -> tuple[int, int]:
-    """Build in a child process, so that this parent stays small: a child's ru_maxrss starts
-    from its parent's size at fork (Linux keeps the high-water mark across exec)."""
+    """Build in a child process, so that this parent stays small."""
     out = subprocess.run([PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True,
                          capture_output=True, text=True).stdout.split()
     return int(out[-2]), int(out[-1])
@@ -119,7 +118,7 @@ def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
         fin.seek(0)
         t = time.perf_counter()
         proc = subprocess.Popen(argv, env=ENV, stdin=fin, stdout=fout, stderr=ferr)
-        _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage (peak RSS)
+        _pid, status, _usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t
         proc.returncode = os.waitstatus_to_exitcode(status)
         fout.seek(0)
@@ -127,7 +126,8 @@ def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
         out, err = fout.read(), ferr.read()
     if proc.returncode != 0:
         raise SystemExit(f"{argv[:6]} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
-    res = {"wall": wall, "rss_mib": usage.ru_maxrss / 1024, "bytes": bytes_written(before, folder_state(data))}
+    hwm = [int(x.split()[1]) for x in err.decode(errors="replace").splitlines() if x.startswith("HWM_KIB ")]
+    res = {"wall": wall, "rss_mib": (hwm[-1] if hwm else 0) / 1024, "bytes": bytes_written(before, folder_state(data))}
     for line in out.decode(errors="replace").splitlines():
         if line.startswith("PROBE "):
             res.update(json.loads(line[6:]))
