@@ -14,7 +14,7 @@ in the same run:
 - staff list (CLI, ``--user``, ``--json``): whole process ÷ ``python -c "import json; json.load(main.json)"``
 - one staff save (in process, median of 3): ÷ ``json.dumps`` + write + fsync of the same main.json
 - sign-in (in process): reported as is (scrypt dominates; the ratio is against the 100-staff figure)
-- first paint (process start to first screen): ÷ a bare Textual app with an empty DataTable
+- first paint (process start to the first screen's on_ready): ÷ a bare Textual app with an empty DataTable
 - staff filter key (worst of 6 keys, key press to settled repaint): ÷ a bare DataTable app over the same rows
 - home RSS: ÷ an empty Textual app's RSS
 - report evidence, sign-off sheet for N (CLI): against the 100-staff figure (growth)
@@ -51,17 +51,24 @@ PY = sys.executable
 BARE_PAINT = """
 from textual.app import App
 from textual.widgets import DataTable
+import os
 class Bare(App):
     def compose(self):
         yield DataTable()
     def on_ready(self):
+        os.write(1, b"READY\\n")
         self.exit()
 Bare().run(headless=True)
 """
 OUR_PAINT = """
-import sys
+import os, sys
 from pathlib import Path
 from ethics_tui.tui.app import EthicsApp
+real = EthicsApp.on_ready
+def on_ready(self):
+    os.write(1, b"READY\\n")
+    real(self)
+EthicsApp.on_ready = on_ready
 EthicsApp(Path(sys.argv[1]), "th").run(headless=True)
 """
 PARSE = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
@@ -113,17 +120,22 @@ def build_in_child(folder: Path, n: int) -> tuple[int, int]:
 def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
     """Run a process; its wall time, peak RSS, bytes written to the data folder, probe output."""
     before = folder_state(data)
-    with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as fout, tempfile.TemporaryFile() as ferr:
+    with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as ferr:
         fin.write(stdin)
         fin.seek(0)
         t = time.perf_counter()
-        proc = subprocess.Popen(argv, env=ENV, stdin=fin, stdout=fout, stderr=ferr)
+        proc = subprocess.Popen(argv, env=ENV, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
+        ready, chunks = None, []
+        while chunk := os.read(proc.stdout.fileno(), 65536):
+            chunks.append(chunk)
+            if ready is None and b"READY\n" in chunk:
+                ready = time.perf_counter() - t  # the first screen is painted
         _pid, status, _usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t
+        proc.stdout.close()
         proc.returncode = os.waitstatus_to_exitcode(status)
-        fout.seek(0)
         ferr.seek(0)
-        out, err = fout.read(), ferr.read()
+        out, err = b"".join(chunks), ferr.read()
     if proc.returncode != 0:
         raise SystemExit(f"{argv[:6]} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
     hwm = [int(x.split()[1]) for x in err.decode(errors="replace").splitlines() if x.startswith("HWM_KIB ")]
@@ -131,6 +143,8 @@ def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
     for line in out.decode(errors="replace").splitlines():
         if line.startswith("PROBE "):
             res.update(json.loads(line[6:]))
+    if ready is not None:
+        res["op_s"] = ready
     return res
 
 
