@@ -201,6 +201,7 @@ def op_home_rss(data: Path) -> dict:
         async with app.run_test(size=(120, 40)) as pilot:
             await start(pilot)
             await settle(pilot)
+            assert type(app.screen).__name__ == "HomeScreen", app.screen
             return rss_kib()
 
     return {"rss_kib": asyncio.run(main())}
@@ -223,6 +224,7 @@ OPS = {"save": op_save, "sign_in": op_sign_in, "filter": op_filter, "bare_filter
        "home_rss": op_home_rss, "empty_rss": op_empty_rss}
 
 if __name__ == "__main__":
+    os.environ.pop("ETHICS_TUI_EXIT_ON_READY", None)  # the screen probes drive the app past its first screen
     op, data = sys.argv[1], Path(sys.argv[2])
     result = OPS[op](data)
     print("PROBE " + json.dumps(result), flush=True)
