@@ -9,7 +9,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py", "bench_notices.py", "bench_report.py"):
+# bench_growth.py: the growth table (sizes from ETHICS_BENCH_SIZES, default 100,1000,10000;
+# add 30000 for the largest offices: about five more minutes)
+for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py", "bench_notices.py", "bench_report.py",
+             "bench_growth.py"):
     path = HERE / name
     if path.exists():
         print(f"\n### {name}", flush=True)

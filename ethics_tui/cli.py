@@ -76,12 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_register_commands(sub, common) -> None:
     """Each ``ethics_tui/cli_<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
     import importlib
-    import pkgutil
 
-    import ethics_tui
-
-    for mod in sorted(m.name for m in pkgutil.iter_modules(ethics_tui.__path__) if m.name.startswith("cli_")):
+    for mod in cli_modules():
         importlib.import_module(f"ethics_tui.{mod}").add_commands(sub, common)
+
+
+def cli_modules() -> list[str]:
+    """The ``cli_*`` modules of the package, sorted (a directory listing: pkgutil would import
+    inspect and ast, a noticeable share of a short command's start)."""
+    here = Path(__file__).resolve().parent
+    names = {p.name.split(".")[0] for p in here.iterdir() if p.name.startswith("cli_") and p.suffix in (".py", ".pyc")}
+    return sorted(names)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -284,6 +289,16 @@ def _log_crash(data: str) -> Path | None:
         return None
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush does not raise
+    BrokenPipeError again on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (tests): nothing to flush
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -303,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`... --json | head`): not an error of ours
+        _silence_stdout()
+        return 141
     except Exception as exc:  # noqa: BLE001 - never show a traceback to the user
         log = _log_crash(args.data)
         _say(

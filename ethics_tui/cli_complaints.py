@@ -14,23 +14,21 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ethics_tui.service.complaints_docs import (  # noqa: F401 (the documents live in the service layer)
-    CHANNEL_MAX,
-    REMOVED_NOTE,
-    TIMES_NOTE,
-    add_channel,
-    casefile_doc,
-    default_pdf_path,
-    due_step,
-    expected_steps,
-    export_pdf,
-    parse_positive,
-    receipt_doc,
-    remove_channel,
-    settings_lines,
-    stats_doc,
-    status_contact,
+_DOCS = (
+    "CHANNEL_MAX", "REMOVED_NOTE", "TIMES_NOTE", "add_channel", "casefile_doc", "default_pdf_path", "due_step",
+    "expected_steps", "export_pdf", "parse_positive", "receipt_doc", "remove_channel", "settings_lines", "stats_doc",
+    "status_contact",
 )
+
+
+def __getattr__(name: str):
+    """The documents live in the service layer (re-exported here, imported only when used, so
+    that ``--help`` and other commands do not load them)."""
+    if name in _DOCS:
+        from ethics_tui.service import complaints_docs
+
+        return getattr(complaints_docs, name)
+    raise AttributeError(name)
 
 
 def add_commands(sub, common) -> None:
@@ -80,6 +78,7 @@ def add_pdf_commands(psub, common) -> None:
 
 
 def cmd_pdf(args) -> int:
+    from ethics_tui.service.complaints_docs import export_pdf
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)
@@ -165,6 +164,7 @@ def cmd_purge(args) -> int:
 
 
 def cmd_settings(args) -> int:
+    from ethics_tui.service.complaints_docs import REMOVED_NOTE, TIMES_NOTE, add_channel, due_step, parse_positive, remove_channel, settings_lines
     """Show the complaint settings; with options, change them in one save (all or nothing)."""
     from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.model.complaints import step_label

@@ -27,11 +27,10 @@ def add_commands(sub, common) -> None:
     s.set_defaults(func=cmd_pdf_sample)
     # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli_*.py
     import importlib
-    import pkgutil
 
-    import ethics_tui
+    from ethics_tui.cli import cli_modules
 
-    for mod in sorted(m.name for m in pkgutil.iter_modules(ethics_tui.__path__) if m.name.startswith("cli_")):
+    for mod in cli_modules():
         hook = getattr(importlib.import_module(f"ethics_tui.{mod}"), "add_pdf_commands", None)
         if hook is not None:
             hook(psub, common)

@@ -22,7 +22,8 @@ def add_commands(sub, common) -> None:
     m.add_argument("--fy", required=True, type=_fy, help="ปีงบประมาณ พ.ศ. เช่น 2568")
     m.add_argument("-o", "--output", required=True)
     m.set_defaults(func=cmd_measures)
-    d = rs.add_parser("readiness", parents=[common], help="รายการตรวจความพร้อม")
+    d = rs.add_parser("readiness", parents=[common],
+                      help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)")
     d.add_argument("--fy", required=True, type=_fy)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_readiness)
@@ -66,7 +67,8 @@ def cmd_readiness(args) -> int:
         mark = {"green": "✓", "amber": "!", "red": "✗"}
         for c in checks:
             print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
-    return 0 if all(c.status == "green" for c in checks) else 1
+    # amber is advice (something to look at), red a gap: only red fails the exit code
+    return 1 if any(c.status == "red" for c in checks) else 0
 
 
 def cmd_evidence(args) -> int:

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import json
 
-from ethics_tui.service.training_docs import _d, _m, _pct, default_path, write_memo, write_report, write_xlsx  # noqa: F401 (the documents live in the service layer)
+_DOCS = ("_d", "_m", "_pct", "default_path", "write_memo", "write_report", "write_xlsx")
+
+
+def __getattr__(name: str):
+    """The documents live in the service layer (re-exported here, imported only when used, so
+    that ``--help`` and other commands do not load them)."""
+    if name in _DOCS:
+        from ethics_tui.service import training_docs
+
+        return getattr(training_docs, name)
+    raise AttributeError(name)
 
 
 def add_commands(sub, common) -> None:
@@ -45,6 +55,7 @@ def add_pdf_commands(psub, common) -> None:
 
 
 def cmd_list(args) -> int:
+    from ethics_tui.service.training_docs import _d, _m
     from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.training import STATUS_LABELS
     from ethics_tui.service import training as svc
@@ -71,6 +82,7 @@ def cmd_list(args) -> int:
 
 
 def cmd_stats(args) -> int:
+    from ethics_tui.service.training_docs import _m, _pct
     from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import training as svc
 
@@ -101,6 +113,7 @@ def cmd_stats(args) -> int:
 
 
 def cmd_questions(args) -> int:
+    from ethics_tui.service.training_docs import _d
     from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import training as svc
 
@@ -116,6 +129,7 @@ def cmd_questions(args) -> int:
 
 
 def cmd_export(args) -> int:
+    from ethics_tui.service.training_docs import default_path, write_xlsx
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)
@@ -125,6 +139,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_pdf_memo(args) -> int:
+    from ethics_tui.service.training_docs import default_path, write_memo
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)
@@ -134,6 +149,7 @@ def cmd_pdf_memo(args) -> int:
 
 
 def cmd_pdf_report(args) -> int:
+    from ethics_tui.service.training_docs import default_path, write_report
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)

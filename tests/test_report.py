@@ -204,7 +204,8 @@ def test_cli_measures_readiness_evidence(demo_ctx, tmp_path, monkeypatch, capsys
     capsys.readouterr()
     rc = main([*base, "readiness", "--fy", str(FY), "--json"])
     checks = json.loads(capsys.readouterr().out)
-    assert rc == 1 and {c["status"] for c in checks} >= {"amber"}
+    assert {c["status"] for c in checks} >= {"amber"}
+    assert rc == (1 if "red" in {c["status"] for c in checks} else 0)  # amber alone exits 0
     assert main([*base, "ita-score", "--fy", str(FY), "๙๐.๔๒"]) == 0
     assert main([*base, "ita-score", "--fy", str(FY), "abc"]) == 1
     assert main([*base, "measures", "--fy", "99", "-o", str(tmp_path / "x.pdf")]) == 1

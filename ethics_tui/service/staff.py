@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
 from ethics_tui.model.staff import Staff
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
-from ethics_tui.service.settings import DIVISIONS, division_names
+from ethics_tui.service.settings import DIVISIONS
 from ethics_tui.thai.digits import to_arabic_digits
 
 STAFF = "staff"
@@ -47,32 +48,115 @@ def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: 
 
     Sorted by division then name. ``limit`` caps the rows returned (the TUI shows a page).
     """
-    names = division_names(ctx)
+    return search_page(ctx, text, include_inactive, limit)[0]
+
+
+def search_page(
+    ctx: Context, text: str = "", include_inactive: bool = False, limit: int | None = None
+) -> tuple[list[StaffRow], int]:
+    """``search``, and how many matched in all. Filters a sorted index of the stored records
+    (built once per change of the staff or divisions table) and makes ``Staff`` objects only
+    for the rows returned, so a keystroke in a 10,000-person office stays cheap."""
+    require(ctx, "staff.read")
+    data = ctx.store.load()
+    table = data.get(STAFF, {})
     words = [w.casefold() for w in text.split()]
-    out: list[StaffRow] = []
-    for s in _all(ctx):
-        if not include_inactive and not s.active:
+    picked: list[tuple[str, str]] = []
+    total = 0
+    for hay, key, active, div in _INDEX.rows(ctx, data):
+        if not include_inactive and not active:
             continue
-        div = names.get(s.division_id, "")
-        if words:
-            hay = f"{s.code} {s.full_name} {s.first_name} {s.position} {s.level} {div}".casefold()
-            if not all(w in hay for w in words):
-                continue
-        out.append(StaffRow(s, div))
-    out.sort(key=lambda r: (r.division, r.staff.first_name, r.staff.last_name, r.staff.id or 0))
-    return out[:limit] if limit else out
+        if words and not all(w in hay for w in words):
+            continue
+        total += 1
+        if limit is None or len(picked) < limit:
+            picked.append((key, div))
+    return [StaffRow(Staff.from_doc(int(k), table[k]), div) for k, div in picked], total
+
+
+class _SearchIndex:
+    """(search text, key, active, division name) of every staff record, in display order,
+    for one (staff table, divisions table) pair of objects (the store replaces a table whole
+    when it changes)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables: tuple | None = None
+        self._rows: list[tuple[str, str, bool, str]] = []
+
+    def rows(self, ctx: Context, data: dict) -> list[tuple[str, str, bool, str]]:
+        tables = (data.get(STAFF, {}), data.get(DIVISIONS, {}))
+        with self._lock:
+            if self._tables is not None and all(a is b for a, b in zip(self._tables, tables)):
+                return self._rows
+        names = {int(k): d.get("name", "") for k, d in tables[1].items()}
+        built = []
+        for key, d in tables[0].items():
+            first, last = d.get("first_name") or "", d.get("last_name") or ""
+            div = names.get(d.get("division_id"), "")
+            full = f"{d.get('prefix') or ''}{first} {last}".strip()
+            hay = f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}"
+            built.append(((div, first, last, int(key)), hay.casefold(), key, d.get("active", True), div))
+        built.sort(key=lambda r: r[0])
+        rows = [r[1:] for r in built]
+        with self._lock:
+            self._tables, self._rows = tables, rows
+        return rows
+
+
+_INDEX = _SearchIndex()
+
+
+class _CodeIndex:
+    """staff code -> ids, for the duplicate check of a save without reading every record.
+
+    Kept for one staff table *object*: the store replaces a table whole when it changes (and
+    re-reads it when another process wrote), so an index built for another object is rebuilt,
+    and a save that this process commits moves the index to its new table (``moved``).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._table: dict | None = None
+        self._codes: dict[str, set[int]] = {}
+
+    def owners(self, table: dict, code: str) -> set[int]:
+        with self._lock:
+            if table is not self._table:
+                codes: dict[str, set[int]] = {}
+                for key, doc in table.items():
+                    if doc.get("code"):
+                        codes.setdefault(doc["code"], set()).add(int(key))
+                self._table, self._codes = table, codes
+            return set(self._codes.get(code, ()))
+
+    def moved(self, old: dict, new: dict, staff_id: int, old_code: str, new_code: str) -> None:
+        with self._lock:
+            if self._table is not old:
+                return  # not indexed: the next check builds it
+            if old_code:
+                self._codes.get(old_code, set()).discard(staff_id)
+            if new_code:
+                self._codes.setdefault(new_code, set()).add(staff_id)
+            self._table = new
+
+
+_CODES = _CodeIndex()
+
+
+def _staff_table(tx) -> dict:
+    """The transaction's staff table as stored (``{str(id): doc}``); not to be mutated."""
+    return tx.db.storage.read().get(STAFF, {})
 
 
 def _check_refs(tx, staff: Staff) -> None:
     div = tx.table(DIVISIONS).get(doc_id=staff.division_id) if staff.division_id else None
     if div is None:
         raise ValidationError({"division_id": ("ไม่พบกองที่เลือก", "the chosen division does not exist")})
-    if staff.code:
-        for doc in tx.table(STAFF).all():
-            if doc.get("code") == staff.code and doc.doc_id != staff.id:
-                raise ValidationError(
-                    {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
-                )
+    if staff.code and _CODES.owners(_staff_table(tx), staff.code) - {staff.id}:
+        raise ValidationError(
+            {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
+        )
 
 
 def _normalise_code(staff: Staff) -> None:
@@ -90,7 +174,9 @@ def add(ctx: Context, staff: Staff) -> Staff:
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         _check_refs(tx, staff)
+        before = _staff_table(tx)
         staff.id = tx.table(STAFF).insert(staff.to_dict())
+        _CODES.moved(before, _staff_table(tx), staff.id, "", staff.code)
         tx.log("create", "staff", staff.id, [k for k, v in staff.to_dict().items() if v not in ("", None)])
     return staff
 
@@ -118,7 +204,9 @@ def update(ctx: Context, staff: Staff) -> Staff:
         if not changed:
             return old
         staff.rev = old.rev + 1
+        before = _staff_table(tx)
         tx.put(STAFF, staff.id, staff.to_dict())
+        _CODES.moved(before, _staff_table(tx), staff.id, old.code, staff.code)
         action = "update"
         if changed == ["active"]:
             action = "reactivate" if staff.active else "deactivate"

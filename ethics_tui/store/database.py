@@ -51,6 +51,8 @@ LOCK_FILE = ".ethics.lock"
 #: The database files the app owns (``NAME.json``). Any other *.json in the folder (a stray
 #: notes.json) is not ours: it is not read, backed up, restored or written.
 DB_NAME_RE = re.compile(r"(main|acks-\d{1,12})\Z")
+#: the ``_meta`` table as this program writes it: the last table of the file (see _commit)
+_META_KEY = b'"_meta":{"1":{'
 
 
 def default_actor() -> str:
@@ -199,7 +201,8 @@ class Store:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
         self._finish_interrupted_switch()
         for name in self.db_names():
-            self.load(name)  # raises CorruptDatabaseError
+            if self._schema_at_a_glance(name) is None:
+                self.load(name)  # raises CorruptDatabaseError
         integrity.check_main_present(self)  # a deleted main.json is not a new office
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
@@ -223,6 +226,9 @@ class Store:
                 )
             integrity.settle(self, default_actor())
             for name in self.db_names():
+                version = self._schema_at_a_glance(name)
+                if version == migrations.CURRENT_SCHEMA:
+                    continue
                 data = self.load(name)
                 version = migrations.schema_of(data)
                 if version > migrations.CURRENT_SCHEMA:
@@ -280,9 +286,37 @@ class Store:
             pass
         if integrity.interrupted(self):
             return True
-        if any(migrations.schema_of(self.load(n)) != migrations.CURRENT_SCHEMA for n in self.db_names()):
-            return True
+        for n in self.db_names():
+            version = self._schema_at_a_glance(n)
+            if version is None:
+                version = migrations.schema_of(self.load(n))
+            if version != migrations.CURRENT_SCHEMA:
+                return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
+
+    def _schema_at_a_glance(self, name: str) -> int | None:
+        """The schema of a file as this program writes it, without parsing it (open() must not
+        read 300 acknowledgement files to start): our files end with the ``_meta`` table, which
+        is read alone from the last few KB. None when the file does not look so (empty,
+        truncated, garbage, written by hand or by an older version): the caller then parses it
+        whole, and a damaged file raises CorruptDatabaseError as before. Damage *inside* a
+        well-formed-looking file is found when the file is first loaded, which raises the same
+        error and never overwrites it."""
+        try:
+            with open(self.path(name), "rb") as f:
+                size = f.seek(0, os.SEEK_END)
+                f.seek(max(0, size - 4096))
+                tail = f.read()
+        except OSError:
+            return None
+        at = tail.rfind(_META_KEY)
+        if at < 0 or not tail.endswith(b"}}}"):
+            return None
+        try:
+            meta = json.loads(tail[at + len(b'"_meta":') : -1].decode("utf-8"))
+            return int(meta["1"]["schema"])
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return None
 
     # -- locking ---------------------------------------------------------------------------
     @contextmanager

@@ -76,6 +76,7 @@ class EthicsApp(App):
         self.log_path: Path = self.data_dir / "logs" / crash.LOG_NAME
         self.unexpected_errors: list[BaseException] = []
         self.started = False
+        self._check_pending = False  # open_database left the database check for after paint
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -96,6 +97,8 @@ class EthicsApp(App):
     def on_ready(self) -> None:
         self.started = True
         crash.logger.info("start-up %.3f s (process start to first screen)", seconds_since_process_start())
+        if self._check_pending:
+            self.call_after_refresh(self._check_after_paint)
         if os.environ.get("ETHICS_TUI_EXIT_ON_READY") == "1":
             self.exit()
 
@@ -115,6 +118,11 @@ class EthicsApp(App):
             from ethics_tui.tui.screens.first_start import FirstStartScreen
 
             self.push_screen(FirstStartScreen())
+        elif not self._main_read():
+            # the usual start: show the sign-in screen at once and read the database (all of
+            # it: one file) only after the first paint (_check_after_paint)
+            self._check_pending = True
+            self.push_screen(SignInScreen())
         elif self._needs_admin():
             from ethics_tui.tui.screens.admin_setup import AdminSetupScreen
 
@@ -129,6 +137,32 @@ class EthicsApp(App):
         pick = 1 if self.lang == "en" else 0
         for notice in self.ctx.store.notices:
             self.notify(notice[pick], severity="warning", timeout=10, markup=False)
+
+    def _main_read(self) -> bool:
+        """Whether the main database is already parsed (open() had to read it)."""
+        from ethics_tui.store.database import MAIN
+
+        return MAIN in self.ctx.store._cache
+
+    def _check_after_paint(self) -> None:
+        """What open_database left for after the first paint: a database damaged inside gets
+        the problem screen; an office without accounts gets the administrator's set-up."""
+        from ethics_tui.tui.screens.sign_in import SignInScreen
+
+        self._check_pending = False
+        if self.ctx is None or not isinstance(self.screen, SignInScreen) or self.ctx.user is not None:
+            return  # someone already moved on (signed in, quit): nothing left to decide
+        try:
+            needs_admin = self._needs_admin()
+        except StorageError as exc:
+            from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+
+            self.ctx = None
+            self._clear_screens()
+            self.push_screen(DatabaseProblemScreen(exc))
+            return
+        if needs_admin:
+            self.go_home()  # shows the administrator's set-up
 
     def _needs_admin(self) -> bool:
         """An office without any account: the administrator must be created first."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select
-from tui_helpers import SIZE, notifications, start, text_of
+from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
@@ -132,7 +132,7 @@ async def test_filter_narrows_the_table(make_app, demo_ctx):
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"กองคล")  # no combining marks (see test_add...)
-        await pilot.pause()
+        await settle(pilot)  # the search runs in a worker
         expected = staff_svc.search(demo_ctx, "กองคล")
         assert 0 < table.row_count == len(expected) < total
         assert {k.value for k in table.rows} == {str(r.staff.id) for r in expected}
@@ -140,7 +140,7 @@ async def test_filter_narrows_the_table(make_app, demo_ctx):
             screen.query_one("#staff-count")
         )
         await pilot.press("escape")  # clears the filter first
-        await pilot.pause()
+        await settle(pilot)
         assert table.row_count == total
         assert isinstance(app.screen, StaffScreen)
 
@@ -168,5 +168,5 @@ async def test_deactivate_asks_first(make_app, demo_ctx):
         assert str(staff_id) not in {k.value for k in table.rows}
         # the "show inactive" toggle brings the person back, still recorded
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert str(staff_id) in {k.value for k in table.rows}

@@ -57,6 +57,8 @@ class StaffScreen(GuardedScreen):
         self.then = then
         self.digits = "arabic"
         self.rows: dict[int, Staff] = {}
+        self._generation = 0  # bumped by each (re)fill; a worker's stale result is dropped
+        self._label = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -87,24 +89,52 @@ class StaffScreen(GuardedScreen):
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
 
     def reload(self, select_id: int | None = None) -> None:
+        """Refill the table now (on mount and after a save, import or deactivation)."""
+        self._generation += 1
         text = self.query_one("#filter", Input).value
-        found = staff_svc.search(self.ctx, text, include_inactive=self.show_inactive)
+        self._show(self._generation, self._page(text, self.show_inactive), select_id, force=True)
+
+    def refilter(self) -> None:
+        """Refill the table for the filter as typed: the search and the cells are made in a
+        thread worker, so a keystroke never waits for them; only the newest result is shown."""
+        self._generation += 1
+        text = self.query_one("#filter", Input).value
+        self._search(self._generation, text, self.show_inactive)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="filter")
+    def _search(self, generation: int, text: str, include_inactive: bool) -> None:
+        page = self._page(text, include_inactive)
+        if generation == self._generation:
+            self.app.call_from_thread(self._show, generation, page, None)
+
+    def _page(self, text: str, include_inactive: bool) -> tuple[list, str]:
+        """The rows to show (staff, cells) and the count label; no widget is touched."""
+        found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
+        rows = [(row.staff, self._cells(row.staff, row.division)) for row in found]
+        label = self.t("showing", n=apply_digits(f"{len(rows):,}", self.digits), m=apply_digits(f"{total:,}", self.digits))
+        if include_inactive:
+            label += self.t("with_inactive")
+        if len(rows) < total:
+            label += self.t("showing_more")
+        return rows, label
+
+    def _show(self, generation: int, page: tuple[list, str], select_id: int | None, force: bool = False) -> None:
+        if generation != self._generation or not self.is_attached:
+            return  # a newer search is on its way, or the screen was closed meanwhile
+        rows, label = page
         table = self.table
         keep = select_id if select_id is not None else self.selected_id()
-        table.clear()
-        self.rows = {}
-        for row in found[:PAGE]:
-            self.rows[row.staff.id] = row.staff
-            table.add_row(*self._cells(row.staff, row.division), key=str(row.staff.id))
+        if force or [s.id for s, _cells in rows] != list(self.rows):
+            table.clear()
+            self.rows = {}
+            for staff, cells in rows:
+                self.rows[staff.id] = staff
+                table.add_row(*cells, key=str(staff.id))
         if keep is not None and keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        shown, total = len(self.rows), len(found)
-        label = self.t("showing", n=apply_digits(f"{shown:,}", self.digits), m=apply_digits(f"{total:,}", self.digits))
-        if self.show_inactive:
-            label += self.t("with_inactive")
-        if shown < total:
-            label += self.t("showing_more")
-        self.query_one("#staff-count", Static).update(label)
+        if label != self._label:
+            self._label = label
+            self.query_one("#staff-count", Static).update(label)
 
     def selected_id(self) -> int | None:
         return cursor_id(self.table)
@@ -118,7 +148,7 @@ class StaffScreen(GuardedScreen):
     # -- events ----------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.reload()
+            self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "filter":
@@ -128,7 +158,7 @@ class StaffScreen(GuardedScreen):
         self.action_edit()
 
     def watch_show_inactive(self) -> None:
-        self.reload()
+        self.refilter()
 
     # -- actions ---------------------------------------------------------------------------
     def action_focus_filter(self) -> None:

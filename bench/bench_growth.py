@@ -1,0 +1,241 @@
+"""The growth table: what each operation costs as the office grows.
+
+    python bench/bench_growth.py
+    ETHICS_BENCH_SIZES=100,1000,10000,30000 ETHICS_BENCH_RUNS=3 python bench/bench_growth.py
+
+For each size (staff) it builds a demo office scaled to that many staff, with one more circular
+issued to everyone (its sign-off sheet lists all N people). Every measurement runs in a fresh
+interpreter; the rounds are interleaved (round 1: every size and operation, then round 2 ...),
+so machine noise hits every cell alike. Per operation and size it prints the median time,
+the peak RSS of the process (ru_maxrss) and the bytes written to the data folder (a new or
+replaced file counts whole, an appended log its growth). Ratios are against baselines measured
+in the same run:
+
+- staff list (CLI, ``--user``, ``--json``): whole process ÷ ``python -c "import json; json.load(main.json)"``
+- one staff save (in process, median of 3): ÷ ``json.dumps`` + write + fsync of the same main.json
+- sign-in (in process): reported as is (scrypt dominates; the ratio is against the 100-staff figure)
+- first paint (process start to the first screen's on_ready): ÷ a bare Textual app with an empty DataTable
+- staff filter key (worst of 6 keys, key press to settled repaint): ÷ a bare DataTable app over the same rows
+- home RSS: ÷ an empty Textual app's RSS
+- report evidence, sign-off sheet for N (CLI): against the 100-staff figure (growth)
+
+Environment: ETHICS_BENCH_SIZES (default 100,1000,10000), ETHICS_BENCH_RUNS (default 3),
+ETHICS_BENCH_HEAVY_MAX (largest size for the PDF operations, default 10000).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from growth_probe import bytes_written, folder_state  # noqa: E402
+
+SIZES = [int(x) for x in os.environ.get("ETHICS_BENCH_SIZES", "100,1000,10000").split(",") if x.strip()]
+RUNS = int(os.environ.get("ETHICS_BENCH_RUNS", "3"))
+HEAVY_MAX = int(os.environ.get("ETHICS_BENCH_HEAVY_MAX", "10000"))
+ENV = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench' / 'hwm'}", "ETHICS_TUI_EXIT_ON_READY": "1"}
+PY = sys.executable
+
+
+
+BARE_PAINT = """
+from textual.app import App
+from textual.widgets import DataTable
+import os
+class Bare(App):
+    def compose(self):
+        yield DataTable()
+    def on_ready(self):
+        os.write(1, b"READY\\n")
+        self.exit()
+Bare().run(headless=True)
+"""
+OUR_PAINT = """
+import os, sys
+from pathlib import Path
+from ethics_tui.tui.app import EthicsApp
+real = EthicsApp.on_ready
+def on_ready(self):
+    os.write(1, b"READY\\n")
+    real(self)
+EthicsApp.on_ready = on_ready
+EthicsApp(Path(sys.argv[1]), "th").run(headless=True)
+"""
+PARSE = "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))"
+WRITE_FLOOR = """
+import json, os, sys, time
+data = json.load(open(sys.argv[1], encoding='utf-8'))
+t = time.perf_counter()
+payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+with open(sys.argv[1] + ".floor", "wb") as f:
+    f.write(payload); f.flush(); os.fsync(f.fileno())
+print("PROBE " + json.dumps({"op_s": time.perf_counter() - t}))
+os.remove(sys.argv[1] + ".floor")
+"""
+
+
+def build(folder: Path, n: int) -> int:
+    """A demo office with n staff and a circular issued to all of them; returns its id."""
+    from ethics_tui.model.notices import Notice
+    from ethics_tui.service import notices
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.demo import demo_sign_in, demo_staff, load_demo
+
+    ctx = Context.open(folder)
+    load_demo(ctx)
+    data = ctx.store.load()
+    divs = [int(k) for k in data["divisions"]]
+    have = len(data["staff"])
+    with ctx.store.transaction() as tx:
+        extra = []
+        while len(extra) < n - have:
+            extra.extend(demo_staff(divs, seed=len(extra)))
+        for i, s in enumerate(extra[: max(0, n - have)]):
+            s.code = f"G{i:06d}"
+        tx.table("staff").insert_multiple(s.to_dict() for s in extra[: max(0, n - have)])
+    hr = demo_sign_in(Context(store=ctx.store), "admin")
+    c = notices.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนทดสอบ", to="ทุกท่าน", body="ทดสอบ",
+                                      dated="2025-01-01"))
+    notices.publish(hr, c.id)
+    return c.id
+
+
+def build_in_child(folder: Path, n: int) -> tuple[int, int]:
+    """Build in a child process, so that this parent stays small."""
+    out = subprocess.run([PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True,
+                         capture_output=True, text=True).stdout.split()
+    return int(out[-2]), int(out[-1])
+
+
+def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
+    """Run a process; its wall time, peak RSS, bytes written to the data folder, probe output."""
+    before = folder_state(data)
+    with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as ferr:
+        fin.write(stdin)
+        fin.seek(0)
+        t = time.perf_counter()
+        proc = subprocess.Popen(argv, env=ENV, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
+        ready, chunks = None, []
+        while chunk := os.read(proc.stdout.fileno(), 65536):
+            chunks.append(chunk)
+            if ready is None and b"READY\n" in chunk:
+                ready = time.perf_counter() - t  # the first screen is painted
+        _pid, status, _usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t
+        proc.stdout.close()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        ferr.seek(0)
+        out, err = b"".join(chunks), ferr.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"{argv[:6]} failed ({proc.returncode}):\n{err.decode()[-2000:]}")
+    hwm = [int(x.split()[1]) for x in err.decode(errors="replace").splitlines() if x.startswith("HWM_KIB ")]
+    res = {"wall": wall, "rss_mib": (hwm[-1] if hwm else 0) / 1024, "bytes": bytes_written(before, folder_state(data))}
+    for line in out.decode(errors="replace").splitlines():
+        if line.startswith("PROBE "):
+            res.update(json.loads(line[6:]))
+    if ready is not None:
+        res["op_s"] = ready
+    return res
+
+
+def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str, tuple[list[str], bytes]]:
+    cli = [PY, "-m", "ethics_tui", "--data", str(data)]
+    probe = [PY, str(ROOT / "bench" / "growth_probe.py")]
+    pw = b"demo1234\n"
+    ops = {
+        "staff list": (cli + ["--user", "viewer", "staff", "list", "--json"], pw),
+        "  baseline: parse main.json": ([PY, "-c", PARSE, str(data / "main.json")], b""),
+        "one staff save": (probe + ["save", str(data)], b""),
+        "  baseline: dumps+write+fsync": ([PY, "-c", WRITE_FLOOR, str(data / "main.json")], b""),
+        "sign-in": (probe + ["sign_in", str(data)], b""),
+        "first paint": ([PY, "-c", OUR_PAINT, str(data)], b""),
+        "  baseline: bare Textual": ([PY, "-c", BARE_PAINT], b""),
+        "staff filter key (worst)": (probe + ["filter", str(data)], b""),
+        "  baseline: bare DataTable": (probe + ["bare_filter", str(data)], b""),
+        "home screen RSS": (probe + ["home_rss", str(data)], b""),
+        "  baseline: empty app RSS": (probe + ["empty_rss", str(data)], b""),
+    }
+    if n <= HEAVY_MAX:
+        ops["report evidence"] = (cli + ["--user", "admin", "report", "evidence", "--fy", str(fy), "-o",
+                                           str(out / "ev")], pw)
+        ops["sign-off sheet for N"] = (cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o",
+                                               str(out / "signoff.pdf")], pw)
+    return ops
+
+
+def fmt_bytes(b: float) -> str:
+    return f"{b / 1e6:.2f} MB" if b >= 1e6 else (f"{b / 1e3:.1f} kB" if b >= 1e3 else f"{b:.0f} B")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        offices = {}
+        for n in SIZES:
+            t = time.perf_counter()
+            offices[n] = (root / f"d{n}", *build_in_child(root / f"d{n}", n))
+            print(f"built {n:,} staff in {time.perf_counter() - t:.1f} s", flush=True)
+        os.sync()
+        results: dict[tuple[str, int], list[dict]] = {}
+        names: list[str] = []
+        for r in range(RUNS):
+            for n in SIZES:
+                data, nid, fy = offices[n]
+                for name, (argv, stdin) in ops_for(n, data, nid, fy, root / "out").items():
+                    if name not in names:
+                        names.append(name)
+                    results.setdefault((name, n), []).append(run(argv, data, stdin))
+            print(f"round {r + 1}/{RUNS} done", flush=True)
+    print_table(names, results)
+
+
+def value(res: list[dict], name: str) -> float:
+    if "RSS" in name:
+        return statistics.median(x["rss_kib"] for x in res) / 1024
+    return statistics.median(x.get("op_s", x["wall"]) for x in res)
+
+
+def print_table(names: list[str], results: dict) -> None:
+    print(f"\n== growth table (median of {RUNS} interleaved runs; time, peak RSS of the process, bytes "
+          "written to the data folder; ratio vs the baseline row below it, or vs 100 staff) ==")
+    print(f"{'operation':<30} {'staff':>7} {'time / RSS':>11} {'peak RSS':>9} {'written':>10} {'ratio':>7}")
+    first = SIZES[0]
+    for name in names:
+        base_name = names[names.index(name) + 1] if names.index(name) + 1 < len(names) else ""
+        for n in SIZES:
+            res = results.get((name, n))
+            if not res:
+                continue
+            v = value(res, name)
+            shown = f"{v:.0f} MiB" if "RSS" in name else f"{v * 1000:.0f} ms"
+            peak = statistics.median(x["rss_mib"] for x in res)
+            written = statistics.median(x.get("bytes", 0) for x in res)
+            if name.startswith("  "):
+                ratio = ""
+            elif base_name.startswith("  ") and results.get((base_name, n)):
+                ratio = f"{v / value(results[(base_name, n)], base_name):.2f}"
+            elif (name, first) in results:
+                ratio = f"{v / value(results[(name, first)], name):.2f}*"
+            else:
+                ratio = ""
+            print(f"{name:<30} {n:>7,} {shown:>11} {peak:>6.0f} MiB {fmt_bytes(written):>10} {ratio:>7}")
+    print("* ratio against the same operation at the smallest size (growth); others against the baseline row")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--build"]:
+        from ethics_tui.service.report import default_fy
+
+        print(build(Path(sys.argv[2]), int(sys.argv[3])), default_fy())
+    else:
+        main()

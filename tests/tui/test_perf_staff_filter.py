@@ -1,0 +1,47 @@
+"""The staff filter searches off the event loop (issue 20, item 6)."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import DataTable
+from tui_helpers import SIZE, settle, start
+
+from ethics_tui.service import staff as staff_svc
+from ethics_tui.tui.screens.staff import StaffScreen
+
+
+async def test_typing_in_the_filter_searches_in_a_worker_thread(make_app, demo_ctx, monkeypatch):
+    threads: list[bool] = []
+    real = staff_svc.search_page
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(staff_svc, "search_page", spy)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StaffScreen)
+        threads.clear()
+        await pilot.press("slash", *"กองคล")
+        await settle(pilot)
+        assert threads and not any(threads)  # every keystroke's search ran off the main thread
+        expected = staff_svc.search(demo_ctx, "กองคล")
+        assert {k.value for k in screen.query_one(DataTable).rows} == {str(r.staff.id) for r in expected}
+
+
+def test_search_page_counts_all_and_builds_only_the_page(demo_ctx):
+    rows, total = staff_svc.search_page(demo_ctx, "", limit=5)
+    assert len(rows) == 5 and total == staff_svc.count(demo_ctx)
+    assert [r.staff.id for r in rows] == [r.staff.id for r in staff_svc.search(demo_ctx)][:5]
+    # a change of the table is seen at once (the index follows the stored table)
+    s = staff_svc.get(demo_ctx, rows[0].staff.id)
+    s.position = "ตำแหน่งใหม่พิเศษ"
+    staff_svc.update(demo_ctx, s)
+    found, total = staff_svc.search_page(demo_ctx, "ตำแหน่งใหม่พิเศษ")
+    assert total == 1 and found[0].staff.id == s.id
