@@ -15,9 +15,9 @@ def _count_parses(monkeypatch) -> list[str]:
     parsed: list[str] = []
     real = Store._parse
 
-    def counting(self, path):
+    def counting(self, path, raw=None):
         parsed.append(path.name)
-        return real(self, path)
+        return real(self, path, raw)
 
     monkeypatch.setattr(Store, "_parse", counting)
     return parsed

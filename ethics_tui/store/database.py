@@ -295,13 +295,20 @@ class Store:
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
 
     def _schema_at_a_glance(self, name: str) -> int | None:
-        """The schema of a file as this program writes it, without parsing it (open() must not
-        read 300 acknowledgement files to start): our files end with the ``_meta`` table, which
-        is read alone from the last few KB. None when the file does not look so (empty,
-        truncated, garbage, written by hand or by an older version): the caller then parses it
-        whole, and a damaged file raises CorruptDatabaseError as before. Damage *inside* a
-        well-formed-looking file is found when the file is first loaded, which raises the same
-        error and never overwrites it."""
+        """The schema of a file without parsing it whole (see _meta_at_a_glance)."""
+        meta = self._meta_at_a_glance(name)
+        try:
+            return int(meta["schema"]) if meta is not None else None
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def _meta_at_a_glance(self, name: str) -> dict | None:
+        """A file's ``_meta`` record read alone from its last few KB (open() must not read 300
+        acknowledgement files to start): our files end with the ``_meta`` table (see _commit).
+        None when the file does not look so (empty, truncated, garbage, written by hand or by an
+        older version): the caller then parses it whole, and a damaged file raises
+        CorruptDatabaseError as before. Damage *inside* a well-formed-looking file is found when
+        the file is first loaded, which raises the same error and never overwrites it."""
         try:
             with open(self.path(name), "rb") as f:
                 size = f.seek(0, os.SEEK_END)
@@ -313,10 +320,10 @@ class Store:
         if at < 0 or not tail.endswith(b"}}}"):
             return None
         try:
-            meta = json.loads(tail[at + len(b'"_meta":') : -1].decode("utf-8"))
-            return int(meta["1"]["schema"])
+            meta = json.loads(tail[at + len(b'"_meta":') : -1].decode("utf-8"))["1"]
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             return None
+        return meta if isinstance(meta, dict) else None
 
     # -- locking ---------------------------------------------------------------------------
     @contextmanager

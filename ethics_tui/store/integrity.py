@@ -68,6 +68,9 @@ def missing_error(name: str) -> StorageError:
 
 def check_main_present(store) -> None:
     """open(): a deleted or emptied main.json with an audit log is not a brand-new office."""
+    meta = store._meta_at_a_glance("main")  # the usual start: no parse of the whole file
+    if meta is not None and file_head({META: {"1": meta}}) is not None:
+        return
     data = store.load("main")
     if file_head(data) is None and store.audit.path.exists() and _known(store, "main"):
         raise missing_error("main")
@@ -79,8 +82,11 @@ def _void_interrupted(store, name: str, data: dict | None) -> list[dict]:
     if not last or not last.get("db") or not isinstance(last.get("first"), int):
         return []
     db = last["db"]
-    ddata = data if db == name and data is not None else _load_quiet(store, db)
-    fh = file_head(ddata)
+    if db == name and data is not None:
+        fh = file_head(data)
+    else:
+        meta = store._meta_at_a_glance(db)
+        fh = file_head({META: {"1": meta}} if meta is not None else _load_quiet(store, db))
     if fh is not None and fh[0] >= last["first"]:
         return []
     seen: dict[int, str] = {}
@@ -107,7 +113,8 @@ def interrupted(store) -> bool:
         return True  # a damaged last line: open() takes the lock and says so
     if not last or not last.get("db") or not isinstance(last.get("first"), int):
         return False
-    fh = file_head(_load_quiet(store, last["db"]))
+    meta = store._meta_at_a_glance(last["db"])  # no parse of the whole file on every start
+    fh = file_head({META: {"1": meta}} if meta is not None else _load_quiet(store, last["db"]))
     return fh is None or fh[0] < last["first"]
 
 
