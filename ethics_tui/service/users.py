@@ -171,6 +171,9 @@ def sign_in(ctx: Context, username: str, password: str) -> User:
         except crypto.CryptoError:
             continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
     _backfill_recovery(ctx)
+    from ethics_tui.service.vault_backfill import backfill
+
+    backfill(ctx)  # free text stored in clear by an older version (writes only when there is some)
     return user
 
 
