@@ -14,6 +14,8 @@ from ethics_tui.errors import ConflictError, NotFoundError, UserError, Validatio
 from ethics_tui.model.user import ROLE_LABELS, VAULT_ROLES, User, check_password
 from ethics_tui.service.access import require, setup_mode
 from ethics_tui.service.context import Context
+from ethics_tui.service.vault import refresh as _refresh
+from ethics_tui.service.vault_rotation import grant_boxes, rotate, wrap
 from ethics_tui.store import crypto
 
 USERS = "users"
@@ -68,18 +70,26 @@ def _grant_new_roles(ctx: Context, tx, user: User, vault_doc: dict) -> list[str]
             _wrap_recovery(vault_doc, vault, key)
             user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
             tx.log("grant", "vault", vault, note=f"new key for {vault}, granted to {user.username}")
-        elif vault in ctx.keys:
-            user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+        elif vault in ctx.keys and (_refresh(ctx, vault) or vault in ctx.keys):
+            _give(ctx, user, vault)
             tx.log("grant", "vault", vault, note=f"granted to {user.username}")
         else:
             pending.append(vault)
     return pending
 
 
-def _wrap_recovery(vault_doc: dict, vault: str, key: bytes) -> None:
+def _give(ctx: Context, user: User, vault: str) -> None:
+    """Wrap ``ctx``'s keys of ``vault`` (current and older generations) to ``user``."""
+    user.grants[vault], old = grant_boxes(ctx, vault, user.keypair["public"])
+    if old:
+        user.old_grants[vault] = {**user.old_grants.get(vault, {}), **old}
+
+
+def _wrap_recovery(vault_doc: dict, vault: str, key: bytes, gen: int = 0) -> None:
     rec = vault_doc.get("recovery") or {}
-    if rec.get("public") and vault not in rec.get("grants", {}):
-        rec.setdefault("grants", {})[vault] = crypto.wrap_to_public(key, rec["public"], vault)
+    cur = int((vault_doc.get("vaults") or {}).get(vault, {}).get("gen", 0))
+    if rec.get("public") and gen == cur and int((rec.get("grants", {}).get(vault) or {"g": -1}).get("g", 0)) != cur:
+        rec.setdefault("grants", {})[vault] = wrap(key, rec["public"], vault, gen)
         vault_doc["recovery"] = rec
 
 
@@ -164,34 +174,50 @@ def sign_in(ctx: Context, username: str, password: str) -> User:
         raise raise_after
     private = crypto.open_private_key(kek, user.keypair, user.username)
     ctx.user, ctx.actor, ctx.private_key = user, user.username, private
-    ctx.keys = {}
-    for vault, box in user.grants.items():
-        try:
-            ctx.keys[vault] = crypto.unwrap_with_private(box, private, vault)
-        except crypto.CryptoError:
-            continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
+    _open_keys(ctx, user, private)
     _backfill_recovery(ctx)
+    from ethics_tui.service.vault_rotation import finish_pending
+
+    finish_pending(ctx)  # values left under an older key by a rotation (writes only then)
     from ethics_tui.service.vault_backfill import backfill
 
     backfill(ctx)  # free text stored in clear by an older version (writes only when there is some)
     return user
 
 
+def _open_keys(ctx: Context, user: User, private) -> None:
+    """Unwrap the user's grants (current and older generations) into ``ctx``."""
+    ctx.keys, ctx.keyring, ctx.key_gens = {}, {}, {}
+    boxes = [(v, b) for v, b in user.grants.items()]
+    boxes += [(v, b) for v, olds in user.old_grants.items() for b in olds.values()]
+    for vault, box in boxes:
+        try:
+            key = crypto.unwrap_with_private(box, private, vault)
+        except (crypto.CryptoError, TypeError, AttributeError):
+            continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
+        ctx.keyring[(vault, int(box.get("g", 0)))] = key
+        if box is user.grants.get(vault):
+            ctx.keys[vault], ctx.key_gens[vault] = key, int(box.get("g", 0))
+
+
 def _backfill_recovery(ctx: Context) -> None:
     """Wrap held keys to the recovery key where it lacks them (after a new vault was created)."""
     doc = ctx.store.load().get(VAULT, {}).get("1") or {}
     rec = doc.get("recovery") or {}
-    if not rec.get("public") or all(v in rec.get("grants", {}) for v in ctx.keys):
+    cur = {v: int(d.get("gen", 0)) for v, d in (doc.get("vaults") or {}).items()}
+    if not rec.get("public") or all(
+            int((rec.get("grants", {}).get(v) or {"g": -1}).get("g", 0)) == cur.get(v, 0) or ctx.key_gens.get(v) != cur.get(v, 0)
+            for v in ctx.keys):
         return
     with ctx.store.transaction(actor=ctx.actor) as tx:
         vault_doc = _vault_doc(tx)
         for vault, key in ctx.keys.items():
-            _wrap_recovery(vault_doc, vault, key)
+            _wrap_recovery(vault_doc, vault, key, ctx.key_gens.get(vault, 0))
         tx.put(VAULT, 1, vault_doc)
 
 
 def sign_out(ctx: Context) -> None:
-    ctx.user, ctx.keys, ctx.private_key = None, {}, None
+    ctx.user, ctx.keys, ctx.private_key, ctx.keyring, ctx.key_gens = None, {}, None, {}, {}
 
 
 def change_password(ctx: Context, old: str, new: str) -> None:
@@ -231,7 +257,7 @@ def reset_password(ctx: Context, username: str, temp_password: str) -> list[str]
         user = User.from_doc(doc.doc_id, doc)
         user.pw, kek = crypto.new_password_record(temp_password)
         user.keypair, _ = crypto.new_keypair(kek, user.username)
-        user.grants = {}
+        user.grants, user.old_grants = {}, {}
         user.must_change, user.failed, user.locked_until = True, 0, ""
         vault_doc = _vault_doc(tx)
         pending = _grant_new_roles(ctx, tx, user, vault_doc)
@@ -257,11 +283,12 @@ def set_roles(ctx: Context, username: str, roles: list[str], expected_rev: int |
         if user.id == (ctx.user.id if ctx.user else None) and "admin" not in user.roles:
             raise ValidationError({"roles": ("ถอดบทบาทผู้ดูแลระบบของตนเองไม่ได้", "you cannot remove your own admin role")})
         _ensure_an_admin_remains(tx, user)
-        for vault in list(user.grants):
+        _vd = _vault_doc(tx)
+        for vault in sorted(set(user.grants) | set(user.old_grants)):
             if not user.entitled(vault):
-                user.grants.pop(vault)  # revoke: the wrapped key is deleted
                 tx.log("revoke", "vault", vault, note=f"revoked from {username}")
-        pending = _grant_new_roles(ctx, tx, user, _vd := _vault_doc(tx))
+                rotate(ctx, tx, vault, _vd, user)  # the wrapped key is deleted and the key replaced
+        pending = _grant_new_roles(ctx, tx, user, _vd)
         tx.put(VAULT, 1, _vd)
         user.rev += 1
         tx.put(USERS, user.id, user.to_dict())
@@ -291,9 +318,12 @@ def set_active(ctx: Context, username: str, active: bool) -> None:
             raise UserError("ระงับบัญชีของตนเองไม่ได้", "You cannot disable your own account")
         user.active = active
         _ensure_an_admin_remains(tx, user)
-        if not active and user.grants:
-            user.grants = {}
+        if not active and (user.grants or user.old_grants):
             tx.log("revoke", "vault", None, note=f"all keys revoked from {username}")
+            vault_doc = _vault_doc(tx)
+            for vault in sorted(set(user.grants) | set(user.old_grants)):
+                rotate(ctx, tx, vault, vault_doc, user)
+            tx.put(VAULT, 1, vault_doc)
         user.rev += 1
         tx.put(USERS, user.id, user.to_dict())
         tx.log("reactivate" if active else "deactivate", "user", user.id, ["active"])
@@ -320,7 +350,10 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
             changed = False
             for vault in VAULT_ROLES:
                 if user.active and user.entitled(vault) and vault not in user.grants and vault in ctx.keys:
-                    user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+                    _refresh(ctx, vault)
+                    if vault not in ctx.keys:
+                        continue
+                    _give(ctx, user, vault)
                     tx.log("grant", "vault", vault, note=f"granted to {user.username}")
                     done.append((user.username, vault))
                     changed = True
@@ -343,7 +376,11 @@ def create_recovery_key(ctx: Context) -> str:
         vault_doc["recovery"] = {"public": crypto.public_of(private), "grants": {},
                                  "created": _now().isoformat(timespec="seconds")}
         for vault, key in ctx.keys.items():
-            _wrap_recovery(vault_doc, vault, key)
+            _wrap_recovery(vault_doc, vault, key, ctx.key_gens.get(vault, 0))
+            for (v, g), k in ctx.keyring.items():
+                if v == vault and g != ctx.key_gens.get(vault, 0):
+                    vault_doc["recovery"].setdefault("old", {}).setdefault(vault, {})[str(g)] = wrap(
+                        k, vault_doc["recovery"]["public"], vault, g)
         tx.put(VAULT, 1, vault_doc)
         tx.log("create", "recovery-key", None, note="recovery key created (code shown once)")
     return crypto.private_to_recovery_code(private)
@@ -360,9 +397,11 @@ def recover(ctx: Context, code: str, username: str) -> list[str]:
     rec = doc.get("recovery") or {}
     if not rec.get("public") or crypto.public_of(private) != rec["public"]:
         raise UserError("รหัสกู้คืนไม่ตรงกับสำนักงานนี้", "This recovery code does not belong to this office")
-    keys = {}
+    keys, olds = {}, {}
     for vault, box in rec.get("grants", {}).items():
         keys[vault] = crypto.unwrap_with_private(box, private, vault)
+    for vault, boxes in (rec.get("old") or {}).items():
+        olds[vault] = dict(boxes)
     granted = []
     with ctx.store.transaction(actor=ctx.actor) as tx:
         udoc = _find(tx, username)
@@ -371,7 +410,11 @@ def recover(ctx: Context, code: str, username: str) -> list[str]:
         user = User.from_doc(udoc.doc_id, udoc)
         for vault, key in keys.items():
             if user.entitled(vault):
-                user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
+                box = rec["grants"][vault]
+                user.grants[vault] = wrap(key, user.keypair["public"], vault, int(box.get("g", 0)))
+                if olds.get(vault):
+                    user.old_grants[vault] = {g: wrap(crypto.unwrap_with_private(b, private, vault), user.keypair["public"],
+                                                      vault, int(g)) for g, b in olds[vault].items()}
                 granted.append(vault)
                 tx.log("grant", "vault", vault, note=f"recovered for {username}")
         user.rev += 1
