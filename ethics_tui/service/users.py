@@ -242,14 +242,20 @@ def change_password(ctx: Context, old: str, new: str) -> None:
     ctx.user = user
 
 
-def reset_password(ctx: Context, username: str, temp_password: str) -> list[str]:
+def reset_password(ctx: Context, username: str, temp_password: str, confirm_loss: int | None = None) -> list[str]:
     """Admin: set a temporary password; the user must choose a new one at next sign-in.
 
     The user's old private key is unrecoverable, so a new key pair is made and vault keys are
-    re-granted by this admin where they hold them; the rest become pending grants (returned).
+    re-granted by this admin where they hold them; the rest become pending grants (returned),
+    which any other holder approves. Resetting the *last* holder of a key that the recovery key
+    does not hold either would make its sealed values unreadable for good: refused
+    (:class:`KeyLossError`) unless ``confirm_loss`` equals the number of those values.
     """
+    from ethics_tui.service.users_custody import check_reset_loss
+
     require(ctx, "users.manage")
     check_password(temp_password)
+    check_reset_loss(ctx, username, confirm_loss)
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = _find(tx, username)
         if doc is None:
@@ -363,64 +369,17 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
     return done
 
 
-def create_recovery_key(ctx: Context) -> str:
-    """Admin: make the office recovery key and return its code, to print once and lock away.
-
-    Every vault key that this admin holds is wrapped to it now; keys held by others are added
-    the next time one of their holders signs in.
-    """
-    require(ctx, "users.manage")
-    private = crypto.X25519PrivateKey.generate()
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        vault_doc = _vault_doc(tx)
-        vault_doc["recovery"] = {"public": crypto.public_of(private), "grants": {},
-                                 "created": _now().isoformat(timespec="seconds")}
-        for vault, key in ctx.keys.items():
-            _wrap_recovery(vault_doc, vault, key, ctx.key_gens.get(vault, 0))
-            for (v, g), k in ctx.keyring.items():
-                if v == vault and g != ctx.key_gens.get(vault, 0):
-                    vault_doc["recovery"].setdefault("old", {}).setdefault(vault, {})[str(g)] = wrap(
-                        k, vault_doc["recovery"]["public"], vault, g)
-        tx.put(VAULT, 1, vault_doc)
-        tx.log("create", "recovery-key", None, note="recovery key created (code shown once)")
-    return crypto.private_to_recovery_code(private)
-
-
-def recover(ctx: Context, code: str, username: str) -> list[str]:
-    """Admin: use the recovery code to grant the vault keys it holds to ``username``."""
-    require(ctx, "users.manage")
-    try:
-        private = crypto.recovery_code_to_private(code)
-    except crypto.CryptoError:
-        raise UserError("รหัสกู้คืนไม่ถูกต้อง", "The recovery code is not valid") from None
-    doc = ctx.store.load().get(VAULT, {}).get("1") or {}
-    rec = doc.get("recovery") or {}
-    if not rec.get("public") or crypto.public_of(private) != rec["public"]:
-        raise UserError("รหัสกู้คืนไม่ตรงกับสำนักงานนี้", "This recovery code does not belong to this office")
-    keys, olds = {}, {}
-    for vault, box in rec.get("grants", {}).items():
-        keys[vault] = crypto.unwrap_with_private(box, private, vault)
-    for vault, boxes in (rec.get("old") or {}).items():
-        olds[vault] = dict(boxes)
-    granted = []
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        udoc = _find(tx, username)
-        if udoc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
-        user = User.from_doc(udoc.doc_id, udoc)
-        for vault, key in keys.items():
-            if user.entitled(vault):
-                box = rec["grants"][vault]
-                user.grants[vault] = wrap(key, user.keypair["public"], vault, int(box.get("g", 0)))
-                if olds.get(vault):
-                    user.old_grants[vault] = {g: wrap(crypto.unwrap_with_private(b, private, vault), user.keypair["public"],
-                                                      vault, int(g)) for g, b in olds[vault].items()}
-                granted.append(vault)
-                tx.log("grant", "vault", vault, note=f"recovered for {username}")
-        user.rev += 1
-        tx.put(USERS, user.id, user.to_dict())
-    return granted
-
-
 def role_names(roles: list[str], lang: str = "th") -> str:
     return ", ".join(ROLE_LABELS[r][1 if lang == "en" else 0] for r in roles if r in ROLE_LABELS)
+
+
+_MOVED = dict.fromkeys(("create_recovery_key", "recover", "KeyLossError", "reset_loss", "home_alerts", "extend_demo",
+                        "recovery_exists"), "users_custody")
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(f"ethics_tui.service.{_MOVED[name]}"), name)
+    raise AttributeError(name)
