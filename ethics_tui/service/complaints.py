@@ -17,6 +17,7 @@ from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
 from ethics_tui.service import numbering, vault
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.thai import names
 from ethics_tui.thai.dates import fiscal_year
 
 CASES = "complaints"
@@ -198,25 +199,22 @@ def _squash(text: str) -> str:
     return "".join(str(text or "").split())
 
 
-#: words that name the local executive (นายกมล is a first name: "นายก" alone is not enough)
-EXECUTIVE_WORDS = ("นายกองค์การบริหารส่วน", "นายกเทศมนตรี", "นายกอบต", "นายกอบจ", "นายกฯ", "รองนายก",
-                   "ผู้บริหารท้องถิ่น")
+EXECUTIVE_WORDS = names.EXECUTIVE_WORDS
 
 
 def is_executive(ctx: Context, ident: Identity) -> bool:
-    """The accused is the local executive (นายก / รองนายก, or the executive named in settings)."""
+    """The accused is the local executive: a title (นายก อบต., นายกเทศมนตรี, รองนายกฯ, or "นายก"
+    as a word of its own; "นายกมล" is a first name), or the executive's own name from the office
+    settings, with or without its title ("ประเสริฐ ศรีสุข" as well as "นายประเสริฐ ศรีสุข")."""
     from ethics_tui.service.settings import get_settings as office
 
     if ident.executive_accused:
         return True
-    texts = [_squash(ident.accused_text).replace(".", "")]
+    texts = [ident.accused_text]
     if ident.accused_staff_id:
-        texts.append(_squash(_staff(ctx).get(ident.accused_staff_id, {}).get("position", "")).replace(".", ""))
-    exec_name = _squash(office(ctx).executive_name)
-    for text in texts:
-        if any(w in text for w in EXECUTIVE_WORDS) or (exec_name and text and exec_name in text):
-            return True
-    return False
+        texts.append(_staff(ctx).get(ident.accused_staff_id, {}).get("position", ""))
+    exec_name = office(ctx).executive_name
+    return any(names.mentions_executive_title(t) or (exec_name and names.names_in(t, exec_name)) for t in texts if t)
 
 
 def _check_handler(ctx: Context, ident: Identity) -> None:
@@ -226,7 +224,7 @@ def _check_handler(ctx: Context, ident: Identity) -> None:
         return
     mine = _staff(ctx).get(user.staff_id or 0)
     if (user.staff_id and user.staff_id == ident.accused_staff_id) or (
-        mine and _squash(ident.accused_text) and _squash(_full_name(mine)) in _squash(ident.accused_text)
+        mine and names.names_in(ident.accused_text, _full_name(mine))
     ):
         raise UserError(
             "ผู้ถูกร้องเรียนเป็นบุคคลเดียวกับผู้ใช้ที่ดำเนินการ จึงดำเนินการเรื่องนี้ไม่ได้ — ให้เจ้าหน้าที่คนอื่นรับผิดชอบ",
@@ -251,8 +249,8 @@ def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
     staff = _staff(ctx)
     if ident.accused_staff_id and ident.accused_staff_id not in staff:
         errors["accused"] = ("ไม่พบบุคลากรที่เลือก", "the chosen staff member does not exist")
-    names = [_squash(x) for x in (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))]
-    if any(n and n in _squash(c.subject) for n in names if len(n) > 3):
+    accused = (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))
+    if any(names.names_in(c.subject, who) for who in accused if who):  # with or without a title
         errors["subject"] = ("อย่าใส่ชื่อผู้ถูกร้องเรียนในหัวเรื่อง (หัวเรื่องพิมพ์อยู่บนใบรับเรื่อง)",
                              "keep the accused's name out of the subject (it is printed on the receipt)")
     if errors:
