@@ -131,47 +131,64 @@ def create_user(
     return user, pending
 
 
+#: a password record no one can match: an unknown username costs the same scrypt as a known one
+_DUMMY = {"kdf": "scrypt", "n": crypto.SCRYPT_N, "r": crypto.SCRYPT_R, "p": crypto.SCRYPT_P,
+          "salt": crypto.b64(b"ethics-tui dummy"), "verifier": crypto.b64(bytes(32))}
+
+
+def _refused() -> UserError:
+    """One message for an unknown user, a wrong password, a locked and a disabled account (it
+    must not tell which usernames exist)."""
+    return UserError(
+        f"เข้าสู่ระบบไม่ได้: ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (ใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง บัญชีจะถูกล็อก "
+        f"{LOCK_MINUTES} นาที; บัญชีที่ถูกระงับเข้าสู่ระบบไม่ได้) — หากเข้าไม่ได้ ติดต่อผู้ดูแลระบบ",
+        f"Cannot sign in: wrong username or password ({MAX_FAILED} wrong passwords lock an account for "
+        f"{LOCK_MINUTES} min; a disabled account cannot sign in). Ask the administrator if it persists.",
+    )
+
+
 def sign_in(ctx: Context, username: str, password: str) -> User:
-    """Check the password, with lockout after 5 failures. Sets ctx.user, ctx.actor, ctx.keys."""
+    """Check the password, with lockout after 5 failures. Sets ctx.user, ctx.actor, ctx.keys.
+
+    Constant work whatever the outcome (one scrypt, also for an unknown username) and one
+    message for every refusal. A successful sign-in writes nothing to the database: it is
+    recorded in the audit log only; the user record is written only when its failure count or
+    lock changes.
+    """
     username = (username or "").strip().lower()
-    wrong = UserError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "Wrong username or password")
-    with ctx.store.transaction(actor=username or "?") as tx:
-        doc = _find(tx, username)
-        if doc is None:
-            tx.log("login-failed", "user", None, note="unknown username")
-            raise_after = wrong
-        else:
-            user = User.from_doc(doc.doc_id, doc)
-            now = _now()
-            if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
-                left = int((datetime.fromisoformat(user.locked_until) - now).total_seconds() // 60) + 1
-                raise UserError(
-                    f"บัญชี {username} ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง โปรดลองใหม่ในอีก {left} นาที",
-                    f"Account {username} is locked after {MAX_FAILED} wrong passwords; try again in {left} min",
-                )
-            if not user.active:
-                raise UserError(f"บัญชี {username} ถูกระงับ", f"Account {username} is disabled")
-            kek = crypto.check_password(user.pw, password or "")
-            if kek is None:
-                user.failed += 1
-                raise_after = wrong
-                if user.failed >= MAX_FAILED:
-                    user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
-                    user.failed = 0
-                    tx.log("lock", "user", user.id, ["locked_until"])
-                    raise_after = UserError(
-                        f"ใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง บัญชี {username} ถูกล็อก {LOCK_MINUTES} นาที",
-                        f"{MAX_FAILED} wrong passwords: account {username} is locked for {LOCK_MINUTES} min",
-                    )
-                tx.put(USERS, user.id, user.to_dict())
-                tx.log("login-failed", "user", user.id, ["failed"])
-            else:
-                user.failed, user.locked_until = 0, ""
-                tx.put(USERS, user.id, user.to_dict())
-                tx.log("login", "user", user.id)
-                raise_after = None
-    if raise_after is not None:
-        raise raise_after
+    found = next(((int(k), d) for k, d in ctx.store.load().get(USERS, {}).items() if d.get("username") == username), None)
+    doc = found[1] if found else None
+    kek = crypto.check_password(doc.get("pw", {}) if doc else _DUMMY, password or "")
+    if doc is None:
+        ctx.store.log_event("login-failed", "user", None, note="unknown username", actor=username or "?")
+        raise _refused()
+    user = User.from_doc(found[0], doc)
+    now = _now()
+    locked = bool(user.locked_until) and datetime.fromisoformat(user.locked_until) > now
+    if locked or not user.active:
+        ctx.store.log_event("login-refused", "user", user.id, note="locked" if locked else "disabled", actor=username)
+        raise _refused()
+    if kek is None:
+        with ctx.store.transaction(actor=username) as tx:
+            fresh = _find(tx, username)
+            user = User.from_doc(fresh.doc_id, fresh)
+            user.failed += 1
+            if user.failed >= MAX_FAILED:
+                user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+                user.failed = 0
+                tx.log("lock", "user", user.id, ["locked_until"])
+            tx.put(USERS, user.id, user.to_dict())
+            tx.log("login-failed", "user", user.id, ["failed"])
+        raise _refused()
+    if user.failed or user.locked_until:
+        with ctx.store.transaction(actor=username) as tx:
+            fresh = _find(tx, username)
+            user = User.from_doc(fresh.doc_id, fresh)
+            user.failed, user.locked_until = 0, ""
+            tx.put(USERS, user.id, user.to_dict())
+            tx.log("login", "user", user.id, ["failed", "locked_until"])
+    else:
+        ctx.store.log_event("login", "user", user.id, actor=username)
     private = crypto.open_private_key(kek, user.keypair, user.username)
     ctx.user, ctx.actor, ctx.private_key = user, user.username, private
     _open_keys(ctx, user, private)

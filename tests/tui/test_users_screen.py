@@ -21,14 +21,17 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 async def test_five_wrong_passwords_lock_the_account(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
-        for attempt in range(5):
+        for _attempt in range(5):
             await start(pilot, "hr", "wrong-password")
-            expected = "ไม่ถูกต้อง" if attempt < 4 else "ถูกล็อก 5 นาที"  # the 5th says so at once
-            assert expected in text_of(app.screen.query_one("#err-password"))
+            assert "ไม่ถูกต้อง" in text_of(app.screen.query_one("#err-password"))
+        wrong = text_of(app.screen.query_one("#err-password"))
         await start(pilot, "hr")  # even the right password is refused now
         assert isinstance(app.screen, SignInScreen)
         message = text_of(app.screen.query_one("#err-password"))
-        assert "ถูกล็อก" in message and "5 ครั้ง" in message and "นาที" in message
+        assert message == wrong and "ล็อก" in message and "5 ครั้ง" in message  # the same words as any refusal
+        await start(pilot, "no-such-user")
+        assert text_of(app.screen.query_one("#err-password")) == wrong
+        assert users_svc.get_user(app.ctx, "hr").locked_until
         await start(pilot, "admin")  # other accounts are not affected
         assert isinstance(app.screen, HomeScreen)
 
