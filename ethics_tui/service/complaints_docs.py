@@ -48,6 +48,8 @@ def receipt_doc(ctx, case_id: int):
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
+    from ethics_tui.service.privacy import complaint_notice
+
     c = svc.get(ctx, case_id)
     when = f"{format_date(c.received_date, 'full')} เวลา {c.received.strftime('%H.%M')} น."
     return SlipDoc(
@@ -63,8 +65,8 @@ def receipt_doc(ctx, case_id: int):
             SlipField("ขั้นตอนต่อไป", expected_steps(ctx)),
             SlipField("สอบถามสถานะ", status_contact(ctx)),
         ],
-        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ข้อมูลผู้ร้องเรียนและผู้ถูกร้องเรียน"
-              "เก็บเป็นความลับ และไม่ปรากฏในเอกสารฉบับนี้"),
+        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ชื่อผู้ร้องและผู้ถูกร้องไม่ปรากฏในเอกสารนี้ "
+              + complaint_notice(ctx, short=True)),
         signatures=[("ผู้รับเรื่อง", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))],
     )
 

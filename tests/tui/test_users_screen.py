@@ -223,3 +223,16 @@ async def test_reset_of_the_last_key_holder_asks_for_the_loss_by_number(make_app
         await settle(pilot)
         assert isinstance(app.screen, UsersScreen)
     assert ("committee", "committee") in users_svc.pending_grants(demo_ctx)
+
+
+async def test_record_of_processing_from_the_users_screen(make_app, demo_ctx, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(pilot)
+        made = [m for m in notifications(app) if m.endswith(".pdf")]
+        assert made and "pdpa-record" in made[-1]
