@@ -140,6 +140,8 @@ def cmd_demo(args) -> int:
     from ethics_tui.service.demo import DEMO_PASSWORD, DEMO_USERS
 
     n = load_demo(ctx)
+    for th, en in ctx.store.notices:
+        _say(args, th, en)
     _say(args, f"สร้างสำนักงานตัวอย่างแล้ว: บุคลากร {n} คน ใน {store.dir}", f"Demo office created: {n} staff in {store.dir}")
     names = ", ".join(u[0] for u in DEMO_USERS)
     _say(args, f"บัญชีตัวอย่าง: {names} — รหัสผ่าน {DEMO_PASSWORD}", f"Demo accounts: {names}; password {DEMO_PASSWORD}")

@@ -49,6 +49,10 @@ def add_commands(sub, common) -> None:
     pu = ps.add_parser("purge", parents=[common], help="ลบเรื่องที่ปิดแล้วและพ้นอายุการเก็บ / delete expired closed cases")
     pu.add_argument("--dry-run", action="store_true", help="แสดงรายการเท่านั้น / list only")
     pu.set_defaults(func=cmd_purge)
+    ex = ps.add_parser("exports", parents=[common],
+                       help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
+    ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
+    ex.set_defaults(func=cmd_exports)
     se = ps.add_parser("settings", parents=[common],
                        help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
     se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
@@ -85,6 +89,24 @@ def cmd_pdf(args) -> int:
     out = export_pdf(ctx, args.what, args.output, case_id=args.id, fy=getattr(args, "fy", 0),
                      half=getattr(args, "half", False))
     _say(args, f"เขียน PDF ไปที่ {out}", f"Wrote {out}")
+    return 0
+
+
+def cmd_exports(args) -> int:
+    """List the confidential exports left in the data folder (who made them), or delete one."""
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import exports
+
+    ctx = _ctx(args)
+    if args.remove is not None:
+        exports.remove_confidential(ctx, args.remove)
+        _say(args, f"ลบเอกสารลับที่ส่งออกรหัส {args.remove} แล้ว", f"Deleted confidential export {args.remove}")
+        return 0
+    rows = exports.list_confidential(ctx)
+    if not rows:
+        _say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
+    for r in rows:
+        print(f"{r['id']:>4}  {r['at'][:16].replace('T', ' ')}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
     return 0
 
 

@@ -75,8 +75,8 @@ def cmd_verify_pdf(args) -> int:
         _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
              f"Not an unaltered export of this office: {args.file}", file=sys.stderr)
         return 1
-    when = entry.get("ts", "")
+    when = entry.get("at", "")
     day = format_date(when[:10], "full") if _lang(args) == "th" else when
-    _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('id') or ''} ส่งออกเมื่อ {day} โดย {entry.get('actor')}",
-         f"Unaltered export: {entry.get('kind')} {entry.get('id') or ''}, exported {day} by {entry.get('actor')}")
+    _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
+         f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}")
     return 0

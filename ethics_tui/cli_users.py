@@ -26,6 +26,8 @@ def add_commands(sub, common) -> None:
     li.set_defaults(func=cmd_users_list)
     pw = us.add_parser("passwd", parents=[common], help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
     pw.add_argument("username")
+    pw.add_argument("--confirm-loss", type=int, default=None, metavar="N",
+                    help="ยืนยันว่ายอมให้ข้อมูลลับ N รายการอ่านไม่ได้อีก (เมื่อผู้ใช้เป็นผู้ถือกุญแจคนสุดท้าย)")
     pw.set_defaults(func=cmd_users_passwd)
     for name, active in (("disable", False), ("enable", True)):
         d = us.add_parser(name, parents=[common], help="ระงับ / เปิดใช้บัญชี")
@@ -103,7 +105,7 @@ def cmd_users_passwd(args) -> int:
         _say(args, "เปลี่ยนรหัสผ่านแล้ว", "Password changed")
         return 0
     temp = read_password(f"รหัสผ่านชั่วคราวของ {args.username} / temporary password: ")
-    pending = reset_password(ctx, args.username, temp)
+    pending = reset_password(ctx, args.username, temp, confirm_loss=args.confirm_loss)
     _say(args, f"ตั้งรหัสผ่านชั่วคราวให้ {args.username} แล้ว ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบ",
          f"Temporary password set for {args.username}; they must change it at sign-in")
     _pending_note(args, pending)

@@ -105,6 +105,10 @@ def test_refusal_without_a_witness_is_refused(demo_ctx, rnd):
     assert "พยาน" in exc.value.th
     with pytest.raises(ValidationError):
         svc.refuse(demo_ctx, rid, TODAY, witness_id=rs[0].staff.id)  # not oneself
+    me = rs[0].staff
+    for typed in (me.full_name, f"{me.first_name} {me.last_name}", f"  {me.first_name}{me.last_name} "):
+        with pytest.raises(ValidationError):  # nor oneself typed by name, with or without the title
+            svc.refuse(demo_ctx, rid, TODAY, witness_name=typed, witness_position="x")
     svc.refuse(demo_ctx, rid, TODAY, witness_id=other.id, note="อ่านผลให้ฟังแล้ว")
     r = svc.get_result(demo_ctx, rid).result
     assert (r.ack, r.witness_name, r.witness_position) == ("refused", other.full_name, other.position)

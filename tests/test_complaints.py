@@ -213,7 +213,8 @@ def test_due_dates_come_from_settings_and_overdue_is_flagged(officer, office):
 # -- guard rails --------------------------------------------------------------------------
 @pytest.mark.parametrize("accused", [
     {"accused_text": "นายก อบต."}, {"accused_text": "นายประเสริฐ ศรีสุข"}, {"executive_accused": True},
-    {"accused_text": "รองนายกฯ คนที่ 1"},
+    {"accused_text": "รองนายกฯ คนที่ 1"}, {"accused_text": "ประเสริฐ ศรีสุข"}, {"accused_text": "นายก"},
+    {"accused_text": "ท่านนายก"}, {"accused_text": "นายกเทศมนตรีเมือง"},
 ])
 def test_executive_accused_must_go_to_damrongtham(officer, accused):
     c = new(officer, **accused)
@@ -380,3 +381,15 @@ def test_core_does_not_import_textual():
     code = ("import sys, ethics_tui.service.complaints, ethics_tui.cli_complaints, ethics_tui.model.complaints; "
             "assert 'textual' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("subject", ["ร้องเรียนปิยะ มูลสาร เรียกรับเงิน", "ร้องเรียนนายปิยะ มูลสาร", "เรื่องปิยะมูลสาร"])
+def test_the_accused_name_is_kept_out_of_the_subject_without_its_prefix(officer, subject):
+    with pytest.raises(ValidationError) as exc:
+        new(officer, subject=subject, accused_text="นายปิยะ มูลสาร")
+    assert "subject" in exc.value.errors
+    staff = {f"{d['first_name']} {d['last_name']}": int(k) for k, d in officer.store.load()["staff"].items()}
+    name, sid = next(iter(staff.items()))
+    with pytest.raises(ValidationError) as exc:
+        new(officer, subject=f"พฤติกรรมของ {name}", accused_staff_id=sid)
+    assert "subject" in exc.value.errors

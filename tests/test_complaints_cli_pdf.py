@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +136,36 @@ def test_stats_pdf_half_and_year(data, tmp_path):
             assert squash(s) not in text
     empty = export_pdf(o, "stats", tmp_path / "empty.pdf", fy=2540)
     assert squash("ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ") in squash(pdftotext(empty))
+
+
+def test_confidential_exports_stay_in_the_data_folder_listed_and_removable(data, tmp_path, capsys, monkeypatch):
+    """Issue 14: the case file was written to the shared exports/ folder and left there; the
+    receipt's file name carried the receipt code."""
+    monkeypatch.chdir(tmp_path)
+    o = officer(data)
+    c = svc.list_cases(o)[0]
+    capsys.readouterr()
+    assert cli(data, "--user", "complaints", "pdf", "complaint-file", str(c.id)) == 0
+    assert cli(data, "--user", "complaints", "pdf", "complaint-receipt", str(c.id)) == 0
+    folder = Path(data) / "confidential-exports"
+    made = sorted(p.name for p in folder.iterdir())
+    assert len(made) == 2 and not (tmp_path / "exports").exists()
+    assert not any(c.code in name or c.code.replace("-", "") in name for name in made)
+    capsys.readouterr()
+    assert cli(data, "--user", "complaints", "complaints", "exports") == 0
+    listed = capsys.readouterr().out
+    assert listed.count("complaints") >= 2 and "complaint-casefile" in listed
+    assert cli(data, "--user", "viewer", "complaints", "exports") == 0  # not theirs: nothing listed
+    assert "complaint-casefile" not in capsys.readouterr().out
+    from ethics_tui.service import exports
+
+    rows = exports.list_confidential(o)
+    assert {r["user"] for r in rows} == {"complaints"}
+    assert cli(data, "--user", "complaints", "complaints", "exports", "--remove", str(rows[0]["id"])) == 0
+    assert len(list(folder.iterdir())) == 1
+    assert len(exports.list_confidential(o)) == 1
+    # the backup does not carry them
+    from ethics_tui.store.backup import build_backup_bytes
+
+    names = zipfile.ZipFile(io.BytesIO(build_backup_bytes(o.store))).namelist()
+    assert not any("confidential-exports" in n for n in names)

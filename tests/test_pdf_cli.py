@@ -19,7 +19,14 @@ def test_pdf_sample_is_audited_and_verify_pdf_tells_altered_from_unaltered(tmp_p
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     entry = [json.loads(x) for x in (data / "audit.jsonl").read_text(encoding="utf-8").splitlines()][-1]
-    assert entry["action"] == "export-pdf" and entry["kind"] == "sample-slip" and "sha256:" in entry["note"]
+    assert entry["action"] == "export-pdf" and entry["kind"] == "sample-slip"
+    from ethics_tui.pdf.authenticity import sha256_file
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.exports import find_export
+
+    record = find_export(Context.open(data).store, sha256_file(out))
+    assert record["kind"] == "sample-slip" and record["user"] == "viewer" and record["at"]
+    assert record["sha256"] == sha256_file(out) and "note" not in record
     capsys.readouterr()
     assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(out)]) == 0
     assert "ต้นฉบับถูกต้อง" in capsys.readouterr().out
@@ -35,3 +42,21 @@ def test_pdf_sample_is_audited_and_verify_pdf_tells_altered_from_unaltered(tmp_p
     assert main(["--data", str(other), "demo"]) == 0
     assert main(["--data", str(other), "pdf", "sample", "slip", "-o", str(tmp_path / "x.pdf")]) == 1
     assert main(["--data", str(other), "--user", "viewer", "verify-pdf", str(out)]) == 1
+
+
+def test_verify_pdf_cannot_be_fooled_by_a_file_name(tmp_path, capsys):
+    """Issue 14: exporting any PDF to a file named ``x sha256:<hash of a forgery>.pdf`` made
+    ``verify-pdf forgery.pdf`` answer "unaltered export" (the hash was searched in the note)."""
+    import hashlib
+
+    data = tmp_path / "data"
+    assert main(["--data", str(data), "demo"]) == 0
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(b"%PDF-1.4 forged order\n")
+    digest = hashlib.sha256(forged.read_bytes()).hexdigest()
+    trap = tmp_path / f"x sha256:{digest}.pdf"
+    assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(trap)]) == 0
+    capsys.readouterr()
+    assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(forged)]) == 1
+    assert "ไม่ใช่เอกสาร" in capsys.readouterr().err
+    assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(trap)]) == 0

@@ -59,6 +59,11 @@ DEFAULT_RETENTION_YEARS = 5
 
 #: field -> vault: the requester's identity is readable by the committee only.
 CONFIDENTIAL = {"requester": "committee", "requester_staff_id": "committee"}
+#: free text of a consultation, sealed in the committee vault too (it can identify who asked);
+#: shown in the committee's own lists, never in statistics, exports or the audit log.
+SEALED_TEXT = {"question": "committee", "advice": "committee", "dos_ref": "committee"}
+#: everything sealed in a stored consultation
+ALL_SEALED = {**CONFIDENTIAL, **SEALED_TEXT}
 
 _MAX = 2000
 

@@ -45,6 +45,9 @@ class User(Record):
     pw: dict = field(default_factory=dict)  # scrypt salt + verifier
     keypair: dict = field(default_factory=dict)  # X25519 public key + encrypted private key
     grants: dict = field(default_factory=dict)  # vault name -> data key wrapped to this user
+    #: vault -> {generation: wrapped key}: older keys after a rotation, until their values are
+    #: re-encrypted (see service/vault_rotation.py)
+    old_grants: dict = field(default_factory=dict)
     failed: int = 0
     locked_until: str = ""  # ISO datetime
     id: int | None = None

@@ -27,7 +27,7 @@ from ethics_tui.service.staff import STAFF
 ROUNDS, RESULTS, GRIEVANCES, SETTINGS = "appraisal_rounds", "appraisal_results", "appraisal_grievances", "appraisal_settings"
 VAULT = "hr"
 CONFIDENTIAL = {"scores": VAULT}
-G_CONFIDENTIAL = {"grounds": VAULT, "outcome": VAULT}
+G_CONFIDENTIAL = {"grounds": VAULT, "outcome": VAULT, "addressed_to": VAULT}
 
 register_permissions(
     {

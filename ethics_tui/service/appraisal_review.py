@@ -15,6 +15,7 @@ from ethics_tui.model.appraisal import AppraisalResult, AppraisalRound, Grievanc
 from ethics_tui.model.staff import Staff
 from ethics_tui.service import vault
 from ethics_tui.service.access import can, require
+from ethics_tui.thai import names
 from ethics_tui.service.appraisal import (
     G_CONFIDENTIAL,
     GRIEVANCES,
@@ -68,7 +69,8 @@ def refuse(ctx: Context, result_id: int, on: date, witness_id: int | None = None
                 raise ValidationError({"witness": ("ไม่พบพยานในทะเบียนบุคลากร", "the witness is not in the staff register")})
             w = Staff.from_doc(witness_id, doc)
             name, position = name or w.full_name, position or w.position
-        if witness_id == r.staff_id:
+        appraisee = tx.table(STAFF).get(doc_id=r.staff_id)
+        if witness_id == r.staff_id or (appraisee and names.same_person(name, Staff.from_doc(r.staff_id, appraisee).full_name)):
             raise ValidationError({"witness": ("ผู้รับการประเมินเป็นพยานของตนเองไม่ได้", "the appraisee cannot be the witness")})
         m.check_ack("refused", on, r.notified_on, name)
         r.ack, r.ack_on = "refused", on.isoformat()

@@ -37,7 +37,7 @@ def list_consultations(ctx: Context, text: str = "", status: str | None = None, 
     words = [w.casefold() for w in text.split()]
     out = []
     for k, v in ctx.store.load().get(CONSULTATIONS, {}).items():
-        c = Consultation.from_doc(int(k), v)
+        c = Consultation.from_doc(int(k), vault.reveal_fields(ctx, KIND_CONSULT, v, m.SEALED_TEXT))
         if (status and c.status != status) or (category and c.category != category) or (fy and fiscal_year(c.day()) != fy):
             continue
         hay = " ".join([c.question, c.advice, c.category, c.dos_ref, *c.handled_by]).casefold()
@@ -53,7 +53,7 @@ def get_consultation(ctx: Context, cid: int) -> Consultation:
     if doc is None:
         raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}", f"No consultation {cid}")
     vault.log_view(ctx, KIND_CONSULT, cid)
-    return Consultation.from_doc(cid, vault.reveal_fields(ctx, KIND_CONSULT, doc, m.CONFIDENTIAL))
+    return Consultation.from_doc(cid, vault.reveal_fields(ctx, KIND_CONSULT, doc, m.ALL_SEALED))
 
 
 def save_consultation(ctx: Context, c: Consultation) -> Consultation:
@@ -72,7 +72,7 @@ def save_consultation(ctx: Context, c: Consultation) -> Consultation:
     with ctx.store.transaction(actor=ctx.actor) as tx:
         if c.id is None:
             c.rev = 1
-            sealed = vault.seal_fields(ctx, KIND_CONSULT, c.to_dict(), m.CONFIDENTIAL)
+            sealed = vault.seal_fields(ctx, KIND_CONSULT, c.to_dict(), m.ALL_SEALED)
             c.id = tx.table(CONSULTATIONS).insert(sealed)
             tx.log("create", KIND_CONSULT, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])])
             return c
@@ -81,14 +81,14 @@ def save_consultation(ctx: Context, c: Consultation) -> Consultation:
             raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}")
         if old.get("rev") != c.rev:
             raise _conflict()
-        plain_old = vault.reveal_fields(ctx, KIND_CONSULT, old, m.CONFIDENTIAL)
+        plain_old = vault.reveal_fields(ctx, KIND_CONSULT, old, m.ALL_SEALED)
         new = c.to_dict()
         changed = _changed(plain_old, new)
-        for name in m.CONFIDENTIAL:  # unchanged: keep the stored ciphertext
+        for name in m.ALL_SEALED:  # unchanged: keep the stored ciphertext
             if name not in changed:
                 new[name] = old.get(name, "")
         new["rev"] = c.rev = c.rev + 1
-        tx.put(CONSULTATIONS, c.id, vault.seal_fields(ctx, KIND_CONSULT, new, m.CONFIDENTIAL))
+        tx.put(CONSULTATIONS, c.id, vault.seal_fields(ctx, KIND_CONSULT, new, m.ALL_SEALED))
         tx.log("update", KIND_CONSULT, c.id, changed)
     return c
 

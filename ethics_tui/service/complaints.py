@@ -17,6 +17,7 @@ from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
 from ethics_tui.service import numbering, vault
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.thai import names
 from ethics_tui.thai.dates import fiscal_year
 
 CASES = "complaints"
@@ -72,8 +73,52 @@ def _conflict() -> ConflictError:
                          "Someone else saved this meanwhile; reopen it and try again.")
 
 
+# -- sealing the free text of a case ------------------------------------------------------
+#: free text of a case sealed in the complaints vault: the subject, and each step's note and
+#: its extra text (reason / body / finding / method). Dates, steps, channel, type, status and
+#: the receipt code stay plain (they are what the statistics count and the lookup shows).
+SEALED_CASE_FIELDS = ("subject",)
+SEALED_STEP_FIELDS = ("note", "reason", "body", "finding", "method")
+PLAIN_EXTRA = ("evidence",)  # a code ("enough" / "not_enough"), counted
+
+
+def _seal_step(ctx: Context, h: dict) -> dict:
+    h = dict(h)
+    if h.get("note"):
+        h["note"] = vault.seal(ctx, "complaints", h["note"], f"{KIND}:note") if isinstance(h["note"], str) else h["note"]
+    h["extra"] = {k: (vault.seal(ctx, "complaints", v, f"{KIND}:{k}") if k not in PLAIN_EXTRA and isinstance(v, str) and v
+                      else v) for k, v in (h.get("extra") or {}).items()}
+    return h
+
+
+def _reveal_step(ctx: Context, h: dict) -> dict:
+    h = dict(h)
+    h["note"] = vault.reveal(ctx, h.get("note", ""), f"{KIND}:note")
+    h["extra"] = {k: (v if k in PLAIN_EXTRA else vault.reveal(ctx, v, f"{KIND}:{k}"))
+                  for k, v in (h.get("extra") or {}).items()}
+    return h
+
+
+def _sealed_doc(ctx: Context, c: Complaint) -> dict:
+    """The stored form of a case: its subject and step texts sealed (sealed ones kept)."""
+    d = c.to_dict()
+    if isinstance(d.get("subject"), str) and d["subject"]:
+        d["subject"] = vault.seal(ctx, "complaints", d["subject"], f"{KIND}:subject")
+    d["history"] = [_seal_step(ctx, h) for h in d.get("history", [])]
+    return d
+
+
+def _revealed(ctx: Context, c: Complaint) -> Complaint:
+    """A copy with the subject and step texts readable (or "ปกปิด" without the key)."""
+    from dataclasses import replace as _replace
+
+    return _replace(c, subject=vault.reveal(ctx, c.subject, f"{KIND}:subject"),
+                    history=[_reveal_step(ctx, h) for h in c.history])
+
+
 # -- reading ------------------------------------------------------------------------------
 def _cases(ctx: Context) -> list[Complaint]:
+    """The stored cases (subject and step texts still sealed)."""
     return [Complaint.from_doc(int(k), v) for k, v in ctx.store.load().get(CASES, {}).items()]
 
 
@@ -85,6 +130,7 @@ def list_cases(ctx: Context, text: str = "", open_only: bool = False) -> list[Co
     for c in _cases(ctx):
         if open_only and c.status == "closed":
             continue
+        c = _revealed(ctx, c)
         hay = f"{c.code} {c.number}/{c.fiscal_year} {c.subject} {c.channel} {m.step_label(c.status)} " \
               f"{m.step_label(c.status, 'en')} {m.kind_label(c.kind)}".casefold()
         if all(w in hay for w in words):
@@ -93,6 +139,11 @@ def list_cases(ctx: Context, text: str = "", open_only: bool = False) -> list[Co
 
 
 def get(ctx: Context, case_id: int) -> Complaint:
+    """The case with its subject and step texts revealed for the holder of the complaints key."""
+    return _revealed(ctx, _get_raw(ctx, case_id))
+
+
+def _get_raw(ctx: Context, case_id: int) -> Complaint:
     require(ctx, "complaints.read")
     doc = ctx.store.load().get(CASES, {}).get(str(case_id))
     if doc is None:
@@ -117,12 +168,15 @@ def identity(ctx: Context, case_id: int) -> Identity:
 def overdue(ctx: Context, today: date | None = None) -> list[Complaint]:
     require(ctx, "complaints.read")
     today = today or date.today()
-    return sorted((c for c in _cases(ctx) if c.overdue(today)), key=lambda c: c.due)
+    return sorted((_revealed(ctx, c) for c in _cases(ctx) if c.overdue(today)), key=lambda c: c.due)
 
 
 def overdue_count(ctx: Context, today: date | None = None) -> int:
     """Overdue open cases, or 0 for a user who may not see cases (for the home screen)."""
-    return len(overdue(ctx, today)) if can(ctx, "complaints.read") else 0
+    if not can(ctx, "complaints.read"):
+        return 0
+    today = today or date.today()
+    return sum(c.overdue(today) for c in _cases(ctx))
 
 
 def home_alerts(ctx: Context) -> list[tuple[str, str]]:
@@ -145,25 +199,22 @@ def _squash(text: str) -> str:
     return "".join(str(text or "").split())
 
 
-#: words that name the local executive (นายกมล is a first name: "นายก" alone is not enough)
-EXECUTIVE_WORDS = ("นายกองค์การบริหารส่วน", "นายกเทศมนตรี", "นายกอบต", "นายกอบจ", "นายกฯ", "รองนายก",
-                   "ผู้บริหารท้องถิ่น")
+EXECUTIVE_WORDS = names.EXECUTIVE_WORDS
 
 
 def is_executive(ctx: Context, ident: Identity) -> bool:
-    """The accused is the local executive (นายก / รองนายก, or the executive named in settings)."""
+    """The accused is the local executive: a title (นายก อบต., นายกเทศมนตรี, รองนายกฯ, or "นายก"
+    as a word of its own; "นายกมล" is a first name), or the executive's own name from the office
+    settings, with or without its title ("ประเสริฐ ศรีสุข" as well as "นายประเสริฐ ศรีสุข")."""
     from ethics_tui.service.settings import get_settings as office
 
     if ident.executive_accused:
         return True
-    texts = [_squash(ident.accused_text).replace(".", "")]
+    texts = [ident.accused_text]
     if ident.accused_staff_id:
-        texts.append(_squash(_staff(ctx).get(ident.accused_staff_id, {}).get("position", "")).replace(".", ""))
-    exec_name = _squash(office(ctx).executive_name)
-    for text in texts:
-        if any(w in text for w in EXECUTIVE_WORDS) or (exec_name and text and exec_name in text):
-            return True
-    return False
+        texts.append(_staff(ctx).get(ident.accused_staff_id, {}).get("position", ""))
+    exec_name = office(ctx).executive_name
+    return any(names.mentions_executive_title(t) or (exec_name and names.names_in(t, exec_name)) for t in texts if t)
 
 
 def _check_handler(ctx: Context, ident: Identity) -> None:
@@ -173,7 +224,7 @@ def _check_handler(ctx: Context, ident: Identity) -> None:
         return
     mine = _staff(ctx).get(user.staff_id or 0)
     if (user.staff_id and user.staff_id == ident.accused_staff_id) or (
-        mine and _squash(ident.accused_text) and _squash(_full_name(mine)) in _squash(ident.accused_text)
+        mine and names.names_in(ident.accused_text, _full_name(mine))
     ):
         raise UserError(
             "ผู้ถูกร้องเรียนเป็นบุคคลเดียวกับผู้ใช้ที่ดำเนินการ จึงดำเนินการเรื่องนี้ไม่ได้ — ให้เจ้าหน้าที่คนอื่นรับผิดชอบ",
@@ -198,8 +249,8 @@ def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
     staff = _staff(ctx)
     if ident.accused_staff_id and ident.accused_staff_id not in staff:
         errors["accused"] = ("ไม่พบบุคลากรที่เลือก", "the chosen staff member does not exist")
-    names = [_squash(x) for x in (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))]
-    if any(n and n in _squash(c.subject) for n in names if len(n) > 3):
+    accused = (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))
+    if any(names.names_in(c.subject, who) for who in accused if who):  # with or without a title
         errors["subject"] = ("อย่าใส่ชื่อผู้ถูกร้องเรียนในหัวเรื่อง (หัวเรื่องพิมพ์อยู่บนใบรับเรื่อง)",
                              "keep the accused's name out of the subject (it is printed on the receipt)")
     if errors:
@@ -221,7 +272,7 @@ def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
         while c.code in used:  # 21^10 codes: practically never loops
             c.code = m.new_code()
         c.number = numbering.claim(tx, SEQ, c.fiscal_year, ref=c.code)
-        c.id = tx.table(CASES).insert(c.to_dict())
+        c.id = tx.table(CASES).insert(_sealed_doc(ctx, c))
         tx.put(IDENTITIES, c.id, sealed)
         filled = [k for k, v in ident.sealed_dict().items() if v]
         tx.log("create", KIND, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])] + filled)
@@ -258,7 +309,7 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
     """Move a case to ``step`` on date ``on``. ``extra``: reason / body / finding / method,
     and ``evidence`` ("enough" / "not_enough") when leaving the preliminary review."""
     require(ctx, "complaints.write")
-    c = get(ctx, case_id)
+    c = _get_raw(ctx, case_id)
     if rev is not None and rev != c.rev:
         raise _conflict()
     ident = _identity_of(ctx, c)
@@ -317,12 +368,12 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
         if doc is None or int(doc.get("rev", 0)) != c.rev:
             raise _conflict()
         c.rev += 1
-        tx.put(CASES, case_id, c.to_dict())
+        tx.put(CASES, case_id, _sealed_doc(ctx, c))
         changed = ["status", "due", "history", *sorted(extra)]
         if doc.get("evidence", "") != c.evidence:
             changed.append("evidence")
         tx.log("step", KIND, case_id, changed, note=f"{doc.get('status')} -> {step}")
-    return c
+    return _revealed(ctx, c)
 
 
 # -- lookup by code -----------------------------------------------------------------------

@@ -48,6 +48,8 @@ def receipt_doc(ctx, case_id: int):
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
+    from ethics_tui.service.privacy import complaint_notice
+
     c = svc.get(ctx, case_id)
     when = f"{format_date(c.received_date, 'full')} เวลา {c.received.strftime('%H.%M')} น."
     return SlipDoc(
@@ -63,8 +65,8 @@ def receipt_doc(ctx, case_id: int):
             SlipField("ขั้นตอนต่อไป", expected_steps(ctx)),
             SlipField("สอบถามสถานะ", status_contact(ctx)),
         ],
-        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ข้อมูลผู้ร้องเรียนและผู้ถูกร้องเรียน"
-              "เก็บเป็นความลับ และไม่ปรากฏในเอกสารฉบับนี้"),
+        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ชื่อผู้ร้องและผู้ถูกร้องไม่ปรากฏในเอกสารนี้ "
+              + complaint_notice(ctx, short=True)),
         signatures=[("ผู้รับเรื่อง", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))],
     )
 
@@ -136,27 +138,33 @@ def export_pdf(ctx, what: str, path: Path | None = None, *, case_id: int | None 
     from ethics_tui.service.exports import record_export
     from ethics_tui.service.settings import get_settings
 
+    from ethics_tui.service.exports import confidential_path
+
     settings = get_settings(ctx)
+    confidential = what in ("receipt", "casefile")
     if what == "receipt":
         require(ctx, "complaints.read")
-        doc, ref = receipt_doc(ctx, case_id), svc.get(ctx, case_id).code
+        doc, ref = receipt_doc(ctx, case_id), str(case_id)
         # the code is typed back by the complainant: print it (and the slip) in Arabic digits
         settings = replace(settings, digits="arabic")
-        name = f"complaint-receipt-{ref}.pdf"
     elif what == "casefile":
         require(ctx, "complaints.read")
         doc, ref = casefile_doc(ctx, case_id), str(case_id)
-        name = f"complaint-file-{case_id}.pdf"
     else:
         doc = stats_doc(ctx, fy, half)
         ref, name = f"{fy}{'-H1' if half else ''}", f"complaint-stats-{fy}{'-h1' if half else ''}.pdf"
-    out = Path(path) if path else default_pdf_path(ctx, name)
+    if path:
+        out = Path(path)
+    elif confidential:  # the receipt carries the code, the case file every identity: not the shared exports/
+        out = confidential_path(ctx, f"complaint-{what}-{case_id}")
+    else:
+        out = default_pdf_path(ctx, name)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         render_slip(doc, out, settings)
     except OSError as exc:
         raise UserError(f"เขียนไฟล์ {out} ไม่ได้ ({exc.strerror})", f"Cannot write {out} ({exc.strerror})") from None
-    record_export(ctx, out, f"complaint-{what}", ref)
+    record_export(ctx, out, f"complaint-{what}", ref, confidential=confidential)
     return out
 
 

@@ -21,6 +21,10 @@ class Context:
     user: User | None = None
     #: vault name -> data key, unwrapped at sign-in for the roles this user is entitled to
     keys: dict[str, bytes] = field(default_factory=dict, repr=False)
+    #: (vault, generation) -> data key: the current keys and any older generation still needed
+    keyring: dict[tuple[str, int], bytes] = field(default_factory=dict, repr=False)
+    #: vault -> generation of the key in ``keys``
+    key_gens: dict[str, int] = field(default_factory=dict, repr=False)
     #: the signed-in user's private key (kept in memory only, to change the password)
     private_key: Any = field(default=None, repr=False)
 

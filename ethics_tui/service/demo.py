@@ -18,7 +18,7 @@ from ethics_tui.service.staff import STAFF
 
 #: Register services, in order, whose ``extend_demo(ctx)`` adds demo records. ``ctx`` is signed
 #: in as the demo admin; sign in as another demo account (demo_sign_in) to seal confidential data.
-REGISTERS = ("committee", "notices", "training", "appraisal", "complaints")
+REGISTERS = ("committee", "notices", "training", "appraisal", "complaints", "users")
 
 DEMO_SETTINGS = OfficeSettings(
     office_name="องค์การบริหารส่วนตำบลบ้านดอนแก้ว",

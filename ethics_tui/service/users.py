@@ -14,6 +14,8 @@ from ethics_tui.errors import ConflictError, NotFoundError, UserError, Validatio
 from ethics_tui.model.user import ROLE_LABELS, VAULT_ROLES, User, check_password
 from ethics_tui.service.access import require, setup_mode
 from ethics_tui.service.context import Context
+from ethics_tui.service.vault import refresh as _refresh
+from ethics_tui.service.vault_rotation import grant_boxes, rotate, wrap
 from ethics_tui.store import crypto
 
 USERS = "users"
@@ -68,18 +70,26 @@ def _grant_new_roles(ctx: Context, tx, user: User, vault_doc: dict) -> list[str]
             _wrap_recovery(vault_doc, vault, key)
             user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
             tx.log("grant", "vault", vault, note=f"new key for {vault}, granted to {user.username}")
-        elif vault in ctx.keys:
-            user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+        elif vault in ctx.keys and (_refresh(ctx, vault) or vault in ctx.keys):
+            _give(ctx, user, vault)
             tx.log("grant", "vault", vault, note=f"granted to {user.username}")
         else:
             pending.append(vault)
     return pending
 
 
-def _wrap_recovery(vault_doc: dict, vault: str, key: bytes) -> None:
+def _give(ctx: Context, user: User, vault: str) -> None:
+    """Wrap ``ctx``'s keys of ``vault`` (current and older generations) to ``user``."""
+    user.grants[vault], old = grant_boxes(ctx, vault, user.keypair["public"])
+    if old:
+        user.old_grants[vault] = {**user.old_grants.get(vault, {}), **old}
+
+
+def _wrap_recovery(vault_doc: dict, vault: str, key: bytes, gen: int = 0) -> None:
     rec = vault_doc.get("recovery") or {}
-    if rec.get("public") and vault not in rec.get("grants", {}):
-        rec.setdefault("grants", {})[vault] = crypto.wrap_to_public(key, rec["public"], vault)
+    cur = int((vault_doc.get("vaults") or {}).get(vault, {}).get("gen", 0))
+    if rec.get("public") and gen == cur and int((rec.get("grants", {}).get(vault) or {"g": -1}).get("g", 0)) != cur:
+        rec.setdefault("grants", {})[vault] = wrap(key, rec["public"], vault, gen)
         vault_doc["recovery"] = rec
 
 
@@ -121,74 +131,110 @@ def create_user(
     return user, pending
 
 
+#: a password record no one can match: an unknown username costs the same scrypt as a known one
+_DUMMY = {"kdf": "scrypt", "n": crypto.SCRYPT_N, "r": crypto.SCRYPT_R, "p": crypto.SCRYPT_P,
+          "salt": crypto.b64(b"ethics-tui dummy"), "verifier": crypto.b64(bytes(32))}
+
+
+def _refused() -> UserError:
+    """One message for an unknown user, a wrong password, a locked and a disabled account (it
+    must not tell which usernames exist)."""
+    return UserError(
+        f"เข้าสู่ระบบไม่ได้: ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (ใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง บัญชีจะถูกล็อก "
+        f"{LOCK_MINUTES} นาที; บัญชีที่ถูกระงับเข้าสู่ระบบไม่ได้) — หากเข้าไม่ได้ ติดต่อผู้ดูแลระบบ",
+        f"Cannot sign in: wrong username or password ({MAX_FAILED} wrong passwords lock an account for "
+        f"{LOCK_MINUTES} min; a disabled account cannot sign in). Ask the administrator if it persists.",
+    )
+
+
 def sign_in(ctx: Context, username: str, password: str) -> User:
-    """Check the password, with lockout after 5 failures. Sets ctx.user, ctx.actor, ctx.keys."""
+    """Check the password, with lockout after 5 failures. Sets ctx.user, ctx.actor, ctx.keys.
+
+    Constant work whatever the outcome (one scrypt, also for an unknown username) and one
+    message for every refusal. A successful sign-in writes nothing to the database: it is
+    recorded in the audit log only; the user record is written only when its failure count or
+    lock changes.
+    """
     username = (username or "").strip().lower()
-    wrong = UserError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง", "Wrong username or password")
-    with ctx.store.transaction(actor=username or "?") as tx:
-        doc = _find(tx, username)
-        if doc is None:
-            tx.log("login-failed", "user", None, note="unknown username")
-            raise_after = wrong
-        else:
-            user = User.from_doc(doc.doc_id, doc)
-            now = _now()
-            if user.locked_until and datetime.fromisoformat(user.locked_until) > now:
-                left = int((datetime.fromisoformat(user.locked_until) - now).total_seconds() // 60) + 1
-                raise UserError(
-                    f"บัญชี {username} ถูกล็อกชั่วคราวเพราะใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง โปรดลองใหม่ในอีก {left} นาที",
-                    f"Account {username} is locked after {MAX_FAILED} wrong passwords; try again in {left} min",
-                )
-            if not user.active:
-                raise UserError(f"บัญชี {username} ถูกระงับ", f"Account {username} is disabled")
-            kek = crypto.check_password(user.pw, password or "")
-            if kek is None:
-                user.failed += 1
-                raise_after = wrong
-                if user.failed >= MAX_FAILED:
-                    user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
-                    user.failed = 0
-                    tx.log("lock", "user", user.id, ["locked_until"])
-                    raise_after = UserError(
-                        f"ใส่รหัสผ่านผิด {MAX_FAILED} ครั้ง บัญชี {username} ถูกล็อก {LOCK_MINUTES} นาที",
-                        f"{MAX_FAILED} wrong passwords: account {username} is locked for {LOCK_MINUTES} min",
-                    )
-                tx.put(USERS, user.id, user.to_dict())
-                tx.log("login-failed", "user", user.id, ["failed"])
-            else:
-                user.failed, user.locked_until = 0, ""
-                tx.put(USERS, user.id, user.to_dict())
-                tx.log("login", "user", user.id)
-                raise_after = None
-    if raise_after is not None:
-        raise raise_after
+    found = next(((int(k), d) for k, d in ctx.store.load().get(USERS, {}).items() if d.get("username") == username), None)
+    doc = found[1] if found else None
+    kek = crypto.check_password(doc.get("pw", {}) if doc else _DUMMY, password or "")
+    if doc is None:
+        ctx.store.log_event("login-failed", "user", None, note="unknown username", actor=username or "?")
+        raise _refused()
+    user = User.from_doc(found[0], doc)
+    now = _now()
+    locked = bool(user.locked_until) and datetime.fromisoformat(user.locked_until) > now
+    if locked or not user.active:
+        ctx.store.log_event("login-refused", "user", user.id, note="locked" if locked else "disabled", actor=username)
+        raise _refused()
+    if kek is None:
+        with ctx.store.transaction(actor=username) as tx:
+            fresh = _find(tx, username)
+            user = User.from_doc(fresh.doc_id, fresh)
+            user.failed += 1
+            if user.failed >= MAX_FAILED:
+                user.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat(timespec="seconds")
+                user.failed = 0
+                tx.log("lock", "user", user.id, ["locked_until"])
+            tx.put(USERS, user.id, user.to_dict())
+            tx.log("login-failed", "user", user.id, ["failed"])
+        raise _refused()
+    if user.failed or user.locked_until:
+        with ctx.store.transaction(actor=username) as tx:
+            fresh = _find(tx, username)
+            user = User.from_doc(fresh.doc_id, fresh)
+            user.failed, user.locked_until = 0, ""
+            tx.put(USERS, user.id, user.to_dict())
+            tx.log("login", "user", user.id, ["failed", "locked_until"])
+    else:
+        ctx.store.log_event("login", "user", user.id, actor=username)
     private = crypto.open_private_key(kek, user.keypair, user.username)
     ctx.user, ctx.actor, ctx.private_key = user, user.username, private
-    ctx.keys = {}
-    for vault, box in user.grants.items():
-        try:
-            ctx.keys[vault] = crypto.unwrap_with_private(box, private, vault)
-        except crypto.CryptoError:
-            continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
+    _open_keys(ctx, user, private)
     _backfill_recovery(ctx)
+    from ethics_tui.service.vault_rotation import finish_pending
+
+    finish_pending(ctx)  # values left under an older key by a rotation (writes only then)
+    from ethics_tui.service.vault_backfill import backfill
+
+    backfill(ctx)  # free text stored in clear by an older version (writes only when there is some)
     return user
+
+
+def _open_keys(ctx: Context, user: User, private) -> None:
+    """Unwrap the user's grants (current and older generations) into ``ctx``."""
+    ctx.keys, ctx.keyring, ctx.key_gens = {}, {}, {}
+    boxes = [(v, b) for v, b in user.grants.items()]
+    boxes += [(v, b) for v, olds in user.old_grants.items() for b in olds.values()]
+    for vault, box in boxes:
+        try:
+            key = crypto.unwrap_with_private(box, private, vault)
+        except (crypto.CryptoError, TypeError, AttributeError):
+            continue  # a damaged grant: the value shows as ปกปิด, nothing is lost
+        ctx.keyring[(vault, int(box.get("g", 0)))] = key
+        if box is user.grants.get(vault):
+            ctx.keys[vault], ctx.key_gens[vault] = key, int(box.get("g", 0))
 
 
 def _backfill_recovery(ctx: Context) -> None:
     """Wrap held keys to the recovery key where it lacks them (after a new vault was created)."""
     doc = ctx.store.load().get(VAULT, {}).get("1") or {}
     rec = doc.get("recovery") or {}
-    if not rec.get("public") or all(v in rec.get("grants", {}) for v in ctx.keys):
+    cur = {v: int(d.get("gen", 0)) for v, d in (doc.get("vaults") or {}).items()}
+    if not rec.get("public") or all(
+            int((rec.get("grants", {}).get(v) or {"g": -1}).get("g", 0)) == cur.get(v, 0) or ctx.key_gens.get(v) != cur.get(v, 0)
+            for v in ctx.keys):
         return
     with ctx.store.transaction(actor=ctx.actor) as tx:
         vault_doc = _vault_doc(tx)
         for vault, key in ctx.keys.items():
-            _wrap_recovery(vault_doc, vault, key)
+            _wrap_recovery(vault_doc, vault, key, ctx.key_gens.get(vault, 0))
         tx.put(VAULT, 1, vault_doc)
 
 
 def sign_out(ctx: Context) -> None:
-    ctx.user, ctx.keys, ctx.private_key = None, {}, None
+    ctx.user, ctx.keys, ctx.private_key, ctx.keyring, ctx.key_gens = None, {}, None, {}, {}
 
 
 def change_password(ctx: Context, old: str, new: str) -> None:
@@ -213,14 +259,20 @@ def change_password(ctx: Context, old: str, new: str) -> None:
     ctx.user = user
 
 
-def reset_password(ctx: Context, username: str, temp_password: str) -> list[str]:
+def reset_password(ctx: Context, username: str, temp_password: str, confirm_loss: int | None = None) -> list[str]:
     """Admin: set a temporary password; the user must choose a new one at next sign-in.
 
     The user's old private key is unrecoverable, so a new key pair is made and vault keys are
-    re-granted by this admin where they hold them; the rest become pending grants (returned).
+    re-granted by this admin where they hold them; the rest become pending grants (returned),
+    which any other holder approves. Resetting the *last* holder of a key that the recovery key
+    does not hold either would make its sealed values unreadable for good: refused
+    (:class:`KeyLossError`) unless ``confirm_loss`` equals the number of those values.
     """
+    from ethics_tui.service.users_custody import check_reset_loss
+
     require(ctx, "users.manage")
     check_password(temp_password)
+    check_reset_loss(ctx, username, confirm_loss)
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = _find(tx, username)
         if doc is None:
@@ -228,7 +280,7 @@ def reset_password(ctx: Context, username: str, temp_password: str) -> list[str]
         user = User.from_doc(doc.doc_id, doc)
         user.pw, kek = crypto.new_password_record(temp_password)
         user.keypair, _ = crypto.new_keypair(kek, user.username)
-        user.grants = {}
+        user.grants, user.old_grants = {}, {}
         user.must_change, user.failed, user.locked_until = True, 0, ""
         vault_doc = _vault_doc(tx)
         pending = _grant_new_roles(ctx, tx, user, vault_doc)
@@ -254,11 +306,12 @@ def set_roles(ctx: Context, username: str, roles: list[str], expected_rev: int |
         if user.id == (ctx.user.id if ctx.user else None) and "admin" not in user.roles:
             raise ValidationError({"roles": ("ถอดบทบาทผู้ดูแลระบบของตนเองไม่ได้", "you cannot remove your own admin role")})
         _ensure_an_admin_remains(tx, user)
-        for vault in list(user.grants):
+        _vd = _vault_doc(tx)
+        for vault in sorted(set(user.grants) | set(user.old_grants)):
             if not user.entitled(vault):
-                user.grants.pop(vault)  # revoke: the wrapped key is deleted
                 tx.log("revoke", "vault", vault, note=f"revoked from {username}")
-        pending = _grant_new_roles(ctx, tx, user, _vd := _vault_doc(tx))
+                rotate(ctx, tx, vault, _vd, user)  # the wrapped key is deleted and the key replaced
+        pending = _grant_new_roles(ctx, tx, user, _vd)
         tx.put(VAULT, 1, _vd)
         user.rev += 1
         tx.put(USERS, user.id, user.to_dict())
@@ -288,9 +341,12 @@ def set_active(ctx: Context, username: str, active: bool) -> None:
             raise UserError("ระงับบัญชีของตนเองไม่ได้", "You cannot disable your own account")
         user.active = active
         _ensure_an_admin_remains(tx, user)
-        if not active and user.grants:
-            user.grants = {}
+        if not active and (user.grants or user.old_grants):
             tx.log("revoke", "vault", None, note=f"all keys revoked from {username}")
+            vault_doc = _vault_doc(tx)
+            for vault in sorted(set(user.grants) | set(user.old_grants)):
+                rotate(ctx, tx, vault, vault_doc, user)
+            tx.put(VAULT, 1, vault_doc)
         user.rev += 1
         tx.put(USERS, user.id, user.to_dict())
         tx.log("reactivate" if active else "deactivate", "user", user.id, ["active"])
@@ -317,7 +373,10 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
             changed = False
             for vault in VAULT_ROLES:
                 if user.active and user.entitled(vault) and vault not in user.grants and vault in ctx.keys:
-                    user.grants[vault] = crypto.wrap_to_public(ctx.keys[vault], user.keypair["public"], vault)
+                    _refresh(ctx, vault)
+                    if vault not in ctx.keys:
+                        continue
+                    _give(ctx, user, vault)
                     tx.log("grant", "vault", vault, note=f"granted to {user.username}")
                     done.append((user.username, vault))
                     changed = True
@@ -327,54 +386,17 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
     return done
 
 
-def create_recovery_key(ctx: Context) -> str:
-    """Admin: make the office recovery key and return its code, to print once and lock away.
-
-    Every vault key that this admin holds is wrapped to it now; keys held by others are added
-    the next time one of their holders signs in.
-    """
-    require(ctx, "users.manage")
-    private = crypto.X25519PrivateKey.generate()
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        vault_doc = _vault_doc(tx)
-        vault_doc["recovery"] = {"public": crypto.public_of(private), "grants": {},
-                                 "created": _now().isoformat(timespec="seconds")}
-        for vault, key in ctx.keys.items():
-            _wrap_recovery(vault_doc, vault, key)
-        tx.put(VAULT, 1, vault_doc)
-        tx.log("create", "recovery-key", None, note="recovery key created (code shown once)")
-    return crypto.private_to_recovery_code(private)
-
-
-def recover(ctx: Context, code: str, username: str) -> list[str]:
-    """Admin: use the recovery code to grant the vault keys it holds to ``username``."""
-    require(ctx, "users.manage")
-    try:
-        private = crypto.recovery_code_to_private(code)
-    except crypto.CryptoError:
-        raise UserError("รหัสกู้คืนไม่ถูกต้อง", "The recovery code is not valid") from None
-    doc = ctx.store.load().get(VAULT, {}).get("1") or {}
-    rec = doc.get("recovery") or {}
-    if not rec.get("public") or crypto.public_of(private) != rec["public"]:
-        raise UserError("รหัสกู้คืนไม่ตรงกับสำนักงานนี้", "This recovery code does not belong to this office")
-    keys = {}
-    for vault, box in rec.get("grants", {}).items():
-        keys[vault] = crypto.unwrap_with_private(box, private, vault)
-    granted = []
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        udoc = _find(tx, username)
-        if udoc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
-        user = User.from_doc(udoc.doc_id, udoc)
-        for vault, key in keys.items():
-            if user.entitled(vault):
-                user.grants[vault] = crypto.wrap_to_public(key, user.keypair["public"], vault)
-                granted.append(vault)
-                tx.log("grant", "vault", vault, note=f"recovered for {username}")
-        user.rev += 1
-        tx.put(USERS, user.id, user.to_dict())
-    return granted
-
-
 def role_names(roles: list[str], lang: str = "th") -> str:
     return ", ".join(ROLE_LABELS[r][1 if lang == "en" else 0] for r in roles if r in ROLE_LABELS)
+
+
+_MOVED = dict.fromkeys(("create_recovery_key", "recover", "KeyLossError", "reset_loss", "home_alerts", "extend_demo",
+                        "recovery_exists"), "users_custody")
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(f"ethics_tui.service.{_MOVED[name]}"), name)
+    raise AttributeError(name)

@@ -24,10 +24,37 @@ def has_key(ctx: Context, vault: str) -> bool:
     return vault in ctx.keys
 
 
+def current_gen(store, vault: str) -> int:
+    """The generation of ``vault``'s data key now in force (0 before any rotation)."""
+    doc = store.load().get("vault", {}).get("1") or {}
+    return int((doc.get("vaults") or {}).get(vault, {}).get("gen", 0))
+
+
+def refresh(ctx: Context, vault: str) -> None:
+    """Bring ``ctx``'s key of ``vault`` up to the generation in force (after a rotation made by
+    someone else while this session was open): re-open the user's grant from the store."""
+    if vault not in ctx.keys or ctx.key_gens.get(vault, 0) == current_gen(ctx.store, vault):
+        return
+    ctx.keys.pop(vault, None)
+    if ctx.user is None or ctx.private_key is None:
+        return
+    for doc in ctx.store.load().get("users", {}).values():
+        if doc.get("username") == ctx.user.username and doc.get("active", True):
+            box = (doc.get("grants") or {}).get(vault)
+            try:
+                if box:
+                    key = crypto.unwrap_with_private(box, ctx.private_key, vault)
+                    ctx.keys[vault], ctx.key_gens[vault] = key, int(box.get("g", 0))
+                    ctx.keyring[(vault, int(box.get("g", 0)))] = key
+            except crypto.CryptoError:
+                pass
+
+
 def seal(ctx: Context, vault: str, value: str, aad: str) -> dict | str:
-    """Encrypt ``value`` for ``vault``. Empty values stay empty. Needs the key."""
+    """Encrypt ``value`` for ``vault`` under its current key. Empty values stay empty."""
     if value in ("", None):
         return ""
+    refresh(ctx, vault)
     key = ctx.keys.get(vault)
     if key is None:
         raise UserError(
@@ -35,14 +62,17 @@ def seal(ctx: Context, vault: str, value: str, aad: str) -> dict | str:
             f"You do not hold the {vault} key, so this confidential value cannot be saved; "
             "ask an entitled user to approve your key first",
         )
-    return crypto.encrypt_value(key, str(value), vault, aad)
+    return crypto.encrypt_value(key, str(value), vault, aad, ctx.key_gens.get(vault, 0))
 
 
 def reveal(ctx: Context, value: object, aad: str) -> str:
     """Plaintext if the user holds the key, else "ปกปิด". Plain strings pass through."""
     if not crypto.is_encrypted(value):
         return "" if value is None else str(value)
-    key = ctx.keys.get(value["$enc"])
+    name, gen = value["$enc"], int(value.get("g", 0))
+    key = ctx.keyring.get((name, gen))
+    if key is None and ctx.key_gens.get(name, 0) == gen:
+        key = ctx.keys.get(name)
     if key is None:
         return hidden(ctx)
     try:

@@ -10,6 +10,9 @@
   user without knowing their password, and a copied data folder reveals nothing.
 - Field values are AES-GCM encrypted under the data key with the record kind and field name as
   associated data.
+- Revoking a holder rotates the vault's data key (a new *generation*, see
+  ``service/vault_rotation.py``): values sealed afterwards cannot be opened with a key taken
+  from an older copy of the data folder.
 """
 
 from __future__ import annotations
@@ -133,9 +136,14 @@ def new_data_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def encrypt_value(data_key: bytes, value: str, vault: str, aad: str) -> dict:
+def encrypt_value(data_key: bytes, value: str, vault: str, aad: str, gen: int = 0) -> dict:
+    """A sealed value: ``$enc`` names the vault, ``g`` the key generation (rotation), ``a`` the
+    associated data (record kind and field name: not secret, checked on opening)."""
     box = _seal(data_key, value.encode("utf-8"), f"{vault}:{aad}".encode())
     box["$enc"] = vault
+    box["a"] = aad
+    if gen:
+        box["g"] = gen
     return box
 
 

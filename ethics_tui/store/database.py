@@ -50,7 +50,7 @@ META_TABLE = "_meta"
 LOCK_FILE = ".ethics.lock"
 #: The database files the app owns (``NAME.json``). Any other *.json in the folder (a stray
 #: notes.json) is not ours: it is not read, backed up, restored or written.
-DB_NAME_RE = re.compile(r"(main|acks-\d{1,12})\Z")
+DB_NAME_RE = re.compile(r"(main|exports|acks-\d{1,12})\Z")
 #: the ``_meta`` table as this program writes it: the last table of the file (see _commit)
 _META_KEY = b'"_meta":{"1":{'
 
@@ -471,6 +471,8 @@ class Store:
     @contextmanager
     def transaction(self, name: str = MAIN, actor: str | None = None) -> Iterator[Transaction]:
         """Read-modify-write under the lock. Writes once at the end, or not at all on error."""
+        if not DB_NAME_RE.match(name):  # backups, restore and verify would miss it
+            raise ValueError(f"unknown database name {name!r}: add it to DB_NAME_RE")
         with self.locked():
             data, raw = self._read_fresh_raw(name)  # never the cache: see the module docstring
             pre = integrity.before_write(self, name, data, raw)  # refuses a file the log knows is gone

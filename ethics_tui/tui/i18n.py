@@ -269,8 +269,8 @@ TEXT: dict[str, tuple[str, str]] = {
     # users register
     "users_title": ("ผู้ใช้และสิทธิ์", "Users and roles"),
     "users_hint": (
-        "n เพิ่ม · e บทบาท · p ตั้งรหัสผ่านชั่วคราว · d ระงับ/เปิดใช้ · g อนุมัติกุญแจ · k สร้างรหัสกู้คืน · R กู้คืนกุญแจ · f1 ช่วยเหลือ",
-        "n add · e roles · p temporary password · d disable/enable · g approve keys · k recovery key · R recover · f1 help",
+        "n เพิ่ม · e บทบาท · p ตั้งรหัสผ่านชั่วคราว · d ระงับ/เปิดใช้ · g อนุมัติกุญแจ · k สร้างรหัสกู้คืน · R กู้คืนกุญแจ · o บันทึก PDPA · f1 ช่วยเหลือ",
+        "n add · e roles · p temporary password · d disable/enable · g approve keys · k recovery key · R recover · o PDPA record · f1 help",
     ),
     "col_username": ("ชื่อผู้ใช้", "Username"),
     "col_display": ("ชื่อที่แสดง", "Name"),
@@ -366,6 +366,21 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_vault": ("กุญแจของบทบาท", "Key of role"),
     "col_state": ("สถานะ", "State"),
     "nav_approve": ("อนุมัติกุญแจข้อมูลลับ (รอ {n} รายการ)", "Approve confidential keys ({n} waiting)"),
+    "pdpa_record": ("บันทึกกิจกรรมการประมวลผล (PDPA)", "record of processing (PDPA)"),
+    "reset_loss_warning": (
+        "⚠ {user} เป็นผู้ถือกุญแจข้อมูลลับคนสุดท้าย และยังไม่มีรหัสกู้คืนที่ถือกุญแจนี้: ตั้งรหัสผ่านใหม่แล้วข้อมูลลับ {n} "
+        "รายการจะอ่านไม่ได้อีกตลอดไป ทางที่ดีกว่า: ให้ {user} เข้าสู่ระบบแล้วอนุมัติกุญแจให้ผู้มีสิทธิ์อีกคน หรือสร้างรหัสกู้คืน",
+        "⚠ {user} is the last holder of a confidential key and no recovery code holds it: a reset makes {n} "
+        "sealed value(s) unreadable for good. Better: have {user} sign in and approve the key for another "
+        "entitled user, or create the recovery code.",
+    ),
+    "reset_loss_confirm": ("พิมพ์ {n} เพื่อยืนยันว่ายอมรับ", "Type {n} to accept the loss"),
+    "recovery_first_start": (
+        "สร้างรหัสกู้คืนของสำนักงานตอนนี้ ?\nถ้าผู้ถือกุญแจข้อมูลลับลืมรหัสผ่านและไม่มีรหัสกู้คืน ข้อมูลลับจะอ่านไม่ได้อีก "
+        "(สร้างภายหลังได้ที่ ผู้ใช้ → k)",
+        "Create the office recovery code now?\nIf a key holder forgets their password and there is no recovery "
+        "code, confidential data is lost (you can also do it later under Users → k).",
+    ),
     "recovery_confirm": (
         "สร้างรหัสกู้คืนของสำนักงาน ?\nรหัสจะแสดงเพียงครั้งเดียว และรหัสกู้คืนเดิม (ถ้ามี) จะใช้ไม่ได้อีก",
         "Create the office recovery code?\nIt is shown only once, and any earlier recovery code stops working.",

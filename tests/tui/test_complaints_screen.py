@@ -46,6 +46,8 @@ async def test_intake_then_receipt(make_app, office):
         form = app.screen
         assert isinstance(form, IntakeModal)
         assert app.focused is form.query_one("#f-channel")
+        notice = text_of(form.query_one("#privacy-notice"))  # PDPA: what is kept, why, how long, who sees
+        assert "การคุ้มครองข้อมูลส่วนบุคคล" in notice and "ปี" in notice and "เฉพาะเจ้าหน้าที่" in notice
         form.query_one("#f-channel", Select).value = "Line OA"
         await pilot.press("tab", "tab")
         assert app.focused is form.query_one("#f-subject")
@@ -146,3 +148,31 @@ async def test_viewer_gets_the_public_statistics(make_app, office):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, (ComplaintsScreen, ComplaintStatsScreen))
+
+
+async def test_confidential_exports_listed_and_deleted_from_the_screen(make_app, office):
+    from ethics_tui.service import exports
+    from ethics_tui.service.complaints_docs import export_pdf
+    from ethics_tui.tui.screens.confidential_exports import ConfidentialExportsModal
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    o = officer(office)
+    out = export_pdf(o, "casefile", case_id=svc.list_cases(o)[0].id)
+    assert out.parent == office.store.dir / "confidential-exports"
+    app = make_app(office.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "complaints")
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, ConfidentialExportsModal)
+        table = modal.query_one("#cx-table", DataTable)
+        assert table.row_count == 1 and "complaints" in [str(c) for c in table.get_row_at(0)]
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not out.exists() and exports.list_confidential(o) == []

@@ -46,10 +46,22 @@ async def test_wizard_creates_the_office(tmp_path, make_app):
         await pilot.press("ctrl+s")
         await pilot.pause()
         await start(pilot, "admin1", "admin-pass-1")
+        # first start: the administrator is asked to create the recovery code
+        from ethics_tui.tui.screens.users_keys import RecoveryCodeModal
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        assert isinstance(app.screen, ConfirmModal) and "รหัสกู้คืน" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, RecoveryCodeModal)
+        await pilot.press("y")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert text_of(app.screen.query_one("#office-name")) == "อบต.ทดสอบ"
+        assert "รหัสกู้คืน" not in text_of(app.screen.query_one("#home-alerts"))
 
     ctx = Context.open(data)
+    assert ctx.store.load()["vault"]["1"]["recovery"]["public"]
     s = settings_svc.get_settings(ctx)
     assert (s.office_name, s.province, s.letter_prefix) == ("อบต.ทดสอบ", "อุดรธานี", "อด ๗๑๒๐๑")
     assert [d.name for d in settings_svc.list_divisions(ctx)] == list(DEFAULT_DIVISIONS)

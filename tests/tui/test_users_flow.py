@@ -66,7 +66,13 @@ async def test_first_start_to_admin_committee_and_complaints(tmp_path, make_app)
         assert isinstance(app.screen, SignInScreen)
         assert app.screen.query_one("#f-username", Input).value == "somchai"
         await start(pilot, "somchai", ADMIN_PW)
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        assert isinstance(app.screen, ConfirmModal)  # first start: create the recovery code now?
+        await pilot.press("n")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        assert "รหัสกู้คืน" in text_of(app.screen.query_one("#home-alerts"))  # reminded until it exists
         assert "สมชาย ใจดี" in app.sub_title and "ผู้ดูแลระบบ" in app.sub_title
         assert any("ผู้ใช้และสิทธิ์" in e for e in home_entries(app))
 

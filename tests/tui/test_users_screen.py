@@ -21,14 +21,17 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 async def test_five_wrong_passwords_lock_the_account(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:
-        for attempt in range(5):
+        for _attempt in range(5):
             await start(pilot, "hr", "wrong-password")
-            expected = "ไม่ถูกต้อง" if attempt < 4 else "ถูกล็อก 5 นาที"  # the 5th says so at once
-            assert expected in text_of(app.screen.query_one("#err-password"))
+            assert "ไม่ถูกต้อง" in text_of(app.screen.query_one("#err-password"))
+        wrong = text_of(app.screen.query_one("#err-password"))
         await start(pilot, "hr")  # even the right password is refused now
         assert isinstance(app.screen, SignInScreen)
         message = text_of(app.screen.query_one("#err-password"))
-        assert "ถูกล็อก" in message and "5 ครั้ง" in message and "นาที" in message
+        assert message == wrong and "ล็อก" in message and "5 ครั้ง" in message  # the same words as any refusal
+        await start(pilot, "no-such-user")
+        assert text_of(app.screen.query_one("#err-password")) == wrong
+        assert users_svc.get_user(app.ctx, "hr").locked_until
         await start(pilot, "admin")  # other accounts are not affected
         assert isinstance(app.screen, HomeScreen)
 
@@ -185,3 +188,51 @@ async def test_change_my_password_from_the_palette(make_app, demo_ctx):
         assert "เปลี่ยนรหัสผ่านแล้ว" in notifications(app)
     users_svc.sign_in(demo_ctx, "committee", "brand-new-pass")
     assert "committee" in demo_ctx.keys  # the key survived the password change
+
+
+async def test_reset_of_the_last_key_holder_asks_for_the_loss_by_number(make_app, demo_ctx):
+    from ethics_tui.tui.screens.users_forms import PasswordModal
+
+    with demo_ctx.store.transaction(actor="test") as tx:  # an office without a recovery code
+        doc = dict(tx.table("vault").get(doc_id=1))
+        doc["recovery"] = {}
+        tx.put("vault", 1, doc)
+    lost = sum(users_svc.reset_loss(demo_ctx, "committee").values())
+    assert lost > 0
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert any("รหัสกู้คืน" in line for line in text_of(app.screen.query_one("#home-alerts")).splitlines())
+        await pilot.press("u")
+        await pilot.pause()
+        table = app.screen.table
+        table.move_cursor(row=table.get_row_index("committee"))
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PasswordModal)
+        assert f"{lost} " in " ".join(text_of(w) for w in form.query(".hint"))
+        form.query_one("#f-password", Input).value = "temporary-1"
+        form.query_one("#f-confirm", Input).value = "temporary-1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert f"{lost} รายการ" in text_of(form.query_one("#err-confirm_loss"))
+        form.query_one("#f-confirm_loss", Input).value = str(lost)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, UsersScreen)
+    assert ("committee", "committee") in users_svc.pending_grants(demo_ctx)
+
+
+async def test_record_of_processing_from_the_users_screen(make_app, demo_ctx, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(pilot)
+        made = [m for m in notifications(app) if m.endswith(".pdf")]
+        assert made and "pdpa-record" in made[-1]

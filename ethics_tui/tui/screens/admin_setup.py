@@ -50,6 +50,7 @@ class AdminSetupScreen(GuardedScreen):
             if result is None:
                 return
             user, _pending = result
+            self.app.offer_recovery = True  # the home screen asks for the recovery code after sign-in
             self.app.go_home(sign_in_hint=self.t("admin_created", user=user.username), username=user.username)
 
         self.app.push_screen(UserFormModal(staff_options(self.ctx), first=True), done)

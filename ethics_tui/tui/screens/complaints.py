@@ -54,6 +54,7 @@ class ComplaintsScreen(GuardedScreen):
         Binding("m", "step", "cp_step"),
         Binding("p", "receipt", "cp_receipt"),
         Binding("ctrl+e", "casefile", "cp_casefile"),
+        Binding("x", "confidential_exports", "cx_title"),
         Binding("l", "lookup", "cp_lookup"),
         Binding("t", "stats", "cp_stats"),
         Binding("s", "complaint_settings", "cp_settings"),
@@ -240,6 +241,11 @@ class ComplaintsScreen(GuardedScreen):
         case_id = self._selected()
         if case_id is not None:
             self.export("casefile", case_id)
+
+    def action_confidential_exports(self) -> None:
+        from ethics_tui.tui.screens.confidential_exports import ConfidentialExportsModal
+
+        self.app.push_screen(ConfidentialExportsModal())
 
     def action_lookup(self) -> None:
         ask_lookup(self)

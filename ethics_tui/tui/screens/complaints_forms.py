@@ -77,6 +77,10 @@ class IntakeModal(FormModal[Complaint | None]):
                        Input(format_date(now.date(), "numeric"), id="f-day", compact=True,
                              validators=[ThaiDate(L)]), "received_at")
         yield FieldRow(_(L, "เวลา", "Time"), Input(now.strftime("%H:%M"), id="f-time", compact=True), "time")
+        from ethics_tui.service.privacy import complaint_notice
+
+        # PDPA: read (or show) this to the complainant before taking their details
+        yield Static(complaint_notice(self.ctx, L), id="privacy-notice", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -75,5 +75,7 @@ class FirstStartScreen(GuardedScreen):
         from ethics_tui.service import demo
 
         self.app.notify(self.t("demo_done"))
+        for th, en in self.ctx.store.notices:  # the demo office's recovery code
+            self.app.notify(en if self.lang == "en" else th, timeout=60, markup=False)
         password = getattr(demo, "DEMO_PASSWORD", "")
         self.app.go_home(sign_in_hint=self.t("demo_hint", pw=password) if password else "", username="admin")

@@ -98,6 +98,7 @@ class HomeScreen(GuardedScreen):
             if reg.hotkey:
                 self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
         self.refresh_counts()
+        self._offer_recovery()
         self.query_one("#nav", OptionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -160,6 +161,26 @@ class HomeScreen(GuardedScreen):
             text = Text.assemble((f"{mark} ", f"bold {colour}"), apply_digits(c.message(self.app.lang), digits))
             box.add_option(Option(text, id=f"rd-{i}"))
         panel.display = True
+
+    def _offer_recovery(self) -> None:
+        """At first start (the first administrator just made), ask to create the recovery code."""
+        from ethics_tui.service import users as users_svc
+        from ethics_tui.service.access import can
+
+        if not getattr(self.app, "offer_recovery", False) or not can(self.ctx, "users.manage"):
+            return
+        self.app.offer_recovery = False
+        if users_svc.recovery_exists(self.ctx):
+            return
+        from ethics_tui.tui.screens.users_keys import RecoveryCodeModal
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(RecoveryCodeModal(users_svc.create_recovery_key(self.ctx)),
+                                     lambda _done: self.refresh_counts())
+
+        self.app.push_screen(ConfirmModal(self.t("recovery_first_start"), danger=False), answer)
 
     def _sync_approve_option(self) -> None:
         """An entry "approve confidential keys (N waiting)" while users wait for a key this user

@@ -38,6 +38,7 @@ class UsersScreen(GuardedScreen):
         Binding("g", "grants", "approve_keys"),
         Binding("k", "recovery_key", "recovery_key"),
         Binding("R", "recover", "recover"),
+        Binding("o", "pdpa_record", "pdpa_record"),
         Binding("escape", "app.pop_screen", "back"),
     ]
 
@@ -184,6 +185,18 @@ class UsersScreen(GuardedScreen):
                 self.app.push_screen(RecoveryCodeModal(code))
 
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)
+
+    def action_pdpa_record(self) -> None:
+        """PDPA: the record of processing activities as a PDF (in exports/)."""
+        from ethics_tui.errors import UserError
+        from ethics_tui.service import privacy
+
+        try:
+            out = privacy.export_record(self.ctx)
+        except UserError as exc:
+            self.notify(exc.message(self.lang), severity="error", markup=False)
+            return
+        self.notify(str(out), title=self.t("pdpa_record"), markup=False, timeout=10)
 
     def action_recover(self) -> None:
         selected = self.selected_username()

@@ -146,6 +146,10 @@ class PasswordModal(FormModal["list[str] | None"]):
         else:
             yield Static(self.t("reset_note"), classes="hint")
             yield from password_inputs(self, "f_temp_password")
+            lost = sum(users_svc.reset_loss(self.ctx, self.username).values())
+            if lost:  # the last key holder, no recovery code: the loss must be confirmed by number
+                yield Static(self.t("reset_loss_warning", user=self.username, n=lost), classes="hint", markup=False)
+                yield FieldRow(self.t("reset_loss_confirm", n=lost), Input(id="f-confirm_loss", compact=True), "confirm_loss")
 
     def collect(self):
         errors = password_errors(self)
@@ -162,4 +166,13 @@ class PasswordModal(FormModal["list[str] | None"]):
             except UserError as exc:  # the current password is wrong: say so at that field
                 raise ValidationError({"current": (exc.th, exc.en)}) from None
             return []
-        return users_svc.reset_password(self.ctx, self.username, password)
+        confirm = None
+        if self.query("#f-confirm_loss"):
+            from ethics_tui.thai.digits import to_arabic_digits
+
+            typed = to_arabic_digits(self.query_one("#f-confirm_loss", Input).value).strip()
+            confirm = int(typed) if typed.isdecimal() else None
+        try:
+            return users_svc.reset_password(self.ctx, self.username, password, confirm_loss=confirm)
+        except users_svc.KeyLossError as exc:
+            raise ValidationError({"confirm_loss": (exc.th, exc.en)}) from None
