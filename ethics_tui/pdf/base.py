@@ -18,7 +18,7 @@ from fpdf.enums import PDFResourceType, XPos, YPos
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf.shaping import install_shaping_cache, release, shaped_segments
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, split_long
+from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, name_set, split_long
 
 FAMILY = "Sarabun"
 BODY_PT = 16
@@ -63,7 +63,7 @@ class ThaiPDF(FPDF):
         self.actual_text = actual_text
         self.fast_text = fast_text
         all_names = [self.settings.office_name, self.settings.executive_name, *names]
-        self.names = tuple(sorted({n.strip() for n in all_names if n and n.strip()}))
+        self.names = name_set(all_names)  # sorted and compiled once per document
         for style, stem in _STYLE_FILES.items():
             self.add_font(FAMILY, style, str(font_dir() / f"Sarabun-{stem}.ttf"))
         self.set_text_shaping(True)
