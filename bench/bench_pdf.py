@@ -10,18 +10,21 @@ breaks, the same pages and the same words. Ratios are baseline time divided by o
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["ETHICS_TUI_BUNDLED_FONT"] = "1"  # both sides in the bundled Sarabun
 
 from fpdf import FPDF
 
 from ethics_tui.model.settings import DEFAULT_DIVISIONS
 from ethics_tui.pdf import report, seed_text, signoff
-from ethics_tui.pdf.base import ThaiPDF, font_dir
+from ethics_tui.pdf.base import ThaiPDF
+from ethics_tui.pdf.fonts import bundled
 from ethics_tui.pdf.models import ReportDoc, ReportGroup, ReportRow, SignoffDoc
 from ethics_tui.pdf.samples import sample_people, sample_settings
 from ethics_tui.pdf.textlayer import intact_words, pdftotext
@@ -83,8 +86,8 @@ class Recorder:
 def replay(ops: list[tuple], path: Path) -> int:
     """Draw the recorded lines with raw fpdf2: ``FPDF.cell()`` per line, shaping on."""
     pdf = FPDF(unit="mm", format="A4")
-    for style, stem in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "BoldItalic")):
-        pdf.add_font("Sarabun", style, str(font_dir() / f"Sarabun-{stem}.ttf"))
+    for style, file in bundled().files.items():
+        pdf.add_font("Sarabun", style, file)
     pdf.set_text_shaping(True)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)

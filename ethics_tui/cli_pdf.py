@@ -72,6 +72,11 @@ def cmd_verify_pdf(args) -> int:
     except OSError as exc:
         raise UserError(f"เปิดไฟล์ {args.file} ไม่ได้", f"Cannot open {args.file} ({exc.strerror})") from None
     entry = find_export(ctx.store, digest)
+    from ethics_tui.pdf.fonts import font_note_of
+
+    note = font_note_of(args.file)
+    if note:
+        _say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
     if entry is None:
         _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
              f"Not an unaltered export of this office: {args.file}", file=sys.stderr)

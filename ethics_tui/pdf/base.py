@@ -16,25 +16,21 @@ from fpdf import FPDF
 from fpdf.enums import PDFResourceType, XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf import fonts
+from ethics_tui.pdf.fonts import font_dir  # noqa: F401 - kept importable from here
 from ethics_tui.pdf.shaping import install_shaping_cache, release, shaped_segments
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, name_set, split_long
 
-FAMILY = "Sarabun"
-BODY_PT = 16
-LINE_FACTOR = 1.3  # Sarabun ascender + descender = 1.3 em
+FAMILY = "Sarabun"  # the bundled fallback; see fonts.py for the font actually used
+BODY_PT = 16  # every size in the layouts is a nominal TH Sarabun size (see fonts.py)
+PT = 25.4 / 72  # mm per point
+LINE_FACTOR = 1.2  # line pitch = 1.2 × the nominal size (16 pt → 6.8 mm), as in the office's Word letters
 INDENT_MM = 25.0
 MARGIN_LEFT = 30.0
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 20.0
 MARGIN_BOTTOM = 20.0
-_STYLE_FILES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
-
-
-def font_dir() -> Path:
-    import fontpkg_sarabun
-
-    return Path(fontpkg_sarabun.__file__).parent / "files"
 
 
 def _hex_utf16(text: str) -> str:
@@ -64,14 +60,17 @@ class ThaiPDF(FPDF):
         self.fast_text = fast_text
         all_names = [self.settings.office_name, self.settings.executive_name, *names]
         self.names = name_set(all_names)  # sorted and compiled once per document
-        for style, stem in _STYLE_FILES.items():
-            self.add_font(FAMILY, style, str(font_dir() / f"Sarabun-{stem}.ttf"))
+        self.font_choice = fonts.choose(getattr(self.settings, "font_path", "") or "")
+        for style, file in self.font_choice.files.items():
+            self.add_font(self.font_choice.family, style, file)
+        self.nominal_pt = float(BODY_PT)
         self.set_text_shaping(True)
         install_shaping_cache(self)
         left, top, right, bottom = margins or (MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM)
         self.set_margins(left, top, right)
         self.set_auto_page_break(True, bottom)
-        self.set_font(FAMILY, "", BODY_PT)
+        self.style("", BODY_PT)
+        self.set_keywords(self.font_choice.note)
         self.set_title(title)
         self.set_subject(subject)
         self.set_author(self.settings.office_name or "ethics-tui")
@@ -93,10 +92,17 @@ class ThaiPDF(FPDF):
 
     @property
     def line_h(self) -> float:
-        return self.font_size * LINE_FACTOR
+        return self.nominal_pt * PT * LINE_FACTOR
 
     def style(self, style: str = "", size: float = BODY_PT) -> None:
-        self.set_font(FAMILY, style, size)
+        """Set the font by its nominal TH Sarabun size (Sarabun is scaled to match)."""
+        self.nominal_pt = float(size)
+        self.set_font(self.font_choice.family, style, round(size * self.font_choice.scale, 2))
+
+    @property
+    def title_pt(self) -> float:
+        """Size of a document's title line (คำสั่ง…, ประกาศ…): a setting, 16 pt by default."""
+        return float(getattr(self.settings, "title_pt", 0) or BODY_PT)
 
     # ------------------------------------------------------------------ measuring
     def word_width(self, word: str) -> float:
@@ -262,7 +268,7 @@ class ThaiPDF(FPDF):
             dx = self.c_margin
         k = self.k
         x0 = x + dx
-        base = y + 0.5 * h + 0.3 * self.font_size
+        base = y + 0.5 * h + 0.5 * self.font_choice.xh * self.font_size  # consonants centred
         segs = shaped_segments(font, visible, size, self.text_shaping, k)
         ops = [f"/F{font.i} {size:.2f} Tf", self.text_color.serialize().lower()]
         for sx, sy, glyphs in segs:
@@ -375,7 +381,7 @@ class ThaiPDF(FPDF):
     def header(self) -> None:
         if self.page_no() < 2:
             return
-        saved = (self.font_style, self.font_size_pt)
+        saved = (self.font_style, self.nominal_pt)
         if self.running_title:
             text = self.tx(f"{self.running_title}  หน้า {self.page_no()}")
             size = 12.0

@@ -64,9 +64,12 @@ def render_signoff_pages(
     n = 0
     for division, people in divisions:
         table.group(division)
-        for p in people:
+        for k, p in enumerate(people, 1):
             n += 1
-            table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT)
+            # the division's total (and, after the last division, the grand total) stay with the last row
+            last = k == len(people)
+            keep = table.note_height() * ((2 if division == divisions[-1][0] else 1) if last else 0)
+            table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT, keep=keep)
             pages.setdefault(pdf.page_no(), []).append(index[id(p)])
         table.note(f"รวม{division} {len(people)} คน", style="")
         table.end_group()

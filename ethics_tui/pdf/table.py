@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from ethics_tui.pdf.base import ThaiPDF
+from ethics_tui.pdf.base import LINE_FACTOR, PT, ThaiPDF
 
 CONTINUED = "(ต่อ)"
 
@@ -60,7 +60,7 @@ class TableWriter:
 
     @property
     def lh(self) -> float:
-        return self.size * 0.3528 * 1.25
+        return self.size * PT * LINE_FACTOR  # nominal size: marks of adjacent lines never touch
 
     def _wrap(self, text: str, col: Column, style: str = "") -> list[str]:
         return self._wrap_sized(text, col, style)[0]
@@ -160,6 +160,10 @@ class TableWriter:
     def _space(self) -> float:
         return self.pdf.page_break_trigger - self.pdf.get_y()
 
+    def _page_room(self) -> float:
+        """Room on a fresh page under the header (and the repeated group row)."""
+        return self.pdf.page_break_trigger - self.pdf.t_margin - self._header_height() - 2 * self.lh - 2 * self.pad
+
     # ------------------------------------------------------------------ public
     def group(self, text: str) -> None:
         """A full-width group row, kept with at least two lines of the next row."""
@@ -175,7 +179,13 @@ class TableWriter:
     def end_group(self) -> None:
         self.current_group = None
 
-    def row(self, cells: Sequence[str], *, min_height: float = 0.0) -> None:
+    def note_height(self) -> float:
+        return self.lh + 2
+
+    def row(self, cells: Sequence[str], *, min_height: float = 0.0, keep: float = 0.0) -> None:
+        """One row, split across pages if it must be. ``keep``: height (mm) of what must
+        follow the row on the same page, e.g. ``note_height()`` for the total under the last
+        row, so that a total never stands alone at the top of a page."""
         cols = self.columns
         texts = [str(c) if c is not None else "" for c in cells]
         texts += [""] * (len(cols) - len(texts))
@@ -195,9 +205,12 @@ class TableWriter:
             progress = [len(ls) - p for ls, p in zip(lines, pos)]
             n_total = max(len(c) for c in chunk) if chunk else 0
             need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
-            if need <= self._space() + 1e-6:
+            if need + keep <= self._space() + 1e-6:
                 self._draw_cells(chunk, need, sizes=self._sizes)
                 return
+            if keep and need <= self._space() + 1e-6 and need + keep <= self._page_room():
+                self._new_page()  # the row and what must follow it go together
+                continue
             fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
@@ -217,7 +230,8 @@ class TableWriter:
         """A line of text right under the table (e.g. a total)."""
         pdf = self.pdf
         pdf.style(style, self.size)
-        pdf.ensure_space(self.lh + 2)
+        if pdf.get_y() + self.note_height() > pdf.page_break_trigger:
+            self._new_page()  # a continued table repeats its header above the total
         pdf.ln(1)
         pdf.set_x(pdf.l_margin)
         pdf.text_line(pdf.tx(text), pdf.epw, self.lh + 1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
