@@ -78,6 +78,7 @@ class ThaiPDF(FPDF):
         self.set_lang("th")
         self.set_creation_date(creation_date or datetime.now().astimezone())
         self._width_cache: dict[tuple[str, str, float], float] = {}
+        self.warnings = []
 
     # ------------------------------------------------------------------ text prep
     def tx(self, text: object, *, digits: bool = True) -> str:
@@ -356,14 +357,22 @@ class ThaiPDF(FPDF):
             self.set_x(x_center - width / 2)
             self.text_line(self.tx(text), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
-    def emblem(self, height: float = 30.0) -> None:
-        """The office emblem, 3 cm high and centred; empty space when none is set."""
+    #: (Thai, English) notes for the person exporting, e.g. that no emblem file is set
+    warnings: list[tuple[str, str]]
+
+    def emblem(self, height: float = 30.0, *, left: bool = False) -> None:
+        """The Garuda (ตราครุฑ) or office emblem: 3 cm high and centred on orders,
+        announcements and external letters; 1.5 cm at the top left of a memo (``left``).
+
+        It is a state emblem and none is shipped: without an image file in settings the space
+        holds a faint hint saying so (and ``warnings`` says it too), never a silent blank."""
         path = self.settings.emblem_path
         top = self.get_y()
+        box = height if left else height * 2  # the image is fitted into the box, aspect kept
+        x = self.l_margin if left else self.w / 2 - box / 2
         if path and Path(path).is_file():
-            box = height * 2
             try:
-                self.image(path, x=self.w / 2 - box / 2, y=top, w=box, h=height, keep_aspect_ratio=True)
+                self.image(path, x=x, y=top, w=box, h=height, keep_aspect_ratio=True)
             except Exception as exc:  # noqa: BLE001 - PIL/fpdf2 raise many kinds for a bad image
                 from ethics_tui.errors import UserError
 
@@ -371,7 +380,32 @@ class ThaiPDF(FPDF):
                     f"อ่านไฟล์ตราสัญลักษณ์ {path} ไม่ได้ — ตรวจสอบไฟล์ภาพในหน้าตั้งค่า",
                     f"Cannot read the emblem image {path} ({type(exc).__name__}); check it in settings",
                 ) from None
-        self.set_y(top + height + 2)
+        else:
+            self._emblem_hint(x, top, box, height)
+        if not left:
+            self.set_y(top + height + 2)
+
+    def _emblem_hint(self, x: float, y: float, w: float, h: float) -> None:
+        size = "๑.๕ ซม." if h < 20 else "๓ ซม."
+        self.warnings.append((
+            "ยังไม่ได้ตั้งค่าไฟล์ภาพตราครุฑ/ตราสัญลักษณ์ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (ตั้งค่าได้ที่หน้าตั้งค่า)",
+            "No emblem image is set: the document shows a hint in its place (set one in settings)",
+        ))
+        saved = (self.font_style, self.nominal_pt)
+        self.set_draw_color(190, 190, 190)
+        self.set_dash_pattern(dash=1, gap=1)
+        self.rect(x, y, w, h)
+        self.set_dash_pattern()
+        self.set_draw_color(0, 0, 0)
+        self.set_text_color(150, 150, 150)
+        self.style("", 10)
+        lines = [f"ตราครุฑ {size}", "ระบุไฟล์ภาพ", "ในหน้าตั้งค่า"] if h < 20 else [f"ที่ของตราครุฑ สูง {size}", "ยังไม่ได้ระบุไฟล์ภาพตรา", "ระบุได้ในหน้าตั้งค่า"]
+        lh = min(self.line_h, h / len(lines))
+        for i, text in enumerate(lines):
+            self.set_xy(x, y + (h - lh * len(lines)) / 2 + i * lh)
+            self.text_line(self.tx(text), w, lh, align="C")
+        self.set_text_color(0, 0, 0)
+        self.style(*saved)
 
     # ------------------------------------------------------------------ page furniture
     #: printed with the page number at the top of every page from page 2 ("<title>  หน้า N"),

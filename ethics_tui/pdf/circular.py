@@ -34,6 +34,8 @@ def _labelled(pdf: ThaiPDF, label: str, items: list[str]) -> None:
 def render_circular(
     doc: CircularDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
 ) -> Path:
+    if doc.form == "memo":
+        return _as_memo(doc, path, settings, names)
     signer = common.resolve_signer(doc.signer, settings)
     number = f"ที่ {settings.letter_prefix}/ว {doc.number}".replace("ที่ /", "ที่ ")
     pdf = ThaiPDF(
@@ -43,7 +45,7 @@ def render_circular(
         names=(*names, signer.name, *common.names_in(doc.body)),
     )
     pdf.add_page()
-    pdf.emblem(height=15)
+    pdf.emblem(height=30)  # หนังสือภายนอก: 3 cm, centred
     # Number at the left, office name and address at the right, on the same band.
     y0 = pdf.get_y()
     pdf.set_x(pdf.l_margin)
@@ -86,3 +88,19 @@ def render_circular(
         pdf.set_x(pdf.l_margin)
         pdf.text_line(pdf.tx("ไปรษณีย์อิเล็กทรอนิกส์ ") + settings.email, 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return pdf.save(path)
+
+
+def _as_memo(doc: CircularDoc, path: str | Path, settings: OfficeSettings, names: tuple[str, ...]) -> Path:
+    """The same circular in the บันทึกข้อความ form, for the office's own staff."""
+    from ethics_tui.pdf.memo import render_memo
+    from ethics_tui.pdf.models import MemoDoc
+
+    body = list(doc.body)
+    if doc.references:
+        body.insert(0, "อ้างถึง " + " ".join(doc.references))
+    if doc.enclosures:
+        body.insert(0, "สิ่งที่ส่งมาด้วย " + " ".join(doc.enclosures))
+    signer = common.resolve_signer(doc.signer, settings)
+    memo = MemoDoc(unit=doc.unit, subject=doc.subject, to=doc.to, body=body, dated=doc.dated,
+                   number=f"ว {doc.number}", closing=doc.closing, signer=signer)
+    return render_memo(memo, path, settings, names=names)

@@ -64,9 +64,12 @@ def render_memo(doc: MemoDoc, path: str | Path, settings: OfficeSettings, *, nam
         names=(*names, doc.signer.name, decision_signer.name, phone, *common.names_in(doc.body)),  # phone kept whole
     )
     pdf.add_page()
-    pdf.style("B", 29)
-    pdf.set_x(pdf.l_margin)
+    top = pdf.get_y()
+    pdf.emblem(height=15, left=True)  # แบบที่ 26: 1.5 cm at the top left
+    pdf.style("B", getattr(settings, "memo_title_pt", 0) or 29)
+    pdf.set_xy(pdf.l_margin, top + 7.5 - pdf.line_h / 2)  # the title centred on the emblem's band
     pdf.text_line(pdf.tx("บันทึกข้อความ"), pdf.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_y(max(pdf.get_y(), top + 15))
     half = pdf.epw / 2
     unit = " ".join(x for x in (doc.unit, settings.office_name) if x)
     if settings.phone:
