@@ -274,10 +274,13 @@ class ThaiPDF(FPDF):
         ops = [f"/F{font.i} {size:.2f} Tf", self.text_color.serialize().lower()]
         for sx, sy, glyphs in segs:
             ops.append(f"1 0 0 1 {(x0 + sx) * k:.2f} {(self.h - base - sy) * k:.2f} Tm ({glyphs}) Tj")
-        body = "q BT " + " ".join(ops) + " ET Q"
         if self.actual_text:
+            # The marked content sits inside BT … ET: at EMC poppler still has the font and
+            # text state, so the line gets its real box (-bbox-layout) and reading order.
             actual = _hex_utf16(visible.replace(NBSP, " "))
-            body = f"/Span <</ActualText <{actual}>>> BDC {body} EMC"
+            body = f"q BT /Span <</ActualText <{actual}>>> BDC " + " ".join(ops) + " EMC ET Q"
+        else:
+            body = "q BT " + " ".join(ops) + " ET Q"
         self._out(body)
         self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
         font.biggest_size_pt = max(font.biggest_size_pt, size)
@@ -344,18 +347,25 @@ class ThaiPDF(FPDF):
         lead: str = "",
         width: float = 90.0,
     ) -> None:
-        """Space to sign, then "(full name)" and the position, centred on ``x_center``."""
+        """Space to sign, then "(full name)" and the position, centred on ``x_center``.
+
+        Every line wraps within ``width`` (between words; names whole), and the column is
+        kept inside the margins, so two blocks side by side never run into each other."""
         x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
-        lines = [f"({name})" if name else "(" + "." * 40 + ")"]
-        lines += [p for p in position.split("\n") if p]
-        self.ensure_space(gap + self.line_h * (len(lines) + 1))
-        if lead:
-            self.set_x(x_center - width / 2)
-            self.text_line(self.tx(lead), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        width = 2 * half
+        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
+        texts += [p for p in position.split("\n") if p]
+        lines = [ln for t in texts for ln in self.wrap(self.tx(t), width - 2 * self.c_margin)]
+        lead_lines = self.wrap(self.tx(lead), width - 2 * self.c_margin) if lead else []
+        self.ensure_space(gap + self.line_h * (len(lines) + len(lead_lines) + 1))
+        for ln in lead_lines:
+            self.set_x(x_center - half)
+            self.text_line(ln, width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
-        for text in lines:
-            self.set_x(x_center - width / 2)
-            self.text_line(self.tx(text), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for ln in lines:
+            self.set_x(x_center - half)
+            self.text_line(ln, width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     #: (Thai, English) notes for the person exporting, e.g. that no emblem file is set
     warnings: list[tuple[str, str]]
