@@ -85,6 +85,7 @@ def render_appraisal_notices(docs: list[AppraisalNoticeDoc], path: str | Path, s
                              title: str = "แบบแจ้งผลการประเมินผลการปฏิบัติงาน", names: tuple[str, ...] = ()) -> Path:
     """One page per notice, in the order given."""
     people = [n for d in docs for n in (d.appraisee.name, d.appraiser.name, d.witness.name) if n]
+    people += {p for d in docs for p in (d.appraisee.position, d.appraiser.position, d.witness.position) if p}
     pdf = _NoticePDF(settings, title=title, subject=title, names=(*names, *people))
     pdf.set_auto_page_break(False)
     for doc in docs:

@@ -18,6 +18,7 @@ from fpdf.enums import PDFResourceType, XPos, YPos
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf import fonts
 from ethics_tui.pdf.fonts import font_dir  # noqa: F401 - kept importable from here
+from ethics_tui.pdf.names import office_names
 from ethics_tui.pdf.shaping import install_shaping_cache, release, shaped_segments
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, name_set, split_long
@@ -58,7 +59,7 @@ class ThaiPDF(FPDF):
         self.digits = self.settings.digits or "thai"
         self.actual_text = actual_text
         self.fast_text = fast_text
-        all_names = [self.settings.office_name, self.settings.executive_name, *names]
+        all_names = [*office_names(self.settings), *names]
         self.names = name_set(all_names)  # sorted and compiled once per document
         self.font_choice = fonts.choose(getattr(self.settings, "font_path", "") or "")
         for style, file in self.font_choice.files.items():

@@ -47,7 +47,7 @@ def render_signoff_pages(
         title=f"{doc.heading} {doc.document_title}",
         subject=doc.heading,
         margins=MARGINS,
-        names=(*names, *(p.name for p in doc.people), *(d for d, _ in divisions)),
+        names=(*names, *(p.name for p in doc.people), *{p.position for p in doc.people}, *(d for d, _ in divisions)),
     )
     pdf.running_title = doc.running_title
     index = {id(p): i for i, p in enumerate(doc.people)}

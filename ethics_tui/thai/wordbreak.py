@@ -144,7 +144,7 @@ class NameSet:
         return iter(self.key)
 
     @property
-    def pattern(self) -> re.Pattern[str] | None:
+    def pattern(self) -> re.Pattern[str]:
         if self._pattern is False:
             self._pattern = _compile(self.key)
         return self._pattern  # type: ignore[return-value]
@@ -159,23 +159,37 @@ class NameSet:
         return out
 
 
-def _compile(names: tuple[str, ...]) -> re.Pattern[str] | None:
+_D = "[0-9\u0e50-\u0e59]"
+_MONTHS = ("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
+           "ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.")
+_UNITS = "บาท|คน|ชุด|ฉบับ|ราย|วัน|เดือน|ปี|ครั้ง|ชั่วโมง|หน้า|เรื่อง|แห่ง|ข้อ|รายการ|หลักสูตร|ตำแหน่ง|เล่ม|แผ่น"
+#: number-with-unit groups kept on one line where they fit (like names): dates, "ที่ ๑/๒๕๖๘",
+#: "พ.ศ. ๒๕๖๙", "๓,๐๐๐ บาท", "มาตรา ๖๐", phone numbers, e-mail addresses
+GROUPS = (
+    rf"{_D}{{1,2}}[ \u00a0]+(?:{_MONTHS})[ \u00a0]*(?:(?:พ\.ศ\.|ค\.ศ\.)[ \u00a0]*)?{_D}{{2,4}}",
+    rf"ที่[ \u00a0]+[ก-ฮ]{{1,3}}[ \u00a0]*{_D}+(?:\.{_D}+)*/(?:ว[ \u00a0]*)?{_D}+",  # ที่ อด ๗๑๒๐๑/ว ๑๒
+    rf"ที่[ \u00a0]+{_D}+/{_D}{{2,4}}",  # ที่ ๑/๒๕๖๘
+    rf"(?:พ\.ศ\.|ค\.ศ\.)[ \u00a0]*{_D}{{4}}",
+    rf"(?:มาตรา|ข้อ)[ \u00a0]+{_D}+(?:/{_D}+)?",
+    rf"(?:(?:โทร\.?|โทรศัพท์|โทรสาร)[ \u00a0]*)?{_D}{{1,3}}(?:[ -]{_D}{{3,4}}){{2,3}}(?:[ \u00a0]*ต่อ[ \u00a0]*{_D}+)?",
+    rf"{_D}[{_D[1:-1]},]*(?:\.{_D}+)?[ \u00a0]*(?:{_UNITS})",
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+)
+
+
+def _compile(names: tuple[str, ...]) -> re.Pattern[str]:
     # Longest first so that "องค์การบริหารส่วนตำบลเชียงพิณ" wins over "เชียงพิณ".
     cleaned = sorted(names, key=len, reverse=True)
-    if not cleaned:
-        return None
     alternatives = []
     for name in cleaned:
         # A space inside a name may have been typed as any run of spaces/NBSP.
         parts = [re.escape(p) for p in re.split(r"[ \u00a0]+", name)]
         alternatives.append(r"[ \u00a0]+".join(parts))
-    return re.compile("|".join(alternatives))
+    return re.compile("|".join([*alternatives, *GROUPS]))
 
 
-def _break_line(text: str, pattern: re.Pattern[str] | None) -> str:
+def _break_line(text: str, pattern: re.Pattern[str]) -> str:
     text = text.replace(ZWSP, "")
-    if pattern is None:
-        return _break_plain(text)
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
