@@ -8,6 +8,7 @@ original Unicode even though HarfBuzz reorders and decomposes Thai marks (see do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,28 @@ MARGIN_LEFT = 30.0
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 20.0
 MARGIN_BOTTOM = 20.0
+
+
+#: identifiers are printed exactly as stored (issue 13 item 8): a run of Latin letters and
+#: digits with at least one letter (complaint codes "DFEX-YAJ7-FH", staff codes "A0066"),
+#: e-mail addresses and web addresses
+_IDENT = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|https?://\S+|www\.\S+"
+    r"|\b(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
+)
+
+
+def office_digits(text: str, digits: str) -> str:
+    """The office's digits for numbers in prose; identifiers are left exactly as typed."""
+    if digits != "thai" or not any(c.isdigit() for c in text):
+        return apply_digits(text, digits)
+    out, pos = [], 0
+    for m in _IDENT.finditer(text):
+        out.append(apply_digits(text[pos : m.start()], digits))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(apply_digits(text[pos:], digits))
+    return "".join(out)
 
 
 def _hex_utf16(text: str) -> str:
@@ -86,11 +109,11 @@ class ThaiPDF(FPDF):
         """Prepare text for layout: office digits, U+200B between words, names kept whole."""
         s = "" if text is None else str(text)
         if digits:
-            s = apply_digits(s, self.digits)
+            s = office_digits(s, self.digits)
         return insert_breaks(s, self.names)
 
     def num(self, value: object) -> str:
-        return apply_digits(str(value), self.digits)
+        return office_digits(str(value), self.digits)
 
     @property
     def line_h(self) -> float:

@@ -54,3 +54,19 @@ def office_names(settings: OfficeSettings) -> list[str]:
         elif d == "สำนักปลัด":
             out.append("หัวหน้าสำนักปลัด")
     return [n for n in out if n and n.strip()]
+
+
+#: levels that Thai documents join to the line position ("นักทรัพยากรบุคคล" + "ชำนาญการ")
+LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "ชำนาญการพิเศษ", "เชี่ยวชาญ", "ปฏิบัติงาน", "ชำนาญงาน", "อาวุโส")
+
+
+def position_with_level(position: str, level: str, *, other_levels: bool = False) -> str:
+    """"นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ", never the level twice
+    (issue 13 item 9: a position typed with its level already in it stays as typed). Other
+    levels (e.g. "อำนวยการท้องถิ่น ระดับกลาง") follow after a space with ``other_levels``."""
+    position, level = (position or "").strip(), (level or "").strip()
+    if not level or position.replace(" ", "").endswith(level.replace(" ", "")):
+        return position
+    if level in LINE_LEVELS:
+        return position + level
+    return f"{position} {level}".strip() if other_levels else position
