@@ -259,6 +259,8 @@ class ThaiPDF(FPDF):
             w = self.w - self.r_margin - self.x
         visible = text.replace(ZWSP, "")
         x, y = self.x, self.y
+        if visible.strip() and not self.in_footer and self.page_no() > 1:
+            self._note_first_word(visible)
         if visible.strip():
             if self.fast_text:
                 self._emit(visible, x, y, w, h, align)
@@ -309,9 +311,64 @@ class ThaiPDF(FPDF):
         self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
         font.biggest_size_pt = max(font.biggest_size_pt, size)
 
+    # ------------------------------------------------------------------ page flow
+    # Every block that layouts draw asks for its room with ensure_space: one "flow unit"
+    # (a line of a paragraph, a member row, a signature block). The engine numbers them and
+    # remembers each one's page, so that a document can be laid out again with a forced
+    # break (see render_flow): the closing and signature never stand alone on a page.
+    _break_at: int | None = None
+    #: letters: the first word of each page, printed "/word..." at the foot of the page before
+    next_words: dict[int, str] | None = None
+
     def ensure_space(self, h: float) -> None:
-        if self.get_y() + h > self.page_break_trigger:
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        if self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1:
             self.add_page()
+        elif self.get_y() + h > self.page_break_trigger:
+            self.add_page()
+        flow.append(self.page_no())
+
+    def mark_closing(self) -> None:
+        """The closing (closing paragraph, date line, signature) starts here."""
+        self._closing_at = len(self.__dict__.setdefault("_flow_pages", []))
+
+    def lonely_closing(self) -> int | None:
+        """The flow unit to break before if the closing stands with fewer than two body lines."""
+        flow = self.__dict__.get("_flow_pages", [])
+        at = getattr(self, "_closing_at", None)
+        if at is None or at >= len(flow) or at < 2:
+            return None
+        page = flow[at]
+        if page == 1 or sum(1 for p in flow[:at] if p == page) >= 2:
+            return None
+        return at - 2
+
+    def footer(self) -> None:
+        """สารบรรณ continuation: "/<first word of the next page>..." at the foot, right."""
+        word = (self.next_words or {}).get(self.page_no() + 1)
+        if not word:
+            return
+        saved = (self.font_style, self.nominal_pt)
+        self.style("", BODY_PT)
+        auto, self.auto_page_break = self.auto_page_break, False
+        self.set_xy(self.l_margin, self.h - self.b_margin + 1)
+        self.text_line(self.tx(f"/{word}...", digits=False), self.epw, align="R")
+        self.auto_page_break = auto
+        self.style(*saved)
+
+    def first_words(self) -> dict[int, str]:
+        return dict(self.__dict__.get("_first_words", {}))
+
+    def _note_first_word(self, visible: str) -> None:
+        words = self.__dict__.setdefault("_first_words", {})
+        page = self.page_no()
+        if page not in words and self.y >= self.t_margin - 0.5 and self.y < self.page_break_trigger:
+            first = visible.replace(NBSP, " ").split()
+            if first:
+                from ethics_tui.thai.wordbreak import words as thai_words
+
+                head = next((w for w in thai_words(first[0]) if w.strip()), first[0])
+                words[page] = head
 
     def paragraph(
         self,
@@ -482,3 +539,30 @@ _MARKS = {chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F
 
 def _is_mark(ch: str) -> bool:
     return ch in _MARKS
+
+
+def render_flow(make, draw, path: str | Path, *, continuation: bool = True) -> Path:
+    """Lay out a letter with the engine's page-flow rules and write it to ``path``.
+
+    ``make()`` returns a fresh :class:`ThaiPDF`; ``draw(pdf)`` lays the document out (calling
+    ``pdf.mark_closing()`` where the closing begins). If the closing would stand on a page
+    with fewer than two body lines, the document is laid out again with a break two flow
+    units earlier. A letter of several pages gets the continuation word at each page foot."""
+    pdf = make()
+    draw(pdf)
+    brk = pdf.lonely_closing()
+    if brk is None and (not continuation or pdf.page_no() < 2):
+        return pdf.save(path)
+    if brk is not None:
+        release(pdf)
+        pdf = make()
+        pdf._break_at = brk
+        draw(pdf)
+    if continuation and pdf.page_no() > 1:
+        words = pdf.first_words()
+        release(pdf)
+        pdf = make()
+        pdf._break_at = brk
+        pdf.next_words = words
+        draw(pdf)
+    return pdf.save(path)
