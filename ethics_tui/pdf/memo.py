@@ -34,6 +34,7 @@ def _head(pdf: ThaiPDF, label: str, value: str, x: float, width: float, y: float
 
 def _table(pdf: ThaiPDF, t: MemoTable) -> None:
     table = TableWriter(pdf, [Column(c.title, c.width, c.align) for c in t.columns], size=t.size)
+    table.autofit(t.rows, min(pdf.epw, sum(c.width for c in t.columns)))
     table.start()
     for row in t.rows:
         table.row(row)

@@ -93,35 +93,65 @@ def lonely(page: Page) -> bool:
     return not wide and all(_ALONE.match(ln.text.strip()) for ln in body)
 
 
+def _between_words(name: str, k: int) -> bool:
+    """Whether cutting ``name`` after ``k`` characters falls between two of its words."""
+    if name[k - 1 : k + 1].find(" ") >= 0:
+        return True
+    from ethics_tui.thai.wordbreak import words
+
+    pos = 0
+    for w in words(name):
+        pos += len(w)
+        if pos == k:
+            return True
+    return False
+
+
 def broken(page: Page, words: list[str], *, may_break_at_spaces: bool = True) -> list[tuple[str, Line, Line]]:
     """Known words/names split across two lines of the same column on ``page``.
 
     A name wider than its column may break at its own spaces (``may_break_at_spaces``), but
     only if it would not have fitted on the line where it was broken."""
     out = []
+    index: dict[str, set[str]] = {}  # the two characters either side of a line end -> names
+    for w in words:
+        for j in range(len(w) - 1):
+            index.setdefault(w[j : j + 2], set()).add(w)
     ls = page.lines
-    for i, a in enumerate(ls):
-        below = [b for b in ls[i + 1 :] if b.y0 >= a.y1 - 1 and b.y0 - a.y1 < 12
-                 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0]
-        if not below:
+
+    def next_below(a: Line) -> Line | None:
+        below = [b for b in ls if b.y0 >= a.y1 - 1 and b.y0 - a.y1 < 12 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0]
+        return min(below, key=lambda ln: (ln.y0, abs(ln.x0 - a.x0))) if below else None
+
+    for a in ls:
+        b = next_below(a)
+        if b is None:
             continue
-        b = min(below, key=lambda ln: (ln.y0, abs(ln.x0 - a.x0)))
         ta, tb = a.text.rstrip()[-80:], b.text.lstrip()[:80]
+        c, more = b, ""
+        while len(tb) + len(more) < 60 and (c := next_below(c)) is not None:  # a word over 3+ lines
+            more += c.text.strip()
         for joiner in ("", " "):
-            joined = ta + joiner + tb
+            joined = ta + joiner + tb + more
             cut = len(ta)
-            for w in words:
+            if not ta or not tb:
+                continue
+            for w in index.get(ta[-1] + (joiner or tb[0]), ()):
                 p = joined.find(w)
                 while p >= 0 and p + len(w) <= cut:
                     p = joined.find(w, p + 1)
                 if p < 0 or p >= cut or p + len(w) <= cut + len(joiner):
                     continue  # not across the line end
-                at_space = bool(joiner) or joined[cut - 1 : cut + 1].find(" ") >= 0
-                if may_break_at_spaces and at_space:
-                    per_char = (a.x1 - a.x0) / max(len(a.text), 1)
-                    column = max(a.x1, b.x1) - min(a.x0, b.x0)
-                    if len(w) * per_char > column * 0.98:
-                        continue  # wider than its column: a break between its words is right
+                per_char = (a.x1 - a.x0) / max(len(a.text), 1)
+                column = max(a.x1, b.x1) - min(a.x0, b.x0)
+                if may_break_at_spaces and _between_words(w, cut - p) and len(w) * per_char > column * 0.98:
+                    continue  # wider than its column: a break between its words is right
+                if may_break_at_spaces and any(
+                    len(w2) > len(w) and w in w2 and len(w2) * per_char > column * 0.98
+                    and 0 <= (q := joined.find(w2)) < cut < q + len(w2)
+                    for w2 in index.get(ta[-1] + (joiner or tb[0]), ())
+                ):
+                    continue  # part of a longer name too wide for the column, broken between words
                 out.append((w, a, b))
     return out
 

@@ -11,14 +11,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
 from ethics_tui.pdf.base import LINE_FACTOR, PT, ThaiPDF
+from ethics_tui.thai.wordbreak import ZWSP
 
-CONTINUED = "(ต่อ)"
+CONTINUED = "(ต่อ) "
+_NUMBER = re.compile(r"^[\d\u0e50-\u0e59][\d\u0e50-\u0e59,.\s%/-]*$")
+
+
+def _tokens(prepared: str) -> list[str]:
+    """The unbreakable pieces of prepared text (names and number groups are one piece)."""
+    return [t for t in prepared.replace(ZWSP, " ").split(" ") if t]
 
 
 @dataclass
@@ -39,7 +47,7 @@ class TableWriter:
         columns: Sequence[Column],
         *,
         size: float = 14,
-        pad: float = 1.2,
+        pad: float = 1.6,  # keeps text off the cell rules
         min_split_lines: int = 2,
         group_fill: tuple[int, int, int] = (235, 235, 235),
         header_fill: tuple[int, int, int] = (215, 215, 215),
@@ -82,6 +90,51 @@ class TableWriter:
         lines = pdf.wrap(prepared, avail)
         pdf.style(style, self.size)
         return lines, size
+
+    # ------------------------------------------------------------------ automatic layout
+    def autofit(self, rows: Sequence[Sequence[str]], width: float | None = None) -> TableWriter:
+        """Column widths from content (issue 13 item 5): each column at least as wide as its
+        widest unbreakable word or protected name (header included), the rest of ``width``
+        shared by natural width; columns holding only numbers are right-aligned."""
+        pdf = self.pdf
+        width = width or pdf.epw
+        extra = 2 * self.pad + 0.6
+        mins, nats = [], []
+        for k, col in enumerate(self.columns):
+            pdf.style("B", self.size)
+            head = pdf.tx(col.title)
+            mn = max((pdf.word_width(t) for t in _tokens(head)), default=0.0)
+            nat = pdf.word_width(head.replace(ZWSP, ""))
+            pdf.style("", self.size)
+            numeric = True
+            for r in rows:
+                text = str(r[k]) if k < len(r) and r[k] is not None else ""
+                if not text:
+                    continue
+                numeric = numeric and bool(_NUMBER.match(text))
+                prepared = pdf.tx(text)
+                for line in prepared.split("\n"):
+                    mn = max(mn, max((pdf.word_width(t) for t in _tokens(line)), default=0.0))
+                    nat = max(nat, pdf.word_width(line.replace(ZWSP, "")))
+            if numeric and any(k < len(r) and r[k] for r in rows):
+                col.align = "R"
+            mins.append(mn + extra)
+            nats.append(max(min(nat, width * 0.6) + extra, mn + extra))
+        if sum(nats) <= width:
+            widths = [n + (width - sum(nats)) * n / sum(nats) for n in nats]
+        elif sum(mins) <= width:
+            spare = sum(n - m for n, m in zip(nats, mins)) or 1.0
+            widths = [m + (width - sum(mins)) * (n - m) / spare for n, m in zip(nats, mins)]
+        else:  # even the words do not fit: share by minimum (fit columns shrink their font)
+            widths = [m * width / sum(mins) for m in mins]
+        for col, w in zip(self.columns, widths):
+            col.width = w
+        pdf.style("", self.size)
+        return self
+
+    def start_height(self) -> float:
+        """Room :meth:`start` keeps on a page: the header and three lines of the first row."""
+        return self._header_height() + 3 * self.lh
 
     # ------------------------------------------------------------------ pieces
     def start(self) -> None:

@@ -141,3 +141,31 @@ def render_gallery(ctx: Context, out: Path | str, *, png: bool = True, dpi: int 
         for pdf in written:
             subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(pngs / pdf.stem)], check=True)
     return written, skipped
+
+
+HEADER_WORDS = ("ลำดับ", "หมายเหตุ", "บุคลากร", "ค่าใช้จ่าย", "ตำแหน่ง", "ลายมือชื่อ", "ชื่อ-สกุล")
+
+
+def known_names(ctx: Context) -> list[str]:
+    """Every name the office knows: staff full names and positions, divisions, the office's own."""
+    from ethics_tui.pdf.names import office_names
+    from ethics_tui.service.settings import get_settings
+
+    data = ctx.store.load()
+    names = set(office_names(get_settings(ctx)))
+    for s in data.get("staff", {}).values():
+        names.add(f"{s.get('prefix', '')}{s.get('first_name', '')} {s.get('last_name', '')}".strip())
+        names.add(str(s.get("position", "")))
+    names |= {str(v.get("name", "")) for v in data.get("divisions", {}).values()}
+    return sorted(n for n in names if len(n) > 3)
+
+
+def check_gallery(ctx: Context, pdfs: list[Path]) -> list[str]:
+    """Every page of every PDF read back: overlaps, margins, lonely pages, broken words/names."""
+    from ethics_tui.pdf.pagecheck import problems
+
+    names = known_names(ctx)
+    found = []
+    for pdf in pdfs:
+        found += [f"{pdf.name} {p}" for p in problems(pdf, names=names, header_words=list(HEADER_WORDS))]
+    return found
