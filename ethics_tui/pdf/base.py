@@ -345,6 +345,10 @@ class ThaiPDF(FPDF):
 
     def footer(self) -> None:
         """สารบรรณ continuation: "/<first word of the next page>..." at the foot, right."""
+        if self.classification:
+            auto, self.auto_page_break = self.auto_page_break, False
+            self._classification_mark(self.h - 14)
+            self.auto_page_break = auto
         word = (self.next_words or {}).get(self.page_no() + 1)
         if not word:
             return
@@ -503,8 +507,25 @@ class ThaiPDF(FPDF):
     #: e.g. a sign-off sheet's document number and subject; empty: "- N -" only
     running_title: str = ""
 
+    #: a security classification (ชั้นความลับ, e.g. "ลับ") printed at the top and the bottom
+    #: of every page, as the สารบรรณ rules require for classified documents
+    classification: str = ""
+
+    def _classification_mark(self, y: float) -> None:
+        saved = (self.font_style, self.nominal_pt)
+        self.style("B", 20)
+        self.set_text_color(200, 0, 0)
+        self.set_xy(self.l_margin, y)
+        self.text_line(self.tx(self.classification), self.epw, 8, align="C")
+        self.set_text_color(0, 0, 0)
+        self.style(*saved)
+
     def header(self) -> None:
+        if self.classification:
+            self._classification_mark(5)
         if self.page_no() < 2:
+            if self.classification:
+                self.set_y(self.t_margin)
             return
         saved = (self.font_style, self.nominal_pt)
         if self.running_title:
@@ -517,7 +538,7 @@ class ThaiPDF(FPDF):
             self.set_xy(self.l_margin, 6)
             self.text_line(text, self.epw, align="C")
         else:
-            self.set_y(8)
+            self.set_y(13 if self.classification else 8)
             self.style("", BODY_PT)
             self.set_x(self.l_margin)
             self.text_line(f"- {self.num(self.page_no())} -", self.epw, align="C")

@@ -143,6 +143,7 @@ class SlipDoc:
     title: str
     fields: list[SlipField]
     number: str = ""  # "เลขที่ ..." at the top right
+    classification: str = ""  # e.g. "ลับ": printed at the top and the bottom of every page
     text: str = ""  # optional paragraph after the fields
     signatures: list[tuple[str, Signer]] = field(default_factory=list)  # (caption, signer)
     dated: date | None = None
