@@ -49,7 +49,7 @@ def render_signoff_pages(
         margins=MARGINS,
         names=(*names, *(p.name for p in doc.people), *{p.position for p in doc.people}, *(d for d, _ in divisions)),
     )
-    pdf.running_title = doc.running_title
+    pdf.running_title = doc.running_title or f"{doc.heading} {doc.document_title}"  # on every page from 2
     index = {id(p): i for i, p in enumerate(doc.people)}
     pdf.add_page()
     pdf.centered(doc.heading, "B", 18)
