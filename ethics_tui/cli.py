@@ -246,6 +246,10 @@ def cmd_verify(args) -> int:
     for th, en in repairs(store):
         print(en if _lang(args) == "en" else th)
     _say(args, "ฐานข้อมูลถูกต้องครบถ้วน", "The database is sound.")
+    from ethics_tui.pdf.fonts import describe
+
+    settings = (store.load().get("settings") or {}).get("1") or {}
+    _say(args, *describe(str(settings.get("font_path") or "")))
     return 0
 
 

@@ -44,6 +44,9 @@ def add_pdf_commands(psub, common) -> None:
         c = psub.add_parser(kind, parents=[common], help=f"{th} / {kind} PDF")
         c.add_argument("id", type=int)
         c.add_argument("-o", "--output", help="ไฟล์ปลายทาง (ค่าเริ่มต้น: exports/)")
+        if kind == "circular":
+            c.add_argument("--form", choices=("external", "memo"),
+                           help="หนังสือภายนอก หรือ บันทึกข้อความ (ค่าเริ่มต้น: ตามที่บันทึกไว้) / letter form")
         c.set_defaults(func=cmd_pdf, kind=kind)
     c = psub.add_parser("notices-coverage", parents=[common], help="รายงานการรับทราบ / acknowledgement coverage report")
     c.add_argument("id", type=int, nargs="?")
@@ -180,7 +183,7 @@ def cmd_pdf(args) -> int:
     if args.kind == "announcement":
         path = notices_pdf.export_announcement(ctx, ref, out)
     elif args.kind == "circular":
-        path = notices_pdf.export_circular(ctx, ref, out)
+        path = notices_pdf.export_circular(ctx, ref, out, form=getattr(args, "form", None))
     elif args.kind == "signoff":
         path, pages = notices_pdf.export_signoff(ctx, ref, out)
         _say(args, f"ใบลงชื่อ {len(pages)} หน้า {sum(map(len, pages.values()))} คน",

@@ -25,6 +25,13 @@ def add_commands(sub, common) -> None:
     s.add_argument("kind", choices=SAMPLE_KINDS)
     s.add_argument("-o", "--output", required=True)
     s.set_defaults(func=cmd_pdf_sample)
+    g = psub.add_parser("gallery", parents=[common],
+                        help="ทุกแบบเอกสารของสำนักงานเป็น PDF และ PNG / every document kind to PDF and PNG pages")
+    g.add_argument("-o", "--output", required=True, help="โฟลเดอร์ปลายทาง / output folder")
+    g.add_argument("--stress", type=int, metavar="N",
+                   help="สร้างสำนักงานทดสอบ N คนในโฟลเดอร์ข้อมูลว่างก่อน / first build a stress office of N staff")
+    g.add_argument("--check", action="store_true", help="อ่านทุกหน้ากลับมาตรวจ / read every page back and check it")
+    g.set_defaults(func=cmd_pdf_gallery)
     # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli_*.py
     import importlib
 
@@ -58,6 +65,33 @@ def cmd_pdf_sample(args) -> int:
     return 0
 
 
+def cmd_pdf_gallery(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.gallery_pdf import build_stress_office, check_gallery, render_gallery
+
+    if args.stress:
+        ctx = build_stress_office(Context.open(args.data), args.stress)
+        cctx = None
+        from ethics_tui.service.demo import demo_sign_in
+
+        cctx = demo_sign_in(Context(store=ctx.store), "complaints")
+    else:
+        ctx, cctx = _ctx(args), None
+    written, skipped = render_gallery(ctx, Path(args.output), complaints_ctx=cctx)
+    for line in skipped:
+        print("  - " + line)
+    _say(args, f"เขียน {len(written)} ไฟล์ และภาพทุกหน้าใน {Path(args.output) / 'png'}",
+         f"Wrote {len(written)} PDF file(s) and every page as PNG under {Path(args.output) / 'png'}")
+    if args.check:
+        found = check_gallery(ctx, written)
+        for line in found:
+            print("  ! " + line)
+        _say(args, f"ตรวจทุกหน้าแล้ว พบปัญหา {len(found)} รายการ", f"Every page checked: {len(found)} problem(s)")
+        return 1 if found else 0
+    return 0
+
+
 def cmd_verify_pdf(args) -> int:
     from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.pdf.authenticity import sha256_file
@@ -71,6 +105,11 @@ def cmd_verify_pdf(args) -> int:
     except OSError as exc:
         raise UserError(f"เปิดไฟล์ {args.file} ไม่ได้", f"Cannot open {args.file} ({exc.strerror})") from None
     entry = find_export(ctx.store, digest)
+    from ethics_tui.pdf.fonts import font_note_of
+
+    note = font_note_of(args.file)
+    if note:
+        _say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
     if entry is None:
         _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
              f"Not an unaltered export of this office: {args.file}", file=sys.stderr)

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from ethics_tui.service.context import Context
+
+# documents in the bundled Sarabun whatever fonts this machine has (see pdf/fonts.py)
+os.environ.setdefault("ETHICS_TUI_BUNDLED_FONT", "1")
 
 
 @pytest.fixture

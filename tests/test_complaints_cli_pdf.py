@@ -111,7 +111,7 @@ def test_case_file_is_secret_and_complete(data, tmp_path):
     c = next(c for c in svc.list_cases(o) if c.status == "closed" and c.fiscal_year > 2560)
     out = export_pdf(o, "casefile", tmp_path / "file.pdf", case_id=c.id)
     text = squash(pdftotext(out))
-    assert text.startswith("เลขที่") and "ลับ" in text
+    assert text.startswith("ลับเลขที่") and "ลับ" in text  # the classification mark comes first
     ident = svc.identity(o, c.id)
     assert squash(ident.complainant_name) in text and squash(ident.details) in text
     for h in c.history:
@@ -169,3 +169,23 @@ def test_confidential_exports_stay_in_the_data_folder_listed_and_removable(data,
 
     names = zipfile.ZipFile(io.BytesIO(build_backup_bytes(o.store))).namelist()
     assert not any("confidential-exports" in n for n in names)
+
+
+def test_case_file_is_marked_secret_at_the_top_and_bottom_of_every_page(data, tmp_path):
+    from ethics_tui.pdf.pagecheck import read_pages
+
+    o = officer(data)
+    c = next(c for c in svc.list_cases(o) if c.history)
+    out = export_pdf(o, "casefile", tmp_path / "file.pdf", case_id=c.id)
+    for page in read_pages(out):
+        marks = [ln for ln in page.lines if ln.text.strip() == "ลับ"]
+        assert any(ln.y1 < 20 * 72 / 25.4 for ln in marks), page.number  # top
+        assert any(ln.y0 > page.height - 20 * 72 / 25.4 for ln in marks), page.number  # bottom
+
+
+def test_receipt_number_says_which_year_it_counts(data, tmp_path):
+    o = officer(data)
+    c = svc.list_cases(o)[0]
+    out = export_pdf(o, "receipt", tmp_path / "r.pdf", case_id=c.id)
+    text = squash(pdftotext(out))
+    assert squash(f"{c.number}/{c.fiscal_year} (ลำดับในปีงบประมาณ พ.ศ. {c.fiscal_year})") in text

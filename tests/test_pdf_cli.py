@@ -29,7 +29,11 @@ def test_pdf_sample_is_audited_and_verify_pdf_tells_altered_from_unaltered(tmp_p
     assert record["sha256"] == sha256_file(out) and "note" not in record
     capsys.readouterr()
     assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(out)]) == 0
-    assert "ต้นฉบับถูกต้อง" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "ต้นฉบับถูกต้อง" in said
+    assert "แบบอักษร: Sarabun (bundled) scaled 0.683" in said  # the font used, from the PDF's metadata
+    assert main(["--data", str(data), "verify"]) == 0
+    assert "แบบอักษรเอกสาร: Sarabun" in capsys.readouterr().out
     altered = tmp_path / "altered.pdf"
     raw = bytearray(out.read_bytes())
     raw[len(raw) // 2] ^= 0x01

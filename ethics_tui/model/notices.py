@@ -76,6 +76,7 @@ class Notice(Record):
     references: list[str] = field(default_factory=list)  # circular: อ้างถึง
     enclosures: list[dict] = field(default_factory=list)  # [{"title", "file", "sha256", "name"}]
     unit: str = "สำนักปลัด งานการเจ้าหน้าที่"  # circular: issuing unit
+    form: str = "external"  # circular: "external" (หนังสือภายนอก) or "memo" (บันทึกข้อความ, to own staff)
     signer_name: str = ""  # empty = the office's executive
     signer_position: str = ""
     dated: str = ""  # ISO date of the document (ประกาศ ณ วันที่ / date of the letter)
@@ -125,6 +126,8 @@ class Notice(Record):
                                 f"each {label[1]} item must be 1-1000 characters")
         if self.kind == "announcement" and not (self.dos or self.donts) and not self.intro.strip():
             errors["dos"] = ("ต้องมีคำนำหรือรายการอย่างน้อยหนึ่งข้อ", "add an introduction or at least one item")
+        if self.form not in ("external", "memo"):
+            errors["form"] = ("รูปแบบหนังสือต้องเป็น external หรือ memo", "the letter form must be external or memo")
         if self.kind == "circular" and not self.body.strip():
             errors["body"] = ("ต้องกรอกเนื้อความ", "body is required")
         if not isinstance(self.references, list) or any(not isinstance(r, str) or not r.strip() for r in self.references):

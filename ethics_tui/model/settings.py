@@ -29,6 +29,8 @@ class OfficeSettings(TextChecked):
     letter_prefix: str = ""  # outgoing letter prefix, e.g. "อด ๗๑๒๐๑"
     digits: str = "thai"  # "thai" or "arabic": digits on documents and screens
     emblem_path: str = ""  # optional emblem/logo image for orders and announcements
+    font_path: str = ""  # optional TH Sarabun .ttf for documents (else found on the system, else Sarabun scaled)
+    title_pt: int = 16  # nominal size of document titles (คำสั่ง…, ประกาศ…), as in the office's templates
     rev: int = 0
 
     @classmethod
@@ -51,6 +53,8 @@ class OfficeSettings(TextChecked):
             errors["digits"] = ("ตัวเลขต้องเป็น thai หรือ arabic", "Digits must be thai or arabic")
         if self.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", self.email.strip()):
             errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
+        if not 12 <= int(self.title_pt or 16) <= 36:
+            errors["title_pt"] = ("ขนาดตัวอักษรหัวเรื่องต้องอยู่ระหว่าง 12 ถึง 36 พอยต์", "Title size must be 12 to 36 pt")
         if errors:
             raise ValidationError(errors)
 

@@ -8,7 +8,7 @@ from fpdf.enums import XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf import common
-from ethics_tui.pdf.base import INDENT_MM, ThaiPDF
+from ethics_tui.pdf.base import INDENT_MM, ThaiPDF, render_flow
 from ethics_tui.pdf.models import AnnouncementDoc
 
 DOS_TITLE = "สิ่งที่ควรปฏิบัติ (Dos)"
@@ -30,22 +30,22 @@ def render_announcement(
     doc: AnnouncementDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
 ) -> Path:
     signer = common.resolve_signer(doc.signer, settings)
-    pdf = ThaiPDF(
-        settings,
-        title=f"ประกาศ{settings.office_name} เรื่อง {doc.subject}",
-        subject=doc.subject,
-        names=(*names, signer.name, *common.names_in(doc.body)),
-    )
-    pdf.add_page()
-    pdf.emblem()
-    common.heading(pdf, f"ประกาศ{settings.office_name}", "", doc.subject)
-    common.body(pdf, doc.body)
-    if doc.dos:
-        _two_part(pdf, DOS_TITLE, doc.dos, "")
-    if doc.donts:
-        _two_part(pdf, DONTS_TITLE, doc.donts, "")
-    for text in doc.closing:
-        pdf.paragraph(text)
-    common.dated_line(pdf, "ประกาศ ณ วันที่", doc.announced_on)
-    pdf.signature_block(signer.name, signer.position)
-    return pdf.save(path)
+    title = f"ประกาศ{settings.office_name} เรื่อง {doc.subject}"
+    all_names = (*names, signer.name, signer.position, *common.names_in(doc.body))
+
+    def draw(pdf: ThaiPDF) -> None:
+        pdf.add_page()
+        pdf.emblem()
+        common.heading(pdf, f"ประกาศ{settings.office_name}", "", doc.subject)
+        common.body(pdf, doc.body)
+        if doc.dos:
+            _two_part(pdf, DOS_TITLE, doc.dos, "")
+        if doc.donts:
+            _two_part(pdf, DONTS_TITLE, doc.donts, "")
+        for text in doc.closing:
+            pdf.paragraph(text)
+        pdf.mark_closing()
+        common.dated_line(pdf, "ประกาศ ณ วันที่", doc.announced_on)
+        pdf.signature_block(signer.name, signer.position)
+
+    return render_flow(lambda: ThaiPDF(settings, title=title, subject=doc.subject, names=all_names), draw, path)

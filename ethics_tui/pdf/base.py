@@ -8,6 +8,7 @@ original Unicode even though HarfBuzz reorders and decomposes Thai marks (see do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -16,25 +17,44 @@ from fpdf import FPDF
 from fpdf.enums import PDFResourceType, XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.pdf import fonts
+from ethics_tui.pdf.fonts import font_dir  # noqa: F401 - kept importable from here
+from ethics_tui.pdf.names import office_names
 from ethics_tui.pdf.shaping import install_shaping_cache, release, shaped_segments
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, split_long
+from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks, name_set, split_long
 
-FAMILY = "Sarabun"
-BODY_PT = 16
-LINE_FACTOR = 1.3  # Sarabun ascender + descender = 1.3 em
+FAMILY = "Sarabun"  # the bundled fallback; see fonts.py for the font actually used
+BODY_PT = 16  # every size in the layouts is a nominal TH Sarabun size (see fonts.py)
+PT = 25.4 / 72  # mm per point
+LINE_FACTOR = 1.2  # line pitch = 1.2 × the nominal size (16 pt → 6.8 mm), as in the office's Word letters
 INDENT_MM = 25.0
 MARGIN_LEFT = 30.0
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 20.0
 MARGIN_BOTTOM = 20.0
-_STYLE_FILES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
 
 
-def font_dir() -> Path:
-    import fontpkg_sarabun
+#: identifiers are printed exactly as stored (issue 13 item 8): a run of Latin letters and
+#: digits with at least one letter (complaint codes "DFEX-YAJ7-FH", staff codes "A0066"),
+#: e-mail addresses and web addresses
+_IDENT = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|https?://\S+|www\.\S+"
+    r"|\b(?=[A-Za-z0-9-]*[A-Za-z])(?=[A-Za-z0-9-]*[0-9])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*\b"
+)
 
-    return Path(fontpkg_sarabun.__file__).parent / "files"
+
+def office_digits(text: str, digits: str) -> str:
+    """The office's digits for numbers in prose; identifiers are left exactly as typed."""
+    if digits != "thai" or not any(c.isdigit() for c in text):
+        return apply_digits(text, digits)
+    out, pos = [], 0
+    for m in _IDENT.finditer(text):
+        out.append(apply_digits(text[pos : m.start()], digits))
+        out.append(m.group(0))
+        pos = m.end()
+    out.append(apply_digits(text[pos:], digits))
+    return "".join(out)
 
 
 def _hex_utf16(text: str) -> str:
@@ -62,16 +82,19 @@ class ThaiPDF(FPDF):
         self.digits = self.settings.digits or "thai"
         self.actual_text = actual_text
         self.fast_text = fast_text
-        all_names = [self.settings.office_name, self.settings.executive_name, *names]
-        self.names = tuple(sorted({n.strip() for n in all_names if n and n.strip()}))
-        for style, stem in _STYLE_FILES.items():
-            self.add_font(FAMILY, style, str(font_dir() / f"Sarabun-{stem}.ttf"))
+        all_names = [*office_names(self.settings), *names]
+        self.names = name_set(all_names)  # sorted and compiled once per document
+        self.font_choice = fonts.choose(getattr(self.settings, "font_path", "") or "")
+        for style, file in self.font_choice.files.items():
+            self.add_font(self.font_choice.family, style, file)
+        self.nominal_pt = float(BODY_PT)
         self.set_text_shaping(True)
         install_shaping_cache(self)
         left, top, right, bottom = margins or (MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM)
         self.set_margins(left, top, right)
         self.set_auto_page_break(True, bottom)
-        self.set_font(FAMILY, "", BODY_PT)
+        self.style("", BODY_PT)
+        self.set_keywords(self.font_choice.note)
         self.set_title(title)
         self.set_subject(subject)
         self.set_author(self.settings.office_name or "ethics-tui")
@@ -79,24 +102,32 @@ class ThaiPDF(FPDF):
         self.set_lang("th")
         self.set_creation_date(creation_date or datetime.now().astimezone())
         self._width_cache: dict[tuple[str, str, float], float] = {}
+        self.warnings = []
 
     # ------------------------------------------------------------------ text prep
     def tx(self, text: object, *, digits: bool = True) -> str:
         """Prepare text for layout: office digits, U+200B between words, names kept whole."""
         s = "" if text is None else str(text)
         if digits:
-            s = apply_digits(s, self.digits)
+            s = office_digits(s, self.digits)
         return insert_breaks(s, self.names)
 
     def num(self, value: object) -> str:
-        return apply_digits(str(value), self.digits)
+        return office_digits(str(value), self.digits)
 
     @property
     def line_h(self) -> float:
-        return self.font_size * LINE_FACTOR
+        return self.nominal_pt * PT * LINE_FACTOR
 
     def style(self, style: str = "", size: float = BODY_PT) -> None:
-        self.set_font(FAMILY, style, size)
+        """Set the font by its nominal TH Sarabun size (Sarabun is scaled to match)."""
+        self.nominal_pt = float(size)
+        self.set_font(self.font_choice.family, style, round(size * self.font_choice.scale, 2))
+
+    @property
+    def title_pt(self) -> float:
+        """Size of a document's title line (คำสั่ง…, ประกาศ…): a setting, 16 pt by default."""
+        return float(getattr(self.settings, "title_pt", 0) or BODY_PT)
 
     # ------------------------------------------------------------------ measuring
     def word_width(self, word: str) -> float:
@@ -228,6 +259,8 @@ class ThaiPDF(FPDF):
             w = self.w - self.r_margin - self.x
         visible = text.replace(ZWSP, "")
         x, y = self.x, self.y
+        if visible.strip() and not self.in_footer and self.page_no() > 1:
+            self._note_first_word(visible)
         if visible.strip():
             if self.fast_text:
                 self._emit(visible, x, y, w, h, align)
@@ -262,22 +295,84 @@ class ThaiPDF(FPDF):
             dx = self.c_margin
         k = self.k
         x0 = x + dx
-        base = y + 0.5 * h + 0.3 * self.font_size
+        base = y + 0.5 * h + 0.5 * self.font_choice.xh * self.font_size  # consonants centred
         segs = shaped_segments(font, visible, size, self.text_shaping, k)
         ops = [f"/F{font.i} {size:.2f} Tf", self.text_color.serialize().lower()]
         for sx, sy, glyphs in segs:
             ops.append(f"1 0 0 1 {(x0 + sx) * k:.2f} {(self.h - base - sy) * k:.2f} Tm ({glyphs}) Tj")
-        body = "q BT " + " ".join(ops) + " ET Q"
         if self.actual_text:
+            # The marked content sits inside BT … ET: at EMC poppler still has the font and
+            # text state, so the line gets its real box (-bbox-layout) and reading order.
             actual = _hex_utf16(visible.replace(NBSP, " "))
-            body = f"/Span <</ActualText <{actual}>>> BDC {body} EMC"
+            body = f"q BT /Span <</ActualText <{actual}>>> BDC " + " ".join(ops) + " EMC ET Q"
+        else:
+            body = "q BT " + " ".join(ops) + " ET Q"
         self._out(body)
         self._resource_catalog.add(PDFResourceType.FONT, font.i, self.page)
         font.biggest_size_pt = max(font.biggest_size_pt, size)
 
+    # ------------------------------------------------------------------ page flow
+    # Every block that layouts draw asks for its room with ensure_space: one "flow unit"
+    # (a line of a paragraph, a member row, a signature block). The engine numbers them and
+    # remembers each one's page, so that a document can be laid out again with a forced
+    # break (see render_flow): the closing and signature never stand alone on a page.
+    _break_at: int | None = None
+    #: letters: the first word of each page, printed "/word..." at the foot of the page before
+    next_words: dict[int, str] | None = None
+
     def ensure_space(self, h: float) -> None:
-        if self.get_y() + h > self.page_break_trigger:
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        if self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1:
             self.add_page()
+        elif self.get_y() + h > self.page_break_trigger:
+            self.add_page()
+        flow.append(self.page_no())
+
+    def mark_closing(self) -> None:
+        """The closing (closing paragraph, date line, signature) starts here."""
+        self._closing_at = len(self.__dict__.setdefault("_flow_pages", []))
+
+    def lonely_closing(self) -> int | None:
+        """The flow unit to break before if the closing stands with fewer than two body lines."""
+        flow = self.__dict__.get("_flow_pages", [])
+        at = getattr(self, "_closing_at", None)
+        if at is None or at >= len(flow) or at < 2:
+            return None
+        page = flow[at]
+        if page == 1 or sum(1 for p in flow[:at] if p == page) >= 2:
+            return None
+        return at - 2
+
+    def footer(self) -> None:
+        """สารบรรณ continuation: "/<first word of the next page>..." at the foot, right."""
+        if self.classification:
+            auto, self.auto_page_break = self.auto_page_break, False
+            self._classification_mark(self.h - 14)
+            self.auto_page_break = auto
+        word = (self.next_words or {}).get(self.page_no() + 1)
+        if not word:
+            return
+        saved = (self.font_style, self.nominal_pt)
+        self.style("", BODY_PT)
+        auto, self.auto_page_break = self.auto_page_break, False
+        self.set_xy(self.l_margin, self.h - self.b_margin + 1)
+        self.text_line(self.tx(f"/{word}...", digits=False), self.epw, align="R")
+        self.auto_page_break = auto
+        self.style(*saved)
+
+    def first_words(self) -> dict[int, str]:
+        return dict(self.__dict__.get("_first_words", {}))
+
+    def _note_first_word(self, visible: str) -> None:
+        words = self.__dict__.setdefault("_first_words", {})
+        page = self.page_no()
+        if page not in words and self.y >= self.t_margin - 0.5 and self.y < self.page_break_trigger:
+            first = visible.replace(NBSP, " ").split()
+            if first:
+                from ethics_tui.thai.wordbreak import words as thai_words
+
+                head = next((w for w in thai_words(first[0]) if w.strip()), first[0])
+                words[page] = head
 
     def paragraph(
         self,
@@ -337,27 +432,42 @@ class ThaiPDF(FPDF):
         lead: str = "",
         width: float = 90.0,
     ) -> None:
-        """Space to sign, then "(full name)" and the position, centred on ``x_center``."""
-        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
-        lines = [f"({name})" if name else "(" + "." * 40 + ")"]
-        lines += [p for p in position.split("\n") if p]
-        self.ensure_space(gap + self.line_h * (len(lines) + 1))
-        if lead:
-            self.set_x(x_center - width / 2)
-            self.text_line(self.tx(lead), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(gap)
-        for text in lines:
-            self.set_x(x_center - width / 2)
-            self.text_line(self.tx(text), width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        """Space to sign, then "(full name)" and the position, centred on ``x_center``.
 
-    def emblem(self, height: float = 30.0) -> None:
-        """The office emblem, 3 cm high and centred; empty space when none is set."""
+        Every line wraps within ``width`` (between words; names whole), and the column is
+        kept inside the margins, so two blocks side by side never run into each other."""
+        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
+        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        width = 2 * half
+        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
+        texts += [p for p in position.split("\n") if p]
+        lines = [ln for t in texts for ln in self.wrap(self.tx(t), width - 2 * self.c_margin)]
+        lead_lines = self.wrap(self.tx(lead), width - 2 * self.c_margin) if lead else []
+        self.ensure_space(gap + self.line_h * (len(lines) + len(lead_lines) + 1))
+        for ln in lead_lines:
+            self.set_x(x_center - half)
+            self.text_line(ln, width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.ln(gap)
+        for ln in lines:
+            self.set_x(x_center - half)
+            self.text_line(ln, width, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    #: (Thai, English) notes for the person exporting, e.g. that no emblem file is set
+    warnings: list[tuple[str, str]]
+
+    def emblem(self, height: float = 30.0, *, left: bool = False) -> None:
+        """The Garuda (ตราครุฑ) or office emblem: 3 cm high and centred on orders,
+        announcements and external letters; 1.5 cm at the top left of a memo (``left``).
+
+        It is a state emblem and none is shipped: without an image file in settings the space
+        holds a faint hint saying so (and ``warnings`` says it too), never a silent blank."""
         path = self.settings.emblem_path
         top = self.get_y()
+        box = height if left else height * 2  # the image is fitted into the box, aspect kept
+        x = self.l_margin if left else self.w / 2 - box / 2
         if path and Path(path).is_file():
-            box = height * 2
             try:
-                self.image(path, x=self.w / 2 - box / 2, y=top, w=box, h=height, keep_aspect_ratio=True)
+                self.image(path, x=x, y=top, w=box, h=height, keep_aspect_ratio=True)
             except Exception as exc:  # noqa: BLE001 - PIL/fpdf2 raise many kinds for a bad image
                 from ethics_tui.errors import UserError
 
@@ -365,17 +475,59 @@ class ThaiPDF(FPDF):
                     f"อ่านไฟล์ตราสัญลักษณ์ {path} ไม่ได้ — ตรวจสอบไฟล์ภาพในหน้าตั้งค่า",
                     f"Cannot read the emblem image {path} ({type(exc).__name__}); check it in settings",
                 ) from None
-        self.set_y(top + height + 2)
+        else:
+            self._emblem_hint(x, top, box, height)
+        if not left:
+            self.set_y(top + height + 2)
+
+    def _emblem_hint(self, x: float, y: float, w: float, h: float) -> None:
+        size = "๑.๕ ซม." if h < 20 else "๓ ซม."
+        self.warnings.append((
+            "ยังไม่ได้ตั้งค่าไฟล์ภาพตราครุฑ/ตราสัญลักษณ์ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (ตั้งค่าได้ที่หน้าตั้งค่า)",
+            "No emblem image is set: the document shows a hint in its place (set one in settings)",
+        ))
+        saved = (self.font_style, self.nominal_pt)
+        self.set_draw_color(190, 190, 190)
+        self.set_dash_pattern(dash=1, gap=1)
+        self.rect(x, y, w, h)
+        self.set_dash_pattern()
+        self.set_draw_color(0, 0, 0)
+        self.set_text_color(150, 150, 150)
+        self.style("", 10)
+        lines = [f"ตราครุฑ {size}", "ระบุไฟล์ภาพ", "ในหน้าตั้งค่า"] if h < 20 else [f"ที่ของตราครุฑ สูง {size}", "ยังไม่ได้ระบุไฟล์ภาพตรา", "ระบุได้ในหน้าตั้งค่า"]
+        lh = min(self.line_h, h / len(lines))
+        for i, text in enumerate(lines):
+            self.set_xy(x, y + (h - lh * len(lines)) / 2 + i * lh)
+            self.text_line(self.tx(text), w, lh, align="C")
+        self.set_text_color(0, 0, 0)
+        self.style(*saved)
 
     # ------------------------------------------------------------------ page furniture
     #: printed with the page number at the top of every page from page 2 ("<title>  หน้า N"),
     #: e.g. a sign-off sheet's document number and subject; empty: "- N -" only
     running_title: str = ""
 
+    #: a security classification (ชั้นความลับ, e.g. "ลับ") printed at the top and the bottom
+    #: of every page, as the สารบรรณ rules require for classified documents
+    classification: str = ""
+
+    def _classification_mark(self, y: float) -> None:
+        saved = (self.font_style, self.nominal_pt)
+        self.style("B", 20)
+        self.set_text_color(200, 0, 0)
+        self.set_xy(self.l_margin, y)
+        self.text_line(self.tx(self.classification), self.epw, 8, align="C")
+        self.set_text_color(0, 0, 0)
+        self.style(*saved)
+
     def header(self) -> None:
+        if self.classification:
+            self._classification_mark(5)
         if self.page_no() < 2:
+            if self.classification:
+                self.set_y(self.t_margin)
             return
-        saved = (self.font_style, self.font_size_pt)
+        saved = (self.font_style, self.nominal_pt)
         if self.running_title:
             text = self.tx(f"{self.running_title}  หน้า {self.page_no()}")
             size = 12.0
@@ -386,7 +538,7 @@ class ThaiPDF(FPDF):
             self.set_xy(self.l_margin, 6)
             self.text_line(text, self.epw, align="C")
         else:
-            self.set_y(8)
+            self.set_y(13 if self.classification else 8)
             self.style("", BODY_PT)
             self.set_x(self.l_margin)
             self.text_line(f"- {self.num(self.page_no())} -", self.epw, align="C")
@@ -408,3 +560,30 @@ _MARKS = {chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F
 
 def _is_mark(ch: str) -> bool:
     return ch in _MARKS
+
+
+def render_flow(make, draw, path: str | Path, *, continuation: bool = True) -> Path:
+    """Lay out a letter with the engine's page-flow rules and write it to ``path``.
+
+    ``make()`` returns a fresh :class:`ThaiPDF`; ``draw(pdf)`` lays the document out (calling
+    ``pdf.mark_closing()`` where the closing begins). If the closing would stand on a page
+    with fewer than two body lines, the document is laid out again with a break two flow
+    units earlier. A letter of several pages gets the continuation word at each page foot."""
+    pdf = make()
+    draw(pdf)
+    brk = pdf.lonely_closing()
+    if brk is None and (not continuation or pdf.page_no() < 2):
+        return pdf.save(path)
+    if brk is not None:
+        release(pdf)
+        pdf = make()
+        pdf._break_at = brk
+        draw(pdf)
+    if continuation and pdf.page_no() > 1:
+        words = pdf.first_words()
+        release(pdf)
+        pdf = make()
+        pdf._break_at = brk
+        pdf.next_words = words
+        draw(pdf)
+    return pdf.save(path)

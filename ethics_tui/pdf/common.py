@@ -35,7 +35,7 @@ def names_in(blocks: Iterable[Block]) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, Members):
-            out += [m.name for m in b.members]
+            out += [m.name for m in b.members] + [m.position for m in b.members if m.position]
     return out
 
 

@@ -10,7 +10,7 @@ from fpdf.enums import XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf import common
-from ethics_tui.pdf.base import ThaiPDF
+from ethics_tui.pdf.base import ThaiPDF, render_flow
 from ethics_tui.pdf.models import DecisionBox, MemoDoc, MemoTable, Signer
 from ethics_tui.pdf.table import Column, TableWriter
 from ethics_tui.thai.digits import apply_digits
@@ -34,6 +34,7 @@ def _head(pdf: ThaiPDF, label: str, value: str, x: float, width: float, y: float
 
 def _table(pdf: ThaiPDF, t: MemoTable) -> None:
     table = TableWriter(pdf, [Column(c.title, c.width, c.align) for c in t.columns], size=t.size)
+    table.autofit(t.rows, min(pdf.epw, sum(c.width for c in t.columns)))
     table.start()
     for row in t.rows:
         table.row(row)
@@ -57,37 +58,46 @@ def _decision(pdf: ThaiPDF, box: DecisionBox, settings: OfficeSettings) -> None:
 def render_memo(doc: MemoDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
     decision_signer = common.resolve_signer(doc.decision.signer, settings) if doc.decision else Signer()
     phone = apply_digits(f"โทร. {settings.phone}", settings.digits or "thai") if settings.phone else ""
-    pdf = ThaiPDF(
-        settings,
-        title=f"บันทึกข้อความ {doc.subject}",
-        subject="บันทึกข้อความ",
-        names=(*names, doc.signer.name, decision_signer.name, phone, *common.names_in(doc.body)),  # phone kept whole
-    )
-    pdf.add_page()
-    pdf.style("B", 29)
-    pdf.set_x(pdf.l_margin)
-    pdf.text_line(pdf.tx("บันทึกข้อความ"), pdf.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    half = pdf.epw / 2
-    unit = " ".join(x for x in (doc.unit, settings.office_name) if x)
-    if settings.phone:
-        unit += f" โทร. {settings.phone}"
-    y = _head(pdf, "ส่วนราชการ", unit, pdf.l_margin, pdf.epw, pdf.get_y() + 2)
-    number = f"{settings.letter_prefix}/{doc.number}" if settings.letter_prefix else doc.number
-    y = max(_head(pdf, "ที่", number, pdf.l_margin, half, y),
-            _head(pdf, "วันที่", common.be_date(doc.dated, pdf.digits, with_be=False), pdf.l_margin + half, half, y))
-    y = _head(pdf, "เรื่อง", doc.subject, pdf.l_margin, pdf.epw, y) + 1
-    pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
-    pdf.set_y(y + 3)
-    pdf.style("")
-    pdf.paragraph(f"เรียน {doc.to}", indent=0, after=2)
-    common.body(pdf, doc.body)
-    if doc.table is not None:
-        pdf.ln(1)
-        _table(pdf, doc.table)
-    common.body(pdf, doc.after_table)
-    if doc.closing:
-        pdf.paragraph(doc.closing, after=2)
-    pdf.signature_block(doc.signer.name, doc.signer.position, gap=12)
-    if doc.decision is not None:
-        _decision(pdf, doc.decision, settings)
-    return pdf.save(path)
+
+    def make() -> ThaiPDF:
+        return ThaiPDF(
+            settings,
+            title=f"บันทึกข้อความ {doc.subject}",
+            subject="บันทึกข้อความ",
+            names=(*names, doc.signer.name, decision_signer.name, phone, *common.names_in(doc.body)),  # phone kept whole
+        )
+
+    def draw(pdf: ThaiPDF) -> None:
+        pdf.add_page()
+        top = pdf.get_y()
+        pdf.emblem(height=15, left=True)  # แบบที่ 26: 1.5 cm at the top left
+        pdf.style("B", getattr(settings, "memo_title_pt", 0) or 29)
+        pdf.set_xy(pdf.l_margin, top + 7.5 - pdf.line_h / 2)  # the title centred on the emblem's band
+        pdf.text_line(pdf.tx("บันทึกข้อความ"), pdf.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_y(max(pdf.get_y(), top + 15))
+        half = pdf.epw / 2
+        unit = " ".join(x for x in (doc.unit, settings.office_name) if x)
+        if settings.phone:
+            unit += f" โทร. {settings.phone}"
+        y = _head(pdf, "ส่วนราชการ", unit, pdf.l_margin, pdf.epw, pdf.get_y() + 2)
+        number = f"{settings.letter_prefix}/{doc.number}" if settings.letter_prefix else doc.number
+        y = max(_head(pdf, "ที่", number, pdf.l_margin, half, y),
+                _head(pdf, "วันที่", common.be_date(doc.dated, pdf.digits, with_be=False), pdf.l_margin + half, half, y))
+        y = _head(pdf, "เรื่อง", doc.subject, pdf.l_margin, pdf.epw, y) + 1
+        pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
+        pdf.set_y(y + 3)
+        pdf.style("")
+        pdf.paragraph(f"เรียน {doc.to}", indent=0, after=2)
+        common.body(pdf, doc.body)
+        if doc.table is not None:
+            pdf.ln(1)
+            _table(pdf, doc.table)
+        common.body(pdf, doc.after_table)
+        pdf.mark_closing()
+        if doc.closing:
+            pdf.paragraph(doc.closing, after=2)
+        pdf.signature_block(doc.signer.name, doc.signer.position, gap=12)
+        if doc.decision is not None:
+            _decision(pdf, doc.decision, settings)
+
+    return render_flow(make, draw, path)

@@ -78,6 +78,9 @@ class CircularDoc:
     sign_off: str = "ขอแสดงความนับถือ"
     signer: Signer = field(default_factory=Signer)
     unit: str = "สำนักปลัด งานการเจ้าหน้าที่"  # issuing unit, bottom left
+    #: "external": หนังสือภายนอก form (Garuda 3 cm centred, address, ขอแสดงความนับถือ);
+    #: "memo": บันทึกข้อความ form for the office's own staff (Garuda 1.5 cm top left)
+    form: str = "external"
 
 
 @dataclass
@@ -140,6 +143,7 @@ class SlipDoc:
     title: str
     fields: list[SlipField]
     number: str = ""  # "เลขที่ ..." at the top right
+    classification: str = ""  # e.g. "ลับ": printed at the top and the bottom of every page
     text: str = ""  # optional paragraph after the fields
     signatures: list[tuple[str, Signer]] = field(default_factory=list)  # (caption, signer)
     dated: date | None = None

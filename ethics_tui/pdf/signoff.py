@@ -47,9 +47,9 @@ def render_signoff_pages(
         title=f"{doc.heading} {doc.document_title}",
         subject=doc.heading,
         margins=MARGINS,
-        names=(*names, *(p.name for p in doc.people), *(d for d, _ in divisions)),
+        names=(*names, *(p.name for p in doc.people), *{p.position for p in doc.people}, *(d for d, _ in divisions)),
     )
-    pdf.running_title = doc.running_title
+    pdf.running_title = doc.running_title or f"{doc.heading} {doc.document_title}"  # on every page from 2
     index = {id(p): i for i, p in enumerate(doc.people)}
     pdf.add_page()
     pdf.centered(doc.heading, "B", 18)
@@ -64,9 +64,12 @@ def render_signoff_pages(
     n = 0
     for division, people in divisions:
         table.group(division)
-        for p in people:
+        for k, p in enumerate(people, 1):
             n += 1
-            table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT)
+            # the division's total (and, after the last division, the grand total) stay with the last row
+            last = k == len(people)
+            keep = table.note_height() * ((2 if division == divisions[-1][0] else 1) if last else 0)
+            table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT, keep=keep)
             pages.setdefault(pdf.page_no(), []).append(index[id(p)])
         table.note(f"รวม{division} {len(people)} คน", style="")
         table.end_group()

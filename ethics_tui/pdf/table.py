@@ -11,14 +11,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fpdf.enums import XPos, YPos
 
-from ethics_tui.pdf.base import ThaiPDF
+from ethics_tui.pdf.base import LINE_FACTOR, PT, ThaiPDF
+from ethics_tui.thai.wordbreak import ZWSP
 
-CONTINUED = "(ต่อ)"
+CONTINUED = "(ต่อ) "
+_NUMBER = re.compile(r"^[\d\u0e50-\u0e59][\d\u0e50-\u0e59,.\s%/-]*$")
+
+
+def _tokens(prepared: str) -> list[str]:
+    """The unbreakable pieces of prepared text (names and number groups are one piece)."""
+    return [t for t in prepared.replace(ZWSP, " ").split(" ") if t]
 
 
 @dataclass
@@ -39,7 +47,7 @@ class TableWriter:
         columns: Sequence[Column],
         *,
         size: float = 14,
-        pad: float = 1.2,
+        pad: float = 1.6,  # keeps text off the cell rules
         min_split_lines: int = 2,
         group_fill: tuple[int, int, int] = (235, 235, 235),
         header_fill: tuple[int, int, int] = (215, 215, 215),
@@ -60,7 +68,7 @@ class TableWriter:
 
     @property
     def lh(self) -> float:
-        return self.size * 0.3528 * 1.25
+        return self.size * PT * LINE_FACTOR  # nominal size: marks of adjacent lines never touch
 
     def _wrap(self, text: str, col: Column, style: str = "") -> list[str]:
         return self._wrap_sized(text, col, style)[0]
@@ -82,6 +90,51 @@ class TableWriter:
         lines = pdf.wrap(prepared, avail)
         pdf.style(style, self.size)
         return lines, size
+
+    # ------------------------------------------------------------------ automatic layout
+    def autofit(self, rows: Sequence[Sequence[str]], width: float | None = None) -> TableWriter:
+        """Column widths from content (issue 13 item 5): each column at least as wide as its
+        widest unbreakable word or protected name (header included), the rest of ``width``
+        shared by natural width; columns holding only numbers are right-aligned."""
+        pdf = self.pdf
+        width = width or pdf.epw
+        extra = 2 * self.pad + 0.6
+        mins, nats = [], []
+        for k, col in enumerate(self.columns):
+            pdf.style("B", self.size)
+            head = pdf.tx(col.title)
+            mn = max((pdf.word_width(t) for t in _tokens(head)), default=0.0)
+            nat = pdf.word_width(head.replace(ZWSP, ""))
+            pdf.style("", self.size)
+            numeric = True
+            for r in rows:
+                text = str(r[k]) if k < len(r) and r[k] is not None else ""
+                if not text:
+                    continue
+                numeric = numeric and bool(_NUMBER.match(text))
+                prepared = pdf.tx(text)
+                for line in prepared.split("\n"):
+                    mn = max(mn, max((pdf.word_width(t) for t in _tokens(line)), default=0.0))
+                    nat = max(nat, pdf.word_width(line.replace(ZWSP, "")))
+            if numeric and any(k < len(r) and r[k] for r in rows):
+                col.align = "R"
+            mins.append(mn + extra)
+            nats.append(max(min(nat, width * 0.6) + extra, mn + extra))
+        if sum(nats) <= width:
+            widths = [n + (width - sum(nats)) * n / sum(nats) for n in nats]
+        elif sum(mins) <= width:
+            spare = sum(n - m for n, m in zip(nats, mins)) or 1.0
+            widths = [m + (width - sum(mins)) * (n - m) / spare for n, m in zip(nats, mins)]
+        else:  # even the words do not fit: share by minimum (fit columns shrink their font)
+            widths = [m * width / sum(mins) for m in mins]
+        for col, w in zip(self.columns, widths):
+            col.width = w
+        pdf.style("", self.size)
+        return self
+
+    def start_height(self) -> float:
+        """Room :meth:`start` keeps on a page: the header and three lines of the first row."""
+        return self._header_height() + 3 * self.lh
 
     # ------------------------------------------------------------------ pieces
     def start(self) -> None:
@@ -160,6 +213,10 @@ class TableWriter:
     def _space(self) -> float:
         return self.pdf.page_break_trigger - self.pdf.get_y()
 
+    def _page_room(self) -> float:
+        """Room on a fresh page under the header (and the repeated group row)."""
+        return self.pdf.page_break_trigger - self.pdf.t_margin - self._header_height() - 2 * self.lh - 2 * self.pad
+
     # ------------------------------------------------------------------ public
     def group(self, text: str) -> None:
         """A full-width group row, kept with at least two lines of the next row."""
@@ -175,7 +232,13 @@ class TableWriter:
     def end_group(self) -> None:
         self.current_group = None
 
-    def row(self, cells: Sequence[str], *, min_height: float = 0.0) -> None:
+    def note_height(self) -> float:
+        return self.lh + 2
+
+    def row(self, cells: Sequence[str], *, min_height: float = 0.0, keep: float = 0.0) -> None:
+        """One row, split across pages if it must be. ``keep``: height (mm) of what must
+        follow the row on the same page, e.g. ``note_height()`` for the total under the last
+        row, so that a total never stands alone at the top of a page."""
         cols = self.columns
         texts = [str(c) if c is not None else "" for c in cells]
         texts += [""] * (len(cols) - len(texts))
@@ -195,9 +258,12 @@ class TableWriter:
             progress = [len(ls) - p for ls, p in zip(lines, pos)]
             n_total = max(len(c) for c in chunk) if chunk else 0
             need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
-            if need <= self._space() + 1e-6:
+            if need + keep <= self._space() + 1e-6:
                 self._draw_cells(chunk, need, sizes=self._sizes)
                 return
+            if keep and need <= self._space() + 1e-6 and need + keep <= self._page_room():
+                self._new_page()  # the row and what must follow it go together
+                continue
             fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
@@ -217,7 +283,8 @@ class TableWriter:
         """A line of text right under the table (e.g. a total)."""
         pdf = self.pdf
         pdf.style(style, self.size)
-        pdf.ensure_space(self.lh + 2)
+        if pdf.get_y() + self.note_height() > pdf.page_break_trigger:
+            self._new_page()  # a continued table repeats its header above the total
         pdf.ln(1)
         pdf.set_x(pdf.l_margin)
         pdf.text_line(pdf.tx(text), pdf.epw, self.lh + 1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from ethics_tui.errors import UserError
+from ethics_tui.pdf.names import position_with_level
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -54,7 +55,7 @@ def write_notices(ctx: Context, round_id: int, path: Path | None = None, codes: 
     for row in rows:
         r, s = row.result, row.scores
         fields = [SlipField("ชื่อ - สกุล", row.staff.full_name),
-                  SlipField("ตำแหน่ง", f"{row.staff.position} {row.staff.level}".strip()), SlipField("สังกัด", row.division)]
+                  SlipField("ตำแหน่ง", position_with_level(row.staff.position, row.staff.level, other_levels=True)), SlipField("สังกัด", row.division)]
         for c in ("results", "competency"):
             if getattr(s, c) is not None:
                 fields.append(SlipField(COMPONENT_LABELS[c][0], f"{fmt(getattr(s, c))} คะแนน (เต็ม {rnd.weights[c]})"))

@@ -123,7 +123,9 @@ _LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "�
 
 def position_title(position: str, level: str) -> str:
     """"นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ"; other levels are left out."""
-    return position + level if level in _LINE_LEVELS else position
+    from ethics_tui.pdf.names import position_with_level
+
+    return position_with_level(position, level)
 
 
 def save_draft(ctx: Context, order: Order) -> Order:

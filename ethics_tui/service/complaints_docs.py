@@ -54,7 +54,9 @@ def receipt_doc(ctx, case_id: int):
     when = f"{format_date(c.received_date, 'full')} เวลา {c.received.strftime('%H.%M')} น."
     return SlipDoc(
         title="ใบรับเรื่องร้องเรียน",
-        number=f"{c.number}/{c.fiscal_year}",
+        # the running number restarts each fiscal year: say so (a slip dated in calendar 2569
+        # may carry a number of fiscal year 2570)
+        number=f"{c.number}/{c.fiscal_year} (ลำดับในปีงบประมาณ พ.ศ. {c.fiscal_year})",
         dated=c.received_date,
         fields=[
             SlipField("รหัสรับเรื่อง", c.code),
@@ -105,8 +107,9 @@ def casefile_doc(ctx, case_id: int):
         extra = "; ".join(f"{labels.get(k, k)}: {v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
         text = " · ".join(x for x in (step_label(h["step"]), f"โดย {h['actor']}", extra, h.get("note", "")) if x)
         fields.append(SlipField(format_date(h["date"], "abbr"), text))
-    return SlipDoc(title="ลับ — แฟ้มเรื่องร้องเรียน", number=f"{c.number}/{c.fiscal_year}", fields=fields,
-                   dated=date.today(), text="เอกสารลับ ห้ามเผยแพร่หรือทำสำเนาให้ผู้ไม่มีหน้าที่เกี่ยวข้อง")
+    return SlipDoc(title="ลับ — แฟ้มเรื่องร้องเรียน", number=f"{c.number}/{c.fiscal_year} (ปีงบประมาณ พ.ศ. {c.fiscal_year})",
+                   fields=fields, dated=date.today(), classification="ลับ",
+                   text="เอกสารลับ ห้ามเผยแพร่หรือทำสำเนาให้ผู้ไม่มีหน้าที่เกี่ยวข้อง")
 
 
 def stats_doc(ctx, fy: int, half: bool = False):

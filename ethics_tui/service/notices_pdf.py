@@ -62,7 +62,9 @@ def export_announcement(ctx: Context, notice_id: int, out: Path) -> Path:
     return _record(ctx, Path(out), "announcement", notice_id)
 
 
-def export_circular(ctx: Context, notice_id: int, out: Path) -> Path:
+def export_circular(ctx: Context, notice_id: int, out: Path, *, form: str | None = None) -> Path:
+    """The circular as a PDF, in its own form (``Notice.form``) unless ``form`` says otherwise:
+    "external" (หนังสือภายนอก) or "memo" (บันทึกข้อความ to the office's own staff)."""
     from ethics_tui.pdf.circular import render_circular
     from ethics_tui.pdf.models import CircularDoc, Signer
 
@@ -76,6 +78,7 @@ def export_circular(ctx: Context, notice_id: int, out: Path) -> Path:
         number=n.number, subject=n.title, to=n.to, body=_paragraphs(n.body), dated=n.date() or today(),
         references=list(n.references), enclosures=[e["title"] for e in n.enclosures],
         signer=Signer(n.signer_name, n.signer_position), unit=n.unit or "สำนักปลัด",
+        form=form or getattr(n, "form", "external") or "external",
     )
     render_circular(doc, out, _settings(ctx))
     return _record(ctx, Path(out), "circular", notice_id)

@@ -130,14 +130,15 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
                   f"งบประมาณ: {budget} คำถามเรื่องการไม่ได้รับคัดเลือกที่ยังไม่ได้ตอบ {st.open_questions} เรื่อง", after=2)
 
     def section(heading: str, columns: list, rows: list[list[str]], empty: str = "ไม่มี") -> None:
-        pdf.ensure_space(pdf.line_h * 4)
+        t = TableWriter(pdf, columns, size=13).autofit(rows) if rows else None
+        # a heading never stands at a page foot: it keeps the table's header and first row
+        pdf.ensure_space(pdf.line_h * 2 + (t.start_height() if t else pdf.line_h))
         pdf.style("B")
         pdf.paragraph(heading, indent=0, after=1)
         pdf.style("")
-        if not rows:
+        if t is None:
             pdf.paragraph(empty, indent=10, after=2)
             return
-        t = TableWriter(pdf, columns, size=13)
         t.start()
         for r in rows:
             t.row(r)

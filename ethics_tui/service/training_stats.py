@@ -250,4 +250,6 @@ LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "�
 
 def position_text(s: Staff) -> str:
     """"นักทรัพยากรบุคคลชำนาญการ": a line level joins the position as Thai documents write it."""
-    return f"{s.position}{s.level}" if s.level in LINE_LEVELS else s.position
+    from ethics_tui.pdf.names import position_with_level
+
+    return position_with_level(s.position, s.level)

@@ -148,3 +148,33 @@ def test_names_never_split(samples):
         lines = [squash(ln) for ln in pdftotext(samples[kind]).splitlines()]
         for name in names:
             assert any(squash(name) in ln for ln in lines), (kind, name)
+
+
+def test_continued_rows_say_ต่อ_with_a_space_and_table_lines_keep_apart(samples):
+    """Item 10: "(ต่อ) แต่งตั้ง…" not "(ต่อ)แต่งตั้ง"; table lines never touch (boxes apart)."""
+    from ethics_tui.pdf.pagecheck import overlaps, read_pages
+
+    raw = pdftotext(samples["report"])
+    assert "(ต่อ) " in raw and not re.search(r"\(ต่อ\)[^\s]", raw)
+    for page in read_pages(samples["report"]):
+        assert overlaps(page, tol=0.1) == []
+
+
+@pytest.mark.parametrize("kind", ["circular", "order", "memo"])
+def test_default_pdftotext_reads_top_to_bottom_with_real_boxes(samples, kind):
+    """Item 7: poppler's default and -layout modes read the page as a person does, and
+    -bbox-layout gives each line a real box (not 1 pt × 0 pt)."""
+    import subprocess
+
+    from ethics_tui.pdf.pagecheck import read_pages
+
+    for mode in ([], ["-layout"]):
+        text = subprocess.run(["pdftotext", *mode, "-f", "1", "-l", "1", str(samples[kind]), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        flat = squash(text)
+        if kind == "memo":
+            assert flat.index("บันทึกข้อความ") < flat.index("ส่วนราชการ") < flat.index("เรียน")
+        else:
+            assert flat.index("เรื่อง") < flat.rindex("(")  # heading before the signature
+    for page in read_pages(samples[kind]):
+        assert all(ln.x1 - ln.x0 > 3 and ln.y1 - ln.y0 > 5 for ln in page.lines)

@@ -102,3 +102,60 @@ def test_pythainlp_not_imported_at_start_up(module):
     code = f"import sys, {module}; print('pythainlp' in sys.modules, 'fpdf' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[0] == "False"
+
+
+def test_segmentation_matches_pythainlp_default_trie():
+    """The fast dictionary gives exactly pythainlp's own newmm segmentation."""
+    from pythainlp.tokenize import word_tokenize
+
+    for cell in SEED_CELLS[:40]:
+        assert words(cell) == word_tokenize(cell, engine="newmm", keep_whitespace=True)
+
+
+def test_pythainlp_trie_is_never_built(monkeypatch):
+    """Issue 20 item 7: a fresh process must not pay for pythainlp's 62,106-insertion trie."""
+    code = (
+        "import pythainlp.util.trie as t\n"
+        "n = [0]\n"
+        "orig = t.Trie.add\n"
+        "def add(self, w):\n    n[0] += 1; orig(self, w)\n"
+        "t.Trie.add = add\n"
+        "from ethics_tui.thai.wordbreak import insert_breaks, split_long\n"
+        "insert_breaks('การประเมินผลคุณธรรมและความโปร่งใส'); split_long('องค์การบริหารส่วนตำบล')\n"
+        "print(n[0])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout.split()[-1]) < 1000
+
+
+def test_names_are_sorted_once_per_document(monkeypatch):
+    """Issue 20 item 1: insert_breaks must not sort the document's names on every call."""
+    import builtins
+
+    from ethics_tui.thai import wordbreak
+
+    names = wordbreak.NameSet(f"นายทดสอบ{i} นามสกุล{i}" for i in range(2000))
+    calls = [0]
+    real_sorted = builtins.sorted
+
+    def counting(items, *a, **k):
+        items = list(items)
+        calls[0] += len(items) >= 2000  # a sort of the name list (pythainlp sorts small things)
+        return real_sorted(items, *a, **k)
+
+    monkeypatch.setattr(builtins, "sorted", counting)
+    for i in range(50):
+        insert_breaks(f"แต่งตั้งนายทดสอบ{i} นามสกุล{i} เป็นกรรมการ ครั้งที่ {i}", names)
+    assert calls[0] <= 1  # the pattern is compiled once (one sort by length), never per call
+    out = insert_breaks("แต่งตั้งนายทดสอบ7 นามสกุล7 เป็นกรรมการ", names)
+    assert f"นายทดสอบ7{NBSP}นามสกุล7" in out.replace(" ", ZWSP).split(ZWSP)
+
+
+def test_break_cache_is_bounded(monkeypatch):
+    from ethics_tui.thai import wordbreak
+
+    monkeypatch.setattr(wordbreak.NameSet, "CACHE_MAX", 10)
+    names = wordbreak.NameSet(["นายสมชาย ใจดี"])
+    for i in range(30):
+        insert_breaks(f"ข้อความที่ {i}", names)
+    assert len(names._cache) == 10
