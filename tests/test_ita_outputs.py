@@ -9,9 +9,11 @@ from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import ita_complaints, ita_ethics, ita_hr, ita_items, ita_texts
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
+from ethics_tui.thai.dates import fiscal_year, fiscal_year_range
 from ethics_tui.thai.digits import to_arabic_digits
 
-YEAR = 2569  # the demo's report year (see test_report.FY) is the ITA year here
+YEAR = fiscal_year(date.today()) - 1  # the demo's report year (see test_report.FY) is the ITA year here
+CUR = YEAR + 1  # the demo's complaints are mostly in the current fiscal year
 
 
 def as_user(ctx, name):
@@ -45,10 +47,11 @@ def test_hr_criteria_plan_and_the_late_criteria_warning(hr, tmp_path):
     assert ita_hr.late_criteria(hr, YEAR) == [] and ita_hr.check_criteria_plan(hr, p)[0] == "green"
     # the round-2 notice dated after the round starts: a warning in the checklist and the pack
     r2 = next(r for r in rounds if r.round_no == 2)
-    r2.criteria_published = "2026-04-05"
+    late_day = r2.period()[0].replace(day=5)
+    r2.criteria_published = late_day.isoformat()
     appraisal.update_round(hr, r2)
     late = ita_hr.late_criteria(hr, YEAR)
-    assert [(x.round_no, x.published.isoformat()) for x in late] == [(2, "2026-04-05")]
+    assert [(x.round_no, x.published) for x in late] == [(2, late_day)]
     status, th, _en = ita_hr.check_criteria_plan(hr, p)
     assert status == "amber" and "หลังวันเริ่มรอบ" in th
     assert flat("หลังวันเริ่มรอบ") in read(ita_hr.write_criteria_plan(hr, p, tmp_path / "o13b.pdf"))
@@ -119,9 +122,10 @@ def test_working_group_order_counts_in_the_pack(hr, tmp_path):
     order = committee.new_order(hr)
     order.subject = "แต่งตั้งคณะทำงานขับเคลื่อนจริยธรรม"
     order.members, order.authority, order.preamble = list(old.members), old.authority, old.preamble
-    order.term_start, order.term_end = "2025-10-01", "2027-09-30"
+    start = fiscal_year_range(YEAR)[0]
+    order.term_start, order.term_end = start.isoformat(), start.replace(year=start.year + 2).isoformat()
     order = committee.save_draft(hr, order)
-    committee.issue(hr, order.id, order_date=date(2025, 10, 1))
+    committee.issue(hr, order.id, order_date=start)
     d = ita_ethics.pack(hr, p)
     assert [o["kind"] for o in d["orders"]] == ["คณะทำงานขับเคลื่อนจริยธรรม"]
     assert ita_ethics.check_pack(hr, p)[0] != "red"
@@ -152,7 +156,7 @@ def test_complaint_statistics_by_month_quarter_half_and_year(demo_ctx, tmp_path)
     from ethics_tui.service import complaints
 
     officer = as_user(demo_ctx, "complaints")
-    for year, rule in ((2570, "current_fy"), (2570, "first_half"), (2569, "current_fy")):
+    for year, rule in ((CUR, "current_fy"), (CUR, "first_half"), (YEAR, "current_fy")):
         p = ita_items.period(rule, year)
         t = ita_complaints.stats_table(officer, p)
         svc = complaints.stats(officer, year, half=p.half)
@@ -163,12 +167,13 @@ def test_complaint_statistics_by_month_quarter_half_and_year(demo_ctx, tmp_path)
         assert (last.received, last.finished, last.in_progress) == (svc.received, svc.finished, svc.in_progress)
         half = complaints.stats(officer, year, half=True)
         assert (t["half_year"].received, t["half_year"].finished) == (half.received, half.finished)
-    p = ita_items.period("current_fy", 2570)
+    p = ita_items.period("current_fy", CUR)
     text = read(ita_complaints.write_stats(officer, p, tmp_path / "o18.pdf"))
-    svc = complaints.stats(officer, 2570)
-    assert flat(complaints.statement(svc)) in text and flat("ไตรมาสที่ 4") in text and flat("ตุลาคม 2569") in text
+    svc = complaints.stats(officer, CUR)
+    assert svc.received  # the demo has complaints this year
+    assert flat(complaints.statement(svc)) in text and flat("ไตรมาสที่ 4") in text and flat(f"ตุลาคม {CUR - 1}") in text
     # none: said in words
-    text = read(ita_complaints.write_stats(officer, ita_items.period("current_fy", 2568), tmp_path / "none.pdf"))
+    text = read(ita_complaints.write_stats(officer, ita_items.period("current_fy", 2500), tmp_path / "none.pdf"))
     assert flat("ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ และไม่มีเรื่องร้องเรียนทั่วไป") in text
 
 
@@ -189,24 +194,25 @@ def test_annual_ethics_report_counts_and_editable_headings(hr, tmp_path):
 def test_itas_headcount_by_type_without_names(hr, tmp_path):
     from ethics_tui.service import staff
 
-    on = date(2026, 9, 30)
+    on = fiscal_year_range(YEAR)[1]  # 30 September
+    cut = on.replace(year=on.year - 1)
     rows = staff.search(hr, "")
     expected = {}
     for r in rows:
-        if r.staff.start() and r.staff.start() <= date(2025, 9, 30):
+        if r.staff.start() and r.staff.start() <= cut:
             expected[r.staff.staff_type] = expected.get(r.staff.staff_type, 0) + 1
     h = ita_hr.headcount(hr, on)
     assert {k: v for k, v in h.by_type.items() if v} == expected and h.total == sum(expected.values())
     # someone who started exactly a year before counts; a day later does not
     newbie = rows[0].staff
-    newbie.start_date = "2025-10-01"
+    newbie.start_date = date.fromordinal(cut.toordinal() + 1).isoformat()
     staff.update(hr, newbie)
     assert ita_hr.headcount(hr, on).total == h.total - 1
     newbie = staff.get(hr, newbie.id)
-    newbie.start_date = "2025-09-30"
+    newbie.start_date = cut.isoformat()
     staff.update(hr, newbie)
     assert ita_hr.headcount(hr, on).total == h.total
-    text = read(ita_hr.write_headcount(hr, ita_items.Period("as_of", 2569, date(2025, 10, 1), on), tmp_path / "hc.pdf"))
+    text = read(ita_hr.write_headcount(hr, ita_items.Period("as_of", YEAR, fiscal_year_range(YEAR)[0], on), tmp_path / "hc.pdf"))
     assert flat(f"รวม {h.total} คน") in text
     assert flat(newbie.last_name) not in text and flat(rows[1].staff.last_name) not in text
 

@@ -79,6 +79,24 @@ def _measures_check(ctx, p):
             f"{len(bad)} readiness check(s) of the report are not green")
 
 
+def _training_write(ctx, p, path):
+    from ethics_tui.service.training_docs import write_report
+
+    return write_report(ctx, p.fy, path)[0]
+
+
+def _training_check(ctx, p):
+    from ethics_tui.service import training
+
+    noms = training.list_nominations(ctx, fy=p.fy)
+    if not noms:
+        return ("amber", f"ไม่มีการคัดเลือกเข้ารับการฝึกอบรมในปีงบประมาณ {p.fy}", f"no training selection in FY {p.fy}")
+    undecided = sum(1 for n in noms if not n.decision)
+    if undecided:
+        return ("amber", f"รอผู้บริหารพิจารณา {undecided} ราย", f"{undecided} nomination(s) undecided")
+    return ("green", f"การคัดเลือก {len(noms)} รายมีผลพิจารณาพร้อมเหตุผล", f"{len(noms)} reasoned decisions")
+
+
 def _outputs() -> dict[str, Output]:
     from ethics_tui.service import ita_complaints as c
     from ethics_tui.service import ita_ethics as e
@@ -89,6 +107,8 @@ def _outputs() -> dict[str, Output]:
                h.write_criteria_plan, h.check_criteria_plan, "appraisal"),
         Output("hr-annual-report", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี", "HR annual report",
                h.write_annual_report, h.check_annual_report, "training"),
+        Output("training-selection", "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา",
+               "training selection report", _training_write, _training_check, "training"),
         Output("ethics-pack", "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "ethics item pack", e.write_pack, e.check_pack, "notices"),
         Output("complaint-guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", "complaint-handling guideline",
                c.write_guideline, c.check_guideline, "complaints"),

@@ -251,7 +251,10 @@ class ReportScreen(GuardedScreen):
             else:
                 from ethics_tui.service.report_evidence import write_evidence
 
-                paths = write_evidence(ctx, fy, self._out("x").parent)
+                from ethics_tui.service.exports import export_path
+
+                paths = write_evidence(ctx, fy, export_path(ctx.store.dir, f"ita-{fy}"))
+                paths = [p for p in paths if p.name == "index.html"] or paths
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
