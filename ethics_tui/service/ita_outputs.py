@@ -26,7 +26,7 @@ class Output:
 
 
 def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=None, after=(), kind: str, ref,
-                to: str = "") -> Path:
+                to: str = "", closing: str = "จึงเรียนมาเพื่อโปรดทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน") -> Path:
     """A บันทึกข้อความ from งานการเจ้าหน้าที่ to the executive, recorded as an export."""
     from ethics_tui.pdf.memo import render_memo as draw
     from ethics_tui.pdf.models import MemoDoc, Signer
@@ -37,7 +37,7 @@ def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=Non
     s = get_settings(ctx)
     doc = MemoDoc(unit="สำนักปลัด", subject=subject, to=to or s.executive_title or "นายกองค์การบริหารส่วนตำบล",
                   body=list(body), dated=date.today(), table=table, after_table=list(after),
-                  closing="จึงเรียนมาเพื่อโปรดทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน",
+                  closing=closing,
                   signer=Signer("", "เจ้าหน้าที่ผู้รับผิดชอบ"))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
