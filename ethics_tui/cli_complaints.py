@@ -1,4 +1,4 @@
-"""``complaints stats|status|list|purge`` and ``pdf complaint-receipt|complaint-file|complaint-stats``.
+"""``complaints stats|status|list|destruction`` and ``pdf complaint-receipt|complaint-file|complaint-stats``.
 
 Also the PDF documents of the register (built from the services, drawn with the slip layout),
 so that the TUI and the CLI export the same files:
@@ -11,6 +11,7 @@ so that the TUI and the CLI export the same files:
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import date
 
@@ -46,13 +47,16 @@ def add_commands(sub, common) -> None:
     li.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ปิด / open cases only")
     li.add_argument("--overdue", action="store_true", help="เฉพาะที่เกินกำหนด / overdue only")
     li.set_defaults(func=cmd_list)
-    pu = ps.add_parser("purge", parents=[common], help="ลบเรื่องที่ปิดแล้วและพ้นอายุการเก็บ / delete expired closed cases")
-    pu.add_argument("--dry-run", action="store_true", help="แสดงรายการเท่านั้น / list only")
+    pu = ps.add_parser("purge", parents=[common], help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
+    pu.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
     pu.set_defaults(func=cmd_purge)
     ex = ps.add_parser("exports", parents=[common],
                        help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
     ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
     ex.set_defaults(func=cmd_exports)
+    from ethics_tui.cli_destruction import add_commands as destruction_commands
+
+    destruction_commands(ps, common)
     se = ps.add_parser("settings", parents=[common],
                        help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
     se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
@@ -168,21 +172,11 @@ def cmd_list(args) -> int:
 
 
 def cmd_purge(args) -> int:
-    from ethics_tui.cli import _ctx, _say
+    """Replaced by the destruction procedure: says how, changes nothing."""
     from ethics_tui.service import complaints as svc
-    from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
-    found = svc.purge(ctx, dry_run=args.dry_run)
-    for c in found:
-        print(f"  {c.number}/{c.fiscal_year} {c.code}  {format_date(c.retention_until, 'abbr')}")
-    n = len(found)
-    if args.dry_run:
-        _say(args, f"จะลบ {n} เรื่อง (ทดลอง ยังไม่ได้ลบ)", f"{n} case(s) would be deleted (dry run)")
-    else:
-        _say(args, f"ลบแล้ว {n} เรื่อง พร้อมข้อมูลลับ และบันทึกในบันทึกการตรวจสอบ",
-             f"Deleted {n} case(s) with their vault entries; recorded in the audit log")
-    return 0
+    svc.purge(None)
+    return 1
 
 
 def cmd_settings(args) -> int:

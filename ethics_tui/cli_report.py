@@ -27,10 +27,17 @@ def add_commands(sub, common) -> None:
     d.add_argument("--fy", required=True, type=_fy)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=cmd_readiness)
-    e = rs.add_parser("evidence", parents=[common], help="ชุดหลักฐาน ITA เป็น PDF ใน exports/<ปีงบ>/")
-    e.add_argument("--fy", required=True, type=_fy)
-    e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/<ปีงบ>)")
+    e = rs.add_parser("evidence", parents=[common],
+                      help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
+    e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
+    e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
+    e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
     e.set_defaults(func=cmd_evidence)
+    it = rs.add_parser("items", parents=[common], help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ")
+    it.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
+    it.add_argument("--json", action="store_true")
+    it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
+    it.set_defaults(func=cmd_items)
     s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
     s.add_argument("--fy", required=True, type=_fy)
     s.add_argument("score")
@@ -76,12 +83,43 @@ def cmd_evidence(args) -> int:
     from ethics_tui.service import report_evidence
 
     ctx = _ctx(args)
-    out = Path(args.output) if args.output else Path("exports") / str(args.fy)
-    paths = report_evidence.write_evidence(ctx, args.fy, out)
+    from ethics_tui.service.exports import export_path
+
+    out = Path(args.output) if args.output else export_path(ctx.store.dir, f"ita-{args.fy}")
+    paths = report_evidence.write_evidence(ctx, args.fy, out, base_url=args.base_url)
     for p in paths:
         print(p)
-    _say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out}", f"Wrote {len(paths)} evidence file(s) to {out}")
+    red = [e for e in report_evidence.entries_of(out / "index.csv") if e["สถานะ"] == report_evidence.STATUS_TH["red"]]
+    _say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out} (ขาด {len(red)} รายการ: ดู {out / 'index.html'})",
+         f"Wrote {len(paths)} evidence file(s) to {out} ({len(red)} missing: see {out / 'index.html'})")
     return 0
+
+
+def cmd_items(args) -> int:
+    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.service import ita_items
+
+    ctx = _ctx(args)
+    if args.copy:
+        dest = ita_items.copy_to_office(ctx, args.fy)
+        _say(args, f"คัดลอกตารางรายการ ITA ปี {args.fy} ไปที่ {dest} แล้ว แก้ไขไฟล์นั้นได้",
+             f"Copied the {args.fy} ITA item table to {dest}; edit it there")
+        return 0
+    table = ita_items.load(ctx, args.fy)
+    checks = ita_items.checklist(ctx, args.fy)
+    if args.json:
+        print(json.dumps({"year": table.year, "note": table.note, "source": str(table.source or ""), "items": [
+            {"code": c.item.code, "title": c.item.title, "shows": c.item.shows, "period": c.item.period,
+             "outputs": c.item.outputs, "status": c.status,
+             "checks": [{"status": s, "th": th, "en": en} for s, th, en in c.lines]} for c in checks]},
+            ensure_ascii=False, indent=1))
+    else:
+        if table.note:
+            print(table.note)
+        mark = {"green": "✓", "amber": "!", "red": "✗"}
+        for c in checks:
+            print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
+    return 0 if all(c.status == "green" for c in checks) else 1
 
 
 def cmd_ita_score(args) -> int:

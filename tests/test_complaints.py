@@ -1,4 +1,4 @@
-"""Complaints service: codes, intake, workflow, guard rails, lookup, statistics, purge, roles."""
+"""Complaints service: codes, intake, workflow, guard rails, lookup, statistics, destruction, roles."""
 
 from __future__ import annotations
 
@@ -300,26 +300,9 @@ def test_only_grievances_still_states_no_corruption(officer):
 
 
 # -- retention ----------------------------------------------------------------------------
-def test_purge_deletes_expired_closed_cases_and_their_vault_entries(officer, office):
-    old = walk(officer, secret_case(officer), ("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
-               ("notified", {"method": "โทร"}), ("closed", {}))
-    still_open = new(officer, subject="ยังไม่ปิด")
-    later = date.fromisoformat(old.retention_until) + timedelta(days=1)
-    assert svc.purge(officer, dry_run=True, today=later - timedelta(days=2)) == []
-    dry = svc.purge(officer, dry_run=True, today=later)
-    assert [c.id for c in dry] == [old.id]
-    assert svc.get(officer, old.id)  # a dry run deletes nothing
-    done = svc.purge(as_user(office, "admin"), dry_run=False, today=later)
-    assert [c.id for c in done] == [old.id]
-    data = office.store.load()
-    assert str(old.id) not in data["complaints"] and str(old.id) not in data["complaint_identities"]
-    assert str(still_open.id) in data["complaints"]
-    with pytest.raises(UserError):
-        svc.lookup(officer, old.code)
-    purged = [e for e in office.store.audit.entries() if e.get("action") == "purge"]
-    assert len(purged) == 1 and purged[0]["id"] == old.id and purged[0]["actor"] == "admin"
-    with pytest.raises(AccessDenied):
-        svc.purge(as_user(office, "viewer"))
+def test_purge_is_replaced_by_the_destruction_procedure(officer):
+    with pytest.raises(UserError, match="destruction"):
+        svc.purge(officer)
 
 
 # -- roles --------------------------------------------------------------------------------
@@ -371,7 +354,7 @@ def test_demo_cases(ctx, monkeypatch):
     referred = next(c for c in cases if c.status == "referred")
     assert "ดำรงธรรม" in referred.history[-1]["extra"]["body"]
     assert svc.identity(o, referred.id).executive_accused
-    assert svc.overdue(o) and svc.purge(o, dry_run=True)
+    assert svc.overdue(o) and svc.expired(o)
 
 
 def test_core_does_not_import_textual():

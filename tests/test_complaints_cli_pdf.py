@@ -6,6 +6,7 @@ import io
 import json
 import sys
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -76,17 +77,27 @@ def test_status_cli_shows_only_status_and_dates(data, capsys):
     assert cli(data, "--user", "viewer", "complaints", "status", "ZZZZ-ZZZZ-ZZ") == 1
 
 
-def test_list_and_purge_cli(data, capsys):
+def test_list_and_destruction_cli(data, capsys, tmp_path):
     assert cli(data, "--user", "viewer", "complaints", "list") == 1  # refused: not the complaints role
     assert cli(data, "--user", "complaints", "complaints", "list", "--overdue") == 0
     assert "!" in capsys.readouterr().out
     n = len(svc.list_cases(officer(data)))
-    assert cli(data, "--user", "admin", "complaints", "purge", "--dry-run") == 0
-    assert "จะลบ 1 เรื่อง" in capsys.readouterr().out
+    assert cli(data, "--user", "admin", "complaints", "purge") == 1  # replaced: says how, deletes nothing
+    assert "destruction" in capsys.readouterr().err
+    assert cli(data, "--user", "admin", "complaints", "destruction", "prepare") == 0
+    assert "1 เรื่อง" in capsys.readouterr().out
     assert len(svc.list_cases(officer(data))) == n
-    assert cli(data, "--user", "admin", "complaints", "purge") == 0
+    today = date.today().strftime("%d/%m/") + str(date.today().year + 543)
+    assert cli(data, "--user", "admin", "complaints", "destruction", "destroy", "1", "--on", today) == 1  # not approved
+    assert cli(data, "--user", "admin", "complaints", "destruction", "committee", "1", "--order", "ที่ 5/2569",
+               "--member", "นายหนึ่ง", "--member", "นายสอง", "--member", "นายสาม") == 0
+    assert cli(data, "--user", "admin", "complaints", "destruction", "approve", "1", "--on", today,
+               "--by", "นายก อบต.") == 0
+    assert cli(data, "--user", "admin", "complaints", "destruction", "destroy", "1", "--on", today) == 0
     assert len(svc.list_cases(officer(data))) == n - 1
-    assert cli(data, "--user", "viewer", "complaints", "purge") == 1
+    assert cli(data, "--user", "admin", "complaints", "destruction", "export", "1", "-o", str(tmp_path / "l.csv")) == 0
+    assert "รหัสรับเรื่อง" in (tmp_path / "l.csv").read_text(encoding="utf-8-sig")
+    assert cli(data, "--user", "viewer", "complaints", "destruction", "list") == 1
 
 
 def test_receipt_pdf_has_the_code_and_no_identity(data, tmp_path):

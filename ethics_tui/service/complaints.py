@@ -300,8 +300,10 @@ def next_steps(ctx: Context, c: Complaint, ident: Identity | None = None) -> lis
 
 
 def executive_rule(lang: str = "th") -> str:
-    return ("ผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น ต้องส่งเรื่องไปยังศูนย์ดำรงธรรม (อำเภอหรือจังหวัด)"
-            if lang != "en" else "The accused is the local executive: the case must be referred to ศูนย์ดำรงธรรม")
+    """The receiving bodies for a complaint against the executive (service/complaints_bodies.py)."""
+    from ethics_tui.service.complaints_bodies import rule_text
+
+    return rule_text(lang)
 
 
 def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, rev: int | None = None,
@@ -340,7 +342,9 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
     need = m.STEP_REQUIRES.get(step)
     if need and not extra.get(need[0]):
         errors[need[0]] = (f"ต้องกรอก{need[1]}", f"{need[2]} is required")
-    if step == "referred" and ident.executive_accused and "ดำรงธรรม" not in _squash(extra.get("body", "")):
+    from ethics_tui.service.complaints_bodies import is_receiving_body
+
+    if step == "referred" and ident.executive_accused and not is_receiving_body(extra.get("body", "")):
         errors["body"] = (executive_rule("th"), executive_rule("en"))
     if c.status == "review":
         ev = extra.get("evidence", c.evidence)
@@ -427,18 +431,10 @@ def expired(ctx: Context, today: date | None = None) -> list[Complaint]:
 
 
 def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list[Complaint]:
-    """Delete closed cases past their retention date, with their vault entries; audited."""
-    found = expired(ctx, today)
-    if dry_run or not found:
-        return found
-    ids = [c.id for c in found]
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        tx.table(CASES).remove(doc_ids=[i for i in ids if tx.table(CASES).get(doc_id=i)])
-        tx.table(IDENTITIES).remove(doc_ids=[i for i in ids if tx.table(IDENTITIES).get(doc_id=i)])
-        for c in found:
-            tx.log("purge", KIND, c.id, ["case", *m.CONFIDENTIAL], note="retention expired")
-    return found
-
+    """Replaced by the สารบรรณ destruction procedure (service/complaints_destruction.py): a
+    list of expired records, a committee, approval, then destruction, the list kept."""
+    raise UserError("การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
+                    "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare")
 
 
 # -- demo ---------------------------------------------------------------------------------

@@ -176,3 +176,34 @@ async def test_confidential_exports_listed_and_deleted_from_the_screen(make_app,
         await pilot.press("y")
         await pilot.pause()
         assert not out.exists() and exports.list_confidential(o) == []
+
+
+async def test_executive_accused_step_offers_the_receiving_bodies(make_app, office):
+    from datetime import date
+
+    from ethics_tui.model.complaints import Complaint, Identity
+
+    o = officer(office)
+    c = svc.intake(o, Complaint("2024-01-15T09:30", "มาด้วยตนเอง", "corruption", "เรื่องผู้บริหาร"),
+                   Identity(anonymous=True, accused_text="นายก อบต."))
+    svc.advance(o, c.id, "review", date(2024, 1, 16))
+    app = make_app(office.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "complaints")
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index(str(c.id)))
+        await pilot.press("m")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, StepModal)
+        warning = " ".join(text_of(s) for s in modal.query(".field-error"))
+        assert "นายอำเภอ" in warning and "ป.ป.ช." in warning and "ป.ป.ท." in warning
+        box = modal.query_one("#f-extra", Input)
+        assert box.value.startswith("นายอำเภอ") and box.suggester is not None
+        box.value = "ศูนย์ดำรงธรรมจังหวัด"
+        modal.query_one("#f-evidence", Select).value = "enough"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert svc.get(o, c.id).status == "referred"

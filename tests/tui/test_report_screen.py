@@ -80,8 +80,10 @@ async def test_home_readiness_panel_jumps_to_the_register(make_app, demo_ctx):
         await start(pilot, "hr")
         home = app.screen
         box = home.query_one("#readiness", OptionList)
-        checks = report.readiness(app.ctx, report.default_fy())
-        assert box.option_count == len(checks)
+        from ethics_tui.service import ita_items
+
+        checks = ita_items.readiness(app.ctx, report.default_fy())  # one line per ITA item of the year's table
+        assert box.option_count == len(checks) == len(ita_items.load(app.ctx, report.default_fy()).items)
         title = text_of(home.query_one("#readiness-title", Static))
         assert "ความพร้อม ITA" in title
         worst = home._readiness[0]

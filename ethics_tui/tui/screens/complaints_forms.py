@@ -175,8 +175,15 @@ class StepModal(FormModal[Complaint | None]):
         if need:
             row.query_one(".field-label").update(_(self.lang, need[1], need[2]) + " *")
             if need[0] == "body" and self.steps == ["referred"]:
+                from textual.suggester import SuggestFromList
+
+                from ethics_tui.service.complaints_bodies import body_names
+                from ethics_tui.service.settings import get_settings
+
+                names = body_names("th", get_settings(self.ctx).office_type)
                 box = self.query_one("#f-extra", Input)
-                box.value = box.value or m.DAMRONGTHAM
+                box.suggester = SuggestFromList(names, case_sensitive=False)  # type a few letters: → completes
+                box.value = box.value or names[0]
 
     def collect(self):
         errors: dict[str, tuple[str, str]] = {}

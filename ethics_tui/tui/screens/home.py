@@ -128,19 +128,20 @@ class HomeScreen(GuardedScreen):
         self._sync_approve_option()
 
     def _refresh_readiness(self, digits: str) -> None:
-        """The ITA readiness checklist of the report year (measures 6-7): red and amber first,
-        each jumping to the register that fixes it (Enter)."""
+        """The ITA readiness checklist of the report year, one line per item of the year's ITA
+        item table (service/ita_items.py): red and amber first, each jumping to the register
+        that fixes it (Enter)."""
         from ethics_tui.service.access import can
 
         panel = self.query_one("#readiness-panel")
         if not can(self.ctx, "report.read"):
             panel.display = False
             return
-        from ethics_tui.service import report
+        from ethics_tui.service import ita_items, report
 
         fy = report.default_fy()
         try:
-            checks = report.readiness(self.ctx, fy)
+            checks = ita_items.readiness(self.ctx, fy)
         except Exception:  # noqa: BLE001 - the checklist must never break the home screen
             logger.exception("readiness failed")
             panel.display = False

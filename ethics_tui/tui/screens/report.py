@@ -35,7 +35,8 @@ TEXT.update(
         "rp_score": ("คะแนน ITA", "ITA score"),
         "rp_pdf": ("ส่งออก PDF", "export PDF"),
         "rp_xlsx": ("ส่งออก XLSX", "export XLSX"),
-        "rp_evidence": ("ชุดหลักฐาน", "evidence set"),
+        "rp_evidence": ("โฟลเดอร์หลักฐาน ITA", "ITA evidence folder"),
+        "rp_ita_items": ("หลักฐานรายข้อ", "ITA items"),
         "rp_done": ("เขียนไฟล์แล้ว: {path}", "Written: {path}"),
         "rp_fy_prompt": ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (B.E.)"),
         "rp_score_prompt": ("คะแนน ITA ของปีงบประมาณ {fy} (0–100, เว้นว่าง = ลบ)", "ITA score for FY {fy} (0–100, empty = clear)"),
@@ -119,6 +120,7 @@ class ReportScreen(GuardedScreen):
         Binding("ctrl+e", "export_pdf", "rp_pdf"),
         Binding("x", "export_xlsx", "rp_xlsx"),
         Binding("v", "evidence", "rp_evidence"),
+        Binding("a", "ita_items", "rp_ita_items"),
         Binding("escape", "app.pop_screen", "back"),
     ]
 
@@ -231,6 +233,11 @@ class ReportScreen(GuardedScreen):
 
         return export_path(self.ctx.store.dir, str(self.fy), name)
 
+    def action_ita_items(self) -> None:
+        from ethics_tui.tui.screens.report_ita import ItaItemsScreen
+
+        self.app.push_screen(ItaItemsScreen(fy=self.fy))
+
     def action_export_pdf(self) -> None:
         self._export("pdf")
 
@@ -251,7 +258,10 @@ class ReportScreen(GuardedScreen):
             else:
                 from ethics_tui.service.report_evidence import write_evidence
 
-                paths = write_evidence(ctx, fy, self._out("x").parent)
+                from ethics_tui.service.exports import export_path
+
+                paths = write_evidence(ctx, fy, export_path(ctx.store.dir, f"ita-{fy}"))
+                paths = [p for p in paths if p.name == "index.html"] or paths
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
@@ -270,7 +280,8 @@ REGISTER = Register(
     commands=(
         ("รายงาน: ส่งออก PDF", "Report: export PDF", "export_pdf"),
         ("รายงาน: ส่งออก XLSX", "Report: export XLSX", "export_xlsx"),
-        ("รายงาน: ชุดหลักฐาน ITA", "Report: ITA evidence set", "evidence"),
+        ("รายงาน: โฟลเดอร์หลักฐาน ITA", "Report: ITA evidence folder", "evidence"),
+        ("รายงาน: หลักฐาน ITA รายข้อ", "Report: ITA evidence by item", "ita_items"),
         ("รายงาน: คะแนน ITA", "Report: ITA score", "ita"),
     ),
 )

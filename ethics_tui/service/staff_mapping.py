@@ -1,0 +1,207 @@
+"""Staff import by column mapping, with saved presets: map an export of the office's personnel
+system (LHR, or its own Excel register) once, then import it every year.
+
+The mapped file is turned into the app's own import format (service/staff_io.py COLUMNS) and
+imported by ``staff_io.import_file`` (all-or-nothing, audited). National ID numbers are never
+stored: a column that holds 13-digit numbers (or whose header names the ID card) is skipped, and
+mapping it to any field is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.service.access import require
+from ethics_tui.service.context import Context
+from ethics_tui.thai.digits import to_arabic_digits
+
+TABLE = "staff_import_presets"
+#: the app's fields, plus ``full_name`` (one column "นายสมชาย ใจดี", split on import)
+FIELDS = ("code", "prefix", "first_name", "last_name", "full_name", "position", "level", "division", "staff_type",
+          "start_date", "email", "phone", "status")
+#: header words (squashed, case-folded) that usually mean a field, in LHR-like exports
+ALIASES = {
+    "code": ("รหัส", "รหัสพนักงาน", "เลขที่ตำแหน่ง", "เลขตำแหน่ง", "code"),
+    "prefix": ("คำนำหน้า", "คำนำหน้าชื่อ", "prefix"),
+    "first_name": ("ชื่อ", "first_name", "firstname"),
+    "last_name": ("นามสกุล", "สกุล", "last_name", "lastname"),
+    "full_name": ("ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "ชื่อ–สกุล", "fullname"),
+    "position": ("ตำแหน่ง", "ตำแหน่งในสายงาน", "ชื่อตำแหน่ง", "position"),
+    "level": ("ระดับ", "ระดับตำแหน่ง", "level"),
+    "division": ("กอง", "ส่วนราชการ", "สังกัด", "กอง/สำนัก", "division"),
+    "staff_type": ("ประเภทบุคลากร", "ประเภท", "ประเภทพนักงาน", "staff_type"),
+    "start_date": ("วันที่เริ่มงาน", "วันที่บรรจุ", "วันเริ่มปฏิบัติงาน", "วันที่เริ่มปฏิบัติงาน", "start_date"),
+    "email": ("อีเมล", "e-mail", "email"),
+    "phone": ("โทรศัพท์", "เบอร์โทร", "phone"),
+    "status": ("สถานะ", "status"),
+}
+ID_HEADER_WORDS = ("เลขประจำตัวประชาชน", "บัตรประชาชน", "เลขบัตร", "citizen", "nationalid", "idcard", "pid")
+_ID_RE = re.compile(r"^\d{13}$")
+PREFIXES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ดร.", "Mr.", "Mrs.", "Ms.")
+
+
+def _squash(text) -> str:
+    return "".join(str(text or "").split()).casefold()
+
+
+def looks_like_id(value) -> bool:
+    """13 digits (Thai or Arabic, dashes and spaces ignored): a national ID number."""
+    s = re.sub(r"[\s\-]", "", to_arabic_digits(str(value or "")))
+    return bool(_ID_RE.match(s))
+
+
+def id_columns(table: list[list[object]]) -> set[int]:
+    """Columns that hold national ID numbers (header words, or most filled cells are 13 digits)."""
+    if not table:
+        return set()
+    header, rows = table[0], table[1:]
+    out = set()
+    for i, h in enumerate(header):
+        if any(w in _squash(h) for w in ID_HEADER_WORDS):
+            out.add(i)
+            continue
+        cells = [r[i] for r in rows if i < len(r) and str(r[i] or "").strip()]
+        if cells and sum(looks_like_id(c) for c in cells) * 2 >= len(cells):
+            out.add(i)
+    return out
+
+
+@dataclass
+class Preset:
+    name: str
+    columns: dict[str, str] = field(default_factory=dict)  # field -> header in the source file
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {source value: app value}
+    id: int | None = None
+
+    def validate(self) -> None:
+        errors = {}
+        if not self.name.strip() or len(self.name) > 80:
+            errors["name"] = ("ต้องตั้งชื่อชุดการจับคู่ (ไม่เกิน 80 ตัวอักษร)", "give the preset a name (at most 80 characters)")
+        bad = [f for f in self.columns if f not in FIELDS]
+        if bad:
+            errors["columns"] = (f"ไม่รู้จักช่อง {', '.join(bad)}", f"unknown field(s) {', '.join(bad)}")
+        if "full_name" not in self.columns and not {"first_name", "last_name"} <= set(self.columns):
+            errors["columns"] = ("ต้องจับคู่คอลัมน์ชื่อ-สกุล หรือทั้งชื่อและนามสกุล", "map the full name, or both first and last names")
+        if errors:
+            raise ValidationError(errors)
+
+
+def suggest(header: list[object]) -> dict[str, str]:
+    """A first guess: field -> header, from usual header words."""
+    out: dict[str, str] = {}
+    for h in header:
+        key = _squash(h)
+        for f, words in ALIASES.items():
+            if f not in out and key in {_squash(w) for w in words}:
+                out[f] = str(h).strip()
+                break
+    if "full_name" in out and "first_name" in out and _squash(out["first_name"]) == _squash(out["full_name"]):
+        del out["first_name"]
+    return out
+
+
+def presets(ctx: Context) -> list[Preset]:
+    require(ctx, "staff.write")
+    rows = ctx.store.load().get(TABLE, {})
+    return sorted((Preset(d["name"], dict(d.get("columns", {})), dict(d.get("values", {})), int(k))
+                   for k, d in rows.items()), key=lambda p: p.name)
+
+
+def get_preset(ctx: Context, name: str) -> Preset:
+    for p in presets(ctx):
+        if p.name == name:
+            return p
+    raise UserError(f"ไม่พบชุดการจับคู่คอลัมน์ “{name}”", f"No column-mapping preset '{name}'")
+
+
+def save_preset(ctx: Context, preset: Preset) -> Preset:
+    require(ctx, "staff.write")
+    preset.name = preset.name.strip()
+    preset.validate()
+    doc = {"name": preset.name, "columns": preset.columns, "values": preset.values}
+    with ctx.store.transaction(actor=ctx.actor) as tx:
+        table = tx.table(TABLE)
+        old = next((d for d in table.all() if d.get("name") == preset.name), None)
+        if old is None:
+            preset.id = table.insert(doc)
+        else:
+            preset.id = old.doc_id
+            tx.put(TABLE, old.doc_id, doc)
+        tx.log("update" if old else "create", "staff_import_preset", preset.id, list(preset.columns))
+    return preset
+
+
+def _split_name(text: str) -> tuple[str, str, str]:
+    s = " ".join(str(text or "").split())
+    prefix = next((p for p in PREFIXES if s.startswith(p)), "")
+    rest = s[len(prefix):].strip()
+    first, _, last = rest.partition(" ")
+    return prefix, first, last.strip()
+
+
+@dataclass
+class Mapped:
+    table: list[list[str]]  # header (the app's Thai headers) + rows
+    skipped: list[str]  # source headers skipped as national ID columns
+
+
+def apply(table: list[list[object]], preset: Preset) -> Mapped:
+    """The source table in the app's import format. Refuses a mapped ID column."""
+    from ethics_tui.service.staff_io import COLUMNS
+
+    if not table:
+        raise UserError("ไฟล์ว่าง", "The file is empty")
+    header = [str(h or "").lstrip("\ufeff").strip() for h in table[0]]
+    ids = id_columns(table)
+    index = {}
+    for f, h in preset.columns.items():
+        matches = [i for i, x in enumerate(header) if _squash(x) == _squash(h)]
+        if not matches:
+            raise UserError(f"ไม่พบคอลัมน์ “{h}” ในไฟล์ (จับคู่กับ {f})", f"Column '{h}' (mapped to {f}) is not in the file")
+        if matches[0] in ids:
+            raise UserError(f"คอลัมน์ “{h}” มีเลขประจำตัวประชาชน 13 หลัก — โปรแกรมไม่เก็บเลขนี้ จับคู่กับ {f} ไม่ได้",
+                            f"Column '{h}' holds 13-digit national ID numbers; the program never stores them")
+        index[f] = matches[0]
+    out_fields = [c[0] for c in COLUMNS if c[0] in index or (c[0] in ("prefix", "first_name", "last_name")
+                                                              and "full_name" in index)]
+    rows = [[next(th for f2, th, _, _ in COLUMNS if f2 == f) for f in out_fields]]
+    for raw in table[1:]:
+        vals = {f: str(raw[i]).strip() if i < len(raw) and raw[i] is not None else "" for f, i in index.items()}
+        if not any(vals.values()):
+            continue
+        if "full_name" in vals:
+            p, first, last = _split_name(vals.pop("full_name"))
+            vals.setdefault("prefix", p)
+            vals.setdefault("first_name", first)
+            vals.setdefault("last_name", last)
+        for f, table_of in preset.values.items():
+            if vals.get(f) in table_of:
+                vals[f] = table_of[vals[f]]
+        for f, v in vals.items():
+            if looks_like_id(v):
+                raise UserError(f"พบเลข 13 หลักในช่อง {f} — โปรแกรมไม่เก็บเลขประจำตัวประชาชน",
+                                f"A 13-digit number in {f}: national ID numbers are never stored")
+        rows.append([vals.get(f, "") for f in out_fields])
+    return Mapped(rows, [header[i] for i in sorted(ids)])
+
+
+def import_mapped(ctx: Context, path: Path | str, preset: Preset, dry_run: bool = False):
+    """Map ``path`` with ``preset`` and import it with the ordinary all-or-nothing import.
+    Returns (ImportPlan, Mapped)."""
+    from ethics_tui.service.staff_io import import_file, read_table
+
+    require(ctx, "staff.write")
+    mapped = apply(read_table(path), preset)
+    with tempfile.TemporaryDirectory(prefix="ethics-map-") as tmp:
+        out = Path(tmp) / f"{Path(path).stem}-mapped.csv"
+        buf = io.StringIO()
+        csv.writer(buf).writerows(mapped.table)
+        out.write_text(buf.getvalue(), encoding="utf-8-sig")
+        plan = import_file(ctx, out, dry_run=dry_run)
+    return plan, mapped

@@ -1,0 +1,261 @@
+"""หลักฐาน ITA รายข้อ: the year's ITA item table with each item's readiness, its files, the
+officer-written texts, and the evidence folder. Reached from the report screen (``a``), the
+home menu (``i``) and the palette ("หลักฐาน ITA: …")."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ethics_tui.errors import UserError
+from ethics_tui.service import ita_texts
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedModal, GuardedScreen
+from ethics_tui.tui.i18n import TEXT
+from ethics_tui.tui.registers import Register
+from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+TEXT.update(
+    {
+        "ita_title": ("หลักฐาน ITA ปี {fy} รายข้อ", "ITA evidence {fy}, by item"),
+        "ita_hint": ("Enter = ไปแก้ที่ทะเบียน · g = จัดทำไฟล์ของข้อ · v = ทั้งโฟลเดอร์ · w = เขียนข้อความ",
+                     "Enter = go to the register · g = this item's files · v = the whole folder · w = write texts"),
+        "ita_gen": ("จัดทำไฟล์ของข้อ", "make this item"),
+        "ita_folder": ("โฟลเดอร์หลักฐาน", "evidence folder"),
+        "ita_write": ("เขียนข้อความ", "write texts"),
+        "ita_pick": ("ข้อความที่เจ้าหน้าที่เขียน (ปี {fy})", "Officer-written texts (FY {fy})"),
+        "ita_edit": ("{name} (ปี {fy})", "{name} (FY {fy})"),
+        "ita_done": ("เขียนไฟล์แล้ว: {path}", "Written: {path}"),
+        "ita_col_code": ("ข้อ", "Item"),
+        "ita_col_title": ("รายการ", "Title"),
+        "ita_col_state": ("สถานะ", "State"),
+    }
+)
+MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
+
+
+class SectionPickModal(GuardedModal[str | None]):
+    """Choose which officer-written text to edit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "back")]
+
+    def __init__(self, fy: int) -> None:
+        super().__init__()
+        self.fy = fy
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.t("ita_pick", fy=self.fy), classes="dialog-title", markup=False)
+        lang = self.app.lang
+        opts = OptionList(*[Option(v[1] if lang == "en" else v[0], id=k) for k, v in ita_texts.SECTIONS.items()],
+                          id="ita-sections")
+        opts.styles.max_height = 16
+        yield opts
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SectionTextModal(FormModal[str | None]):
+    def __init__(self, fy: int, key: str) -> None:
+        super().__init__()
+        self.fy, self.key = fy, key
+        name = ita_texts.SECTIONS[key][1 if self.lang == "en" else 0]
+        self.title_text = self.t("ita_edit", name=name, fy=fy)
+
+    def compose_fields(self) -> ComposeResult:
+        fy = 0 if self.key == "complaint_unit" else self.fy
+        area = TextArea(ita_texts.get(self.ctx, fy, self.key), id="f-text", soft_wrap=True)
+        area.styles.height = 8
+        yield FieldRow("", area, "text")
+
+    def collect(self):
+        text = self.query_one("#f-text", TextArea).text.strip()
+        errors = {"text": ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters")} if len(text) > 4000 else {}
+        return text, errors
+
+    def save(self, value: str) -> str:
+        ita_texts.save(self.ctx, 0 if self.key == "complaint_unit" else self.fy, self.key, value)
+        return value
+
+
+class ItaItemsScreen(GuardedScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left_square_bracket", "year(-1)", "rp_prev"),
+        Binding("right_square_bracket", "year(1)", "rp_next"),
+        Binding("y", "choose_year", "rp_year"),
+        Binding("g", "generate", "ita_gen"),
+        Binding("v", "folder", "ita_folder"),
+        Binding("w", "write", "ita_write"),
+        Binding("escape", "app.pop_screen", "back"),
+    ]
+
+    def __init__(self, then: str | None = None, fy: int | None = None) -> None:
+        super().__init__()
+        from ethics_tui.service.report import default_fy
+
+        self.then = then
+        self.fy = fy or default_fy()
+        self.checks = []
+        self.digits = "arabic"
+
+    def recreate(self) -> ItaItemsScreen:
+        return ItaItemsScreen(fy=self.fy)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="ita-title", classes="screen-title", markup=False)
+        yield Static("", id="ita-note", classes="hint", markup=False)
+        yield DataTable(id="ita-items", cursor_type="row", zebra_stripes=True)
+        yield Static(self.t("ita_hint"), classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#ita-items", DataTable)
+        table.add_column(self.t("ita_col_code"), key="code", width=6)
+        table.add_column("", key="mark", width=1)
+        table.add_column(self.t("ita_col_title"), key="title", width=28)
+        table.add_column(self.t("ita_col_state"), key="state", width=32)
+        table.styles.height = "1fr"  # the title, the note and the hint stay on an 80×24 screen
+        self.reload()
+        table.focus()
+        self.run_then()
+
+    def reload(self) -> None:
+        from ethics_tui.service import ita_items
+        from ethics_tui.service.settings import get_settings
+
+        self.digits = d = get_settings(self.ctx).digits
+        self.query_one("#ita-title", Static).update(self.t("ita_title", fy=apply_digits(self.fy, d)))
+        try:
+            table = ita_items.load(self.ctx, self.fy)
+            self.checks = ita_items.checklist(self.ctx, self.fy)
+        except UserError as exc:
+            self.checks = []
+            self.query_one("#ita-note", Static).update(exc.message(self.app.lang))
+            return
+        self.query_one("#ita-note", Static).update(apply_digits(table.note, d))
+        rows = self.query_one("#ita-items", DataTable)
+        rows.clear()
+        for n, c in enumerate(self.checks):
+            mark, colour = MARK.get(c.status, ("?", "white"))
+            lines = [ln for ln in c.lines if ln[0] == c.status] or c.lines
+            state = "; ".join(ln[2] if self.app.lang == "en" else ln[1] for ln in lines)
+            rows.add_row(Text(c.item.code), Text(mark, style=f"bold {colour}"), Text(apply_digits(c.item.title, d)),
+                         Text(apply_digits(state, d)), key=str(n), height=2)
+
+    def _current(self):
+        rows = self.query_one("#ita-items", DataTable)
+        if not self.checks or rows.row_count == 0:
+            return None
+        return self.checks[int(rows.coordinate_to_cell_key(rows.cursor_coordinate).row_key.value)]
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_year(self, step: int) -> None:
+        self.fy += step
+        self.reload()
+
+    def action_choose_year(self) -> None:
+        from ethics_tui.service.report import parse_fy
+
+        def chosen(fy: int | None) -> None:
+            if fy:
+                self.fy = fy
+                self.reload()
+
+        self.app.push_screen(TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits),
+                                             on_save=parse_fy), chosen)
+
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        check = self.checks[int(event.row_key.value)]
+        await self.app.run_action(f"open_register('{check.register}')")
+
+    def action_write(self) -> None:
+        def picked(key: str | None) -> None:
+            if key:
+                self.app.push_screen(SectionTextModal(self.fy, key), lambda saved: saved is not None and self.reload())
+
+        self.app.push_screen(SectionPickModal(self.fy), picked)
+
+    def action_generate(self) -> None:
+        check = self._current()
+        if check is not None:
+            self._write(check.item.code)
+
+    def action_folder(self) -> None:
+        self._write(None)
+
+    def action_output(self, name: str) -> None:
+        """Palette: make one output for this year (the first item that uses it)."""
+        for c in self.checks:
+            if name in {n for n, _r in c.item.uses()}:
+                self._write(c.item.code, only=name)
+                return
+        self.notify(self.t("ita_done", path="-"), severity="warning")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="ita-export")
+    def _write(self, code: str | None, only: str | None = None) -> None:
+        from ethics_tui.service import ita_items, report_evidence
+        from ethics_tui.service.exports import export_path
+        from ethics_tui.service.ita_outputs import OUTPUTS
+
+        ctx, fy = self.ctx, self.fy
+        out = export_path(ctx.store.dir, f"ita-{fy}")
+        try:
+            if code is None:
+                paths = [p for p in report_evidence.write_evidence(ctx, fy, out) if p.name == "index.html"]
+            else:
+                paths = []
+                for i, item in enumerate(ita_items.load(ctx, fy).items, 1):
+                    if item.code != code:
+                        continue
+                    for name, rule in item.uses():
+                        if only and name != only:
+                            continue
+                        p = ita_items.period(rule, fy)
+                        paths.append(OUTPUTS[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
+        except UserError as exc:
+            self.app.call_from_thread(self.app.report_error, exc)
+            return
+        text = self.t("ita_done", path=", ".join(str(p) for p in paths))
+        self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
+        self.app.call_from_thread(self.reload)
+
+
+def _commands():
+    cmds = [("หลักฐาน ITA: โฟลเดอร์หลักฐานทั้งปี", "ITA evidence: the year's folder", "folder"),
+            ("หลักฐาน ITA: เขียนข้อความของเจ้าหน้าที่", "ITA evidence: write officer texts", "write")]
+    outputs = (("hr-criteria-plan", "หลักเกณฑ์และแผน HR", "HR criteria and plan"),
+               ("hr-annual-report", "รายงานผล HR ประจำปี", "HR annual report"),
+               ("training-selection", "รายงานการคัดเลือกฝึกอบรม", "training selection report"),
+               ("ethics-pack", "ประมวลจริยธรรมและการขับเคลื่อน", "ethics item pack"),
+               ("complaint-guideline", "แนวปฏิบัติเรื่องร้องเรียน", "complaint guideline"),
+               ("complaint-channels", "ช่องทางร้องเรียน", "complaint channels"),
+               ("complaint-stats", "สถิติเรื่องร้องเรียน", "complaint statistics"),
+               ("measures-report", "รายงานมาตรการภายใน", "internal measures report"),
+               ("ethics-annual-report", "รายงานจริยธรรมประจำปี", "annual ethics report"),
+               ("itas-headcount", "จำนวนบุคลากรครบ 1 ปี (ITAS)", "ITAS headcount"),
+               ("appraisal-excellent", "ประกาศผลดีเด่น/ดีมาก", "ดีเด่น/ดีมาก list"))
+    cmds += [(f"หลักฐาน ITA: {th}", f"ITA evidence: {en}", f"output('{key}')") for key, th, en in outputs]
+    return tuple(cmds)
+
+
+REGISTER = Register(
+    key="ita",
+    label_th="หลักฐาน ITA รายข้อ",
+    label_en="ITA evidence by item",
+    screen=ItaItemsScreen,
+    permission="report.read",
+    hotkey="i",
+    order=91,
+    commands=_commands(),
+)
