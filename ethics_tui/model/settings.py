@@ -25,6 +25,7 @@ class OfficeSettings:
     letter_prefix: str = ""  # outgoing letter prefix, e.g. "อด ๗๑๒๐๑"
     digits: str = "thai"  # "thai" or "arabic": digits on documents and screens
     emblem_path: str = ""  # optional emblem/logo image for orders and announcements
+    idle_minutes: int = 15  # sign out a session left idle this long (0 = never)
     rev: int = 0
 
     @classmethod
@@ -47,6 +48,9 @@ class OfficeSettings:
             errors["digits"] = ("ตัวเลขต้องเป็น thai หรือ arabic", "Digits must be thai or arabic")
         if self.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", self.email.strip()):
             errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
+        if not isinstance(self.idle_minutes, int) or isinstance(self.idle_minutes, bool) or not 0 <= self.idle_minutes <= 480:
+            errors["idle_minutes"] = ("นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
+                                      "idle sign-out minutes must be 0-480 (0 = never)")
         if errors:
             raise ValidationError(errors)
 
