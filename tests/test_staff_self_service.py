@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
@@ -152,3 +153,12 @@ def test_slips_pdf_reads_back(office, tmp_path):
     assert "รหัสใช้ครั้งเดียว" in flat
     with pytest.raises(UserError):
         staff_accounts.export_slips(office, [], tmp_path / "none.pdf")
+
+
+def test_each_module_declares_the_permissions_it_checks():
+    """The served app imports only what its screen needs: each module must register its own
+    permissions (a KeyError in a browser session found this)."""
+    code = ("import ethics_tui.service.notices_self as s, ethics_tui.service.access as a, sys; "
+            "print('self.read' in a.PERMISSIONS, 'self.ack' in a.PERMISSIONS, 'ethics_tui.service.staff_accounts' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "True", "False"]

@@ -25,10 +25,17 @@ from datetime import datetime
 from ethics_tui.errors import NotFoundError, UserError
 from ethics_tui.model.notices import CONTENT_FIELDS, PUBLISHED, Notice
 from ethics_tui.service import notices_acks
-from ethics_tui.service.access import require
+from ethics_tui.model.user import STAFF_ROLE
+from ethics_tui.service.access import register_permissions, require
 from ethics_tui.service.context import Context
 
 ELECTRONIC = "electronic"
+
+register_permissions(
+    {"self.read": (STAFF_ROLE,), "self.ack": (STAFF_ROLE,)},
+    {"self.read": ("ดูเอกสารที่ส่งถึงตนเอง", "read the documents addressed to you"),
+     "self.ack": ("รับทราบเอกสารด้วยตนเอง", "acknowledge documents yourself")},
+)
 
 
 def document_hash(n: Notice) -> str:

@@ -27,12 +27,8 @@ USERS = "users"
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 register_permissions(
-    {"staff_accounts.manage": ("hr", "admin"), "self.read": (STAFF_ROLE,), "self.ack": (STAFF_ROLE,)},
-    {
-        "staff_accounts.manage": ("สร้างบัญชีบุคลากรและรหัสใช้ครั้งเดียว", "make staff accounts and one-time codes"),
-        "self.read": ("ดูเอกสารที่ส่งถึงตนเอง", "read the documents addressed to you"),
-        "self.ack": ("รับทราบเอกสารด้วยตนเอง", "acknowledge documents yourself"),
-    },
+    {"staff_accounts.manage": ("hr", "admin")},
+    {"staff_accounts.manage": ("สร้างบัญชีบุคลากรและรหัสใช้ครั้งเดียว", "make staff accounts and one-time codes")},
 )
 
 
@@ -167,9 +163,9 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
                                      ("ชื่อผู้ใช้", slip.username, False), ("รหัสใช้ครั้งเดียว", slip.code, False)):
             pdf.set_x(pdf.l_margin)
             pdf.style("B", 16)
-            pdf.text_line(pdf.tx(label), 45)
+            pdf.text_line(pdf.tx(label), 52)
             pdf.style("", 16)
-            pdf.text_line(pdf.tx(value, digits=digits), pdf.epw - 45, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.text_line(pdf.tx(value, digits=digits), pdf.epw - 52, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.style("", 13)
         pdf.paragraph("เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสนี้ แล้วตั้งรหัสผ่านใหม่ของตนเอง รหัสนี้ใช้ได้ครั้งเดียว "
                       "โปรดเก็บเป็นความลับ", indent=0)

@@ -105,6 +105,11 @@ class EthicsApp(App):
         self.idle.touch(event)
         await super().on_event(event)
 
+    def on_descendant_focus(self, event) -> None:
+        """In a browser session a blinking cursor is a WebSocket frame twice a second per tab."""
+        if self.is_web and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
     def on_ready(self) -> None:
         self.started = True
         crash.logger.info("start-up %.3f s (process start to first screen)", seconds_since_process_start())
