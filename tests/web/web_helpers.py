@@ -157,9 +157,13 @@ class Session:
             if now != last:
                 last, since = now, time.monotonic()
 
-    async def type(self, text: str) -> None:
-        for ch in text:
-            await self.key(ch)
+    async def type(self, text: str, secret: bool = False) -> None:
+        """Type into the focused field in one burst (all keys go to the same widget), then wait
+        for the field to show it (bullets for a password field)."""
+        at = await self.mark()
+        await self.page.keyboard.type(text)
+        await self.wait_for("•" * len(text) if secret else text.strip(), since=at)
+        await self.quiet()
 
     async def wait_for(self, *texts: str, since: int = 0) -> str:
         """Wait until one of ``texts`` appears in the output after position ``since``; returns it."""
@@ -179,12 +183,13 @@ class Session:
     async def sign_in(self, username: str, password: str, new_password: str = "") -> None:
         await self.type(username)
         await self.key("Tab")
-        await self.type(password)
+        await self.type(password, secret=True)
         at = await self.mark()
         await self.key("Enter")
         if new_password:
-            await self.wait_for("ต้องตั้งรหัสผ่านใหม่", "ตั้งรหัสผ่านใหม่", since=at)
-            await self.type(new_password)
+            await self.wait_for("ต้องตั้งรหัสผ่านใหม่", since=at)
+            await self.quiet()
+            await self.type(new_password, secret=True)
             await self.key("Enter")
-            await self.type(new_password)
+            await self.type(new_password, secret=True)
             await self.key("Enter")
