@@ -31,6 +31,7 @@ class OfficeSettings(TextChecked):
     emblem_path: str = ""  # optional emblem/logo image for orders and announcements
     font_path: str = ""  # optional TH Sarabun .ttf for documents (else found on the system, else Sarabun scaled)
     title_pt: int = 16  # nominal size of document titles (คำสั่ง…, ประกาศ…), as in the office's templates
+    idle_minutes: int = 15  # sign out a session left idle this long (0 = never)
     rev: int = 0
 
     @classmethod
@@ -55,6 +56,9 @@ class OfficeSettings(TextChecked):
             errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
         if not 12 <= int(self.title_pt or 16) <= 36:
             errors["title_pt"] = ("ขนาดตัวอักษรหัวเรื่องต้องอยู่ระหว่าง 12 ถึง 36 พอยต์", "Title size must be 12 to 36 pt")
+        if not isinstance(self.idle_minutes, int) or isinstance(self.idle_minutes, bool) or not 0 <= self.idle_minutes <= 480:
+            errors["idle_minutes"] = ("นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
+                                      "idle sign-out minutes must be 0-480 (0 = never)")
         if errors:
             raise ValidationError(errors)
 

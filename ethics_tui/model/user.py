@@ -16,7 +16,11 @@ ROLE_LABELS = {
     "complaints": ("เจ้าหน้าที่รับเรื่องร้องเรียน", "complaints officer"),
     "executive": ("ผู้บริหาร", "executive"),
     "viewer": ("ผู้ดูอย่างเดียว", "viewer"),
+    "staff": ("บุคลากร (รับทราบเอกสารด้วยตนเอง)", "staff member (self-service)"),
 }
+#: Staff self-service (service/staff_accounts.py): not an office role, never combined with one,
+#: and outside ``ROLES`` so that no register permission (``access.ALL``) reaches it.
+STAFF_ROLE = "staff"
 #: Roles whose confidential fields are encrypted under their own data key.
 VAULT_ROLES = ("committee", "complaints", "hr")
 #: Which roles are entitled to each vault's key. Individual appraisal scores (hr vault) are
@@ -69,6 +73,8 @@ class User(Record):
         if not (self.display_name or "").strip():
             errors["display_name"] = ("ต้องกรอกชื่อที่แสดง", "display name is required")
         bad = [r for r in self.roles if r not in ROLES]
+        if self.roles == [STAFF_ROLE] and self.staff_id is not None:
+            bad = []
         if bad or not self.roles:
             errors["roles"] = (
                 "ต้องมีบทบาทอย่างน้อยหนึ่งบทบาทจาก " + ", ".join(ROLES),

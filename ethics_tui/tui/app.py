@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from ethics_tui.errors import StorageError, UserError
 from ethics_tui.service.context import Context
-from ethics_tui.tui import crash
+from ethics_tui.tui import crash, idle
 from ethics_tui.tui.commands import EthicsCommands
 from ethics_tui.tui.i18n import localize_bindings, t
 
@@ -58,6 +58,12 @@ def seconds_since_process_start() -> float:
         return time.time() - _IMPORTED_AT
 
 
+def _staff_user(ctx) -> bool:
+    from ethics_tui.model.user import STAFF_ROLE
+
+    return ctx is not None and ctx.user is not None and STAFF_ROLE in ctx.user.roles
+
+
 class EthicsApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {EthicsCommands}
@@ -77,6 +83,7 @@ class EthicsApp(App):
         self.unexpected_errors: list[BaseException] = []
         self.started = False
         self._check_pending = False  # open_database left the database check for after paint
+        self.idle = idle.IdleWatch()
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -92,7 +99,17 @@ class EthicsApp(App):
     def on_mount(self) -> None:
         self.log_path = crash.setup_logging(self.data_dir)
         self.title = self.t("app_title")
+        self.set_interval(idle.CHECK_EVERY, lambda: idle.check(self))
         self.open_database()
+
+    async def on_event(self, event) -> None:
+        self.idle.touch(event)
+        await super().on_event(event)
+
+    def on_descendant_focus(self, event) -> None:
+        """In a browser session a blinking cursor is a WebSocket frame twice a second per tab."""
+        if self.is_web and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def on_ready(self) -> None:
         self.started = True
@@ -204,6 +221,11 @@ class EthicsApp(App):
         if needs_sign_in(self.ctx):
             self.push_screen(SignInScreen(sign_in_hint, username))
             return
+        if _staff_user(self.ctx):  # staff self-service: their documents, nothing else
+            from ethics_tui.tui.screens.my_documents import MyDocumentsScreen
+
+            self.push_screen(MyDocumentsScreen())
+            return
         self.push_screen(HomeScreen())
 
     # -- errors ----------------------------------------------------------------------------
@@ -269,6 +291,7 @@ class EthicsApp(App):
             and not self.ctx.store.is_empty()
             and not self._needs_admin()
             and not needs_sign_in(self.ctx)
+            and not _staff_user(self.ctx)
         )
 
     def action_home(self) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
+from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
 
@@ -23,7 +24,8 @@ WIZARD_FIELDS = (
     "letter_prefix",
     "digits",
 )
-ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + ("emblem_path",)
+ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + ("emblem_path", "idle_minutes")
+register_labels({"s_idle_minutes": ("ออกจากระบบเมื่อไม่ใช้งาน (นาที, 0 = ไม่ออกเอง)", "Idle sign-out (minutes, 0 = never)")})
 SELECTS = {"office_type", "digits"}
 
 
@@ -51,7 +53,7 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
             return Select(options, value=value, allow_blank=False, id="f-digits", compact=True)
         validators = [Required(self.t("required"))] if name == "office_name" else []
-        return Input(value, id=f"f-{name}", compact=True, validators=validators)
+        return Input(str(value), id=f"f-{name}", compact=True, validators=validators)
 
     def compose_fields(self) -> ComposeResult:
         for name in self.fields:
@@ -65,6 +67,9 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
                 values[name] = self.select_value(name) or ""
             else:
                 values[name] = self.input_value(name)
+        if "idle_minutes" in values:
+            text = values["idle_minutes"].strip()
+            values["idle_minutes"] = int(text) if text.isdigit() else -1
         new = replace(self.settings, **values)
         try:
             new.validate()
