@@ -60,6 +60,14 @@ def test_import_names_the_row_and_column(ctx, tmp_path, ch):
     assert not ctx.store.load().get(STAFF)
 
 
+def test_a_new_division_name_with_a_control_character_is_refused(ctx, tmp_path):
+    bad = list(GOOD[1])
+    bad[6] = "กอง\x1bคลัง"
+    plan = import_file(ctx, write_csv(tmp_path / "s.csv", [HEADER, bad]))
+    assert [(e.row, e.column) for e in plan.errors] == [(2, "กอง")]
+    assert not plan.divisions_created
+
+
 @pytest.fixture
 def escaped(demo_ctx):
     """A name with escapes saved before the check existed."""

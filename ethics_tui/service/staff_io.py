@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.model.text import bad_char
 from ethics_tui.service import sheets
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -230,6 +231,12 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         )
         if not div_name:
             err("division", "ต้องกรอกกอง", "division is required")
+        else:
+            bad = bad_char(div_name)
+            if bad is not None:
+                err("division", f"มีอักขระควบคุมที่ไม่อนุญาต (U+{ord(bad):04X})",
+                    f"contains a control character that is not allowed (U+{ord(bad):04X})")
+                div_name = ""
         try:
             staff.validate()
         except ValidationError as exc:
