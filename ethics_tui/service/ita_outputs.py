@@ -26,6 +26,14 @@ class Output:
     register: str = "report"  # the TUI register that fixes what is missing
 
 
+def section(block) -> list:
+    """A titled NumberedList as memo blocks: a single item becomes the heading and a paragraph
+    (no "๑." under "1."), several stay a numbered list."""
+    if len(block.items) == 1 and block.title:
+        return [block.title, block.items[0]]
+    return [block]
+
+
 def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=None, after=(), kind: str, ref,
                 to: str = "", closing: str = "จึงเรียนมาเพื่อโปรดทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน") -> Path:
     """A บันทึกข้อความ from งานการเจ้าหน้าที่ to the executive, recorded as an export."""

@@ -105,7 +105,7 @@ def write_html(path: Path, entries: list[Entry], *, office: str, fy: int, note: 
     doc = f"""<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8">
 <title>หลักฐาน ITA ปี {fy} {esc(office)}</title>
-<style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse;width:100%}}
+<style>body{{font-family:"TH Sarabun New",Sarabun,"Noto Sans Thai",Tahoma,sans-serif;margin:1.5em}}table{{border-collapse:collapse;width:100%}}
 td,th{{border:1px solid #999;padding:4px;vertical-align:top}}th{{background:#eee}}
 tr.red{{background:#fdecea;font-weight:bold}}code{{font-size:70%;word-break:break-all}}</style></head>
 <body><h1>หลักฐานการประเมิน ITA ปี พ.ศ. {fy}</h1>
