@@ -47,6 +47,11 @@ def add_commands(sub, common) -> None:
     it.add_argument("--json", action="store_true")
     it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
     it.set_defaults(func=cmd_items)
+    hc = rs.add_parser("headcount", parents=[common], help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท")
+    hc.add_argument("--on", help="ณ วันที่ (ค่าเริ่มต้นวันนี้) เช่น 1/3/2569")
+    hc.add_argument("-o", "--output", help="เขียนเป็น PDF ด้วย")
+    hc.add_argument("--json", action="store_true")
+    hc.set_defaults(func=cmd_headcount)
     s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
     s.add_argument("--fy", required=True, type=_fy)
     s.add_argument("score")
@@ -129,6 +134,31 @@ def cmd_items(args) -> int:
         for c in checks:
             print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
     return 0 if all(c.status == "green" for c in checks) else 1
+
+
+def cmd_headcount(args) -> int:
+    from datetime import date
+
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import ita_hr
+    from ethics_tui.service.ita_items import Period
+    from ethics_tui.thai.dates import fiscal_year, fiscal_year_range, parse_date
+
+    ctx = _ctx(args)
+    on = parse_date(args.on) if args.on else date.today()
+    h = ita_hr.headcount(ctx, on)
+    if args.json:
+        print(json.dumps({"on": on.isoformat(), "total": h.total, "by_type": h.by_type,
+                          "under_a_year": h.under_a_year, "no_start_date": h.no_start_date}, ensure_ascii=False, indent=1))
+    else:
+        for t, n in h.by_type.items():
+            print(f"{t}: {n}")
+        _say(args, f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
+             f"Total {h.total} (under a year {h.under_a_year}, no start date {h.no_start_date})")
+    if args.output:
+        fy = fiscal_year(on)
+        ita_hr.write_headcount(ctx, Period("as_of", fy, fiscal_year_range(fy)[0], on), Path(args.output))
+    return 0
 
 
 def _signer(ctx, p12: str | None):
