@@ -118,4 +118,9 @@ def cmd_verify_pdf(args) -> int:
     day = format_date(when[:10], "full") if _lang(args) == "th" else when
     _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
          f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}")
-    return 0
+    from ethics_tui.service.pdf_sign import check  # PAdES signatures, when the file is signed
+
+    sigs = check(args.file)
+    for s in sigs:
+        print(s.message(_lang(args)))
+    return 0 if all(s.intact and s.whole_file for s in sigs) else 1

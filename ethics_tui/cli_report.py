@@ -32,12 +32,27 @@ def add_commands(sub, common) -> None:
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
+    e.add_argument("--sign", action="store_true", help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ทุกไฟล์ด้วยใบรับรองของหน่วยงาน")
+    e.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้ด้วย report signing)")
+    g = rs.add_parser("signing", parents=[common], help="ไฟล์ใบรับรอง .p12 ของหน่วยงานสำหรับลงลายมือชื่อ PDF")
+    g.add_argument("--p12", help="ตั้งไฟล์ใบรับรอง (.p12/.pfx)")
+    g.add_argument("--off", action="store_true", help="เลิกใช้ใบรับรอง")
+    g.set_defaults(func=cmd_signing)
+    sg = rs.add_parser("sign", parents=[common], help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ในไฟล์ PDF")
+    sg.add_argument("files", nargs="+")
+    sg.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้)")
+    sg.set_defaults(func=cmd_sign)
     e.set_defaults(func=cmd_evidence)
     it = rs.add_parser("items", parents=[common], help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ")
     it.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     it.add_argument("--json", action="store_true")
     it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
     it.set_defaults(func=cmd_items)
+    hc = rs.add_parser("headcount", parents=[common], help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท")
+    hc.add_argument("--on", help="ณ วันที่ (ค่าเริ่มต้นวันนี้) เช่น 1/3/2569")
+    hc.add_argument("-o", "--output", help="เขียนเป็น PDF ด้วย")
+    hc.add_argument("--json", action="store_true")
+    hc.set_defaults(func=cmd_headcount)
     s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
     s.add_argument("--fy", required=True, type=_fy)
     s.add_argument("score")
@@ -86,7 +101,8 @@ def cmd_evidence(args) -> int:
     from ethics_tui.service.exports import export_path
 
     out = Path(args.output) if args.output else export_path(ctx.store.dir, f"ita-{args.fy}")
-    paths = report_evidence.write_evidence(ctx, args.fy, out, base_url=args.base_url)
+    signer = _signer(ctx, args.p12) if args.sign else None
+    paths = report_evidence.write_evidence(ctx, args.fy, out, base_url=args.base_url, signer=signer)
     for p in paths:
         print(p)
     red = [e for e in report_evidence.entries_of(out / "index.csv") if e["สถานะ"] == report_evidence.STATUS_TH["red"]]
@@ -120,6 +136,69 @@ def cmd_items(args) -> int:
         for c in checks:
             print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
     return 0 if all(c.status == "green" for c in checks) else 1
+
+
+def cmd_headcount(args) -> int:
+    from datetime import date
+
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import ita_hr
+    from ethics_tui.service.ita_items import Period
+    from ethics_tui.thai.dates import fiscal_year, fiscal_year_range, parse_date
+
+    ctx = _ctx(args)
+    on = parse_date(args.on) if args.on else date.today()
+    h = ita_hr.headcount(ctx, on)
+    if args.json:
+        print(json.dumps({"on": on.isoformat(), "total": h.total, "by_type": h.by_type,
+                          "under_a_year": h.under_a_year, "no_start_date": h.no_start_date}, ensure_ascii=False, indent=1))
+    else:
+        for t, n in h.by_type.items():
+            print(f"{t}: {n}")
+        _say(args, f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
+             f"Total {h.total} (under a year {h.under_a_year}, no start date {h.no_start_date})")
+    if args.output:
+        fy = fiscal_year(on)
+        ita_hr.write_headcount(ctx, Period("as_of", fy, fiscal_year_range(fy)[0], on), Path(args.output))
+    return 0
+
+
+def _signer(ctx, p12: str | None):
+    from ethics_tui.cli import read_password
+    from ethics_tui.service import pdf_sign
+
+    path = p12 or pdf_sign.get_p12(ctx)
+    if not path:
+        raise UserError("ยังไม่ได้ตั้งไฟล์ใบรับรอง: ethics-tui report signing --p12 FILE (หรือใช้ --p12)",
+                        "No certificate set: ethics-tui report signing --p12 FILE (or pass --p12)")
+    return pdf_sign.load_signer(path, read_password(f"รหัสผ่านของใบรับรอง {Path(path).name} / passphrase: "))
+
+
+def cmd_signing(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.service import pdf_sign
+
+    ctx = _ctx(args)
+    if args.off or args.p12:
+        path = pdf_sign.set_p12(ctx, "" if args.off else args.p12)
+        _say(args, f"ใบรับรอง: {path or 'ไม่ใช้'}", f"Certificate: {path or 'none'}")
+    else:
+        _say(args, f"ใบรับรอง: {pdf_sign.get_p12(ctx) or 'ยังไม่ได้ตั้ง'}", f"Certificate: {pdf_sign.get_p12(ctx) or 'not set'}")
+    return 0
+
+
+def cmd_sign(args) -> int:
+    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.service import pdf_sign
+
+    ctx = _ctx(args)
+    signer = _signer(ctx, args.p12)
+    for f in args.files:
+        out = pdf_sign.sign(ctx, f, signer)
+        for c in pdf_sign.check(out):
+            print(f"{out}: {c.message(_lang(args))}")
+    _say(args, f"ลงลายมือชื่อแล้ว {len(args.files)} ไฟล์", f"Signed {len(args.files)} file(s)")
+    return 0
 
 
 def cmd_ita_score(args) -> int:

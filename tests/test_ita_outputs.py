@@ -236,3 +236,21 @@ def test_public_list_of_excellent_results(hr, demo_ctx, tmp_path):
         assert all(flat(n) not in text for n in low if n not in {g for grp in groups for g, *_ in grp[2]})
     with pytest.raises(UserError):
         ita_hr.excellent(as_user(demo_ctx, "viewer"), YEAR)
+
+
+def test_cli_headcount_on_a_date(demo_ctx, tmp_path, monkeypatch, capsys):
+    import io
+    import json
+    import sys
+
+    from ethics_tui.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
+    on = fiscal_year_range(YEAR)[1]
+    day = f"{on.day}/{on.month}/{on.year + 543}"
+    assert main(["--data", str(demo_ctx.store.dir), "--user", "hr", "report", "headcount", "--on", day, "--json",
+                 "-o", str(tmp_path / "hc.pdf")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    h = ita_hr.headcount(as_user(demo_ctx, "hr"), on)
+    assert out["total"] == h.total and out["by_type"] == h.by_type and out["on"] == on.isoformat()
+    assert flat(f"รวม {h.total} คน") in read(tmp_path / "hc.pdf")

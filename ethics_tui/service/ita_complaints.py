@@ -12,6 +12,7 @@ from ethics_tui.service import ita_texts
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.ita_items import Period
+from ethics_tui.service.ita_outputs import section
 from ethics_tui.thai.dates import MONTHS_FULL, fiscal_year_range
 
 GUIDE_STEPS = ("received", "review", "fact_finding", "concluded", "notified")
@@ -38,15 +39,15 @@ def write_guideline(ctx: Context, p: Period, path: Path) -> Path:
     total = sum(d for _, d in g["steps"])
     body: list = [f"เพื่อให้การจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบเป็นไปอย่างมีประสิทธิภาพ รวดเร็ว และคุ้มครอง"
                   f"ผู้ร้องเรียน จึงกำหนดแนวปฏิบัติการจัดการเรื่องร้องเรียน โดยมี{g['unit']} เป็นผู้รับผิดชอบ ดังนี้"]
-    body.append(NumberedList(g["channels"], "1. ช่องทางการร้องเรียน"))
-    body.append(NumberedList(["ระบุเรื่องที่ร้องเรียน ผู้ถูกร้องเรียน และรายละเอียดหรือหลักฐานเท่าที่มี",
+    body += section(NumberedList(g["channels"], "1. ช่องทางการร้องเรียน"))
+    body += section(NumberedList(["ระบุเรื่องที่ร้องเรียน ผู้ถูกร้องเรียน และรายละเอียดหรือหลักฐานเท่าที่มี",
                               "จะแจ้งชื่อและที่อยู่ หรือไม่ประสงค์ออกนามก็ได้ หน่วยงานเก็บชื่อผู้ร้องเรียนเป็นความลับ",
                               "ผู้ร้องเรียนได้รับรหัสรับเรื่องไว้สอบถามสถานะ" + (f" ({g['contact']})" if g["contact"] else "")],
                              "2. วิธีการร้องเรียน"))
-    body.append(NumberedList([f"{label} ภายใน {days} วัน" for label, days in g["steps"]]
+    body += section(NumberedList([f"{label} ภายใน {days} วัน" for label, days in g["steps"]]
                              + [f"กรณีส่งเรื่องให้หน่วยงานอื่น ส่งภายใน {g['refer_days']} วัน"],
                              f"3. ขั้นตอนและระยะเวลาดำเนินการ (รวมไม่เกิน {total} วัน)"))
-    body.append(NumberedList([f"หน่วยงานผู้รับผิดชอบ: {g['unit']}",
+    body += section(NumberedList([f"หน่วยงานผู้รับผิดชอบ: {g['unit']}",
                               "กรณีผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น หน่วยงานไม่แสวงหาข้อเท็จจริงเอง "
                               "แต่ส่งเรื่องไปยัง " + " หรือ ".join(g["bodies"])], "4. ผู้รับผิดชอบ"))
     return render_announcement(ctx, path, "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", body,
@@ -73,7 +74,7 @@ def write_channels(ctx: Context, p: Period, path: Path) -> Path:
                   "โดยไม่ต้องแจ้งชื่อก็ได้ หน่วยงานเก็บข้อมูลผู้ร้องเรียนเป็นความลับ",
                   NumberedList(g["channels"], "ช่องทางการร้องเรียน")]
     if contact:
-        body.append(NumberedList(contact, "ติดต่อ"))
+        body += section(NumberedList(contact, "ติดต่อ"))
     body.append("กรณีผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น ร้องเรียนได้ที่ " + " หรือ ".join(g["bodies"]))
     return render_announcement(ctx, path, "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", body,
                                kind="ita-complaint-channels", ref=p.fy)

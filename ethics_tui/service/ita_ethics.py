@@ -16,6 +16,7 @@ from ethics_tui.pdf.models import MemoColumn, MemoTable, NumberedList
 from ethics_tui.service import ita_texts
 from ethics_tui.service.context import Context
 from ethics_tui.service.ita_items import Period
+from ethics_tui.service.ita_outputs import section
 from ethics_tui.thai.dates import fiscal_year_range, format_date
 
 #: order titles that name an ethics body: the advisory team and the driving working group
@@ -95,18 +96,18 @@ def write_pack(ctx: Context, p: Period, path: Path) -> Path:
                   f"ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่เป็นข้อมูลสาธารณะ ดังนี้"]
     codes = [f"หนังสือเวียน{c['ref']} ลงวันที่ {_d(c['dated'])} เรื่อง {c['title']} รับทราบ {c['done']} จาก {c['total']} คน "
              f"(ร้อยละ {c['percent']:.1f})" for c in d["codes"]] or ["ไม่มีหนังสือเวียนแจ้งประมวลจริยธรรมในปีงบประมาณนี้"]
-    body.append(NumberedList(codes, "1. การแจ้งประมวลจริยธรรมให้บุคลากรรับทราบ"))
+    body += section(NumberedList(codes, "1. การแจ้งประมวลจริยธรรมให้บุคลากรรับทราบ"))
     orders = [f"คำสั่งที่ {o['ref']} ลงวันที่ {_d(o['dated'])} เรื่อง {o['subject']} ({o['kind']}) มี {o['members']} คน "
               f"วาระ {_d(o['term'][0])} ถึง {_d(o['term'][1])}" for o in d["orders"]] \
         or ["ไม่มีคำสั่งแต่งตั้งคณะทำงานขับเคลื่อนจริยธรรมหรือคณะที่ปรึกษาด้านจริยธรรมที่มีผลในปีงบประมาณนี้"]
-    body.append(NumberedList(orders, "2. คณะทำงานขับเคลื่อนจริยธรรม / ผู้ให้คำปรึกษาด้านจริยธรรม"))
+    body += section(NumberedList(orders, "2. คณะทำงานขับเคลื่อนจริยธรรม / ผู้ให้คำปรึกษาด้านจริยธรรม"))
     dos = [f"ประกาศ เรื่อง {n['title']} ลงวันที่ {_d(n['dated'])} ควรปฏิบัติ {n['dos']} ข้อ ไม่ควรปฏิบัติ {n['donts']} ข้อ"
            + ("" if n["this_year"] else " (ประกาศเดิมที่ยังใช้อยู่)") for n in d["dos"]] \
         or ["ไม่มีประกาศแนวทางปฏิบัติ Dos & Don'ts"]
-    body.append(NumberedList(dos, "3. แนวทางปฏิบัติ Dos & Don'ts"))
+    body += section(NumberedList(dos, "3. แนวทางปฏิบัติ Dos & Don'ts"))
     trainings = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["trainings"]] \
         or ["ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีงบประมาณนี้"]
-    body.append(NumberedList(trainings, "4. การอบรมและกิจกรรมด้านจริยธรรมในปีงบประมาณ"))
+    body += section(NumberedList(trainings, "4. การอบรมและกิจกรรมด้านจริยธรรมในปีงบประมาณ"))
     total = sum(d["consultations"].values())
     rows = [[c, f"{n:,}"] for c, n in d["consultations"].items()]
     table = MemoTable([MemoColumn("ประเภทเรื่องที่ขอคำปรึกษา", 120), MemoColumn("จำนวน (ครั้ง)", 40, "R")], rows,

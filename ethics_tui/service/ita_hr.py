@@ -16,6 +16,7 @@ from ethics_tui.service import ita_texts
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.ita_items import Period
+from ethics_tui.service.ita_outputs import section
 from ethics_tui.thai.dates import format_date
 
 
@@ -84,11 +85,11 @@ def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
     t = d["texts"]
     body: list = [f"งานการเจ้าหน้าที่ขอรายงานหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล และแผนการบริหารและพัฒนา"
                   f"ทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่ให้บุคลากรและสาธารณชนทราบ ดังนี้"]
-    body.append(NumberedList([t["crit_recruitment"]], "1. การสรรหาและคัดเลือก"))
-    body.append(NumberedList([t["crit_appointment"]], "2. การแต่งตั้ง"))
+    body += section(NumberedList([t["crit_recruitment"]], "1. การสรรหาและคัดเลือก"))
+    body += section(NumberedList([t["crit_appointment"]], "2. การแต่งตั้ง"))
     dev = [t["crit_development"], "เหตุผลที่ไม่อนุมัติได้เพียง: " + " หรือ ".join(d["reject_reasons"]),
            f"ให้ความสำคัญแก่ผู้ที่ไม่ได้รับการพัฒนาในรอบ {d['priority_years']} ปีที่ผ่านมา"]
-    body.append(NumberedList(dev, "3. การพัฒนาบุคลากร (ฝึกอบรม ศึกษาดูงาน ทุนการศึกษา)"))
+    body += section(NumberedList(dev, "3. การพัฒนาบุคลากร (ฝึกอบรม ศึกษาดูงาน ทุนการศึกษา)"))
     appr = []
     for r in d["rounds"]:
         bands = ", ".join(f"{lvl} ตั้งแต่ {low}" for lvl, low in r["bands"])
@@ -100,9 +101,9 @@ def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
     if not appr:
         appr = [f"ยังไม่มีรอบการประเมินของปีงบประมาณ {p.fy} ในทะเบียน"]
     appr += [x.message() for x in d["late"]]
-    body.append(NumberedList(appr, "4. การประเมินผลการปฏิบัติงาน"))
-    body.append(NumberedList([t["crit_morale"]], "5. การให้รางวัลและการสร้างขวัญกำลังใจ"))
-    body.append(NumberedList([t["hr_plan"]], f"6. แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}"))
+    body += section(NumberedList(appr, "4. การประเมินผลการปฏิบัติงาน"))
+    body += section(NumberedList([t["crit_morale"]], "5. การให้รางวัลและการสร้างขวัญกำลังใจ"))
+    body += section(NumberedList([t["hr_plan"]], f"6. แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}"))
     return render_memo(ctx, path, f"หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}",
                        body, kind="ita-hr-criteria-plan", ref=p.fy)
 
@@ -144,20 +145,20 @@ def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
                   f"({p.label()}) ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"]
     appr = [f"รอบที่ {a['round']}: ผู้รับการประเมิน {a['total']} คน " + ", ".join(f"{lvl} {n} คน" for lvl, n in a["levels"])
             for a in d["appraisal"]] or ["ไม่มีข้อมูลการประเมินผลการปฏิบัติงานของปีนี้ในทะเบียน"]
-    body.append(NumberedList(appr, "1. ผลการประเมินผลการปฏิบัติงาน (จำนวนคนในแต่ละระดับ)"))
+    body += section(NumberedList(appr, "1. ผลการประเมินผลการปฏิบัติงาน (จำนวนคนในแต่ละระดับ)"))
     kinds = ", ".join(f"{k} {n} รายการ" for k, n in d["opportunities"].items())
     dev = [f"โอกาสพัฒนาบุคลากร: {kinds}" if kinds else "ไม่มีการบันทึกโอกาสฝึกอบรม ศึกษาดูงาน หรือทุนการศึกษาในปีนี้"]
     if d["nominated"]:
         dev.append(f"เสนอชื่อ {d['nominated']} ราย อนุมัติ {d['approved']} ราย ไม่อนุมัติ {d['rejected']} ราย")
     dev.append(f"บุคลากรได้รับการพัฒนา {d['with_opportunity']} จาก {d['staff_total']} คน "
                f"ยังไม่ได้รับการพัฒนา {d['never_selected']} คน")
-    body.append(NumberedList(dev, "2. การพัฒนาบุคลากรและการคัดเลือกเข้ารับการฝึกอบรม"))
+    body += section(NumberedList(dev, "2. การพัฒนาบุคลากรและการคัดเลือกเข้ารับการฝึกอบรม"))
     eth = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["ethics_events"]] \
         or ["ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีนี้"]
-    body.append(NumberedList(eth, "3. กิจกรรมส่งเสริมคุณธรรมจริยธรรม"))
+    body += section(NumberedList(eth, "3. กิจกรรมส่งเสริมคุณธรรมจริยธรรม"))
     blank = "(งานการเจ้าหน้าที่ยังไม่ได้บันทึก)"
     for no, key in ((4, "ar_recruitment"), (5, "ar_rewards"), (6, "ar_morale")):
-        body.append(NumberedList([d["texts"][key] or blank], f"{no}. {ita_texts.SECTIONS[key][0]}"))
+        body += section(NumberedList([d["texts"][key] or blank], f"{no}. {ita_texts.SECTIONS[key][0]}"))
     return render_memo(ctx, path, f"รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}", body,
                        kind="ita-hr-annual-report", ref=p.fy)
 
@@ -267,7 +268,7 @@ def write_excellent(ctx: Context, p: Period, path: Path) -> Path:
     groups = excellent(ctx, p.fy)
     for rnd, lvl, people in groups:
         items = [f"{n} ตำแหน่ง {pos} {div}".strip() for n, pos, div in people] or ["ไม่มี"]
-        body.append(NumberedList(items, f"รอบที่ {rnd} ระดับ{lvl} ({len(people)} คน)"))
+        body += section(NumberedList(items, f"รอบที่ {rnd} ระดับ{lvl} ({len(people)} คน)"))
     if not groups:
         body.append(f"ไม่มีรอบการประเมินของปีงบประมาณ {p.fy} ในทะเบียน")
     return render_announcement(ctx, path, f"รายชื่อผู้มีผลการประเมินผลการปฏิบัติงานระดับดีเด่นและดีมาก ประจำปีงบประมาณ พ.ศ. {p.fy}",

@@ -7,6 +7,7 @@ The figures come from the registers' own services (see ita_hr, ita_ethics, ita_c
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +24,14 @@ class Output:
     write: Callable
     check: Callable
     register: str = "report"  # the TUI register that fixes what is missing
+
+
+def section(block) -> list:
+    """A titled NumberedList as memo blocks: a single item becomes the heading and a paragraph
+    (no "๑." under "1."), several stay a numbered list."""
+    if len(block.items) == 1 and block.title:
+        return [block.title, block.items[0]]
+    return [block]
 
 
 def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=None, after=(), kind: str, ref,
@@ -127,39 +136,14 @@ def _outputs() -> dict[str, Output]:
     return {o.key: o for o in items}
 
 
-class _Lazy(dict):
-    def _fill(self):
-        if not super().__len__():
-            self.update(_outputs())
-
-    def __getitem__(self, k):
-        self._fill()
-        return super().__getitem__(k)
-
-    def __contains__(self, k):
-        self._fill()
-        return super().__contains__(k)
-
-    def __iter__(self):
-        self._fill()
-        return super().__iter__()
-
-    def __len__(self):
-        self._fill()
-        return super().__len__()
-
-    def keys(self):
-        self._fill()
-        return super().keys()
-
-    def values(self):
-        self._fill()
-        return super().values()
-
-    def items(self):
-        self._fill()
-        return super().items()
+def __getattr__(name: str):
+    """``OUTPUTS``: output name -> Output, built on first use (so importing this module, which
+    the item table does, does not import every register's service)."""
+    if name == "OUTPUTS":
+        return _cached()
+    raise AttributeError(name)
 
 
-#: output name -> Output (filled on first use, so importing this module stays cheap)
-OUTPUTS: dict[str, Output] = _Lazy()
+@functools.cache
+def _cached() -> dict[str, Output]:
+    return _outputs()

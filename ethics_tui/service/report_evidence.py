@@ -44,8 +44,10 @@ def file_name(item, index: int, output: str, period) -> str:
     return f"{item.file_code(index)}-{output}-{period.tag}.pdf"
 
 
-def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | None = None) -> list[Entry]:
-    """Write every file and return the index entries (in the table's order)."""
+def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | None = None,
+          signer=None) -> list[Entry]:
+    """Write every file (signed with ``signer`` when given: service/pdf_sign.py) and return the
+    index entries (in the table's order)."""
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service import ita_items
     from ethics_tui.service.ita_outputs import OUTPUTS
@@ -59,6 +61,10 @@ def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | No
             try:
                 status, th, _en = OUTPUTS[name].check(ctx, p)
                 path = OUTPUTS[name].write(ctx, p, out / fname)
+                if signer is not None:
+                    from ethics_tui.service.pdf_sign import sign
+
+                    sign(ctx, path, signer, reason=f"ITA {fy} {item.code}")
                 digest = sha256_file(path)
             except UserError as exc:
                 entries.append(Entry(i, item.code, item.title, item.shows, name, p.label(), "", "", "", "red",
@@ -99,7 +105,7 @@ def write_html(path: Path, entries: list[Entry], *, office: str, fy: int, note: 
     doc = f"""<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8">
 <title>หลักฐาน ITA ปี {fy} {esc(office)}</title>
-<style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse;width:100%}}
+<style>body{{font-family:"TH Sarabun New",Sarabun,"Noto Sans Thai",Tahoma,sans-serif;margin:1.5em}}table{{border-collapse:collapse;width:100%}}
 td,th{{border:1px solid #999;padding:4px;vertical-align:top}}th{{background:#eee}}
 tr.red{{background:#fdecea;font-weight:bold}}code{{font-size:70%;word-break:break-all}}</style></head>
 <body><h1>หลักฐานการประเมิน ITA ปี พ.ศ. {fy}</h1>
@@ -155,7 +161,7 @@ def write_xlsx(path: Path, entries: list[Entry], fy: int) -> Path:
 
 
 def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "",
-                   today: date | None = None) -> list[Path]:
+                   today: date | None = None, signer=None) -> list[Path]:
     """Write the evidence folder of ITA year ``fy`` into ``out_dir``. Returns the paths written
     (the PDFs, then index.html, index.csv and index.xlsx)."""
     from ethics_tui.service import ita_items
@@ -168,7 +174,7 @@ def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"สร้างโฟลเดอร์ {out} ไม่ได้ ({exc.strerror})", f"Cannot create {out} ({exc.strerror})") from None
-    entries = build(ctx, fy, out, base_url, today)
+    entries = build(ctx, fy, out, base_url, today, signer)
     table = ita_items.load(ctx, fy)
     office = get_settings(ctx).office_name
     paths = [out / e.file for e in entries if e.file]

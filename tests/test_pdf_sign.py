@@ -1,0 +1,95 @@
+"""PAdES signatures on exported PDFs (optional, pyHanko): a visible box, verify-pdf reports the
+signature, a change after signing is caught, the evidence folder can be signed."""
+
+import datetime
+from datetime import date
+import io
+import subprocess
+import sys
+
+import pytest
+
+from ethics_tui.errors import UserError
+from ethics_tui.service import pdf_sign
+from ethics_tui.thai.dates import fiscal_year
+
+YEAR = fiscal_year(date.today()) - 1  # the demo's report year
+pytestmark = pytest.mark.skipif(not pdf_sign.available(), reason="pyHanko is not installed (pip install pyhanko)")
+
+
+@pytest.fixture
+def p12(tmp_path):
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ban Don Kaeo SAO")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=30))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+            .sign(key, hashes.SHA256()))
+    path = tmp_path / "office.p12"
+    path.write_bytes(pkcs12.serialize_key_and_certificates(b"office", key, cert, None,
+                                                           serialization.BestAvailableEncryption(b"secret")))
+    return path
+
+
+def test_sign_check_and_tamper(ctx, p12, tmp_path):
+    from ethics_tui.pdf import write_sample
+
+    pdf = write_sample("announcement", tmp_path / "a.pdf")
+    with pytest.raises(UserError, match="รหัสผ่าน"):
+        pdf_sign.load_signer(p12, "wrong")
+    out = pdf_sign.sign(ctx, pdf, pdf_sign.load_signer(p12, "secret"), out=tmp_path / "signed.pdf")
+    [sig] = pdf_sign.check(out)
+    assert sig.signer == "Ban Don Kaeo SAO" and sig.intact and sig.whole_file and not sig.trusted
+    assert "ถูกต้อง" in sig.message() and "ยังไม่ได้ตรวจใบรับรอง" in sig.message()
+    assert pdf_sign.check(pdf) == []  # the original is unsigned
+    # the visible box is drawn on the page (rendered, since the stamp is an annotation appearance)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    last = next(ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:"))
+    for src, stem in ((out, "page"), (pdf, "plain")):
+        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", last, "-l", last, str(src), str(tmp_path / stem)], check=True)
+    signed_png = next(tmp_path.glob("page*.png")).read_bytes()
+    plain_png = next(tmp_path.glob("plain*.png")).read_bytes()
+    assert signed_png != plain_png
+    # one byte changed inside the signed range: no longer intact
+    data = bytearray(out.read_bytes())
+    i = data.index(b"/Producer") if b"/Producer" in data else 200
+    data[i + 1] = ord("Q")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(bytes(data))
+    checks = pdf_sign.check(bad)
+    assert not checks or not (checks[0].intact and checks[0].whole_file)
+
+
+def test_signing_setting_and_verify_pdf(demo_ctx, p12, tmp_path, monkeypatch, capsys):
+    from ethics_tui.cli import main
+
+    data = str(demo_ctx.store.dir)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
+    assert main(["--data", data, "--user", "admin", "report", "signing", "--p12", str(p12)]) == 0
+    assert pdf_sign.get_p12(demo_ctx) == str(p12)
+    out = tmp_path / "ev"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\nsecret\n"))  # sign-in, then the passphrase
+    assert main(["--data", data, "--user", "admin", "report", "evidence", "--fy", str(YEAR), "-o", str(out), "--sign"]) == 0
+    o15 = out / f"O15-ethics-pack-{YEAR}.pdf"
+    assert pdf_sign.check(o15)[0].intact
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
+    assert main(["--data", data, "--user", "viewer", "verify-pdf", str(o15)]) == 0
+    assert "Ban Don Kaeo SAO" in capsys.readouterr().out
+    with pytest.raises(UserError):
+        pdf_sign.set_p12(pdf_sign_ctx(demo_ctx), str(tmp_path / "missing.p12"))
+
+
+def pdf_sign_ctx(ctx):
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.demo import demo_sign_in
+
+    return demo_sign_in(Context(store=ctx.store), "admin")
