@@ -114,6 +114,9 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     assert "QZX" in subprocess.run(["pdftotext", str(entitled / "casefile.pdf"), "-"], capture_output=True,
                                    text=True).stdout
 
+    from ethics_tui.service.verify import verify
+
+    assert verify(ctx.store) == []  # sealed records still load and validate
     backup.create_backup(ctx.store)
     backup.create_backup(ctx.store, tmp_path / "manual.zip")
     files = [p for p in ctx.store.dir.rglob("*") if p.is_file()] + [tmp_path / "manual.zip"]
