@@ -114,10 +114,24 @@ def cmd_verify_pdf(args) -> int:
         _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
              f"Not an unaltered export of this office: {args.file}", file=sys.stderr)
         return 1
+    from ethics_tui.service.exports import signature_state
+
+    state = signature_state(ctx.store, entry)
+    if state == "bad":
+        _say(args, f"บันทึกการส่งออกของไฟล์นี้ถูกแก้ไข (ลายมือชื่อดิจิทัลของสำนักงานไม่ตรง): {args.file}",
+             f"The export record of this file was altered (the office signature does not match): {args.file}",
+             file=sys.stderr)
+        return 1
     when = entry.get("at", "")
     day = format_date(when[:10], "full") if _lang(args) == "th" else when
     _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
          f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}")
+    if state == "signed":
+        _say(args, "บันทึกการส่งออกลงนามด้วยกุญแจของสำนักงาน (Ed25519) ถูกต้อง",
+             "The export record carries a valid signature of the office key (Ed25519)")
+    else:
+        _say(args, "บันทึกการส่งออกนี้ไม่มีลายมือชื่อดิจิทัล (ส่งออกก่อนมีกุญแจของสำนักงาน หรือโดยผู้ใช้ที่ยังไม่ได้รับกุญแจ)",
+             "This export record is not signed (made before the office key existed, or by a user it had not reached)")
     from ethics_tui.service.pdf_sign import check  # PAdES signatures, when the file is signed
 
     sigs = check(args.file)

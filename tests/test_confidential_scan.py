@@ -95,6 +95,16 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     ap.decide_grievance(hr, g.id, "dismissed", notified, c("outcome"))
     assert any(x.grounds.startswith("QZX") for x in ap.list_grievances(hr, results[str(rid)]["round_id"]))
 
+    # training: a non-selection question names who asked and why (hr vault)
+    from ethics_tui.service import training as tr
+
+    staff_id = int(next(iter(ctx.store.load()["staff"])))
+    q = tr.ask(hr, staff_id, c("question"), now.date())
+    tr.answer(hr, q.id, staff_id, c("answer"), now.date())
+    assert any(x.answer.startswith("QZX") for x in tr.list_questions(hr))
+    hidden = [x for x in tr.list_questions(_as(ctx, "viewer")) if x.id == q.id][0]
+    assert (hidden.question, hidden.answer, hidden.answered) == (vault.HIDDEN_TH, vault.HIDDEN_TH, True)
+
     # readers without the key see ปกปิด
     viewer_like = _as(ctx, "admin")
     doc = ctx.store.load()[cp.CASES][str(ids[0])]
@@ -114,6 +124,9 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     assert "QZX" in subprocess.run(["pdftotext", str(entitled / "casefile.pdf"), "-"], capture_output=True,
                                    text=True).stdout
 
+    from ethics_tui.service.verify import verify
+
+    assert verify(ctx.store) == []  # sealed records still load and validate
     backup.create_backup(ctx.store)
     backup.create_backup(ctx.store, tmp_path / "manual.zip")
     files = [p for p in ctx.store.dir.rglob("*") if p.is_file()] + [tmp_path / "manual.zip"]

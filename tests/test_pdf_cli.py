@@ -64,3 +64,28 @@ def test_verify_pdf_cannot_be_fooled_by_a_file_name(tmp_path, capsys):
     assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(forged)]) == 1
     assert "ไม่ใช่เอกสาร" in capsys.readouterr().err
     assert main(["--data", str(data), "--user", "viewer", "verify-pdf", str(trap)]) == 0
+
+
+def test_export_records_are_signed_with_the_office_key(tmp_path, capsys):
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.exports import EXPORTS_DB
+
+    data = tmp_path / "data"
+    assert main(["--data", str(data), "demo"]) == 0
+    out = tmp_path / "slip.pdf"
+    assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--data", str(data), "--user", "hr", "verify-pdf", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "ต้นฉบับถูกต้อง" in said and "ลงนามด้วยกุญแจของสำนักงาน" in said
+    store = Context.open(data).store
+    signing = store.load(EXPORTS_DB)["signing"]["1"]
+    users = {d["username"] for d in store.load()["users"].values()}
+    assert set(signing["grants"]) == users  # wrapped to every active user, never stored in clear
+    assert all("c" in box and "epk" in box for box in signing["grants"].values())
+    # someone edits the record in the file (who made it): the signature no longer matches
+    with store.transaction(EXPORTS_DB, actor="intruder") as tx:
+        rec = next(iter(tx.table("exports").all()))
+        tx.put("exports", rec.doc_id, {**rec, "user": "admin"})
+    assert main(["--data", str(data), "--user", "hr", "verify-pdf", str(out)]) == 1
+    assert "ถูกแก้ไข" in capsys.readouterr().err

@@ -266,7 +266,7 @@ class Complaint(Record):
             errors["channel"] = ("ช่องทางนี้ไม่อยู่ในรายการที่ตั้งไว้", "this channel is not in the list")
         if self.kind not in KINDS:
             errors["kind"] = ("ต้องเลือกประเภทเรื่อง", "choose the type")
-        subject = (self.subject or "").strip()
+        subject = "sealed" if isinstance(self.subject, dict) else (self.subject or "").strip()  # sealed: checked before
         if not subject:
             errors["subject"] = ("ต้องกรอกเรื่อง", "subject is required")
         elif len(subject) > 200:

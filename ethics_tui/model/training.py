@@ -252,14 +252,16 @@ class Question(Record):
 
     @property
     def answered(self) -> bool:
-        return bool(self.answer.strip())
+        return isinstance(self.answer, dict) or bool(str(self.answer or "").strip())  # a dict: sealed text
 
     def validate(self) -> None:
         errors: dict[str, tuple[str, str]] = {}
         if isinstance(self.staff_id, bool) or not isinstance(self.staff_id, int) or self.staff_id <= 0:
             errors["staff_id"] = ("ต้องเลือกผู้ถาม", "choose who asked")
-        _text(self, "question", "คำถาม", "question", errors, required=True, limit=1000)
-        _text(self, "answer", "คำตอบ", "answer", errors, limit=2000)
+        if not isinstance(self.question, dict):  # sealed (hr vault): checked before sealing
+            _text(self, "question", "คำถาม", "question", errors, required=True, limit=1000)
+        if not isinstance(self.answer, dict):
+            _text(self, "answer", "คำตอบ", "answer", errors, limit=2000)
         asked = _iso(self.asked_on, "asked_on", "วันที่ถาม", "question date", errors, required=True)
         answered = _iso(self.answered_on, "answered_on", "วันที่ตอบ", "answer date", errors, required=self.answered)
         if self.answered and not self.answered_by:

@@ -73,48 +73,14 @@ def _conflict() -> ConflictError:
                          "Someone else saved this meanwhile; reopen it and try again.")
 
 
-# -- sealing the free text of a case ------------------------------------------------------
-#: free text of a case sealed in the complaints vault: the subject, and each step's note and
-#: its extra text (reason / body / finding / method). Dates, steps, channel, type, status and
-#: the receipt code stay plain (they are what the statistics count and the lookup shows).
-SEALED_CASE_FIELDS = ("subject",)
-SEALED_STEP_FIELDS = ("note", "reason", "body", "finding", "method")
-PLAIN_EXTRA = ("evidence",)  # a code ("enough" / "not_enough"), counted
-
-
-def _seal_step(ctx: Context, h: dict) -> dict:
-    h = dict(h)
-    if h.get("note"):
-        h["note"] = vault.seal(ctx, "complaints", h["note"], f"{KIND}:note") if isinstance(h["note"], str) else h["note"]
-    h["extra"] = {k: (vault.seal(ctx, "complaints", v, f"{KIND}:{k}") if k not in PLAIN_EXTRA and isinstance(v, str) and v
-                      else v) for k, v in (h.get("extra") or {}).items()}
-    return h
-
-
-def _reveal_step(ctx: Context, h: dict) -> dict:
-    h = dict(h)
-    h["note"] = vault.reveal(ctx, h.get("note", ""), f"{KIND}:note")
-    h["extra"] = {k: (v if k in PLAIN_EXTRA else vault.reveal(ctx, v, f"{KIND}:{k}"))
-                  for k, v in (h.get("extra") or {}).items()}
-    return h
-
-
-def _sealed_doc(ctx: Context, c: Complaint) -> dict:
-    """The stored form of a case: its subject and step texts sealed (sealed ones kept)."""
-    d = c.to_dict()
-    if isinstance(d.get("subject"), str) and d["subject"]:
-        d["subject"] = vault.seal(ctx, "complaints", d["subject"], f"{KIND}:subject")
-    d["history"] = [_seal_step(ctx, h) for h in d.get("history", [])]
-    return d
-
-
-def _revealed(ctx: Context, c: Complaint) -> Complaint:
-    """A copy with the subject and step texts readable (or "ปกปิด" without the key)."""
-    from dataclasses import replace as _replace
-
-    return _replace(c, subject=vault.reveal(ctx, c.subject, f"{KIND}:subject"),
-                    history=[_reveal_step(ctx, h) for h in c.history])
-
+# -- sealing the free text of a case: service/complaints_seal.py ---------------------------
+from ethics_tui.service.complaints_seal import (  # noqa: E402
+    PLAIN_EXTRA,
+    SEALED_CASE_FIELDS,
+    SEALED_STEP_FIELDS,
+    _revealed,
+    _sealed_doc,
+)
 
 # -- reading ------------------------------------------------------------------------------
 def _cases(ctx: Context) -> list[Complaint]:
@@ -436,47 +402,9 @@ def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list
     raise UserError("การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
                     "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare")
 
+def __getattr__(name: str):
+    if name == "extend_demo":  # the demo cases: service/complaints_demo.py
+        from ethics_tui.service.complaints_demo import extend_demo
 
-# -- demo ---------------------------------------------------------------------------------
-def extend_demo(ctx: Context) -> None:
-    """A handful of cases in different states, sealed by the demo complaints officer: one
-    anonymous and overdue in fact-finding, one referred (the executive accused), one closed
-    long ago whose retention has run out, and others."""
-    from ethics_tui.service.demo import demo_sign_in
-
-    officer = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "complaints")
-    staff = {d.get("position"): int(k) for k, d in sorted(ctx.store.load().get("staff", {}).items(), reverse=True)}
-    ch = get_settings(officer).channels
-    today = date.today()
-
-    def case(days_ago, channel, kind, subject, ident, steps, hour=10):
-        when = datetime.combine(today - timedelta(days=days_ago), datetime.min.time()).replace(hour=hour)
-        c = intake(officer, Complaint(when.isoformat(timespec="minutes"), channel, kind, subject), ident)
-        for offset, step, extra in steps:
-            advance(officer, c.id, step, today - timedelta(days=days_ago - offset), **extra)
-
-    case(80, ch[3], "corruption", "ขอให้ตรวจสอบการจัดซื้อวัสดุก่อสร้างถนนคอนกรีต หมู่ที่ 3",
-         Identity(anonymous=True, accused_staff_id=staff.get("เจ้าพนักงานพัสดุ"),
-                  details="ผู้ร้องแจ้งว่าราคาวัสดุสูงกว่าท้องตลาด และผู้รับจ้างเป็นญาติของเจ้าหน้าที่"),
-         [(2, "review", {}), (9, "fact_finding", {"evidence": "enough", "note": "มีใบเสนอราคาแนบมา"})])
-    case(45, ch[1], "corruption", "ร้องเรียนการใช้รถยนต์ส่วนกลางไปใช้ส่วนตัว",
-         Identity(anonymous=False, complainant_name="นายบุญมี ทองสุข", complainant_contact="081-234-5678",
-                  accused_text="นายก อบต.", details="พบรถยนต์ส่วนกลางจอดที่งานบวชในวันหยุด"),
-         [(1, "review", {}), (5, "referred", {"evidence": "enough", "body": "ศูนย์ดำรงธรรมจังหวัดอุดรธานี",
-                                               "note": "หนังสือส่งเรื่องทางไปรษณีย์ลงทะเบียน"})])
-    case(40, ch[0], "grievance", "ขอให้ปรับปรุงการเก็บขยะในหมู่บ้านให้ตรงเวลา",
-         Identity(anonymous=False, complainant_name="นางสาวจันทร์เพ็ญ ศรีบุญ", complainant_contact="089-876-5432",
-                  details="รถเก็บขยะมาไม่ตรงวันที่ประกาศไว้ติดต่อกันสามสัปดาห์"),
-         [(1, "review", {}), (3, "fact_finding", {"evidence": "enough"}),
-          (20, "concluded", {"finding": "ปรับตารางเก็บขยะและแจ้งหมู่บ้านแล้ว"}),
-          (25, "notified", {"method": "โทรศัพท์แจ้งผู้ร้อง"}), (30, "closed", {})])
-    case(12, ch[2], "corruption", "สอบถามการเรียกรับเงินในการขออนุญาตก่อสร้างอาคาร",
-         Identity(anonymous=False, complainant_name="นายสุรชัย แก้วมณี", complainant_contact="โทร 086-555-1212",
-                  accused_staff_id=staff.get("นายช่างโยธา"), details="ถูกเรียกเงินค่าดำเนินการเพิ่มโดยไม่มีใบเสร็จ"),
-         [(2, "review", {})])
-    case(2, ch[6], "grievance", "ไฟส่องสว่างถนนสายหลักหมู่ที่ 5 ชำรุด",
-         Identity(anonymous=True), [])
-    case(4200, ch[0], "grievance", "ขอให้ซ่อมท่อระบายน้ำหน้าโรงเรียน",
-         Identity(anonymous=True, details="น้ำท่วมขังหน้าโรงเรียนทุกครั้งที่ฝนตก"),
-         [(1, "review", {}), (2, "not_accepted", {"evidence": "not_enough",
-                                                   "reason": "เป็นอำนาจของกรมทางหลวงชนบท"}), (3, "closed", {})])
+        return extend_demo
+    raise AttributeError(name)

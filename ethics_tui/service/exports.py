@@ -21,8 +21,74 @@ TABLE = "exports"
 CONFIDENTIAL_DIR = "confidential-exports"
 
 
+SIGNING = "signing"  # table of exports.json, doc 1: the office's Ed25519 key (public + wrapped)
+SIGNED_FIELDS = ("sha256", "kind", "ref", "at", "user", "confidential", "file")
+
+
+def _signed_bytes(record: dict) -> bytes:
+    import json
+
+    return json.dumps({k: record.get(k) for k in SIGNED_FIELDS}, sort_keys=True, ensure_ascii=False).encode()
+
+
+def _office_key(ctx, tx):
+    """The office's Ed25519 signing key for this user, or None (setup mode, or not yet wrapped to
+    them). Made by the first signed-in exporter; its private half is stored only wrapped to each
+    active user's public key (like the data keys), and re-wrapped here to any active user who
+    lacks it (a new user, a reset key pair). Disabled users' wraps are dropped."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from ethics_tui.store import crypto
+
+    if ctx.user is None or ctx.private_key is None:
+        return None
+    doc = dict(tx.table(SIGNING).get(doc_id=1) or {})
+    if not doc.get("public"):
+        key = Ed25519PrivateKey.generate()
+        doc = {"public": crypto.b64(key.public_key().public_bytes_raw()), "grants": {},
+               "created": datetime.now().astimezone().isoformat(timespec="seconds")}
+    else:
+        box = (doc.get("grants") or {}).get(ctx.user.username)
+        try:
+            key = Ed25519PrivateKey.from_private_bytes(crypto.unwrap_with_private(box, ctx.private_key, "sign"))
+        except (crypto.CryptoError, TypeError, ValueError, KeyError):
+            return None
+    raw, grants = key.private_bytes_raw(), dict(doc.get("grants") or {})
+    users = {d.get("username"): d for d in ctx.store.load().get("users", {}).values()}
+    for name in list(grants):
+        if name not in users or not users[name].get("active", True):
+            grants.pop(name)
+    for name, u in users.items():
+        public = (u.get("keypair") or {}).get("public")
+        if u.get("active", True) and public and (grants.get(name) or {}).get("to") != public:
+            grants[name] = {**crypto.wrap_to_public(raw, public, "sign"), "to": public}
+    if grants != doc.get("grants"):
+        tx.put(SIGNING, 1, {**doc, "grants": grants})
+    return key
+
+
+def signature_state(store, record: dict) -> str:
+    """"signed" (the office key's signature checks out), "unsigned" (recorded without one: setup
+    mode, or a user the key had not reached yet) or "bad" (the record was altered)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from ethics_tui.store import crypto
+
+    if not record.get("sig"):
+        return "unsigned"
+    doc = store.load(EXPORTS_DB).get(SIGNING, {}).get("1") or {}
+    try:
+        Ed25519PublicKey.from_public_bytes(crypto.unb64(doc["public"])).verify(crypto.unb64(record["sig"]),
+                                                                                _signed_bytes(record))
+    except (InvalidSignature, KeyError, ValueError, TypeError):
+        return "bad"
+    return "signed"
+
+
 def record_export(ctx, path: Path, kind: str, ref=None, *, confidential: bool = False) -> str:
-    """Record an exported PDF (hash, kind, reference, time, user). Returns the hash."""
+    """Record an exported PDF (hash, kind, reference, time, user), signed with the office key
+    when this user holds it. Returns the hash."""
     from ethics_tui.pdf.authenticity import sha256_file
 
     digest = sha256_file(path)
@@ -35,6 +101,11 @@ def record_export(ctx, path: Path, kind: str, ref=None, *, confidential: bool = 
         except ValueError:
             record["file"] = ""
     with ctx.store.transaction(EXPORTS_DB, actor=ctx.actor) as tx:
+        key = _office_key(ctx, tx)
+        if key is not None:
+            from ethics_tui.store import crypto
+
+            record["sig"] = crypto.b64(key.sign(_signed_bytes(record)))
         rid = tx.table(TABLE).insert(record)
         tx.log(EXPORT_ACTION, kind, ref, ["sha256", "kind", "ref"], note=f"export record {rid}")
     return digest

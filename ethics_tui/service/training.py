@@ -111,8 +111,29 @@ def get_nomination(ctx: Context, nom_id: int) -> Nomination:
     return Nomination.from_doc(nom_id, doc)
 
 
+#: a non-selection question names who asked and why: its texts are sealed in the hr vault
+#: (hr and the executive read them; other roles see "ปกปิด" and the counts)
+Q_KIND, Q_SEALED = "training_question", {"question": "hr", "answer": "hr"}
+
+
+def _stored(ctx: Context, rec) -> dict:
+    """The document to store (a question's texts sealed)."""
+    if isinstance(rec, Question):
+        from ethics_tui.service import vault
+
+        return vault.seal_fields(ctx, Q_KIND, rec.to_dict(), Q_SEALED)
+    return rec.to_dict()
+
+
+def _question(ctx: Context, q_id: int, doc: dict) -> Question:
+    from ethics_tui.service import vault
+
+    return Question.from_doc(q_id, vault.reveal_fields(ctx, Q_KIND, doc, Q_SEALED))
+
+
 def list_questions(ctx: Context, open_only: bool = False) -> list[Question]:
-    out = [q for q in _rows(_data(ctx), QUESTIONS, Question).values() if not (open_only and q.answered)]
+    rows = [_question(ctx, int(k), d) for k, d in _data(ctx).get(QUESTIONS, {}).items()]
+    out = [q for q in rows if not (open_only and q.answered)]
     return sorted(out, key=lambda q: (q.answered, q.asked_on, q.id or 0))
 
 
@@ -146,20 +167,20 @@ def _save(ctx: Context, table: str, kind: str, rec, what: str, action: str | Non
         _check_refs(tx, rec)
         if rec.id is None:
             rec.rev = 1
-            rec.id = tx.table(table).insert(rec.to_dict())
+            rec.id = tx.table(table).insert(_stored(ctx, rec))
             tx.log(action or "create", kind, rec.id, [k for k, v in rec.to_dict().items() if v not in ("", None, 0, [], False)])
             return rec
         doc = tx.table(table).get(doc_id=rec.id)
         if doc is None:
             raise NotFoundError(f"ไม่พบ{what}รหัส {rec.id}", f"No {kind} {rec.id}")
-        old = type(rec).from_doc(rec.id, doc)
+        old = _question(ctx, rec.id, doc) if isinstance(rec, Question) else type(rec).from_doc(rec.id, doc)
         if old.rev != rec.rev:
             raise _conflict(what)
         changed = [k for k, v in rec.to_dict().items() if k != "rev" and old.to_dict().get(k) != v]
         if not changed:
             return old
         rec = replace(rec, rev=old.rev + 1)
-        tx.put(table, rec.id, rec.to_dict())
+        tx.put(table, rec.id, _stored(ctx, rec))
         tx.log(action or "update", kind, rec.id, changed)
     return rec
 
@@ -272,7 +293,7 @@ def answer(ctx: Context, q_id: int, answered_by: int, text: str, answered_on: da
     doc = _data(ctx).get(QUESTIONS, {}).get(str(q_id))
     if doc is None:
         raise NotFoundError(f"ไม่พบคำถามรหัส {q_id}", f"No question {q_id}")
-    q = replace(Question.from_doc(q_id, doc), answered_by=answered_by, answer=text.strip(), answered_on=answered_on.isoformat())
+    q = replace(_question(ctx, q_id, doc), answered_by=answered_by, answer=text.strip(), answered_on=answered_on.isoformat())
     if not q.answer:
         raise ValidationError({"answer": ("ต้องกรอกคำตอบ", "the answer is required")})
     return _save(ctx, QUESTIONS, "training-question", q, "คำถาม", "answer")

@@ -53,6 +53,9 @@ def _plans(ctx: Context, data: dict) -> list[tuple[str, dict[int, dict]]]:
         from ethics_tui.service.appraisal import G_CONFIDENTIAL, GRIEVANCES
 
         plans.append((GRIEVANCES, _fields_todo(ctx, data.get(GRIEVANCES, {}), "appraisal_grievance", G_CONFIDENTIAL)))
+        from ethics_tui.service.training import Q_KIND, Q_SEALED, QUESTIONS
+
+        plans.append((QUESTIONS, _fields_todo(ctx, data.get(QUESTIONS, {}), Q_KIND, Q_SEALED)))
     return [(t, docs) for t, docs in plans if docs]
 
 
@@ -63,7 +66,7 @@ def backfill(ctx: Context) -> int:
         return 0
     n = 0
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        names = {"complaints", "consultations", "appraisal_grievances"}
+        names = {"complaints", "consultations", "appraisal_grievances", "training_questions"}
         current = {t: {str(d.doc_id): dict(d) for d in tx.table(t).all()} for t in names}
         for table, docs in _plans(ctx, current):
             for doc_id, doc in docs.items():

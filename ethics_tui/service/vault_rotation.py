@@ -20,7 +20,8 @@ from ethics_tui.store import crypto
 
 #: table -> record kind, for the associated data of values sealed before boxes carried it
 TABLE_KINDS = {"complaint_identities": "complaint", "complaints": "complaint", "consultations": "consultation",
-               "appraisal_grievances": "appraisal_grievance", "appraisal_results": "appraisal_result"}
+               "appraisal_grievances": "appraisal_grievance", "appraisal_results": "appraisal_result",
+               "training_questions": "training_question"}
 SKIP_TABLES = ("users", "vault", "_meta")
 
 
