@@ -31,6 +31,12 @@ def unencodable(where: str) -> StorageError:
     )
 
 
+def _repairable(exc: StorageError) -> StorageError:
+    """Mark an error that ``verify --repair`` (or the TUI's repair prompt) can resolve."""
+    exc.repairable = True
+    return exc
+
+
 def _canonical(entry: dict) -> bytes:
     body = {k: v for k, v in entry.items() if k != "hash"}
     return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
@@ -77,12 +83,12 @@ class AuditLog:
                         int(entry["seq"]), str(entry["hash"])
                         return entry
                     except (ValueError, KeyError, TypeError) as exc:
-                        raise StorageError(
+                        raise _repairable(StorageError(
                             "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify --repair "
                             "เพื่อแยกส่วนที่เสียหายเก็บไว้ แล้วทำงานต่อได้",
                             "The last line of the audit log (audit.jsonl) is damaged; run verify --repair "
                             "to set the damaged part aside and carry on",
-                        ) from exc
+                        )) from exc
         return None
 
     def head(self) -> AuditHead:
