@@ -67,10 +67,21 @@ def missing_error(name: str) -> StorageError:
 
 
 def check_main_present(store) -> None:
-    """open(): a deleted or emptied main.json with an audit log is not a brand-new office."""
+    """open(): a deleted or emptied main.json (or users table) with an audit log is not a
+    brand-new office: refuse rather than start setup mode."""
     data = store.load("main")
-    if file_head(data) is None and store.audit.path.exists() and _known(store, "main"):
+    if not store.audit.path.exists() or (file_head(data) is not None and data.get("users")):
+        return
+    log = _log_bytes(store)
+    if file_head(data) is None and _known(store, "main", log):
         raise missing_error("main")
+    if not data.get("users") and b'"action":"create","kind":"user"' in log:
+        raise StorageError(
+            "ไม่พบบัญชีผู้ใช้ใน main.json แต่บันทึกการตรวจสอบแสดงว่าเคยสร้างไว้ — จะไม่เริ่มการตั้งค่าใหม่ "
+            "โปรดกู้คืนจากสำเนาสำรองด้วยคำสั่ง restore (หรือเมนูกู้คืน)",
+            "main.json holds no user accounts, but the audit log shows accounts were created; setup "
+            "will not start again. Restore from a backup (the restore command).",
+        )
 
 
 def _void_interrupted(store, name: str, data: dict | None) -> list[dict]:
