@@ -397,3 +397,16 @@ def test_ids_handed_out_then_truncated_in_one_transaction_are_not_reused(tmp_pat
         assert t.insert({"name": "สอง"}) == 2
         t.truncate()
         assert t.insert({"name": "สาม"}) == 3
+
+
+def test_deleted_main_can_be_restored_without_signing_in(demo_ctx):
+    from ethics_tui.service import backups
+    from ethics_tui.store.backup import create_backup
+
+    path = create_backup(demo_ctx.store)
+    demo_ctx.store.path().unlink()
+    fresh = Store(demo_ctx.store.dir)
+    assert not backups.database_readable(fresh)
+    backups.restore(Context(store=fresh), path)
+    assert verify(Store(demo_ctx.store.dir)) == []
+    Context.open(demo_ctx.store.dir)  # opens again
