@@ -38,7 +38,7 @@ class DatabaseProblemScreen(GuardedScreen):
         with Vertical(id="problem"):
             yield Static(self.t("corrupt_title" if corrupt else "storage_title"), classes="screen-title error")
             yield Static(self.error.message(self.lang), id="problem-message", markup=False)
-            if corrupt and self.backup:
+            if self.backup:  # corrupt, or a deleted main.json the audit log knows
                 yield Static(self.t("corrupt_backup", path=self.backup), markup=False)
                 yield Static(self.t("corrupt_hint"), classes="hint", markup=False)
             elif corrupt:
