@@ -112,8 +112,8 @@ def test_same_code_updates_and_one_write(ctx, tmp_path, monkeypatch):
     changed = [list(GOOD[0]), GOOD[1]]
     changed[0][4] = "นักทรัพยากรบุคคล"
     writes = []
-    real = ctx.store._write
-    monkeypatch.setattr(ctx.store, "_write", lambda name, data: (writes.append(name), real(name, data)))
+    real = ctx.store._commit
+    monkeypatch.setattr(ctx.store, "_commit", lambda name, *a, **k: (writes.append(name), real(name, *a, **k)))
     plan = import_file(ctx, write_csv(tmp_path / "s2.csv", [HEADER, *changed]))
     assert (plan.added, plan.updated, plan.divisions_created) == (0, 2, [])
     assert writes == ["main"]

@@ -378,3 +378,35 @@ def test_retried_appraisal_reopen_saves_one_history_entry(demo_ctx, monkeypatch)
     assert [h["kind"] for h in svc.history(demo_ctx, rid)].count("reopen") == 1
     reopens = [e for e in demo_ctx.store.audit.entries() if e.get("action") == "reopen"]
     assert len(reopens) == 1
+
+
+def test_removed_users_table_does_not_start_setup_mode(demo_ctx):
+    path = demo_ctx.store.path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("users")
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(StorageError) as exc:
+        Context.open(demo_ctx.store.dir)
+    assert "restore" in exc.value.th and "บัญชีผู้ใช้" in exc.value.th
+
+
+def test_ids_handed_out_then_truncated_in_one_transaction_are_not_reused(tmp_path):
+    store = _store(tmp_path)
+    with store.transaction() as tx:
+        t = tx.table("things")
+        assert t.insert({"name": "สอง"}) == 2
+        t.truncate()
+        assert t.insert({"name": "สาม"}) == 3
+
+
+def test_deleted_main_can_be_restored_without_signing_in(demo_ctx):
+    from ethics_tui.service import backups
+    from ethics_tui.store.backup import create_backup
+
+    path = create_backup(demo_ctx.store)
+    demo_ctx.store.path().unlink()
+    fresh = Store(demo_ctx.store.dir)
+    assert not backups.database_readable(fresh)
+    backups.restore(Context(store=fresh), path)
+    assert verify(Store(demo_ctx.store.dir)) == []
+    Context.open(demo_ctx.store.dir)  # opens again

@@ -18,11 +18,14 @@ def backup_now(ctx: Context, out: Path | None = None) -> Path:
 
 
 def database_readable(store) -> bool:
+    from ethics_tui.store.integrity import MissingFileError, check_main_present
+
     try:
         for name in store.db_names():
             store.load(name)
+        check_main_present(store)  # a deleted main.json: nobody can sign in, restore is open
         return True
-    except CorruptDatabaseError:
+    except (CorruptDatabaseError, MissingFileError):
         return False
 
 

@@ -9,6 +9,7 @@ either the old or the new file, plus at worst a stale temp file that
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import secrets
@@ -152,3 +153,41 @@ def cleanup_temp_files(folder: Path) -> list[Path]:
             except OSError:
                 pass
     return removed
+
+
+def unencodable(where: str) -> StorageError:
+    """The error for text that cannot be saved (lone surrogates from a mis-decoded file name)."""
+    return StorageError(
+        f"บันทึกไม่ได้: ข้อความใน {where} มีอักขระที่เข้ารหัสไม่ได้ (เช่น ชื่อไฟล์จากระบบภาษาอื่น) "
+        "— โปรดพิมพ์ข้อความนั้นใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)",
+        f"Not saved: the text in {where} holds characters that cannot be encoded (e.g. a file name "
+        "from another system's code page); please type it again (existing data was not changed)",
+    )
+
+
+def encode_json(data, path) -> bytes:
+    """Compact UTF-8 JSON; text that cannot be encoded becomes a StorageError naming the record."""
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        raise unencodable(_where_unencodable(data) or Path(path).name) from None
+
+
+def _where_unencodable(value, path: tuple = ()) -> str | None:
+    """A readable location (``staff #5 first_name``) of the first text with lone surrogates."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            parts = [str(p) for p in path]
+            if len(parts) > 1:
+                parts[1] = f"#{parts[1]}"
+            return " ".join(parts) or "?"
+        return None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        found = _where_unencodable(k, path) if isinstance(k, str) else None
+        found = found or _where_unencodable(v, (*path, k))
+        if found:
+            return found
+    return None

@@ -15,20 +15,16 @@ from datetime import datetime
 from pathlib import Path
 
 from ethics_tui.errors import StorageError
-from ethics_tui.store.atomic import os_error
+from ethics_tui.store.atomic import os_error, unencodable
 
 GENESIS = "0" * 64
 AUDIT_FILE = "audit.jsonl"
 
 
-def unencodable(where: str) -> StorageError:
-    """The error for text that cannot be saved (lone surrogates from a mis-decoded file name)."""
-    return StorageError(
-        f"บันทึกไม่ได้: ข้อความใน {where} มีอักขระที่เข้ารหัสไม่ได้ (เช่น ชื่อไฟล์จากระบบภาษาอื่น) "
-        "— โปรดพิมพ์ข้อความนั้นใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)",
-        f"Not saved: the text in {where} holds characters that cannot be encoded (e.g. a file name "
-        "from another system's code page); please type it again (existing data was not changed)",
-    )
+def _repairable(exc: StorageError) -> StorageError:
+    """Mark an error that ``verify --repair`` (or the TUI's repair prompt) can resolve."""
+    exc.repairable = True
+    return exc
 
 
 def _canonical(entry: dict) -> bytes:
@@ -77,12 +73,12 @@ class AuditLog:
                         int(entry["seq"]), str(entry["hash"])
                         return entry
                     except (ValueError, KeyError, TypeError) as exc:
-                        raise StorageError(
+                        raise _repairable(StorageError(
                             "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify --repair "
                             "เพื่อแยกส่วนที่เสียหายเก็บไว้ แล้วทำงานต่อได้",
                             "The last line of the audit log (audit.jsonl) is damaged; run verify --repair "
                             "to set the damaged part aside and carry on",
-                        ) from exc
+                        )) from exc
         return None
 
     def head(self) -> AuditHead:

@@ -42,8 +42,8 @@ from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
 from ethics_tui.store import integrity, migrations
-from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, os_error
-from ethics_tui.store.audit import AUDIT_FILE, AuditLog, unencodable
+from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, encode_json, os_error
+from ethics_tui.store.audit import AUDIT_FILE, AuditLog
 
 MAIN = "main"
 META_TABLE = "_meta"
@@ -87,7 +87,8 @@ class _CopyingTable(Table):
             tables = self._storage.read() or {}
             keys = [int(k) for k in tables.get(self.name, {})]
             mark = _high_water(tables, self.name)
-            self._next_id = max(keys + [mark]) + 1
+            handed_out = (getattr(self._storage, "marks", None) or {}).get(self.name, 0)  # then truncated
+            self._next_id = max(keys + [mark, handed_out]) + 1
         next_id = self._next_id
         self._next_id += 1
         marks = getattr(self._storage, "marks", None)
@@ -410,7 +411,7 @@ class Store:
         if not DB_NAME_RE.match(name):  # backups and restore would miss it
             raise ValueError(f"unknown database name {name!r}: add it to DB_NAME_RE")
         path = self.path(name)
-        payload = _encode(data, path)
+        payload = encode_json(data, path)
         atomic_write_bytes(path, payload)
         self._cache[name] = (self._stat_key(path), data)
 
@@ -436,14 +437,14 @@ class Store:
                 ids[table] = top
         meta["ids"] = ids
         meta.setdefault("schema", migrations.CURRENT_SCHEMA)
-        body_bytes = _encode(body, path)
+        body_bytes = encode_json(body, path)
         records = [dict(r, db=name) for r in records]
         records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes).hexdigest()
         first = self.audit.head().seq + len(pre) + 1
         records[-1]["first"] = first
         lines, head = self.audit.prepare(list(pre) + records, actor)
         meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
-        tail = b'"_meta":' + _encode({"1": meta}, path) + b"}"
+        tail = b'"_meta":' + encode_json({"1": meta}, path) + b"}"
         payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
         before = self.audit.write(lines)
         try:
@@ -489,31 +490,3 @@ class Store:
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))
-
-
-def _encode(data, path) -> bytes:
-    """Compact UTF-8 JSON; text that cannot be encoded becomes a StorageError naming the record."""
-    try:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:
-        raise unencodable(_where_unencodable(data) or Path(path).name) from None
-
-
-def _where_unencodable(value, path: tuple = ()) -> str | None:
-    """A readable location (``staff #5 first_name``) of the first text with lone surrogates."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            parts = [str(p) for p in path]
-            if len(parts) > 1:
-                parts[1] = f"#{parts[1]}"
-            return " ".join(parts) or "?"
-        return None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for k, v in items:
-        found = _where_unencodable(k, path) if isinstance(k, str) else None
-        found = found or _where_unencodable(v, (*path, k))
-        if found:
-            return found
-    return None

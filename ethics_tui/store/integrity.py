@@ -57,23 +57,52 @@ def _known(store, name: str, log: bytes | None = None) -> bool:
     return name == "main" and b'"action":"create"' in log
 
 
-def missing_error(name: str) -> StorageError:
-    return StorageError(
+class MissingFileError(StorageError):
+    """A data file (or the users table) the audit log knows is gone. ``backup``: newest good one."""
+
+    backup = None
+
+
+def missing_error(name: str, store=None) -> StorageError:
+    exc = MissingFileError(
         f"ไฟล์ {name}.json หายไปหรือถูกล้าง แต่บันทึกการตรวจสอบแสดงว่าเคยมีข้อมูล — โปรแกรมจะไม่สร้างใหม่ทับ "
         "โปรดกู้คืนจากสำเนาสำรองด้วยคำสั่ง restore (หรือเมนูกู้คืน)",
         f"{name}.json is missing or emptied, but the audit log shows it held data; it will not be "
         "recreated empty. Restore it from a backup (the restore command).",
     )
+    if store is not None:
+        exc.backup = _newest_backup(store)
+    return exc
+
+
+def _newest_backup(store):
+    from ethics_tui.store import backup
+
+    try:
+        return backup.newest_good_backup(store)
+    except Exception:  # noqa: BLE001 - only a hint
+        return None
 
 
 def check_main_present(store) -> None:
-    """open(): a deleted or emptied main.json with an audit log is not a brand-new office."""
-    meta = store._meta_at_a_glance("main")  # the usual start: no parse of the whole file
-    if meta is not None and file_head({META: {"1": meta}}) is not None:
-        return
+    """open(): a deleted or emptied main.json (or users table) with an audit log is not a
+    brand-new office: refuse rather than start setup mode."""
+    # (parsed once: the sign-in that follows reads the users from the same cache)
     data = store.load("main")
-    if file_head(data) is None and store.audit.path.exists() and _known(store, "main"):
-        raise missing_error("main")
+    if not store.audit.path.exists() or (file_head(data) is not None and data.get("users")):
+        return
+    log = _log_bytes(store)
+    if file_head(data) is None and _known(store, "main", log):
+        raise missing_error("main", store)
+    if not data.get("users") and b'"action":"create","kind":"user"' in log:
+        exc = MissingFileError(
+            "ไม่พบบัญชีผู้ใช้ใน main.json แต่บันทึกการตรวจสอบแสดงว่าเคยสร้างไว้ — จะไม่เริ่มการตั้งค่าใหม่ "
+            "โปรดกู้คืนจากสำเนาสำรองด้วยคำสั่ง restore (หรือเมนูกู้คืน)",
+            "main.json holds no user accounts, but the audit log shows accounts were created; setup "
+            "will not start again. Restore from a backup (the restore command).",
+        )
+        exc.backup = _newest_backup(store)
+        raise exc
 
 
 def _void_interrupted(store, name: str, data: dict | None) -> list[dict]:

@@ -74,6 +74,16 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "storage_title": ("เปิดฐานข้อมูลไม่ได้", "Cannot open the database"),
     "restore_newest": ("กู้คืนสำเนาล่าสุด", "Restore newest backup"),
+    "repair_audit": ("ซ่อมบันทึกการตรวจสอบ", "Repair the audit log"),
+    "repair_hint": (
+        "กด a เพื่อแยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้ในไฟล์ต่างหาก (ไม่ลบ) และบันทึกการซ่อม แล้วทำงานต่อ",
+        "Press a to set the damaged part of the audit log aside in a separate file (kept, not deleted), "
+        "record the repair and carry on.",
+    ),
+    "repair_confirm": (
+        "แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้ และบันทึกการซ่อมในบันทึกการตรวจสอบ?",
+        "Set the damaged part of the audit log aside and record the repair in the log?",
+    ),
     # home
     "home": ("หน้าหลัก", "Home"),
     "office_unset": ("(ยังไม่ได้ตั้งชื่อหน่วยงาน — กด t เพื่อตั้งค่า)", "(office not set up yet — press t)"),
