@@ -41,6 +41,7 @@ EthicsApp(Path(sys.argv[1]), "th").run(headless=True)
 
 def _time(code: str, *args: str) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "ETHICS_TUI_EXIT_ON_READY": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled, as installed (bench_growth.py says why)
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, timeout=60)
     elapsed = time.perf_counter() - t
@@ -50,6 +51,7 @@ def _time(code: str, *args: str) -> float:
 
 
 def main() -> None:
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ethics_tui")], check=False)
     with tempfile.TemporaryDirectory() as d:
         data = Path(d) / "data"
         subprocess.run([sys.executable, "-m", "ethics_tui", "--data", str(data), "demo"], check=True,

@@ -61,12 +61,14 @@ def search_page(
     data = ctx.store.load()
     table = data.get(STAFF, {})
     words = [w.casefold() for w in text.split()]
+    rows = _INDEX.rows(data)
+    hays = _INDEX.hays(data) if words else None
     picked: list[tuple[str, str]] = []
     total = 0
-    for hay, key, active, div in _INDEX.rows(ctx, data):
+    for i, (key, active, div) in enumerate(rows):
         if not include_inactive and not active:
             continue
-        if words and not all(w in hay for w in words):
+        if hays is not None and not all(w in hays[i] for w in words):
             continue
         total += 1
         if limit is None or len(picked) < limit:
@@ -75,33 +77,53 @@ def search_page(
 
 
 class _SearchIndex:
-    """(search text, key, active, division name) of every staff record, in display order,
-    for one (staff table, divisions table) pair of objects (the store replaces a table whole
-    when it changes)."""
+    """(key, active, division name) of every staff record in display order, and (made on the
+    first search with words) each record's search text, for one (staff table, divisions
+    table) pair of objects (the store replaces a table whole when it changes)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._tables: tuple | None = None
-        self._rows: list[tuple[str, str, bool, str]] = []
+        self._rows: list[tuple[str, bool, str]] = []
+        self._hays: list[str] | None = None
 
-    def rows(self, ctx: Context, data: dict) -> list[tuple[str, str, bool, str]]:
-        tables = (data.get(STAFF, {}), data.get(DIVISIONS, {}))
+    def _current(self, data: dict) -> tuple:
+        return data.get(STAFF, {}), data.get(DIVISIONS, {})
+
+    def rows(self, data: dict) -> list[tuple[str, bool, str]]:
+        tables = self._current(data)
         with self._lock:
             if self._tables is not None and all(a is b for a, b in zip(self._tables, tables)):
                 return self._rows
         names = {int(k): d.get("name", "") for k, d in tables[1].items()}
         built = []
         for key, d in tables[0].items():
-            first, last = d.get("first_name") or "", d.get("last_name") or ""
             div = names.get(d.get("division_id"), "")
-            full = f"{d.get('prefix') or ''}{first} {last}".strip()
-            hay = f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}"
-            built.append(((div, first, last, int(key)), hay.casefold(), key, d.get("active", True), div))
+            sort_key = (div, d.get("first_name") or "", d.get("last_name") or "", int(key))
+            built.append((sort_key, key, d.get("active", True), div))
         built.sort(key=lambda r: r[0])
         rows = [r[1:] for r in built]
         with self._lock:
-            self._tables, self._rows = tables, rows
+            self._tables, self._rows, self._hays = tables, rows, None
         return rows
+
+    def hays(self, data: dict) -> list[str]:
+        rows = self.rows(data)
+        with self._lock:
+            if self._hays is not None and self._rows is rows:
+                return self._hays
+        table = data.get(STAFF, {})
+        hays = []
+        for key, _active, div in rows:
+            d = table[key]
+            first, last = d.get("first_name") or "", d.get("last_name") or ""
+            full = f"{d.get('prefix') or ''}{first} {last}".strip()
+            hays.append(f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}"
+                        .casefold())
+        with self._lock:
+            if self._rows is rows:
+                self._hays = hays
+        return hays
 
 
 _INDEX = _SearchIndex()

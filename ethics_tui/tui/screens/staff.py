@@ -59,6 +59,7 @@ class StaffScreen(GuardedScreen):
         self.rows: dict[int, Staff] = {}
         self._generation = 0  # bumped by each (re)fill; a worker's stale result is dropped
         self._label = ""
+        self._shown: list[tuple] = []  # (id, rev, active) of the rows on show
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,7 +125,9 @@ class StaffScreen(GuardedScreen):
         rows, label = page
         table = self.table
         keep = select_id if select_id is not None else self.selected_id()
-        if force or [s.id for s, _cells in rows] != list(self.rows):
+        shown = [(s.id, s.rev, s.active) for s, _cells in rows]
+        if force or shown != self._shown:  # typing often leaves the first page as it was
+            self._shown = shown
             table.clear()
             self.rows = {}
             for staff, cells in rows:
