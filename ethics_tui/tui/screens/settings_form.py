@@ -23,7 +23,7 @@ WIZARD_FIELDS = (
     "letter_prefix",
     "digits",
 )
-ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + ("emblem_path",)
+ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + ("emblem_path", "font_path", "title_pt")
 SELECTS = {"office_type", "digits"}
 
 
@@ -51,7 +51,7 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
             return Select(options, value=value, allow_blank=False, id="f-digits", compact=True)
         validators = [Required(self.t("required"))] if name == "office_name" else []
-        return Input(value, id=f"f-{name}", compact=True, validators=validators)
+        return Input(str(value), id=f"f-{name}", compact=True, validators=validators)
 
     def compose_fields(self) -> ComposeResult:
         for name in self.fields:
