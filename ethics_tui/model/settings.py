@@ -54,8 +54,14 @@ class OfficeSettings(TextChecked):
             errors["digits"] = ("ตัวเลขต้องเป็น thai หรือ arabic", "Digits must be thai or arabic")
         if self.email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", self.email.strip()):
             errors["email"] = ("อีเมลไม่ถูกต้อง", "Invalid e-mail address")
-        if not 12 <= int(self.title_pt or 16) <= 36:
-            errors["title_pt"] = ("ขนาดตัวอักษรหัวเรื่องต้องอยู่ระหว่าง 12 ถึง 36 พอยต์", "Title size must be 12 to 36 pt")
+        try:
+            title_ok = 12 <= int(str(self.title_pt or 16).strip()) <= 36
+        except ValueError:
+            title_ok = False
+        if not title_ok:
+            errors["title_pt"] = ("ขนาดตัวอักษรหัวเรื่องต้องเป็นตัวเลข 12 ถึง 36 พอยต์", "Title size must be 12 to 36 pt")
+        if self.font_path and not str(self.font_path).strip().lower().endswith(".ttf"):
+            errors["font_path"] = ("ไฟล์แบบอักษรต้องเป็น .ttf (เช่น THSarabunNew.ttf)", "The font must be a .ttf file")
         if not isinstance(self.idle_minutes, int) or isinstance(self.idle_minutes, bool) or not 0 <= self.idle_minutes <= 480:
             errors["idle_minutes"] = ("นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
                                       "idle sign-out minutes must be 0-480 (0 = never)")

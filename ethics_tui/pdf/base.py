@@ -493,7 +493,7 @@ class ThaiPDF(FPDF):
         self.set_dash_pattern()
         self.set_draw_color(0, 0, 0)
         self.set_text_color(150, 150, 150)
-        self.style("", 10)
+        self.style("", 8 if h < 20 else 10)
         lines = [f"ตราครุฑ {size}", "ระบุไฟล์ภาพ", "ในหน้าตั้งค่า"] if h < 20 else [f"ที่ของตราครุฑ สูง {size}", "ยังไม่ได้ระบุไฟล์ภาพตรา", "ระบุได้ในหน้าตั้งค่า"]
         lh = min(self.line_h, h / len(lines))
         for i, text in enumerate(lines):

@@ -41,7 +41,7 @@ def names_in(blocks: Iterable[Block]) -> list[str]:
 
 def heading(pdf: ThaiPDF, first: str, number_line: str = "", subject: str = "") -> None:
     """Centred "คำสั่ง<office>" / "ที่ ..." / "เรื่อง ..." and a short separator."""
-    pdf.centered(first, "B")
+    pdf.centered(first, "B", pdf.title_pt)  # the title size is an office setting
     if number_line:
         pdf.centered(number_line, "B")
     if subject:

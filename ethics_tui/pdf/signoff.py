@@ -12,12 +12,12 @@ from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
 from ethics_tui.pdf.table import Column, TableWriter
 
 COLUMNS = (
-    Column("ลำดับ", 13, "C"),
+    Column("ลำดับ", 12, "C"),
     Column("ชื่อ-สกุล", 55, fit=True),
     Column("ตำแหน่ง", 43),
     Column("ลายมือชื่อ", 28),
     Column("วันที่", 19, "C"),
-    Column("หมายเหตุ", 17),
+    Column("หมายเหตุ", 18),
 )
 MARGINS = (20.0, 20.0, 15.0, 15.0)  # an attachment: narrower margins leave room to sign
 ROW_HEIGHT = 10.0  # room to sign

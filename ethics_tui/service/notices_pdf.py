@@ -127,10 +127,11 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
     pdf.ln(3)
     cols = (Column("เอกสาร", 85), Column("กลุ่มเป้าหมาย", 24, "C"), Column("รับทราบแล้ว", 24, "C"),
             Column("ร้อยละ", 18, "C"), Column("ยังไม่รับทราบ", 24, "C"))
-    table = TableWriter(pdf, cols, size=14)
+    cells = [[doc_title(ctx, c.notice), str(c.total), str(c.done), f"{c.percent:.1f}", str(c.pending_count)] for c in rows]
+    table = TableWriter(pdf, cols, size=14).autofit(cells)  # widths from content, numbers right-aligned
     table.start()
-    for c in rows:
-        table.row([doc_title(ctx, c.notice), str(c.total), str(c.done), f"{c.percent:.1f}", str(c.pending_count)])
+    for i, r in enumerate(cells):
+        table.row(r, keep=table.note_height() if i == len(cells) - 1 else 0)  # the total stays with the table
     table.note(f"รวม {len(rows)} ฉบับ")
     if detail is not None:
         pdf.ln(4)
@@ -138,11 +139,12 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
         people_table = TableWriter(pdf, (Column("ลำดับ", 15, "C"), Column("ชื่อ-สกุล", 70, fit=True), Column("ตำแหน่ง", 90)), size=14)
         people_table.start()
         k = 0
-        for division, people in detail.pending:
+        for d, (division, people) in enumerate(detail.pending):
             people_table.group(f"{division} ({len(people)} คน)")
-            for p in people:
+            for j, p in enumerate(people):
                 k += 1
-                people_table.row([str(k), p.name, p.position])
+                last = d == len(detail.pending) - 1 and j == len(people) - 1
+                people_table.row([str(k), p.name, p.position], keep=people_table.note_height() if last else 0)
             people_table.end_group()
         people_table.note(f"ยังไม่รับทราบรวม {k} คน จาก {detail.total} คน")
     path = pdf.save(out)

@@ -27,6 +27,8 @@ def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
             raise _conflict()
         new = OfficeSettings.from_dict(settings.to_dict())
         new.emblem_path = (new.emblem_path or "").strip().strip('"').strip()
+        new.font_path = (new.font_path or "").strip().strip('"').strip()
+        new.title_pt = int(str(new.title_pt or 16).strip())
         if new.emblem_path and new.emblem_path != old.emblem_path:
             _check_emblem(new.emblem_path)
         new.rev = old.rev + 1

@@ -216,6 +216,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "s_letter_prefix": ("เลขที่หนังสือ (ที่ อด …)", "Letter prefix"),
     "s_digits": ("ตัวเลข", "Digits"),
     "s_emblem_path": ("ไฟล์ตราสัญลักษณ์", "Emblem image"),
+    "s_font_path": ("ไฟล์แบบอักษร TH Sarabun (.ttf)", "TH Sarabun font file (.ttf)"),
+    "s_title_pt": ("ขนาดหัวเรื่อง (พอยต์)", "Title size (pt)"),
     "digits_thai": ("เลขไทย (๑๒๓)", "Thai digits (๑๒๓)"),
     "digits_arabic": ("เลขอารบิก (123)", "Arabic digits (123)"),
     # command palette

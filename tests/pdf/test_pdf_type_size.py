@@ -86,3 +86,26 @@ def test_title_size_is_a_setting():
     assert pdf.title_pt == 20
     with pytest.raises(Exception):
         OfficeSettings(office_name="ทดสอบ", title_pt=80).validate()
+
+
+def test_title_size_setting_is_saved_and_used(demo_ctx, tmp_path):
+    from dataclasses import replace
+
+    from ethics_tui.errors import ValidationError
+    from ethics_tui.pdf.order import render_order
+    from ethics_tui.pdf.pagecheck import read_pages
+    from ethics_tui.pdf.samples import sample_order
+    from ethics_tui.service.settings import get_settings, save_settings
+
+    s = save_settings(demo_ctx, replace(get_settings(demo_ctx), title_pt="20"))
+    assert s.title_pt == 20
+    with pytest.raises(ValidationError):
+        save_settings(demo_ctx, replace(s, title_pt="ใหญ่"))
+    with pytest.raises(ValidationError):
+        save_settings(demo_ctx, replace(s, font_path="C:/Windows/Fonts/arial.otf"))
+    heights = {}
+    for pt in (16, 20):
+        out = render_order(sample_order(), tmp_path / f"o{pt}.pdf", replace(s, title_pt=pt))
+        first = next(ln for ln in read_pages(out)[0].lines if ln.text.startswith("คำสั่ง"))
+        heights[pt] = first.y1 - first.y0
+    assert heights[20] / heights[16] == pytest.approx(20 / 16, rel=0.03)

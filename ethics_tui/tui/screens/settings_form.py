@@ -24,7 +24,8 @@ WIZARD_FIELDS = (
     "letter_prefix",
     "digits",
 )
-ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + ("emblem_path", "idle_minutes")
+ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + (
+    "emblem_path", "font_path", "title_pt", "idle_minutes")
 register_labels({"s_idle_minutes": ("ออกจากระบบเมื่อไม่ใช้งาน (นาที, 0 = ไม่ออกเอง)", "Idle sign-out (minutes, 0 = never)")})
 SELECTS = {"office_type", "digits"}
 
