@@ -122,3 +122,27 @@ async def test_idle_sign_out(make_app, office):
         await pilot.pause()
         assert app.ctx.user is None and isinstance(app.screen, SignInScreen)
         assert any("5" in m for m in notifications(app))
+
+
+async def test_idle_minutes_in_the_settings_form(make_app, office):
+    from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
+
+    app = make_app(office.store.dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, OfficeSettingsModal)
+        box = modal.query_one("#f-idle_minutes", Input)
+        assert box.value == "15"  # the default
+        box.value = "abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OfficeSettingsModal) and get_settings(office).idle_minutes == 15
+        box.value = "30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert get_settings(office).idle_minutes == 30
