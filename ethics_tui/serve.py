@@ -62,7 +62,10 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
             logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S")
 
         async def on_startup(self, app) -> None:
-            url = f"http://{'localhost' if host in ('127.0.0.1', 'localhost', '::1') else host}:{port}"
+            import socket
+
+            shown = {"127.0.0.1": "localhost", "::1": "localhost", "0.0.0.0": socket.gethostname(), "::": socket.gethostname()}
+            url = f"http://{shown.get(host, host)}:{port}"
             print(f"ethics-tui: เปิดให้ใช้งานทางเว็บเบราว์เซอร์ที่ {url} (ข้อมูล {data_dir}) — กด Ctrl+C เพื่อหยุด", flush=True)
             print(f"ethics-tui: serving on {url} (data {data_dir}); Ctrl+C stops", flush=True)
 

@@ -162,3 +162,20 @@ def test_each_module_declares_the_permissions_it_checks():
             "print('self.read' in a.PERMISSIONS, 'self.ack' in a.PERMISSIONS, 'ethics_tui.service.staff_accounts' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "True", "False"]
+
+
+@pytest.mark.parametrize("bad", [-1, 481, True, "15", None])
+def test_idle_minutes_must_be_0_to_480(bad):
+    from ethics_tui.errors import ValidationError
+    from ethics_tui.model.settings import OfficeSettings
+
+    with pytest.raises(ValidationError) as err:
+        OfficeSettings(office_name="x", idle_minutes=bad).validate()
+    assert "idle_minutes" in err.value.errors
+    OfficeSettings(office_name="x", idle_minutes=0).validate()
+
+
+def test_new_core_modules_do_not_import_textual():
+    code = ("import sys, ethics_tui.service.staff_accounts, ethics_tui.service.notices_self, ethics_tui.serve, "
+            "ethics_tui.cli_serve; assert 'textual' not in sys.modules and 'textual_serve' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

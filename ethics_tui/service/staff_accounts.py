@@ -95,36 +95,45 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
         if unknown:
             raise UserError(f"ไม่พบบุคลากรที่ยังปฏิบัติงานรหัส {', '.join(map(str, unknown))}",
                             f"No active staff member {', '.join(map(str, unknown))}")
+    # The password hashing (scrypt, memory-hard) is done before the write, so that the lock
+    # other sessions wait on is held for one file write, not for seconds.
+    users = ctx.store.load().get(USERS, {})
+    existing = {int(d["staff_id"]): (int(k), d) for k, d in users.items()
+                if STAFF_ROLE in d.get("roles", []) and d.get("staff_id") is not None}
+    taken = {d.get("username") for d in users.values()}
+    plans = []  # (staff id, existing doc id or None, username, code, pw record, keypair)
+    for key in sorted(staff, key=int):
+        sid, s = int(key), staff[key]
+        if (wanted is not None and sid not in wanted) or not s.get("active", True):
+            continue
+        old = existing.get(sid)
+        if old is not None and not reissue:
+            continue
+        username = old[1]["username"] if old else _username_for(sid, str(s.get("code", "")), taken)
+        taken.add(username)
+        code = new_code()
+        pw, kek = crypto.new_password_record(code)
+        keypair, _ = crypto.new_keypair(kek, username)
+        plans.append((sid, old[0] if old else None, username, code, pw, keypair))
     slips: list[Slip] = []
     with ctx.store.transaction(actor=ctx.actor) as tx:
         table = tx.table(USERS)
-        existing = {int(d["staff_id"]): d for d in table.all()
-                    if STAFF_ROLE in d.get("roles", []) and d.get("staff_id") is not None}
-        taken = {d.get("username") for d in table.all()}
-        for key in sorted(staff, key=int):
-            sid, s = int(key), staff[key]
-            if (wanted is not None and sid not in wanted) or not s.get("active", True):
-                continue
-            old = existing.get(sid)
-            if old is not None and not reissue:
-                continue
-            code = new_code()
-            name, division = _person(s, divisions)
-            pw, kek = crypto.new_password_record(code)
-            if old is not None:
-                user = User.from_doc(old.doc_id, old)
-                user.pw = pw
-                user.keypair, _ = crypto.new_keypair(kek, user.username)
+        now_taken = {d.get("username"): d.doc_id for d in table.all()}
+        for sid, doc_id, username, code, pw, keypair in plans:
+            if now_taken.get(username, doc_id) != doc_id:
+                raise UserError("มีผู้อื่นสร้างบัญชีในระหว่างนี้ โปรดลองใหม่อีกครั้ง",
+                                "Someone else created accounts meanwhile; please try again")
+            name, division = _person(staff[str(sid)], divisions)
+            if doc_id is not None:
+                user = User.from_doc(doc_id, table.get(doc_id=doc_id))
+                user.pw, user.keypair = pw, keypair
                 user.must_change, user.failed, user.locked_until, user.active = True, 0, "", True
                 user.rev += 1
                 tx.put(USERS, user.id, user.to_dict())
                 tx.log("update", "user", user.id, ["password", "must_change"], note="new one-time code (staff)")
             else:
-                username = _username_for(sid, str(s.get("code", "")), taken)
-                taken.add(username)
                 user = User(username=username, display_name=name or username, roles=[STAFF_ROLE], staff_id=sid,
-                            must_change=True, pw=pw, rev=1)
-                user.keypair, _ = crypto.new_keypair(kek, username)
+                            must_change=True, pw=pw, keypair=keypair, rev=1)
                 user.validate()
                 user.id = table.insert(user.to_dict())
                 tx.log("create", "user", user.id, ["username", "display_name", "roles", "staff_id", "password"],

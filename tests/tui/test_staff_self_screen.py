@@ -122,3 +122,55 @@ async def test_idle_sign_out(make_app, office):
         await pilot.pause()
         assert app.ctx.user is None and isinstance(app.screen, SignInScreen)
         assert any("5" in m for m in notifications(app))
+
+
+async def test_idle_minutes_in_the_settings_form(make_app, office):
+    from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
+
+    app = make_app(office.store.dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, OfficeSettingsModal)
+        box = modal.query_one("#f-idle_minutes", Input)
+        assert box.value == "15"  # the default
+        box.value = "abc"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, OfficeSettingsModal) and get_settings(office).idle_minutes == 15
+        box.value = "30"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert get_settings(office).idle_minutes == 30
+
+
+async def test_enclosure_files_of_my_document(make_app, office, tmp_path):
+    from ethics_tui.model.notices import Notice
+    from ethics_tui.thai.dates import today
+
+    src = tmp_path / "code.pdf"
+    src.write_bytes(b"%PDF-1.4 enclosure")
+    sid = sorted(int(k) for k in office.store.load()["staff"])[0]
+    draft = notices.save_draft(office, Notice(kind="circular", title="หนังสือมีไฟล์แนบ", to="ทุกท่าน", body="เนื้อความ",
+                                              dated=today().isoformat(), audience="people", audience_people=[sid],
+                                              enclosures=[{"title": "ประมวลจริยธรรม", "path": str(src)}]))
+    notices.publish(office, draft.id)
+    slip = staff_accounts.create_accounts(office, [sid])[0]
+    app = make_app(office.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await first_sign_in(pilot, slip)
+        screen = app.screen
+        screen.table.move_cursor(row=screen.table.get_row_index(str(draft.id)))
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        stored = office.store.dir / notices.get(office, draft.id).enclosures[0]["file"]
+        assert any(str(stored) in m for m in notifications(app))
+        stored.write_bytes(b"changed")  # a damaged copy is refused, not shown
+        await pilot.press("f")
+        await pilot.pause()
+        assert any("เสียหาย" in m for m in notifications(app))

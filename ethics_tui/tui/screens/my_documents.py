@@ -42,7 +42,10 @@ register_labels({
                    "I, {name}, have read and acknowledge \"{title}\" (recorded electronically in your name)"),
     "my_acked": ("บันทึกการรับทราบแล้ว", "Acknowledgement recorded"),
     "my_already": ("ท่านรับทราบเอกสารนี้แล้ว", "You have already acknowledged this document"),
-    "my_enclosures": ("สิ่งที่ส่งมาด้วย", "Enclosures"),
+    "my_files": ("เปิดไฟล์แนบ", "open enclosures"),
+    "my_no_files": ("เอกสารนี้ไม่มีไฟล์แนบ (มีเฉพาะชื่อสิ่งที่ส่งมาด้วย)", "This document has no attached files (enclosure titles only)"),
+    "my_file_at": ("ไฟล์แนบ: {path}", "Enclosure file: {path}"),
+    "my_file_damaged": ("ไฟล์แนบ {name} เสียหายหรือหายไป โปรดแจ้งงานการเจ้าหน้าที่", "Enclosure {name} is damaged or missing; tell HR"),
 })
 
 
@@ -73,6 +76,7 @@ def document_text(ctx, n: Notice) -> str:
 class MyDocumentsScreen(GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "acknowledge", "my_ack"),
+        Binding("f", "files", "my_files"),
         Binding("f5", "refresh", "my_refresh"),
     ]
 
@@ -144,6 +148,26 @@ class MyDocumentsScreen(GuardedScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is not None and event.row_key.value is not None:
             self._show(int(event.row_key.value))
+
+    def action_files(self) -> None:
+        """The stored enclosure files of the document shown (checked against their SHA-256):
+        opened in the browser in a served session, their paths in the terminal."""
+        from ethics_tui.service.notices import enclosure_path
+
+        d = self.docs.get(self.shown[0]) if self.shown else None
+        files = [e for e in (d.notice.enclosures if d else []) if e.get("file")]
+        if not files:
+            self.notify(self.t("my_no_files"), markup=False)
+            return
+        for e in files:
+            path = enclosure_path(self.ctx, e)
+            name = e.get("name") or e.get("title", "")
+            if path is None:
+                self.notify(self.t("my_file_damaged", name=name), severity="error", markup=False)
+            elif self.app.is_web:
+                self.app.deliver_binary(path, save_filename=name or path.name, open_method="browser")
+            else:
+                self.notify(self.t("my_file_at", path=path), timeout=15, markup=False)
 
     def action_refresh(self) -> None:
         self.reload()
