@@ -41,7 +41,8 @@ def test_open_parses_no_file_and_a_staff_list_only_main(demo_ctx, monkeypatch):
 def test_damage_inside_a_file_is_still_found_and_never_overwritten(demo_ctx):
     path = demo_ctx.store.path("acks-1")
     raw = path.read_bytes()
-    broken = raw[:80] + b"\x00not json" + raw[-10:]
+    meta_at = raw.rfind(b',"_meta":')  # the store writes _meta last: keep it whole
+    broken = raw[:80] + b"\x00not json" + raw[meta_at:]
     path.write_bytes(broken)
     store = Store(demo_ctx.store.dir).open()  # looks right at both ends: open() does not parse it
     with pytest.raises(CorruptDatabaseError):
@@ -75,7 +76,7 @@ def test_a_truncated_file_is_reported_on_open(demo_ctx):
 
 def test_an_old_schema_is_still_migrated_on_open(demo_ctx):
     path = demo_ctx.store.path("acks-3")
-    path.write_bytes(path.read_bytes().replace(b'{"_meta":{"1":{"schema":1', b'{"_meta":{"1":{"schema":0', 1))
+    path.write_bytes(path.read_bytes().replace(b'"_meta":{"1":{"schema":1', b'"_meta":{"1":{"schema":0', 1))
     store = Store(demo_ctx.store.dir).open()
     assert store.load("acks-3")["_meta"]["1"]["schema"] == 1
     assert all(d.get("rev") == 0 for d in store.load("acks-3")["acks"].values())

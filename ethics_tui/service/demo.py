@@ -189,6 +189,7 @@ def load_demo(ctx: Context) -> int:
             staged = Context(store=Store(stage, backup_keep=store.backup_keep), actor=ctx.actor, lang=ctx.lang)
             n = _build(staged)
             restore.switch_in(store.dir, stage)
+            store.notices.extend(staged.store.notices)  # e.g. the demo's recovery code, for `demo` to print
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         store._cache.clear()

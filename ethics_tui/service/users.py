@@ -160,6 +160,10 @@ def sign_in(ctx: Context, username: str, password: str) -> User:
     doc = found[1] if found else None
     kek = crypto.check_password(doc.get("pw", {}) if doc else _DUMMY, password or "")
     if doc is None:
+        if not ctx.store.load().get(USERS):  # no accounts at all: a deleted main.json is not a new office
+            from ethics_tui.store import integrity
+
+            integrity.check_main_present(ctx.store)
         ctx.store.log_event("login-failed", "user", None, note="unknown username", actor=username or "?")
         raise _refused()
     user = User.from_doc(found[0], doc)
