@@ -164,8 +164,9 @@ class Store:
             self.dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
-        for name in self.db_names():
-            if self._schema_at_a_glance(name) is None:
+        glance = {name: self._schema_at_a_glance(name) for name in self.db_names()}
+        for name, version in glance.items():
+            if version is None:
                 self.load(name)  # raises CorruptDatabaseError
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
@@ -175,7 +176,7 @@ class Store:
                 )
             )
             return self
-        if not self._open_needs_work(daily_backup):
+        if not self._open_needs_work(daily_backup, glance):
             return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
             cleanup_temp_files(self.dir)
@@ -209,7 +210,7 @@ class Store:
                 backup.daily_backup(self)
         return self
 
-    def _open_needs_work(self, daily_backup: bool) -> bool:
+    def _open_needs_work(self, daily_backup: bool, glance: dict[str, int | None]) -> bool:
         """Whether open() has anything to do under the lock (checked cheaply, without it)."""
         from ethics_tui.store import backup
         from ethics_tui.store.atomic import TEMP_MARK
@@ -224,8 +225,7 @@ class Store:
                         return True  # a torn last line
         except FileNotFoundError:
             pass
-        for n in self.db_names():
-            version = self._schema_at_a_glance(n)
+        for n, version in glance.items():  # each file's schema, as open() just saw it
             if version is None:
                 version = migrations.schema_of(self.load(n))
             if version != migrations.CURRENT_SCHEMA:
