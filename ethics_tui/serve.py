@@ -43,6 +43,15 @@ def app_command(data_dir: Path, lang: str) -> str:
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
+def _quiet_unraisable(unraisable) -> None:
+    """A session's subprocess transport collected after its event loop closed ("Exception
+    ignored in ... Event loop is closed") is noise of asyncio's clean-up, not an error of the
+    office's: one log line, no traceback on the server's console."""
+    exc = unraisable.exc_value
+    logging.getLogger("ethics_tui.serve").warning(
+        "ignored during clean-up: %s: %s", type(exc).__name__ if exc else "?", exc)
+
+
 def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, lang: str = "th",
                 max_sessions: int = MAX_SESSIONS):
     try:
@@ -60,6 +69,7 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
 
         def initialize_logging(self) -> None:
             logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S")
+            sys.unraisablehook = _quiet_unraisable
 
         async def on_startup(self, app) -> None:
             import socket

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from demo_cache import fast_demo
+
 from ethics_tui.service.context import Context
 
 # documents in the bundled Sarabun whatever fonts this machine has (see pdf/fonts.py)
@@ -20,7 +22,7 @@ def ctx(tmp_path: Path) -> Context:
 @pytest.fixture
 def demo_ctx(ctx: Context) -> Context:
     """The demo office, signed in as the demo admin (roles admin + hr)."""
-    from ethics_tui.service.demo import demo_sign_in, load_demo
+    from ethics_tui.service.demo import demo_sign_in
 
-    load_demo(ctx)
+    fast_demo(ctx)
     return demo_sign_in(ctx, "admin")

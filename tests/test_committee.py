@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.committee import Order, OrderMember
@@ -19,7 +20,7 @@ from ethics_tui.service.staff import search
 def office(ctx, monkeypatch):
     """The demo office without any register's demo records, signed in as admin (admin + hr)."""
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.cli import main
 from ethics_tui.errors import ValidationError
@@ -28,7 +29,7 @@ SECRET = "นายลับเฉพาะ ไม่ปรากฏ"
 def office(ctx, monkeypatch):
     """The demo office with the committee's demo records only, signed in as admin."""
     monkeypatch.setattr(demo, "REGISTERS", ("committee",))
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import complaints as m
@@ -25,7 +26,7 @@ def office(ctx, monkeypatch):
     from ethics_tui.service import demo
 
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return ctx
 
 
@@ -345,7 +346,7 @@ def test_demo_cases(ctx, monkeypatch):
     from ethics_tui.service import demo
 
     monkeypatch.setattr(demo, "REGISTERS", ("complaints",))
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     o = as_user(ctx, "complaints")
     cases = svc.list_cases(o)
     assert len(cases) >= 5

@@ -5,6 +5,7 @@ of the receiving bodies, never to in-house fact-finding."""
 from datetime import date, timedelta
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.complaints import Complaint, Identity
@@ -23,7 +24,7 @@ def office(ctx, monkeypatch):
     from ethics_tui.service import demo
 
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return ctx
 
 

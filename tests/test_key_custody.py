@@ -8,6 +8,7 @@ import io
 import sys
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.service import users as users_svc
 from ethics_tui.service import vault
@@ -23,7 +24,7 @@ def office(ctx, monkeypatch):
     from ethics_tui.service import demo
 
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return ctx
 
 

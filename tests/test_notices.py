@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import Notice
@@ -24,7 +25,7 @@ from ethics_tui.thai.dates import today
 def office(ctx, monkeypatch) -> Context:
     """The demo office (58 staff) without any register's demo records, signed in as admin+hr."""
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 
@@ -204,7 +205,7 @@ def test_enclosure_files_are_copied_with_their_hash(office, tmp_path):
 
 def test_demo_adds_announcement_and_three_code_circulars(ctx, monkeypatch):
     monkeypatch.setattr(demo, "REGISTERS", ("notices",))
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     admin = demo.demo_sign_in(ctx, "admin")
     docs = svc.list_notices(admin)
     assert sorted(n.kind for n in docs) == ["announcement", "circular", "circular", "circular"]

@@ -7,6 +7,7 @@ import json
 import sys
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.cli import main
 from ethics_tui.pdf.textlayer import pages, squash
@@ -19,7 +20,7 @@ from ethics_tui.thai.digits import to_thai_digits
 @pytest.fixture
 def office(ctx, monkeypatch):
     monkeypatch.setattr(demo, "REGISTERS", ("notices",))
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import NotFoundError, UserError
 from ethics_tui.model.notices import Notice
@@ -23,7 +24,7 @@ from ethics_tui.thai.dates import today
 def office(ctx, monkeypatch) -> Context:
     monkeypatch.setattr(demo, "REGISTERS", ())
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)  # bulk accounts: keep the test fast
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "hr")
 
 

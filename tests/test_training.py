@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from demo_cache import fast_demo
 
 from ethics_tui.errors import ConflictError, ValidationError
 from ethics_tui.model.training import ABSENT, ATTENDED, COMPLETED, Opportunity
@@ -22,7 +23,7 @@ from ethics_tui.service.context import Context
 def office(ctx, monkeypatch):
     """The demo office without any register's demo records, signed in as HR."""
     monkeypatch.setattr(demo, "REGISTERS", ())
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "hr")
 
 
@@ -236,7 +237,7 @@ def test_statistics_from_known_data(office):
 
 def test_demo_year_has_the_cases_the_issue_asks_for(ctx, monkeypatch):
     monkeypatch.setattr(demo, "REGISTERS", ("training",))
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     viewer = demo.demo_sign_in(ctx, "viewer")
     fy = svc.fiscal_years(viewer)[-1]
     st = svc.stats(viewer, fy)

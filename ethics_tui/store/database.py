@@ -201,8 +201,9 @@ class Store:
         except OSError as exc:
             raise os_error(exc, self.dir, "สร้างโฟลเดอร์ข้อมูล", "create the data folder") from exc
         self._finish_interrupted_switch()
-        for name in self.db_names():
-            if self._schema_at_a_glance(name) is None:
+        glance = {name: self._schema_at_a_glance(name) for name in self.db_names()}
+        for name, version in glance.items():
+            if version is None:
                 self.load(name)  # raises CorruptDatabaseError
         integrity.check_main_present(self)  # a deleted main.json is not a new office
         if not os.access(self.dir, os.W_OK):
@@ -213,7 +214,7 @@ class Store:
                 )
             )
             return self
-        if not self._open_needs_work(daily_backup):
+        if not self._open_needs_work(daily_backup, glance):
             return self  # the usual start: nothing to clean, migrate or back up, so no lock
         with self.locked():
             for folder in self._temp_folders():
@@ -270,7 +271,7 @@ class Store:
                         )
                     )
 
-    def _open_needs_work(self, daily_backup: bool) -> bool:
+    def _open_needs_work(self, daily_backup: bool, glance: dict[str, int | None]) -> bool:
         """Whether open() has anything to do under the lock (checked cheaply, without it)."""
         from ethics_tui.store import backup
         from ethics_tui.store.atomic import stale_temp_files
@@ -287,8 +288,7 @@ class Store:
             pass
         if integrity.interrupted(self):
             return True
-        for n in self.db_names():
-            version = self._schema_at_a_glance(n)
+        for n, version in glance.items():  # each file's schema, as open() just saw it
             if version is None:
                 version = migrations.schema_of(self.load(n))
             if version != migrations.CURRENT_SCHEMA:

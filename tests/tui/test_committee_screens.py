@@ -1,6 +1,7 @@
 """The committee screens driven through the real app (demo office, demo accounts)."""
 
 from __future__ import annotations
+from demo_cache import fast_demo
 
 from datetime import date
 
@@ -23,7 +24,7 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 def office(ctx, monkeypatch, registers=None):
     if registers is not None:
         monkeypatch.setattr(demo, "REGISTERS", registers)
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(Context(store=ctx.store), "admin")
 
 

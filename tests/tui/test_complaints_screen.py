@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import Checkbox, DataTable, Input, Select
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
@@ -24,7 +25,7 @@ def office(ctx, monkeypatch, tmp_path):
     from ethics_tui.service import demo
 
     monkeypatch.chdir(tmp_path)  # PDFs go to ./exports
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return ctx
 
 

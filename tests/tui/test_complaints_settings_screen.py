@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import Checkbox, Input, OptionList, Select
 from tui_helpers import SIZE, notifications, start, text_of
 
@@ -23,7 +24,7 @@ def office(ctx, monkeypatch, tmp_path):
     from ethics_tui.service import demo
 
     monkeypatch.chdir(tmp_path)
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return ctx
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from demo_cache import fast_demo
 from tui_helpers import SIZE, notifications, start, text_of
 
 from ethics_tui.model.notices import Notice
@@ -22,7 +23,7 @@ ARABIC = re.compile(r"[0-9]")
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import DataTable, Input, TextArea
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
@@ -18,7 +19,7 @@ from ethics_tui.tui.screens.notices_ticks import TickOffScreen
 
 @pytest.fixture
 def office(ctx, monkeypatch):
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -1,6 +1,7 @@
 """From the dashboard to the export: the measures 6-7 report through the real app."""
 
 from __future__ import annotations
+from demo_cache import fast_demo
 
 from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, notifications, settle, start, text_of
@@ -104,9 +105,7 @@ async def test_home_has_no_readiness_panel_without_report_rights(make_app, ctx):
 
     access.PERMISSIONS["report.read"] = ("admin",)
     try:
-        from ethics_tui.service.demo import load_demo
-
-        load_demo(ctx)
+        fast_demo(ctx)
         app = make_app(ctx.store.dir)
         async with app.run_test(size=SIZE) as pilot:
             await start(pilot, "viewer")

@@ -4,6 +4,7 @@ documents screen, acknowledging, nothing else reachable; hr's accounts screen; i
 from __future__ import annotations
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import Input
 from tui_helpers import notifications, settle, start, text_of
 
@@ -20,7 +21,7 @@ SMALL = (80, 24)
 @pytest.fixture
 def office(ctx, monkeypatch):
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     return demo.demo_sign_in(ctx, "hr")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import DataTable, Select
 from tui_helpers import SIZE, notifications, start, text_of
 
@@ -20,7 +21,7 @@ ARABIC = re.compile(r"[0-9]")
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     hr = demo.demo_sign_in(ctx, "hr")
     fy = svc.fiscal_years(hr)[-1]
     opp = svc.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ รุ่นที่ 2", f"{fy - 543}-09-30",

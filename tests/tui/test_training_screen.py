@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from demo_cache import fast_demo
 from textual.widgets import DataTable, Input, Select
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
@@ -19,7 +20,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 
 @pytest.fixture
 def office(ctx, monkeypatch):
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     hr = demo.demo_sign_in(ctx, "hr")
     fy = svc.fiscal_years(hr)[-1]
     opp = svc.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ", f"{fy - 543}-09-30",

@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pytest
+from demo_cache import fast_demo
 from web_helpers import ROOT, Server, Session, missing
 
 from ethics_tui.model.notices import Notice
@@ -29,7 +30,7 @@ def office(tmp_path_factory):
     the server on a free loopback port."""
     data = tmp_path_factory.mktemp("serve") / "data"
     ctx = Context.open(data, actor="tester")
-    demo.load_demo(ctx)
+    fast_demo(ctx)
     hr = demo.demo_sign_in(Context(store=ctx.store), "hr")
     staff = sorted(int(k) for k, s in ctx.store.load()["staff"].items() if s.get("active", True))
     three = staff[20:23]
@@ -43,7 +44,8 @@ def office(tmp_path_factory):
     yield {"ctx": ctx, "hr": hr, "circular": circ, "slip": slip, "server": server,
            "digits": get_settings(ctx).digits}
     server.stop()
-    assert "Traceback" not in server.output()
+    out = server.output()
+    assert "Traceback" not in out, out[-3000:]
 
 
 async def browser():
