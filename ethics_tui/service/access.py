@@ -57,8 +57,14 @@ class SignInRequired(AccessDenied):
 
 
 def setup_mode(ctx) -> bool:
-    """True while no user account exists yet."""
-    return not ctx.store.load().get("users")
+    """True while no user account exists yet (a users table removed from an office whose audit
+    log shows accounts is refused with a StorageError instead: never a silent new setup)."""
+    if ctx.store.load().get("users"):
+        return False
+    from ethics_tui.store import integrity
+
+    integrity.check_main_present(ctx.store)
+    return True
 
 
 def can(ctx, permission: str) -> bool:

@@ -205,7 +205,7 @@ class Store:
         for name, version in glance.items():
             if version is None:
                 self.load(name)  # raises CorruptDatabaseError
-        integrity.check_main_present(self)  # a deleted main.json is not a new office
+        integrity.check_main_present(self, thorough=False)  # a deleted main.json is not a new office
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
                 (

@@ -84,10 +84,17 @@ def _newest_backup(store):
         return None
 
 
-def check_main_present(store) -> None:
-    """open(): a deleted or emptied main.json (or users table) with an audit log is not a
-    brand-new office: refuse rather than start setup mode."""
-    # (parsed once: the sign-in that follows reads the users from the same cache)
+def check_main_present(store, thorough: bool = True) -> None:
+    """A deleted or emptied main.json (or users table) with an audit log is not a brand-new
+    office: refuse rather than start setup mode.
+
+    ``thorough=False`` (open(), before the first paint): only when main.json does not end with
+    the ``_meta`` this program writes is the file parsed; the users table is then checked by
+    ``access.setup_mode`` when it finds no accounts, and by the sign-in."""
+    if not thorough:
+        meta = store._meta_at_a_glance("main")
+        if meta is not None and file_head({META: {"1": meta}}) is not None:
+            return
     data = store.load("main")
     if not store.audit.path.exists() or (file_head(data) is not None and data.get("users")):
         return
