@@ -58,17 +58,17 @@ def time_ticks(ctx: Context, notice_id: int, n: int) -> list[float]:
 
 
 def naive_ticks(folder: Path, n_docs: int, n: int) -> list[float]:
-    """Every acknowledgement in one file ("acks"), rewritten whole per tick."""
+    """Every acknowledgement in one file ("acks-0.json"), rewritten whole per tick."""
     ctx = Context.open(folder, actor="bench")
     docs = {d * STAFF + s + 1: {"notice": d, "staff_id": s, "status": "pending", "date": "", "method": "", "by": ""}
             for d in range(n_docs) for s in range(STAFF)}
-    with ctx.store.transaction("acks", actor="bench") as tx:
+    with ctx.store.transaction("acks-0", actor="bench") as tx:
         tx.table("acks")._update_table(lambda t: t.update(docs))
     out = []
     for k in range(n):
         t0 = time.perf_counter()
-        with ctx.store.transaction("acks", actor="bench") as tx:
-            doc = dict(ctx.store.load("acks")["acks"][str(k + 1)])
+        with ctx.store.transaction("acks-0", actor="bench") as tx:
+            doc = dict(ctx.store.load("acks-0")["acks"][str(k + 1)])
             doc.update(status="acknowledged", date="2025-01-02", method="sheet", by="bench")
             tx.put("acks", k + 1, doc)
             tx.log("acknowledge", "acks", f"0:{k}", ["status", "date", "method", "by"])

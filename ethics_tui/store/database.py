@@ -8,7 +8,7 @@ Layout of a data folder::
     logs/            error log of the TUI
     .ethics.lock     the cross-process lock file
 
-Later registers may keep fast-growing data in their own files (``store.transaction("acks")``).
+Later registers may keep fast-growing data in their own files (``store.transaction("acks-12")``; see DB_NAME_RE).
 
 Reads never lock: writes replace files atomically, so a reader sees the old or the new file.
 A parsed file is cached and reused while its (mtime, size, inode) is unchanged.
