@@ -384,19 +384,35 @@ class ThaiPDF(FPDF):
         align: str = "L",
         after: float = 0.0,
         prepared: bool = False,
+        keep_next: float = 0.0,
     ) -> None:
         """A body paragraph: first line indented by ``indent`` from ``left`` (mm into the
-        text block); other lines start at ``left + hanging``."""
+        text block); other lines start at ``left + hanging``. ``keep_next`` (mm): room that
+        what follows needs on the same page (a heading keeps its first lines, see :meth:`heading`)."""
         body = text if prepared else self.tx(text)
         x0 = self.l_margin + left
         full = self.epw - left - hanging
         first = self.epw - left - indent
-        for i, ln in enumerate(self.wrap(body, full, first)):
+        lines = self.wrap(body, full, first)
+        if keep_next and lines:  # the whole paragraph and what it keeps, or a new page
+            self.ensure_space(len(lines) * self.line_h + after + keep_next)
+        for i, ln in enumerate(lines):
             self.ensure_space(self.line_h)
             self.set_x(x0 + (indent if i == 0 else hanging))
             self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if after:
             self.ln(after)
+
+    def heading(self, text: str, *, keep: float | None = None, style: str = "B", indent: float = 0.0,
+                left: float = 0.0, after: float = 1.0) -> None:
+        """A heading or a table's title. Page-flow rule (issue 13 item 4): it never stands at a
+        page foot; it keeps ``keep`` mm of what follows on its page (default two body lines;
+        before a table, pass ``TableWriter.start_height()``), or moves to the next page."""
+        saved = self.font_style
+        self.style(style, self.nominal_pt)
+        self.paragraph(text, indent=indent, left=left, after=after,
+                       keep_next=2 * self.line_h if keep is None else keep)
+        self.style(saved, self.nominal_pt)
 
     def numbered(self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1) -> None:
         """A numbered list with hanging indent: "๑. text"."""
