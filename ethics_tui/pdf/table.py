@@ -265,6 +265,9 @@ class TableWriter:
                 self._new_page()  # the row and what must follow it go together
                 continue
             fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
+            rest = max(progress) - fit
+            if 0 < rest < self.min_split_lines:  # the continued row never holds one lone line
+                fit -= self.min_split_lines - rest
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
                 self._new_page()
