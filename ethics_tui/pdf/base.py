@@ -9,6 +9,7 @@ original Unicode even though HarfBuzz reorders and decomposes Thai marks (see do
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +56,20 @@ def office_digits(text: str, digits: str) -> str:
         pos = m.end()
     out.append(apply_digits(text[pos:], digits))
     return "".join(out)
+
+
+#: warnings of the documents written since the last :func:`take_warnings` (each once), for the
+#: CLI to print after an export and the TUI to show as a notification
+_PENDING: dict[tuple[str, str], None] = {}
+_PENDING_LOCK = threading.Lock()
+
+
+def take_warnings() -> list[tuple[str, str]]:
+    """(Thai, English) warnings of the PDFs saved since the last call (e.g. no emblem file)."""
+    with _PENDING_LOCK:
+        out = list(_PENDING)
+        _PENDING.clear()
+    return out
 
 
 def _hex_utf16(text: str) -> str:
@@ -568,6 +583,8 @@ class ThaiPDF(FPDF):
             self.output(str(path))
         finally:
             release(self)
+        with _PENDING_LOCK:
+            _PENDING.update(dict.fromkeys(self.warnings))
         return path
 
 
