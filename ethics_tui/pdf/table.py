@@ -129,10 +129,12 @@ class TableWriter:
                 numeric = numeric and bool(_NUMBER.match(text))
                 prepared = pdf.tx(text)
                 for line in prepared.split("\n"):
+                    total = pdf.word_width(" ") * line.count(" ")  # measured by its words (cached)
                     for t in _tokens(line):
-                        if (w := pdf.word_width(t)) > mn:
+                        total += (w := pdf.word_width(t))
+                        if w > mn:
                             mn, widest = w, t
-                    nat = max(nat, pdf.word_width(line.replace(ZWSP, "")))
+                    nat = max(nat, total)
             if numeric and col.align == "L" and any(k < len(r) and r[k] for r in rows):
                 col.align = "R"
             mins.append(mn + extra)
