@@ -45,6 +45,9 @@ _IDENT = re.compile(
 )
 
 
+_BRACKET_BREAK = re.compile(r"(?<=[(\[])\u200b|\u200b(?=[)\]])")
+
+
 def office_digits(text: str, digits: str) -> str:
     """The office's digits for numbers in prose; identifiers are left exactly as typed."""
     if digits != "thai" or not any(c.isdigit() for c in text):
@@ -125,7 +128,10 @@ class ThaiPDF(FPDF):
         s = "" if text is None else str(text)
         if digits:
             s = office_digits(s, self.digits)
-        return insert_breaks(s, self.names)
+        out = insert_breaks(s, self.names)
+        if ZWSP in out and ("(" in out or ")" in out):  # a bracket stays with its word: never "( | งาน"
+            out = _BRACKET_BREAK.sub("", out)
+        return out
 
     def num(self, value: object) -> str:
         return office_digits(str(value), self.digits)

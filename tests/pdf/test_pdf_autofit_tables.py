@@ -49,3 +49,15 @@ def test_report_columns_follow_their_content(tmp_path):
     widest = max(ln.x1 - ln.x0 for ln in _lines(path) if ln.text[:6] in long)
     assert widest > 70 * pagecheck.MM  # the fixed form gave ขั้นตอน 54 mm whatever its content
     assert not pagecheck.problems(path, header_words=["หน่วยงาน", "ระยะเวลา", "ผลลัพธ์"])
+
+
+def test_a_bracket_stays_with_its_word():
+    from ethics_tui.pdf.base import ThaiPDF
+
+    pdf = ThaiPDF(SETTINGS)
+    prepared = pdf.tx("สำนักปลัด (งานการเจ้าหน้าที่)")
+    assert "(\u200b" not in prepared and "\u200b)" not in prepared
+    pdf.add_page()
+    pdf.style("", 14)
+    lines = pdf.wrap(prepared, pdf.word_width("สำนักปลัด (งาน") + 1)
+    assert not any(ln.rstrip("\u200b ").endswith("(") for ln in lines), lines
