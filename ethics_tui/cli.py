@@ -305,6 +305,13 @@ def _silence_stdout() -> None:
         pass
 
 
+def _pdf_warnings(args) -> None:
+    """Print what the documents just written want the user to know (e.g. no emblem file)."""
+    base = sys.modules.get("ethics_tui.pdf.base")  # no PDF written: nothing to import or say
+    for th, en in base.take_warnings() if base else ():
+        _say(args, f"คำเตือน: {th}", f"Warning: {en}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -318,7 +325,10 @@ def main(argv: list[str] | None = None) -> int:
         args.data = _default_data()
     func = getattr(args, "func", None) or run_tui
     try:
-        return func(args)
+        rc = func(args)
+        if func is not run_tui:
+            _pdf_warnings(args)
+        return rc
     except UserError as exc:
         print(exc.message(_lang(args)), file=sys.stderr)
         return 1

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fpdf.enums import XPos, YPos
-
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf import common
 from ethics_tui.pdf.base import INDENT_MM, ThaiPDF, render_flow
@@ -16,11 +14,7 @@ DONTS_TITLE = "สิ่งที่ไม่ควรปฏิบัติ (Don
 
 
 def _two_part(pdf: ThaiPDF, title: str, items: list[str], mark: str) -> None:
-    pdf.ensure_space(pdf.line_h * 3)
-    pdf.style("B")
-    pdf.set_x(pdf.l_margin + INDENT_MM)
-    pdf.text_line(pdf.tx(title), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.style("")
+    pdf.heading(title, left=INDENT_MM, after=0)  # kept with the first item
     for n, item in enumerate(items, 1):
         pdf.labelled(f"{mark}{n}.", item, left=INDENT_MM, label_w=11)
     pdf.ln(2)

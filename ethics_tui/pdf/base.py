@@ -9,6 +9,7 @@ original Unicode even though HarfBuzz reorders and decomposes Thai marks (see do
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +45,9 @@ _IDENT = re.compile(
 )
 
 
+_BRACKET_BREAK = re.compile(r"(?<=[(\[])\u200b|\u200b(?=[)\]])")
+
+
 def office_digits(text: str, digits: str) -> str:
     """The office's digits for numbers in prose; identifiers are left exactly as typed."""
     if digits != "thai" or not any(c.isdigit() for c in text):
@@ -55,6 +59,20 @@ def office_digits(text: str, digits: str) -> str:
         pos = m.end()
     out.append(apply_digits(text[pos:], digits))
     return "".join(out)
+
+
+#: warnings of the documents written since the last :func:`take_warnings` (each once), for the
+#: CLI to print after an export and the TUI to show as a notification
+_PENDING: dict[tuple[str, str], None] = {}
+_PENDING_LOCK = threading.Lock()
+
+
+def take_warnings() -> list[tuple[str, str]]:
+    """(Thai, English) warnings of the PDFs saved since the last call (e.g. no emblem file)."""
+    with _PENDING_LOCK:
+        out = list(_PENDING)
+        _PENDING.clear()
+    return out
 
 
 def _hex_utf16(text: str) -> str:
@@ -110,7 +128,10 @@ class ThaiPDF(FPDF):
         s = "" if text is None else str(text)
         if digits:
             s = office_digits(s, self.digits)
-        return insert_breaks(s, self.names)
+        out = insert_breaks(s, self.names)
+        if ZWSP in out and ("(" in out or ")" in out):  # a bracket stays with its word: never "( | งาน"
+            out = _BRACKET_BREAK.sub("", out)
+        return out
 
     def num(self, value: object) -> str:
         return office_digits(str(value), self.digits)
@@ -384,19 +405,35 @@ class ThaiPDF(FPDF):
         align: str = "L",
         after: float = 0.0,
         prepared: bool = False,
+        keep_next: float = 0.0,
     ) -> None:
         """A body paragraph: first line indented by ``indent`` from ``left`` (mm into the
-        text block); other lines start at ``left + hanging``."""
+        text block); other lines start at ``left + hanging``. ``keep_next`` (mm): room that
+        what follows needs on the same page (a heading keeps its first lines, see :meth:`heading`)."""
         body = text if prepared else self.tx(text)
         x0 = self.l_margin + left
         full = self.epw - left - hanging
         first = self.epw - left - indent
-        for i, ln in enumerate(self.wrap(body, full, first)):
+        lines = self.wrap(body, full, first)
+        if keep_next and lines:  # the whole paragraph and what it keeps, or a new page
+            self.ensure_space(len(lines) * self.line_h + after + keep_next)
+        for i, ln in enumerate(lines):
             self.ensure_space(self.line_h)
             self.set_x(x0 + (indent if i == 0 else hanging))
             self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if after:
             self.ln(after)
+
+    def heading(self, text: str, *, keep: float | None = None, style: str = "B", indent: float = 0.0,
+                left: float = 0.0, after: float = 1.0) -> None:
+        """A heading or a table's title. Page-flow rule (issue 13 item 4): it never stands at a
+        page foot; it keeps ``keep`` mm of what follows on its page (default two body lines;
+        before a table, pass ``TableWriter.start_height()``), or moves to the next page."""
+        saved = self.font_style
+        self.style(style, self.nominal_pt)
+        self.paragraph(text, indent=indent, left=left, after=after,
+                       keep_next=2 * self.line_h if keep is None else keep)
+        self.style(saved, self.nominal_pt)
 
     def numbered(self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1) -> None:
         """A numbered list with hanging indent: "๑. text"."""
@@ -552,6 +589,8 @@ class ThaiPDF(FPDF):
             self.output(str(path))
         finally:
             release(self)
+        with _PENDING_LOCK:
+            _PENDING.update(dict.fromkeys(self.warnings))
         return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -9,7 +10,7 @@ from fpdf.enums import XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf.base import BODY_PT, INDENT_MM, ThaiPDF
-from ethics_tui.pdf.models import Block, Members, NumberedList, Signer
+from ethics_tui.pdf.models import Block, Heading, Members, NumberedList, Signer
 from ethics_tui.thai.dates import format_date
 
 
@@ -54,13 +55,32 @@ def heading(pdf: ThaiPDF, first: str, number_line: str = "", subject: str = "") 
     pdf.set_y(y + 4)
 
 
+#: a numbered heading in a body ("6.", "๖. การฝึกอบรม", "2.1 ผลการดำเนินการ")
+_NUMBERED_HEADING = re.compile(r"^[0-9๐-๙]+(\.[0-9๐-๙]+)*\.?\s+\S")
+
+
+def is_heading(pdf: ThaiPDF, block: object) -> bool:
+    """A :class:`Heading`, or a short numbered paragraph that fits on one line."""
+    if isinstance(block, Heading):
+        return True
+    if not isinstance(block, str) or not _NUMBERED_HEADING.match(block) or len(block) > 120:
+        return False
+    return len(pdf.wrap(pdf.tx(block), pdf.epw - INDENT_MM)) == 1
+
+
 def body(pdf: ThaiPDF, blocks: Iterable[Block]) -> None:
-    for block in blocks:
-        if isinstance(block, str):
+    """Paragraphs, numbered lists and member lists. Headings (and list titles) are kept with
+    what follows them (the engine's keep-with-next rule), never left at a page foot."""
+    blocks = list(blocks)
+    for k, block in enumerate(blocks):
+        last = k == len(blocks) - 1
+        if isinstance(block, str) and not last and is_heading(pdf, block):
+            pdf.paragraph(block, after=1, keep_next=2 * pdf.line_h)
+        elif isinstance(block, str):
             pdf.paragraph(block, after=1)
         elif isinstance(block, NumberedList):
             if block.title:
-                pdf.paragraph(block.title)
+                pdf.paragraph(block.title, keep_next=2 * pdf.line_h)
             pdf.numbered(block.items, left=INDENT_MM)
             pdf.ln(1)
         elif isinstance(block, Members):

@@ -47,9 +47,7 @@ def _decision(pdf: ThaiPDF, box: DecisionBox, settings: OfficeSettings) -> None:
     signer = common.resolve_signer(box.signer, settings)
     pdf.ln(4)
     pdf.ensure_space(pdf.line_h * (len(box.choices) + 6))
-    pdf.style("B")
-    pdf.paragraph(box.heading, indent=0, prepared=False)
-    pdf.style("")
+    pdf.heading(box.heading, after=0)
     for choice in box.choices:
         pdf.paragraph(choice, indent=10)
     pdf.signature_block(signer.name, signer.position, gap=12)

@@ -34,7 +34,11 @@ class Members:
     members: list[Member]
 
 
-Block = str | NumberedList | Members  # a paragraph, a numbered list or a member list
+class Heading(str):
+    """A heading in a body: kept with the lines that follow it (never at a page foot)."""
+
+
+Block = str | NumberedList | Members  # a paragraph (a Heading is one), a numbered list or a member list
 
 
 @dataclass

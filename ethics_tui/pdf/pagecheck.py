@@ -93,6 +93,38 @@ def lonely(page: Page) -> bool:
     return not wide and all(_ALONE.match(ln.text.strip()) for ln in body)
 
 
+_HEADING = re.compile(r"^([0-9๐-๙]+(\.[0-9๐-๙]+)*\.?(\s|$)|.{1,60}:$)")
+_FOOT_FURNITURE = re.compile(r"^(/.*\.\.\.|ลับ|ลับมาก|ลับที่สุด|ปกปิด)$")
+
+
+def _body(page: Page) -> list[Line]:
+    return [ln for ln in page.lines if ln.y0 > _HEADER_ZONE and not _FOOT_FURNITURE.match(ln.text.strip())]
+
+
+def heading_at_foot(page: Page, next_page: Page | None) -> Line | None:
+    """A heading or table title ("๖. รายละเอียด…", "ตารางที่ ๑:") standing alone as the last
+    line of a page, its content on the next page. A numbered list item that the next page
+    continues with the next number is not a heading."""
+    if next_page is None:
+        return None
+    body = _body(page)
+    if len(body) < 2:
+        return None
+    bottom = max(ln.y0 for ln in body)
+    last = [ln for ln in body if ln.y0 > bottom - 2]
+    if len(last) != 1:
+        return None  # a table row or two signature columns
+    ln = last[0]
+    if ln.x1 - ln.x0 > 0.6 * (page.width - 50 * MM) or ln.x0 > page.width / 2 or not _HEADING.match(ln.text.strip()):
+        return None
+    following = _body(next_page)
+    if following:
+        first = min(following, key=lambda x: (round(x.y0), x.x0))
+        if re.match(r"^[0-9๐-๙]+(\.[0-9๐-๙]+)*\.?\s", first.text.strip()):
+            return None  # the list goes on: this was an item
+    return ln
+
+
 def _between_words(name: str, k: int) -> bool:
     """Whether cutting ``name`` after ``k`` characters falls between two of its words."""
     if name[k - 1 : k + 1].find(" ") >= 0:
@@ -160,7 +192,11 @@ def problems(path: str | Path, *, names: list[str] = (), header_words: list[str]
              side_mm: float = 12.0) -> list[str]:
     """Every finding for the PDF at ``path`` as "page N: …" lines (empty: the file passes)."""
     found = []
-    for page in read_pages(path):
+    pages = read_pages(path)
+    for page in pages:
+        nxt = pages[page.number] if page.number < len(pages) else None
+        if (h := heading_at_foot(page, nxt)) is not None:
+            found.append(f"page {page.number}: heading alone at the page foot: {h.text[:40]!r}")
         for a, b in overlaps(page):
             found.append(f"page {page.number}: lines overlap: {a.text[:30]!r} / {b.text[:30]!r}")
         for ln in outside(page, side_mm):

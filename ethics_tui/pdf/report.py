@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ethics_tui.model.settings import OfficeSettings
@@ -55,7 +56,9 @@ def render_report(
         pdf.style("", size + 1)
         pdf.paragraph(doc.intro, indent=15)
         pdf.ln(2)
-    table = TableWriter(pdf, COLUMNS, size=size)
+    table = TableWriter(pdf, [replace(c) for c in COLUMNS], size=size)
+    rows = [[r.measure, r.steps, r.unit, r.period, r.summary, r.outcome] for g in doc.groups for r in g.rows]
+    table.autofit(rows, pdf.epw)  # the ITA form fixes the headers, not the widths: fitted to the content
     table.start()
     for group in doc.groups:
         table.group(group.title)

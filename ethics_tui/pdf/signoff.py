@@ -3,6 +3,7 @@ signature column, the header repeated on every page, and a total at the end."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ethics_tui.model.settings import OfficeSettings
@@ -11,14 +12,17 @@ from ethics_tui.pdf.base import ThaiPDF
 from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
 from ethics_tui.pdf.table import Column, TableWriter
 
+#: ลำดับ, ชื่อ-สกุล and ตำแหน่ง are fitted to their content (TableWriter.autofit); the blank
+#: columns that people write in keep the room the form gives them (``fixed``)
 COLUMNS = (
     Column("ลำดับ", 12, "C"),
     Column("ชื่อ-สกุล", 55, fit=True),
     Column("ตำแหน่ง", 43),
-    Column("ลายมือชื่อ", 28),
-    Column("วันที่", 19, "C"),
-    Column("หมายเหตุ", 18),
+    Column("ลายมือชื่อ", 28, fixed=True),
+    Column("วันที่", 19, "C", fixed=True),
+    Column("หมายเหตุ", 18, fixed=True),
 )
+WIDTH = 175.0  # the table's width on A4 with the sheet's margins
 MARGINS = (20.0, 20.0, 15.0, 15.0)  # an attachment: narrower margins leave room to sign
 ROW_HEIGHT = 10.0  # room to sign
 
@@ -58,7 +62,9 @@ def render_signoff_pages(
     if doc.dated:
         pdf.centered(f"{doc.date_label} {common.be_date(doc.dated, pdf.digits)}")
     pdf.ln(3)
-    table = TableWriter(pdf, COLUMNS, size=14)
+    table = TableWriter(pdf, [replace(c) for c in COLUMNS], size=14)
+    n_all = len(doc.people)
+    table.autofit([[str(n_all), p.name, p.position, "", "", p.note] for p in doc.people], WIDTH)
     table.start()
     pages: dict[int, list[int]] = {}
     n = 0

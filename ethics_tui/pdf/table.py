@@ -29,6 +29,15 @@ def _tokens(prepared: str) -> list[str]:
     return [t for t in prepared.replace(ZWSP, " ").split(" ") if t]
 
 
+def _header_words(pdf: ThaiPDF, title: str) -> list[str]:
+    """A header's unbreakable pieces: each short word between spaces stays whole ("ลำดับ",
+    "หมายเหตุ", "ค่าใช้จ่าย", "(บาท)"), a long run ("มาตรการ/กิจกรรมที่…") breaks between its words."""
+    out = []
+    for piece in title.split():
+        out += [piece] if len(piece) <= 12 else _tokens(pdf.tx(piece))
+    return out
+
+
 @dataclass
 class Column:
     title: str
@@ -36,6 +45,7 @@ class Column:
     align: str = "L"
     repeat: bool = False
     fit: bool = False  # shrink the font so that no word (or name) has to be cut
+    fixed: bool = False  # autofit keeps this width (a blank column to write or sign in), header words whole
 
 
 class TableWriter:
@@ -99,13 +109,18 @@ class TableWriter:
         pdf = self.pdf
         width = width or pdf.epw
         extra = 2 * self.pad + 0.6
-        mins, nats = [], []
+        mins, nats, hards = [], [], []
         for k, col in enumerate(self.columns):
             pdf.style("B", self.size)
             head = pdf.tx(col.title)
-            mn = max((pdf.word_width(t) for t in _tokens(head)), default=0.0)
+            head_min = max((pdf.word_width(t) for t in _header_words(pdf, col.title)), default=0.0)
             nat = pdf.word_width(head.replace(ZWSP, ""))
             pdf.style("", self.size)
+            if col.fixed:  # its own width, but never narrower than its header's longest word
+                col.width = max(col.width, head_min + extra)
+                width -= col.width
+                continue
+            mn, widest = head_min, ""
             numeric = True
             for r in rows:
                 text = str(r[k]) if k < len(r) and r[k] is not None else ""
@@ -114,23 +129,41 @@ class TableWriter:
                 numeric = numeric and bool(_NUMBER.match(text))
                 prepared = pdf.tx(text)
                 for line in prepared.split("\n"):
-                    mn = max(mn, max((pdf.word_width(t) for t in _tokens(line)), default=0.0))
-                    nat = max(nat, pdf.word_width(line.replace(ZWSP, "")))
-            if numeric and any(k < len(r) and r[k] for r in rows):
+                    total = pdf.word_width(" ") * line.count(" ")  # measured by its words (cached)
+                    for t in _tokens(line):
+                        total += (w := pdf.word_width(t))
+                        if w > mn:
+                            mn, widest = w, t
+                    nat = max(nat, total)
+            if numeric and col.align == "L" and any(k < len(r) and r[k] for r in rows):
                 col.align = "R"
             mins.append(mn + extra)
             nats.append(max(min(nat, width * 0.6) + extra, mn + extra))
+            hards.append((k, head_min, widest))
+        free = [k for k, _h, _w in hards]
         if sum(nats) <= width:
             widths = [n + (width - sum(nats)) * n / sum(nats) for n in nats]
         elif sum(mins) <= width:
             spare = sum(n - m for n, m in zip(nats, mins)) or 1.0
             widths = [m + (width - sum(mins)) * (n - m) / spare for n, m in zip(nats, mins)]
-        else:  # even the words do not fit: share by minimum (fit columns shrink their font)
-            widths = [m * width / sum(mins) for m in mins]
-        for col, w in zip(self.columns, widths):
-            col.width = w
+        else:  # a long name wider than its share: it may break between its own words, never inside one
+            hard = [max(h, self._widest_word(w)) + extra for _k, h, w in hards]
+            if sum(hard) <= width:
+                spare = sum(m - h for m, h in zip(mins, hard)) or 1.0
+                widths = [h + (width - sum(hard)) * (m - h) / spare for m, h in zip(mins, hard)]
+            else:  # even the words do not fit: share by them (fit columns shrink their font)
+                widths = [h * width / sum(hard) for h in hard]
+        for k, w in zip(free, widths):
+            self.columns[k].width = w
         pdf.style("", self.size)
         return self
+
+    def _widest_word(self, token: str) -> float:
+        """The widest word of a protected name (names break between their words only)."""
+        from ethics_tui.thai.wordbreak import NBSP, words
+
+        return max((self.pdf.word_width(w) for part in token.split(NBSP) for w in words(part) if w.strip()),
+                   default=0.0)
 
     def start_height(self) -> float:
         """Room :meth:`start` keeps on a page: the header and three lines of the first row."""
@@ -265,6 +298,9 @@ class TableWriter:
                 self._new_page()  # the row and what must follow it go together
                 continue
             fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
+            rest = max(progress) - fit
+            if 0 < rest < self.min_split_lines:  # the continued row never holds one lone line
+                fit -= self.min_split_lines - rest
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
                 self._new_page()

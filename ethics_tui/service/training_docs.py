@@ -131,11 +131,8 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
 
     def section(heading: str, columns: list, rows: list[list[str]], empty: str = "ไม่มี") -> None:
         t = TableWriter(pdf, columns, size=13).autofit(rows) if rows else None
-        # a heading never stands at a page foot: it keeps the table's header and first row
-        pdf.ensure_space(pdf.line_h * 2 + (t.start_height() if t else pdf.line_h))
-        pdf.style("B")
-        pdf.paragraph(heading, indent=0, after=1)
-        pdf.style("")
+        # the engine keeps a heading with the table's header and first row (or its "none" line)
+        pdf.heading(heading, keep=t.start_height() if t else pdf.line_h)
         if t is None:
             pdf.paragraph(empty, indent=10, after=2)
             return

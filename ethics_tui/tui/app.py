@@ -7,6 +7,7 @@ problem screen (restore the newest good backup, or quit), otherwise the home scr
 from __future__ import annotations
 
 import os
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -154,6 +155,15 @@ class EthicsApp(App):
         pick = 1 if self.lang == "en" else 0
         for notice in self.ctx.store.notices:
             self.notify(notice[pick], severity="warning", timeout=10, markup=False)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every notice; after an export's notice, what its documents want the user to know
+        (e.g. no emblem file is set), each once (``pdf.base.take_warnings``)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        base = sys.modules.get("ethics_tui.pdf.base")  # no document written yet: nothing to say
+        for th, en in base.take_warnings() if base else ():
+            super().notify(en if self.lang == "en" else th, severity="warning", timeout=15, markup=False)
 
     def _main_read(self) -> bool:
         """Whether the main database is already parsed (open() had to read it)."""

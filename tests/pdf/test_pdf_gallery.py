@@ -33,12 +33,17 @@ def _gallery(tmp_path, ctx):
     return written
 
 
+#: a stress office big enough for many-page sign-off sheets; the full 1,000-staff office runs in
+#: `pdf gallery --stress 1000 --check` (and bench/), not in every CI run
+STRESS_STAFF = 250
+
+
 def test_stress_office_gallery_passes_every_check(tmp_path):
-    """1,000 staff with long names and the longest posts."""
-    ctx = build_stress_office(Context.open(tmp_path / "data"), 1000)
+    """Staff with long names and the longest posts, sign-off sheets of many pages."""
+    ctx = build_stress_office(Context.open(tmp_path / "data"), STRESS_STAFF)
     written = _gallery(tmp_path, ctx)
     signoffs = [p for p in written if p.name.startswith("signoff-")]
-    assert max(len(pagecheck.read_pages(p)) for p in signoffs) > 40  # the 1,000 people are there
+    assert max(len(pagecheck.read_pages(p)) for p in signoffs) > 10  # every staff member is there
     assert check_gallery(ctx, written) == []
 
 

@@ -83,6 +83,10 @@ class NoticeFormModal(FormModal[Notice | None]):
             yield FieldRow(self.t(f"nt_f_{name}"), widget, name)
         n = self.original
         pick = 1 if self.lang == "en" else 0
+        if self.kind != "announcement":  # the letter's form: หนังสือภายนอก or บันทึกข้อความ to own staff
+            forms = [(self.t("nt_form_external"), "external"), (self.t("nt_form_memo"), "memo")]
+            yield FieldRow(self.t("nt_f_form"), Select(forms, value=n.form or "external", allow_blank=False,
+                                                       id="f-form", compact=True), "form")
         yield FieldRow(self.t("nt_f_audience"), Select([(v[pick], k) for k, v in AUDIENCES.items()], value=n.audience,
                                                         allow_blank=False, id="f-audience", compact=True), "audience")
         divs = [(d.name, d.id, d.id in n.audience_divisions) for d in list_divisions(self.ctx) if d.active]
@@ -144,6 +148,8 @@ class NoticeFormModal(FormModal[Notice | None]):
                 values[name] = self._area(name).strip()
             else:
                 values[name] = self.input_value(name)
+        if self.kind != "announcement":
+            values["form"] = self.select_value("form") or "external"
         values["audience"] = self.select_value("audience") or "all"
         values["audience_divisions"] = list(self.query_one("#f-audience_divisions", SelectionList).selected)
         values["audience_types"] = list(self.query_one("#f-audience_types", SelectionList).selected)
