@@ -73,3 +73,38 @@ async def test_space_while_searching_goes_into_the_search(make_app, office):
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmModal)
         assert acks.coverage(app.ctx, n.id).done == before - 1
+
+
+async def test_order_form_asks_before_discarding_members(make_app, office):
+    from textual.widgets import Input, OptionList, Select
+
+    from ethics_tui.tui.screens.committee_form import MemberModal, OrderFormModal
+
+    app = make_app(office.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OrderFormModal)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, MemberModal)
+        modal.query_one("#f-search", Input).value = "ปลัด"
+        await pilot.pause()
+        modal.query_one("#staff-pick", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        modal.query_one("#f-role", Select).value = "ประธาน"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and len(form.members) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)  # not thrown away without a word
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and len(form.members) == 1

@@ -104,7 +104,12 @@ class FormModal(GuardedModal[R]):
                 values.append(tuple(w.selected))
             else:
                 values.append(w.value)
-        return tuple(values)
+        return tuple(values) + tuple(self.extra_values())
+
+    def extra_values(self) -> tuple:
+        """What else the form holds besides its fields (a member table...): a change there
+        also makes escape ask before discarding."""
+        return ()
 
     def _remember_initial(self) -> None:
         self._initial = self._field_values()
