@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -417,25 +416,22 @@ class EthicsApp(App):
     def _backup(self) -> None:
         from ethics_tui.service.backups import backup_now
 
-        store = self.ctx.store
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
-            path = backup_now(self.ctx, store.backups_dir / f"manual-{stamp}.zip")
+        try:  # backups/manual-<stamp>.zip, named like every backup so the newest is found
+            path = backup_now(self.ctx)
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return
         self.call_from_thread(self.notify, self.t("backup_done", path=path), timeout=10, markup=False)
 
     def action_restore(self) -> None:
-        from ethics_tui.service.access import require
-        from ethics_tui.store.backup import newest_good_backup
+        from ethics_tui.service.backups import describe, newest_backup
         from ethics_tui.tui.widgets.confirm import ConfirmModal
         from ethics_tui.tui.widgets.prompt import TextPromptModal
 
         if self.ctx is None:
             return
-        require(self.ctx, "backup.restore")  # (a damaged database is restored from its own screen)
-        newest = newest_good_backup(self.ctx.store)
+        # the newest backup of any kind (a damaged database is restored from its own screen)
+        newest = newest_backup(self.ctx)
         default = str(newest) if newest else str(self.ctx.store.backups_dir) + os.sep
 
         def confirmed(path: Path, yes: bool | None) -> None:
@@ -444,11 +440,29 @@ class EthicsApp(App):
 
         def chosen(text: str | None) -> None:
             if text:
-                path = Path(text.strip().strip('"')).expanduser()
-                modal = ConfirmModal(self.t("restore_confirm", path=path))
+                path = Path(text.strip().strip("\"'")).expanduser()
+                try:
+                    about = describe(self.ctx, path)
+                except UserError as exc:  # a missing or bad file: a Thai message, no question
+                    self.report_error(exc)
+                    return
+                modal = ConfirmModal(self.restore_question(about))
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
         self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
+
+    def restore_question(self, about) -> str:
+        from ethics_tui.service.settings import get_settings
+        from ethics_tui.thai.dates import format_date
+        from ethics_tui.thai.digits import apply_digits
+
+        when = "?"
+        if about.created is not None:
+            when = f"{format_date(about.created.date(), 'abbr')} {about.created:%H:%M}"
+        size = f"{about.size / 1024:,.0f} KB" if about.size < 1 << 20 else f"{about.size / (1 << 20):,.1f} MB"
+        text = self.t("restore_confirm", path=about.path, when=when, size=size, staff=about.staff,
+                      docs=about.documents, acks=about.acks)
+        return apply_digits(text, get_settings(self.ctx).digits) if self.ctx is not None else text
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def restore_from(self, path: Path) -> None:

@@ -92,8 +92,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "restore_title": ("กู้คืนจากไฟล์สำรอง", "Restore from a backup"),
     "restore_path": ("ไฟล์สำรอง (.zip)", "Backup file (.zip)"),
     "restore_confirm": (
-        "กู้คืนข้อมูลจาก {path} ?\nข้อมูลปัจจุบันจะถูกแทนที่ แต่ก่อนกู้คืนโปรแกรมจะสำรองข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ก่อนเสมอ",
-        ("Restore the data from {path}?\nThe current data will be replaced, but it is backed up to backups/ first."),
+        "กู้คืนข้อมูลจาก {path} ?\nสำรองเมื่อ {when} · ขนาด {size}\n"
+        "มีบุคลากร {staff} คน · เอกสาร (คำสั่ง/ประกาศ) {docs} ฉบับ · การรับทราบ {acks} รายการ\nข้อมูลปัจจุบันจะถูกแทนที่ แต่ก่อนกู้คืนโปรแกรมจะสำรองข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ก่อนเสมอ",
+        ("Restore the data from {path}?\nBacked up {when} · size {size}\n"
+         "{staff} staff · {docs} documents (orders/notices) · {acks} acknowledgements\nThe current data will be replaced, but it is backed up to backups/ first."),
     ),
     "restore_done": ("กู้คืนแล้ว ข้อมูลเดิมสำรองไว้ที่ {path}", "Restored. The previous data was saved to {path}"),
     "restore_done_plain": ("กู้คืนข้อมูลแล้ว", "Restored"),

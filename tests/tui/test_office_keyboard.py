@@ -108,3 +108,36 @@ async def test_order_form_asks_before_discarding_members(make_app, office):
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is form and len(form.members) == 1
+
+
+async def test_restore_offers_the_newest_backup_and_says_what_it_holds(make_app, office):
+    from ethics_tui.store.backup import create_backup
+    from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+    create_backup(office.store)  # an older automatic backup
+    staff_n = len(office.store.load()["staff"])
+    app = make_app(office.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("b")  # a manual backup, after the automatic one
+        await settle(pilot)
+        manual = sorted(office.store.backups_dir.glob("manual-*.zip"))
+        assert len(manual) == 1
+        await pilot.press("r")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, TextPromptModal)
+        from textual.widgets import Input
+
+        assert prompt.query_one("#f-text", Input).value == str(manual[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        question = text_of(app.screen.query_one("#question"))
+        assert "สำรองเมื่อ" in question and "KB" in question
+        from ethics_tui.thai.digits import to_arabic_digits
+
+        plain = to_arabic_digits(question)
+        assert f"บุคลากร {staff_n} คน" in plain and "การรับทราบ" in plain
+        await pilot.press("n")
+        await pilot.pause()
