@@ -119,12 +119,12 @@ async def test_write_and_issue_a_circular_with_a_typed_number(make_app, office):
         assert isinstance(modal, PublishModal)
         modal.query_one("#f-number", Input).value = "1"  # already used this year (issued below)
         await pilot.pause()
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")  # y: a published document cannot be changed afterwards
         await pilot.pause()
         assert app.screen is modal
         assert "ถูกใช้แล้ว" in text_of(modal.query_one("#err-number"))
         modal.query_one("#f-number", Input).value = "๑๒"
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")
         await settle(pilot)
         assert app.screen is screen
         issued = svc.get(app.ctx, draft.id)

@@ -56,6 +56,8 @@ COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cm_linked": ("เชื่อมกับทะเบียนบุคลากร: {name}", "Linked to the staff register: {name}"),
     "cm_not_linked": ("บุคคลภายนอก (ไม่เชื่อมกับทะเบียนบุคลากร)", "An outsider (not in the staff register)"),
     "cm_issue_title": ("ออกคำสั่ง {ref}", "Issue {ref}"),
+    "cm_issue_final": ("ออกคำสั่ง {ref} ใช่หรือไม่?\nเมื่อออกคำสั่งแล้วจะแก้ไขหรือลบไม่ได้อีก (แก้ได้โดยออกคำสั่งใหม่แทน หรือยกเลิกคำสั่ง) (y/n)",
+                       "Issue {ref}?\nAn issued order can no longer be changed or deleted (only superseded or revoked). (y/n)"),
     "cm_number_ph": ("เว้นว่าง = เลขถัดไป ({next}/{year})", "empty = the next number ({next}/{year})"),
     "cm_revoke_title": ("ยกเลิกคำสั่งที่ {ref}", "Revoke order {ref}"),
     "cm_template_title": ("แม่แบบคำสั่ง (ข้อความนำและอำนาจหน้าที่)", "Order template (preamble and duties)"),

@@ -57,6 +57,8 @@ register_labels({
     "nt_f_channels": ("ช่องทางเผยแพร่", "Channels"),
     "nt_f_pub_date": ("วันที่เผยแพร่", "Publication date"),
     "nt_publish_title": ("เผยแพร่: {title}", "Publish: {title}"),
+    "nt_publish_final": ("เผยแพร่ “{title}” ใช่หรือไม่?\nเมื่อเผยแพร่แล้วจะแก้ไขหรือลบไม่ได้อีก (แก้ได้โดยออกฉบับใหม่แทน) (y/n)",
+                         "Publish “{title}”?\nOnce published it can no longer be changed or deleted (only replaced by a new version). (y/n)"),
     "nt_channel_title": ("เพิ่มช่องทางเผยแพร่", "Add a publication channel"),
     # tick-off
     "nt_tick_title": ("บันทึกการรับทราบ: {title}", "Tick off: {title}"),
