@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -23,6 +23,7 @@ from ethics_tui.service.context import Context
 from ethics_tui.tui import crash, idle
 from ethics_tui.tui.commands import EthicsCommands
 from ethics_tui.tui.i18n import localize_bindings, t
+from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
 
@@ -83,6 +84,7 @@ class EthicsApp(App):
         self.started = False
         self._check_pending = False  # open_database left the database check for after paint
         self.idle = idle.IdleWatch()
+        self.typeahead = TypeAhead(self)
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -103,6 +105,11 @@ class EthicsApp(App):
 
     async def on_event(self, event) -> None:
         self.idle.touch(event)
+        if isinstance(event, events.Key):  # typed-ahead keys are handled one at a time
+            if not event.is_forwarded:
+                await self.typeahead.raw_key(event, super().on_event)
+                return
+            self.typeahead.bubbled_back(event)
         await super().on_event(event)
 
     def on_descendant_focus(self, event) -> None:
