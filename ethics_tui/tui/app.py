@@ -66,7 +66,7 @@ def _staff_user(ctx) -> bool:
 
 class EthicsApp(App):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EthicsCommands}
+    COMMANDS = {EthicsCommands}  # Textual's English built-ins (Keys, Maximize, Theme...) hidden
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "help"),
         Binding("f2", "toggle_lang", "lang"),
@@ -360,6 +360,11 @@ class EthicsApp(App):
         self.refresh_bindings()
 
     # -- the signed-in user ----------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from ethics_tui.tui.commands import open_palette
+
+        open_palette(self)
+
     def action_sign_out(self) -> None:
         """Forget the user and their keys; back to the sign-in screen."""
         from ethics_tui.service.users import sign_out
@@ -367,6 +372,7 @@ class EthicsApp(App):
         if self.ctx is None or self.ctx.user is None:
             return
         sign_out(self.ctx)
+        self.clear_notifications()  # the previous user's messages do not greet the next one
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
 

@@ -137,6 +137,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "staff_saved": ("บันทึก {name} แล้ว", "{name} saved"),
     # staff form
     "staff_new_title": ("เพิ่มบุคลากร", "New staff member"),
+    "staff_position_ph": ("เช่น นักทรัพยากรบุคคล (ไม่ต้องใส่ระดับ ระดับมีช่องของตัวเอง)",
+                          "e.g. นักทรัพยากรบุคคล (without the level: it has its own field)"),
     "staff_edit_title": ("แก้ไขข้อมูลบุคลากร", "Edit staff member"),
     "f_prefix": ("คำนำหน้า", "Prefix"),
     "f_first_name": ("ชื่อ", "First name"),
@@ -222,6 +224,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmd_restore": ("สำรองข้อมูล: กู้คืน", "Backup: restore"),
     "cmd_lang": ("ภาษา: English", "Language: ภาษาไทย"),
     "cmd_quit": ("โปรแกรม: ออก", "Program: quit"),
+    "cmd_no_match": ("ไม่พบคำสั่งที่ตรงกัน", "No matches found"),
+    "cmd_search_ph": ("พิมพ์เพื่อค้นหาคำสั่ง…", "Search for commands…"),
     "cmd_sign_out": ("ผู้ใช้: ออกจากระบบ", "Users: sign out"),
     "cmd_change_password": ("ผู้ใช้: เปลี่ยนรหัสผ่าน", "Users: change my password"),
     "cmd_approve_keys": ("ผู้ใช้: อนุมัติกุญแจข้อมูลลับ", "Users: approve confidential keys"),

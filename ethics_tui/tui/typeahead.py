@@ -58,6 +58,10 @@ class TypeAhead:
             self.confirmed = False
         target = self.app.focused or self.app.screen
         await forward(event)
+        if self.flight is not None and not event.is_forwarded:
+            self.bubbled = True  # a priority binding took it at once (only a new screen may wait)
+            self.app.call_later(self.check)
+            return
         if self.flight is not None:
             # checked again once the widget has handled it (a key it stops never comes back)
             target.call_later(self.app.call_later, self.check)

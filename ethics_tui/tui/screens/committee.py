@@ -105,6 +105,15 @@ class CommitteeScreen(GuardedScreen):
     def show_current(self) -> None:
         order = svc.in_force(self.ctx)
         if order is None:
+            today = date.today().isoformat()
+            coming = sorted((o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
+                            key=lambda o: o.term_start)
+            if coming:  # issued, its term not begun: say so rather than "no committee, draft one"
+                o = coming[0]
+                days = (date.fromisoformat(o.term_start) - date.today()).days
+                text = self.t("cm_starts", ref=o.ref, start=self._d(o.term_start), days=days)
+                self.query_one("#cm-current", Static).update(apply_digits(text, self.digits))
+                return
             self.query_one("#cm-current", Static).update(self.t("cm_none"))
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()

@@ -6,6 +6,8 @@ from ethics_tui.tui.i18n import register_labels
 
 COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cm_title": ("คณะที่ปรึกษาจริยธรรม — คำสั่งแต่งตั้ง", "Ethics committee — appointment orders"),
+    "cm_starts": ("คำสั่งที่ {ref} ออกแล้ว คณะเริ่มวาระ {start} (อีก {days} วัน) — วันนี้ยังไม่อยู่ในวาระ",
+                  "Order {ref} is issued; its committee's term starts {start} (in {days} days)"),
     "cm_none": ("ยังไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระวันนี้ — กด n เพื่อร่างคำสั่ง",
                 "No ethics committee is in force today — press n to draft an order"),
     "cm_in_force": ("คณะที่อยู่ในวาระ: คำสั่งที่ {ref} · วาระ {start} – {end} (อีก {left} วัน)",
