@@ -473,9 +473,10 @@ class EthicsApp(App):
         if about.created is not None:
             when = f"{format_date(about.created.date(), 'abbr')} {about.created:%H:%M}"
         size = f"{about.size / 1024:,.0f} KB" if about.size < 1 << 20 else f"{about.size / (1 << 20):,.1f} MB"
-        text = self.t("restore_confirm", path=about.path, when=when, size=size, staff=about.staff,
+        text = self.t("restore_confirm", path="\x00", when=when, size=size, staff=about.staff,
                       docs=about.documents, acks=about.acks)
-        return apply_digits(text, get_settings(self.ctx).digits) if self.ctx is not None else text
+        text = apply_digits(text, get_settings(self.ctx).digits) if self.ctx is not None else text
+        return text.replace("\x00", str(about.path))  # a path keeps its own digits
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def restore_from(self, path: Path) -> None:

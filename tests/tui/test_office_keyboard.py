@@ -135,6 +135,7 @@ async def test_restore_offers_the_newest_backup_and_says_what_it_holds(make_app,
         assert isinstance(app.screen, ConfirmModal)
         question = text_of(app.screen.query_one("#question"))
         assert "สำรองเมื่อ" in question and "KB" in question
+        assert str(manual[0]) in question  # the path keeps its own digits
         from ethics_tui.thai.digits import to_arabic_digits
 
         plain = to_arabic_digits(question)

@@ -30,7 +30,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
@@ -80,8 +80,9 @@ class TickOffScreen(GuardedScreen):
         head = svc.number_text(self.ctx, n) or n.title
         self.query_one("#tick-title", Static).update(
             apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits))
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"nt_col_{key}"), key=key, width=width)
+        # at 80 columns: the name and whether they acknowledged come first (columns by priority)
+        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
+                                "name", 20, ("ack", "code", "position", "division"))
         self.reload()
         self.table.focus()
 
@@ -110,7 +111,7 @@ class TickOffScreen(GuardedScreen):
         self.people = {}
         for p in rows[:PAGE]:
             self.people[p.staff_id] = p
-            table.add_row(*self._cells(p), key=str(p.staff_id))
+            table.add_row(*kept(self._cells(p), self.cols), key=str(p.staff_id))
         if keep in self.people:
             table.move_cursor(row=table.get_row_index(str(keep)))
         caret = "▏" if self.typing or not self.filter else ""
