@@ -18,6 +18,7 @@ from textual import events
 
 POLL = 0.01  # seconds between checks while a key is being handled
 MAX_POLLS = 50  # never hold keys longer than about half a second
+TURNS = 3  # turns of the app's queue a new screen gets to focus its field
 
 
 def _text_field(widget) -> bool:
@@ -35,6 +36,7 @@ class TypeAhead:
         self.bubbled = False
         self.confirmed = False
         self.polls = 0
+        self.turns = 0
         self.timer = None
 
     def _needs_hold(self, event: events.Key) -> bool:
@@ -55,7 +57,7 @@ class TypeAhead:
         self._forward = forward
         if self._needs_hold(event):
             self.flight, self.screen, self.bubbled, self.polls = event, self.app.screen, False, 0
-            self.confirmed = False
+            self.confirmed, self.turns = False, 0
         target = self.app.focused or self.app.screen
         await forward(event)
         if self.flight is not None and not event.is_forwarded:
@@ -97,10 +99,15 @@ class TypeAhead:
             return True
         # a screen was pushed or popped: wait until it has focused its field (the scrolling
         # body a form auto-focuses first is not where typed keys belong)
-        focused = screen.focused
-        if not screen.is_mounted or focused is None or not getattr(screen, "typeahead_ready", True):
+        if not screen.is_mounted or not getattr(screen, "typeahead_ready", True):
             return False
-        return not any(w.focusable for w in focused.walk_children())
+        focused = screen.focused
+        if focused is not None and not any(w.focusable for w in focused.walk_children()):
+            return True
+        # a screen that focuses nothing or a container: a few turns of the app's queue let its
+        # deferred focus arrive, then the keys go on (no waiting on a clock)
+        self.turns += 1
+        return self.turns > TURNS
 
     @property
     def idle(self) -> bool:
@@ -111,7 +118,10 @@ class TypeAhead:
             return
         if not self._settled():
             self.confirmed = False
-            self._schedule()
+            if self.turns:  # counting turns of the queue
+                self.app.call_later(self.check)
+            else:
+                self._schedule()
             return
         if self.flight is not None and not self.confirmed:
             # once more through the app's queue: what the key set going (the bubbled key, a
