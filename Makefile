@@ -8,12 +8,16 @@ DATA ?= data
 .PHONY: run test bench lint demo clean
 
 $(BIN)/python:
-	$(PY) -m venv $(VENV)
+	@$(PY) -m venv $(VENV)
 
+# the first run: two progress lines, no pip chatter or build warnings (errors still show)
+PIP := $(BIN)/python -m pip --quiet --quiet --disable-pip-version-check --no-input
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
-	touch $(STAMP)
+	@echo "ethics-tui: installing into $(VENV) (first run only, about a minute)..."
+	@$(PIP) install --upgrade pip
+	@PYTHONWARNINGS=ignore $(PIP) install -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+	@echo "ethics-tui: installed."
 
 run: $(STAMP)
 	$(BIN)/ethics-tui --data $(DATA)

@@ -22,7 +22,10 @@ TODAY = date.today()
 @pytest.fixture
 def rnd(demo_ctx):
     people = [r.staff.id for r in staff_svc.search(demo_ctx)][:6]
-    return svc.create_round(demo_ctx, AppraisalRound(2571, 1, criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
+    from ethics_tui.model.appraisal import round_of
+
+    fy, no = round_of(TODAY)  # the round running today: results may be notified today
+    return svc.create_round(demo_ctx, AppraisalRound(fy, no, criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
 
 
 def as_user(ctx, name):
@@ -237,15 +240,26 @@ def test_cli_status_json_and_refusal(demo_ctx, rnd, capsys, monkeypatch):
 
     data = str(demo_ctx.store.dir)
     code = rows(demo_ctx, rnd)[0].staff.code
+    fy, no = str(rnd.fiscal_year), str(rnd.round_no)
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
-    assert main(["appraisal", "score", "--fy", "2571", "--round", "1", code, "--results", "60", "--competency", "20", "--data", data, "--user", "hr"]) == 0
+    assert main(["appraisal", "score", "--fy", fy, "--round", no, code, "--results", "60", "--competency", "20", "--data", data, "--user", "hr"]) == 0
     capsys.readouterr()
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
-    assert main(["appraisal", "status", "--fy", "2571", "--round", "1", "--json", "--data", data, "--user", "viewer"]) == 0
+    assert main(["appraisal", "status", "--fy", fy, "--round", no, "--json", "--data", data, "--user", "viewer"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["levels"]["ดีมาก"] == 1 and out["stages"]["unscored"] == 5
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
-    assert main(["appraisal", "notify", "--fy", "2571", "--round", "1", "--code", code, "--data", data, "--user", "hr"]) == 0
+    assert main(["appraisal", "notify", "--fy", fy, "--round", no, "--code", code, "--data", data, "--user", "hr"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
-    assert main(["appraisal", "refuse", "--fy", "2571", "--round", "1", code, "--data", data, "--user", "hr"]) == 1
+    assert main(["appraisal", "refuse", "--fy", fy, "--round", no, code, "--data", data, "--user", "hr"]) == 1
     assert "พยาน" in capsys.readouterr().err
+
+
+def test_notification_dated_before_the_round_starts_is_refused(demo_ctx, rnd):
+    rid = rows(demo_ctx, rnd)[0].result.id
+    svc.set_scores(demo_ctx, rid, "60", "25")
+    start = rnd.period()[0]
+    with pytest.raises(ValidationError) as exc:
+        svc.mark_notified(demo_ctx, rid, start - timedelta(days=1))
+    assert "ก่อนวันเริ่มรอบ" in exc.value.errors["notified_on"][0]
+    assert not svc.get_result(demo_ctx, rid).result.notified_on

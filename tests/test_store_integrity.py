@@ -365,7 +365,9 @@ def test_retried_appraisal_reopen_saves_one_history_entry(demo_ctx, monkeypatch)
     from ethics_tui.service import staff as staff_svc
 
     people = [r.staff.id for r in staff_svc.search(demo_ctx)][:2]
-    rnd = svc.create_round(demo_ctx, AppraisalRound(2571, 1, criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
+    from ethics_tui.model.appraisal import round_of
+
+    rnd = svc.create_round(demo_ctx, AppraisalRound(*round_of(date.today()), criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
     rid = svc.list_results(demo_ctx, rnd.id)[0].result.id
     svc.set_scores(demo_ctx, rid, "50", "20")
     svc.mark_notified(demo_ctx, rid, date.today() - timedelta(days=2))

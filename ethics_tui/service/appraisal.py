@@ -183,6 +183,9 @@ def set_round_status(ctx: Context, round_id: int, status: str, on: date | None =
                 n = sum(not r.scored for r in results)
                 raise UserError(f"ยังไม่ได้ให้คะแนน {n} คน จึงแจ้งผลทั้งรอบไม่ได้", f"{n} people are not scored yet")
             day = _iso(on or date.today())
+            if day < rnd.period()[0].isoformat():
+                raise UserError(f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({rnd.period()[0].isoformat()})",
+                                f"The notified date is before the round starts ({rnd.period()[0].isoformat()})")
             for r in results:
                 if not r.notified_on:
                     r.notified_on, r.rev = day, r.rev + 1

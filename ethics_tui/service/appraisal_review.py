@@ -31,6 +31,7 @@ from ethics_tui.service.appraisal import (
     list_rounds,
 )
 from ethics_tui.service.context import Context
+from ethics_tui.thai.dates import format_date
 from ethics_tui.service.staff import STAFF
 
 
@@ -40,6 +41,10 @@ def mark_notified(ctx: Context, result_id: int, on: date) -> AppraisalResult:
             raise UserError("ยังไม่ได้ให้คะแนนผู้นี้", "This person is not scored yet")
         if on > date.today():
             raise ValidationError({"notified_on": ("วันที่แจ้งผลอยู่ในอนาคต", "the notified date is in the future")})
+        start = rnd.period()[0]
+        if on < start:
+            raise ValidationError({"notified_on": (f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({format_date(start, 'abbr')})",
+                                                   f"the notified date is before the round starts ({start.isoformat()})")})
         r.notified_on = on.isoformat()
 
     return _edit(ctx, result_id, apply, "notify", ["notified_on"])

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from ethics_tui.errors import CorruptDatabaseError
+from ethics_tui.errors import CorruptDatabaseError, UserError
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.store import backup
@@ -35,3 +39,58 @@ def restore(ctx: Context, path: Path) -> Path | None:
     if database_readable(ctx.store):
         require(ctx, "backup.restore")
     return backup.restore_backup(ctx.store, Path(path), actor=ctx.actor)
+
+
+@dataclass
+class BackupSummary:
+    """What a backup holds, shown before a restore replaces the data with it (counts only)."""
+
+    path: Path
+    created: datetime | None
+    size: int  # bytes
+    staff: int
+    documents: int  # orders and notices
+    acks: int  # acknowledgements recorded
+
+
+def newest_backup(ctx: Context) -> Path | None:
+    """The newest backup in ``backups/`` that checks out, manual or automatic."""
+    require(ctx, "backup.restore")
+    return backup.newest_good_backup(ctx.store)
+
+
+def describe(ctx: Context, path: Path) -> BackupSummary:
+    """Check a backup and count what it holds. Raises UserError (Thai/English) when it is
+    missing, damaged or not ours."""
+    if database_readable(ctx.store):
+        require(ctx, "backup.restore")
+    return summarize(path)
+
+
+def summarize(path: Path) -> BackupSummary:
+    """:func:`describe` without the role check: for the damaged-database screen, where nobody
+    can sign in."""
+    path = Path(path)
+    owned = backup.check_backup(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            manifest = json.loads(zf.read(backup.MANIFEST).decode("utf-8"))
+            main = json.loads(zf.read("main.json").decode("utf-8"))
+            acks = 0
+            for rel in owned:
+                if "/" not in rel and rel.startswith("acks-") and rel.endswith(".json"):
+                    table = json.loads(zf.read(rel).decode("utf-8")).get("acks", {})
+                    acks += sum(1 for a in table.values() if isinstance(a, dict) and a.get("status") == "acknowledged")
+        size = path.stat().st_size
+    except (OSError, ValueError, KeyError, AttributeError, zipfile.BadZipFile) as exc:
+        raise UserError(f"อ่านไฟล์สำรอง {path} ไม่ได้ ({exc})", f"Cannot read the backup {path} ({exc})") from None
+    try:
+        created = datetime.fromisoformat(str(manifest.get("created", "")))
+    except ValueError:
+        created = None
+
+    def count(name: str) -> int:
+        table = main.get(name)
+        return len(table) if isinstance(table, dict) else 0
+
+    return BackupSummary(path, created, size, count("staff"), count("orders") + count("notices"), acks)

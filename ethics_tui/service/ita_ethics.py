@@ -74,7 +74,10 @@ def pack(ctx: Context, p: Period) -> dict:
         codes.append({"ref": notices.number_text(ctx, n), "title": n.title, "dated": n.dated,
                       "done": cov.done, "total": cov.total, "percent": cov.percent})
     anns = [n for n in published if n.kind == "announcement"]
-    dos = [n for n in anns if in_year(n)] or [n for n in anns if not n.replaced_by]
+    # an announcement of this year, else the standing one issued by the year's end (never one
+    # dated after the year being reported)
+    dos = [n for n in anns if in_year(n)] or [n for n in anns if not n.replaced_by
+                                              and (n.dated or n.issued_on or "")[:10] <= end.isoformat()]
     st = training.stats(ctx, p.fy)
     return {
         "fy": p.fy,

@@ -275,12 +275,28 @@ def write_excellent(ctx: Context, p: Period, path: Path) -> Path:
                                body, kind="ita-appraisal-excellent", ref=p.fy)
 
 
-def check_excellent(ctx: Context, p: Period) -> tuple[str, str, str]:
-    rounds = _rounds(ctx, p.fy)
+def check_excellent(ctx: Context, p: Period, today: date | None = None) -> tuple[str, str, str]:
+    """Judged against the appraisal calendar: a round is expected once it has begun (round 2
+    starts 1 April) and its results once it has ended."""
+    from ethics_tui.model.appraisal import round_period
+
+    today = today or date.today()
+    rounds = {r.round_no: r for r in _rounds(ctx, p.fy)}
+    red, amber = [], []
+    for no in (1, 2):
+        start, end = round_period(p.fy, no)
+        r = rounds.get(no)
+        if r is None and today >= start:
+            red.append((f"ยังไม่มีรอบที่ {no} ของปีงบประมาณ {p.fy} (รอบเริ่ม {format_date(start, 'abbr')})",
+                        f"round {no} of FY {p.fy} is not recorded"))
+        elif r is not None and r.status == "open" and today > end:
+            amber.append((f"รอบที่ {no} สิ้นสุดแล้วแต่ยังเปิดอยู่ (ผลยังไม่ครบ)", f"round {no} ended but is still open"))
+    if red:
+        return ("red", "; ".join(x[0] for x in red), "; ".join(x[1] for x in red))
+    if amber:
+        return ("amber", "; ".join(x[0] for x in amber), "; ".join(x[1] for x in amber))
     if not rounds:
-        return ("red", f"ไม่มีรอบการประเมินของปีงบประมาณ {p.fy}", f"no appraisal round in FY {p.fy}")
-    unscored = [r.round_no for r in rounds if r.status == "open"]
-    if unscored:
-        return ("amber", "รอบที่ " + ", ".join(map(str, unscored)) + " ยังเปิดอยู่ (ผลยังไม่ครบ)",
-                f"round(s) {unscored} still open")
+        return ("green", f"ยังไม่ถึงรอบการประเมินของปีงบประมาณ {p.fy}", f"no round of FY {p.fy} has begun yet")
+    if any(r.status == "open" for r in rounds.values()):
+        return ("green", "รอบที่ดำเนินอยู่ยังไม่สิ้นสุด (ยังไม่ถึงกำหนดประกาศผล)", "the current round has not ended yet")
     return ("green", "ผลการประเมินครบทุกรอบ", "every round closed")

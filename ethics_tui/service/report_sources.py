@@ -174,6 +174,11 @@ def appraisal(ctx: Context, fy: int, today: date) -> Facts:
     grievances = [Grievance.from_doc(int(k), d) for k, d in data.get(svc.GRIEVANCES, {}).items()]
     for no, rnd in rounds.items():
         if rnd is None:
+            from ethics_tui.model.appraisal import round_period
+
+            if today < round_period(fy, no)[0]:  # judged against its own calendar: not begun yet
+                f.summary.append(f"รอบที่ {no}: ยังไม่ถึงรอบการประเมิน")
+                continue
             due = fiscal_year_range(fy)[0] + timedelta(days=182 * no)
             late = today > due
             f.summary.append(f"รอบที่ {no}: ไม่มีข้อมูลการประเมินในทะเบียน")

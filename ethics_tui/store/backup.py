@@ -30,7 +30,7 @@ MANUAL_PREFIX = "manual-"
 FORMAT = "ethics-tui-backup/1"
 FILES_DIR = "files"
 CHUNK = 1 << 20
-_STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}-\d{6})")
+_STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}(?:-\d{6})?)")  # older manual names lack -%f
 
 
 # -- what the app owns ----------------------------------------------------------------------

@@ -9,12 +9,11 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
@@ -25,6 +24,7 @@ from ethics_tui.service.context import Context
 from ethics_tui.tui import crash, idle
 from ethics_tui.tui.commands import EthicsCommands
 from ethics_tui.tui.i18n import localize_bindings, t
+from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
 
@@ -67,7 +67,7 @@ def _staff_user(ctx) -> bool:
 
 class EthicsApp(App):
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EthicsCommands}
+    COMMANDS = {EthicsCommands}  # Textual's English built-ins (Keys, Maximize, Theme...) hidden
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "help"),
         Binding("f2", "toggle_lang", "lang"),
@@ -85,6 +85,7 @@ class EthicsApp(App):
         self.started = False
         self._check_pending = False  # open_database left the database check for after paint
         self.idle = idle.IdleWatch()
+        self.typeahead = TypeAhead(self)
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -105,6 +106,11 @@ class EthicsApp(App):
 
     async def on_event(self, event) -> None:
         self.idle.touch(event)
+        if isinstance(event, events.Key):  # typed-ahead keys are handled one at a time
+            if not event.is_forwarded:
+                await self.typeahead.raw_key(event, super().on_event)
+                return
+            self.typeahead.bubbled_back(event)
         await super().on_event(event)
 
     def on_descendant_focus(self, event) -> None:
@@ -364,6 +370,11 @@ class EthicsApp(App):
         self.refresh_bindings()
 
     # -- the signed-in user ----------------------------------------------------------------
+    def action_command_palette(self) -> None:
+        from ethics_tui.tui.commands import open_palette
+
+        open_palette(self)
+
     def action_sign_out(self) -> None:
         """Forget the user and their keys; back to the sign-in screen."""
         from ethics_tui.service.users import sign_out
@@ -371,6 +382,7 @@ class EthicsApp(App):
         if self.ctx is None or self.ctx.user is None:
             return
         sign_out(self.ctx)
+        self.clear_notifications()  # the previous user's messages do not greet the next one
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
 
@@ -427,25 +439,22 @@ class EthicsApp(App):
     def _backup(self) -> None:
         from ethics_tui.service.backups import backup_now
 
-        store = self.ctx.store
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        try:
-            path = backup_now(self.ctx, store.backups_dir / f"manual-{stamp}.zip")
+        try:  # backups/manual-<stamp>.zip, named like every backup so the newest is found
+            path = backup_now(self.ctx)
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return
         self.call_from_thread(self.notify, self.t("backup_done", path=path), timeout=10, markup=False)
 
     def action_restore(self) -> None:
-        from ethics_tui.service.access import require
-        from ethics_tui.store.backup import newest_good_backup
+        from ethics_tui.service.backups import describe, newest_backup
         from ethics_tui.tui.widgets.confirm import ConfirmModal
         from ethics_tui.tui.widgets.prompt import TextPromptModal
 
         if self.ctx is None:
             return
-        require(self.ctx, "backup.restore")  # (a damaged database is restored from its own screen)
-        newest = newest_good_backup(self.ctx.store)
+        # the newest backup of any kind (a damaged database is restored from its own screen)
+        newest = newest_backup(self.ctx)
         default = str(newest) if newest else str(self.ctx.store.backups_dir) + os.sep
 
         def confirmed(path: Path, yes: bool | None) -> None:
@@ -454,11 +463,30 @@ class EthicsApp(App):
 
         def chosen(text: str | None) -> None:
             if text:
-                path = Path(text.strip().strip('"')).expanduser()
-                modal = ConfirmModal(self.t("restore_confirm", path=path))
+                path = Path(text.strip().strip("\"'")).expanduser()
+                try:
+                    about = describe(self.ctx, path)
+                except UserError as exc:  # a missing or bad file: a Thai message, no question
+                    self.report_error(exc)
+                    return
+                modal = ConfirmModal(self.restore_question(about))
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
         self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
+
+    def restore_question(self, about) -> str:
+        from ethics_tui.service.settings import get_settings
+        from ethics_tui.thai.dates import format_date
+        from ethics_tui.thai.digits import apply_digits
+
+        when = "?"
+        if about.created is not None:
+            when = f"{format_date(about.created.date(), 'abbr')} {about.created:%H:%M}"
+        size = f"{about.size / 1024:,.0f} KB" if about.size < 1 << 20 else f"{about.size / (1 << 20):,.1f} MB"
+        text = self.t("restore_confirm", path="\x00", when=when, size=size, staff=about.staff,
+                      docs=about.documents, acks=about.acks)
+        text = apply_digits(text, get_settings(self.ctx).digits) if self.ctx is not None else text
+        return text.replace("\x00", str(about.path))  # a path keeps its own digits
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def restore_from(self, path: Path) -> None:

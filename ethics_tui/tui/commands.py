@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 # (label key, action on the app, permission needed or None)
 COMMANDS = (
@@ -67,7 +67,7 @@ class EthicsCommands(Provider):
 
     async def discover(self) -> Hits:
         for title, action in available(self.app):
-            yield DiscoveryHit(title, partial(self.app.run_action, action), help=action)
+            yield DiscoveryHit(title, partial(self.app.run_action, action))  # never the action's name
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -75,3 +75,32 @@ class EthicsCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), partial(self.app.run_action, action), text=title)
+
+
+class ThaiCommandPalette(CommandPalette):
+    """The palette with its own words in the app's language ("No matches found" included)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        from rich.align import Align
+        from rich.text import Text
+        from textual.widgets.option_list import Option
+
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                from textual.command import CommandList
+
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(self.app.t("cmd_no_match"), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
+
+
+def open_palette(app) -> None:
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(ThaiCommandPalette(placeholder=app.t("cmd_search_ph"), id="--command-palette"))

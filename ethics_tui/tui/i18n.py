@@ -102,8 +102,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "restore_title": ("กู้คืนจากไฟล์สำรอง", "Restore from a backup"),
     "restore_path": ("ไฟล์สำรอง (.zip)", "Backup file (.zip)"),
     "restore_confirm": (
-        "กู้คืนข้อมูลจาก {path} ?\nข้อมูลปัจจุบันจะถูกแทนที่ แต่ก่อนกู้คืนโปรแกรมจะสำรองข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ก่อนเสมอ",
-        ("Restore the data from {path}?\nThe current data will be replaced, but it is backed up to backups/ first."),
+        "กู้คืนข้อมูลจาก {path} ?\nสำรองเมื่อ {when} · ขนาด {size}\n"
+        "มีบุคลากร {staff} คน · เอกสาร (คำสั่ง/ประกาศ) {docs} ฉบับ · การรับทราบ {acks} รายการ\nข้อมูลปัจจุบันจะถูกแทนที่ แต่ก่อนกู้คืนโปรแกรมจะสำรองข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ก่อนเสมอ",
+        ("Restore the data from {path}?\nBacked up {when} · size {size}\n"
+         "{staff} staff · {docs} documents (orders/notices) · {acks} acknowledgements\nThe current data will be replaced, but it is backed up to backups/ first."),
     ),
     "restore_done": ("กู้คืนแล้ว ข้อมูลเดิมสำรองไว้ที่ {path}", "Restored. The previous data was saved to {path}"),
     "restore_done_plain": ("กู้คืนข้อมูลแล้ว", "Restored"),
@@ -145,6 +147,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "staff_saved": ("บันทึก {name} แล้ว", "{name} saved"),
     # staff form
     "staff_new_title": ("เพิ่มบุคลากร", "New staff member"),
+    "staff_position_ph": ("เช่น นักทรัพยากรบุคคล (ไม่ต้องใส่ระดับ ระดับมีช่องของตัวเอง)",
+                          "e.g. นักทรัพยากรบุคคล (without the level: it has its own field)"),
     "staff_edit_title": ("แก้ไขข้อมูลบุคลากร", "Edit staff member"),
     "f_prefix": ("คำนำหน้า", "Prefix"),
     "f_first_name": ("ชื่อ", "First name"),
@@ -232,6 +236,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "cmd_restore": ("สำรองข้อมูล: กู้คืน", "Backup: restore"),
     "cmd_lang": ("ภาษา: English", "Language: ภาษาไทย"),
     "cmd_quit": ("โปรแกรม: ออก", "Program: quit"),
+    "cmd_no_match": ("ไม่พบคำสั่งที่ตรงกัน", "No matches found"),
+    "cmd_search_ph": ("พิมพ์เพื่อค้นหาคำสั่ง…", "Search for commands…"),
     "cmd_sign_out": ("ผู้ใช้: ออกจากระบบ", "Users: sign out"),
     "cmd_change_password": ("ผู้ใช้: เปลี่ยนรหัสผ่าน", "Users: change my password"),
     "cmd_approve_keys": ("ผู้ใช้: อนุมัติกุญแจข้อมูลลับ", "Users: approve confidential keys"),

@@ -8,7 +8,7 @@ from datetime import date
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
-from ethics_tui.model.appraisal import AppraisalRound
+from ethics_tui.model.appraisal import AppraisalRound, round_of
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
@@ -19,7 +19,7 @@ from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen
 
 def new_round(ctx, n=4):
     people = [r.staff.id for r in staff_svc.search(ctx)][:n]
-    return svc.create_round(ctx, AppraisalRound(2571, 1), staff_ids=people)
+    return svc.create_round(ctx, AppraisalRound(*round_of(date.today())), staff_ids=people)
 
 
 async def open_round(pilot) -> AppraisalResultsScreen:
@@ -53,7 +53,10 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
         assert not any(n.startswith("results:") for n in notifications(app))
         box = screen.query_one("#in-results", Input)
         assert app.focused is box and box.selected_text == "80"
-        assert "๒๕๗๑/๑" in text_of(screen.query_one("#ap-res-title", Static))  # Thai digits (demo)
+        from ethics_tui.thai.digits import to_thai_digits
+
+        fy, no = round_of(date.today())
+        assert to_thai_digits(f"{fy}/{no}") in text_of(screen.query_one("#ap-res-title", Static))  # Thai digits (demo)
         await pilot.press("escape")
         assert app.focused is screen.table
         assert box.value == "" and screen.query_one("#in-competency", Input).value == ""  # nothing stale

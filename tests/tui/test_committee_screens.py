@@ -85,7 +85,7 @@ async def test_draft_and_issue_an_order(make_app, ctx, monkeypatch):
         assert isinstance(issue, IssueModal)
         year = date.today().year + BE_OFFSET
         assert f"1/{year}" in issue.query_one("#f-number", Input).placeholder
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")  # y: issued orders cannot be changed afterwards
         await pilot.pause()
         order = svc.get_order(admin, draft.id)
         assert (order.status, order.number, order.year_be) == ("issued", 1, year)
@@ -218,7 +218,7 @@ async def test_issuing_an_incomplete_draft_names_what_is_missing_in_thai(make_ap
         await pilot.pause()
         issue = app.screen
         assert isinstance(issue, IssueModal)
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")
         await pilot.pause()
         assert app.screen is issue
         shown = text_of(issue.query_one("#form-error"))

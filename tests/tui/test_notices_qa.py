@@ -47,7 +47,7 @@ async def test_id_column_and_publish_message_follow_thai_digits(make_app, office
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PublishModal)
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")
         await pilot.pause()
         shown = [m for m in notifications(app) if "ทดสอบเลขไทย" in m]
         assert shown and not ARABIC.search(shown[-1].replace("ทดสอบเลขไทย", "")), shown

@@ -51,7 +51,7 @@ async def test_tick_off_by_typing_space_page_and_undo(make_app, office, tmp_path
         await pilot.pause()
         assert ticks.selected_id() == target.staff_id
         assert target.code in text_of(ticks.query_one("#tick-filter"))
-        await pilot.press("space")
+        await pilot.press("enter", "space")  # enter ends the search (a space would go into it)
         await pilot.pause()
         stored = next(p for p in acks.people(app.ctx, n.id) if p.staff_id == target.staff_id)
         assert (stored.status, stored.date, stored.method) == ("acknowledged", today().isoformat(), "sheet")
@@ -120,12 +120,12 @@ async def test_write_and_issue_a_circular_with_a_typed_number(make_app, office):
         assert isinstance(modal, PublishModal)
         modal.query_one("#f-number", Input).value = "1"  # already used this year (issued below)
         await pilot.pause()
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")  # y: a published document cannot be changed afterwards
         await pilot.pause()
         assert app.screen is modal
         assert "ถูกใช้แล้ว" in text_of(modal.query_one("#err-number"))
         modal.query_one("#f-number", Input).value = "๑๒"
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "y")
         await settle(pilot)
         assert app.screen is screen
         issued = svc.get(app.ctx, draft.id)

@@ -38,3 +38,16 @@ async def start(pilot, username: str = "admin", password: str | None = None) -> 
     box.focus()
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` as a terminal sends it: every key carries its character (Pilot's press()
+    drops the character of Thai vowel and tone marks, which a real terminal sends)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for ch in text:
+        event = events.Key(_character_to_key(ch), ch)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+        await pilot.pause()

@@ -27,7 +27,7 @@ from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.screens.committee_text import pick
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
@@ -68,8 +68,8 @@ class CommitteeScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"cm_col_{key}"), key=key, width=width)
+        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"cm_col_{k}"), self.app.size.width,
+                                "subject", 12, ("no", "term", "members", "status", "date"))
         self.reload()
         self.table.focus()
         self.run_then()
@@ -97,7 +97,7 @@ class CommitteeScreen(GuardedScreen):
         table.clear()
         self.rows = {o.id: o for o in svc.list_orders(self.ctx)}
         for o in self.rows.values():
-            table.add_row(*self._cells(o), key=str(o.id))
+            table.add_row(*kept(self._cells(o), self.cols), key=str(o.id))
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.show_current()
@@ -105,6 +105,15 @@ class CommitteeScreen(GuardedScreen):
     def show_current(self) -> None:
         order = svc.in_force(self.ctx)
         if order is None:
+            today = date.today().isoformat()
+            coming = sorted((o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
+                            key=lambda o: o.term_start)
+            if coming:  # issued, its term not begun: say so rather than "no committee, draft one"
+                o = coming[0]
+                days = (date.fromisoformat(o.term_start) - date.today()).days
+                text = self.t("cm_starts", ref=o.ref, start=self._d(o.term_start), days=days)
+                self.query_one("#cm-current", Static).update(apply_digits(text, self.digits))
+                return
             self.query_one("#cm-current", Static).update(self.t("cm_none"))
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()

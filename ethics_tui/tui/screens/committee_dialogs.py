@@ -39,6 +39,9 @@ class IssueModal(FormModal[Order | None]):
         day = read_date(self, "order_date", errors, required=True)
         return (day, self.input_value("number")), errors
 
+    def confirm_before_save(self, value) -> str:
+        return self.t("cm_issue_final", ref=self.order.ref)
+
     def save(self, value) -> Order:
         day, number = value
         return svc.issue(self.ctx, self.order.id, number or None, date.fromisoformat(day))

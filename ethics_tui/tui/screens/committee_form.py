@@ -121,6 +121,9 @@ class OrderFormModal(FormModal[Order | None]):
             self.query_one("#save", Button).display = False
             table.focus()
 
+    def extra_values(self) -> tuple:
+        return tuple(replace(x) for x in self.members)  # escape asks before discarding members
+
     def refresh_members(self, cursor: int | None = None) -> None:
         table = self.query_one("#members", DataTable)
         table.clear()

@@ -6,6 +6,8 @@ from ethics_tui.tui.i18n import register_labels
 
 COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cm_title": ("คณะที่ปรึกษาจริยธรรม — คำสั่งแต่งตั้ง", "Ethics committee — appointment orders"),
+    "cm_starts": ("คำสั่งที่ {ref} ออกแล้ว คณะเริ่มวาระ {start} (อีก {days} วัน) — วันนี้ยังไม่อยู่ในวาระ",
+                  "Order {ref} is issued; its committee's term starts {start} (in {days} days)"),
     "cm_none": ("ยังไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระวันนี้ — กด n เพื่อร่างคำสั่ง",
                 "No ethics committee is in force today — press n to draft an order"),
     "cm_in_force": ("คณะที่อยู่ในวาระ: คำสั่งที่ {ref} · วาระ {start} – {end} (อีก {left} วัน)",
@@ -56,6 +58,8 @@ COMMITTEE_TEXT: dict[str, tuple[str, str]] = {
     "cm_linked": ("เชื่อมกับทะเบียนบุคลากร: {name}", "Linked to the staff register: {name}"),
     "cm_not_linked": ("บุคคลภายนอก (ไม่เชื่อมกับทะเบียนบุคลากร)", "An outsider (not in the staff register)"),
     "cm_issue_title": ("ออกคำสั่ง {ref}", "Issue {ref}"),
+    "cm_issue_final": ("ออกคำสั่ง {ref} ใช่หรือไม่?\nเมื่อออกคำสั่งแล้วจะแก้ไขหรือลบไม่ได้อีก (แก้ได้โดยออกคำสั่งใหม่แทน หรือยกเลิกคำสั่ง) (y/n)",
+                       "Issue {ref}?\nAn issued order can no longer be changed or deleted (only superseded or revoked). (y/n)"),
     "cm_number_ph": ("เว้นว่าง = เลขถัดไป ({next}/{year})", "empty = the next number ({next}/{year})"),
     "cm_revoke_title": ("ยกเลิกคำสั่งที่ {ref}", "Revoke order {ref}"),
     "cm_template_title": ("แม่แบบคำสั่ง (ข้อความนำและอำนาจหน้าที่)", "Order template (preamble and duties)"),

@@ -137,9 +137,10 @@ class HomeScreen(GuardedScreen):
         if not can(self.ctx, "report.read"):
             panel.display = False
             return
-        from ethics_tui.service import ita_items, report
+        from ethics_tui.service import ita_items
+        from ethics_tui.thai.dates import fiscal_year, fiscal_year_range, format_date, today
 
-        fy = report.default_fy()
+        fy = fiscal_year(today())  # the current year's progress: work just done shows at once
         try:
             checks = ita_items.readiness(self.ctx, fy)
         except Exception:  # noqa: BLE001 - the checklist must never break the home screen
@@ -150,9 +151,12 @@ class HomeScreen(GuardedScreen):
         checks.sort(key=lambda c: order.get(c.status, 3))
         self._readiness = checks
         count = {k: sum(c.status == k for c in checks) for k in order}
-        title = (f"Readiness for ITA, FY {fy}: ✓ {count['green']} · ! {count['amber']} · ✗ {count['red']}  (m: report)"
+        start, end = (format_date(d, "abbr") for d in fiscal_year_range(fy))
+        title = (f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+                 f"✗ {count['red']}  (m: report)"
                  if self.app.lang == "en" else
-                 f"ความพร้อม ITA ปีงบประมาณ {fy}: ✓ {count['green']} · ! {count['amber']} · ✗ {count['red']}  (m: รายงาน)")
+                 f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+                 f"✗ {count['red']}  (m: รายงาน)")
         self.query_one("#readiness-title", Static).update(apply_digits(title, digits))
         box = self.query_one("#readiness", OptionList)
         box.clear_options()

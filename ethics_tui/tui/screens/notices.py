@@ -30,7 +30,7 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
@@ -70,8 +70,8 @@ class NoticesScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"nt_col_{key}"), key=key, width=width)
+        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
+                                "title", 16, ("status", "date", "cov", "number", "kind", "id"))
         self.reload()
         self.table.focus()
         self.run_then()
@@ -108,7 +108,7 @@ class NoticesScreen(GuardedScreen):
         for n in svc.list_notices(self.ctx):
             cov = covs.get(n.id)
             self.rows[n.id] = n
-            table.add_row(*self._cells(n, cov), key=str(n.id))
+            table.add_row(*kept(self._cells(n, cov), self.cols), key=str(n.id))
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.query_one("#nt-count", Static).update(

@@ -114,6 +114,8 @@ class PersonCoverageScreen(GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("down", "focus_table", show=False),
+        # "/" searches on every list: here it goes to the search box, never into it
+        Binding("slash", "focus_filter", "filter", priority=True),
     ]
 
     def __init__(self, then: str | None = None) -> None:
@@ -171,6 +173,9 @@ class PersonCoverageScreen(GuardedScreen):
 
     def action_focus_table(self) -> None:
         self.query_one("#person-table", DataTable).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#person-filter", Input).focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()

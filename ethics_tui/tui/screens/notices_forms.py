@@ -207,6 +207,9 @@ class PublishModal(FormModal[Notice | None]):
                     errors["number"] = ("เลขที่ต้องเป็นตัวเลข", "the number must be digits")
         return result, errors
 
+    def confirm_before_save(self, value: dict) -> str:
+        return self.t("nt_publish_final", title=self.notice.title)
+
     def save(self, value: dict) -> Notice:
         from datetime import date
 

@@ -1,7 +1,9 @@
 """Tick-off: record who signed the returned sign-off sheets, fast, from the keyboard.
 
-Type to filter (name, code, position or division); space ticks or unticks the highlighted
-person with the tick date; F3 sets that date, F4 the method, F5 ticks a whole printed page;
+Type to filter (name, code, position or division); while a search is being typed a space
+goes into it (Thai names contain one), and enter or an arrow key ends the typing; then space
+ticks or unticks the highlighted person with the tick date (taking back an acknowledgement
+recorded before this sitting asks first); F3 sets that date, F4 the method, F5 ticks a whole printed page;
 ctrl+z undoes the last change. Every tick is saved at once (one atomic write of this
 document's acknowledgement file) and the row is updated in place.
 """
@@ -26,8 +28,9 @@ from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
+from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
@@ -56,6 +59,8 @@ class TickOffScreen(GuardedScreen):
         self.people: dict[int, Person] = {}
         self.undo_stack: list[tuple[str, list[int]]] = []  # (what was done, staff ids)
         self.digits = "arabic"
+        self.typing = False  # a search is being typed: space goes into it
+        self.sitting: set[int] = set()  # staff ticked on this screen since it opened
 
     def recreate(self) -> TickOffScreen:
         return TickOffScreen(self.notice_id)
@@ -75,8 +80,9 @@ class TickOffScreen(GuardedScreen):
         head = svc.number_text(self.ctx, n) or n.title
         self.query_one("#tick-title", Static).update(
             apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits))
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"nt_col_{key}"), key=key, width=width)
+        # at 80 columns: the name and whether they acknowledged come first (columns by priority)
+        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
+                                "name", 20, ("ack", "code", "position", "division"))
         self.reload()
         self.table.focus()
 
@@ -105,10 +111,12 @@ class TickOffScreen(GuardedScreen):
         self.people = {}
         for p in rows[:PAGE]:
             self.people[p.staff_id] = p
-            table.add_row(*self._cells(p), key=str(p.staff_id))
+            table.add_row(*kept(self._cells(p), self.cols), key=str(p.staff_id))
         if keep in self.people:
             table.move_cursor(row=table.get_row_index(str(keep)))
-        self.query_one("#tick-filter", Static).update(self.t("nt_tick_filter", text=self.filter + "▏"))
+        caret = "▏" if self.typing or not self.filter else ""
+        self.query_one("#tick-filter", Static).update(
+            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else ""))
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -135,21 +143,36 @@ class TickOffScreen(GuardedScreen):
         if event.key == "backspace":
             if self.filter:
                 self.filter = self.filter[:-1]
+                self.typing = bool(self.filter)
                 self.reload()
             event.stop()
             event.prevent_default()
             return
-        ch = event.character
-        if ch and len(ch) == 1 and ch.isprintable() and ch != " " and not event.key.startswith(("ctrl+", "alt+")):
-            self.filter += ch
+        if event.key == "enter" and self.typing:  # ends the search; the next space ticks
+            self.typing = False
             self.reload()
             event.stop()
             event.prevent_default()
+            return
+        ch = event.character
+        printable = ch and len(ch) == 1 and ch.isprintable() and not event.key.startswith(("ctrl+", "alt+"))
+        if printable and (ch != " " or (self.typing and self.filter)):
+            self.filter += ch
+            self.typing = True
+            self.reload()
+            event.stop()
+            event.prevent_default()
+            return
+        if ch != " ":  # an arrow, a function key...: the search is no longer being typed
+            if self.typing:
+                self.typing = False
+                self.reload()
 
     # -- actions ---------------------------------------------------------------------------
     def action_back(self) -> None:
         if self.filter:
             self.filter = ""
+            self.typing = False
             self.reload()
             return
         self.app.pop_screen()
@@ -159,13 +182,32 @@ class TickOffScreen(GuardedScreen):
         if sid is None:
             return
         p = self.people[sid]
+        if p.done and sid not in self.sitting:  # recorded earlier: ask before taking it back
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self._untick(sid)
+
+            when = apply_digits(format_date(p.date, "abbr"), self.digits) if p.date else ""
+            self.app.push_screen(ConfirmModal(self.t("nt_confirm_untick", name=p.name, date=when)), answer)
+            return
         if p.done:
-            changed = acks.unacknowledge(self.ctx, self.notice_id, [sid])
-        else:
-            changed = acks.acknowledge(self.ctx, self.notice_id, [sid], on=self.tick_date, method=self.method)
+            self._untick(sid)
+            return
+        changed = acks.acknowledge(self.ctx, self.notice_id, [sid], on=self.tick_date, method=self.method)
+        if changed:
+            self.sitting.update(changed)
+            self.undo_stack.append(("toggle", changed))
+            self._refresh_rows(changed)
+        self._next_row()
+
+    def _untick(self, sid: int) -> None:
+        changed = acks.unacknowledge(self.ctx, self.notice_id, [sid])
         if changed:
             self.undo_stack.append(("toggle", changed))
             self._refresh_rows(changed)
+        self._next_row()
+
+    def _next_row(self) -> None:
         row = self.table.cursor_row
         if row < self.table.row_count - 1:
             self.table.move_cursor(row=row + 1)

@@ -80,4 +80,12 @@ class DatabaseProblemScreen(GuardedScreen):
             if yes:
                 self.app.restore_from(self.backup)
 
-        self.app.push_screen(ConfirmModal(self.t("restore_confirm", path=self.backup)), done)
+        from ethics_tui.errors import UserError
+        from ethics_tui.service.backups import summarize
+
+        try:
+            question = self.app.restore_question(summarize(self.backup))
+        except UserError as exc:
+            self.app.report_error(exc)
+            return
+        self.app.push_screen(ConfirmModal(question), done)

@@ -64,7 +64,8 @@ class StaffFormModal(FormModal[Staff | None]):
         value = getattr(s, name) if s else ""
         validators = [Required(self.t("required"))] if name in REQUIRED else []
         suggester = SuggestFromList(COMMON_PREFIXES) if name == "prefix" else None
-        return Input(value, id=f"f-{name}", compact=True, validators=validators, suggester=suggester)
+        hint = self.t("staff_position_ph") if name == "position" else ""  # the level has its own field
+        return Input(value, id=f"f-{name}", compact=True, validators=validators, suggester=suggester, placeholder=hint)
 
     def compose_fields(self) -> ComposeResult:
         for name in ORDER:

@@ -284,6 +284,11 @@ class TrainingScreen(GuardedScreen):
         if n is None:
             return
         name, title = self.name_of(n.staff_id), self.opps[n.opportunity_id].title
+        if n.decision == REJECTED:  # never reverse a rejection silently (one seat, two approved)
+            from ethics_tui.tui.i18n import t
+
+            raise UserError(t("tr_approve_rejected", "th", name=name, title=title),
+                            t("tr_approve_rejected", "en", name=name, title=title))
 
         def done(yes: bool | None) -> None:
             if yes:

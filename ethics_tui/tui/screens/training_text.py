@@ -44,6 +44,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "tr_approved": ("อนุมัติ {name} แล้ว", "{name} approved"),
     "tr_rejected": ("ไม่อนุมัติ {name}: {reason}", "{name} rejected: {reason}"),
     "tr_approve_q": ("อนุมัติ {name} เข้าร่วม {title}?", "Approve {name} for {title}?"),
+    "tr_approve_rejected": ("{name} ได้รับการพิจารณาไม่อนุมัติให้เข้าร่วม {title} ไปแล้ว — การกด a จะไม่กลับผลการพิจารณา "
+                            "หากต้องการทบทวน ให้ฝ่ายบุคคลเสนอชื่อเข้ามาใหม่",
+                            "{name} was already rejected for {title}; pressing a does not reverse a rejection "
+                            "(to reconsider, HR nominates again)"),
     "tr_pick_opp": ("เลือกโอกาสก่อน", "Select an opportunity first"),
     "tr_pick_nom": ("เลือกการเสนอชื่อก่อน (กด tab ไปที่ตารางการเสนอชื่อ)", "Select a nomination first (tab to the nominations)"),
     "tr_not_in_house": ("บันทึกผู้เข้าร่วมได้เฉพาะโครงการที่หน่วยงานจัดเอง", "Attendance is kept for in-house projects only"),

@@ -86,8 +86,8 @@ class FormModal(GuardedModal[R]):
         for row in self.query(FieldRow):
             row.set_error(None)
         fields = self.query("Select, Input, SelectionList, TextArea")
-        if fields:  # the first field, whatever kind (a Select above the first Input included)
-            fields.first().focus()
+        if fields:  # the first field, whatever kind (a Select above the first Input included),
+            self.set_focus(fields.first())  # at once, so typed-ahead keys land in it
         # what the form showed when it opened (after subclasses filled it in): escape asks
         # before throwing away anything typed since
         self._initial = None
@@ -104,10 +104,25 @@ class FormModal(GuardedModal[R]):
                 values.append(tuple(w.selected))
             else:
                 values.append(w.value)
-        return tuple(values)
+        return tuple(values) + tuple(self.extra_values())
+
+    def confirm_before_save(self, value: Any) -> str | None:
+        """A question to ask (y/n) before saving a valid form, e.g. that an issued document can
+        no longer be changed; None saves at once."""
+        return None
+
+    def extra_values(self) -> tuple:
+        """What else the form holds besides its fields (a member table...): a change there
+        also makes escape ask before discarding."""
+        return ()
 
     def _remember_initial(self) -> None:
         self._initial = self._field_values()
+
+    @property
+    def typeahead_ready(self) -> bool:
+        """Keys typed ahead wait until the form has noted what it showed (tui/typeahead.py)."""
+        return getattr(self, "_initial", None) is not None
 
     def input_value(self, field: str) -> str:
         return self.query_one(f"#f-{field}", Input).value.strip()
@@ -139,6 +154,20 @@ class FormModal(GuardedModal[R]):
         self.submitted_once = True
         self.service_errors = {}
         value, errors = self.collect()
+        question = self.confirm_before_save(value) if not errors else None
+        if question and not getattr(self, "_confirmed", False):
+            from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._confirmed = True
+                    try:
+                        self.action_submit()
+                    finally:
+                        self._confirmed = False
+
+            self.app.push_screen(ConfirmModal(question), answered)
+            return
         if not errors:
             try:
                 value = self.save(value)

@@ -11,3 +11,29 @@ def cursor_id(table: DataTable) -> int | None:
         return None
     key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
     return int(key.value) if key.value is not None else None
+
+
+def fit_columns(table: DataTable, columns, label, total: int, flex: str, min_flex: int, priority) -> list[int]:
+    """Add the columns that fit a terminal ``total`` cells wide, most important first
+    (``priority``: keys, best first); the ``flex`` column (a title, a name) takes what is left,
+    at least ``min_flex``. Columns keep their order. Returns the indices of the columns added:
+    pass each row's cells through :func:`kept`."""
+    widths = dict(columns)
+    room = total - 4  # the scrollbar and the screen's edges
+    chosen = {flex}
+    used = min_flex + 2  # each cell has one space of padding either side
+    for key in priority:
+        if key != flex and used + widths[key] + 2 <= room:
+            chosen.add(key)
+            used += widths[key] + 2
+    flex_width = max(min_flex, room - (used - min_flex))
+    out = []
+    for i, (key, width) in enumerate(columns):
+        if key in chosen:
+            table.add_column(label(key), key=key, width=flex_width if key == flex else width)
+            out.append(i)
+    return out
+
+
+def kept(cells, indices: list[int]) -> list:
+    return [cells[i] for i in indices]
