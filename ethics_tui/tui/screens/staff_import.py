@@ -26,6 +26,7 @@ class StaffImportModal(GuardedModal[object]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
+        Binding("ctrl+o", "map_columns", "map_open", priority=True),
         Binding("escape", "cancel", "cancel"),
     ]
 
@@ -44,6 +45,7 @@ class StaffImportModal(GuardedModal[object]):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("import_check"), id="check", compact=True)
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
+                yield Button(self.t("map_open"), id="map", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -73,13 +75,20 @@ class StaffImportModal(GuardedModal[object]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel}[
+        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel,
+         "map": self.action_map_columns}[
             event.button.id or "cancel"
         ]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_map_columns(self) -> None:
+        """A file from another system (LHR, an Excel register): map its columns first."""
+        from ethics_tui.tui.screens.staff_import_map import open_map
+
+        open_map(self, self.query_one("#f-path", Input).value)
 
     def action_check(self) -> None:
         text = self.query_one("#f-path", Input).value
@@ -137,6 +146,9 @@ class StaffImportModal(GuardedModal[object]):
                 table.add_row(str(err.row), Text(err.column), Text(getattr(err, pick)), key=str(i))
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
+            if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
+                text += "\n" + (("A file from another system? ctrl+o maps its columns") if self.lang == "en"
+                                 else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์")
             self._status(text, error=True)
             table.focus()
             return
