@@ -52,21 +52,27 @@ def _(lang: str, th: str, en: str) -> str:
     return en if lang == "en" else th
 
 
+def _title(modal, th: str, en: str) -> str:
+    """A dialog title in the office's digits."""
+    return apply_digits(_(modal.lang, th, en), get_settings(modal.ctx).digits)
+
+
 class CommitteeModal(_DateForm):
     DEFAULT_CSS = "CommitteeModal TextArea { height: 5; width: 1fr; }"
 
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _(self.lang, f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})",
+        self.title_text = _title(self, f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})",
                             f"Destruction committee (list {row['id']})")
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
-        yield FieldRow(_(L, "คำสั่งแต่งตั้ง เช่น ที่ 12/2569", "Order, e.g. 12/2569"),
+        yield FieldRow(_(L, "คำสั่งแต่งตั้งที่", "Order no."),
                        Input(self.row.get("committee_order", ""), id="f-order", compact=True,
+                             placeholder=_(L, "เช่น ที่ 12/2569", "e.g. 12/2569"),
                              validators=[Required(self.t("required"))]), "order")
-        yield FieldRow(_(L, "กรรมการ (บรรทัดละหนึ่งคน อย่างน้อย 3 คน)", "Members (one a line, at least 3)"),
+        yield FieldRow(_(L, "กรรมการ บรรทัดละคน (≥ 3 คน)", "Members, one a line (≥ 3)"),
                        TextArea("\n".join(self.row.get("committee", [])), id="f-members", compact=True), "members")
 
     def collect(self):
@@ -81,7 +87,7 @@ class ApproveModal(_DateForm):
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _(self.lang, f"อนุมัติให้ทำลาย (บัญชีเลขที่ {row['id']})", f"Approval (list {row['id']})")
+        self.title_text = _title(self, f"อนุมัติให้ทำลาย (บัญชีเลขที่ {row['id']})", f"Approval (list {row['id']})")
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
@@ -105,7 +111,7 @@ class DestroyModal(_DateForm):
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _(self.lang, f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({len(row['entries'])} เรื่อง)",
+        self.title_text = _title(self, f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({len(row['entries'])} เรื่อง)",
                             f"Destroy the records of list {row['id']} ({len(row['entries'])})")
 
     def compose_fields(self) -> ComposeResult:
@@ -263,9 +269,9 @@ class DestructionScreen(GuardedScreen):
                 return
             question = _(self.lang, f"ทำลายเรื่องร้องเรียน {n} เรื่อง ตามบัญชีเลขที่ {row['id']} "
                                     f"ในวันที่ {format_date(on, 'full')} ?\nเรื่องและข้อมูลลับจะถูกลบถาวร ย้อนกลับไม่ได้ "
-                                    "(บัญชียังเก็บไว้)  y ทำลาย · n ยกเลิก",
+                                    "(บัญชียังเก็บไว้)",
                          f"Destroy {n} complaint record(s) of list {row['id']} on {on.isoformat()}?\n"
-                         "The records and their sealed identities are deleted for good (the list is kept). y / n")
+                         "The records and their sealed identities are deleted for good (the list is kept).")
             self.app.push_screen(ConfirmModal(self.d(question)), lambda yes: yes and self._destroy(row["id"], on))
 
         self.app.push_screen(DestroyModal(row), dated)

@@ -90,7 +90,7 @@ class StaffMapModal(GuardedModal[object]):
             yield DataTable(id="map-preview", zebra_stripes=True, cursor_type="row")
             yield Static("", id="map-status", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(_(L, "ตรวจ+ตัวอย่าง (ctrl+r)", "Check (ctrl+r)"), id="map-check", compact=True)
+                yield Button(_(L, "ตรวจ (ctrl+r)", "Check (ctrl+r)"), id="map-check", compact=True)
                 yield Button(_(L, "บันทึกชุด", "Save preset"), id="map-save", compact=True)
                 yield Button(_(L, "นำเข้า (ctrl+s)", "Import (ctrl+s)"), id="map-import", variant="primary",
                              compact=True, disabled=True)
