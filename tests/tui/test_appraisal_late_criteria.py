@@ -35,6 +35,7 @@ async def test_late_criteria_warning_on_the_round(make_app, demo_ctx):
         screen = app.screen
         assert isinstance(screen, AppraisalScreen)
         table = screen.query_one("#ap-rounds", DataTable)
+        assert screen.query_one("#ap-dashboard").region.width >= 60  # below the table at 80 columns, readable
         labels = {k.value: str(table.get_row(k)[0]) for k in table.rows}
         assert "⚠" in labels[str(late.id)] and "⚠" not in labels[str(ok.id)]
         warn = screen.query_one("#ap-late", Static)

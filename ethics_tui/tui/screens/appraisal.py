@@ -107,6 +107,7 @@ class AppraisalScreen(GuardedScreen):
         late.display = False
         for key, width in COLUMNS:
             table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
+        self.arrange_for(self.size.width)
         self.reload()
         table.focus()
         self.run_then()
@@ -114,6 +115,18 @@ class AppraisalScreen(GuardedScreen):
     @property
     def table(self) -> DataTable:
         return self.query_one("#ap-rounds", DataTable)
+
+    def arrange_for(self, width: int) -> None:
+        """Beside the table from 110 columns; below it on a narrower terminal (80×24), where
+        beside it the summary was a strip a few cells wide."""
+        wide = width >= 110
+        main, table = self.query_one("#ap-main"), self.table
+        main.styles.layout = "horizontal" if wide else "vertical"
+        table.styles.height = "1fr" if wide else "auto"
+        table.styles.max_height = None if wide else 8
+
+    def on_resize(self, event) -> None:
+        self.arrange_for(event.size.width)
 
     def _cells(self, rnd: m.AppraisalRound, d: svc.Dashboard) -> list[Text]:
         start, end = rnd.period()
