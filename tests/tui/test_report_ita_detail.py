@@ -41,3 +41,15 @@ async def test_detail_of_the_selected_item_and_the_folder_notice(make_app, demo_
         done = [x for x in notifications(app) if "index.html" in x]
         assert done and f"ita-{fy}" in done[-1] and "อัปโหลด" in done[-1]
         assert table.cursor_row == n  # the same item stays selected after the reload
+
+
+async def test_wide_terminal_gives_the_state_column_the_room(make_app, demo_ctx):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, "hr")
+        await app.run_action("app.open_register('ita')")
+        await settle(pilot)
+        table = app.screen.query_one("#ita-items", DataTable)
+        widths = {str(k.value): c.width for k, c in table.columns.items()}
+        assert widths["state"] > 32 and widths["title"] > 28
+        assert table.virtual_size.width <= table.region.width  # nothing cut off on the right

@@ -128,10 +128,7 @@ class ItaItemsScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#ita-items", DataTable)
-        table.add_column(self.t("ita_col_code"), key="code", width=6)
-        table.add_column("", key="mark", width=1)
-        table.add_column(self.t("ita_col_title"), key="title", width=28)
-        table.add_column(self.t("ita_col_state"), key="state", width=32)
+        self.add_columns(self.size.width)
         table.styles.height = "1fr"  # the title, the note and the hint stay on an 80×24 screen
         detail = self.query_one("#ita-detail", Static)  # the selected item in full: the cells are cut short
         detail.styles.height = "auto"
@@ -141,6 +138,28 @@ class ItaItemsScreen(GuardedScreen):
         self.reload()
         table.focus()
         self.run_then()
+
+    @staticmethod
+    def widths(width: int) -> tuple[int, int, int]:
+        """(code, title, state) columns: fixed at 80 columns, the state taking the rest when wider."""
+        if width < 110:
+            return 6, 28, 32
+        return 12, 40, max(32, width - 12 - 1 - 40 - 8 - 3)
+
+    def add_columns(self, width: int) -> None:
+        table = self.query_one("#ita-items", DataTable)
+        self.col_widths = self.widths(width)
+        code, title, state = self.col_widths
+        table.clear(columns=True)
+        table.add_column(self.t("ita_col_code"), key="code", width=code)
+        table.add_column("", key="mark", width=1)
+        table.add_column(self.t("ita_col_title"), key="title", width=title)
+        table.add_column(self.t("ita_col_state"), key="state", width=state)
+
+    def on_resize(self, event) -> None:
+        if getattr(self, "col_widths", None) not in (None, self.widths(event.size.width)):
+            self.add_columns(event.size.width)
+            self.reload()
 
     def reload(self) -> None:
         from ethics_tui.service import ita_items
