@@ -53,3 +53,23 @@ async def test_wide_terminal_gives_the_state_column_the_room(make_app, demo_ctx)
         widths = {str(k.value): c.width for k, c in table.columns.items()}
         assert widths["state"] > 32 and widths["title"] > 28
         assert table.virtual_size.width <= table.region.width  # nothing cut off on the right
+
+
+async def test_report_screen_folder_says_where_and_what_next(make_app, demo_ctx, tmp_path, monkeypatch):
+    from ethics_tui.tui.screens.report import ReportScreen
+
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await app.run_action("app.open_register('report')")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen)
+        await pilot.press("v")
+        await pilot.pause()
+        assert any("กำลังจัดทำ" in x for x in notifications(app))
+        await settle(pilot)
+        done = [x for x in notifications(app) if "index.html" in x]
+        assert done and f"ita-{screen.fy}" in done[-1] and "อัปโหลด" in done[-1]
+        assert (tmp_path / "exports" / f"ita-{screen.fy}" / "index.html").exists()
