@@ -40,7 +40,10 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         modal.query_one("#f-path", Input).value = str(path)
         await pilot.press("enter")  # the ordinary import does not know these headers: it says what to do
         await settle(pilot)
-        assert "ctrl+o" in text_of(modal.query_one("#import-status"))
+        assert "ctrl+o" in text_of(modal.query_one("#import-status")).splitlines()[0]
+        button = modal.query_one("#map")
+        dialog = modal.query_one("#dialog")  # the buttons stay inside the dialog at 80×24
+        assert button.region.height == 1 and button.region.bottom <= dialog.content_region.bottom
         await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.pause()

@@ -24,6 +24,12 @@ def resolve_path(text: str) -> Path:
 class StaffImportModal(GuardedModal[object]):
     """Ask for a CSV/XLSX path, preview the import, then import. Dismisses the ImportPlan."""
 
+    # at 80×24 a file with many errors pushed the buttons off the dialog: both lists are capped
+    DEFAULT_CSS = """
+    StaffImportModal #import-status { max-height: 4; }
+    StaffImportModal #import-errors { height: auto; max-height: 5; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
         Binding("ctrl+o", "map_columns", "map_open", priority=True),
@@ -147,8 +153,8 @@ class StaffImportModal(GuardedModal[object]):
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
             if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
-                text += "\n" + (("A file from another system? ctrl+o maps its columns") if self.lang == "en"
-                                 else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์")
+                text = (("A file from another system? ctrl+o maps its columns") if self.lang == "en"
+                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์") + "\n" + text
             self._status(text, error=True)
             table.focus()
             return
