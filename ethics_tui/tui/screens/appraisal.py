@@ -46,6 +46,19 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
+def late_line(screen, rnd: m.AppraisalRound, late=None) -> str:
+    """⚠ the round's criteria notice is dated after the round starts (or missing once started),
+    as the ITA checklist says; "" when in time. ``late``: the round's LateCriteria, if known."""
+    if late is None:
+        from ethics_tui.service.ita_hr import late_criteria
+
+        late = next((x for x in late_criteria(screen.ctx, rnd.fiscal_year) if x.round_no == rnd.round_no), None)
+        if late is None:
+            return ""
+    head = screen.t("ap_late_head", round=round_label(rnd, screen.digits))
+    return apply_digits(f"⚠ {head} {late.message(screen.lang).split(': ', 1)[-1]}", screen.digits)
+
+
 class AppraisalScreen(GuardedScreen):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
@@ -66,6 +79,7 @@ class AppraisalScreen(GuardedScreen):
         self.then = then
         self.digits = "arabic"
         self.rounds: dict[int, m.AppraisalRound] = {}
+        self.late: dict[int, object] = {}  # round id -> ita_hr.LateCriteria (criteria announced late)
 
     def recreate(self) -> AppraisalScreen:
         return AppraisalScreen()
@@ -73,6 +87,7 @@ class AppraisalScreen(GuardedScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self.t("ap_title"), classes="screen-title")
+        yield Static("", id="ap-late", markup=False)
         with Horizontal(id="ap-main"):
             yield DataTable(id="ap-rounds", cursor_type="row", zebra_stripes=True)
             yield Static("", id="ap-dashboard", markup=False)
@@ -85,8 +100,14 @@ class AppraisalScreen(GuardedScreen):
         dash = self.query_one("#ap-dashboard")
         dash.styles.padding = (0, 2)
         dash.styles.width = "1fr"
+        late = self.query_one("#ap-late", Static)
+        late.styles.color = "yellow"
+        late.styles.text_style = "bold"
+        late.styles.padding = (0, 1)
+        late.display = False
         for key, width in COLUMNS:
             table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
+        self.arrange_for(self.size.width)
         self.reload()
         table.focus()
         self.run_then()
@@ -95,10 +116,22 @@ class AppraisalScreen(GuardedScreen):
     def table(self) -> DataTable:
         return self.query_one("#ap-rounds", DataTable)
 
+    def arrange_for(self, width: int) -> None:
+        """Beside the table from 110 columns; below it on a narrower terminal (80×24), where
+        beside it the summary was a strip a few cells wide."""
+        wide = width >= 110
+        main, table = self.query_one("#ap-main"), self.table
+        main.styles.layout = "horizontal" if wide else "vertical"
+        table.styles.height = "1fr" if wide else "auto"
+        table.styles.max_height = None if wide else 8
+
+    def on_resize(self, event) -> None:
+        self.arrange_for(event.size.width)
+
     def _cells(self, rnd: m.AppraisalRound, d: svc.Dashboard) -> list[Text]:
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
-        values = [round_label(rnd, self.digits), pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status]),
+        values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status]),
                   f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
                   apply_digits(d.audience, self.digits), apply_digits(f"{done}/{d.audience}", self.digits)]
         return [Text(v, no_wrap=True, overflow="ellipsis") for v in values]
@@ -108,6 +141,7 @@ class AppraisalScreen(GuardedScreen):
         keep = select_id if select_id is not None else self.selected_id()
         table.clear()
         self.rounds = {r.id: r for r in svc.list_rounds(self.ctx)}
+        self.late = self.late_rounds()
         for rnd in self.rounds.values():
             table.add_row(*self._cells(rnd, svc.dashboard(self.ctx, rnd.id)), key=str(rnd.id))
         if keep in self.rounds:
@@ -151,9 +185,30 @@ class AppraisalScreen(GuardedScreen):
                       + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else "")]
         return "\n".join(lines)
 
+    def late_rounds(self) -> dict[int, object]:
+        """The rounds whose criteria notice is dated after the round starts (or missing once it has
+        started): the same rule as the ITA checklist (service/ita_hr.py)."""
+        from ethics_tui.service.ita_hr import late_criteria
+
+        by_no = {(r.fiscal_year, r.round_no): r.id for r in self.rounds.values()}
+        out = {}
+        for fy in {r.fiscal_year for r in self.rounds.values()}:
+            for x in late_criteria(self.ctx, fy):
+                if (fy, x.round_no) in by_no:
+                    out[by_no[(fy, x.round_no)]] = x
+        return out
+
+    def late_text(self, rid: int | None) -> str:
+        x = self.late.get(rid) if rid is not None else None
+        return late_line(self, self.rounds[rid], x) if x is not None else ""
+
     def show_dashboard(self) -> None:
         box = self.query_one("#ap-dashboard", Static)
         rid = self.selected_id()
+        warning = self.late_text(rid)
+        late = self.query_one("#ap-late", Static)
+        late.update(warning)
+        late.display = bool(warning)
         if rid is None:
             box.update(self.t("ap_no_rounds"))
             return
@@ -180,6 +235,8 @@ class AppraisalScreen(GuardedScreen):
             return
         self.reload(select_id=rnd.id)
         self.notify(self.t("ap_round_saved", round=round_label(rnd, self.digits)), markup=False)
+        if rnd.id in self.late:
+            self.notify(self.late_text(rnd.id), severity="warning", markup=False, timeout=10)
 
     def action_open(self) -> None:
         from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen

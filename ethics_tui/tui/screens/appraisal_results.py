@@ -27,7 +27,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.screens.appraisal import pick, round_label
+from ethics_tui.tui.screens.appraisal import late_line, pick, round_label
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id
 
@@ -63,6 +63,7 @@ class AppraisalResultsScreen(GuardedScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self.t("ap_results_title", round=round_label(self.rnd, self.digits)), classes="screen-title", id="ap-res-title")
+        yield Static("", id="ap-res-late", markup=False)
         yield DataTable(id="ap-results", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="ap-entry"):
             yield Label("", id="ap-entry-who")
@@ -76,6 +77,11 @@ class AppraisalResultsScreen(GuardedScreen):
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
         self.query_one("#ap-entry").styles.height = 1
+        late = self.query_one("#ap-res-late", Static)  # the criteria announced after the round began
+        warning = late_line(self, self.rnd)
+        late.update(warning)
+        late.display = bool(warning)
+        late.styles.color, late.styles.text_style, late.styles.padding = "yellow", "bold", (0, 1)
         for box in self.query(Input):
             box.styles.width = 10
         self.query_one("#ap-entry-who").styles.width = 30

@@ -25,6 +25,7 @@ AP_TEXT: dict[str, tuple[str, str]] = {
     "ap_col_filed": ("วันที่ยื่น", "Filed"),
     "ap_col_deadline": ("กำหนดยื่น", "Deadline"),
     "ap_col_due": ("ต้องวินิจฉัยใน", "Decide within"),
+    "ap_late_head": ("หลักเกณฑ์ประกาศช้า รอบ {round}:", "Criteria announced late, round {round}:"),
     "ap_no_rounds": ("ยังไม่มีรอบการประเมิน — กด n เพื่อเปิดรอบใหม่", "No rounds yet; press n to open one"),
     "ap_dash": ("สรุปรอบ", "Round summary"),
     "ap_levels": ("การกระจายตามระดับ (จำนวนเท่านั้น)", "Distribution by level (counts only)"),

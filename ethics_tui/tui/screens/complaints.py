@@ -2,7 +2,8 @@
 
 n new complaint (then the receipt code, p to print the slip) · enter open (confidential, the view
 is logged) · m next step · p receipt PDF · ctrl+e case file PDF · l look up a code · t statistics ·
-s channels and deadlines (complaints_settings.py).
+s channels and deadlines (complaints_settings.py) · d the destruction of expired records
+(complaints_destruction.py).
 Roles without the complaints role get the public statistics (counts only) instead.
 """
 
@@ -58,6 +59,7 @@ class ComplaintsScreen(GuardedScreen):
         Binding("l", "lookup", "cp_lookup"),
         Binding("t", "stats", "cp_stats"),
         Binding("s", "complaint_settings", "cp_settings"),
+        Binding("d", "destruction", "dx_open"),
         Binding("o", "toggle_open", "cp_open_only", show=False),
         Binding("slash", "focus_filter", "filter"),
         Binding("escape", "back", "back"),
@@ -89,6 +91,10 @@ class ComplaintsScreen(GuardedScreen):
             self.app.switch_screen(stats)
             if self.then == "complaint_settings":  # the administrator may change the settings
                 self.app.call_later(open_settings, stats)
+            elif self.then == "destruction" and can(self.ctx, "complaints.purge"):  # the administrator too
+                from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
+
+                self.app.call_later(self.app.push_screen, DestructionScreen())
             return
         self.digits = get_settings(self.ctx).digits
         table = self.table
@@ -253,6 +259,15 @@ class ComplaintsScreen(GuardedScreen):
     def action_complaint_settings(self) -> None:
         open_settings(self)
 
+    def action_destruction(self) -> None:
+        from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
+
+        if not can(self.ctx, "complaints.purge"):
+            self.notify(_(self.lang, "ไม่มีสิทธิ์ทำลายเรื่องร้องเรียน", "Not allowed to destroy complaint records"),
+                        severity="warning")
+            return
+        self.app.push_screen(DestructionScreen())
+
     def action_stats(self) -> None:
         self.app.push_screen(ComplaintStatsScreen())
 
@@ -292,5 +307,7 @@ REGISTER = Register(
         ("เรื่องร้องเรียน: ตรวจสถานะด้วยรหัส", "Complaints: look up a receipt code", "lookup"),
         ("เรื่องร้องเรียน: สถิติ", "Complaints: statistics", "stats"),
         ("เรื่องร้องเรียน: ตั้งค่าช่องทางและกำหนดเวลา", "Complaints: channels and deadlines", "complaint_settings"),
+        ("เรื่องร้องเรียน: ทำลายเรื่องที่พ้นอายุการเก็บ (บัญชี คณะกรรมการ อนุมัติ ทำลาย)",
+         "Complaints: destroy expired records (list, committee, approval)", "destruction"),
     ),
 )

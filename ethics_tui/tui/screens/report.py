@@ -245,6 +245,9 @@ class ReportScreen(GuardedScreen):
         self._export("xlsx")
 
     def action_evidence(self) -> None:
+        import ethics_tui.tui.screens.report_ita  # noqa: F401 - its labels (the folder notices)
+
+        self.notify(self.t("ita_working"), markup=False)
         self._export("evidence")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-export")
@@ -260,8 +263,14 @@ class ReportScreen(GuardedScreen):
 
                 from ethics_tui.service.exports import export_path
 
-                paths = write_evidence(ctx, fy, export_path(ctx.store.dir, f"ita-{fy}"))
-                paths = [p for p in paths if p.name == "index.html"] or paths
+                from ethics_tui.thai.digits import apply_digits
+
+                out = export_path(ctx.store.dir, f"ita-{fy}")
+                paths = write_evidence(ctx, fy, out)
+                d = getattr(self, "digits", "arabic")
+                text = self.t("ita_folder_done", fy=apply_digits(fy, d), n=apply_digits(len(paths), d), dir=out)
+                self.app.call_from_thread(self.notify, text, timeout=20, markup=False)
+                return
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return

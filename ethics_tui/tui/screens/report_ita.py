@@ -36,6 +36,12 @@ TEXT.update(
         "ita_col_code": ("ข้อ", "Item"),
         "ita_col_title": ("รายการ", "Title"),
         "ita_col_state": ("สถานะ", "State"),
+        "ita_shows": ("ต้องแสดง", "Must show"),
+        "ita_working": ("กำลังจัดทำไฟล์… (อาจใช้เวลาสักครู่)", "Writing the files… (this may take a moment)"),
+        "ita_folder_done": ("โฟลเดอร์หลักฐาน ITA ปี {fy}: {n} ไฟล์ ใน {dir}\nเปิด index.html ในเว็บเบราว์เซอร์ "
+                            "(ข้อที่ยังขาดเป็นสีแดง) แล้วอัปโหลดทั้งโฟลเดอร์ขึ้นเว็บไซต์ของหน่วยงาน",
+                            "ITA evidence folder {fy}: {n} files in {dir}\nOpen index.html in a browser (missing "
+                            "items in red), then upload the whole folder to the office's website"),
     }
 )
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
@@ -116,19 +122,44 @@ class ItaItemsScreen(GuardedScreen):
         yield Static("", id="ita-title", classes="screen-title", markup=False)
         yield Static("", id="ita-note", classes="hint", markup=False)
         yield DataTable(id="ita-items", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="ita-detail", markup=False)
         yield Static(self.t("ita_hint"), classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#ita-items", DataTable)
-        table.add_column(self.t("ita_col_code"), key="code", width=6)
-        table.add_column("", key="mark", width=1)
-        table.add_column(self.t("ita_col_title"), key="title", width=28)
-        table.add_column(self.t("ita_col_state"), key="state", width=32)
+        self.add_columns(self.size.width)
         table.styles.height = "1fr"  # the title, the note and the hint stay on an 80×24 screen
+        detail = self.query_one("#ita-detail", Static)  # the selected item in full: the cells are cut short
+        detail.styles.height = "auto"
+        detail.styles.max_height = 6
+        detail.styles.padding = (0, 1)
+        detail.styles.border_top = ("solid", "grey")
         self.reload()
         table.focus()
         self.run_then()
+
+    @staticmethod
+    def widths(width: int) -> tuple[int, int, int]:
+        """(code, title, state) columns: fixed at 80 columns, the state taking the rest when wider."""
+        if width < 110:
+            return 6, 28, 32
+        return 12, 40, max(32, width - 12 - 1 - 40 - 8 - 3)
+
+    def add_columns(self, width: int) -> None:
+        table = self.query_one("#ita-items", DataTable)
+        self.col_widths = self.widths(width)
+        code, title, state = self.col_widths
+        table.clear(columns=True)
+        table.add_column(self.t("ita_col_code"), key="code", width=code)
+        table.add_column("", key="mark", width=1)
+        table.add_column(self.t("ita_col_title"), key="title", width=title)
+        table.add_column(self.t("ita_col_state"), key="state", width=state)
+
+    def on_resize(self, event) -> None:
+        if getattr(self, "col_widths", None) not in (None, self.widths(event.size.width)):
+            self.add_columns(event.size.width)
+            self.reload()
 
     def reload(self) -> None:
         from ethics_tui.service import ita_items
@@ -139,19 +170,49 @@ class ItaItemsScreen(GuardedScreen):
         try:
             table = ita_items.load(self.ctx, self.fy)
             self.checks = ita_items.checklist(self.ctx, self.fy)
-        except UserError as exc:
+        except UserError as exc:  # a broken item table: its reason, and no rows of another year
             self.checks = []
             self.query_one("#ita-note", Static).update(exc.message(self.app.lang))
+            self.query_one("#ita-items", DataTable).clear()
+            self.show_detail()
             return
         self.query_one("#ita-note", Static).update(apply_digits(table.note, d))
         rows = self.query_one("#ita-items", DataTable)
+        keep = rows.cursor_row  # the same item stays selected after a year's files are written
         rows.clear()
         for n, c in enumerate(self.checks):
             mark, colour = MARK.get(c.status, ("?", "white"))
             lines = [ln for ln in c.lines if ln[0] == c.status] or c.lines
             state = "; ".join(ln[2] if self.app.lang == "en" else ln[1] for ln in lines)
-            rows.add_row(Text(c.item.code), Text(mark, style=f"bold {colour}"), Text(apply_digits(c.item.title, d)),
-                         Text(apply_digits(state, d)), key=str(n), height=2)
+            rows.add_row(Text(c.item.code, no_wrap=True, overflow="ellipsis"), Text(mark, style=f"bold {colour}"),
+                         Text(apply_digits(c.item.title, d)), Text(apply_digits(state, d)), key=str(n), height=2)
+        if rows.row_count:
+            rows.move_cursor(row=min(keep, rows.row_count - 1))
+        self.show_detail()
+
+    def detail_text(self, c) -> str:
+        """The selected item: code and title, what it must show, and each output's state with its period."""
+        from ethics_tui.service import ita_items
+
+        en = self.app.lang == "en"
+        d = self.digits
+        parts = [f"{c.item.code} {apply_digits(c.item.title, d)}"]  # the code as in ITAS (O13), never Thai digits
+        uses = c.item.uses()
+        for n, (status, th, en_text) in enumerate(c.lines):
+            when = ""
+            if len({r for _n, r in uses}) > 1 and n < len(uses):  # files of two periods (O18: half year, last year)
+                when = ita_items.period(uses[n][1], self.fy).label() + ": "
+            parts.append(apply_digits(f"{MARK.get(status, ('?', ''))[0]} {when}{en_text if en else th}", d))
+        if c.item.shows:
+            parts.append(apply_digits(f"{self.t('ita_shows')}: {c.item.shows}", d))
+        return "\n".join(parts)
+
+    def show_detail(self) -> None:
+        c = self._current()
+        self.query_one("#ita-detail", Static).update(self.detail_text(c) if c is not None else "")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
 
     def _current(self):
         rows = self.query_one("#ita-items", DataTable)
@@ -189,9 +250,11 @@ class ItaItemsScreen(GuardedScreen):
     def action_generate(self) -> None:
         check = self._current()
         if check is not None:
+            self.notify(self.t("ita_working"), markup=False)
             self._write(check.item.code)
 
     def action_folder(self) -> None:
+        self.notify(self.t("ita_working"), markup=False)
         self._write(None)
 
     def action_output(self, name: str) -> None:
@@ -212,7 +275,12 @@ class ItaItemsScreen(GuardedScreen):
         out = export_path(ctx.store.dir, f"ita-{fy}")
         try:
             if code is None:
-                paths = [p for p in report_evidence.write_evidence(ctx, fy, out) if p.name == "index.html"]
+                written = report_evidence.write_evidence(ctx, fy, out)
+                text = self.t("ita_folder_done", fy=apply_digits(fy, self.digits), n=apply_digits(len(written), self.digits),
+                              dir=out)
+                self.app.call_from_thread(self.notify, text, timeout=20, markup=False)
+                self.app.call_from_thread(self.reload)
+                return
             else:
                 paths = []
                 for i, item in enumerate(ita_items.load(ctx, fy).items, 1):

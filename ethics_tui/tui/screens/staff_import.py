@@ -24,8 +24,15 @@ def resolve_path(text: str) -> Path:
 class StaffImportModal(GuardedModal[object]):
     """Ask for a CSV/XLSX path, preview the import, then import. Dismisses the ImportPlan."""
 
+    # at 80×24 a file with many errors pushed the buttons off the dialog: both lists are capped
+    DEFAULT_CSS = """
+    StaffImportModal #import-status { max-height: 4; }
+    StaffImportModal #import-errors { height: auto; max-height: 5; }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
+        Binding("ctrl+o", "map_columns", "map_open", priority=True),
         Binding("escape", "cancel", "cancel"),
     ]
 
@@ -44,6 +51,7 @@ class StaffImportModal(GuardedModal[object]):
             with Horizontal(classes="buttons"):
                 yield Button(self.t("import_check"), id="check", compact=True)
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
+                yield Button(self.t("map_open"), id="map", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -73,13 +81,20 @@ class StaffImportModal(GuardedModal[object]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel}[
+        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel,
+         "map": self.action_map_columns}[
             event.button.id or "cancel"
         ]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_map_columns(self) -> None:
+        """A file from another system (LHR, an Excel register): map its columns first."""
+        from ethics_tui.tui.screens.staff_import_map import open_map
+
+        open_map(self, self.query_one("#f-path", Input).value)
 
     def action_check(self) -> None:
         text = self.query_one("#f-path", Input).value
@@ -137,6 +152,9 @@ class StaffImportModal(GuardedModal[object]):
                 table.add_row(str(err.row), Text(err.column), Text(getattr(err, pick)), key=str(i))
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
+            if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
+                text = (("A file from another system? ctrl+o maps its columns") if self.lang == "en"
+                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์") + "\n" + text
             self._status(text, error=True)
             table.focus()
             return

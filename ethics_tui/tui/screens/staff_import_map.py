@@ -1,0 +1,318 @@
+"""Staff import by column mapping (a file from LHR or the office's own Excel register).
+
+Opened with ctrl+o (or the "จับคู่คอลัมน์" button) in the staff import dialog. The file's headers
+are read and a mapping is guessed (column → field); each column has a Select to change it; a
+column of national ID numbers is shown as skipped and has no Select (never stored). A saved
+preset ("ชุดการจับคู่") can be chosen at the top, and the current mapping saved under a name for
+next year. ctrl+r previews the first rows as they will be saved and checks the whole file;
+ctrl+s imports all or nothing (``service.staff_mapping.import_mapped``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+
+from ethics_tui.errors import UserError
+from ethics_tui.service import staff_mapping as sm
+from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.i18n import register_labels
+
+register_labels({
+    "map_open": ("จับคู่คอลัมน์ (ctrl+o)", "Map columns (ctrl+o)"),
+})
+
+FIELD_LABELS = {
+    "code": ("รหัส", "code"), "prefix": ("คำนำหน้า", "prefix"), "first_name": ("ชื่อ", "first name"),
+    "last_name": ("นามสกุล", "last name"), "full_name": ("ชื่อ-สกุล (แยกคำนำหน้า ชื่อ นามสกุลให้)", "full name (split)"),
+    "position": ("ตำแหน่ง", "position"), "level": ("ระดับ", "level"), "division": ("กอง", "division"),
+    "staff_type": ("ประเภทบุคลากร", "staff type"), "start_date": ("วันที่เริ่มงาน", "start date"),
+    "email": ("อีเมล", "e-mail"), "phone": ("โทรศัพท์", "phone"), "status": ("สถานะ", "status"),
+}
+PREVIEW_ROWS = 5
+
+
+def _(lang: str, th: str, en: str) -> str:
+    return en if lang == "en" else th
+
+
+class StaffMapModal(GuardedModal[object]):
+    """Dismisses the ImportPlan of a finished import, or None."""
+
+    DEFAULT_CSS = """
+    StaffMapModal #dialog { height: 100%; max-height: 100%; }
+    StaffMapModal #map-cols { height: 1fr; min-height: 4; }
+    StaffMapModal .map-line { height: 1; }
+    StaffMapModal .map-head { width: 24; }
+    StaffMapModal .map-line Select { width: 1fr; }
+    StaffMapModal #map-preview { height: auto; max-height: 8; }
+    StaffMapModal #map-status { height: auto; max-height: 4; }
+    StaffMapModal .buttons { height: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+r", "check", "check", priority=True),
+        Binding("ctrl+s", "do_import", "import", priority=True),
+        Binding("escape", "cancel", "cancel"),
+    ]
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__()
+        self.path_text = path
+        self.table: list[list[object]] = []
+        self.headers: list[str] = []
+        self.ids: set[int] = set()
+        self.checked = None  # the dry-run plan of the current mapping
+        self.gen = 0  # bumped each time the file is (re)read: fresh widget ids
+        self.selects: dict[int, Select] = {}  # column index -> its field Select (not for ID columns)
+
+    def compose(self) -> ComposeResult:
+        L = self.lang
+        with Vertical(id="dialog", classes="wide"):
+            yield Static(_(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"),
+                         classes="dialog-title")
+            with Horizontal(classes="map-line"):
+                yield Label(_(L, "ไฟล์ (enter อ่าน)", "File (enter reads)"), classes="map-head")
+                yield Input(self.path_text, id="map-path", compact=True)
+            with Horizontal(classes="map-line"):
+                yield Label(_(L, "ชุดที่บันทึกไว้", "Saved preset"), classes="map-head")
+                yield Select([], id="map-preset", compact=True, prompt=_(L, "(ไม่ใช้)", "(none)"))
+            yield VerticalScroll(id="map-cols")
+            with Horizontal(classes="map-line"):
+                yield Label(_(L, "บันทึกชุดชื่อ", "Save preset as"), classes="map-head")
+                yield Input(id="map-name", compact=True, placeholder=_(L, "เช่น LHR ประจำปี", "e.g. LHR yearly"))
+            yield DataTable(id="map-preview", zebra_stripes=True, cursor_type="row")
+            yield Static("", id="map-status", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button(_(L, "ตรวจ (ctrl+r)", "Check (ctrl+r)"), id="map-check", compact=True)
+                yield Button(_(L, "บันทึกชุด", "Save preset"), id="map-save", compact=True)
+                yield Button(_(L, "นำเข้า (ctrl+s)", "Import (ctrl+s)"), id="map-import", variant="primary",
+                             compact=True, disabled=True)
+                yield Button(self.t("cancel") + " (esc)", id="map-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#map-preview", DataTable).display = False
+        try:
+            presets = sm.presets(self.ctx)
+        except UserError as exc:
+            presets = []
+            self._status(exc.message(self.lang), error=True)
+        self.presets = {p.name: p for p in presets}
+        self.query_one("#map-preset", Select).set_options([(p.name, p.name) for p in presets])
+        if self.path_text.strip():
+            self.read_file()
+        else:
+            self.query_one("#map-path", Input).focus()
+
+    # -- the file and the mapping ------------------------------------------------------------
+    def read_file(self) -> None:
+        from ethics_tui.service.staff_io import read_table
+        from ethics_tui.tui.screens.staff_import import resolve_path
+
+        text = self.query_one("#map-path", Input).value
+        if not text.strip():
+            self._status(self.t("path_missing"), error=True)
+            return
+        try:
+            self.table = read_table(resolve_path(text))
+        except UserError as exc:
+            self.table = []
+            self._status(exc.message(self.lang), error=True)
+            return
+        except OSError as exc:
+            self.table = []
+            self._status(f"{text}: {exc.strerror or exc}", error=True)
+            return
+        self.headers = [str(h or "").lstrip("\ufeff").strip() for h in (self.table[0] if self.table else [])]
+        self.ids = sm.id_columns(self.table)
+        self.fill_columns(sm.suggest(self.headers))
+        self._status(_(self.lang, f"อ่านแล้ว {len(self.table) - 1} แถว {len(self.headers)} คอลัมน์ ตรวจการจับคู่ "
+                                  "แล้วกด ctrl+r ดูตัวอย่าง",
+                       f"Read {len(self.table) - 1} rows, {len(self.headers)} columns; check the mapping, then ctrl+r"))
+
+    def fill_columns(self, columns: dict[str, str]) -> None:
+        """One line per column of the file: its header and a Select of the app's fields."""
+        self.gen += 1
+        box = self.query_one("#map-cols", VerticalScroll)
+        box.remove_children()
+        pick = 1 if self.lang == "en" else 0
+        options = [(FIELD_LABELS[f][pick], f) for f in sm.FIELDS]
+        self.selects: dict[int, Select] = {}
+        by_header = {sm._squash(h): f for f, h in columns.items()}
+        lines = []
+        for i, h in enumerate(self.headers):
+            if i in self.ids:
+                right = Static(Text(_(self.lang, "เลขประจำตัวประชาชน: ข้าม ไม่เก็บ (จับคู่ไม่ได้)",
+                                      "national ID: skipped, never stored"), style="bold yellow"), classes="map-skip")
+            else:
+                right = self.selects[i] = Select(options, value=by_header.get(sm._squash(h), Select.NULL),
+                                                 id=f"map-col-{self.gen}-{i}", compact=True,
+                                                 prompt=_(self.lang, "(ไม่นำเข้า)", "(not imported)"))
+            lines.append(Horizontal(Label(Text(h or "-", no_wrap=True, overflow="ellipsis"), classes="map-head"),
+                                    right, classes="map-line"))
+        box.mount_all(lines)
+        self._changed()
+
+    def set_mapping(self, columns: dict[str, str]) -> None:
+        by_header = {sm._squash(h): f for f, h in columns.items()}
+        for i, sel in self.selects.items():
+            sel.value = by_header.get(sm._squash(self.headers[i]), Select.NULL)
+        self._changed()
+
+    def mapping(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for i, h in enumerate(self.headers):
+            if i in self.ids:
+                continue
+            sel = self.selects.get(i)
+            if sel is not None and sel.value != Select.NULL and sel.value not in out:
+                out[str(sel.value)] = h
+        return out
+
+    def preset(self) -> sm.Preset:
+        name = self.query_one("#map-name", Input).value.strip()
+        chosen = self.query_one("#map-preset", Select).value
+        values = self.presets[chosen].values if chosen in self.presets else {}
+        return sm.Preset(name or "ชั่วคราว", self.mapping(), dict(values))
+
+    def _changed(self) -> None:
+        self.checked = None
+        self.query_one("#map-import", Button).disabled = True
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        sel = event.select
+        if sel.id == "map-preset":
+            p = self.presets.get(sel.value) if sel.value != Select.NULL else None
+            if p is not None and self.headers:
+                self.query_one("#map-name", Input).value = p.name
+                self.set_mapping(p.columns)
+            return
+        if sel in self.selects.values() and sel.value != Select.NULL:
+            for other in self.selects.values():  # a field comes from one column only
+                if other is not sel and other.value == sel.value:
+                    other.value = Select.NULL
+        self._changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "map-path":
+            self.read_file()
+        elif event.input.id == "map-name":
+            self.action_save_preset()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        {"map-check": self.action_check, "map-save": self.action_save_preset, "map-import": self.action_do_import,
+         "map-cancel": self.action_cancel}[event.button.id or "map-cancel"]()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save_preset(self) -> None:
+        p = self.preset()
+        if not self.query_one("#map-name", Input).value.strip():
+            self._status(_(self.lang, "ตั้งชื่อชุดการจับคู่ก่อนบันทึก", "Name the preset first"), error=True)
+            self.query_one("#map-name", Input).focus()
+            return
+        try:
+            sm.save_preset(self.ctx, p)
+        except UserError as exc:
+            self._status(self._reason(exc), error=True)
+            return
+        self.presets[p.name] = p
+        self.query_one("#map-preset", Select).set_options([(n, n) for n in sorted(self.presets)])
+        self.notify(_(self.lang, f"บันทึกชุดการจับคู่ “{p.name}” แล้ว ปีหน้าเลือกชุดนี้ได้เลย",
+                      f"Saved the preset '{p.name}'"), markup=False)
+
+    def _reason(self, exc: UserError) -> str:
+        errors = getattr(exc, "errors", None)
+        if errors:
+            pick = 1 if self.lang == "en" else 0
+            return "\n".join(v[pick] for v in errors.values())
+        return exc.message(self.lang)
+
+    def action_check(self) -> None:
+        if not self.table:
+            self.read_file()
+            if not self.table:
+                return
+        p = self.preset()
+        try:
+            p.validate()
+            mapped = sm.apply(self.table, p)
+        except UserError as exc:
+            self._status(self._reason(exc), error=True)
+            return
+        preview = self.query_one("#map-preview", DataTable)
+        preview.clear(columns=True)
+        for col in mapped.table[0]:
+            preview.add_column(col)
+        for row in mapped.table[1:PREVIEW_ROWS + 1]:
+            preview.add_row(*(Text(v, no_wrap=True) for v in row))
+        preview.display = True
+        self._status(self.t("import_checking"))
+        self._run(p, dry_run=True)
+
+    def action_do_import(self) -> None:
+        if self.checked is None or not self.checked.ok:
+            self.action_check()
+            return
+        self._status(self.t("working"))
+        self.query_one("#map-import", Button).disabled = True
+        self._run(self.preset(), dry_run=False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="map-import")
+    def _run(self, preset: sm.Preset, dry_run: bool) -> None:
+        from ethics_tui.tui.screens.staff_import import resolve_path
+
+        path = resolve_path(self.query_one("#map-path", Input).value)
+        try:
+            plan, _mapped = sm.import_mapped(self.ctx, path, preset, dry_run=dry_run)
+        except UserError as exc:
+            self.app.call_from_thread(self._status, self._reason(exc), True)
+            return
+        self.app.call_from_thread(self._show_plan, plan, dry_run)
+
+    def _show_plan(self, plan, dry_run: bool) -> None:
+        pick = 1 if self.lang == "en" else 0
+        if not plan.ok:
+            lines = [self.t("import_errors", n=len(plan.errors))]
+            lines += [e.message(self.lang) for e in plan.errors[:3]]
+            self._status("\n".join(lines), error=True)
+            return
+        if not dry_run:
+            self.dismiss(plan)
+            return
+        self.checked = plan
+        names = " (" + ", ".join(plan.divisions_created) + ")" if plan.divisions_created else ""
+        text = self.t("import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created),
+                      names=names)
+        skipped = [self.headers[i] for i in sorted(self.ids)]
+        if skipped:
+            text += _(self.lang, f" · ข้ามคอลัมน์เลขประจำตัวประชาชน: {', '.join(skipped)}",
+                      f" · skipped national ID column(s): {', '.join(skipped)}")
+        self._status(text + "".join("\n• " + w[pick] for w in plan.warnings))
+        button = self.query_one("#map-import", Button)
+        button.disabled = False
+        button.focus()
+
+    def _status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#map-status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+
+
+def open_map(modal, path: str) -> None:
+    """From the import dialog: the mapping modal; a finished import closes both."""
+    def done(plan) -> None:
+        if plan is not None:
+            modal.dismiss(plan)
+
+    modal.app.push_screen(StaffMapModal(path), done)
