@@ -140,6 +140,7 @@ async def open_ticks(tab: Session, office, code: str) -> None:
     await tab.key("k")
     await tab.wait_for("รับทราบ/ยกเลิก", since=at)  # the tick-off screen's hint
     await tab.type(code)
+    await tab.key("Enter")  # ends the search: space then ticks (while searching it types a space)
 
 
 async def test_three_sessions_saving_at_once_lose_nothing(office):
