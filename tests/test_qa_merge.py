@@ -24,3 +24,26 @@ def test_deleted_acks_file_is_refused_on_reading_not_shown_as_nobody_acknowledge
         notices_acks.people(demo_ctx, nid)
     after = {c.notice.id for c in notices_acks.coverage_all(demo_ctx)}
     assert after == before - {nid}
+
+
+def test_repair_does_not_acknowledge_a_deleted_or_unreadable_file_and_speaks_thai(demo_ctx):
+    """verify --repair said "repair recorded; 1 finding acknowledged" for a deleted acks file
+    or a garbled main.json (nothing it can repair; the finding stays), appending a repair entry
+    per run; and verify then listed the repair with its English note in the Thai line."""
+    from ethics_tui.service.verify import verify
+    from ethics_tui.store import integrity
+    from ethics_tui.store.database import Store
+
+    d = demo_ctx.store.dir
+    next(iter(sorted(d.glob("acks-*.json")))).unlink()
+    store = Store(d)
+    n = len(store.audit.path.read_bytes())
+    assert integrity.repair(store, "qa") == []
+    assert len(store.audit.path.read_bytes()) == n
+    assert verify(Store(d))  # still reported: restore it
+    text = store.path().read_text(encoding="utf-8")
+    store.path().write_text(text.replace('"first_name":"', '"first_name":"ก', 1), encoding="utf-8")
+    store = Store(d)
+    assert len(integrity.repair(store, "qa")) == 1  # the outside edit is acknowledged
+    (th, en), = integrity.repairs(Store(d))
+    assert "รับทราบ 1 รายการ" in th and "finding" not in th and "acknowledged" in en
