@@ -47,3 +47,15 @@ def test_repair_does_not_acknowledge_a_deleted_or_unreadable_file_and_speaks_tha
     assert len(integrity.repair(store, "qa")) == 1  # the outside edit is acknowledged
     (th, en), = integrity.repairs(Store(d))
     assert "รับทราบ 1 รายการ" in th and "finding" not in th and "acknowledged" in en
+
+
+def test_no_line_break_inside_brackets_edges():
+    """The report PDF printed "สำนักปลัด (" at a line end and "งานการเจ้าหน้าที่)" on the next:
+    a break opportunity was put after an opening bracket (and before closing punctuation)."""
+    from ethics_tui.thai.wordbreak import ZWSP, insert_breaks
+
+    out = insert_breaks("สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑")
+    assert f"({ZWSP}" not in out and f"{ZWSP})" not in out
+    assert f"“{ZWSP}" not in out and f"{ZWSP}”" not in out
+    assert out.replace(ZWSP, "") == "สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑"
+    assert ZWSP in out  # the Thai words still break
