@@ -81,15 +81,30 @@ class AppraisalScreen(GuardedScreen):
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
         table = self.table
-        table.styles.width = sum(w for _k, w in COLUMNS) + 2 * len(COLUMNS) + 2
         dash = self.query_one("#ap-dashboard")
         dash.styles.padding = (0, 2)
-        dash.styles.width = "1fr"
+        self._fit()
         for key, width in COLUMNS:
             table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
         self.reload()
         table.focus()
         self.run_then()
+
+    def on_resize(self, _event=None) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The dashboard beside the table from 120 columns, below it when narrower (at 80
+        columns it was squeezed to a two-cell strip, one or two letters per line)."""
+        table = self.table
+        dash = self.query_one("#ap-dashboard")
+        wide = sum(w for _k, w in COLUMNS) + 2 * len(COLUMNS) + 2
+        narrow = self.app.size.width < wide + 40
+        self.query_one("#ap-main").styles.layout = "vertical" if narrow else "horizontal"
+        table.styles.width = "100%" if narrow else wide
+        table.styles.height = "auto" if narrow else "100%"
+        table.styles.max_height = 8 if narrow else None
+        dash.styles.width = "100%" if narrow else "1fr"
 
     @property
     def table(self) -> DataTable:
