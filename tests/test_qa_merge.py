@@ -59,3 +59,16 @@ def test_no_line_break_inside_brackets_edges():
     assert f"“{ZWSP}" not in out and f"{ZWSP}”" not in out
     assert out.replace(ZWSP, "") == "สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑"
     assert ZWSP in out  # the Thai words still break
+
+
+def test_o18_lines_say_which_period_they_count(demo_ctx):
+    """O18 uses the first half and the previous year; both lines read "ไม่มีเรื่องร้องเรียน
+    (เอกสารระบุว่าไม่มี)" side by side although the office had complaints (in another year)."""
+    from ethics_tui.service import ita_items
+
+    demo_sign = demo_ctx  # admin: complaints statistics are counts only
+    o18 = next(c for c in ita_items.checklist(demo_sign, 2569) if c.item.code == "O18")
+    texts = [ln[1] for ln in o18.lines]
+    assert any("6 เดือนแรก ปีงบประมาณ 2569" in t for t in texts), texts
+    assert any(t.startswith("ปีงบประมาณ 2568") for t in texts), texts
+    assert len(set(texts)) == len(texts)
