@@ -72,3 +72,15 @@ def test_o18_lines_say_which_period_they_count(demo_ctx):
     assert any("6 เดือนแรก ปีงบประมาณ 2569" in t for t in texts), texts
     assert any(t.startswith("ปีงบประมาณ 2568") for t in texts), texts
     assert len(set(texts)) == len(texts)
+
+
+def test_corrupt_database_message_has_no_english_parser_text_in_thai(tmp_path):
+    """A garbled main.json showed "(Expecting value: line 1 column 1 (char 0))" in the Thai line."""
+    from ethics_tui.errors import CorruptDatabaseError
+    from ethics_tui.store.database import Store
+
+    (tmp_path / "main.json").write_text("garbage", encoding="utf-8")
+    with pytest.raises(CorruptDatabaseError) as exc:
+        Store(tmp_path).load()
+    assert "Expecting" not in exc.value.th and "เสียหาย" in exc.value.th
+    assert "Expecting" in exc.value.en
