@@ -40,5 +40,5 @@ def fast_demo(ctx: Context) -> int:
             shutil.copytree(item, dest / item.name, dirs_exist_ok=True)
         else:
             shutil.copy2(item, dest / item.name)
-    ctx.store = Store(dest, lock_timeout=ctx.store.lock_timeout, backup_keep=ctx.store.backup_keep).open()
+    ctx.store = Store(dest, lock_timeout=ctx.store.lock_timeout, backup_keep=ctx.store.backup_keep).open(daily_backup=False)
     return len(ctx.store.load().get("staff", {}))

@@ -32,3 +32,23 @@ async def test_appraisal_dashboard_beside_the_table_when_wide(make_app, demo_ctx
         dash = app.screen.query_one("#ap-dashboard", Static)
         table = app.screen.query_one("#ap-rounds", DataTable)
         assert dash.region.x >= table.region.right and dash.region.width >= 30
+
+
+async def test_emptied_users_table_is_a_problem_not_set_up_mode(make_app, demo_ctx):
+    """Merge of issue 15 (open() refuses an office whose accounts vanished) and issue 20 (the
+    first paint parses no file): open() no longer parses a whole main.json, so the check runs
+    after the first paint, before the administrator's set-up would be offered."""
+    import json
+
+    from ethics_tui.tui.screens.problem import DatabaseProblemScreen
+
+    path = demo_ctx.store.path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["users"] = {}
+    data["_meta"] = data.pop("_meta")  # the store keeps _meta last
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        assert isinstance(app.screen, DatabaseProblemScreen)
