@@ -176,8 +176,10 @@ def cmd_staff_import(args) -> int:
     else:
         _say(
             args,
-            f"นำเข้าสำเร็จ: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}",
-            f"Imported: added {plan.added}, updated {plan.updated}, divisions created {divs}",
+            f"นำเข้าสำเร็จ: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}"
+            + (f" (ไม่เปลี่ยนแปลง {plan.unchanged} คน)" if plan.unchanged else ""),
+            f"Imported: added {plan.added}, updated {plan.updated}, divisions created {divs}"
+            + (f" ({plan.unchanged} unchanged)" if plan.unchanged else ""),
         )
     return 0
 

@@ -64,7 +64,8 @@ class CorruptDatabaseError(StorageError):
             else " No good backup was found."
         )
         super().__init__(
-            f"ไฟล์ฐานข้อมูล {path} เสียหายหรืออ่านไม่ได้ ({detail}) โปรแกรมจะไม่เขียนทับไฟล์นี้"
+            # the parser's own words (English) only in the English text: f2 shows them
+            f"ไฟล์ฐานข้อมูล {path} เสียหายหรืออ่านไม่ได้ โปรแกรมจะไม่เขียนทับไฟล์นี้"
             + hint_th,
             f"Database file {path} is corrupt or unreadable ({detail}). It will not be "
             "overwritten." + hint_en,

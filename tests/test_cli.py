@@ -77,7 +77,7 @@ def test_import_dry_run_then_real(tmp_path, capsys):
     rc, out, _ = run(capsys, "--data", str(d), "staff", "import", str(template))
     assert rc == 0 and "เพิ่ม 3 แก้ไข 0 สร้างกองใหม่ 2" in out
     rc, out, _ = run(capsys, "--data", str(d), "--lang", "en", "staff", "import", str(template))
-    assert "added 0, updated 3, divisions created 0" in out
+    assert "added 0, updated 0, divisions created 0 (3 unchanged)" in out  # was "updated 3"
 
 
 def test_export_verify_backup_restore(data, tmp_path, capsys):

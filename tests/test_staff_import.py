@@ -115,7 +115,7 @@ def test_same_code_updates_and_one_write(ctx, tmp_path, monkeypatch):
     real = ctx.store._commit
     monkeypatch.setattr(ctx.store, "_commit", lambda name, *a, **k: (writes.append(name), real(name, *a, **k)))
     plan = import_file(ctx, write_csv(tmp_path / "s2.csv", [HEADER, *changed]))
-    assert (plan.added, plan.updated, plan.divisions_created) == (0, 2, [])
+    assert (plan.added, plan.updated, plan.unchanged, plan.divisions_created) == (0, 1, 1, [])
     assert writes == ["main"]
     assert staff_svc.search(ctx, "สมชาย")[0].staff.position == "นักทรัพยากรบุคคล"
     assert staff_svc.count(ctx) == 3
@@ -142,10 +142,10 @@ def test_export_csv_bom_and_xlsx_round_trip(demo_ctx, tmp_path):
     export_file(demo_ctx, tmp_path / "out.xlsx")
     ws = load_workbook(tmp_path / "out.xlsx").active
     assert ws.max_row == 59 and ws.cell(1, 2).value == "คำนำหน้า"
-    # re-importing an export changes nothing but counts every row as updated
+    # re-importing an export changes nothing, and says so (it said "updated 58")
     before = json.loads(demo_ctx.store.path().read_text(encoding="utf-8"))["staff"]
     plan = import_file(demo_ctx, tmp_path / "out.csv")
-    assert plan.ok and (plan.added, plan.updated) == (0, 58)
+    assert plan.ok and (plan.added, plan.updated, plan.unchanged) == (0, 0, 58)
     after = json.loads(demo_ctx.store.path().read_text(encoding="utf-8"))["staff"]
     assert after == before
     from ethics_tui.errors import UserError

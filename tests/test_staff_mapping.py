@@ -72,7 +72,7 @@ def test_map_once_import_and_never_store_national_ids(ctx, tmp_path):
     rows.append(["4", "02-0001", "1102003004005", "นางมาลี ศรีสุข", "ผู้อำนวยการกองคลัง", "ต้น", "กองคลัง",
                  "พนักงานส่วนตำบล", "01/10/2568", ""])
     plan, _ = sm.import_mapped(ctx, lhr_file(tmp_path / "lhr-2569.csv", rows), sm.get_preset(ctx, "LHR"))
-    assert (plan.added, plan.updated) == (1, 3)
+    assert (plan.added, plan.updated, plan.unchanged) == (1, 1, 2)  # the promotion; two as they were
     assert {r.staff.code: r.staff for r in staff.search(ctx, "")}["01-0002"].level == "ชำนาญการพิเศษ"
     assert "1102003004005" not in raw_store(ctx)
 

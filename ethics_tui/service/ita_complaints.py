@@ -158,7 +158,9 @@ def write_stats(ctx: Context, p: Period, path: Path) -> Path:
 def check_stats(ctx: Context, p: Period) -> tuple[str, str, str]:
     t = stats_table(ctx, p)
     last = t["half_year"] if p.half else t["year"]
+    # the item uses two periods (the first half, the year before): say which one each line is
+    what, en = ("6 เดือนแรก ปีงบประมาณ", "first half of FY") if p.half else ("ปีงบประมาณ", "FY")
     if last.received == 0:
-        return ("green", "ไม่มีเรื่องร้องเรียน (เอกสารระบุว่าไม่มี)", "no complaints (stated)")
-    return ("green", f"เรื่องร้องเรียน {last.received} เรื่อง แล้วเสร็จ {last.finished} เรื่อง",
-            f"{last.received} complaints, {last.finished} finished")
+        return ("green", f"{what} {p.fy}: ไม่มีเรื่องร้องเรียน (เอกสารระบุว่าไม่มี)", f"{en} {p.fy}: no complaints (stated)")
+    return ("green", f"{what} {p.fy}: เรื่องร้องเรียน {last.received} เรื่อง แล้วเสร็จ {last.finished} เรื่อง",
+            f"{en} {p.fy}: {last.received} complaints, {last.finished} finished")

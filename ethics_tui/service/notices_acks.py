@@ -71,9 +71,22 @@ def _notice(ctx: Context, notice_id: int) -> Notice:
     return n
 
 
+def _refuse_if_deleted(ctx: Context, n: Notice) -> None:
+    """A published document whose acknowledgement file is gone (deleted outside the program)
+    must not read as "nobody acknowledged": refuse, as a save would, and point to restore."""
+    from ethics_tui.store import integrity
+
+    name = shard(n.id)
+    if integrity._known(ctx.store, name):
+        raise integrity.missing_error(name, ctx.store)
+
+
 def _raw(ctx: Context, n: Notice) -> dict[int, dict]:
     """staff id -> ack doc, with standing newcomers added as pending."""
-    rows = ctx.store.load(shard(n.id)).get(ACKS, {})
+    data = ctx.store.load(shard(n.id))
+    if not data:
+        _refuse_if_deleted(ctx, n)
+    rows = data.get(ACKS, {})
     out = {int(k): v for k, v in rows.items()}
     if n.standing and n.status != SUPERSEDED:
         for key, s in ctx.store.load().get("staff", {}).items():
@@ -185,7 +198,17 @@ def coverage_all(ctx: Context) -> list[Coverage]:
     """Counts (no lists) for every current published document, newest first."""
     from ethics_tui.service import notices
 
-    return [_coverage(ctx, n, False) for n in notices.list_notices(ctx, current_only=True) if n.published]
+    from ethics_tui.store.integrity import MissingFileError
+
+    out = []
+    for n in notices.list_notices(ctx, current_only=True):
+        if not n.published:
+            continue
+        try:
+            out.append(_coverage(ctx, n, False))
+        except MissingFileError:  # its file was deleted: no figure rather than a false 0 %
+            continue  # (opening the document says so and points to restore)
+    return out
 
 
 def below_full(ctx: Context) -> list[Coverage]:

@@ -66,6 +66,7 @@ class ImportPlan:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     added: int = 0
     updated: int = 0
+    unchanged: int = 0  # matched an existing record with the same values (after saving)
     divisions_created: list[str] = field(default_factory=list)
     #: staff fields that the file has a column for; an update keeps the others as they were
     present: set[str] = field(default_factory=set)
@@ -277,7 +278,7 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
         by_code = {d.get("code"): d for d in staff_table.all() if d.get("code")}
         inserts = []
         # recount against the data under the lock (another PC may have imported meanwhile)
-        plan.added = plan.updated = 0
+        plan.added = plan.updated = plan.unchanged = 0
         for _rownum, rec in plan.rows:
             rec = dict(rec)
             rec["division_id"] = div_ids[rec.pop("division")]
@@ -289,7 +290,9 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
                 rec["rev"] = int(existing.get("rev", 0)) + 1
                 if changed:
                     tx.put(STAFF, existing.doc_id, rec)
-                plan.updated += 1
+                    plan.updated += 1
+                else:
+                    plan.unchanged += 1
             else:
                 rec["rev"] = 1
                 inserts.append(rec)

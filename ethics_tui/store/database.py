@@ -205,7 +205,9 @@ class Store:
         for name, version in glance.items():
             if version is None:
                 self.load(name)  # raises CorruptDatabaseError
-        integrity.check_main_present(self, thorough=False)  # a deleted main.json is not a new office
+        if glance.get(MAIN) is None:  # a deleted or emptied main.json is not a new office
+            integrity.check_main_present(self)  # (a whole one is not parsed before the first paint;
+        # a users table emptied inside it is caught when the sign-in reads it)
         if not os.access(self.dir, os.W_OK):
             self.notices.append(
                 (

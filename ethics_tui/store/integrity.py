@@ -374,12 +374,14 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
                 datas[name] = store._read_fresh(name)
             except StorageError:
                 continue
-        mismatched = [p for p in check(store, datas) if p]
+        # a missing or unreadable file is not repaired here (restore it): not "acknowledged"
+        unreadable = {e["db"] for e in store.audit.entries() if isinstance(e.get("db"), str)} - set(datas)
+        mismatched = [p for p in check(store, datas, missing_ok=unreadable) if p]
         if not moved and not mismatched:
             return done
         accepted = {name: body_digest(d) for name, d in datas.items() if d}
         rec = {"action": "repair", "kind": "audit", "id": None, "acknowledged": gaps, "accepted": accepted,
-               "moved": moved, "note": f"verify --repair: {len(mismatched)} finding(s) acknowledged"
+               "moved": moved, "findings": len(mismatched), "note": f"verify --repair: {len(mismatched)} finding(s) acknowledged"
                + (f", damaged tail set aside in {moved}" if moved else "")}
         head = store.audit.append([rec], actor)
         for name, d in datas.items():
@@ -397,6 +399,9 @@ def repairs(store) -> list[tuple[str, str]]:
     out = []
     for e in store.audit.entries():
         if e.get("action") == "repair" and e.get("kind") == "audit":
-            out.append((f"ซ่อมบันทึกการตรวจสอบเมื่อ {e.get('ts', '')[:16]} โดย {e.get('actor')}: {e.get('note', '')}",
+            th = f"รับทราบ {e['findings']} รายการ" if isinstance(e.get("findings"), int) else ""
+            if e.get("moved"):
+                th += ("; " if th else "") + f"แยกส่วนที่เสียหายไว้ที่ {e['moved']}"
+            out.append((f"ซ่อมบันทึกการตรวจสอบเมื่อ {e.get('ts', '')[:16]} โดย {e.get('actor')}: {th or e.get('note', '')}",
                         f"Audit log repaired on {e.get('ts', '')[:16]} by {e.get('actor')}: {e.get('note', '')}"))
     return out

@@ -104,6 +104,10 @@ def words(text: str) -> list[str]:
     return list(_segment(text))
 
 
+_OPENERS = "([{“‘\"'"
+_CLOSERS = ")]}”’\"',.:;!?ๆฯ%"
+
+
 def _break_plain(text: str) -> str:
     if not _has_thai(text):
         return text
@@ -113,7 +117,9 @@ def _break_plain(text: str) -> str:
         if not tok:
             continue
         # No ZWSP next to real whitespace (a space is already a break opportunity).
-        if out and not prev.isspace() and not tok.isspace() and prev[-1] != ZWSP:
+        # Nor after an opening bracket or before closing punctuation: "(งาน" and "งาน)" stay together.
+        if (out and not prev.isspace() and not tok.isspace() and prev[-1] != ZWSP
+                and prev[-1] not in _OPENERS and tok[0] not in _CLOSERS):
             out.append(ZWSP)
         out.append(tok)
         prev = tok

@@ -201,7 +201,14 @@ class EthicsApp(App):
         """An office without any account: the administrator must be created first."""
         from ethics_tui.service.access import setup_mode
 
-        return self.ctx is not None and not self.ctx.store.is_empty() and setup_mode(self.ctx)
+        if self.ctx is None or self.ctx.store.is_empty() or not setup_mode(self.ctx):
+            return False
+        from ethics_tui.store import integrity
+
+        # accounts the audit log knows were made are not "none yet": StorageError, not set-up
+        # (open() leaves this to here so that the first paint parses nothing)
+        integrity.check_main_present(self.ctx.store)
+        return True
 
     def _set_subtitle(self) -> None:
         """The office, and who is signed in with which roles."""

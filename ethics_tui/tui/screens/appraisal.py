@@ -96,7 +96,6 @@ class AppraisalScreen(GuardedScreen):
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
         table = self.table
-        table.styles.width = sum(w for _k, w in COLUMNS) + 2 * len(COLUMNS) + 2
         dash = self.query_one("#ap-dashboard")
         dash.styles.padding = (0, 2)
         dash.styles.width = "1fr"
