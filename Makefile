@@ -15,7 +15,7 @@ PIP := $(BIN)/python -m pip --quiet --quiet --disable-pip-version-check --no-inp
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	@echo "ethics-tui: installing into $(VENV) (first run only, about a minute)..."
 	@$(PIP) install --upgrade pip
-	@PYTHONWARNINGS=ignore $(PIP) install -c constraints.txt -e ".[test]"
+	@PYTHONWARNINGS=ignore $(PIP) install -c constraints.txt -e ".[test,sign]"
 	@touch $(STAMP)
 	@echo "ethics-tui: installed."
 
