@@ -157,15 +157,40 @@ class HomeScreen(GuardedScreen):
                  if self.app.lang == "en" else
                  f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
                  f"✗ {count['red']}  (m: รายงาน)")
-        self.query_one("#readiness-title", Static).update(apply_digits(title, digits))
+        self._readiness_title = apply_digits(title, digits)
+        self._readiness_digits = digits
+        self._readiness_width = None
+        self._render_readiness()
+        panel.display = True
+
+    def _render_readiness(self) -> None:
+        """Lay the checklist out for the panel's width, lines broken between Thai words (Rich
+        would cut "พั|ฒนา"); redone when the width changes."""
+        from ethics_tui.tui.widgets.thai_text import wrapped
+
         box = self.query_one("#readiness", OptionList)
+        title = self.query_one("#readiness-title", Static)
+        # room for a vertical scrollbar (2 cells) whether or not one is shown
+        width = box.content_region.width - 2 if box.content_region.width > 4 else max(20, self.size.width // 2 - 4)
+        key = (width, title.content_region.width)
+        if key == self._readiness_width:
+            return
+        self._readiness_width = key
+        title.update(wrapped(self._readiness_title, title.content_region.width or width))
+        highlighted = box.highlighted
         box.clear_options()
         marks = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
-        for i, c in enumerate(checks):
+        for i, c in enumerate(self._readiness):
             mark, colour = marks.get(c.status, ("?", "white"))
-            text = Text.assemble((f"{mark} ", f"bold {colour}"), apply_digits(c.message(self.app.lang), digits))
-            box.add_option(Option(text, id=f"rd-{i}"))
-        panel.display = True
+            text = Text.assemble((f"{mark} ", f"bold {colour}"),
+                                 apply_digits(c.message(self.app.lang), self._readiness_digits))
+            box.add_option(Option(wrapped(text, width, indent=2), id=f"rd-{i}"))
+        if highlighted is not None and highlighted < box.option_count:
+            box.highlighted = highlighted
+
+    def on_resize(self, event) -> None:
+        if getattr(self, "_readiness", None) is not None and self.query_one("#readiness-panel").display:
+            self.call_after_refresh(self._render_readiness)
 
     def _offer_recovery(self) -> None:
         """At first start (the first administrator just made), ask to create the recovery code."""

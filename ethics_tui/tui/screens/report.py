@@ -20,6 +20,7 @@ from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.thai_text import cell, height
 
 TEXT.update(
     {
@@ -51,6 +52,7 @@ TEXT.update(
         "rp_col_results": ("ผลลัพธ์", "Results"),
     }
 )
+WIDTHS = (30, 44, 40)  # the activity rows: activity, summary, results
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
 
 
@@ -146,15 +148,31 @@ class ReportScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         checks = self.query_one("#rp-checks", DataTable)
+        self.msg_width = self._msg_width(self.size.width)
         checks.add_column("", key="mark", width=2)
-        checks.add_column("", key="msg", width=110)
+        checks.add_column("", key="msg", width=self.msg_width)
         checks.styles.height = 10
         rows = self.query_one("#rp-rows", DataTable)
-        for key, width in (("activity", 30), ("summary", 44), ("results", 40)):
+        for key, width in zip(("activity", "summary", "results"), WIDTHS):
             rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
         self.reload()
         checks.focus()
         self.run_then()
+
+    @staticmethod
+    def _msg_width(width: int) -> int:
+        """The check message column: the screen less the mark, the cell padding and a scrollbar."""
+        return max(30, min(110, width - 2 - 4 - 2 - 2))
+
+    def on_resize(self, event) -> None:
+        width = self._msg_width(event.size.width)
+        if getattr(self, "msg_width", None) not in (None, width):
+            self.msg_width = width
+            checks = self.query_one("#rp-checks", DataTable)
+            checks.clear(columns=True)
+            checks.add_column("", key="mark", width=2)
+            checks.add_column("", key="msg", width=width)
+            self.reload()
 
     def reload(self) -> None:
         from ethics_tui.service.settings import get_settings
@@ -171,11 +189,12 @@ class ReportScreen(GuardedScreen):
         table.clear()
         for n, c in enumerate(self.checks):
             mark, colour = MARK.get(c.status, ("?", "white"))
-            table.add_row(Text(mark, style=f"bold {colour}"), Text(apply_digits(c.message(self.lang), d)), key=str(n))
+            msg = cell(apply_digits(c.message(self.lang), d), self.msg_width)
+            table.add_row(Text(mark, style=f"bold {colour}"), msg, key=str(n), height=height(msg))
         rows = self.query_one("#rp-rows", DataTable)
         rows.clear()
         for act, (_m, cells) in zip(ACTIVITIES, table_rows):
-            rows.add_row(Text(cells[0]), Text(cells[4].replace("\n", " · ")), Text(cells[5].replace("\n", " · ")),
+            rows.add_row(*(cell(text.replace("\n", " · "), w, 3) for text, w in zip((cells[0], cells[4], cells[5]), WIDTHS)),
                          key=act.key, height=3)
 
     # -- actions ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.thai_text import cell, height
 
 TEXT.update(
     {
@@ -180,12 +181,14 @@ class ItaItemsScreen(GuardedScreen):
         rows = self.query_one("#ita-items", DataTable)
         keep = rows.cursor_row  # the same item stays selected after a year's files are written
         rows.clear()
+        _code, tw, sw = self.col_widths
         for n, c in enumerate(self.checks):
             mark, colour = MARK.get(c.status, ("?", "white"))
             lines = [ln for ln in c.lines if ln[0] == c.status] or c.lines
             state = "; ".join(ln[2] if self.app.lang == "en" else ln[1] for ln in lines)
+            title, state = (cell(apply_digits(text, d), w) for text, w in ((c.item.title, tw), (state, sw)))
             rows.add_row(Text(c.item.code, no_wrap=True, overflow="ellipsis"), Text(mark, style=f"bold {colour}"),
-                         Text(apply_digits(c.item.title, d)), Text(apply_digits(state, d)), key=str(n), height=2)
+                         title, state, key=str(n), height=height(title, state))
         if rows.row_count:
             rows.move_cursor(row=min(keep, rows.row_count - 1))
         self.show_detail()
