@@ -74,3 +74,14 @@ def test_spans_point_into_the_text_and_are_cached():
     before = _spans.cache_info().hits
     wrap_thai(text, 20)
     assert _spans.cache_info().hits == before + 1
+
+
+def test_a_table_cell_is_cut_after_whole_words_with_an_ellipsis():
+    from ethics_tui.tui.widgets.thai_text import cell, height
+
+    text = TEXTS[1] + " " + TEXTS[2]
+    shown = cell(text, 20, max_lines=2)
+    lines = shown.plain.split("\n")
+    assert len(lines) == 2 == height(shown) and lines[-1].endswith("…")
+    assert all(cell_len(line) <= 20 for line in lines)
+    assert_between_words(text, [lines[0], lines[1].removesuffix("…")])

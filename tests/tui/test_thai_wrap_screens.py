@@ -21,11 +21,8 @@ SMALL = (80, 24)
 
 
 def _shown(text: str) -> list[str]:
-    """A cell's or option's lines without the mark and the hanging indent; a cut last line dropped."""
-    lines = [ln.strip() for ln in text.split("\n")]
-    if lines and lines[-1].endswith("…"):
-        lines.pop()
-    return lines
+    """A cell's or option's lines without the hanging indent (a cut last line: without its "…")."""
+    return [ln.strip().removesuffix("…") for ln in text.split("\n")]
 
 
 async def test_home_readiness_panel_wraps_between_words(make_app, demo_ctx):
@@ -47,6 +44,10 @@ async def test_home_readiness_panel_wraps_between_words(make_app, demo_ctx):
             assert_between_words(original, lines)
             assert message  # something shown
         assert wrapped_any  # the panel is narrow at 80 columns: the checks do wrap
+        alerts = screen.query_one("#home-alerts")
+        shown = str(alerts.render()).split("\n")
+        assert all(cell_len(line) <= alerts.content_size.width for line in shown)
+        assert_between_words(alerts.content, shown)  # the warnings above it too
         # a wider terminal re-wraps the panel (fewer lines), still between words
         before = [box.get_option_at_index(n).prompt.plain for n in range(box.option_count)]
         await pilot.resize_terminal(100, 30)

@@ -16,6 +16,7 @@ from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.widgets.thai_text import WrappedStatic
 
 NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_backup"), ("restore", "nav_restore"))
 
@@ -60,7 +61,7 @@ class HomeScreen(GuardedScreen):
             yield Static("", id="office-name", markup=False)
             yield Static("", id="office-place", markup=False)
             yield Static("", id="office-counts", markup=False)
-            yield Static("", id="home-alerts", markup=False)
+            yield WrappedStatic("", id="home-alerts", markup=False)
             with Horizontal(id="home-panels"):
                 yield OptionList(*self._nav_options(), id="nav")
                 with Vertical(id="readiness-panel"):
@@ -121,7 +122,7 @@ class HomeScreen(GuardedScreen):
         self.query_one("#office-counts", Static).update(apply_digits(counts, s.digits))
         self.query_one("#data-dir", Static).update(self.t("home_data", path=ctx.store.dir.resolve()))
         lines = [apply_digits(line, s.digits) for line in home_alerts(ctx, self.app.lang)]
-        alerts = self.query_one("#home-alerts", Static)
+        alerts = self.query_one("#home-alerts", WrappedStatic)
         alerts.update("\n".join(f"⚠ {line}" for line in lines))
         alerts.display = bool(lines)
         self._refresh_readiness(s.digits)

@@ -7,8 +7,8 @@ width changes (on resize)."""
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.text import Text
+from textual.widgets import Static
 
 from ethics_tui.thai.wrap import wrap_spans, wrap_thai
 
@@ -44,9 +44,7 @@ def cell(text: str, width: int, max_lines: int = 4) -> Text:
     lines = wrap_thai(text, width)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        last = lines[-1]
-        while last and cell_len(last) + 1 > width:
-            last = last[:-1]
+        last = wrap_thai(lines[-1], max(1, width - 1))[0]  # whole words, then the ellipsis
         lines[-1] = last + "…"
     return Text("\n".join(lines), no_wrap=True, overflow="crop", end="")
 
@@ -54,3 +52,26 @@ def cell(text: str, width: int, max_lines: int = 4) -> Text:
 def height(*cells: Text) -> int:
     """The row height that shows every line of ``cells``."""
     return max(1, *(c.plain.count("\n") + 1 for c in cells))
+
+
+class WrappedStatic(Static):
+    """A Static whose text (str or Text) wraps between Thai words at whatever width it has."""
+
+    def _plain(self) -> Text | None:
+        c = self.content
+        if isinstance(c, str):
+            return Text(c)
+        return c if isinstance(c, Text) else None
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        t = self._plain()
+        if t is None or not width:
+            return super().get_content_height(container, viewport, width)
+        return len(wrap_spans(t.plain, width)) if t.plain else 0
+
+    def render(self):
+        t = self._plain()
+        width = self.content_size.width
+        if t is None or width <= 0:
+            return super().render()
+        return wrapped(t, width)
