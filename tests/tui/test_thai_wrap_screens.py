@@ -90,3 +90,14 @@ async def test_ita_items_and_report_tables_wrap_between_words(make_app, demo_ctx
             assert all(cell_len(line) <= sw for line in str(row[3]).split("\n"))
             tall = max(tall, title.count("\n") + 1)
         assert tall > 1  # some titles take two lines or more, whole words each
+
+
+async def test_home_survives_a_narrow_terminal(make_app, demo_ctx):
+    # at 60 columns the readiness panel shrank to nothing and Rich's wrap divided by zero
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "admin")
+        await settle(pilot)
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot)
+        assert app.screen.query_one("#readiness", OptionList).option_count
