@@ -18,7 +18,7 @@ import inspect
 import logging
 import tempfile
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -76,6 +76,22 @@ def guard(app, func):
     return wrapper
 
 
+def action_permission(node, action: str) -> str | None:
+    """The permission a screen declares for ``action`` (None: anyone who sees the screen)."""
+    return (getattr(node, "ACTION_PERMISSIONS", None) or {}).get(action)
+
+
+def action_allowed(node, action: str) -> bool:
+    """False when ``node`` declares a permission for ``action`` that the signed-in user lacks."""
+    perm = action_permission(node, action)
+    ctx = getattr(node.app, "ctx", None)
+    if not perm or ctx is None:
+        return True
+    from ethics_tui.service.access import can
+
+    return can(ctx, perm)
+
+
 class _GuardMixin:
     """Report exceptions from this node's message handlers and failed workers."""
 
@@ -102,7 +118,18 @@ class _GuardMixin:
 
 
 class GuardedScreen(_GuardMixin, Screen):
-    """A screen whose bindings are translated and whose errors are reported."""
+    """A screen whose bindings are translated and whose errors are reported.
+
+    ``ACTION_PERMISSIONS`` maps an action name (as in ``BINDINGS``, without its arguments) to the
+    service permission it needs (``service.access.PERMISSIONS``). :meth:`check_action` returns
+    False for an action the signed-in user may not use, so Textual hides its key from the footer
+    and the key does nothing; the app refuses it with a Thai notification if it is run another way.
+    """
+
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action_allowed(self, action)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

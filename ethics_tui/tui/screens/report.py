@@ -111,6 +111,8 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
 
 class ReportScreen(GuardedScreen):
+    #: actions that need a permission: their keys are hidden and inert for other roles
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"edit": "report.write", "ita": "report.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "year(-1)", "rp_prev"),
         Binding("right_square_bracket", "year(1)", "rp_next"),
