@@ -255,8 +255,8 @@ class EthicsApp(App):
     def _check_action_permission(self, namespace, action_name: str) -> None:
         """Refuse (AccessDenied, shown as a Thai notification) a screen action the role lacks.
 
-        Keys are already hidden and inert through ``GuardedScreen.check_action``; this covers an
-        action run another way (``run_action``, a palette entry's follow-up)."""
+        Keys are already hidden through ``GuardedScreen.check_action`` (and refused by its
+        ``on_key``); this covers an action dispatched another way."""
         perm = crash.action_permission(namespace, action_name)
         if perm and self.ctx is not None:
             from ethics_tui.service.access import require

@@ -122,14 +122,25 @@ class GuardedScreen(_GuardMixin, Screen):
 
     ``ACTION_PERMISSIONS`` maps an action name (as in ``BINDINGS``, without its arguments) to the
     service permission it needs (``service.access.PERMISSIONS``). :meth:`check_action` returns
-    False for an action the signed-in user may not use, so Textual hides its key from the footer
-    and the key does nothing; the app refuses it with a Thai notification if it is run another way.
+    False for an action the signed-in user may not use, so Textual hides its key from the footer and
+    the palette and never runs it; pressing the key anyway shows the Thai refusal (:meth:`on_key`).
     """
 
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action_allowed(self, action)
+
+    def on_key(self, event) -> None:
+        """A hidden key pressed anyway (it reached the screen unused): say in Thai why not."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            perm = action_permission(self, binding.action.split("(")[0])
+            if perm and not action_allowed(self, binding.action.split("(")[0]):
+                event.stop()
+                event.prevent_default()
+                from ethics_tui.service.access import require
+
+                require(self.ctx, perm)  # AccessDenied -> a Thai notification (see _GuardMixin)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -70,7 +70,7 @@ async def test_no_forbidden_key_is_shown_or_works(make_app, ctx, role):
             assert isinstance(screen, GuardedScreen), type(screen)
             walked += 1
             assert _shown_forbidden(app, screen) == []
-            # every key the role may not use does nothing: no form, no dialog
+            # every key the role may not use opens nothing (a Thai refusal at most)
             forbidden = [
                 b.key
                 for _k, bindings in screen._bindings.key_to_bindings.items()
@@ -101,6 +101,7 @@ async def test_viewer_committee_footer_has_no_new_and_n_opens_nothing(make_app, 
         await pilot.press("n")
         await settle(pilot)
         assert app.screen is screen
+        assert any("ไม่มีสิทธิ์" in n.message for n in app._notifications)  # refused in Thai
 
 
 async def test_hr_still_sees_and_uses_the_write_keys(make_app, ctx):

@@ -36,7 +36,7 @@ COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("compet
 
 
 class AppraisalResultsScreen(GuardedScreen):
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "sign": "appraisal.write",
         "refuse": "appraisal.write",

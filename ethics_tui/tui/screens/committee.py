@@ -39,7 +39,7 @@ class CommitteeScreen(GuardedScreen):
     #cm-current { padding: 0 2; height: auto; max-height: 10; }
     #cm-orders { height: 1fr; }
     """
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "orders.write",
         "issue": "orders.write",

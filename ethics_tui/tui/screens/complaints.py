@@ -49,7 +49,7 @@ class ComplaintsScreen(GuardedScreen):
     #cp-summary { padding: 0 2; height: 1; color: $text-muted; }
     #cp-table { height: 1fr; }
     """
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "complaints.write",
         "step": "complaints.write",

@@ -132,7 +132,7 @@ class DestructionScreen(GuardedScreen):
     #dx-entries { height: 1fr; }
     #dx-info { padding: 0 1; height: auto; max-height: 5; }
     """
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "prepare": "complaints.purge",
         "committee": "complaints.purge",

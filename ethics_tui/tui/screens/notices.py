@@ -36,7 +36,7 @@ COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11
 
 
 class NoticesScreen(GuardedScreen):
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "notices.write",
         "edit": "notices.write",

@@ -41,7 +41,7 @@ class TickOffScreen(GuardedScreen):
     TickOffScreen #tick-table { height: 1fr; }
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
     """
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "toggle": "notices.write",
         "set_date": "notices.write",

@@ -21,7 +21,7 @@ from ethics_tui.tui.widgets.tables import cursor_id
 
 
 class SettingsScreen(GuardedScreen):
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "edit_office": "settings.write",
         "add_division": "divisions.write",

@@ -38,10 +38,10 @@ def default_export_path(data_dir: Path) -> Path:
 class StaffScreen(GuardedScreen):
     """ทะเบียนบุคลากร. The table is keyed by staff id and shows at most PAGE rows."""
 
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    #: (``e`` stays: it opens the record read-only for every role and saving is refused)
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "staff.write",
-        "edit": "staff.write",
         "toggle_active": "staff.write",
         "import": "staff.write",
         "export": "staff.export",

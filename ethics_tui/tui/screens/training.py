@@ -44,7 +44,7 @@ def money(v: float | None) -> str:
 
 
 class TrainingScreen(GuardedScreen):
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "training.write",
         "edit": "training.write",

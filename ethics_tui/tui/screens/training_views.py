@@ -145,7 +145,7 @@ class TrainingYearScreen(GuardedScreen):
 class TrainingQuestionsScreen(GuardedScreen):
     """Questions from staff who were not selected; unanswered ones first."""
 
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"new": "training.write", "answer": "training.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "tr_ask"),

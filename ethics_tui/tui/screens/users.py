@@ -30,7 +30,7 @@ def staff_options(ctx) -> list[tuple[str, int]]:
 class UsersScreen(GuardedScreen):
     """The user accounts of this office (administrators only)."""
 
-    #: actions that need a permission: their keys are hidden and inert for other roles
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "users.manage",
         "roles": "users.manage",
