@@ -28,25 +28,6 @@ from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
 
-#: Actions of the core screens and the permission each needs (checked before the action runs,
-#: so a user without the role gets a Thai refusal instead of a form they cannot save). A screen
-#: may declare its own ``ACTION_PERMISSIONS = {"new": "orders.write"}`` class attribute.
-CORE_ACTION_PERMISSIONS: dict[str, dict[str, str]] = {
-    "StaffScreen": {
-        "new": "staff.write",
-        "toggle_active": "staff.write",
-        "import": "staff.write",
-        "export": "staff.export",
-    },
-    "SettingsScreen": {
-        "edit_office": "settings.write",
-        "add_division": "divisions.write",
-        "rename_division": "divisions.write",
-        "toggle_division": "divisions.write",
-    },
-}
-
-
 def seconds_since_process_start() -> float:
     """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
     try:
@@ -272,11 +253,11 @@ class EthicsApp(App):
             return True
 
     def _check_action_permission(self, namespace, action_name: str) -> None:
-        """Refuse (AccessDenied, shown as a Thai notification) a screen action the role lacks."""
-        perms = getattr(namespace, "ACTION_PERMISSIONS", None) or CORE_ACTION_PERMISSIONS.get(
-            type(namespace).__name__, {}
-        )
-        perm = perms.get(action_name)
+        """Refuse (AccessDenied, shown as a Thai notification) a screen action the role lacks.
+
+        Keys are already hidden through ``GuardedScreen.check_action`` (and refused by its
+        ``on_key``); this covers an action dispatched another way."""
+        perm = crash.action_permission(namespace, action_name)
         if perm and self.ctx is not None:
             from ethics_tui.service.access import require
 

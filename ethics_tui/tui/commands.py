@@ -50,6 +50,9 @@ def available(app) -> list[tuple[str, str]]:
                 continue
             out.append((reg.label(app.lang), f"app.open_register('{reg.key}')"))
             for th, en, then in reg.commands:
+                perm = (getattr(reg.screen, "ACTION_PERMISSIONS", None) or {}).get((then or "").split("(")[0])
+                if perm and not can(app.ctx, perm):  # the screen's own declaration
+                    continue
                 arg = f", '{then}'" if then else ""
                 out.append(((en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"))
     signed_in = app.ctx is not None and app.ctx.user is not None

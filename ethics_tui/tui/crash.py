@@ -18,7 +18,7 @@ import inspect
 import logging
 import tempfile
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -76,6 +76,22 @@ def guard(app, func):
     return wrapper
 
 
+def action_permission(node, action: str) -> str | None:
+    """The permission a screen declares for ``action`` (None: anyone who sees the screen)."""
+    return (getattr(node, "ACTION_PERMISSIONS", None) or {}).get(action)
+
+
+def action_allowed(node, action: str) -> bool:
+    """False when ``node`` declares a permission for ``action`` that the signed-in user lacks."""
+    perm = action_permission(node, action)
+    ctx = getattr(node.app, "ctx", None)
+    if not perm or ctx is None:
+        return True
+    from ethics_tui.service.access import can
+
+    return can(ctx, perm)
+
+
 class _GuardMixin:
     """Report exceptions from this node's message handlers and failed workers."""
 
@@ -102,7 +118,29 @@ class _GuardMixin:
 
 
 class GuardedScreen(_GuardMixin, Screen):
-    """A screen whose bindings are translated and whose errors are reported."""
+    """A screen whose bindings are translated and whose errors are reported.
+
+    ``ACTION_PERMISSIONS`` maps an action name (as in ``BINDINGS``, without its arguments) to the
+    service permission it needs (``service.access.PERMISSIONS``). :meth:`check_action` returns
+    False for an action the signed-in user may not use, so Textual hides its key from the footer and
+    the palette and never runs it; pressing the key anyway shows the Thai refusal (:meth:`on_key`).
+    """
+
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action_allowed(self, action)
+
+    def on_key(self, event) -> None:
+        """A hidden key pressed anyway (it reached the screen unused): say in Thai why not."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            perm = action_permission(self, binding.action.split("(")[0])
+            if perm and not action_allowed(self, binding.action.split("(")[0]):
+                event.stop()
+                event.prevent_default()
+                from ethics_tui.service.access import require
+
+                require(self.ctx, perm)  # AccessDenied -> a Thai notification (see _GuardMixin)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

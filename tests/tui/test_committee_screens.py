@@ -129,9 +129,10 @@ async def test_export_the_order_pdf(make_app, ctx, monkeypatch, tmp_path):
         await settle(pilot)
         assert out.read_bytes().startswith(b"%PDF")
         assert any(str(out) in n for n in notifications(app))
-        await pilot.press("k")  # viewers have no consultations
+        assert "k" not in screen.active_bindings  # viewers have no consultations: key hidden
+        await pilot.press("k")  # ...and pressed anyway, refused in Thai
         await pilot.pause()
-        assert app.screen is screen and any("เฉพาะบทบาทคณะที่ปรึกษา" in n for n in notifications(app))
+        assert app.screen is screen and any("เฉพาะบทบาทคณะที่ปรึกษา" in n or "ไม่มีสิทธิ์" in n for n in notifications(app))
 
 
 async def test_log_a_consultation_and_see_the_summary(make_app, ctx, monkeypatch):

@@ -62,3 +62,29 @@ async def test_a_tab_in_a_burst_moves_to_the_next_field(make_app, office):
         await burst(pilot, "h", "r", "tab", "a", "b")
         assert app.screen.query_one("#f-username", Input).value == "hr"
         assert app.screen.query_one("#f-password", Input).value == "ab"
+
+
+async def test_thai_then_tab_in_a_burst_fills_two_office_fields(make_app, tmp_path):
+    """First start, office form: "ก ข ค Tab ง จ" typed at once fills two fields (Tab not lost)."""
+    from ethics_tui.tui.screens.first_start import FirstStartScreen
+
+    app = make_app(tmp_path / "fresh")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstStartScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(app.focused, Input) and app.focused.id == "f-office_name"
+        await burst(pilot, "ก", "ข", "ค", "tab", "ง", "จ")
+        # the Tab moved on (to the office type, a list): the next keys did not land in the name
+        assert form.query_one("#f-office_name", Input).value == "กขค"
+        assert app.focused.id == "f-office_type"
+        form.query_one("#f-district", Input).focus()
+        await pilot.pause()
+        # two text fields in a row, with Thai vowels and tone marks in the burst
+        await burst(pilot, "ท", "ี", "่", "tab", "ด", "ี", "tab", "ก", "ข")
+        assert form.query_one("#f-district", Input).value == "ที่"
+        assert form.query_one("#f-province", Input).value == "ดี"
+        assert app.focused.id == "f-executive_name"
+        assert form.query_one("#f-executive_name", Input).value == "กข"

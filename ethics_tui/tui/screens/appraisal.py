@@ -62,6 +62,13 @@ def late_line(screen, rnd: m.AppraisalRound, late=None) -> str:
 class AppraisalScreen(GuardedScreen):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "appraisal.write",
+        "edit": "appraisal.write",
+        "notify_round": "appraisal.write",
+        "close_round": "appraisal.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "ap_new"),
         Binding("e", "edit", "edit"),

@@ -25,6 +25,8 @@ COLUMNS = (("code", 6), ("name", 24), ("filed", 13), ("deadline", 16), ("stage",
 
 
 class AppraisalGrievancesScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"decide": "appraisal.write", "revise": "appraisal.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "decide", "ap_decide"),
         Binding("u", "revise", "ap_revise"),

@@ -36,6 +36,15 @@ COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("compet
 
 
 class AppraisalResultsScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "sign": "appraisal.write",
+        "refuse": "appraisal.write",
+        "reopen": "appraisal.write",
+        "notify_one": "appraisal.write",
+        "grievance": "appraisal.write",
+        "import": "appraisal.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "sign", "ap_sign"),
         Binding("r", "refuse", "ap_refuse"),

@@ -39,6 +39,16 @@ class CommitteeScreen(GuardedScreen):
     #cm-current { padding: 0 2; height: auto; max-height: 10; }
     #cm-orders { height: 1fr; }
     """
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "orders.write",
+        "issue": "orders.write",
+        "supersede": "orders.write",
+        "revoke": "orders.write",
+        "delete": "orders.write",
+        "template": "orders.write",
+        "consultations": "consultations.read",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "new"),
         Binding("e", "edit", "edit"),

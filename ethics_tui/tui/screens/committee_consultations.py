@@ -37,6 +37,12 @@ class ConsultationsScreen(GuardedScreen):
     #cs-count { padding: 0 2; color: $text-muted; height: 1; }
     #cs-table { height: 1fr; }
     """
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "consultations.write",
+        "edit": "consultations.write",
+        "categories": "consultations.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "new"),
         Binding("e", "edit", "edit"),

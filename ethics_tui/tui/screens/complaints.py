@@ -49,6 +49,13 @@ class ComplaintsScreen(GuardedScreen):
     #cp-summary { padding: 0 2; height: 1; color: $text-muted; }
     #cp-table { height: 1fr; }
     """
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "complaints.write",
+        "step": "complaints.write",
+        "complaint_settings": "complaints.settings",
+        "destruction": "complaints.purge",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "cp_new"),
         Binding("enter", "open", "cp_open", show=False),

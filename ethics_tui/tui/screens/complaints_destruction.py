@@ -132,6 +132,13 @@ class DestructionScreen(GuardedScreen):
     #dx-entries { height: 1fr; }
     #dx-info { padding: 0 1; height: auto; max-height: 5; }
     """
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "prepare": "complaints.purge",
+        "committee": "complaints.purge",
+        "approve": "complaints.purge",
+        "destroy": "complaints.purge",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "prepare", "dx_prepare"),
         Binding("c", "committee", "dx_committee"),

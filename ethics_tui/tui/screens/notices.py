@@ -36,6 +36,15 @@ COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11
 
 
 class NoticesScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "notices.write",
+        "edit": "notices.write",
+        "publish": "notices.write",
+        "version": "notices.write",
+        "channel": "notices.write",
+        "delete": "notices.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new('announcement')", "nt_new_ann"),
         Binding("c", "new('circular')", "nt_new_circ"),

@@ -41,6 +41,14 @@ class TickOffScreen(GuardedScreen):
     TickOffScreen #tick-table { height: 1fr; }
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
     """
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "toggle": "notices.write",
+        "set_date": "notices.write",
+        "method": "notices.write",
+        "page": "notices.write",
+        "undo": "notices.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle", "nt_toggle"),
         Binding("f3", "set_date", "nt_set_date"),

@@ -113,6 +113,8 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
 
 class ReportScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"edit": "report.write", "ita": "report.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left_square_bracket", "year(-1)", "rp_prev"),
         Binding("right_square_bracket", "year(1)", "rp_next"),

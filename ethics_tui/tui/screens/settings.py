@@ -21,6 +21,13 @@ from ethics_tui.tui.widgets.tables import cursor_id
 
 
 class SettingsScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "edit_office": "settings.write",
+        "add_division": "divisions.write",
+        "rename_division": "divisions.write",
+        "toggle_division": "divisions.write",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit_office", "edit_office"),
         Binding("n", "add_division", "add_division"),

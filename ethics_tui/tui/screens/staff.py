@@ -38,6 +38,14 @@ def default_export_path(data_dir: Path) -> Path:
 class StaffScreen(GuardedScreen):
     """ทะเบียนบุคลากร. The table is keyed by staff id and shows at most PAGE rows."""
 
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    #: (``e`` stays: it opens the record read-only for every role and saving is refused)
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "staff.write",
+        "toggle_active": "staff.write",
+        "import": "staff.write",
+        "export": "staff.export",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "new"),
         Binding("e", "edit", "edit"),

@@ -44,6 +44,18 @@ def money(v: float | None) -> str:
 
 
 class TrainingScreen(GuardedScreen):
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "training.write",
+        "edit": "training.write",
+        "nominate": "training.write",
+        "forward": "training.write",
+        "outcome": "training.write",
+        "attendance": "training.write",
+        "budget": "training.write",
+        "approve": "training.decide",
+        "reject": "training.decide",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "tr_new"),
         Binding("e", "edit", "tr_edit", show=False),

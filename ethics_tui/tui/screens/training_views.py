@@ -145,6 +145,8 @@ class TrainingYearScreen(GuardedScreen):
 class TrainingQuestionsScreen(GuardedScreen):
     """Questions from staff who were not selected; unanswered ones first."""
 
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"new": "training.write", "answer": "training.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "tr_ask"),
         Binding("e", "answer", "tr_answer"),

@@ -30,6 +30,16 @@ def staff_options(ctx) -> list[tuple[str, int]]:
 class UsersScreen(GuardedScreen):
     """The user accounts of this office (administrators only)."""
 
+    #: actions that need a permission: hidden for other roles and refused in Thai if pressed
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
+        "new": "users.manage",
+        "roles": "users.manage",
+        "reset_password": "users.manage",
+        "toggle_active": "users.manage",
+        "grants": "users.manage",
+        "recovery_key": "users.manage",
+        "pdpa_record": "users.manage",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "new_user"),
         Binding("e", "roles", "edit_roles"),
