@@ -15,9 +15,9 @@ from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
+from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
@@ -83,12 +83,6 @@ def parse_ita(text: str) -> float | None:
     return score
 
 
-def default_fy() -> int:
-    from ethics_tui.service.report import default_fy as fy
-
-    return fy()
-
-
 class ReportTextsModal(FormModal[RowTexts | None]):
     def __init__(self, fy: int, key: str, texts: RowTexts) -> None:
         super().__init__()
@@ -112,13 +106,11 @@ class ReportTextsModal(FormModal[RowTexts | None]):
         return value
 
 
-class ReportScreen(GuardedScreen):
+class ReportScreen(FiscalYearScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"edit": "report.write", "ita": "report.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "year(-1)", "rp_prev"),
-        Binding("right_square_bracket", "year(1)", "rp_next"),
-        Binding("y", "choose_year", "rp_year"),
+        *YEAR_BINDINGS,
         Binding("e", "edit", "rp_edit"),
         Binding("i", "ita", "rp_score"),
         Binding("ctrl+e", "export_pdf", "rp_pdf"),
@@ -127,16 +119,6 @@ class ReportScreen(GuardedScreen):
         Binding("a", "ita_items", "rp_ita_items"),
         Binding("escape", "app.pop_screen", "back"),
     ]
-
-    def __init__(self, then: str | None = None, fy: int | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.fy = fy or default_fy()
-        self.checks = []
-        self.digits = "arabic"
-
-    def recreate(self) -> ReportScreen:
-        return ReportScreen(fy=self.fy)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -200,23 +182,6 @@ class ReportScreen(GuardedScreen):
                          key=act.key, height=3)
 
     # -- actions ---------------------------------------------------------------------------
-    def action_year(self, step: int) -> None:
-        self.fy += step
-        self.reload()
-
-    def action_choose_year(self) -> None:
-        def check(text: str) -> int:
-            # a bad year raises UserError: the prompt stays open with the reason at the field
-            return report_svc.parse_fy(text)
-
-        def chosen(fy: int | None) -> None:
-            if fy:
-                self.fy = fy
-                self.reload()
-
-        prompt = TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits), on_save=check)
-        self.app.push_screen(prompt, chosen)
-
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "rp-checks":
             check = self.checks[int(event.row_key.value)]

@@ -16,11 +16,11 @@ from textual.widgets.option_list import Option
 from ethics_tui.errors import UserError
 from ethics_tui.service import ita_texts
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedModal, GuardedScreen
+from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
+from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
-from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
 TEXT.update(
@@ -95,28 +95,14 @@ class SectionTextModal(FormModal[str | None]):
         return value
 
 
-class ItaItemsScreen(GuardedScreen):
+class ItaItemsScreen(FiscalYearScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left_square_bracket", "year(-1)", "rp_prev"),
-        Binding("right_square_bracket", "year(1)", "rp_next"),
-        Binding("y", "choose_year", "rp_year"),
+        *YEAR_BINDINGS,
         Binding("g", "generate", "ita_gen"),
         Binding("v", "folder", "ita_folder"),
         Binding("w", "write", "ita_write"),
         Binding("escape", "app.pop_screen", "back"),
     ]
-
-    def __init__(self, then: str | None = None, fy: int | None = None) -> None:
-        super().__init__()
-        from ethics_tui.service.report import default_fy
-
-        self.then = then
-        self.fy = fy or default_fy()
-        self.checks = []
-        self.digits = "arabic"
-
-    def recreate(self) -> ItaItemsScreen:
-        return ItaItemsScreen(fy=self.fy)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -224,21 +210,6 @@ class ItaItemsScreen(GuardedScreen):
         return self.checks[int(rows.coordinate_to_cell_key(rows.cursor_coordinate).row_key.value)]
 
     # -- actions ---------------------------------------------------------------------------
-    def action_year(self, step: int) -> None:
-        self.fy += step
-        self.reload()
-
-    def action_choose_year(self) -> None:
-        from ethics_tui.service.report import parse_fy
-
-        def chosen(fy: int | None) -> None:
-            if fy:
-                self.fy = fy
-                self.reload()
-
-        self.app.push_screen(TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits),
-                                             on_save=parse_fy), chosen)
-
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         check = self.checks[int(event.row_key.value)]
         await self.app.run_action(f"open_register('{check.register}')")
