@@ -96,6 +96,8 @@ class SectionTextModal(FormModal[str | None]):
 
 
 class ItaItemsScreen(FiscalYearScreen):
+    #: the evidence files need only report.read (every role); writing the officer's texts is hr's
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"write": "ita.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
         *YEAR_BINDINGS,
         Binding("g", "generate", "ita_gen"),
