@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import datetime
 
 from ethics_tui.errors import StorageError
@@ -95,6 +96,19 @@ def check_main_present(store, thorough: bool = True) -> None:
         meta = store._meta_at_a_glance("main")
         if meta is not None and file_head({META: {"1": meta}}) is not None:
             return
+    try:
+        _check_main(store)
+    except MissingFileError:
+        # A save writes the audit log first and the file second: another process may be between
+        # the two (the first save of a new office). Look again once it has finished.
+        if not os.access(store.dir, os.W_OK):
+            raise
+        with store.locked():
+            store._cache.pop("main", None)
+            _check_main(store)
+
+
+def _check_main(store) -> None:
     data = store.load("main")
     if not store.audit.path.exists() or (file_head(data) is not None and data.get("users")):
         return
