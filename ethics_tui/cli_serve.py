@@ -1,4 +1,4 @@
-"""``ethics-tui serve [--host H] [--port P]``: the app in a browser (see ethics_tui/serve.py),
+"""``ethics-tui serve [--host H] [--port P]``: the app in a browser (see ethics_tui/tui/serve.py),
 and ``ethics-tui staff-accounts create|reissue``: staff self-service accounts with code slips."""
 
 from __future__ import annotations
@@ -7,9 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 
-def add_commands(sub, common) -> None:
-    from ethics_tui.serve import DEFAULT_HOST, DEFAULT_PORT
+#: serve binds to this machine only unless told otherwise (the server lives in tui/serve.py,
+#: which the other commands never import)
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 
+
+def add_commands(sub, common) -> None:
     s = sub.add_parser("serve", parents=[common],
                        help="เปิดให้ใช้งานผ่านเว็บเบราว์เซอร์ / serve the app to browsers on the office network")
     s.add_argument("--host", default=DEFAULT_HOST,
@@ -31,7 +35,7 @@ def add_commands(sub, common) -> None:
 
 def cmd_serve(args) -> int:
     from ethics_tui.cli import _lang
-    from ethics_tui.serve import serve
+    from ethics_tui.tui.serve import serve
 
     return serve(Path(args.data), args.host, args.port, _lang(args))
 

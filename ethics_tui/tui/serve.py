@@ -29,12 +29,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ethics_tui.cli_serve import DEFAULT_HOST, DEFAULT_PORT
 from ethics_tui.errors import UserError
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8000
 MAX_SESSIONS = 40
-WEB_DIR = Path(__file__).parent / "web"
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"  # ethics_tui/web
 
 
 def app_command(data_dir: Path, lang: str) -> str:
@@ -48,7 +47,7 @@ def _quiet_unraisable(unraisable) -> None:
     ignored in ... Event loop is closed") is noise of asyncio's clean-up, not an error of the
     office's: one log line, no traceback on the server's console."""
     exc = unraisable.exc_value
-    logging.getLogger("ethics_tui.serve").warning(
+    logging.getLogger("ethics_tui.tui.serve").warning(
         "ignored during clean-up: %s: %s", type(exc).__name__ if exc else "?", exc)
 
 
