@@ -121,6 +121,16 @@ def _ctx(args):
     return ctx
 
 
+def write_by_suffix(out, writers: dict) -> None:
+    """Call the writer for ``out``'s suffix (``{".pdf": fn, ".csv": fn}``, each ``fn(out)``);
+    another suffix is a Thai message naming the ones that work."""
+    writer = writers.get(Path(out).suffix.lower())
+    if writer is None:
+        names = " หรือ ".join(writers)
+        raise UserError(f"ใช้ไฟล์ {names}", f"Use a {' or '.join(writers)} file")
+    writer(Path(out))
+
+
 def _say(args, th: str, en: str, file=None) -> None:
     print(en if _lang(args) == "en" else th, file=file or sys.stdout)
 

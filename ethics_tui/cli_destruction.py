@@ -98,17 +98,12 @@ def cmd_list(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ethics_tui.cli import _ctx, _say
-    from ethics_tui.errors import UserError
+    from ethics_tui.cli import _ctx, _say, write_by_suffix
     from ethics_tui.service import complaints_destruction as svc
 
     out = Path(args.output)
     ctx = _ctx(args)
-    if out.suffix.lower() == ".csv":
-        svc.export_csv(ctx, args.id, out)
-    elif out.suffix.lower() == ".pdf":
-        svc.export_pdf(ctx, args.id, out)
-    else:
-        raise UserError("ใช้ไฟล์ .pdf หรือ .csv", "Use a .pdf or .csv file")
+    write_by_suffix(out, {".pdf": lambda p: svc.export_pdf(ctx, args.id, p),
+                          ".csv": lambda p: svc.export_csv(ctx, args.id, p)})
     _say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
     return 0

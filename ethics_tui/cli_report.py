@@ -60,18 +60,14 @@ def add_commands(sub, common) -> None:
 
 
 def cmd_measures(args) -> int:
-    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.cli import _ctx, _say, write_by_suffix
     from ethics_tui.service import report
 
     ctx = _ctx(args)
     report.check_fy(args.fy)
     out = Path(args.output)
-    if out.suffix.lower() == ".pdf":
-        report.export_pdf(ctx, args.fy, out)
-    elif out.suffix.lower() == ".xlsx":
-        report.export_xlsx(ctx, args.fy, out)
-    else:
-        raise UserError("ใช้ไฟล์ .pdf หรือ .xlsx", "Use a .pdf or .xlsx file")
+    write_by_suffix(out, {".pdf": lambda p: report.export_pdf(ctx, args.fy, p),
+                          ".xlsx": lambda p: report.export_xlsx(ctx, args.fy, p)})
     _say(args, f"เขียนรายงานปีงบประมาณ {args.fy} ไปที่ {out}", f"Wrote the FY {args.fy} report to {out}")
     return 0
 
