@@ -8,12 +8,7 @@ import time
 
 from textual import events
 
-from ethics_tui.tui.i18n import register_labels
-
 CHECK_EVERY = 15.0  # seconds between checks
-
-register_labels({"idle_signed_out": ("ออกจากระบบอัตโนมัติ เพราะไม่มีการใช้งานเกิน {n} นาที",
-                                     "Signed out after {n} minutes without activity")})
 
 
 class IdleWatch:

@@ -28,3 +28,50 @@ def test_every_text_is_as_it_was():
     assert sorted(set(before) - set(now)) == []
     assert sorted(set(now) - set(before)) == []
     assert {k: v for k, v in now.items() if v != before[k]} == {}
+
+
+def test_the_catalogs_alone_hold_every_text():
+    """No screen needs to be imported first: the data files are the whole table."""
+    from ethics_tui.tui.i18n import load_catalogs
+
+    before = {key: tuple(pair) for key, pair in json.loads(BEFORE.read_text(encoding="utf-8")).items()}
+    assert load_catalogs() == before
+
+
+def test_the_catalogs_ship_as_package_data():
+    import tomllib
+    from importlib.resources import files
+
+    root = Path(__file__).parents[2]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["ethics_tui"]
+    assert "tui/locale/*.toml" in patterns
+    names = sorted(e.name for e in files("ethics_tui.tui").joinpath("locale").iterdir() if e.name.endswith(".toml"))
+    assert "app.toml" in names and len(names) >= 8
+
+
+def test_a_broken_catalog_names_its_file(tmp_path):
+    import pytest
+
+    from ethics_tui.tui.i18n import load_catalogs
+
+    (tmp_path / "a.toml").write_text('x.th = "ก"\nx.en = "A"\n', encoding="utf-8")
+    assert load_catalogs(tmp_path) == {"x": ("ก", "A")}
+    (tmp_path / "b.toml").write_text('x.th = "ข"\nx.en = "B"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"b\.toml: 'x' is already defined"):
+        load_catalogs(tmp_path)
+    (tmp_path / "b.toml").write_text('y.th = "ข"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"b\.toml: 'y' needs exactly a th and an en"):
+        load_catalogs(tmp_path)
+    (tmp_path / "b.toml").write_text('y.th = "ข\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"b\.toml"):
+        load_catalogs(tmp_path)
+
+
+def test_t_pick_and_th_en():
+    from ethics_tui.tui.i18n import pick, t, th_en
+
+    assert t("back") == "กลับ" and t("back", "en") == "Back"
+    assert t("no_such_key_here") == "no_such_key_here"  # a missing key is shown as it is
+    assert t("demo_hint", "en", pw="x").endswith("password x")
+    assert pick(("ก", "A"), "en") == "A" and pick(("ก", "A"), "th") == "ก"
+    assert th_en("en", "ก", "A") == "A" and th_en("th", "ก", "A") == "ก"

@@ -15,7 +15,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Static
 
-import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
@@ -24,6 +23,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -31,10 +31,6 @@ from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
 BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
-
-
-def pick(lang: str, pair: tuple[str, str]) -> str:
-    return pair[1] if lang == "en" else pair[0]
 
 
 def round_label(rnd: m.AppraisalRound, digits: str) -> str:
@@ -137,7 +133,7 @@ class AppraisalScreen(GuardedScreen):
     def _cells(self, rnd: m.AppraisalRound, d: svc.Dashboard) -> list[Text]:
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
-        values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status]),
+        values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
                   f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
                   apply_digits(d.audience, self.digits), apply_digits(f"{done}/{d.audience}", self.digits)]
         return [Text(v, no_wrap=True, overflow="ellipsis") for v in values]
@@ -172,9 +168,9 @@ class AppraisalScreen(GuardedScreen):
     def dashboard_text(self, d: svc.Dashboard) -> str:
         n = lambda v: apply_digits(v, self.digits)
         rnd = d.round
-        lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(self.lang, m.ROUND_STATUS_LABELS[rnd.status])}", ""]
+        lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}", ""]
         for key in m.STAGES:
-            lines.append(f"  {_pad(pick(self.lang, m.STAGE_LABELS[key]), 28)}{n(d.stages[key]):>5}")
+            lines.append(f"  {_pad(pick(m.STAGE_LABELS[key], self.lang), 28)}{n(d.stages[key]):>5}")
         lines += ["", self.t("ap_levels")]
         top = max(d.levels.values(), default=0) or 1
         for level, count in d.levels.items():

@@ -8,7 +8,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
-import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
@@ -19,7 +18,8 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.screens.appraisal import pick, round_label
+from ethics_tui.tui.i18n import pick
+from ethics_tui.tui.screens.appraisal import round_label
 
 COLUMNS = (("code", 6), ("name", 24), ("filed", 13), ("deadline", 16), ("stage", 20), ("due", 16))
 
@@ -73,7 +73,7 @@ class AppraisalGrievancesScreen(GuardedScreen):
         else:
             due = format_date(g.decided_on, "abbr", self.digits)
         values = [n(row.staff.code) if row else "", row.staff.full_name if row else "?",
-                  format_date(g.filed_on, "abbr", self.digits), deadline, pick(self.lang, m.GRIEVANCE_LABELS[g.status]), due]
+                  format_date(g.filed_on, "abbr", self.digits), deadline, pick(m.GRIEVANCE_LABELS[g.status], self.lang), due]
         style = "bold" if g.open else "dim"
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
 

@@ -18,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-import ethics_tui.tui.screens.appraisal_text  # noqa: F401 - registers the labels
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
@@ -27,7 +26,8 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.screens.appraisal import late_line, pick, round_label
+from ethics_tui.tui.i18n import TEXT, pick
+from ethics_tui.tui.screens.appraisal import late_line, round_label
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id
 
@@ -120,7 +120,7 @@ class AppraisalResultsScreen(GuardedScreen):
         else:
             level = s.level if self.lang != "en" else m.LEVELS_EN.get(s.level, s.level)
             nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
-        stage = pick(self.lang, m.STAGE_LABELS[r.stage])
+        stage = pick(m.STAGE_LABELS[r.stage], self.lang)
         values = [n(row.staff.code), row.staff.full_name, row.division, *nums, stage, self._clock(row)]
         style = "dim" if r.locked else ""
         out = [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
@@ -131,7 +131,7 @@ class AppraisalResultsScreen(GuardedScreen):
     def _clock(self, row: svc.ResultRow) -> str:
         if row.grievances:
             g = row.grievances[-1]
-            return pick(self.lang, m.GRIEVANCE_LABELS[g.status]) + (f" ({self.t('ap_late')})" if g.late else "")
+            return pick(m.GRIEVANCE_LABELS[g.status], self.lang) + (f" ({self.t('ap_late')})" if g.late else "")
         left = row.days_left(date.today())
         if left is None or left < 0:
             return ""
@@ -343,7 +343,5 @@ class AppraisalResultsScreen(GuardedScreen):
 
 
 def _pair(key: str, **kw) -> tuple[str, str]:
-    from ethics_tui.tui.screens.appraisal_text import AP_TEXT
-
-    th, en = AP_TEXT[key]
+    th, en = TEXT[key]
     return th.format(**kw), en.format(**kw)

@@ -21,10 +21,10 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
-from ethics_tui.tui.screens.committee_text import pick
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept

@@ -15,9 +15,8 @@ from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
+from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
-from ethics_tui.tui.screens.committee_text import COMMITTEE_TEXT, pick
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -108,7 +107,7 @@ class ConsultationFormModal(FormModal[Consultation | None]):
                     handled_by=list(self.query_one("#f-handled_by", SelectionList).selected),
                     status=self.select_value("status") or "", follow_up=follow, dos_ref=self.input_value("dos_ref"))
         if not self.query_one("#f-handled_by", SelectionList).option_count:
-            errors["handled_by"] = COMMITTEE_TEXT["cs_no_members"]
+            errors["handled_by"] = TEXT["cs_no_members"]
         if kind == "staff" and name and sid is None:
             errors["requester"] = ("ไม่พบชื่อนี้ในทะเบียนบุคลากร (เลือกจากคำแนะนำ หรือเลือกบุคคลภายนอก)",
                                    "not in the staff register (pick a suggestion, or choose outsider)")

@@ -20,11 +20,11 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
-from ethics_tui.tui.screens.committee_text import pick
 from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), ("question", 26),

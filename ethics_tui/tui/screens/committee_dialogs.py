@@ -11,7 +11,6 @@ from textual.widgets import Input, Static, TextArea
 from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
 from ethics_tui.thai.dates import BE_OFFSET
-from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate

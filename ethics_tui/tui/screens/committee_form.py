@@ -18,7 +18,6 @@ from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.dates import format_date, parse_date
-from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 

@@ -16,8 +16,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import MONTHS_ABBR, fiscal_year
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
-from ethics_tui.tui.screens import committee_text  # noqa: F401 - registers the labels
-from ethics_tui.tui.screens.committee_text import pick
+from ethics_tui.tui.i18n import pick
 
 MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

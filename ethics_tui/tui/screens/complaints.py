@@ -27,6 +27,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
 from ethics_tui.tui.screens.complaints_settings import open_settings
@@ -37,10 +38,6 @@ COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status"
 HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), "received": ("รับเมื่อ", "Received"),
          "channel": ("ช่องทาง", "Channel"), "status": ("ขั้นตอน", "Step"), "due": ("กำหนด", "Due"),
          "subject": ("เรื่อง", "Subject")}
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 class ComplaintsScreen(GuardedScreen):

@@ -22,22 +22,12 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import register_labels
+from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.appraisal_forms import _DateForm
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow
 from ethics_tui.tui.widgets.tables import cursor_id
 from ethics_tui.tui.widgets.validators import Required
-
-register_labels({
-    "dx_open": ("ทำลายเรื่องพ้นอายุ", "destroy expired"),
-    "dx_prepare": ("จัดทำบัญชี", "list expired"),
-    "dx_committee": ("คณะกรรมการ", "committee"),
-    "dx_approve": ("อนุมัติ", "approve"),
-    "dx_destroy": ("ทำลาย", "destroy"),
-    "dx_pdf": ("บัญชี PDF", "list PDF"),
-    "dx_csv": ("บัญชี CSV", "list CSV"),
-})
 
 STEP_HINT = {
     "listed": ("ขั้นต่อไป: กด c บันทึกคำสั่งแต่งตั้งคณะกรรมการทำลายหนังสือ",
@@ -46,10 +36,6 @@ STEP_HINT = {
     "approved": ("ขั้นต่อไป: กด ctrl+d ทำลายเรื่องตามบัญชี", "Next: press ctrl+d to destroy the listed records"),
     "destroyed": ("ทำลายแล้ว บัญชียังเก็บไว้ (e PDF · v CSV)", "Destroyed; the list is kept (e PDF · v CSV)"),
 }
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 def _title(modal, th: str, en: str) -> str:

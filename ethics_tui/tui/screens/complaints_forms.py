@@ -19,12 +19,9 @@ from ethics_tui.service import complaints as svc
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 def staff_names(ctx) -> dict[str, int]:

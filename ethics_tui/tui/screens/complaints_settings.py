@@ -23,21 +23,12 @@ from ethics_tui.model.complaints import ComplaintSettings
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.access import require
 from ethics_tui.service.complaints_docs import REMOVED_NOTE, add_channel, parse_positive, remove_channel
-from ethics_tui.tui.i18n import register_labels
+from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 
-register_labels({
-    "cp_settings": ("ตั้งค่า", "settings"),
-    "cp_remove_channel": ("ลบช่องทาง", "remove channel"),
-})
-
 #: (th, en) label, most allowed, for the number fields other than the due days
 NUMBERS = {"retention_years": (("อายุการเก็บ (ปี)", "Retention (years)"), 50)}
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 def _field_label(field: str) -> tuple[tuple[str, str], int]:

@@ -18,26 +18,9 @@ from ethics_tui.service import complaints as svc
 from ethics_tui.thai.dates import fiscal_year, format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import register_labels
+from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.complaints_forms import InfoModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-
-register_labels({
-    "cp_new": ("รับเรื่อง", "new"),
-    "cp_open": ("เปิด", "open"),
-    "cp_step": ("ขั้นตอนถัดไป", "next step"),
-    "cp_receipt": ("ใบรับเรื่อง", "receipt"),
-    "cp_casefile": ("แฟ้มลับ PDF", "case file PDF"),
-    "cp_lookup": ("ตรวจสถานะด้วยรหัส", "look up code"),
-    "cp_stats": ("สถิติ", "statistics"),
-    "cp_half": ("6 เดือน/ทั้งปี", "half/year"),
-    "cp_pdf": ("ส่งออก PDF", "export PDF"),
-    "cp_open_only": ("เฉพาะเรื่องค้าง", "open only"),
-})
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 def lookup_text(v: svc.StatusView, lang: str, digits: str = "arabic") -> str:

@@ -14,22 +14,6 @@ from textual.widgets import DataTable, Static
 from ethics_tui.errors import UserError
 from ethics_tui.service import exports
 from ethics_tui.tui.crash import GuardedModal
-from ethics_tui.tui.i18n import register_labels
-
-register_labels({
-    "cx_title": ("เอกสารลับที่ส่งออก", "Confidential exports"),
-    "cx_body": ("ไฟล์อยู่ในโฟลเดอร์ข้อมูล ({path}) ไม่อยู่ในโฟลเดอร์ส่งออกที่ใช้ร่วมกัน และไม่ถูกสำรองข้อมูล "
-                "ลบเมื่อใช้เสร็จแล้ว", "The files are kept in the data folder ({path}), not the shared exports "
-                "folder, and are not backed up. Delete them once used."),
-    "cx_none": ("ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left"),
-    "cx_keys": ("d ลบไฟล์ที่เลือก · esc กลับ", "d delete the selected file · esc back"),
-    "cx_delete": ("ลบไฟล์ {file} ?", "Delete {file}?"),
-    "cx_deleted": ("ลบแล้ว: {file}", "Deleted: {file}"),
-    "cx_col_file": ("ไฟล์", "File"),
-    "cx_col_kind": ("ชนิด", "Kind"),
-    "cx_col_at": ("ส่งออกเมื่อ", "Exported"),
-    "cx_col_user": ("โดย", "By"),
-})
 
 
 class ConfidentialExportsModal(GuardedModal[None]):

@@ -21,32 +21,8 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.tables import cursor_id
-
-register_labels({
-    "my_title": ("เอกสารที่ต้องรับทราบ", "Documents for you to acknowledge"),
-    "my_hint": ("เลือกเอกสารเพื่ออ่าน แล้วกด a เพื่อรับทราบ · ctrl+l ออกจากระบบ",
-                "Pick a document to read it, then press a to acknowledge · ctrl+l sign out"),
-    "my_count": ("ยังไม่รับทราบ {n} ฉบับ จากทั้งหมด {m} ฉบับ", "{n} of {m} documents still to acknowledge"),
-    "my_none": ("ไม่มีเอกสารที่ส่งถึงท่าน", "No documents are addressed to you"),
-    "my_col_kind": ("ประเภท", "kind"),
-    "my_col_title": ("เรื่อง", "subject"),
-    "my_col_state": ("สถานะ", "status"),
-    "my_pending": ("ยังไม่รับทราบ", "to acknowledge"),
-    "my_done": ("รับทราบแล้ว {date}", "acknowledged {date}"),
-    "my_ack": ("รับทราบ", "acknowledge"),
-    "my_refresh": ("ปรับปรุง", "refresh"),
-    "my_confirm": ("ข้าพเจ้า {name} ได้อ่านและรับทราบ \"{title}\" ฉบับนี้แล้ว (บันทึกทางอิเล็กทรอนิกส์ในนามของท่าน)",
-                   "I, {name}, have read and acknowledge \"{title}\" (recorded electronically in your name)"),
-    "my_acked": ("บันทึกการรับทราบแล้ว", "Acknowledgement recorded"),
-    "my_already": ("ท่านรับทราบเอกสารนี้แล้ว", "You have already acknowledged this document"),
-    "my_files": ("เปิดไฟล์แนบ", "open enclosures"),
-    "my_no_files": ("เอกสารนี้ไม่มีไฟล์แนบ (มีเฉพาะชื่อสิ่งที่ส่งมาด้วย)", "This document has no attached files (enclosure titles only)"),
-    "my_file_at": ("ไฟล์แนบ: {path}", "Enclosure file: {path}"),
-    "my_file_damaged": ("ไฟล์แนบ {name} เสียหายหรือหายไป โปรดแจ้งงานการเจ้าหน้าที่", "Enclosure {name} is damaged or missing; tell HR"),
-})
 
 
 def document_text(ctx, n: Notice) -> str:

@@ -27,7 +27,6 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import Register
-from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept

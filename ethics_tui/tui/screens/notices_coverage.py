@@ -19,7 +19,6 @@ from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal, GuardedScreen
-from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 
 CSS = """
 CoverageScreen #cov-divisions { height: auto; max-height: 12; margin-bottom: 1; }

@@ -14,7 +14,6 @@ from ethics_tui.model.staff import ALL_STAFF_TYPES
 from ethics_tui.service import notices as svc
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import format_date, parse_date, today
-from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 

@@ -27,7 +27,6 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept

@@ -15,43 +15,12 @@ from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
-TEXT.update(
-    {
-        "rp_title": ("รายงานผลมาตรการ 6–7 ประจำปีงบประมาณ {fy}", "Measures 6–7 report, fiscal year {fy}"),
-        "rp_ita": ("คะแนน ITA: {score}", "ITA score: {score}"),
-        "rp_ita_none": ("ยังไม่ได้บันทึกคะแนน ITA (กด i)", "No ITA score yet (press i)"),
-        "rp_checks": ("ความพร้อม (Enter = ไปแก้ที่ทะเบียน)", "Readiness (Enter = go to the register)"),
-        "rp_rows": ("แถวในรายงาน (e = แก้ข้อความ)", "Report rows (e = edit texts)"),
-        "rp_prev": ("ปีก่อน", "previous year"),
-        "rp_next": ("ปีถัดไป", "next year"),
-        "rp_year": ("เลือกปี", "choose year"),
-        "rp_edit": ("แก้ข้อความ", "edit texts"),
-        "rp_score": ("คะแนน ITA", "ITA score"),
-        "rp_pdf": ("ส่งออก PDF", "export PDF"),
-        "rp_xlsx": ("ส่งออก XLSX", "export XLSX"),
-        "rp_evidence": ("โฟลเดอร์หลักฐาน ITA", "ITA evidence folder"),
-        "rp_ita_items": ("หลักฐานรายข้อ", "ITA items"),
-        "rp_done": ("เขียนไฟล์แล้ว: {path}", "Written: {path}"),
-        "rp_fy_prompt": ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (B.E.)"),
-        "rp_score_prompt": ("คะแนน ITA ของปีงบประมาณ {fy} (0–100, เว้นว่าง = ลบ)", "ITA score for FY {fy} (0–100, empty = clear)"),
-        "rp_form_title": ("ข้อความในรายงาน: {name}", "Report texts: {name}"),
-        "rp_steps": ("ขั้นตอน/วิธีการ", "Steps"),
-        "rp_unit": ("หน่วยงานรับผิดชอบ", "Responsible unit"),
-        "rp_period": ("ระยะเวลา", "Period"),
-        "rp_extra_summary": ("เพิ่มท้ายสรุปผล", "Add to the summary"),
-        "rp_extra_results": ("เพิ่มท้ายผลลัพธ์", "Add to the results"),
-        "rp_col_activity": ("กิจกรรม", "Activity"),
-        "rp_col_summary": ("สรุปผลการดำเนินการ", "Summary"),
-        "rp_col_results": ("ผลลัพธ์", "Results"),
-    }
-)
 WIDTHS = (30, 44, 40)  # the activity rows: activity, summary, results
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
 

@@ -17,34 +17,11 @@ from ethics_tui.errors import UserError
 from ethics_tui.service import ita_texts
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
-from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
-TEXT.update(
-    {
-        "ita_title": ("หลักฐาน ITA ปี {fy} รายข้อ", "ITA evidence {fy}, by item"),
-        "ita_hint": ("Enter = ไปแก้ที่ทะเบียน · g = จัดทำไฟล์ของข้อ · v = ทั้งโฟลเดอร์ · w = เขียนข้อความ",
-                     "Enter = go to the register · g = this item's files · v = the whole folder · w = write texts"),
-        "ita_gen": ("จัดทำไฟล์ของข้อ", "make this item"),
-        "ita_folder": ("โฟลเดอร์หลักฐาน", "evidence folder"),
-        "ita_write": ("เขียนข้อความ", "write texts"),
-        "ita_pick": ("ข้อความที่เจ้าหน้าที่เขียน (ปี {fy})", "Officer-written texts (FY {fy})"),
-        "ita_edit": ("{name} (ปี {fy})", "{name} (FY {fy})"),
-        "ita_done": ("เขียนไฟล์แล้ว: {path}", "Written: {path}"),
-        "ita_col_code": ("ข้อ", "Item"),
-        "ita_col_title": ("รายการ", "Title"),
-        "ita_col_state": ("สถานะ", "State"),
-        "ita_shows": ("ต้องแสดง", "Must show"),
-        "ita_working": ("กำลังจัดทำไฟล์… (อาจใช้เวลาสักครู่)", "Writing the files… (this may take a moment)"),
-        "ita_folder_done": ("โฟลเดอร์หลักฐาน ITA ปี {fy}: {n} ไฟล์ ใน {dir}\nเปิด index.html ในเว็บเบราว์เซอร์ "
-                            "(ข้อที่ยังขาดเป็นสีแดง) แล้วอัปโหลดทั้งโฟลเดอร์ขึ้นเว็บไซต์ของหน่วยงาน",
-                            "ITA evidence folder {fy}: {n} files in {dir}\nOpen index.html in a browser (missing "
-                            "items in red), then upload the whole folder to the office's website"),
-    }
-)
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
 
 

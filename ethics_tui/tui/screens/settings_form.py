@@ -10,7 +10,6 @@ from textual.widgets import Input, Select
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
-from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
 
@@ -26,7 +25,6 @@ WIZARD_FIELDS = (
 )
 ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + (
     "emblem_path", "font_path", "title_pt", "idle_minutes")
-register_labels({"s_idle_minutes": ("ออกจากระบบเมื่อไม่ใช้งาน (นาที, 0 = ไม่ออกเอง)", "Idle sign-out (minutes, 0 = never)")})
 SELECTS = {"office_type", "digits"}
 
 

@@ -19,26 +19,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_accounts as svc
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.tables import cursor_id
-
-register_labels({
-    "sa_title": ("บัญชีบุคลากรสำหรับรับทราบเอกสารด้วยตนเอง", "Staff self-service accounts"),
-    "sa_count": ("มีบัญชีแล้ว {n} คน จาก {m} คน", "{n} of {m} staff have an account"),
-    "sa_col_code": ("รหัส", "code"), "sa_col_name": ("ชื่อ-สกุล", "name"), "sa_col_user": ("ชื่อผู้ใช้", "username"),
-    "sa_col_state": ("สถานะ", "status"),
-    "sa_none": ("ยังไม่มีบัญชี", "no account"), "sa_first": ("รอเข้าใช้ครั้งแรก", "first sign-in pending"),
-    "sa_active": ("ใช้งานแล้ว", "in use"), "sa_disabled": ("ระงับ", "disabled"),
-    "sa_new": ("สร้างบัญชีทุกคน", "accounts for all"), "sa_reissue": ("รหัสใหม่", "new code"),
-    "sa_new_confirm": ("สร้างบัญชีให้บุคลากรที่ยังไม่มีบัญชีทุกคน และพิมพ์ใบแจ้งรหัสใช้ครั้งเดียว?",
-                       "Make an account for every staff member without one, and print the one-time code slips?"),
-    "sa_reissue_confirm": ("ออกรหัสใช้ครั้งเดียวใหม่ให้ {name}? รหัสผ่านเดิมจะใช้ไม่ได้",
-                           "Issue a new one-time code to {name}? The current password stops working"),
-    "sa_done": ("สร้าง/ออกรหัส {n} บัญชี ใบแจ้งรหัส: {path}", "{n} accounts/codes; slips: {path}"),
-    "sa_nothing": ("ทุกคนมีบัญชีแล้ว", "Everyone already has an account"),
-})
 
 
 class StaffAccountsScreen(GuardedScreen):

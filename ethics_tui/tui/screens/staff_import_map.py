@@ -23,11 +23,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from ethics_tui.errors import UserError
 from ethics_tui.service import staff_mapping as sm
 from ethics_tui.tui.crash import GuardedModal
-from ethics_tui.tui.i18n import register_labels
-
-register_labels({
-    "map_open": ("จับคู่คอลัมน์ (ctrl+o)", "Map columns (ctrl+o)"),
-})
+from ethics_tui.tui.i18n import th_en as _
 
 FIELD_LABELS = {
     "code": ("รหัส", "code"), "prefix": ("คำนำหน้า", "prefix"), "first_name": ("ชื่อ", "first name"),
@@ -37,10 +33,6 @@ FIELD_LABELS = {
     "email": ("อีเมล", "e-mail"), "phone": ("โทรศัพท์", "phone"), "status": ("สถานะ", "status"),
 }
 PREVIEW_ROWS = 5
-
-
-def _(lang: str, th: str, en: str) -> str:
-    return en if lang == "en" else th
 
 
 class StaffMapModal(GuardedModal[object]):

@@ -23,7 +23,6 @@ from ethics_tui.thai.dates import fiscal_year, format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import Register
-from ethics_tui.tui.screens import training_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
     BudgetModal,

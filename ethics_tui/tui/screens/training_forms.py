@@ -14,7 +14,6 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import ABSENT, KINDS, OUTCOMES, REJECT_REASONS, STATUS_LABELS, Opportunity, Question
 from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date, parse_date
-from ethics_tui.tui.screens import training_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 

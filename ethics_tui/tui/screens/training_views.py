@@ -21,7 +21,6 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.screens import training_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.screens.training_forms import AnswerModal, QuestionFormModal
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
