@@ -12,6 +12,7 @@ from datetime import date
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.record import Record
+from ethics_tui.model.text import check_date, check_text
 
 ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
 ROLES_EN = {"ประธาน": "chair", "รองประธาน": "vice-chair", "กรรมการ": "member",
@@ -66,25 +67,6 @@ SEALED_TEXT = {"question": "committee", "advice": "committee", "dos_ref": "commi
 ALL_SEALED = {**CONFIDENTIAL, **SEALED_TEXT}
 
 _MAX = 2000
-
-
-def _iso(value: str, errors: dict, name: str, th: str, en: str, required: bool = False) -> date | None:
-    if not value:
-        if required:
-            errors[name] = (f"ต้องระบุ{th}", f"{en} is required")
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
-        return None
-
-
-def _text(value, errors: dict, name: str, th: str, en: str, required: bool = True, limit: int = _MAX) -> None:
-    if not isinstance(value, str) or (required and not value.strip()):
-        errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
-    elif len(value) > limit:
-        errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
 
 
 @dataclass
@@ -147,15 +129,15 @@ class Order(Record):
     def validate(self, for_issue: bool = False) -> None:
         """Raise ValidationError. A draft may be incomplete; ``for_issue`` checks everything."""
         e: dict[str, tuple[str, str]] = {}
-        _text(self.subject, e, "subject", "เรื่อง", "subject", limit=300)
-        _text(self.preamble, e, "preamble", "ข้อความนำ", "preamble", required=for_issue, limit=5000)
-        _text(self.authority, e, "authority", "บทบัญญัติที่ให้อำนาจ", "legal authority", required=for_issue, limit=1000)
+        check_text(e, "subject", self.subject, "เรื่อง", "subject", required=True, limit=300)
+        check_text(e, "preamble", self.preamble, "ข้อความนำ", "preamble", required=for_issue, limit=5000)
+        check_text(e, "authority", self.authority, "บทบัญญัติที่ให้อำนาจ", "legal authority", required=for_issue, limit=1000)
         if for_issue and AUTHORITY not in self.preamble and self.authority.strip() not in self.preamble:
             e["preamble"] = ("ข้อความนำต้องมี {authority} เพื่อแสดงบทบัญญัติที่ให้อำนาจ",
                              "the preamble must contain {authority} where the legal authority goes")
-        start = _iso(self.term_start, e, "term_start", "วันเริ่มวาระ", "term start", for_issue)
-        end = _iso(self.term_end, e, "term_end", "วันสิ้นสุดวาระ", "term end", for_issue)
-        _iso(self.order_date, e, "order_date", "วันที่สั่ง", "order date", for_issue)
+        start = check_date(e, "term_start", self.term_start, "วันเริ่มวาระ", "term start", required=for_issue, missing_th="ต้องระบุ")
+        end = check_date(e, "term_end", self.term_end, "วันสิ้นสุดวาระ", "term end", required=for_issue, missing_th="ต้องระบุ")
+        check_date(e, "order_date", self.order_date, "วันที่สั่ง", "order date", required=for_issue, missing_th="ต้องระบุ")
         if start and end and end <= start:
             e["term_end"] = ("วันสิ้นสุดวาระต้องอยู่หลังวันเริ่มวาระ", "the term must end after it starts")
         duties = [d for d in self.duties if isinstance(d, str) and d.strip()]
@@ -165,7 +147,7 @@ class Order(Record):
             e["duties"] = (f"อำนาจหน้าที่ข้อหนึ่งยาวเกิน {_MAX} ตัวอักษร", f"a duty is longer than {_MAX} characters")
         self._check_members(e, for_issue)
         for name, th, en in (("signer_name", "ชื่อผู้ลงนาม", "signer"), ("signer_position", "ตำแหน่งผู้ลงนาม", "signer position")):
-            _text(getattr(self, name), e, name, th, en, required=False, limit=300)
+            check_text(e, name, getattr(self, name), th, en, limit=300)
         if e:
             raise ValidationError(e)
 
@@ -217,7 +199,7 @@ class Consultation(Record):
 
     def validate(self, categories: tuple[str, ...] | list[str] = DEFAULT_CATEGORIES) -> None:
         e: dict[str, tuple[str, str]] = {}
-        day = _iso(self.consulted_on, e, "consulted_on", "วันที่ขอคำปรึกษา", "date", True)
+        day = check_date(e, "consulted_on", self.consulted_on, "วันที่ขอคำปรึกษา", "date", required=True, missing_th="ต้องระบุ")
         if day and day > date.today():
             e["consulted_on"] = ("วันที่ขอคำปรึกษาอยู่ในอนาคต", "the date is in the future")
         if self.channel not in CHANNELS:
@@ -230,15 +212,15 @@ class Consultation(Record):
             e["requester"] = ("ผู้ไม่ประสงค์ออกนามต้องไม่มีชื่อ", "an anonymous requester has no name")
         elif self.requester_kind != "anonymous" and not self.requester:
             e["requester"] = ("ต้องระบุผู้ขอคำปรึกษา (หรือเลือกไม่ประสงค์ออกนาม)", "name the requester (or choose anonymous)")
-        _text(self.question, e, "question", "สรุปคำถาม", "question summary")
-        _text(self.advice, e, "advice", "คำแนะนำ", "advice", required=self.status in ("advised", "closed"))
+        check_text(e, "question", self.question, "สรุปคำถาม", "question summary", required=True, limit=_MAX)
+        check_text(e, "advice", self.advice, "คำแนะนำ", "advice", required=self.status in ("advised", "closed"), limit=_MAX)
         if self.status not in CONSULT_STATUSES:
             e["status"] = ("สถานะไม่ถูกต้อง", "unknown status")
-        follow = _iso(self.follow_up, e, "follow_up", "วันติดตามผล", "follow-up date")
+        follow = check_date(e, "follow_up", self.follow_up, "วันติดตามผล", "follow-up date")
         if follow and day and follow < day:
             e["follow_up"] = ("วันติดตามผลต้องไม่ก่อนวันที่ขอคำปรึกษา", "follow-up cannot be before the consultation")
         if not self.handled_by:
             e["handled_by"] = ("ต้องระบุกรรมการผู้ให้คำปรึกษา", "choose who handled it")
-        _text(self.dos_ref, e, "dos_ref", "ข้ออ้างอิง Dos & Don'ts", "Dos & Don'ts link", required=False, limit=300)
+        check_text(e, "dos_ref", self.dos_ref, "ข้ออ้างอิง Dos & Don'ts", "Dos & Don'ts link", limit=300)
         if e:
             raise ValidationError(e)

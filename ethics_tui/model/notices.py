@@ -11,6 +11,7 @@ from datetime import date
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.record import Record
+from ethics_tui.model.text import check_text
 
 KINDS = ("announcement", "circular")
 KIND_LABELS = {"announcement": ("ประกาศ", "announcement"), "circular": ("หนังสือเวียน", "circular")}
@@ -51,15 +52,6 @@ CONTENT_FIELDS = (
     "to", "references", "body", "enclosures", "unit", "audience", "audience_divisions",
     "audience_types", "audience_people", "standing",
 )
-
-
-def _text_errors(errors: dict, name: str, value: object, th: str, en: str, *, required: bool, limit: int) -> None:
-    if not isinstance(value, str):
-        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
-    elif required and not value.strip():
-        errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
-    elif len(value) > limit:
-        errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
 
 
 @dataclass
@@ -108,14 +100,14 @@ class Notice(Record):
         errors: dict[str, tuple[str, str]] = {}
         if self.kind not in KINDS:
             errors["kind"] = ("ประเภทเอกสารไม่ถูกต้อง", "unknown document kind")
-        _text_errors(errors, "title", self.title, "เรื่อง", "subject", required=True, limit=300)
-        _text_errors(errors, "intro", self.intro, "คำนำ", "introduction", required=False, limit=5000)
-        _text_errors(errors, "body", self.body, "เนื้อความ", "body", required=False, limit=10000)
-        _text_errors(errors, "to", self.to, "เรียน", "recipients", required=self.kind == "circular", limit=300)
-        _text_errors(errors, "unit", self.unit, "ส่วนราชการเจ้าของเรื่อง", "issuing unit", required=False, limit=200)
-        _text_errors(errors, "signer_name", self.signer_name, "ชื่อผู้ลงนาม", "signatory", required=False, limit=120)
-        _text_errors(errors, "signer_position", self.signer_position, "ตำแหน่งผู้ลงนาม", "signatory's position",
-                     required=False, limit=300)
+        check_text(errors, "title", self.title, "เรื่อง", "subject", required=True, limit=300)
+        check_text(errors, "intro", self.intro, "คำนำ", "introduction", limit=5000)
+        check_text(errors, "body", self.body, "เนื้อความ", "body", limit=10000)
+        check_text(errors, "to", self.to, "เรียน", "recipients", required=self.kind == "circular", limit=300)
+        check_text(errors, "unit", self.unit, "ส่วนราชการเจ้าของเรื่อง", "issuing unit", limit=200)
+        check_text(errors, "signer_name", self.signer_name, "ชื่อผู้ลงนาม", "signatory", limit=120)
+        check_text(errors, "signer_position", self.signer_position, "ตำแหน่งผู้ลงนาม", "signatory's position",
+                   limit=300)
         for name, label in (("dos", ("สิ่งที่ควรปฏิบัติ", "Dos")), ("donts", ("สิ่งที่ไม่ควรปฏิบัติ", "Don'ts"))):
             items = getattr(self, name)
             if not isinstance(items, list) or any(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import fields, is_dataclass
+from datetime import date
 
 from ethics_tui.errors import ValidationError
 
@@ -90,6 +91,33 @@ class TextChecked:
 
         validate._text_checked = True  # type: ignore[attr-defined]
         cls.validate = validate  # type: ignore[method-assign]
+
+
+def check_text(errors: dict, name: str, value: object, th: str, en: str, *, required: bool = False,
+               limit: int = 300) -> None:
+    """Add a (th, en) message for the text field ``name`` to ``errors``: not text, missing
+    (when ``required``; blank counts as missing), or longer than ``limit`` characters."""
+    if not isinstance(value, str):
+        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
+    elif required and not value.strip():
+        errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
+    elif len(value) > limit:
+        errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
+
+
+def check_date(errors: dict, name: str, value: str, th: str, en: str, *, required: bool = False,
+               missing_th: str = "ต้องกรอก") -> date | None:
+    """The ISO date in ``value`` (None when empty or bad); a (th, en) message for the field
+    ``name`` goes into ``errors`` when it is bad, or empty and ``required``."""
+    if not value:
+        if required:
+            errors[name] = (f"{missing_th}{th}", f"{en} is required")
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
+        return None
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

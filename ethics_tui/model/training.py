@@ -14,6 +14,7 @@ from datetime import date
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.record import Record
+from ethics_tui.model.text import check_date, check_text
 from ethics_tui.thai.dates import fiscal_year
 
 KINDS = ("ฝึกอบรม", "ศึกษาดูงาน", "ทุนการศึกษา")
@@ -41,28 +42,6 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     COMPLETED: ("สำเร็จ/ได้รับวุฒิบัตร", "completed"),
     ABSENT: ("ไม่ได้เข้าร่วม", "did not attend"),
 }
-
-
-def _iso(value: str, name: str, th: str, en: str, errors: dict, required: bool = False) -> date | None:
-    if not value:
-        if required:
-            errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
-        return None
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
-        return None
-
-
-def _text(obj, name: str, th: str, en: str, errors: dict, required: bool = False, limit: int = 300) -> None:
-    value = getattr(obj, name)
-    if not isinstance(value, str):
-        errors[name] = (f"{th}ไม่ถูกต้อง", f"invalid {en}")
-    elif required and not value.strip():
-        errors[name] = (f"ต้องกรอก{th}", f"{en} is required")
-    elif len(value) > limit:
-        errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
 
 
 @dataclass
@@ -105,14 +84,14 @@ class Opportunity(Record):
         errors: dict[str, tuple[str, str]] = {}
         if self.kind not in KINDS:
             errors["kind"] = ("ประเภทต้องเป็น " + " / ".join(KINDS), "kind must be one of " + " / ".join(KIND_EN.values()))
-        _text(self, "title", "ชื่อหลักสูตร/โครงการ", "title", errors, required=True)
+        check_text(errors, "title", self.title, "ชื่อหลักสูตร/โครงการ", "title", required=True)
         for name, th, en in (("course_key", "รหัสหลักสูตร", "course key"), ("organizer", "ผู้จัด", "organizer"),
                              ("invite_no", "เลขที่หนังสือเชิญ", "invitation number"), ("location", "สถานที่", "location")):
-            _text(self, name, th, en, errors, limit=200)
-        _text(self, "eligibility", "คุณสมบัติผู้เข้าร่วม", "eligibility", errors, limit=1000)
-        start = _iso(self.start_date, "start_date", "วันเริ่ม", "start date", errors, required=True)
-        end = _iso(self.end_date, "end_date", "วันสิ้นสุด", "end date", errors)
-        _iso(self.invite_date, "invite_date", "วันที่หนังสือเชิญ", "invitation date", errors)
+            check_text(errors, name, getattr(self, name), th, en, limit=200)
+        check_text(errors, "eligibility", self.eligibility, "คุณสมบัติผู้เข้าร่วม", "eligibility", limit=1000)
+        start = check_date(errors, "start_date", self.start_date, "วันเริ่ม", "start date", required=True)
+        end = check_date(errors, "end_date", self.end_date, "วันสิ้นสุด", "end date")
+        check_date(errors, "invite_date", self.invite_date, "วันที่หนังสือเชิญ", "invitation date")
         if start and end and end < start:
             errors["end_date"] = ("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "the end date is before the start date")
         for name, th, en in (("cost_registration", "ค่าลงทะเบียน", "registration"), ("cost_travel", "ค่าเดินทาง", "travel"),
@@ -183,12 +162,12 @@ class Nomination(Record):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 errors[name] = (f"ต้องเลือก{th}", f"{en} is required")
-        _text(self, "rationale", "เหตุผลความเกี่ยวข้องกับตำแหน่งและหน้าที่", "rationale (relevance to duties)",
-              errors, required=True, limit=1000)
-        nominated = _iso(self.nominated_on, "nominated_on", "วันที่เสนอชื่อ", "nomination date", errors, required=True)
-        forwarded = _iso(self.forwarded_on, "forwarded_on", "วันที่ส่งผู้บริหาร", "forward date", errors)
-        decided = _iso(self.decided_on, "decided_on", "วันที่พิจารณา", "decision date", errors, required=bool(self.decision))
-        _iso(self.certificate_date, "certificate_date", "วันที่ได้รับวุฒิบัตร", "certificate date", errors)
+        check_text(errors, "rationale", self.rationale, "เหตุผลความเกี่ยวข้องกับตำแหน่งและหน้าที่",
+                   "rationale (relevance to duties)", required=True, limit=1000)
+        nominated = check_date(errors, "nominated_on", self.nominated_on, "วันที่เสนอชื่อ", "nomination date", required=True)
+        forwarded = check_date(errors, "forwarded_on", self.forwarded_on, "วันที่ส่งผู้บริหาร", "forward date")
+        decided = check_date(errors, "decided_on", self.decided_on, "วันที่พิจารณา", "decision date", required=bool(self.decision))
+        check_date(errors, "certificate_date", self.certificate_date, "วันที่ได้รับวุฒิบัตร", "certificate date")
         if nominated and forwarded and forwarded < nominated:
             errors["forwarded_on"] = ("วันที่ส่งต้องไม่ก่อนวันที่เสนอชื่อ", "forwarded before the nomination date")
         if nominated and decided and decided < nominated:
@@ -200,7 +179,7 @@ class Nomination(Record):
                 errors["reject_code"] = ("การไม่อนุมัติต้องระบุเหตุผล", "a rejection needs a reason")
             elif self.reject_code == "other" and not self.reject_text.strip():
                 errors["reject_text"] = ("ต้องพิมพ์เหตุผลที่ไม่อนุมัติ", "type the reason for the rejection")
-        _text(self, "reject_text", "เหตุผล", "reason", errors, limit=500)
+        check_text(errors, "reject_text", self.reject_text, "เหตุผล", "reason", limit=500)
         if self.outcome not in OUTCOMES:
             errors["outcome"] = ("ผลการเข้าร่วมไม่ถูกต้อง", "invalid outcome")
         elif self.outcome and self.decision != APPROVED:
@@ -259,11 +238,11 @@ class Question(Record):
         if isinstance(self.staff_id, bool) or not isinstance(self.staff_id, int) or self.staff_id <= 0:
             errors["staff_id"] = ("ต้องเลือกผู้ถาม", "choose who asked")
         if not isinstance(self.question, dict):  # sealed (hr vault): checked before sealing
-            _text(self, "question", "คำถาม", "question", errors, required=True, limit=1000)
+            check_text(errors, "question", self.question, "คำถาม", "question", required=True, limit=1000)
         if not isinstance(self.answer, dict):
-            _text(self, "answer", "คำตอบ", "answer", errors, limit=2000)
-        asked = _iso(self.asked_on, "asked_on", "วันที่ถาม", "question date", errors, required=True)
-        answered = _iso(self.answered_on, "answered_on", "วันที่ตอบ", "answer date", errors, required=self.answered)
+            check_text(errors, "answer", self.answer, "คำตอบ", "answer", limit=2000)
+        asked = check_date(errors, "asked_on", self.asked_on, "วันที่ถาม", "question date", required=True)
+        answered = check_date(errors, "answered_on", self.answered_on, "วันที่ตอบ", "answer date", required=self.answered)
         if self.answered and not self.answered_by:
             errors["answered_by"] = ("ต้องระบุผู้ตอบ", "choose who answered")
         if asked and answered and answered < asked:
