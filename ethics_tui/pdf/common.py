@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 
 from fpdf.enums import XPos, YPos
 
 from ethics_tui.model.settings import OfficeSettings
-from ethics_tui.pdf.base import BODY_PT, INDENT_MM, ThaiPDF
+from ethics_tui.pdf.base import BODY_PT, INDENT_MM, ThaiPDF, render_flow
 from ethics_tui.pdf.models import Block, Heading, Members, NumberedList, Signer
 from ethics_tui.thai.dates import format_date
 
@@ -118,6 +119,40 @@ def dated_line(pdf: ThaiPDF, prefix: str, d: date) -> None:
     pdf.set_x(pdf.l_margin + INDENT_MM + 25)
     text = f"{prefix} {be_date(d, pdf.digits)}"
     pdf.text_line(pdf.tx(text), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def render_official(
+    path: str | Path,
+    settings: OfficeSettings,
+    *,
+    first: str,
+    number_line: str,
+    subject: str,
+    blocks: list[Block],
+    signer: Signer | None,
+    dated: tuple[str, date],
+    names: tuple[str, ...] = (),
+    middle: Callable[[ThaiPDF], None] | None = None,
+) -> Path:
+    """An official one-signature document (คำสั่ง, ประกาศ): emblem, :func:`heading`, the body
+    ``blocks``, what ``middle`` draws, the closing mark, the dated line ``dated`` = (prefix,
+    day) and the signature."""
+    who = resolve_signer(signer, settings)
+    title = " ".join(x for x in (first, number_line) if x) + f" เรื่อง {subject}"
+    all_names = (*names, who.name, who.position, *names_in(blocks))
+
+    def draw(pdf: ThaiPDF) -> None:
+        pdf.add_page()
+        pdf.emblem()
+        heading(pdf, first, number_line, subject)
+        body(pdf, blocks)
+        if middle is not None:
+            middle(pdf)
+        pdf.mark_closing()
+        dated_line(pdf, *dated)
+        pdf.signature_block(who.name, who.position)
+
+    return render_flow(lambda: ThaiPDF(settings, title=title, subject=subject, names=all_names), draw, path)
 
 
 def finish(pdf: ThaiPDF) -> None:

@@ -35,23 +35,23 @@ def _make_cached_class(base: type) -> type:
     shape_cache: dict[tuple, Any] = {}
     memo: dict[int, tuple[Any, str]] = {}
 
-    def get_text_width(self, text, font_size_pt, text_shaping_params):
-        key = (text, font_size_pt, _params_key(text_shaping_params, memo))
-        hit = width_cache.get(key)
-        if hit is None:
-            hit = base.get_text_width(self, text, font_size_pt, text_shaping_params)
-            width_cache[key] = hit
-        elif font_size_pt > self.biggest_size_pt:
-            self.biggest_size_pt = font_size_pt
-        return hit
+    def cached(compute: Any, cache: dict, on_hit: Any = None) -> Any:
+        def method(self, text, font_size_pt, text_shaping_params):
+            key = (text, font_size_pt, _params_key(text_shaping_params, memo))
+            hit = cache.get(key)
+            if hit is None:
+                hit = cache[key] = compute(self, text, font_size_pt, text_shaping_params)
+            elif on_hit is not None:
+                on_hit(self, font_size_pt)
+            return hit
 
-    def shape_text(self, text, font_size_pt, text_shaping_params):
-        key = (text, font_size_pt, _params_key(text_shaping_params, memo))
-        hit = shape_cache.get(key)
-        if hit is None:
-            hit = base.shape_text(self, text, font_size_pt, text_shaping_params)
-            shape_cache[key] = hit
-        return hit
+        return method
+
+    def note_size(self, font_size_pt) -> None:  # what the uncached get_text_width records
+        self.biggest_size_pt = max(self.biggest_size_pt, font_size_pt)
+
+    get_text_width = cached(base.get_text_width, width_cache, note_size)
+    shape_text = cached(base.shape_text, shape_cache)
 
     return type(
         "CachedTTFFont",
