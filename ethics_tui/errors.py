@@ -7,6 +7,10 @@ traceback.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+T = TypeVar("T")
+
 
 class UserError(Exception):
     """An error explained to the user in Thai (default) or English."""
@@ -36,6 +40,13 @@ class ValidationError(UserError):
 
 class NotFoundError(UserError):
     pass
+
+
+def found(record: T | None, th: str, en: str) -> T:
+    """``record``, or :class:`NotFoundError` (th, en) when it is None (a missing id)."""
+    if record is None:
+        raise NotFoundError(th, en)
+    return record
 
 
 class ConflictError(UserError):

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError, found
 from ethics_tui.model import appraisal as m
 from ethics_tui.model.appraisal import AppraisalResult, AppraisalRound, Grievance, Scores
 from ethics_tui.model.staff import Staff
@@ -88,9 +88,8 @@ def list_rounds(ctx: Context) -> list[AppraisalRound]:
 
 def get_round(ctx: Context, round_id: int) -> AppraisalRound:
     require(ctx, "appraisal.read")
-    doc = ctx.store.load().get(ROUNDS, {}).get(str(round_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
+    doc = found(ctx.store.load().get(ROUNDS, {}).get(str(round_id)),
+                f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
     return AppraisalRound.from_doc(int(round_id), doc)
 
 
@@ -205,9 +204,8 @@ def set_round_status(ctx: Context, round_id: int, status: str, on: date | None =
 
 
 def _round_in(tx, round_id) -> AppraisalRound:
-    doc = tx.table(ROUNDS).get(doc_id=int(round_id or 0))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
+    doc = found(tx.table(ROUNDS).get(doc_id=int(round_id or 0)),
+                f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
     return AppraisalRound.from_doc(doc.doc_id, doc)
 
 
@@ -285,9 +283,8 @@ def list_results(ctx: Context, round_id: int) -> list[ResultRow]:
 
 def get_result(ctx: Context, result_id: int) -> ResultRow:
     """One result (for refreshing a row on screen; the round's opening was already audited)."""
-    doc = ctx.store.load().get(RESULTS, {}).get(str(result_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+    doc = found(ctx.store.load().get(RESULTS, {}).get(str(result_id)),
+                f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
     return _rows(ctx, doc["round_id"], int(result_id), log=False)[0]
 
 
@@ -326,9 +323,8 @@ def _edit(ctx: Context, result_id: int, fn, action: str, fields_: list[str], not
     """Load a result under the lock, refuse closed rounds and locked results, apply ``fn``."""
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(RESULTS).get(doc_id=int(result_id))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+        doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
+                    f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
         r = AppraisalResult.from_doc(doc.doc_id, doc)
         rnd = _round_in(tx, r.round_id)
         if rnd.status == "closed":

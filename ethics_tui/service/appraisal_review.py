@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ethics_tui.errors import NotFoundError, UserError, ValidationError
+from ethics_tui.errors import UserError, ValidationError, found
 from ethics_tui.model import appraisal as m
 from ethics_tui.model.appraisal import AppraisalResult, AppraisalRound, Grievance, Scores
 from ethics_tui.model.staff import Staff
@@ -105,9 +105,8 @@ def file_grievance(ctx: Context, result_id: int, filed_on: date, addressed_to: s
     """Record a grievance (ร้องทุกข์). A filing after the deadline is flagged late, not refused."""
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(RESULTS).get(doc_id=int(result_id))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+        doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
+                    f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
         r = AppraisalResult.from_doc(doc.doc_id, doc)
         rnd = _round_in(tx, r.round_id)
         if not r.notified_on:
@@ -141,9 +140,8 @@ def grievance_due(g: Grievance, rnd: AppraisalRound) -> date:
 def decide_grievance(ctx: Context, grievance_id: int, status: str, decided_on: date | None = None, outcome: str = "") -> Grievance:
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(GRIEVANCES).get(doc_id=int(grievance_id))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
+        doc = found(tx.table(GRIEVANCES).get(doc_id=int(grievance_id)),
+                    f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
         g = Grievance.from_doc(doc.doc_id, doc)
         g.status, g.decided_on = status, _iso(decided_on) if status not in m.GRIEVANCE_OPEN else ""
         g.outcome = (outcome or "").strip() or g.outcome
@@ -157,9 +155,8 @@ def decide_grievance(ctx: Context, grievance_id: int, status: str, decided_on: d
 def revise_after_grievance(ctx: Context, grievance_id: int, results=None, competency=None, total=None, on: date | None = None) -> AppraisalResult:
     """An upheld grievance revises the score: the old score and acknowledgement go to the
     history, and the revised result is notified on ``on`` and awaits a new acknowledgement."""
-    doc = ctx.store.load().get(GRIEVANCES, {}).get(str(grievance_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
+    doc = found(ctx.store.load().get(GRIEVANCES, {}).get(str(grievance_id)),
+                f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
     if doc["status"] != "upheld":
         raise UserError("แก้คะแนนได้เมื่อคำร้องทุกข์ฟังขึ้นเท่านั้น", "Only an upheld grievance can revise the score")
     day = on or date.today()

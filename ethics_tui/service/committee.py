@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.errors import ConflictError, UserError, ValidationError, found
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import numbering
@@ -91,9 +91,8 @@ def list_orders(ctx: Context, status: str | None = None) -> list[Order]:
 
 def get_order(ctx: Context, order_id: int) -> Order:
     require(ctx, "orders.read")
-    doc = ctx.store.load().get(ORDERS, {}).get(str(order_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+    doc = found(ctx.store.load().get(ORDERS, {}).get(str(order_id)),
+                f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
     return Order.from_doc(order_id, doc)
 
 
@@ -143,9 +142,7 @@ def save_draft(ctx: Context, order: Order) -> Order:
             order.id = tx.table(ORDERS).insert(order.to_dict())
             tx.log("create", KIND_ORDER, order.id, [k for k, v in order.to_dict().items() if v not in ("", None, [])])
             return order
-        old = tx.table(ORDERS).get(doc_id=order.id)
-        if old is None:
-            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order.id}", f"No order {order.id}")
+        old = found(tx.table(ORDERS).get(doc_id=order.id), f"ไม่พบคำสั่งรหัส {order.id}", f"No order {order.id}")
         _immutable(Order.from_doc(order.id, old))
         if old.get("rev") != order.rev:
             raise _conflict()
@@ -193,9 +190,7 @@ def issue(ctx: Context, order_id: int, number: int | str | None = None, order_da
     """Issue a draft: next (or the typed) number of the order date's B.E. year; supersede."""
     require(ctx, "orders.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(ORDERS).get(doc_id=order_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+        doc = found(tx.table(ORDERS).get(doc_id=order_id), f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
         order = Order.from_doc(order_id, doc)
         _immutable(order)
         if order_date:
@@ -232,9 +227,7 @@ def revoke(ctx: Context, order_id: int, on: date, reason: str) -> Order:
     if not (reason or "").strip():
         raise ValidationError({"reason": ("ต้องระบุเหตุผลที่ยกเลิก", "give the reason")})
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(ORDERS).get(doc_id=order_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+        doc = found(tx.table(ORDERS).get(doc_id=order_id), f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
         order = Order.from_doc(order_id, doc)
         if order.status != m.ISSUED:
             raise UserError("ยกเลิกได้เฉพาะคำสั่งที่ใช้อยู่", "Only an order in use can be revoked")

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
-from ethics_tui.errors import NotFoundError, UserError, ValidationError
+from ethics_tui.errors import UserError, ValidationError, found
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import vault
@@ -49,9 +49,8 @@ def list_consultations(ctx: Context, text: str = "", status: str | None = None, 
 def get_consultation(ctx: Context, cid: int) -> Consultation:
     """The record with the requester revealed (logged as a view of a confidential record)."""
     require(ctx, "consultations.read")
-    doc = ctx.store.load().get(CONSULTATIONS, {}).get(str(cid))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}", f"No consultation {cid}")
+    doc = found(ctx.store.load().get(CONSULTATIONS, {}).get(str(cid)),
+                f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}", f"No consultation {cid}")
     vault.log_view(ctx, KIND_CONSULT, cid)
     return Consultation.from_doc(cid, vault.reveal_fields(ctx, KIND_CONSULT, doc, m.ALL_SEALED))
 
@@ -76,9 +75,8 @@ def save_consultation(ctx: Context, c: Consultation) -> Consultation:
             c.id = tx.table(CONSULTATIONS).insert(sealed)
             tx.log("create", KIND_CONSULT, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])])
             return c
-        old = tx.table(CONSULTATIONS).get(doc_id=c.id)
-        if old is None:
-            raise NotFoundError(f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}")
+        old = found(tx.table(CONSULTATIONS).get(doc_id=c.id),
+                    f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}")
         if old.get("rev") != c.rev:
             raise _conflict()
         plain_old = vault.reveal_fields(ctx, KIND_CONSULT, old, m.ALL_SEALED)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError, found
 from ethics_tui.model import complaints as m
 from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
 from ethics_tui.service import numbering, vault
@@ -111,9 +111,8 @@ def get(ctx: Context, case_id: int) -> Complaint:
 
 def _get_raw(ctx: Context, case_id: int) -> Complaint:
     require(ctx, "complaints.read")
-    doc = ctx.store.load().get(CASES, {}).get(str(case_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบเรื่องร้องเรียนรหัส {case_id}", f"No complaint {case_id}")
+    doc = found(ctx.store.load().get(CASES, {}).get(str(case_id)),
+                f"ไม่พบเรื่องร้องเรียนรหัส {case_id}", f"No complaint {case_id}")
     return Complaint.from_doc(case_id, doc)
 
 

@@ -18,7 +18,7 @@ import io
 from datetime import date, timedelta
 from pathlib import Path
 
-from ethics_tui.errors import NotFoundError, UserError, ValidationError
+from ethics_tui.errors import UserError, ValidationError, found
 from ethics_tui.model import complaints as m
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -46,9 +46,7 @@ def rounds(ctx: Context) -> list[dict]:
 
 def get(ctx: Context, rid: int) -> dict:
     require(ctx, "complaints.purge")
-    row = _rows(ctx).get(int(rid))
-    if row is None:
-        raise NotFoundError(f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
+    row = found(_rows(ctx).get(int(rid)), f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
     return row
 
 
@@ -87,9 +85,8 @@ def prepare(ctx: Context, on: date | None = None) -> dict:
 def _update(ctx: Context, rid: int, want: tuple[str, ...], change, action: str, fields: list[str]) -> dict:
     require(ctx, "complaints.purge")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(TABLE).get(doc_id=int(rid))
-        if doc is None:
-            raise NotFoundError(f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
+        doc = found(tx.table(TABLE).get(doc_id=int(rid)),
+                    f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
         doc = dict(doc)
         if doc["status"] not in want:
             have = STATUS_LABELS[doc["status"]]

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.errors import ConflictError, UserError, ValidationError, found
 from ethics_tui.model.notices import CHANNELS, DRAFT, PUBLISHED, SUPERSEDED, Notice
 from ethics_tui.service import numbering
 from ethics_tui.service.access import ALL, can, register_permissions, require
@@ -41,9 +41,7 @@ def _rows(ctx: Context) -> dict:
 
 def get(ctx: Context, notice_id: int) -> Notice:
     require(ctx, "notices.read")
-    doc = _rows(ctx).get(str(notice_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
+    doc = found(_rows(ctx).get(str(notice_id)), f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
     return Notice.from_doc(int(notice_id), doc)
 
 
@@ -147,9 +145,7 @@ def save_draft(ctx: Context, n: Notice) -> Notice:
             n.id = table.insert(n.to_dict())
             tx.log("create", n.kind, n.id, [k for k, v in n.to_dict().items() if v not in ("", None, [], False)])
             return n
-        doc = table.get(doc_id=n.id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบเอกสารรหัส {n.id}", f"No document {n.id}")
+        doc = found(table.get(doc_id=n.id), f"ไม่พบเอกสารรหัส {n.id}", f"No document {n.id}")
         old = Notice.from_doc(n.id, doc)
         _check_editable(old)
         if old.rev != n.rev:
@@ -174,9 +170,7 @@ def _check_editable(old: Notice) -> None:
 def delete_draft(ctx: Context, notice_id: int) -> None:
     require(ctx, "notices.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(NOTICES).get(doc_id=notice_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
+        doc = found(tx.table(NOTICES).get(doc_id=notice_id), f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
         _check_editable(Notice.from_doc(notice_id, doc))
         tx.table(NOTICES).remove(doc_ids=[notice_id])
         tx.log("delete", doc.get("kind", "notice"), notice_id, [])
@@ -296,9 +290,7 @@ def add_channel(ctx: Context, notice_id: int, channel: str, on: date | None = No
     if channel not in CHANNELS:
         raise ValidationError({"channels": (f"ไม่รู้จักช่องทาง {channel}", f"unknown channel {channel}")})
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(NOTICES).get(doc_id=notice_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
+        doc = found(tx.table(NOTICES).get(doc_id=notice_id), f"ไม่พบเอกสารรหัส {notice_id}", f"No document {notice_id}")
         n = Notice.from_doc(notice_id, doc)
         if not n.published:
             raise UserError("ต้องเผยแพร่เอกสารก่อน", "Publish the document first")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
+from ethics_tui.errors import ConflictError, ValidationError, found
 from ethics_tui.model.settings import Division, OfficeSettings
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -99,9 +99,7 @@ def rename_division(ctx: Context, div_id: int, name: str) -> Division:
     Division(name=name).validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         table = tx.table(DIVISIONS)
-        doc = table.get(doc_id=div_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบกองรหัส {div_id}", f"No division {div_id}")
+        doc = found(table.get(doc_id=div_id), f"ไม่พบกองรหัส {div_id}", f"No division {div_id}")
         if any(_norm(d["name"]) == name and d.doc_id != div_id for d in table.all()):
             raise ValidationError({"name": ("มีกองชื่อนี้อยู่แล้ว", "a division with this name exists")})
         div = Division.from_doc(div_id, doc)
@@ -115,9 +113,7 @@ def rename_division(ctx: Context, div_id: int, name: str) -> Division:
 def set_division_active(ctx: Context, div_id: int, active: bool) -> Division:
     require(ctx, "divisions.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(DIVISIONS).get(doc_id=div_id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบกองรหัส {div_id}", f"No division {div_id}")
+        doc = found(tx.table(DIVISIONS).get(doc_id=div_id), f"ไม่พบกองรหัส {div_id}", f"No division {div_id}")
         div = Division.from_doc(div_id, doc)
         if div.active == active:
             return div

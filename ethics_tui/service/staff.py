@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
+from ethics_tui.errors import ConflictError, NotFoundError, ValidationError, found
 from ethics_tui.model.staff import Staff
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -31,9 +31,8 @@ def _all(ctx: Context) -> list[Staff]:
 
 def get(ctx: Context, staff_id: int) -> Staff:
     require(ctx, "staff.read")
-    doc = ctx.store.load().get(STAFF, {}).get(str(staff_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}")
+    doc = found(ctx.store.load().get(STAFF, {}).get(str(staff_id)),
+                f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}")
     return Staff.from_doc(staff_id, doc)
 
 
@@ -211,9 +210,7 @@ def update(ctx: Context, staff: Staff) -> Staff:
     _normalise_code(staff)
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = tx.table(STAFF).get(doc_id=staff.id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบบุคลากรรหัส {staff.id}", f"No staff member {staff.id}")
+        doc = found(tx.table(STAFF).get(doc_id=staff.id), f"ไม่พบบุคลากรรหัส {staff.id}", f"No staff member {staff.id}")
         old = Staff.from_doc(staff.id, doc)
         if old.rev != staff.rev:
             raise ConflictError(

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ethics_tui.errors import ConflictError, NotFoundError, ValidationError
+from ethics_tui.errors import ConflictError, ValidationError, found
 from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import (
     ABSENT,
@@ -89,9 +89,8 @@ def fiscal_years(ctx: Context) -> list[int]:
 
 
 def get_opportunity(ctx: Context, opp_id: int) -> Opportunity:
-    doc = _data(ctx).get(OPPS, {}).get(str(opp_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบโอกาสฝึกอบรมรหัส {opp_id}", f"No opportunity {opp_id}")
+    doc = found(_data(ctx).get(OPPS, {}).get(str(opp_id)),
+                f"ไม่พบโอกาสฝึกอบรมรหัส {opp_id}", f"No opportunity {opp_id}")
     return Opportunity.from_doc(opp_id, doc)
 
 
@@ -105,9 +104,7 @@ def list_nominations(ctx: Context, opportunity_id: int | None = None, fy: int | 
 
 
 def get_nomination(ctx: Context, nom_id: int) -> Nomination:
-    doc = _data(ctx).get(NOMS, {}).get(str(nom_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบการเสนอชื่อรหัส {nom_id}", f"No nomination {nom_id}")
+    doc = found(_data(ctx).get(NOMS, {}).get(str(nom_id)), f"ไม่พบการเสนอชื่อรหัส {nom_id}", f"No nomination {nom_id}")
     return Nomination.from_doc(nom_id, doc)
 
 
@@ -170,9 +167,7 @@ def _save(ctx: Context, table: str, kind: str, rec, what: str, action: str | Non
             rec.id = tx.table(table).insert(_stored(ctx, rec))
             tx.log(action or "create", kind, rec.id, [k for k, v in rec.to_dict().items() if v not in ("", None, 0, [], False)])
             return rec
-        doc = tx.table(table).get(doc_id=rec.id)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบ{what}รหัส {rec.id}", f"No {kind} {rec.id}")
+        doc = found(tx.table(table).get(doc_id=rec.id), f"ไม่พบ{what}รหัส {rec.id}", f"No {kind} {rec.id}")
         old = _question(ctx, rec.id, doc) if isinstance(rec, Question) else type(rec).from_doc(rec.id, doc)
         if old.rev != rec.rev:
             raise _conflict(what)
@@ -290,9 +285,7 @@ def ask(ctx: Context, staff_id: int, question: str, asked_on: date, opportunity_
 
 def answer(ctx: Context, q_id: int, answered_by: int, text: str, answered_on: date) -> Question:
     require(ctx, "training.write")
-    doc = _data(ctx).get(QUESTIONS, {}).get(str(q_id))
-    if doc is None:
-        raise NotFoundError(f"ไม่พบคำถามรหัส {q_id}", f"No question {q_id}")
+    doc = found(_data(ctx).get(QUESTIONS, {}).get(str(q_id)), f"ไม่พบคำถามรหัส {q_id}", f"No question {q_id}")
     q = replace(_question(ctx, q_id, doc), answered_by=answered_by, answer=text.strip(), answered_on=answered_on.isoformat())
     if not q.answer:
         raise ValidationError({"answer": ("ต้องกรอกคำตอบ", "the answer is required")})

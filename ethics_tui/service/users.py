@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError
+from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError, found
 from ethics_tui.model.user import ROLE_LABELS, VAULT_ROLES, User, check_password
 from ethics_tui.service.access import require, setup_mode
 from ethics_tui.service.context import Context
@@ -278,9 +278,7 @@ def reset_password(ctx: Context, username: str, temp_password: str, confirm_loss
     check_password(temp_password)
     check_reset_loss(ctx, username, confirm_loss)
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = _find(tx, username)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        doc = found(_find(tx, username), f"ไม่พบผู้ใช้ {username}", f"No user {username}")
         user = User.from_doc(doc.doc_id, doc)
         user.pw, kek = crypto.new_password_record(temp_password)
         user.keypair, _ = crypto.new_keypair(kek, user.username)
@@ -298,9 +296,7 @@ def set_roles(ctx: Context, username: str, roles: list[str], expected_rev: int |
     """Admin: change a user's roles. Returns vaults waiting for approval."""
     require(ctx, "users.manage")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = _find(tx, username)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        doc = found(_find(tx, username), f"ไม่พบผู้ใช้ {username}", f"No user {username}")
         user = User.from_doc(doc.doc_id, doc)
         if expected_rev is not None and expected_rev != user.rev:
             raise ConflictError("มีผู้อื่นแก้ไขผู้ใช้นี้ไปก่อนแล้ว", "Someone else changed this user meanwhile")
@@ -337,9 +333,7 @@ def set_active(ctx: Context, username: str, active: bool) -> None:
     """Admin: disable (or re-enable) an account. Disabling drops its vault grants."""
     require(ctx, "users.manage")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = _find(tx, username)
-        if doc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        doc = found(_find(tx, username), f"ไม่พบผู้ใช้ {username}", f"No user {username}")
         user = User.from_doc(doc.doc_id, doc)
         if ctx.user and user.id == ctx.user.id and not active:
             raise UserError("ระงับบัญชีของตนเองไม่ได้", "You cannot disable your own account")

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from ethics_tui.errors import NotFoundError, UserError
+from ethics_tui.errors import UserError, found
 from ethics_tui.model.user import User
 from ethics_tui.service.access import can, require
 from ethics_tui.service.context import Context
@@ -153,9 +153,7 @@ def recover(ctx: Context, code: str, username: str) -> list[str]:
         olds[vault] = dict(boxes)
     granted = []
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        udoc = _find(tx, username)
-        if udoc is None:
-            raise NotFoundError(f"ไม่พบผู้ใช้ {username}", f"No user {username}")
+        udoc = found(_find(tx, username), f"ไม่พบผู้ใช้ {username}", f"No user {username}")
         user = User.from_doc(udoc.doc_id, udoc)
         for vault, key in keys.items():
             if user.entitled(vault):
