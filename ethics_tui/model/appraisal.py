@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.record import Record
+from ethics_tui.model.text import cell_text
 from ethics_tui.thai.dates import appraisal_round, fiscal_year_range
 from ethics_tui.thai.digits import to_arabic_digits
 
@@ -340,27 +341,19 @@ IMPORT_COLUMNS = {
 }
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def check_score_table(table: list[list[object]], audience: dict[str, tuple[int, bool]], weights: dict) -> tuple[list, list]:
     """Check an imported score table (header first). ``audience`` maps a staff code to
     (result id, locked). Returns (rows, errors): rows are (row number, result id, results,
     competency, total, comment); errors are (row number, column, th, en). Nothing is written."""
     rows: list[tuple] = []
     errors: list[tuple[int, str, str, str]] = []
-    if not table or not any(_cell(c) for c in table[0]):
+    if not table or not any(cell_text(c) for c in table[0]):
         return rows, [(1, "-", "ไฟล์ว่างหรือไม่มีแถวหัวตาราง", "the file is empty or has no header row")]
     lookup = {}
     for f, (th, en) in IMPORT_COLUMNS.items():
         lookup[th.casefold()] = lookup[en] = f
     lookup.update({"รหัสบุคลากร": "code", "ผลสัมฤทธิ์ของงาน": "results", "พฤติกรรม": "competency", "รวม": "total"})
-    header = [_cell(c).lstrip("\ufeff").strip() for c in table[0]]
+    header = [cell_text(c).lstrip("\ufeff").strip() for c in table[0]]
     cols: dict[str, int] = {}
     for i, name in enumerate(header):
         f = lookup.get(name.casefold())
@@ -377,7 +370,7 @@ def check_score_table(table: list[list[object]], audience: dict[str, tuple[int, 
         return rows, errors
     seen: dict[str, int] = {}
     for n, raw in enumerate(table[1:], start=2):
-        v = {f: _cell(raw[i]) if i < len(raw) else "" for f, i in cols.items()}
+        v = {f: cell_text(raw[i]) if i < len(raw) else "" for f, i in cols.items()}
         if not any(v.values()):
             continue
 

@@ -120,6 +120,15 @@ def check_date(errors: dict, name: str, value: str, th: str, en: str, *, require
         return None
 
 
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as text: None is "", 12.0 is "12" (XLSX numbers), others stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 

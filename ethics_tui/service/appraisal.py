@@ -209,6 +209,14 @@ def _round_in(tx, round_id) -> AppraisalRound:
     return AppraisalRound.from_doc(doc.doc_id, doc)
 
 
+def _result_in(tx, result_id) -> tuple[AppraisalResult, AppraisalRound]:
+    """The result ``result_id`` and its round, read inside the transaction ``tx``."""
+    doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
+                f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+    r = AppraisalResult.from_doc(doc.doc_id, doc)
+    return r, _round_in(tx, r.round_id)
+
+
 def _results_in(tx, round_id: int) -> list[AppraisalResult]:
     return [AppraisalResult.from_doc(d.doc_id, d) for d in tx.table(RESULTS).all() if d["round_id"] == round_id]
 
@@ -323,10 +331,7 @@ def _edit(ctx: Context, result_id: int, fn, action: str, fields_: list[str], not
     """Load a result under the lock, refuse closed rounds and locked results, apply ``fn``."""
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
-                    f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
-        r = AppraisalResult.from_doc(doc.doc_id, doc)
-        rnd = _round_in(tx, r.round_id)
+        r, rnd = _result_in(tx, result_id)
         if rnd.status == "closed":
             raise UserError("รอบการประเมินนี้ปิดแล้ว", "This round is closed")
         if r.locked and not allow_locked:

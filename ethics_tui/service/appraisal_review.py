@@ -25,7 +25,7 @@ from ethics_tui.service.appraisal import (
     _edit,
     _iso,
     _open,
-    _round_in,
+    _result_in,
     _seal,
     get_round,
     list_rounds,
@@ -105,10 +105,7 @@ def file_grievance(ctx: Context, result_id: int, filed_on: date, addressed_to: s
     """Record a grievance (ร้องทุกข์). A filing after the deadline is flagged late, not refused."""
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
-                    f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
-        r = AppraisalResult.from_doc(doc.doc_id, doc)
-        rnd = _round_in(tx, r.round_id)
+        r, rnd = _result_in(tx, result_id)
         if not r.notified_on:
             raise UserError("ยังไม่ได้แจ้งผลแก่ผู้นี้ จึงยังไม่มีกำหนดร้องทุกข์", "The result was not notified yet")
         if filed_on < date.fromisoformat(r.notified_on):

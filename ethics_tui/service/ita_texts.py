@@ -12,6 +12,7 @@ from __future__ import annotations
 from ethics_tui.errors import ValidationError
 from ethics_tui.service.access import ALL, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.year_docs import save_year_doc, year_doc
 
 register_permissions(
     {"ita.read": ALL, "ita.write": ("hr", "executive", "admin")},
@@ -50,10 +51,7 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
 
 
 def _doc(ctx: Context, fy: int) -> dict:
-    for doc in ctx.store.load().get(TABLE, {}).values():
-        if doc.get("fy") == fy:
-            return doc
-    return {}
+    return year_doc(ctx, TABLE, fy)
 
 
 def get(ctx: Context, fy: int, key: str) -> str:
@@ -76,15 +74,8 @@ def save(ctx: Context, fy: int, key: str, text: str) -> None:
         raise ValidationError({key: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "text longer than 4,000 characters")})
     if text == SECTIONS[key][2].strip():
         text = ""
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        table = tx.table(TABLE)
-        doc = next((d for d in table.all() if d.get("fy") == fy), None)
-        data = dict(doc) if doc else {"fy": fy, "sections": {}, "rev": 0}
+
+    def set_text(data: dict) -> None:
         data["sections"] = {**data.get("sections", {}), key: text}
-        data["rev"] = int(data.get("rev", 0)) + 1
-        if doc is None:
-            doc_id = table.insert(data)
-        else:
-            doc_id = doc.doc_id
-            tx.put(TABLE, doc_id, data)
-        tx.log("update", TABLE, doc_id, [key], note=f"FY {fy}")
+
+    save_year_doc(ctx, TABLE, fy, set_text, [key], kind=TABLE, empty={"sections": {}})

@@ -24,6 +24,7 @@ from ethics_tui.model.report import (
 from ethics_tui.service.access import ALL, register_permissions, require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import get_settings
+from ethics_tui.service.year_docs import save_year_doc, year_doc
 from ethics_tui.thai.digits import apply_digits
 
 register_permissions(
@@ -45,10 +46,7 @@ COLUMNS = (
 
 
 def _doc(ctx: Context, fy: int) -> dict:
-    for doc in ctx.store.load().get(TEXTS, {}).values():
-        if doc.get("fy") == fy:
-            return doc
-    return {}
+    return year_doc(ctx, TEXTS, fy)
 
 
 def texts(ctx: Context, fy: int) -> dict[str, RowTexts]:
@@ -71,19 +69,11 @@ def ita_score(ctx: Context, fy: int) -> float | None:
 
 
 def _save(ctx: Context, fy: int, change, fields: list[str]) -> None:
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        table = tx.table(TEXTS)
-        doc = next((d for d in table.all() if d.get("fy") == fy), None)
-        data = dict(doc) if doc else {"fy": fy, "rows": {}, "rev": 0}
+    def copy_then_change(data: dict) -> None:
         data["rows"] = {k: dict(v) for k, v in data.get("rows", {}).items()}
         change(data)
-        data["rev"] = int(data.get("rev", 0)) + 1
-        if doc is None:
-            doc_id = table.insert(data)
-        else:
-            doc_id = doc.doc_id
-            tx.put(TEXTS, doc_id, data)
-        tx.log("update", "report_texts", doc_id, fields, note=f"FY {fy}")
+
+    save_year_doc(ctx, TEXTS, fy, copy_then_change, fields, kind="report_texts", empty={"rows": {}})
 
 
 def save_row_texts(ctx: Context, fy: int, key: str, row: RowTexts) -> None:

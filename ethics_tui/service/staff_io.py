@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
-from ethics_tui.model.text import bad_char
+from ethics_tui.model.text import bad_char, cell_text
 from ethics_tui.service import sheets
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
@@ -130,14 +130,6 @@ def read_table(path: Path | str) -> list[list[object]]:
     return rows
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 # -- checking -------------------------------------------------------------------------------
 def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
     lookup = {}
@@ -147,7 +139,7 @@ def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
         lookup[en.replace("_", " ").casefold()] = f
     mapping: dict[str, int] = {}
     for idx, cell in enumerate(header):
-        name = _cell_text(cell).lstrip("\ufeff").strip()
+        name = cell_text(cell).lstrip("\ufeff").strip()
         if not name:
             continue
         f = lookup.get(name) or lookup.get(name.casefold())
@@ -171,13 +163,13 @@ def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
 def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
     """Validate every row against the current data. Nothing is written."""
     plan = ImportPlan()
-    if not table or not any(_cell_text(c) for c in table[0]):
+    if not table or not any(cell_text(c) for c in table[0]):
         plan.errors.append(RowError(1, "-", "ไฟล์ว่างหรือไม่มีแถวหัวตาราง", "the file is empty or has no header row"))
         return plan
     mapping = _map_header(table[0], plan)
     if plan.errors:
         return plan
-    header_names = {f: _cell_text(table[0][i]) for f, i in mapping.items()}
+    header_names = {f: cell_text(table[0][i]) for f, i in mapping.items()}
     plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in mapping}
     data = ctx.store.load()
     divisions = {" ".join(d["name"].split()): int(k) for k, d in data.get(DIVISIONS, {}).items()}
@@ -185,7 +177,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
     seen_codes: dict[str, int] = {}
     new_divisions: list[str] = []
     for rownum, row in enumerate(table[1:], start=2):
-        values = {f: _cell_text(row[i]) if i < len(row) else "" for f, i in mapping.items()}
+        values = {f: cell_text(row[i]) if i < len(row) else "" for f, i in mapping.items()}
         raw_date = row[mapping["start_date"]] if "start_date" in mapping and mapping["start_date"] < len(row) else None
         if not any(values.values()):
             continue  # blank row
