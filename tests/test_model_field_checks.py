@@ -67,3 +67,17 @@ def test_the_models_keep_their_messages():
     e = _errors(n)
     assert e["to"] == ("ต้องกรอกเรียน", "recipients is required")
     assert e["signer_name"] == ("ชื่อผู้ลงนามยาวเกิน 120 ตัวอักษร", "signatory is longer than 120 characters")
+
+
+def test_labels_pick_and_label():
+    from ethics_tui.model.complaints import kind_label, step_label
+    from ethics_tui.model.labels import label, pick
+    from ethics_tui.tui.i18n import pick as tui_pick
+
+    assert tui_pick is pick  # one helper for the core, the CLI and the TUI
+    table = {"open": ("เปิด", "open")}
+    assert label(table, "open", "en") == "open" and label(table, "open") == "เปิด"
+    assert label(table, "zz", "en") == "zz"  # an unknown code is shown as it is
+    assert pick(("ก", "A"), "th") == "ก"
+    assert step_label("received", "en") == "received" and step_label("received") == "รับเรื่อง"
+    assert kind_label("nope") == "nope"

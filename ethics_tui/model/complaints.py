@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import label
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import TextChecked
 from ethics_tui.thai.dates import fiscal_year_range, format_date
@@ -127,13 +128,11 @@ CONFIDENTIAL = {
 
 
 def step_label(step: str, lang: str = "th") -> str:
-    pair = STEP_LABELS.get(step, (step, step))
-    return pair[1] if lang == "en" else pair[0]
+    return label(STEP_LABELS, step, lang)
 
 
 def kind_label(kind: str, lang: str = "th") -> str:
-    pair = KIND_LABELS.get(kind, (kind, kind))
-    return pair[1] if lang == "en" else pair[0]
+    return label(KIND_LABELS, kind, lang)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import pick
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 from ethics_tui.thai.dates import fiscal_year
@@ -150,7 +151,7 @@ class Nomination(Record):
     def reject_reason(self, lang: str = "th") -> str:
         if self.decision != REJECTED:
             return ""
-        base = REJECT_REASONS.get(self.reject_code, ("", ""))[1 if lang == "en" else 0]
+        base = pick(REJECT_REASONS.get(self.reject_code, ("", "")), lang)
         if self.reject_code == "other" or not base:
             return self.reject_text
         return f"{base} ({self.reject_text})" if self.reject_text else base

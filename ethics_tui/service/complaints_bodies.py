@@ -7,6 +7,8 @@ executive of a local office (นายอำเภอ for an อบต.); citize
 
 from __future__ import annotations
 
+from ethics_tui.model.labels import pick
+
 #: key -> (Thai name, English name). The first is the default for an อบต.
 RECEIVING_BODIES: dict[str, tuple[str, str]] = {
     "district_chief": ("นายอำเภอ (ผู้กำกับดูแลองค์การบริหารส่วนตำบล)", "the district chief (supervising official)"),
@@ -28,7 +30,7 @@ def supervising_official(office_type: str) -> str:
 
 
 def body_names(lang: str = "th", office_type: str = "") -> list[str]:
-    names = [v[1] if lang == "en" else v[0] for v in RECEIVING_BODIES.values()]
+    names = [pick(v, lang) for v in RECEIVING_BODIES.values()]
     if office_type and lang != "en":
         names[0] = f"{supervising_official(office_type)} (ผู้กำกับดูแล)"
     return names

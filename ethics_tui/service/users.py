@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ethics_tui.errors import ConflictError, NotFoundError, UserError, ValidationError, found
+from ethics_tui.model.labels import pick
 from ethics_tui.model.user import ROLE_LABELS, VAULT_ROLES, User, check_password
 from ethics_tui.service.access import require, setup_mode
 from ethics_tui.service.context import Context
@@ -385,7 +386,7 @@ def approve_grants(ctx: Context) -> list[tuple[str, str]]:
 
 
 def role_names(roles: list[str], lang: str = "th") -> str:
-    return ", ".join(ROLE_LABELS[r][1 if lang == "en" else 0] for r in roles if r in ROLE_LABELS)
+    return ", ".join(pick(ROLE_LABELS[r], lang) for r in roles if r in ROLE_LABELS)
 
 
 _MOVED = dict.fromkeys(("create_recovery_key", "recover", "KeyLossError", "reset_loss", "home_alerts", "extend_demo",

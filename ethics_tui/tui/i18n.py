@@ -13,6 +13,8 @@ from dataclasses import replace
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from ethics_tui.model.labels import pick
+
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
@@ -79,14 +81,9 @@ def t(key: str, lang: str = "th", **kwargs: object) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def pick(pair: tuple[str, str], lang: str) -> str:
-    """The ``lang`` half of a (Thai, English) pair: English for "en", Thai otherwise."""
-    return pair[1] if lang == "en" else pair[0]
-
-
 def th_en(lang: str, th: str, en: str) -> str:
     """``en`` for "en", ``th`` otherwise: for a one-off text that is not in a catalog."""
-    return en if lang == "en" else th
+    return pick((th, en), lang)
 
 
 def localize_bindings(node, lang: str) -> None:

@@ -18,6 +18,7 @@ from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -73,7 +74,7 @@ class OrderFormModal(FormModal[Order | None]):
         self.members = [replace(x) for x in order.members]
         self.read_only = read_only
         if read_only:
-            status = m.ORDER_STATUSES[order.status][1 if self.lang == "en" else 0]
+            status = pick(m.ORDER_STATUSES[order.status], self.lang)
             self.title_text = self.t("cm_view_title", ref=order.ref, status=status)
         else:
             self.title_text = self.t("cm_edit_title" if order.id else "cm_new_title")

@@ -22,6 +22,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.appraisal_forms import _DateForm
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -177,7 +178,7 @@ class DestructionScreen(GuardedScreen):
         self.rows = {r["id"]: r for r in rows}
         for r in rows:
             table.add_row(self.d(r["id"]), format_date(r["listed_on"], "abbr", self.digits),
-                          self.d(len(r["entries"])), dx.STATUS_LABELS[r["status"]][1 if self.lang == "en" else 0],
+                          self.d(len(r["entries"])), pick(dx.STATUS_LABELS[r["status"]], self.lang),
                           key=str(r["id"]))
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))

@@ -23,6 +23,7 @@ from ethics_tui.model.complaints import ComplaintSettings
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.access import require
 from ethics_tui.service.complaints_docs import REMOVED_NOTE, add_channel, parse_positive, remove_channel
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
@@ -164,7 +165,7 @@ class ComplaintSettingsModal(FormModal[ComplaintSettings | None]):
             self._refill(index)
             box.focus()
 
-        note = REMOVED_NOTE[1] if self.lang == "en" else REMOVED_NOTE[0]
+        note = pick(REMOVED_NOTE, self.lang)
         question = _(self.lang, f"ลบช่องทาง \"{name}\" ออกจากรายการ?\n{note}",
                      f"Remove the channel \"{name}\" from the list?\n{note}")
         self.app.push_screen(ConfirmModal(question), done)

@@ -17,6 +17,7 @@ from ethics_tui.errors import UserError
 from ethics_tui.service import ita_texts
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
@@ -37,7 +38,7 @@ class SectionPickModal(GuardedModal[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(self.t("ita_pick", fy=self.fy), classes="dialog-title", markup=False)
         lang = self.app.lang
-        opts = OptionList(*[Option(v[1] if lang == "en" else v[0], id=k) for k, v in ita_texts.SECTIONS.items()],
+        opts = OptionList(*[Option(pick(v[:2], lang), id=k) for k, v in ita_texts.SECTIONS.items()],
                           id="ita-sections")
         opts.styles.max_height = 16
         yield opts
@@ -53,7 +54,7 @@ class SectionTextModal(FormModal[str | None]):
     def __init__(self, fy: int, key: str) -> None:
         super().__init__()
         self.fy, self.key = fy, key
-        name = ita_texts.SECTIONS[key][1 if self.lang == "en" else 0]
+        name = pick(ita_texts.SECTIONS[key][:2], self.lang)
         self.title_text = self.t("ita_edit", name=name, fy=fy)
 
     def compose_fields(self) -> ComposeResult:
