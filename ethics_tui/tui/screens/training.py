@@ -22,7 +22,7 @@ from ethics_tui.service.settings import get_settings, list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens import training_text  # noqa: F401 - registers the labels
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
@@ -45,30 +45,9 @@ def money(v: float | None) -> str:
 
 class TrainingScreen(GuardedScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "training.write",
-        "edit": "training.write",
-        "nominate": "training.write",
-        "forward": "training.write",
-        "outcome": "training.write",
-        "attendance": "training.write",
-        "budget": "training.write",
-        "approve": "training.decide",
-        "reject": "training.decide",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("training")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "tr_new"),
-        Binding("e", "edit", "tr_edit", show=False),
-        Binding("m", "nominate", "tr_nominate"),
-        Binding("w", "forward", "tr_forward", show=False),
-        Binding("a", "approve", "tr_approve"),
-        Binding("r", "reject", "tr_reject"),
-        Binding("o", "outcome", "tr_outcome", show=False),
-        Binding("t", "attendance", "tr_attend", show=False),
-        Binding("b", "budget", "tr_budget_key", show=False),
-        Binding("ctrl+e", "memo", "tr_memo"),
-        Binding("y", "year", "tr_year"),
-        Binding("q", "questions", "tr_questions"),
+        *spec_bindings("training"),
         Binding("left_square_bracket", "fy(-1)", "tr_prev", show=False),
         Binding("right_square_bracket", "fy(1)", "tr_next", show=False),
         Binding("escape", "back", "back"),
@@ -386,20 +365,3 @@ class TrainingScreen(GuardedScreen):
         from ethics_tui.tui.screens.training_views import TrainingQuestionsScreen
 
         self.app.push_screen(TrainingQuestionsScreen(), lambda _r: self.reload())
-
-
-REGISTER = Register(
-    key="training",
-    label_th="คัดเลือกฝึกอบรม/ศึกษาดูงาน/ทุน",
-    label_en="Training selection",
-    screen=TrainingScreen,
-    permission="training.read",
-    hotkey="f",
-    order=40,
-    commands=(
-        ("ฝึกอบรม: เพิ่มโอกาส", "Training: new opportunity", "new"),
-        ("ฝึกอบรม: สรุปปลายปี", "Training: year-end summary", "year"),
-        ("ฝึกอบรม: คำถามที่ยังไม่ได้ตอบ", "Training: unanswered questions", "questions"),
-        ("ฝึกอบรม: งบประมาณ", "Training: budget", "budget"),
-    ),
-)

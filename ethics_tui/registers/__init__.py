@@ -1,0 +1,52 @@
+"""Every register, declared once: ``ethics_tui/registers/<key>.py`` holds ``SPEC`` (see
+:mod:`ethics_tui.registers.spec`). Discovery imports these small modules on first use; it
+never imports a screen, so the core stays free of Textual.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec, resolve
+
+__all__ = ["Action", "Document", "Param", "RegisterSpec", "documents", "find", "find_document", "resolve", "specs"]
+
+_FOUND: list[RegisterSpec] | None = None
+
+
+def specs() -> list[RegisterSpec]:
+    """All register specs, in home-menu order (``order``, then ``key``)."""
+    global _FOUND
+    if _FOUND is None:
+        found = []
+        for mod in pkgutil.iter_modules(__path__):
+            if mod.name == "spec" or mod.name.startswith("_"):
+                continue
+            spec = getattr(importlib.import_module(f"{__name__}.{mod.name}"), "SPEC", None)
+            if isinstance(spec, RegisterSpec):
+                found.append(spec)
+        keys = [s.key for s in found]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"two register specs share a key: {sorted(keys)}")
+        _FOUND = sorted(found, key=lambda s: (s.order, s.key))
+    return _FOUND
+
+
+def forget() -> None:
+    """Discover again on next use (tests that add a spec module)."""
+    global _FOUND
+    _FOUND = None
+
+
+def find(key: str) -> RegisterSpec | None:
+    return next((s for s in specs() if s.key == key), None)
+
+
+def documents() -> list[tuple[RegisterSpec, Document]]:
+    """Every document kind of every register, in register order."""
+    return [(s, d) for s in specs() for d in s.documents]
+
+
+def find_document(kind: str) -> tuple[RegisterSpec, Document] | None:
+    return next(((s, d) for s, d in documents() if kind == d.kind or kind in d.aliases), None)
