@@ -10,7 +10,8 @@ import pkgutil
 
 from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec, resolve
 
-__all__ = ["Action", "Document", "Param", "RegisterSpec", "documents", "find", "find_document", "resolve", "specs"]
+__all__ = ["Action", "Document", "Param", "RegisterSpec", "documents", "find", "find_document", "load_services", "resolve",
+           "specs"]
 
 _FOUND: list[RegisterSpec] | None = None
 
@@ -31,6 +32,14 @@ def specs() -> list[RegisterSpec]:
             raise ValueError(f"two register specs share a key: {sorted(keys)}")
         _FOUND = sorted(found, key=lambda s: (s.order, s.key))
     return _FOUND
+
+
+def load_services() -> None:
+    """Import every register's service modules, so that their permissions exist
+    (``access.register_permissions`` runs at import) before anyone asks ``can``."""
+    for spec in specs():
+        for name in spec.services:
+            importlib.import_module(name)
 
 
 def forget() -> None:

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from textual.binding import Binding
 
-from ethics_tui.registers import RegisterSpec, resolve, specs
+from ethics_tui.registers import RegisterSpec, load_services, resolve, specs
 from ethics_tui.registers import find as find_spec
 
 
@@ -68,7 +68,8 @@ _FOUND: dict[str, Register] = {}
 
 
 def registers() -> list[Register]:
-    """Every register, in home-menu order."""
+    """Every register, in home-menu order (their services imported: the permissions exist)."""
+    load_services()
     out = []
     for spec in specs():
         reg = _FOUND.get(spec.key)
