@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ethics_tui.errors import UserError
-from ethics_tui.registers import Document, find_document, resolve
+from ethics_tui.registers import Document, find_document, load_services, resolve
 
 
 def document(kind: str) -> Document:
     found = find_document(kind)
     if found is None:
         raise UserError(f"ไม่รู้จักเอกสารชนิด {kind}", f"Unknown document kind {kind}")
+    load_services()  # the permissions it names exist
     return found[1]
 
 
