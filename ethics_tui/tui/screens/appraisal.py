@@ -292,11 +292,10 @@ class AppraisalScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, round_id: int) -> None:
-        from ethics_tui.service import appraisal_pdf
+        from ethics_tui.service import documents
 
-        writer = {"summary": appraisal_pdf.write_summary, "criteria": appraisal_pdf.write_criteria}[kind]
         try:
-            path: Path = writer(self.ctx, round_id)
+            path: Path = documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id)
         except (UserError, OSError) as exc:
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)

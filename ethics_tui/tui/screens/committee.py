@@ -16,6 +16,7 @@ from ethics_tui.errors import UserError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
+from ethics_tui.service import documents
 from ethics_tui.service.access import can
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
@@ -225,8 +226,7 @@ class CommitteeScreen(GuardedScreen):
         order = self.selected()
         if order is None:
             return
-        tag = f"{order.number}-{order.year_be}" if order.number else f"draft-{order.id}"
-        default = str(svc.default_pdf_path(self.ctx, f"{kind}-{tag}.pdf"))
+        default = str(documents.default_path(self.ctx, kind, id=order.id))
 
         def done(text: str | None) -> None:
             if text:
@@ -238,7 +238,7 @@ class CommitteeScreen(GuardedScreen):
     def _export(self, order_id: int, path: Path, kind: str) -> None:
         self.app.call_from_thread(self.notify, self.t("working"), timeout=2)
         try:
-            out = svc.export_pdf(self.ctx, order_id, path, kind)
+            out = documents.write(self.ctx, kind, path, id=order_id)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return

@@ -268,10 +268,10 @@ class ComplaintsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
     def _export(self, what: str, case_id: int) -> None:
-        from ethics_tui.service.complaints_docs import export_pdf
+        from ethics_tui.service import documents
 
         try:
-            out = export_pdf(self.ctx, what, case_id=case_id)
+            out = documents.write(self.ctx, {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what], id=case_id)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return

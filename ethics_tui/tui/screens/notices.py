@@ -18,9 +18,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.notices import CHANNELS, KIND_LABELS, STATUS_LABELS, Notice
+from ethics_tui.service import documents
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
-from ethics_tui.service import notices_pdf
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
@@ -241,19 +241,15 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
     """Worker body shared by the screens: write the PDFs, then notify with their paths."""
     app = screen.app
     ctx = screen.ctx
-    folder = notices_pdf.default_folder(ctx)
     try:
         paths: list[Path] = []
         if what == "report":
-            paths.append(notices_pdf.export_coverage(ctx, folder / "notices-coverage.pdf", notice_id))
+            paths.append(documents.write(ctx, "notices-coverage", id=notice_id))
         else:
             n = svc.get(ctx, notice_id)
-            if n.kind == "announcement":
-                paths.append(notices_pdf.export_announcement(ctx, n.id, folder / f"announcement-{n.id}.pdf"))
-            else:
-                paths.append(notices_pdf.export_circular(ctx, n.id, folder / f"circular-{n.id}.pdf"))
+            paths.append(documents.write(ctx, n.kind, id=n.id))  # "announcement" / "circular"
             if n.published and acks.coverage(ctx, n.id).pending:
-                paths.append(notices_pdf.export_signoff(ctx, n.id, folder / f"signoff-{n.id}.pdf")[0])
+                paths.append(documents.write(ctx, "signoff", id=n.id))
     except UserError as exc:
         app.call_from_thread(screen.notify, exc.message(screen.lang), severity="error", markup=False)
         return

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
+from ethics_tui.service import documents
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import TEXT
@@ -236,7 +237,7 @@ class ReportScreen(FiscalYearScreen):
         ctx, fy = self.ctx, self.fy
         try:
             if kind == "pdf":
-                paths = [report_svc.export_pdf(ctx, fy, self._out(f"report-measures-6-7-{fy}.pdf"))]
+                paths = [documents.write(ctx, "report", fy=fy)]
             elif kind == "xlsx":
                 paths = [report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx"))]
             else:

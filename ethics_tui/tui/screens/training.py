@@ -338,16 +338,16 @@ class TrainingScreen(GuardedScreen):
     def action_memo(self) -> None:
         opp = self.need_opp()
         if opp is not None:
-            from ethics_tui.service.training_docs import default_path
+            from ethics_tui.service import documents
 
-            self._memo(opp.id, default_path(self.ctx, f"training-memo-{opp.id}.pdf"))
+            self._memo(opp.id, documents.default_path(self.ctx, "training-memo", id=opp.id))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _memo(self, opp_id: int, path: Path) -> None:
-        from ethics_tui.service.training_docs import write_memo
+        from ethics_tui.service import documents
 
         try:
-            out, _digest = write_memo(self.ctx, opp_id, path)
+            out = documents.write(self.ctx, "training-memo", path, id=opp_id)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
