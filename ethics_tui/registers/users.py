@@ -10,6 +10,7 @@ SPEC = RegisterSpec(
     permission="users.manage",
     screen="ethics_tui.tui.screens.users:UsersScreen",
     services=("ethics_tui.service.users",),
+    tables={"users": "ethics_tui.model.user:User"},  # verify checks it by hand (password, keys)
     hotkey="u",
     order=900,
     home_alerts="ethics_tui.service.users_custody:home_alerts",
