@@ -26,25 +26,15 @@ from ethics_tui.registers import find as find_spec
 
 @dataclass(frozen=True)
 class Register:
-    """A register spec as the TUI uses it (the screen class imported on first use)."""
+    """A register spec as the TUI uses it (the screen class imported on first use); the spec's
+    fields (``key``, ``permission``, ``hotkey``, ``order``...) read through."""
 
     spec: RegisterSpec
 
-    @property
-    def key(self) -> str:
-        return self.spec.key
-
-    @property
-    def permission(self) -> str:
-        return self.spec.permission
-
-    @property
-    def hotkey(self) -> str:
-        return self.spec.hotkey
-
-    @property
-    def order(self) -> int:
-        return self.spec.order
+    def __getattr__(self, name: str):
+        if name == "spec":  # (not set yet: copy/pickle)
+            raise AttributeError(name)
+        return getattr(self.spec, name)
 
     @cached_property
     def screen(self) -> type:
