@@ -31,7 +31,7 @@ def test_every_register_has_a_spec():
     # and no screen declares a register of its own any more
     from pathlib import Path
 
-    import ethics_tui.tui.screens as screens
+    from ethics_tui.tui import screens
 
     for path in Path(screens.__file__).parent.glob("*.py"):
         assert "REGISTER = " not in path.read_text(encoding="utf-8"), path.name

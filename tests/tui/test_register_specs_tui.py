@@ -158,3 +158,42 @@ async def test_a_new_register_is_one_spec(trial_register, make_app, ctx, monkeyp
         await pilot.press("n")
         await settle(pilot)
         assert not any(n.message == "new" for n in app._notifications)
+
+
+async def test_the_tui_and_the_cli_name_a_document_alike(make_app, ctx, monkeypatch):
+    """The coverage report of one notice and an order PDF: the TUI's file (or offered path) is
+    the one ``pdf KIND ID`` writes without ``-o``."""
+    from textual.widgets import Input
+
+    from ethics_tui.cli import main
+    from ethics_tui.service import documents
+
+    fast_demo(ctx)
+    exports = ctx.store.dir.parent / "exports"
+    exports.mkdir()
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("o")
+        await settle(pilot)
+        notice_id = app.screen.selected_id()
+        await pilot.press("x")  # the coverage report PDF of the selected notice
+        await settle(pilot)
+        tui_files = sorted(p.name for p in exports.iterdir())
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        order_id = app.screen.selected_id()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        offered = app.screen.query_one("#f-text", Input).value
+        hr = app.ctx
+    assert tui_files == [documents.default_name(hr, "notices-coverage", id=notice_id)]
+    assert offered == str(documents.default_path(hr, "order", id=order_id))
+    for f in exports.iterdir():
+        f.unlink()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 4))
+    assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "notices-coverage", str(notice_id)]) == 0
+    assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "order", str(order_id)]) == 0
+    assert sorted(p.name for p in exports.iterdir()) == sorted([tui_files[0], offered.rsplit("/", 1)[-1]])
