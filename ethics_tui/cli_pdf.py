@@ -72,7 +72,10 @@ def cmd_pdf_document(args) -> int:
     _spec, doc = find_document(args.doc_kind)
     ctx = _ctx(args)
     path = documents.write(ctx, doc.kind, args.output, **{prm.name: getattr(args, prm.name) for prm in doc.params})
-    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
+    from ethics_tui.pdf.authenticity import sha256_file
+
+    digest = sha256_file(path)[:16]
+    _say(args, f"เขียน PDF ไปที่ {path} (SHA-256 {digest}…)", f"Wrote {path} (SHA-256 {digest}…)")
     return 0
 
 
