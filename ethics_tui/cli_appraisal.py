@@ -75,17 +75,6 @@ def add_commands(sub, common) -> None:
         p.set_defaults(func=cmd_step, step=name)
 
 
-def add_pdf_commands(psub, common) -> None:
-    for name, helptext in (("appraisal-notices", "แบบแจ้งผลรายบุคคล คนละหน้า"), ("appraisal-summary", "สรุปผลรอบการประเมิน"),
-                           ("appraisal-criteria", "ประกาศหลักเกณฑ์การประเมิน")):
-        p = psub.add_parser(name, parents=[common], help=helptext)
-        p.add_argument("round_id", type=int)
-        p.add_argument("-o", "--output")
-        if name == "appraisal-notices":
-            p.add_argument("--code", action="append", help="เฉพาะรหัสบุคลากรนี้ (ซ้ำได้)")
-        p.set_defaults(func=cmd_pdf, kind=name)
-
-
 # -- handlers -------------------------------------------------------------------------------
 def _round(ctx, args):
     from ethics_tui.service import appraisal as svc
@@ -258,19 +247,3 @@ def _result_by_code_staff(ctx, code: str) -> int:
         if r.staff.code == code:
             return r.staff.id
     raise UserError(f"ไม่พบบุคลากรรหัส {code}", f"No staff member with code {code}")
-
-
-def cmd_pdf(args) -> int:
-    from ethics_tui.cli import _ctx, _say
-    from ethics_tui.service.appraisal_pdf import write_criteria, write_notices, write_summary
-
-    ctx = _ctx(args)
-    out = Path(args.output) if args.output else None
-    if args.kind == "appraisal-notices":
-        path = write_notices(ctx, args.round_id, out, args.code)
-    elif args.kind == "appraisal-summary":
-        path = write_summary(ctx, args.round_id, out)
-    else:
-        path = write_criteria(ctx, args.round_id, out)
-    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
-    return 0

@@ -27,15 +27,6 @@ def add_commands(sub, common) -> None:
     st.set_defaults(func=cmd_consultations_stats)
 
 
-def add_pdf_commands(psub, common) -> None:
-    for kind, th, en in (("order", "คำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "a committee order"),
-                         ("order-signoff", "ใบลงชื่อรับทราบการแต่งตั้งของกรรมการ", "the members' sign-off sheet")):
-        p = psub.add_parser(kind, parents=[common], help=f"{th} / {en}")
-        p.add_argument("id", type=int, help="รหัสคำสั่ง (จาก orders list) / order id")
-        p.add_argument("-o", "--output", help="ไฟล์ PDF (ค่าเริ่มต้น: โฟลเดอร์ exports/) / output file")
-        p.set_defaults(func=cmd_pdf_order, kind=kind)
-
-
 def _status(status: str, lang: str) -> str:
     from ethics_tui.model.committee import ORDER_STATUSES
 
@@ -117,16 +108,4 @@ def cmd_consultations_stats(args) -> int:
         print(title)
         for key, n in counts.items():
             print(f"  {n:>4}  {labels[key][1 if en else 0] if labels else key}")
-    return 0
-
-
-def cmd_pdf_order(args) -> int:
-    from pathlib import Path
-
-    from ethics_tui.cli import _ctx, _say
-    from ethics_tui.service import committee
-
-    ctx = _ctx(args)
-    path = committee.export_pdf(ctx, args.id, Path(args.output) if args.output else None, args.kind)
-    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
     return 0

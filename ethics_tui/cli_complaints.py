@@ -68,34 +68,6 @@ def add_commands(sub, common) -> None:
     se.set_defaults(func=cmd_settings)
 
 
-def add_pdf_commands(psub, common) -> None:
-    r = psub.add_parser("complaint-receipt", aliases=["receipt"], parents=[common],
-                        help="ใบรับเรื่องร้องเรียน / complaint receipt slip")
-    r.add_argument("id", type=int)
-    r.add_argument("-o", "--output")
-    r.set_defaults(func=cmd_pdf, what="receipt")
-    f = psub.add_parser("complaint-file", parents=[common], help="แฟ้มเรื่อง (ลับ) / confidential case file")
-    f.add_argument("id", type=int)
-    f.add_argument("-o", "--output")
-    f.set_defaults(func=cmd_pdf, what="casefile")
-    s = psub.add_parser("complaint-stats", parents=[common], help="รายงานสถิติเรื่องร้องเรียน / statistics report")
-    s.add_argument("--fy", type=int, required=True)
-    s.add_argument("--half", action="store_true")
-    s.add_argument("-o", "--output")
-    s.set_defaults(func=cmd_pdf, what="stats", id=None)
-
-
-def cmd_pdf(args) -> int:
-    from ethics_tui.service.complaints_docs import export_pdf
-    from ethics_tui.cli import _ctx, _say
-
-    ctx = _ctx(args)
-    out = export_pdf(ctx, args.what, args.output, case_id=args.id, fy=getattr(args, "fy", 0),
-                     half=getattr(args, "half", False))
-    _say(args, f"เขียน PDF ไปที่ {out}", f"Wrote {out}")
-    return 0
-
-
 def cmd_exports(args) -> int:
     """List the confidential exports left in the data folder (who made them), or delete one."""
     from ethics_tui.cli import _ctx, _say

@@ -1,10 +1,9 @@
-"""``ethics-tui notices list|coverage|pending|ack|publish`` and ``pdf announcement|circular|signoff|
-notices-coverage``: the announcements and circulars register from the command line."""
+"""``ethics-tui notices list|coverage|pending|ack|publish``: the announcements and circulars
+register from the command line (its PDFs: ``pdf KIND``, from registers/notices.py)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from ethics_tui.errors import UserError
 
@@ -37,21 +36,6 @@ def add_commands(sub, common) -> None:
     pu.add_argument("--number", type=int, help="เลขหนังสือที่กำหนดเอง / a typed circular number")
     pu.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[])
     pu.set_defaults(func=cmd_publish)
-
-
-def add_pdf_commands(psub, common) -> None:
-    for kind, th in (("announcement", "ประกาศ"), ("circular", "หนังสือเวียน"), ("signoff", "ใบลงชื่อรับทราบ (เฉพาะผู้ยังไม่รับทราบ)")):
-        c = psub.add_parser(kind, parents=[common], help=f"{th} / {kind} PDF")
-        c.add_argument("id", type=int)
-        c.add_argument("-o", "--output", help="ไฟล์ปลายทาง (ค่าเริ่มต้น: exports/)")
-        if kind == "circular":
-            c.add_argument("--form", choices=("external", "memo"),
-                           help="หนังสือภายนอก หรือ บันทึกข้อความ (ค่าเริ่มต้น: ตามที่บันทึกไว้) / letter form")
-        c.set_defaults(func=cmd_pdf, kind=kind)
-    c = psub.add_parser("notices-coverage", parents=[common], help="รายงานการรับทราบ / acknowledgement coverage report")
-    c.add_argument("id", type=int, nargs="?")
-    c.add_argument("-o", "--output")
-    c.set_defaults(func=cmd_pdf, kind="coverage")
 
 
 def _staff_ids(ctx, text: str) -> list[int]:
@@ -169,26 +153,4 @@ def cmd_publish(args) -> int:
     num = notices.number_text(ctx, n)
     _say(args, f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
          f"Published {num} {n.title}: {n.audience_size} people to acknowledge")
-    return 0
-
-
-def cmd_pdf(args) -> int:
-    from ethics_tui.cli import _ctx, _say
-    from ethics_tui.service import notices_pdf
-
-    ctx = _ctx(args)
-    ref = getattr(args, "id", None)
-    default = f"{args.kind}-{ref}.pdf" if ref else f"{args.kind}.pdf"
-    out = Path(args.output) if args.output else notices_pdf.default_folder(ctx) / default
-    if args.kind == "announcement":
-        path = notices_pdf.export_announcement(ctx, ref, out)
-    elif args.kind == "circular":
-        path = notices_pdf.export_circular(ctx, ref, out, form=getattr(args, "form", None))
-    elif args.kind == "signoff":
-        path, pages = notices_pdf.export_signoff(ctx, ref, out)
-        _say(args, f"ใบลงชื่อ {len(pages)} หน้า {sum(map(len, pages.values()))} คน",
-             f"sign-off sheet: {len(pages)} page(s), {sum(map(len, pages.values()))} people")
-    else:
-        path = notices_pdf.export_coverage(ctx, out, ref)
-    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
     return 0

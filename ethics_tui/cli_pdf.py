@@ -2,7 +2,8 @@
 
 Every PDF export is recorded in the audit log as action ``export-pdf`` with its SHA-256, kind
 and record reference, so ``verify-pdf`` can tell whether a file is an unaltered export of this
-office, and which one. Later registers add ``pdf <register> ID`` here.
+office, and which one. Every document of every register is ``pdf KIND ... [-o FILE]``, made
+from the documents table of the register specs (ethics_tui/registers/).
 """
 
 from __future__ import annotations
@@ -32,19 +33,50 @@ def add_commands(sub, common) -> None:
                    help="สร้างสำนักงานทดสอบ N คนในโฟลเดอร์ข้อมูลว่างก่อน / first build a stress office of N staff")
     g.add_argument("--check", action="store_true", help="อ่านทุกหน้ากลับมาตรวจ / read every page back and check it")
     g.set_defaults(func=cmd_pdf_gallery)
-    # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli_*.py
-    import importlib
-
-    from ethics_tui.cli import cli_modules
-
-    for mod in cli_modules():
-        hook = getattr(importlib.import_module(f"ethics_tui.{mod}"), "add_pdf_commands", None)
-        if hook is not None:
-            hook(psub, common)
+    add_document_commands(psub, common)
 
     v = sub.add_parser("verify-pdf", parents=[common], help="ตรวจว่า PDF เป็นต้นฉบับที่ส่งออกจากระบบ / check a PDF export")
     v.add_argument("file")
     v.set_defaults(func=cmd_verify_pdf)
+
+
+def add_document_commands(psub, common) -> None:
+    """``pdf KIND`` for each document of the register specs' documents tables."""
+    from ethics_tui.registers import documents
+
+    for _spec, doc in documents():
+        where = ("confidential-exports/ ในโฟลเดอร์ข้อมูล", "confidential-exports/ in the data folder") if doc.confidential \
+            else (f"{doc.file_name} ในโฟลเดอร์ส่งออก", f"{doc.file_name} in the export folder")
+        p = psub.add_parser(doc.kind, aliases=list(doc.aliases), parents=[common], help=f"{doc.title[0]} / {doc.title[1]}",
+                            description=f"{doc.title[0]} / {doc.title[1]}" + (" (ลับ / confidential)" if doc.confidential else ""))
+        for prm in doc.params:
+            text = f"{prm.help[0]} / {prm.help[1]}"
+            if not prm.option:
+                p.add_argument(prm.name, type=int, nargs=None if prm.required else "?", help=text)
+            elif prm.kind == "flag":
+                p.add_argument(prm.option, dest=prm.name, action="store_true", help=text)
+            elif prm.kind == "list":
+                p.add_argument(prm.option, dest=prm.name, action="append", help=text)
+            else:
+                p.add_argument(prm.option, dest=prm.name, required=prm.required, help=text,
+                               **({"choices": prm.choices} if prm.kind == "choice" else {"type": int}))
+        p.add_argument("-o", "--output", help=f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})")
+        p.set_defaults(func=cmd_pdf_document, doc_kind=doc.kind)
+
+
+def cmd_pdf_document(args) -> int:
+    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.registers import find_document
+    from ethics_tui.service import documents
+
+    _spec, doc = find_document(args.doc_kind)
+    ctx = _ctx(args)
+    path = documents.write(ctx, doc.kind, args.output, **{prm.name: getattr(args, prm.name) for prm in doc.params})
+    from ethics_tui.pdf.authenticity import sha256_file
+
+    digest = sha256_file(path)[:16]
+    _say(args, f"เขียน PDF ไปที่ {path} (SHA-256 {digest}…)", f"Wrote {path} (SHA-256 {digest}…)")
+    return 0
 
 
 def cmd_pdf_sample(args) -> int:

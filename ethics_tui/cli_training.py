@@ -43,17 +43,6 @@ def add_commands(sub, common) -> None:
     x.set_defaults(func=cmd_export)
 
 
-def add_pdf_commands(psub, common) -> None:
-    m = psub.add_parser("training-memo", parents=[common], help="บันทึกข้อความเสนอผู้บริหาร / memo to the executive")
-    m.add_argument("id", type=int)
-    m.add_argument("-o", "--output")
-    m.set_defaults(func=cmd_pdf_memo)
-    r = psub.add_parser("training-report", parents=[common], help="รายงานการคัดเลือกประจำปี / yearly selection report")
-    r.add_argument("--fy", type=int, required=True)
-    r.add_argument("-o", "--output")
-    r.set_defaults(func=cmd_pdf_report)
-
-
 def cmd_list(args) -> int:
     from ethics_tui.service.training_docs import _d, _m
     from ethics_tui.cli import _ctx, _lang
@@ -135,24 +124,4 @@ def cmd_export(args) -> int:
     ctx = _ctx(args)
     out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx"))
     _say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
-    return 0
-
-
-def cmd_pdf_memo(args) -> int:
-    from ethics_tui.service.training_docs import default_path, write_memo
-    from ethics_tui.cli import _ctx, _say
-
-    ctx = _ctx(args)
-    out, digest = write_memo(ctx, args.id, args.output or default_path(ctx, f"training-memo-{args.id}.pdf"))
-    _say(args, f"เขียนบันทึกข้อความไปที่ {out} (SHA-256 {digest[:16]}…)", f"Memo written to {out} (SHA-256 {digest[:16]}…)")
-    return 0
-
-
-def cmd_pdf_report(args) -> int:
-    from ethics_tui.service.training_docs import default_path, write_report
-    from ethics_tui.cli import _ctx, _say
-
-    ctx = _ctx(args)
-    out, digest = write_report(ctx, args.fy, args.output or default_path(ctx, f"training-report-{args.fy}.pdf"))
-    _say(args, f"เขียนรายงานไปที่ {out} (SHA-256 {digest[:16]}…)", f"Report written to {out} (SHA-256 {digest[:16]}…)")
     return 0

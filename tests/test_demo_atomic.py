@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ethics_tui.errors import UserError
-from ethics_tui.service import complaints, demo
+from ethics_tui.service import complaints_demo, demo
 from ethics_tui.service.context import Context
 from ethics_tui.store import restore
 from ethics_tui.store.database import Store
@@ -23,7 +23,7 @@ def test_a_demo_killed_half_way_leaves_an_empty_folder_and_can_run_again(ctx, mo
     def dies(_ctx):
         raise Killed
 
-    monkeypatch.setattr(complaints, "extend_demo", dies)  # the last register: most is built
+    monkeypatch.setattr(complaints_demo, "extend_demo", dies)  # a late register (its spec's demo hook): most is built
     with pytest.raises(Killed):
         demo.load_demo(ctx)
     assert ctx.store.is_empty() and not ctx.store.db_names()

@@ -5,20 +5,21 @@ Names are invented. Later registers extend ``load_demo`` with their own records.
 
 from __future__ import annotations
 
-import importlib
 import random
 from datetime import date, timedelta
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, OfficeSettings
 from ethics_tui.model.staff import Staff
+from ethics_tui.registers import find, resolve, specs
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS, SETTINGS
 from ethics_tui.service.staff import STAFF
 
-#: Register services, in order, whose ``extend_demo(ctx)`` adds demo records. ``ctx`` is signed
-#: in as the demo admin; sign in as another demo account (demo_sign_in) to seal confidential data.
-REGISTERS = ("committee", "notices", "training", "appraisal", "complaints", "users")
+#: The registers, in order, whose spec names a ``demo`` hook (``fn(ctx)`` adding demo records;
+#: ``ctx`` is signed in as the demo admin; sign in as another demo account (demo_sign_in) to seal
+#: confidential data). Tests narrow this tuple.
+REGISTERS = tuple(s.key for s in specs() if s.demo)
 
 DEMO_SETTINGS = OfficeSettings(
     office_name="องค์การบริหารส่วนตำบลบ้านดอนแก้ว",
@@ -209,11 +210,7 @@ def _build(ctx: Context) -> int:
     _demo_users(ctx)
     signed = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "admin")
     for name in REGISTERS:
-        try:
-            module = importlib.import_module(f"ethics_tui.service.{name}")
-        except ModuleNotFoundError:
-            continue
-        extend = getattr(module, "extend_demo", None)
-        if extend is not None:
-            extend(signed)
+        spec = find(name)
+        if spec is not None and spec.demo:
+            resolve(spec.demo)(signed)
     return len(people)

@@ -62,16 +62,13 @@ def _jobs(ctx: Context, out: Path, cctx: Context, skipped: list[str]) -> list[tu
     from ethics_tui.pdf import SAMPLE_KINDS, write_sample
     from ethics_tui.service import (
         appraisal,
-        appraisal_pdf,
         committee,
         complaints,
-        complaints_docs,
+        documents,
         notices,
-        notices_pdf,
         report,
         report_evidence,
         training,
-        training_docs,
     )
     from ethics_tui.service.settings import get_settings
 
@@ -80,35 +77,38 @@ def _jobs(ctx: Context, out: Path, cctx: Context, skipped: list[str]) -> list[tu
     jobs: list[tuple[str, Callable[[Path], object]]] = []
     for kind in SAMPLE_KINDS:
         jobs.append((f"sample-{kind}", lambda p, k=kind: write_sample(k, p, settings)))
+    def doc(kind: str, c: Context = ctx, **params) -> Callable[[Path], object]:
+        """A job writing the document ``kind`` (the register specs' documents table)."""
+        return lambda p: documents.write(c, kind, p, **params)
+
     for n in notices.list_notices(ctx, current_only=True):
         if n.kind == "announcement":
-            jobs.append((f"announcement-{n.id}", lambda p, i=n.id: notices_pdf.export_announcement(ctx, i, p)))
+            jobs.append((f"announcement-{n.id}", doc("announcement", id=n.id)))
         elif n.number:
-            jobs.append((f"circular-{n.id}", lambda p, i=n.id: notices_pdf.export_circular(ctx, i, p, form="external")))
-            jobs.append((f"circular-memo-{n.id}", lambda p, i=n.id: notices_pdf.export_circular(ctx, i, p, form="memo")))
+            jobs.append((f"circular-{n.id}", doc("circular", id=n.id, form="external")))
+            jobs.append((f"circular-memo-{n.id}", doc("circular", id=n.id, form="memo")))
         if n.status != "draft":
-            jobs.append((f"signoff-{n.id}", lambda p, i=n.id: notices_pdf.export_signoff(ctx, i, p)))
-    jobs.append(("notices-coverage", lambda p: notices_pdf.export_coverage(ctx, p)))
+            jobs.append((f"signoff-{n.id}", doc("signoff", id=n.id)))
+    jobs.append(("notices-coverage", doc("notices-coverage")))
     for o in committee.list_orders(ctx)[:2]:
-        jobs.append((f"order-{o.id}", lambda p, i=o.id: committee.export_pdf(ctx, i, p)))
-        jobs.append((f"order-signoff-{o.id}", lambda p, i=o.id: committee.export_pdf(ctx, i, p, kind="order-signoff")))
+        jobs.append((f"order-{o.id}", doc("order", id=o.id)))
+        jobs.append((f"order-signoff-{o.id}", doc("order-signoff", id=o.id)))
     for r in appraisal.list_rounds(ctx)[:2]:
-        jobs.append((f"appraisal-criteria-{r.id}", lambda p, i=r.id: appraisal_pdf.write_criteria(ctx, i, p)))
-        jobs.append((f"appraisal-summary-{r.id}", lambda p, i=r.id: appraisal_pdf.write_summary(ctx, i, p)))
-        jobs.append((f"appraisal-notices-{r.id}", lambda p, i=r.id: appraisal_pdf.write_notices(ctx, i, p)))
+        for kind in ("appraisal-criteria", "appraisal-summary", "appraisal-notices"):
+            jobs.append((f"{kind}-{r.id}", doc(kind, round_id=r.id)))
     for o in training.list_opportunities(ctx)[:3]:
-        jobs.append((f"training-memo-{o.id}", lambda p, i=o.id: training_docs.write_memo(ctx, i, p)))
-    jobs.append((f"training-report-{fy}", lambda p: training_docs.write_report(ctx, fy, p)))
+        jobs.append((f"training-memo-{o.id}", doc("training-memo", id=o.id)))
+    jobs.append((f"training-report-{fy}", doc("training-report", fy=fy)))
     try:
         cases = complaints.list_cases(cctx)[:2]
     except UserError as exc:  # complaints are for the complaints officer only
         cases = []
         skipped.append(f"complaint receipts and files: {exc.en}")
     for c in cases:
-        jobs.append((f"complaint-receipt-{c.id}", lambda p, i=c.id: complaints_docs.export_pdf(cctx, "receipt", p, case_id=i)))
-        jobs.append((f"complaint-file-{c.id}", lambda p, i=c.id: complaints_docs.export_pdf(cctx, "casefile", p, case_id=i)))
-    jobs.append((f"complaint-stats-{fy}", lambda p: complaints_docs.export_pdf(cctx, "stats", p, fy=fy)))
-    jobs.append((f"report-{fy}", lambda p: report.export_pdf(ctx, fy, p)))
+        jobs.append((f"complaint-receipt-{c.id}", doc("complaint-receipt", cctx, id=c.id)))
+        jobs.append((f"complaint-file-{c.id}", doc("complaint-file", cctx, id=c.id)))
+    jobs.append((f"complaint-stats-{fy}", doc("complaint-stats", cctx, fy=fy)))
+    jobs.append((f"report-{fy}", doc("report", fy=fy)))
     jobs.append(("evidence", lambda p: report_evidence.write_evidence(ctx, fy, p.parent / "evidence")))
     return jobs
 

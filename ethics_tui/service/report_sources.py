@@ -297,16 +297,16 @@ def complaints(ctx: Context, fy: int, today: date) -> Facts:
     return f
 
 
-SOURCES = {
-    "committee": committee,
-    "dos_donts": dos_donts,
-    "codes": codes,
-    "appraisal": appraisal,
-    "training": training,
-    "complaints": complaints,
-}
+def sources() -> dict:
+    """Report activity key -> the function giving its facts, as the register specs name them
+    (``report_facts``), in the order of ``model.report.ACTIVITIES``."""
+    from ethics_tui.model.report import ACTIVITIES
+    from ethics_tui.registers import resolve, specs
+
+    named = {key: fn for spec in specs() for key, fn in spec.report_facts.items()}
+    return {a.key: resolve(named[a.key]) for a in ACTIVITIES if a.key in named}
 
 
 def collect(ctx: Context, fy: int, today: date | None = None) -> dict[str, Facts]:
     today = today or date.today()
-    return {key: fn(ctx, fy, today) for key, fn in SOURCES.items()}
+    return {key: fn(ctx, fy, today) for key, fn in sources().items()}

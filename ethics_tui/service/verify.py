@@ -94,21 +94,11 @@ def verify(store: Store) -> list[Problem]:
 
 
 def _register_models():
-    """Table -> model class of each register (imported lazily; validate() where it has one)."""
-    from ethics_tui.model import appraisal, committee, complaints, notices, training
+    """Table -> model class of each register (its spec's ``verify`` tables; validate() where it
+    has one)."""
+    from ethics_tui.registers import resolve, specs
 
-    return {
-        "orders": committee.Order,
-        "notices": notices.Notice,
-        "training_opportunities": training.Opportunity,
-        "training_nominations": training.Nomination,
-        "training_budgets": training.Budget,
-        "training_questions": training.Question,
-        "appraisal_rounds": appraisal.AppraisalRound,
-        "appraisal_results": appraisal.AppraisalResult,
-        "appraisal_grievances": appraisal.Grievance,
-        "complaints": complaints.Complaint,
-    }
+    return {table: resolve(spec.tables[table]) for spec in specs() for table in spec.verify}
 
 
 class _Shape:

@@ -49,9 +49,8 @@ def available(app) -> list[tuple[str, str]]:
             if not can(app.ctx, reg.permission):
                 continue
             out.append((reg.label(app.lang), f"app.open_register('{reg.key}')"))
-            for th, en, then in reg.commands:
-                perm = (getattr(reg.screen, "ACTION_PERMISSIONS", None) or {}).get((then or "").split("(")[0])
-                if perm and not can(app.ctx, perm):  # the screen's own declaration
+            for th, en, then, perm in reg.commands:
+                if perm and not can(app.ctx, perm):  # the spec's actions table
                     continue
                 arg = f", '{then}'" if then else ""
                 out.append(((en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"))

@@ -1,56 +1,97 @@
-"""The registers that plug into the TUI: home navigation, hot keys and palette entries.
+"""The registers in the TUI: home navigation, hot keys, palette entries and screen keys, all
+read from the register specs (:mod:`ethics_tui.registers`, one ``SPEC`` per register).
 
-A register screen module ``ethics_tui/tui/screens/<name>.py`` declares itself with a
-module-level ``REGISTER = Register(...)``. Discovery imports the screen modules once, when the
-home screen is first shown (after start-up, so it costs no start-up time).
-The app opens a register with ``app.open_register(key, then)``; the permission is checked
-there (with a Thai refusal) and again by every service call.
+A register screen takes its keys from its spec's actions table::
+
+    class CommitteeScreen(GuardedScreen):
+        BINDINGS = [*spec_bindings("committee"), Binding("escape", "back", "back")]
+        ACTION_PERMISSIONS = spec_permissions("committee")
+
+so that ``GuardedScreen.check_action`` hides every key the user may not use and the palette
+leaves out the same actions. The app opens a register with ``app.open_register(key, then)``;
+the permission is checked there (with a Thai refusal) and again by every service call.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+
+from textual.binding import Binding
+
+from ethics_tui.registers import RegisterSpec, load_services, resolve, specs
+from ethics_tui.registers import find as find_spec
 
 
 @dataclass(frozen=True)
 class Register:
-    key: str  # e.g. "committee"
-    label_th: str  # home menu label, e.g. "คณะที่ปรึกษาทางจริยธรรม"
-    label_en: str
-    screen: type  # a GuardedScreen subclass taking (then: str | None = None)
-    permission: str  # needed to open it, e.g. "orders.read"
-    hotkey: str = ""  # a free key on the home screen (s, t, b, r, u are taken)
-    order: int = 100  # position in the home menu
-    #: palette entries: (Thai title "group: verb", English title, ``then`` passed to the screen)
-    commands: tuple[tuple[str, str, str | None], ...] = field(default_factory=tuple)
-    #: optional short status shown after the label on the home menu, e.g. "⚠ 2 เกินกำหนด";
-    #: called with (ctx, lang) each time the home screen is shown
-    badge: Callable[[object, str], str] | None = None
+    """A register spec as the TUI uses it (the screen class imported on first use); the spec's
+    fields (``key``, ``permission``, ``hotkey``, ``order``...) read through."""
+
+    spec: RegisterSpec
+
+    def __getattr__(self, name: str):
+        if name == "spec":  # (not set yet: copy/pickle)
+            raise AttributeError(name)
+        return getattr(self.spec, name)
+
+    @cached_property
+    def screen(self) -> type:
+        return resolve(self.spec.screen)
+
+    @cached_property
+    def badge(self) -> Callable[[object, str], str] | None:
+        return resolve(self.spec.badge) if self.spec.badge else None
+
+    @property
+    def commands(self) -> tuple[tuple[str, str, str | None, str | None], ...]:
+        """Palette entries: (Thai title, English title, ``then`` for the screen, permission)."""
+        out = [(a.palette[0], a.palette[1], a.action, a.permission) for a in self.spec.actions if a.palette]
+        return (*out, *((th, en, then, None) for th, en, then in self.spec.commands))
 
     def label(self, lang: str) -> str:
-        return self.label_en if lang == "en" else self.label_th
+        return self.spec.label_in(lang)
 
 
-_FOUND: list[Register] | None = None
+_FOUND: dict[str, Register] = {}
 
 
 def registers() -> list[Register]:
-    global _FOUND
-    if _FOUND is None:
-        from ethics_tui.tui import screens
-
-        found = []
-        for mod in pkgutil.iter_modules(screens.__path__):
-            module = importlib.import_module(f"ethics_tui.tui.screens.{mod.name}")
-            reg = getattr(module, "REGISTER", None)
-            if isinstance(reg, Register):
-                found.append(reg)
-        _FOUND = sorted(found, key=lambda r: (r.order, r.key))
-    return _FOUND
+    """Every register, in home-menu order (their services imported: the permissions exist)."""
+    load_services()
+    out = []
+    for spec in specs():
+        reg = _FOUND.get(spec.key)
+        if reg is None or reg.spec is not spec:  # (a test may add a spec)
+            reg = _FOUND[spec.key] = Register(spec)
+        out.append(reg)
+    return out
 
 
 def find(key: str) -> Register | None:
     return next((r for r in registers() if r.key == key), None)
+
+
+def label_key(register: str, action: str) -> str:
+    return f"act:{register}:{action}"
+
+
+def spec_bindings(key: str) -> list[Binding]:
+    """The screen keys of register ``key`` from its spec's actions table; their labels go into
+    the app's label table (``tui.i18n``) so that they follow the language."""
+    from ethics_tui.tui.i18n import register_labels
+
+    spec = find_spec(key)
+    if spec is None:
+        raise KeyError(f"no register spec {key!r}")
+    register_labels({label_key(key, a.action): a.label for a in spec.actions})
+    return [Binding(a.key, a.action, label_key(key, a.action), show=a.show) for a in spec.actions]
+
+
+def spec_permissions(key: str) -> dict[str, str]:
+    """Action name -> permission, for the screen's ``ACTION_PERMISSIONS``."""
+    spec = find_spec(key)
+    if spec is None:
+        raise KeyError(f"no register spec {key!r}")
+    return spec.action_permissions()

@@ -24,7 +24,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id
@@ -59,21 +59,9 @@ class AppraisalScreen(GuardedScreen):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "appraisal.write",
-        "edit": "appraisal.write",
-        "notify_round": "appraisal.write",
-        "close_round": "appraisal.write",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("appraisal")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "ap_new"),
-        Binding("e", "edit", "edit"),
-        Binding("enter", "open", "ap_open", show=False),
-        Binding("g", "grievances", "ap_griev"),
-        Binding("m", "notify_round", "ap_notify_round"),
-        Binding("c", "close_round", "ap_close_round"),
-        Binding("ctrl+e", "export", "ap_export"),
-        Binding("p", "criteria", "ap_criteria_pdf"),
+        *spec_bindings("appraisal"),
         Binding("escape", "back", "back"),
     ]
 
@@ -300,29 +288,12 @@ class AppraisalScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, round_id: int) -> None:
-        from ethics_tui.service import appraisal_pdf
+        from ethics_tui.service import documents
 
-        writer = {"summary": appraisal_pdf.write_summary, "criteria": appraisal_pdf.write_criteria}[kind]
         try:
-            path: Path = writer(self.ctx, round_id)
+            path: Path = documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id)
         except (UserError, OSError) as exc:
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
             return
         self.app.call_from_thread(self.notify, self.t("ap_exported", path=path), markup=False, timeout=10)
-
-
-REGISTER = Register(
-    key="appraisal",
-    label_th="ประเมินผลการปฏิบัติงาน",
-    label_en="Appraisal",
-    screen=AppraisalScreen,
-    permission="appraisal.read",
-    hotkey="a",
-    order=40,
-    commands=(
-        ("ประเมินผล: เปิดรอบใหม่", "Appraisal: new round", "new"),
-        ("ประเมินผล: ส่งออกสรุป PDF", "Appraisal: export the summary PDF", "export"),
-        ("ประเมินผล: กรอกคะแนน", "Appraisal: enter scores", "open"),
-    ),
-)

@@ -328,13 +328,10 @@ class AppraisalResultsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, code: str | None) -> None:
-        from ethics_tui.service import appraisal_pdf
+        from ethics_tui.service import documents
 
-        path = None
-        if code:
-            path = appraisal_pdf.default_pdf_path(self.ctx, f"appraisal-notice-{self.rnd.fiscal_year}-{self.rnd.round_no}-{code}.pdf")
         try:
-            out = appraisal_pdf.write_notices(self.ctx, self.round_id, path, [code] if code else None)
+            out = documents.write(self.ctx, "appraisal-notices", round_id=self.round_id, codes=[code] if code else None)
         except (UserError, OSError) as exc:
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)

@@ -16,13 +16,14 @@ from ethics_tui.errors import UserError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
+from ethics_tui.service import documents
 from ethics_tui.service.access import can
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -40,26 +41,9 @@ class CommitteeScreen(GuardedScreen):
     #cm-orders { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "orders.write",
-        "issue": "orders.write",
-        "supersede": "orders.write",
-        "revoke": "orders.write",
-        "delete": "orders.write",
-        "template": "orders.write",
-        "consultations": "consultations.read",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("committee")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new"),
-        Binding("e", "edit", "edit"),
-        Binding("i", "issue", "cm_issue"),
-        Binding("s", "supersede", "cm_supersede"),
-        Binding("r", "revoke", "cm_revoke", show=False),
-        Binding("d", "delete", "cm_delete", show=False),
-        Binding("ctrl+e", "export", "cm_pdf"),
-        Binding("g", "signoff", "cm_signoff", show=False),
-        Binding("t", "template", "cm_template", show=False),
-        Binding("k", "consultations", "cm_consult"),
+        *spec_bindings("committee"),
         Binding("escape", "back", "back"),
     ]
 
@@ -242,8 +226,7 @@ class CommitteeScreen(GuardedScreen):
         order = self.selected()
         if order is None:
             return
-        tag = f"{order.number}-{order.year_be}" if order.number else f"draft-{order.id}"
-        default = str(svc.default_pdf_path(self.ctx, f"{kind}-{tag}.pdf"))
+        default = str(documents.default_path(self.ctx, kind, id=order.id))
 
         def done(text: str | None) -> None:
             if text:
@@ -255,25 +238,8 @@ class CommitteeScreen(GuardedScreen):
     def _export(self, order_id: int, path: Path, kind: str) -> None:
         self.app.call_from_thread(self.notify, self.t("working"), timeout=2)
         try:
-            out = svc.export_pdf(self.ctx, order_id, path, kind)
+            out = documents.write(self.ctx, kind, path, id=order_id)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
         self.app.call_from_thread(self.notify, self.t("cm_pdf_done", path=out), markup=False, timeout=10)
-
-
-REGISTER = Register(
-    key="committee",
-    label_th="คณะที่ปรึกษาจริยธรรม",
-    label_en="Ethics committee",
-    screen=CommitteeScreen,
-    permission="orders.read",
-    hotkey="c",
-    order=20,
-    commands=(
-        ("คณะที่ปรึกษาจริยธรรม: ร่างคำสั่ง", "Ethics committee: draft an order", "new"),
-        ("คณะที่ปรึกษาจริยธรรม: ส่งออก PDF คำสั่ง", "Ethics committee: export the order PDF", "export"),
-        ("คณะที่ปรึกษาจริยธรรม: ใบลงชื่อรับทราบ", "Ethics committee: sign-off sheet PDF", "signoff"),
-        ("คณะที่ปรึกษาจริยธรรม: แม่แบบคำสั่ง", "Ethics committee: order template", "template"),
-    ),
-)

@@ -21,7 +21,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
@@ -38,18 +38,9 @@ class ConsultationsScreen(GuardedScreen):
     #cs-table { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "consultations.write",
-        "edit": "consultations.write",
-        "categories": "consultations.write",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("consultations")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new"),
-        Binding("e", "edit", "edit"),
-        Binding("slash", "focus_filter", "filter"),
-        Binding("f", "cycle_status", "cs_status_filter"),
-        Binding("m", "summary", "cs_summary"),
-        Binding("c", "categories", "cs_categories", show=False),
+        *spec_bindings("consultations"),
         Binding("escape", "back", "back"),
         Binding("down", "focus_table", show=False),
     ]
@@ -156,17 +147,3 @@ class ConsultationsScreen(GuardedScreen):
 
     def action_categories(self) -> None:
         self.app.push_screen(TemplateModal(("categories",), "cs_categories_title"))
-
-
-REGISTER = Register(
-    key="consultations",
-    label_th="บันทึกการให้คำปรึกษาด้านจริยธรรม",
-    label_en="Ethics consultations",
-    screen=ConsultationsScreen,
-    permission="consultations.read",
-    order=21,
-    commands=(
-        ("การให้คำปรึกษา: บันทึกใหม่", "Consultations: new", "new"),
-        ("การให้คำปรึกษา: สรุปรายเดือนและประเภท", "Consultations: monthly and category summary", "summary"),
-    ),
-)

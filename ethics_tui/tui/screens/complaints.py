@@ -28,7 +28,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import th_en as _
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
 from ethics_tui.tui.screens.complaints_settings import open_settings
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lookup
@@ -47,25 +47,9 @@ class ComplaintsScreen(GuardedScreen):
     #cp-table { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "complaints.write",
-        "step": "complaints.write",
-        "complaint_settings": "complaints.settings",
-        "destruction": "complaints.purge",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("complaints")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "cp_new"),
-        Binding("enter", "open", "cp_open", show=False),
-        Binding("m", "step", "cp_step"),
-        Binding("p", "receipt", "cp_receipt"),
-        Binding("ctrl+e", "casefile", "cp_casefile"),
-        Binding("x", "confidential_exports", "cx_title"),
-        Binding("l", "lookup", "cp_lookup"),
-        Binding("t", "stats", "cp_stats"),
-        Binding("s", "complaint_settings", "cp_settings"),
-        Binding("d", "destruction", "dx_open"),
-        Binding("o", "toggle_open", "cp_open_only", show=False),
-        Binding("slash", "focus_filter", "filter"),
+        *spec_bindings("complaints"),
         Binding("escape", "back", "back"),
     ]
 
@@ -281,10 +265,10 @@ class ComplaintsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
     def _export(self, what: str, case_id: int) -> None:
-        from ethics_tui.service.complaints_docs import export_pdf
+        from ethics_tui.service import documents
 
         try:
-            out = export_pdf(self.ctx, what, case_id=case_id)
+            out = documents.write(self.ctx, {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what], id=case_id)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
@@ -295,23 +279,3 @@ def overdue_badge(ctx, lang: str) -> str:
     """The home menu badge: the overdue count, for the complaints officer only."""
     late = svc.overdue_count(ctx) if ctx is not None else 0
     return _(lang, f"⚠ เกินกำหนด {late}", f"⚠ {late} overdue") if late else ""
-
-
-REGISTER = Register(
-    key="complaints",
-    label_th="เรื่องร้องเรียนการทุจริต",
-    label_en="Corruption complaints",
-    screen=ComplaintsScreen,
-    permission="complaints.stats",
-    hotkey="p",
-    order=50,
-    badge=overdue_badge,
-    commands=(
-        ("เรื่องร้องเรียน: รับเรื่องใหม่", "Complaints: new complaint", "new"),
-        ("เรื่องร้องเรียน: ตรวจสถานะด้วยรหัส", "Complaints: look up a receipt code", "lookup"),
-        ("เรื่องร้องเรียน: สถิติ", "Complaints: statistics", "stats"),
-        ("เรื่องร้องเรียน: ตั้งค่าช่องทางและกำหนดเวลา", "Complaints: channels and deadlines", "complaint_settings"),
-        ("เรื่องร้องเรียน: ทำลายเรื่องที่พ้นอายุการเก็บ (บัญชี คณะกรรมการ อนุมัติ ทำลาย)",
-         "Complaints: destroy expired records (list, committee, approval)", "destruction"),
-    ),
-)

@@ -155,10 +155,10 @@ class ComplaintStatsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
     def _export(self, fy: int, half: bool) -> Path | None:
-        from ethics_tui.service.complaints_docs import export_pdf
+        from ethics_tui.service import documents
 
         try:
-            out = export_pdf(self.ctx, "stats", fy=fy, half=half)
+            out = documents.write(self.ctx, "complaint-stats", fy=fy, half=half)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,26 +21,18 @@ NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_bac
 
 
 def home_alerts(ctx, lang: str) -> list[str]:
-    """The alert lines of every register: ``ethics_tui.service.<name>.home_alerts(ctx)`` gives
-    (th, en) pairs, for each name in ``demo.REGISTERS`` that defines it. A failing register is
-    logged and skipped, so that the home screen always opens."""
-    from ethics_tui.service.demo import REGISTERS
+    """The alert lines of every register: the ``home_alerts`` hook its spec names gives (th, en)
+    pairs. A failing register is logged and skipped, so that the home screen always opens."""
+    from ethics_tui.registers import resolve, specs
 
     lines = []
-    for name in REGISTERS:
-        try:
-            module = importlib.import_module(f"ethics_tui.service.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"ethics_tui.service.{name}":
-                logger.exception("home_alerts: cannot import %s", name)
-            continue
-        alerts = getattr(module, "home_alerts", None)
-        if alerts is None:
+    for spec in specs():
+        if not spec.home_alerts:
             continue
         try:
-            pairs = alerts(ctx)
+            pairs = resolve(spec.home_alerts)(ctx)
         except Exception:  # noqa: BLE001 - an alert must never break the home screen
-            logger.exception("home_alerts of %s failed", name)
+            logger.exception("home_alerts of %s failed", spec.key)
             continue
         lines += [en if lang == "en" else th for th, en in pairs]
     return lines

@@ -18,15 +18,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.notices import CHANNELS, KIND_LABELS, STATUS_LABELS, Notice
+from ethics_tui.service import documents
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
-from ethics_tui.service import notices_pdf
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
@@ -36,27 +36,9 @@ COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11
 
 class NoticesScreen(GuardedScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "notices.write",
-        "edit": "notices.write",
-        "publish": "notices.write",
-        "version": "notices.write",
-        "channel": "notices.write",
-        "delete": "notices.write",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("notices")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new('announcement')", "nt_new_ann"),
-        Binding("c", "new('circular')", "nt_new_circ"),
-        Binding("e", "edit", "nt_edit"),
-        Binding("p", "publish", "nt_publish"),
-        Binding("ctrl+e", "print", "nt_print"),
-        Binding("k", "ticks", "nt_ticks"),
-        Binding("g", "coverage", "nt_coverage"),
-        Binding("w", "person", "nt_person"),
-        Binding("v", "version", "nt_version", show=False),
-        Binding("l", "channel", "nt_channel", show=False),
-        Binding("d", "delete", "nt_delete", show=False),
-        Binding("x", "report", "nt_report", show=False),
+        *spec_bindings("notices"),
         Binding("escape", "back", "back"),
     ]
 
@@ -258,19 +240,15 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
     """Worker body shared by the screens: write the PDFs, then notify with their paths."""
     app = screen.app
     ctx = screen.ctx
-    folder = notices_pdf.default_folder(ctx)
     try:
         paths: list[Path] = []
         if what == "report":
-            paths.append(notices_pdf.export_coverage(ctx, folder / "notices-coverage.pdf", notice_id))
+            paths.append(documents.write(ctx, "notices-coverage", id=notice_id))
         else:
             n = svc.get(ctx, notice_id)
-            if n.kind == "announcement":
-                paths.append(notices_pdf.export_announcement(ctx, n.id, folder / f"announcement-{n.id}.pdf"))
-            else:
-                paths.append(notices_pdf.export_circular(ctx, n.id, folder / f"circular-{n.id}.pdf"))
+            paths.append(documents.write(ctx, n.kind, id=n.id))  # "announcement" / "circular"
             if n.published and acks.coverage(ctx, n.id).pending:
-                paths.append(notices_pdf.export_signoff(ctx, n.id, folder / f"signoff-{n.id}.pdf")[0])
+                paths.append(documents.write(ctx, "signoff", id=n.id))
     except UserError as exc:
         app.call_from_thread(screen.notify, exc.message(screen.lang), severity="error", markup=False)
         return
@@ -279,22 +257,3 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
         return
     msg = screen.t("nt_exported", paths=", ".join(str(p) for p in paths))
     app.call_from_thread(screen.notify, msg, markup=False, timeout=10)
-
-
-REGISTER = Register(
-    key="notices",
-    label_th="ประกาศและหนังสือเวียน",
-    label_en="Notices and circulars",
-    screen=NoticesScreen,
-    permission="notices.read",
-    hotkey="o",
-    order=20,
-    commands=(
-        ("ประกาศ: สร้างใหม่", "Announcements: new", "new('announcement')"),
-        ("หนังสือเวียน: สร้างใหม่", "Circulars: new", "new('circular')"),
-        ("หนังสือเวียน: พิมพ์หนังสือและใบลงชื่อ", "Circulars: print letter and sign-off sheet", "print"),
-        ("การรับทราบ: บันทึก", "Acknowledgements: tick off", "ticks"),
-        ("การรับทราบ: รายบุคคล", "Acknowledgements: per person", "person"),
-        ("การรับทราบ: รายงาน PDF", "Acknowledgements: report PDF", "report"),
-    ),
-)

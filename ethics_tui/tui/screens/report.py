@@ -13,9 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
+from ethics_tui.service import documents
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -77,15 +78,10 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
 class ReportScreen(FiscalYearScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"edit": "report.write", "ita": "report.write"}
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("report")
     BINDINGS: ClassVar[list[BindingType]] = [
         *YEAR_BINDINGS,
-        Binding("e", "edit", "rp_edit"),
-        Binding("i", "ita", "rp_score"),
-        Binding("ctrl+e", "export_pdf", "rp_pdf"),
-        Binding("x", "export_xlsx", "rp_xlsx"),
-        Binding("v", "evidence", "rp_evidence"),
-        Binding("a", "ita_items", "rp_ita_items"),
+        *spec_bindings("report"),
         Binding("escape", "app.pop_screen", "back"),
     ]
 
@@ -210,7 +206,7 @@ class ReportScreen(FiscalYearScreen):
         ctx, fy = self.ctx, self.fy
         try:
             if kind == "pdf":
-                paths = [report_svc.export_pdf(ctx, fy, self._out(f"report-measures-6-7-{fy}.pdf"))]
+                paths = [documents.write(ctx, "report", fy=fy)]
             elif kind == "xlsx":
                 paths = [report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx"))]
             else:
@@ -231,21 +227,3 @@ class ReportScreen(FiscalYearScreen):
             return
         text = self.t("rp_done", path=", ".join(str(p) for p in paths))
         self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
-
-
-REGISTER = Register(
-    key="report",
-    label_th="รายงานผลมาตรการ 6–7 (ITA)",
-    label_en="Measures 6–7 report (ITA)",
-    screen=ReportScreen,
-    permission="report.read",
-    hotkey="m",
-    order=90,
-    commands=(
-        ("รายงาน: ส่งออก PDF", "Report: export PDF", "export_pdf"),
-        ("รายงาน: ส่งออก XLSX", "Report: export XLSX", "export_xlsx"),
-        ("รายงาน: โฟลเดอร์หลักฐาน ITA", "Report: ITA evidence folder", "evidence"),
-        ("รายงาน: หลักฐาน ITA รายข้อ", "Report: ITA evidence by item", "ita_items"),
-        ("รายงาน: คะแนน ITA", "Report: ITA score", "ita"),
-    ),
-)

@@ -18,7 +18,7 @@ from ethics_tui.service import ita_texts
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.thai_text import cell, height
@@ -75,12 +75,10 @@ class SectionTextModal(FormModal[str | None]):
 
 class ItaItemsScreen(FiscalYearScreen):
     #: the evidence files need only report.read (every role); writing the officer's texts is hr's
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"write": "ita.write"}
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("ita")
     BINDINGS: ClassVar[list[BindingType]] = [
         *YEAR_BINDINGS,
-        Binding("g", "generate", "ita_gen"),
-        Binding("v", "folder", "ita_folder"),
-        Binding("w", "write", "ita_write"),
+        *spec_bindings("ita"),
         Binding("escape", "app.pop_screen", "back"),
     ]
 
@@ -251,33 +249,3 @@ class ItaItemsScreen(FiscalYearScreen):
         text = self.t("ita_done", path=", ".join(str(p) for p in paths))
         self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
         self.app.call_from_thread(self.reload)
-
-
-def _commands():
-    cmds = [("หลักฐาน ITA: โฟลเดอร์หลักฐานทั้งปี", "ITA evidence: the year's folder", "folder"),
-            ("หลักฐาน ITA: เขียนข้อความของเจ้าหน้าที่", "ITA evidence: write officer texts", "write")]
-    outputs = (("hr-criteria-plan", "หลักเกณฑ์และแผน HR", "HR criteria and plan"),
-               ("hr-annual-report", "รายงานผล HR ประจำปี", "HR annual report"),
-               ("training-selection", "รายงานการคัดเลือกฝึกอบรม", "training selection report"),
-               ("ethics-pack", "ประมวลจริยธรรมและการขับเคลื่อน", "ethics item pack"),
-               ("complaint-guideline", "แนวปฏิบัติเรื่องร้องเรียน", "complaint guideline"),
-               ("complaint-channels", "ช่องทางร้องเรียน", "complaint channels"),
-               ("complaint-stats", "สถิติเรื่องร้องเรียน", "complaint statistics"),
-               ("measures-report", "รายงานมาตรการภายใน", "internal measures report"),
-               ("ethics-annual-report", "รายงานจริยธรรมประจำปี", "annual ethics report"),
-               ("itas-headcount", "จำนวนบุคลากรครบ 1 ปี (ITAS)", "ITAS headcount"),
-               ("appraisal-excellent", "ประกาศผลดีเด่น/ดีมาก", "ดีเด่น/ดีมาก list"))
-    cmds += [(f"หลักฐาน ITA: {th}", f"ITA evidence: {en}", f"output('{key}')") for key, th, en in outputs]
-    return tuple(cmds)
-
-
-REGISTER = Register(
-    key="ita",
-    label_th="หลักฐาน ITA รายข้อ",
-    label_en="ITA evidence by item",
-    screen=ItaItemsScreen,
-    permission="report.read",
-    hotkey="i",
-    order=91,
-    commands=_commands(),
-)

@@ -19,18 +19,17 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_accounts as svc
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.tables import cursor_id
 
 
 class StaffAccountsScreen(GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "create", "sa_new"),
-        Binding("r", "reissue", "sa_reissue"),
+        *spec_bindings("staff_accounts"),
         Binding("escape", "app.pop_screen", "back"),
     ]
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"create": "staff_accounts.manage", "reissue": "staff_accounts.manage"}
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("staff_accounts")
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__()
@@ -106,15 +105,3 @@ class StaffAccountsScreen(GuardedScreen):
         self.notify(self.t("sa_done", n=n, path=path), timeout=15, markup=False)
         if self.app.is_web:  # a browser session: hand the PDF to the browser too
             self.app.deliver_binary(path, save_filename=path.name, open_method="download")
-
-
-REGISTER = Register(
-    key="staff_accounts",
-    label_th="บัญชีบุคลากร (รับทราบด้วยตนเอง)",
-    label_en="Staff self-service accounts",
-    screen=StaffAccountsScreen,
-    permission="staff_accounts.manage",
-    hotkey="y",
-    order=850,
-    commands=(("บัญชีบุคลากร: สร้างบัญชีและพิมพ์ใบแจ้งรหัส", "Staff accounts: make accounts and print code slips", "create"),),
-)

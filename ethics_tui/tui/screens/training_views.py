@@ -117,9 +117,9 @@ class TrainingYearScreen(GuardedScreen):
         self.refresh_view()
 
     def action_report(self) -> None:
-        from ethics_tui.service.training_docs import default_path
+        from ethics_tui.service import documents
 
-        self._export("pdf", default_path(self.ctx, f"training-report-{self.fy}.pdf"))
+        self._export("pdf", documents.default_path(self.ctx, "training-report", fy=self.fy))
 
     def action_xlsx(self) -> None:
         from ethics_tui.service.training_docs import default_path
@@ -128,10 +128,12 @@ class TrainingYearScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, path: Path) -> None:
-        from ethics_tui.service.training_docs import write_report, write_xlsx
+        from ethics_tui.service import documents
+        from ethics_tui.service.training_docs import write_xlsx
 
         try:
-            out = write_report(self.ctx, self.fy, path)[0] if kind == "pdf" else write_xlsx(self.ctx, self.fy, path)
+            out = documents.write(self.ctx, "training-report", path, fy=self.fy) if kind == "pdf" \
+                else write_xlsx(self.ctx, self.fy, path)
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return

@@ -14,7 +14,7 @@ from ethics_tui.model.user import User
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
 from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.registers import Register
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
 from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, RecoveryCodeModal, vault_names
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -31,24 +31,9 @@ class UsersScreen(GuardedScreen):
     """The user accounts of this office (administrators only)."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "users.manage",
-        "roles": "users.manage",
-        "reset_password": "users.manage",
-        "toggle_active": "users.manage",
-        "grants": "users.manage",
-        "recovery_key": "users.manage",
-        "pdpa_record": "users.manage",
-    }
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("users")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new_user"),
-        Binding("e", "roles", "edit_roles"),
-        Binding("p", "reset_password", "reset_password"),
-        Binding("d", "toggle_active", "toggle_user"),
-        Binding("g", "grants", "approve_keys"),
-        Binding("k", "recovery_key", "recovery_key"),
-        Binding("R", "recover", "recover"),
-        Binding("o", "pdpa_record", "pdpa_record"),
+        *spec_bindings("users"),
         Binding("escape", "app.pop_screen", "back"),
     ]
 
@@ -222,19 +207,3 @@ class UsersScreen(GuardedScreen):
                 self.notify(self.t("recovered_none", user=user), severity="warning", markup=False)
 
         self.app.push_screen(RecoverModal(sorted(self.users), selected), done)
-
-
-REGISTER = Register(
-    key="users",
-    label_th="ผู้ใช้และสิทธิ์",
-    label_en="Users and roles",
-    screen=UsersScreen,
-    permission="users.manage",
-    hotkey="u",
-    order=900,
-    commands=(
-        ("ผู้ใช้: เพิ่มผู้ใช้", "Users: add a user", "new"),
-        ("ผู้ใช้: สร้างรหัสกู้คืน", "Users: create the recovery code", "recovery_key"),
-        ("ผู้ใช้: กู้คืนกุญแจด้วยรหัสกู้คืน", "Users: recover keys with the code", "recover"),
-    ),
-)

@@ -1,0 +1,118 @@
+"""The typed declaration of a register: one ``RegisterSpec`` per register, in its own module
+``ethics_tui/registers/<key>.py`` as ``SPEC = RegisterSpec(...)``.
+
+A spec is plain data: it names its screen, its services and its hooks by dotted name
+(``"package.module:attribute"``), so that reading it imports nothing heavy and the core never
+imports Textual. Everything that used to list the registers by hand reads the specs instead:
+the home screen and the palette, the screens' keys (``actions``) and their permission check,
+the CLI ``pdf KIND`` commands (``documents``), ``verify``, the yearly report and the demo.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+
+Text = tuple[str, str]  # (Thai, English)
+
+
+def resolve(dotted: str):
+    """``"package.module:attr"`` -> the object (``"package.module"`` -> the module)."""
+    module, _, attr = dotted.partition(":")
+    obj = importlib.import_module(module)
+    for part in attr.split(".") if attr else ():
+        obj = getattr(obj, part)
+    return obj
+
+
+@dataclass(frozen=True)
+class Action:
+    """One key of the register's screen (and, with ``palette``, one command-palette entry).
+
+    ``action`` is the screen's action as in Textual's ``BINDINGS`` (``"new"``,
+    ``"new('circular')"``). A user without ``permission`` does not see the key in the footer or
+    the palette, and pressing it anyway is refused in Thai before any form opens. ``writes``
+    says the action changes records: such an action always names a permission (checked by
+    tests), so that no form opens only to refuse at ctrl+s.
+    """
+
+    key: str
+    action: str
+    label: Text  # the footer label
+    permission: str | None = None
+    palette: Text | None = None  # "group: verb" palette title; None: not in the palette
+    show: bool = True  # shown in the footer (False: a working key listed only in help)
+    writes: bool = False
+
+    @property
+    def name(self) -> str:
+        """The action without its arguments (``"new('circular')"`` -> ``"new"``)."""
+        return self.action.split("(")[0]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One input of a document writer, and how the CLI asks for it."""
+
+    name: str  # the writer's keyword argument: "id", "fy", "half", "form", "codes"
+    help: Text
+    kind: str = "int"  # "int" | "flag" | "choice" | "list" (a repeatable text option)
+    option: str = ""  # the CLI option ("--fy"); empty: a positional argument
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One kind of PDF the register writes; the CLI offers it as ``pdf KIND``.
+
+    ``writer`` is called as ``writer(ctx, out, **params) -> Path`` (one verb, one shape; thin
+    adapters sit in the spec module where a service function has another shape). The default
+    file name is ``file_name.format(**params, **name_fields(ctx, **params))`` (``name_fields``
+    looks up what the name needs, e.g. an order's number); the CLI and the TUI both take it from
+    here (service/documents.py). A "/" in it names a sub-folder of the export folder. A
+    confidential document goes to the data folder's ``confidential-exports/`` with a time
+    stamp added, never to the shared export folder.
+    """
+
+    kind: str
+    title: Text
+    writer: str  # dotted name
+    params: tuple[Param, ...] = ()
+    file_name: str = ""  # e.g. "training-memo-{id}.pdf"
+    name_fields: str | None = None  # dotted name of fn(ctx, **params) -> dict of more name fields
+    permission: str = "pdf.export"
+    confidential: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    key: str  # e.g. "committee"
+    label: Text  # home menu label
+    permission: str  # needed to open the register
+    screen: str  # dotted name of its GuardedScreen subclass (taking ``then=None``)
+    #: service modules to import so that the register's permissions exist (register_permissions)
+    services: tuple[str, ...] = ()
+    #: table -> dotted model class (``from_doc``; ``validate()`` where it has one)
+    tables: dict[str, str] = field(default_factory=dict)
+    #: the tables ``verify`` loads into their model (others are checked by hand in verify.py)
+    verify: tuple[str, ...] = ()
+    hotkey: str = ""  # a free key on the home screen (s, t, b, r are taken)
+    order: int = 100  # position in the home menu
+    badge: str | None = None  # fn(ctx, lang) -> str, a short status after the home label
+    home_alerts: str | None = None  # fn(ctx) -> [(th, en)], lines under the home counts
+    demo: str | None = None  # fn(ctx) adding the register's demo data (ctx: the demo admin)
+    #: report activity key (model/report.ACTIVITIES) -> fn(ctx, fy, today) -> Facts
+    report_facts: dict[str, str] = field(default_factory=dict)
+    actions: tuple[Action, ...] = ()
+    #: more palette entries that are not keys of the screen: (Thai, English, then)
+    commands: tuple[tuple[str, str, str], ...] = ()
+    documents: tuple[Document, ...] = ()
+
+    def label_in(self, lang: str) -> str:
+        return self.label[1] if lang == "en" else self.label[0]
+
+    def action_permissions(self) -> dict[str, str]:
+        """Action name -> the permission it needs (the screen's ``ACTION_PERMISSIONS``)."""
+        return {a.name: a.permission for a in self.actions if a.permission}

@@ -1,0 +1,51 @@
+"""Write any register's document by its kind (the ``documents`` table of the register specs).
+
+One verb for every PDF: ``write(ctx, kind, out=None, **params) -> Path``. The default file
+name comes from the spec, so the CLI (``pdf KIND``) and the TUI name the same document the same
+way; where the file goes (the export folder) is :func:`service.exports.export_path`'s rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+from ethics_tui.registers import Document, find_document, load_services, resolve
+
+
+def document(kind: str) -> Document:
+    found = find_document(kind)
+    if found is None:
+        raise UserError(f"ไม่รู้จักเอกสารชนิด {kind}", f"Unknown document kind {kind}")
+    load_services()  # the permissions it names exist
+    return found[1]
+
+
+def default_name(ctx, kind: str, **params) -> str:
+    """The document's default file name (may hold a sub-folder: "2568/report-....pdf")."""
+    doc = document(kind)
+    fields = dict(params)
+    if doc.name_fields:
+        fields.update(resolve(doc.name_fields)(ctx, **params))
+    return doc.file_name.format(**fields)
+
+
+def default_path(ctx, kind: str, **params) -> Path:
+    """Where the document goes when the user names no file."""
+    from ethics_tui.service import exports
+
+    name = default_name(ctx, kind, **params)
+    if document(kind).confidential:  # inside the data folder, with a time stamp; never exports/
+        return exports.confidential_path(ctx, name.removesuffix(".pdf"))
+    return exports.export_path(ctx.store.dir, *name.split("/"))
+
+
+def write(ctx, kind: str, out: Path | str | None = None, **params) -> Path:
+    """Write the document ``kind`` to ``out`` (default: :func:`default_path`); returns the path.
+    The writer checks the permissions and records the export (``exports.record_export``)."""
+    from ethics_tui.service.access import require
+
+    doc = document(kind)
+    require(ctx, doc.permission)
+    path = Path(out) if out else default_path(ctx, kind, **params)
+    return Path(resolve(doc.writer)(ctx, path, **params))

@@ -1,0 +1,199 @@
+"""The TUI reads the register specs (issue 16): for each role, no register screen's footer or
+palette offers an action of its spec that the role may not use (80×24), and a new register is
+one spec (plus its own screen) that appears on the home menu, in the palette and in the CLI."""
+
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+
+import pytest
+from demo_cache import fast_demo
+from textual.widgets._footer import FooterKey
+from tui_helpers import settle, start
+
+import ethics_tui.registers as registers_pkg
+from ethics_tui.registers import forget, resolve, specs
+from ethics_tui.service.access import can
+from ethics_tui.tui.commands import available
+
+SMALL = (80, 24)
+ROLES = ("viewer", "hr", "committee", "complaints", "executive", "admin")
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_no_register_footer_or_palette_offers_a_forbidden_action(make_app, ctx, role):
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, role)
+        base = app.screen
+        titles = {title for title, _action in available(app)}
+        walked = 0
+        for spec in specs():
+            if not can(app.ctx, spec.permission):
+                assert spec.label[0] not in titles
+                continue
+            forbidden = [a for a in spec.actions if a.permission and not can(app.ctx, a.permission)]
+            for a in forbidden:
+                assert a.palette is None or a.palette[0] not in titles, (role, spec.key, a.action)
+            await app.push_screen(resolve(spec.screen)())
+            await settle(pilot)
+            shown = {fk.action for fk in app.screen.query(FooterKey)}
+            assert shown, (role, spec.key)  # the footer is there
+            assert not shown & {a.action for a in forbidden}, (role, spec.key, sorted(shown))
+            walked += 1
+            while app.screen is not base:
+                app.pop_screen()
+                await pilot.pause()
+        assert walked >= 5
+
+
+FAKE_SPEC = '''
+from pathlib import Path
+
+from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec
+
+
+def write_sheet(ctx, out, id):
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_bytes(b"%PDF-1.4 sheet " + str(id).encode())
+    return Path(out)
+
+
+SPEC = RegisterSpec(
+    key="trial",
+    label=("ทะเบียนทดลอง", "Trial register"),
+    permission="staff.read",
+    screen="trial_register_screen:TrialScreen",
+    hotkey="z",
+    order=95,
+    actions=(
+        Action("n", "new", ("เพิ่มรายการ", "New entry"), "orders.write", ("ทะเบียนทดลอง: เพิ่ม", "Trial: new"), writes=True),
+        Action("v", "look", ("ดูรายการ", "Look"), palette=("ทะเบียนทดลอง: ดู", "Trial: look")),
+    ),
+    documents=(Document("trial-sheet", ("ใบทดลอง", "trial sheet"), "ethics_tui.registers.trial_register:write_sheet",
+                        (Param("id", ("รหัสรายการ", "entry id")),), file_name="trial-sheet-{id}.pdf"),),
+)
+'''
+
+FAKE_SCREEN = '''
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.registers import spec_bindings, spec_permissions
+
+
+class TrialScreen(GuardedScreen):
+    BINDINGS = [*spec_bindings("trial"), Binding("escape", "app.pop_screen", "back")]
+    ACTION_PERMISSIONS = spec_permissions("trial")
+
+    def __init__(self, then=None):
+        super().__init__()
+        self.then = then
+
+    def compose(self):
+        yield Static("trial")
+        yield Footer()
+
+    def on_mount(self):
+        self.run_then()
+
+    def action_new(self):
+        self.notify("new")
+
+    def action_look(self):
+        self.notify("looked")
+'''
+
+
+@pytest.fixture
+def trial_register(tmp_path, monkeypatch):
+    """A register that is only a spec module and its own screen module: nothing else edited."""
+    spec_dir, screen_dir = tmp_path / "specs", tmp_path / "screens"
+    spec_dir.mkdir()
+    screen_dir.mkdir()
+    (spec_dir / "trial_register.py").write_text(textwrap.dedent(FAKE_SPEC), encoding="utf-8")
+    (screen_dir / "trial_register_screen.py").write_text(textwrap.dedent(FAKE_SCREEN), encoding="utf-8")
+    monkeypatch.setattr(registers_pkg, "__path__", [*registers_pkg.__path__, str(spec_dir)])
+    monkeypatch.syspath_prepend(str(screen_dir))
+    forget()
+    yield
+    forget()
+    for name in ("ethics_tui.registers.trial_register", "trial_register_screen"):
+        sys.modules.pop(name, None)
+
+
+async def test_a_new_register_is_one_spec(trial_register, make_app, ctx, monkeypatch, capsys):
+    from ethics_tui.cli import main
+    from ethics_tui.tui.screens.home import HomeScreen
+
+    fast_demo(ctx)
+    # the CLI: pdf trial-sheet, with its help
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["pdf", "--help"])
+    assert "trial-sheet" in capsys.readouterr().out
+    out = ctx.store.dir.parent / "sheet.pdf"
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
+    assert main(["--data", str(ctx.store.dir), "--user", "viewer", "pdf", "trial-sheet", "7", "-o", str(out)]) == 0
+    assert out.read_bytes().endswith(b"sheet 7")
+    # the TUI: home menu, palette, hot key, footer keys by role
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "viewer")
+        assert isinstance(app.screen, HomeScreen)
+        nav = app.screen.query_one("#nav")
+        assert "open_register('trial')" in [nav.get_option_at_index(i).id for i in range(nav.option_count)]
+        titles = [title for title, _action in available(app)]
+        assert "ทะเบียนทดลอง" in titles and "ทะเบียนทดลอง: ดู" in titles
+        assert "ทะเบียนทดลอง: เพิ่ม" not in titles  # the viewer may not write
+        await pilot.press("z")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "TrialScreen"
+        shown = {fk.key for fk in app.screen.query(FooterKey)}
+        assert "v" in shown and "n" not in shown
+        await pilot.press("n")
+        await settle(pilot)
+        assert not any(n.message == "new" for n in app._notifications)
+
+
+async def test_the_tui_and_the_cli_name_a_document_alike(make_app, ctx, monkeypatch):
+    """The coverage report of one notice and an order PDF: the TUI's file (or offered path) is
+    the one ``pdf KIND ID`` writes without ``-o``."""
+    from textual.widgets import Input
+
+    from ethics_tui.cli import main
+    from ethics_tui.service import documents
+
+    fast_demo(ctx)
+    exports = ctx.store.dir.parent / "exports"
+    exports.mkdir()
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("o")
+        await settle(pilot)
+        notice_id = app.screen.selected_id()
+        await pilot.press("x")  # the coverage report PDF of the selected notice
+        await settle(pilot)
+        tui_files = sorted(p.name for p in exports.iterdir())
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        order_id = app.screen.selected_id()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        offered = app.screen.query_one("#f-text", Input).value
+        hr = app.ctx
+    assert tui_files == [documents.default_name(hr, "notices-coverage", id=notice_id)]
+    assert offered == str(documents.default_path(hr, "order", id=order_id))
+    for f in exports.iterdir():
+        f.unlink()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 4))
+    assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "notices-coverage", str(notice_id)]) == 0
+    assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "order", str(order_id)]) == 0
+    assert sorted(p.name for p in exports.iterdir()) == sorted([tui_files[0], offered.rsplit("/", 1)[-1]])
