@@ -24,7 +24,8 @@ def test_every_text_is_as_it_was():
 
     _import_every_tui_module()
     before = {key: tuple(pair) for key, pair in json.loads(BEFORE.read_text(encoding="utf-8")).items()}
-    now = dict(TEXT)
+    # footer labels of the register specs' actions come from the specs (act:<register>:<action>)
+    now = {k: v for k, v in TEXT.items() if not k.startswith("act:")}
     assert sorted(set(before) - set(now)) == []
     assert sorted(set(now) - set(before)) == []
     assert {k: v for k, v in now.items() if v != before[k]} == {}
