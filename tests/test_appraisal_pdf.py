@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from ethics_tui.cli_pdf import find_export
+from ethics_tui.cli.pdf import find_export
 from ethics_tui.pdf.appraisal_notice import WITNESS_NOTE
 from ethics_tui.pdf.authenticity import sha256_file
 from ethics_tui.pdf.textlayer import pages, squash

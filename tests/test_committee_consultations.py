@@ -170,6 +170,6 @@ def test_pdf_order_and_signoff_read_back(office, tmp_path, monkeypatch, capsys):
 
 
 def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.committee, ethics_tui.cli_committee; print('textual' in sys.modules)"
+    code = "import sys, ethics_tui.service.committee, ethics_tui.cli.committee; print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -362,7 +362,7 @@ def test_core_does_not_import_textual():
     import subprocess
     import sys
 
-    code = ("import sys, ethics_tui.service.complaints, ethics_tui.cli_complaints, ethics_tui.model.complaints; "
+    code = ("import sys, ethics_tui.service.complaints, ethics_tui.cli.complaints, ethics_tui.model.complaints; "
             "assert 'textual' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -175,7 +175,7 @@ def test_pdf_headers_on_every_page_and_figures_present(hr, tmp_path):
     circ = next(n for n in notices.list_notices(hr) if n.kind == "circular" and n.published)
     cov = notices_acks.coverage(hr, circ.id)
     assert flat(f"รับทราบ {cov.done} จาก {cov.total} คน") in everything
-    from ethics_tui.cli_pdf import find_export
+    from ethics_tui.cli.pdf import find_export
     from ethics_tui.pdf.authenticity import sha256_file
 
     assert find_export(hr.store, sha256_file(out)) is not None

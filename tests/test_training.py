@@ -252,7 +252,7 @@ def test_demo_year_has_the_cases_the_issue_asks_for(ctx, monkeypatch):
 
 
 def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.training, ethics_tui.cli_training; print('textual' in sys.modules)"
+    code = "import sys, ethics_tui.service.training, ethics_tui.cli.training; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

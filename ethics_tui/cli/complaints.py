@@ -54,7 +54,7 @@ def add_commands(sub, common) -> None:
                        help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
     ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
     ex.set_defaults(func=cmd_exports)
-    from ethics_tui.cli_destruction import add_commands as destruction_commands
+    from ethics_tui.cli.destruction import add_commands as destruction_commands
 
     destruction_commands(ps, common)
     se = ps.add_parser("settings", parents=[common],

@@ -32,13 +32,13 @@ def add_commands(sub, common) -> None:
                    help="สร้างสำนักงานทดสอบ N คนในโฟลเดอร์ข้อมูลว่างก่อน / first build a stress office of N staff")
     g.add_argument("--check", action="store_true", help="อ่านทุกหน้ากลับมาตรวจ / read every page back and check it")
     g.set_defaults(func=cmd_pdf_gallery)
-    # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli_*.py
+    # registers add `pdf <register> ID -o FILE` with add_pdf_commands(psub, common) in their cli/*.py
     import importlib
 
     from ethics_tui.cli import cli_modules
 
     for mod in cli_modules():
-        hook = getattr(importlib.import_module(f"ethics_tui.{mod}"), "add_pdf_commands", None)
+        hook = getattr(importlib.import_module(f"ethics_tui.cli.{mod}"), "add_pdf_commands", None)
         if hook is not None:
             hook(psub, common)
 

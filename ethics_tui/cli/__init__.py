@@ -74,18 +74,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_register_commands(sub, common) -> None:
-    """Each ``ethics_tui/cli_<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
+    """Each ``ethics_tui/cli/<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
     import importlib
 
     for mod in cli_modules():
-        importlib.import_module(f"ethics_tui.{mod}").add_commands(sub, common)
+        importlib.import_module(f"ethics_tui.cli.{mod}").add_commands(sub, common)
+
+
+NOT_COMMANDS = frozenset({"common"})  # helpers, not command modules
 
 
 def cli_modules() -> list[str]:
-    """The ``cli_*`` modules of the package, sorted (a directory listing: pkgutil would import
-    inspect and ast, a noticeable share of a short command's start)."""
+    """The command modules of this package (each has ``add_commands``), sorted (a directory listing:
+    pkgutil would import inspect and ast, a noticeable share of a short command's start)."""
     here = Path(__file__).resolve().parent
-    names = {p.name.split(".")[0] for p in here.iterdir() if p.name.startswith("cli_") and p.suffix in (".py", ".pyc")}
+    names = {p.name.split(".")[0] for p in here.iterdir()
+             if p.suffix in (".py", ".pyc") and not p.name.startswith("_") and p.stem not in NOT_COMMANDS}
     return sorted(names)
 
 
