@@ -5,11 +5,11 @@ The PDF writers are in :mod:`ethics_tui.service.appraisal_pdf` (the TUI calls th
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 from ethics_tui.errors import UserError
 
 
@@ -22,23 +22,17 @@ def _round_args(p) -> None:
 def add_commands(sub, common) -> None:
     a = sub.add_parser("appraisal", parents=[common], help="ประเมินผลการปฏิบัติงาน / appraisal rounds")
     asub = a.add_subparsers(dest="appraisal_command", required=True)
-    p = asub.add_parser("rounds", parents=[common], help="รายการรอบการประเมิน")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_rounds)
-    p = asub.add_parser("status", parents=[common], help="สถานะและสรุปของรอบ (จำนวนเท่านั้น)")
+    p = command(asub, "rounds", cmd_rounds, common, help="รายการรอบการประเมิน", json=True)
+    p = command(asub, "status", cmd_status, common, help="สถานะและสรุปของรอบ (จำนวนเท่านั้น)", json=True)
     _round_args(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_status)
     p = asub.add_parser("new", parents=[common], help="เปิดรอบการประเมินใหม่")
     _round_args(p)
     p.add_argument("--criteria", help="ไฟล์ข้อความหลักเกณฑ์ / criteria text file")
     p.add_argument("--published", help="วันที่ประกาศหลักเกณฑ์ (วว/ดด/ปปปป)")
     p.add_argument("--channels", default="", help="ช่องทางเผยแพร่ คั่นด้วย ,")
     p.set_defaults(func=cmd_new)
-    p = asub.add_parser("results", parents=[common], help="ผลรายบุคคล (hr, ผู้บริหาร)")
+    p = command(asub, "results", cmd_results, common, help="ผลรายบุคคล (hr, ผู้บริหาร)", json=True)
     _round_args(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_results)
     p = asub.add_parser("score", parents=[common], help="ให้คะแนนหนึ่งคน")
     _round_args(p)
     p.add_argument("code")
@@ -109,14 +103,12 @@ def _result_by_code(ctx, rnd, code: str):
 
 
 def cmd_rounds(args) -> int:
-    from ethics_tui.cli import _ctx
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     rows = [svc.status_dict(ctx, r.id) for r in svc.list_rounds(ctx)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
+        return print_json(rows)
     for d in rows:
         print(f"{d['round_id']:>3}  {d['fiscal_year']}/{d['round']}  {d['status']:<9} {d['audience']:>4}  "
               + " ".join(f"{k}:{v}" for k, v in d["stages"].items()))
@@ -124,16 +116,14 @@ def cmd_rounds(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.appraisal import ROUND_STATUS_LABELS, STAGE_LABELS
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     d = svc.status_dict(ctx, _round(ctx, args).id)
     if args.json:
-        print(json.dumps(d, ensure_ascii=False, indent=1))
-        return 0
-    k = 1 if _lang(args) == "en" else 0
+        return print_json(d)
+    k = 1 if lang_of(args) == "en" else 0
     print(f"{d['fiscal_year']}/{d['round']} ({ROUND_STATUS_LABELS[d['status']][k]}) · {d['audience']}")
     for key, n in d["stages"].items():
         print(f"  {STAGE_LABELS[key][k]}: {n}")
@@ -145,11 +135,10 @@ def cmd_status(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.model.appraisal import AppraisalRound
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     text = ""
     if args.criteria:
         try:
@@ -162,16 +151,15 @@ def cmd_new(args) -> int:
                          criteria_published=_day(args.published).isoformat() if args.published else "",
                          criteria_channels=[c.strip() for c in args.channels.split(",") if c.strip()])
     rnd = svc.create_round(ctx, rnd)
-    _say(args, f"เปิดรอบการประเมิน {rnd.title} แล้ว (รหัส {rnd.id})", f"Round {rnd.fiscal_year}/{rnd.round_no} opened (id {rnd.id})")
+    say(args, f"เปิดรอบการประเมิน {rnd.title} แล้ว (รหัส {rnd.id})", f"Round {rnd.fiscal_year}/{rnd.round_no} opened (id {rnd.id})")
     return 0
 
 
 def cmd_results(args) -> int:
-    from ethics_tui.cli import _ctx
     from ethics_tui.model.appraisal import fmt
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     rows = svc.list_results(ctx, _round(ctx, args).id)
     out = []
     for r in rows:
@@ -180,7 +168,7 @@ def cmd_results(args) -> int:
                     "total": fmt(s.total) if s else None, "level": s.level if s else None,
                     "notified_on": r.result.notified_on, "ack_on": r.result.ack_on})
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        print_json(out)
     else:
         for d in out:
             print(f"{d['code']:>6}  {d['name']:<28} {d['total'] or '-':>6} {d['level'] or '-':<12} {d['stage']}")
@@ -188,49 +176,46 @@ def cmd_results(args) -> int:
 
 
 def cmd_score(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     row = _result_by_code(ctx, _round(ctx, args), args.code)
     svc.set_scores(ctx, row.result.id, args.results, args.competency, args.total, args.comment)
-    _say(args, f"บันทึกคะแนนของ {row.staff.full_name} แล้ว", f"Scores saved for {row.staff.code}")
+    say(args, f"บันทึกคะแนนของ {row.staff.full_name} แล้ว", f"Scores saved for {row.staff.code}")
     return 0
 
 
 def cmd_import(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     plan = svc.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
     if plan.errors:
-        _say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+        say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
              f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
         for e in plan.errors:
-            print("  " + e.message(_lang(args)), file=sys.stderr)
+            print("  " + e.message(lang_of(args)), file=sys.stderr)
         return 1
     if args.dry_run:
-        _say(args, f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): {plan.scored} คน", f"Check passed (nothing saved): {plan.scored} rows")
+        say(args, f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): {plan.scored} คน", f"Check passed (nothing saved): {plan.scored} rows")
     else:
-        _say(args, f"นำเข้าคะแนนแล้ว {plan.scored} คน", f"Imported scores for {plan.scored} people")
+        say(args, f"นำเข้าคะแนนแล้ว {plan.scored} คน", f"Imported scores for {plan.scored} people")
     return 0
 
 
 def cmd_step(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import appraisal as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     rnd = _round(ctx, args)
     day = _day(args.date)
     if args.step == "close":
         svc.set_round_status(ctx, rnd.id, "closed")
-        _say(args, f"ปิดรอบ {rnd.title} แล้ว", "Round closed")
+        say(args, f"ปิดรอบ {rnd.title} แล้ว", "Round closed")
         return 0
     if args.step == "notify" and not args.code:
         svc.set_round_status(ctx, rnd.id, "notified", on=day)
-        _say(args, f"บันทึกการแจ้งผลทั้งรอบ {rnd.title} แล้ว", "The whole round is marked notified")
+        say(args, f"บันทึกการแจ้งผลทั้งรอบ {rnd.title} แล้ว", "The whole round is marked notified")
         return 0
     row = _result_by_code(ctx, rnd, args.code)
     rid = row.result.id
@@ -246,8 +231,8 @@ def cmd_step(args) -> int:
     elif args.step == "grievance":
         g = svc.file_grievance(ctx, rid, day, args.to, args.grounds)
         if g.late:
-            _say(args, "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)", "warning: filed after the deadline (recorded)", file=sys.stderr)
-    _say(args, f"บันทึกแล้ว: {row.staff.full_name}", f"Recorded: {row.staff.code}")
+            say(args, "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)", "warning: filed after the deadline (recorded)", file=sys.stderr)
+    say(args, f"บันทึกแล้ว: {row.staff.full_name}", f"Recorded: {row.staff.code}")
     return 0
 
 
@@ -261,10 +246,9 @@ def _result_by_code_staff(ctx, code: str) -> int:
 
 
 def cmd_pdf(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service.appraisal_pdf import write_criteria, write_notices, write_summary
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     out = Path(args.output) if args.output else None
     if args.kind == "appraisal-notices":
         path = write_notices(ctx, args.round_id, out, args.code)
@@ -272,5 +256,5 @@ def cmd_pdf(args) -> int:
         path = write_summary(ctx, args.round_id, out)
     else:
         path = write_criteria(ctx, args.round_id, out)
-    _say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
+    say(args, f"เขียน PDF ไปที่ {path}", f"Wrote {path}")
     return 0

@@ -12,8 +12,9 @@ so that the TUI and the CLI export the same files:
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
+
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
 _DOCS = (
     "CHANNEL_MAX", "REMOVED_NOTE", "TIMES_NOTE", "add_channel", "casefile_doc", "default_pdf_path", "due_step",
@@ -35,11 +36,9 @@ def __getattr__(name: str):
 def add_commands(sub, common) -> None:
     p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
     ps = p.add_subparsers(dest="complaints_command", required=True)
-    st = ps.add_parser("stats", parents=[common], help="สถิติ (จำนวนเท่านั้น) / statistics, counts only")
+    st = command(ps, "stats", cmd_stats, common, help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True)
     st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
     st.add_argument("--half", action="store_true", help="6 เดือนแรก (1 ต.ค.-31 มี.ค.) / first six months")
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(func=cmd_stats)
     s = ps.add_parser("status", parents=[common], help="สถานะจากรหัสรับเรื่อง / status by receipt code")
     s.add_argument("code", nargs="+")
     s.set_defaults(func=cmd_status)
@@ -87,44 +86,40 @@ def add_pdf_commands(psub, common) -> None:
 
 def cmd_pdf(args) -> int:
     from ethics_tui.service.complaints_docs import export_pdf
-    from ethics_tui.cli import _ctx, _say
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     out = export_pdf(ctx, args.what, args.output, case_id=args.id, fy=getattr(args, "fy", 0),
                      half=getattr(args, "half", False))
-    _say(args, f"เขียน PDF ไปที่ {out}", f"Wrote {out}")
+    say(args, f"เขียน PDF ไปที่ {out}", f"Wrote {out}")
     return 0
 
 
 def cmd_exports(args) -> int:
     """List the confidential exports left in the data folder (who made them), or delete one."""
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import exports
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if args.remove is not None:
         exports.remove_confidential(ctx, args.remove)
-        _say(args, f"ลบเอกสารลับที่ส่งออกรหัส {args.remove} แล้ว", f"Deleted confidential export {args.remove}")
+        say(args, f"ลบเอกสารลับที่ส่งออกรหัส {args.remove} แล้ว", f"Deleted confidential export {args.remove}")
         return 0
     rows = exports.list_confidential(ctx)
     if not rows:
-        _say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
+        say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
     for r in rows:
         print(f"{r['id']:>4}  {r['at'][:16].replace('T', ' ')}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
     return 0
 
 
 def cmd_stats(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import kind_label
     from ethics_tui.service import complaints as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     s = svc.stats(ctx, args.fy, args.half)
     if args.json:
-        print(json.dumps(s.to_dict(), ensure_ascii=False, indent=1))
-        return 0
-    lang = _lang(args)
+        return print_json(s.to_dict())
+    lang = lang_of(args)
     en = lang == "en"
     print(svc.statement(s, lang))
     rows = [("received" if en else "รับเรื่องทั้งหมด", s.received), ("finished" if en else "ดำเนินการแล้วเสร็จ", s.finished),
@@ -137,13 +132,12 @@ def cmd_stats(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     v = svc.lookup(ctx, " ".join(args.code))
     print(f"{v.code}: {step_label(v.status, lang)}")
     for step, day in v.steps:
@@ -154,13 +148,12 @@ def cmd_status(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     rows = svc.overdue(ctx) if args.overdue else svc.list_cases(ctx, open_only=args.open)
     today = date.today()
     for c in rows:
@@ -182,12 +175,11 @@ def cmd_purge(args) -> int:
 def cmd_settings(args) -> int:
     from ethics_tui.service.complaints_docs import REMOVED_NOTE, TIMES_NOTE, add_channel, due_step, parse_positive, remove_channel, settings_lines
     """Show the complaint settings; with options, change them in one save (all or nothing)."""
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     s = svc.get_settings(ctx)
     changes = args.add_channel or args.remove_channel or args.due or args.retention is not None
     if changes:
@@ -203,14 +195,14 @@ def cmd_settings(args) -> int:
             s.retention_years = parse_positive(args.retention, "อายุการเก็บ (ปี)", "The retention (years)", most=50)
         saved = svc.save_settings(ctx, s)
         if saved is not s:  # save_settings returns the stored settings when nothing differs
-            _say(args, "ไม่มีอะไรเปลี่ยน", "Nothing changed")
+            say(args, "ไม่มีอะไรเปลี่ยน", "Nothing changed")
         else:
-            _say(args, "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว", "Complaint settings saved")
+            say(args, "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว", "Complaint settings saved")
         s = saved
     for line in settings_lines(s, lang):
         print(line)
     if args.remove_channel:
-        _say(args, "หมายเหตุ: " + REMOVED_NOTE[0], "Note: " + REMOVED_NOTE[1])
+        say(args, "หมายเหตุ: " + REMOVED_NOTE[0], "Note: " + REMOVED_NOTE[1])
     if args.due or args.retention is not None:
-        _say(args, "หมายเหตุ: " + TIMES_NOTE[0], "Note: " + TIMES_NOTE[1])
+        say(args, "หมายเหตุ: " + TIMES_NOTE[0], "Note: " + TIMES_NOTE[1])
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ethics_tui.cli.common import lang_of, open_ctx, say, write_by_suffix
+
 
 def _date(text: str):
     from ethics_tui.thai.dates import parse_date
@@ -50,60 +52,54 @@ def _show(row: dict, lang: str) -> None:
 
 
 def cmd_prepare(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    row = svc.prepare(_ctx(args), args.on)
-    _show(row, _lang(args))
-    _say(args, f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
+    row = svc.prepare(open_ctx(args), args.on)
+    _show(row, lang_of(args))
+    say(args, f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
          f"Destruction list {row['id']} prepared ({len(row['entries'])} case(s)); next: the committee")
     return 0
 
 
 def cmd_committee(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    svc.set_committee(_ctx(args), args.id, args.order, args.member)
-    _say(args, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ", "Committee recorded; next: approval")
+    svc.set_committee(open_ctx(args), args.id, args.order, args.member)
+    say(args, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ", "Committee recorded; next: approval")
     return 0
 
 
 def cmd_approve(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    svc.approve(_ctx(args), args.id, args.on, args.by)
-    _say(args, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย", "Approval recorded; next: destroy")
+    svc.approve(open_ctx(args), args.id, args.on, args.by)
+    say(args, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย", "Approval recorded; next: destroy")
     return 0
 
 
 def cmd_destroy(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    row = svc.destroy(_ctx(args), args.id, args.on)
-    _say(args, f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
+    row = svc.destroy(open_ctx(args), args.id, args.on)
+    say(args, f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
          f"Destroyed {len(row['entries'])} case(s); the list is kept")
     return 0
 
 
 def cmd_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import complaints_destruction as svc
 
-    for row in svc.rounds(_ctx(args)):
-        _show(row, _lang(args))
+    for row in svc.rounds(open_ctx(args)):
+        _show(row, lang_of(args))
     return 0
 
 
 def cmd_export(args) -> int:
-    from ethics_tui.cli import _ctx, _say, write_by_suffix
     from ethics_tui.service import complaints_destruction as svc
 
     out = Path(args.output)
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     write_by_suffix(out, {".pdf": lambda p: svc.export_pdf(ctx, args.id, p),
                           ".csv": lambda p: svc.export_csv(ctx, args.id, p)})
-    _say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
+    say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
     return 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from ethics_tui.cli.common import lang_of, open_ctx, say
+
 
 #: serve binds to this machine only unless told otherwise (the server lives in tui/serve.py,
 #: which the other commands never import)
@@ -34,27 +36,25 @@ def add_commands(sub, common) -> None:
 
 
 def cmd_serve(args) -> int:
-    from ethics_tui.cli import _lang
     from ethics_tui.tui.serve import serve
 
-    return serve(Path(args.data), args.host, args.port, _lang(args))
+    return serve(Path(args.data), args.host, args.port, lang_of(args))
 
 
 def cmd_accounts(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import staff_accounts
     from ethics_tui.service.exports import export_path
     from ethics_tui.service.notices import staff_ids_by_code
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     ids = staff_ids_by_code(ctx, [c.strip() for c in args.staff.split(",") if c.strip()]) if args.staff else None
     slips = staff_accounts.create_accounts(ctx, ids, reissue=args.reissue)
     if not slips:
-        _say(args, "ทุกคนมีบัญชีแล้ว ไม่มีใบแจ้งรหัสใหม่", "Everyone already has an account; no new slips")
+        say(args, "ทุกคนมีบัญชีแล้ว ไม่มีใบแจ้งรหัสใหม่", "Everyone already has an account; no new slips")
         return 0
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.output) if args.output else export_path(ctx.store.dir, f"staff-slips-{stamp}.pdf")
     path = staff_accounts.export_slips(ctx, slips, out)
-    _say(args, f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",
+    say(args, f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",
          f"{len(slips)} accounts/codes; slips: {path} (the codes are in this file only)")
     return 0

@@ -6,8 +6,8 @@ Passwords are read from a prompt, or from stdin one per line when stdin is not a
 
 from __future__ import annotations
 
-import json
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, read_password, say
 from ethics_tui.errors import UserError
 from ethics_tui.model.user import ROLES
 
@@ -21,9 +21,7 @@ def add_commands(sub, common) -> None:
     a.add_argument("--roles", required=True, help="comma-separated: " + ",".join(ROLES))
     a.add_argument("--staff", type=int, help="รหัสระเบียนบุคลากร / staff record id")
     a.set_defaults(func=cmd_users_add)
-    li = us.add_parser("list", parents=[common], help="รายชื่อผู้ใช้")
-    li.add_argument("--json", action="store_true")
-    li.set_defaults(func=cmd_users_list)
+    command(us, "list", cmd_users_list, common, help="รายชื่อผู้ใช้", json=True)
     pw = us.add_parser("passwd", parents=[common], help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
     pw.add_argument("username")
     pw.add_argument("--confirm-loss", type=int, default=None, metavar="N",
@@ -53,102 +51,92 @@ def _roles(text: str) -> list[str]:
 
 
 def _pending_note(args, pending) -> None:
-    from ethics_tui.cli import _say
 
     for vault in pending:
-        _say(args, f"บทบาท {vault}: รอผู้ถือกุญแจเข้าสู่ระบบและอนุมัติ (ethics-tui users approve --user ...)",
+        say(args, f"บทบาท {vault}: รอผู้ถือกุญแจเข้าสู่ระบบและอนุมัติ (ethics-tui users approve --user ...)",
              f"role {vault}: waiting for a key holder to approve (ethics-tui users approve --user ...)")
 
 
 def cmd_users_add(args) -> int:
-    from ethics_tui.cli import _ctx, _say, read_password
     from ethics_tui.service.users import create_user
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     password = read_password(f"รหัสผ่านของ {args.username} / new password: ")
     user, pending = create_user(ctx, args.username, args.name, _roles(args.roles), password, staff_id=args.staff)
-    _say(args, f"เพิ่มผู้ใช้ {user.username} แล้ว" + (" (ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก)" if user.must_change else ""),
+    say(args, f"เพิ่มผู้ใช้ {user.username} แล้ว" + (" (ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก)" if user.must_change else ""),
          f"User {user.username} added" + (" (must change password at first sign-in)" if user.must_change else ""))
     _pending_note(args, pending)
     return 0
 
 
 def cmd_users_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service.users import list_users, pending_grants, role_names
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     users = list_users(ctx)
     pending = pending_grants(ctx)
     if args.json:
-        print(json.dumps([{"username": u.username, "display_name": u.display_name, "roles": u.roles,
+        return print_json([{"username": u.username, "display_name": u.display_name, "roles": u.roles,
                            "staff_id": u.staff_id, "active": u.active, "must_change": u.must_change,
-                           "pending_keys": [v for n, v in pending if n == u.username]} for u in users],
-                         ensure_ascii=False, indent=1))
-        return 0
+                           "pending_keys": [v for n, v in pending if n == u.username]} for u in users])
     for u in users:
-        state = "" if u.active else (" (disabled)" if _lang(args) == "en" else " (ระงับ)")
-        print(f"{u.username:<16} {u.display_name}  [{role_names(u.roles, _lang(args))}]{state}")
+        state = "" if u.active else (" (disabled)" if lang_of(args) == "en" else " (ระงับ)")
+        print(f"{u.username:<16} {u.display_name}  [{role_names(u.roles, lang_of(args))}]{state}")
     return 0
 
 
 def cmd_users_passwd(args) -> int:
-    from ethics_tui.cli import _ctx, _say, read_password
     from ethics_tui.service.users import change_password, reset_password
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if ctx.user is not None and ctx.user.username == args.username.lower():
-        # the acting user's current password was read by _ctx; ask for it again to confirm
+        # the acting user's current password was read by open_ctx; ask for it again to confirm
         old = read_password("รหัสผ่านปัจจุบัน / current password: ")
         new = read_password("รหัสผ่านใหม่ / new password: ")
         change_password(ctx, old, new)
-        _say(args, "เปลี่ยนรหัสผ่านแล้ว", "Password changed")
+        say(args, "เปลี่ยนรหัสผ่านแล้ว", "Password changed")
         return 0
     temp = read_password(f"รหัสผ่านชั่วคราวของ {args.username} / temporary password: ")
     pending = reset_password(ctx, args.username, temp, confirm_loss=args.confirm_loss)
-    _say(args, f"ตั้งรหัสผ่านชั่วคราวให้ {args.username} แล้ว ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบ",
+    say(args, f"ตั้งรหัสผ่านชั่วคราวให้ {args.username} แล้ว ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบ",
          f"Temporary password set for {args.username}; they must change it at sign-in")
     _pending_note(args, pending)
     return 0
 
 
 def cmd_users_active(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service.users import set_active
 
-    set_active(_ctx(args), args.username, args.active)
-    _say(args, f"{'เปิดใช้' if args.active else 'ระงับ'}บัญชี {args.username} แล้ว",
+    set_active(open_ctx(args), args.username, args.active)
+    say(args, f"{'เปิดใช้' if args.active else 'ระงับ'}บัญชี {args.username} แล้ว",
          f"Account {args.username} {'enabled' if args.active else 'disabled'}")
     return 0
 
 
 def cmd_users_roles(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service.users import set_roles
 
-    pending = set_roles(_ctx(args), args.username, _roles(args.roles))
-    _say(args, f"กำหนดบทบาทของ {args.username} แล้ว", f"Roles of {args.username} updated")
+    pending = set_roles(open_ctx(args), args.username, _roles(args.roles))
+    say(args, f"กำหนดบทบาทของ {args.username} แล้ว", f"Roles of {args.username} updated")
     _pending_note(args, pending)
     return 0
 
 
 def cmd_users_approve(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service.users import approve_grants
 
-    done = approve_grants(_ctx(args))
+    done = approve_grants(open_ctx(args))
     for username, vault in done:
-        _say(args, f"มอบกุญแจ {vault} ให้ {username} แล้ว", f"Granted the {vault} key to {username}")
+        say(args, f"มอบกุญแจ {vault} ให้ {username} แล้ว", f"Granted the {vault} key to {username}")
     if not done:
-        _say(args, "ไม่มีกุญแจที่รออนุมัติซึ่งคุณถืออยู่", "Nothing waiting that you hold a key for")
+        say(args, "ไม่มีกุญแจที่รออนุมัติซึ่งคุณถืออยู่", "Nothing waiting that you hold a key for")
     return 0
 
 
 def cmd_users_recovery(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service.users import create_recovery_key
 
-    code = create_recovery_key(_ctx(args))
-    _say(args, "รหัสกู้คืน (แสดงครั้งเดียว พิมพ์เก็บไว้ในที่ปลอดภัย):", "Recovery code (shown once; print it and lock it away):")
+    code = create_recovery_key(open_ctx(args))
+    say(args, "รหัสกู้คืน (แสดงครั้งเดียว พิมพ์เก็บไว้ในที่ปลอดภัย):", "Recovery code (shown once; print it and lock it away):")
     print(code)
     return 0
