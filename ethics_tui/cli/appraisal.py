@@ -104,9 +104,10 @@ def _result_by_code(ctx, rnd, code: str):
 
 def cmd_rounds(args) -> int:
     from ethics_tui.service import appraisal as svc
+    from ethics_tui.service import appraisal_review
 
     ctx = open_ctx(args)
-    rows = [svc.status_dict(ctx, r.id) for r in svc.list_rounds(ctx)]
+    rows = [appraisal_review.status_dict(ctx, r.id) for r in svc.list_rounds(ctx)]
     if args.json:
         return print_json(rows)
     for d in rows:
@@ -117,10 +118,10 @@ def cmd_rounds(args) -> int:
 
 def cmd_status(args) -> int:
     from ethics_tui.model.appraisal import ROUND_STATUS_LABELS, STAGE_LABELS
-    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service import appraisal_review
 
     ctx = open_ctx(args)
-    d = svc.status_dict(ctx, _round(ctx, args).id)
+    d = appraisal_review.status_dict(ctx, _round(ctx, args).id)
     if args.json:
         return print_json(d)
     k = 1 if lang_of(args) == "en" else 0
@@ -186,10 +187,10 @@ def cmd_score(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from ethics_tui.service import appraisal as svc
+    from ethics_tui.service import appraisal_io
 
     ctx = open_ctx(args)
-    plan = svc.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
+    plan = appraisal_io.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
     if plan.errors:
         say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
              f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
@@ -205,6 +206,7 @@ def cmd_import(args) -> int:
 
 def cmd_step(args) -> int:
     from ethics_tui.service import appraisal as svc
+    from ethics_tui.service import appraisal_review
 
     ctx = open_ctx(args)
     rnd = _round(ctx, args)
@@ -220,16 +222,16 @@ def cmd_step(args) -> int:
     row = _result_by_code(ctx, rnd, args.code)
     rid = row.result.id
     if args.step == "notify":
-        svc.mark_notified(ctx, rid, day)
+        appraisal_review.mark_notified(ctx, rid, day)
     elif args.step == "sign":
-        svc.acknowledge(ctx, rid, day)
+        appraisal_review.acknowledge(ctx, rid, day)
     elif args.step == "refuse":
         wid = _result_by_code_staff(ctx, args.witness) if args.witness else None
-        svc.refuse(ctx, rid, day, wid, args.witness_name, args.witness_position, args.note)
+        appraisal_review.refuse(ctx, rid, day, wid, args.witness_name, args.witness_position, args.note)
     elif args.step == "reopen":
-        svc.reopen(ctx, rid, args.reason)
+        appraisal_review.reopen(ctx, rid, args.reason)
     elif args.step == "grievance":
-        g = svc.file_grievance(ctx, rid, day, args.to, args.grounds)
+        g = appraisal_review.file_grievance(ctx, rid, day, args.to, args.grounds)
         if g.late:
             say(args, "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)", "warning: filed after the deadline (recorded)", file=sys.stderr)
     say(args, f"บันทึกแล้ว: {row.staff.full_name}", f"Recorded: {row.staff.code}")

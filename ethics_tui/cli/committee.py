@@ -91,11 +91,11 @@ def cmd_orders_current(args) -> int:
 
 def cmd_consultations_stats(args) -> int:
     from ethics_tui.model.committee import CHANNELS, CONSULT_STATUSES
-    from ethics_tui.service import committee
+    from ethics_tui.service import committee_consultations
     from ethics_tui.thai.dates import MONTHS_ABBR
 
     ctx = open_ctx(args)
-    s = committee.stats(ctx, args.fy)
+    s = committee_consultations.stats(ctx, args.fy)
     if args.json:
         return print_json(s)
     en = lang_of(args) == "en"

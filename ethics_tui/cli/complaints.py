@@ -16,23 +16,6 @@ from datetime import date
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
-_DOCS = (
-    "CHANNEL_MAX", "REMOVED_NOTE", "TIMES_NOTE", "add_channel", "casefile_doc", "default_pdf_path", "due_step",
-    "expected_steps", "export_pdf", "parse_positive", "receipt_doc", "remove_channel", "settings_lines", "stats_doc",
-    "status_contact",
-)
-
-
-def __getattr__(name: str):
-    """The documents live in the service layer (re-exported here, imported only when used, so
-    that ``--help`` and other commands do not load them)."""
-    if name in _DOCS:
-        from ethics_tui.service import complaints_docs
-
-        return getattr(complaints_docs, name)
-    raise AttributeError(name)
-
-
 def add_commands(sub, common) -> None:
     p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
     ps = p.add_subparsers(dest="complaints_command", required=True)

@@ -11,19 +11,6 @@ from __future__ import annotations
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
-_DOCS = ("_d", "_m", "_pct", "default_path", "write_memo", "write_report", "write_xlsx")
-
-
-def __getattr__(name: str):
-    """The documents live in the service layer (re-exported here, imported only when used, so
-    that ``--help`` and other commands do not load them)."""
-    if name in _DOCS:
-        from ethics_tui.service import training_docs
-
-        return getattr(training_docs, name)
-    raise AttributeError(name)
-
-
 def add_commands(sub, common) -> None:
     p = sub.add_parser("training", parents=[common], help="คัดเลือกฝึกอบรม/ศึกษาดูงาน/ทุน / training selection")
     ts = p.add_subparsers(dest="training_command", required=True)
@@ -78,10 +65,10 @@ def cmd_list(args) -> int:
 
 def cmd_stats(args) -> int:
     from ethics_tui.service.training_docs import _m, _pct
-    from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
 
     lang = lang_of(args)
-    st = svc.stats(open_ctx(args), args.fy, lang)
+    st = training_stats.stats(open_ctx(args), args.fy, lang)
     grp = lambda gs: [g.__dict__ for g in gs]
     data = {"fiscal_year": st.fiscal_year, "staff_total": st.staff_total, "with_opportunity": st.with_opportunity,
             "share": round(st.share, 4), "by_division": grp(st.by_division), "by_staff_type": grp(st.by_type),

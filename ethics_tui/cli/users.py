@@ -134,7 +134,7 @@ def cmd_users_approve(args) -> int:
 
 
 def cmd_users_recovery(args) -> int:
-    from ethics_tui.service.users import create_recovery_key
+    from ethics_tui.service.users_custody import create_recovery_key
 
     code = create_recovery_key(open_ctx(args))
     say(args, "รหัสกู้คืน (แสดงครั้งเดียว พิมพ์เก็บไว้ในที่ปลอดภัย):", "Recovery code (shown once; print it and lock it away):")

@@ -395,18 +395,16 @@ def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[
     return len(results)
 
 
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split modules, re-exported here (lazily: those modules import this one)
-_MOVED = {
-    **dict.fromkeys(("mark_notified", "acknowledge", "refuse", "reopen", "file_grievance", "list_grievances", "grievance_due", "decide_grievance", "revise_after_grievance", "history", "Dashboard", "dashboard", "status_dict", "home_alerts", "GRIEVANCE_NEAR_DAYS"), "appraisal_review"),
-    **dict.fromkeys(("ScoreImport", "import_scores", "extend_demo", "_results_unlocked", "DEMO_CRITERIA"), "appraisal_io"),
-}
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.appraisal_io`."""
+    from ethics_tui.service.appraisal_io import extend_demo as hook
+
+    return hook(ctx)
 
 
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+def home_alerts(ctx):
+    """Home-screen alerts (the home screen calls it): see :mod:`ethics_tui.service.appraisal_review`."""
+    from ethics_tui.service.appraisal_review import home_alerts as hook
 
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)
+    return hook(ctx)

@@ -398,17 +398,3 @@ def extend_demo(ctx: Context) -> None:
     from ethics_tui.service.committee_consultations import demo_consultations
 
     demo_consultations(ctx)
-
-
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split module, re-exported here (lazily: that module imports this one)
-_MOVED = dict.fromkeys(("list_consultations", "get_consultation", "save_consultation", "stats", "demo_consultations"), "committee_consultations")
-
-
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)

@@ -402,9 +402,10 @@ def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list
     raise UserError("การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
                     "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare")
 
-def __getattr__(name: str):
-    if name == "extend_demo":  # the demo cases: service/complaints_demo.py
-        from ethics_tui.service.complaints_demo import extend_demo
 
-        return extend_demo
-    raise AttributeError(name)
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.complaints_demo`."""
+    from ethics_tui.service.complaints_demo import extend_demo as hook
+
+    return hook(ctx)

@@ -299,18 +299,9 @@ def answer(ctx: Context, q_id: int, answered_by: int, text: str, answered_on: da
     return _save(ctx, QUESTIONS, "training-question", q, "คำถาม", "answer")
 
 
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split modules, re-exported here (lazily: those modules import this one)
-_MOVED = {
-    **dict.fromkeys(("BudgetLine", "_budget_line", "budget_lines", "_money", "_selections", "checks", "Group", "Stats", "stats", "MemoRow", "memo_rows", "position_text", "LINE_LEVELS"), "training_stats"),
-    "extend_demo": "training_demo",
-}
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.training_demo`."""
+    from ethics_tui.service.training_demo import extend_demo as hook
 
-
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)
+    return hook(ctx)

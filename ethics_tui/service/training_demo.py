@@ -1,5 +1,5 @@
 """Demo records of the training register (see :func:`extend_demo`). Split from
-:mod:`ethics_tui.service.training`, which re-exports ``extend_demo``."""
+:mod:`ethics_tui.service.training`, whose ``extend_demo`` hook calls this one."""
 
 from __future__ import annotations
 

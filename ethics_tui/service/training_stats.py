@@ -1,6 +1,6 @@
 """Training selection, the computed side: budget lines, the rule checks of a nomination, the
-year-end statistics and the memo rows. Split from :mod:`ethics_tui.service.training`, which
-re-exports these names (callers keep importing them from there)."""
+year-end statistics and the memo rows. Split from :mod:`ethics_tui.service.training`; callers
+import these names from here."""
 
 from __future__ import annotations
 
