@@ -21,6 +21,7 @@ from ethics_tui.model.user import ROLES
 from ethics_tui.service import vault
 from ethics_tui.service.access import can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_by_id
 from ethics_tui.service.settings import division_names
 from ethics_tui.service.staff import STAFF
 
@@ -296,7 +297,7 @@ def _rows(ctx: Context, round_id: int, only: int | None, log: bool) -> list[Resu
     data = ctx.store.load()
     rnd = get_round(ctx, round_id)
     names = division_names(ctx)
-    staff = {int(k): Staff.from_doc(int(k), v) for k, v in data.get(STAFF, {}).items()}
+    staff = staff_by_id(ctx)
     griev: dict[int, list[Grievance]] = {}
     for k, d in data.get(GRIEVANCES, {}).items():
         if d["round_id"] == round_id:

@@ -376,7 +376,9 @@ def export_pdf(ctx: Context, order_id: int, path: Path | None = None, kind: str 
 def extend_demo(ctx: Context) -> None:
     """Two issued orders (the second supersedes the first) and a dozen consultations."""
 
-    staff = {d["code"]: int(k) for k, d in ctx.store.load().get("staff", {}).items()}
+    from ethics_tui.service.people import staff_ids_by_code
+
+    staff = staff_ids_by_code(ctx)
     today = date.today()
     roles = [("0001", m.CHAIR), ("0002", "รองประธาน"), ("0012", "กรรมการ"), ("0005", "กรรมการ"),
              ("0004", m.SECRETARY), ("0007", "ผู้ช่วยเลขานุการ")]

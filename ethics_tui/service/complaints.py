@@ -17,6 +17,7 @@ from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
 from ethics_tui.service import numbering, vault
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 from ethics_tui.thai import names
 from ethics_tui.thai.dates import fiscal_year
 
@@ -154,7 +155,7 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
 
 # -- guard rails --------------------------------------------------------------------------
 def _staff(ctx: Context) -> dict[int, dict]:
-    return {int(k): v for k, v in ctx.store.load().get("staff", {}).items()}
+    return {int(k): v for k, v in staff_docs(ctx).items()}
 
 
 def _full_name(doc: dict) -> str:

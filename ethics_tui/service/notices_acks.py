@@ -20,6 +20,7 @@ from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import METHODS, SUPERSEDED, Notice
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 from ethics_tui.thai.dates import today
 from ethics_tui.thai.digits import to_arabic_digits
 
@@ -89,7 +90,7 @@ def _raw(ctx: Context, n: Notice) -> dict[int, dict]:
     rows = data.get(ACKS, {})
     out = {int(k): v for k, v in rows.items()}
     if n.standing and n.status != SUPERSEDED:
-        for key, s in ctx.store.load().get("staff", {}).items():
+        for key, s in staff_docs(ctx).items():
             sid = int(key)
             if sid not in out and s.get("active", True):
                 out[sid] = {"staff_id": sid, "division_id": int(s.get("division_id", 0)), "status": PENDING,
@@ -118,7 +119,7 @@ class Person:
 def _people(ctx: Context, raw: dict[int, dict]) -> list[Person]:
     from ethics_tui.service.settings import division_names
 
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     names = division_names(ctx)
     order = {d: i for i, d in enumerate(sorted(names))}
     out = []
@@ -167,7 +168,7 @@ class Coverage:
 
 def _coverage(ctx: Context, n: Notice, detail: bool) -> Coverage:
     raw = _raw(ctx, n)
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     done = left = total = 0
     for sid, a in raw.items():
         active = staff.get(str(sid), {}).get("active", True)

@@ -31,6 +31,7 @@ from ethics_tui.model.training import (
 )
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_by_id
 
 OPPS, NOMS, BUDGETS, QUESTIONS, CONFIG = (
     "training_opportunities", "training_nominations", "training_budgets", "training_questions", "training_config")
@@ -67,16 +68,13 @@ def _rows(data: dict, table: str, cls):
     return {int(k): cls.from_doc(int(k), v) for k, v in data.get(table, {}).items()}
 
 
-def _staff(data: dict) -> dict[int, Staff]:
-    return _rows(data, "staff", Staff)
-
-
 def config(ctx: Context) -> dict:
     return {**DEFAULT_CONFIG, **_data(ctx).get(CONFIG, {}).get("1", {})}
 
 
 def staff_map(ctx: Context) -> dict[int, Staff]:
-    return _staff(_data(ctx))
+    require(ctx, "training.read")
+    return staff_by_id(ctx)
 
 
 def list_opportunities(ctx: Context, fy: int | None = None) -> list[Opportunity]:
