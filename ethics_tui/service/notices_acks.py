@@ -33,16 +33,6 @@ def shard(notice_id: int) -> str:
     return f"acks-{int(notice_id)}"
 
 
-def _put_many(tx, table: str, docs: dict[int, dict]) -> None:
-    """Replace several documents of ``table`` in one pass (one copy of the table)."""
-
-    def apply(t):
-        for doc_id, doc in docs.items():
-            t[doc_id] = doc
-
-    tx.table(table)._update_table(apply)
-
-
 def create_sheet(ctx: Context, notice_id: int, audience: list[tuple[int, int]], on: date) -> None:
     """Write the acknowledgement file of a document being published: everyone pending.
 
@@ -52,12 +42,7 @@ def create_sheet(ctx: Context, notice_id: int, audience: list[tuple[int, int]], 
     with ctx.store.transaction(shard(notice_id), actor=ctx.actor) as tx:
         docs = {sid: {"staff_id": sid, "division_id": div, "status": PENDING, "date": "", "method": "", "by": "",
                       "history": []} for sid, div in audience}
-
-        def fill(t):
-            t.clear()
-            t.update(docs)
-
-        tx.table(ACKS)._update_table(fill)
+        tx.put_many(ACKS, docs, replace_all=True)
         tx.table(SHEETS).truncate()
         tx.log("issue", "acks", notice_id, ["status"], note=f"{len(docs)} pending since {on.isoformat()}")
 
@@ -270,7 +255,7 @@ def _change(ctx: Context, notice_id: int, staff_ids, build, action: str) -> list
             if new is not None:
                 changed[sid] = new
         if changed:
-            _put_many(tx, ACKS, changed)
+            tx.put_many(ACKS, changed)
             for sid in changed:
                 tx.log(action, "acks", f"{notice_id}:{sid}", ["status", "date", "method", "by"])
     return list(changed)
