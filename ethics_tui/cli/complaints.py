@@ -90,7 +90,8 @@ def cmd_exports(args) -> int:
     if not rows:
         say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
     for r in rows:
-        print(f"{r['id']:>4}  {r['at'][:16].replace('T', ' ')}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
+        when = r["at"][:16].replace("T", " ")
+        print(f"{r['id']:>4}  {when}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
     return 0
 
 
@@ -156,8 +157,16 @@ def cmd_purge(args) -> int:
 
 
 def cmd_settings(args) -> int:
-    from ethics_tui.service.complaints_docs import REMOVED_NOTE, TIMES_NOTE, add_channel, due_step, parse_positive, remove_channel, settings_lines
     """Show the complaint settings; with options, change them in one save (all or nothing)."""
+    from ethics_tui.service.complaints_docs import (
+        REMOVED_NOTE,
+        TIMES_NOTE,
+        add_channel,
+        due_step,
+        parse_positive,
+        remove_channel,
+        settings_lines,
+    )
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
 

@@ -75,13 +75,7 @@ def _conflict() -> ConflictError:
 
 
 # -- sealing the free text of a case: service/complaints_seal.py ---------------------------
-from ethics_tui.service.complaints_seal import (  # noqa: E402
-    PLAIN_EXTRA,
-    SEALED_CASE_FIELDS,
-    SEALED_STEP_FIELDS,
-    _revealed,
-    _sealed_doc,
-)
+from ethics_tui.service.complaints_seal import _revealed, _sealed_doc  # noqa: E402
 
 # -- reading ------------------------------------------------------------------------------
 def _cases(ctx: Context) -> list[Complaint]:
