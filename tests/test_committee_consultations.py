@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 from dataclasses import replace
 from datetime import date, timedelta
@@ -168,9 +167,3 @@ def test_pdf_order_and_signoff_read_back(office, tmp_path, monkeypatch, capsys):
     svc.save_draft(office, draft)
     pdf = svc.export_pdf(office, draft.id, tmp_path / "draft.pdf")
     assert "ระบุบทบัญญัติกฎหมายที่ให้อำนาจ" in squash(pdftotext(pdf))
-
-
-def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.committee, ethics_tui.cli.committee; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 
@@ -250,12 +248,6 @@ def test_demo_year_has_the_cases_the_issue_asks_for(ctx, monkeypatch):
     assert training_stats.budget_lines(viewer, fy)[0].remaining >= 0
     repeat = next(n for n in svc.list_nominations(viewer, fy=fy) if n.reject_code == "same_course")
     assert "same_course" in {c.code for c in training_stats.checks(viewer, repeat)}
-
-
-def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.training, ethics_tui.cli.training; print('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
 
 
 def test_model_round_trip():
