@@ -13,7 +13,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from ethics_tui.cli.common import lang_of, open_ctx, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, say
 from ethics_tui.errors import UserError
 
 DEFAULT_DATA = "data"
@@ -38,25 +38,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default=argparse.SUPPRESS, help="sign in as USER; the password is read from a prompt or stdin")
     sub = p.add_subparsers(dest="command")
 
-    d = sub.add_parser("demo", parents=[common], help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
-    d.set_defaults(func=cmd_demo)
+    command(sub, "demo", cmd_demo, common,
+            help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
 
     from ethics_tui.cli import staff
 
     staff.add_commands(sub, common)  # among the core commands, not with the registers
 
-    v = sub.add_parser("verify", parents=[common], help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
+    v = command(sub, "verify", cmd_verify, common, help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
     v.add_argument("--repair", action="store_true",
                    help="แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้และบันทึกการซ่อม / set a damaged audit tail aside and record it")
-    v.set_defaults(func=cmd_verify)
 
-    b = sub.add_parser("backup", parents=[common], help="สำรองข้อมูล / back up")
+    b = command(sub, "backup", cmd_backup, common, help="สำรองข้อมูล / back up")
     b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
-    b.set_defaults(func=cmd_backup)
 
-    r = sub.add_parser("restore", parents=[common], help="กู้คืนจากไฟล์สำรอง / restore a backup")
+    r = command(sub, "restore", cmd_restore, common, help="กู้คืนจากไฟล์สำรอง / restore a backup")
     r.add_argument("file")
-    r.set_defaults(func=cmd_restore)
 
     _add_register_commands(sub, common)
     return p

@@ -25,31 +25,28 @@ def add_commands(sub, common) -> None:
     p = command(asub, "rounds", cmd_rounds, common, help="รายการรอบการประเมิน", json=True)
     p = command(asub, "status", cmd_status, common, help="สถานะและสรุปของรอบ (จำนวนเท่านั้น)", json=True)
     _round_args(p)
-    p = asub.add_parser("new", parents=[common], help="เปิดรอบการประเมินใหม่")
+    p = command(asub, "new", cmd_new, common, help="เปิดรอบการประเมินใหม่")
     _round_args(p)
     p.add_argument("--criteria", help="ไฟล์ข้อความหลักเกณฑ์ / criteria text file")
     p.add_argument("--published", help="วันที่ประกาศหลักเกณฑ์ (วว/ดด/ปปปป)")
     p.add_argument("--channels", default="", help="ช่องทางเผยแพร่ คั่นด้วย ,")
-    p.set_defaults(func=cmd_new)
     p = command(asub, "results", cmd_results, common, help="ผลรายบุคคล (hr, ผู้บริหาร)", json=True)
     _round_args(p)
-    p = asub.add_parser("score", parents=[common], help="ให้คะแนนหนึ่งคน")
+    p = command(asub, "score", cmd_score, common, help="ให้คะแนนหนึ่งคน")
     _round_args(p)
     p.add_argument("code")
     p.add_argument("--results")
     p.add_argument("--competency")
     p.add_argument("--total")
     p.add_argument("--comment")
-    p.set_defaults(func=cmd_score)
-    p = asub.add_parser("import", parents=[common], help="นำเข้าคะแนนจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
+    p = command(asub, "import", cmd_import, common, help="นำเข้าคะแนนจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
     _round_args(p)
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true")
-    p.set_defaults(func=cmd_import)
     for name, helptext in (("notify", "บันทึกวันที่แจ้งผล (ทั้งรอบ หรือ --code)"), ("sign", "บันทึกการลงนามรับทราบ"),
                            ("refuse", "บันทึกการไม่ยอมลงนาม พร้อมพยาน"), ("reopen", "เปิดผลที่ล็อกเพื่อแก้ไข (ต้องมีเหตุผล)"),
                            ("grievance", "บันทึกคำร้องทุกข์"), ("close", "ปิดรอบ")):
-        p = asub.add_parser(name, parents=[common], help=helptext)
+        p = command(asub, name, cmd_step, common, help=helptext, defaults={"step": name})
         _round_args(p)
         if name not in ("notify", "close"):
             p.add_argument("code")
@@ -66,7 +63,6 @@ def add_commands(sub, common) -> None:
         if name == "grievance":
             p.add_argument("--to", required=True, help="ยื่นต่อ / addressed to")
             p.add_argument("--grounds", default="")
-        p.set_defaults(func=cmd_step, step=name)
 
 
 def add_pdf_commands(psub, common) -> None:

@@ -73,13 +73,15 @@ def print_json(data) -> int:
     return 0
 
 
-def command(sub, name: str, func, common, *, help: str, json: bool = False, **kw):
+def command(sub, name: str, func, common, *, help: str, json: bool = False, defaults: dict | None = None, **kw):
     """Declare one subcommand: ``command(sub, "list", cmd_list, common, help="...", json=True)``.
-    It shares the --lang/--data/--user options (``common``), runs ``func(args)``, and with
+    It shares the --lang/--data/--user options (``common``), runs ``func(args)`` (with the
+    ``defaults`` set on ``args``, for one handler behind several commands), and with
     ``json=True`` takes ``--json`` (the handler then prints through :func:`print_json`).
-    Returns the parser for the command's own arguments."""
+    Other keywords go to ``add_parser`` (``aliases``). Returns the parser for the command's
+    own arguments."""
     p = sub.add_parser(name, parents=[common], help=help, **kw)
     if json:
         p.add_argument("--json", action="store_true", help=JSON_HELP)
-    p.set_defaults(func=func)
+    p.set_defaults(func=func, **(defaults or {}))
     return p

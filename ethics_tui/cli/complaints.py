@@ -22,32 +22,27 @@ def add_commands(sub, common) -> None:
     st = command(ps, "stats", cmd_stats, common, help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True)
     st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
     st.add_argument("--half", action="store_true", help="6 เดือนแรก (1 ต.ค.-31 มี.ค.) / first six months")
-    s = ps.add_parser("status", parents=[common], help="สถานะจากรหัสรับเรื่อง / status by receipt code")
+    s = command(ps, "status", cmd_status, common, help="สถานะจากรหัสรับเรื่อง / status by receipt code")
     s.add_argument("code", nargs="+")
-    s.set_defaults(func=cmd_status)
-    li = ps.add_parser("list", parents=[common], help="รายการเรื่อง (ไม่มีข้อมูลลับ) / cases, no identities")
+    li = command(ps, "list", cmd_list, common, help="รายการเรื่อง (ไม่มีข้อมูลลับ) / cases, no identities")
     li.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ปิด / open cases only")
     li.add_argument("--overdue", action="store_true", help="เฉพาะที่เกินกำหนด / overdue only")
-    li.set_defaults(func=cmd_list)
-    pu = ps.add_parser("purge", parents=[common], help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
+    pu = command(ps, "purge", cmd_purge, common, help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
     pu.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
-    pu.set_defaults(func=cmd_purge)
-    ex = ps.add_parser("exports", parents=[common],
-                       help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
+    ex = command(ps, "exports", cmd_exports, common,
+                 help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
     ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
-    ex.set_defaults(func=cmd_exports)
     from ethics_tui.cli.destruction import add_commands as destruction_commands
 
     destruction_commands(ps, common)
-    se = ps.add_parser("settings", parents=[common],
-                       help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
+    se = command(ps, "settings", cmd_settings, common,
+                 help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
     se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
     se.add_argument("--remove-channel", action="append", default=[], metavar="NAME",
                     help="ลบช่องทาง (เรื่องเดิมคงช่องทางไว้) / remove a channel (cases keep theirs)")
     se.add_argument("--due", nargs=2, action="append", default=[], metavar=("STEP", "DAYS"),
                     help="จำนวนวันของขั้นตอน เช่น --due review 20 / days for a step")
     se.add_argument("--retention", metavar="YEARS", help="อายุการเก็บ (ปี) / retention in years")
-    se.set_defaults(func=cmd_settings)
 
 
 def add_pdf_commands(psub, common) -> None:

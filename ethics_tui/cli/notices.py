@@ -21,18 +21,16 @@ def add_commands(sub, common) -> None:
     pe = command(ps, "pending", cmd_pending, common,
                  help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged", json=True)
     pe.add_argument("--staff", required=True, help="รหัสบุคลากร / staff code")
-    ak = ps.add_parser("ack", parents=[common], help="บันทึกการรับทราบ / record an acknowledgement")
+    ak = command(ps, "ack", cmd_ack, common, help="บันทึกการรับทราบ / record an acknowledgement")
     ak.add_argument("id", type=int)
     ak.add_argument("--staff", required=True, help="รหัสบุคลากร คั่นด้วยจุลภาค / staff code(s), comma-separated")
     ak.add_argument("--date", help="วันที่รับทราบ (พ.ศ. เช่น 25/11/2568; ค่าเริ่มต้นวันนี้)")
     ak.add_argument("--method", choices=tuple(METHODS), default="sheet")
     ak.add_argument("--undo", action="store_true", help="ย้อนการบันทึกครั้งล่าสุด / undo the last change")
-    ak.set_defaults(func=cmd_ack)
-    pu = ps.add_parser("publish", parents=[common], help="เผยแพร่ประกาศ / ออกหนังสือเวียน (publish / issue)")
+    pu = command(ps, "publish", cmd_publish, common, help="เผยแพร่ประกาศ / ออกหนังสือเวียน (publish / issue)")
     pu.add_argument("id", type=int)
     pu.add_argument("--number", type=int, help="เลขหนังสือที่กำหนดเอง / a typed circular number")
     pu.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[])
-    pu.set_defaults(func=cmd_publish)
 
 
 def add_pdf_commands(psub, common) -> None:

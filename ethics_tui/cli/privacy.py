@@ -14,8 +14,7 @@ def add_commands(sub, common) -> None:
     r = command(ps, "record", cmd_record, common,
                 help="บันทึกรายการกิจกรรมการประมวลผล (มาตรา 39) / record of processing", json=True)
     r.add_argument("-o", "--output", help="PDF file (default: exports/pdpa-record-DATE.pdf)")
-    n = ps.add_parser("notice", parents=[common], help="ข้อความแจ้งผู้ร้องเรียน / the complainant's privacy notice")
-    n.set_defaults(func=cmd_notice)
+    command(ps, "notice", cmd_notice, common, help="ข้อความแจ้งผู้ร้องเรียน / the complainant's privacy notice")
 
 
 def cmd_record(args) -> int:

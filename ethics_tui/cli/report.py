@@ -18,29 +18,25 @@ def _fy(text: str) -> int:
 def add_commands(sub, common) -> None:
     r = sub.add_parser("report", parents=[common], help="รายงานผลมาตรการ 6-7 / measures 6-7 report")
     rs = r.add_subparsers(dest="report_command", required=True)
-    m = rs.add_parser("measures", parents=[common], help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
+    m = command(rs, "measures", cmd_measures, common, help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
     m.add_argument("--fy", required=True, type=_fy, help="ปีงบประมาณ พ.ศ. เช่น 2568")
     m.add_argument("-o", "--output", required=True)
-    m.set_defaults(func=cmd_measures)
     d = command(rs, "readiness", cmd_readiness, common,
                 help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)", json=True)
     d.add_argument("--fy", required=True, type=_fy)
-    e = rs.add_parser("evidence", parents=[common],
-                      help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
+    e = command(rs, "evidence", cmd_evidence, common,
+                help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
     e.add_argument("--sign", action="store_true", help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ทุกไฟล์ด้วยใบรับรองของหน่วยงาน")
     e.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้ด้วย report signing)")
-    g = rs.add_parser("signing", parents=[common], help="ไฟล์ใบรับรอง .p12 ของหน่วยงานสำหรับลงลายมือชื่อ PDF")
+    g = command(rs, "signing", cmd_signing, common, help="ไฟล์ใบรับรอง .p12 ของหน่วยงานสำหรับลงลายมือชื่อ PDF")
     g.add_argument("--p12", help="ตั้งไฟล์ใบรับรอง (.p12/.pfx)")
     g.add_argument("--off", action="store_true", help="เลิกใช้ใบรับรอง")
-    g.set_defaults(func=cmd_signing)
-    sg = rs.add_parser("sign", parents=[common], help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ในไฟล์ PDF")
+    sg = command(rs, "sign", cmd_sign, common, help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ในไฟล์ PDF")
     sg.add_argument("files", nargs="+")
     sg.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้)")
-    sg.set_defaults(func=cmd_sign)
-    e.set_defaults(func=cmd_evidence)
     it = command(rs, "items", cmd_items, common, help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ", json=True)
     it.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
@@ -48,10 +44,9 @@ def add_commands(sub, common) -> None:
                  help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท", json=True)
     hc.add_argument("--on", help="ณ วันที่ (ค่าเริ่มต้นวันนี้) เช่น 1/3/2569")
     hc.add_argument("-o", "--output", help="เขียนเป็น PDF ด้วย")
-    s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
+    s = command(rs, "ita-score", cmd_ita_score, common, help="บันทึกคะแนน ITA ของปี")
     s.add_argument("--fy", required=True, type=_fy)
     s.add_argument("score")
-    s.set_defaults(func=cmd_ita_score)
 
 
 def cmd_measures(args) -> int:

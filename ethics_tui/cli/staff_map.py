@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import sys
 
-from ethics_tui.cli.common import lang_of, open_ctx, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, say
 
 
 def add_commands(sub, common) -> None:
     p = sub.add_parser("staff-map", parents=[common],
                        help="นำเข้าบุคลากรจากไฟล์ของระบบอื่น (จับคู่คอลัมน์ครั้งเดียว ใช้ซ้ำทุกปี) / mapped staff import")
     ps = p.add_subparsers(dest="map_command", required=True)
-    h = ps.add_parser("headers", parents=[common], help="หัวคอลัมน์ของไฟล์และการจับคู่ที่เดาให้")
+    h = command(ps, "headers", cmd_headers, common, help="หัวคอลัมน์ของไฟล์และการจับคู่ที่เดาให้")
     h.add_argument("file")
-    h.set_defaults(func=cmd_headers)
-    li = ps.add_parser("presets", parents=[common], help="ชุดการจับคู่ที่บันทึกไว้")
-    li.set_defaults(func=cmd_presets)
-    im = ps.add_parser("import", parents=[common], help="นำเข้าด้วยชุดการจับคู่")
+    command(ps, "presets", cmd_presets, common, help="ชุดการจับคู่ที่บันทึกไว้")
+    im = command(ps, "import", cmd_import, common, help="นำเข้าด้วยชุดการจับคู่")
     im.add_argument("file")
     im.add_argument("--preset", help="ชื่อชุดการจับคู่ที่บันทึกไว้")
     im.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
@@ -25,7 +23,6 @@ def add_commands(sub, common) -> None:
                     help="แปลงค่า เช่น staff_type:พนักงานจ้างภารกิจ=พนักงานจ้างตามภารกิจ")
     im.add_argument("--save-preset", metavar="NAME", help="บันทึกการจับคู่นี้ไว้ใช้ปีหน้า")
     im.add_argument("--dry-run", action="store_true")
-    im.set_defaults(func=cmd_import)
 
 
 def _pairs(items: list[str], sep: str) -> dict[str, str]:

@@ -18,13 +18,12 @@ def add_commands(sub, common) -> None:
     li.add_argument("--fy", type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
     st = command(ts, "stats", cmd_stats, common, help="สถิติความเป็นธรรมรายปี / fairness statistics", json=True)
     st.add_argument("--fy", type=int, required=True)
-    q = ts.add_parser("questions", parents=[common], help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
+    q = command(ts, "questions", cmd_questions, common,
+                help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
-    q.set_defaults(func=cmd_questions)
-    x = ts.add_parser("export", parents=[common], help="สถิติเป็น XLSX / statistics as XLSX")
+    x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
     x.add_argument("--fy", type=int, required=True)
     x.add_argument("-o", "--output")
-    x.set_defaults(func=cmd_export)
 
 
 def add_pdf_commands(psub, common) -> None:

@@ -15,30 +15,25 @@ from ethics_tui.model.user import ROLES
 def add_commands(sub, common) -> None:
     u = sub.add_parser("users", parents=[common], help="ผู้ใช้และบทบาท / users and roles")
     us = u.add_subparsers(dest="users_command", required=True)
-    a = us.add_parser("add", parents=[common], help="เพิ่มผู้ใช้ (ผู้ใช้คนแรกต้องเป็น admin)")
+    a = command(us, "add", cmd_users_add, common, help="เพิ่มผู้ใช้ (ผู้ใช้คนแรกต้องเป็น admin)")
     a.add_argument("username")
     a.add_argument("--name", required=True, help="ชื่อที่แสดง / display name")
     a.add_argument("--roles", required=True, help="comma-separated: " + ",".join(ROLES))
     a.add_argument("--staff", type=int, help="รหัสระเบียนบุคลากร / staff record id")
-    a.set_defaults(func=cmd_users_add)
     command(us, "list", cmd_users_list, common, help="รายชื่อผู้ใช้", json=True)
-    pw = us.add_parser("passwd", parents=[common], help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
+    pw = command(us, "passwd", cmd_users_passwd, common,
+                 help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
     pw.add_argument("username")
     pw.add_argument("--confirm-loss", type=int, default=None, metavar="N",
                     help="ยืนยันว่ายอมให้ข้อมูลลับ N รายการอ่านไม่ได้อีก (เมื่อผู้ใช้เป็นผู้ถือกุญแจคนสุดท้าย)")
-    pw.set_defaults(func=cmd_users_passwd)
     for name, active in (("disable", False), ("enable", True)):
-        d = us.add_parser(name, parents=[common], help="ระงับ / เปิดใช้บัญชี")
-        d.add_argument("username")
-        d.set_defaults(func=cmd_users_active, active=active)
-    r = us.add_parser("roles", parents=[common], help="กำหนดบทบาท")
+        command(us, name, cmd_users_active, common, help="ระงับ / เปิดใช้บัญชี",
+                defaults={"active": active}).add_argument("username")
+    r = command(us, "roles", cmd_users_roles, common, help="กำหนดบทบาท")
     r.add_argument("username")
     r.add_argument("roles", help="comma-separated")
-    r.set_defaults(func=cmd_users_roles)
-    ap = us.add_parser("approve", parents=[common], help="อนุมัติกุญแจข้อมูลลับที่รออยู่")
-    ap.set_defaults(func=cmd_users_approve)
-    rk = us.add_parser("recovery-key", parents=[common], help="สร้างรหัสกู้คืน (แสดงครั้งเดียว)")
-    rk.set_defaults(func=cmd_users_recovery)
+    command(us, "approve", cmd_users_approve, common, help="อนุมัติกุญแจข้อมูลลับที่รออยู่")
+    command(us, "recovery-key", cmd_users_recovery, common, help="สร้างรหัสกู้คืน (แสดงครั้งเดียว)")
 
 
 def _roles(text: str) -> list[str]:
