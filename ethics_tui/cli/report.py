@@ -70,11 +70,16 @@ def cmd_readiness(args) -> int:
         print_json([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register}
                           for c in checks])
     else:
-        mark = {"green": "✓", "amber": "!", "red": "✗"}
-        for c in checks:
-            print(f"[{mark.get(c.status, '?')}] {c.message(lang_of(args))}")
+        _print_checks(args, checks)
     # amber is advice (something to look at), red a gap: only red fails the exit code
     return 1 if any(c.status == "red" for c in checks) else 0
+
+
+def _print_checks(args, checks) -> None:
+    """One line per check: ✓ green, ! amber, ✗ red, then its message."""
+    mark = {"green": "✓", "amber": "!", "red": "✗"}
+    for c in checks:
+        print(f"[{mark.get(c.status, '?')}] {c.message(lang_of(args))}")
 
 
 def cmd_evidence(args) -> int:
@@ -113,9 +118,7 @@ def cmd_items(args) -> int:
     else:
         if table.note:
             print(table.note)
-        mark = {"green": "✓", "amber": "!", "red": "✗"}
-        for c in checks:
-            print(f"[{mark.get(c.status, '?')}] {c.message(lang_of(args))}")
+        _print_checks(args, checks)
     return 0 if all(c.status == "green" for c in checks) else 1
 
 
