@@ -25,6 +25,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
 
+# ruff (configured in pyproject.toml): the lint rules, then the formatting, checked, not changed
+LINT_PATHS := ethics_tui tests bench
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 

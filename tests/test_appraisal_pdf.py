@@ -4,11 +4,12 @@ import io
 
 import pytest
 
-from ethics_tui.cli_pdf import find_export
+from ethics_tui.cli.pdf import find_export
 from ethics_tui.pdf.appraisal_notice import WITNESS_NOTE
 from ethics_tui.pdf.authenticity import sha256_file
 from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service import appraisal_pdf
 from ethics_tui.service.access import AccessDenied
 from ethics_tui.service.context import Context
@@ -62,7 +63,7 @@ def test_summary_has_counts_not_people(demo_ctx, last_round, tmp_path):
     executive = demo_sign_in(Context(store=demo_ctx.store), "executive")
     out = appraisal_pdf.write_summary(executive, last_round.id, tmp_path / "s.pdf")
     text = flat("".join(pages(out)))
-    d = svc.dashboard(demo_ctx, last_round.id)
+    d = appraisal_review.dashboard(demo_ctx, last_round.id)
     assert f"ระดับดีมาก(ตั้งแต่80){d.levels['ดีมาก']}คน" in text
     assert f"ไม่ยอมลงนาม(มีพยาน){d.stages['refused']}คน" in text
     for row in svc.list_results(demo_ctx, last_round.id):

@@ -10,6 +10,7 @@ from demo_cache import fast_demo
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
+from ethics_tui.service import committee_consultations
 from ethics_tui.service import demo
 from ethics_tui.service.access import AccessDenied
 from ethics_tui.service.context import Context
@@ -154,16 +155,16 @@ def test_roles(office):
         with pytest.raises(AccessDenied):
             svc.successor(ctx, order.id)
     with pytest.raises(AccessDenied) as err:
-        svc.list_consultations(office)  # admin + hr: not the committee
+        committee_consultations.list_consultations(office)  # admin + hr: not the committee
     assert "คณะที่ปรึกษาทางจริยธรรม" in err.value.th
     for ctx in (office, viewer, executive):
         with pytest.raises(AccessDenied):
-            svc.get_consultation(ctx, 1)
+            committee_consultations.get_consultation(ctx, 1)
     with pytest.raises(AccessDenied):
         svc.save_template(committee, 0, preamble="{authority}")
-    assert svc.stats(executive, 2569)["total"] == 0
+    assert committee_consultations.stats(executive, 2569)["total"] == 0
     with pytest.raises(AccessDenied):
-        svc.stats(viewer, 2569)
+        committee_consultations.stats(viewer, 2569)
     assert svc.home_alerts(Context(store=office.store)) == []  # not signed in: nothing, no error
 
 

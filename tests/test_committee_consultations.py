@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 from dataclasses import replace
 from datetime import date, timedelta
@@ -18,6 +17,7 @@ from ethics_tui.errors import ValidationError
 from ethics_tui.model.committee import Consultation
 from ethics_tui.pdf.textlayer import pdftotext, squash
 from ethics_tui.service import committee as svc
+from ethics_tui.service import committee_consultations
 from ethics_tui.service import demo
 from ethics_tui.service.context import Context
 from ethics_tui.thai.dates import fiscal_year
@@ -51,39 +51,39 @@ def test_demo_has_an_issued_order_and_a_dozen_consultations(office, committee):
     assert {o.status for o in orders} == {"issued", "superseded"}
     current = svc.in_force(office)
     assert current.number and len(current.members) >= 5 and current.authority
-    assert len(svc.list_consultations(committee)) == 12
+    assert len(committee_consultations.list_consultations(committee)) == 12
     assert svc.home_alerts(office)  # the demo term ends within 30 days
 
 
 def test_handlers_must_sit_on_the_committee_that_day(committee):
     with pytest.raises(ValidationError) as err:
-        svc.save_consultation(committee, consultation(committee, handled_by=["นายไม่ใช่ กรรมการ"]))
+        committee_consultations.save_consultation(committee, consultation(committee, handled_by=["นายไม่ใช่ กรรมการ"]))
     assert "handled_by" in err.value.errors
     long_ago = (date.today() - timedelta(days=3000)).isoformat()
     with pytest.raises(ValidationError) as err:
-        svc.save_consultation(committee, consultation(committee, consulted_on=long_ago))
+        committee_consultations.save_consultation(committee, consultation(committee, consulted_on=long_ago))
     assert "ไม่มีคณะ" in err.value.errors["handled_by"][0]
     for bad in ({"channel": "fax"}, {"category": "ไม่มีในรายการ"}, {"requester": ""},
                 {"requester_kind": "alien"}, {"advice": "", "status": "closed"}, {"question": " "},
                 {"consulted_on": (date.today() + timedelta(days=2)).isoformat()},
                 {"follow_up": (date.today() - timedelta(days=1)).isoformat()}):
         with pytest.raises(ValidationError):
-            svc.save_consultation(committee, consultation(committee, **bad))
+            committee_consultations.save_consultation(committee, consultation(committee, **bad))
 
 
 def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(office, committee, tmp_path, monkeypatch, capsys):
-    saved = svc.save_consultation(committee, consultation(committee))
+    saved = committee_consultations.save_consultation(committee, consultation(committee))
     data_dir = office.store.dir
     assert SECRET not in (data_dir / "main.json").read_text(encoding="utf-8")
-    listed = next(c for c in svc.list_consultations(committee) if c.id == saved.id)
+    listed = next(c for c in committee_consultations.list_consultations(committee) if c.id == saved.id)
     assert SECRET not in json.dumps(listed.to_dict(), ensure_ascii=False)
-    assert svc.list_consultations(committee, "ลับเฉพาะ") == []  # the search never looks at the requester
-    opened = svc.get_consultation(committee, saved.id)
+    assert committee_consultations.list_consultations(committee, "ลับเฉพาะ") == []  # the search never looks at the requester
+    opened = committee_consultations.get_consultation(committee, saved.id)
     assert opened.requester == SECRET
     opened.status, opened.follow_up = "closed", date.today().isoformat()
-    svc.save_consultation(committee, opened)  # unchanged requester: the ciphertext is kept
-    assert svc.get_consultation(committee, saved.id).requester == SECRET
-    stats = svc.stats(committee, fiscal_year(date.today()))
+    committee_consultations.save_consultation(committee, opened)  # unchanged requester: the ciphertext is kept
+    assert committee_consultations.get_consultation(committee, saved.id).requester == SECRET
+    stats = committee_consultations.stats(committee, fiscal_year(date.today()))
     assert SECRET not in json.dumps(stats, ensure_ascii=False) and stats["statuses"]["closed"] >= 1
     audit = (data_dir / "audit.jsonl").read_text(encoding="utf-8")
     assert SECRET not in audit and "ลับเฉพาะ" not in audit
@@ -99,16 +99,16 @@ def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(o
         assert "ลับเฉพาะ" not in squash(pdftotext(pdf))
     # someone without the key sees "ปกปิด", and an anonymous record holds no name at all
     nokey = Context(store=office.store, user=committee.user)
-    assert svc.get_consultation(nokey, saved.id).requester == "ปกปิด"
-    anon = svc.save_consultation(committee, consultation(committee, requester_kind="anonymous", requester=""))
+    assert committee_consultations.get_consultation(nokey, saved.id).requester == "ปกปิด"
+    anon = committee_consultations.save_consultation(committee, consultation(committee, requester_kind="anonymous", requester=""))
     assert office.store.load()["consultations"][str(anon.id)]["requester"] == ""
 
 
 def test_stats_count_by_month_and_category(committee):
     fy = fiscal_year(date.today())
-    before = svc.stats(committee, fy)
-    svc.save_consultation(committee, consultation(committee))
-    after = svc.stats(committee, fy)
+    before = committee_consultations.stats(committee, fy)
+    committee_consultations.save_consultation(committee, consultation(committee))
+    after = committee_consultations.stats(committee, fy)
     assert after["total"] == before["total"] + 1
     assert [mo for mo, _ in after["months"]] == [10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9]
     month = dict(after["months"])[date.today().month]
@@ -167,9 +167,3 @@ def test_pdf_order_and_signoff_read_back(office, tmp_path, monkeypatch, capsys):
     svc.save_draft(office, draft)
     pdf = svc.export_pdf(office, draft.id, tmp_path / "draft.pdf")
     assert "ระบุบทบัญญัติกฎหมายที่ให้อำนาจ" in squash(pdftotext(pdf))
-
-
-def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.committee, ethics_tui.cli_committee; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"

@@ -358,15 +358,6 @@ def test_demo_cases(ctx, monkeypatch):
     assert svc.overdue(o) and svc.expired(o)
 
 
-def test_core_does_not_import_textual():
-    import subprocess
-    import sys
-
-    code = ("import sys, ethics_tui.service.complaints, ethics_tui.cli_complaints, ethics_tui.model.complaints; "
-            "assert 'textual' not in sys.modules")
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
 @pytest.mark.parametrize("subject", ["ร้องเรียนปิยะ มูลสาร เรียกรับเงิน", "ร้องเรียนนายปิยะ มูลสาร", "เรื่องปิยะมูลสาร"])
 def test_the_accused_name_is_kept_out_of_the_subject_without_its_prefix(officer, subject):
     with pytest.raises(ValidationError) as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ethics_tui.cli import main
-from ethics_tui.cli_complaints import export_pdf
+from ethics_tui.service.complaints_docs import export_pdf
 from ethics_tui.pdf.textlayer import pages, pdftotext, squash
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.context import Context

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from ethics_tui.cli import main
-from ethics_tui.cli_complaints import add_channel, parse_positive, remove_channel
+from ethics_tui.service.complaints_docs import add_channel, parse_positive, remove_channel
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.complaints import DEFAULT_CHANNELS, DEFAULT_DUE_DAYS, Complaint, Identity
 from ethics_tui.service import complaints as svc

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from ethics_tui.model.complaints import Complaint, Identity
 from ethics_tui.service import appraisal as ap
-from ethics_tui.service import committee as cm
+from ethics_tui.service import appraisal_review
+from ethics_tui.service import committee_consultations
 from ethics_tui.service import complaints as cp
 from ethics_tui.service import complaints_docs, report, vault
 from ethics_tui.service.context import Context
@@ -79,21 +80,21 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
 
     # consultations: requester, question, advice, link
     com = _as(ctx, "committee")
-    base = cm.list_consultations(com)[0]
-    saved = cm.save_consultation(com, replace(base, id=None, rev=0, requester_kind="outsider", requester=c("requester"),
+    base = committee_consultations.list_consultations(com)[0]
+    saved = committee_consultations.save_consultation(com, replace(base, id=None, rev=0, requester_kind="outsider", requester=c("requester"),
                                               requester_staff_id="", question=c("question"), advice=c("advice"),
                                               dos_ref=c("dos_ref"), status="advised", retain_until=""))
-    assert cm.get_consultation(com, saved.id).question.startswith("QZX")
-    assert any(x.question.startswith("QZX") for x in cm.list_consultations(com))
+    assert committee_consultations.get_consultation(com, saved.id).question.startswith("QZX")
+    assert any(x.question.startswith("QZX") for x in committee_consultations.list_consultations(com))
 
     # appraisal grievances: addressed to, grounds, outcome
     hr = _as(ctx, "hr")
     results = ctx.store.load().get(ap.RESULTS, {})
     rid = next(int(k) for k, r in results.items() if r.get("notified_on"))
     notified = date.fromisoformat(results[str(rid)]["notified_on"])
-    g = ap.file_grievance(hr, rid, notified, c("addressed_to"), c("grounds"))
-    ap.decide_grievance(hr, g.id, "dismissed", notified, c("outcome"))
-    assert any(x.grounds.startswith("QZX") for x in ap.list_grievances(hr, results[str(rid)]["round_id"]))
+    g = appraisal_review.file_grievance(hr, rid, notified, c("addressed_to"), c("grounds"))
+    appraisal_review.decide_grievance(hr, g.id, "dismissed", notified, c("outcome"))
+    assert any(x.grounds.startswith("QZX") for x in appraisal_review.list_grievances(hr, results[str(rid)]["round_id"]))
 
     # training: a non-selection question names who asked and why (hr vault)
     from ethics_tui.service import training as tr
@@ -117,7 +118,7 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     complaints_docs.export_pdf(officer, "stats", out / "stats.pdf", fy=fy)
     report.export_pdf(_as(ctx, "admin"), fy, out / "report.pdf")
     report.export_xlsx(_as(ctx, "admin"), fy, out / "report.xlsx")
-    (out / "consult-stats.json").write_text(json.dumps(cm.stats(com, fy), ensure_ascii=False), encoding="utf-8")
+    (out / "consult-stats.json").write_text(json.dumps(committee_consultations.stats(com, fy), ensure_ascii=False), encoding="utf-8")
     # the entitled confidential exports may hold them (kept apart, not scanned)
     entitled = tmp_path / "entitled"
     complaints_docs.export_pdf(officer, "casefile", entitled / "casefile.pdf", case_id=ids[0])

@@ -10,6 +10,7 @@ import zipfile
 import pytest
 
 from ethics_tui.service import report, sheets, training
+from ethics_tui.service import training_stats
 from ethics_tui.service.settings import SETTINGS
 from ethics_tui.service.staff import STAFF
 from ethics_tui.service.staff_io import export_file
@@ -90,6 +91,6 @@ def test_report_xlsx(poisoned, tmp_path):
 def test_training_xlsx(poisoned, tmp_path):
     fy = training.fiscal_years(poisoned)[-1]
     out = write_xlsx(poisoned, fy, tmp_path / "t.xlsx")
-    names = [n for r in training.stats(poisoned, fy).never_selected for n in r if POISON["first_name"] in str(n)]
+    names = [n for r in training_stats.stats(poisoned, fy).never_selected for n in r if POISON["first_name"] in str(n)]
     assert names and sheets.is_dangerous(names[0])  # the poisoned name is in the export
     _assert_xlsx_is_inert(out, names[:1])

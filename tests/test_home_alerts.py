@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from ethics_tui.service import appraisal, complaints, notices, notices_acks, training
+from ethics_tui.service import appraisal_review
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
 from ethics_tui.tui.screens.home import home_alerts
@@ -72,15 +73,15 @@ def test_notices_lines_counts_floor_and_at_most_six(users, monkeypatch):
 def test_appraisal_grievance_near_and_past_its_deadline(users):
     hr = users["hr"]
     rnd = next(r for r in appraisal.list_rounds(hr) if r.status == "notified")
-    g = next(g for g in appraisal.list_grievances(hr, rnd.id) if g.open)
-    due = appraisal.grievance_due(g, rnd)
-    assert not any("คำร้องทุกข์" in th for th, _ in appraisal.home_alerts(hr, today=due - timedelta(days=15)))
-    near = [th for th, _ in appraisal.home_alerts(hr, today=due - timedelta(days=3))]
+    g = next(g for g in appraisal_review.list_grievances(hr, rnd.id) if g.open)
+    due = appraisal_review.grievance_due(g, rnd)
+    assert not any("คำร้องทุกข์" in th for th, _ in appraisal_review.home_alerts(hr, today=due - timedelta(days=15)))
+    near = [th for th, _ in appraisal_review.home_alerts(hr, today=due - timedelta(days=3))]
     assert any("คำร้องทุกข์ใกล้ครบกำหนดพิจารณา 1 เรื่อง (เหลือ 3 วัน)" in x for x in near)
-    late = [th for th, _ in appraisal.home_alerts(hr, today=due + timedelta(days=2))]
+    late = [th for th, _ in appraisal_review.home_alerts(hr, today=due + timedelta(days=2))]
     assert any("(เกินกำหนด 2 วัน)" in x for x in late)
-    appraisal.decide_grievance(hr, g.id, "dismissed", date.today(), "ไม่มีเหตุ")
-    assert not any("คำร้องทุกข์" in th for th, _ in appraisal.home_alerts(hr, today=due))
+    appraisal_review.decide_grievance(hr, g.id, "dismissed", date.today(), "ไม่มีเหตุ")
+    assert not any("คำร้องทุกข์" in th for th, _ in appraisal_review.home_alerts(hr, today=due))
 
 
 def test_training_counts_forwarded_nominations_and_open_questions(users):

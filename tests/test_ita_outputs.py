@@ -61,6 +61,7 @@ def test_hr_criteria_plan_and_the_late_criteria_warning(hr, tmp_path):
 
 def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
     from ethics_tui.service import appraisal, training
+    from ethics_tui.service import training_stats
 
     p = ita_items.period("current_fy", YEAR)
     text = read(ita_hr.write_annual_report(hr, p, tmp_path / "o14.pdf"))
@@ -69,7 +70,7 @@ def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
         assert flat(f"รอบที่ {r.round_no}: ผู้รับการประเมิน {total} คน") in text
         for lvl, n in r.tally.items():
             assert flat(f"{lvl} {n} คน") in text
-    st = training.stats(hr, YEAR)
+    st = training_stats.stats(hr, YEAR)
     noms = training.list_nominations(hr, fy=YEAR)
     assert flat(f"เสนอชื่อ {len(noms)} ราย อนุมัติ {sum(n.decision == 'approved' for n in noms)} ราย") in text
     assert flat(f"ได้รับการพัฒนา {st.with_opportunity} จาก {st.staff_total} คน") in text
@@ -86,7 +87,8 @@ def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
 
 
 def test_ethics_pack_figures_equal_the_registers(hr, demo_ctx, tmp_path):
-    from ethics_tui.service import committee_consultations, notices_acks, training
+    from ethics_tui.service import committee_consultations, notices_acks
+    from ethics_tui.service import training_stats
 
     p = ita_items.period("current_fy", YEAR)
     d = ita_ethics.pack(hr, p)
@@ -101,7 +103,7 @@ def test_ethics_pack_figures_equal_the_registers(hr, demo_ctx, tmp_path):
     boss = as_user(demo_ctx, "committee")
     assert sum(d["consultations"].values()) == committee_consultations.stats(boss, YEAR)["total"]
     assert flat(f"รวม {committee_consultations.stats(boss, YEAR)['total']} ครั้ง") in text
-    assert [t[0] for t in d["trainings"]] == [e[0] for e in training.stats(hr, YEAR).ethics_events]
+    assert [t[0] for t in d["trainings"]] == [e[0] for e in training_stats.stats(hr, YEAR).ethics_events]
     for o in d["orders"]:
         assert flat(o["subject"]) in text
 

@@ -11,6 +11,7 @@ import pytest
 from demo_cache import fast_demo
 
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.service import vault
 from ethics_tui.service.context import Context
 from ethics_tui.service.users_custody import KeyLossError
@@ -71,12 +72,12 @@ def test_with_another_holder_the_reset_passes_and_the_holder_re_grants(office):
 def test_a_recovery_code_makes_the_reset_safe_and_ends_the_reminder(office):
     _seal(office, 1)
     admin = _as(office, "admin")
-    assert users_svc.home_alerts(admin) and "recovery code" in users_svc.home_alerts(admin)[0][1]
-    assert users_svc.home_alerts(_as(office, "hr")) == []
-    users_svc.create_recovery_key(admin)
-    assert users_svc.home_alerts(admin) == []
+    assert users_custody.home_alerts(admin) and "recovery code" in users_custody.home_alerts(admin)[0][1]
+    assert users_custody.home_alerts(_as(office, "hr")) == []
+    users_custody.create_recovery_key(admin)
+    assert users_custody.home_alerts(admin) == []
     _as(office, "committee")  # the holder's sign-in wraps the committee key to the recovery key
-    assert users_svc.reset_loss(admin, "committee") == {}
+    assert users_custody.reset_loss(admin, "committee") == {}
     users_svc.reset_password(admin, "committee", "temporary-1")
 
 
@@ -109,4 +110,4 @@ def test_demo_prints_a_recovery_code_holding_every_vault(tmp_path, capsys):
     code = next(w for w in out.split() if w.count("-") > 5)
     admin = _as(ctx, "admin")
     users_svc.reset_password(admin, "complaints", "temporary-1")
-    assert users_svc.recover(admin, code, "complaints") == ["complaints"]
+    assert users_custody.recover(admin, code, "complaints") == ["complaints"]

@@ -57,6 +57,8 @@ def test_empty_registers_give_honest_statements_not_zeros(ctx):
 
 def test_figures_match_the_registers(hr):
     from ethics_tui.service import appraisal, complaints, notices, notices_acks, training
+    from ethics_tui.service import appraisal_review
+    from ethics_tui.service import training_stats
 
     rows = {a.key: [flat(c) for c in cells] for a, (_m, cells) in zip(ACTIVITIES, report.table_rows(hr, FY))}
     # circulars: each number and its coverage, computed by the notices service
@@ -68,14 +70,14 @@ def test_figures_match_the_registers(hr):
     # appraisal: the dashboard's counts for each round of the year
     for rnd in appraisal.list_rounds(hr):
         if rnd.fiscal_year == FY:
-            d = appraisal.dashboard(hr, rnd.id)
+            d = appraisal_review.dashboard(hr, rnd.id)
             assert flat(f"ลงนามรับทราบ {d.stages['signed']} คน") in rows["appraisal"][4]
             assert flat(f"ไม่ยอมลงนาม (มีพยานลงนาม) {d.stages['refused']} คน") in rows["appraisal"][4]
             assert flat(f"ยื่นร้องทุกข์ {d.grievances_total} เรื่อง") in rows["appraisal"][4]
             for level, n in d.levels.items():
                 assert flat(f"{level} {n} คน") in rows["appraisal"][5]
     # training: approvals, rejections, never selected
-    st = training.stats(hr, FY)
+    st = training_stats.stats(hr, FY)
     noms = training.list_nominations(hr, fy=FY)
     approved = sum(n.decision == "approved" for n in noms)
     rejected = sum(n.decision == "rejected" for n in noms)
@@ -175,7 +177,7 @@ def test_pdf_headers_on_every_page_and_figures_present(hr, tmp_path):
     circ = next(n for n in notices.list_notices(hr) if n.kind == "circular" and n.published)
     cov = notices_acks.coverage(hr, circ.id)
     assert flat(f"รับทราบ {cov.done} จาก {cov.total} คน") in everything
-    from ethics_tui.cli_pdf import find_export
+    from ethics_tui.cli.pdf import find_export
     from ethics_tui.pdf.authenticity import sha256_file
 
     assert find_export(hr.store, sha256_file(out)) is not None

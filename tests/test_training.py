@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 
@@ -15,6 +13,7 @@ from ethics_tui.errors import ConflictError, ValidationError
 from ethics_tui.model.training import ABSENT, ATTENDED, COMPLETED, Opportunity
 from ethics_tui.service import demo
 from ethics_tui.service import training as svc
+from ethics_tui.service import training_stats
 from ethics_tui.service.access import AccessDenied
 from ethics_tui.service.context import Context
 
@@ -52,7 +51,7 @@ def approved(ctx, exe, opp, staff_id, director, outcome: str = "") -> int:
 
 
 def codes(ctx, nom_id: int) -> dict[str, str]:
-    return {c.code: c.level for c in svc.checks(ctx, svc.get_nomination(ctx, nom_id))}
+    return {c.code: c.level for c in training_stats.checks(ctx, svc.get_nomination(ctx, nom_id))}
 
 
 def test_fiscal_year_turns_on_1_october(office):
@@ -90,11 +89,11 @@ def test_budget_exactly_used_up_is_fine_one_satang_more_is_flagged(office):
     assert "budget" not in codes(office, exact.id)
     assert codes(office, over.id)["budget"] == "warn"
     svc.decide(exe, exact.id, True, date(2025, 11, 5))
-    [line] = svc.budget_lines(office, 2569)
+    [line] = training_stats.budget_lines(office, 2569)
     assert (line.amount, line.committed, line.remaining, line.spent) == (10000.0, 10000.0, 0.0, 0.0)
     assert "budget" not in codes(office, exact.id)  # its own cost is not counted twice
     svc.record_outcome(office, exact.id, ATTENDED)
-    assert svc.budget_lines(office, 2569)[0].spent == 4000.0
+    assert training_stats.budget_lines(office, 2569)[0].spent == 4000.0
     # no budget line at all: a hint, never a block
     n = svc.nominate(office, course(office, "2026-10-05", "D", 10.0).id, a, director, "งานบัญชี", date(2026, 9, 1))
     assert codes(office, n.id)["no_budget"] == "hint"
@@ -134,7 +133,7 @@ def test_fairness_and_priority_hints(office):
     for i, start in enumerate(("2025-11-01", "2025-12-01")):
         approved(office, exe, course(office, start, f"F{i}", 0.0), busy, director)
     n = svc.nominate(office, course(office, "2026-01-10", "F9", 0.0).id, busy, director, "งาน", date(2026, 1, 1))
-    fair = next(c for c in svc.checks(office, svc.get_nomination(office, n.id)) if c.code == "fairness")
+    fair = next(c for c in training_stats.checks(office, svc.get_nomination(office, n.id)) if c.code == "fairness")
     assert fair.level == "hint" and "2 ครั้ง" in fair.th and "มัธยฐานของกอง 0" in fair.th
     assert "priority" in codes(office, n.id)  # nothing in FY 2566-2568
     approved(office, exe, course(office, "2023-11-01", "OLD", 0.0), busy, director)  # FY 2567
@@ -218,7 +217,7 @@ def test_statistics_from_known_data(office):
     house = svc.save_opportunity(office, Opportunity("ฝึกอบรม", "อบรมต่อต้านการทุจริต", "2026-03-01", in_house=True,
                                                      ethics=True, attendees=fin[:3] + works[:1], outside_count=40))
     svc.save_opportunity(office, replace(course(office, "2025-09-01", "OLD", 500.0)))  # FY 2568, not counted
-    st = svc.stats(office, 2569)
+    st = training_stats.stats(office, 2569)
     total = len([s for s in svc.staff_map(office).values() if s.active])
     assert st.staff_total == total
     assert st.with_opportunity == 4  # fin[0], fin[2] (in-house), fin[1] (in-house), works[0]
@@ -240,21 +239,15 @@ def test_demo_year_has_the_cases_the_issue_asks_for(ctx, monkeypatch):
     fast_demo(ctx)
     viewer = demo.demo_sign_in(ctx, "viewer")
     fy = svc.fiscal_years(viewer)[-1]
-    st = svc.stats(viewer, fy)
+    st = training_stats.stats(viewer, fy)
     assert {"เคยเข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณนี้", "งบประมาณไม่เพียงพอ"} <= set(st.rejections)
     qs = svc.list_questions(viewer)
     assert any(q.answered for q in qs) and any(not q.answered for q in qs)
     house = [o for o in svc.list_opportunities(viewer, fy) if o.in_house]
     assert len(house) == 2 and all(o.ethics and o.attendees for o in house) and any(o.outside_count for o in house)
-    assert svc.budget_lines(viewer, fy)[0].remaining >= 0
+    assert training_stats.budget_lines(viewer, fy)[0].remaining >= 0
     repeat = next(n for n in svc.list_nominations(viewer, fy=fy) if n.reject_code == "same_course")
-    assert "same_course" in {c.code for c in svc.checks(viewer, repeat)}
-
-
-def test_core_does_not_import_textual():
-    code = "import sys, ethics_tui.service.training, ethics_tui.cli_training; print('textual' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert "same_course" in {c.code for c in training_stats.checks(viewer, repeat)}
 
 
 def test_model_round_trip():

@@ -12,6 +12,7 @@ from ethics_tui.cli import main
 from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import demo
 from ethics_tui.service import training as svc
+from ethics_tui.service import training_stats
 from ethics_tui.service.context import Context
 
 
@@ -34,7 +35,7 @@ def test_stats_json_matches_the_service(data, capsys):
     capsys.readouterr()
     assert main(["--data", str(data), "--user", "viewer", "training", "stats", "--fy", str(fy), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    st = svc.stats(ctx, fy)
+    st = training_stats.stats(ctx, fy)
     assert out["fiscal_year"] == fy and out["staff_total"] == st.staff_total == 58
     assert out["rejections_by_reason"]["งบประมาณไม่เพียงพอ"] == 1
     assert len(out["never_selected"]) == len(st.never_selected) > 0
@@ -53,7 +54,7 @@ def test_memo_pdf_reads_back_with_the_nominations_and_checks(data, tmp_path, cap
     for expected in ("บันทึกข้อความ", "ส่วนราชการ", "เรื่อง", "เรียนนายกองค์การบริหารส่วนตำบลบ้านดอนแก้ว",
                      squash(visit.title), "จึงเรียนมาเพื่อโปรดพิจารณา", "ความเห็นและคำสั่งของผู้บริหาร"):
         assert expected in text, expected
-    rows = svc.memo_rows(ctx, visit.id)
+    rows = training_stats.memo_rows(ctx, visit.id)
     for r in rows:
         assert squash(r.name) in text
     assert "เกินงบคงเหลือ" in text and "งบประมาณไม่เพียงพอ" in text  # a check and a recorded reason
@@ -74,7 +75,7 @@ def test_report_pdf_and_xlsx(data, tmp_path):
     got = pages(out)
     assert len(got) >= 2
     text = squash("".join(got))
-    st = svc.stats(ctx, fy)
+    st = training_stats.stats(ctx, fy)
     assert squash(f"ประจำปีงบประมาณ พ.ศ. {fy}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))) in text
     for expected in ("จำแนกตามกอง", "ใครไปที่ไหน", "จำแนกตามเหตุผล", "ผู้ไม่ได้รับคัดเลือก", "ด้านจริยธรรมและการป้องกันการทุจริต"):
         assert expected in text, expected

@@ -8,6 +8,7 @@ from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.service import vault
 from ethics_tui.service.access import AccessDenied, SignInRequired, can
 from ethics_tui.service.context import Context
@@ -212,7 +213,7 @@ def test_recovery_code_restores_access_after_every_holder_forgets(office):
     com = signed(office, "committee")
     rid = _store_secret(com, "ข้อมูลลับ")
     box = office.store.load()["secrets"][str(rid)]["requester"]
-    code = users_svc.create_recovery_key(admin)  # admin holds no committee key yet
+    code = users_custody.create_recovery_key(admin)  # admin holds no committee key yet
     users_svc.sign_in(fresh(office), "committee", PW)  # a holder signs in: the key is added to recovery
     users_svc.reset_password(admin, "committee", "temporary-2")  # the only holder loses their key
     c = fresh(office)
@@ -220,8 +221,8 @@ def test_recovery_code_restores_access_after_every_holder_forgets(office):
     users_svc.change_password(c, "temporary-2", "another-pass-1")
     assert vault.reveal(signed_pw(office, "committee", "another-pass-1"), box, "consultation:requester") == "ปกปิด"
     with pytest.raises(UserError):
-        users_svc.recover(admin, "AAAA-BBBB", "committee")
-    assert users_svc.recover(admin, code, "committee") == ["committee"]
+        users_custody.recover(admin, "AAAA-BBBB", "committee")
+    assert users_custody.recover(admin, code, "committee") == ["committee"]
     assert vault.reveal(signed_pw(office, "committee", "another-pass-1"), box, "consultation:requester") == "ข้อมูลลับ"
 
 

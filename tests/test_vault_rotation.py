@@ -8,8 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from ethics_tui.service import committee as cm
+from ethics_tui.service import committee_consultations
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.service import vault
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
@@ -25,8 +26,8 @@ def _as(ctx, name, pw=PW):
 
 
 def _consult(com, question):
-    base = cm.list_consultations(com)[0]
-    return cm.save_consultation(com, replace(base, id=None, rev=0, question=question, retain_until=""))
+    base = committee_consultations.list_consultations(com)[0]
+    return committee_consultations.save_consultation(com, replace(base, id=None, rev=0, question=question, retain_until=""))
 
 
 def _box(ctx, cid, field="question"):
@@ -46,7 +47,7 @@ def _old_copy(ctx, tmp_path):
 def test_old_backup_key_cannot_open_values_sealed_after_revocation(demo_ctx, tmp_path):
     ctx = demo_ctx
     admin = demo_sign_in(Context(store=ctx.store), "admin")
-    code = users_svc.create_recovery_key(admin)
+    code = users_custody.create_recovery_key(admin)
     users_svc.create_user(admin, "committee2", "กรรมการสอง", ["committee"], "secret-pass-2", must_change=False)
     assert users_svc.approve_grants(_as(ctx, "committee")) == [("committee2", "committee")]
     before = _consult(_as(ctx, "committee"), "คำถามก่อนถอนสิทธิ์")
@@ -69,7 +70,7 @@ def test_old_backup_key_cannot_open_values_sealed_after_revocation(demo_ctx, tmp
         assert vault.reveal(attacker, box, "consultation:question") == vault.HIDDEN_TH
     # the live office: remaining holders read everything; the revoked user reads nothing
     com = _as(ctx, "committee")
-    assert [cm.get_consultation(com, i).question for i in (before.id, after.id, stale.id)] == [
+    assert [committee_consultations.get_consultation(com, i).question for i in (before.id, after.id, stale.id)] == [
         "คำถามก่อนถอนสิทธิ์", "คำถามหลังถอนสิทธิ์", "คำถามจากหน้าจอที่เปิดค้างไว้"]
     revoked = _as(ctx, "committee2", "secret-pass-2")
     assert "committee" not in revoked.keys and not revoked.keyring
@@ -80,11 +81,11 @@ def test_old_backup_key_cannot_open_values_sealed_after_revocation(demo_ctx, tmp
         crypto.decrypt_value(old_key, _box(ctx, before.id), "consultation:question")
     # the recovery code follows the new key
     users_svc.reset_password(admin, "committee", "temporary-9")
-    users_svc.recover(admin, code, "committee")
+    users_custody.recover(admin, code, "committee")
     users_svc.change_password(_as(ctx, "committee", "temporary-9"), "temporary-9", "new-pass-99")
     again = _as(ctx, "committee", "new-pass-99")
-    assert cm.get_consultation(again, after.id).question == "คำถามหลังถอนสิทธิ์"
-    assert cm.get_consultation(again, before.id).question == "คำถามก่อนถอนสิทธิ์"
+    assert committee_consultations.get_consultation(again, after.id).question == "คำถามหลังถอนสิทธิ์"
+    assert committee_consultations.get_consultation(again, before.id).question == "คำถามก่อนถอนสิทธิ์"
     assert any(e["action"] == "rotate" for e in ctx.store.audit.entries())
 
 

@@ -21,6 +21,7 @@ from ethics_tui.model.user import ROLES
 from ethics_tui.service import vault
 from ethics_tui.service.access import can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_by_id
 from ethics_tui.service.settings import division_names
 from ethics_tui.service.staff import STAFF
 
@@ -301,7 +302,7 @@ def _rows(ctx: Context, round_id: int, only: int | None, log: bool) -> list[Resu
     data = ctx.store.load()
     rnd = get_round(ctx, round_id)
     names = division_names(ctx)
-    staff = {int(k): Staff.from_doc(int(k), v) for k, v in data.get(STAFF, {}).items()}
+    staff = staff_by_id(ctx)
     griev: dict[int, list[Grievance]] = {}
     for k, d in data.get(GRIEVANCES, {}).items():
         if d["round_id"] == round_id:
@@ -396,18 +397,16 @@ def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[
     return len(results)
 
 
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split modules, re-exported here (lazily: those modules import this one)
-_MOVED = {
-    **dict.fromkeys(("mark_notified", "acknowledge", "refuse", "reopen", "file_grievance", "list_grievances", "grievance_due", "decide_grievance", "revise_after_grievance", "history", "Dashboard", "dashboard", "status_dict", "home_alerts", "GRIEVANCE_NEAR_DAYS"), "appraisal_review"),
-    **dict.fromkeys(("ScoreImport", "import_scores", "extend_demo", "_results_unlocked", "DEMO_CRITERIA"), "appraisal_io"),
-}
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.appraisal_io`."""
+    from ethics_tui.service.appraisal_io import extend_demo as hook
+
+    return hook(ctx)
 
 
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+def home_alerts(ctx):
+    """Home-screen alerts (the home screen calls it): see :mod:`ethics_tui.service.appraisal_review`."""
+    from ethics_tui.service.appraisal_review import home_alerts as hook
 
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)
+    return hook(ctx)

@@ -12,6 +12,7 @@ from pathlib import Path
 from ethics_tui.errors import UserError
 from ethics_tui.pdf.names import position_with_level
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import get_settings
@@ -86,7 +87,7 @@ def write_summary(ctx: Context, round_id: int, path: Path | None = None) -> Path
     from ethics_tui.service.exports import record_export
 
     require(ctx, "pdf.export")
-    d = svc.dashboard(ctx, round_id)
+    d = appraisal_review.dashboard(ctx, round_id)
     rnd = d.round
     scored = sum(d.levels.values()) or 1
     bands = {lvl: low for lvl, low in rnd.bands}

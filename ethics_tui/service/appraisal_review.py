@@ -1,7 +1,7 @@
 """Appraisal rounds, after the scores: notification, signed acknowledgements, witnessed
 refusals, reopening, grievances with their deadline, the history, the dashboard (counts only)
-and the home-screen alerts. Split from :mod:`ethics_tui.service.appraisal`, which re-exports
-these names."""
+and the home-screen alerts. Split from :mod:`ethics_tui.service.appraisal`; callers import
+these names from here."""
 
 from __future__ import annotations
 

@@ -369,7 +369,9 @@ def export_pdf(ctx: Context, order_id: int, path: Path | None = None, kind: str 
 def extend_demo(ctx: Context) -> None:
     """Two issued orders (the second supersedes the first) and a dozen consultations."""
 
-    staff = {d["code"]: int(k) for k, d in ctx.store.load().get("staff", {}).items()}
+    from ethics_tui.service.people import staff_ids_by_code
+
+    staff = staff_ids_by_code(ctx)
     today = date.today()
     roles = [("0001", m.CHAIR), ("0002", "รองประธาน"), ("0012", "กรรมการ"), ("0005", "กรรมการ"),
              ("0004", m.SECRETARY), ("0007", "ผู้ช่วยเลขานุการ")]
@@ -391,17 +393,3 @@ def extend_demo(ctx: Context) -> None:
     from ethics_tui.service.committee_consultations import demo_consultations
 
     demo_consultations(ctx)
-
-
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split module, re-exported here (lazily: that module imports this one)
-_MOVED = dict.fromkeys(("list_consultations", "get_consultation", "save_consultation", "stats", "demo_consultations"), "committee_consultations")
-
-
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)

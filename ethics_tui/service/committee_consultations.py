@@ -119,7 +119,9 @@ def demo_consultations(ctx: Context) -> None:
 
     today = date.today()
     committee = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "committee")
-    people = sorted(ctx.store.load().get("staff", {}).items())[10:30]
+    from ethics_tui.service.people import staff_docs
+
+    people = sorted(staff_docs(ctx).items())[10:30]
     cats = get_template(ctx)["categories"]
     for i, (question, advice) in enumerate(_DEMO_CASES):
         day = today - timedelta(days=15 + i * 29)

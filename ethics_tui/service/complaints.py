@@ -17,6 +17,7 @@ from ethics_tui.model.complaints import Complaint, ComplaintSettings, Identity
 from ethics_tui.service import numbering, vault
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 from ethics_tui.thai import names
 from ethics_tui.thai.dates import fiscal_year
 
@@ -74,13 +75,7 @@ def _conflict() -> ConflictError:
 
 
 # -- sealing the free text of a case: service/complaints_seal.py ---------------------------
-from ethics_tui.service.complaints_seal import (  # noqa: E402
-    PLAIN_EXTRA,
-    SEALED_CASE_FIELDS,
-    SEALED_STEP_FIELDS,
-    _revealed,
-    _sealed_doc,
-)
+from ethics_tui.service.complaints_seal import _revealed, _sealed_doc  # noqa: E402
 
 # -- reading ------------------------------------------------------------------------------
 def _cases(ctx: Context) -> list[Complaint]:
@@ -153,7 +148,7 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
 
 # -- guard rails --------------------------------------------------------------------------
 def _staff(ctx: Context) -> dict[int, dict]:
-    return {int(k): v for k, v in ctx.store.load().get("staff", {}).items()}
+    return {int(k): v for k, v in staff_docs(ctx).items()}
 
 
 def _full_name(doc: dict) -> str:
@@ -401,9 +396,10 @@ def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list
     raise UserError("การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
                     "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare")
 
-def __getattr__(name: str):
-    if name == "extend_demo":  # the demo cases: service/complaints_demo.py
-        from ethics_tui.service.complaints_demo import extend_demo
 
-        return extend_demo
-    raise AttributeError(name)
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.complaints_demo`."""
+    from ethics_tui.service.complaints_demo import extend_demo as hook
+
+    return hook(ctx)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from ethics_tui.model.complaints import Complaint, Identity
 from ethics_tui.service.complaints import advance, get_settings, intake
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 
 
 def extend_demo(ctx: Context) -> None:
@@ -17,7 +18,7 @@ def extend_demo(ctx: Context) -> None:
     from ethics_tui.service.demo import demo_sign_in
 
     officer = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "complaints")
-    staff = {d.get("position"): int(k) for k, d in sorted(ctx.store.load().get("staff", {}).items(), reverse=True)}
+    staff = {d.get("position"): int(k) for k, d in sorted(staff_docs(ctx).items(), reverse=True)}
     ch = get_settings(officer).channels
     today = date.today()
 

@@ -78,13 +78,14 @@ def casefile_doc(ctx, case_id: int):
     from ethics_tui.model.complaints import kind_label, step_label
     from ethics_tui.pdf.models import SlipDoc, SlipField
     from ethics_tui.service import complaints as svc
+    from ethics_tui.service.people import full_name, staff_doc
     from ethics_tui.thai.dates import format_date
 
     c = svc.get(ctx, case_id)
     ident = svc.identity(ctx, case_id)
-    staff = ctx.store.load().get("staff", {}).get(str(ident.accused_staff_id or 0))
+    staff = staff_doc(ctx, ident.accused_staff_id)
     accused = ", ".join(x for x in (
-        staff and f"{staff['prefix']}{staff['first_name']} {staff['last_name']} ({staff['position']})",
+        staff and f"{full_name(staff)} ({staff['position']})",
         ident.accused_text) if x) or "-"
     evidence = {"enough": "เพียงพอ", "not_enough": "ไม่เพียงพอ"}.get(c.evidence, "ยังไม่ได้ประเมิน")
     fields = [

@@ -131,8 +131,9 @@ DEMO_USERS = (
 
 def _demo_users(ctx: Context) -> None:
     from ethics_tui.service import users as users_svc
+    from ethics_tui.service.people import staff_ids_by_code
 
-    codes = {r["code"]: int(k) for k, r in ctx.store.load().get(STAFF, {}).items()}
+    codes = staff_ids_by_code(ctx)
     first = True
     admin = Context(store=ctx.store, lang=ctx.lang)
     for username, name, roles, code in DEMO_USERS:

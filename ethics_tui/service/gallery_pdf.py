@@ -37,11 +37,11 @@ LONG_LAST = ("เจริญรุ่งเรืองกิจ", "ศรี�
 def build_stress_office(ctx: Context, staff: int = 1000) -> Context:
     """The demo office, then ``staff`` people in all with long names and the longest posts."""
     from ethics_tui.service.demo import demo_sign_in, demo_staff, load_demo
+    from ethics_tui.service.people import division_docs, staff_docs
 
     load_demo(ctx)
-    data = ctx.store.load()
-    divs = [int(k) for k in data["divisions"]]
-    have = len(data["staff"])
+    divs = [int(k) for k in division_docs(ctx)]
+    have = len(staff_docs(ctx))
     extra = []
     while len(extra) < staff - have:
         extra.extend(demo_staff(divs, seed=len(extra)))
@@ -149,14 +149,14 @@ HEADER_WORDS = ("ลำดับ", "หมายเหตุ", "บุคลา�
 def known_names(ctx: Context) -> list[str]:
     """Every name the office knows: staff full names and positions, divisions, the office's own."""
     from ethics_tui.pdf.names import office_names
+    from ethics_tui.service.people import division_docs, full_name, staff_docs
     from ethics_tui.service.settings import get_settings
 
-    data = ctx.store.load()
     names = set(office_names(get_settings(ctx)))
-    for s in data.get("staff", {}).values():
-        names.add(f"{s.get('prefix', '')}{s.get('first_name', '')} {s.get('last_name', '')}".strip())
+    for s in staff_docs(ctx).values():
+        names.add(full_name(s))
         names.add(str(s.get("position", "")))
-    names |= {str(v.get("name", "")) for v in data.get("divisions", {}).values()}
+    names |= {str(v.get("name", "")) for v in division_docs(ctx).values()}
     return sorted(n for n in names if len(n) > 3)
 
 

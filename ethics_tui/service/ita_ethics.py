@@ -58,7 +58,8 @@ def consultation_count(ctx: Context, fy: int) -> dict[str, int]:
 
 
 def pack(ctx: Context, p: Period) -> dict:
-    from ethics_tui.service import notices, notices_acks, training
+    from ethics_tui.service import notices, notices_acks
+    from ethics_tui.service import training_stats
 
     start, end = fiscal_year_range(p.fy)
     published = [n for n in notices.list_notices(ctx) if n.published]
@@ -78,7 +79,7 @@ def pack(ctx: Context, p: Period) -> dict:
     # dated after the year being reported)
     dos = [n for n in anns if in_year(n)] or [n for n in anns if not n.replaced_by
                                               and (n.dated or n.issued_on or "")[:10] <= end.isoformat()]
-    st = training.stats(ctx, p.fy)
+    st = training_stats.stats(ctx, p.fy)
     return {
         "fy": p.fy,
         "orders": [{"ref": o.ref, "subject": o.subject, "kind": body_kind(o.subject), "dated": o.order_date,

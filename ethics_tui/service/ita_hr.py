@@ -121,12 +121,13 @@ def check_criteria_plan(ctx: Context, p: Period) -> tuple[str, str, str]:
 # -- O14: the HR annual report ---------------------------------------------------------------
 def annual_report(ctx: Context, p: Period) -> dict:
     from ethics_tui.service import training
+    from ethics_tui.service import training_stats
 
     dist = []
     for r in _rounds(ctx, p.fy):
         dist.append({"round": r.round_no, "levels": [(lvl, int(r.tally.get(lvl, 0))) for lvl, _ in r.bands],
                      "total": sum(int(v) for v in r.tally.values())})
-    st = training.stats(ctx, p.fy)
+    st = training_stats.stats(ctx, p.fy)
     noms = training.list_nominations(ctx, fy=p.fy)
     opps = training.list_opportunities(ctx, p.fy)
     texts = ita_texts.all_texts(ctx, p.fy)

@@ -115,7 +115,7 @@ def shipped_years() -> list[int]:
 
 
 def parse(text: str, source: Path | None = None) -> Table:
-    from ethics_tui.service.ita_outputs import OUTPUTS
+    from ethics_tui.service import ita_outputs
 
     where = str(source or "")
     try:
@@ -134,9 +134,9 @@ def parse(text: str, source: Path | None = None) -> Table:
                     str(raw.get("period", "current_fy")), [str(o) for o in outputs], str(raw.get("kind", "OIT")),
                     str(raw.get("slug", "")))
         for name, rule in item.uses():
-            if name not in OUTPUTS:
+            if name not in ita_outputs.outputs():
                 raise UserError(f"ตารางรายการ ITA {where}: ข้อ {item.code} อ้างถึงผลงาน “{name}” ที่ไม่มีในโปรแกรม "
-                                f"(มี {', '.join(OUTPUTS)})",
+                                f"(มี {', '.join(ita_outputs.outputs())})",
                                 f"ITA item table {where}: item {item.code} names an unknown output '{name}'")
             if rule not in PERIODS:
                 raise UserError(f"ตารางรายการ ITA {where}: ข้อ {item.code} ใช้ช่วงเวลา “{rule}” ที่ไม่รู้จัก",
@@ -201,15 +201,15 @@ class ItemCheck:
 
 def checklist(ctx: Context, year: int, today: date | None = None) -> list[ItemCheck]:
     """The readiness of every item of ``year``'s table, in table order."""
-    from ethics_tui.service.ita_outputs import OUTPUTS
+    from ethics_tui.service import ita_outputs
 
     out = []
     for item in load(ctx, year).items:
         lines, register = [], "report"
         for name, rule in item.uses():
-            line = OUTPUTS[name].check(ctx, period(rule, year, today))
+            line = ita_outputs.outputs()[name].check(ctx, period(rule, year, today))
             if STATUS_ORDER.get(line[0], 2) >= max((STATUS_ORDER.get(x[0], 2) for x in lines), default=-1):
-                register = OUTPUTS[name].register
+                register = ita_outputs.outputs()[name].register
             lines.append(line)
         if not lines:
             lines = [("amber", "โปรแกรมไม่ได้จัดทำหลักฐานข้อนี้", "this program does not produce this item")]

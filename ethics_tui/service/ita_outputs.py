@@ -136,14 +136,8 @@ def _outputs() -> dict[str, Output]:
     return {o.key: o for o in items}
 
 
-def __getattr__(name: str):
-    """``OUTPUTS``: output name -> Output, built on first use (so importing this module, which
-    the item table does, does not import every register's service)."""
-    if name == "OUTPUTS":
-        return _cached()
-    raise AttributeError(name)
-
-
 @functools.cache
-def _cached() -> dict[str, Output]:
+def outputs() -> dict[str, Output]:
+    """Output name -> Output, built on first use (so importing this module, which the item table
+    does, does not import every register's service)."""
     return _outputs()

@@ -19,6 +19,8 @@ from ethics_tui.model.notices import CHANNELS, DRAFT, PUBLISHED, SUPERSEDED, Not
 from ethics_tui.service import numbering
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service import people
+from ethics_tui.service.people import staff_docs
 from ethics_tui.thai.dates import BE_OFFSET, today
 
 NOTICES = "notices"
@@ -196,7 +198,7 @@ def new_version(ctx: Context, notice_id: int) -> Notice:
 # -- audience ------------------------------------------------------------------------------
 def resolve_audience(ctx: Context, n: Notice) -> list[tuple[int, int]]:
     """(staff id, division id) of everyone the document targets now (active staff only)."""
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     divs, types, people = set(n.audience_divisions), set(n.audience_types), set(n.audience_people)
     out = []
     for key, s in staff.items():
@@ -222,7 +224,7 @@ def resolve_audience(ctx: Context, n: Notice) -> list[tuple[int, int]]:
 
 def staff_ids_by_code(ctx: Context, codes: list[str]) -> list[int]:
     """Staff record ids for typed staff codes; unknown codes are refused."""
-    by_code = {str(s.get("code")): int(k) for k, s in ctx.store.load().get("staff", {}).items() if s.get("code")}
+    by_code = people.staff_ids_by_code(ctx)
     bad = [c for c in codes if c not in by_code]
     if bad:
         raise ValidationError({"audience": (f"ไม่พบรหัสบุคลากร {', '.join(bad)}", f"unknown staff code(s) {', '.join(bad)}")})

@@ -20,6 +20,7 @@ from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import METHODS, SUPERSEDED, Notice
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 from ethics_tui.thai.dates import today
 from ethics_tui.thai.digits import to_arabic_digits
 
@@ -32,16 +33,6 @@ def shard(notice_id: int) -> str:
     return f"acks-{int(notice_id)}"
 
 
-def _put_many(tx, table: str, docs: dict[int, dict]) -> None:
-    """Replace several documents of ``table`` in one pass (one copy of the table)."""
-
-    def apply(t):
-        for doc_id, doc in docs.items():
-            t[doc_id] = doc
-
-    tx.table(table)._update_table(apply)
-
-
 def create_sheet(ctx: Context, notice_id: int, audience: list[tuple[int, int]], on: date) -> None:
     """Write the acknowledgement file of a document being published: everyone pending.
 
@@ -51,12 +42,7 @@ def create_sheet(ctx: Context, notice_id: int, audience: list[tuple[int, int]], 
     with ctx.store.transaction(shard(notice_id), actor=ctx.actor) as tx:
         docs = {sid: {"staff_id": sid, "division_id": div, "status": PENDING, "date": "", "method": "", "by": "",
                       "history": []} for sid, div in audience}
-
-        def fill(t):
-            t.clear()
-            t.update(docs)
-
-        tx.table(ACKS)._update_table(fill)
+        tx.put_many(ACKS, docs, replace_all=True)
         tx.table(SHEETS).truncate()
         tx.log("issue", "acks", notice_id, ["status"], note=f"{len(docs)} pending since {on.isoformat()}")
 
@@ -89,7 +75,7 @@ def _raw(ctx: Context, n: Notice) -> dict[int, dict]:
     rows = data.get(ACKS, {})
     out = {int(k): v for k, v in rows.items()}
     if n.standing and n.status != SUPERSEDED:
-        for key, s in ctx.store.load().get("staff", {}).items():
+        for key, s in staff_docs(ctx).items():
             sid = int(key)
             if sid not in out and s.get("active", True):
                 out[sid] = {"staff_id": sid, "division_id": int(s.get("division_id", 0)), "status": PENDING,
@@ -118,7 +104,7 @@ class Person:
 def _people(ctx: Context, raw: dict[int, dict]) -> list[Person]:
     from ethics_tui.service.settings import division_names
 
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     names = division_names(ctx)
     order = {d: i for i, d in enumerate(sorted(names))}
     out = []
@@ -167,7 +153,7 @@ class Coverage:
 
 def _coverage(ctx: Context, n: Notice, detail: bool) -> Coverage:
     raw = _raw(ctx, n)
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     done = left = total = 0
     for sid, a in raw.items():
         active = staff.get(str(sid), {}).get("active", True)
@@ -269,7 +255,7 @@ def _change(ctx: Context, notice_id: int, staff_ids, build, action: str) -> list
             if new is not None:
                 changed[sid] = new
         if changed:
-            _put_many(tx, ACKS, changed)
+            tx.put_many(ACKS, changed)
             for sid in changed:
                 tx.log(action, "acks", f"{notice_id}:{sid}", ["status", "date", "method", "by"])
     return list(changed)

@@ -1,6 +1,6 @@
 """PDF documents of the notices register: the ประกาศ, the circular letter, the sign-off sheet
 (pending people only, with the document's number and title on every page) and the coverage
-report. Each export is recorded with cli_pdf.record_export so that verify-pdf knows it.
+report. Each export is recorded with service.exports.record_export so that verify-pdf knows it.
 fpdf2 and pythainlp are imported only here, inside the functions.
 """
 

@@ -28,6 +28,7 @@ from ethics_tui.service import notices_acks
 from ethics_tui.model.user import STAFF_ROLE
 from ethics_tui.service.access import register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_doc
 
 ELECTRONIC = "electronic"
 
@@ -88,7 +89,7 @@ def my_documents(ctx: Context) -> list[MyDocument]:
     """The current documents addressed to me, pending first, newest first within each."""
     require(ctx, "self.read")
     sid = _staff_id(ctx)
-    staff = ctx.store.load().get("staff", {}).get(str(sid), {})
+    staff = staff_doc(ctx, sid) or {}
     if not staff.get("active", True):
         return []
     out = []

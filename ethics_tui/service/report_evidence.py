@@ -50,7 +50,7 @@ def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | No
     index entries (in the table's order)."""
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service import ita_items
-    from ethics_tui.service.ita_outputs import OUTPUTS
+    from ethics_tui.service.ita_outputs import outputs
 
     entries = []
     table = ita_items.load(ctx, fy)
@@ -59,8 +59,8 @@ def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | No
             p = ita_items.period(rule, fy, today)
             fname = file_name(item, i, name, p)
             try:
-                status, th, _en = OUTPUTS[name].check(ctx, p)
-                path = OUTPUTS[name].write(ctx, p, out / fname)
+                status, th, _en = outputs()[name].check(ctx, p)
+                path = outputs()[name].write(ctx, p, out / fname)
                 if signer is not None:
                     from ethics_tui.service.pdf_sign import sign
 

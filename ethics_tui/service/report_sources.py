@@ -217,11 +217,12 @@ def appraisal(ctx: Context, fy: int, today: date) -> Facts:
 def training(ctx: Context, fy: int, today: date) -> Facts:
     from ethics_tui.model.training import REJECT_REASONS
     from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
 
     f = Facts()
     opps = svc.list_opportunities(ctx, fy)
     noms = svc.list_nominations(ctx, fy=fy)
-    st = svc.stats(ctx, fy)
+    st = training_stats.stats(ctx, fy)
     if not opps:
         f.summary.append("ไม่มีการบันทึกโอกาสฝึกอบรม ศึกษาดูงาน หรือทุนการศึกษาในปีงบประมาณนี้")
     else:

@@ -20,6 +20,7 @@ from ethics_tui.errors import UserError
 from ethics_tui.model.user import STAFF_ROLE, User
 from ethics_tui.service.access import register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_docs
 from ethics_tui.store import crypto
 
 USERS = "users"
@@ -88,7 +89,7 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
 
     require(ctx, "staff_accounts.manage")
     divisions = division_names(ctx)
-    staff = ctx.store.load().get("staff", {})
+    staff = staff_docs(ctx)
     wanted = None if staff_ids is None else {int(s) for s in staff_ids}
     if wanted is not None:
         unknown = sorted(s for s in wanted if str(s) not in staff or not staff[str(s)].get("active", True))

@@ -171,9 +171,10 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         return plan
     header_names = {f: cell_text(table[0][i]) for f, i in mapping.items()}
     plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in mapping}
-    data = ctx.store.load()
-    divisions = {" ".join(d["name"].split()): int(k) for k, d in data.get(DIVISIONS, {}).items()}
-    by_code = {d.get("code"): int(k) for k, d in data.get(STAFF, {}).items() if d.get("code")}
+    from ethics_tui.service.people import division_docs, staff_ids_by_code
+
+    divisions = {" ".join(d["name"].split()): int(k) for k, d in division_docs(ctx).items()}
+    by_code = staff_ids_by_code(ctx)
     seen_codes: dict[str, int] = {}
     new_divisions: list[str] = []
     for rownum, row in enumerate(table[1:], start=2):

@@ -31,6 +31,7 @@ from ethics_tui.model.training import (
 )
 from ethics_tui.service.access import ALL, can, register_permissions, require
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import staff_by_id
 
 OPPS, NOMS, BUDGETS, QUESTIONS, CONFIG = (
     "training_opportunities", "training_nominations", "training_budgets", "training_questions", "training_config")
@@ -67,16 +68,13 @@ def _rows(data: dict, table: str, cls):
     return {int(k): cls.from_doc(int(k), v) for k, v in data.get(table, {}).items()}
 
 
-def _staff(data: dict) -> dict[int, Staff]:
-    return _rows(data, "staff", Staff)
-
-
 def config(ctx: Context) -> dict:
     return {**DEFAULT_CONFIG, **_data(ctx).get(CONFIG, {}).get("1", {})}
 
 
 def staff_map(ctx: Context) -> dict[int, Staff]:
-    return _staff(_data(ctx))
+    require(ctx, "training.read")
+    return staff_by_id(ctx)
 
 
 def list_opportunities(ctx: Context, fy: int | None = None) -> list[Opportunity]:
@@ -292,18 +290,9 @@ def answer(ctx: Context, q_id: int, answered_by: int, text: str, answered_on: da
     return _save(ctx, QUESTIONS, "training-question", q, "คำถาม", "answer")
 
 
-# -- split modules -------------------------------------------------------------------------
-#: names defined in the split modules, re-exported here (lazily: those modules import this one)
-_MOVED = {
-    **dict.fromkeys(("BudgetLine", "_budget_line", "budget_lines", "_money", "_selections", "checks", "Group", "Stats", "stats", "MemoRow", "memo_rows", "position_text", "LINE_LEVELS"), "training_stats"),
-    "extend_demo": "training_demo",
-}
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.training_demo`."""
+    from ethics_tui.service.training_demo import extend_demo as hook
 
-
-def __getattr__(name: str):
-    module = _MOVED.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(f"ethics_tui.service.{module}"), name)
+    return hook(ctx)

@@ -1,5 +1,5 @@
 """Demo records of the training register (see :func:`extend_demo`). Split from
-:mod:`ethics_tui.service.training`, which re-exports ``extend_demo``."""
+:mod:`ethics_tui.service.training`, whose ``extend_demo`` hook calls this one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import ABSENT, ATTENDED, COMPLETED, Nomination, Opportunity
 from ethics_tui.service.context import Context
 from ethics_tui.service.training import (
-    _staff,
     answer,
     ask,
     decide,
@@ -20,6 +19,7 @@ from ethics_tui.service.training import (
     save_opportunity,
     set_budget,
 )
+from ethics_tui.service.people import division_docs, staff_by_id
 from ethics_tui.service.training_stats import position_text
 from ethics_tui.thai.dates import fiscal_year
 
@@ -72,9 +72,8 @@ def extend_demo(ctx: Context) -> None:
 
     fy = fiscal_year(date.today()) - 1
     first = fiscal_year_range(fy)[0]
-    data = ctx.store.load()
-    staff = sorted(_staff(data).values(), key=lambda s: s.id)
-    divs = {int(k): v["name"] for k, v in data.get("divisions", {}).items()}
+    staff = sorted(staff_by_id(ctx).values(), key=lambda s: s.id)
+    divs = {int(k): v["name"] for k, v in division_docs(ctx).items()}
     office = get_settings(ctx).office_name
 
     def holder(pos: str, nth: int = 0) -> Staff:

@@ -32,13 +32,14 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
     from ethics_tui.pdf.memo import render_memo
     from ethics_tui.pdf.models import DecisionBox, MemoColumn, MemoDoc, MemoTable, Signer
     from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
     from ethics_tui.service.access import require
     from ethics_tui.service.exports import record_export
     from ethics_tui.service.settings import get_settings
 
     require(ctx, "pdf.export")
     opp = svc.get_opportunity(ctx, opp_id)
-    rows = svc.memo_rows(ctx, opp_id)
+    rows = training_stats.memo_rows(ctx, opp_id)
     if opp.in_house:
         raise UserError("โครงการที่หน่วยงานจัดเองไม่มีการเสนอชื่อ จึงไม่มีบันทึกเสนอผู้บริหาร",
                         "An in-house project has no nominations, so there is no memo")
@@ -74,7 +75,7 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
                       "\n".join(f"- {t}" for t in found), verdict])
     total = opp.cost_per_person * len([r for r in rows if r.nomination.decision != "rejected"])
     after = []
-    line = svc.budget_lines(ctx, opp.fiscal_year)
+    line = training_stats.budget_lines(ctx, opp.fiscal_year)
     if len(line) == 1 and line[0].amount is not None:
         b = line[0]
         after.append(f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
@@ -106,12 +107,13 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
     from ethics_tui.pdf.base import ThaiPDF
     from ethics_tui.pdf.table import Column, TableWriter
     from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
     from ethics_tui.service.access import require
     from ethics_tui.service.exports import record_export
     from ethics_tui.service.settings import get_settings
 
     require(ctx, "pdf.export")
-    st = svc.stats(ctx, fy)
+    st = training_stats.stats(ctx, fy)
     s = get_settings(ctx)
     title = "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา"
     names = tuple({w[0] for w in st.went} | {n[0] for n in st.never_selected})
@@ -173,10 +175,10 @@ def _d(iso: str) -> str:
 def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     from openpyxl import Workbook
 
-    from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
     from ethics_tui.service.sheets import append_row
 
-    st = svc.stats(ctx, fy)
+    st = training_stats.stats(ctx, fy)
     wb = Workbook()
     ws = wb.active
     ws.title = "สรุป"

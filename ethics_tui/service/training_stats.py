@@ -1,6 +1,6 @@
 """Training selection, the computed side: budget lines, the rule checks of a nomination, the
-year-end statistics and the memo rows. Split from :mod:`ethics_tui.service.training`, which
-re-exports these names (callers keep importing them from there)."""
+year-end statistics and the memo rows. Split from :mod:`ethics_tui.service.training`; callers
+import these names from here."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ethics_tui.model.training import (
     Opportunity,
 )
 from ethics_tui.service.context import Context
+from ethics_tui.service.people import division_docs
 from ethics_tui.service.training import (
     BUDGETS,
     CONFIG,
@@ -28,7 +29,7 @@ from ethics_tui.service.training import (
     Check,
     _data,
     _rows,
-    _staff,
+    staff_map,
     config,
     list_nominations,
     list_questions,
@@ -48,17 +49,17 @@ class BudgetLine:
         return None if self.amount is None else round(self.amount - self.committed, 2)
 
 
-def _parse(data: dict) -> tuple[dict, dict, dict, dict]:
+def _parse(ctx: Context, data: dict) -> tuple[dict, dict, dict, dict]:
     """(budgets, opportunities, staff, nominations) of the data, parsed once per call site."""
-    return (_rows(data, BUDGETS, Budget), _rows(data, OPPS, Opportunity), _staff(data),
+    return (_rows(data, BUDGETS, Budget), _rows(data, OPPS, Opportunity), staff_map(ctx),
             _rows(data, NOMS, Nomination))
 
 
-def _budget_line(data: dict, fy: int, division_id: int, exclude: int | None = None,
+def _budget_line(ctx: Context, data: dict, fy: int, division_id: int, exclude: int | None = None,
                  parsed: tuple[dict, dict, dict, dict] | None = None) -> BudgetLine:
     scope = {**DEFAULT_CONFIG, **data.get(CONFIG, {}).get("1", {})}["budget_scope"]
     div = division_id if scope == "division" else 0
-    all_budgets, opps, staff, noms = parsed or _parse(data)
+    all_budgets, opps, staff, noms = parsed or _parse(ctx, data)
     budgets = [b for b in all_budgets.values() if b.fiscal_year == fy and b.division_id == div]
     committed = spent = 0.0
     for n in noms.values():
@@ -75,10 +76,10 @@ def _budget_line(data: dict, fy: int, division_id: int, exclude: int | None = No
 def budget_lines(ctx: Context, fy: int) -> list[BudgetLine]:
     data = _data(ctx)
     if config(ctx)["budget_scope"] == "office":
-        return [_budget_line(data, fy, 0)]
-    divs = sorted(int(k) for k in data.get("divisions", {}))
-    parsed = _parse(data)  # once, not once per division
-    return [_budget_line(data, fy, d, parsed=parsed) for d in divs]
+        return [_budget_line(ctx, data, fy, 0)]
+    divs = sorted(int(k) for k in division_docs(ctx))
+    parsed = _parse(ctx, data)  # once, not once per division
+    return [_budget_line(ctx, data, fy, d, parsed=parsed) for d in divs]
 
 
 def _money(v: float) -> str:
@@ -98,7 +99,7 @@ def _selections(data: dict) -> dict[int, list[tuple[int, int]]]:
 def checks(ctx: Context, nom: Nomination) -> list[Check]:
     """The rule checks of one nomination, computed from the stored data. They never block."""
     data = _data(ctx)
-    opps, staff, noms = _rows(data, OPPS, Opportunity), _staff(data), _rows(data, NOMS, Nomination)
+    opps, staff, noms = _rows(data, OPPS, Opportunity), staff_map(ctx), _rows(data, NOMS, Nomination)
     opp = opps.get(nom.opportunity_id)
     person = staff.get(nom.staff_id)
     if opp is None or person is None:
@@ -113,7 +114,7 @@ def checks(ctx: Context, nom: Nomination) -> list[Check]:
         out.append(Check("same_course", "warn", f"ได้รับอนุมัติ/เข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณ {fy}",
                          f"already approved for or attended the same course in FY {fy}"))
     # 2. the cost against the remaining budget
-    line = _budget_line(data, fy, person.division_id, exclude=nom.id)
+    line = _budget_line(ctx, data, fy, person.division_id, exclude=nom.id)
     cost = opp.cost_per_person
     if cost and line.amount is None:
         out.append(Check("no_budget", "hint", f"ยังไม่ได้บันทึกงบประมาณฝึกอบรมปี {fy}", f"no training budget recorded for FY {fy}"))
@@ -179,9 +180,9 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
     pick = 1 if lang == "en" else 0
     opps = {k: o for k, o in _rows(data, OPPS, Opportunity).items() if o.fiscal_year == fy}
     noms = [n for n in _rows(data, NOMS, Nomination).values() if n.opportunity_id in opps]
-    everyone = _staff(data)
+    everyone = staff_map(ctx)
     staff = {k: s for k, s in everyone.items() if s.active}
-    divs = {int(k): v.get("name", "") for k, v in data.get("divisions", {}).items()}
+    divs = {int(k): v.get("name", "") for k, v in division_docs(ctx).items()}
     selected_ids = {n.staff_id for n in noms if n.selected}
     attended = {a for o in opps.values() if o.in_house for a in o.attendees}
     groups: dict[str, dict[str, Group]] = {"div": {}, "type": {}, "level": {}}
@@ -234,9 +235,8 @@ class MemoRow:
 
 def memo_rows(ctx: Context, opp_id: int) -> list[MemoRow]:
     """One opportunity's nominations with names resolved and their checks, for the memo."""
-    data = _data(ctx)
-    staff = _staff(data)
-    divs = {int(k): v.get("name", "") for k, v in data.get("divisions", {}).items()}
+    staff = staff_map(ctx)  # checks training.read
+    divs = {int(k): v.get("name", "") for k, v in division_docs(ctx).items()}
     out = []
     for n in list_nominations(ctx, opp_id):
         s, by = staff.get(n.staff_id), staff.get(n.nominated_by)

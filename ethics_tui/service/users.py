@@ -389,13 +389,16 @@ def role_names(roles: list[str], lang: str = "th") -> str:
     return ", ".join(pick(ROLE_LABELS[r], lang) for r in roles if r in ROLE_LABELS)
 
 
-_MOVED = dict.fromkeys(("create_recovery_key", "recover", "KeyLossError", "reset_loss", "home_alerts", "extend_demo",
-                        "recovery_exists"), "users_custody")
+# -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
+def extend_demo(ctx):
+    """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.users_custody`."""
+    from ethics_tui.service.users_custody import extend_demo as hook
+
+    return hook(ctx)
 
 
-def __getattr__(name: str):
-    if name in _MOVED:
-        import importlib
+def home_alerts(ctx):
+    """Home-screen alerts (the home screen calls it): see :mod:`ethics_tui.service.users_custody`."""
+    from ethics_tui.service.users_custody import home_alerts as hook
 
-        return getattr(importlib.import_module(f"ethics_tui.service.{_MOVED[name]}"), name)
-    raise AttributeError(name)
+    return hook(ctx)

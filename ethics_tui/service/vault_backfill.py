@@ -19,15 +19,16 @@ def _plain(value) -> bool:
 def _complaint_todo(ctx: Context, data: dict) -> dict[int, dict]:
     from ethics_tui.model.complaints import Complaint
     from ethics_tui.service import complaints as cp
+    from ethics_tui.service.complaints_seal import PLAIN_EXTRA, _sealed_doc
 
     out = {}
     for k, doc in data.get(cp.CASES, {}).items():
         texts = [doc.get("subject")]
         for h in doc.get("history", []):
             texts.append(h.get("note"))
-            texts += [v for n, v in (h.get("extra") or {}).items() if n not in cp.PLAIN_EXTRA]
+            texts += [v for n, v in (h.get("extra") or {}).items() if n not in PLAIN_EXTRA]
         if any(_plain(t) for t in texts):
-            out[int(k)] = cp._sealed_doc(ctx, Complaint.from_doc(int(k), doc))
+            out[int(k)] = _sealed_doc(ctx, Complaint.from_doc(int(k), doc))
     return out
 
 

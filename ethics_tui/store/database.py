@@ -156,6 +156,22 @@ class Transaction:
         self._storage.marks[table] = max(self._storage.marks.get(table, 0), int(doc_id))
         tbl._next_id = None  # recomputed from the table and the high-water mark
 
+    def put_many(self, table: str, docs: Mapping[int, Mapping], *, replace_all: bool = False) -> None:
+        """Replace (or add) several documents of ``table`` whole, ``{doc_id: doc}``, in one pass
+        over the table; with ``replace_all`` the table holds exactly ``docs`` afterwards."""
+        new = {int(k): dict(d) for k, d in docs.items()}
+
+        def apply(t):
+            if replace_all:
+                t.clear()
+            t.update(new)
+
+        tbl = self.db.table(table)
+        tbl._update_table(apply)
+        if new:
+            self._storage.marks[table] = max(self._storage.marks.get(table, 0), max(new))
+        tbl._next_id = None  # recomputed from the table and the high-water mark
+
 
 class Store:
     def __init__(self, data_dir: Path | str, *, lock_timeout: float = 15.0, backup_keep: int = 10):

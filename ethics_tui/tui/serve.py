@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ethics_tui.cli_serve import DEFAULT_HOST, DEFAULT_PORT
+from ethics_tui.cli.serve import DEFAULT_HOST, DEFAULT_PORT
 from ethics_tui.errors import UserError
 
 MAX_SESSIONS = 40

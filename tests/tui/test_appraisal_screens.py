@@ -10,6 +10,7 @@ from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.model.appraisal import AppraisalRound, round_of
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
 from ethics_tui.tui.screens.appraisal import AppraisalScreen
@@ -67,7 +68,7 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
         assert "ดีมาก" in str(screen.table.get_cell(str(ids[0]), "level"))
         assert "90.00" in str(screen.table.get_cell(str(ids[1]), "total")) or "๙๐.๐๐" in str(screen.table.get_cell(str(ids[1]), "total"))
 
-        svc.mark_notified(app.ctx, ids[0], date.today())
+        appraisal_review.mark_notified(app.ctx, ids[0], date.today())
         screen.table.move_cursor(row=0)
         await pilot.press("r")
         await pilot.pause()
@@ -110,7 +111,7 @@ async def test_executive_sees_counts_and_sealed_scores(make_app, demo_ctx):
         screen = app.screen
         assert isinstance(screen, AppraisalScreen)
         dash = text_of(screen.query_one("#ap-dashboard", Static))
-        d = svc.dashboard(app.ctx, screen.selected_id())
+        d = appraisal_review.dashboard(app.ctx, screen.selected_id())
         assert "การกระจายตามระดับ" in dash and "ไม่ยอมลงนาม" in dash
         assert "คำร้องทุกข์ค้างพิจารณา ๑ เรื่อง" in dash
         assert d.levels["ดีมาก"] > 0

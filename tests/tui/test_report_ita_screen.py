@@ -72,9 +72,9 @@ async def test_palette_reaches_each_output(make_app, demo_ctx, tmp_path, monkeyp
     titles = [c[0] for c in reg.commands]
     assert all(t.startswith("หลักฐาน ITA: ") for t in titles)
     names = {c[2] for c in reg.commands}
-    from ethics_tui.service.ita_outputs import OUTPUTS
+    from ethics_tui.service.ita_outputs import outputs
 
-    assert {f"output('{k}')" for k in OUTPUTS} <= names  # every output has a palette entry
+    assert {f"output('{k}')" for k in outputs()} <= names  # every output has a palette entry
     monkeypatch.chdir(tmp_path)
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SMALL) as pilot:

@@ -12,6 +12,7 @@ from tui_helpers import SIZE, notifications, settle, start, text_of
 from ethics_tui.model.training import ATTENDED, Opportunity
 from ethics_tui.service import demo
 from ethics_tui.service import training as svc
+from ethics_tui.service import training_stats
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal, OutcomeModal, RejectModal
 from ethics_tui.tui.screens.training_views import TrainingQuestionsScreen, TrainingYearScreen
@@ -112,7 +113,7 @@ async def test_nominate_approve_attend(make_app, office):
         await pilot.pause()
         assert app.screen is screen
         assert svc.get_nomination(hr, nom.id).outcome == ATTENDED
-        assert svc.budget_lines(hr, opp.fiscal_year)[0].spent == 44400.0 + 1000.0
+        assert training_stats.budget_lines(hr, opp.fiscal_year)[0].spent == 44400.0 + 1000.0
 
 
 async def test_rejection_without_a_reason_is_refused_on_screen(make_app, office):
@@ -164,7 +165,7 @@ async def test_year_end_view_questions_and_memo_export(make_app, office, tmp_pat
         year = app.screen
         assert isinstance(year, TrainingYearScreen)
         never = shown(year.query_one("#ty-never"))
-        st = svc.stats(hr, year.fy)
+        st = training_stats.stats(hr, year.fy)
         assert st.never_selected[0][0] in never
         assert "งบประมาณไม่เพียงพอ" in shown(year.query_one("#ty-rejections"))
         assert "█" in shown(year.query_one("#ty-div"))

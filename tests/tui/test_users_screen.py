@@ -7,6 +7,7 @@ from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.tui.commands import available
 from ethics_tui.tui.screens.help import HelpModal
 from ethics_tui.tui.screens.home import HomeScreen
@@ -95,7 +96,7 @@ async def test_recovery_code_is_shown_once(make_app, demo_ctx):
     # the code recovers the hr key for a user who lost theirs
     users_svc.reset_password(demo_ctx, "hr", "temporary-1")
     demo_ctx.keys.pop("hr")
-    assert users_svc.recover(demo_ctx, code, "hr") == ["hr"]
+    assert users_custody.recover(demo_ctx, code, "hr") == ["hr"]
 
 
 async def test_a_key_holder_approves_a_pending_grant(make_app, demo_ctx):
@@ -197,7 +198,7 @@ async def test_reset_of_the_last_key_holder_asks_for_the_loss_by_number(make_app
         doc = dict(tx.table("vault").get(doc_id=1))
         doc["recovery"] = {}
         tx.put("vault", 1, doc)
-    lost = sum(users_svc.reset_loss(demo_ctx, "committee").values())
+    lost = sum(users_custody.reset_loss(demo_ctx, "committee").values())
     assert lost > 0
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service.access import can
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
@@ -118,7 +119,7 @@ class AppraisalScreen(GuardedScreen):
     def on_resize(self, event) -> None:
         self.arrange_for(event.size.width)
 
-    def _cells(self, rnd: m.AppraisalRound, d: svc.Dashboard) -> list[Text]:
+    def _cells(self, rnd: m.AppraisalRound, d: appraisal_review.Dashboard) -> list[Text]:
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
         values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
@@ -133,7 +134,7 @@ class AppraisalScreen(GuardedScreen):
         self.rounds = {r.id: r for r in svc.list_rounds(self.ctx)}
         self.late = self.late_rounds()
         for rnd in self.rounds.values():
-            table.add_row(*self._cells(rnd, svc.dashboard(self.ctx, rnd.id)), key=str(rnd.id))
+            table.add_row(*self._cells(rnd, appraisal_review.dashboard(self.ctx, rnd.id)), key=str(rnd.id))
         if keep in self.rounds:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.show_dashboard()
@@ -153,7 +154,7 @@ class AppraisalScreen(GuardedScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
 
-    def dashboard_text(self, d: svc.Dashboard) -> str:
+    def dashboard_text(self, d: appraisal_review.Dashboard) -> str:
         n = lambda v: apply_digits(v, self.digits)
         rnd = d.round
         lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}", ""]
@@ -202,7 +203,7 @@ class AppraisalScreen(GuardedScreen):
         if rid is None:
             box.update(self.t("ap_no_rounds"))
             return
-        box.update(self.dashboard_text(svc.dashboard(self.ctx, rid)))
+        box.update(self.dashboard_text(appraisal_review.dashboard(self.ctx, rid)))
 
     # -- actions ---------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -243,7 +244,7 @@ class AppraisalScreen(GuardedScreen):
 
         rnd = self._selected()
         if rnd is not None:
-            svc.list_grievances(self.ctx, rnd.id)  # checks the role first
+            appraisal_review.list_grievances(self.ctx, rnd.id)  # checks the role first
             self.app.push_screen(AppraisalGrievancesScreen(rnd.id))
 
     def on_screen_resume(self) -> None:

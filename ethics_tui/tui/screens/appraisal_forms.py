@@ -11,6 +11,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import to_arabic_digits
@@ -146,7 +147,7 @@ class RefusalModal(_DateForm):
         return value, errors
 
     def save(self, v: dict):
-        return svc.refuse(self.ctx, self.row.result.id, v["on"], v["witness_id"], v["witness_name"], v["witness_position"], v["note"])
+        return appraisal_review.refuse(self.ctx, self.row.result.id, v["on"], v["witness_id"], v["witness_name"], v["witness_position"], v["note"])
 
 
 class GrievanceModal(_DateForm):
@@ -171,7 +172,7 @@ class GrievanceModal(_DateForm):
         return {"on": on, "to": self.input_value("addressed_to"), "grounds": self.query_one("#f-grounds", TextArea).text}, errors
 
     def save(self, v: dict):
-        return svc.file_grievance(self.ctx, self.row.result.id, v["on"], v["to"], v["grounds"])
+        return appraisal_review.file_grievance(self.ctx, self.row.result.id, v["on"], v["to"], v["grounds"])
 
 
 class DecisionModal(_DateForm):
@@ -197,7 +198,7 @@ class DecisionModal(_DateForm):
         return {"status": status, "on": on, "outcome": self.query_one("#f-outcome", TextArea).text}, errors
 
     def save(self, v: dict):
-        return svc.decide_grievance(self.ctx, self.g.id, v["status"], v["on"], v["outcome"])
+        return appraisal_review.decide_grievance(self.ctx, self.g.id, v["status"], v["on"], v["outcome"])
 
 
 class ReviseModal(_DateForm):
@@ -227,4 +228,4 @@ class ReviseModal(_DateForm):
         return value, errors
 
     def save(self, v: dict):
-        return svc.revise_after_grievance(self.ctx, self.g.id, v["results"], v["competency"], None, v["on"])
+        return appraisal_review.revise_after_grievance(self.ctx, self.g.id, v["results"], v["competency"], None, v["on"])

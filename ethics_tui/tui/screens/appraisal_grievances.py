@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_review
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
@@ -68,7 +69,7 @@ class AppraisalGrievancesScreen(GuardedScreen):
         if g.late:
             deadline += f" ({self.t('ap_late')})"
         if g.open:
-            left = m.days_left(svc.grievance_due(g, self.rnd), date.today())
+            left = m.days_left(appraisal_review.grievance_due(g, self.rnd), date.today())
             due = self.t("ap_days", n=n(left)) if left >= 0 else self.t("ap_overdue", n=n(-left))
         else:
             due = format_date(g.decided_on, "abbr", self.digits)
@@ -82,7 +83,7 @@ class AppraisalGrievancesScreen(GuardedScreen):
         self.results = rows
         self.table.clear()
         self.items = {}
-        for g in svc.list_grievances(self.ctx, self.round_id):
+        for g in appraisal_review.list_grievances(self.ctx, self.round_id):
             self.items[g.id] = g
             self.table.add_row(*self._cells(g, rows.get(g.result_id)), key=str(g.id))
         self.show_detail()

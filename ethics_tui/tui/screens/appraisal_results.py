@@ -21,6 +21,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
+from ethics_tui.service import appraisal_io
+from ethics_tui.service import appraisal_review
 from ethics_tui.service.access import can
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date
@@ -264,14 +266,14 @@ class AppraisalResultsScreen(GuardedScreen):
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(svc.acknowledge(self.ctx, rid, d)))
+                              lambda d: self._refreshed(rid)(appraisal_review.acknowledge(self.ctx, rid, d)))
 
     def action_notify_one(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(svc.mark_notified(self.ctx, rid, d)))
+                              lambda d: self._refreshed(rid)(appraisal_review.mark_notified(self.ctx, rid, d)))
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal
@@ -286,7 +288,7 @@ class AppraisalResultsScreen(GuardedScreen):
             return
         rid = row.result.id
         modal = TextPromptModal(self.t("ap_reopen"), self.t("ap_reopen_reason"),
-                                on_save=lambda text: svc.reopen(self.ctx, rid, text))
+                                on_save=lambda text: appraisal_review.reopen(self.ctx, rid, text))
         self.app.push_screen(modal, self._refreshed(rid))
 
     def action_grievance(self) -> None:
@@ -305,7 +307,7 @@ class AppraisalResultsScreen(GuardedScreen):
 
     def action_import(self) -> None:
         def check(text: str):
-            plan = svc.import_scores(self.ctx, self.round_id, Path(text).expanduser())
+            plan = appraisal_io.import_scores(self.ctx, self.round_id, Path(text).expanduser())
             if plan.errors:
                 lines = "\n".join(e.message(self.lang) for e in plan.errors[:12])
                 raise UserError(*_pair("ap_import_failed", errors=lines))

@@ -14,6 +14,7 @@ from ethics_tui.errors import ValidationError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import committee as svc
+from ethics_tui.service import committee_consultations
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
@@ -118,4 +119,4 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         return c, errors
 
     def save(self, value: Consultation) -> Consultation:
-        return svc.save_consultation(self.ctx, value)
+        return committee_consultations.save_consultation(self.ctx, value)

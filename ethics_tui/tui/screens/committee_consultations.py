@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
-from ethics_tui.service import committee as svc
+from ethics_tui.service import committee_consultations
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
@@ -83,7 +83,7 @@ class ConsultationsScreen(GuardedScreen):
     def reload(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_id()
         text = self.query_one("#cs-filter", Input).value
-        found = svc.list_consultations(self.ctx, text, status=self.status)
+        found = committee_consultations.list_consultations(self.ctx, text, status=self.status)
         table = self.table
         table.clear()
         self.rows = {c.id: c for c in found}
@@ -140,7 +140,7 @@ class ConsultationsScreen(GuardedScreen):
         if cid is None:
             self.notify(self.t("no_selection"), severity="warning")
             return
-        self.app.push_screen(ConsultationFormModal(svc.get_consultation(self.ctx, cid)), self._saved)
+        self.app.push_screen(ConsultationFormModal(committee_consultations.get_consultation(self.ctx, cid)), self._saved)
 
     def action_summary(self) -> None:
         self.app.push_screen(SummaryModal())

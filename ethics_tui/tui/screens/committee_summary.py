@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from ethics_tui.model import committee as m
-from ethics_tui.service import committee as svc
+from ethics_tui.service import committee_consultations
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import MONTHS_ABBR, fiscal_year
 from ethics_tui.thai.digits import apply_digits
@@ -54,7 +54,7 @@ class SummaryModal(GuardedModal[None]):
         self.show()
 
     def show(self) -> None:
-        s = svc.stats(self.ctx, self.fy)
+        s = committee_consultations.stats(self.ctx, self.fy)
         d = (lambda v: apply_digits(v, self.digits))
         self.query_one("#cs-summary-title", Static).update(d(self.t("cs_summary_title", fy=self.fy, n=s["total"])))
         months = self.query_one("#cs-months", DataTable)

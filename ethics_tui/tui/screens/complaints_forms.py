@@ -26,11 +26,9 @@ from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 def staff_names(ctx) -> dict[str, int]:
     """"นายสมชาย ใจดี" -> staff id, for the accused field (active staff)."""
-    out = {}
-    for k, d in ctx.store.load().get("staff", {}).items():
-        if d.get("active", True):
-            out[f"{d.get('prefix', '')}{d.get('first_name', '')} {d.get('last_name', '')}".strip()] = int(k)
-    return out
+    from ethics_tui.service.people import full_name, staff_docs
+
+    return {full_name(d): int(k) for k, d in staff_docs(ctx).items() if d.get("active", True)}
 
 
 class IntakeModal(FormModal[Complaint | None]):
@@ -251,8 +249,10 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
     """The case as the complaints officer sees it (identity included: the caller logs it).
     Dates and the case number follow ``digits``; the receipt code and typed texts stay as typed."""
     d = digits
-    staff = ctx.store.load().get("staff", {}).get(str(ident.accused_staff_id or 0))
-    accused = ", ".join(x for x in (staff and f"{staff['prefix']}{staff['first_name']} {staff['last_name']}",
+    from ethics_tui.service.people import full_name, staff_doc
+
+    staff = staff_doc(ctx, ident.accused_staff_id)
+    accused = ", ".join(x for x in (staff and full_name(staff),
                                     ident.accused_text) if x) or "-"
     ev = {"enough": _(lang, "เพียงพอ", "enough"), "not_enough": _(lang, "ไม่เพียงพอ", "not enough")}
     lines = [

@@ -186,20 +186,20 @@ class HomeScreen(GuardedScreen):
 
     def _offer_recovery(self) -> None:
         """At first start (the first administrator just made), ask to create the recovery code."""
-        from ethics_tui.service import users as users_svc
+        from ethics_tui.service import users_custody
         from ethics_tui.service.access import can
 
         if not getattr(self.app, "offer_recovery", False) or not can(self.ctx, "users.manage"):
             return
         self.app.offer_recovery = False
-        if users_svc.recovery_exists(self.ctx):
+        if users_custody.recovery_exists(self.ctx):
             return
         from ethics_tui.tui.screens.users_keys import RecoveryCodeModal
         from ethics_tui.tui.widgets.confirm import ConfirmModal
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.app.push_screen(RecoveryCodeModal(users_svc.create_recovery_key(self.ctx)),
+                self.app.push_screen(RecoveryCodeModal(users_custody.create_recovery_key(self.ctx)),
                                      lambda _done: self.refresh_counts())
 
         self.app.push_screen(ConfirmModal(self.t("recovery_first_start"), danger=False), answer)

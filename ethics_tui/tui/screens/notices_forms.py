@@ -99,7 +99,9 @@ class NoticeFormModal(FormModal[Notice | None]):
         yield FieldRow(self.t("nt_f_standing"), Checkbox("", n.standing, id="f-standing", compact=True), "standing")
 
     def _codes(self, ids: list[int]) -> str:
-        staff = self.ctx.store.load().get("staff", {})
+        from ethics_tui.service.people import staff_docs
+
+        staff = staff_docs(self.ctx)
         return ", ".join(str(staff.get(str(i), {}).get("code") or i) for i in ids)
 
     def _area(self, name: str) -> str:

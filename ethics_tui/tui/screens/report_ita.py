@@ -221,7 +221,7 @@ class ItaItemsScreen(FiscalYearScreen):
     def _write(self, code: str | None, only: str | None = None) -> None:
         from ethics_tui.service import ita_items, report_evidence
         from ethics_tui.service.exports import export_path
-        from ethics_tui.service.ita_outputs import OUTPUTS
+        from ethics_tui.service.ita_outputs import outputs
 
         ctx, fy = self.ctx, self.fy
         out = export_path(ctx.store.dir, f"ita-{fy}")
@@ -242,7 +242,7 @@ class ItaItemsScreen(FiscalYearScreen):
                         if only and name != only:
                             continue
                         p = ita_items.period(rule, fy)
-                        paths.append(OUTPUTS[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
+                        paths.append(outputs()[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return

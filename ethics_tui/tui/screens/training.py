@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.errors import UserError
 from ethics_tui.model.training import REJECTED, STATUS_LABELS, Nomination, Opportunity
 from ethics_tui.service import training as svc
+from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings, list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
@@ -120,7 +121,7 @@ class TrainingScreen(GuardedScreen):
         self.show_nominations()
 
     def show_budget(self) -> None:
-        lines = svc.budget_lines(self.ctx, self.fy)
+        lines = training_stats.budget_lines(self.ctx, self.fy)
         known = [b for b in lines if b.amount is not None]
         if not known:
             text = self.t("tr_no_budget")
@@ -156,7 +157,7 @@ class TrainingScreen(GuardedScreen):
         for n in svc.list_nominations(self.ctx, opp.id):
             self.noms[n.id] = n
             s = staff.get(n.staff_id)
-            checks = [c for c in svc.checks(self.ctx, n) if c.level != "ok"]
+            checks = [c for c in training_stats.checks(self.ctx, n) if c.level != "ok"]
             summary = Text()
             for c in checks:
                 summary.append("● ", style=CHECK_STYLE[c.level])
@@ -181,7 +182,7 @@ class TrainingScreen(GuardedScreen):
         by = staff.get(n.nominated_by)
         out = Text()
         out.append(self.d(f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"))
-        for c in svc.checks(self.ctx, n):
+        for c in training_stats.checks(self.ctx, n):
             out.append("● ", style=CHECK_STYLE[c.level])
             out.append(self.d(c.text(self.lang)) + "\n")
         if n.decision:
@@ -331,7 +332,7 @@ class TrainingScreen(GuardedScreen):
     def action_budget(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
         divs = [(d.name, d.id) for d in list_divisions(self.ctx, include_inactive=False)]
-        current = {b.division_id: b.amount for b in svc.budget_lines(self.ctx, self.fy) if b.amount is not None}
+        current = {b.division_id: b.amount for b in training_stats.budget_lines(self.ctx, self.fy) if b.amount is not None}
         self.app.push_screen(BudgetModal(self.fy, divs, current), lambda b: b and self.reload())
 
     def action_memo(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.service import training as svc
+from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
@@ -79,7 +80,7 @@ class TrainingYearScreen(GuardedScreen):
         return table
 
     def refresh_view(self) -> None:
-        st = svc.stats(self.ctx, self.fy, self.lang)
+        st = training_stats.stats(self.ctx, self.fy, self.lang)
         self.query_one("#ty-title", Static).update(self.d(self.t("tr_year_title", fy=self.fy)))
         self.query_one("#ty-share", Static).update(self.d(self.t(
             "tr_share", n=st.with_opportunity, m=st.staff_total, pct=f"{100 * st.share:.1f}", q=st.open_questions)))

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from ethics_tui.model.user import User
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
@@ -176,7 +177,7 @@ class UsersScreen(GuardedScreen):
     def action_recovery_key(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                code = users_svc.create_recovery_key(self.ctx)
+                code = users_custody.create_recovery_key(self.ctx)
                 self.app.push_screen(RecoveryCodeModal(code))
 
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)

@@ -8,6 +8,7 @@ from textual.widgets import Input, Select, SelectionList, Static
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.user import ROLE_LABELS, ROLES, User, check_password
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
@@ -146,7 +147,7 @@ class PasswordModal(FormModal["list[str] | None"]):
         else:
             yield Static(self.t("reset_note"), classes="hint")
             yield from password_inputs(self, "f_temp_password")
-            lost = sum(users_svc.reset_loss(self.ctx, self.username).values())
+            lost = sum(users_custody.reset_loss(self.ctx, self.username).values())
             if lost:  # the last key holder, no recovery code: the loss must be confirmed by number
                 yield Static(self.t("reset_loss_warning", user=self.username, n=lost), classes="hint", markup=False)
                 yield FieldRow(self.t("reset_loss_confirm", n=lost), Input(id="f-confirm_loss", compact=True), "confirm_loss")
@@ -174,5 +175,5 @@ class PasswordModal(FormModal["list[str] | None"]):
             confirm = int(typed) if typed.isdecimal() else None
         try:
             return users_svc.reset_password(self.ctx, self.username, password, confirm_loss=confirm)
-        except users_svc.KeyLossError as exc:
+        except users_custody.KeyLossError as exc:
             raise ValidationError({"confirm_loss": (exc.th, exc.en)}) from None

@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.user import ROLE_LABELS
 from ethics_tui.service import users as users_svc
+from ethics_tui.service import users_custody
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
@@ -149,7 +150,7 @@ class RecoverModal(FormModal["tuple[str, list[str]] | None"]):
     def save(self, value):
         code, user = value
         try:
-            return user, users_svc.recover(self.ctx, code, user)
+            return user, users_custody.recover(self.ctx, code, user)
         except UserError as exc:
             if type(exc) is UserError:  # a wrong code (not a refusal, not a missing user)
                 raise ValidationError({"code": (exc.th, exc.en)}) from None

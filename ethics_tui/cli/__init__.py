@@ -7,14 +7,13 @@ calls the same services as the TUI. Exit codes: 0 ok, 1 bad input or problems fo
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 from ethics_tui.errors import UserError
 
 DEFAULT_DATA = "data"
@@ -39,100 +38,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default=argparse.SUPPRESS, help="sign in as USER; the password is read from a prompt or stdin")
     sub = p.add_subparsers(dest="command")
 
-    d = sub.add_parser("demo", parents=[common], help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
-    d.set_defaults(func=cmd_demo)
+    command(sub, "demo", cmd_demo, common,
+            help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
 
     s = sub.add_parser("staff", parents=[common], help="ทะเบียนบุคลากร / staff register")
     ssub = s.add_subparsers(dest="staff_command", required=True)
-    si = ssub.add_parser("import", parents=[common], help="นำเข้าจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
+    si = command(ssub, "import", cmd_staff_import, common, help="นำเข้าจาก CSV/XLSX (ทั้งหมดหรือไม่มีเลย)")
     si.add_argument("file")
     si.add_argument("--dry-run", action="store_true", help="ตรวจอย่างเดียว ไม่บันทึก / check only")
-    si.set_defaults(func=cmd_staff_import)
-    se = ssub.add_parser("export", parents=[common], help="ส่งออกเป็น .csv หรือ .xlsx")
-    se.add_argument("file")
-    se.set_defaults(func=cmd_staff_export)
-    sl = ssub.add_parser("list", parents=[common], help="แสดงรายชื่อ / list staff")
-    sl.add_argument("--json", action="store_true")
+    command(ssub, "export", cmd_staff_export, common, help="ส่งออกเป็น .csv หรือ .xlsx").add_argument("file")
+    sl = command(ssub, "list", cmd_staff_list, common, help="แสดงรายชื่อ / list staff", json=True)
     sl.add_argument("--all", action="store_true", help="รวมผู้ที่ไม่ใช้งาน / include inactive")
-    sl.set_defaults(func=cmd_staff_list)
 
-    v = sub.add_parser("verify", parents=[common], help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
+    v = command(sub, "verify", cmd_verify, common, help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
     v.add_argument("--repair", action="store_true",
                    help="แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้และบันทึกการซ่อม / set a damaged audit tail aside and record it")
-    v.set_defaults(func=cmd_verify)
 
-    b = sub.add_parser("backup", parents=[common], help="สำรองข้อมูล / back up")
+    b = command(sub, "backup", cmd_backup, common, help="สำรองข้อมูล / back up")
     b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
-    b.set_defaults(func=cmd_backup)
 
-    r = sub.add_parser("restore", parents=[common], help="กู้คืนจากไฟล์สำรอง / restore a backup")
+    r = command(sub, "restore", cmd_restore, common, help="กู้คืนจากไฟล์สำรอง / restore a backup")
     r.add_argument("file")
-    r.set_defaults(func=cmd_restore)
 
     _add_register_commands(sub, common)
     return p
 
 
 def _add_register_commands(sub, common) -> None:
-    """Each ``ethics_tui/cli_<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
+    """Each ``ethics_tui/cli/<name>.py`` adds its subcommands with ``add_commands(sub, common)``."""
     import importlib
 
     for mod in cli_modules():
-        importlib.import_module(f"ethics_tui.{mod}").add_commands(sub, common)
+        importlib.import_module(f"ethics_tui.cli.{mod}").add_commands(sub, common)
+
+
+NOT_SCANNED = frozenset({"common"})  # helpers, not command modules
 
 
 def cli_modules() -> list[str]:
-    """The ``cli_*`` modules of the package, sorted (a directory listing: pkgutil would import
-    inspect and ast, a noticeable share of a short command's start)."""
+    """The command modules of this package (each has ``add_commands``), sorted (a directory listing:
+    pkgutil would import inspect and ast, a noticeable share of a short command's start)."""
     here = Path(__file__).resolve().parent
-    names = {p.name.split(".")[0] for p in here.iterdir() if p.name.startswith("cli_") and p.suffix in (".py", ".pyc")}
+    names = {p.name.split(".")[0] for p in here.iterdir()
+             if p.suffix in (".py", ".pyc") and not p.name.startswith("_") and p.stem not in NOT_SCANNED}
     return sorted(names)
-
-
-# -- helpers --------------------------------------------------------------------------------
-def _lang(args) -> str:
-    return getattr(args, "lang", None) or "th"
-
-
-def read_password(prompt: str) -> str:
-    """A password from the terminal prompt, or the next line of stdin when it is not a terminal."""
-    import getpass
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(prompt)
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.rstrip("\r\n")
-
-
-def _ctx(args):
-    """Open the data folder and sign in with --user (password from prompt or stdin)."""
-    from ethics_tui.service.context import Context
-    from ethics_tui.service.users import sign_in
-
-    ctx = Context.open(args.data, lang=_lang(args))
-    user = getattr(args, "user", None)
-    if user:
-        sign_in(ctx, user, read_password(f"รหัสผ่านของ {user} / password: "))
-        if ctx.user.must_change and getattr(args, "func", None).__name__ != "cmd_users_passwd":
-            raise UserError(
-                f"ต้องตั้งรหัสผ่านใหม่ก่อน: ethics-tui users passwd {user} --user {user}",
-                f"Set a new password first: ethics-tui users passwd {user} --user {user}",
-            )
-    return ctx
-
-
-def write_by_suffix(out, writers: dict) -> None:
-    """Call the writer for ``out``'s suffix (``{".pdf": fn, ".csv": fn}``, each ``fn(out)``);
-    another suffix is a Thai message naming the ones that work."""
-    writer = writers.get(Path(out).suffix.lower())
-    if writer is None:
-        names = " หรือ ".join(writers)
-        raise UserError(f"ใช้ไฟล์ {names}", f"Use a {' or '.join(writers)} file")
-    writer(Path(out))
-
-
-def _say(args, th: str, en: str, file=None) -> None:
-    print(en if _lang(args) == "en" else th, file=file or sys.stdout)
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -146,28 +95,28 @@ def cmd_demo(args) -> int:
         from ethics_tui.service.demo import _not_empty
 
         raise _not_empty(store)
-    ctx = Context.open(args.data, lang=_lang(args))
+    ctx = Context.open(args.data, lang=lang_of(args))
     from ethics_tui.service.demo import DEMO_PASSWORD, DEMO_USERS
 
     n = load_demo(ctx)
     for th, en in ctx.store.notices:
-        _say(args, th, en)
-    _say(args, f"สร้างสำนักงานตัวอย่างแล้ว: บุคลากร {n} คน ใน {store.dir}", f"Demo office created: {n} staff in {store.dir}")
+        say(args, th, en)
+    say(args, f"สร้างสำนักงานตัวอย่างแล้ว: บุคลากร {n} คน ใน {store.dir}", f"Demo office created: {n} staff in {store.dir}")
     names = ", ".join(u[0] for u in DEMO_USERS)
-    _say(args, f"บัญชีตัวอย่าง: {names} — รหัสผ่าน {DEMO_PASSWORD}", f"Demo accounts: {names}; password {DEMO_PASSWORD}")
+    say(args, f"บัญชีตัวอย่าง: {names} — รหัสผ่าน {DEMO_PASSWORD}", f"Demo accounts: {names}; password {DEMO_PASSWORD}")
     return 0
 
 
 def cmd_staff_import(args) -> int:
     from ethics_tui.service.staff_io import import_file
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     plan = import_file(ctx, args.file, dry_run=args.dry_run)
-    lang = _lang(args)
+    lang = lang_of(args)
     for th, en in plan.warnings:
         print(("คำเตือน: " + th) if lang == "th" else ("warning: " + en), file=sys.stderr)
     if plan.errors:
-        _say(
+        say(
             args,
             f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
             f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
@@ -178,13 +127,13 @@ def cmd_staff_import(args) -> int:
         return 1
     divs = len(plan.divisions_created)
     if args.dry_run:
-        _say(
+        say(
             args,
             f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): จะเพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}",
             f"Check passed (nothing saved): would add {plan.added}, update {plan.updated}, create {divs} division(s)",
         )
     else:
-        _say(
+        say(
             args,
             f"นำเข้าสำเร็จ: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}"
             + (f" (ไม่เปลี่ยนแปลง {plan.unchanged} คน)" if plan.unchanged else ""),
@@ -197,8 +146,8 @@ def cmd_staff_import(args) -> int:
 def cmd_staff_export(args) -> int:
     from ethics_tui.service.staff_io import export_file
 
-    n = export_file(_ctx(args), args.file)
-    _say(args, f"ส่งออกบุคลากร {n} คน ไปที่ {args.file}", f"Exported {n} staff to {args.file}")
+    n = export_file(open_ctx(args), args.file)
+    say(args, f"ส่งออกบุคลากร {n} คน ไปที่ {args.file}", f"Exported {n} staff to {args.file}")
     return 0
 
 
@@ -206,25 +155,22 @@ def cmd_staff_list(args) -> int:
     from ethics_tui.service.staff import search
     from ethics_tui.thai.dates import format_date
 
-    rows = search(_ctx(args), include_inactive=args.all or args.json)
+    rows = search(open_ctx(args), include_inactive=args.all or args.json)
     if args.json:
         out = []
         for r in rows:
             d = r.staff.to_dict()
             d.pop("rev", None)
-            d = {"id": r.staff.id, **d, "full_name": r.staff.full_name, "division": r.division}
-            out.append(d)
-        # json escapes C0 itself; DEL and C1 (a terminal's CSI, U+009B) are escaped too
-        print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(out, ensure_ascii=False, indent=1)))
-        return 0
+            out.append({"id": r.staff.id, **d, "full_name": r.staff.full_name, "division": r.division})
+        return print_json(out)
     from ethics_tui.model.text import printable
 
     for r in rows:
         s = r.staff
-        flag = "" if s.active else (" (inactive)" if _lang(args) == "en" else " (ไม่ใช้งาน)")
+        flag = "" if s.active else (" (inactive)" if lang_of(args) == "en" else " (ไม่ใช้งาน)")
         print(printable(f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
                         f"{format_date(s.start_date, 'abbr')}{flag}"))
-    _say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")
+    say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")
     return 0
 
 
@@ -241,14 +187,14 @@ def cmd_verify(args) -> int:
 
         done = repair(store, default_actor())
         for th, en in done or [("ไม่มีสิ่งที่ต้องซ่อมในบันทึกการตรวจสอบ", "Nothing in the audit log needed repair.")]:
-            print(en if _lang(args) == "en" else th)
+            print(en if lang_of(args) == "en" else th)
     problems = verify(store)
     if problems:
-        _say(args, f"พบปัญหา {len(problems)} รายการ:", f"{len(problems)} problem(s) found:")
+        say(args, f"พบปัญหา {len(problems)} รายการ:", f"{len(problems)} problem(s) found:")
         for th, en in problems:
-            print("  - " + (en if _lang(args) == "en" else th))
+            print("  - " + (en if lang_of(args) == "en" else th))
         if not getattr(args, "repair", False):
-            _say(args, "ปัญหาของบันทึกการตรวจสอบซ่อมได้ด้วย verify --repair (ส่วนที่เสียหายจะถูกแยกเก็บไว้ ไม่ถูกลบ); "
+            say(args, "ปัญหาของบันทึกการตรวจสอบซ่อมได้ด้วย verify --repair (ส่วนที่เสียหายจะถูกแยกเก็บไว้ ไม่ถูกลบ); "
                  "ไฟล์ที่หายไปให้กู้คืนด้วย restore",
                  "Audit log problems can be repaired with verify --repair (the damaged part is kept aside, never "
                  "deleted); restore missing files with restore.")
@@ -256,20 +202,20 @@ def cmd_verify(args) -> int:
     from ethics_tui.store.integrity import repairs
 
     for th, en in repairs(store):
-        print(en if _lang(args) == "en" else th)
-    _say(args, "ฐานข้อมูลถูกต้องครบถ้วน", "The database is sound.")
+        print(en if lang_of(args) == "en" else th)
+    say(args, "ฐานข้อมูลถูกต้องครบถ้วน", "The database is sound.")
     from ethics_tui.pdf.fonts import describe
 
     settings = (store.load().get("settings") or {}).get("1") or {}
-    _say(args, *describe(str(settings.get("font_path") or "")))
+    say(args, *describe(str(settings.get("font_path") or "")))
     return 0
 
 
 def cmd_backup(args) -> int:
     from ethics_tui.service.backups import backup_now
 
-    path = backup_now(_ctx(args), Path(args.output) if args.output else None)
-    _say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
+    path = backup_now(open_ctx(args), Path(args.output) if args.output else None)
+    say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
     return 0
 
 
@@ -280,18 +226,18 @@ def cmd_restore(args) -> int:
 
     store = Store(args.data)
     store.dir.mkdir(parents=True, exist_ok=True)
-    ctx = _ctx(args) if database_readable(store) else Context(store=store)
+    ctx = open_ctx(args) if database_readable(store) else Context(store=store)
     saved = restore(ctx, Path(args.file))
     if saved:
-        _say(args, f"บันทึกสถานะก่อนกู้คืนไว้ที่ {saved}", f"The previous state was saved to {saved}")
-    _say(args, f"กู้คืนข้อมูลจาก {args.file} แล้ว", f"Restored from {args.file}")
+        say(args, f"บันทึกสถานะก่อนกู้คืนไว้ที่ {saved}", f"The previous state was saved to {saved}")
+    say(args, f"กู้คืนข้อมูลจาก {args.file} แล้ว", f"Restored from {args.file}")
     return 0
 
 
 def run_tui(args) -> int:
     from ethics_tui.tui.app import run_app
 
-    return run_app(Path(args.data), _lang(args)) or 0
+    return run_app(Path(args.data), lang_of(args)) or 0
 
 
 def _log_crash(data: str) -> Path | None:
@@ -321,7 +267,7 @@ def _pdf_warnings(args) -> None:
     """Print what the documents just written want the user to know (e.g. no emblem file)."""
     base = sys.modules.get("ethics_tui.pdf.base")  # no PDF written: nothing to import or say
     for th, en in base.take_warnings() if base else ():
-        _say(args, f"คำเตือน: {th}", f"Warning: {en}", file=sys.stderr)
+        say(args, f"คำเตือน: {th}", f"Warning: {en}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -342,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
             _pdf_warnings(args)
         return rc
     except UserError as exc:
-        print(exc.message(_lang(args)), file=sys.stderr)
+        print(exc.message(lang_of(args)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -351,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141
     except Exception as exc:  # noqa: BLE001 - never show a traceback to the user
         log = _log_crash(args.data)
-        _say(
+        say(
             args,
             f"เกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) รายละเอียดบันทึกไว้ที่ {log}",
             f"Unexpected error ({type(exc).__name__}); details were logged to {log}",

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import sys
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, say
+
 
 def add_commands(sub, common) -> None:
     p = sub.add_parser("staff-map", parents=[common],
                        help="นำเข้าบุคลากรจากไฟล์ของระบบอื่น (จับคู่คอลัมน์ครั้งเดียว ใช้ซ้ำทุกปี) / mapped staff import")
     ps = p.add_subparsers(dest="map_command", required=True)
-    h = ps.add_parser("headers", parents=[common], help="หัวคอลัมน์ของไฟล์และการจับคู่ที่เดาให้")
+    h = command(ps, "headers", cmd_headers, common, help="หัวคอลัมน์ของไฟล์และการจับคู่ที่เดาให้")
     h.add_argument("file")
-    h.set_defaults(func=cmd_headers)
-    li = ps.add_parser("presets", parents=[common], help="ชุดการจับคู่ที่บันทึกไว้")
-    li.set_defaults(func=cmd_presets)
-    im = ps.add_parser("import", parents=[common], help="นำเข้าด้วยชุดการจับคู่")
+    command(ps, "presets", cmd_presets, common, help="ชุดการจับคู่ที่บันทึกไว้")
+    im = command(ps, "import", cmd_import, common, help="นำเข้าด้วยชุดการจับคู่")
     im.add_argument("file")
     im.add_argument("--preset", help="ชื่อชุดการจับคู่ที่บันทึกไว้")
     im.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
@@ -23,7 +23,6 @@ def add_commands(sub, common) -> None:
                     help="แปลงค่า เช่น staff_type:พนักงานจ้างภารกิจ=พนักงานจ้างตามภารกิจ")
     im.add_argument("--save-preset", metavar="NAME", help="บันทึกการจับคู่นี้ไว้ใช้ปีหน้า")
     im.add_argument("--dry-run", action="store_true")
-    im.set_defaults(func=cmd_import)
 
 
 def _pairs(items: list[str], sep: str) -> dict[str, str]:
@@ -52,21 +51,19 @@ def cmd_headers(args) -> int:
 
 
 def cmd_presets(args) -> int:
-    from ethics_tui.cli import _ctx
     from ethics_tui.service import staff_mapping as sm
 
-    for p in sm.presets(_ctx(args)):
+    for p in sm.presets(open_ctx(args)):
         print(f"{p.name}: " + ", ".join(f"{k}={v}" for k, v in p.columns.items()))
     return 0
 
 
 def cmd_import(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.errors import UserError
     from ethics_tui.service import staff_mapping as sm
     from ethics_tui.service.staff_io import read_table
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if args.preset and not args.map:
         preset = sm.get_preset(ctx, args.preset)
     else:
@@ -80,12 +77,12 @@ def cmd_import(args) -> int:
         raise UserError("ยังไม่ได้จับคู่คอลัมน์ (--map หรือ --preset)", "No column mapping (--map or --preset)")
     preset.validate()
     plan, mapped = sm.import_mapped(ctx, args.file, preset, dry_run=args.dry_run)
-    lang = _lang(args)
+    lang = lang_of(args)
     for h in mapped.skipped:
-        _say(args, f"ข้ามคอลัมน์ “{h}” (เลขประจำตัวประชาชน ไม่เก็บ)", f"Skipped column '{h}' (national ID, never stored)",
+        say(args, f"ข้ามคอลัมน์ “{h}” (เลขประจำตัวประชาชน ไม่เก็บ)", f"Skipped column '{h}' (national ID, never stored)",
              file=sys.stderr)
     if plan.errors:
-        _say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+        say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
              f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
         for e in plan.errors[:50]:
             print("  " + e.message(lang), file=sys.stderr)
@@ -93,6 +90,6 @@ def cmd_import(args) -> int:
     if args.save_preset and not args.dry_run:
         sm.save_preset(ctx, preset)
     what = "ตรวจแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าสำเร็จ"
-    _say(args, f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}",
+    say(args, f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}",
          f"{'Checked' if args.dry_run else 'Imported'}: added {plan.added}, updated {plan.updated}")
     return 0

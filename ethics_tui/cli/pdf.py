@@ -65,40 +65,40 @@ def add_document_commands(psub, common) -> None:
 
 
 def cmd_pdf_document(args) -> int:
-    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.cli.common import open_ctx, say
     from ethics_tui.registers import find_document
     from ethics_tui.service import documents
 
     _spec, doc = find_document(args.doc_kind)
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     path = documents.write(ctx, doc.kind, args.output, **{prm.name: getattr(args, prm.name) for prm in doc.params})
     from ethics_tui.pdf.authenticity import sha256_file
 
     digest = sha256_file(path)[:16]
-    _say(args, f"เขียน PDF ไปที่ {path} (SHA-256 {digest}…)", f"Wrote {path} (SHA-256 {digest}…)")
+    say(args, f"เขียน PDF ไปที่ {path} (SHA-256 {digest}…)", f"Wrote {path} (SHA-256 {digest}…)")
     return 0
 
 
 def cmd_pdf_sample(args) -> int:
-    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.cli.common import open_ctx, say
     from ethics_tui.pdf import write_sample
     from ethics_tui.service.access import require
     from ethics_tui.service.settings import get_settings
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     require(ctx, "pdf.export")
     settings = get_settings(ctx)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     write_sample(args.kind, out, settings if settings.configured else None)
     digest = record_export(ctx, out, f"sample-{args.kind}")
-    _say(args, f"เขียนตัวอย่าง {args.kind} ไปที่ {out} (SHA-256 {digest[:16]}…)",
+    say(args, f"เขียนตัวอย่าง {args.kind} ไปที่ {out} (SHA-256 {digest[:16]}…)",
          f"Wrote the {args.kind} sample to {out} (SHA-256 {digest[:16]}…)")
     return 0
 
 
 def cmd_pdf_gallery(args) -> int:
-    from ethics_tui.cli import _ctx, _say
+    from ethics_tui.cli.common import open_ctx, say
     from ethics_tui.service.context import Context
     from ethics_tui.service.gallery_pdf import build_stress_office, check_gallery, render_gallery
 
@@ -109,28 +109,28 @@ def cmd_pdf_gallery(args) -> int:
 
         cctx = demo_sign_in(Context(store=ctx.store), "complaints")
     else:
-        ctx, cctx = _ctx(args), None
+        ctx, cctx = open_ctx(args), None
     written, skipped = render_gallery(ctx, Path(args.output), complaints_ctx=cctx)
     for line in skipped:
         print("  - " + line)
-    _say(args, f"เขียน {len(written)} ไฟล์ และภาพทุกหน้าใน {Path(args.output) / 'png'}",
+    say(args, f"เขียน {len(written)} ไฟล์ และภาพทุกหน้าใน {Path(args.output) / 'png'}",
          f"Wrote {len(written)} PDF file(s) and every page as PNG under {Path(args.output) / 'png'}")
     if args.check:
         found = check_gallery(ctx, written)
         for line in found:
             print("  ! " + line)
-        _say(args, f"ตรวจทุกหน้าแล้ว พบปัญหา {len(found)} รายการ", f"Every page checked: {len(found)} problem(s)")
+        say(args, f"ตรวจทุกหน้าแล้ว พบปัญหา {len(found)} รายการ", f"Every page checked: {len(found)} problem(s)")
         return 1 if found else 0
     return 0
 
 
 def cmd_verify_pdf(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.cli.common import lang_of, open_ctx, say
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service.access import require
     from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     require(ctx, "pdf.export")
     try:
         digest = sha256_file(args.file)
@@ -141,32 +141,32 @@ def cmd_verify_pdf(args) -> int:
 
     note = font_note_of(args.file)
     if note:
-        _say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
+        say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
     if entry is None:
-        _say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
+        say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
              f"Not an unaltered export of this office: {args.file}", file=sys.stderr)
         return 1
     from ethics_tui.service.exports import signature_state
 
     state = signature_state(ctx.store, entry)
     if state == "bad":
-        _say(args, f"บันทึกการส่งออกของไฟล์นี้ถูกแก้ไข (ลายมือชื่อดิจิทัลของสำนักงานไม่ตรง): {args.file}",
+        say(args, f"บันทึกการส่งออกของไฟล์นี้ถูกแก้ไข (ลายมือชื่อดิจิทัลของสำนักงานไม่ตรง): {args.file}",
              f"The export record of this file was altered (the office signature does not match): {args.file}",
              file=sys.stderr)
         return 1
     when = entry.get("at", "")
-    day = format_date(when[:10], "full") if _lang(args) == "th" else when
-    _say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
+    day = format_date(when[:10], "full") if lang_of(args) == "th" else when
+    say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
          f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}")
     if state == "signed":
-        _say(args, "บันทึกการส่งออกลงนามด้วยกุญแจของสำนักงาน (Ed25519) ถูกต้อง",
+        say(args, "บันทึกการส่งออกลงนามด้วยกุญแจของสำนักงาน (Ed25519) ถูกต้อง",
              "The export record carries a valid signature of the office key (Ed25519)")
     else:
-        _say(args, "บันทึกการส่งออกนี้ไม่มีลายมือชื่อดิจิทัล (ส่งออกก่อนมีกุญแจของสำนักงาน หรือโดยผู้ใช้ที่ยังไม่ได้รับกุญแจ)",
+        say(args, "บันทึกการส่งออกนี้ไม่มีลายมือชื่อดิจิทัล (ส่งออกก่อนมีกุญแจของสำนักงาน หรือโดยผู้ใช้ที่ยังไม่ได้รับกุญแจ)",
              "This export record is not signed (made before the office key existed, or by a user it had not reached)")
     from ethics_tui.service.pdf_sign import check  # PAdES signatures, when the file is signed
 
     sigs = check(args.file)
     for s in sigs:
-        print(s.message(_lang(args)))
+        print(s.message(lang_of(args)))
     return 0 if all(s.intact and s.whole_file for s in sigs) else 1

@@ -5,26 +5,23 @@ Statistics print counts only: never a requester, never a question.
 
 from __future__ import annotations
 
-import json
+
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
 
 def add_commands(sub, common) -> None:
     o = sub.add_parser("orders", parents=[common], help="คำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม / committee orders")
     osub = o.add_subparsers(dest="orders_command", required=True)
-    li = osub.add_parser("list", parents=[common], help="รายการคำสั่ง / list orders")
+    li = command(osub, "list", cmd_orders_list, common, help="รายการคำสั่ง / list orders", json=True)
     li.add_argument("--status", choices=("draft", "issued", "superseded", "revoked"))
-    li.add_argument("--json", action="store_true")
-    li.set_defaults(func=cmd_orders_list)
-    cu = osub.add_parser("current", parents=[common], help="คณะที่ปรึกษาที่อยู่ในวาระ / the committee in force")
+    cu = command(osub, "current", cmd_orders_current, common,
+                 help="คณะที่ปรึกษาที่อยู่ในวาระ / the committee in force", json=True)
     cu.add_argument("--date", help="วันที่ (พ.ศ.) เช่น 25/11/2568; ค่าเริ่มต้น วันนี้ / a B.E. date, default today")
-    cu.add_argument("--json", action="store_true")
-    cu.set_defaults(func=cmd_orders_current)
     c = sub.add_parser("consultations", parents=[common], help="การให้คำปรึกษาด้านจริยธรรม / ethics consultations")
     csub = c.add_subparsers(dest="consultations_command", required=True)
-    st = csub.add_parser("stats", parents=[common], help="สถิติ (จำนวนเท่านั้น) / statistics, counts only")
+    st = command(csub, "stats", cmd_consultations_stats, common,
+                 help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True)
     st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / B.E. fiscal year, e.g. 2569")
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(func=cmd_consultations_stats)
 
 
 def _status(status: str, lang: str) -> str:
@@ -40,20 +37,18 @@ def _date(iso: str, lang: str) -> str:
 
 
 def cmd_orders_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import committee
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     orders = committee.list_orders(ctx, args.status)
-    lang = _lang(args)
+    lang = lang_of(args)
     if args.json:
-        print(json.dumps([{"id": o.id, "number": o.number, "year_be": o.year_be, "status": o.status,
+        return print_json([{"id": o.id, "number": o.number, "year_be": o.year_be, "status": o.status,
                            "subject": o.subject, "order_date": o.order_date, "term_start": o.term_start,
                            "term_end": o.term_end, "members": len(o.members), "supersedes": o.supersedes}
-                          for o in orders], ensure_ascii=False, indent=1))
-        return 0
+                          for o in orders])
     if not orders:
-        _say(args, "ยังไม่มีคำสั่ง", "No orders yet")
+        say(args, "ยังไม่มีคำสั่ง", "No orders yet")
     for o in orders:
         term = f"{_date(o.term_start, lang)} – {_date(o.term_end, lang)}"
         print(f"{o.id:>4}  {o.ref:<10} {_status(o.status, lang):<14} {o.subject}  [{term}]")
@@ -61,26 +56,24 @@ def cmd_orders_list(args) -> int:
 
 
 def cmd_orders_current(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.model.committee import ROLES_EN
     from ethics_tui.service import committee
     from ethics_tui.thai.dates import parse_date, today
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     on = parse_date(args.date) if args.date else today()
     order = committee.in_force(ctx, on)
-    lang = _lang(args)
+    lang = lang_of(args)
     if args.json:
-        print(json.dumps(None if order is None else {
+        return print_json(None if order is None else {
             "order_id": order.id, "number": order.number, "year_be": order.year_be, "term_end": order.term_end,
             "members": [{"name": x.name, "position": x.position, "role": x.role, "staff_id": x.staff_id} for x in order.members],
-        }, ensure_ascii=False, indent=1))
-        return 0
+        })
     if order is None:
-        _say(args, f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {_date(on.isoformat(), lang)}",
+        say(args, f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {_date(on.isoformat(), lang)}",
              f"No ethics committee was in force on {on.isoformat()}")
         return 1
-    _say(args, f"คำสั่งที่ {order.ref} วาระถึง {_date(order.term_end, lang)}", f"Order {order.ref}, term ends {order.term_end}")
+    say(args, f"คำสั่งที่ {order.ref} วาระถึง {_date(order.term_end, lang)}", f"Order {order.ref}, term ends {order.term_end}")
     for x in order.members:
         role = ROLES_EN.get(x.role, x.role) if lang == "en" else x.role
         print(f"  {role:<20} {x.name}  ({x.position})")
@@ -88,18 +81,16 @@ def cmd_orders_current(args) -> int:
 
 
 def cmd_consultations_stats(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.model.committee import CHANNELS, CONSULT_STATUSES
-    from ethics_tui.service import committee
+    from ethics_tui.service import committee_consultations
     from ethics_tui.thai.dates import MONTHS_ABBR
 
-    ctx = _ctx(args)
-    s = committee.stats(ctx, args.fy)
+    ctx = open_ctx(args)
+    s = committee_consultations.stats(ctx, args.fy)
     if args.json:
-        print(json.dumps(s, ensure_ascii=False, indent=1))
-        return 0
-    en = _lang(args) == "en"
-    _say(args, f"การให้คำปรึกษาด้านจริยธรรม ปีงบประมาณ {args.fy}: รวม {s['total']} เรื่อง",
+        return print_json(s)
+    en = lang_of(args) == "en"
+    say(args, f"การให้คำปรึกษาด้านจริยธรรม ปีงบประมาณ {args.fy}: รวม {s['total']} เรื่อง",
          f"Ethics consultations, fiscal year {args.fy}: {s['total']} in total")
     print("  " + "  ".join(f"{(str(mo) if en else MONTHS_ABBR[mo - 1])} {n}" for mo, n in s["months"]))
     for title, counts, labels in (("ประเภทเรื่อง / categories", s["categories"], None),

@@ -12,91 +12,66 @@ so that the TUI and the CLI export the same files:
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
-_DOCS = (
-    "CHANNEL_MAX", "REMOVED_NOTE", "TIMES_NOTE", "add_channel", "casefile_doc", "default_pdf_path", "due_step",
-    "expected_steps", "export_pdf", "parse_positive", "receipt_doc", "remove_channel", "settings_lines", "stats_doc",
-    "status_contact",
-)
-
-
-def __getattr__(name: str):
-    """The documents live in the service layer (re-exported here, imported only when used, so
-    that ``--help`` and other commands do not load them)."""
-    if name in _DOCS:
-        from ethics_tui.service import complaints_docs
-
-        return getattr(complaints_docs, name)
-    raise AttributeError(name)
-
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
 def add_commands(sub, common) -> None:
     p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
     ps = p.add_subparsers(dest="complaints_command", required=True)
-    st = ps.add_parser("stats", parents=[common], help="สถิติ (จำนวนเท่านั้น) / statistics, counts only")
+    st = command(ps, "stats", cmd_stats, common, help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True)
     st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
     st.add_argument("--half", action="store_true", help="6 เดือนแรก (1 ต.ค.-31 มี.ค.) / first six months")
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(func=cmd_stats)
-    s = ps.add_parser("status", parents=[common], help="สถานะจากรหัสรับเรื่อง / status by receipt code")
+    s = command(ps, "status", cmd_status, common, help="สถานะจากรหัสรับเรื่อง / status by receipt code")
     s.add_argument("code", nargs="+")
-    s.set_defaults(func=cmd_status)
-    li = ps.add_parser("list", parents=[common], help="รายการเรื่อง (ไม่มีข้อมูลลับ) / cases, no identities")
+    li = command(ps, "list", cmd_list, common, help="รายการเรื่อง (ไม่มีข้อมูลลับ) / cases, no identities")
     li.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ปิด / open cases only")
     li.add_argument("--overdue", action="store_true", help="เฉพาะที่เกินกำหนด / overdue only")
-    li.set_defaults(func=cmd_list)
-    pu = ps.add_parser("purge", parents=[common], help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
+    pu = command(ps, "purge", cmd_purge, common, help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
     pu.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
-    pu.set_defaults(func=cmd_purge)
-    ex = ps.add_parser("exports", parents=[common],
-                       help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
+    ex = command(ps, "exports", cmd_exports, common,
+                 help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
     ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
-    ex.set_defaults(func=cmd_exports)
-    from ethics_tui.cli_destruction import add_commands as destruction_commands
+    from ethics_tui.cli.destruction import add_commands as destruction_commands
 
     destruction_commands(ps, common)
-    se = ps.add_parser("settings", parents=[common],
-                       help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
+    se = command(ps, "settings", cmd_settings, common,
+                 help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
     se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
     se.add_argument("--remove-channel", action="append", default=[], metavar="NAME",
                     help="ลบช่องทาง (เรื่องเดิมคงช่องทางไว้) / remove a channel (cases keep theirs)")
     se.add_argument("--due", nargs=2, action="append", default=[], metavar=("STEP", "DAYS"),
                     help="จำนวนวันของขั้นตอน เช่น --due review 20 / days for a step")
     se.add_argument("--retention", metavar="YEARS", help="อายุการเก็บ (ปี) / retention in years")
-    se.set_defaults(func=cmd_settings)
 
 
 def cmd_exports(args) -> int:
     """List the confidential exports left in the data folder (who made them), or delete one."""
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import exports
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if args.remove is not None:
         exports.remove_confidential(ctx, args.remove)
-        _say(args, f"ลบเอกสารลับที่ส่งออกรหัส {args.remove} แล้ว", f"Deleted confidential export {args.remove}")
+        say(args, f"ลบเอกสารลับที่ส่งออกรหัส {args.remove} แล้ว", f"Deleted confidential export {args.remove}")
         return 0
     rows = exports.list_confidential(ctx)
     if not rows:
-        _say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
+        say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
     for r in rows:
-        print(f"{r['id']:>4}  {r['at'][:16].replace('T', ' ')}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
+        when = r["at"][:16].replace("T", " ")
+        print(f"{r['id']:>4}  {when}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
     return 0
 
 
 def cmd_stats(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import kind_label
     from ethics_tui.service import complaints as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     s = svc.stats(ctx, args.fy, args.half)
     if args.json:
-        print(json.dumps(s.to_dict(), ensure_ascii=False, indent=1))
-        return 0
-    lang = _lang(args)
+        return print_json(s.to_dict())
+    lang = lang_of(args)
     en = lang == "en"
     print(svc.statement(s, lang))
     rows = [("received" if en else "รับเรื่องทั้งหมด", s.received), ("finished" if en else "ดำเนินการแล้วเสร็จ", s.finished),
@@ -109,13 +84,12 @@ def cmd_stats(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     v = svc.lookup(ctx, " ".join(args.code))
     print(f"{v.code}: {step_label(v.status, lang)}")
     for step, day in v.steps:
@@ -126,13 +100,12 @@ def cmd_status(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
     from ethics_tui.thai.dates import format_date
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     rows = svc.overdue(ctx) if args.overdue else svc.list_cases(ctx, open_only=args.open)
     today = date.today()
     for c in rows:
@@ -152,14 +125,21 @@ def cmd_purge(args) -> int:
 
 
 def cmd_settings(args) -> int:
-    from ethics_tui.service.complaints_docs import REMOVED_NOTE, TIMES_NOTE, add_channel, due_step, parse_positive, remove_channel, settings_lines
     """Show the complaint settings; with options, change them in one save (all or nothing)."""
-    from ethics_tui.cli import _ctx, _lang, _say
+    from ethics_tui.service.complaints_docs import (
+        REMOVED_NOTE,
+        TIMES_NOTE,
+        add_channel,
+        due_step,
+        parse_positive,
+        remove_channel,
+        settings_lines,
+    )
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
 
-    ctx = _ctx(args)
-    lang = _lang(args)
+    ctx = open_ctx(args)
+    lang = lang_of(args)
     s = svc.get_settings(ctx)
     changes = args.add_channel or args.remove_channel or args.due or args.retention is not None
     if changes:
@@ -175,14 +155,14 @@ def cmd_settings(args) -> int:
             s.retention_years = parse_positive(args.retention, "อายุการเก็บ (ปี)", "The retention (years)", most=50)
         saved = svc.save_settings(ctx, s)
         if saved is not s:  # save_settings returns the stored settings when nothing differs
-            _say(args, "ไม่มีอะไรเปลี่ยน", "Nothing changed")
+            say(args, "ไม่มีอะไรเปลี่ยน", "Nothing changed")
         else:
-            _say(args, "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว", "Complaint settings saved")
+            say(args, "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว", "Complaint settings saved")
         s = saved
     for line in settings_lines(s, lang):
         print(line)
     if args.remove_channel:
-        _say(args, "หมายเหตุ: " + REMOVED_NOTE[0], "Note: " + REMOVED_NOTE[1])
+        say(args, "หมายเหตุ: " + REMOVED_NOTE[0], "Note: " + REMOVED_NOTE[1])
     if args.due or args.retention is not None:
-        _say(args, "หมายเหตุ: " + TIMES_NOTE[0], "Note: " + TIMES_NOTE[1])
+        say(args, "หมายเหตุ: " + TIMES_NOTE[0], "Note: " + TIMES_NOTE[1])
     return 0

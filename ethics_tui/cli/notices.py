@@ -3,8 +3,8 @@ register from the command line (its PDFs: ``pdf KIND``, from registers/notices.p
 
 from __future__ import annotations
 
-import json
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 from ethics_tui.errors import UserError
 
 
@@ -13,29 +13,23 @@ def add_commands(sub, common) -> None:
 
     p = sub.add_parser("notices", parents=[common], help="ประกาศและหนังสือเวียน / announcements and circulars")
     ps = p.add_subparsers(dest="notices_command", required=True)
-    li = ps.add_parser("list", parents=[common], help="รายการเอกสาร / list documents")
-    li.add_argument("--json", action="store_true")
-    li.set_defaults(func=cmd_list)
-    cv = ps.add_parser("coverage", parents=[common], help="การรับทราบของเอกสาร / who acknowledged a document")
+    command(ps, "list", cmd_list, common, help="รายการเอกสาร / list documents", json=True)
+    cv = command(ps, "coverage", cmd_coverage, common,
+                 help="การรับทราบของเอกสาร / who acknowledged a document", json=True)
     cv.add_argument("id", type=int, nargs="?", help="รหัสเอกสาร (ไม่ระบุ = ทุกฉบับ) / document id (none = all)")
-    cv.add_argument("--json", action="store_true")
-    cv.set_defaults(func=cmd_coverage)
-    pe = ps.add_parser("pending", parents=[common], help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged")
+    pe = command(ps, "pending", cmd_pending, common,
+                 help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged", json=True)
     pe.add_argument("--staff", required=True, help="รหัสบุคลากร / staff code")
-    pe.add_argument("--json", action="store_true")
-    pe.set_defaults(func=cmd_pending)
-    ak = ps.add_parser("ack", parents=[common], help="บันทึกการรับทราบ / record an acknowledgement")
+    ak = command(ps, "ack", cmd_ack, common, help="บันทึกการรับทราบ / record an acknowledgement")
     ak.add_argument("id", type=int)
     ak.add_argument("--staff", required=True, help="รหัสบุคลากร คั่นด้วยจุลภาค / staff code(s), comma-separated")
     ak.add_argument("--date", help="วันที่รับทราบ (พ.ศ. เช่น 25/11/2568; ค่าเริ่มต้นวันนี้)")
     ak.add_argument("--method", choices=tuple(METHODS), default="sheet")
     ak.add_argument("--undo", action="store_true", help="ย้อนการบันทึกครั้งล่าสุด / undo the last change")
-    ak.set_defaults(func=cmd_ack)
-    pu = ps.add_parser("publish", parents=[common], help="เผยแพร่ประกาศ / ออกหนังสือเวียน (publish / issue)")
+    pu = command(ps, "publish", cmd_publish, common, help="เผยแพร่ประกาศ / ออกหนังสือเวียน (publish / issue)")
     pu.add_argument("id", type=int)
     pu.add_argument("--number", type=int, help="เลขหนังสือที่กำหนดเอง / a typed circular number")
     pu.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[])
-    pu.set_defaults(func=cmd_publish)
 
 
 def _staff_ids(ctx, text: str) -> list[int]:
@@ -55,18 +49,16 @@ def _label(n, lang: str) -> tuple[str, str]:
 
 
 def cmd_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import notices
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     rows = notices.list_notices(ctx)
     if args.json:
         out = [{"id": n.id, "kind": n.kind, "number": notices.number_text(ctx, n), "title": n.title, "status": n.status,
                 "version": n.version, "dated": n.dated, "standing": n.standing} for n in rows]
-        print(json.dumps(out, ensure_ascii=False, indent=1))
-        return 0
+        return print_json(out)
     for n in rows:
-        kind, status = _label(n, _lang(args))
+        kind, status = _label(n, lang_of(args))
         print(f"{n.id:>4}  {kind:<12} {notices.number_text(ctx, n):<18} {status:<12} {n.title}")
     return 0
 
@@ -84,18 +76,16 @@ def _cov_json(ctx, c, detail: bool) -> dict:
 
 
 def cmd_coverage(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import notices, notices_acks
 
-    ctx = _ctx(args)
-    en = _lang(args) == "en"
+    ctx = open_ctx(args)
+    en = lang_of(args) == "en"
     covs = [notices_acks.coverage(ctx, args.id)] if args.id else notices_acks.coverage_all(ctx)
     if args.json:
         data = [_cov_json(ctx, c, bool(args.id)) for c in covs]
-        print(json.dumps(data[0] if args.id else data, ensure_ascii=False, indent=1))
-        return 0
+        return print_json(data[0] if args.id else data)
     for c in covs:
-        head = notices.number_text(ctx, c.notice) or _label(c.notice, _lang(args))[0]
+        head = notices.number_text(ctx, c.notice) or _label(c.notice, lang_of(args))[0]
         word = "acknowledged" if en else "รับทราบแล้ว"
         print(f"{c.notice.id:>4}  {head}  {c.notice.title}: {word} {c.done}/{c.total} ({c.percent:.1f}%)")
         for division, people in c.pending:
@@ -106,51 +96,46 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_pending(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import notices, notices_acks
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     sid = _staff_ids(ctx, args.staff)[0]
     rows = notices_acks.person_pending(ctx, sid)
     if args.json:
-        print(json.dumps([{"id": n.id, "number": notices.number_text(ctx, n), "title": n.title} for n in rows],
-                         ensure_ascii=False, indent=1))
-        return 0
+        return print_json([{"id": n.id, "number": notices.number_text(ctx, n), "title": n.title} for n in rows])
     if not rows:
-        _say(args, "รับทราบครบทุกฉบับแล้ว", "Nothing left to acknowledge")
+        say(args, "รับทราบครบทุกฉบับแล้ว", "Nothing left to acknowledge")
     for n in rows:
         print(f"{n.id:>4}  {notices.number_text(ctx, n)}  {n.title}")
     return 0
 
 
 def cmd_ack(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import notices_acks
     from ethics_tui.thai.dates import format_date, parse_date
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     ids = _staff_ids(ctx, args.staff)
     if args.undo:
         done = notices_acks.undo(ctx, args.id, ids)
-        _say(args, f"ย้อนการบันทึกแล้ว {len(done)} คน", f"Undid the last change for {len(done)} people")
+        say(args, f"ย้อนการบันทึกแล้ว {len(done)} คน", f"Undid the last change for {len(done)} people")
         return 0
     on = parse_date(args.date) if args.date else None
     done = notices_acks.acknowledge(ctx, args.id, ids, on=on, method=args.method)
     day = format_date(on, "full") if on else "วันนี้"
-    _say(args, f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
+    say(args, f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
          f"Recorded {len(done)} acknowledgement(s); {len(ids) - len(done)} already acknowledged")
     return 0
 
 
 def cmd_publish(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import notices
     from ethics_tui.thai.dates import today
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     day = today().isoformat()
     n = notices.publish(ctx, args.id, [(c, day) for c in args.channel], number=args.number)
     num = notices.number_text(ctx, n)
-    _say(args, f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
+    say(args, f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
          f"Published {num} {n.title}: {n.audience_size} people to acknowledge")
     return 0

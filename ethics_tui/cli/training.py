@@ -8,61 +8,42 @@ them). The TUI calls :func:`write_memo`, :func:`write_report` and :func:`write_x
 
 from __future__ import annotations
 
-import json
 
-_DOCS = ("_d", "_m", "_pct", "default_path", "write_memo", "write_report", "write_xlsx")
-
-
-def __getattr__(name: str):
-    """The documents live in the service layer (re-exported here, imported only when used, so
-    that ``--help`` and other commands do not load them)."""
-    if name in _DOCS:
-        from ethics_tui.service import training_docs
-
-        return getattr(training_docs, name)
-    raise AttributeError(name)
-
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
 def add_commands(sub, common) -> None:
     p = sub.add_parser("training", parents=[common], help="คัดเลือกฝึกอบรม/ศึกษาดูงาน/ทุน / training selection")
     ts = p.add_subparsers(dest="training_command", required=True)
-    li = ts.add_parser("list", parents=[common], help="โอกาสและการเสนอชื่อ / opportunities and nominations")
+    li = command(ts, "list", cmd_list, common, help="โอกาสและการเสนอชื่อ / opportunities and nominations", json=True)
     li.add_argument("--fy", type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
-    li.add_argument("--json", action="store_true")
-    li.set_defaults(func=cmd_list)
-    st = ts.add_parser("stats", parents=[common], help="สถิติความเป็นธรรมรายปี / fairness statistics")
+    st = command(ts, "stats", cmd_stats, common, help="สถิติความเป็นธรรมรายปี / fairness statistics", json=True)
     st.add_argument("--fy", type=int, required=True)
-    st.add_argument("--json", action="store_true")
-    st.set_defaults(func=cmd_stats)
-    q = ts.add_parser("questions", parents=[common], help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
+    q = command(ts, "questions", cmd_questions, common,
+                help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
-    q.set_defaults(func=cmd_questions)
-    x = ts.add_parser("export", parents=[common], help="สถิติเป็น XLSX / statistics as XLSX")
+    x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
     x.add_argument("--fy", type=int, required=True)
     x.add_argument("-o", "--output")
-    x.set_defaults(func=cmd_export)
 
 
 def cmd_list(args) -> int:
     from ethics_tui.service.training_docs import _d, _m
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.model.training import STATUS_LABELS
     from ethics_tui.service import training as svc
 
-    ctx = _ctx(args)
-    pick = 1 if _lang(args) == "en" else 0
+    ctx = open_ctx(args)
+    pick = 1 if lang_of(args) == "en" else 0
     staff = svc.staff_map(ctx)
     out = []
     for o in svc.list_opportunities(ctx, args.fy):
         noms = [{"id": n.id, "staff": staff[n.staff_id].full_name if n.staff_id in staff else n.staff_id,
-                 "status": STATUS_LABELS[n.status][pick], "reason": n.reject_reason(_lang(args))}
+                 "status": STATUS_LABELS[n.status][pick], "reason": n.reject_reason(lang_of(args))}
                 for n in svc.list_nominations(ctx, o.id)]
         out.append({"id": o.id, "fy": o.fiscal_year, "kind": o.kind, "title": o.title, "start": o.start_date,
                     "cost_per_person": o.cost_per_person, "in_house": o.in_house, "ethics": o.ethics,
                     "attendees": len(o.attendees), "outside": o.outside_count, "nominations": noms})
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=1))
-        return 0
+        return print_json(out)
     for o in out:
         print(f"{o['id']:>4}  {_d(o['start'])}  {o['kind']}  {o['title']}  ({_m(o['cost_per_person'])})")
         for n in o["nominations"]:
@@ -72,11 +53,10 @@ def cmd_list(args) -> int:
 
 def cmd_stats(args) -> int:
     from ethics_tui.service.training_docs import _m, _pct
-    from ethics_tui.cli import _ctx, _lang
-    from ethics_tui.service import training as svc
+    from ethics_tui.service import training_stats
 
-    lang = _lang(args)
-    st = svc.stats(_ctx(args), args.fy, lang)
+    lang = lang_of(args)
+    st = training_stats.stats(open_ctx(args), args.fy, lang)
     grp = lambda gs: [g.__dict__ for g in gs]
     data = {"fiscal_year": st.fiscal_year, "staff_total": st.staff_total, "with_opportunity": st.with_opportunity,
             "share": round(st.share, 4), "by_division": grp(st.by_division), "by_staff_type": grp(st.by_type),
@@ -88,8 +68,7 @@ def cmd_stats(args) -> int:
             "budget": [{"division_id": b.division_id, "amount": b.amount, "committed": b.committed, "spent": b.spent,
                         "remaining": b.remaining} for b in st.budget]}
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=1))
-        return 0
+        return print_json(data)
     en = lang == "en"
     print(("Fiscal year {}: {} of {} staff ({}%) had at least one opportunity" if en else
            "ปีงบประมาณ {}: บุคลากรได้รับโอกาสอย่างน้อยหนึ่งครั้ง {} จาก {} คน (ร้อยละ {})").format(
@@ -103,25 +82,23 @@ def cmd_stats(args) -> int:
 
 def cmd_questions(args) -> int:
     from ethics_tui.service.training_docs import _d
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import training as svc
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     staff = svc.staff_map(ctx)
     qs = svc.list_questions(ctx, open_only=args.open)
     for q in qs:
         who = staff[q.staff_id].full_name if q.staff_id in staff else q.staff_id
         state = f"{_d(q.answered_on)} {q.answer}" if q.answered else ("(ยังไม่ได้ตอบ)" if ctx.lang == "th" else "(open)")
         print(f"#{q.id} {_d(q.asked_on)} {who}: {q.question}\n      → {state}")
-    _say(args, f"รวม {len(qs)} เรื่อง", f"{len(qs)} question(s)")
+    say(args, f"รวม {len(qs)} เรื่อง", f"{len(qs)} question(s)")
     return 0
 
 
 def cmd_export(args) -> int:
     from ethics_tui.service.training_docs import default_path, write_xlsx
-    from ethics_tui.cli import _ctx, _say
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx"))
-    _say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
+    say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0

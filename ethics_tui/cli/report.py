@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, read_password, say, write_by_suffix
 from ethics_tui.errors import UserError
 
 
@@ -18,82 +18,74 @@ def _fy(text: str) -> int:
 def add_commands(sub, common) -> None:
     r = sub.add_parser("report", parents=[common], help="รายงานผลมาตรการ 6-7 / measures 6-7 report")
     rs = r.add_subparsers(dest="report_command", required=True)
-    m = rs.add_parser("measures", parents=[common], help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
+    m = command(rs, "measures", cmd_measures, common, help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
     m.add_argument("--fy", required=True, type=_fy, help="ปีงบประมาณ พ.ศ. เช่น 2568")
     m.add_argument("-o", "--output", required=True)
-    m.set_defaults(func=cmd_measures)
-    d = rs.add_parser("readiness", parents=[common],
-                      help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)")
+    d = command(rs, "readiness", cmd_readiness, common,
+                help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)", json=True)
     d.add_argument("--fy", required=True, type=_fy)
-    d.add_argument("--json", action="store_true")
-    d.set_defaults(func=cmd_readiness)
-    e = rs.add_parser("evidence", parents=[common],
-                      help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
+    e = command(rs, "evidence", cmd_evidence, common,
+                help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
     e.add_argument("--sign", action="store_true", help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ทุกไฟล์ด้วยใบรับรองของหน่วยงาน")
     e.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้ด้วย report signing)")
-    g = rs.add_parser("signing", parents=[common], help="ไฟล์ใบรับรอง .p12 ของหน่วยงานสำหรับลงลายมือชื่อ PDF")
+    g = command(rs, "signing", cmd_signing, common, help="ไฟล์ใบรับรอง .p12 ของหน่วยงานสำหรับลงลายมือชื่อ PDF")
     g.add_argument("--p12", help="ตั้งไฟล์ใบรับรอง (.p12/.pfx)")
     g.add_argument("--off", action="store_true", help="เลิกใช้ใบรับรอง")
-    g.set_defaults(func=cmd_signing)
-    sg = rs.add_parser("sign", parents=[common], help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ในไฟล์ PDF")
+    sg = command(rs, "sign", cmd_sign, common, help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ในไฟล์ PDF")
     sg.add_argument("files", nargs="+")
     sg.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้)")
-    sg.set_defaults(func=cmd_sign)
-    e.set_defaults(func=cmd_evidence)
-    it = rs.add_parser("items", parents=[common], help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ")
+    it = command(rs, "items", cmd_items, common, help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ", json=True)
     it.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
-    it.add_argument("--json", action="store_true")
     it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
-    it.set_defaults(func=cmd_items)
-    hc = rs.add_parser("headcount", parents=[common], help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท")
+    hc = command(rs, "headcount", cmd_headcount, common,
+                 help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท", json=True)
     hc.add_argument("--on", help="ณ วันที่ (ค่าเริ่มต้นวันนี้) เช่น 1/3/2569")
     hc.add_argument("-o", "--output", help="เขียนเป็น PDF ด้วย")
-    hc.add_argument("--json", action="store_true")
-    hc.set_defaults(func=cmd_headcount)
-    s = rs.add_parser("ita-score", parents=[common], help="บันทึกคะแนน ITA ของปี")
+    s = command(rs, "ita-score", cmd_ita_score, common, help="บันทึกคะแนน ITA ของปี")
     s.add_argument("--fy", required=True, type=_fy)
     s.add_argument("score")
-    s.set_defaults(func=cmd_ita_score)
 
 
 def cmd_measures(args) -> int:
-    from ethics_tui.cli import _ctx, _say, write_by_suffix
     from ethics_tui.service import report
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     report.check_fy(args.fy)
     out = Path(args.output)
     write_by_suffix(out, {".pdf": lambda p: report.export_pdf(ctx, args.fy, p),
                           ".xlsx": lambda p: report.export_xlsx(ctx, args.fy, p)})
-    _say(args, f"เขียนรายงานปีงบประมาณ {args.fy} ไปที่ {out}", f"Wrote the FY {args.fy} report to {out}")
+    say(args, f"เขียนรายงานปีงบประมาณ {args.fy} ไปที่ {out}", f"Wrote the FY {args.fy} report to {out}")
     return 0
 
 
 def cmd_readiness(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import report
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     checks = report.readiness(ctx, report.check_fy(args.fy))
     if args.json:
-        print(json.dumps([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register}
-                          for c in checks], ensure_ascii=False, indent=1))
+        print_json([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register}
+                          for c in checks])
     else:
-        mark = {"green": "✓", "amber": "!", "red": "✗"}
-        for c in checks:
-            print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
+        _print_checks(args, checks)
     # amber is advice (something to look at), red a gap: only red fails the exit code
     return 1 if any(c.status == "red" for c in checks) else 0
 
 
+def _print_checks(args, checks) -> None:
+    """One line per check: ✓ green, ! amber, ✗ red, then its message."""
+    mark = {"green": "✓", "amber": "!", "red": "✗"}
+    for c in checks:
+        print(f"[{mark.get(c.status, '?')}] {c.message(lang_of(args))}")
+
+
 def cmd_evidence(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import report_evidence
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     from ethics_tui.service.exports import export_path
 
     out = Path(args.output) if args.output else export_path(ctx.store.dir, f"ita-{args.fy}")
@@ -102,56 +94,50 @@ def cmd_evidence(args) -> int:
     for p in paths:
         print(p)
     red = [e for e in report_evidence.entries_of(out / "index.csv") if e["สถานะ"] == report_evidence.STATUS_TH["red"]]
-    _say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out} (ขาด {len(red)} รายการ: ดู {out / 'index.html'})",
+    say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out} (ขาด {len(red)} รายการ: ดู {out / 'index.html'})",
          f"Wrote {len(paths)} evidence file(s) to {out} ({len(red)} missing: see {out / 'index.html'})")
     return 0
 
 
 def cmd_items(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import ita_items
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if args.copy:
         dest = ita_items.copy_to_office(ctx, args.fy)
-        _say(args, f"คัดลอกตารางรายการ ITA ปี {args.fy} ไปที่ {dest} แล้ว แก้ไขไฟล์นั้นได้",
+        say(args, f"คัดลอกตารางรายการ ITA ปี {args.fy} ไปที่ {dest} แล้ว แก้ไขไฟล์นั้นได้",
              f"Copied the {args.fy} ITA item table to {dest}; edit it there")
         return 0
     table = ita_items.load(ctx, args.fy)
     checks = ita_items.checklist(ctx, args.fy)
     if args.json:
-        print(json.dumps({"year": table.year, "note": table.note, "source": str(table.source or ""), "items": [
+        print_json({"year": table.year, "note": table.note, "source": str(table.source or ""), "items": [
             {"code": c.item.code, "title": c.item.title, "shows": c.item.shows, "period": c.item.period,
              "outputs": c.item.outputs, "status": c.status,
-             "checks": [{"status": s, "th": th, "en": en} for s, th, en in c.lines]} for c in checks]},
-            ensure_ascii=False, indent=1))
+             "checks": [{"status": s, "th": th, "en": en} for s, th, en in c.lines]} for c in checks]})
     else:
         if table.note:
             print(table.note)
-        mark = {"green": "✓", "amber": "!", "red": "✗"}
-        for c in checks:
-            print(f"[{mark.get(c.status, '?')}] {c.message(_lang(args))}")
+        _print_checks(args, checks)
     return 0 if all(c.status == "green" for c in checks) else 1
 
 
 def cmd_headcount(args) -> int:
     from datetime import date
-
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import ita_hr
     from ethics_tui.service.ita_items import Period
     from ethics_tui.thai.dates import fiscal_year, fiscal_year_range, parse_date
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     on = parse_date(args.on) if args.on else date.today()
     h = ita_hr.headcount(ctx, on)
     if args.json:
-        print(json.dumps({"on": on.isoformat(), "total": h.total, "by_type": h.by_type,
-                          "under_a_year": h.under_a_year, "no_start_date": h.no_start_date}, ensure_ascii=False, indent=1))
+        print_json({"on": on.isoformat(), "total": h.total, "by_type": h.by_type,
+                          "under_a_year": h.under_a_year, "no_start_date": h.no_start_date})
     else:
         for t, n in h.by_type.items():
             print(f"{t}: {n}")
-        _say(args, f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
+        say(args, f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
              f"Total {h.total} (under a year {h.under_a_year}, no start date {h.no_start_date})")
     if args.output:
         fy = fiscal_year(on)
@@ -160,7 +146,6 @@ def cmd_headcount(args) -> int:
 
 
 def _signer(ctx, p12: str | None):
-    from ethics_tui.cli import read_password
     from ethics_tui.service import pdf_sign
 
     path = p12 or pdf_sign.get_p12(ctx)
@@ -171,34 +156,31 @@ def _signer(ctx, p12: str | None):
 
 
 def cmd_signing(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import pdf_sign
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     if args.off or args.p12:
         path = pdf_sign.set_p12(ctx, "" if args.off else args.p12)
-        _say(args, f"ใบรับรอง: {path or 'ไม่ใช้'}", f"Certificate: {path or 'none'}")
+        say(args, f"ใบรับรอง: {path or 'ไม่ใช้'}", f"Certificate: {path or 'none'}")
     else:
-        _say(args, f"ใบรับรอง: {pdf_sign.get_p12(ctx) or 'ยังไม่ได้ตั้ง'}", f"Certificate: {pdf_sign.get_p12(ctx) or 'not set'}")
+        say(args, f"ใบรับรอง: {pdf_sign.get_p12(ctx) or 'ยังไม่ได้ตั้ง'}", f"Certificate: {pdf_sign.get_p12(ctx) or 'not set'}")
     return 0
 
 
 def cmd_sign(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import pdf_sign
 
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     signer = _signer(ctx, args.p12)
     for f in args.files:
         out = pdf_sign.sign(ctx, f, signer)
         for c in pdf_sign.check(out):
-            print(f"{out}: {c.message(_lang(args))}")
-    _say(args, f"ลงลายมือชื่อแล้ว {len(args.files)} ไฟล์", f"Signed {len(args.files)} file(s)")
+            print(f"{out}: {c.message(lang_of(args))}")
+    say(args, f"ลงลายมือชื่อแล้ว {len(args.files)} ไฟล์", f"Signed {len(args.files)} file(s)")
     return 0
 
 
 def cmd_ita_score(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import report
     from ethics_tui.thai.digits import to_arabic_digits
 
@@ -206,6 +188,6 @@ def cmd_ita_score(args) -> int:
         score = float(to_arabic_digits(args.score))
     except ValueError:
         raise UserError(f"คะแนน “{args.score}” ไม่ใช่ตัวเลข", f"Score '{args.score}' is not a number") from None
-    report.set_ita_score(_ctx(args), report.check_fy(args.fy), score)
-    _say(args, f"บันทึกคะแนน ITA ปีงบประมาณ {args.fy}: {score:.2f}", f"ITA score for FY {args.fy}: {score:.2f}")
+    report.set_ita_score(open_ctx(args), report.check_fy(args.fy), score)
+    say(args, f"บันทึกคะแนน ITA ปีงบประมาณ {args.fy}: {score:.2f}", f"ITA score for FY {args.fy}: {score:.2f}")
     return 0

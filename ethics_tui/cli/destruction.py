@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ethics_tui.cli.common import command, lang_of, open_ctx, say, write_by_suffix
+
 
 def _date(text: str):
     from ethics_tui.thai.dates import parse_date
@@ -16,29 +18,23 @@ def add_commands(ps, common) -> None:
     d = ps.add_parser("destruction", parents=[common],
                       help="ทำลายเรื่องที่พ้นอายุการเก็บตามระเบียบงานสารบรรณ / destroy expired records")
     ds = d.add_subparsers(dest="destruction_command", required=True)
-    p = ds.add_parser("prepare", parents=[common], help="1. จัดทำบัญชีหนังสือขอทำลาย / list expired records")
+    p = command(ds, "prepare", cmd_prepare, common, help="1. จัดทำบัญชีหนังสือขอทำลาย / list expired records")
     p.add_argument("--on", type=_date, help="วันที่จัดทำบัญชี (ค่าเริ่มต้นวันนี้)")
-    p.set_defaults(func=cmd_prepare)
-    c = ds.add_parser("committee", parents=[common], help="2. คณะกรรมการทำลายหนังสือ / the committee")
+    c = command(ds, "committee", cmd_committee, common, help="2. คณะกรรมการทำลายหนังสือ / the committee")
     c.add_argument("id", type=int)
     c.add_argument("--order", required=True, help="คำสั่งแต่งตั้ง เช่น “ที่ 12/2569”")
     c.add_argument("--member", action="append", default=[], help="ชื่อกรรมการ (ระบุซ้ำได้ อย่างน้อย 3 คน)")
-    c.set_defaults(func=cmd_committee)
-    a = ds.add_parser("approve", parents=[common], help="3. ผู้อนุมัติให้ทำลาย / approval")
+    a = command(ds, "approve", cmd_approve, common, help="3. ผู้อนุมัติให้ทำลาย / approval")
     a.add_argument("id", type=int)
     a.add_argument("--on", type=_date, required=True)
     a.add_argument("--by", required=True, help="ชื่อและตำแหน่งผู้อนุมัติ")
-    a.set_defaults(func=cmd_approve)
-    x = ds.add_parser("destroy", parents=[common], help="4. ทำลาย (ลบเรื่องและข้อมูลลับ เก็บบัญชีไว้) / destroy")
+    x = command(ds, "destroy", cmd_destroy, common, help="4. ทำลาย (ลบเรื่องและข้อมูลลับ เก็บบัญชีไว้) / destroy")
     x.add_argument("id", type=int)
     x.add_argument("--on", type=_date, required=True)
-    x.set_defaults(func=cmd_destroy)
-    li = ds.add_parser("list", parents=[common], help="บัญชีขอทำลายทั้งหมด / all lists")
-    li.set_defaults(func=cmd_list)
-    e = ds.add_parser("export", parents=[common], help="ส่งออกบัญชี (PDF หรือ CSV ตามนามสกุล) / export a list")
+    command(ds, "list", cmd_list, common, help="บัญชีขอทำลายทั้งหมด / all lists")
+    e = command(ds, "export", cmd_export, common, help="ส่งออกบัญชี (PDF หรือ CSV ตามนามสกุล) / export a list")
     e.add_argument("id", type=int)
     e.add_argument("-o", "--output", required=True)
-    e.set_defaults(func=cmd_export)
 
 
 def _show(row: dict, lang: str) -> None:
@@ -50,60 +46,54 @@ def _show(row: dict, lang: str) -> None:
 
 
 def cmd_prepare(args) -> int:
-    from ethics_tui.cli import _ctx, _lang, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    row = svc.prepare(_ctx(args), args.on)
-    _show(row, _lang(args))
-    _say(args, f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
+    row = svc.prepare(open_ctx(args), args.on)
+    _show(row, lang_of(args))
+    say(args, f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
          f"Destruction list {row['id']} prepared ({len(row['entries'])} case(s)); next: the committee")
     return 0
 
 
 def cmd_committee(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    svc.set_committee(_ctx(args), args.id, args.order, args.member)
-    _say(args, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ", "Committee recorded; next: approval")
+    svc.set_committee(open_ctx(args), args.id, args.order, args.member)
+    say(args, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ", "Committee recorded; next: approval")
     return 0
 
 
 def cmd_approve(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    svc.approve(_ctx(args), args.id, args.on, args.by)
-    _say(args, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย", "Approval recorded; next: destroy")
+    svc.approve(open_ctx(args), args.id, args.on, args.by)
+    say(args, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย", "Approval recorded; next: destroy")
     return 0
 
 
 def cmd_destroy(args) -> int:
-    from ethics_tui.cli import _ctx, _say
     from ethics_tui.service import complaints_destruction as svc
 
-    row = svc.destroy(_ctx(args), args.id, args.on)
-    _say(args, f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
+    row = svc.destroy(open_ctx(args), args.id, args.on)
+    say(args, f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
          f"Destroyed {len(row['entries'])} case(s); the list is kept")
     return 0
 
 
 def cmd_list(args) -> int:
-    from ethics_tui.cli import _ctx, _lang
     from ethics_tui.service import complaints_destruction as svc
 
-    for row in svc.rounds(_ctx(args)):
-        _show(row, _lang(args))
+    for row in svc.rounds(open_ctx(args)):
+        _show(row, lang_of(args))
     return 0
 
 
 def cmd_export(args) -> int:
-    from ethics_tui.cli import _ctx, _say, write_by_suffix
     from ethics_tui.service import complaints_destruction as svc
 
     out = Path(args.output)
-    ctx = _ctx(args)
+    ctx = open_ctx(args)
     write_by_suffix(out, {".pdf": lambda p: svc.export_pdf(ctx, args.id, p),
                           ".csv": lambda p: svc.export_csv(ctx, args.id, p)})
-    _say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
+    say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
     return 0

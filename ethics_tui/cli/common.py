@@ -1,0 +1,87 @@
+"""What every command module uses: the language, the signed-in context, a line of output in the
+user's language, the one JSON writer behind ``--json``, and the one way to declare a command.
+
+Cheap to import (argparse, json, re, sys): ``--help`` loads every command module, and each of
+them imports this at the top.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from ethics_tui.errors import UserError
+
+JSON_HELP = "แสดงผลเป็น JSON / print as JSON"
+
+
+def lang_of(args) -> str:
+    """The language the user asked for with --lang (Thai by default)."""
+    return getattr(args, "lang", None) or "th"
+
+
+def read_password(prompt: str) -> str:
+    """A password from the terminal prompt, or the next line of stdin when it is not a terminal."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def open_ctx(args):
+    """Open the data folder and sign in with --user (password from prompt or stdin)."""
+    from ethics_tui.service.context import Context
+    from ethics_tui.service.users import sign_in
+
+    ctx = Context.open(args.data, lang=lang_of(args))
+    user = getattr(args, "user", None)
+    if user:
+        sign_in(ctx, user, read_password(f"รหัสผ่านของ {user} / password: "))
+        if ctx.user.must_change and getattr(args, "func", None).__name__ != "cmd_users_passwd":
+            raise UserError(
+                f"ต้องตั้งรหัสผ่านใหม่ก่อน: ethics-tui users passwd {user} --user {user}",
+                f"Set a new password first: ethics-tui users passwd {user} --user {user}",
+            )
+    return ctx
+
+
+def say(args, th: str, en: str, file=None) -> None:
+    """Print one line in the user's language."""
+    print(en if lang_of(args) == "en" else th, file=file or sys.stdout)
+
+
+def write_by_suffix(out, writers: dict) -> None:
+    """Call the writer for ``out``'s suffix (``{".pdf": fn, ".csv": fn}``, each ``fn(out)``);
+    another suffix is a Thai message naming the ones that work."""
+    writer = writers.get(Path(out).suffix.lower())
+    if writer is None:
+        names = " หรือ ".join(writers)
+        raise UserError(f"ใช้ไฟล์ {names}", f"Use a {' or '.join(writers)} file")
+    writer(Path(out))
+
+
+def print_json(data) -> int:
+    """The output of every ``--json``: UTF-8 text (Thai stays readable), indent 1. json escapes C0
+    itself; DEL and C1 (a terminal's CSI, U+009B) are escaped too. Returns exit code 0, so a
+    handler ends with ``if args.json: return print_json(rows)``."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    print(re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group(0)):04x}", text))
+    return 0
+
+
+def command(sub, name: str, func, common, *, help: str, json: bool = False, defaults: dict | None = None, **kw):
+    """Declare one subcommand: ``command(sub, "list", cmd_list, common, help="...", json=True)``.
+    It shares the --lang/--data/--user options (``common``), runs ``func(args)`` (with the
+    ``defaults`` set on ``args``, for one handler behind several commands), and with
+    ``json=True`` takes ``--json`` (the handler then prints through :func:`print_json`).
+    Other keywords go to ``add_parser`` (``aliases``). Returns the parser for the command's
+    own arguments."""
+    p = sub.add_parser(name, parents=[common], help=help, **kw)
+    if json:
+        p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.set_defaults(func=func, **(defaults or {}))
+    return p
