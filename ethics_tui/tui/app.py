@@ -436,6 +436,7 @@ class EthicsApp(App):
 
     def action_restore(self) -> None:
         from ethics_tui.service.backups import describe, newest_backup
+        from ethics_tui.service.input_files import normalize_path
         from ethics_tui.tui.widgets.confirm import ConfirmModal
         from ethics_tui.tui.widgets.prompt import TextPromptModal
 
@@ -451,7 +452,7 @@ class EthicsApp(App):
 
         def chosen(text: str | None) -> None:
             if text:
-                path = Path(text.strip().strip("\"'")).expanduser()
+                path = normalize_path(text)
                 try:
                     about = describe(self.ctx, path)
                 except UserError as exc:  # a missing or bad file: a Thai message, no question
@@ -460,7 +461,8 @@ class EthicsApp(App):
                 modal = ConfirmModal(self.restore_question(about))
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
-        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
+        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default, path="open",
+                                         suffixes=(".zip",)), chosen)
 
     def restore_question(self, about) -> str:
         from ethics_tui.service.settings import get_settings

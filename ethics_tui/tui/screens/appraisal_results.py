@@ -8,7 +8,6 @@ enter: it is saved, the row updates in place and the next open row is ready for 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -305,7 +304,9 @@ class AppraisalResultsScreen(GuardedScreen):
 
     def action_import(self) -> None:
         def check(text: str):
-            plan = svc.import_scores(self.ctx, self.round_id, Path(text).expanduser())
+            from ethics_tui.service.input_files import normalize_path
+
+            plan = svc.import_scores(self.ctx, self.round_id, normalize_path(text))
             if plan.errors:
                 lines = "\n".join(e.message(self.lang) for e in plan.errors[:12])
                 raise UserError(*_pair("ap_import_failed", errors=lines))
@@ -316,7 +317,8 @@ class AppraisalResultsScreen(GuardedScreen):
                 self.reload()
                 self.notify(self.t("ap_import_done", n=plan.scored), markup=False)
 
-        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check), done)
+        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check,
+                                             path="open", suffixes=(".csv", ".xlsx")), done)
 
     def action_export(self) -> None:
         self._export(None)

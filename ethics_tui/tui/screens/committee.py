@@ -247,9 +247,12 @@ class CommitteeScreen(GuardedScreen):
 
         def done(text: str | None) -> None:
             if text:
-                self._export(order.id, Path(text.strip().strip('"')).expanduser(), kind)
+                from ethics_tui.service.input_files import normalize_path
 
-        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default), done)
+                self._export(order.id, normalize_path(text), kind)
+
+        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"),
+                             done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, order_id: int, path: Path, kind: str) -> None:

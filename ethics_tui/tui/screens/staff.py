@@ -261,7 +261,8 @@ class StaffScreen(GuardedScreen):
             if text:
                 self._export(resolve_path(text))
 
-        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default), done)
+        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"),
+                             done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, path: Path) -> None:

@@ -14,11 +14,17 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 from ethics_tui.tui.widgets.form import FieldRow
+
+IMPORT_SUFFIXES = (".csv", ".xlsx")
 
 
 def resolve_path(text: str) -> Path:
-    return Path(text.strip().strip('"')).expanduser()
+    """A typed, pasted or dropped path (service.input_files.normalize_path)."""
+    from ethics_tui.service.input_files import normalize_path
+
+    return normalize_path(text)
 
 
 class StaffImportModal(GuardedModal[object]):
@@ -33,6 +39,7 @@ class StaffImportModal(GuardedModal[object]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
         Binding("ctrl+o", "map_columns", "map_open", priority=True),
+        Binding("f2", "pick", "pick_file"),  # from the buttons or the lists too
         Binding("escape", "cancel", "cancel"),
     ]
 
@@ -45,7 +52,8 @@ class StaffImportModal(GuardedModal[object]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
             yield Static(self.t("import_title"), classes="dialog-title")
-            yield FieldRow(self.t("import_path"), Input(self.default_path, id="f-path", compact=True), "path")
+            yield FieldRow(path_label(self.t("import_path"), self.lang),
+                           PathInput(self.default_path, id="f-path", suffixes=IMPORT_SUFFIXES), "path")
             yield Static("", id="import-status", markup=False)
             yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="buttons"):
@@ -89,6 +97,9 @@ class StaffImportModal(GuardedModal[object]):
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_pick(self) -> None:
+        self.query_one("#f-path", PathInput).action_pick()
 
     def action_map_columns(self) -> None:
         """A file from another system (LHR, an Excel register): map its columns first."""

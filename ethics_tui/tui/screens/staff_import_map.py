@@ -24,6 +24,8 @@ from ethics_tui.errors import UserError
 from ethics_tui.service import staff_mapping as sm
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import register_labels
+from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES
+from ethics_tui.tui.widgets.file_picker import PathInput
 
 register_labels({
     "map_open": ("จับคู่คอลัมน์ (ctrl+o)", "Map columns (ctrl+o)"),
@@ -78,8 +80,8 @@ class StaffMapModal(GuardedModal[object]):
             yield Static(_(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"),
                          classes="dialog-title")
             with Horizontal(classes="map-line"):
-                yield Label(_(L, "ไฟล์ (enter อ่าน)", "File (enter reads)"), classes="map-head")
-                yield Input(self.path_text, id="map-path", compact=True)
+                yield Label(_(L, "ไฟล์ (F2 เลือก)", "File (F2 picks)"), classes="map-head")
+                yield PathInput(self.path_text, id="map-path", suffixes=IMPORT_SUFFIXES)
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ชุดที่บันทึกไว้", "Saved preset"), classes="map-head")
                 yield Select([], id="map-preset", compact=True, prompt=_(L, "(ไม่ใช้)", "(none)"))
