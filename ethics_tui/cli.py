@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("backup", parents=[common], help="สำรองข้อมูล / back up")
     b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
+    b.add_argument("--to", metavar="DIR", help="โฟลเดอร์ปลายทาง เช่น ไดรฟ์ USB / a folder or USB drive")
     b.set_defaults(func=cmd_backup)
 
     r = sub.add_parser("restore", parents=[common], help="กู้คืนจากไฟล์สำรอง / restore a backup")
@@ -268,7 +269,7 @@ def cmd_verify(args) -> int:
 def cmd_backup(args) -> int:
     from ethics_tui.service.backups import backup_now
 
-    path = backup_now(_ctx(args), Path(args.output) if args.output else None)
+    path = backup_now(_ctx(args), Path(args.output) if args.output else None, to_dir=args.to)
     _say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
     return 0
 

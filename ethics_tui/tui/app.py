@@ -421,14 +421,17 @@ class EthicsApp(App):
 
         if self._needs_data():
             require(self.ctx, "backup.create")  # a refusal becomes a Thai notification
-            self._backup()
+            from ethics_tui.tui.screens.backup_dialog import BackupModal
+
+            self.push_screen(BackupModal(self.ctx.store.backups_dir),
+                             lambda folder: self._backup(folder) if folder is not None else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
-    def _backup(self) -> None:
+    def _backup(self, folder: Path) -> None:
         from ethics_tui.service.backups import backup_now
 
-        try:  # backups/manual-<stamp>.zip, named like every backup so the newest is found
-            path = backup_now(self.ctx)
+        try:  # <folder>/manual-<stamp>.zip, named like every backup so the newest is found
+            path = backup_now(self.ctx, to_dir=folder)
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return
