@@ -133,7 +133,7 @@ def cmd_export(args) -> int:
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)
-    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx"))
+    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx", args.fy))
     _say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0
 
@@ -153,6 +153,6 @@ def cmd_pdf_report(args) -> int:
     from ethics_tui.cli import _ctx, _say
 
     ctx = _ctx(args)
-    out, digest = write_report(ctx, args.fy, args.output or default_path(ctx, f"training-report-{args.fy}.pdf"))
+    out, digest = write_report(ctx, args.fy, args.output or default_path(ctx, f"training-report-{args.fy}.pdf", args.fy))
     _say(args, f"เขียนรายงานไปที่ {out} (SHA-256 {digest[:16]}…)", f"Report written to {out} (SHA-256 {digest[:16]}…)")
     return 0

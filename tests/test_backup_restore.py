@@ -303,9 +303,9 @@ def test_backup_to_a_folder_is_whole_or_absent_when_the_disk_fills(demo_ctx, tmp
 
     import pytest
 
-    import ethics_tui.store.atomic as atomic
     from ethics_tui.errors import UserError
     from ethics_tui.service.backups import backup_now
+    from ethics_tui.store import atomic
 
     usb = tmp_path / "usb"
     usb.mkdir()

@@ -54,6 +54,7 @@ class EthicsApp(App):
         Binding("f2", "toggle_lang", "lang"),
         Binding("ctrl+l", "sign_out", "sign_out", priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("ctrl+o", "open_exports", "open_exports", show=False),
     ]
 
     def __init__(self, data_dir: Path, lang: str = "th") -> None:
@@ -67,6 +68,7 @@ class EthicsApp(App):
         self._check_pending = False  # open_database left the database check for after paint
         self.idle = idle.IdleWatch()
         self.typeahead = TypeAhead(self)
+        self.last_export: Path | None = None  # what ctrl+o opens the folder of (tui/export_notice.py)
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -414,6 +416,11 @@ class EthicsApp(App):
             return
         keys = screen_keys(self.screen)
         self.push_screen(HelpModal(keys, [title for title, _action in available(self)]))
+
+    def action_open_exports(self) -> None:
+        from ethics_tui.tui.export_notice import open_exports
+
+        open_exports(self)
 
     # -- backup and restore ----------------------------------------------------------------
     def action_backup(self) -> None:

@@ -191,6 +191,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_reason": ("เหตุผล", "Reason"),
     "export_title": ("ส่งออกรายชื่อบุคลากร (.xlsx หรือ .csv)", "Export staff (.xlsx or .csv)"),
     "export_path": ("ไฟล์ปลายทาง", "Output file"),
+    "open_exports": ("เปิดโฟลเดอร์ส่งออก", "open the exports folder"),
     "export_done": ("ส่งออก {n} คน ไปที่ {path}", "Exported {n} staff to {path}"),
     "path_missing": ("ต้องระบุไฟล์", "Enter a file path"),
     # settings

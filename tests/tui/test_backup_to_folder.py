@@ -40,7 +40,7 @@ async def test_backup_to_a_usb_drive_shows_the_full_path(tmp_path, make_app, dem
 
 
 async def test_a_read_only_target_says_so_in_thai(tmp_path, make_app, demo_ctx, monkeypatch):
-    import ethics_tui.store.atomic as atomic
+    from ethics_tui.store import atomic
 
     target = tmp_path / "ro"
     target.mkdir()

@@ -20,7 +20,6 @@ from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow
 
-
 register_labels({"backup_write": ("สำรอง", "back up")})
 
 

@@ -262,7 +262,9 @@ class CommitteeScreen(GuardedScreen):
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("cm_pdf_done", path=out), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("cm_pdf_done", path=full(out)), out)
 
 
 REGISTER = Register(
