@@ -17,17 +17,19 @@ def full(path: Path | str) -> Path:
 
 
 def export_done(app, text: str, paths: Path | str | Iterable[Path | str] | None = None, **notify) -> None:
-    """Notify ``text`` (which names the file(s) in full) with the open-folder key; the last
-    path is the one ``ctrl+o`` opens. Call on the UI thread (``call_from_thread`` from a worker)."""
+    """Notify ``text`` (which names the file(s) in full) with the open-folder key in the title;
+    the last path is the one ``ctrl+o`` opens. Call on the UI thread (``call_from_thread`` from a worker)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     paths = [full(p) for p in (paths or [])]
     if paths:
         app.last_export = paths[-1]
-    hint = ("ctrl+o: open the folder" if app.lang == "en" else "กด ctrl+o เปิดโฟลเดอร์") if paths else ""
+    if paths:  # the key goes in the title: the message stays the path(s) and what was made
+        hint = "ctrl+o: open the folder" if app.lang == "en" else "กด ctrl+o เปิดโฟลเดอร์"
+        notify["title"] = f"{notify['title']} · {hint}" if notify.get("title") else hint
     notify.setdefault("timeout", 12)
     notify.setdefault("markup", False)
-    app.notify(f"{text}\n{hint}" if hint else text, **notify)
+    app.notify(text, **notify)
 
 
 def open_exports(app) -> None:

@@ -50,8 +50,8 @@ async def test_set_the_exports_folder_then_export_and_open_it(tmp_path, make_app
         await pilot.press("enter")
         await settle(pilot)
         assert (fy_folder / "staff.xlsx").is_file()
-        done = notifications(app)[-1]
-        assert str(fy_folder / "staff.xlsx") in done and "ctrl+o" in done, done
+        done = list(app._notifications)[-1]
+        assert str(fy_folder / "staff.xlsx") in done.message and "ctrl+o" in done.title, done
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert opened == [fy_folder]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from test_import import HEADER
 from textual.widgets import Input, OptionList
 from tui_helpers import settle, start, text_of, type_text
 
@@ -13,7 +14,7 @@ from ethics_tui.tui.widgets import file_picker
 from ethics_tui.tui.widgets.file_picker import FilePickerModal
 
 SMALL = (80, 24)
-HEADER = "รหัส,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,กอง,ประเภทบุคลากร,วันที่เริ่มงาน\n"
+
 ROW = "N-1,นาย,ใหม่หนึ่ง,นำเข้า,นักวิชาการ,กองคลัง,พนักงานส่วนตำบล,01/10/2568\n"
 
 
@@ -49,6 +50,7 @@ async def test_f2_picks_a_file_from_home_and_checks_it(tmp_path, make_app, demo_
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, FilePickerModal)
+        assert picker.query_one("#dialog").region.bottom <= SMALL[1]  # the whole picker fits 80×24
         assert text_of(picker.query_one("#fp-where")) == str(home)  # starts in the home folder
         await type_text(pilot, "เอก")  # typing filters
         await pilot.pause()

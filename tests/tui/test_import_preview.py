@@ -4,27 +4,14 @@ reasons whole, and ctrl+s on a bad file says why nothing can be saved."""
 from __future__ import annotations
 
 from rich.cells import cell_len
+from test_file_picker import open_import as open_dialog
+from test_import import HEADER, open_import
 from textual.widgets import DataTable, Input
 from tui_helpers import notifications, settle, start, text_of
 
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.tui.screens.staff_import import StaffImportModal
 
 SMALL = (80, 24)
-HEADER = "รหัส,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,กอง,ประเภทบุคลากร,วันที่เริ่มงาน\n"
-
-
-async def open_import(pilot, path) -> StaffImportModal:
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("i")
-    await pilot.pause()
-    modal = pilot.app.screen
-    assert isinstance(modal, StaffImportModal)
-    modal.query_one("#f-path", Input).value = str(path)
-    await pilot.press("enter")
-    await settle(pilot)
-    return modal
 
 
 def cells(table: DataTable) -> list[list[str]]:
@@ -80,11 +67,7 @@ async def test_ctrl_s_before_checking_a_bad_file_says_why(tmp_path, make_app, de
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SMALL) as pilot:
         await start(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        modal = app.screen
+        modal = await open_dialog(pilot)
         modal.query_one("#f-path", Input).value = str(f)
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -46,7 +46,8 @@ class BackupModal(GuardedModal[Path | None]):
     def compose(self) -> ComposeResult:
         L = self.lang
         with Vertical(id="dialog"):
-            yield Static(_(L, "สำรองข้อมูลไปที่", "Back up to"), classes="dialog-title")
+            yield Static(_(L, "สำรองข้อมูลไปที่ (↑↓ เลือก · enter สำรอง)", "Back up to (↑↓ choose · enter)"),
+                         classes="dialog-title")
             options = [Option(_(L, f"โฟลเดอร์สำรองของโปรแกรม {self.backups_dir}", f"the program's backups {self.backups_dir}"))]
             options += [Option(_(L, f"ไดรฟ์ {p}", f"drive {p}")) for p in self.places[1:]]
             yield OptionList(*options, id="bk-places", compact=True)

@@ -32,7 +32,6 @@ from ethics_tui.tui.i18n import register_labels
 register_labels({
     "pick_file": ("เลือกไฟล์", "Choose a file"),
     "pick_folder": ("เลือกโฟลเดอร์", "Choose a folder"),
-    "pick_up": ("ขึ้นไป", "up"),
     "pick_choose": ("เลือก", "choose"),
 })
 
@@ -90,9 +89,9 @@ class FilePickerModal(GuardedModal[Path | None]):
     """Dismisses the chosen file (or folder, in folder mode), or None."""
 
     DEFAULT_CSS = """
-    FilePickerModal #dialog { height: 100%; max-height: 100%; }
+    FilePickerModal #dialog { height: auto; max-height: 100%; }
     FilePickerModal #fp-where { height: auto; max-height: 2; color: $text-muted; }
-    FilePickerModal #fp-list { height: 1fr; min-height: 3; }
+    FilePickerModal #fp-list { height: 16; min-height: 3; }
     FilePickerModal #fp-error { height: auto; color: $error; }
     FilePickerModal #fp-dialog { padding: 0 1; }
     """
@@ -103,7 +102,6 @@ class FilePickerModal(GuardedModal[Path | None]):
         Binding("pagedown", "move(10)", show=False, priority=True),
         Binding("pageup", "move(-10)", show=False, priority=True),
         Binding("enter", "choose", "pick_choose", priority=True),
-        Binding("ctrl+u", "up", "pick_up"),
     ]
 
     def __init__(self, start: Path | None = None, suffixes: tuple[str, ...] = (), *, folder: bool = False,
@@ -131,7 +129,12 @@ class FilePickerModal(GuardedModal[Path | None]):
                            "enter opens/picks · ↑↓ move · backspace up · esc cancel"), markup=False)
         yield Footer()
 
+    def on_resize(self) -> None:
+        # as many lines as the terminal leaves (the dialog fits 80×24), at most 20
+        self.query_one("#fp-list", OptionList).styles.height = max(3, min(20, self.app.size.height - 14))
+
     def on_mount(self) -> None:
+        self.on_resize()
         self.show(self.cwd)
         self.query_one("#fp-filter", Input).focus()
 
@@ -246,6 +249,8 @@ class PathInput(Input):
     def __init__(self, value: str = "", *, mode: str = "open", suffixes: tuple[str, ...] = (),
                  submit_on_pick: bool = True, **kwargs) -> None:
         kwargs.setdefault("compact", True)
+        if not kwargs.get("placeholder"):  # an empty compact field is otherwise invisible
+            kwargs["placeholder"] = "พิมพ์ วาง หรือลากไฟล์มาวาง · F2 เลือก" if mode == "open" else "F2 เลือก"
         super().__init__(value, **kwargs)
         self.mode = mode
         self.suffixes = suffixes
