@@ -11,7 +11,7 @@ from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, EXPORTS_LAYOUTS, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.tui.i18n import register_labels
-from ethics_tui.tui.widgets.file_picker import PathInput, path_label
+from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
 
@@ -29,7 +29,8 @@ ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4
     "emblem_path", "font_path", "title_pt", "idle_minutes", "exports_dir", "exports_layout")
 register_labels({
     "s_idle_minutes": ("ออกจากระบบเมื่อไม่ใช้งาน (นาที, 0 = ไม่ออกเอง)", "Idle sign-out (minutes, 0 = never)"),
-    "s_exports_dir": ("โฟลเดอร์ส่งออก (ว่าง = exports ข้างโฟลเดอร์ข้อมูล)", "Exports folder (empty = exports beside the data)"),
+    "s_exports_dir": ("โฟลเดอร์ส่งออก", "Exports folder"),
+    "s_exports_dir_ph": ("ว่าง = exports ข้างโฟลเดอร์ข้อมูล · F2 เลือก", "empty = exports beside the data · F2"),
     "s_exports_layout": ("จัดไฟล์ส่งออก", "Exports layout"),
     "s_layout_year": ("แยกโฟลเดอร์ตามปีงบประมาณ", "a folder per fiscal year"),
     "s_layout_flat": ("รวมไว้ในโฟลเดอร์เดียว", "all in one folder"),
@@ -68,15 +69,15 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             return Select(options, value=value, allow_blank=False, id="f-exports_layout", compact=True)
         if name in PATHS:
             mode, suffixes = PATHS[name]
-            return PathInput(str(value), id=f"f-{name}", mode=mode, suffixes=suffixes, submit_on_pick=False)
+            placeholder = self.t("s_exports_dir_ph") if name == "exports_dir" else ""
+            return PathInput(str(value), id=f"f-{name}", mode=mode, suffixes=suffixes, submit_on_pick=False,
+                             placeholder=placeholder)
         validators = [Required(self.t("required"))] if name == "office_name" else []
         return Input(str(value), id=f"f-{name}", compact=True, validators=validators)
 
     def compose_fields(self) -> ComposeResult:
         for name in self.fields:
             label = self.t(f"s_{name}") + (" *" if name == "office_name" else "")
-            if name in PATHS:
-                label = path_label(label, self.lang)
             yield FieldRow(label, self._make_field(name), name)
 
     def collect(self):
