@@ -352,3 +352,15 @@ def test_cli_backup_to_dir(demo_ctx, tmp_path, capsys, monkeypatch):
     assert main(["--data", str(demo_ctx.store.dir), "--user", "admin", "backup", "--to", str(out)]) == 0
     written = list(out.glob("manual-*.zip"))
     assert len(written) == 1 and str(written[0]) in capsys.readouterr().out
+
+
+def test_a_missing_backup_name_says_which_folder(demo_ctx, tmp_path, monkeypatch):
+    import pytest
+
+    from ethics_tui.errors import UserError
+    from ethics_tui.service.backups import describe
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UserError) as err:
+        describe(demo_ctx, "manual-x.zip")
+    assert f"ไม่พบไฟล์สำรอง manual-x.zip ในโฟลเดอร์ {tmp_path}" in err.value.th

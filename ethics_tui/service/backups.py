@@ -88,6 +88,11 @@ def summarize(path: Path) -> BackupSummary:
     """:func:`describe` without the role check: for the damaged-database screen, where nobody
     can sign in."""
     path = Path(path)
+    if not path.exists():  # a typed name: say where it was looked for
+        from ethics_tui.service.input_files import where_looked
+
+        raise UserError(f"ไม่พบไฟล์สำรอง {path.name} ในโฟลเดอร์ {where_looked(path)} — ไม่ได้กู้คืนข้อมูลใด ๆ",
+                        f"Backup {path.name} not found in the folder {where_looked(path)}. Nothing was restored.")
     owned = backup.check_backup(path)
     try:
         with zipfile.ZipFile(path) as zf:

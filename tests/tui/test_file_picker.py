@@ -123,3 +123,32 @@ async def test_folder_mode_chooses_the_folder_shown(tmp_path, make_app, demo_ctx
         await pilot.press("enter")  # "choose this folder" is first
         await pilot.pause()
     assert got == [tmp_path / "usb"]
+
+
+async def test_f2_in_the_enclosures_adds_a_title_and_file_line(tmp_path, make_app, demo_ctx, monkeypatch):
+    from textual.widgets import TextArea
+
+    from ethics_tui.tui.screens.notices_forms import NoticeFormModal
+
+    (tmp_path / "ประมวลจริยธรรม.pdf").write_bytes(b"%PDF-1.4\n")
+    monkeypatch.setattr(file_picker, "_LAST", {"file": tmp_path})
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("c")  # a new circular
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NoticeFormModal)
+        area = form.query_one("#f-enclosures", TextArea)
+        area.text = "สำเนาประกาศ"
+        area.focus()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, FilePickerModal)
+        await type_text(pilot, "ประมวล")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert area.text == f"สำเนาประกาศ\nประมวลจริยธรรม | {tmp_path / 'ประมวลจริยธรรม.pdf'}"
