@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ethics_tui.service.input_files import removable_drives
@@ -62,6 +62,7 @@ class BackupModal(GuardedModal[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button(_(L, "สำรอง (enter)", "Back up (enter)"), id="bk-write", variant="primary", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="bk-cancel", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(FieldRow).set_error(None)

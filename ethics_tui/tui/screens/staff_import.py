@@ -11,7 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.tui.crash import GuardedModal
@@ -110,6 +110,7 @@ class StaffImportModal(GuardedModal[object]):
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
                 yield Button(self.t("map_open"), id="map", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
+        yield Footer()  # F2 (pick a file), ctrl+s, ctrl+o, esc
 
     def on_mount(self) -> None:
         self.query_one(FieldRow).set_error(None)
@@ -123,7 +124,7 @@ class StaffImportModal(GuardedModal[object]):
     def fit_tables(self) -> None:
         """The lists take what the terminal leaves (the buttons stay inside at 80×24)."""
         for table in self.query(DataTable):
-            table.styles.max_height = max(3, min(12, self.app.size.height - 14))
+            table.styles.max_height = max(3, min(12, self.app.size.height - 18))
         self.query_one("#f-path", Input).focus()
 
     # -- events ----------------------------------------------------------------------------
