@@ -295,3 +295,72 @@ def test_a_read_only_folder_opens_and_reads_without_writing(demo_ctx, monkeypatc
     assert ro.snapshot().table("staff").count(lambda d: True) == 58
     verify(ro)
     assert {p: p.stat().st_mtime_ns for p in store.dir.rglob("*")} == before
+
+
+# -- backup to a folder or USB drive (issue 17 item 10) ----------------------------------------
+def test_backup_to_a_folder_is_whole_or_absent_when_the_disk_fills(demo_ctx, tmp_path, monkeypatch):
+    import errno
+
+    import pytest
+
+    from ethics_tui.errors import UserError
+    from ethics_tui.service.backups import backup_now
+    from ethics_tui.store import atomic
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    good = backup_now(demo_ctx, to_dir=f'"{usb}"')
+    assert good.parent == usb and good.is_absolute() and good.name.startswith("manual-")
+    real_open = open
+
+    class Filling:
+        def __init__(self, f):
+            self.f, self.n = f, 0
+
+        def write(self, data):
+            self.n += len(data)
+            if self.n > 4096:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.f.write(data)
+
+        def __getattr__(self, name):
+            return getattr(self.f, name)
+
+    def filling_open(path, mode="r", *a, **k):
+        f = real_open(path, mode, *a, **k)
+        return Filling(f) if str(path).startswith(str(usb)) and "x" in mode else f
+
+    monkeypatch.setattr(atomic, "open", filling_open, raising=False)
+    with pytest.raises(UserError) as err:
+        backup_now(demo_ctx, to_dir=usb)
+    assert "พื้นที่ดิสก์เต็ม" in err.value.th
+    assert sorted(usb.iterdir()) == [good]  # no partial zip, no temp file
+    with pytest.raises(UserError) as err:
+        backup_now(demo_ctx, to_dir=usb / "unplugged")
+    assert "ไม่พบโฟลเดอร์" in err.value.th
+
+
+def test_cli_backup_to_dir(demo_ctx, tmp_path, capsys, monkeypatch):
+    import io
+    import sys
+
+    from ethics_tui.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
+    out = tmp_path / "usb"
+    out.mkdir()
+    assert main(["--data", str(demo_ctx.store.dir), "--user", "admin", "backup", "--to", str(out)]) == 0
+    written = list(out.glob("manual-*.zip"))
+    assert len(written) == 1 and str(written[0]) in capsys.readouterr().out
+
+
+def test_a_missing_backup_name_says_which_folder(demo_ctx, tmp_path, monkeypatch):
+    import pytest
+
+    from ethics_tui.errors import UserError
+    from ethics_tui.service.backups import describe
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UserError) as err:
+        describe(demo_ctx, "manual-x.zip")
+    assert f"ไม่พบไฟล์สำรอง manual-x.zip ในโฟลเดอร์ {tmp_path}" in err.value.th

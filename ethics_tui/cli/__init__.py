@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     b = command(sub, "backup", cmd_backup, common, help="สำรองข้อมูล / back up")
     b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
+    b.add_argument("--to", metavar="DIR", help="โฟลเดอร์ปลายทาง เช่น ไดรฟ์ USB / a folder or USB drive")
 
     r = command(sub, "restore", cmd_restore, common, help="กู้คืนจากไฟล์สำรอง / restore a backup")
     r.add_argument("file")
@@ -214,7 +215,7 @@ def cmd_verify(args) -> int:
 def cmd_backup(args) -> int:
     from ethics_tui.service.backups import backup_now
 
-    path = backup_now(open_ctx(args), Path(args.output) if args.output else None)
+    path = backup_now(open_ctx(args), Path(args.output) if args.output else None, to_dir=args.to)
     say(args, f"สำรองข้อมูลแล้ว: {path}", f"Backup written: {path}")
     return 0
 

@@ -86,9 +86,9 @@ def cmd_evidence(args) -> int:
     from ethics_tui.service import report_evidence
 
     ctx = open_ctx(args)
-    from ethics_tui.service.exports import export_path
+    from ethics_tui.service.exports import export_folder
 
-    out = Path(args.output) if args.output else export_path(ctx.store.dir, f"ita-{args.fy}")
+    out = Path(args.output) if args.output else export_folder(ctx, args.fy) / f"ita-{args.fy}"
     signer = _signer(ctx, args.p12) if args.sign else None
     paths = report_evidence.write_evidence(ctx, args.fy, out, base_url=args.base_url, signer=signer)
     for p in paths:

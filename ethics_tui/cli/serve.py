@@ -42,7 +42,7 @@ def cmd_serve(args) -> int:
 
 def cmd_accounts(args) -> int:
     from ethics_tui.service import staff_accounts
-    from ethics_tui.service.exports import export_path
+    from ethics_tui.service.exports import export_folder
     from ethics_tui.service.notices import staff_ids_by_code
 
     ctx = open_ctx(args)
@@ -52,7 +52,7 @@ def cmd_accounts(args) -> int:
         say(args, "ทุกคนมีบัญชีแล้ว ไม่มีใบแจ้งรหัสใหม่", "Everyone already has an account; no new slips")
         return 0
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = Path(args.output) if args.output else export_path(ctx.store.dir, f"staff-slips-{stamp}.pdf")
+    out = Path(args.output) if args.output else export_folder(ctx) / f"staff-slips-{stamp}.pdf"
     path = staff_accounts.export_slips(ctx, slips, out)
     say(args, f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",
          f"{len(slips)} accounts/codes; slips: {path} (the codes are in this file only)")

@@ -99,6 +99,6 @@ def cmd_export(args) -> int:
     from ethics_tui.service.training_docs import default_path, write_xlsx
 
     ctx = open_ctx(args)
-    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx"))
+    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx", args.fy))
     say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0

@@ -10,12 +10,15 @@ from ethics_tui.model.text import TextChecked
 
 OFFICE_TYPES = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วนจังหวัด")
 DIGITS_CHOICES = ("thai", "arabic")
+#: "year": exports go into a subfolder per fiscal year (exports/2569/...); "flat": all in one
+EXPORTS_LAYOUTS = ("year", "flat")
 
 
 @dataclass
 class OfficeSettings(TextChecked):
     SINGLE_LINE = ("office_name", "office_type", "district", "province", "phone", "email", "executive_name",
-                   "executive_title", "letter_prefix", "digits", "emblem_path")
+                   "executive_title", "letter_prefix", "digits", "emblem_path", "exports_dir",
+                   "exports_layout")
 
     office_name: str = ""  # full name, e.g. "องค์การบริหารส่วนตำบลเชียงพิณ"
     office_type: str = OFFICE_TYPES[0]
@@ -32,6 +35,8 @@ class OfficeSettings(TextChecked):
     font_path: str = ""  # optional TH Sarabun .ttf for documents (else found on the system, else Sarabun scaled)
     title_pt: int = 16  # nominal size of document titles (คำสั่ง…, ประกาศ…), as in the office's templates
     idle_minutes: int = 15  # sign out a session left idle this long (0 = never)
+    exports_dir: str = ""  # where every export goes ("" = exports/ beside the data folder); service.exports
+    exports_layout: str = "year"  # EXPORTS_LAYOUTS: a subfolder per fiscal year, or all in one folder
     rev: int = 0
 
     @classmethod
@@ -65,6 +70,9 @@ class OfficeSettings(TextChecked):
         if not isinstance(self.idle_minutes, int) or isinstance(self.idle_minutes, bool) or not 0 <= self.idle_minutes <= 480:
             errors["idle_minutes"] = ("นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
                                       "idle sign-out minutes must be 0-480 (0 = never)")
+        if self.exports_layout not in EXPORTS_LAYOUTS:
+            errors["exports_layout"] = ("เลือกแยกโฟลเดอร์ตามปีงบประมาณ หรือรวมไว้ในโฟลเดอร์เดียว",
+                                        "choose a folder per fiscal year or one folder")
         if errors:
             raise ValidationError(errors)
 

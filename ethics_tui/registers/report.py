@@ -32,6 +32,6 @@ SPEC = RegisterSpec(
         Document("report", ("รายงานผลมาตรการ 6–7 ประจำปี", "the yearly measures 6-7 report"),
                  "ethics_tui.registers.report:write_report",
                  (Param("fy", ("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"), option="--fy"),),
-                 file_name="{fy}/report-measures-6-7-{fy}.pdf", permission="report.read"),
+                 file_name="report-measures-6-7-{fy}.pdf", permission="report.read"),
     ),
 )

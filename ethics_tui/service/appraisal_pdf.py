@@ -20,10 +20,10 @@ from ethics_tui.thai.dates import format_date
 
 
 def default_pdf_path(ctx: Context, name: str) -> Path:
-    """``exports/<name>`` (see service.exports.export_path)."""
-    from ethics_tui.service.exports import export_path
+    """``<exports folder>/<name>`` (service.exports.export_folder)."""
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(ctx.store.dir, name)
+    return export_folder(ctx) / name
 
 
 def period_text(rnd, style: str = "full") -> str:

@@ -14,10 +14,27 @@ from ethics_tui.service.context import Context
 from ethics_tui.store import backup
 
 
-def backup_now(ctx: Context, out: Path | None = None) -> Path:
+def backup_now(ctx: Context, out: Path | None = None, to_dir: Path | str | None = None) -> Path:
+    """A manual backup: to ``out``, else ``manual-<stamp>.zip`` in the folder ``to_dir`` (a USB
+    drive, another disk), else in ``backups/``. Streamed to a temp file and renamed, so a full
+    or read-only target leaves no partial file (a Thai StorageError says which). Returns the
+    full path of the zip."""
+    import os
+
     require(ctx, "backup.create")
+    if to_dir is not None and str(to_dir).strip():
+        from ethics_tui.service.input_files import normalize_path
+
+        folder = normalize_path(str(to_dir))
+        if not folder.is_dir():
+            raise UserError(f"ไม่พบโฟลเดอร์ {os.path.abspath(folder)} — เสียบไดรฟ์ USB หรือเลือกโฟลเดอร์ที่มีอยู่",
+                            f"No folder {os.path.abspath(folder)}; plug in the USB drive or choose a folder that exists")
+        if os.path.abspath(folder) != os.path.abspath(ctx.store.backups_dir):
+            out = folder / backup.manual_backup_name()
     path = backup.create_backup(ctx.store, Path(out) if out else None, reason="manual")
-    ctx.store.log_event("backup", "database", None, note=path.name, actor=ctx.actor)
+    path = Path(os.path.abspath(path))
+    note = path.name if path.parent == Path(os.path.abspath(ctx.store.backups_dir)) else str(path)
+    ctx.store.log_event("backup", "database", None, note=note, actor=ctx.actor)
     return path
 
 
@@ -71,6 +88,11 @@ def summarize(path: Path) -> BackupSummary:
     """:func:`describe` without the role check: for the damaged-database screen, where nobody
     can sign in."""
     path = Path(path)
+    if not path.exists():  # a typed name: say where it was looked for
+        from ethics_tui.service.input_files import where_looked
+
+        raise UserError(f"ไม่พบไฟล์สำรอง {path.name} ในโฟลเดอร์ {where_looked(path)} — ไม่ได้กู้คืนข้อมูลใด ๆ",
+                        f"Backup {path.name} not found in the folder {where_looked(path)}. Nothing was restored.")
     owned = backup.check_backup(path)
     try:
         with zipfile.ZipFile(path) as zf:

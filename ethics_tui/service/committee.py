@@ -296,9 +296,9 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
 
 # -- PDF -------------------------------------------------------------------------------------
 def default_pdf_path(ctx: Context, name: str) -> Path:
-    from ethics_tui.service.exports import export_path
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(ctx.store.dir, name)
+    return export_folder(ctx) / name
 
 
 def order_doc(ctx: Context, order: Order):

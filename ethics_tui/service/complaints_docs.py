@@ -14,9 +14,9 @@ from ethics_tui.errors import UserError
 
 
 def default_pdf_path(ctx, name: str) -> Path:
-    from ethics_tui.service.exports import export_path
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(ctx.store.dir, name)
+    return export_folder(ctx) / name
 
 
 def expected_steps(ctx) -> str:

@@ -2,7 +2,8 @@
 
 One verb for every PDF: ``write(ctx, kind, out=None, **params) -> Path``. The default file
 name comes from the spec, so the CLI (``pdf KIND``) and the TUI name the same document the same
-way; where the file goes (the export folder) is :func:`service.exports.export_path`'s rule.
+way; where the file goes is :func:`service.exports.export_folder`'s rule (the office's exports folder,
+per fiscal year unless the office chose one folder).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def document(kind: str) -> Document:
 
 
 def default_name(ctx, kind: str, **params) -> str:
-    """The document's default file name (may hold a sub-folder: "2568/report-....pdf")."""
+    """The document's default file name."""
     doc = document(kind)
     fields = dict(params)
     if doc.name_fields:
@@ -37,7 +38,7 @@ def default_path(ctx, kind: str, **params) -> Path:
     name = default_name(ctx, kind, **params)
     if document(kind).confidential:  # inside the data folder, with a time stamp; never exports/
         return exports.confidential_path(ctx, name.removesuffix(".pdf"))
-    return exports.export_path(ctx.store.dir, *name.split("/"))
+    return exports.export_folder(ctx, params.get("fy")) / name
 
 
 def write(ctx, kind: str, out: Path | str | None = None, **params) -> Path:

@@ -126,11 +126,82 @@ def confidential_dir(ctx) -> Path:
     return ctx.store.dir / CONFIDENTIAL_DIR
 
 
-def export_path(data_dir: Path | str, *parts: str) -> Path:
-    """Where exports go: ``exports/`` beside the data folder when it exists (the repository
-    layout, ``make run``), else ``exports/`` in the folder the program was started from."""
-    sibling = Path(data_dir).resolve().parent / "exports"
-    return (sibling if sibling.is_dir() else Path.cwd() / "exports").joinpath(*parts)
+# -- the one export folder (issue 17 item 11) ----------------------------------------------
+def exports_base(ctx) -> Path:
+    """The office's exports folder: the ``exports_dir`` setting (a relative one is taken beside
+    the data folder), else ``exports/`` beside the data folder. Always a full path."""
+    import os
+
+    from ethics_tui.service.input_files import normalize_path
+    from ethics_tui.service.settings import get_settings
+
+    beside = Path(os.path.abspath(ctx.store.dir)).parent
+    text = (get_settings(ctx).exports_dir or "").strip()
+    if not text:
+        return beside / "exports"
+    folder = normalize_path(text)
+    return folder if folder.is_absolute() else beside / folder
+
+
+def export_folder(ctx, fy: int | None = None) -> Path:
+    """The folder every export goes to, TUI and CLI alike: the exports folder, and in it the
+    fiscal year's subfolder (``exports/2569/``) unless the office chose one folder for all
+    (setting ``exports_layout``). ``fy`` is the year the document belongs to (the report, the ITA
+    set); without one, the current fiscal year. Not created here: the writers create it."""
+    from ethics_tui.service.settings import get_settings
+
+    base = exports_base(ctx)
+    if get_settings(ctx).exports_layout == "flat":
+        return base
+    if fy is None:
+        from ethics_tui.thai.dates import fiscal_year, today
+
+        fy = fiscal_year(today())
+    return base / str(int(fy))
+
+
+def export_file(ctx, name: str, fy: int | None = None) -> Path:
+    """``export_folder(ctx, fy) / name``."""
+    return export_folder(ctx, fy) / name
+
+
+def can_open_folders() -> bool:
+    """Whether a folder can be shown in the desktop's file manager from here: not under
+    ``ethics-tui serve`` (the user's browser is on another PC) and, on Linux, only with a
+    desktop session (DISPLAY / WAYLAND_DISPLAY) and xdg-open."""
+    import os
+    import shutil
+    import sys
+
+    if os.environ.get("ETHICS_TUI_SERVE"):
+        return False
+    if sys.platform == "win32":
+        return True
+    if sys.platform == "darwin":
+        return shutil.which("open") is not None
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and shutil.which("xdg-open") is not None
+
+
+def open_folder(path: Path) -> bool:
+    """Show ``path``'s folder (or ``path`` itself when it is one) in the file manager. False when
+    that cannot be done here (see :func:`can_open_folders`) or failed: then say the path."""
+    import os
+    import subprocess
+    import sys
+
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    if not can_open_folders() or not folder.is_dir():
+        return False
+    try:
+        if sys.platform == "win32":
+            os.startfile(str(folder))  # type: ignore[attr-defined]
+        else:
+            cmd = "open" if sys.platform == "darwin" else "xdg-open"
+            subprocess.Popen([cmd, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return False
+    return True
 
 
 # -- confidential exports ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -38,14 +39,72 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):,.0f} MB"
 
 
+def normalize_path(text: str | Path) -> Path:
+    """A path as the officer typed, pasted or dropped it onto the terminal: surrounding quotes
+    ('…' or "…", what a drag-and-drop adds), ``file://`` URIs (percent-escapes decoded),
+    backslash-escaped spaces (``my\\ file.csv``, on POSIX only: on Windows a backslash is the
+    separator) and a leading ``~`` are all understood. Pure: nothing is looked up on disk."""
+    if isinstance(text, Path):
+        return text.expanduser()
+    s = (text or "").strip()
+    while len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"":
+        s = s[1:-1].strip()
+    if s.lower().startswith("file://"):
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(s)
+        s = unquote(parts.path)
+        if parts.netloc and parts.netloc.lower() != "localhost":
+            s = f"//{parts.netloc}{s}"  # a network share
+        if re.match(r"^/[A-Za-z]:", s):  # file:///C:/Users/... on Windows
+            s = s[1:]
+    elif os.sep == "/" and "\\" in s:
+        s = re.sub(r"\\(.)", r"\1", s)
+    return Path(s).expanduser()
+
+
+def where_looked(path: Path) -> str:
+    """The folder a (possibly relative) path was looked for in, in full."""
+    return str(Path(os.path.abspath(path)).parent)
+
+
+def removable_drives() -> list[Path]:
+    """Folders where a USB drive or another disk shows up: ``/media/$USER/*``,
+    ``/run/media/$USER/*`` and ``/mnt/*`` (Linux), ``/Volumes/*`` (macOS), and on Windows the
+    drive letters other than the system drive."""
+    import getpass
+
+    out: list[Path] = []
+    if os.name == "nt":
+        import string
+
+        system = (os.environ.get("SystemDrive") or "C:").upper()[:1]
+        out = [Path(f"{c}:\\") for c in string.ascii_uppercase if c != system and os.path.isdir(f"{c}:\\")]
+        return out
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = ""
+    roots = [Path("/media") / user, Path("/run/media") / user, Path("/mnt"), Path("/Volumes")]
+    for root in roots:
+        try:
+            out.extend(sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")))
+        except OSError:
+            continue
+    return out
+
+
 def open_regular(path: Path | str, limit: int, what_th: str = "ไฟล์", what_en: str = "file"):
     """Open ``path`` for reading if it is a regular file of at most ``limit`` bytes.
-    Returns (binary file object, size). Raises UserError (Thai/English) otherwise."""
-    path = Path(path)
+    Returns (binary file object, size). Raises UserError (Thai/English) otherwise; a file not
+    found names the folder it was looked for in."""
+    path = normalize_path(path) if isinstance(path, str) else Path(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise UserError(f"ไม่พบ{what_th} {path}", f"{what_en.capitalize()} not found: {path}") from None
+        folder = where_looked(path)
+        raise UserError(f"ไม่พบ{what_th} {path.name} ในโฟลเดอร์ {folder}",
+                        f"{what_en.capitalize()} {path.name} not found in the folder {folder}") from None
     except OSError as exc:
         raise UserError(f"เปิด{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
     _require_regular(path, st.st_mode, what_th, what_en)

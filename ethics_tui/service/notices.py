@@ -85,9 +85,9 @@ def _attach(ctx: Context, source: str) -> dict:
     Regular files of at most ENCLOSURE_MAX_BYTES only (service/input_files.py)."""
     import os
 
-    from ethics_tui.service.input_files import ENCLOSURE_MAX_BYTES, copy_regular
+    from ethics_tui.service.input_files import ENCLOSURE_MAX_BYTES, copy_regular, normalize_path
 
-    src = Path(source).expanduser()
+    src = normalize_path(source)
     folder = ctx.store.dir / FILES_DIR
     try:
         tmp, digest = copy_regular(src, folder, ENCLOSURE_MAX_BYTES, "ไฟล์แนบ", "enclosure")

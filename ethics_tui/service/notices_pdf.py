@@ -152,6 +152,6 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
 
 
 def default_folder(ctx: Context) -> Path:
-    from ethics_tui.service.exports import export_path
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(ctx.store.dir)
+    return export_folder(ctx)

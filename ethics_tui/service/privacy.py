@@ -104,7 +104,7 @@ def export_record(ctx: Context, path: Path | str | None = None) -> Path:
     from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
     from ethics_tui.pdf.slip import render_slip
     from ethics_tui.service.access import require
-    from ethics_tui.service.exports import export_path, record_export
+    from ethics_tui.service.exports import export_folder, record_export
     from ethics_tui.service.settings import get_settings
 
     require(ctx, "users.manage")
@@ -115,7 +115,7 @@ def export_record(ctx: Context, path: Path | str | None = None) -> Path:
     doc = SlipDoc(title="บันทึกรายการกิจกรรมการประมวลผลข้อมูลส่วนบุคคล", fields=fields, dated=date.today(),
                   text="จัดทำตามมาตรา 39 แห่งพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 จากข้อมูลที่โปรแกรมเก็บจริง",
                   signatures=[("ผู้จัดทำ", Signer("", "ผู้ดูแลระบบ"))])
-    out = Path(path) if path else export_path(ctx.store.dir, f"pdpa-record-{date.today().isoformat()}.pdf")
+    out = Path(path) if path else export_folder(ctx) / f"pdpa-record-{date.today().isoformat()}.pdf"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         render_slip(doc, out, get_settings(ctx))

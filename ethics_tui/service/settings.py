@@ -29,6 +29,10 @@ def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
         new.emblem_path = (new.emblem_path or "").strip().strip('"').strip()
         new.font_path = (new.font_path or "").strip().strip('"').strip()
         new.title_pt = int(str(new.title_pt or 16).strip())
+        if (new.exports_dir or "").strip():  # as typed, pasted or dropped (quotes, ~, file://)
+            from ethics_tui.service.input_files import normalize_path
+
+            new.exports_dir = str(normalize_path(new.exports_dir))
         if new.emblem_path and new.emblem_path != old.emblem_path:
             _check_emblem(new.emblem_path)
         new.rev = old.rev + 1

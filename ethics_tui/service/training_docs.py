@@ -9,11 +9,11 @@ from pathlib import Path
 from ethics_tui.errors import UserError
 
 
-def default_path(ctx, name: str) -> Path:
-    """``exports/<name>`` (see service.exports.export_path)."""
-    from ethics_tui.service.exports import export_path
+def default_path(ctx, name: str, fy: int | None = None) -> Path:
+    """``<exports folder>/<name>`` (service.exports.export_folder)."""
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(ctx.store.dir, name)
+    return export_folder(ctx, fy) / name
 
 
 def _m(v: float) -> str:

@@ -120,6 +120,11 @@ def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
 
 
+def manual_backup_name() -> str:
+    """The file name a manual backup made now gets (``manual-<stamp>.zip``), wherever it goes."""
+    return f"{MANUAL_PREFIX}{_stamp()}.zip"
+
+
 def create_backup(store, out: Path | None = None, reason: str = "auto", locked: bool = False) -> Path:
     """Write a backup. ``out=None`` puts it in ``backups/``: ``manual-*`` when ``reason`` is
     "manual" (never rotated), else ``auto-*`` (rotated)."""

@@ -54,6 +54,7 @@ class EthicsApp(App):
         Binding("f2", "toggle_lang", "lang"),
         Binding("ctrl+l", "sign_out", "sign_out", priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("ctrl+o", "open_exports", "open_exports", show=False),
     ]
 
     def __init__(self, data_dir: Path, lang: str = "th") -> None:
@@ -67,6 +68,7 @@ class EthicsApp(App):
         self._check_pending = False  # open_database left the database check for after paint
         self.idle = idle.IdleWatch()
         self.typeahead = TypeAhead(self)
+        self.last_export: Path | None = None  # what ctrl+o opens the folder of (tui/export_notice.py)
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -415,20 +417,28 @@ class EthicsApp(App):
         keys = screen_keys(self.screen)
         self.push_screen(HelpModal(keys, [title for title, _action in available(self)]))
 
+    def action_open_exports(self) -> None:
+        from ethics_tui.tui.export_notice import open_exports
+
+        open_exports(self)
+
     # -- backup and restore ----------------------------------------------------------------
     def action_backup(self) -> None:
         from ethics_tui.service.access import require
 
         if self._needs_data():
             require(self.ctx, "backup.create")  # a refusal becomes a Thai notification
-            self._backup()
+            from ethics_tui.tui.screens.backup_dialog import BackupModal
+
+            self.push_screen(BackupModal(self.ctx.store.backups_dir),
+                             lambda folder: self._backup(folder) if folder is not None else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
-    def _backup(self) -> None:
+    def _backup(self, folder: Path) -> None:
         from ethics_tui.service.backups import backup_now
 
-        try:  # backups/manual-<stamp>.zip, named like every backup so the newest is found
-            path = backup_now(self.ctx)
+        try:  # <folder>/manual-<stamp>.zip, named like every backup so the newest is found
+            path = backup_now(self.ctx, to_dir=folder)
         except UserError as exc:
             self.call_from_thread(self.report_error, exc)
             return
@@ -436,6 +446,7 @@ class EthicsApp(App):
 
     def action_restore(self) -> None:
         from ethics_tui.service.backups import describe, newest_backup
+        from ethics_tui.service.input_files import normalize_path
         from ethics_tui.tui.widgets.confirm import ConfirmModal
         from ethics_tui.tui.widgets.prompt import TextPromptModal
 
@@ -451,7 +462,7 @@ class EthicsApp(App):
 
         def chosen(text: str | None) -> None:
             if text:
-                path = Path(text.strip().strip("\"'")).expanduser()
+                path = normalize_path(text)
                 try:
                     about = describe(self.ctx, path)
                 except UserError as exc:  # a missing or bad file: a Thai message, no question
@@ -460,7 +471,8 @@ class EthicsApp(App):
                 modal = ConfirmModal(self.restore_question(about))
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
-        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default), chosen)
+        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default, path="open",
+                                         suffixes=(".zip",)), chosen)
 
     def restore_question(self, about) -> str:
         from ethics_tui.service.settings import get_settings

@@ -62,6 +62,7 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
                         "textual-serve is not installed; install it with pip install \"ethics-tui[serve]\"") from None
 
     title = "ทะเบียนมาตรการส่งเสริมคุณธรรม" if lang == "th" else "Integrity measures registers"
+    os.environ["ETHICS_TUI_SERVE"] = "1"  # sessions say where exports are instead of opening folders
 
     class EthicsServer(Server):
         sessions = 0

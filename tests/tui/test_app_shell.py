@@ -139,6 +139,8 @@ async def test_backup_from_home_writes_a_zip(make_app, demo_ctx):
         await start(pilot)
         await pilot.pause()
         await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")  # to the program's backups/ folder, offered first
         await settle(pilot)
         manual = list((demo_ctx.store.dir / "backups").glob("manual-*.zip"))
         assert len(manual) == 1

@@ -120,6 +120,8 @@ async def test_restore_offers_the_newest_backup_and_says_what_it_holds(make_app,
     async with app.run_test(size=SMALL) as pilot:
         await start(pilot, "admin")
         await pilot.press("b")  # a manual backup, after the automatic one
+        await pilot.pause()
+        await pilot.press("enter")  # to the program's backups/ folder, offered first
         await settle(pilot)
         manual = sorted(office.store.backups_dir.glob("manual-*.zip"))
         assert len(manual) == 1

@@ -72,4 +72,4 @@ async def test_report_screen_folder_says_where_and_what_next(make_app, demo_ctx,
         await settle(pilot)
         done = [x for x in notifications(app) if "index.html" in x]
         assert done and f"ita-{screen.fy}" in done[-1] and "อัปโหลด" in done[-1]
-        assert (tmp_path / "exports" / f"ita-{screen.fy}" / "index.html").exists()
+        assert (tmp_path / "exports" / str(screen.fy) / f"ita-{screen.fy}" / "index.html").exists()

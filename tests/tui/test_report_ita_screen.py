@@ -54,7 +54,7 @@ async def test_items_screen_at_80x24(make_app, demo_ctx, tmp_path, monkeypatch):
         table.move_cursor(row=0)
         await pilot.press("g")
         await settle(pilot)
-        out = tmp_path / "exports" / f"ita-{fy}"
+        out = tmp_path / "exports" / str(fy) / f"ita-{fy}"  # the fiscal year's subfolder
         item = ita_items.load(app.ctx, fy).items[0]
         assert any(p.name.startswith(item.file_code(1)) for p in out.glob("*.pdf"))
         # v: the whole folder with its index
@@ -81,7 +81,7 @@ async def test_palette_reaches_each_output(make_app, demo_ctx, tmp_path, monkeyp
         await start(pilot, "admin")
         await app.run_action("open_register('ita', \"output('complaint-stats')\")")
         fy = report.default_fy()
-        out = tmp_path / "exports" / f"ita-{fy}"
+        out = tmp_path / "exports" / str(fy) / f"ita-{fy}"  # the fiscal year's subfolder
         for _ in range(10):  # the palette action runs after the screen's first refresh, then its worker
             await settle(pilot)
             if list(out.glob("*complaint-stats*.pdf")):

@@ -66,8 +66,8 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         await settle(pilot)
         preview = mp.query_one("#map-preview", DataTable)
         assert preview.display and preview.row_count == 2
-        cells = [str(c) for c in preview.get_row_at(0)]
-        assert "L-01" in cells and "นางสาว" in cells and "แมป" in cells and "ปิงคอลัมน์" in cells
+        cells = [str(c) for c in preview.get_row_at(0)]  # one record as saved: the name joined
+        assert "L-01" in cells and "นางสาวแมป ปิงคอลัมน์" in cells and "เพิ่ม" in cells, cells
         assert ID not in " ".join(cells)
         status = text_of(mp.query_one("#map-status"))
         assert "จะเพิ่ม 2 คน" in status and "เลขประจำตัวประชาชน" in status, status
@@ -113,8 +113,11 @@ async def test_a_saved_preset_maps_next_years_file_and_a_bad_row_saves_nothing(t
         await pilot.press("ctrl+r")
         await settle(pilot)
         status = text_of(mp.query_one("#map-status"))
-        assert "ไม่ได้บันทึกข้อมูลใด ๆ" in status and "แถว 3" in status, status
-        await pilot.press("ctrl+s")  # still refused: all or nothing
+        assert "ไม่ได้บันทึกข้อมูลใด ๆ" in status, status
+        errors = mp.query_one("#map-preview", DataTable)  # every bad row, its reason whole
+        assert str(errors.get_row_at(0)[0]) == "3" and "ไม่มีประเภทนี้" in errors.get_row_at(0)[2].plain
+        await pilot.press("ctrl+s")  # still refused: all or nothing, and it says why
         await settle(pilot)
         assert app.screen is mp
+        assert "ยังนำเข้าไม่ได้" in text_of(mp.query_one("#map-status"))
         assert staff_svc.count(app.ctx) == before

@@ -98,8 +98,9 @@ async def test_hr_makes_accounts_and_gets_slips(make_app, office, monkeypatch, t
         await pilot.press("y")
         await settle(pilot)
         assert len(staff_accounts.accounts(office)) == 58
-        slips = list((office.store.dir.parent / "exports").glob("staff-slips-*.pdf")) or list(
-            (tmp_path / "exports").glob("staff-slips-*.pdf"))
+        from ethics_tui.service.exports import export_folder
+
+        slips = list(export_folder(app.ctx).glob("staff-slips-*.pdf"))
         assert len(slips) == 1
         assert any("58" in m for m in notifications(app))
 

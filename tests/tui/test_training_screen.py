@@ -158,7 +158,9 @@ async def test_year_end_view_questions_and_memo_export(make_app, office, tmp_pat
         assert statuses.count("ไม่อนุมัติ") == 2 and statuses.count("เข้าร่วมแล้ว") == 2
         await pilot.press("ctrl+e")
         await settle(pilot)
-        pdf = tmp_path / "exports" / f"training-memo-{visit.id}.pdf"
+        from ethics_tui.service.exports import export_folder
+
+        pdf = export_folder(app.ctx) / f"training-memo-{visit.id}.pdf"
         assert pdf.is_file() and any(str(pdf.name) in m for m in notifications(app))
         await pilot.press("y")
         await pilot.pause()

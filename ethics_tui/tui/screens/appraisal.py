@@ -297,4 +297,7 @@ class AppraisalScreen(GuardedScreen):
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("ap_exported", path=path), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("ap_exported", path=full(path)), path)
+

@@ -8,7 +8,6 @@ enter: it is saved, the row updates in place and the next open row is ready for 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -307,7 +306,9 @@ class AppraisalResultsScreen(GuardedScreen):
 
     def action_import(self) -> None:
         def check(text: str):
-            plan = appraisal_io.import_scores(self.ctx, self.round_id, Path(text).expanduser())
+            from ethics_tui.service.input_files import normalize_path
+
+            plan = appraisal_io.import_scores(self.ctx, self.round_id, normalize_path(text))
             if plan.errors:
                 lines = "\n".join(e.message(self.lang) for e in plan.errors[:12])
                 raise UserError(*_pair("ap_import_failed", errors=lines))
@@ -318,7 +319,8 @@ class AppraisalResultsScreen(GuardedScreen):
                 self.reload()
                 self.notify(self.t("ap_import_done", n=plan.scored), markup=False)
 
-        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check), done)
+        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check,
+                                             path="open", suffixes=(".csv", ".xlsx")), done)
 
     def action_export(self) -> None:
         self._export(None)
@@ -338,7 +340,9 @@ class AppraisalResultsScreen(GuardedScreen):
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("ap_exported", path=out), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("ap_exported", path=full(out)), out)
 
 
 def _pair(key: str, **kw) -> tuple[str, str]:

@@ -230,9 +230,12 @@ class CommitteeScreen(GuardedScreen):
 
         def done(text: str | None) -> None:
             if text:
-                self._export(order.id, Path(text.strip().strip('"')).expanduser(), kind)
+                from ethics_tui.service.input_files import normalize_path
 
-        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default), done)
+                self._export(order.id, normalize_path(text), kind)
+
+        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"),
+                             done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, order_id: int, path: Path, kind: str) -> None:
@@ -242,4 +245,7 @@ class CommitteeScreen(GuardedScreen):
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("cm_pdf_done", path=out), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("cm_pdf_done", path=full(out)), out)
+

@@ -272,7 +272,9 @@ class ComplaintsScreen(GuardedScreen):
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, str(out), title="PDF", markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, str(full(out)), out, title="PDF")
 
 
 def overdue_badge(ctx, lang: str) -> str:

@@ -281,19 +281,21 @@ class DestructionScreen(GuardedScreen):
                     f"Destroyed {n} record(s); the list is kept (e PDF · v CSV)")
 
     def action_export(self, kind: str) -> None:
-        from ethics_tui.service.exports import export_path
+        from ethics_tui.service.exports import export_folder
 
         row = self._need()
         if row is None:
             return
-        out = export_path(self.ctx.store.dir, f"complaint-destruction-list-{row['id']}.{kind}")
+        out = export_folder(self.ctx) / f"complaint-destruction-list-{row['id']}.{kind}"
         try:
             (dx.export_pdf if kind == "pdf" else dx.export_csv)(self.ctx, row["id"], out)
         except (UserError, OSError) as exc:
             msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
             self.notify(msg, severity="error", markup=False)
             return
-        self.notify(str(out), title=kind.upper(), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        export_done(self.app, str(full(out)), out, title=kind.upper())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -255,5 +255,8 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
     except OSError as exc:
         app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
         return
-    msg = screen.t("nt_exported", paths=", ".join(str(p) for p in paths))
-    app.call_from_thread(screen.notify, msg, markup=False, timeout=10)
+    from ethics_tui.tui.export_notice import export_done, full
+
+    msg = screen.t("nt_exported", paths=", ".join(str(full(p)) for p in paths))
+    app.call_from_thread(export_done, app, msg, paths)
+

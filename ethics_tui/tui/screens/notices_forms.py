@@ -14,6 +14,7 @@ from ethics_tui.model.staff import ALL_STAFF_TYPES
 from ethics_tui.service import notices as svc
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import format_date, parse_date, today
+from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -71,7 +72,11 @@ class NoticeFormModal(FormModal[Notice | None]):
     def compose_fields(self) -> ComposeResult:
         names = ANN_FIELDS if self.kind == "announcement" else CIRC_FIELDS
         for name in names:
-            if name in AREAS:
+            label = self.t(f"nt_f_{name}")
+            if name == "enclosures":  # F2 picks a file and adds its "title | file" line
+                widget = PathLinesArea(self._value(name), id=f"f-{name}", soft_wrap=True, compact=True)
+                label = path_label(label, self.lang)
+            elif name in AREAS:
                 widget = TextArea(self._value(name), id=f"f-{name}", soft_wrap=True, compact=True)
             else:
                 validators = [ThaiDate(self.lang)] if name == "dated" else []
@@ -79,7 +84,7 @@ class NoticeFormModal(FormModal[Notice | None]):
                     validators = [Required(self.t("required"))]
                 widget = Input(self._value(name), id=f"f-{name}", compact=True, validators=validators,
                                placeholder=self.t("date_ph") if name == "dated" else "")
-            yield FieldRow(self.t(f"nt_f_{name}"), widget, name)
+            yield FieldRow(label, widget, name)
         n = self.original
         pick = 1 if self.lang == "en" else 0
         if self.kind != "announcement":  # the letter's form: หนังสือภายนอก or บันทึกข้อความ to own staff

@@ -180,9 +180,9 @@ class ReportScreen(FiscalYearScreen):
         self.app.push_screen(prompt, chosen)
 
     def _out(self, name: str) -> Path:
-        from ethics_tui.service.exports import export_path
+        from ethics_tui.service.exports import export_folder
 
-        return export_path(self.ctx.store.dir, str(self.fy), name)
+        return export_folder(self.ctx, self.fy) / name
 
     def action_ita_items(self) -> None:
         from ethics_tui.tui.screens.report_ita import ItaItemsScreen
@@ -203,6 +203,8 @@ class ReportScreen(FiscalYearScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="report-export")
     def _export(self, kind: str) -> None:
+        from ethics_tui.tui.export_notice import export_done, full
+
         ctx, fy = self.ctx, self.fy
         try:
             if kind == "pdf":
@@ -210,20 +212,19 @@ class ReportScreen(FiscalYearScreen):
             elif kind == "xlsx":
                 paths = [report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx"))]
             else:
+                from ethics_tui.service.exports import export_folder
                 from ethics_tui.service.report_evidence import write_evidence
-
-                from ethics_tui.service.exports import export_path
-
                 from ethics_tui.thai.digits import apply_digits
 
-                out = export_path(ctx.store.dir, f"ita-{fy}")
+                out = export_folder(ctx, fy) / f"ita-{fy}"
                 paths = write_evidence(ctx, fy, out)
                 d = getattr(self, "digits", "arabic")
                 text = self.t("ita_folder_done", fy=apply_digits(fy, d), n=apply_digits(len(paths), d), dir=out)
-                self.app.call_from_thread(self.notify, text, timeout=20, markup=False)
+                self.app.call_from_thread(export_done, self.app, text, out, timeout=20)
                 return
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
-        text = self.t("rp_done", path=", ".join(str(p) for p in paths))
-        self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
+        text = self.t("rp_done", path=", ".join(str(full(p)) for p in paths))
+        self.app.call_from_thread(export_done, self.app, text, paths)
+

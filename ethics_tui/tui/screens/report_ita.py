@@ -220,17 +220,18 @@ class ItaItemsScreen(FiscalYearScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="ita-export")
     def _write(self, code: str | None, only: str | None = None) -> None:
         from ethics_tui.service import ita_items, report_evidence
-        from ethics_tui.service.exports import export_path
+        from ethics_tui.service.exports import export_folder
         from ethics_tui.service.ita_outputs import outputs
+        from ethics_tui.tui.export_notice import export_done, full
 
         ctx, fy = self.ctx, self.fy
-        out = export_path(ctx.store.dir, f"ita-{fy}")
+        out = export_folder(ctx, fy) / f"ita-{fy}"
         try:
             if code is None:
                 written = report_evidence.write_evidence(ctx, fy, out)
                 text = self.t("ita_folder_done", fy=apply_digits(fy, self.digits), n=apply_digits(len(written), self.digits),
                               dir=out)
-                self.app.call_from_thread(self.notify, text, timeout=20, markup=False)
+                self.app.call_from_thread(export_done, self.app, text, out, timeout=20)
                 self.app.call_from_thread(self.reload)
                 return
             else:
@@ -246,6 +247,6 @@ class ItaItemsScreen(FiscalYearScreen):
         except UserError as exc:
             self.app.call_from_thread(self.app.report_error, exc)
             return
-        text = self.t("ita_done", path=", ".join(str(p) for p in paths))
-        self.app.call_from_thread(self.notify, text, timeout=12, markup=False)
+        text = self.t("ita_done", path=", ".join(str(full(p)) for p in paths))
+        self.app.call_from_thread(export_done, self.app, text, paths)
         self.app.call_from_thread(self.reload)

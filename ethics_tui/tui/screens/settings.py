@@ -60,9 +60,15 @@ class SettingsScreen(GuardedScreen):
         s = settings_svc.get_settings(self.ctx)
         lines = []
         for name in ALL_FIELDS:
+            if name == "exports_layout":
+                continue  # said on the exports folder's line
             value = getattr(s, name)
             if name == "digits":
                 value = self.t(f"digits_{value}")
+            elif name == "exports_dir":  # the folder in full, as every export will use it
+                from ethics_tui.service.exports import export_folder
+
+                value = f"{export_folder(self.ctx)} ({self.t('s_layout_' + s.exports_layout)})"
             lines.append(f"{self.t('s_' + name)}: {value or '-'}")
         self.query_one("#office-summary", Static).update("\n".join(lines))
         table = self.query_one("#division-table", DataTable)

@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from ethics_tui.errors import ValidationError
-from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, OFFICE_TYPES, OfficeSettings
+from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, EXPORTS_LAYOUTS, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
+from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
 
@@ -24,8 +25,11 @@ WIZARD_FIELDS = (
     "digits",
 )
 ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + (
-    "emblem_path", "font_path", "title_pt", "idle_minutes")
-SELECTS = {"office_type", "digits"}
+    "emblem_path", "font_path", "title_pt", "idle_minutes", "exports_dir", "exports_layout")
+SELECTS = {"office_type", "digits", "exports_layout"}
+#: path fields: picker mode and the file types offered (F2)
+PATHS = {"emblem_path": ("open", (".png", ".jpg", ".jpeg")), "font_path": ("open", (".ttf",)),
+         "exports_dir": ("folder", ())}
 
 
 class OfficeSettingsModal(FormModal[OfficeSettings | None]):
@@ -51,6 +55,14 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
         if name == "digits":
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
             return Select(options, value=value, allow_blank=False, id="f-digits", compact=True)
+        if name == "exports_layout":
+            options = [(self.t(f"s_layout_{x}"), x) for x in EXPORTS_LAYOUTS]
+            return Select(options, value=value, allow_blank=False, id="f-exports_layout", compact=True)
+        if name in PATHS:
+            mode, suffixes = PATHS[name]
+            placeholder = self.t("s_exports_dir_ph") if name == "exports_dir" else ""
+            return PathInput(str(value), id=f"f-{name}", mode=mode, suffixes=suffixes, submit_on_pick=False,
+                             placeholder=placeholder)
         validators = [Required(self.t("required"))] if name == "office_name" else []
         return Input(str(value), id=f"f-{name}", compact=True, validators=validators)
 

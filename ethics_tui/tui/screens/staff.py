@@ -29,10 +29,10 @@ COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("divisio
 PAGE = 500
 
 
-def default_export_path(data_dir: Path) -> Path:
-    from ethics_tui.service.exports import export_path
+def default_export_path(ctx) -> Path:
+    from ethics_tui.service.exports import export_folder
 
-    return export_path(data_dir, "staff.xlsx")
+    return export_folder(ctx) / "staff.xlsx"
 
 
 class StaffScreen(GuardedScreen):
@@ -255,13 +255,14 @@ class StaffScreen(GuardedScreen):
         self.app.push_screen(StaffImportModal(), done)
 
     def action_export(self) -> None:
-        default = str(default_export_path(self.ctx.store.dir))
+        default = str(default_export_path(self.ctx))
 
         def done(text: str | None) -> None:
             if text:
                 self._export(resolve_path(text))
 
-        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default), done)
+        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"),
+                             done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, path: Path) -> None:
@@ -277,4 +278,6 @@ class StaffScreen(GuardedScreen):
             msg = f"{path}: {exc.strerror or exc}"
             self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("export_done", n=n, path=path), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("export_done", n=n, path=full(path)), path)

@@ -90,18 +90,20 @@ class StaffAccountsScreen(GuardedScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="staff-accounts")
     def _make(self, staff_ids: list[int] | None) -> None:
-        from ethics_tui.service.exports import export_path
+        from ethics_tui.service.exports import export_folder
 
         slips = svc.create_accounts(self.ctx, staff_ids, reissue=staff_ids is not None)
         if not slips:
             self.app.call_from_thread(self.notify, self.t("sa_nothing"), markup=False)
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = svc.export_slips(self.ctx, slips, export_path(self.ctx.store.dir, f"staff-slips-{stamp}.pdf"))
+        path = svc.export_slips(self.ctx, slips, export_folder(self.ctx) / f"staff-slips-{stamp}.pdf")
         self.app.call_from_thread(self._done, len(slips), path)
 
     def _done(self, n: int, path) -> None:
         self.reload()
-        self.notify(self.t("sa_done", n=n, path=path), timeout=15, markup=False)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        export_done(self.app, self.t("sa_done", n=n, path=full(path)), path, timeout=15)
         if self.app.is_web:  # a browser session: hand the PDF to the browser too
             self.app.deliver_binary(path, save_filename=path.name, open_method="download")

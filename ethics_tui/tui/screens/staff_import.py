@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,15 +11,54 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets import Button, DataTable, Footer, Input, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 from ethics_tui.tui.widgets.form import FieldRow
+
+IMPORT_SUFFIXES = (".csv", ".xlsx")
+
+
+
+def fill_preview(table: DataTable, rows, lang: str) -> None:
+    """``rows`` (service.staff_preview.PreviewRow) in ``table``: one line each, as saved."""
+    from ethics_tui.thai.dates import format_date
+    from ethics_tui.tui.i18n import t
+
+    table.clear(columns=True)
+    for key in ("pv_action", "pv_code", "pv_name", "pv_position", "pv_level", "pv_division", "pv_type", "pv_start"):
+        table.add_column(t(key, lang), key=key)
+    for i, r in enumerate(rows):
+        start = format_date(date.fromisoformat(r.start_date), "numeric") if r.start_date else ""
+        name = r.name + ("" if r.active else f" ({t('pv_inactive', lang)})")
+        table.add_row(t(f"pv_{r.action}", lang), *(Text(v, no_wrap=True) for v in
+                      (r.code, name, r.position, r.level, r.division, r.staff_type, start)), key=str(i))
+
+
+def fill_errors(table: DataTable, errors, lang: str, width: int) -> None:
+    """Every bad row; a long reason wraps between Thai words and is shown whole."""
+    from ethics_tui.tui.i18n import t
+    from ethics_tui.tui.widgets.thai_text import cell, height
+
+    table.clear(columns=True)
+    table.add_column(t("col_row", lang), key="row")
+    col_width = max(8, min(18, max((len(e.column) for e in errors), default=8)))
+    reason_width = max(20, width - col_width - 12)
+    table.add_column(t("col_column", lang), key="column", width=col_width)
+    table.add_column(t("col_reason", lang), key="reason", width=reason_width)
+    for i, err in enumerate(errors):
+        column = cell(err.column, col_width, max_lines=3)
+        reason = cell(err.en if lang == "en" else err.th, reason_width, max_lines=12)
+        table.add_row(str(err.row), column, reason, key=str(i), height=height(column, reason))
 
 
 def resolve_path(text: str) -> Path:
-    return Path(text.strip().strip('"')).expanduser()
+    """A typed, pasted or dropped path (service.input_files.normalize_path)."""
+    from ethics_tui.service.input_files import normalize_path
+
+    return normalize_path(text)
 
 
 class StaffImportModal(GuardedModal[object]):
@@ -26,13 +66,14 @@ class StaffImportModal(GuardedModal[object]):
 
     # at 80×24 a file with many errors pushed the buttons off the dialog: both lists are capped
     DEFAULT_CSS = """
-    StaffImportModal #import-status { max-height: 4; }
-    StaffImportModal #import-errors { height: auto; max-height: 5; }
+    StaffImportModal #import-status { height: auto; max-height: 4; }
+    StaffImportModal DataTable { height: auto; max-height: 12; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
         Binding("ctrl+o", "map_columns", "map_open", priority=True),
+        Binding("f2", "pick", "pick_file"),  # from the buttons or the lists too
         Binding("escape", "cancel", "cancel"),
     ]
 
@@ -41,26 +82,36 @@ class StaffImportModal(GuardedModal[object]):
         self.default_path = default_path
         self.plan = None
         self.checked_path: Path | None = None
+        self.wants_import = False  # ctrl+s pressed: say why nothing can be saved, if so
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
             yield Static(self.t("import_title"), classes="dialog-title")
-            yield FieldRow(self.t("import_path"), Input(self.default_path, id="f-path", compact=True), "path")
+            yield FieldRow(path_label(self.t("import_path"), self.lang),
+                           PathInput(self.default_path, id="f-path", suffixes=IMPORT_SUFFIXES), "path")
             yield Static("", id="import-status", markup=False)
             yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("import_check"), id="check", compact=True)
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
                 yield Button(self.t("map_open"), id="map", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
+        yield Footer()  # F2 (pick a file), ctrl+s, ctrl+o, esc
 
     def on_mount(self) -> None:
         self.query_one(FieldRow).set_error(None)
-        table = self.query_one("#import-errors", DataTable)
-        table.add_column(self.t("col_row"), key="row")
-        table.add_column(self.t("col_column"), key="column")
-        table.add_column(self.t("col_reason"), key="reason")
-        table.display = False
+        self.query_one("#import-errors", DataTable).display = False
+        self.query_one("#import-preview", DataTable).display = False
+        self.fit_tables()
+
+    def on_resize(self) -> None:
+        self.fit_tables()
+
+    def fit_tables(self) -> None:
+        """The lists take what the terminal leaves (the buttons stay inside at 80×24)."""
+        for table in self.query(DataTable):
+            table.styles.max_height = max(3, min(12, self.app.size.height - 18))
         self.query_one("#f-path", Input).focus()
 
     # -- events ----------------------------------------------------------------------------
@@ -70,9 +121,12 @@ class StaffImportModal(GuardedModal[object]):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         # the error list takes the focus; enter there re-checks the (corrected) file, as the
-        # "check (enter)" button says
+        # "check (enter)" button says (the preview's enter imports, as its button says)
         event.stop()
-        self.action_check()
+        if event.data_table.id == "import-preview":
+            self.action_do_import()
+        else:
+            self.action_check()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self.checked_path is not None and resolve_path(event.value) != self.checked_path:
@@ -90,13 +144,17 @@ class StaffImportModal(GuardedModal[object]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def action_pick(self) -> None:
+        self.query_one("#f-path", PathInput).action_pick()
+
     def action_map_columns(self) -> None:
         """A file from another system (LHR, an Excel register): map its columns first."""
         from ethics_tui.tui.screens.staff_import_map import open_map
 
         open_map(self, self.query_one("#f-path", Input).value)
 
-    def action_check(self) -> None:
+    def action_check(self, wants_import: bool = False) -> None:
+        self.wants_import = wants_import
         text = self.query_one("#f-path", Input).value
         row = self.query_one(FieldRow)
         if not text.strip():
@@ -108,8 +166,12 @@ class StaffImportModal(GuardedModal[object]):
         self._run(resolve_path(text), dry_run=True)
 
     def action_do_import(self) -> None:
+        path = resolve_path(self.query_one("#f-path", Input).value)
+        if self.plan is not None and not self.plan.ok and self.checked_path == path:
+            self._cannot(self.plan)  # a bad file: say so, do not just check it again
+            return
         if self.plan is None or not self.plan.ok or self.checked_path is None:
-            self.action_check()
+            self.action_check(wants_import=True)
             return
         self._status(self.t("working"))
         self.query_one("#import", Button).disabled = True
@@ -139,17 +201,24 @@ class StaffImportModal(GuardedModal[object]):
     def _failed(self, exc: UserError) -> None:
         self.plan = None
         self.query_one("#import-errors", DataTable).display = False
+        self.query_one("#import-preview", DataTable).display = False
         self._status(exc.message(self.lang), error=True)
+        if self.wants_import:
+            self.notify(exc.message(self.lang), severity="error", markup=False)
+
+    def _cannot(self, plan) -> None:
+        text = self.t("import_cannot", n=len(plan.errors))
+        self._status(text, error=True)
+        self.notify(text, severity="error", markup=False)
 
     def _show_plan(self, path: Path, plan, dry_run: bool) -> None:
         table = self.query_one("#import-errors", DataTable)
-        table.clear()
+        preview = self.query_one("#import-preview", DataTable)
         self.plan = plan
         self.checked_path = path
         if not plan.ok:
-            pick = "en" if self.lang == "en" else "th"
-            for i, err in enumerate(plan.errors):
-                table.add_row(str(err.row), Text(err.column), Text(getattr(err, pick)), key=str(i))
+            preview.display = False
+            fill_errors(table, plan.errors, self.lang, min(self.app.size.width - 10, 104))
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
             if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
@@ -157,6 +226,8 @@ class StaffImportModal(GuardedModal[object]):
                         else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์") + "\n" + text
             self._status(text, error=True)
             table.focus()
+            if self.wants_import:
+                self._cannot(plan)
             return
         table.display = False
         if not dry_run:
@@ -168,7 +239,13 @@ class StaffImportModal(GuardedModal[object]):
         text = self.t(
             "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
         )
-        self._status(text + self._warnings(plan))
+        from ethics_tui.service.staff_preview import preview_rows
+
+        rows = preview_rows(self.ctx, plan)
+        fill_preview(preview, rows, self.lang)
+        preview.display = bool(rows)
+        shown = self.t("import_preview", n=len(rows), total=len(plan.rows))
+        self._status(text + self._warnings(plan) + "\n" + shown)
         button = self.query_one("#import", Button)
         button.disabled = False
         button.focus()

@@ -24,6 +24,9 @@ from ethics_tui.errors import UserError
 from ethics_tui.service import staff_mapping as sm
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
+from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES
+from ethics_tui.tui.widgets.file_picker import PathInput
+
 
 FIELD_LABELS = {
     "code": ("รหัส", "code"), "prefix": ("คำนำหน้า", "prefix"), "first_name": ("ชื่อ", "first name"),
@@ -32,7 +35,7 @@ FIELD_LABELS = {
     "staff_type": ("ประเภทบุคลากร", "staff type"), "start_date": ("วันที่เริ่มงาน", "start date"),
     "email": ("อีเมล", "e-mail"), "phone": ("โทรศัพท์", "phone"), "status": ("สถานะ", "status"),
 }
-PREVIEW_ROWS = 5
+PREVIEW_ROWS = 10
 
 
 class StaffMapModal(GuardedModal[object]):
@@ -61,6 +64,7 @@ class StaffMapModal(GuardedModal[object]):
         self.headers: list[str] = []
         self.ids: set[int] = set()
         self.checked = None  # the dry-run plan of the current mapping
+        self.bad = None  # ...when it has errors
         self.gen = 0  # bumped each time the file is (re)read: fresh widget ids
         self.selects: dict[int, Select] = {}  # column index -> its field Select (not for ID columns)
 
@@ -70,8 +74,8 @@ class StaffMapModal(GuardedModal[object]):
             yield Static(_(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"),
                          classes="dialog-title")
             with Horizontal(classes="map-line"):
-                yield Label(_(L, "ไฟล์ (enter อ่าน)", "File (enter reads)"), classes="map-head")
-                yield Input(self.path_text, id="map-path", compact=True)
+                yield Label(_(L, "ไฟล์ (F2 เลือก)", "File (F2 picks)"), classes="map-head")
+                yield PathInput(self.path_text, id="map-path", suffixes=IMPORT_SUFFIXES)
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ชุดที่บันทึกไว้", "Saved preset"), classes="map-head")
                 yield Select([], id="map-preset", compact=True, prompt=_(L, "(ไม่ใช้)", "(none)"))
@@ -175,6 +179,7 @@ class StaffMapModal(GuardedModal[object]):
 
     def _changed(self) -> None:
         self.checked = None
+        self.bad = None  # the dry-run plan with errors of the current mapping
         self.query_one("#map-import", Button).disabled = True
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -242,17 +247,17 @@ class StaffMapModal(GuardedModal[object]):
         except UserError as exc:
             self._status(self._reason(exc), error=True)
             return
-        preview = self.query_one("#map-preview", DataTable)
-        preview.clear(columns=True)
-        for col in mapped.table[0]:
-            preview.add_column(col)
-        for row in mapped.table[1:PREVIEW_ROWS + 1]:
-            preview.add_row(*(Text(v, no_wrap=True) for v in row))
-        preview.display = True
+        if not mapped.table[1:]:
+            self.query_one("#map-preview", DataTable).display = False
         self._status(self.t("import_checking"))
         self._run(p, dry_run=True)
 
     def action_do_import(self) -> None:
+        if self.bad is not None:  # the mapping checked gives errors: say so, save nothing
+            text = self.t("import_cannot", n=len(self.bad.errors))
+            self._status(text, error=True)
+            self.notify(text, severity="error", markup=False)
+            return
         if self.checked is None or not self.checked.ok:
             self.action_check()
             return
@@ -273,12 +278,18 @@ class StaffMapModal(GuardedModal[object]):
         self.app.call_from_thread(self._show_plan, plan, dry_run)
 
     def _show_plan(self, plan, dry_run: bool) -> None:
+        from ethics_tui.service.staff_preview import preview_rows
+        from ethics_tui.tui.screens.staff_import import fill_errors, fill_preview
+
         pick = 1 if self.lang == "en" else 0
+        preview = self.query_one("#map-preview", DataTable)
+        preview.display = True
         if not plan.ok:
-            lines = [self.t("import_errors", n=len(plan.errors))]
-            lines += [e.message(self.lang) for e in plan.errors[:3]]
-            self._status("\n".join(lines), error=True)
+            self.bad = plan
+            fill_errors(preview, plan.errors, self.lang, min(self.app.size.width - 10, 104))
+            self._status(self.t("import_errors", n=len(plan.errors)), error=True)
             return
+        fill_preview(preview, preview_rows(self.ctx, plan, PREVIEW_ROWS), self.lang)
         if not dry_run:
             self.dismiss(plan)
             return

@@ -354,7 +354,9 @@ class TrainingScreen(GuardedScreen):
         except OSError as exc:
             self.app.call_from_thread(self.notify, f"{path}: {exc.strerror or exc}", severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("tr_exported", path=out), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("tr_exported", path=full(out)), out)
 
     def action_year(self) -> None:
         from ethics_tui.tui.screens.training_views import TrainingYearScreen

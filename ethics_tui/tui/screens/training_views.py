@@ -125,7 +125,7 @@ class TrainingYearScreen(GuardedScreen):
     def action_xlsx(self) -> None:
         from ethics_tui.service.training_docs import default_path
 
-        self._export("xlsx", default_path(self.ctx, f"training-{self.fy}.xlsx"))
+        self._export("xlsx", default_path(self.ctx, f"training-{self.fy}.xlsx", self.fy))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, path: Path) -> None:
@@ -141,7 +141,9 @@ class TrainingYearScreen(GuardedScreen):
         except OSError as exc:
             self.app.call_from_thread(self.notify, f"{path}: {exc.strerror or exc}", severity="error", markup=False)
             return
-        self.app.call_from_thread(self.notify, self.t("tr_exported", path=out), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        self.app.call_from_thread(export_done, self.app, self.t("tr_exported", path=full(out)), out)
 
 
 class TrainingQuestionsScreen(GuardedScreen):

@@ -192,7 +192,9 @@ class UsersScreen(GuardedScreen):
         except UserError as exc:
             self.notify(exc.message(self.lang), severity="error", markup=False)
             return
-        self.notify(str(out), title=self.t("pdpa_record"), markup=False, timeout=10)
+        from ethics_tui.tui.export_notice import export_done, full
+
+        export_done(self.app, f"{self.t('pdpa_record')}: {full(out)}", out)
 
     def action_recover(self) -> None:
         selected = self.selected_username()

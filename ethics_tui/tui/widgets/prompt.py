@@ -24,23 +24,32 @@ class TextPromptModal(FormModal[Any]):
         *,
         on_save: Callable[[str], Any] | None = None,
         placeholder: str = "",
+        path: str | None = None,
+        suffixes: tuple[str, ...] = (),
     ) -> None:
+        """``path``: "open", "save" or "folder" makes the field a path with the F2 picker."""
         super().__init__()
         self.title_text = title
         self.label = label
         self.value = value
         self.on_save = on_save
         self.placeholder = placeholder
+        self.path_mode = path
+        self.suffixes = suffixes
 
     def compose_fields(self) -> ComposeResult:
-        field = Input(
-            self.value,
-            placeholder=self.placeholder,
-            id="f-text",
-            compact=True,
-            validators=[Required(self.t("required"))],
-        )
-        yield FieldRow(self.label, field, "text")
+        kwargs = {"placeholder": self.placeholder, "id": "f-text", "compact": True,
+                  "validators": [Required(self.t("required"))]}
+        label = self.label
+        if self.path_mode:
+            from ethics_tui.tui.widgets.file_picker import PathInput, path_label
+
+            field = PathInput(self.value, mode=self.path_mode, suffixes=self.suffixes, submit_on_pick=False,
+                              **kwargs)
+            label = path_label(label, self.lang)
+        else:
+            field = Input(self.value, **kwargs)
+        yield FieldRow(label, field, "text")
 
     def on_mount(self) -> None:
         super().on_mount()

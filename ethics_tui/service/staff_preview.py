@@ -1,0 +1,55 @@
+"""The first rows of a checked staff import exactly as they will be saved (issue 17 item 9).
+
+An update keeps the values of the columns the file does not have (``ImportPlan.present``), as
+``staff_io.import_file`` does, so the preview merges each row with the stored record the same
+way and says whether it adds, updates or leaves the person unchanged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ethics_tui.service.context import Context
+
+PREVIEW_ROWS = 10
+
+
+@dataclass
+class PreviewRow:
+    row: int  # row number in the file
+    action: str  # "add", "update" or "same"
+    code: str
+    name: str
+    position: str
+    level: str
+    division: str
+    staff_type: str
+    start_date: str  # ISO date or ""
+    active: bool
+
+
+def preview_rows(ctx: Context, plan, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
+    """The first ``limit`` records of ``plan`` (a checked ImportPlan) as they will be saved."""
+    from ethics_tui.service.settings import DIVISIONS
+    from ethics_tui.service.staff import STAFF
+
+    data = ctx.store.load()
+    by_code = {d.get("code"): d for d in data.get(STAFF, {}).values() if d.get("code")}
+    div_names = {int(k): d.get("name", "") for k, d in data.get(DIVISIONS, {}).items()}
+    out = []
+    for rownum, rec in plan.rows[:limit]:
+        existing = by_code.get(rec.get("code")) if rec.get("code") else None
+        division = rec.get("division", "")
+        if existing is not None:
+            merged = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}
+            if "division_id" not in plan.present:
+                division = div_names.get(existing.get("division_id"), "")
+            same = all(existing.get(k) == merged.get(k) for k in merged if k not in ("rev", "division_id"))
+            same = same and (div_names.get(existing.get("division_id")) == division)
+            action = "same" if same else "update"
+        else:
+            merged, action = rec, "add"
+        name = f"{merged.get('prefix', '')}{merged.get('first_name', '')} {merged.get('last_name', '')}".strip()
+        out.append(PreviewRow(rownum, action, merged.get("code", ""), name, merged.get("position", ""),
+                              merged.get("level", ""), division, merged.get("staff_type", ""),
+                              merged.get("start_date", ""), bool(merged.get("active", True))))
+    return out
