@@ -56,5 +56,8 @@ def test_pdf_kind_without_output_writes_the_spec_default(ctx, monkeypatch, capsy
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 5))
     assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "order", str(order.id)]) == 0
     expected = docs.default_path(hr, "order", id=order.id)
-    assert expected.is_file() and expected.parent == ctx.store.dir.parent / "exports"
+    from ethics_tui.thai.dates import fiscal_year, today
+
+    # the one export rule: the exports folder beside the data, this fiscal year's sub-folder
+    assert expected.is_file() and expected.parent == ctx.store.dir.parent / "exports" / str(fiscal_year(today()))
     assert str(expected) in capsys.readouterr().out

@@ -179,7 +179,7 @@ async def test_the_tui_and_the_cli_name_a_document_alike(make_app, ctx, monkeypa
         notice_id = app.screen.selected_id()
         await pilot.press("x")  # the coverage report PDF of the selected notice
         await settle(pilot)
-        tui_files = sorted(p.name for p in exports.iterdir())
+        tui_files = sorted(p.name for p in exports.rglob("*.pdf"))
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("c")
@@ -191,9 +191,9 @@ async def test_the_tui_and_the_cli_name_a_document_alike(make_app, ctx, monkeypa
         hr = app.ctx
     assert tui_files == [documents.default_name(hr, "notices-coverage", id=notice_id)]
     assert offered == str(documents.default_path(hr, "order", id=order_id))
-    for f in exports.iterdir():
+    for f in exports.rglob("*.pdf"):
         f.unlink()
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 4))
     assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "notices-coverage", str(notice_id)]) == 0
     assert main(["--data", str(ctx.store.dir), "--user", "hr", "pdf", "order", str(order_id)]) == 0
-    assert sorted(p.name for p in exports.iterdir()) == sorted([tui_files[0], offered.rsplit("/", 1)[-1]])
+    assert sorted(p.name for p in exports.rglob("*.pdf")) == sorted([tui_files[0], offered.rsplit("/", 1)[-1]])
