@@ -144,6 +144,8 @@ def op_bare_filter(data: Path) -> dict:
     from textual.widgets import DataTable, Input
 
     raw = json.loads((data / "main.json").read_text("utf-8"))
+    for table, entry in raw.get("_meta", {}).get("1", {}).get("tables", {}).items():  # schema 2: table files
+        raw[table] = json.loads((data / entry["file"]).read_text("utf-8"))
     divs = {k: v.get("name", "") for k, v in raw["divisions"].items()}
     try:
         from ethics_tui.tui.screens.staff import PAGE
