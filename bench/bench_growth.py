@@ -15,6 +15,8 @@ in the same run:
 - one staff save (in process, median of 3): ÷ an append of that one record (~450 bytes) to a file
   + fsync (the limit the issue names); the row below it is the floor of a whole-database rewrite
   (``json.dumps`` of all of main's tables + write + fsync), what the store did before schema 2
+- one division rename (in process, median of 3): a save that changes no staff record; against the
+  100-staff figure (growth)
 - sign-in (in process): reported as is (scrypt dominates; the ratio is against the 100-staff figure)
 - first paint (process start to the first screen's on_ready): ÷ a bare Textual app with an empty DataTable
 - staff filter key (worst of 6 keys, key press to settled repaint): ÷ a bare DataTable app over the same rows
@@ -22,7 +24,8 @@ in the same run:
 - report evidence, sign-off sheet for N (CLI): against the 100-staff figure (growth)
 
 Environment: ETHICS_BENCH_SIZES (default 100,1000,10000), ETHICS_BENCH_RUNS (default 3),
-ETHICS_BENCH_HEAVY_MAX (largest size for the PDF operations, default 10000).
+ETHICS_BENCH_HEAVY_MAX (largest size for the PDF operations, default 10000), ETHICS_BENCH_OPS
+(only the operations whose name contains one of these comma-separated words).
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ from growth_probe import bytes_written, folder_state  # noqa: E402
 SIZES = [int(x) for x in os.environ.get("ETHICS_BENCH_SIZES", "100,1000,10000").split(",") if x.strip()]
 RUNS = int(os.environ.get("ETHICS_BENCH_RUNS", "3"))
 HEAVY_MAX = int(os.environ.get("ETHICS_BENCH_HEAVY_MAX", "10000"))
+#: only the operations whose name contains one of these (comma-separated), e.g. "save,append"
+ONLY = [x for x in os.environ.get("ETHICS_BENCH_OPS", "").split(",") if x.strip()]
 ENV = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench' / 'hwm'}", "ETHICS_TUI_EXIT_ON_READY": "1"}
 # an installed program has its bytecode compiled; a process that recompiles every module (as
 # PYTHONDONTWRITEBYTECODE=1 makes it) would be charged ~0.1 s that users never pay
@@ -188,6 +193,7 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
         "one staff save": (probe + ["save", str(data)], b""),
         "  baseline: append+fsync": ([PY, "-c", APPEND_FLOOR, str(data)], b""),
         "whole-db dumps+write+fsync": ([PY, "-c", WRITE_FLOOR, str(data)], b""),
+        "one division rename": (probe + ["small_save", str(data)], b""),
         "sign-in": (probe + ["sign_in", str(data)], b""),
         "first paint": ([PY, "-c", OUR_PAINT, str(data)], b""),
         "  baseline: bare Textual": ([PY, "-c", BARE_PAINT], b""),
@@ -201,6 +207,8 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
                                            str(out / "ev")], pw)
         ops["sign-off sheet for N"] = (cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o",
                                                str(out / "signoff.pdf")], pw)
+    if ONLY:
+        ops = {k: v for k, v in ops.items() if any(o in k for o in ONLY)}
     return ops
 
 
