@@ -245,7 +245,7 @@ class Store:
                     )
                 )
             integrity.settle(self, default_actor())
-            for path in self._stray_table_files(fresh=True):
+            for path in tfiles.stray_files(self, fresh=True):
                 _unlink_quiet(path)
             for name in self.db_names():
                 version = self._schema_at_a_glance(name)
@@ -268,30 +268,6 @@ class Store:
             if daily_backup and not self.is_empty():
                 backup.daily_backup(self)
         return self
-
-    def _stray_table_files(self, fresh: bool = False) -> list[Path]:
-        """Table files no root names: written by a save killed before its root was replaced.
-        Only when every root in the folder reads cleanly (``fresh``: parsed, under the lock);
-        a missing root keeps them all (the audit log will say the root is gone)."""
-        found = tfiles.files_in(self.dir)
-        if not found:
-            return []
-        live: set[str] = set()
-        for db in {tfiles.TABLE_FILE_RE.match(p.name).group(1) for p in found}:
-            if not self.path(db).is_file():
-                return []
-            if fresh:
-                try:
-                    root = self._read_fresh(db)
-                except StorageError:
-                    return []
-            else:
-                meta = self._meta_at_a_glance(db)
-                if meta is None:
-                    return []
-                root = {META_TABLE: {"1": meta}}
-            live |= {e["file"] for e in tfiles.entries(root).values()}
-        return [p for p in found if p.name not in live]
 
     def _temp_folders(self) -> list[Path]:
         """Where our writers put temp files: the folder, backups/ and the attachment folders."""
@@ -337,7 +313,7 @@ class Store:
                 version = migrations.schema_of(self.load(n))
             if version not in migrations.READABLE:
                 return True
-        if self._stray_table_files():
+        if tfiles.stray_files(self):
             return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
 
@@ -433,7 +409,7 @@ class Store:
             if got is not None:
                 return got
             try:
-                docs, _sha = self._read_table_file(fname)
+                docs, _sha = tfiles.read_file(self, fname)
             except integrity.MissingFileError:
                 # a writer may have replaced it since this root was read: follow the current root
                 newer = self.load(db).entries.get(table)
@@ -442,17 +418,6 @@ class Store:
                 raise
             self._tcache[fname] = docs
             return docs
-
-    def _read_table_file(self, fname: str) -> tuple[dict, str]:
-        """Parse a table file now: (documents, SHA-256 of its bytes). Raises StorageError."""
-        path = self.dir / fname
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise integrity.missing_error(fname[: -len(".json")], self) from None
-        except OSError as exc:
-            raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
-        return tfiles.parse_table(path, raw), tfiles.sha256(raw)
 
     def count(self, table: str, active_only: bool = False, name: str = MAIN) -> int:
         """How many documents a table holds (for a table file, from the root: the file is not read)."""
@@ -531,7 +496,8 @@ class Store:
             if top > ids.get(table, 0):
                 ids[table] = top
         meta["ids"] = ids
-        body, listed, writes = self._split(name, loaded, old, kept, touched)
+        split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
+        body, listed, writes = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at)
         if listed:
             meta["tables"] = listed
         else:
@@ -574,34 +540,6 @@ class Store:
                 self._tcache.pop(e["file"], None)
                 _unlink_quiet(self.dir / e["file"])
 
-    def _split(self, name, loaded: dict, old: dict, kept: dict, touched: set):
-        """(root tables, table-file list, files to write) for a commit: a table keeps its file
-        unless this save changed it; a large root table moves to a file of its own."""
-        split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
-        body: dict = {}
-        listed: dict[str, dict] = dict(kept)
-        writes: list[tuple[Path, bytes]] = []
-        for table, docs in loaded.items():
-            entry = old.get(table)
-            splittable = (name in tfiles.SPLIT_DBS and isinstance(docs, dict) and tfiles.TABLE_NAME_RE.match(table)
-                          and len(docs) > split_at)
-            if entry is None and not splittable:
-                body[table] = docs
-                continue
-            if entry is not None and table not in touched:
-                listed[table] = entry
-                continue
-            raw = encode_json(docs, self.dir / f"{name}.{table}")
-            sha = tfiles.sha256(raw)
-            if entry is not None and entry.get("sha256") == sha:
-                listed[table] = entry
-                continue
-            fname = tfiles.new_file_name(name, table)
-            count, active = tfiles.counts(docs)
-            listed[table] = {"file": fname, "sha256": sha, "count": count, "active": active}
-            writes.append((self.dir / fname, raw))
-        return body, dict(sorted(listed.items())), writes
-
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
         """Append an audit entry without changing a database (caller holds the lock)."""
         pre = integrity.before_write(self, MAIN, None)
@@ -628,7 +566,7 @@ class Store:
             edited: list[str] = []
 
             def fresh_table(table: str, entry: dict) -> dict:
-                docs, sha = self._read_table_file(entry["file"])  # never the cache, as above
+                docs, sha = tfiles.read_file(self, entry["file"])  # never the cache, as above
                 if sha != entry.get("sha256"):
                     edited.append(table)
                 return docs

@@ -29,7 +29,8 @@ import secrets
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from ethics_tui.errors import CorruptDatabaseError
+from ethics_tui.errors import CorruptDatabaseError, StorageError
+from ethics_tui.store.atomic import encode_json, os_error
 
 META = "_meta"
 #: databases whose large tables may live in their own files
@@ -95,6 +96,73 @@ def files_in(folder: Path) -> list[Path]:
                       and not p.is_symlink())
     except OSError:
         return []
+
+
+def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched: set, split_at: int):
+    """(root tables, table-file list, files to write) for a commit: a table keeps its file
+    unless this save changed it; a large root table moves to a file of its own."""
+    body: dict = {}
+    listed: dict[str, dict] = dict(kept)
+    writes: list[tuple[Path, bytes]] = []
+    for table, docs in loaded.items():
+        entry = old.get(table)
+        splittable = (name in SPLIT_DBS and isinstance(docs, dict) and TABLE_NAME_RE.match(table)
+                      and len(docs) > split_at)
+        if entry is None and not splittable:
+            body[table] = docs
+            continue
+        if entry is not None and table not in touched:
+            listed[table] = entry
+            continue
+        raw = encode_json(docs, folder / f"{name}.{table}")
+        sha = sha256(raw)
+        if entry is not None and entry.get("sha256") == sha:
+            listed[table] = entry
+            continue
+        fname = new_file_name(name, table)
+        count, active = counts(docs)
+        listed[table] = {"file": fname, "sha256": sha, "count": count, "active": active}
+        writes.append((folder / fname, raw))
+    return body, dict(sorted(listed.items())), writes
+
+
+def read_file(store, fname: str) -> tuple[dict, str]:
+    """Parse a table file now: (documents, SHA-256 of its bytes). Raises StorageError."""
+    from ethics_tui.store import integrity
+
+    path = store.dir / fname
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise integrity.missing_error(fname[: -len(".json")], store) from None
+    except OSError as exc:
+        raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
+    return parse_table(path, raw), sha256(raw)
+
+
+def stray_files(store, fresh: bool = False) -> list[Path]:
+    """Table files no root names: written by a save killed before its root was replaced.
+    Only when every root in the folder reads cleanly (``fresh``: parsed, under the lock);
+    a missing root keeps them all (the audit log will say the root is gone)."""
+    found = files_in(store.dir)
+    if not found:
+        return []
+    live: set[str] = set()
+    for db in {TABLE_FILE_RE.match(p.name).group(1) for p in found}:
+        if not store.path(db).is_file():
+            return []
+        if fresh:
+            try:
+                root = store._read_fresh(db)
+            except StorageError:
+                return []
+        else:
+            meta = store._meta_at_a_glance(db)
+            if meta is None:
+                return []
+            root = {META: {"1": meta}}
+        live |= {e["file"] for e in entries(root).values()}
+    return [p for p in found if p.name not in live]
 
 
 class Tables(Mapping):
