@@ -335,8 +335,11 @@ class Store:
         try:
             with open(self.path(name), "rb") as f:
                 size = f.seek(0, os.SEEK_END)
-                f.seek(max(0, size - 65536))  # room for the table files' list
+                f.seek(max(0, size - 4096))
                 tail = f.read()
+                if tail.rfind(_META_KEY) < 0 and size > 4096:  # a long table-file list: look further
+                    f.seek(max(0, size - 65536))
+                    tail = f.read()
         except OSError:
             return None
         at = tail.rfind(_META_KEY)
