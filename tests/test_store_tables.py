@@ -151,7 +151,7 @@ def test_open_removes_only_exact_leftover_names(tmp_path):
     assert not (tmp_path / "main.staff.0123456789ab.json").exists()
 
 
-@pytest.mark.parametrize("damage", ["edited", "deleted", "emptied", "older"])
+@pytest.mark.parametrize("damage", ["edited", "deleted", "emptied", "older", "garbage"])
 def test_verify_catches_a_damaged_table_file(tmp_path, damage):
     store = _office(tmp_path)
     first = (tmp_path / _listed(store)["people"]["file"]).read_bytes()
@@ -164,6 +164,8 @@ def test_verify_catches_a_damaged_table_file(tmp_path, damage):
         path.unlink()
     elif damage == "emptied":
         path.write_bytes(b"{}")
+    elif damage == "garbage":
+        path.write_bytes(b"{not json")
     else:
         path.write_bytes(first)
     problems = verify(Store(tmp_path))
@@ -250,3 +252,18 @@ def test_a_reader_holding_an_old_view_follows_a_replaced_table_file(tmp_path):
     with writer.transaction(actor="t") as tx:
         tx.table("people").update({"name": "ใหม่"}, doc_ids=[3])
     assert view["people"]["3"]["name"] == "ใหม่"
+
+
+def test_a_garbled_table_file_raises_the_corrupt_error_and_is_never_overwritten(tmp_path):
+    from ethics_tui.errors import CorruptDatabaseError
+
+    store = _office(tmp_path)
+    backup.create_backup(store, reason="manual")
+    path = tmp_path / _listed(store)["people"]["file"]
+    path.write_bytes(b"{not json")
+    with pytest.raises(CorruptDatabaseError) as exc:
+        Store(tmp_path).load()["people"]
+    assert exc.value.backup is not None  # the problem screen offers it
+    with pytest.raises(CorruptDatabaseError), Store(tmp_path).transaction(actor="t") as tx:
+        tx.table("people").update({"name": "x"}, doc_ids=[1])
+    assert path.read_bytes() == b"{not json"

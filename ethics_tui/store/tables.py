@@ -137,7 +137,14 @@ def read_file(store, fname: str) -> tuple[dict, str]:
         raise integrity.missing_error(fname[: -len(".json")], store) from None
     except OSError as exc:
         raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
-    return parse_table(path, raw), sha256(raw)
+    try:
+        docs = parse_table(path, raw)
+    except CorruptDatabaseError as exc:  # as for a damaged main.json: point to the newest good backup
+        from ethics_tui.store import backup
+
+        exc.backup = backup.newest_good_backup(store)
+        raise
+    return docs, sha256(raw)
 
 
 def stray_files(store, fresh: bool = False) -> list[Path]:
