@@ -508,8 +508,9 @@ class Store:
         records = [dict(r, db=name) for r in records]
         if meta.get("schema") in (None, 1):
             if meta.get("schema") == 1:
+                why = " (large tables in their own files)" if name in tfiles.SPLIT_DBS else ""
                 records.insert(0, {"action": "migrate", "kind": "database", "id": name, "db": name,
-                                   "note": f"schema 1 -> {migrations.CURRENT_SCHEMA} (large tables in their own files)"})
+                                   "note": f"schema 1 -> {migrations.CURRENT_SCHEMA}{why}"})
             meta["schema"] = migrations.CURRENT_SCHEMA
         body_bytes = encode_json(body, path)
         records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes + tfiles.suffix(meta)).hexdigest()
