@@ -267,3 +267,17 @@ def test_a_garbled_table_file_raises_the_corrupt_error_and_is_never_overwritten(
     with pytest.raises(CorruptDatabaseError), Store(tmp_path).transaction(actor="t") as tx:
         tx.table("people").update({"name": "x"}, doc_ids=[1])
     assert path.read_bytes() == b"{not json"
+
+
+def test_dropping_a_table_in_its_own_file_removes_it_from_the_root_and_the_folder(tmp_path):
+    store = _office(tmp_path)
+    gone = _listed(store)["cases"]["file"]
+    with store.transaction(actor="t") as tx:
+        tx.db.drop_table("cases")
+    assert set(_listed(store)) == {"people"}
+    assert not (tmp_path / gone).exists()
+    assert "cases" not in store.load() and store.load()["people"]["1"]["name"] == "คน0"
+    with store.transaction(actor="t") as tx:  # a new table of the same name starts afresh
+        tx.table("cases").insert({"title": "ใหม่"})
+    assert store.load()["cases"]["6"]["title"] == "ใหม่"  # ids are never reused
+    assert verify(store) == []
