@@ -14,14 +14,16 @@ import pytest
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
-from ethics_tui.store import atomic
+from ethics_tui.store import atomic, tables
 from ethics_tui.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
 WRITER = r"""
 import sys
+from ethics_tui.store import tables
 from ethics_tui.store.database import Store
+tables.SPLIT_AT = int(sys.argv[2])  # 0: the bulk table in its own file (store/tables.py)
 store = Store(sys.argv[1]).open(daily_backup=False)
 payload = [{"first_name": "สมชาย" * 5, "position": "นักวิชาการ" * 5, "n": i} for i in range(6000)]
 gen = int(store.meta().get("gen", 0))
@@ -36,14 +38,23 @@ while True:
 """
 
 
+def _main_tables(folder: Path) -> dict:
+    """main.json's tables and those of the table files it names."""
+    data = json.loads((folder / "main.json").read_text(encoding="utf-8"))
+    for table, entry in data["_meta"]["1"].get("tables", {}).items():
+        data[table] = json.loads((folder / entry["file"]).read_text(encoding="utf-8"))
+    return data
+
+
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL is POSIX")
-def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path):
+@pytest.mark.parametrize("split_at", [200, 0])
+def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path, split_at):
     rng = random.Random(1234)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     last_confirmed = 0
     killed_mid_write = 0
     for trial in range(12):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE, env=env, text=True)
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(split_at)], stdout=subprocess.PIPE, env=env, text=True)
         # wait until it has written at least once, then kill at a random moment
         first = proc.stdout.readline()
         assert first.strip(), "writer did not start"
@@ -53,7 +64,7 @@ def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path):
         proc.wait()
         printed = [int(x) for x in (first + rest).split()]
         last_confirmed = printed[-1]
-        data = json.loads((tmp_path / "main.json").read_text(encoding="utf-8"))  # always readable
+        data = _main_tables(tmp_path)  # always readable
         gen = data["bulk"]["1"]["gen"]
         assert gen in (last_confirmed, last_confirmed + 1), (trial, gen, last_confirmed)
         assert data["_meta"]["1"]["gen"] == gen
@@ -62,6 +73,9 @@ def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path):
         # the next start removes temp files and repairs a torn audit line
         Store(tmp_path).open(daily_backup=False)
         assert not list(tmp_path.glob(f"*{atomic.TEMP_MARK}*"))
+        named = {e["file"] for e in json.loads((tmp_path / "main.json").read_bytes())["_meta"]["1"].get("tables", {}).values()}
+        assert {p.name for p in tables.files_in(tmp_path)} == named  # leftovers removed, none missing
+        assert bool(named) == (split_at == 0)
     from ethics_tui.service.verify import verify
 
     print("killed mid-write:", killed_mid_write)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ethics_tui.errors import CorruptDatabaseError
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
+from ethics_tui.store import migrations
 from ethics_tui.store.database import Store
 
 
@@ -76,7 +79,9 @@ def test_a_truncated_file_is_reported_on_open(demo_ctx):
 
 def test_an_old_schema_is_still_migrated_on_open(demo_ctx):
     path = demo_ctx.store.path("acks-3")
-    path.write_bytes(path.read_bytes().replace(b'"_meta":{"1":{"schema":1', b'"_meta":{"1":{"schema":0', 1))
+    raw = path.read_bytes()
+    assert re.search(rb'"_meta":\{"1":\{"schema":\d', raw)
+    path.write_bytes(re.sub(rb'"_meta":\{"1":\{"schema":\d', b'"_meta":{"1":{"schema":0', raw, count=1))
     store = Store(demo_ctx.store.dir).open()
-    assert store.load("acks-3")["_meta"]["1"]["schema"] == 1
+    assert store.load("acks-3")["_meta"]["1"]["schema"] == migrations.CURRENT_SCHEMA
     assert all(d.get("rev") == 0 for d in store.load("acks-3")["acks"].values())

@@ -31,7 +31,7 @@ def _store(tmp_path) -> Store:
 
 
 def _state(store: Store) -> tuple:
-    return (store.path().read_bytes(), store.audit.path.read_bytes(), json.dumps(store.load(), sort_keys=True))
+    return (store.path().read_bytes(), store.audit.path.read_bytes(), json.dumps(dict(store.load()), sort_keys=True))
 
 
 def _fail_data_write(monkeypatch, kind: str):
@@ -131,14 +131,14 @@ def test_retried_user_creation_leaves_no_orphan_vault(tmp_path, monkeypatch):
 # -- 4: snapshots, put then insert, ids never reused -------------------------------------------
 def test_snapshot_writes_raise_without_touching_the_cache(tmp_path):
     store = _store(tmp_path)
-    before = json.dumps(store.load(), sort_keys=True)
+    before = json.dumps(dict(store.load()), sort_keys=True)
     snap = store.snapshot()
     for write in (lambda: snap.table("things").insert({"x": 1}), lambda: snap.table("things").truncate(),
                   lambda: snap.table("things").update({"name": "x"}), lambda: snap.drop_table("things"),
                   lambda: snap.drop_tables(), lambda: snap.table("new").insert({"x": 1})):
         with pytest.raises(RuntimeError):
             write()
-    assert json.dumps(store.load(), sort_keys=True) == before
+    assert json.dumps(dict(store.load()), sort_keys=True) == before
     with store.transaction() as tx:
         tx.log("touch", "thing", 1)
     assert json.dumps({k: v for k, v in store.load().items() if k != "_meta"}, sort_keys=True) == json.dumps(

@@ -15,6 +15,7 @@ import errno
 import json
 import os
 import tempfile
+from pathlib import Path
 from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +28,7 @@ from ethics_tui.errors import StorageError
 from ethics_tui.service.verify import verify
 from ethics_tui.store import atomic
 from ethics_tui.store import audit as audit_mod
+from ethics_tui.store import tables as tfiles
 from ethics_tui.store.database import Store
 
 THAI = "กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาำิีึืุูเแโใไ่้๊๋์ ๑๒๓"
@@ -106,8 +108,15 @@ def _apply(tx, model: TinyDB, o: tuple, issued: dict[str, int]) -> None:
 
 
 def _on_disk(folder: str) -> dict:
-    data = json.loads(open(os.path.join(folder, "main.json"), encoding="utf-8").read())
+    """The tables on disk: main.json's, and each table file its ``_meta.tables`` names."""
+    data = json.loads(Path(folder, "main.json").read_text("utf-8"))
+    for name, entry in data["_meta"]["1"].get("tables", {}).items():
+        data[name] = json.loads(Path(folder, entry["file"]).read_text("utf-8"))
     return {k: v for k, v in data.items() if k != "_meta" and v}
+
+
+def _files(folder: str) -> dict:
+    return {n: Path(folder, n).read_bytes() for n in os.listdir(folder) if n.startswith("main.")}
 
 
 def _model_tables(model: TinyDB) -> dict:
@@ -127,6 +136,22 @@ def _no_fsync(fd):
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(step, min_size=1, max_size=10))
 def test_store_behaves_like_tinydb(steps):
+    _run(steps)
+
+
+SPLITS: list[bool] = []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(step, min_size=1, max_size=10))
+def test_store_with_table_files_behaves_like_tinydb(steps):
+    """The same with every table of more than one record in its own file (store/tables.py)."""
+    with mock.patch.object(tfiles, "SPLIT_AT", 1):
+        _run(steps, SPLITS)
+
+
+def _run(steps, seen_split: list | None = None) -> None:
+    seen_split = [] if seen_split is None else seen_split
     with tempfile.TemporaryDirectory() as folder, mock.patch.object(os, "fsync", _no_fsync):
         stores = [Store(folder).open(daily_backup=False), Store(folder)]
         model = TinyDB(storage=MemoryStorage)
@@ -148,7 +173,7 @@ def test_store_behaves_like_tinydb(steps):
             store = stores[who]
             trial, trial_issued = _copy(model), dict(issued)
             audit_before = store.audit.path.read_bytes() if store.audit.path.exists() else b""
-            disk_before = open(store.path(), "rb").read() if store.path().exists() else b""
+            disk_before = _files(folder)
             try:
                 with store.transaction(actor="prop") as tx:
                     for o in ops:
@@ -182,11 +207,14 @@ def test_store_behaves_like_tinydb(steps):
                 if getattr(tx, "_stop", None):
                     tx._stop()
                 assert end != "commit", exc
-                after = open(store.path(), "rb").read() if store.path().exists() else b""
-                assert after == disk_before
+                assert _files(folder) == disk_before
                 assert (store.audit.path.read_bytes() if store.audit.path.exists() else b"") == audit_before
             if store.path().exists():
                 assert _on_disk(folder) == _model_tables(model)
+                root = json.loads(_files(folder)["main.json"])
+                named = {e["file"] for e in root["_meta"]["1"].get("tables", {}).values()}
+                assert set(_files(folder)) - {"main.json"} == named  # no leftover, none missing
+                seen_split.append(bool(named))
                 other = stores[1 - who]
                 fresh = {k: v for k, v in other.load().items() if k != "_meta" and v}
                 leaked = json.dumps(fresh, sort_keys=True).count('"leak"')
@@ -203,7 +231,7 @@ def test_snapshots_are_read_only_and_never_change_the_cache(docs, which):
         with store.transaction() as tx:
             for name, d in docs:
                 tx.table(name).insert(d)
-        before = json.dumps(store.load(), sort_keys=True)
+        before = json.dumps(dict(store.load()), sort_keys=True)
         snap = store.snapshot()
         name = docs[0][0]
         writes = [lambda: snap.table(name).insert({"x": "ใหม่"}), lambda: snap.table(name).truncate(),
@@ -214,8 +242,15 @@ def test_snapshots_are_read_only_and_never_change_the_cache(docs, which):
             raise AssertionError("a snapshot accepted a write")
         except RuntimeError:
             pass
-        assert json.dumps(store.load(), sort_keys=True) == before
+        assert json.dumps(dict(store.load()), sort_keys=True) == before
         with store.transaction() as tx:  # the next save writes what was there, nothing more
             tx.log("touch", "prop", None)
         on_disk = {k: v for k, v in json.loads(before).items() if k != "_meta"}
         assert _on_disk(folder) == {k: v for k, v in on_disk.items() if v}
+
+
+def test_the_table_file_runs_did_split():
+    """The run above exercised table files (not only one-file databases)."""
+    if not SPLITS:
+        test_store_with_table_files_behaves_like_tinydb()
+    assert any(SPLITS)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ethics_tui.errors import CorruptDatabaseError, UserError
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
-from ethics_tui.store import backup
+from ethics_tui.store import backup, tables
 
 
 def backup_now(ctx: Context, out: Path | None = None, to_dir: Path | str | None = None) -> Path:
@@ -113,6 +113,9 @@ def summarize(path: Path) -> BackupSummary:
 
     def count(name: str) -> int:
         table = main.get(name)
-        return len(table) if isinstance(table, dict) else 0
+        if isinstance(table, dict):
+            return len(table)
+        entry = tables.entries(main).get(name)  # a table in its own file: the root has its count
+        return entry["count"] if entry and isinstance(entry.get("count"), int) else 0
 
     return BackupSummary(path, created, size, count("staff"), count("orders") + count("notices"), acks)

@@ -38,8 +38,7 @@ def get(ctx: Context, staff_id: int) -> Staff:
 
 def count(ctx: Context, active_only: bool = True) -> int:
     require(ctx, "staff.read")
-    rows = ctx.store.load().get(STAFF, {}).values()
-    return sum(1 for r in rows if r.get("active", True) or not active_only)
+    return ctx.store.count(STAFF, active_only)  # a table in its own file: counted in the root
 
 
 def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: int | None = None) -> list[StaffRow]:

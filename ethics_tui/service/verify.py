@@ -57,8 +57,10 @@ def verify(store: Store) -> list[Problem]:
             unreadable.add(name)
     main = datas.get("main", {})
     if main:
+        problems.extend(integrity.check_table_files(store, "main", main))
+        main = _readable(main)  # a missing or damaged table file is reported just above
         version = migrations.schema_of(main)
-        if version != migrations.CURRENT_SCHEMA:
+        if version not in migrations.READABLE:
             problems.append(
                 (f"main.json: schema {version} ไม่ใช่รุ่นปัจจุบัน {migrations.CURRENT_SCHEMA}",
                  f"main.json: schema {version}, expected {migrations.CURRENT_SCHEMA}")
@@ -91,6 +93,17 @@ def verify(store: Store) -> list[Problem]:
         if name.startswith("acks-"):
             _check_acks(name, data, problems)
     return problems
+
+
+def _readable(data) -> dict:
+    """Every table of a database that reads (a table file may be missing or damaged)."""
+    out = {}
+    for table in data:
+        try:
+            out[table] = data[table]
+        except StorageError:
+            continue
+    return out
 
 
 def _register_models():

@@ -35,9 +35,11 @@ _STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}(?:-\d{6})?)")  # older ma
 
 # -- what the app owns ----------------------------------------------------------------------
 def is_db_file(name: str) -> bool:
+    """A database root (``main.json``) or one of its table files (``main.staff.<hex>.json``)."""
     from ethics_tui.store.database import DB_NAME_RE
+    from ethics_tui.store.tables import TABLE_FILE_RE
 
-    return name.endswith(".json") and bool(DB_NAME_RE.match(name[:-5]))
+    return name.endswith(".json") and (bool(DB_NAME_RE.match(name[:-5])) or bool(TABLE_FILE_RE.match(name)))
 
 
 def owned_top_level(name: str) -> bool:
@@ -67,7 +69,9 @@ def owned_member(rel: str) -> bool:
 
 
 def files_to_save(store) -> list[Path]:
-    files = [store.path(n) for n in store.db_names()]
+    from ethics_tui.store.tables import files_in
+
+    files = [store.path(n) for n in store.db_names()] + files_in(store.dir)
     audit = store.dir / AUDIT_FILE
     if audit.is_file():
         files.append(audit)

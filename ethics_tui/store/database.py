@@ -2,7 +2,8 @@
 
 Layout of a data folder::
 
-    main.json        settings, divisions, staff (TinyDB tables) + _meta (schema, audit head)
+    main.json        the root: small tables + _meta (schema, audit head, the table files' list)
+    main.T.X.json    a large table of main in its own immutable file (store/tables.py)
     audit.jsonl      hash-chained audit log (append-only, kept out of main.json)
     backups/         rotating automatic backups and manual ones (zip)
     logs/            error log of the TUI
@@ -42,6 +43,7 @@ from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
 from ethics_tui.store import integrity, migrations
+from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, encode_json, os_error
 from ethics_tui.store.audit import AUDIT_FILE, AuditLog
 
@@ -73,8 +75,10 @@ class _CopyingTable(Table):
     def _update_table(self, updater):
         if getattr(self._storage, "read_only", False):
             raise RuntimeError("snapshot is read-only; use Store.transaction()")
-        tables = self._storage.read() or {}
-        raw = tables.get(self.name, {})
+        tables = self._storage.read()
+        if tables is None:
+            tables = {}
+        raw = tables.get(self.name) or {}
         table = {self.document_id_class(k): dict(v) for k, v in raw.items()}
         updater(table)
         tables[self.name] = {str(k): v for k, v in table.items()}
@@ -113,8 +117,11 @@ class _MemoryStorage(Storage):
         self.marks: dict[str, int] = {}  # ids handed out in this transaction, per table
 
     def read(self):
-        # a snapshot hands out a copy of the table dict, so no TinyDB call can change the cache
-        return dict(self.data) if self.read_only else self.data
+        # a snapshot hands out a copy of the table dict (or the read-only lazy view), so no
+        # TinyDB call can change the cache
+        if self.read_only:
+            return self.data if isinstance(self.data, tfiles.Tables) else dict(self.data)
+        return self.data
 
     def write(self, data) -> None:
         if self.read_only:
@@ -173,6 +180,13 @@ class Transaction:
         tbl._next_id = None  # recomputed from the table and the high-water mark
 
 
+def _unlink_quiet(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # removed at the next open (a leftover table file)
+
+
 class Store:
     def __init__(self, data_dir: Path | str, *, lock_timeout: float = 15.0, backup_keep: int = 10):
         self.dir = Path(data_dir)
@@ -180,7 +194,9 @@ class Store:
         self.backup_keep = backup_keep
         self._tlock = threading.RLock()
         self._flock = None  # filelock.FileLock, made on first use
-        self._cache: dict[str, tuple[tuple, dict]] = {}
+        self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
+        self._tcache: dict[str, dict] = {}  # table files by name (immutable, see store/tables.py)
+        self.split_at: int | None = None  # None: tables.SPLIT_AT
         self.audit = AuditLog(self.dir / AUDIT_FILE)
         self.notices: list[tuple[str, str]] = []  # things worth telling the user after open
 
@@ -245,9 +261,11 @@ class Store:
                     )
                 )
             integrity.settle(self, default_actor())
+            for path in tfiles.stray_files(self, fresh=True):
+                _unlink_quiet(path)
             for name in self.db_names():
                 version = self._schema_at_a_glance(name)
-                if version == migrations.CURRENT_SCHEMA:
+                if version in migrations.READABLE:
                     continue
                 data = self.load(name)
                 version = migrations.schema_of(data)
@@ -257,7 +275,7 @@ class Store:
                         f"{self.path(name)} was written by a newer version (schema {version}); "
                         "please upgrade ethics-tui",
                     )
-                if version < migrations.CURRENT_SCHEMA:
+                if version not in migrations.READABLE and version < migrations.CURRENT_SCHEMA:
                     backup.create_backup(self, reason=f"pre-migrate-{name}-v{version}", locked=True)
                     new = migrations.migrate(self._parse(self.path(name)))
                     rec = {"action": "migrate", "kind": "database", "id": name,
@@ -309,8 +327,10 @@ class Store:
         for n, version in glance.items():  # each file's schema, as open() just saw it
             if version is None:
                 version = migrations.schema_of(self.load(n))
-            if version != migrations.CURRENT_SCHEMA:
+            if version not in migrations.READABLE:
                 return True
+        if tfiles.stray_files(self):
+            return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
 
     def _schema_at_a_glance(self, name: str) -> int | None:
@@ -333,6 +353,9 @@ class Store:
                 size = f.seek(0, os.SEEK_END)
                 f.seek(max(0, size - 4096))
                 tail = f.read()
+                if tail.rfind(_META_KEY) < 0 and size > 4096:  # a long table-file list: look further
+                    f.seek(max(0, size - 65536))
+                    tail = f.read()
         except OSError:
             return None
         at = tail.rfind(_META_KEY)
@@ -372,23 +395,52 @@ class Store:
         st = path.stat()
         return (st.st_mtime_ns, st.st_size, st.st_ino)
 
-    def load(self, name: str = MAIN) -> dict:
-        """The parsed data of a database file ({} when it does not exist yet). Cached."""
+    def load(self, name: str = MAIN) -> tfiles.Tables:
+        """The tables of a database (empty when it does not exist yet), as a read-only mapping;
+        a table kept in its own file is read on first use. Cached."""
         path = self.path(name)
         with self._tlock:
             try:
                 key = self._stat_key(path)
             except FileNotFoundError:
                 self._cache.pop(name, None)
-                return {}
+                return tfiles.Tables(self, name, {})
             except OSError as exc:
                 raise os_error(exc, path, "อ่านฐานข้อมูล", "read the database") from exc
             cached = self._cache.get(name)
             if cached and cached[0] == key:
                 return cached[1]
-            data = self._parse(path)
+            data = tfiles.Tables(self, name, self._parse(path))
             self._cache[name] = (key, data)
+            self._prune_table_cache()
             return data
+
+    def _prune_table_cache(self) -> None:
+        live = {e["file"] for _key, t in self._cache.values() for e in t.entries.values()}
+        for fname in [f for f in self._tcache if f not in live]:
+            del self._tcache[fname]
+
+    def _table_file(self, db: str, table: str, entry: dict) -> dict:
+        """A table file's documents (cached by name: the files are never rewritten)."""
+        fname = entry["file"]
+        with self._tlock:
+            got = self._tcache.get(fname)
+            if got is not None:
+                return got
+            try:
+                docs, _sha = tfiles.read_file(self, fname)
+            except integrity.MissingFileError:
+                # a writer may have replaced it since this root was read: follow the current root
+                newer = self.load(db).entries.get(table)
+                if newer and newer["file"] != fname:
+                    return self._table_file(db, table, newer)
+                raise
+            self._tcache[fname] = docs
+            return docs
+
+    def count(self, table: str, active_only: bool = False, name: str = MAIN) -> int:
+        """How many documents a table holds (for a table file, from the root: the file is not read)."""
+        return self.load(name).count(table, active_only)
 
     def _parse(self, path: Path, raw: bytes | None = None) -> dict:
         from ethics_tui.store import backup
@@ -431,48 +483,82 @@ class Store:
         path = self.path(name)
         payload = encode_json(data, path)
         atomic_write_bytes(path, payload)
-        self._cache[name] = (self._stat_key(path), data)
+        self._cache[name] = (self._stat_key(path), tfiles.Tables(self, name, data))
 
     def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=(), marks=None) -> None:
-        """Append the audit entries, then replace the file; undo the append if that fails.
+        """Write each changed table file, append the audit entries, then replace the root; undo
+        the append (and remove the new table files) if that fails.
 
-        Every entry names the file (``db``); the last one also carries the SHA-256 of the
-        file's tables (``digest``), so ``verify`` can tell a file that was replaced, emptied
-        or edited outside the program. Caller holds the lock.
+        Every entry names the file (``db``); the last one also carries the SHA-256 of the root's
+        tables and its table-file list (``digest``), so ``verify`` can tell a file that was
+        replaced, emptied or edited outside the program. Caller holds the lock. ``data`` is the
+        transaction's ``TxTables`` (only the tables it touched are written) or a plain dict of
+        every table (a migration).
         """
         path = self.path(name)
         meta = dict(data.get(META_TABLE, {}).get("1", {}))
-        body = {k: v for k, v in data.items() if k != META_TABLE}
+        if isinstance(data, tfiles.TxTables):
+            old, kept, touched = data.old, dict(data.lazy), data.touched
+        else:
+            old = tfiles.entries(data)
+            kept = {t: e for t, e in old.items() if t not in data}
+            touched = set(data)
+        loaded = {k: v for k, v in dict.items(data) if k != META_TABLE}
         ids = dict(meta.get("ids") or {})
         for table, top in (marks or {}).items():
             if table != META_TABLE:
                 ids[table] = max(ids.get(table, 0), top)
-        for table, docs in body.items():
+        for table, docs in loaded.items():
             if not isinstance(docs, dict):
                 continue
             top = max((int(k) for k in docs), default=0)
             if top > ids.get(table, 0):
                 ids[table] = top
         meta["ids"] = ids
-        meta.setdefault("schema", migrations.CURRENT_SCHEMA)
-        body_bytes = encode_json(body, path)
+        split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
+        body, listed, writes = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at)
+        if listed:
+            meta["tables"] = listed
+        else:
+            meta.pop("tables", None)
         records = [dict(r, db=name) for r in records]
-        records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes).hexdigest()
+        if meta.get("schema") in (None, 1):
+            if meta.get("schema") == 1:
+                why = " (large tables in their own files)" if name in tfiles.SPLIT_DBS else ""
+                records.insert(0, {"action": "migrate", "kind": "database", "id": name, "db": name,
+                                   "note": f"schema 1 -> {migrations.CURRENT_SCHEMA}{why}"})
+            meta["schema"] = migrations.CURRENT_SCHEMA
+        body_bytes = encode_json(body, path)
+        records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes + tfiles.suffix(meta)).hexdigest()
         first = self.audit.head().seq + len(pre) + 1
         records[-1]["first"] = first
         lines, head = self.audit.prepare(list(pre) + records, actor)
         meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
         tail = b'"_meta":' + encode_json({"1": meta}, path) + b"}"
         payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
-        before = self.audit.write(lines)
+        written: list[Path] = []
         try:
-            atomic_write_bytes(path, payload)
+            for target, raw in writes:  # new names: nothing refers to them until the root does
+                atomic_write_bytes(target, raw)
+                written.append(target)
+            before = self.audit.write(lines)
+            try:
+                atomic_write_bytes(path, payload)
+            except BaseException:
+                self.audit.rollback(before)
+                raise
         except BaseException:
-            self.audit.rollback(before)
+            for target in written:
+                _unlink_quiet(target)
             raise
         # The written objects may be shared with the caller's (a model's lists): the next
         # load() parses the file again rather than cache something the caller can still change.
         self._cache.pop(name, None)
+        live = {e["file"] for e in listed.values()}
+        for e in old.values():
+            if e["file"] not in live:
+                self._tcache.pop(e["file"], None)
+                _unlink_quiet(self.dir / e["file"])
 
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
         """Append an audit entry without changing a database (caller holds the lock)."""
@@ -497,13 +583,22 @@ class Store:
             pre = integrity.before_write(self, name, data, raw)  # refuses a file the log knows is gone
             if not data:
                 data = migrations.new_database()
-            db = _DB(storage=_MemoryStorage, data=data)
+            edited: list[str] = []
+
+            def fresh_table(table: str, entry: dict) -> dict:
+                docs, sha = tfiles.read_file(self, entry["file"])  # never the cache, as above
+                if sha != entry.get("sha256"):
+                    edited.append(table)
+                return docs
+
+            db = _DB(storage=_MemoryStorage, data=tfiles.TxTables(data, fresh_table))
             storage: _MemoryStorage = db.storage  # type: ignore[assignment]
             tx = Transaction(db, storage)
             yield tx
             if not storage.dirty and not tx.records:
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
+            pre = list(pre) + integrity.table_edits(self, name, data, edited)
             self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
 
     def meta(self, name: str = MAIN) -> dict:

@@ -20,9 +20,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from datetime import datetime
 
 from ethics_tui.errors import StorageError
+from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, os_error
 from ethics_tui.store.audit import GENESIS, entry_hash
 
@@ -30,15 +32,59 @@ META = "_meta"
 
 
 def file_head(data: dict | None) -> tuple[int, str] | None:
-    head = (data or {}).get(META, {}).get("1", {}).get("audit_head") if isinstance(data, dict) else None
+    head = (data or {}).get(META, {}).get("1", {}).get("audit_head") if isinstance(data, Mapping) else None
     if not isinstance(head, dict) or not isinstance(head.get("seq"), int):
         return None
     return head["seq"], str(head.get("hash"))
 
 
-def body_digest(data: dict) -> str:
-    body = {k: v for k, v in data.items() if k != META}
-    return hashlib.sha256(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+def body_digest(data: Mapping) -> str:
+    """SHA-256 of a root's tables and its table-file list (``store.load``'s view: its root)."""
+    root = getattr(data, "root", data)
+    body = {k: v for k, v in root.items() if k != META}
+    meta = root.get(META, {}).get("1", {})
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(raw + tfiles.suffix(meta if isinstance(meta, dict) else {})).hexdigest()
+
+
+def table_edits(store, name: str, root: dict, edited: list[str]) -> list[dict]:
+    """Outside-edit entries for table files a save read that differ from their recorded SHA-256."""
+    fh = file_head(root)
+    out = []
+    for table in edited:
+        fname = tfiles.entries(root)[table]["file"]
+        store.notices.append((
+            f"{fname} ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
+            f"{fname} was changed outside the program; the finding was recorded. Run verify.",
+        ))
+        out.append({"action": "outside-edit", "kind": "audit", "id": None,
+                    "edit": {"db": name, "table": table, "file_seq": fh[0] if fh else None},
+                    "note": f"{fname} differs from its last recorded save"})
+    return out
+
+
+def check_table_files(store, name: str, root: Mapping) -> list[tuple[str, str]]:
+    """``verify``: each table file the root names exists and is byte for byte what was saved."""
+    problems = []
+    for table, entry in tfiles.entries(getattr(root, "root", root)).items():
+        fname = entry["file"]
+        try:
+            raw = (store.dir / fname).read_bytes()
+        except FileNotFoundError:
+            problems.append((
+                f"ไม่พบไฟล์ {fname} (ตาราง {table} ของ {name}.json) — ไฟล์ถูกลบ (กู้คืนด้วย restore)",
+                f"{fname} (table {table} of {name}.json) is missing (deleted; restore it)",
+            ))
+            continue
+        except OSError as exc:
+            problems.append((f"อ่านไฟล์ {fname} ไม่ได้ ({exc.strerror})", f"cannot read {fname} ({exc.strerror})"))
+            continue
+        if tfiles.sha256(raw) != entry.get("sha256"):
+            problems.append((
+                f"{fname} (ตาราง {table}) ถูกแก้ไขหรือแทนที่นอกโปรแกรม (ไม่ตรงกับที่ {name}.json บันทึกไว้)",
+                f"{fname} (table {table}) was changed or replaced outside the program (does not match {name}.json)",
+            ))
+    return problems
 
 
 def _log_bytes(store) -> bytes:
@@ -194,7 +240,8 @@ def raw_digest(raw: bytes, data: dict) -> str | None:
     prefix = raw[: -len(tail)]
     if prefix.endswith(b","):
         prefix = prefix[:-1]
-    return hashlib.sha256(prefix + b"}").hexdigest()
+    meta = data.get(META, {}).get("1", {})
+    return hashlib.sha256(prefix + b"}" + tfiles.suffix(meta if isinstance(meta, dict) else {})).hexdigest()
 
 
 def _outside_edit(store, name: str, data: dict, raw: bytes, fh: tuple[int, str]) -> list[dict]:
@@ -391,8 +438,10 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
         # a missing or unreadable file is not repaired here (restore it): not "acknowledged"
         unreadable = {e["db"] for e in store.audit.entries() if isinstance(e.get("db"), str)} - set(datas)
         mismatched = [p for p in check(store, datas, missing_ok=unreadable) if p]
+        mismatched += [p for name, d in datas.items() for p in check_table_files(store, name, d)]
         if not moved and not mismatched:
             return done
+        datas = {name: _accept_table_files(store, d) for name, d in datas.items()}
         accepted = {name: body_digest(d) for name, d in datas.items() if d}
         rec = {"action": "repair", "kind": "audit", "id": None, "acknowledged": gaps, "accepted": accepted,
                "moved": moved, "findings": len(mismatched), "note": f"verify --repair: {len(mismatched)} finding(s) acknowledged"
@@ -406,6 +455,27 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
         done.append((f"บันทึกการซ่อมไว้ในบันทึกการตรวจสอบแล้ว (ลำดับ {head.seq}); รับทราบ {len(mismatched)} รายการ",
                      f"Recorded the repair in the audit log (entry {head.seq}); {len(mismatched)} finding(s) acknowledged"))
     return done
+
+
+def _accept_table_files(store, root: dict) -> dict:
+    """The root with each readable table file's SHA-256 and counts as the file now is (a missing
+    or unparsable file is not repaired here: restore it)."""
+    found = tfiles.entries(root)
+    if not found:
+        return root
+    meta = dict(root.get(META, {}).get("1", {}))
+    listed = dict(meta.get("tables") or {})
+    for table, entry in found.items():
+        path = store.dir / entry["file"]
+        try:
+            raw = path.read_bytes()
+            docs = tfiles.parse_table(path, raw)
+        except (OSError, StorageError):
+            continue
+        count, active = tfiles.counts(docs)
+        listed[table] = {**entry, "sha256": tfiles.sha256(raw), "count": count, "active": active}
+    meta["tables"] = listed
+    return {**root, META: {"1": meta}}
 
 
 def repairs(store) -> list[tuple[str, str]]:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
+#: schemas read as they are: 2 keeps large tables of main in their own files (store/tables.py),
+#: 1 holds every table in one file; the first save stamps 2 (audited as a migration)
+READABLE = (1, 2)
 META = "_meta"
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
@@ -54,4 +57,10 @@ def _v0_to_v1(data: dict) -> dict:
     return out
 
 
+def _v1_to_v2(data: dict) -> dict:
+    """Same tables: the save that writes schema 2 moves large tables to their own files."""
+    return data
+
+
 MIGRATIONS[0] = _v0_to_v1
+MIGRATIONS[1] = _v1_to_v2

@@ -120,7 +120,7 @@ def _verify_staged(stage: Path, path: Path) -> None:
     from ethics_tui.store.database import Store
 
     staged = Store(stage)
-    older = any(migrations.schema_of(staged.load(n)) < migrations.CURRENT_SCHEMA for n in staged.db_names())
+    older = any(migrations.schema_of(staged.load(n)) < min(migrations.READABLE) for n in staged.db_names())
     problems = [p for p in verify(staged) if not (older and "schema" in p[1])]
     if problems:
         shown = problems[:5]
@@ -140,7 +140,7 @@ def _stamp_staged(stage: Path, source: Path, actor: str | None) -> None:
     staged.audit_only("restore", "database", None, note=f"from {source.name}", actor=actor)
     head = staged.audit.head()
     for name in staged.db_names():
-        data = dict(staged.load(name))
+        data = staged._read_fresh(name)  # the root: its table files stay as they are
         meta = dict(data.get(META_TABLE, {}).get("1", {}))
         meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
         data[META_TABLE] = {"1": meta}
