@@ -29,12 +29,10 @@ class PreviewRow:
 
 def preview_rows(ctx: Context, plan, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
     """The first ``limit`` records of ``plan`` (a checked ImportPlan) as they will be saved."""
-    from ethics_tui.service.settings import DIVISIONS
-    from ethics_tui.service.staff import STAFF
+    from ethics_tui.service.people import division_docs, staff_docs
 
-    data = ctx.store.load()
-    by_code = {d.get("code"): d for d in data.get(STAFF, {}).values() if d.get("code")}
-    div_names = {int(k): d.get("name", "") for k, d in data.get(DIVISIONS, {}).items()}
+    by_code = {d.get("code"): d for d in staff_docs(ctx).values() if d.get("code")}
+    div_names = {int(k): d.get("name", "") for k, d in division_docs(ctx).items()}
     out = []
     for rownum, rec in plan.rows[:limit]:
         existing = by_code.get(rec.get("code")) if rec.get("code") else None
