@@ -1,0 +1,162 @@
+"""The base of the register list screens: one :class:`RecordTable` of records and what every
+such screen did for itself (columns for the terminal width, digits, cells, an optional
+filter-as-you-type box, the cursor kept across reloads, back, reload on resume, the selection).
+
+A subclass declares ``TABLE_ID``, ``COLUMNS`` (+ ``FLEX``/``MIN_FLEX``/``PRIORITY`` to choose
+columns by priority), ``COLUMN_LABEL`` (a format for the heading keys) and ``TITLE_KEY``, and
+defines :meth:`records` and :meth:`row_cells`; :meth:`after_reload` refreshes its other widgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from ethics_tui.service.settings import get_settings
+from ethics_tui.thai.dates import format_date
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.record_table import RecordTable
+
+
+class DigitsMixin:
+    """``self.digits`` from the office settings and the helpers that apply it."""
+
+    digits: str = "arabic"
+
+    def load_digits(self) -> None:
+        self.digits = get_settings(self.ctx).digits  # type: ignore[attr-defined]
+
+    def d(self, value: object) -> str:
+        """``value`` as text in the office's digits."""
+        return apply_digits("" if value is None else str(value), self.digits)
+
+    def date(self, iso: str | None, style: str = "abbr", empty: str = "-") -> str:
+        """A stored ISO date as a Thai date in the office's digits (``empty`` when unset)."""
+        return format_date(iso, style, self.digits) if iso else empty
+
+    def pick(self, pair: Sequence[str]) -> str:
+        """The (Thai, English) label for the UI language."""
+        return pair[1] if self.lang == "en" else pair[0]  # type: ignore[attr-defined]
+
+
+class ListScreen(DigitsMixin, GuardedScreen):
+    """A register list screen (see the module docstring)."""
+
+    TABLE_ID: ClassVar[str] = "records"
+    COLUMNS: ClassVar[Sequence[tuple[str, int]]] = ()
+    FLEX: ClassVar[str | None] = None
+    MIN_FLEX: ClassVar[int] = 12
+    PRIORITY: ClassVar[Sequence[str]] = ()
+    COLUMN_LABEL: ClassVar[str] = "{}"
+    TITLE_KEY: ClassVar[str] = ""
+    #: an Input above the table that filters the rows as the user types
+    FILTER: ClassVar[bool] = False
+    #: the action enter on a row runs ("" for none)
+    ENTER_ACTION: ClassVar[str] = "edit"
+    #: the warning when an action needs a row and none is highlighted
+    NO_SELECTION: ClassVar[str] = "no_selection"
+
+    def __init__(self, then: str | None = None) -> None:
+        super().__init__()
+        self.then = then
+        self.rows: dict[Any, Any] = {}
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if self.TITLE_KEY:
+            yield Static(self.t(self.TITLE_KEY), classes="screen-title", markup=False)
+        yield from self.compose_top()
+        if self.FILTER:
+            yield Input(placeholder=self.t("filter_ph"), id="filter")
+        yield self.make_table()
+        yield from self.compose_bottom()
+        yield Footer()
+
+    def compose_top(self) -> ComposeResult:
+        """Widgets between the title and the table."""
+        yield from ()
+
+    def compose_bottom(self) -> ComposeResult:
+        """Widgets between the table and the footer."""
+        yield from ()
+
+    def make_table(self) -> RecordTable:
+        return RecordTable(self.COLUMNS, flex=self.FLEX, min_flex=self.MIN_FLEX, priority=self.PRIORITY, id=self.TABLE_ID)
+
+    def column_label(self, key: str) -> str:
+        return self.t(self.COLUMN_LABEL.format(key))
+
+    def on_mount(self) -> None:
+        self.load_digits()
+        self.table.setup(self.column_label, self.app.size.width)
+        self.reload()
+        self.table.focus()
+        self.run_then()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one(f"#{self.TABLE_ID}", RecordTable)
+
+    # -- data ------------------------------------------------------------------------------
+    def records(self) -> Iterable[Any]:  # pragma: no cover - every subclass has its own
+        raise NotImplementedError
+
+    def row_cells(self, record: Any) -> Sequence[object]:  # pragma: no cover
+        raise NotImplementedError
+
+    def record_id(self, record: Any) -> Any:
+        return record.id
+
+    def reload(self, select_id: Any = None) -> None:
+        """Load the records again; the highlighted one (or ``select_id``) stays highlighted."""
+        records = list(self.records())
+        self.rows = {self.record_id(r): r for r in records}
+        self.table.load(((self.record_id(r), self.row_cells(r)) for r in records), keep=select_id)
+        self.after_reload()
+
+    def after_reload(self) -> None:
+        """Refresh the screen's other widgets (counts, summaries) after a reload."""
+
+    def selected_id(self) -> int | None:
+        return self.table.record_id
+
+    def selected(self) -> Any:
+        """The highlighted record (as loaded), or None with a warning."""
+        rid = self.selected_id()
+        if rid is None or rid not in self.rows:
+            self.notify(self.t(self.NO_SELECTION), severity="warning")
+            return None
+        return self.rows[rid]
+
+    # -- events ----------------------------------------------------------------------------
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == self.TABLE_ID and self.ENTER_ACTION:
+            getattr(self, f"action_{self.ENTER_ACTION}")()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.FILTER and event.input.id == "filter":
+            self.table.set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.FILTER and event.input.id == "filter":
+            self.table.focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Escape: clear a filter being typed, else close the screen."""
+        if self.FILTER:
+            box = self.query_one("#filter", Input)
+            if box.has_focus and box.value:
+                box.value = ""
+                return
+        self.app.pop_screen()
