@@ -42,11 +42,11 @@ class ExportProgress(Horizontal):
     def __init__(self, label: str, total: int) -> None:
         super().__init__(id="export-progress")
         self.label = label
-        self.total = total
+        self.bar = ProgressBar(total=total, show_eta=False)
 
     def compose(self):
         yield Static(self.label, markup=False)
-        yield ProgressBar(total=self.total, show_eta=False)
+        yield self.bar
 
 
 def full_paths(result: Any) -> list[Path]:
@@ -70,23 +70,18 @@ def os_error_text(screen, exc: OSError) -> str:
 def _show_progress(screen, done: int, total: int) -> None:
     if not screen.is_attached:
         return
-    found = screen.query("#export-progress")
-    if not found:
+    found = screen.query(ExportProgress)
+    if found:
+        box = found.first()
+    else:
         box = ExportProgress(screen.t("export_working"), total)
         footers = screen.query(Footer)
-        if footers:
-            screen.mount(box, before=footers.first())
-        else:
-            screen.mount(box)
-        bar = box.query_one(ProgressBar) if box.is_attached else None
-    else:
-        bar = found.first().query_one(ProgressBar)
-    if bar is not None:
-        bar.update(total=total, progress=done)
+        screen.mount(box, before=footers.first() if footers else None)
+    box.bar.update(total=total, progress=done)
 
 
 def _hide_progress(screen) -> None:
-    for box in screen.query("#export-progress"):
+    for box in screen.query(ExportProgress):
         box.remove()
 
 

@@ -55,6 +55,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
     TITLE_KEY: ClassVar[str] = ""
     #: an Input above the table that filters the rows as the user types
     FILTER: ClassVar[bool] = False
+    FILTER_ID: ClassVar[str] = "filter"
     #: the action enter on a row runs ("" for none)
     ENTER_ACTION: ClassVar[str] = "edit"
     #: the warning when an action needs a row and none is highlighted
@@ -72,7 +73,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
             yield Static(self.t(self.TITLE_KEY), classes="screen-title", markup=False)
         yield from self.compose_top()
         if self.FILTER:
-            yield Input(placeholder=self.t("filter_ph"), id="filter")
+            yield Input(placeholder=self.t("filter_ph"), id=self.FILTER_ID)
         yield self.make_table()
         yield from self.compose_bottom()
         yield Footer()
@@ -91,14 +92,28 @@ class ListScreen(DigitsMixin, GuardedScreen):
     def column_label(self, key: str) -> str:
         return self.t(self.COLUMN_LABEL.format(key))
 
+    # Textual calls a message handler of every class in the MRO: subclasses override these
+    # hooks, not ``on_mount`` / ``on_screen_resume`` / ``on_data_table_row_selected``.
     def on_mount(self) -> None:
         self.load_digits()
-        self.table.setup(self.column_label, self.app.size.width)
+        for table in self.query(RecordTable):
+            table.setup(self.column_label, self.app.size.width)
+        self.prepare()
         self.reload()
-        self.table.focus()
+        self.first_focus().focus()
         self.run_then()
 
+    def prepare(self) -> None:
+        """Once, after the columns are set up and before the first load."""
+
+    def first_focus(self):
+        return self.table
+
     def on_screen_resume(self) -> None:
+        self.resumed()
+
+    def resumed(self) -> None:
+        """The screen is shown again (a form or a screen on top closed): reload."""
         self.reload()
 
     @property
@@ -140,22 +155,38 @@ class ListScreen(DigitsMixin, GuardedScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == self.TABLE_ID and self.ENTER_ACTION:
             getattr(self, f"action_{self.ENTER_ACTION}")()
+        else:
+            self.row_chosen(event.data_table)
+
+    def row_chosen(self, table: DataTable) -> None:
+        """Enter on a row of another table of the screen."""
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one(f"#{self.FILTER_ID}", Input).value if self.FILTER else ""
+
+    def filter_changed(self, text: str) -> None:
+        """The filter box changed: filter the rows loaded (a screen that searches reloads)."""
+        self.table.set_filter(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self.FILTER and event.input.id == "filter":
-            self.table.set_filter(event.value)
+        if self.FILTER and event.input.id == self.FILTER_ID:
+            self.filter_changed(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self.FILTER and event.input.id == "filter":
+        if self.FILTER and event.input.id == self.FILTER_ID:
             self.table.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.query_one(f"#{self.FILTER_ID}", Input).focus()
+
+    def action_focus_table(self) -> None:
+        self.table.focus()
 
     def action_back(self) -> None:
         """Escape: clear a filter being typed, else close the screen."""
         if self.FILTER:
-            box = self.query_one("#filter", Input)
+            box = self.query_one(f"#{self.FILTER_ID}", Input)
             if box.has_focus and box.value:
                 box.value = ""
                 return
