@@ -85,6 +85,9 @@ class RecordTable(DataTable):
         self.filter_text = ""
         self._rows: list[tuple[str, list[Text]]] = []  # every row loaded (before the filter)
         self._shown: list[tuple[str, tuple]] = []  # (key, signature) of the rows on show
+        #: (the record a filter hid, the row the cursor went to instead): brought back when the
+        #: filter shows it again and the user has not moved meanwhile
+        self._hidden: tuple[str, str | None] | None = None
 
     # -- columns ---------------------------------------------------------------------------
     def setup(self, label: Callable[[str], str], width: int) -> None:
@@ -127,6 +130,9 @@ class RecordTable(DataTable):
 
     def _refresh_rows(self, keep: int | None) -> None:
         keep_key = str(keep) if keep is not None else self.cursor_key()
+        if keep is None and self._hidden is not None and self._hidden[1] == keep_key:
+            keep_key = self._hidden[0]
+        self._hidden = None
         rows = self._visible()
         shown = [(k, _signature(cs)) for k, cs in rows]
         heights = [max(1, *(c.plain.count("\n") + 1 for c in cs)) if cs else 1 for _k, cs in rows]
@@ -145,6 +151,8 @@ class RecordTable(DataTable):
         self._shown = shown
         if keep_key is not None and keep_key in self._row_keys():
             self.move_cursor(row=self.get_row_index(keep_key))
+        elif keep_key is not None:
+            self._hidden = (keep_key, self.cursor_key())
 
     def _row_keys(self) -> set[str]:
         return {k for k, _ in self._shown}
