@@ -56,6 +56,8 @@ class ListScreen(DigitsMixin, GuardedScreen):
     #: an Input above the table that filters the rows as the user types
     FILTER: ClassVar[bool] = False
     FILTER_ID: ClassVar[str] = "filter"
+    #: record ids are ints (False: strings, e.g. user names)
+    INT_KEYS: ClassVar[bool] = True
     #: the action enter on a row runs ("" for none)
     ENTER_ACTION: ClassVar[str] = "edit"
     #: the warning when an action needs a row and none is highlighted
@@ -87,7 +89,8 @@ class ListScreen(DigitsMixin, GuardedScreen):
         yield from ()
 
     def make_table(self) -> RecordTable:
-        return RecordTable(self.COLUMNS, flex=self.FLEX, min_flex=self.MIN_FLEX, priority=self.PRIORITY, id=self.TABLE_ID)
+        return RecordTable(self.COLUMNS, flex=self.FLEX, min_flex=self.MIN_FLEX, priority=self.PRIORITY,
+                           int_keys=self.INT_KEYS, id=self.TABLE_ID)
 
     def column_label(self, key: str) -> str:
         return self.t(self.COLUMN_LABEL.format(key))
@@ -140,7 +143,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
     def after_reload(self) -> None:
         """Refresh the screen's other widgets (counts, summaries) after a reload."""
 
-    def selected_id(self) -> int | None:
+    def selected_id(self):
         return self.table.record_id
 
     def selected(self) -> Any:

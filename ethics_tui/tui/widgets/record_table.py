@@ -71,6 +71,7 @@ class RecordTable(DataTable):
         flex: str | None = None,
         min_flex: int = 12,
         priority: Sequence[str] = (),
+        int_keys: bool = True,
         **kwargs,
     ) -> None:
         kwargs.setdefault("cursor_type", "row")
@@ -80,6 +81,7 @@ class RecordTable(DataTable):
         self.flex = flex
         self.min_flex = min_flex
         self.priority = tuple(priority) or tuple(k for k, _ in self.spec)
+        self.int_keys = int_keys
         self.indices: list[int] = []  # which of ``spec`` are shown
         self.widths: list[int] = []
         self.filter_text = ""
@@ -164,7 +166,10 @@ class RecordTable(DataTable):
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
     @property
-    def record_id(self) -> int | None:
-        """The id of the highlighted record (None when the table is empty)."""
+    def record_id(self):
+        """The id of the highlighted record (None when the table is empty): an int, or the
+        key as it is for a table made with ``int_keys=False`` (user names)."""
         key = self.cursor_key()
-        return int(key) if key is not None and key.lstrip("-").isdigit() else None
+        if key is None or not self.int_keys:
+            return key
+        return int(key) if key.lstrip("-").isdigit() else None
