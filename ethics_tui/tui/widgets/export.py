@@ -93,13 +93,16 @@ def run_export(
     group: str = "export",
     announce: bool = False,
     timeout: float = 12,
+    after: Callable[[list[Path]], None] | None = None,
     **fmt: object,
 ):
     """Run ``job(progress)`` in a thread worker of ``screen``; returns the Worker.
 
     ``message``: a label key formatted with ``path``/``paths`` (the full paths, joined) and
     ``n`` (their count) plus ``fmt``, or a function of the paths. ``announce``: say "exporting…"
-    first. ``progress(done, total)`` may be called from the job's thread as often as it likes."""
+    first. ``after(paths)``: run on the UI thread once the job succeeded (reload, hand the file to a
+    browser). ``progress(done, total)`` may be called from the job's thread as often as it likes.
+    A job that returns None wrote nothing and is not announced."""
     app = screen.app
     state = {"pct": -1}
 
@@ -123,7 +126,11 @@ def run_export(
         finally:
             if state["pct"] >= 0:
                 app.call_from_thread(_hide_progress, screen)
+        if result is None:
+            return
         paths = full_paths(result)
+        if after is not None:
+            app.call_from_thread(after, paths)
         joined = ", ".join(str(p) for p in paths)
         text = message(paths) if callable(message) else screen.t(message, path=joined, paths=joined, n=len(paths), **fmt)
         app.call_from_thread(screen.notify, text, markup=False, timeout=timeout)
