@@ -94,6 +94,7 @@ def run_export(
     announce: bool = False,
     timeout: float = 12,
     after: Callable[[list[Path]], None] | None = None,
+    title: str | None = None,
     **fmt: object,
 ):
     """Run ``job(progress)`` in a thread worker of ``screen``; returns the Worker.
@@ -133,7 +134,7 @@ def run_export(
             app.call_from_thread(after, paths)
         joined = ", ".join(str(p) for p in paths)
         text = message(paths) if callable(message) else screen.t(message, path=joined, paths=joined, n=len(paths), **fmt)
-        app.call_from_thread(screen.notify, text, markup=False, timeout=timeout)
+        app.call_from_thread(screen.notify, text, title=title or "", markup=False, timeout=timeout)
 
     if announce:
         screen.notify(screen.t("export_working"), timeout=2)

@@ -71,17 +71,24 @@ class ListScreen(DigitsMixin, GuardedScreen):
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.TITLE_KEY:
-            yield Static(self.t(self.TITLE_KEY), classes="screen-title", markup=False)
-        yield from self.compose_top()
+        title = self.title_text()
+        if title:
+            yield Static(title, classes="screen-title", markup=False)
         if self.FILTER:
-            yield Input(placeholder=self.t("filter_ph"), id=self.FILTER_ID)
+            yield Input(placeholder=self.filter_placeholder(), id=self.FILTER_ID)
+        yield from self.compose_top()
         yield self.make_table()
         yield from self.compose_bottom()
         yield Footer()
 
+    def title_text(self) -> str:
+        return self.t(self.TITLE_KEY) if self.TITLE_KEY else ""
+
+    def filter_placeholder(self) -> str:
+        return self.t("filter_ph")
+
     def compose_top(self) -> ComposeResult:
-        """Widgets between the title and the table."""
+        """Widgets between the title (and filter box) and the table."""
         yield from ()
 
     def compose_bottom(self) -> ComposeResult:
