@@ -100,7 +100,8 @@ class RecordTable(DataTable):
             self.indices = list(range(len(self.spec)))
             for key, w in self.spec:
                 self.add_column(label(key), key=key, width=w)
-        self.widths = [c.width for c in self.columns.values()]
+        # auto-width columns (width None in ``spec``) are never cut
+        self.widths = [c.width if self.spec[i][1] else 0 for i, c in zip(self.indices, self.columns.values())]
 
     def shows(self, key: str) -> bool:
         return any(self.spec[i][0] == key for i in self.indices)
