@@ -2,8 +2,8 @@
 
 * columns chosen by priority for the terminal width (:func:`~.tables.fit_columns`), the flex
   column taking what is left;
-* cells that never wrap: a value wider than its column is cut between Thai words and marked
-  "…" (Rich would cut "ให้คำปรึก"), see :func:`fit_cell`;
+* cells that never wrap: a value wider than its column is shown cut between Thai words and
+  marked "…" (Rich would cut "ให้คำปรึก"), see :func:`fit_cell`; the stored cell stays whole;
 * filter-as-you-type (:meth:`RecordTable.set_filter`) over the plain text of the row;
 * the highlighted record kept across reloads (by id);
 * rows whose cells did not change are left alone: a reload that changes one count updates that
@@ -109,10 +109,16 @@ class RecordTable(DataTable):
     # -- rows ------------------------------------------------------------------------------
     def _fit(self, values: Sequence[object]) -> list[Text]:
         chosen = [values[i] for i in self.indices] if self.indices and len(values) == len(self.spec) else list(values)
-        out = [cell(v) for v in chosen]
-        if self.widths and len(self.widths) == len(out):
-            out = [fit_cell(c, w) for c, w in zip(out, self.widths)]
-        return out
+        return [cell(v) for v in chosen]
+
+    def _compute_row_renderables(self, row_index: int):
+        """Cut each one-line cell between Thai words to its column (the stored cell stays
+        whole: ``get_row`` and a later wider column see all of it)."""
+        out = super()._compute_row_renderables(row_index)
+        if row_index < 0 or len(self.widths) != len(out.cells):
+            return out
+        fitted = [fit_cell(c, w) if isinstance(c, Text) and w else c for c, w in zip(out.cells, self.widths)]
+        return out._replace(cells=fitted)
 
     def load(self, rows: Iterable[tuple[object, Sequence[object]]], keep: int | None = None) -> None:
         """Show ``rows`` ((record id, cells for every column of ``spec``)); the highlighted
