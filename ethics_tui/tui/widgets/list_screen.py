@@ -77,7 +77,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
         if self.FILTER:
             yield Input(placeholder=self.filter_placeholder(), id=self.FILTER_ID)
         yield from self.compose_top()
-        yield self.make_table()
+        yield from self.compose_table()
         yield from self.compose_bottom()
         yield Footer()
 
@@ -90,6 +90,10 @@ class ListScreen(DigitsMixin, GuardedScreen):
     def compose_top(self) -> ComposeResult:
         """Widgets between the title (and filter box) and the table."""
         yield from ()
+
+    def compose_table(self) -> ComposeResult:
+        """The table (override to put it in a container with a panel beside it)."""
+        yield self.make_table()
 
     def compose_bottom(self) -> ComposeResult:
         """Widgets between the table and the footer."""
