@@ -53,6 +53,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
     PRIORITY: ClassVar[Sequence[str]] = ()
     COLUMN_LABEL: ClassVar[str] = "{}"
     TITLE_KEY: ClassVar[str] = ""
+    TITLE_ID: ClassVar[str | None] = None
     #: an Input above the table that filters the rows as the user types
     FILTER: ClassVar[bool] = False
     FILTER_ID: ClassVar[str] = "filter"
@@ -73,7 +74,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
         yield Header()
         title = self.title_text()
         if title:
-            yield Static(title, classes="screen-title", markup=False)
+            yield Static(title, classes="screen-title", markup=False, id=self.TITLE_ID)
         if self.FILTER:
             yield Input(placeholder=self.filter_placeholder(), id=self.FILTER_ID)
         yield from self.compose_top()

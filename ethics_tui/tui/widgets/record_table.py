@@ -126,6 +126,12 @@ class RecordTable(DataTable):
         self._rows = [(str(rid), self._fit(values)) for rid, values in rows]
         self._refresh_rows(keep)
 
+    def update_record(self, record_id: object, values: Sequence[object]) -> None:
+        """Change one record's cells in place (after a save that touched only it)."""
+        key = str(record_id)
+        self._rows = [(k, self._fit(values) if k == key else cs) for k, cs in self._rows]
+        self._refresh_rows(None)
+
     def set_filter(self, text: str) -> None:
         """Show only the rows whose text contains ``text`` (case-insensitive; "" shows all)."""
         self.filter_text = text.strip()
