@@ -147,3 +147,44 @@ async def test_export_worker_reports_os_error_in_thai(make_app, ctx):
         messages = notifications(app)
         assert any("บันทึกไฟล์ไม่ได้" in m and "/ไม่มีสิทธิ์/x.pdf" in m for m in messages), messages
         assert Path("/ไม่มีสิทธิ์").exists() is False
+
+
+async def test_report_keeps_its_title_and_year_in_view_at_80x24(make_app, ctx):
+    office(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        title = screen.query_one("#rp-title")
+        assert title.region.height >= 1 and 0 < title.region.y < 24
+        assert screen.scroll_y == 0 and screen.max_scroll_y == 0  # nothing pushes the title off the top
+        from ethics_tui.thai.digits import apply_digits
+
+        shown = str(title.render())
+        assert apply_digits(screen.fy, "thai") in shown or str(screen.fy) in shown
+        rows = screen.query_one("#rp-rows")
+        assert rows.region.bottom <= 23  # above the footer
+
+
+def test_evidence_set_reports_progress_per_item(ctx, tmp_path):
+    from ethics_tui.service.report import default_fy
+    from ethics_tui.service.report_evidence import write_evidence
+
+    admin = office(ctx)
+    steps: list[tuple[int, int]] = []
+    write_evidence(admin, default_fy(), tmp_path / "ita", progress=lambda n, total: steps.append((n, total)))
+    assert steps and steps[-1][0] == steps[-1][1] and [n for n, _ in steps] == list(range(1, len(steps) + 1))
+
+
+def test_signoff_sheet_reports_progress_per_person(ctx, tmp_path):
+    from ethics_tui.service import notices as nsvc
+    from ethics_tui.service import notices_acks, notices_pdf
+
+    admin = office(ctx)
+    n = next(x for x in nsvc.list_notices(admin) if x.published and notices_acks.coverage(admin, x.id).pending)
+    steps: list[tuple[int, int]] = []
+    notices_pdf.export_signoff(admin, n.id, tmp_path / "s.pdf", progress=lambda d, t: steps.append((d, t)))
+    pending = notices_acks.coverage(admin, n.id).pending_count
+    assert steps[-1] == (pending, pending) and len(steps) == pending

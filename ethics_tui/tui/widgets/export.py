@@ -95,6 +95,7 @@ def run_export(
     timeout: float = 12,
     after: Callable[[list[Path]], None] | None = None,
     title: str | None = None,
+    min_steps: int = PROGRESS_MIN,
     **fmt: object,
 ):
     """Run ``job(progress)`` in a thread worker of ``screen``; returns the Worker.
@@ -103,12 +104,13 @@ def run_export(
     ``n`` (their count) plus ``fmt``, or a function of the paths. ``announce``: say "exporting…"
     first. ``after(paths)``: run on the UI thread once the job succeeded (reload, hand the file to a
     browser). ``progress(done, total)`` may be called from the job's thread as often as it likes.
-    A job that returns None wrote nothing and is not announced."""
+    A job that returns None wrote nothing and is not announced. ``min_steps``: a job reporting
+    fewer steps shows no bar (1 for a job whose every step is slow: the evidence set)."""
     app = screen.app
     state = {"pct": -1}
 
     def progress(done: int, total: int) -> None:
-        if total < PROGRESS_MIN:
+        if total < min_steps:
             return
         pct = int(100 * done / total) if total else 100
         if pct != state["pct"]:  # at most ~100 updates, however many steps
