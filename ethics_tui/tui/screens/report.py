@@ -253,13 +253,9 @@ class ReportScreen(FiscalYearScreen):
             run_export(self, lambda progress: report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx")),
                        "rp_done", group="report-export")
         else:
-            from ethics_tui.service.exports import export_path
-            from ethics_tui.service.report_evidence import write_evidence
+            from ethics_tui.tui.screens.report_ita import export_evidence
 
-            out = export_path(ctx.store.dir, f"ita-{fy}")
-            run_export(self, lambda progress: write_evidence(ctx, fy, out, progress=progress),
-                       lambda paths: self.t("ita_folder_done", fy=self.d(fy), n=self.d(len(paths)), dir=out.absolute()),
-                       group="report-export", timeout=20, min_steps=1)
+            export_evidence(self)
 
 
 REGISTER = Register(
