@@ -54,7 +54,8 @@ def late_line(screen, rnd: m.AppraisalRound, late=None) -> str:
     return apply_digits(f"⚠ {head} {late.message(screen.lang).split(': ', 1)[-1]}", screen.digits)
 
 
-class AppraisalScreen(ListScreen):
+class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_label="ap_col_{}",
+                      title_key="ap_title", enter_action="open"):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -75,12 +76,6 @@ class AppraisalScreen(ListScreen):
         Binding("p", "criteria", "ap_criteria_pdf"),
         Binding("escape", "back", "back"),
     ]
-
-    TABLE_ID = "ap-rounds"
-    COLUMNS = COLUMNS
-    COLUMN_LABEL = "ap_col_{}"
-    TITLE_KEY = "ap_title"
-    ENTER_ACTION = "open"
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

@@ -21,7 +21,9 @@ from ethics_tui.tui.widgets.record_table import cells
 COLUMNS = (("code", 6), ("name", 24), ("filed", 13), ("deadline", 16), ("stage", 20), ("due", 16))
 
 
-class AppraisalGrievancesScreen(ListScreen):
+class AppraisalGrievancesScreen(ListScreen, table_id="ap-griev", columns=COLUMNS, flex="name", min_flex=14,
+                                priority=("code", "stage", "due", "filed", "deadline"), column_label="ap_col_{}",
+                                enter_action="decide"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"decide": "appraisal.write", "revise": "appraisal.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -29,12 +31,6 @@ class AppraisalGrievancesScreen(ListScreen):
         Binding("u", "revise", "ap_revise"),
         Binding("escape", "back", "back"),
     ]
-
-    TABLE_ID = "ap-griev"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "name", 14, ("code", "stage", "due", "filed", "deadline")
-    COLUMN_LABEL = "ap_col_{}"
-    ENTER_ACTION = "decide"
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
         super().__init__(then)

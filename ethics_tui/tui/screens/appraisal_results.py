@@ -34,7 +34,9 @@ COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("compet
            ("level", 12), ("stage", 16), ("clock", 14))
 
 
-class AppraisalResultsScreen(ListScreen):
+class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS, flex="name", min_flex=14,
+                             priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
+                             column_label="ap_col_{}", title_id="ap-res-title", enter_action="enter_row"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "sign": "appraisal.write",
@@ -55,14 +57,6 @@ class AppraisalResultsScreen(ListScreen):
         Binding("ctrl+e", "export", "ap_export"),
         Binding("escape", "back", "back"),
     ]
-
-    TABLE_ID = "ap-results"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX = "name", 14
-    PRIORITY = ("code", "results", "competency", "total", "level", "stage", "clock", "division")
-    COLUMN_LABEL = "ap_col_{}"
-    TITLE_ID = "ap-res-title"
-    ENTER_ACTION = "enter_row"
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
         super().__init__(then)

@@ -30,14 +30,10 @@ from ethics_tui.tui.widgets.record_table import cells
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
 
-class CommitteeScreen(ListScreen):
+class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="subject", min_flex=12,
+                      priority=("no", "term", "members", "status", "date"), column_label="cm_col_{}",
+                      title_key="cm_title"):
     """คณะที่ปรึกษาจริยธรรม: the committee in force and the orders, newest first."""
-
-    TABLE_ID = "cm-orders"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "subject", 12, ("no", "term", "members", "status", "date")
-    COLUMN_LABEL = "cm_col_{}"
-    TITLE_KEY = "cm_title"
 
     DEFAULT_CSS = """
     #cm-current { padding: 0 2; height: auto; max-height: 10; }

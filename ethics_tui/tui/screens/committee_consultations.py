@@ -28,7 +28,9 @@ COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), (
 STATUS_CYCLE = (None, *m.CONSULT_STATUSES)
 
 
-class ConsultationsScreen(ListScreen):
+class ConsultationsScreen(ListScreen, table_id="cs-table", columns=COLUMNS, flex="question", min_flex=16,
+                          priority=("date", "status", "category", "channel", "requester", "follow", "by"),
+                          column_label="cs_col_{}", title_key="cs_title", filter=True, filter_id="cs-filter"):
     DEFAULT_CSS = """
     #cs-count { padding: 0 2; color: $text-muted; height: 1; }
     #cs-table { height: 1fr; }
@@ -49,13 +51,6 @@ class ConsultationsScreen(ListScreen):
         Binding("escape", "back", "back"),
         Binding("down", "focus_table", show=False),
     ]
-
-    TABLE_ID = "cs-table"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "question", 16, ("date", "status", "category", "channel", "requester", "follow", "by")
-    COLUMN_LABEL = "cs_col_{}"
-    TITLE_KEY = "cs_title"
-    FILTER, FILTER_ID = True, "cs-filter"
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

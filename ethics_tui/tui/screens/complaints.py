@@ -40,7 +40,9 @@ def _(lang: str, th: str, en: str) -> str:
     return en if lang == "en" else th
 
 
-class ComplaintsScreen(ListScreen):
+class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="subject", min_flex=14,
+                       priority=("no", "status", "due", "code", "received", "channel"), filter=True,
+                       filter_id="cp-filter", enter_action="open"):
     DEFAULT_CSS = """
     #cp-filter { margin: 0 1; }
     #cp-summary { padding: 0 2; height: 1; color: $text-muted; }
@@ -68,12 +70,6 @@ class ComplaintsScreen(ListScreen):
         Binding("slash", "focus_filter", "filter"),
         Binding("escape", "back", "back"),
     ]
-
-    TABLE_ID = "cp-table"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "subject", 14, ("no", "status", "due", "code", "received", "channel")
-    FILTER, FILTER_ID = True, "cp-filter"
-    ENTER_ACTION = "open"
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)
@@ -241,7 +237,7 @@ class ComplaintsScreen(ListScreen):
     def export(self, what: str, case_id: int) -> None:
         from ethics_tui.service.complaints_docs import export_pdf
 
-        job = lambda progress: export_pdf(self.ctx, what, case_id=case_id)  # noqa: E731
+        job = lambda progress: export_pdf(self.ctx, what, case_id=case_id)
         run_export(self, job, lambda paths: str(paths[0]), title="PDF", group="cp-export", announce=True)
 
 

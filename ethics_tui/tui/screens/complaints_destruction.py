@@ -127,7 +127,8 @@ class DestroyModal(_DateForm):
         return on, errors
 
 
-class DestructionScreen(ListScreen):
+class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("on", 14), ("n", 8), ("status", 30)),
+                        enter_action=""):
     DEFAULT_CSS = """
     #dx-lists { height: 6; }
     #dx-entries { height: 1fr; }
@@ -150,10 +151,7 @@ class DestructionScreen(ListScreen):
         Binding("escape", "back", "back"),
     ]
 
-    TABLE_ID = "dx-lists"
-    COLUMNS = (("id", 8), ("on", 14), ("n", 8), ("status", 30))
     HEADS: ClassVar[dict[str, tuple[str, str]]] = {"id": ("บัญชี", "List"), "on": ("จัดทำเมื่อ", "Listed"), "n": ("จำนวน", "Records"), "status": ("ขั้นตอน", "Step")}
-    ENTER_ACTION = ""
 
     def title_text(self) -> str:
         return _(self.lang, "ทำลายเรื่องร้องเรียนที่พ้นอายุการเก็บ (ระเบียบงานสารบรรณ)", "Destroying expired complaint records")

@@ -70,19 +70,14 @@ def document_text(ctx, n: Notice) -> str:
     return "\n".join(x for x in lines if x is not None).strip()
 
 
-class MyDocumentsScreen(ListScreen):
+class MyDocumentsScreen(ListScreen, table_id="my-table", columns=(("kind", 12), ("title", 36), ("state", 22)),
+                        flex="title", min_flex=16, priority=("state", "kind"), column_label="my_col_{}",
+                        title_key="my_title", enter_action=""):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "acknowledge", "my_ack"),
         Binding("f", "files", "my_files"),
         Binding("f5", "refresh", "my_refresh"),
     ]
-
-    TABLE_ID = "my-table"
-    COLUMNS = (("kind", 12), ("title", 36), ("state", 22))
-    FLEX, MIN_FLEX, PRIORITY = "title", 16, ("state", "kind")
-    COLUMN_LABEL = "my_col_{}"
-    TITLE_KEY = "my_title"
-    ENTER_ACTION = ""
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

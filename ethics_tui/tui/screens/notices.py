@@ -33,14 +33,9 @@ from ethics_tui.tui.widgets.record_table import cells
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
 
-class NoticesScreen(ListScreen):
-    TABLE_ID = "nt-table"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "title", 16, ("status", "date", "cov", "number", "kind", "id")
-    COLUMN_LABEL = "nt_col_{}"
-    TITLE_KEY = "nt_title"
-    NO_SELECTION = "nt_no_selection"
-
+class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="title", min_flex=16,
+                    priority=("status", "date", "cov", "number", "kind", "id"), column_label="nt_col_{}",
+                    title_key="nt_title", no_selection="nt_no_selection"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "notices.write",

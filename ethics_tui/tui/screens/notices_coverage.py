@@ -94,7 +94,10 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
         export_pdfs(self, self.notice_id, "report")
 
 
-class PersonCoverageScreen(ListScreen):
+class PersonCoverageScreen(ListScreen, table_id="person-table",
+                           columns=(("code", 6), ("name", 30), ("position", 36), ("division", 30)), flex="name",
+                           priority=("code", "position", "division"), column_label="nt_col_{}",
+                           title_key="nt_person_title", filter=True, filter_id="person-filter", enter_action=""):
     """Type a name; the box below lists what the highlighted person has not acknowledged."""
 
     DEFAULT_CSS = CSS
@@ -104,13 +107,6 @@ class PersonCoverageScreen(ListScreen):
         # "/" searches on every list: here it goes to the search box, never into it
         Binding("slash", "focus_filter", "filter", priority=True),
     ]
-    TABLE_ID = "person-table"
-    COLUMNS = (("code", 6), ("name", 30), ("position", 36), ("division", 30))
-    FLEX, PRIORITY = "name", ("code", "position", "division")
-    COLUMN_LABEL = "nt_col_{}"
-    TITLE_KEY = "nt_person_title"
-    FILTER, FILTER_ID = True, "person-filter"
-    ENTER_ACTION = ""
 
     def compose_bottom(self) -> ComposeResult:
         yield Static("", id="person-pending", markup=False)

@@ -35,7 +35,8 @@ COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack"
 PAGE = 300  # rows shown at once; typing narrows the list
 
 
-class TickOffScreen(ListScreen):
+class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="name", min_flex=20,
+                    priority=("ack", "code", "position", "division"), column_label="nt_col_{}", enter_action=""):
     DEFAULT_CSS = """
     TickOffScreen #tick-table { height: 1fr; }
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
@@ -57,12 +58,7 @@ class TickOffScreen(ListScreen):
         Binding("escape", "back", "back"),
     ]
 
-    TABLE_ID = "tick-table"
-    COLUMNS = COLUMNS
     # at 80 columns: the name and whether they acknowledged come first (columns by priority)
-    FLEX, MIN_FLEX, PRIORITY = "name", 20, ("ack", "code", "position", "division")
-    COLUMN_LABEL = "nt_col_{}"
-    ENTER_ACTION = ""
 
     def __init__(self, notice_id: int, then: str | None = None) -> None:
         super().__init__(then)

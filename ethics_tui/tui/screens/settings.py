@@ -17,7 +17,9 @@ from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 
-class SettingsScreen(ListScreen):
+class SettingsScreen(ListScreen, table_id="division-table",
+                     columns=(("id", None), ("division", None), ("staff_n", None), ("status", None)),
+                     column_label="col_{}", enter_action=""):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "edit_office": "settings.write",
@@ -32,11 +34,6 @@ class SettingsScreen(ListScreen):
         Binding("d", "toggle_division", "toggle_division"),
         Binding("escape", "app.pop_screen", "back"),
     ]
-
-    TABLE_ID = "division-table"
-    COLUMNS = (("id", None), ("division", None), ("staff_n", None), ("status", None))
-    COLUMN_LABEL = "col_{}"
-    ENTER_ACTION = ""
 
     def title_text(self) -> str:
         return self.t("settings_title") + "  (e)"

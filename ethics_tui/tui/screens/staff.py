@@ -34,7 +34,9 @@ def default_export_path(data_dir: Path) -> Path:
     return export_path(data_dir, "staff.xlsx")
 
 
-class StaffScreen(ListScreen):
+class StaffScreen(ListScreen, table_id="staff-table", columns=COLUMNS, flex="name", min_flex=18,
+                  priority=("code", "position", "division", "level", "type"), column_label="col_{}",
+                  title_key="staff_title", filter=True):
     """ทะเบียนบุคลากร. The table is keyed by staff id and shows at most PAGE rows."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -58,13 +60,6 @@ class StaffScreen(ListScreen):
     ]
 
     show_inactive: reactive[bool] = reactive(False, init=False)
-
-    TABLE_ID = "staff-table"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "name", 18, ("code", "position", "division", "level", "type")
-    COLUMN_LABEL = "col_{}"
-    TITLE_KEY = "staff_title"
-    FILTER = True
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

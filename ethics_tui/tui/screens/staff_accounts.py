@@ -40,19 +40,15 @@ register_labels({
 })
 
 
-class StaffAccountsScreen(ListScreen):
+class StaffAccountsScreen(ListScreen, table_id="sa-table",
+                          columns=(("code", 8), ("name", 32), ("user", 12), ("state", 18)), column_label="sa_col_{}",
+                          title_key="sa_title", enter_action=""):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "create", "sa_new"),
         Binding("r", "reissue", "sa_reissue"),
         Binding("escape", "app.pop_screen", "back"),
     ]
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"create": "staff_accounts.manage", "reissue": "staff_accounts.manage"}
-
-    TABLE_ID = "sa-table"
-    COLUMNS = (("code", 8), ("name", 32), ("user", 12), ("state", 18))
-    COLUMN_LABEL = "sa_col_{}"
-    TITLE_KEY = "sa_title"
-    ENTER_ACTION = ""
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="sa-count", markup=False)

@@ -43,7 +43,9 @@ def money(v: float | None) -> str:
     return "-" if v is None else f"{v:,.2f}"
 
 
-class TrainingScreen(ListScreen):
+class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="title", min_flex=16,
+                     priority=("date", "noms", "seats", "cost", "flags", "kind"), column_label="trc_{}",
+                     title_key="tr_title"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "new": "training.write",
@@ -73,12 +75,6 @@ class TrainingScreen(ListScreen):
         Binding("right_square_bracket", "fy(1)", "tr_next", show=False),
         Binding("escape", "back", "back"),
     ]
-
-    TABLE_ID = "tr-opps"
-    COLUMNS = OPP_COLS
-    FLEX, MIN_FLEX, PRIORITY = "title", 16, ("date", "noms", "seats", "cost", "flags", "kind")
-    COLUMN_LABEL = "trc_{}"
-    TITLE_KEY = "tr_title"
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

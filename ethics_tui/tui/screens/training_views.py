@@ -132,7 +132,10 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
         run_export(self, job, "tr_exported")
 
 
-class TrainingQuestionsScreen(ListScreen):
+class TrainingQuestionsScreen(ListScreen, table_id="tq-table",
+                              columns=(("asked", 12), ("name", 24), ("question", 40), ("answer", 36)), flex="question",
+                              min_flex=16, priority=("name", "answer", "asked"), column_label="trc_{}",
+                              enter_action="answer"):
     """Questions from staff who were not selected; unanswered ones first."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -142,11 +145,6 @@ class TrainingQuestionsScreen(ListScreen):
         Binding("e", "answer", "tr_answer"),
         Binding("escape", "back", "back"),
     ]
-    TABLE_ID = "tq-table"
-    COLUMNS = (("asked", 12), ("name", 24), ("question", 40), ("answer", 36))
-    FLEX, MIN_FLEX, PRIORITY = "question", 16, ("name", "answer", "asked")
-    COLUMN_LABEL = "trc_{}"
-    ENTER_ACTION = "answer"
 
     @property
     def questions(self) -> dict:

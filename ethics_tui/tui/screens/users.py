@@ -28,7 +28,9 @@ def staff_options(ctx) -> list[tuple[str, int]]:
     return [(f"{r.staff.full_name} — {r.staff.position}", r.staff.id) for r in staff_svc.search(ctx)]
 
 
-class UsersScreen(ListScreen):
+class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="display", min_flex=14,
+                  priority=("username", "roles", "status", "pending"), column_label="col_{}", title_key="users_title",
+                  int_keys=False, enter_action=""):
     """The user accounts of this office (administrators only)."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -52,14 +54,6 @@ class UsersScreen(ListScreen):
         Binding("o", "pdpa_record", "pdpa_record"),
         Binding("escape", "app.pop_screen", "back"),
     ]
-
-    TABLE_ID = "users-table"
-    COLUMNS = COLUMNS
-    FLEX, MIN_FLEX, PRIORITY = "display", 14, ("username", "roles", "status", "pending")
-    COLUMN_LABEL = "col_{}"
-    TITLE_KEY = "users_title"
-    INT_KEYS = False
-    ENTER_ACTION = ""
 
     @property
     def users(self) -> dict[str, User]:

@@ -2,9 +2,13 @@
 such screen did for itself (columns for the terminal width, digits, cells, an optional
 filter-as-you-type box, the cursor kept across reloads, back, reload on resume, the selection).
 
-A subclass declares ``TABLE_ID``, ``COLUMNS`` (+ ``FLEX``/``MIN_FLEX``/``PRIORITY`` to choose
-columns by priority), ``COLUMN_LABEL`` (a format for the heading keys) and ``TITLE_KEY``, and
-defines :meth:`records` and :meth:`row_cells`; :meth:`after_reload` refreshes its other widgets.
+A subclass declares its table in the class statement (keywords of ``__init_subclass__``, the
+lower-case names of the class attributes below)::
+
+    class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="title",
+                        priority=("status", "date"), column_label="nt_col_{}", title_key="nt_title"):
+
+and defines :meth:`records` and :meth:`row_cells`; :meth:`after_reload` refreshes its other widgets.
 """
 
 from __future__ import annotations
@@ -63,6 +67,15 @@ class ListScreen(DigitsMixin, GuardedScreen):
     ENTER_ACTION: ClassVar[str] = "edit"
     #: the warning when an action needs a row and none is highlighted
     NO_SELECTION: ClassVar[str] = "no_selection"
+
+    _SPEC_KEYS = ("table_id", "columns", "flex", "min_flex", "priority", "column_label", "title_key", "title_id",
+                  "filter", "filter_id", "int_keys", "enter_action", "no_selection")
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        for key in ListScreen._SPEC_KEYS:
+            if key in kwargs:
+                setattr(cls, key.upper(), kwargs.pop(key))
+        super().__init_subclass__(**kwargs)
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__()
