@@ -66,6 +66,10 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
     def compose_top(self) -> ComposeResult:
         yield Static("", id="cm-current", markup=False)
 
+    def prepare(self) -> None:
+        if self.app.size.height < 30:  # 80x24: the orders keep room under the committee in force
+            self.query_one("#cm-current").styles.max_height = 5
+
     def records(self):
         return svc.list_orders(self.ctx)
 

@@ -97,11 +97,12 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
         years = svc.fiscal_years(self.ctx)
         if years and self.fy not in years:
             self.fy = max(y for y in years if y <= self.fy) if any(y <= self.fy for y in years) else years[0]
-        self.query_one("#tr-opps").styles.height = 12
+        short = self.app.size.height < 34  # 80x24: both tables keep rows on screen, nothing scrolls off
+        self.query_one("#tr-opps").styles.height = 7 if short else 12
         self.query_one("#tr-noms").styles.height = "1fr"
         for sid in ("#tr-budget", "#tr-opp-info", "#tr-checks"):
             self.query_one(sid).styles.padding = (0, 1)
-        self.query_one("#tr-checks").styles.height = 6
+        self.query_one("#tr-checks").styles.height = 3 if short else 6
 
     # -- data ------------------------------------------------------------------------------
     @property
