@@ -188,3 +188,21 @@ def test_signoff_sheet_reports_progress_per_person(ctx, tmp_path):
     notices_pdf.export_signoff(admin, n.id, tmp_path / "s.pdf", progress=lambda d, t: steps.append((d, t)))
     pending = notices_acks.coverage(admin, n.id).pending_count
     assert steps[-1] == (pending, pending) and len(steps) == pending
+
+
+async def test_training_and_committee_keep_their_tables_on_screen_at_80x24(make_app, ctx):
+    office(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("f")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.max_scroll_y == 0  # the title and the budget line are not pushed off the top
+        noms = screen.query_one("#tr-noms")
+        assert noms.row_count and noms.region.height >= 3 and noms.region.bottom <= 23
+        await pilot.press("escape")
+        await pilot.press("c")
+        await pilot.pause()
+        orders = app.screen.query_one("#cm-orders")
+        assert orders.row_count and orders.region.height >= 3 and orders.region.bottom <= 23
