@@ -41,10 +41,11 @@ def render_signoff(doc: SignoffDoc, path: str | Path, settings: OfficeSettings, 
 
 
 def render_signoff_pages(
-    doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()
+    doc: SignoffDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = (), progress=None
 ) -> tuple[Path, dict[int, list[int]]]:
     """Like :func:`render_signoff`; also returns, for each page number, the indexes (in
-    ``doc.people``) of the people printed on it (to tick a whole signed page later)."""
+    ``doc.people``) of the people printed on it (to tick a whole signed page later).
+    ``progress(done, total)``, when given, is called after each person's row."""
     divisions = group_people(doc)
     pdf = ThaiPDF(
         settings,
@@ -77,6 +78,8 @@ def render_signoff_pages(
             keep = table.note_height() * ((2 if division == divisions[-1][0] else 1) if last else 0)
             table.row([str(n), p.name, p.position, "", "", p.note], min_height=ROW_HEIGHT, keep=keep)
             pages.setdefault(pdf.page_no(), []).append(index[id(p)])
+            if progress is not None:
+                progress(n, n_all)
         table.note(f"รวม{division} {len(people)} คน", style="")
         table.end_group()
     table.note(f"รวมทั้งสิ้น {n} คน")

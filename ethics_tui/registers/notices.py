@@ -19,10 +19,10 @@ def write_circular(ctx, out, id: int, form: str | None = None):
     return notices_pdf.export_circular(ctx, id, out, form=form)
 
 
-def write_signoff(ctx, out, id: int):
+def write_signoff(ctx, out, id: int, progress=None):
     from ethics_tui.service import notices_pdf
 
-    return notices_pdf.export_signoff(ctx, id, out)[0]
+    return notices_pdf.export_signoff(ctx, id, out, progress)[0]
 
 
 def write_coverage(ctx, out, id: int | None = None):
@@ -76,7 +76,8 @@ SPEC = RegisterSpec(
                                    kind="choice", option="--form", required=False, choices=("external", "memo"))),
                  file_name="circular-{id}.pdf"),
         Document("signoff", ("ใบลงชื่อรับทราบ (เฉพาะผู้ยังไม่รับทราบ)", "sign-off sheet of those still pending"),
-                 "ethics_tui.registers.notices:write_signoff", (NOTICE_ID,), file_name="signoff-{id}.pdf"),
+                 "ethics_tui.registers.notices:write_signoff", (NOTICE_ID,), file_name="signoff-{id}.pdf",
+                 progress=True),
         Document("notices-coverage", ("รายงานการรับทราบ", "acknowledgement coverage report"),
                  "ethics_tui.registers.notices:write_coverage",
                  (Param("id", ("รหัสเอกสาร (รายชื่อผู้ยังไม่รับทราบ)", "document id (its pending people)"), required=False),),

@@ -72,7 +72,8 @@ class Document:
     looks up what the name needs, e.g. an order's number); the CLI and the TUI both take it from
     here (service/documents.py). A "/" in it names a sub-folder of the export folder. A
     confidential document goes to the data folder's ``confidential-exports/`` with a time
-    stamp added, never to the shared export folder.
+    stamp added, never to the shared export folder. ``progress``: the writer takes a
+    ``progress(done, total)`` keyword (the TUI shows a bar for a long one).
     """
 
     kind: str
@@ -84,6 +85,7 @@ class Document:
     permission: str = "pdf.export"
     confidential: bool = False
     aliases: tuple[str, ...] = ()
+    progress: bool = False
 
 
 @dataclass(frozen=True)

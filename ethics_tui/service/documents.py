@@ -41,12 +41,14 @@ def default_path(ctx, kind: str, **params) -> Path:
     return exports.export_folder(ctx, params.get("fy")) / name
 
 
-def write(ctx, kind: str, out: Path | str | None = None, **params) -> Path:
+def write(ctx, kind: str, out: Path | str | None = None, *, progress=None, **params) -> Path:
     """Write the document ``kind`` to ``out`` (default: :func:`default_path`); returns the path.
-    The writer checks the permissions and records the export (``exports.record_export``)."""
+    The writer checks the permissions and records the export (``exports.record_export``).
+    ``progress(done, total)``: passed on to a writer that reports its steps (the sign-off sheet)."""
     from ethics_tui.service.access import require
 
     doc = document(kind)
     require(ctx, doc.permission)
     path = Path(out) if out else default_path(ctx, kind, **params)
-    return Path(resolve(doc.writer)(ctx, path, **params))
+    extra = {"progress": progress} if progress is not None and doc.progress else {}
+    return Path(resolve(doc.writer)(ctx, path, **params, **extra))

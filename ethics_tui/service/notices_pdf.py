@@ -84,10 +84,11 @@ def export_circular(ctx: Context, notice_id: int, out: Path, *, form: str | None
     return _record(ctx, Path(out), "circular", notice_id)
 
 
-def export_signoff(ctx: Context, notice_id: int, out: Path) -> tuple[Path, dict[int, list[int]]]:
+def export_signoff(ctx: Context, notice_id: int, out: Path, progress=None) -> tuple[Path, dict[int, list[int]]]:
     """The sign-off sheet of everyone still pending, by division, with the document's number
     and title on every page. Returns the path and who is on each page (remembered for "mark
-    this sheet page" when the user may record ticks)."""
+    this sheet page" when the user may record ticks). ``progress(done, total)``: optional,
+    called per person (the TUI's progress bar)."""
     from ethics_tui.pdf.models import SignoffDoc, SignoffPerson
     from ethics_tui.pdf.signoff import render_signoff_pages
 
@@ -101,7 +102,7 @@ def export_signoff(ctx: Context, notice_id: int, out: Path) -> tuple[Path, dict[
     doc = SignoffDoc(document_title=title, people=[SignoffPerson(p.name, p.position, p.division) for p in everyone],
                      divisions=[d for d, _ in cov.pending], dated=today(), date_label="พิมพ์เมื่อ",
                      running_title=f"ใบลงชื่อรับทราบ {title}")
-    path, by_index = render_signoff_pages(doc, out, _settings(ctx))
+    path, by_index = render_signoff_pages(doc, out, _settings(ctx), progress=progress)
     pages = {page: [everyone[i].staff_id for i in idx] for page, idx in by_index.items()}
     if can(ctx, "notices.write"):
         notices_acks.record_sheet(ctx, notice_id, pages)

@@ -45,9 +45,10 @@ def file_name(item, index: int, output: str, period) -> str:
 
 
 def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | None = None,
-          signer=None) -> list[Entry]:
+          signer=None, progress=None) -> list[Entry]:
     """Write every file (signed with ``signer`` when given: service/pdf_sign.py) and return the
-    index entries (in the table's order)."""
+    index entries (in the table's order). ``progress(done, total)``: optional, called after
+    each item of the table."""
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service import ita_items
     from ethics_tui.service.ita_outputs import outputs
@@ -75,6 +76,8 @@ def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | No
         if not item.uses():
             entries.append(Entry(i, item.code, item.title, item.shows, "", "", "", "", "", "red",
                                  "โปรแกรมไม่ได้จัดทำหลักฐานข้อนี้ ต้องจัดทำเอง"))
+        if progress is not None:
+            progress(i, len(table.items))
     return entries
 
 
@@ -161,9 +164,10 @@ def write_xlsx(path: Path, entries: list[Entry], fy: int) -> Path:
 
 
 def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "",
-                   today: date | None = None, signer=None) -> list[Path]:
+                   today: date | None = None, signer=None, progress=None) -> list[Path]:
     """Write the evidence folder of ITA year ``fy`` into ``out_dir``. Returns the paths written
-    (the PDFs, then index.html, index.csv and index.xlsx)."""
+    (the PDFs, then index.html, index.csv and index.xlsx). ``progress(done, total)``: optional,
+    per item (the TUI's progress bar)."""
     from ethics_tui.service import ita_items
     from ethics_tui.service.settings import get_settings
 
@@ -174,7 +178,7 @@ def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"สร้างโฟลเดอร์ {out} ไม่ได้ ({exc.strerror})", f"Cannot create {out} ({exc.strerror})") from None
-    entries = build(ctx, fy, out, base_url, today, signer)
+    entries = build(ctx, fy, out, base_url, today, signer, progress)
     table = ita_items.load(ctx, fy)
     office = get_settings(ctx).office_name
     paths = [out / e.file for e in entries if e.file]

@@ -4,31 +4,26 @@ dashboard: progress, grievances with their days left, and the distribution by le
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
-from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_review
 from ethics_tui.service.access import can
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
 BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
@@ -56,7 +51,8 @@ def late_line(screen, rnd: m.AppraisalRound, late=None) -> str:
     return apply_digits(f"⚠ {head} {late.message(screen.lang).split(': ', 1)[-1]}", screen.digits)
 
 
-class AppraisalScreen(GuardedScreen):
+class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_label="ap_col_{}",
+                      title_key="ap_title", enter_action="open"):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -67,27 +63,22 @@ class AppraisalScreen(GuardedScreen):
     ]
 
     def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.digits = "arabic"
-        self.rounds: dict[int, m.AppraisalRound] = {}
+        super().__init__(then)
         self.late: dict[int, object] = {}  # round id -> ita_hr.LateCriteria (criteria announced late)
 
-    def recreate(self) -> AppraisalScreen:
-        return AppraisalScreen()
+    @property
+    def rounds(self) -> dict[int, m.AppraisalRound]:
+        return self.rows
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("ap_title"), classes="screen-title")
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="ap-late", markup=False)
-        with Horizontal(id="ap-main"):
-            yield DataTable(id="ap-rounds", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="ap-dashboard", markup=False)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        table = self.table
+    def compose_table(self) -> ComposeResult:
+        with Horizontal(id="ap-main"):
+            yield self.make_table()
+            yield Static("", id="ap-dashboard", markup=False)
+
+    def prepare(self) -> None:
         dash = self.query_one("#ap-dashboard")
         dash.styles.padding = (0, 2)
         dash.styles.width = "1fr"
@@ -96,16 +87,7 @@ class AppraisalScreen(GuardedScreen):
         late.styles.text_style = "bold"
         late.styles.padding = (0, 1)
         late.display = False
-        for key, width in COLUMNS:
-            table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
         self.arrange_for(self.size.width)
-        self.reload()
-        table.focus()
-        self.run_then()
-
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#ap-rounds", DataTable)
 
     def arrange_for(self, width: int) -> None:
         """Beside the table from 110 columns; below it on a narrower terminal (80×24), where
@@ -119,40 +101,26 @@ class AppraisalScreen(GuardedScreen):
     def on_resize(self, event) -> None:
         self.arrange_for(event.size.width)
 
-    def _cells(self, rnd: m.AppraisalRound, d: appraisal_review.Dashboard) -> list[Text]:
+    def records(self):
+        rounds = svc.list_rounds(self.ctx)
+        self.late = self.late_rounds(rounds)
+        return rounds
+
+    def row_cells(self, rnd: m.AppraisalRound) -> list:
+        d = appraisal_review.dashboard(self.ctx, rnd.id)
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
-        values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
-                  f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
-                  apply_digits(d.audience, self.digits), apply_digits(f"{done}/{d.audience}", self.digits)]
-        return [Text(v, no_wrap=True, overflow="ellipsis") for v in values]
+        return [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
+                f"{self.date(start.isoformat())} - {self.date(end.isoformat())}", self.d(d.audience), self.d(f"{done}/{d.audience}")]
 
-    def reload(self, select_id: int | None = None) -> None:
-        table = self.table
-        keep = select_id if select_id is not None else self.selected_id()
-        table.clear()
-        self.rounds = {r.id: r for r in svc.list_rounds(self.ctx)}
-        self.late = self.late_rounds()
-        for rnd in self.rounds.values():
-            table.add_row(*self._cells(rnd, appraisal_review.dashboard(self.ctx, rnd.id)), key=str(rnd.id))
-        if keep in self.rounds:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    def after_reload(self) -> None:
         self.show_dashboard()
 
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
-
     def _selected(self) -> m.AppraisalRound | None:
-        rid = self.selected_id()
-        if rid is None:
-            self.notify(self.t("no_selection"), severity="warning")
-        return self.rounds.get(rid) if rid is not None else None
+        return self.selected()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_dashboard()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
 
     def dashboard_text(self, d: appraisal_review.Dashboard) -> str:
         n = lambda v: apply_digits(v, self.digits)
@@ -176,14 +144,14 @@ class AppraisalScreen(GuardedScreen):
                       + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else "")]
         return "\n".join(lines)
 
-    def late_rounds(self) -> dict[int, object]:
+    def late_rounds(self, rounds) -> dict[int, object]:
         """The rounds whose criteria notice is dated after the round starts (or missing once it has
         started): the same rule as the ITA checklist (service/ita_hr.py)."""
         from ethics_tui.service.ita_hr import late_criteria
 
-        by_no = {(r.fiscal_year, r.round_no): r.id for r in self.rounds.values()}
+        by_no = {(r.fiscal_year, r.round_no): r.id for r in rounds}
         out = {}
-        for fy in {r.fiscal_year for r in self.rounds.values()}:
+        for fy in {r.fiscal_year for r in rounds}:
             for x in late_criteria(self.ctx, fy):
                 if (fy, x.round_no) in by_no:
                     out[by_no[(fy, x.round_no)]] = x
@@ -206,9 +174,6 @@ class AppraisalScreen(GuardedScreen):
         box.update(self.dashboard_text(appraisal_review.dashboard(self.ctx, rid)))
 
     # -- actions ---------------------------------------------------------------------------
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
     def action_new(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RoundFormModal
 
@@ -247,9 +212,6 @@ class AppraisalScreen(GuardedScreen):
             appraisal_review.list_grievances(self.ctx, rnd.id)  # checks the role first
             self.app.push_screen(AppraisalGrievancesScreen(rnd.id))
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
     def action_notify_round(self) -> None:
         rnd = self._selected()
         if rnd is None:
@@ -287,17 +249,8 @@ class AppraisalScreen(GuardedScreen):
         if rnd is not None:
             self._export("criteria", rnd.id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, round_id: int) -> None:
         from ethics_tui.service import documents
 
-        try:
-            path: Path = documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id)
-        except (UserError, OSError) as exc:
-            msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
-            self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, self.t("ap_exported", path=full(path)), path)
+        run_export(self, lambda progress: documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id), "ap_exported")
 

@@ -8,15 +8,15 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_review
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import to_arabic_digits
+from ethics_tui.tui.widgets.fields import date_input, people_options, read_date
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
-from ethics_tui.tui.widgets.validators import Required, ThaiDate
+from ethics_tui.tui.widgets.validators import Required
 
 AREA_CSS = "{cls} TextArea {{ height: 4; width: 1fr; }}"
 
@@ -36,20 +36,10 @@ def parse_bands(text: str) -> list:
 
 class _DateForm(FormModal):
     def date_field(self, name: str, value: date | str | None = None) -> Input:
-        shown = format_date(value, "numeric") if value else ""
-        return Input(shown, placeholder=self.t("date_ph"), id=f"f-{name}", compact=True, validators=[ThaiDate(self.lang)])
+        return date_input(self, name, value)
 
     def read_date(self, name: str, errors: dict, required: bool = True) -> date | None:
-        typed = self.input_value(name)
-        if not typed:
-            if required:
-                errors[name] = ("ต้องกรอกวันที่", "a date is required")
-            return None
-        try:
-            return parse_date(typed)
-        except UserError as exc:
-            errors[name] = (exc.th, exc.en)
-            return None
+        return read_date(self, name, errors, required)
 
 
 class RoundFormModal(_DateForm):
@@ -117,7 +107,7 @@ class RoundFormModal(_DateForm):
 
 
 def staff_options(ctx) -> list[tuple[str, int]]:
-    return [(f"{r.staff.full_name} · {r.staff.position}", r.staff.id) for r in staff_svc.search(ctx)]
+    return people_options(r.staff for r in staff_svc.search(ctx))
 
 
 class RefusalModal(_DateForm):

@@ -6,26 +6,25 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_review
-from ethics_tui.service.settings import get_settings
-from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.screens.appraisal import round_label
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("code", 6), ("name", 24), ("filed", 13), ("deadline", 16), ("stage", 20), ("due", 16))
 
 
-class AppraisalGrievancesScreen(GuardedScreen):
+class AppraisalGrievancesScreen(ListScreen, table_id="ap-griev", columns=COLUMNS, flex="name", min_flex=14,
+                                priority=("code", "stage", "due", "filed", "deadline"), column_label="ap_col_{}",
+                                enter_action="decide"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"decide": "appraisal.write", "revise": "appraisal.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,71 +34,52 @@ class AppraisalGrievancesScreen(GuardedScreen):
     ]
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
-        super().__init__()
+        super().__init__(then)
         self.round_id = round_id
         self.rnd = svc.get_round(self.ctx, round_id)
-        self.items: dict[int, m.Grievance] = {}
-        self.digits = get_settings(self.ctx).digits
+        self.load_digits()  # the title, composed before mount, shows the round in them
 
     def recreate(self) -> AppraisalGrievancesScreen:
         return AppraisalGrievancesScreen(self.round_id)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("ap_griev_title", round=round_label(self.rnd, self.digits)), classes="screen-title")
-        yield DataTable(id="ap-griev", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="ap-griev-detail", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
-        self.reload()
-        self.table.focus()
-
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#ap-griev", DataTable)
+    def items(self) -> dict[int, m.Grievance]:
+        return self.rows
 
-    def _cells(self, g: m.Grievance, row: svc.ResultRow | None) -> list[Text]:
-        n = lambda v: apply_digits(v, self.digits)
+    def title_text(self) -> str:
+        return self.t("ap_griev_title", round=round_label(self.rnd, self.digits))
+
+    def compose_bottom(self) -> ComposeResult:
+        yield Static("", id="ap-griev-detail", markup=False)
+
+    def records(self):
+        self.results = {r.result.id: r for r in svc.list_results(self.ctx, self.round_id)}
+        return appraisal_review.list_grievances(self.ctx, self.round_id)
+
+    def row_cells(self, g: m.Grievance) -> list:
+        row = self.results.get(g.result_id)
         filing_due = row.due if row else None
-        deadline = format_date(filing_due, "abbr", self.digits) if filing_due else ""
+        deadline = self.date(filing_due, empty="")
         if g.late:
             deadline += f" ({self.t('ap_late')})"
         if g.open:
             left = m.days_left(appraisal_review.grievance_due(g, self.rnd), date.today())
-            due = self.t("ap_days", n=n(left)) if left >= 0 else self.t("ap_overdue", n=n(-left))
+            due = self.t("ap_days", n=self.d(left)) if left >= 0 else self.t("ap_overdue", n=self.d(-left))
         else:
-            due = format_date(g.decided_on, "abbr", self.digits)
-        values = [n(row.staff.code) if row else "", row.staff.full_name if row else "?",
-                  format_date(g.filed_on, "abbr", self.digits), deadline, pick(m.GRIEVANCE_LABELS[g.status], self.lang), due]
-        style = "bold" if g.open else "dim"
-        return [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
+            due = self.date(g.decided_on)
+        values = [self.d(row.staff.code) if row else "", row.staff.full_name if row else "?",
+                  self.date(g.filed_on), deadline, pick(m.GRIEVANCE_LABELS[g.status], self.lang), due]
+        return cells(values, "bold" if g.open else "dim")
 
-    def reload(self) -> None:
-        rows = {r.result.id: r for r in svc.list_results(self.ctx, self.round_id)}
-        self.results = rows
-        self.table.clear()
-        self.items = {}
-        for g in appraisal_review.list_grievances(self.ctx, self.round_id):
-            self.items[g.id] = g
-            self.table.add_row(*self._cells(g, rows.get(g.result_id)), key=str(g.id))
+    def after_reload(self) -> None:
         self.show_detail()
-
-    def selected(self) -> m.Grievance | None:
-        if self.table.row_count == 0:
-            self.notify(self.t("no_selection"), severity="warning")
-            return None
-        return self.items[int(self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value)]
 
     def show_detail(self) -> None:
         box = self.query_one("#ap-griev-detail", Static)
-        if self.table.row_count == 0:
+        g = self.items.get(self.selected_id())
+        if g is None:
             box.update("")
             return
-        g = self.items[int(self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value)]
         lines = [f"{self.t('ap_f_addressed_to').rstrip(' *')}: {g.addressed_to}", f"{self.t('ap_f_grounds')}: {g.grounds}"]
         if g.outcome:
             lines.append(f"{self.t('ap_f_outcome')}: {g.outcome}")
@@ -107,12 +87,6 @@ class AppraisalGrievancesScreen(GuardedScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_decide()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
 
     def action_decide(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import DecisionModal

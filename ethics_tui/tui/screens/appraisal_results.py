@@ -11,11 +11,10 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
@@ -23,20 +22,22 @@ from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_io
 from ethics_tui.service import appraisal_review
 from ethics_tui.service.access import can
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.screens.appraisal import late_line, round_label
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
            ("level", 12), ("stage", 16), ("clock", 14))
 
 
-class AppraisalResultsScreen(GuardedScreen):
+class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS, flex="name", min_flex=14,
+                             priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
+                             column_label="ap_col_{}", title_id="ap-res-title", enter_action="enter_row"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "sign": "appraisal.write",
@@ -59,33 +60,32 @@ class AppraisalResultsScreen(GuardedScreen):
     ]
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
-        super().__init__()
+        super().__init__(then)
         self.round_id = round_id
-        self.then = then
         self.rnd = svc.get_round(self.ctx, round_id)
-        self.digits = get_settings(self.ctx).digits
-        self.rows: dict[int, svc.ResultRow] = {}
+        self.load_digits()  # the title, composed before mount, shows the round in them
         self.editing: int | None = None
+        self._told = False
 
     def recreate(self) -> AppraisalResultsScreen:
         return AppraisalResultsScreen(self.round_id)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("ap_results_title", round=round_label(self.rnd, self.digits)), classes="screen-title", id="ap-res-title")
+    def title_text(self) -> str:
+        return self.t("ap_results_title", round=round_label(self.rnd, self.digits))
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="ap-res-late", markup=False)
-        yield DataTable(id="ap-results", cursor_type="row", zebra_stripes=True)
+
+    def compose_bottom(self) -> ComposeResult:
         with Horizontal(id="ap-entry"):
             yield Label("", id="ap-entry-who")
-            yield Label(self.t("ap_entry_results", w=apply_digits(self.rnd.weights["results"], self.digits)))
+            yield Label(self.t("ap_entry_results", w=self.d(self.rnd.weights["results"])))
             yield Input(id="in-results", compact=True, max_length=6)
-            yield Label(self.t("ap_entry_competency", w=apply_digits(self.rnd.weights["competency"], self.digits)))
+            yield Label(self.t("ap_entry_competency", w=self.d(self.rnd.weights["competency"])))
             yield Input(id="in-competency", compact=True, max_length=6)
         yield Static(self.t("ap_entry_hint"), classes="hint", id="ap-entry-hint")
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
+    def prepare(self) -> None:
         self.query_one("#ap-entry").styles.height = 1
         late = self.query_one("#ap-res-late", Static)  # the criteria announced after the round began
         warning = late_line(self, self.rnd)
@@ -95,25 +95,28 @@ class AppraisalResultsScreen(GuardedScreen):
         for box in self.query(Input):
             box.styles.width = 10
         self.query_one("#ap-entry-who").styles.width = 30
-        table = self.table
-        table.styles.height = "1fr"
-        for key, width in COLUMNS:
-            table.add_column(self.t(f"ap_col_{key}"), key=key, width=width)
-        self.reload()
+        self.table.styles.height = "1fr"
         if not can(self.ctx, "appraisal.write"):
             self.query_one("#ap-entry").display = False
             self.query_one("#ap-entry-hint").display = False
-        if any(r.hidden for r in self.rows.values()):
-            self.notify(self.t("ap_no_scores"), markup=False)
-        table.focus()
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#ap-results", DataTable)
+    def resumed(self) -> None:
+        pass  # rows are refreshed by the actions that change them
+
+    def after_reload(self) -> None:
+        if not self._told and any(r.hidden for r in self.rows.values()):
+            self._told = True
+            self.notify(self.t("ap_no_scores"), markup=False)
 
     # -- the table -------------------------------------------------------------------------
-    def _cells(self, row: svc.ResultRow) -> list[Text]:
-        r, s, n = row.result, row.scores, (lambda v: apply_digits(v, self.digits))
+    def records(self):
+        return svc.list_results(self.ctx, self.round_id)
+
+    def record_id(self, row: svc.ResultRow) -> int:
+        return row.result.id
+
+    def row_cells(self, row: svc.ResultRow) -> list[Text]:
+        r, s, n = row.result, row.scores, self.d
         if row.hidden:
             nums = [self.t("ap_hidden")] * 3 + [self.t("ap_hidden")]
         elif s is None:
@@ -123,8 +126,7 @@ class AppraisalResultsScreen(GuardedScreen):
             nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
         stage = pick(m.STAGE_LABELS[r.stage], self.lang)
         values = [n(row.staff.code), row.staff.full_name, row.division, *nums, stage, self._clock(row)]
-        style = "dim" if r.locked else ""
-        out = [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
+        out = cells(values, "dim" if r.locked else "")
         for i in (3, 4, 5):
             out[i].justify = "right"
         return out
@@ -136,39 +138,21 @@ class AppraisalResultsScreen(GuardedScreen):
         left = row.days_left(date.today())
         if left is None or left < 0:
             return ""
-        return self.t("ap_days", n=apply_digits(left, self.digits))
-
-    def reload(self) -> None:
-        table = self.table
-        keep = self.selected_id()
-        table.clear()
-        self.rows = {}
-        for row in svc.list_results(self.ctx, self.round_id):
-            self.rows[row.result.id] = row
-            table.add_row(*self._cells(row), key=str(row.result.id))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+        return self.t("ap_days", n=self.d(left))
 
     def refresh_row(self, result_id: int) -> None:
         row = svc.get_result(self.ctx, result_id)
         self.rows[result_id] = row
-        for (key, _w), value in zip(COLUMNS, self._cells(row)):
-            self.table.update_cell(str(result_id), key, value)
-
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
+        self.table.update_record(result_id, self.row_cells(row))
 
     def _selected(self) -> svc.ResultRow | None:
-        rid = self.selected_id()
-        if rid is None:
-            self.notify(self.t("no_selection"), severity="warning")
-            return None
-        return self.rows[rid]
+        return self.selected()
 
     # -- fast entry ------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        rid = int(event.row_key.value)
-        self.begin_entry(rid)
+    def action_enter_row(self) -> None:
+        rid = self.selected_id()
+        if rid is not None:
+            self.begin_entry(rid)
 
     def begin_entry(self, rid: int) -> None:
         if not can(self.ctx, "appraisal.write"):
@@ -330,19 +314,11 @@ class AppraisalResultsScreen(GuardedScreen):
         if row is not None:
             self._export(row.staff.code)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, code: str | None) -> None:
         from ethics_tui.service import documents
 
-        try:
-            out = documents.write(self.ctx, "appraisal-notices", round_id=self.round_id, codes=[code] if code else None)
-        except (UserError, OSError) as exc:
-            msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
-            self.app.call_from_thread(self.notify, msg, severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, self.t("ap_exported", path=full(out)), out)
+        run_export(self, lambda progress: documents.write(self.ctx, "appraisal-notices", round_id=self.round_id,
+                                                          codes=[code] if code else None), "ap_exported")
 
 
 def _pair(key: str, **kw) -> tuple[str, str]:

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model import committee as m
@@ -18,22 +17,23 @@ from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
 from ethics_tui.service import documents
 from ethics_tui.service.access import can
-from ethics_tui.service.settings import get_settings
-from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
 
-class CommitteeScreen(GuardedScreen):
+class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="subject", min_flex=12,
+                      priority=("no", "term", "members", "status", "date"), column_label="cm_col_{}",
+                      title_key="cm_title"):
     """คณะที่ปรึกษาจริยธรรม: the committee in force and the orders, newest first."""
 
     DEFAULT_CSS = """
@@ -47,53 +47,24 @@ class CommitteeScreen(GuardedScreen):
         Binding("escape", "back", "back"),
     ]
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.digits = "arabic"
-        self.rows: dict[int, Order] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("cm_title"), classes="screen-title")
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="cm-current", markup=False)
-        yield DataTable(id="cm-orders", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"cm_col_{k}"), self.app.size.width,
-                                "subject", 12, ("no", "term", "members", "status", "date"))
-        self.reload()
-        self.table.focus()
-        self.run_then()
+    def prepare(self) -> None:
+        if self.app.size.height < 30:  # 80x24: the orders keep room under the committee in force
+            self.query_one("#cm-current").styles.max_height = 5
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def records(self):
+        return svc.list_orders(self.ctx)
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#cm-orders", DataTable)
-
-    def _d(self, iso: str) -> str:
-        return format_date(iso, "abbr", self.digits) if iso else "-"
-
-    def _cells(self, o: Order) -> list[Text]:
+    def row_cells(self, o: Order) -> list[Text]:
         style = {"draft": "italic", "superseded": "dim", "revoked": "dim strike"}.get(o.status, "")
-        ref = apply_digits(o.ref if o.number else pick(m.ORDER_STATUSES[m.DRAFT], self.lang), self.digits)
-        values = [ref, self._d(o.order_date), o.subject, pick(m.ORDER_STATUSES[o.status], self.lang),
-                  f"{self._d(o.term_start)} – {self._d(o.term_end)}", apply_digits(str(len(o.members)), self.digits)]
-        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
+        ref = self.d(o.ref if o.number else pick(m.ORDER_STATUSES[m.DRAFT], self.lang))
+        values = [ref, self.date(o.order_date), o.subject, pick(m.ORDER_STATUSES[o.status], self.lang),
+                  f"{self.date(o.term_start)} – {self.date(o.term_end)}", self.d(len(o.members))]
+        return cells(values, style)
 
-    def reload(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.selected_id()
-        table = self.table
-        table.clear()
-        self.rows = {o.id: o for o in svc.list_orders(self.ctx)}
-        for o in self.rows.values():
-            table.add_row(*kept(self._cells(o), self.cols), key=str(o.id))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    def after_reload(self) -> None:
         self.show_current()
 
     def show_current(self) -> None:
@@ -105,35 +76,23 @@ class CommitteeScreen(GuardedScreen):
             if coming:  # issued, its term not begun: say so rather than "no committee, draft one"
                 o = coming[0]
                 days = (date.fromisoformat(o.term_start) - date.today()).days
-                text = self.t("cm_starts", ref=o.ref, start=self._d(o.term_start), days=days)
+                text = self.t("cm_starts", ref=o.ref, start=self.date(o.term_start), days=days)
                 self.query_one("#cm-current", Static).update(apply_digits(text, self.digits))
                 return
             self.query_one("#cm-current", Static).update(self.t("cm_none"))
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()
         left = (end - date.today()).days
-        lines = [self.t("cm_in_force", ref=order.ref, start=self._d(order.term_start), end=self._d(end.isoformat()), left=left)
+        lines = [self.t("cm_in_force", ref=order.ref, start=self.date(order.term_start), end=self.date(end.isoformat()), left=left)
                  + (self.t("cm_ending") if left <= 30 else "")]
         lines += [f"  {x.role}: {x.name}" + (f" ({x.position})" if x.position else "") for x in order.members]
         self.query_one("#cm-current", Static).update(apply_digits("\n".join(lines), self.digits))
 
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
-
     def selected(self) -> Order | None:
-        oid = self.selected_id()
-        if oid is None:
-            self.notify(self.t("no_selection"), severity="warning")
-            return None
-        return svc.get_order(self.ctx, oid)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+        order = super().selected()
+        return None if order is None else svc.get_order(self.ctx, order.id)
 
     # -- actions ---------------------------------------------------------------------------
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
     def action_new(self) -> None:
         self.app.push_screen(OrderFormModal(svc.new_order(self.ctx)), self._saved)
 
@@ -237,15 +196,6 @@ class CommitteeScreen(GuardedScreen):
         self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"),
                              done)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, order_id: int, path: Path, kind: str) -> None:
-        self.app.call_from_thread(self.notify, self.t("working"), timeout=2)
-        try:
-            out = documents.write(self.ctx, kind, path, id=order_id)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, self.t("cm_pdf_done", path=full(out)), out)
+        run_export(self, lambda progress: documents.write(self.ctx, kind, path, id=order_id), "cm_pdf_done", announce=True)
 

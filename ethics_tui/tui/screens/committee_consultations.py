@@ -8,31 +8,29 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Static
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import committee_consultations
-from ethics_tui.service.settings import get_settings
-from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), ("question", 26),
            ("by", 16), ("status", 13), ("follow", 11))
 STATUS_CYCLE = (None, *m.CONSULT_STATUSES)
 
 
-class ConsultationsScreen(GuardedScreen):
+class ConsultationsScreen(ListScreen, table_id="cs-table", columns=COLUMNS, flex="question", min_flex=16,
+                          priority=("date", "status", "category", "channel", "requester", "follow", "by"),
+                          column_label="cs_col_{}", title_key="cs_title", filter=True, filter_id="cs-filter"):
     DEFAULT_CSS = """
     #cs-count { padding: 0 2; color: $text-muted; height: 1; }
     #cs-table { height: 1fr; }
@@ -46,83 +44,32 @@ class ConsultationsScreen(GuardedScreen):
     ]
 
     def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
+        super().__init__(then)
         self.status: str | None = None
-        self.digits = "arabic"
-        self.rows: dict[int, Consultation] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("cs_title"), classes="screen-title")
-        yield Input(placeholder=self.t("cs_filter_ph"), id="cs-filter")
+    def filter_placeholder(self) -> str:
+        return self.t("cs_filter_ph")
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="cs-count", markup=False)
-        yield DataTable(id="cs-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        for key, width in COLUMNS:
-            self.table.add_column(self.t(f"cs_col_{key}"), key=key, width=width)
-        self.reload()
-        self.table.focus()
-        self.run_then()
+    def records(self):
+        return committee_consultations.list_consultations(self.ctx, self.filter_text, status=self.status)
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#cs-table", DataTable)
-
-    def _cells(self, c: Consultation) -> list[Text]:
-        d = (lambda iso: format_date(iso, "abbr", self.digits) if iso else "")
-        values = [d(c.consulted_on), pick(m.CHANNELS[c.channel], self.lang), c.category,
+    def row_cells(self, c: Consultation) -> list:
+        values = [self.date(c.consulted_on, empty=""), pick(m.CHANNELS[c.channel], self.lang), c.category,
                   pick(m.REQUESTER_KINDS[c.requester_kind], self.lang), c.question, ", ".join(c.handled_by),
-                  pick(m.CONSULT_STATUSES[c.status], self.lang), d(c.follow_up)]
-        style = "dim" if c.status == "closed" else ""
-        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
+                  pick(m.CONSULT_STATUSES[c.status], self.lang), self.date(c.follow_up, empty="")]
+        return cells(values, "dim" if c.status == "closed" else "")
 
-    def reload(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else self.selected_id()
-        text = self.query_one("#cs-filter", Input).value
-        found = committee_consultations.list_consultations(self.ctx, text, status=self.status)
-        table = self.table
-        table.clear()
-        self.rows = {c.id: c for c in found}
-        for c in found:
-            table.add_row(*self._cells(c), key=str(c.id))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    def filter_changed(self, text: str) -> None:
+        self.reload()
+
+    def after_reload(self) -> None:
         status = pick(m.CONSULT_STATUSES[self.status], self.lang) if self.status else self.t("cs_all")
-        self.query_one("#cs-count", Static).update(
-            self.t("cs_showing", n=apply_digits(len(found), self.digits), status=status))
-
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
-
-    # -- events ----------------------------------------------------------------------------
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "cs-filter":
-            self.reload()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.table.focus()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
+        self.query_one("#cs-count", Static).update(self.t("cs_showing", n=self.d(len(self.rows)), status=status))
 
     # -- actions ---------------------------------------------------------------------------
-    def action_focus_filter(self) -> None:
-        self.query_one("#cs-filter", Input).focus()
-
-    def action_focus_table(self) -> None:
-        self.table.focus()
-
-    def action_back(self) -> None:
-        box = self.query_one("#cs-filter", Input)
-        if box.has_focus and box.value:
-            box.value = ""
-            return
-        self.app.pop_screen()
-
     def action_cycle_status(self) -> None:
         self.status = STATUS_CYCLE[(STATUS_CYCLE.index(self.status) + 1) % len(STATUS_CYCLE)]
         self.reload()

@@ -12,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.i18n import pick
+from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -35,16 +36,7 @@ TextArea { height: 5; width: 1fr; }
 
 def read_date(form: FormModal, name: str, errors: dict, required: bool = False) -> str:
     """ISO date typed (B.E.) in field ``name``; errors go to ``errors``."""
-    text = form.input_value(name)
-    if not text:
-        if required:
-            errors[name] = ("ต้องระบุวันที่", "a date is required")
-        return ""
-    try:
-        return parse_date(text).isoformat()
-    except UserError as exc:
-        errors[name] = (exc.th, exc.en)
-        return ""
+    return read_iso(form, name, errors, required, ("ต้องระบุวันที่", "a date is required"))
 
 
 def be(iso: str) -> str:

@@ -13,26 +13,23 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Input, Static
 
-from ethics_tui.errors import UserError
 from ethics_tui.model import complaints as m
 from ethics_tui.model.complaints import Complaint
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.access import can
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
 from ethics_tui.tui.screens.complaints_settings import open_settings
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lookup
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
 HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), "received": ("รับเมื่อ", "Received"),
@@ -40,7 +37,9 @@ HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), 
          "subject": ("เรื่อง", "Subject")}
 
 
-class ComplaintsScreen(GuardedScreen):
+class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="subject", min_flex=14,
+                       priority=("no", "status", "due", "code", "received", "channel"), filter=True,
+                       filter_id="cp-filter", enter_action="open"):
     DEFAULT_CSS = """
     #cp-filter { margin: 0 1; }
     #cp-summary { padding: 0 2; height: 1; color: $text-muted; }
@@ -54,27 +53,24 @@ class ComplaintsScreen(GuardedScreen):
     ]
 
     def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
+        super().__init__(then)
         self.open_only = False
-        self.digits = "arabic"
-        self.rows: dict[int, Complaint] = {}
 
-    def recreate(self) -> ComplaintsScreen:
-        return type(self)()
+    def title_text(self) -> str:
+        return _(self.lang, "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "Corruption complaints")
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(_(self.lang, "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "Corruption complaints"),
-                     classes="screen-title")
-        yield Input(placeholder=_(self.lang, "ค้นหา: รหัส เลขรับ เรื่อง ช่องทาง ขั้นตอน", "filter: code, no., subject, step"),
-                    id="cp-filter")
+    def filter_placeholder(self) -> str:
+        return _(self.lang, "ค้นหา: รหัส เลขรับ เรื่อง ช่องทาง ขั้นตอน", "filter: code, no., subject, step")
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="cp-summary", markup=False)
-        yield DataTable(id="cp-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
+    def column_label(self, key: str) -> str:
+        return _(self.lang, *HEADS[key])
+
+    def on_mount(self, event) -> None:
         if not can(self.ctx, "complaints.read"):  # everyone else gets the public statistics
+            event.prevent_default()  # no table to fill (the list screen's on_mount does not run)
             stats = ComplaintStatsScreen(then=self.then if self.then in ("lookup",) else None)
             self.app.switch_screen(stats)
             if self.then == "complaint_settings":  # the administrator may change the settings
@@ -83,75 +79,36 @@ class ComplaintsScreen(GuardedScreen):
                 from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
 
                 self.app.call_later(self.app.push_screen, DestructionScreen())
-            return
-        self.digits = get_settings(self.ctx).digits
-        table = self.table
-        for key, width in COLUMNS:
-            table.add_column(_(self.lang, *HEADS[key]), key=key, width=width)
-        self.reload()
-        table.focus()
-        self.run_then()
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#cp-table", DataTable)
+    def records(self):
+        return svc.list_cases(self.ctx, self.filter_text, open_only=self.open_only)
 
-    def _cells(self, c: Complaint) -> list[Text]:
+    def row_cells(self, c: Complaint) -> list[Text]:
         late = c.overdue(date.today())
         due = (format_date(c.due, "abbr") + (" ⚠" if late else "")) if c.due else "-"
-        d = self.digits  # the office's digits, except in the code (typed back as printed)
-        values = [apply_digits(f"{c.number}/{c.fiscal_year}", d), c.code,
-                  format_date(c.received_date, "abbr", d), c.channel, m.step_label(c.status, self.lang),
-                  apply_digits(due, d), c.subject]
-        style = "dim" if c.status == "closed" else ""
-        out = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
+        values = [self.d(f"{c.number}/{c.fiscal_year}"), c.code,  # the code as printed (typed back)
+                  self.date(c.received_date), c.channel, m.step_label(c.status, self.lang), self.d(due), c.subject]
+        out = cells(values, "dim" if c.status == "closed" else "")
         if late:
             out[5].stylize("bold red")
         return out
 
-    def reload(self, select_id: int | None = None) -> None:
-        cases = svc.list_cases(self.ctx, self.query_one("#cp-filter", Input).value, open_only=self.open_only)
-        keep = select_id if select_id is not None else self.selected_id()
-        table = self.table
-        table.clear()
-        self.rows = {}
-        for c in cases:
-            self.rows[c.id] = c
-            table.add_row(*self._cells(c), key=str(c.id))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    def filter_changed(self, text: str) -> None:
+        self.reload()
+
+    def after_reload(self) -> None:
         late = svc.overdue_count(self.ctx)
+        cases = self.rows.values()
         open_n = sum(1 for c in cases if c.status != "closed")
         text = _(self.lang, f"{len(cases)} เรื่อง · ค้างดำเนินการ {open_n} · เกินกำหนด {late}",
                  f"{len(cases)} cases · open {open_n} · overdue {late}")
         if self.open_only:
             text += _(self.lang, " · เฉพาะเรื่องค้าง (o)", " · open only (o)")
-        self.query_one("#cp-summary", Static).update(apply_digits(text, self.digits))
-
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
+        self.query_one("#cp-summary", Static).update(self.d(text))
 
     def _selected(self) -> int | None:
-        case_id = self.selected_id()
-        if case_id is None:
-            self.notify(self.t("no_selection"), severity="warning")
-        return case_id
-
-    def _update_row(self, c: Complaint) -> None:
-        self.rows[c.id] = c
-        for (key, _w), value in zip(COLUMNS, self._cells(c)):
-            self.table.update_cell(str(c.id), key, value)
-
-    # -- events ----------------------------------------------------------------------------
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "cp-filter":
-            self.reload()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.table.focus()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
+        c = self.selected()
+        return None if c is None else c.id
 
     # -- actions ---------------------------------------------------------------------------
     def action_focus_filter(self) -> None:
@@ -220,7 +177,6 @@ class ComplaintsScreen(GuardedScreen):
 
         def done(saved: Complaint | None) -> None:
             if saved is not None:
-                self._update_row(saved)
                 self.reload(select_id=saved.id)
                 self.notify(f"{saved.code}: {m.step_label(saved.status, self.lang)}", markup=False)
 
@@ -260,21 +216,11 @@ class ComplaintsScreen(GuardedScreen):
         self.app.push_screen(ComplaintStatsScreen())
 
     def export(self, what: str, case_id: int) -> None:
-        self.notify(self.t("working"))
-        self._export(what, case_id)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
-    def _export(self, what: str, case_id: int) -> None:
         from ethics_tui.service import documents
 
-        try:
-            out = documents.write(self.ctx, {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what], id=case_id)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, str(full(out)), out, title="PDF")
+        kind = {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what]
+        job = lambda progress: documents.write(self.ctx, kind, id=case_id)
+        run_export(self, job, lambda paths: str(paths[0]), title="PDF", group="cp-export", announce=True)
 
 
 def overdue_badge(ctx, lang: str) -> str:

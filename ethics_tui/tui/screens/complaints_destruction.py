@@ -14,20 +14,20 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from ethics_tui.errors import UserError
 from ethics_tui.service import complaints_destruction as dx
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
-from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.appraisal_forms import _DateForm
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.form import FieldRow
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import RecordTable
 from ethics_tui.tui.widgets.validators import Required
 
 STEP_HINT = {
@@ -113,7 +113,8 @@ class DestroyModal(_DateForm):
         return on, errors
 
 
-class DestructionScreen(GuardedScreen):
+class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("on", 14), ("n", 8), ("status", 30)),
+                        enter_action=""):
     DEFAULT_CSS = """
     #dx-lists { height: 6; }
     #dx-entries { height: 1fr; }
@@ -136,71 +137,52 @@ class DestructionScreen(GuardedScreen):
         Binding("escape", "back", "back"),
     ]
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.rows: dict[int, dict] = {}
+    HEADS: ClassVar[dict[str, tuple[str, str]]] = {"id": ("บัญชี", "List"), "on": ("จัดทำเมื่อ", "Listed"), "n": ("จำนวน", "Records"), "status": ("ขั้นตอน", "Step")}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(_(self.lang, "ทำลายเรื่องร้องเรียนที่พ้นอายุการเก็บ (ระเบียบงานสารบรรณ)",
-                       "Destroying expired complaint records"), classes="screen-title")
-        yield DataTable(id="dx-lists", cursor_type="row", zebra_stripes=True)
+    def title_text(self) -> str:
+        return _(self.lang, "ทำลายเรื่องร้องเรียนที่พ้นอายุการเก็บ (ระเบียบงานสารบรรณ)", "Destroying expired complaint records")
+
+    def compose_bottom(self) -> ComposeResult:
         yield Static("", id="dx-info", markup=False)
-        yield DataTable(id="dx-entries", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        # number, code, dates and type only: no subject, no identity
+        yield RecordTable(tuple((col, None) for col in dx.COLUMNS), id="dx-entries")
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        lists = self.query_one("#dx-lists", DataTable)
-        for key, th, en in (("id", "บัญชี", "List"), ("on", "จัดทำเมื่อ", "Listed"), ("n", "จำนวน", "Records"),
-                            ("status", "ขั้นตอน", "Step")):
-            lists.add_column(_(self.lang, th, en), key=key)
-        entries = self.query_one("#dx-entries", DataTable)
-        for col in dx.COLUMNS:  # number, code, dates and type only: no subject, no identity
-            entries.add_column(col)
-        self.reload()
-        lists.focus()
-        self.run_then()
+    def column_label(self, key: str) -> str:
+        return _(self.lang, *self.HEADS[key]) if key in self.HEADS else key
 
-    def d(self, text: object) -> str:
-        return apply_digits(str(text), self.digits)
-
-    def reload(self, select: int | None = None) -> None:
+    def records(self):
         try:
-            rows = dx.rounds(self.ctx)
+            return dx.rounds(self.ctx)
         except UserError as exc:
             self.notify(exc.message(self.lang), severity="error", markup=False)
-            rows = []
-        table = self.query_one("#dx-lists", DataTable)
-        keep = select if select is not None else cursor_id(table)
-        table.clear()
-        self.rows = {r["id"]: r for r in rows}
-        for r in rows:
-            table.add_row(self.d(r["id"]), format_date(r["listed_on"], "abbr", self.digits),
-                          self.d(len(r["entries"])), pick(dx.STATUS_LABELS[r["status"]], self.lang),
-                          key=str(r["id"]))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+            return []
+
+    def record_id(self, r: dict) -> int:
+        return r["id"]
+
+    def row_cells(self, r: dict) -> list:
+        return [self.d(r["id"]), self.date(r["listed_on"]), self.d(len(r["entries"])), self.pick(dx.STATUS_LABELS[r["status"]])]
+
+    def after_reload(self) -> None:
         self.show_selected()
 
     def selected(self) -> dict | None:
-        rid = cursor_id(self.query_one("#dx-lists", DataTable))
+        rid = self.selected_id()
         return self.rows.get(rid) if rid is not None else None
 
     def show_selected(self) -> None:
         row = self.selected()
         info = self.query_one("#dx-info", Static)
-        entries = self.query_one("#dx-entries", DataTable)
-        entries.clear()
+        entries = self.query_one("#dx-entries", RecordTable)
         L = self.lang
         if row is None:
+            entries.load([])
             info.update(_(L, "ยังไม่มีบัญชีขอทำลาย กด n เพื่อจัดทำบัญชีเรื่องที่ยุติแล้วและพ้นอายุการเก็บ",
                           "No destruction list yet. Press n to list the closed records past retention."))
             return
-        for r in dx.table_rows(row):  # the receipt code as printed (Arabic), the rest in the office's digits
-            entries.add_row(*(v if i == 2 else self.d(v) for i, v in enumerate(r)))
-        d = lambda iso: format_date(iso, "abbr", self.digits) if iso else "-"  # noqa: E731
+        # the receipt code as printed (Arabic), the rest in the office's digits
+        entries.load((n, [v if i == 2 else self.d(v) for i, v in enumerate(r)]) for n, r in enumerate(dx.table_rows(row)))
+        d = self.date
         lines = [_(L, f"บัญชีเลขที่ {row['id']}: {len(row['entries'])} เรื่อง"
                       + (" (จัดทำหลังกำหนด 60 วัน)" if row.get("late") else ""),
                    f"List {row['id']}: {len(row['entries'])} record(s)" + (" (late)" if row.get("late") else "")),
@@ -224,7 +206,7 @@ class DestructionScreen(GuardedScreen):
 
     def _after(self, saved: dict | None, th: str, en: str) -> None:
         if saved is not None:
-            self.reload(select=saved["id"])
+            self.reload(select_id=saved["id"])
             self.notify(self.d(_(self.lang, th, en)), markup=False)
 
     # -- the steps ---------------------------------------------------------------------------
@@ -287,15 +269,7 @@ class DestructionScreen(GuardedScreen):
         if row is None:
             return
         out = export_folder(self.ctx) / f"complaint-destruction-list-{row['id']}.{kind}"
-        try:
-            (dx.export_pdf if kind == "pdf" else dx.export_csv)(self.ctx, row["id"], out)
-        except (UserError, OSError) as exc:
-            msg = exc.message(self.lang) if isinstance(exc, UserError) else str(exc)
-            self.notify(msg, severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
+        writer = dx.export_pdf if kind == "pdf" else dx.export_csv
+        run_export(self, lambda progress: writer(self.ctx, row["id"], out) or out, lambda paths: str(paths[0]),
+                   title=kind.upper(), group="dx-export")
 
-        export_done(self.app, str(full(out)), out, title=kind.upper())
-
-    def action_back(self) -> None:
-        self.app.pop_screen()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -20,6 +18,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.complaints_forms import InfoModal
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 
@@ -150,19 +149,8 @@ class ComplaintStatsScreen(GuardedScreen):
         if fy is None:
             self.notify(_(self.lang, "ปีงบประมาณไม่ถูกต้อง", "Invalid fiscal year"), severity="warning")
             return
-        self.notify(self.t("working"))
-        self._export(fy, self.query_one("#cp-half", Checkbox).value)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="cp-export")
-    def _export(self, fy: int, half: bool) -> Path | None:
+        half = self.query_one("#cp-half", Checkbox).value
         from ethics_tui.service import documents
 
-        try:
-            out = documents.write(self.ctx, "complaint-stats", fy=fy, half=half)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
-            return None
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, str(full(out)), out, title="PDF")
-        return out
+        run_export(self, lambda progress: documents.write(self.ctx, "complaint-stats", fy=fy, half=half),
+                   lambda paths: str(paths[0]), title="PDF", group="cp-export", announce=True)

@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.list_screen import DigitsMixin
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 #: the year keys, first in the subclass's BINDINGS
@@ -18,7 +19,7 @@ YEAR_BINDINGS: list[BindingType] = [
 ]
 
 
-class FiscalYearScreen(GuardedScreen):
+class FiscalYearScreen(DigitsMixin, GuardedScreen):
     """The base of the report and ITA item screens. Subclasses define ``reload()``."""
 
     BINDINGS: ClassVar[list[BindingType]] = list(YEAR_BINDINGS)

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ethics_tui.model.notices import KIND_LABELS, Notice
 from ethics_tui.service import notices_self
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cell
 
 
 def document_text(ctx, n: Notice) -> str:
@@ -49,7 +46,9 @@ def document_text(ctx, n: Notice) -> str:
     return "\n".join(x for x in lines if x is not None).strip()
 
 
-class MyDocumentsScreen(GuardedScreen):
+class MyDocumentsScreen(ListScreen, table_id="my-table", columns=(("kind", 12), ("title", 36), ("state", 22)),
+                        flex="title", min_flex=16, priority=("state", "kind"), column_label="my_col_{}",
+                        title_key="my_title", enter_action=""):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "acknowledge", "my_ack"),
         Binding("f", "files", "my_files"),
@@ -57,59 +56,42 @@ class MyDocumentsScreen(GuardedScreen):
     ]
 
     def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.docs: dict[int, notices_self.MyDocument] = {}
+        super().__init__(then)
         self.shown: tuple[int, str] | None = None  # (notice id, hash of the version shown)
-        self.digits = "arabic"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("my_title"), classes="screen-title")
+    @property
+    def docs(self) -> dict[int, notices_self.MyDocument]:
+        return self.rows
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="my-count", markup=False)
-        yield DataTable(id="my-table", cursor_type="row", zebra_stripes=True)
+
+    def compose_bottom(self) -> ComposeResult:
         with VerticalScroll(id="my-text-box"):
             yield Static("", id="my-text", markup=False)
         yield Static(self.t("my_hint"), classes="hint")
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        table = self.table
-        table.styles.height = 8
+    def prepare(self) -> None:
+        self.table.styles.height = 8
         self.query_one("#my-text-box").styles.height = "1fr"
         self.query_one("#my-text").styles.width = "100%"
-        for key, width in (("kind", 12), ("title", 36), ("state", 22)):
-            table.add_column(self.t(f"my_col_{key}"), key=key, width=width)
-        self.reload()
-        table.focus()
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#my-table", DataTable)
+    def records(self):
+        return notices_self.my_documents(self.ctx)
 
-    def _state(self, d: notices_self.MyDocument) -> Text:
+    def row_cells(self, d: notices_self.MyDocument) -> list:
+        title = d.notice.title + (f" (v{d.notice.version})" if d.notice.version > 1 else "")
         if d.done:
-            when = apply_digits(format_date(d.date, "abbr"), self.digits)
-            return Text(self.t("my_done", date=when), style="green", no_wrap=True, overflow="ellipsis")
-        return Text(self.t("my_pending"), style="bold yellow", no_wrap=True)
+            state = cell(self.t("my_done", date=self.d(format_date(d.date, "abbr"))), "green")
+        else:
+            state = cell(self.t("my_pending"), "bold yellow")
+        return [self.pick(KIND_LABELS[d.notice.kind]), title, state]
 
-    def reload(self, select: int | None = None) -> None:
-        keep = select if select is not None else cursor_id(self.table)
-        docs = notices_self.my_documents(self.ctx)
-        table = self.table
-        table.clear()
-        self.docs = {d.id: d for d in docs}
-        pick = 1 if self.lang == "en" else 0
-        for d in docs:
-            title = d.notice.title + (f" (v{d.notice.version})" if d.notice.version > 1 else "")
-            table.add_row(Text(KIND_LABELS[d.notice.kind][pick], no_wrap=True),
-                          Text(title, no_wrap=True, overflow="ellipsis"), self._state(d), key=str(d.id))
-        if keep in self.docs:
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        pending = sum(not d.done for d in docs)
-        count = self.t("my_count", n=pending, m=len(docs)) if docs else self.t("my_none")
-        self.query_one("#my-count", Static).update(apply_digits(count, self.digits))
-        self._show(cursor_id(table))
+    def after_reload(self) -> None:
+        pending = sum(not d.done for d in self.docs.values())
+        count = self.t("my_count", n=pending, m=len(self.docs)) if self.docs else self.t("my_none")
+        self.query_one("#my-count", Static).update(self.d(count))
+        self._show(self.selected_id())
 
     def _show(self, notice_id: int | None) -> None:
         box = self.query_one("#my-text", Static)
@@ -119,7 +101,7 @@ class MyDocumentsScreen(GuardedScreen):
             box.update("")
             return
         self.shown = (d.id, notices_self.document_hash(d.notice))
-        box.update(apply_digits(document_text(self.ctx, d.notice), self.digits))
+        box.update(self.d(document_text(self.ctx, d.notice)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is not None and event.row_key.value is not None:
@@ -163,7 +145,7 @@ class MyDocumentsScreen(GuardedScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 notices_self.acknowledge(self.ctx, notice_id, digest)
-                self.reload(select=notice_id)
+                self.reload(select_id=notice_id)
                 self.notify(self.t("my_acked"), markup=False)
 
         self.app.push_screen(ConfirmModal(question, danger=False), answered)

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.notices import CHANNELS, KIND_LABELS, STATUS_LABELS, Notice
@@ -22,19 +21,20 @@ from ethics_tui.service import documents
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.access import require
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
 
-class NoticesScreen(GuardedScreen):
+class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="title", min_flex=16,
+                    priority=("status", "date", "cov", "number", "kind", "id"), column_label="nt_col_{}",
+                    title_key="nt_title", no_selection="nt_no_selection"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("notices")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,70 +42,30 @@ class NoticesScreen(GuardedScreen):
         Binding("escape", "back", "back"),
     ]
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.digits = "arabic"
-        self.rows: dict[int, Notice] = {}
-
-    def recreate(self) -> NoticesScreen:
-        return NoticesScreen()
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("nt_title"), classes="screen-title")
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="nt-count", markup=False)
-        yield DataTable(id="nt-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
-                                "title", 16, ("status", "date", "cov", "number", "kind", "id"))
-        self.reload()
-        self.table.focus()
-        self.run_then()
+    def records(self):
+        self.covs = {c.notice.id: c for c in acks.coverage_all(self.ctx)}
+        return svc.list_notices(self.ctx)
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#nt-table", DataTable)
-
-    def _cells(self, n: Notice, cov) -> list[Text]:
-        pick = 1 if self.lang == "en" else 0
-        number = apply_digits(svc.number_text(self.ctx, n), self.digits)
+    def row_cells(self, n: Notice) -> list[Text]:
+        cov = self.covs.get(n.id)
+        number = self.d(svc.number_text(self.ctx, n))
         cov_text = ""
-        style = "dim" if n.status == "superseded" else ""
         if cov is not None:
-            cov_text = apply_digits(f"{cov.done}/{cov.total} {int(cov.percent)}%", self.digits)  # floor: never 100 % early
+            cov_text = self.d(f"{cov.done}/{cov.total} {int(cov.percent)}%")  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
-        values = [apply_digits(n.id, self.digits), KIND_LABELS[n.kind][pick], number, n.title + version, STATUS_LABELS[n.status][pick],
-                  apply_digits(format_date(n.dated, "abbr"), self.digits), cov_text]
-        out = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
+        values = [self.d(n.id), self.pick(KIND_LABELS[n.kind]), number, n.title + version, self.pick(STATUS_LABELS[n.status]),
+                  self.d(format_date(n.dated, "abbr")), cov_text]
+        out = cells(values, "dim" if n.status == "superseded" else "")
         if cov is not None and cov.done < cov.total:
             out[-1].stylize("bold yellow")
         return out
 
-    def reload(self, select_id: int | None = None) -> None:
-        table = self.table
-        keep = select_id if select_id is not None else self.selected_id()
-        table.clear()
-        self.rows = {}
-        covs = {c.notice.id: c for c in acks.coverage_all(self.ctx)}
-        below = sum(c.done < c.total for c in covs.values())
-        for n in svc.list_notices(self.ctx):
-            cov = covs.get(n.id)
-            self.rows[n.id] = n
-            table.add_row(*kept(self._cells(n, cov), self.cols), key=str(n.id))
-        if keep in self.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        self.query_one("#nt-count", Static).update(
-            apply_digits(self.t("nt_count", n=len(self.rows), m=below), self.digits))
-
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
+    def after_reload(self) -> None:
+        below = sum(c.done < c.total for c in self.covs.values())
+        self.query_one("#nt-count", Static).update(self.d(self.t("nt_count", n=len(self.rows), m=below)))
 
     def _selected(self, published: bool | None = None) -> Notice | None:
         nid = self.selected_id()
@@ -119,12 +79,6 @@ class NoticesScreen(GuardedScreen):
         return n
 
     # -- actions ---------------------------------------------------------------------------
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_edit()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
     def action_new(self, kind: str) -> None:
         require(self.ctx, "notices.write")
         self.app.push_screen(NoticeFormModal(kind), self._saved)
@@ -155,7 +109,7 @@ class NoticesScreen(GuardedScreen):
         def done(saved: Notice | None) -> None:
             if saved is not None:
                 self.reload(select_id=saved.id)
-                self.notify(self.t("nt_published", title=saved.title, n=apply_digits(saved.audience_size, self.digits)),
+                self.notify(self.t("nt_published", title=saved.title, n=self.d(saved.audience_size)),
                             markup=False)
 
         self.app.push_screen(PublishModal(n), done)
@@ -189,19 +143,18 @@ class NoticesScreen(GuardedScreen):
 
     def action_channel(self) -> None:
         require(self.ctx, "notices.write")  # refused before a form opens, not at save
-        from ethics_tui.tui.screens.notices_coverage import ChoiceModal
+        from ethics_tui.tui.widgets.dialogs import ChoiceModal
 
         n = self._selected(published=True)
         if n is None:
             return
-        pick = 1 if self.lang == "en" else 0
 
         def done(key: str | None) -> None:
             if key:
                 svc.add_channel(self.ctx, n.id, key)
                 self.notify(self.t("nt_saved", title=n.title), markup=False)
 
-        options = [(v[pick], k) for k, v in CHANNELS.items()]
+        options = [(self.pick(v), k) for k, v in CHANNELS.items()]
         self.app.push_screen(ChoiceModal(self.t("nt_channel_title"), options), done)
 
     def action_ticks(self) -> None:
@@ -231,32 +184,22 @@ class NoticesScreen(GuardedScreen):
     def action_report(self) -> None:
         self.export(self.selected_id(), "report")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="notices-pdf")
     def export(self, notice_id: int | None, what: str) -> None:
         export_pdfs(self, notice_id, what)
 
 
 def export_pdfs(screen, notice_id: int | None, what: str) -> None:
-    """Worker body shared by the screens: write the PDFs, then notify with their paths."""
-    app = screen.app
+    """Write the notice's PDFs (or the coverage report) in the export worker; notify the paths."""
     ctx = screen.ctx
-    try:
-        paths: list[Path] = []
-        if what == "report":
-            paths.append(documents.write(ctx, "notices-coverage", id=notice_id))
-        else:
-            n = svc.get(ctx, notice_id)
-            paths.append(documents.write(ctx, n.kind, id=n.id))  # "announcement" / "circular"
-            if n.published and acks.coverage(ctx, n.id).pending:
-                paths.append(documents.write(ctx, "signoff", id=n.id))
-    except UserError as exc:
-        app.call_from_thread(screen.notify, exc.message(screen.lang), severity="error", markup=False)
-        return
-    except OSError as exc:
-        app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
-        return
-    from ethics_tui.tui.export_notice import export_done, full
 
-    msg = screen.t("nt_exported", paths=", ".join(str(full(p)) for p in paths))
-    app.call_from_thread(export_done, app, msg, paths)
+    def job(progress) -> list[Path]:
+        if what == "report":
+            return [documents.write(ctx, "notices-coverage", id=notice_id)]
+        n = svc.get(ctx, notice_id)
+        paths = [documents.write(ctx, n.kind, id=n.id)]  # "announcement" / "circular"
+        if n.published and acks.coverage(ctx, n.id).pending:
+            paths.append(documents.write(ctx, "signoff", id=n.id, progress=progress))
+        return paths
+
+    run_export(screen, job, "nt_exported", group="notices-pdf")
 

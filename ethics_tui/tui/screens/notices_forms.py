@@ -8,12 +8,13 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model.notices import AUDIENCES, CHANNELS, Notice, items_text, parse_items
 from ethics_tui.model.staff import ALL_STAFF_TYPES
 from ethics_tui.service import notices as svc
 from ethics_tui.service.settings import list_divisions
-from ethics_tui.thai.dates import format_date, parse_date, today
+from ethics_tui.thai.dates import format_date, today
+from ethics_tui.tui.widgets.fields import date_text, typed_date
 from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
@@ -30,17 +31,12 @@ NoticeFormModal .field-label { width: 26; }
 
 
 def _date_text(iso: str) -> str:
-    return format_date(iso, "numeric") if iso else ""
+    return date_text(iso)
 
 
 def _parse_day(typed: str, field: str, errors: dict) -> str:
-    if not typed:
-        return ""
-    try:
-        return parse_date(typed).isoformat()
-    except UserError as exc:
-        errors[field] = (exc.th, exc.en)
-        return ""
+    day = typed_date(typed, field, errors)
+    return day.isoformat() if day else ""
 
 
 class NoticeFormModal(FormModal[Notice | None]):

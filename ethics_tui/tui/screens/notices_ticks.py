@@ -17,25 +17,25 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.model.notices import METHODS
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.notices_acks import Person
-from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
+from ethics_tui.tui.widgets.record_table import cell, cells
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
 
 
-class TickOffScreen(GuardedScreen):
+class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="name", min_flex=20,
+                    priority=("ack", "code", "position", "division"), column_label="nt_col_{}", enter_action=""):
     DEFAULT_CSS = """
     TickOffScreen #tick-table { height: 1fr; }
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
@@ -57,70 +57,55 @@ class TickOffScreen(GuardedScreen):
         Binding("escape", "back", "back"),
     ]
 
+    # at 80 columns: the name and whether they acknowledged come first (columns by priority)
+
     def __init__(self, notice_id: int, then: str | None = None) -> None:
-        super().__init__()
+        super().__init__(then)
         self.notice_id = notice_id
         self.filter = ""
         self.tick_date: date = today()
         self.method = "sheet"
-        self.people: dict[int, Person] = {}
         self.undo_stack: list[tuple[str, list[int]]] = []  # (what was done, staff ids)
-        self.digits = "arabic"
         self.typing = False  # a search is being typed: space goes into it
         self.sitting: set[int] = set()  # staff ticked on this screen since it opened
 
     def recreate(self) -> TickOffScreen:
         return TickOffScreen(self.notice_id)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    @property
+    def people(self) -> dict[int, Person]:
+        return self.rows
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="tick-title", classes="screen-title", markup=False)
         yield Static("", id="tick-status", markup=False)
         yield Static("", id="tick-filter", markup=False)
-        yield DataTable(id="tick-table", cursor_type="row", zebra_stripes=True)
-        yield Static(self.t("nt_tick_keys"), classes="hint", markup=False)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
+    def compose_bottom(self) -> ComposeResult:
+        yield Static(self.t("nt_tick_keys"), classes="hint", markup=False)
+
+    def prepare(self) -> None:
         n = svc.get(self.ctx, self.notice_id)
         head = svc.number_text(self.ctx, n) or n.title
         self.query_one("#tick-title", Static).update(
-            apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits))
-        # at 80 columns: the name and whether they acknowledged come first (columns by priority)
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
-                                "name", 20, ("ack", "code", "position", "division"))
-        self.reload()
-        self.table.focus()
-
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#tick-table", DataTable)
+            self.d(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}")))
 
     # -- view ------------------------------------------------------------------------------
     def _status_cell(self, p: Person) -> Text:
         if p.done:
-            text = f"✓ {format_date(p.date, 'abbr')}"
-            return Text(apply_digits(text, self.digits), style="green", end="")
-        return Text(self.t("nt_pending"), style="yellow", end="")
+            return cell(self.d(f"✓ {format_date(p.date, 'abbr')}"), "green")
+        return cell(self.t("nt_pending"), "yellow")
 
-    def _cells(self, p: Person) -> list:
-        code = apply_digits(p.code, self.digits)
-        values = [code, p.name, p.position, p.division]
-        style = "" if p.active else "dim strike"
-        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values] + [self._status_cell(p)]
+    def records(self):
+        return acks.people(self.ctx, self.notice_id, self.filter)[:PAGE]
 
-    def reload(self) -> None:
-        table = self.table
-        keep = self.selected_id()
-        rows = acks.people(self.ctx, self.notice_id, self.filter)
-        table.clear()
-        self.people = {}
-        for p in rows[:PAGE]:
-            self.people[p.staff_id] = p
-            table.add_row(*kept(self._cells(p), self.cols), key=str(p.staff_id))
-        if keep in self.people:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+    def record_id(self, p: Person) -> int:
+        return p.staff_id
+
+    def row_cells(self, p: Person) -> list:
+        return [*cells((self.d(p.code), p.name, p.position, p.division), "" if p.active else "dim strike"), self._status_cell(p)]
+
+    def after_reload(self) -> None:
         caret = "▏" if self.typing or not self.filter else ""
         self.query_one("#tick-filter", Static).update(
             self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else ""))
@@ -131,10 +116,7 @@ class TickOffScreen(GuardedScreen):
         pick = 1 if self.lang == "en" else 0
         text = self.t("nt_tick_status", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}",
                       date=format_date(self.tick_date, "abbr"), method=METHODS[self.method][pick])
-        self.query_one("#tick-status", Static).update(apply_digits(text, self.digits))
-
-    def selected_id(self) -> int | None:
-        return cursor_id(self.table)
+        self.query_one("#tick-status", Static).update(self.d(text))
 
     def _refresh_rows(self, ids: list[int]) -> None:
         """Re-read the changed people and update their status cells in place."""
@@ -142,7 +124,7 @@ class TickOffScreen(GuardedScreen):
         for sid in ids:
             if sid in self.people and sid in fresh:
                 self.people[sid] = fresh[sid]
-                self.table.update_cell(str(sid), "ack", self._status_cell(fresh[sid]))
+                self.table.update_record(sid, self.row_cells(fresh[sid]))
         self.refresh_status()
 
     # -- typing filters --------------------------------------------------------------------

@@ -6,18 +6,18 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
 from ethics_tui.service import documents
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
@@ -100,8 +100,9 @@ class ReportScreen(FiscalYearScreen):
         self.msg_width = self._msg_width(self.size.width)
         checks.add_column("", key="mark", width=2)
         checks.add_column("", key="msg", width=self.msg_width)
-        checks.styles.height = 10
+        checks.styles.height = self._checks_height(self.size.height)
         rows = self.query_one("#rp-rows", DataTable)
+        rows.styles.height = "1fr"  # the screen never scrolls: its title and year stay in view
         for key, width in zip(("activity", "summary", "results"), WIDTHS):
             rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
         self.reload()
@@ -113,7 +114,14 @@ class ReportScreen(FiscalYearScreen):
         """The check message column: the screen less the mark, the cell padding and a scrollbar."""
         return max(30, min(110, width - 2 - 4 - 2 - 2))
 
+    @staticmethod
+    def _checks_height(height: int) -> int:
+        """The readiness checks: 10 lines, fewer on a short terminal (7 at 24 lines), so that the
+        report rows keep room below them."""
+        return max(4, min(10, height - 17))
+
     def on_resize(self, event) -> None:
+        self.query_one("#rp-checks", DataTable).styles.height = self._checks_height(event.size.height)
         width = self._msg_width(event.size.width)
         if getattr(self, "msg_width", None) not in (None, width):
             self.msg_width = width
@@ -201,30 +209,16 @@ class ReportScreen(FiscalYearScreen):
         self.notify(self.t("ita_working"), markup=False)
         self._export("evidence")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="report-export")
     def _export(self, kind: str) -> None:
-        from ethics_tui.tui.export_notice import export_done, full
 
         ctx, fy = self.ctx, self.fy
-        try:
-            if kind == "pdf":
-                paths = [documents.write(ctx, "report", fy=fy)]
-            elif kind == "xlsx":
-                paths = [report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx"))]
-            else:
-                from ethics_tui.service.exports import export_folder
-                from ethics_tui.service.report_evidence import write_evidence
-                from ethics_tui.thai.digits import apply_digits
+        if kind == "pdf":
+            run_export(self, lambda progress: documents.write(ctx, "report", fy=fy), "rp_done", group="report-export")
+        elif kind == "xlsx":
+            run_export(self, lambda progress: report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx")),
+                       "rp_done", group="report-export")
+        else:
+            from ethics_tui.tui.screens.report_ita import export_evidence
 
-                out = export_folder(ctx, fy) / f"ita-{fy}"
-                paths = write_evidence(ctx, fy, out)
-                d = getattr(self, "digits", "arabic")
-                text = self.t("ita_folder_done", fy=apply_digits(fy, d), n=apply_digits(len(paths), d), dir=out)
-                self.app.call_from_thread(export_done, self.app, text, out, timeout=20)
-                return
-        except UserError as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        text = self.t("rp_done", path=", ".join(str(full(p)) for p in paths))
-        self.app.call_from_thread(export_done, self.app, text, paths)
+            export_evidence(self)
 

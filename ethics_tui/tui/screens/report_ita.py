@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, OptionList, Static, TextArea
@@ -20,6 +19,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
@@ -217,36 +217,39 @@ class ItaItemsScreen(FiscalYearScreen):
                 return
         self.notify(self.t("ita_done", path="-"), severity="warning")
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="ita-export")
     def _write(self, code: str | None, only: str | None = None) -> None:
         from ethics_tui.service import ita_items, report_evidence
         from ethics_tui.service.exports import export_folder
         from ethics_tui.service.ita_outputs import outputs
-        from ethics_tui.tui.export_notice import export_done, full
 
+        if code is None:
+            export_evidence(self, after=lambda _paths: self.reload())
+            return
         ctx, fy = self.ctx, self.fy
         out = export_folder(ctx, fy) / f"ita-{fy}"
-        try:
-            if code is None:
-                written = report_evidence.write_evidence(ctx, fy, out)
-                text = self.t("ita_folder_done", fy=apply_digits(fy, self.digits), n=apply_digits(len(written), self.digits),
-                              dir=out)
-                self.app.call_from_thread(export_done, self.app, text, out, timeout=20)
-                self.app.call_from_thread(self.reload)
-                return
-            else:
-                paths = []
-                for i, item in enumerate(ita_items.load(ctx, fy).items, 1):
-                    if item.code != code:
+
+        def job(progress) -> list:
+            paths = []
+            for i, item in enumerate(ita_items.load(ctx, fy).items, 1):
+                if item.code != code:
+                    continue
+                for name, rule in item.uses():
+                    if only and name != only:
                         continue
-                    for name, rule in item.uses():
-                        if only and name != only:
-                            continue
-                        p = ita_items.period(rule, fy)
-                        paths.append(outputs()[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
-        except UserError as exc:
-            self.app.call_from_thread(self.app.report_error, exc)
-            return
-        text = self.t("ita_done", path=", ".join(str(full(p)) for p in paths))
-        self.app.call_from_thread(export_done, self.app, text, paths)
-        self.app.call_from_thread(self.reload)
+                    p = ita_items.period(rule, fy)
+                    paths.append(outputs()[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
+            return paths
+
+        run_export(self, job, "ita_done", group="ita-export", after=lambda _paths: self.reload())
+
+
+def export_evidence(screen, after=None) -> None:
+    """The year's ITA evidence folder (report and ITA item screens), with a progress bar per item."""
+    from ethics_tui.service.exports import export_folder
+    from ethics_tui.service.report_evidence import write_evidence
+
+    ctx, fy = screen.ctx, screen.fy
+    out = export_folder(ctx, fy) / f"ita-{fy}"
+    run_export(screen, lambda progress: write_evidence(ctx, fy, out, progress=progress),
+               lambda paths: screen.t("ita_folder_done", fy=screen.d(fy), n=screen.d(len(paths)), dir=out.absolute()),
+               group="ita-export", timeout=20, min_steps=1, after=after)

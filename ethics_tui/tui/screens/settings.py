@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.model.settings import Division, OfficeSettings
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.tables import cursor_id
 
 
-class SettingsScreen(GuardedScreen):
+class SettingsScreen(ListScreen, table_id="division-table",
+                     columns=(("id", None), ("division", None), ("staff_n", None), ("status", None)),
+                     column_label="col_{}", enter_action=""):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "edit_office": "settings.write",
@@ -36,27 +35,23 @@ class SettingsScreen(GuardedScreen):
         Binding("escape", "app.pop_screen", "back"),
     ]
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
+    def title_text(self) -> str:
+        return self.t("settings_title") + "  (e)"
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("settings_title") + "  (e)", classes="screen-title")
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="office-summary", markup=False)
         yield Static(self.t("divisions") + "  (n / r / d)", classes="section-title")
-        yield DataTable(id="division-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#division-table", DataTable)
-        for key in ("id", "division", "staff_n", "status"):
-            table.add_column(self.t(f"col_{key}"), key=key)
-        self.refresh_all()
-        table.focus()
-        self.run_then()
+    def records(self):
+        self.per_div: dict[int, int] = {}
+        for row in staff_svc.search(self.ctx):
+            self.per_div[row.staff.division_id] = self.per_div.get(row.staff.division_id, 0) + 1
+        return settings_svc.list_divisions(self.ctx)
 
-    def refresh_all(self, select_id: int | None = None) -> None:
+    def row_cells(self, d: Division) -> list:
+        return [self.d(d.id), d.name, self.d(self.per_div.get(d.id, 0)), self.t("active") if d.active else self.t("inactive")]
+
+    def after_reload(self) -> None:
         s = settings_svc.get_settings(self.ctx)
         lines = []
         for name in ALL_FIELDS:
@@ -71,33 +66,13 @@ class SettingsScreen(GuardedScreen):
                 value = f"{export_folder(self.ctx)} ({self.t('s_layout_' + s.exports_layout)})"
             lines.append(f"{self.t('s_' + name)}: {value or '-'}")
         self.query_one("#office-summary", Static).update("\n".join(lines))
-        table = self.query_one("#division-table", DataTable)
-        keep = select_id if select_id is not None else self.selected_id()
-        table.clear()
-        per_div: dict[int, int] = {}
-        for row in staff_svc.search(self.ctx):
-            per_div[row.staff.division_id] = per_div.get(row.staff.division_id, 0) + 1
-        for d in settings_svc.list_divisions(self.ctx):
-            table.add_row(
-                apply_digits(d.id, s.digits),
-                Text(d.name),
-                apply_digits(per_div.get(d.id, 0), s.digits),
-                self.t("active") if d.active else self.t("inactive"),
-                key=str(d.id),
-            )
-        if keep is not None and str(keep) in {k.value for k in table.rows}:
-            table.move_cursor(row=table.get_row_index(str(keep)))
 
-    def selected_id(self) -> int | None:
-        return cursor_id(self.query_one("#division-table", DataTable))
+    def refresh_all(self, select_id: int | None = None) -> None:
+        self.load_digits()  # the office's digits may just have changed
+        self.reload(select_id)
 
     def _selected(self) -> Division | None:
-        div_id = self.selected_id()
-        for d in settings_svc.list_divisions(self.ctx):
-            if d.id == div_id:
-                return d
-        self.notify(self.t("no_selection"), severity="warning")
-        return None
+        return self.selected()
 
     def action_edit_office(self) -> None:
         def done(saved: OfficeSettings | None) -> None:

@@ -10,100 +10,81 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_accounts as svc
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-from ethics_tui.tui.widgets.tables import cursor_id
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cells
 
 
-class StaffAccountsScreen(GuardedScreen):
+class StaffAccountsScreen(ListScreen, table_id="sa-table",
+                          columns=(("code", 8), ("name", 32), ("user", 12), ("state", 18)), column_label="sa_col_{}",
+                          title_key="sa_title", enter_action=""):
     BINDINGS: ClassVar[list[BindingType]] = [
         *spec_bindings("staff_accounts"),
         Binding("escape", "app.pop_screen", "back"),
     ]
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("staff_accounts")
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.names: dict[int, str] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("sa_title"), classes="screen-title")
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="sa-count", markup=False)
-        yield DataTable(id="sa-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        for key, width in (("code", 8), ("name", 32), ("user", 12), ("state", 18)):
-            self.table.add_column(self.t(f"sa_col_{key}"), key=key, width=width)
-        self.reload()
-        self.table.focus()
-        self.run_then()
+    def records(self):
+        self.accounts = svc.accounts(self.ctx)
+        return staff_svc.search(self.ctx)
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#sa-table", DataTable)
+    def record_id(self, row) -> int:
+        return row.staff.id
 
-    def reload(self) -> None:
-        keep = cursor_id(self.table)
-        accounts = svc.accounts(self.ctx)
-        table = self.table
-        table.clear()
-        rows = staff_svc.search(self.ctx)
-        self.names = {}
-        for r in rows:
-            s, user = r.staff, accounts.get(r.staff.id)
-            self.names[s.id] = s.full_name
-            if user is None:
-                state, style, name = self.t("sa_none"), "dim", ""
-            elif not user.active:
-                state, style, name = self.t("sa_disabled"), "dim strike", user.username
-            else:
-                state, style, name = self.t("sa_first" if user.must_change else "sa_active"), "", user.username
-            table.add_row(*(Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in (s.code, s.full_name, name, state)),
-                          key=str(s.id))
-        if keep is not None and str(keep) in {str(k) for k in self.names}:
-            table.move_cursor(row=table.get_row_index(str(keep)))
-        have = sum(1 for r in rows if r.staff.id in accounts)
-        self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(rows)))
+    def row_cells(self, row) -> list:
+        s, user = row.staff, self.accounts.get(row.staff.id)
+        if user is None:
+            state, style, name = self.t("sa_none"), "dim", ""
+        elif not user.active:
+            state, style, name = self.t("sa_disabled"), "dim strike", user.username
+        else:
+            state, style, name = self.t("sa_first" if user.must_change else "sa_active"), "", user.username
+        return cells((s.code, s.full_name, name, state), style)
+
+    def after_reload(self) -> None:
+        have = sum(1 for sid in self.rows if sid in self.accounts)
+        self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(self.rows)))
 
     def action_create(self) -> None:
         self.app.push_screen(ConfirmModal(self.t("sa_new_confirm"), danger=False),
                              lambda yes: self._make(None) if yes else None)
 
     def action_reissue(self) -> None:
-        sid = cursor_id(self.table)
-        if sid is None:
+        row = self.selected()
+        if row is None:
             return
-        self.app.push_screen(ConfirmModal(self.t("sa_reissue_confirm", name=self.names.get(sid, sid))),
+        sid = row.staff.id
+        self.app.push_screen(ConfirmModal(self.t("sa_reissue_confirm", name=row.staff.full_name)),
                              lambda yes: self._make([sid]) if yes else None)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="staff-accounts")
     def _make(self, staff_ids: list[int] | None) -> None:
         from ethics_tui.service.exports import export_folder
 
-        slips = svc.create_accounts(self.ctx, staff_ids, reissue=staff_ids is not None)
-        if not slips:
-            self.app.call_from_thread(self.notify, self.t("sa_nothing"), markup=False)
-            return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = svc.export_slips(self.ctx, slips, export_folder(self.ctx) / f"staff-slips-{stamp}.pdf")
-        self.app.call_from_thread(self._done, len(slips), path)
+        def job(progress):
+            slips = svc.create_accounts(self.ctx, staff_ids, reissue=staff_ids is not None)
+            if not slips:
+                self.app.call_from_thread(self.notify, self.t("sa_nothing"), markup=False)
+                return None
+            self.made = len(slips)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            return svc.export_slips(self.ctx, slips, export_folder(self.ctx) / f"staff-slips-{stamp}.pdf")
 
-    def _done(self, n: int, path) -> None:
+        run_export(self, job, lambda paths: self.t("sa_done", n=self.made, path=paths[0]), group="staff-accounts",
+                   timeout=15, after=self._done)
+
+    def _done(self, paths) -> None:
         self.reload()
-        from ethics_tui.tui.export_notice import export_done, full
-
-        export_done(self.app, self.t("sa_done", n=n, path=full(path)), path, timeout=15)
+        path = paths[0]
         if self.app.is_web:  # a browser session: hand the PDF to the browser too
             self.app.deliver_binary(path, save_filename=path.name, open_method="download")

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import Division
 from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff
 from ethics_tui.service import staff as staff_svc
-from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.thai.dates import format_date
+from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -74,13 +75,7 @@ class StaffFormModal(FormModal[Staff | None]):
 
     def collect(self) -> tuple[Staff, dict[str, tuple[str, str]]]:
         errors: dict[str, tuple[str, str]] = {}
-        iso = ""
-        typed = self.input_value("start_date")
-        if typed:
-            try:
-                iso = parse_date(typed).isoformat()
-            except UserError as exc:
-                errors["start_date"] = (exc.th, exc.en)
+        iso = read_iso(self, "start_date", errors)
         values = {name: self.input_value(name) for name in TEXT_FIELDS}
         base = self.original or Staff("", "", "", "", 0, "")
         staff = replace(

@@ -10,7 +10,6 @@ ctrl+s imports all or nothing (``service.staff_mapping.import_mapped``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text

@@ -9,20 +9,17 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.training import REJECTED, STATUS_LABELS, Nomination, Opportunity
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
-from ethics_tui.service.settings import get_settings, list_divisions
+from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
-from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
@@ -33,6 +30,9 @@ from ethics_tui.tui.screens.training_forms import (
     RejectModal,
 )
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import RecordTable, cell
 
 OPP_COLS = (("date", 12), ("kind", 10), ("title", 46), ("cost", 12), ("seats", 6), ("noms", 8), ("flags", 19))
 NOM_COLS = (("name", 26), ("division", 24), ("status", 18), ("checks", 44))
@@ -43,7 +43,9 @@ def money(v: float | None) -> str:
     return "-" if v is None else f"{v:,.2f}"
 
 
-class TrainingScreen(GuardedScreen):
+class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="title", min_flex=16,
+                     priority=("date", "noms", "seats", "cost", "flags", "kind"), column_label="trc_{}",
+                     title_key="tr_title"):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("training")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,69 +56,55 @@ class TrainingScreen(GuardedScreen):
     ]
 
     def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
+        super().__init__(then)
         self.fy = fiscal_year(date.today())
-        self.digits = "arabic"
-        self.opps: dict[int, Opportunity] = {}
         self.noms: dict[int, Nomination] = {}
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("tr_title"), classes="screen-title", markup=False)
-        yield Static("", id="tr-budget", markup=False)
-        yield DataTable(id="tr-opps", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="tr-opp-info", markup=False)
-        yield DataTable(id="tr-noms", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="tr-checks", markup=False)
-        yield Footer()
+    @property
+    def opps(self) -> dict[int, Opportunity]:
+        return self.rows
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
+    def compose_top(self) -> ComposeResult:
+        yield Static("", id="tr-budget", markup=False)
+
+    def compose_bottom(self) -> ComposeResult:
+        yield Static("", id="tr-opp-info", markup=False)
+        yield RecordTable(NOM_COLS, flex="checks", min_flex=20, priority=("name", "status", "division"), id="tr-noms")
+        yield Static("", id="tr-checks", markup=False)
+
+    def prepare(self) -> None:
         years = svc.fiscal_years(self.ctx)
         if years and self.fy not in years:
             self.fy = max(y for y in years if y <= self.fy) if any(y <= self.fy for y in years) else years[0]
-        for table_id, cols in (("#tr-opps", OPP_COLS), ("#tr-noms", NOM_COLS)):
-            table = self.query_one(table_id, DataTable)
-            for key, width in cols:
-                table.add_column(self.t(f"trc_{key}"), key=key, width=width)
-        self.query_one("#tr-opps").styles.height = 12
+        short = self.app.size.height < 34  # 80x24: both tables keep rows on screen, nothing scrolls off
+        self.query_one("#tr-opps").styles.height = 7 if short else 12
         self.query_one("#tr-noms").styles.height = "1fr"
         for sid in ("#tr-budget", "#tr-opp-info", "#tr-checks"):
             self.query_one(sid).styles.padding = (0, 1)
-        self.query_one("#tr-checks").styles.height = 6
-        self.reload()
-        self.opp_table.focus()
-        self.run_then()
+        self.query_one("#tr-checks").styles.height = 3 if short else 6
 
     # -- data ------------------------------------------------------------------------------
     @property
-    def opp_table(self) -> DataTable:
-        return self.query_one("#tr-opps", DataTable)
+    def opp_table(self) -> RecordTable:
+        return self.table
 
     @property
-    def nom_table(self) -> DataTable:
-        return self.query_one("#tr-noms", DataTable)
+    def nom_table(self) -> RecordTable:
+        return self.query_one("#tr-noms", RecordTable)
 
-    def d(self, text: object) -> str:
-        return apply_digits(str(text), self.digits)
-
-    def reload(self, select: int | None = None) -> None:
-        keep = select if select is not None else self.selected(self.opp_table)
+    def records(self):
         self.title = self.t("tr_fy", fy=self.d(self.fy))
-        table = self.opp_table
-        table.clear()
-        self.opps = {o.id: o for o in svc.list_opportunities(self.ctx, self.fy)}
-        counts: dict[int, int] = {}
+        self.counts: dict[int, int] = {}
         for n in svc.list_nominations(self.ctx, fy=self.fy):
-            counts[n.opportunity_id] = counts.get(n.opportunity_id, 0) + 1
-        for o in self.opps.values():
-            flags = " ".join(x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x)
-            cells = [format_date(o.start_date, "abbr", self.digits), o.kind, self.d(o.title), self.d(money(o.cost_per_person)),
-                     self.d(o.seats or "-"), self.d(len(o.attendees) if o.in_house else counts.get(o.id, 0)), flags]
-            table.add_row(*[Text(c, no_wrap=True, overflow="ellipsis") for c in cells], key=str(o.id))
-        if keep in self.opps:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+            self.counts[n.opportunity_id] = self.counts.get(n.opportunity_id, 0) + 1
+        return svc.list_opportunities(self.ctx, self.fy)
+
+    def row_cells(self, o: Opportunity) -> list:
+        flags = " ".join(x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x)
+        return [self.date(o.start_date, empty=""), o.kind, self.d(o.title), self.d(money(o.cost_per_person)),
+                self.d(o.seats or "-"), self.d(len(o.attendees) if o.in_house else self.counts.get(o.id, 0)), flags]
+
+    def after_reload(self) -> None:
         self.show_budget()
         self.show_nominations()
 
@@ -130,20 +118,13 @@ class TrainingScreen(GuardedScreen):
                           spent=money(sum(b.spent for b in known)), remaining=money(sum(b.remaining for b in known)))
         self.query_one("#tr-budget", Static).update(self.d(self.t("tr_fy", fy=self.fy) + " · " + text))
 
-    def selected(self, table: DataTable) -> int | None:
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value) if key.value is not None else None
-
     def show_nominations(self, keep: int | None = None) -> None:
-        opp = self.opps.get(self.selected(self.opp_table) or 0)
+        opp = self.opps.get(self.opp_table.record_id or 0)
         table = self.nom_table
-        keep = keep if keep is not None else self.selected(table)
-        table.clear()
         self.noms = {}
         info = self.query_one("#tr-opp-info", Static)
         if opp is None:
+            table.load([])
             info.update(self.t("tr_none"))
             self.query_one("#tr-checks", Static).update("")
             return
@@ -153,7 +134,7 @@ class TrainingScreen(GuardedScreen):
         info.update(self.d(f"{opp.title} — {place}"))
         staff = svc.staff_map(self.ctx)
         divs = {d.id: d.name for d in list_divisions(self.ctx)}
-        pick = 1 if self.lang == "en" else 0
+        rows = []
         for n in svc.list_nominations(self.ctx, opp.id):
             self.noms[n.id] = n
             s = staff.get(n.staff_id)
@@ -162,19 +143,14 @@ class TrainingScreen(GuardedScreen):
             for c in checks:
                 summary.append("● ", style=CHECK_STYLE[c.level])
             summary.append(self.d("; ".join(c.text(self.lang) for c in checks)) or "✓")
-            status = STATUS_LABELS[n.status][pick]
-            cells = [Text(s.full_name if s else "-"), Text(divs.get(s.division_id, "") if s else ""),
-                     Text(status, style="red" if n.decision == REJECTED else ""), summary]
-            for c in cells:
-                c.no_wrap, c.overflow = True, "ellipsis"
-            table.add_row(*cells, key=str(n.id))
-        if keep in self.noms:
-            table.move_cursor(row=table.get_row_index(str(keep)))
+            status = cell(self.pick(STATUS_LABELS[n.status]), "red" if n.decision == REJECTED else "")
+            rows.append((n.id, [s.full_name if s else "-", divs.get(s.division_id, "") if s else "", status, summary]))
+        table.load(rows, keep=keep)
         self.show_checks()
 
     def show_checks(self) -> None:
         box = self.query_one("#tr-checks", Static)
-        n = self.noms.get(self.selected(self.nom_table) or 0)
+        n = self.noms.get(self.nom_table.record_id or 0)
         if n is None:
             box.update(self.t("tr_checks_none") if self.opps else "")
             return
@@ -197,19 +173,15 @@ class TrainingScreen(GuardedScreen):
         else:
             self.show_checks()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        if event.data_table.id == "tr-opps":
-            self.action_edit()
-
     # -- helpers ---------------------------------------------------------------------------
     def need_opp(self) -> Opportunity | None:
-        opp = self.opps.get(self.selected(self.opp_table) or 0)
+        opp = self.opps.get(self.opp_table.record_id or 0)
         if opp is None:
             self.notify(self.t("tr_pick_opp"), severity="warning")
         return opp
 
     def need_nom(self) -> Nomination | None:
-        n = self.noms.get(self.selected(self.nom_table) or 0)
+        n = self.noms.get(self.nom_table.record_id or 0)
         if n is None:
             self.notify(self.t("tr_pick_nom"), severity="warning")
         return n
@@ -222,9 +194,6 @@ class TrainingScreen(GuardedScreen):
         return sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
 
     # -- actions ---------------------------------------------------------------------------
-    def action_back(self) -> None:
-        self.app.pop_screen()
-
     def action_fy(self, step: int) -> None:
         self.fy += step
         self.reload()
@@ -243,7 +212,7 @@ class TrainingScreen(GuardedScreen):
         if opp is None:
             return
         self.fy = opp.fiscal_year
-        self.reload(select=opp.id)
+        self.reload(select_id=opp.id)
         self.notify(self.t("tr_saved", title=opp.title), markup=False)
 
     def action_nominate(self) -> None:
@@ -327,7 +296,7 @@ class TrainingScreen(GuardedScreen):
         if not opp.in_house:
             self.notify(self.t("tr_not_in_house"), severity="warning")
             return
-        self.app.push_screen(AttendanceModal(opp, self.active_staff()), lambda o: o and self.reload(select=o.id))
+        self.app.push_screen(AttendanceModal(opp, self.active_staff()), lambda o: o and self.reload(select_id=o.id))
 
     def action_budget(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
@@ -342,21 +311,10 @@ class TrainingScreen(GuardedScreen):
 
             self._memo(opp.id, documents.default_path(self.ctx, "training-memo", id=opp.id))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _memo(self, opp_id: int, path: Path) -> None:
         from ethics_tui.service import documents
 
-        try:
-            out = documents.write(self.ctx, "training-memo", path, id=opp_id)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
-            return
-        except OSError as exc:
-            self.app.call_from_thread(self.notify, f"{path}: {exc.strerror or exc}", severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        self.app.call_from_thread(export_done, self.app, self.t("tr_exported", path=full(out)), out)
+        run_export(self, lambda progress: documents.write(self.ctx, "training-memo", path, id=opp_id), "tr_exported")
 
     def action_year(self) -> None:
         from ethics_tui.tui.screens.training_views import TrainingYearScreen

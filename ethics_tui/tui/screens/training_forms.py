@@ -9,11 +9,12 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList
 
-from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.errors import ValidationError
 from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import ABSENT, KINDS, OUTCOMES, REJECT_REASONS, STATUS_LABELS, Opportunity, Question
 from ethics_tui.service import training as svc
-from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.thai.dates import format_date
+from ethics_tui.tui.widgets.fields import people_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -21,16 +22,7 @@ REQ = ("ต้องกรอก", "required")
 
 
 def _date(form: FormModal, field: str, errors: dict, required: bool = False) -> str:
-    typed = form.input_value(field)
-    if not typed:
-        if required:
-            errors[field] = ("ต้องกรอกวันที่", "date required")
-        return ""
-    try:
-        return parse_date(typed).isoformat()
-    except UserError as exc:
-        errors[field] = (exc.th, exc.en)
-        return ""
+    return read_iso(form, field, errors, required, ("ต้องกรอกวันที่", "date required"))
 
 
 def _number(form: FormModal, field: str, errors: dict, cast=float):
@@ -42,10 +34,6 @@ def _number(form: FormModal, field: str, errors: dict, cast=float):
     except ValueError:
         errors[field] = ("ต้องเป็นตัวเลข", "must be a number")
         return cast(0)
-
-
-def _staff_options(staff: list[Staff]) -> list[tuple[str, int]]:
-    return [(f"{s.full_name} · {s.position}", s.id) for s in staff]
 
 
 class _Form(FormModal):
@@ -134,8 +122,8 @@ class NominationFormModal(_Form):
         self.title_text = self.t("tr_nom_title", title=opp.title)
 
     def compose_fields(self) -> ComposeResult:
-        yield self.sel("staff_id", _staff_options(self.staff), required=True)
-        yield self.sel("nominated_by", _staff_options(self.directors), required=True)
+        yield self.sel("staff_id", people_options(self.staff), required=True)
+        yield self.sel("nominated_by", people_options(self.directors), required=True)
         yield self.inp("rationale", "", True)
         yield self.inp("nominated_on", format_date(date.today(), "numeric"), True, True)
 
@@ -271,7 +259,7 @@ class QuestionFormModal(_Form):
         self.title_text = self.t("tr_question_title")
 
     def compose_fields(self) -> ComposeResult:
-        yield self.sel("staff_id", _staff_options(self.staff), required=True)
+        yield self.sel("staff_id", people_options(self.staff), required=True)
         yield self.sel("opportunity_id", [(o.title, o.id) for o in self.opps])
         yield self.inp("question", "", True)
         yield self.inp("asked_on", format_date(date.today(), "numeric"), True, True)
@@ -298,7 +286,7 @@ class AnswerModal(_Form):
         self.title_text = self.t("tr_answer_title")
 
     def compose_fields(self) -> ComposeResult:
-        yield self.sel("answered_by", _staff_options(self.answerers), self.q.answered_by or None, True)
+        yield self.sel("answered_by", people_options(self.answerers), self.q.answered_by or None, True)
         yield self.inp("answer", self.q.answer, True)
         yield self.inp("answered_on", _d(self.q.answered_on) or format_date(date.today(), "numeric"), True, True)
 

@@ -8,21 +8,19 @@ from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
-from ethics_tui.errors import UserError
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
-from ethics_tui.service.settings import get_settings
-from ethics_tui.thai.dates import format_date
-from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.training_forms import AnswerModal, QuestionFormModal
+from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.list_screen import DigitsMixin, ListScreen
+from ethics_tui.tui.widgets.record_table import cell
 
 BLOCKS = " ▏▎▍▌▋▊▉█"
 
@@ -35,7 +33,7 @@ def bar(value: float, top: float, width: int = 24) -> str:
     return "█" * (eighths // 8) + (BLOCKS[eighths % 8] if eighths % 8 else "")
 
 
-class TrainingYearScreen(GuardedScreen):
+class TrainingYearScreen(DigitsMixin, GuardedScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+e", "report", "tr_report"),
         Binding("x", "xlsx", "tr_xlsx"),
@@ -47,7 +45,6 @@ class TrainingYearScreen(GuardedScreen):
     def __init__(self, fy: int) -> None:
         super().__init__()
         self.fy = fy
-        self.digits = "arabic"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,13 +55,10 @@ class TrainingYearScreen(GuardedScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
+        self.load_digits()
         self.query_one("#ty-body").styles.height = "1fr"
         self.refresh_view()
         self.query_one("#ty-body").focus()
-
-    def d(self, v: object) -> str:
-        return apply_digits(str(v), self.digits)
 
     def groups(self, title: str, first: str, groups) -> Table:
         """Participation (share with an opportunity), selections and committed cost, as bars."""
@@ -127,26 +121,22 @@ class TrainingYearScreen(GuardedScreen):
 
         self._export("xlsx", default_path(self.ctx, f"training-{self.fy}.xlsx", self.fy))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, kind: str, path: Path) -> None:
         from ethics_tui.service import documents
         from ethics_tui.service.training_docs import write_xlsx
 
-        try:
-            out = documents.write(self.ctx, "training-report", path, fy=self.fy) if kind == "pdf" \
-                else write_xlsx(self.ctx, self.fy, path)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
-            return
-        except OSError as exc:
-            self.app.call_from_thread(self.notify, f"{path}: {exc.strerror or exc}", severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
+        fy = self.fy
 
-        self.app.call_from_thread(export_done, self.app, self.t("tr_exported", path=full(out)), out)
+        def job(progress):
+            return documents.write(self.ctx, "training-report", path, fy=fy) if kind == "pdf" else write_xlsx(self.ctx, fy, path)
+
+        run_export(self, job, "tr_exported")
 
 
-class TrainingQuestionsScreen(GuardedScreen):
+class TrainingQuestionsScreen(ListScreen, table_id="tq-table",
+                              columns=(("asked", 12), ("name", 24), ("question", 40), ("answer", 36)), flex="question",
+                              min_flex=16, priority=("name", "answer", "asked"), column_label="trc_{}",
+                              enter_action="answer"):
     """Questions from staff who were not selected; unanswered ones first."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -156,64 +146,47 @@ class TrainingQuestionsScreen(GuardedScreen):
         Binding("e", "answer", "tr_answer"),
         Binding("escape", "back", "back"),
     ]
-    COLS = (("asked", 12), ("name", 24), ("question", 40), ("answer", 36))
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    @property
+    def questions(self) -> dict:
+        return self.rows
+
+    def compose_top(self) -> ComposeResult:
         yield Static("", id="tq-title", classes="screen-title", markup=False)
-        yield DataTable(id="tq-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
-    def on_mount(self) -> None:
-        self.digits = get_settings(self.ctx).digits
-        table = self.query_one("#tq-table", DataTable)
-        for key, width in self.COLS:
-            table.add_column(self.t(f"trc_{key}"), key=key, width=width)
-        self.reload()
-        table.focus()
+    def records(self):
+        self.staff = svc.staff_map(self.ctx)
+        return svc.list_questions(self.ctx)
 
-    def reload(self, select: int | None = None) -> None:
-        table = self.query_one("#tq-table", DataTable)
-        table.clear()
-        staff = svc.staff_map(self.ctx)
-        qs = svc.list_questions(self.ctx)
-        self.questions = {q.id: q for q in qs}
-        for q in qs:
-            who = staff[q.staff_id].full_name if q.staff_id in staff else "-"
-            ans = Text(q.answer, style="") if q.answered else Text(self.t("tr_open"), style="bold yellow")
-            cells = [Text(format_date(q.asked_on, "abbr", self.digits)), Text(who), Text(q.question), ans]
-            for c in cells:
-                c.no_wrap, c.overflow = True, "ellipsis"
-            table.add_row(*cells, key=str(q.id))
-        if select in self.questions:
-            table.move_cursor(row=table.get_row_index(str(select)))
-        open_n = sum(not q.answered for q in qs)
-        self.query_one("#tq-title", Static).update(apply_digits(self.t("tr_questions_title", n=open_n), self.digits))
+    def row_cells(self, q) -> list:
+        who = self.staff[q.staff_id].full_name if q.staff_id in self.staff else "-"
+        ans = cell(q.answer) if q.answered else cell(self.t("tr_open"), "bold yellow")
+        return [self.date(q.asked_on, empty=""), who, q.question, ans]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_answer()
+    def after_reload(self) -> None:
+        open_n = sum(not q.answered for q in self.questions.values())
+        self.query_one("#tq-title", Static).update(self.d(self.t("tr_questions_title", n=open_n)))
 
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def _staff(self) -> list:
+        return sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
+
     def action_new(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
-        staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
-        self.app.push_screen(QuestionFormModal(staff, svc.list_opportunities(self.ctx)),
-                             lambda q: q and self.reload(select=q.id))
+        self.app.push_screen(QuestionFormModal(self._staff(), svc.list_opportunities(self.ctx)),
+                             lambda q: q and self.reload(select_id=q.id))
 
     def action_answer(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
-        table = self.query_one("#tq-table", DataTable)
-        if table.row_count == 0:
+        q = self.questions.get(self.selected_id())
+        if q is None:
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        q = self.questions[int(key.value)]
-        staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
 
         def done(saved) -> None:
             if saved is not None:
-                self.reload(select=saved.id)
+                self.reload(select_id=saved.id)
                 self.notify(self.t("tr_answered"))
 
-        self.app.push_screen(AnswerModal(q, staff), done)
+        self.app.push_screen(AnswerModal(q, self._staff()), done)

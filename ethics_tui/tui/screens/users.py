@@ -8,17 +8,18 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from ethics_tui.model.user import User
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
 from ethics_tui.service import users_custody
-from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
 from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, RecoveryCodeModal, vault_names
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.record_table import cell, cells
 
 COLUMNS = (("username", 14), ("display", 28), ("roles", 36), ("status", 16), ("pending", 20))
 
@@ -28,7 +29,9 @@ def staff_options(ctx) -> list[tuple[str, int]]:
     return [(f"{r.staff.full_name} — {r.staff.position}", r.staff.id) for r in staff_svc.search(ctx)]
 
 
-class UsersScreen(GuardedScreen):
+class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="display", min_flex=14,
+                  priority=("username", "roles", "status", "pending"), column_label="col_{}", title_key="users_title",
+                  int_keys=False, enter_action=""):
     """The user accounts of this office (administrators only)."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -38,31 +41,15 @@ class UsersScreen(GuardedScreen):
         Binding("escape", "app.pop_screen", "back"),
     ]
 
-    def __init__(self, then: str | None = None) -> None:
-        super().__init__()
-        self.then = then
-        self.users: dict[str, User] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(self.t("users_title"), classes="screen-title")
-        yield Static(self.t("users_hint"), classes="hint users-hint")
-        yield DataTable(id="users-table", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="users-status", markup=False)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        table = self.table
-        for key, width in COLUMNS:
-            table.add_column(self.t(f"col_{key}"), key=key, width=width)
-        self.reload()
-        table.focus()
-        self.run_then()
-
-    # -- table -----------------------------------------------------------------------------
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#users-table", DataTable)
+    def users(self) -> dict[str, User]:
+        return self.rows
+
+    def compose_top(self) -> ComposeResult:
+        yield Static(self.t("users_hint"), classes="hint users-hint")
+
+    def compose_bottom(self) -> ComposeResult:
+        yield Static("", id="users-status", markup=False)
 
     def _status(self, u: User) -> str:
         if not u.active:
@@ -73,47 +60,44 @@ class UsersScreen(GuardedScreen):
             return self.t("user_must_change")
         return self.t("active")
 
-    def _cells(self, u: User, pending: list[str]) -> list[Text]:
-        style = "" if u.active else "dim strike"
-        values = [u.username, u.display_name, users_svc.role_names(u.roles, self.lang), self._status(u)]
-        cells = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
-        cells.append(Text(vault_names(pending, self.lang), style="bold yellow", no_wrap=True, overflow="ellipsis"))
-        return cells
-
-    def reload(self, select: str | None = None) -> None:
-        keep = select or self.selected_username()
-        users = users_svc.list_users(self.ctx)
-        pending: dict[str, list[str]] = {}
+    def records(self):
+        self.pending: dict[str, list[str]] = {}
         for username, vault in users_svc.pending_grants(self.ctx):
-            pending.setdefault(username, []).append(vault)
-        table = self.table
-        table.clear()
-        self.users = {u.username: u for u in users}
-        for u in users:
-            table.add_row(*self._cells(u, pending.get(u.username, [])), key=u.username)
-        if keep in self.users:
-            table.move_cursor(row=table.get_row_index(keep))
-        waiting = sum(len(v) for v in pending.values())
-        status = self.t("users_pending_count", n=waiting) if waiting else ""
-        self.query_one("#users-status", Static).update(status)
+            self.pending.setdefault(username, []).append(vault)
+        return users_svc.list_users(self.ctx)
+
+    def record_id(self, u: User) -> str:
+        return u.username
+
+    def row_cells(self, u: User) -> list[Text]:
+        values = [u.username, u.display_name, users_svc.role_names(u.roles, self.lang), self._status(u)]
+        out = cells(values, "" if u.active else "dim strike")
+        out.append(cell(vault_names(self.pending.get(u.username, []), self.lang), "bold yellow"))
+        return out
+
+    def after_reload(self) -> None:
+        waiting = sum(len(v) for v in self.pending.values())
+        self.query_one("#users-status", Static).update(self.t("users_pending_count", n=waiting) if waiting else "")
 
     def selected_username(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-    def _selected(self) -> User | None:
-        name = self.selected_username()
-        if name is None or name not in self.users:
-            self.notify(self.t("no_selection"), severity="warning")
-            return None
-        return self.users[name]
+        return self.selected_id()
 
     def _tell_pending(self, pending: list[str]) -> None:
         if pending:
             note = self.t("pending_note", vaults=vault_names(pending, self.lang))
             self.notify(note, severity="warning", timeout=12, markup=False)
+
+    def _changed(self, user: User, note: str):
+        """The callback of a form that changed ``user``: reload, say so, tell pending keys."""
+
+        def done(pending: list[str] | None) -> None:
+            if pending is None:
+                return
+            self.reload(select_id=user.username)
+            self.notify(self.t(note, user=user.username), markup=False)
+            self._tell_pending(pending)
+
+        return done
 
     # -- actions ---------------------------------------------------------------------------
     def action_new(self) -> None:
@@ -121,42 +105,28 @@ class UsersScreen(GuardedScreen):
             if result is None:
                 return
             user, pending = result
-            self.reload(select=user.username)
+            self.reload(select_id=user.username)
             self.notify(self.t("user_added", user=user.username), markup=False)
             self._tell_pending(pending)
 
         self.app.push_screen(UserFormModal(staff_options(self.ctx)), done)
 
     def action_roles(self) -> None:
-        user = self._selected()
+        user = self.selected()
         if user is None:
             return
 
-        def done(pending: list[str] | None) -> None:
-            if pending is None:
-                return
-            self.reload(select=user.username)
-            self.notify(self.t("roles_saved", user=user.username), markup=False)
-            self._tell_pending(pending)
-
-        self.app.push_screen(RolesModal(user), done)
+        self.app.push_screen(RolesModal(user), self._changed(user, "roles_saved"))
 
     def action_reset_password(self) -> None:
-        user = self._selected()
+        user = self.selected()
         if user is None:
             return
 
-        def done(pending: list[str] | None) -> None:
-            if pending is None:
-                return
-            self.reload(select=user.username)
-            self.notify(self.t("password_reset", user=user.username), markup=False)
-            self._tell_pending(pending)
-
-        self.app.push_screen(PasswordModal(user.username), done)
+        self.app.push_screen(PasswordModal(user.username), self._changed(user, "password_reset"))
 
     def action_toggle_active(self) -> None:
-        user = self._selected()
+        user = self.selected()
         if user is None:
             return
         key = "disable_confirm" if user.active else "enable_confirm"
@@ -165,7 +135,7 @@ class UsersScreen(GuardedScreen):
             if not yes:
                 return
             users_svc.set_active(self.ctx, user.username, not user.active)
-            self.reload(select=user.username)
+            self.reload(select_id=user.username)
             note = "user_enabled_done" if not user.active else "user_disabled_done"
             self.notify(self.t(note, user=user.username), markup=False)
 
@@ -203,7 +173,7 @@ class UsersScreen(GuardedScreen):
             if result is None:
                 return
             user, vaults = result
-            self.reload(select=user)
+            self.reload(select_id=user)
             if vaults:
                 self.notify(self.t("recovered", user=user, vaults=vault_names(vaults, self.lang)), markup=False)
             else:

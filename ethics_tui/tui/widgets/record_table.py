@@ -1,0 +1,188 @@
+"""RecordTable: the one table of the register screens (rows keyed by record id).
+
+* columns chosen by priority for the terminal width (:func:`~.tables.fit_columns`), the flex
+  column taking what is left;
+* cells that never wrap: a value wider than its column is shown cut between Thai words and
+  marked "…" (Rich would cut "ให้คำปรึก"), see :func:`fit_cell`; the stored cell stays whole;
+* filter-as-you-type (:meth:`RecordTable.set_filter`) over the plain text of the row;
+* the highlighted record kept across reloads (by id);
+* rows whose cells did not change are left alone: a reload that changes one count updates that
+  cell in place instead of clearing and rebuilding the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+
+from ethics_tui.thai.wrap import wrap_spans
+from ethics_tui.tui.widgets.tables import fit_columns
+
+Columns = Sequence[tuple[str, int]]
+
+
+def cell(value: object, style: str = "") -> Text:
+    """A one-line table cell (the no-wrap cell builder the screens shared)."""
+    if isinstance(value, Text):
+        value.no_wrap, value.overflow, value.end = True, "ellipsis", ""
+        if style:
+            value.stylize(style)
+        return value
+    return Text("" if value is None else str(value), style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+def cells(values: Iterable[object], style: str = "") -> list[Text]:
+    return [cell(v, style) for v in values]
+
+
+def fit_cell(text: Text, width: int) -> Text:
+    """``text`` cut at the last Thai word boundary that leaves room for "…" in ``width`` cells
+    (unchanged when it fits). Styles are kept."""
+    plain = text.plain
+    if width <= 1 or cell_len(plain) <= width or "\n" in plain:
+        return text
+    spans = wrap_spans(plain, width - 1)
+    end = spans[0][1] if spans else 0
+    out = text[:end]
+    out.rstrip()
+    out.append("…")
+    out.no_wrap, out.overflow, out.end = True, "crop", ""
+    return out
+
+
+def _signature(row: Sequence[Text]) -> tuple:
+    return tuple((c.plain, str(c.style), tuple(c.spans)) for c in row)
+
+
+class RecordTable(DataTable):
+    """A row-cursor DataTable of records keyed by id (see the module docstring).
+
+    ``columns``: (key, width) pairs in display order; ``label(key)`` their headings; ``flex``: the
+    column that takes the room left (at least ``min_flex``); ``priority``: the other keys, most
+    important first (those that do not fit are left out). Without ``flex`` every column shows."""
+
+    def __init__(
+        self,
+        columns: Columns = (),
+        *,
+        flex: str | None = None,
+        min_flex: int = 12,
+        priority: Sequence[str] = (),
+        int_keys: bool = True,
+        **kwargs,
+    ) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", True)
+        super().__init__(**kwargs)
+        self.spec = tuple(columns)
+        self.flex = flex
+        self.min_flex = min_flex
+        self.priority = tuple(priority) or tuple(k for k, _ in self.spec)
+        self.int_keys = int_keys
+        self.indices: list[int] = []  # which of ``spec`` are shown
+        self.widths: list[int] = []
+        self.filter_text = ""
+        self._rows: list[tuple[str, list[Text]]] = []  # every row loaded (before the filter)
+        self._shown: list[tuple[str, tuple]] = []  # (key, signature) of the rows on show
+        #: (the record a filter hid, the row the cursor went to instead): brought back when the
+        #: filter shows it again and the user has not moved meanwhile
+        self._hidden: tuple[str, str | None] | None = None
+
+    # -- columns ---------------------------------------------------------------------------
+    def setup(self, label: Callable[[str], str], width: int) -> None:
+        """Add the columns that fit ``width`` (the terminal width)."""
+        if self.flex is not None:
+            self.indices = fit_columns(self, self.spec, label, width, self.flex, self.min_flex, self.priority)
+        else:
+            self.indices = list(range(len(self.spec)))
+            for key, w in self.spec:
+                self.add_column(label(key), key=key, width=w)
+        # auto-width columns (width None in ``spec``) are never cut
+        self.widths = [c.width if self.spec[i][1] else 0 for i, c in zip(self.indices, self.columns.values())]
+
+    def shows(self, key: str) -> bool:
+        return any(self.spec[i][0] == key for i in self.indices)
+
+    # -- rows ------------------------------------------------------------------------------
+    def _fit(self, values: Sequence[object]) -> list[Text]:
+        chosen = [values[i] for i in self.indices] if self.indices and len(values) == len(self.spec) else list(values)
+        return [cell(v) for v in chosen]
+
+    def _compute_row_renderables(self, row_index: int):
+        """Cut each one-line cell between Thai words to its column (the stored cell stays
+        whole: ``get_row`` and a later wider column see all of it)."""
+        out = super()._compute_row_renderables(row_index)
+        if row_index < 0 or len(self.widths) != len(out.cells):
+            return out
+        fitted = [fit_cell(c, w) if isinstance(c, Text) and w else c for c, w in zip(out.cells, self.widths)]
+        return out._replace(cells=fitted)
+
+    def load(self, rows: Iterable[tuple[object, Sequence[object]]], keep: int | None = None) -> None:
+        """Show ``rows`` ((record id, cells for every column of ``spec``)); the highlighted
+        record (or ``keep``) stays highlighted when it is still there."""
+        self._rows = [(str(rid), self._fit(values)) for rid, values in rows]
+        self._refresh_rows(keep)
+
+    def update_record(self, record_id: object, values: Sequence[object]) -> None:
+        """Change one record's cells in place (after a save that touched only it)."""
+        key = str(record_id)
+        self._rows = [(k, self._fit(values) if k == key else cs) for k, cs in self._rows]
+        self._refresh_rows(None)
+
+    def set_filter(self, text: str) -> None:
+        """Show only the rows whose text contains ``text`` (case-insensitive; "" shows all)."""
+        self.filter_text = text.strip()
+        self._refresh_rows(None)
+
+    def _visible(self) -> list[tuple[str, list[Text]]]:
+        needle = self.filter_text.casefold()
+        if not needle:
+            return self._rows
+        return [(k, cs) for k, cs in self._rows if needle in " ".join(c.plain for c in cs).casefold()]
+
+    def _refresh_rows(self, keep: int | None) -> None:
+        keep_key = str(keep) if keep is not None else self.cursor_key()
+        if keep is None and self._hidden is not None and self._hidden[1] == keep_key:
+            keep_key = self._hidden[0]
+        self._hidden = None
+        rows = self._visible()
+        shown = [(k, _signature(cs)) for k, cs in rows]
+        heights = [max(1, *(c.plain.count("\n") + 1 for c in cs)) if cs else 1 for _k, cs in rows]
+        if [k for k, _ in shown] == [k for k, _ in self._shown] and all(h == 1 for h in heights):
+            # the same records in the same order: change only the cells that differ
+            col_keys = list(self.columns.keys())
+            for (key, sig), (_k, old), (_k2, cs) in zip(shown, self._shown, rows):
+                if sig != old:
+                    for n, (new_cell, old_cell) in enumerate(zip(sig, old)):
+                        if new_cell != old_cell:
+                            self.update_cell(key, col_keys[n], cs[n])
+        else:
+            self.clear()
+            for (key, cs), h in zip(rows, heights):
+                self.add_row(*cs, key=key, height=h)
+        self._shown = shown
+        if keep_key is not None and keep_key in self._row_keys():
+            self.move_cursor(row=self.get_row_index(keep_key))
+        elif keep_key is not None:
+            self._hidden = (keep_key, self.cursor_key())
+
+    def _row_keys(self) -> set[str]:
+        return {k for k, _ in self._shown}
+
+    # -- cursor ----------------------------------------------------------------------------
+    def cursor_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    @property
+    def record_id(self):
+        """The id of the highlighted record (None when the table is empty): an int, or the
+        key as it is for a table made with ``int_keys=False`` (user names)."""
+        key = self.cursor_key()
+        if key is None or not self.int_keys:
+            return key
+        return int(key) if key.lstrip("-").isdigit() else None
