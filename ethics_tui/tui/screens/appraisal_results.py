@@ -29,6 +29,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.appraisal import late_line, pick, round_label
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
@@ -264,14 +265,14 @@ class AppraisalResultsScreen(GuardedScreen):
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(svc.acknowledge(self.ctx, rid, d)))
+                              lambda d: run_write(self, lambda: svc.acknowledge(self.ctx, rid, d), self._refreshed(rid)))
 
     def action_notify_one(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(svc.mark_notified(self.ctx, rid, d)))
+                              lambda d: run_write(self, lambda: svc.mark_notified(self.ctx, rid, d), self._refreshed(rid)))
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal

@@ -27,6 +27,7 @@ from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.screens.committee_text import pick
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
@@ -213,9 +214,8 @@ class CommitteeScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.delete_draft(self.ctx, order.id)
-                self.reload()
-                self.notify(self.t("cm_deleted"))
+                run_write(self, lambda: svc.delete_draft(self.ctx, order.id),
+                          lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))))
 
         self.app.push_screen(ConfirmModal(self.t("cm_delete_confirm", ref=order.ref)), done)
 

@@ -26,6 +26,7 @@ from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.screens.appraisal_forms import _DateForm
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id
 from ethics_tui.tui.widgets.validators import Required
 
@@ -284,11 +285,10 @@ class DestructionScreen(GuardedScreen):
         self.app.push_screen(DestroyModal(row), dated)
 
     def _destroy(self, rid: int, on: date) -> None:
-        try:
-            done = dx.destroy(self.ctx, rid, on)
-        except UserError as exc:  # ValidationError included (a date before the approval)
-            self.notify(exc.message(self.lang), severity="error", markup=False)
-            return
+        # a refusal (ValidationError included: a date before the approval) is shown by run_write
+        run_write(self, lambda: dx.destroy(self.ctx, rid, on), self._destroyed)
+
+    def _destroyed(self, done: dict) -> None:
         n = len(done["entries"])
         self._after(done, f"ทำลายแล้ว {n} เรื่อง บัญชียังเก็บไว้ (e PDF · v CSV)",
                     f"Destroyed {n} record(s); the list is kept (e PDF · v CSV)")

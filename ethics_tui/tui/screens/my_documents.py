@@ -23,6 +23,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import register_labels
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id
 
 register_labels({
@@ -186,8 +187,7 @@ class MyDocumentsScreen(GuardedScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                notices_self.acknowledge(self.ctx, notice_id, digest)
-                self.reload(select=notice_id)
-                self.notify(self.t("my_acked"), markup=False)
+                run_write(self, lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
+                          lambda _r: (self.reload(select=notice_id), self.notify(self.t("my_acked"), markup=False)))
 
         self.app.push_screen(ConfirmModal(question, danger=False), answered)

@@ -30,6 +30,7 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens import notices_text  # noqa: F401 - labels
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id, fit_columns, kept
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
@@ -187,9 +188,11 @@ class NoticesScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                draft = svc.new_version(self.ctx, n.id)
-                self.reload(select_id=draft.id)
-                self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
+                run_write(self, lambda: svc.new_version(self.ctx, n.id), made)
+
+        def made(draft) -> None:
+            self.reload(select_id=draft.id)
+            self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
 
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_version", title=n.title), danger=False), done)
 
@@ -201,8 +204,7 @@ class NoticesScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.delete_draft(self.ctx, n.id)
-                self.reload()
+                run_write(self, lambda: svc.delete_draft(self.ctx, n.id), lambda _r: self.reload())
 
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_delete", title=n.title)), done)
 
@@ -217,8 +219,8 @@ class NoticesScreen(GuardedScreen):
 
         def done(key: str | None) -> None:
             if key:
-                svc.add_channel(self.ctx, n.id, key)
-                self.notify(self.t("nt_saved", title=n.title), markup=False)
+                run_write(self, lambda: svc.add_channel(self.ctx, n.id, key),
+                          lambda _r: self.notify(self.t("nt_saved", title=n.title), markup=False))
 
         options = [(v[pick], k) for k, v in CHANNELS.items()]
         self.app.push_screen(ChoiceModal(self.t("nt_channel_title"), options), done)

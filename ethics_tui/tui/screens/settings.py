@@ -17,6 +17,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id
 
 
@@ -130,7 +131,7 @@ class SettingsScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                settings_svc.set_division_active(self.ctx, div.id, not div.active)
-                self.refresh_all(select_id=div.id)
+                run_write(self, lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
+                          lambda _r: self.refresh_all(select_id=div.id))
 
         self.app.push_screen(ConfirmModal(self.t(key, name=div.name)), done)

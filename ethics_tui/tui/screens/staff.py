@@ -22,6 +22,7 @@ from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.tables import cursor_id
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
@@ -229,9 +230,10 @@ class StaffScreen(GuardedScreen):
         key = "deactivate_confirm" if staff.active else "reactivate_confirm"
 
         def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            saved = staff_svc.set_active(self.ctx, staff_id, not staff.active)
+            if yes:
+                run_write(self, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
+
+        def shown(saved: Staff) -> None:
             if saved.active or self.show_inactive:
                 self._update_row(saved)
             else:

@@ -33,6 +33,7 @@ from ethics_tui.tui.screens.training_forms import (
     RejectModal,
 )
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.saving import run_write
 
 OPP_COLS = (("date", 12), ("kind", 10), ("title", 46), ("cost", 12), ("seats", 6), ("noms", 8), ("flags", 19))
 NOM_COLS = (("name", 26), ("division", 24), ("status", 18), ("checks", 44))
@@ -304,10 +305,12 @@ class TrainingScreen(GuardedScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.decide(self.ctx, n.id, True, date.today())
-                self.reload()
-                self.show_nominations(keep=n.id)
-                self.notify(self.t("tr_approved", name=name), markup=False)
+                run_write(self, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved)
+
+        def approved(_result) -> None:
+            self.reload()
+            self.show_nominations(keep=n.id)
+            self.notify(self.t("tr_approved", name=name), markup=False)
 
         self.app.push_screen(ConfirmModal(self.t("tr_approve_q", name=name, title=title), danger=False), done)
 

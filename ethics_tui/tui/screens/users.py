@@ -18,6 +18,7 @@ from ethics_tui.tui.registers import Register
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
 from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, RecoveryCodeModal, vault_names
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("username", 14), ("display", 28), ("roles", 36), ("status", 16), ("pending", 20))
 
@@ -178,10 +179,10 @@ class UsersScreen(GuardedScreen):
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            users_svc.set_active(self.ctx, user.username, not user.active)
-            self.reload(select=user.username)
             note = "user_enabled_done" if not user.active else "user_disabled_done"
-            self.notify(self.t(note, user=user.username), markup=False)
+            run_write(self, lambda: users_svc.set_active(self.ctx, user.username, not user.active),
+                      lambda _r: (self.reload(select=user.username),
+                                  self.notify(self.t(note, user=user.username), markup=False)))
 
         self.app.push_screen(ConfirmModal(self.t(key, user=user.username)), done)
 
@@ -191,8 +192,8 @@ class UsersScreen(GuardedScreen):
     def action_recovery_key(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                code = users_svc.create_recovery_key(self.ctx)
-                self.app.push_screen(RecoveryCodeModal(code))
+                run_write(self, lambda: users_svc.create_recovery_key(self.ctx),
+                          lambda code: self.app.push_screen(RecoveryCodeModal(code)))
 
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)
 
