@@ -44,8 +44,10 @@ def mask(text: str, *paths: str, secrets: tuple[str, ...] = ()) -> str:
         for k in range(len(value), 2, -1):
             for part, pattern in ((value[:k], r"{}(?![A-Za-z0-9_])"), (value[-k:], r"(?<![A-Za-z0-9_]){}")):
                 text = re.sub(pattern.format(re.escape(part)), re.sub(r"[A-Za-z0-9_]", "X", part), text)
-    for p in sorted({p for p in paths if p}, key=len, reverse=True):
-        text = text.replace(p, "<data>" if "data" in Path(p).name else "<tmp>")
+    named = {p: "<data>" if "data" in Path(p).name else "<tmp>" for p in paths if p}
+    named[os.getcwd()] = "<cwd>"  # default export folders follow the working folder
+    for p in sorted(named, key=len, reverse=True):
+        text = text.replace(p, named[p])
     text = re.sub(rf"{re.escape(tempfile.gettempdir())}/[^\s│┃▏▕|]*", "<tmp>", text)
     for pattern, token in _MASKS:
         text = pattern.sub(token, text)

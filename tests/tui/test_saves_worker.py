@@ -56,10 +56,9 @@ def audit_lines(data_dir) -> int:
 
 async def open_filled_form(pilot, demo_ctx) -> StaffFormModal:
     await start(pilot)
-    await pilot.press("s")
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
+    for key in ("s", "n"):  # staff, then a new person
+        await pilot.press(key)
+        await pilot.pause()
     form = pilot.app.screen
     assert isinstance(form, StaffFormModal)
     form.query_one("#f-prefix", Input).value = "นาย"

@@ -65,7 +65,6 @@ WALKS: dict[str, dict[str, str]] = {
         "appraisal-new": "a n",
         "appraisal-results": "a enter",
         "appraisal-grievances": "a g",
-        "appraisal-criteria": "a p",
     },
     "hr": {"home": ""},
     "committee": {

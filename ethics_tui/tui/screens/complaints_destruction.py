@@ -243,11 +243,10 @@ class DestructionScreen(GuardedScreen):
 
     # -- the steps ---------------------------------------------------------------------------
     def action_prepare(self) -> None:
-        try:
-            row = dx.prepare(self.ctx)
-        except UserError as exc:
-            self.notify(exc.message(self.lang), severity="warning", markup=False)
-            return
+        run_write(self, lambda: dx.prepare(self.ctx), self._prepared,
+                  failed=lambda exc: self.notify(exc.message(self.lang), severity="warning", markup=False))
+
+    def _prepared(self, row: dict) -> None:
         self._after(row, f"จัดทำบัญชีเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: คณะกรรมการ (c)",
                     f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)")
 

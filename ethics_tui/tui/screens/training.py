@@ -287,9 +287,12 @@ class TrainingScreen(GuardedScreen):
 
     def action_forward(self) -> None:
         waiting = [n.id for n in self.noms.values() if not n.forwarded_on]
-        n = svc.forward(self.ctx, waiting, date.today())
-        self.show_nominations()
-        self.notify(self.t("tr_forwarded", n=self.d(n)))
+
+        def forwarded(n: int) -> None:
+            self.show_nominations()
+            self.notify(self.t("tr_forwarded", n=self.d(n)))
+
+        run_write(self, lambda: svc.forward(self.ctx, waiting, date.today()), forwarded)
 
     def action_approve(self) -> None:
         require(self.ctx, "training.decide")  # a refusal becomes a Thai notification
