@@ -18,6 +18,7 @@ from ethics_tui.service.settings import list_divisions
 from ethics_tui.store.database import AUDIT_FILE, LOCK_FILE
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.widgets.saving import writing
+from ethics_tui.tui.widgets.tables import cursor_id
 
 pytestmark = pytest.mark.writes_in_background
 SMALL = (80, 24)
@@ -143,4 +144,34 @@ async def test_a_lock_wait_that_runs_out_keeps_the_form(make_app, demo_ctx):
         await pilot.press("ctrl+s")
         await wait_until_saved(pilot, form)
         assert app.screen is not form
+        assert audit_lines(data) == before + 1
+
+
+async def test_a_confirmed_write_on_a_screen_waits_off_the_loop(make_app, demo_ctx):
+    """A screen's confirm-then-write (staff: d, y) waits for the lock in a worker too; a second
+    one on the same screen is refused with the saving message; the first lands once."""
+    data = demo_ctx.store.dir
+    app = make_app(data)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        screen = app.screen
+        screen.table.focus()
+        await pilot.pause()
+        sid = cursor_id(screen.table)
+        assert staff_svc.get(app.ctx, sid).active
+        app.ctx.store.lock_timeout = 20
+        before = audit_lines(data)
+        holder = hold_lock(data)
+        try:
+            await pilot.press("d", "y")
+            assert writing(screen) and app.screen is screen
+            await pilot.press("d", "y")  # refused: the first write still waits
+            assert any("กำลังบันทึก" in str(n.message) for n in app._notifications)
+            assert audit_lines(data) == before
+        finally:
+            let_go(holder)
+        await wait_until_saved(pilot, screen)
+        assert not staff_svc.get(app.ctx, sid).active
         assert audit_lines(data) == before + 1

@@ -132,13 +132,16 @@ def run_write(
 
     def finish(ok: bool, value: Any) -> None:
         node._write_worker = None
+        error = None if ok else lock_wait_error(node.ctx, in_form=in_form) if is_lock_wait(value) else value
+        if not node.is_attached:  # the screen was left meanwhile: the write stands, a refusal is told
+            if error is not None:
+                app.notify(error.message(app.lang), severity="error", markup=False)
+            return
         indicator(False)
-        if ok:
+        if error is None:
             if done is not None:
                 done(value)
-            return
-        error = lock_wait_error(node.ctx, in_form=in_form) if is_lock_wait(value) else value
-        if failed is not None:
+        elif failed is not None:
             failed(error)
         else:
             node.notify(error.message(app.lang), severity="error", markup=False)
