@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA ?= data
 
-.PHONY: run test bench lint demo clean
+.PHONY: run test snapshots bench lint demo clean
 
 $(BIN)/python:
 	@$(PY) -m venv $(VENV)
@@ -30,6 +30,11 @@ LINT_PATHS := ethics_tui tests bench
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
+# rewrite tests/snapshots/*.txt (every screen at 80x24 and 120x40) from the current screens;
+# review `git diff tests/snapshots` before committing
+snapshots: $(STAMP)
+	rm -f tests/snapshots/*.txt
+	UPDATE_SNAPSHOTS=1 $(BIN)/python -m pytest -n 2 -q tests/tui/test_snapshots.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

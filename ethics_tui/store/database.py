@@ -192,7 +192,8 @@ class Store:
         self.dir = Path(data_dir)
         self.lock_timeout = lock_timeout
         self.backup_keep = backup_keep
-        self._tlock = threading.RLock()
+        self._tlock = threading.RLock()  # this process's threads: the cache, a write in progress
+        self._wlock = threading.RLock()  # this process's writers, one at a time (see locked)
         self._flock = None  # filelock.FileLock, made on first use
         self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
         self._tcache: dict[str, dict] = {}  # table files by name (immutable, see store/tables.py)
@@ -370,10 +371,15 @@ class Store:
     # -- locking ---------------------------------------------------------------------------
     @contextmanager
     def locked(self) -> Iterator[None]:
-        """In-process and cross-process write lock."""
+        """In-process and cross-process write lock.
+
+        The wait for the file lock (another program or PC saving) holds only ``_wlock``, which
+        this process's writers share; readers (``load``) take ``_tlock`` alone, so a thread that
+        reads is never held up by a writer still waiting for the file lock (the TUI saves in a
+        worker while its screens keep reading)."""
         from filelock import FileLock, Timeout  # imported on first write: keeps start-up fast
 
-        with self._tlock:
+        with self._wlock:
             if self._flock is None:
                 self._flock = FileLock(str(self.dir / LOCK_FILE), timeout=self.lock_timeout)
             try:
@@ -386,7 +392,8 @@ class Store:
             except OSError as exc:
                 raise os_error(exc, self.dir / LOCK_FILE, "ล็อกฐานข้อมูล", "lock the database") from exc
             try:
-                yield
+                with self._tlock:
+                    yield
             finally:
                 self._flock.release()
 

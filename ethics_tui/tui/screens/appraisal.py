@@ -24,6 +24,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
 BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
@@ -221,8 +222,9 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
             if text:
                 from ethics_tui.thai.dates import parse_date
 
-                svc.set_round_status(self.ctx, rnd.id, "notified", on=parse_date(text))
-                self.reload(select_id=rnd.id)
+                on = parse_date(text)
+                run_write(self, lambda: svc.set_round_status(self.ctx, rnd.id, "notified", on=on),
+                          lambda _r: self.reload(select_id=rnd.id))
 
         today = format_date(date.today(), "numeric")
         self.app.push_screen(TextPromptModal(self.t("ap_notify_round"), self.t("ap_notify_round_date"), today), done)
@@ -234,8 +236,8 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.set_round_status(self.ctx, rnd.id, "closed")
-                self.reload(select_id=rnd.id)
+                run_write(self, lambda: svc.set_round_status(self.ctx, rnd.id, "closed"),
+                          lambda _r: self.reload(select_id=rnd.id))
 
         self.app.push_screen(ConfirmModal(self.t("ap_close_confirm", round=round_label(rnd, self.digits))), done)
 

@@ -30,6 +30,7 @@ from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
            ("level", 12), ("stage", 16), ("clock", 14))
@@ -249,14 +250,14 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(appraisal_review.acknowledge(self.ctx, rid, d)))
+                              lambda d: run_write(self, lambda: appraisal_review.acknowledge(self.ctx, rid, d), self._refreshed(rid)))
 
     def action_notify_one(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
             self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(appraisal_review.mark_notified(self.ctx, rid, d)))
+                              lambda d: run_write(self, lambda: appraisal_review.mark_notified(self.ctx, rid, d), self._refreshed(rid)))
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal

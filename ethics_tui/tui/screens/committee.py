@@ -27,6 +27,7 @@ from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
@@ -156,9 +157,8 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.delete_draft(self.ctx, order.id)
-                self.reload()
-                self.notify(self.t("cm_deleted"))
+                run_write(self, lambda: svc.delete_draft(self.ctx, order.id),
+                          lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))))
 
         self.app.push_screen(ConfirmModal(self.t("cm_delete_confirm", ref=order.ref)), done)
 

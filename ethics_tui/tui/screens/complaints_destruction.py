@@ -28,6 +28,7 @@ from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.form import FieldRow
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import RecordTable
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.validators import Required
 
 STEP_HINT = {
@@ -211,11 +212,10 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
 
     # -- the steps ---------------------------------------------------------------------------
     def action_prepare(self) -> None:
-        try:
-            row = dx.prepare(self.ctx)
-        except UserError as exc:
-            self.notify(exc.message(self.lang), severity="warning", markup=False)
-            return
+        run_write(self, lambda: dx.prepare(self.ctx), self._prepared,
+                  failed=lambda exc: self.notify(exc.message(self.lang), severity="warning", markup=False))
+
+    def _prepared(self, row: dict) -> None:
         self._after(row, f"จัดทำบัญชีเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: คณะกรรมการ (c)",
                     f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)")
 
@@ -253,11 +253,10 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
         self.app.push_screen(DestroyModal(row), dated)
 
     def _destroy(self, rid: int, on: date) -> None:
-        try:
-            done = dx.destroy(self.ctx, rid, on)
-        except UserError as exc:  # ValidationError included (a date before the approval)
-            self.notify(exc.message(self.lang), severity="error", markup=False)
-            return
+        # a refusal (ValidationError included: a date before the approval) is shown by run_write
+        run_write(self, lambda: dx.destroy(self.ctx, rid, on), self._destroyed)
+
+    def _destroyed(self, done: dict) -> None:
         n = len(done["entries"])
         self._after(done, f"ทำลายแล้ว {n} เรื่อง บัญชียังเก็บไว้ (e PDF · v CSV)",
                     f"Destroyed {n} record(s); the list is kept (e PDF · v CSV)")

@@ -11,9 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from ethics_tui.errors import UserError
 from ethics_tui.service import exports
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.saving import run_write
 
 
 class ConfidentialExportsModal(GuardedModal[None]):
@@ -59,13 +59,10 @@ class ConfidentialExportsModal(GuardedModal[None]):
         name = self.rows[key]["file"].rsplit("/", 1)[-1]
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                exports.remove_confidential(self.ctx, int(key))
-            except UserError as exc:
-                self.notify(exc.message(self.lang), severity="error", markup=False)
-                return
+            if yes:
+                run_write(self, lambda: exports.remove_confidential(self.ctx, int(key)), deleted)
+
+        def deleted(_result) -> None:
             self.notify(self.t("cx_deleted", file=name), markup=False)
             self.refresh_table()
 

@@ -15,6 +15,7 @@ from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.thai_text import WrappedStatic
 
 NAV = (("staff", "nav_staff"), ("settings", "nav_settings"), ("backup", "nav_backup"), ("restore", "nav_restore"))
@@ -199,8 +200,8 @@ class HomeScreen(GuardedScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.app.push_screen(RecoveryCodeModal(users_custody.create_recovery_key(self.ctx)),
-                                     lambda _done: self.refresh_counts())
+                run_write(self, lambda: users_custody.create_recovery_key(self.ctx),
+                          lambda code: self.app.push_screen(RecoveryCodeModal(code), lambda _done: self.refresh_counts()))
 
         self.app.push_screen(ConfirmModal(self.t("recovery_first_start"), danger=False), answer)
 

@@ -19,6 +19,7 @@ from ethics_tui.service import notices_self
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.record_table import cell
 
 
@@ -144,8 +145,7 @@ class MyDocumentsScreen(ListScreen, table_id="my-table", columns=(("kind", 12), 
 
         def answered(yes: bool | None) -> None:
             if yes:
-                notices_self.acknowledge(self.ctx, notice_id, digest)
-                self.reload(select_id=notice_id)
-                self.notify(self.t("my_acked"), markup=False)
+                run_write(self, lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
+                          lambda _r: (self.reload(select_id=notice_id), self.notify(self.t('my_acked'), markup=False)))
 
         self.app.push_screen(ConfirmModal(question, danger=False), answered)

@@ -28,6 +28,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
@@ -122,9 +123,11 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
 
         def done(yes: bool | None) -> None:
             if yes:
-                draft = svc.new_version(self.ctx, n.id)
-                self.reload(select_id=draft.id)
-                self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
+                run_write(self, lambda: svc.new_version(self.ctx, n.id), made)
+
+        def made(draft) -> None:
+            self.reload(select_id=draft.id)
+            self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
 
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_version", title=n.title), danger=False), done)
 
@@ -136,8 +139,7 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.delete_draft(self.ctx, n.id)
-                self.reload()
+                run_write(self, lambda: svc.delete_draft(self.ctx, n.id), lambda _r: self.reload())
 
         self.app.push_screen(ConfirmModal(self.t("nt_confirm_delete", title=n.title)), done)
 
@@ -151,8 +153,8 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
 
         def done(key: str | None) -> None:
             if key:
-                svc.add_channel(self.ctx, n.id, key)
-                self.notify(self.t("nt_saved", title=n.title), markup=False)
+                run_write(self, lambda: svc.add_channel(self.ctx, n.id, key),
+                          lambda _r: self.notify(self.t("nt_saved", title=n.title), markup=False))
 
         options = [(self.pick(v), k) for k, v in CHANNELS.items()]
         self.app.push_screen(ChoiceModal(self.t("nt_channel_title"), options), done)

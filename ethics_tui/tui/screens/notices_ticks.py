@@ -29,6 +29,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cell, cells
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
@@ -173,8 +174,8 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
         p = self.people[sid]
         if p.done and sid not in self.sitting:  # recorded earlier: ask before taking it back
             def answer(yes: bool | None) -> None:
-                if yes:
-                    self._untick(sid)
+                if yes:  # off the event loop, like every confirmed write (widgets/saving.py)
+                    run_write(self, lambda: acks.unacknowledge(self.ctx, self.notice_id, [sid]), self._unticked)
 
             when = apply_digits(format_date(p.date, "abbr"), self.digits) if p.date else ""
             self.app.push_screen(ConfirmModal(self.t("nt_confirm_untick", name=p.name, date=when)), answer)
@@ -190,7 +191,9 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
         self._next_row()
 
     def _untick(self, sid: int) -> None:
-        changed = acks.unacknowledge(self.ctx, self.notice_id, [sid])
+        self._unticked(acks.unacknowledge(self.ctx, self.notice_id, [sid]))
+
+    def _unticked(self, changed: list[int]) -> None:
         if changed:
             self.undo_stack.append(("toggle", changed))
             self._refresh_rows(changed)

@@ -15,6 +15,7 @@ from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
+from ethics_tui.tui.widgets.saving import run_write
 
 
 class SettingsScreen(ListScreen, table_id="division-table",
@@ -111,7 +112,7 @@ class SettingsScreen(ListScreen, table_id="division-table",
 
         def done(yes: bool | None) -> None:
             if yes:
-                settings_svc.set_division_active(self.ctx, div.id, not div.active)
-                self.refresh_all(select_id=div.id)
+                run_write(self, lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
+                          lambda _r: self.refresh_all(select_id=div.id))
 
         self.app.push_screen(ConfirmModal(self.t(key, name=div.name)), done)

@@ -22,6 +22,7 @@ from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
+from ethics_tui.tui.widgets.saving import run_write
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
 COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("division", 20), ("type", 18))
@@ -170,9 +171,10 @@ class StaffScreen(ListScreen, table_id="staff-table", columns=COLUMNS, flex="nam
         key = "deactivate_confirm" if staff.active else "reactivate_confirm"
 
         def done(yes: bool | None) -> None:
-            if not yes:
-                return
-            saved = staff_svc.set_active(self.ctx, staff_id, not staff.active)
+            if yes:
+                run_write(self, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
+
+        def shown(saved: Staff) -> None:
             if saved.active or self.show_inactive:
                 self._update_row(saved)
             else:

@@ -33,6 +33,7 @@ from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import RecordTable, cell
+from ethics_tui.tui.widgets.saving import run_write
 
 OPP_COLS = (("date", 12), ("kind", 10), ("title", 46), ("cost", 12), ("seats", 6), ("noms", 8), ("flags", 19))
 NOM_COLS = (("name", 26), ("division", 24), ("status", 18), ("checks", 44))
@@ -234,9 +235,12 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
 
     def action_forward(self) -> None:
         waiting = [n.id for n in self.noms.values() if not n.forwarded_on]
-        n = svc.forward(self.ctx, waiting, date.today())
-        self.show_nominations()
-        self.notify(self.t("tr_forwarded", n=self.d(n)))
+
+        def forwarded(n: int) -> None:
+            self.show_nominations()
+            self.notify(self.t("tr_forwarded", n=self.d(n)))
+
+        run_write(self, lambda: svc.forward(self.ctx, waiting, date.today()), forwarded)
 
     def action_approve(self) -> None:
         require(self.ctx, "training.decide")  # a refusal becomes a Thai notification
@@ -252,10 +256,12 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
 
         def done(yes: bool | None) -> None:
             if yes:
-                svc.decide(self.ctx, n.id, True, date.today())
-                self.reload()
-                self.show_nominations(keep=n.id)
-                self.notify(self.t("tr_approved", name=name), markup=False)
+                run_write(self, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved)
+
+        def approved(_result) -> None:
+            self.reload()
+            self.show_nominations(keep=n.id)
+            self.notify(self.t("tr_approved", name=name), markup=False)
 
         self.app.push_screen(ConfirmModal(self.t("tr_approve_q", name=name, title=title), danger=False), done)
 

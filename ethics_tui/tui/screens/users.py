@@ -20,6 +20,7 @@ from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, Recover
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cell, cells
+from ethics_tui.tui.widgets.saving import run_write
 
 COLUMNS = (("username", 14), ("display", 28), ("roles", 36), ("status", 16), ("pending", 20))
 
@@ -134,10 +135,10 @@ class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="dis
         def done(yes: bool | None) -> None:
             if not yes:
                 return
-            users_svc.set_active(self.ctx, user.username, not user.active)
-            self.reload(select_id=user.username)
             note = "user_enabled_done" if not user.active else "user_disabled_done"
-            self.notify(self.t(note, user=user.username), markup=False)
+            run_write(self, lambda: users_svc.set_active(self.ctx, user.username, not user.active),
+                      lambda _r: (self.reload(select_id=user.username),
+                                  self.notify(self.t(note, user=user.username), markup=False)))
 
         self.app.push_screen(ConfirmModal(self.t(key, user=user.username)), done)
 
@@ -147,8 +148,8 @@ class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="dis
     def action_recovery_key(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                code = users_custody.create_recovery_key(self.ctx)
-                self.app.push_screen(RecoveryCodeModal(code))
+                run_write(self, lambda: users_custody.create_recovery_key(self.ctx),
+                          lambda code: self.app.push_screen(RecoveryCodeModal(code)))
 
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)
 

@@ -16,6 +16,7 @@ from ethics_tui.service import users_custody
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.validators import Required
 
 
@@ -74,7 +75,9 @@ class GrantsModal(GuardedModal["list[tuple[str, str]] | None"]):
         if not approvable(self.ctx):
             self.notify(self.t("grants_nothing_yours"), severity="warning", markup=False)
             return
-        done = users_svc.approve_grants(self.ctx)
+        run_write(self, lambda: users_svc.approve_grants(self.ctx), self._approved)
+
+    def _approved(self, done: list) -> None:
         listed = "; ".join(f"{u} — {vault_names([v], self.lang)}" for u, v in done)
         self.refresh_table()
         self.query_one("#grants-status", Static).update(self.t("grants_done", list=listed))

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.tui.crash import GuardedModal, R
+from ethics_tui.tui.widgets.saving import run_write, saving_text, writing
 
 
 class FieldRow(Vertical):
@@ -150,7 +151,15 @@ class FormModal(GuardedModal[R]):
                 row.scroll_visible()
                 return
 
+    def writes(self) -> bool:
+        """True when ``save`` stores something: it then runs in a thread worker
+        (widgets/saving.py), so the screen keeps answering while the store's lock is busy."""
+        return type(self).save is not FormModal.save
+
     def action_submit(self) -> None:
+        if writing(self):  # a second ctrl+s while the first save waits: never saves twice
+            self.notify(saving_text(self.lang), severity="warning", markup=False)
+            return
         self.submitted_once = True
         self.service_errors = {}
         value, errors = self.collect()
@@ -168,14 +177,31 @@ class FormModal(GuardedModal[R]):
 
             self.app.push_screen(ConfirmModal(question), answered)
             return
-        if not errors:
+        if errors:
+            self._show_result(errors)
+        elif self.writes():
+            run_write(self, lambda: self.save(value), self._saved, failed=self._save_failed,
+                      busy=self._set_saving, in_form=True)
+        else:
             try:
-                value = self.save(value)
-            except ValidationError as exc:
-                errors = self.service_errors = dict(exc.errors)
+                self._saved(self.save(value))
             except UserError as exc:
-                self.notify(exc.message(self.lang), severity="error", markup=False)
-                return
+                self._save_failed(exc)
+
+    def _saved(self, value: Any) -> None:
+        self._show_result({})
+        self.dismiss(value)
+
+    def _save_failed(self, exc: UserError) -> None:
+        """A refused save: field errors at their fields, anything else as a message; the form
+        stays open with what was typed."""
+        if isinstance(exc, ValidationError):
+            self.service_errors = dict(exc.errors)
+            self._show_result(self.service_errors)
+            return
+        self.notify(exc.message(self.lang), severity="error", markup=False)
+
+    def _show_result(self, errors: dict[str, tuple[str, str]]) -> None:
         self.show_errors(errors)
         if errors:
             self.focus_first_error(errors)
@@ -184,10 +210,27 @@ class FormModal(GuardedModal[R]):
 
             n = apply_digits(len(errors), get_settings(self.ctx).digits) if self.ctx is not None else len(errors)
             self.notify(self.t("form_has_errors", n=n), severity="warning", markup=False)
-            return
-        self.dismiss(value)
+
+    def _set_saving(self, on: bool) -> None:
+        """While the save runs: "กำลังบันทึก…" in the key line, the fields and buttons disabled
+        (ctrl+s and escape answer with the saving message); afterwards the focus goes back."""
+        if on:
+            self._focus_before_save = self.focused
+        for node in self.query(".form-body, .buttons Button"):
+            node.disabled = on
+        hint = self.query(".hint")
+        if hint:
+            hint.first(Static).update(saving_text(self.lang) if on else self.t("form_keys"))
+            hint.first().set_class(on, "-saving")
+        if not on:
+            before = getattr(self, "_focus_before_save", None)
+            if before is not None and before.is_attached and self.focused is None:
+                self.set_focus(before)
 
     def action_cancel(self) -> None:
+        if writing(self):  # escape while saving: the form stays (the save decides)
+            self.notify(saving_text(self.lang), severity="warning", markup=False)
+            return
         initial = getattr(self, "_initial", None)
         if initial is None or self._field_values() == initial:
             self.dismiss(None)

@@ -66,6 +66,9 @@ class TextPromptModal(FormModal[Any]):
             return text, {"text": TEXT["required"]}
         return text, {}
 
+    def writes(self) -> bool:
+        return self.on_save is not None  # a bare prompt returns its text at once
+
     def save(self, value: str) -> Any:
         if self.on_save is None:
             return value
