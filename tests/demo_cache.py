@@ -10,11 +10,12 @@ from ethics_tui.service.context import Context
 _DEMO_TEMPLATES: dict[tuple, Path] = {}
 
 
-def fast_demo(ctx: Context) -> int:
+def fast_demo(ctx: Context, at=None) -> int:
     """``demo.load_demo(ctx)`` for tests: the office is built once per process (per value of
     ``demo.REGISTERS``, which tests narrow) and copied into ``ctx``'s empty folder, which takes
     ~0.1 s instead of seconds. ``ctx.store`` is replaced by a Store opened on the copy. Tests of
-    the demo itself (staging, kills) call ``load_demo`` directly."""
+    the demo itself (staging, kills) call ``load_demo`` directly. ``at`` (a datetime): build the
+    office as on that day (time_machine), for tests whose expected output holds dates."""
     import atexit
     import shutil
     import tempfile
@@ -22,13 +23,19 @@ def fast_demo(ctx: Context) -> int:
     from ethics_tui.service import demo
     from ethics_tui.store.database import Store
 
-    key = tuple(demo.REGISTERS)
+    key = (tuple(demo.REGISTERS), at)
     template = _DEMO_TEMPLATES.get(key)
     if template is None:
         root = Path(tempfile.mkdtemp(prefix="ethics-demo-"))
         atexit.register(shutil.rmtree, root, ignore_errors=True)
         template = root / "data"
-        demo.load_demo(Context.open(template, actor="tester"))
+        if at is None:
+            demo.load_demo(Context.open(template, actor="tester"))
+        else:
+            import time_machine
+
+            with time_machine.travel(at, tick=True):
+                demo.load_demo(Context.open(template, actor="tester"))
         _DEMO_TEMPLATES[key] = template
     dest = ctx.store.dir
     if not ctx.store.is_empty():

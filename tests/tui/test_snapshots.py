@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+import time_machine
 from demo_cache import fast_demo
 from snapshot_helpers import Snapshots, screen_text
 from textual.widgets import Input
@@ -24,6 +26,9 @@ from ethics_tui.service.context import Context
 from ethics_tui.store import crypto
 
 SIZES = ((80, 24), (120, 40))
+#: the day the demo office is built and the screens are shown: the screens hold day counts
+#: ("อีก ๒๑ วัน"), rounds and fiscal years that would otherwise change from day to day
+FROZEN = datetime(2026, 11, 30, 10, 0, tzinfo=timezone(timedelta(hours=7)))
 
 # shot name -> keys pressed from that role's home screen ("" = home itself)
 WALKS: dict[str, dict[str, str]] = {
@@ -129,9 +134,14 @@ async def _staff_sign_in(pilot, ctx) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize(("role", "shots"), PARTS, ids=[f"{r}-{s[0][0]}" for r, s in PARTS])
 async def test_screens_match_their_snapshots(make_app, office, monkeypatch, role, shots, size):
+    with time_machine.travel(FROZEN, tick=True):
+        await _walk(make_app, office, monkeypatch, role, shots, size)
+
+
+async def _walk(make_app, office, monkeypatch, role, shots, size):
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**10)  # the staff account's first sign-in
     ctx = office
-    fast_demo(ctx)
+    fast_demo(ctx, at=FROZEN)
     secrets = tuple(d.get("code") or "" for d in ctx.store.load().get("complaints", {}).values())
     secrets += (ctx.store.dir.parent.name.removeprefix("ethics-snap-"),)  # mkdtemp's random part
     snaps = Snapshots(size)
