@@ -57,7 +57,6 @@ ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PY = sys.executable
 
 
-
 BARE_PAINT = """
 from textual.app import App
 from textual.widgets import DataTable
@@ -91,7 +90,9 @@ def load_main(folder):
     return data
 """
 PARSE = LOAD_MAIN + "load_main(sys.argv[1])"
-WRITE_FLOOR = LOAD_MAIN + """
+WRITE_FLOOR = (
+    LOAD_MAIN
+    + """
 data = load_main(sys.argv[1])
 t = time.perf_counter()
 payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
@@ -101,8 +102,11 @@ with open(floor, "wb") as f:
 print("PROBE " + json.dumps({"op_s": time.perf_counter() - t}))
 os.remove(floor)
 """
+)
 # the limit the issue names: append the changed record (one staff document) to a log and fsync
-APPEND_FLOOR = LOAD_MAIN + """
+APPEND_FLOOR = (
+    LOAD_MAIN
+    + """
 data = load_main(sys.argv[1])
 staff = data["staff"]
 doc = staff[sorted(staff, key=int)[len(staff) // 2]]
@@ -117,6 +121,7 @@ with open(floor, "ab") as f:
 print("PROBE " + json.dumps({"op_s": sorted(times)[1], "bytes": len(line)}))
 os.remove(floor)
 """
+)
 
 
 def build(folder: Path, n: int) -> int:
@@ -139,16 +144,18 @@ def build(folder: Path, n: int) -> int:
             s.code = f"G{i:06d}"
         tx.table("staff").insert_multiple(s.to_dict() for s in extra[: max(0, n - have)])
     hr = demo_sign_in(Context(store=ctx.store), "admin")
-    c = notices.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนทดสอบ", to="ทุกท่าน", body="ทดสอบ",
-                                      dated="2025-01-01"))
+    c = notices.save_draft(
+        hr, Notice(kind="circular", title="แจ้งเวียนทดสอบ", to="ทุกท่าน", body="ทดสอบ", dated="2025-01-01")
+    )
     notices.publish(hr, c.id)
     return c.id
 
 
 def build_in_child(folder: Path, n: int) -> tuple[int, int]:
     """Build in a child process, so that this parent stays small."""
-    out = subprocess.run([PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True, capture_output=True, text=True
+    ).stdout.split()
     return int(out[-2]), int(out[-1])
 
 
@@ -203,10 +210,14 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
         "  baseline: empty app RSS": (probe + ["empty_rss", str(data)], b""),
     }
     if n <= HEAVY_MAX:
-        ops["report evidence"] = (cli + ["--user", "admin", "report", "evidence", "--fy", str(fy), "-o",
-                                           str(out / "ev")], pw)
-        ops["sign-off sheet for N"] = (cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o",
-                                               str(out / "signoff.pdf")], pw)
+        ops["report evidence"] = (
+            cli + ["--user", "admin", "report", "evidence", "--fy", str(fy), "-o", str(out / "ev")],
+            pw,
+        )
+        ops["sign-off sheet for N"] = (
+            cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o", str(out / "signoff.pdf")],
+            pw,
+        )
     if ONLY:
         ops = {k: v for k, v in ops.items() if any(o in k for o in ONLY)}
     return ops
@@ -246,8 +257,10 @@ def value(res: list[dict], name: str) -> float:
 
 
 def print_table(names: list[str], results: dict) -> None:
-    print(f"\n== growth table (median of {RUNS} interleaved runs; time, peak RSS of the process, bytes "
-          "written to the data folder; ratio vs the baseline row below it, or vs 100 staff) ==")
+    print(
+        f"\n== growth table (median of {RUNS} interleaved runs; time, peak RSS of the process, bytes "
+        "written to the data folder; ratio vs the baseline row below it, or vs 100 staff) =="
+    )
     print(f"{'operation':<30} {'staff':>7} {'time / RSS':>11} {'peak RSS':>9} {'written':>10} {'ratio':>7}")
     first = SIZES[0]
     for name in names:

@@ -71,7 +71,7 @@ def op_save(data: Path) -> dict:
     ids = sorted(int(k) for k in ctx.store.load()["staff"])
     target = ids[len(ids) // 2]
     times, written = [], 0
-    for i in range(3):
+    for _i in range(3):
         s = staff_svc.get(ctx, target)
         s.phone = f"08{time.time_ns() % 10**8:08d}"
         before = folder_state(data)  # per save: a file replaced by each save counts each time
@@ -170,12 +170,20 @@ def op_bare_filter(data: Path) -> dict:
     except ImportError:
         PAGE = 500
     rows = []
-    for k, s in raw["staff"].items():
+    for _k, s in raw["staff"].items():
         if not s.get("active", True):
             continue
         name = f"{s.get('prefix', '')}{s.get('first_name', '')} {s.get('last_name', '')}"
-        rows.append((s.get("code", ""), name, s.get("position", ""), s.get("level", ""),
-                     divs.get(str(s.get("division_id")), ""), s.get("staff_type", "")))
+        rows.append(
+            (
+                s.get("code", ""),
+                name,
+                s.get("position", ""),
+                s.get("level", ""),
+                divs.get(str(s.get("division_id")), ""),
+                s.get("staff_type", ""),
+            )
+        )
     rows.sort(key=lambda r: (r[4], r[1]))
     rows = [(" ".join(r).casefold(), r) for r in rows]
 
@@ -240,8 +248,15 @@ def op_empty_rss(data: Path) -> dict:
     return {"rss_kib": asyncio.run(main())}
 
 
-OPS = {"save": op_save, "small_save": op_small_save, "sign_in": op_sign_in, "filter": op_filter, "bare_filter": op_bare_filter,
-       "home_rss": op_home_rss, "empty_rss": op_empty_rss}
+OPS = {
+    "save": op_save,
+    "small_save": op_small_save,
+    "sign_in": op_sign_in,
+    "filter": op_filter,
+    "bare_filter": op_bare_filter,
+    "home_rss": op_home_rss,
+    "empty_rss": op_empty_rss,
+}
 
 if __name__ == "__main__":
     os.environ.pop("ETHICS_TUI_EXIT_ON_READY", None)  # the screen probes drive the app past its first screen

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from demo_cache import fast_demo
-
 from ethics_tui.service.context import Context
 
 # documents in the bundled Sarabun whatever fonts this machine has (see pdf/fonts.py)

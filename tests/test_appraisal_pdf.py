@@ -9,8 +9,7 @@ from ethics_tui.pdf.appraisal_notice import WITNESS_NOTE
 from ethics_tui.pdf.authenticity import sha256_file
 from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import appraisal as svc
-from ethics_tui.service import appraisal_review
-from ethics_tui.service import appraisal_pdf
+from ethics_tui.service import appraisal_pdf, appraisal_review
 from ethics_tui.service.access import AccessDenied
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
@@ -75,7 +74,22 @@ def test_criteria_announcement(demo_ctx, last_round, tmp_path, monkeypatch, caps
 
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     out = tmp_path / "c.pdf"
-    assert main(["pdf", "appraisal-criteria", str(last_round.id), "-o", str(out), "--data", str(demo_ctx.store.dir), "--user", "viewer"]) == 0
+    assert (
+        main(
+            [
+                "pdf",
+                "appraisal-criteria",
+                str(last_round.id),
+                "-o",
+                str(out),
+                "--data",
+                str(demo_ctx.store.dir),
+                "--user",
+                "viewer",
+            ]
+        )
+        == 0
+    )
     text = flat("".join(pages(out)))
     assert "หลักเกณฑ์การประเมินผลการปฏิบัติงาน" in text
     assert "ระดับดีเด่นคะแนนตั้งแต่90ขึ้นไป" in text and "ภายใน30วัน" in text

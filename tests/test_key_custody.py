@@ -8,11 +8,10 @@ import io
 import sys
 
 import pytest
-from demo_cache import fast_demo
 
+from demo_cache import fast_demo
 from ethics_tui.service import users as users_svc
-from ethics_tui.service import users_custody
-from ethics_tui.service import vault
+from ethics_tui.service import users_custody, vault
 from ethics_tui.service.context import Context
 from ethics_tui.service.users_custody import KeyLossError
 

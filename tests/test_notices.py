@@ -6,8 +6,8 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from demo_cache import fast_demo
 
+from demo_cache import fast_demo
 from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import Notice
 from ethics_tui.model.staff import Staff
@@ -30,8 +30,13 @@ def office(ctx, monkeypatch) -> Context:
 
 
 def circular(ctx, **kw) -> Notice:
-    base = {"kind": "circular", "title": "แจ้งเวียนประมวลจริยธรรม", "to": "พนักงานทุกท่าน", "body": "เนื้อความ",
-                "dated": today().isoformat()}
+    base = {
+        "kind": "circular",
+        "title": "แจ้งเวียนประมวลจริยธรรม",
+        "to": "พนักงานทุกท่าน",
+        "body": "เนื้อความ",
+        "dated": today().isoformat(),
+    }
     base.update(kw)
     return svc.save_draft(ctx, Notice(**base))
 

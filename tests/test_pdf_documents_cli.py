@@ -7,8 +7,8 @@ import io
 import sys
 
 import pytest
-from demo_cache import fast_demo
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
 from ethics_tui.registers import documents
 

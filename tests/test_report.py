@@ -56,9 +56,15 @@ def test_empty_registers_give_honest_statements_not_zeros(ctx):
 
 
 def test_figures_match_the_registers(hr):
-    from ethics_tui.service import appraisal, complaints, notices, notices_acks, training
-    from ethics_tui.service import appraisal_review
-    from ethics_tui.service import training_stats
+    from ethics_tui.service import (
+        appraisal,
+        appraisal_review,
+        complaints,
+        notices,
+        notices_acks,
+        training,
+        training_stats,
+    )
 
     rows = {a.key: [flat(c) for c in cells] for a, (_m, cells) in zip(ACTIVITIES, report.table_rows(hr, FY))}
     # circulars: each number and its coverage, computed by the notices service
@@ -90,11 +96,10 @@ def test_figures_match_the_registers(hr):
 
 def test_hand_computed_figures_on_small_fixture(ctx):
     """A tiny office where every figure is known in advance."""
-    from ethics_tui.model.staff import Staff
-    from ethics_tui.service import complaints, notices, notices_acks, staff
     from ethics_tui.model.complaints import Complaint, Identity
     from ethics_tui.model.notices import Notice
-    from ethics_tui.service import users
+    from ethics_tui.model.staff import Staff
+    from ethics_tui.service import complaints, notices, notices_acks, staff, users
     from ethics_tui.service.settings import add_division
 
     div = add_division(ctx, "สำนักปลัด")
@@ -102,12 +107,17 @@ def test_hand_computed_figures_on_small_fixture(ctx):
     users.create_user(ctx, "boss", "หัวหน้า", ["admin", "hr", "complaints"], "password-1")
     boss = Context(store=ctx.store)
     users.sign_in(boss, "boss", "password-1")
-    circ = notices.save_draft(boss, Notice(kind="circular", title="แจ้งเวียนประมวลจริยธรรม", body="โปรดทราบ",
-                                           to="พนักงานทุกคน", dated="2024-11-01"))
+    circ = notices.save_draft(
+        boss,
+        Notice(kind="circular", title="แจ้งเวียนประมวลจริยธรรม", body="โปรดทราบ", to="พนักงานทุกคน", dated="2024-11-01"),
+    )
     notices.publish(boss, circ.id, on=date(2024, 11, 1))
     notices_acks.acknowledge(boss, circ.id, ids[:4], on=date(2024, 11, 5))
-    c = complaints.intake(boss, Complaint(received_at="2024-12-01T10:00", channel="โทรศัพท์", kind="corruption",
-                                          subject="ขอให้ตรวจสอบการจัดซื้อ"), Identity(anonymous=True))
+    c = complaints.intake(
+        boss,
+        Complaint(received_at="2024-12-01T10:00", channel="โทรศัพท์", kind="corruption", subject="ขอให้ตรวจสอบการจัดซื้อ"),
+        Identity(anonymous=True),
+    )
     assert c.fiscal_year == 2568
     rows = {a.key: [flat(x) for x in cells] for a, (_m, cells) in zip(ACTIVITIES, report.table_rows(boss, 2568))}
     assert flat("รับทราบ 4 จาก 5 คน (ร้อยละ 80.0)") in rows["codes"][5]
@@ -125,7 +135,15 @@ def test_readiness_of_the_demo_year_has_an_amber_item(hr):
     assert {c.status for c in checks} >= {"amber", "green"}
     assert all(c.register for c in checks)
     keys = {c.key for c in checks}
-    assert keys >= {"committee", "dos_donts", "appraisal-1", "appraisal-2", "training", "ethics-training", "complaint-stats"}
+    assert keys >= {
+        "committee",
+        "dos_donts",
+        "appraisal-1",
+        "appraisal-2",
+        "training",
+        "ethics-training",
+        "complaint-stats",
+    }
     assert any(k.startswith("codes") for k in keys)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ethics_tui.errors import UserError
-from ethics_tui.tui.serve import app_command, serve
-from ethics_tui.service.settings import save_settings
 from ethics_tui.model.settings import OfficeSettings
+from ethics_tui.service.settings import save_settings
+from ethics_tui.tui.serve import app_command, serve
 
 
 def test_empty_folder_and_setup_mode_are_refused(ctx):

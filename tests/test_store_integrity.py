@@ -36,12 +36,16 @@ def _state(store: Store) -> tuple:
 
 def _fail_data_write(monkeypatch, kind: str):
     if kind == "enospc":
+
         def boom(fd, data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
         monkeypatch.setattr(atomic.os, "write", boom)
     elif kind == "read-only":
+
         def boom(src, dst):
             raise PermissionError(errno.EACCES, "read-only main.json")
+
         monkeypatch.setattr(atomic, "_replace_with_retry", boom)
 
 
@@ -83,13 +87,11 @@ def test_failed_save_leaves_cache_disk_and_audit_as_before(tmp_path, monkeypatch
 
 def test_unencodable_text_names_the_record_in_thai(tmp_path):
     store = _store(tmp_path)
-    with pytest.raises(StorageError) as exc:
-        with store.transaction() as tx:
-            tx.table("staff").insert({"first_name": "สม\udcc3ชาย"})
+    with pytest.raises(StorageError) as exc, store.transaction() as tx:
+        tx.table("staff").insert({"first_name": "สม\udcc3ชาย"})
     assert "staff #1 first_name" in exc.value.th and "อักขระ" in exc.value.th
-    with pytest.raises(StorageError):  # in an audit note too
-        with store.transaction() as tx:
-            tx.log("update", "thing", 1, note="ไฟล์\udcc3.pdf")
+    with pytest.raises(StorageError), store.transaction() as tx:  # in an audit note too
+        tx.log("update", "thing", 1, note="ไฟล์\udcc3.pdf")
 
 
 def test_failed_audit_append_leaves_no_data_change(tmp_path, monkeypatch):
@@ -133,16 +135,22 @@ def test_snapshot_writes_raise_without_touching_the_cache(tmp_path):
     store = _store(tmp_path)
     before = json.dumps(dict(store.load()), sort_keys=True)
     snap = store.snapshot()
-    for write in (lambda: snap.table("things").insert({"x": 1}), lambda: snap.table("things").truncate(),
-                  lambda: snap.table("things").update({"name": "x"}), lambda: snap.drop_table("things"),
-                  lambda: snap.drop_tables(), lambda: snap.table("new").insert({"x": 1})):
+    for write in (
+        lambda: snap.table("things").insert({"x": 1}),
+        lambda: snap.table("things").truncate(),
+        lambda: snap.table("things").update({"name": "x"}),
+        lambda: snap.drop_table("things"),
+        lambda: snap.drop_tables(),
+        lambda: snap.table("new").insert({"x": 1}),
+    ):
         with pytest.raises(RuntimeError):
             write()
     assert json.dumps(dict(store.load()), sort_keys=True) == before
     with store.transaction() as tx:
         tx.log("touch", "thing", 1)
     assert json.dumps({k: v for k, v in store.load().items() if k != "_meta"}, sort_keys=True) == json.dumps(
-        {k: v for k, v in json.loads(before).items() if k != "_meta"}, sort_keys=True)
+        {k: v for k, v in json.loads(before).items() if k != "_meta"}, sort_keys=True
+    )
 
 
 def test_put_then_insert_in_one_transaction(tmp_path):
@@ -238,9 +246,8 @@ def test_deleted_acks_file_is_reported_and_not_recreated(demo_ctx):
     acks[0].unlink()
     problems = verify(Store(demo_ctx.store.dir))
     assert any(acks[0].name in th and "ถูกลบ" in th for th, _ in problems), problems
-    with pytest.raises(StorageError):
-        with Store(demo_ctx.store.dir).transaction(acks[0].stem) as tx:
-            tx.table(notices_acks.ACKS).insert({"staff_id": 1})
+    with pytest.raises(StorageError), Store(demo_ctx.store.dir).transaction(acks[0].stem) as tx:
+        tx.table(notices_acks.ACKS).insert({"staff_id": 1})
 
 
 def test_file_replaced_by_an_older_copy_or_edited_by_hand_is_reported(tmp_path):
@@ -368,7 +375,9 @@ def test_retried_appraisal_reopen_saves_one_history_entry(demo_ctx, monkeypatch)
     people = [r.staff.id for r in staff_svc.search(demo_ctx)][:2]
     from ethics_tui.model.appraisal import round_of
 
-    rnd = svc.create_round(demo_ctx, AppraisalRound(*round_of(date.today()), criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
+    rnd = svc.create_round(
+        demo_ctx, AppraisalRound(*round_of(date.today()), criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people
+    )
     rid = svc.list_results(demo_ctx, rnd.id)[0].result.id
     svc.set_scores(demo_ctx, rid, "50", "20")
     appraisal_review.mark_notified(demo_ctx, rid, date.today() - timedelta(days=2))

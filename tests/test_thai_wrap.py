@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
-from wrap_check import assert_between_words
 
 from ethics_tui.thai.wordbreak import words
 from ethics_tui.thai.wrap import wrap_spans, wrap_thai
+from wrap_check import assert_between_words
 
 TEXTS = [
     "ความพร้อม ITA ปีงบประมาณปัจจุบัน ๒๕๖๙ (๑ ต.ค. ๒๕๖๘ – ๓๐ ก.ย. ๒๕๖๙)",

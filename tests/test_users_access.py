@@ -8,8 +8,7 @@ from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
-from ethics_tui.service import users_custody
-from ethics_tui.service import vault
+from ethics_tui.service import users_custody, vault
 from ethics_tui.service.access import AccessDenied, SignInRequired, can
 from ethics_tui.service.context import Context
 
@@ -54,10 +53,18 @@ def test_passwords_are_hashed_never_stored_or_logged(office):
 @pytest.mark.parametrize(
     "user, allowed, denied",
     [
-        ("hr", ["staff.read", "staff.write", "divisions.write", "backup.create", "staff.export"], ["settings.write", "users.manage", "backup.restore"]),
+        (
+            "hr",
+            ["staff.read", "staff.write", "divisions.write", "backup.create", "staff.export"],
+            ["settings.write", "users.manage", "backup.restore"],
+        ),
         ("admin", ["settings.write", "users.manage", "backup.restore", "staff.read", "staff.write"], []),
         ("executive", ["staff.read", "staff.export"], ["staff.write", "users.manage"]),
-        ("viewer", ["staff.read", "settings.read"], ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"]),
+        (
+            "viewer",
+            ["staff.read", "settings.read"],
+            ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"],
+        ),
         ("committee", ["staff.read"], ["staff.write", "users.manage"]),
         ("complaints", ["staff.read"], ["staff.write", "settings.write"]),
     ],

@@ -44,7 +44,7 @@ def render_slip(doc: SlipDoc, path: str | Path, settings: OfficeSettings, *, nam
             pdf.line(pdf.l_margin + label_w, y, pdf.l_margin + pdf.epw, y)
             pdf.set_dash_pattern()
             pdf.ln(pdf.line_h)
-        for i, ln in enumerate(lines):
+        for _i, ln in enumerate(lines):
             pdf.set_x(pdf.l_margin + label_w)
             pdf.text_line(ln, value_w, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(1)

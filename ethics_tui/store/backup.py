@@ -44,7 +44,7 @@ def is_db_file(name: str) -> bool:
 
 def owned_top_level(name: str) -> bool:
     """A top-level entry of the data folder that backups carry and restore replaces."""
-    return name == AUDIT_FILE or name == FILES_DIR or is_db_file(name)
+    return name in (AUDIT_FILE, FILES_DIR) or is_db_file(name)
 
 
 def safe_member(rel: object) -> bool:
@@ -78,7 +78,9 @@ def files_to_save(store) -> list[Path]:
     attachments = store.dir / FILES_DIR
     if attachments.is_dir():
         files.extend(
-            p for p in sorted(attachments.rglob("*")) if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
+            p
+            for p in sorted(attachments.rglob("*"))
+            if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
         )
     return files
 
@@ -220,7 +222,7 @@ def check_database(rel: str, raw: bytes, path) -> dict:
         raise _bad(path, f"ไฟล์ {rel} ไม่ใช่ฐานข้อมูล (ตาราง)", f"{rel} is not a database (dict of tables)")
     try:
         version = migrations.schema_of(data)
-    except Exception:  # noqa: BLE001 - a damaged _meta is damage to report
+    except Exception:
         raise _bad(path, f"ไฟล์ {rel} มีข้อมูลรุ่น (schema) เสียหาย", f"{rel} has a damaged schema") from None
     if not isinstance(version, int) or version > migrations.CURRENT_SCHEMA:
         raise _bad(
@@ -264,8 +266,17 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
         raise _bad(path, "ไม่พบไฟล์", "file not found") from None
     except IsADirectoryError:
         raise _bad(path, "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "it is a folder") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, UnicodeDecodeError,
-            EOFError, NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        KeyError,
+        UnicodeDecodeError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise _bad(path, f"ไฟล์เสียหาย ({exc})", f"damaged file ({exc})") from None
     return owned
 

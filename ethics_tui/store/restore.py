@@ -88,7 +88,7 @@ def switch_in(folder: Path, stage: Path) -> None:
     folder = Path(folder)
     plan = {
         "stage": stage.name,
-        "old": f"{OLD_PREFIX}{stage.name[len(STAGE_PREFIX):]}",
+        "old": f"{OLD_PREFIX}{stage.name[len(STAGE_PREFIX) :]}",
         "out": sorted(p.name for p in folder.iterdir() if owned_top_level(p.name)),
         "in": sorted(p.name for p in stage.iterdir() if owned_top_level(p.name)),
     }
@@ -165,7 +165,7 @@ def restore_backup(store, path: Path, actor: str | None = None) -> Path | None:
             if not store.is_empty():
                 try:
                     saved = create_backup(store, reason="pre-restore", locked=True)
-                except Exception:  # noqa: BLE001 - current files may be unreadable: save them raw
+                except Exception:
                     saved = _raw_copy(store)
             _stamp_staged(stage, path, actor)
         except BaseException:

@@ -59,7 +59,7 @@ def guard(app, func):
         async def async_wrapper(*args, **kwargs):
             try:
                 return await func(*args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+            except Exception as exc:
                 app.report_error(exc)
                 return None
 
@@ -69,7 +69,7 @@ def guard(app, func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+        except Exception as exc:
             app.report_error(exc)
             return None
 
@@ -98,7 +98,7 @@ class _GuardMixin:
     async def _on_message(self, message) -> None:  # Textual's per-message dispatch
         try:
             await super()._on_message(message)  # type: ignore[misc]
-        except Exception as exc:  # noqa: BLE001 - reported to the user and logged
+        except Exception as exc:
             self.app.report_error(exc)  # type: ignore[attr-defined]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

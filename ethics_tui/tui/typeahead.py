@@ -41,9 +41,7 @@ class TypeAhead:
 
     def _needs_hold(self, event: events.Key) -> bool:
         focused = self.app.focused
-        if focused is not None and _text_field(focused) and event.is_printable and event.key != "tab":
-            return False
-        return True
+        return not (focused is not None and _text_field(focused) and event.is_printable and event.key != "tab")
 
     async def raw_key(self, event: events.Key, forward) -> None:
         """A key from the terminal: forward it now (``await forward(event)``) or hold it."""

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image
 
 from ethics_tui.errors import UserError
-from ethics_tui.pdf.samples import sample_order, sample_settings
 from ethics_tui.pdf.order import render_order
+from ethics_tui.pdf.samples import sample_order, sample_settings
 
 
 def test_emblem_is_drawn_3cm_high_and_centred(tmp_path):
@@ -38,8 +38,10 @@ def test_a_damaged_emblem_file_is_reported(tmp_path):
 
 def _emblem_box_mm(pdf_path, tmp_path):
     """(left, top, width, height) in mm of the emblem's colour on page 1."""
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path), str(tmp_path / "p")],
+        check=True,
+    )
     img = Image.open(tmp_path / "p.png").convert("RGB")
     mask = img.point(lambda v: 0).convert("L")
     px = img.load()

@@ -61,8 +61,7 @@ def screen_text(app, secrets: tuple[str, ...] = ()) -> str:
     for line in update.strips:
         lines.append("".join(seg.text for strip in line for seg in strip if not seg.control).rstrip())
     data = str(getattr(app, "data_dir", "") or "")
-    return mask("\n".join(lines).rstrip("\n") + "\n", data, str(Path(data).resolve()) if data else "",
-                secrets=secrets)
+    return mask("\n".join(lines).rstrip("\n") + "\n", data, str(Path(data).resolve()) if data else "", secrets=secrets)
 
 
 class Snapshots:
@@ -87,13 +86,16 @@ class Snapshots:
                 path.write_text(text, encoding="utf-8")
             return
         if not path.exists():
-            self.problems.append(f"missing snapshot {path.relative_to(SNAPSHOT_DIR.parent.parent)}: "
-                                 f"write it with `{REGENERATE}`, review it and commit it")
+            self.problems.append(
+                f"missing snapshot {path.relative_to(SNAPSHOT_DIR.parent.parent)}: "
+                f"write it with `{REGENERATE}`, review it and commit it"
+            )
             return
         old = path.read_text(encoding="utf-8")
         if old != text:
-            diff = difflib.unified_diff(old.splitlines(), text.splitlines(), f"{path.name} (stored)",
-                                        f"{path.name} (now)", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                old.splitlines(), text.splitlines(), f"{path.name} (stored)", f"{path.name} (now)", lineterm="", n=1
+            )
             self.problems.append("\n".join(list(diff)[:60]))
 
     def verdict(self) -> None:

@@ -4,10 +4,10 @@ declares ``ACTION_PERMISSIONS`` and ``GuardedScreen.check_action`` hides the res
 from __future__ import annotations
 
 import pytest
-from demo_cache import fast_demo
 from textual.screen import ModalScreen
 from tui_helpers import settle, start
 
+from demo_cache import fast_demo
 from ethics_tui.service import appraisal as appraisal_svc
 from ethics_tui.service import demo
 from ethics_tui.service import notices as notices_svc

@@ -1,13 +1,13 @@
 """The committee screens driven through the real app (demo office, demo accounts)."""
 
 from __future__ import annotations
-from demo_cache import fast_demo
 
 from datetime import date
 
 from textual.widgets import DataTable, Input, OptionList, Select, SelectionList, TextArea
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.service import committee as svc
 from ethics_tui.service import demo
 from ethics_tui.service.context import Context

@@ -45,11 +45,18 @@ def officer(ctx) -> Context:
 
 
 def closed_case(o):
-    c = svc.intake(o, Complaint("2014-01-15T09:30", "มาด้วยตนเอง", "corruption", SUBJECT),
-                   Identity(anonymous=False, complainant_name=SECRET))
+    c = svc.intake(
+        o,
+        Complaint("2014-01-15T09:30", "มาด้วยตนเอง", "corruption", SUBJECT),
+        Identity(anonymous=False, complainant_name=SECRET),
+    )
     day = c.received_date
-    for step, extra in (("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
-                        ("notified", {"method": "โทร"}), ("closed", {})):
+    for step, extra in (
+        ("review", {}),
+        ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
+        ("notified", {"method": "โทร"}),
+        ("closed", {}),
+    ):
         day += timedelta(days=1)
         c = svc.advance(o, c.id, step, day, **extra)
     return c
@@ -76,7 +83,7 @@ async def test_list_committee_approve_destroy_export(make_app, office):
         await pilot.pause()
         row = dx.rounds(o)[0]
         n = len(row["entries"])
-        D = lambda x: apply_digits(str(x), get_settings(office).digits)  # noqa: E731
+        D = lambda x: apply_digits(str(x), get_settings(office).digits)
         assert old.id in [e["case_id"] for e in row["entries"]]
         entries = screen.query_one("#dx-entries", DataTable)
         assert entries.row_count == n

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from demo_cache import fast_demo
 from textual.widgets import Checkbox, DataTable, Input, Select
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.pdf.textlayer import pdftotext, squash
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.context import Context
@@ -22,7 +22,6 @@ from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen
 @pytest.fixture
 def office(ctx, monkeypatch, tmp_path):
     """The demo office with only this register's demo cases (other registers are not ours)."""
-    from ethics_tui.service import demo
 
     monkeypatch.chdir(tmp_path)  # PDFs go to ./exports
     fast_demo(ctx)
@@ -185,8 +184,11 @@ async def test_executive_accused_step_offers_the_receiving_bodies(make_app, offi
     from ethics_tui.model.complaints import Complaint, Identity
 
     o = officer(office)
-    c = svc.intake(o, Complaint("2024-01-15T09:30", "มาด้วยตนเอง", "corruption", "เรื่องผู้บริหาร"),
-                   Identity(anonymous=True, accused_text="นายก อบต."))
+    c = svc.intake(
+        o,
+        Complaint("2024-01-15T09:30", "มาด้วยตนเอง", "corruption", "เรื่องผู้บริหาร"),
+        Identity(anonymous=True, accused_text="นายก อบต."),
+    )
     svc.advance(o, c.id, "review", date(2024, 1, 16))
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:

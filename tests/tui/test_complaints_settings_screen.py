@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from demo_cache import fast_demo
 from textual.widgets import Checkbox, Input, OptionList, Select
 from tui_helpers import SIZE, notifications, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.service import complaints as svc
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
@@ -21,7 +21,6 @@ NEW = "ไปรษณีย์อิเล็กทรอนิกส์"
 
 @pytest.fixture
 def office(ctx, monkeypatch, tmp_path):
-    from ethics_tui.service import demo
 
     monkeypatch.chdir(tmp_path)
     fast_demo(ctx)

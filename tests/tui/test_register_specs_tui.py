@@ -9,11 +9,11 @@ import sys
 import textwrap
 
 import pytest
-from demo_cache import fast_demo
 from textual.widgets._footer import FooterKey
 from tui_helpers import settle, start
 
 import ethics_tui.registers as registers_pkg
+from demo_cache import fast_demo
 from ethics_tui.registers import forget, resolve, specs
 from ethics_tui.service.access import can
 from ethics_tui.tui.commands import available
@@ -50,7 +50,7 @@ async def test_no_register_footer_or_palette_offers_a_forbidden_action(make_app,
         assert walked >= 5
 
 
-FAKE_SPEC = '''
+FAKE_SPEC = """
 from pathlib import Path
 
 from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec
@@ -76,9 +76,9 @@ SPEC = RegisterSpec(
     documents=(Document("trial-sheet", ("ใบทดลอง", "trial sheet"), "ethics_tui.registers.trial_register:write_sheet",
                         (Param("id", ("รหัสรายการ", "entry id")),), file_name="trial-sheet-{id}.pdf"),),
 )
-'''
+"""
 
-FAKE_SCREEN = '''
+FAKE_SCREEN = """
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
@@ -106,7 +106,7 @@ class TrialScreen(GuardedScreen):
 
     def action_look(self):
         self.notify("looked")
-'''
+"""
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
 """From the dashboard to the export: the measures 6-7 report through the real app."""
 
 from __future__ import annotations
-from demo_cache import fast_demo
 
 from textual.widgets import DataTable, Static
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.service import report
 from ethics_tui.thai.digits import to_thai_digits
 from ethics_tui.tui.screens.report import ReportScreen, ReportTextsModal

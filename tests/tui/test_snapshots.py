@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from demo_cache import fast_demo
 from snapshot_helpers import Snapshots, screen_text
 from textual.widgets import Input
 from tui_helpers import settle, start
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo, staff_accounts
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
@@ -97,8 +97,7 @@ WALKS: dict[str, dict[str, str]] = {
 
 #: the walks cut into parts of at most this many shots, so that two test processes share them
 PART = 14
-PARTS = [(role, list(shots.items())[i:i + PART])
-         for role, shots in WALKS.items() for i in range(0, len(shots), PART)]
+PARTS = [(role, list(shots.items())[i : i + PART]) for role, shots in WALKS.items() for i in range(0, len(shots), PART)]
 
 
 async def _show(pilot, snaps: Snapshots, name: str, secrets: tuple[str, ...]) -> None:

@@ -11,11 +11,10 @@ from textual.widgets import DataTable, OptionList
 from tui_helpers import settle, start
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
-from wrap_check import assert_between_words  # noqa: E402
-
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.screens.report import ReportScreen
 from ethics_tui.tui.screens.report_ita import ItaItemsScreen
+from wrap_check import assert_between_words
 
 SMALL = (80, 24)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from demo_cache import fast_demo
 from textual.widgets import DataTable, Input, Select
 from tui_helpers import SIZE, notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.model.training import ATTENDED, Opportunity
-from ethics_tui.service import demo
+from ethics_tui.service import demo, training_stats
 from ethics_tui.service import training as svc
-from ethics_tui.service import training_stats
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal, OutcomeModal, RejectModal
 from ethics_tui.tui.screens.training_views import TrainingQuestionsScreen, TrainingYearScreen
@@ -24,8 +23,18 @@ def office(ctx, monkeypatch):
     fast_demo(ctx)
     hr = demo.demo_sign_in(ctx, "hr")
     fy = svc.fiscal_years(hr)[-1]
-    opp = svc.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ", f"{fy - 543}-09-30",
-                                               "DOC-1", "สถาบันพัฒนาบุคลากรท้องถิ่น", cost_registration=1000.0, seats=1))
+    opp = svc.save_opportunity(
+        hr,
+        Opportunity(
+            "ฝึกอบรม",
+            "การเขียนหนังสือราชการ",
+            f"{fy - 543}-09-30",
+            "DOC-1",
+            "สถาบันพัฒนาบุคลากรท้องถิ่น",
+            cost_registration=1000.0,
+            seats=1,
+        ),
+    )
     return hr, opp
 
 
@@ -59,7 +68,9 @@ async def test_nominate_approve_attend(make_app, office):
     async with app.run_test(size=SIZE) as pilot:  # HR nominates
         await start(pilot, "hr")
         screen = await open_training(pilot, opp.id)
-        assert "3,600.00" in text_of(screen.query_one("#tr-budget")).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        assert "3,600.00" in text_of(screen.query_one("#tr-budget")).translate(
+            str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+        )
         await pilot.press("m")
         await pilot.pause()
         form = app.screen

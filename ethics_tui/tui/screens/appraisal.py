@@ -52,8 +52,14 @@ def late_line(screen, rnd: m.AppraisalRound, late=None) -> str:
     return apply_digits(f"⚠ {head} {late.message(screen.lang).split(': ', 1)[-1]}", screen.digits)
 
 
-class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_label="ap_col_{}",
-                      title_key="ap_title", enter_action="open"):
+class AppraisalScreen(
+    ListScreen,
+    table_id="ap-rounds",
+    columns=COLUMNS,
+    column_label="ap_col_{}",
+    title_key="ap_title",
+    enter_action="open",
+):
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -111,8 +117,13 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
         d = appraisal_review.dashboard(self.ctx, rnd.id)
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
-        return [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
-                f"{self.date(start.isoformat())} - {self.date(end.isoformat())}", self.d(d.audience), self.d(f"{done}/{d.audience}")]
+        return [
+            round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""),
+            pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
+            f"{self.date(start.isoformat())} - {self.date(end.isoformat())}",
+            self.d(d.audience),
+            self.d(f"{done}/{d.audience}"),
+        ]
 
     def after_reload(self) -> None:
         self.show_dashboard()
@@ -126,7 +137,10 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
     def dashboard_text(self, d: appraisal_review.Dashboard) -> str:
         n = lambda v: apply_digits(v, self.digits)
         rnd = d.round
-        lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}", ""]
+        lines = [
+            f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}",  # noqa: E501 - one message
+            "",
+        ]
         for key in m.STAGES:
             lines.append(f"  {_pad(pick(m.STAGE_LABELS[key], self.lang), 28)}{n(d.stages[key]):>5}")
         lines += ["", self.t("ap_levels")]
@@ -141,8 +155,11 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
             lines.append("  " + self.t("ap_griev_late", n=n(d.grievances_late)))
         lines.append(self.t("ap_filing_open", n=n(d.filing_open)))
         if rnd.criteria_published:
-            lines += ["", f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
-                      + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else "")]
+            lines += [
+                "",
+                f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
+                + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else ""),
+            ]
         return "\n".join(lines)
 
     def late_rounds(self, rounds) -> dict[int, object]:
@@ -223,8 +240,11 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
                 from ethics_tui.thai.dates import parse_date
 
                 on = parse_date(text)
-                run_write(self, lambda: svc.set_round_status(self.ctx, rnd.id, "notified", on=on),
-                          lambda _r: self.reload(select_id=rnd.id))
+                run_write(
+                    self,
+                    lambda: svc.set_round_status(self.ctx, rnd.id, "notified", on=on),
+                    lambda _r: self.reload(select_id=rnd.id),
+                )
 
         today = format_date(date.today(), "numeric")
         self.app.push_screen(TextPromptModal(self.t("ap_notify_round"), self.t("ap_notify_round_date"), today), done)
@@ -236,8 +256,11 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
 
         def done(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: svc.set_round_status(self.ctx, rnd.id, "closed"),
-                          lambda _r: self.reload(select_id=rnd.id))
+                run_write(
+                    self,
+                    lambda: svc.set_round_status(self.ctx, rnd.id, "closed"),
+                    lambda _r: self.reload(select_id=rnd.id),
+                )
 
         self.app.push_screen(ConfirmModal(self.t("ap_close_confirm", round=round_label(rnd, self.digits))), done)
 
@@ -254,5 +277,6 @@ class AppraisalScreen(ListScreen, table_id="ap-rounds", columns=COLUMNS, column_
     def _export(self, kind: str, round_id: int) -> None:
         from ethics_tui.service import documents
 
-        run_export(self, lambda progress: documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id), "ap_exported")
-
+        run_export(
+            self, lambda progress: documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id), "ap_exported"
+        )

@@ -22,9 +22,16 @@ from ethics_tui.tui.widgets.record_table import cells
 COLUMNS = (("code", 6), ("name", 24), ("filed", 13), ("deadline", 16), ("stage", 20), ("due", 16))
 
 
-class AppraisalGrievancesScreen(ListScreen, table_id="ap-griev", columns=COLUMNS, flex="name", min_flex=14,
-                                priority=("code", "stage", "due", "filed", "deadline"), column_label="ap_col_{}",
-                                enter_action="decide"):
+class AppraisalGrievancesScreen(
+    ListScreen,
+    table_id="ap-griev",
+    columns=COLUMNS,
+    flex="name",
+    min_flex=14,
+    priority=("code", "stage", "due", "filed", "deadline"),
+    column_label="ap_col_{}",
+    enter_action="decide",
+):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"decide": "appraisal.write", "revise": "appraisal.write"}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,8 +74,14 @@ class AppraisalGrievancesScreen(ListScreen, table_id="ap-griev", columns=COLUMNS
             due = self.t("ap_days", n=self.d(left)) if left >= 0 else self.t("ap_overdue", n=self.d(-left))
         else:
             due = self.date(g.decided_on)
-        values = [self.d(row.staff.code) if row else "", row.staff.full_name if row else "?",
-                  self.date(g.filed_on), deadline, pick(m.GRIEVANCE_LABELS[g.status], self.lang), due]
+        values = [
+            self.d(row.staff.code) if row else "",
+            row.staff.full_name if row else "?",
+            self.date(g.filed_on),
+            deadline,
+            pick(m.GRIEVANCE_LABELS[g.status], self.lang),
+            due,
+        ]
         return cells(values, "bold" if g.open else "dim")
 
     def after_reload(self) -> None:
@@ -80,7 +93,10 @@ class AppraisalGrievancesScreen(ListScreen, table_id="ap-griev", columns=COLUMNS
         if g is None:
             box.update("")
             return
-        lines = [f"{self.t('ap_f_addressed_to').rstrip(' *')}: {g.addressed_to}", f"{self.t('ap_f_grounds')}: {g.grounds}"]
+        lines = [
+            f"{self.t('ap_f_addressed_to').rstrip(' *')}: {g.addressed_to}",
+            f"{self.t('ap_f_grounds')}: {g.grounds}",
+        ]
         if g.outcome:
             lines.append(f"{self.t('ap_f_outcome')}: {g.outcome}")
         box.update("\n".join(lines))

@@ -19,8 +19,7 @@ from textual.widgets import Input, Label, Static
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
 from ethics_tui.service import appraisal as svc
-from ethics_tui.service import appraisal_io
-from ethics_tui.service import appraisal_review
+from ethics_tui.service import appraisal_io, appraisal_review
 from ethics_tui.service.access import can
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
@@ -32,13 +31,30 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
 from ethics_tui.tui.widgets.saving import run_write
 
-COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
-           ("level", 12), ("stage", 16), ("clock", 14))
+COLUMNS = (
+    ("code", 6),
+    ("name", 24),
+    ("division", 14),
+    ("results", 7),
+    ("competency", 7),
+    ("total", 7),
+    ("level", 12),
+    ("stage", 16),
+    ("clock", 14),
+)
 
 
-class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS, flex="name", min_flex=14,
-                             priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
-                             column_label="ap_col_{}", title_id="ap-res-title", enter_action="enter_row"):
+class AppraisalResultsScreen(
+    ListScreen,
+    table_id="ap-results",
+    columns=COLUMNS,
+    flex="name",
+    min_flex=14,
+    priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
+    column_label="ap_col_{}",
+    title_id="ap-res-title",
+    enter_action="enter_row",
+):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "sign": "appraisal.write",
@@ -160,11 +176,15 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
             svc.set_scores(self.ctx, rid)  # raises the Thai refusal
         row = self.rows[rid]
         if row.result.locked:
-            raise UserError("ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — กด o เพื่อเปิดแก้ไขพร้อมเหตุผล",
-                            "This result is acknowledged and locked; press o to reopen it with a reason")
+            raise UserError(
+                "ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — กด o เพื่อเปิดแก้ไขพร้อมเหตุผล",
+                "This result is acknowledged and locked; press o to reopen it with a reason",
+            )
         self.editing = rid
         s = row.scores
-        self.query_one("#ap-entry-who", Label).update(f"{apply_digits(row.staff.code, self.digits)} {row.staff.full_name}")
+        self.query_one("#ap-entry-who", Label).update(
+            f"{apply_digits(row.staff.code, self.digits)} {row.staff.full_name}"
+        )
         self.query_one("#in-results", Input).value = m.fmt(s.results) if s else ""
         self.query_one("#in-competency", Input).value = m.fmt(s.competency) if s else ""
         box = self.query_one("#in-results", Input)
@@ -192,8 +212,10 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
             # name each field by its label, not its key: "ผลสัมฤทธิ์ของงาน: คะแนนต้องอยู่ระหว่าง 0 ถึง 70"
             field = next(iter(exc.errors))
             pick_i = 1 if self.lang == "en" else 0
-            text = "; ".join(f"{m.COMPONENT_LABELS[k][pick_i]}: {v[pick_i]}" if k in m.COMPONENT_LABELS else v[pick_i]
-                             for k, v in exc.errors.items())
+            text = "; ".join(
+                f"{m.COMPONENT_LABELS[k][pick_i]}: {v[pick_i]}" if k in m.COMPONENT_LABELS else v[pick_i]
+                for k, v in exc.errors.items()
+            )
             self.notify(apply_digits(text, self.digits), severity="error", markup=False)
             box = self.query_one("#in-competency" if field == "competency" else "#in-results", Input)
             box.focus()
@@ -201,9 +223,16 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
             return
         self.refresh_row(rid)
         row = self.rows[rid]
-        self.notify(self.t("ap_saved", name=row.staff.full_name, total=apply_digits(m.fmt(row.scores.total), self.digits),
-                           level=row.scores.level),
-                    markup=False, timeout=3)
+        self.notify(
+            self.t(
+                "ap_saved",
+                name=row.staff.full_name,
+                total=apply_digits(m.fmt(row.scores.total), self.digits),
+                level=row.scores.level,
+            ),
+            markup=False,
+            timeout=3,
+        )
         self._next_open(rid)
 
     def _next_open(self, rid: int) -> None:
@@ -236,28 +265,39 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
             if text:
                 then(parse_date(text))
 
-        self.app.push_screen(TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done)
+        self.app.push_screen(
+            TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done
+        )
 
     def _refreshed(self, rid: int):
         def done(value) -> None:
             if value is not None:
                 self.refresh_row(rid)
                 self.notify(self.t("ap_done", name=self.rows[rid].staff.full_name), markup=False)
+
         return done
 
     def action_sign(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
-            self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
-                              lambda d: run_write(self, lambda: appraisal_review.acknowledge(self.ctx, rid, d), self._refreshed(rid)))
+            self._date_prompt(
+                "",
+                self.t("ap_sign_date", name=row.staff.full_name),
+                lambda d: run_write(self, lambda: appraisal_review.acknowledge(self.ctx, rid, d), self._refreshed(rid)),
+            )
 
     def action_notify_one(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
-            self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
-                              lambda d: run_write(self, lambda: appraisal_review.mark_notified(self.ctx, rid, d), self._refreshed(rid)))
+            self._date_prompt(
+                "",
+                self.t("ap_notify_date", name=row.staff.full_name),
+                lambda d: run_write(
+                    self, lambda: appraisal_review.mark_notified(self.ctx, rid, d), self._refreshed(rid)
+                ),
+            )
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal
@@ -271,8 +311,11 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
         if row is None:
             return
         rid = row.result.id
-        modal = TextPromptModal(self.t("ap_reopen"), self.t("ap_reopen_reason"),
-                                on_save=lambda text: appraisal_review.reopen(self.ctx, rid, text))
+        modal = TextPromptModal(
+            self.t("ap_reopen"),
+            self.t("ap_reopen_reason"),
+            on_save=lambda text: appraisal_review.reopen(self.ctx, rid, text),
+        )
         self.app.push_screen(modal, self._refreshed(rid))
 
     def action_grievance(self) -> None:
@@ -304,8 +347,12 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
                 self.reload()
                 self.notify(self.t("ap_import_done", n=plan.scored), markup=False)
 
-        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check,
-                                             path="open", suffixes=(".csv", ".xlsx")), done)
+        self.app.push_screen(
+            TextPromptModal(
+                self.t("ap_import"), self.t("ap_import_title"), on_save=check, path="open", suffixes=(".csv", ".xlsx")
+            ),
+            done,
+        )
 
     def action_export(self) -> None:
         self._export(None)
@@ -318,8 +365,13 @@ class AppraisalResultsScreen(ListScreen, table_id="ap-results", columns=COLUMNS,
     def _export(self, code: str | None) -> None:
         from ethics_tui.service import documents
 
-        run_export(self, lambda progress: documents.write(self.ctx, "appraisal-notices", round_id=self.round_id,
-                                                          codes=[code] if code else None), "ap_exported")
+        run_export(
+            self,
+            lambda progress: documents.write(
+                self.ctx, "appraisal-notices", round_id=self.round_id, codes=[code] if code else None
+            ),
+            "ap_exported",
+        )
 
 
 def _pair(key: str, **kw) -> tuple[str, str]:

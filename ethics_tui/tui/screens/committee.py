@@ -32,9 +32,16 @@ from ethics_tui.tui.widgets.saving import run_write
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
 
-class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="subject", min_flex=12,
-                      priority=("no", "term", "members", "status", "date"), column_label="cm_col_{}",
-                      title_key="cm_title"):
+class CommitteeScreen(
+    ListScreen,
+    table_id="cm-orders",
+    columns=COLUMNS,
+    flex="subject",
+    min_flex=12,
+    priority=("no", "term", "members", "status", "date"),
+    column_label="cm_col_{}",
+    title_key="cm_title",
+):
     """คณะที่ปรึกษาจริยธรรม: the committee in force and the orders, newest first."""
 
     DEFAULT_CSS = """
@@ -61,8 +68,14 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
     def row_cells(self, o: Order) -> list[Text]:
         style = {"draft": "italic", "superseded": "dim", "revoked": "dim strike"}.get(o.status, "")
         ref = self.d(o.ref if o.number else pick(m.ORDER_STATUSES[m.DRAFT], self.lang))
-        values = [ref, self.date(o.order_date), o.subject, pick(m.ORDER_STATUSES[o.status], self.lang),
-                  f"{self.date(o.term_start)} – {self.date(o.term_end)}", self.d(len(o.members))]
+        values = [
+            ref,
+            self.date(o.order_date),
+            o.subject,
+            pick(m.ORDER_STATUSES[o.status], self.lang),
+            f"{self.date(o.term_start)} – {self.date(o.term_end)}",
+            self.d(len(o.members)),
+        ]
         return cells(values, style)
 
     def after_reload(self) -> None:
@@ -72,8 +85,10 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
         order = svc.in_force(self.ctx)
         if order is None:
             today = date.today().isoformat()
-            coming = sorted((o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
-                            key=lambda o: o.term_start)
+            coming = sorted(
+                (o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
+                key=lambda o: o.term_start,
+            )
             if coming:  # issued, its term not begun: say so rather than "no committee, draft one"
                 o = coming[0]
                 days = (date.fromisoformat(o.term_start) - date.today()).days
@@ -84,8 +99,16 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()
         left = (end - date.today()).days
-        lines = [self.t("cm_in_force", ref=order.ref, start=self.date(order.term_start), end=self.date(end.isoformat()), left=left)
-                 + (self.t("cm_ending") if left <= 30 else "")]
+        lines = [
+            self.t(
+                "cm_in_force",
+                ref=order.ref,
+                start=self.date(order.term_start),
+                end=self.date(end.isoformat()),
+                left=left,
+            )
+            + (self.t("cm_ending") if left <= 30 else "")
+        ]
         lines += [f"  {x.role}: {x.name}" + (f" ({x.position})" if x.position else "") for x in order.members]
         self.query_one("#cm-current", Static).update(apply_digits("\n".join(lines), self.digits))
 
@@ -157,8 +180,11 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
 
         def done(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: svc.delete_draft(self.ctx, order.id),
-                          lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))))
+                run_write(
+                    self,
+                    lambda: svc.delete_draft(self.ctx, order.id),
+                    lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))),
+                )
 
         self.app.push_screen(ConfirmModal(self.t("cm_delete_confirm", ref=order.ref)), done)
 
@@ -193,9 +219,9 @@ class CommitteeScreen(ListScreen, table_id="cm-orders", columns=COLUMNS, flex="s
 
                 self._export(order.id, normalize_path(text), kind)
 
-        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"),
-                             done)
+        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"), done)
 
     def _export(self, order_id: int, path: Path, kind: str) -> None:
-        run_export(self, lambda progress: documents.write(self.ctx, kind, path, id=order_id), "cm_pdf_done", announce=True)
-
+        run_export(
+            self, lambda progress: documents.write(self.ctx, kind, path, id=order_id), "cm_pdf_done", announce=True
+        )

@@ -23,14 +23,31 @@ from ethics_tui.tui.screens.committee_summary import SummaryModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
 
-COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), ("question", 26),
-           ("by", 16), ("status", 13), ("follow", 11))
+COLUMNS = (
+    ("date", 13),
+    ("channel", 11),
+    ("category", 22),
+    ("requester", 12),
+    ("question", 26),
+    ("by", 16),
+    ("status", 13),
+    ("follow", 11),
+)
 STATUS_CYCLE = (None, *m.CONSULT_STATUSES)
 
 
-class ConsultationsScreen(ListScreen, table_id="cs-table", columns=COLUMNS, flex="question", min_flex=16,
-                          priority=("date", "status", "category", "channel", "requester", "follow", "by"),
-                          column_label="cs_col_{}", title_key="cs_title", filter=True, filter_id="cs-filter"):
+class ConsultationsScreen(
+    ListScreen,
+    table_id="cs-table",
+    columns=COLUMNS,
+    flex="question",
+    min_flex=16,
+    priority=("date", "status", "category", "channel", "requester", "follow", "by"),
+    column_label="cs_col_{}",
+    title_key="cs_title",
+    filter=True,
+    filter_id="cs-filter",
+):
     DEFAULT_CSS = """
     #cs-count { padding: 0 2; color: $text-muted; height: 1; }
     #cs-table { height: 1fr; }
@@ -57,9 +74,16 @@ class ConsultationsScreen(ListScreen, table_id="cs-table", columns=COLUMNS, flex
         return committee_consultations.list_consultations(self.ctx, self.filter_text, status=self.status)
 
     def row_cells(self, c: Consultation) -> list:
-        values = [self.date(c.consulted_on, empty=""), pick(m.CHANNELS[c.channel], self.lang), c.category,
-                  pick(m.REQUESTER_KINDS[c.requester_kind], self.lang), c.question, ", ".join(c.handled_by),
-                  pick(m.CONSULT_STATUSES[c.status], self.lang), self.date(c.follow_up, empty="")]
+        values = [
+            self.date(c.consulted_on, empty=""),
+            pick(m.CHANNELS[c.channel], self.lang),
+            c.category,
+            pick(m.REQUESTER_KINDS[c.requester_kind], self.lang),
+            c.question,
+            ", ".join(c.handled_by),
+            pick(m.CONSULT_STATUSES[c.status], self.lang),
+            self.date(c.follow_up, empty=""),
+        ]
         return cells(values, "dim" if c.status == "closed" else "")
 
     def filter_changed(self, text: str) -> None:
@@ -87,7 +111,9 @@ class ConsultationsScreen(ListScreen, table_id="cs-table", columns=COLUMNS, flex
         if cid is None:
             self.notify(self.t("no_selection"), severity="warning")
             return
-        self.app.push_screen(ConsultationFormModal(committee_consultations.get_consultation(self.ctx, cid)), self._saved)
+        self.app.push_screen(
+            ConsultationFormModal(committee_consultations.get_consultation(self.ctx, cid)), self._saved
+        )
 
     def action_summary(self) -> None:
         self.app.push_screen(SummaryModal())

@@ -32,14 +32,28 @@ from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
-HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), "received": ("รับเมื่อ", "Received"),
-         "channel": ("ช่องทาง", "Channel"), "status": ("ขั้นตอน", "Step"), "due": ("กำหนด", "Due"),
-         "subject": ("เรื่อง", "Subject")}
+HEADS = {
+    "no": ("เลขรับ", "No."),
+    "code": ("รหัส", "Code"),
+    "received": ("รับเมื่อ", "Received"),
+    "channel": ("ช่องทาง", "Channel"),
+    "status": ("ขั้นตอน", "Step"),
+    "due": ("กำหนด", "Due"),
+    "subject": ("เรื่อง", "Subject"),
+}
 
 
-class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="subject", min_flex=14,
-                       priority=("no", "status", "due", "code", "received", "channel"), filter=True,
-                       filter_id="cp-filter", enter_action="open"):
+class ComplaintsScreen(
+    ListScreen,
+    table_id="cp-table",
+    columns=COLUMNS,
+    flex="subject",
+    min_flex=14,
+    priority=("no", "status", "due", "code", "received", "channel"),
+    filter=True,
+    filter_id="cp-filter",
+    enter_action="open",
+):
     DEFAULT_CSS = """
     #cp-filter { margin: 0 1; }
     #cp-summary { padding: 0 2; height: 1; color: $text-muted; }
@@ -86,8 +100,15 @@ class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="s
     def row_cells(self, c: Complaint) -> list[Text]:
         late = c.overdue(date.today())
         due = (format_date(c.due, "abbr") + (" ⚠" if late else "")) if c.due else "-"
-        values = [self.d(f"{c.number}/{c.fiscal_year}"), c.code,  # the code as printed (typed back)
-                  self.date(c.received_date), c.channel, m.step_label(c.status, self.lang), self.d(due), c.subject]
+        values = [
+            self.d(f"{c.number}/{c.fiscal_year}"),
+            c.code,  # the code as printed (typed back)
+            self.date(c.received_date),
+            c.channel,
+            m.step_label(c.status, self.lang),
+            self.d(due),
+            c.subject,
+        ]
         out = cells(values, "dim" if c.status == "closed" else "")
         if late:
             out[5].stylize("bold red")
@@ -100,8 +121,11 @@ class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="s
         late = svc.overdue_count(self.ctx)
         cases = self.rows.values()
         open_n = sum(1 for c in cases if c.status != "closed")
-        text = _(self.lang, f"{len(cases)} เรื่อง · ค้างดำเนินการ {open_n} · เกินกำหนด {late}",
-                 f"{len(cases)} cases · open {open_n} · overdue {late}")
+        text = _(
+            self.lang,
+            f"{len(cases)} เรื่อง · ค้างดำเนินการ {open_n} · เกินกำหนด {late}",
+            f"{len(cases)} cases · open {open_n} · overdue {late}",
+        )
         if self.open_only:
             text += _(self.lang, " · เฉพาะเรื่องค้าง (o)", " · open only (o)")
         self.query_one("#cp-summary", Static).update(self.d(text))
@@ -142,8 +166,15 @@ class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="s
                 self.export("receipt", c.id)
 
         hint = _(self.lang, "p พิมพ์ใบรับเรื่อง (PDF) · esc ปิด", "p print the receipt (PDF) · esc close")
-        self.app.push_screen(InfoModal(_(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
-                                       receipt_text(c, self.lang, self.digits), {"p": "print"}, hint), done)
+        self.app.push_screen(
+            InfoModal(
+                _(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
+                receipt_text(c, self.lang, self.digits),
+                {"p": "print"},
+                hint,
+            ),
+            done,
+        )
 
     def action_open(self) -> None:
         case_id = self._selected()
@@ -160,11 +191,21 @@ class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="s
             elif choice == "file":
                 self.export("casefile", case_id)
 
-        hint = _(self.lang, "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
-                 "m next step · p receipt · f case file PDF · esc close")
+        hint = _(
+            self.lang,
+            "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
+            "m next step · p receipt · f case file PDF · esc close",
+        )
         title = _(self.lang, "เรื่องร้องเรียน (ลับ)", "Complaint (confidential)")
-        self.app.push_screen(InfoModal(title, case_text(self.ctx, c, ident, self.lang, self.digits),
-                                       {"m": "step", "p": "print", "f": "file"}, hint), done)
+        self.app.push_screen(
+            InfoModal(
+                title,
+                case_text(self.ctx, c, ident, self.lang, self.digits),
+                {"m": "step", "p": "print", "f": "file"},
+                hint,
+            ),
+            done,
+        )
 
     def action_step(self) -> None:
         case_id = self._selected()
@@ -207,8 +248,9 @@ class ComplaintsScreen(ListScreen, table_id="cp-table", columns=COLUMNS, flex="s
         from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
 
         if not can(self.ctx, "complaints.purge"):
-            self.notify(_(self.lang, "ไม่มีสิทธิ์ทำลายเรื่องร้องเรียน", "Not allowed to destroy complaint records"),
-                        severity="warning")
+            self.notify(
+                _(self.lang, "ไม่มีสิทธิ์ทำลายเรื่องร้องเรียน", "Not allowed to destroy complaint records"), severity="warning"
+            )
             return
         self.app.push_screen(DestructionScreen())
 

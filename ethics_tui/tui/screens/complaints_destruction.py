@@ -32,8 +32,7 @@ from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.validators import Required
 
 STEP_HINT = {
-    "listed": ("ขั้นต่อไป: กด c บันทึกคำสั่งแต่งตั้งคณะกรรมการทำลายหนังสือ",
-               "Next: press c to record the committee's order"),
+    "listed": ("ขั้นต่อไป: กด c บันทึกคำสั่งแต่งตั้งคณะกรรมการทำลายหนังสือ", "Next: press c to record the committee's order"),
     "committee": ("ขั้นต่อไป: กด a บันทึกวันที่และผู้อนุมัติให้ทำลาย", "Next: press a to record the approval"),
     "approved": ("ขั้นต่อไป: กด ctrl+d ทำลายเรื่องตามบัญชี", "Next: press ctrl+d to destroy the listed records"),
     "destroyed": ("ทำลายแล้ว บัญชียังเก็บไว้ (e PDF · v CSV)", "Destroyed; the list is kept (e PDF · v CSV)"),
@@ -51,17 +50,28 @@ class CommitteeModal(_DateForm):
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _title(self, f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})",
-                            f"Destruction committee (list {row['id']})")
+        self.title_text = _title(
+            self, f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})", f"Destruction committee (list {row['id']})"
+        )
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
-        yield FieldRow(_(L, "คำสั่งแต่งตั้งที่", "Order no."),
-                       Input(self.row.get("committee_order", ""), id="f-order", compact=True,
-                             placeholder=_(L, "เช่น ที่ 12/2569", "e.g. 12/2569"),
-                             validators=[Required(self.t("required"))]), "order")
-        yield FieldRow(_(L, "กรรมการ บรรทัดละคน (≥ 3 คน)", "Members, one a line (≥ 3)"),
-                       TextArea("\n".join(self.row.get("committee", [])), id="f-members", compact=True), "members")
+        yield FieldRow(
+            _(L, "คำสั่งแต่งตั้งที่", "Order no."),
+            Input(
+                self.row.get("committee_order", ""),
+                id="f-order",
+                compact=True,
+                placeholder=_(L, "เช่น ที่ 12/2569", "e.g. 12/2569"),
+                validators=[Required(self.t("required"))],
+            ),
+            "order",
+        )
+        yield FieldRow(
+            _(L, "กรรมการ บรรทัดละคน (≥ 3 คน)", "Members, one a line (≥ 3)"),
+            TextArea("\n".join(self.row.get("committee", [])), id="f-members", compact=True),
+            "members",
+        )
 
     def collect(self):
         members = [x.strip() for x in self.query_one("#f-members", TextArea).text.splitlines() if x.strip()]
@@ -80,9 +90,13 @@ class ApproveModal(_DateForm):
     def compose_fields(self) -> ComposeResult:
         L = self.lang
         yield FieldRow(_(L, "วันที่อนุมัติ", "Approved on"), self.date_field("date", date.today()), "date")
-        yield FieldRow(_(L, "ผู้อนุมัติ (ชื่อและตำแหน่ง)", "Approver (name, position)"),
-                       Input(self.row.get("approver", ""), id="f-approver", compact=True,
-                             validators=[Required(self.t("required"))]), "approver")
+        yield FieldRow(
+            _(L, "ผู้อนุมัติ (ชื่อและตำแหน่ง)", "Approver (name, position)"),
+            Input(
+                self.row.get("approver", ""), id="f-approver", compact=True, validators=[Required(self.t("required"))]
+            ),
+            "approver",
+        )
 
     def collect(self):
         errors: dict = {}
@@ -99,8 +113,11 @@ class DestroyModal(_DateForm):
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _title(self, f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({len(row['entries'])} เรื่อง)",
-                            f"Destroy the records of list {row['id']} ({len(row['entries'])})")
+        self.title_text = _title(
+            self,
+            f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({len(row['entries'])} เรื่อง)",
+            f"Destroy the records of list {row['id']} ({len(row['entries'])})",
+        )
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(_(self.lang, "วันที่ทำลาย", "Destroyed on"), self.date_field("date", date.today()), "date")
@@ -109,13 +126,16 @@ class DestroyModal(_DateForm):
         errors: dict = {}
         on = self.read_date("date", errors)
         if on and (on > date.today() or on < date.fromisoformat(self.row["approved_on"] or "0001-01-01")):
-            errors["date"] = ("วันที่ทำลายต้องไม่ก่อนวันอนุมัติและไม่อยู่ในอนาคต",
-                              "the destruction date must be between the approval and today")
+            errors["date"] = (
+                "วันที่ทำลายต้องไม่ก่อนวันอนุมัติและไม่อยู่ในอนาคต",
+                "the destruction date must be between the approval and today",
+            )
         return on, errors
 
 
-class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("on", 14), ("n", 8), ("status", 30)),
-                        enter_action=""):
+class DestructionScreen(
+    ListScreen, table_id="dx-lists", columns=(("id", 8), ("on", 14), ("n", 8), ("status", 30)), enter_action=""
+):
     DEFAULT_CSS = """
     #dx-lists { height: 6; }
     #dx-entries { height: 1fr; }
@@ -138,7 +158,12 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
         Binding("escape", "back", "back"),
     ]
 
-    HEADS: ClassVar[dict[str, tuple[str, str]]] = {"id": ("บัญชี", "List"), "on": ("จัดทำเมื่อ", "Listed"), "n": ("จำนวน", "Records"), "status": ("ขั้นตอน", "Step")}
+    HEADS: ClassVar[dict[str, tuple[str, str]]] = {
+        "id": ("บัญชี", "List"),
+        "on": ("จัดทำเมื่อ", "Listed"),
+        "n": ("จำนวน", "Records"),
+        "status": ("ขั้นตอน", "Step"),
+    }
 
     def title_text(self) -> str:
         return _(self.lang, "ทำลายเรื่องร้องเรียนที่พ้นอายุการเก็บ (ระเบียบงานสารบรรณ)", "Destroying expired complaint records")
@@ -162,7 +187,12 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
         return r["id"]
 
     def row_cells(self, r: dict) -> list:
-        return [self.d(r["id"]), self.date(r["listed_on"]), self.d(len(r["entries"])), self.pick(dx.STATUS_LABELS[r["status"]])]
+        return [
+            self.d(r["id"]),
+            self.date(r["listed_on"]),
+            self.d(len(r["entries"])),
+            self.pick(dx.STATUS_LABELS[r["status"]]),
+        ]
 
     def after_reload(self) -> None:
         self.show_selected()
@@ -178,21 +208,36 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
         L = self.lang
         if row is None:
             entries.load([])
-            info.update(_(L, "ยังไม่มีบัญชีขอทำลาย กด n เพื่อจัดทำบัญชีเรื่องที่ยุติแล้วและพ้นอายุการเก็บ",
-                          "No destruction list yet. Press n to list the closed records past retention."))
+            info.update(
+                _(
+                    L,
+                    "ยังไม่มีบัญชีขอทำลาย กด n เพื่อจัดทำบัญชีเรื่องที่ยุติแล้วและพ้นอายุการเก็บ",
+                    "No destruction list yet. Press n to list the closed records past retention.",
+                )
+            )
             return
         # the receipt code as printed (Arabic), the rest in the office's digits
-        entries.load((n, [v if i == 2 else self.d(v) for i, v in enumerate(r)]) for n, r in enumerate(dx.table_rows(row)))
+        entries.load(
+            (n, [v if i == 2 else self.d(v) for i, v in enumerate(r)]) for n, r in enumerate(dx.table_rows(row))
+        )
         d = self.date
-        lines = [_(L, f"บัญชีเลขที่ {row['id']}: {len(row['entries'])} เรื่อง"
-                      + (" (จัดทำหลังกำหนด 60 วัน)" if row.get("late") else ""),
-                   f"List {row['id']}: {len(row['entries'])} record(s)" + (" (late)" if row.get("late") else "")),
-                 _(L, f"คณะกรรมการ: คำสั่ง {row['committee_order'] or '-'} ({len(row['committee'])} คน)"
-                      f" · อนุมัติ: {row['approver'] or '-'} {d(row['approved_on'])}"
-                      f" · ทำลาย: {d(row['destroyed_on'])}",
-                   f"Committee: order {row['committee_order'] or '-'} ({len(row['committee'])})"
-                   f" · approved: {row['approver'] or '-'} {d(row['approved_on'])} · destroyed: {d(row['destroyed_on'])}"),
-                 _(L, *STEP_HINT[row["status"]])]
+        lines = [
+            _(
+                L,
+                f"บัญชีเลขที่ {row['id']}: {len(row['entries'])} เรื่อง"
+                + (" (จัดทำหลังกำหนด 60 วัน)" if row.get("late") else ""),
+                f"List {row['id']}: {len(row['entries'])} record(s)" + (" (late)" if row.get("late") else ""),
+            ),
+            _(
+                L,
+                f"คณะกรรมการ: คำสั่ง {row['committee_order'] or '-'} ({len(row['committee'])} คน)"
+                f" · อนุมัติ: {row['approver'] or '-'} {d(row['approved_on'])}"
+                f" · ทำลาย: {d(row['destroyed_on'])}",
+                f"Committee: order {row['committee_order'] or '-'} ({len(row['committee'])})"
+                f" · approved: {row['approver'] or '-'} {d(row['approved_on'])} · destroyed: {d(row['destroyed_on'])}",
+            ),
+            _(L, *STEP_HINT[row["status"]]),
+        ]
         info.update(self.d("\n".join(lines)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -212,22 +257,37 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
 
     # -- the steps ---------------------------------------------------------------------------
     def action_prepare(self) -> None:
-        run_write(self, lambda: dx.prepare(self.ctx), self._prepared,
-                  failed=lambda exc: self.notify(exc.message(self.lang), severity="warning", markup=False))
+        run_write(
+            self,
+            lambda: dx.prepare(self.ctx),
+            self._prepared,
+            failed=lambda exc: self.notify(exc.message(self.lang), severity="warning", markup=False),
+        )
 
     def _prepared(self, row: dict) -> None:
-        self._after(row, f"จัดทำบัญชีเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: คณะกรรมการ (c)",
-                    f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)")
+        self._after(
+            row,
+            f"จัดทำบัญชีเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: คณะกรรมการ (c)",
+            f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)",
+        )
 
     def action_committee(self) -> None:
         if (row := self._need()) is not None:
-            self.app.push_screen(CommitteeModal(row), lambda saved: self._after(
-                saved, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)"))
+            self.app.push_screen(
+                CommitteeModal(row),
+                lambda saved: self._after(
+                    saved, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)"
+                ),
+            )
 
     def action_approve(self) -> None:
         if (row := self._need()) is not None:
-            self.app.push_screen(ApproveModal(row), lambda saved: self._after(
-                saved, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)"))
+            self.app.push_screen(
+                ApproveModal(row),
+                lambda saved: self._after(
+                    saved, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)"
+                ),
+            )
 
     def action_destroy(self) -> None:
         row = self._need()
@@ -235,19 +295,29 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
             return
         if row["status"] != "approved":
             th, en = dx.STATUS_LABELS[row["status"]]
-            self.notify(_(self.lang, f"บัญชีนี้อยู่ในขั้น “{th}” ยังทำลายไม่ได้ (ต้องมีคณะกรรมการและการอนุมัติก่อน)",
-                          f"This list is at '{en}': it cannot be destroyed yet"), severity="warning", markup=False)
+            self.notify(
+                _(
+                    self.lang,
+                    f"บัญชีนี้อยู่ในขั้น “{th}” ยังทำลายไม่ได้ (ต้องมีคณะกรรมการและการอนุมัติก่อน)",
+                    f"This list is at '{en}': it cannot be destroyed yet",
+                ),
+                severity="warning",
+                markup=False,
+            )
             return
         n = len(row["entries"])
 
         def dated(on: date | None) -> None:
             if on is None:
                 return
-            question = _(self.lang, f"ทำลายเรื่องร้องเรียน {n} เรื่อง ตามบัญชีเลขที่ {row['id']} "
-                                    f"ในวันที่ {format_date(on, 'full')} ?\nเรื่องและข้อมูลลับจะถูกลบถาวร ย้อนกลับไม่ได้ "
-                                    "(บัญชียังเก็บไว้)",
-                         f"Destroy {n} complaint record(s) of list {row['id']} on {on.isoformat()}?\n"
-                         "The records and their sealed identities are deleted for good (the list is kept).")
+            question = _(
+                self.lang,
+                f"ทำลายเรื่องร้องเรียน {n} เรื่อง ตามบัญชีเลขที่ {row['id']} "
+                f"ในวันที่ {format_date(on, 'full')} ?\nเรื่องและข้อมูลลับจะถูกลบถาวร ย้อนกลับไม่ได้ "
+                "(บัญชียังเก็บไว้)",
+                f"Destroy {n} complaint record(s) of list {row['id']} on {on.isoformat()}?\n"
+                "The records and their sealed identities are deleted for good (the list is kept).",
+            )
             self.app.push_screen(ConfirmModal(self.d(question)), lambda yes: yes and self._destroy(row["id"], on))
 
         self.app.push_screen(DestroyModal(row), dated)
@@ -258,8 +328,11 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
 
     def _destroyed(self, done: dict) -> None:
         n = len(done["entries"])
-        self._after(done, f"ทำลายแล้ว {n} เรื่อง บัญชียังเก็บไว้ (e PDF · v CSV)",
-                    f"Destroyed {n} record(s); the list is kept (e PDF · v CSV)")
+        self._after(
+            done,
+            f"ทำลายแล้ว {n} เรื่อง บัญชียังเก็บไว้ (e PDF · v CSV)",
+            f"Destroyed {n} record(s); the list is kept (e PDF · v CSV)",
+        )
 
     def action_export(self, kind: str) -> None:
         from ethics_tui.service.exports import export_folder
@@ -269,6 +342,10 @@ class DestructionScreen(ListScreen, table_id="dx-lists", columns=(("id", 8), ("o
             return
         out = export_folder(self.ctx) / f"complaint-destruction-list-{row['id']}.{kind}"
         writer = dx.export_pdf if kind == "pdf" else dx.export_csv
-        run_export(self, lambda progress: writer(self.ctx, row["id"], out) or out, lambda paths: str(paths[0]),
-                   title=kind.upper(), group="dx-export")
-
+        run_export(
+            self,
+            lambda progress: writer(self.ctx, row["id"], out) or out,
+            lambda paths: str(paths[0]),
+            title=kind.upper(),
+            group="dx-export",
+        )

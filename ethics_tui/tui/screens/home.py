@@ -32,7 +32,7 @@ def home_alerts(ctx, lang: str) -> list[str]:
             continue
         try:
             pairs = resolve(spec.home_alerts)(ctx)
-        except Exception:  # noqa: BLE001 - an alert must never break the home screen
+        except Exception:
             logger.exception("home_alerts of %s failed", spec.key)
             continue
         lines += [en if lang == "en" else th for th, en in pairs]
@@ -74,14 +74,16 @@ class HomeScreen(GuardedScreen):
                 if reg.badge is not None:
                     try:
                         badge = apply_digits(reg.badge(self.ctx, self.app.lang) or "", digits)
-                    except Exception:  # noqa: BLE001 - a badge must never break the home screen
+                    except Exception:
                         badge = ""
                 key = f"{reg.hotkey}  " if reg.hotkey else "   "
                 text = key + apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "")
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
         # the core entries the role may use (settings can be read by all; backup/restore cannot)
         needs = {"backup": "backup.create", "restore": "backup.restore"}
-        options += [Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])]
+        options += [
+            Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])
+        ]
         return options
 
     def on_mount(self) -> None:
@@ -136,7 +138,7 @@ class HomeScreen(GuardedScreen):
         fy = fiscal_year(today())  # the current year's progress: work just done shows at once
         try:
             checks = ita_items.readiness(self.ctx, fy)
-        except Exception:  # noqa: BLE001 - the checklist must never break the home screen
+        except Exception:
             logger.exception("readiness failed")
             panel.display = False
             return
@@ -145,11 +147,13 @@ class HomeScreen(GuardedScreen):
         self._readiness = checks
         count = {k: sum(c.status == k for c in checks) for k in order}
         start, end = (format_date(d, "abbr") for d in fiscal_year_range(fy))
-        title = (f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-                 f"✗ {count['red']}  (m: report)"
-                 if self.app.lang == "en" else
-                 f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-                 f"✗ {count['red']}  (m: รายงาน)")
+        title = (
+            f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+            f"✗ {count['red']}  (m: report)"
+            if self.app.lang == "en"
+            else f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+            f"✗ {count['red']}  (m: รายงาน)"
+        )
         self._readiness_title = apply_digits(title, digits)
         self._readiness_digits = digits
         self._readiness_width = None
@@ -175,8 +179,9 @@ class HomeScreen(GuardedScreen):
         marks = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
         for i, c in enumerate(self._readiness):
             mark, colour = marks.get(c.status, ("?", "white"))
-            text = Text.assemble((f"{mark} ", f"bold {colour}"),
-                                 apply_digits(c.message(self.app.lang), self._readiness_digits))
+            text = Text.assemble(
+                (f"{mark} ", f"bold {colour}"), apply_digits(c.message(self.app.lang), self._readiness_digits)
+            )
             box.add_option(Option(wrapped(text, width, indent=2), id=f"rd-{i}"))
         if highlighted is not None and highlighted < box.option_count:
             box.highlighted = highlighted
@@ -200,8 +205,11 @@ class HomeScreen(GuardedScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: users_custody.create_recovery_key(self.ctx),
-                          lambda code: self.app.push_screen(RecoveryCodeModal(code), lambda _done: self.refresh_counts()))
+                run_write(
+                    self,
+                    lambda: users_custody.create_recovery_key(self.ctx),
+                    lambda code: self.app.push_screen(RecoveryCodeModal(code), lambda _done: self.refresh_counts()),
+                )
 
         self.app.push_screen(ConfirmModal(self.t("recovery_first_start"), danger=False), answer)
 

@@ -19,8 +19,8 @@ from ethics_tui.service import notices_self
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
-from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.record_table import cell
+from ethics_tui.tui.widgets.saving import run_write
 
 
 def document_text(ctx, n: Notice) -> str:
@@ -37,19 +37,31 @@ def document_text(ctx, n: Notice) -> str:
     for heading, items in (("สิ่งที่ควรปฏิบัติ", n.dos), ("สิ่งที่ไม่ควรปฏิบัติ", n.donts)):
         if items:
             lines += ["", heading]
-            lines += [f"  {i}. {x['text']}" + (f" ({x['note']})" if x.get("note") else "") for i, x in enumerate(items, 1)]
+            lines += [
+                f"  {i}. {x['text']}" + (f" ({x['note']})" if x.get("note") else "") for i, x in enumerate(items, 1)
+            ]
     if n.enclosures:
         lines += ["", "สิ่งที่ส่งมาด้วย"]
-        lines += [f"  {i}. {e.get('title', '')}" + (f" [{e['name']}]" if e.get("name") else "")
-                  for i, e in enumerate(n.enclosures, 1)]
+        lines += [
+            f"  {i}. {e.get('title', '')}" + (f" [{e['name']}]" if e.get("name") else "")
+            for i, e in enumerate(n.enclosures, 1)
+        ]
     if n.dated:
         lines += ["", format_date(n.dated, "full")]
     return "\n".join(x for x in lines if x is not None).strip()
 
 
-class MyDocumentsScreen(ListScreen, table_id="my-table", columns=(("kind", 12), ("title", 36), ("state", 22)),
-                        flex="title", min_flex=16, priority=("state", "kind"), column_label="my_col_{}",
-                        title_key="my_title", enter_action=""):
+class MyDocumentsScreen(
+    ListScreen,
+    table_id="my-table",
+    columns=(("kind", 12), ("title", 36), ("state", 22)),
+    flex="title",
+    min_flex=16,
+    priority=("state", "kind"),
+    column_label="my_col_{}",
+    title_key="my_title",
+    enter_action="",
+):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "acknowledge", "my_ack"),
         Binding("f", "files", "my_files"),
@@ -145,7 +157,10 @@ class MyDocumentsScreen(ListScreen, table_id="my-table", columns=(("kind", 12), 
 
         def answered(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
-                          lambda _r: (self.reload(select_id=notice_id), self.notify(self.t('my_acked'), markup=False)))
+                run_write(
+                    self,
+                    lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
+                    lambda _r: (self.reload(select_id=notice_id), self.notify(self.t("my_acked"), markup=False)),
+                )
 
         self.app.push_screen(ConfirmModal(question, danger=False), answered)

@@ -33,9 +33,17 @@ from ethics_tui.tui.widgets.saving import run_write
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
 
-class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="title", min_flex=16,
-                    priority=("status", "date", "cov", "number", "kind", "id"), column_label="nt_col_{}",
-                    title_key="nt_title", no_selection="nt_no_selection"):
+class NoticesScreen(
+    ListScreen,
+    table_id="nt-table",
+    columns=COLUMNS,
+    flex="title",
+    min_flex=16,
+    priority=("status", "date", "cov", "number", "kind", "id"),
+    column_label="nt_col_{}",
+    title_key="nt_title",
+    no_selection="nt_no_selection",
+):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("notices")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,8 +65,15 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
         if cov is not None:
             cov_text = self.d(f"{cov.done}/{cov.total} {int(cov.percent)}%")  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
-        values = [self.d(n.id), self.pick(KIND_LABELS[n.kind]), number, n.title + version, self.pick(STATUS_LABELS[n.status]),
-                  self.d(format_date(n.dated, "abbr")), cov_text]
+        values = [
+            self.d(n.id),
+            self.pick(KIND_LABELS[n.kind]),
+            number,
+            n.title + version,
+            self.pick(STATUS_LABELS[n.status]),
+            self.d(format_date(n.dated, "abbr")),
+            cov_text,
+        ]
         out = cells(values, "dim" if n.status == "superseded" else "")
         if cov is not None and cov.done < cov.total:
             out[-1].stylize("bold yellow")
@@ -110,8 +125,7 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
         def done(saved: Notice | None) -> None:
             if saved is not None:
                 self.reload(select_id=saved.id)
-                self.notify(self.t("nt_published", title=saved.title, n=self.d(saved.audience_size)),
-                            markup=False)
+                self.notify(self.t("nt_published", title=saved.title, n=self.d(saved.audience_size)), markup=False)
 
         self.app.push_screen(PublishModal(n), done)
 
@@ -153,8 +167,11 @@ class NoticesScreen(ListScreen, table_id="nt-table", columns=COLUMNS, flex="titl
 
         def done(key: str | None) -> None:
             if key:
-                run_write(self, lambda: svc.add_channel(self.ctx, n.id, key),
-                          lambda _r: self.notify(self.t("nt_saved", title=n.title), markup=False))
+                run_write(
+                    self,
+                    lambda: svc.add_channel(self.ctx, n.id, key),
+                    lambda _r: self.notify(self.t("nt_saved", title=n.title), markup=False),
+                )
 
         options = [(self.pick(v), k) for k, v in CHANNELS.items()]
         self.app.push_screen(ChoiceModal(self.t("nt_channel_title"), options), done)
@@ -204,4 +221,3 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
         return paths
 
     run_export(screen, job, "nt_exported", group="notices-pdf")
-

@@ -46,10 +46,18 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
         yield Header()
         yield Static("", id="cov-title", classes="screen-title", markup=False)
         yield Static("", id="cov-summary", markup=False)
-        yield RecordTable((("division", 40), ("total", 10), ("done", 10), ("pct", 10)), flex="division",
-                          priority=("total", "done", "pct"), id="cov-divisions")
-        yield RecordTable((("division", 30), ("code", 6), ("name", 30), ("position", 36)), flex="name",
-                          priority=("code", "division", "position"), id="cov-pending")
+        yield RecordTable(
+            (("division", 40), ("total", 10), ("done", 10), ("pct", 10)),
+            flex="division",
+            priority=("total", "done", "pct"),
+            id="cov-divisions",
+        )
+        yield RecordTable(
+            (("division", 30), ("code", 6), ("name", 30), ("position", 36)),
+            flex="name",
+            priority=("code", "division", "position"),
+            id="cov-pending",
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -67,9 +75,18 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
         n = cov.notice
         title = f"{svc.number_text(self.ctx, n)} {n.title}".strip()
         self.query_one("#cov-title", Static).update(self.d(self.t("nt_cov_title", title=title)))
-        self.query_one("#cov-summary", Static).update(self.d(self.t(
-            "nt_cov_summary", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}", pending=cov.pending_count,
-            left=cov.left)))
+        self.query_one("#cov-summary", Static).update(
+            self.d(
+                self.t(
+                    "nt_cov_summary",
+                    done=cov.done,
+                    total=cov.total,
+                    pct=f"{cov.percent:.1f}",
+                    pending=cov.pending_count,
+                    left=cov.left,
+                )
+            )
+        )
         rows = []
         for division, total, done in acks.by_division(self.ctx, self.notice_id):
             pct = 100.0 * done / total if total else 100.0
@@ -77,7 +94,10 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
             rows.append((division, cells([self.d(c) for c in (division, total, done, f"{pct:.0f}")], style)))
         self.query_one("#cov-divisions", RecordTable).load(rows)
         self.query_one("#cov-pending", RecordTable).load(
-            (p.staff_id, (division, self.d(p.code), p.name, p.position)) for division, people in cov.pending for p in people)
+            (p.staff_id, (division, self.d(p.code), p.name, p.position))
+            for division, people in cov.pending
+            for p in people
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -93,10 +113,18 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
         export_pdfs(self, self.notice_id, "report")
 
 
-class PersonCoverageScreen(ListScreen, table_id="person-table",
-                           columns=(("code", 6), ("name", 30), ("position", 36), ("division", 30)), flex="name",
-                           priority=("code", "position", "division"), column_label="nt_col_{}",
-                           title_key="nt_person_title", filter=True, filter_id="person-filter", enter_action=""):
+class PersonCoverageScreen(
+    ListScreen,
+    table_id="person-table",
+    columns=(("code", 6), ("name", 30), ("position", 36), ("division", 30)),
+    flex="name",
+    priority=("code", "position", "division"),
+    column_label="nt_col_{}",
+    title_key="nt_person_title",
+    filter=True,
+    filter_id="person-filter",
+    enter_action="",
+):
     """Type a name; the box below lists what the highlighted person has not acknowledged."""
 
     DEFAULT_CSS = CSS

@@ -35,8 +35,16 @@ COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack"
 PAGE = 300  # rows shown at once; typing narrows the list
 
 
-class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="name", min_flex=20,
-                    priority=("ack", "code", "position", "division"), column_label="nt_col_{}", enter_action=""):
+class TickOffScreen(
+    ListScreen,
+    table_id="tick-table",
+    columns=COLUMNS,
+    flex="name",
+    min_flex=20,
+    priority=("ack", "code", "position", "division"),
+    column_label="nt_col_{}",
+    enter_action="",
+):
     DEFAULT_CSS = """
     TickOffScreen #tick-table { height: 1fr; }
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
@@ -89,7 +97,8 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
         n = svc.get(self.ctx, self.notice_id)
         head = svc.number_text(self.ctx, n) or n.title
         self.query_one("#tick-title", Static).update(
-            self.d(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}")))
+            self.d(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"))
+        )
 
     # -- view ------------------------------------------------------------------------------
     def _status_cell(self, p: Person) -> Text:
@@ -104,19 +113,29 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
         return p.staff_id
 
     def row_cells(self, p: Person) -> list:
-        return [*cells((self.d(p.code), p.name, p.position, p.division), "" if p.active else "dim strike"), self._status_cell(p)]
+        return [
+            *cells((self.d(p.code), p.name, p.position, p.division), "" if p.active else "dim strike"),
+            self._status_cell(p),
+        ]
 
     def after_reload(self) -> None:
         caret = "▏" if self.typing or not self.filter else ""
         self.query_one("#tick-filter", Static).update(
-            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else ""))
+            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else "")
+        )
         self.refresh_status()
 
     def refresh_status(self) -> None:
         cov = acks.coverage(self.ctx, self.notice_id)
         pick = 1 if self.lang == "en" else 0
-        text = self.t("nt_tick_status", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}",
-                      date=format_date(self.tick_date, "abbr"), method=METHODS[self.method][pick])
+        text = self.t(
+            "nt_tick_status",
+            done=cov.done,
+            total=cov.total,
+            pct=f"{cov.percent:.1f}",
+            date=format_date(self.tick_date, "abbr"),
+            method=METHODS[self.method][pick],
+        )
         self.query_one("#tick-status", Static).update(self.d(text))
 
     def _refresh_rows(self, ids: list[int]) -> None:
@@ -153,10 +172,9 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
             event.stop()
             event.prevent_default()
             return
-        if ch != " ":  # an arrow, a function key...: the search is no longer being typed
-            if self.typing:
-                self.typing = False
-                self.reload()
+        if ch != " " and self.typing:  # an arrow, a function key...: the search is no longer being typed
+            self.typing = False
+            self.reload()
 
     # -- actions ---------------------------------------------------------------------------
     def action_back(self) -> None:
@@ -173,6 +191,7 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
             return
         p = self.people[sid]
         if p.done and sid not in self.sitting:  # recorded earlier: ask before taking it back
+
             def answer(yes: bool | None) -> None:
                 if yes:  # off the event loop, like every confirmed write (widgets/saving.py)
                     run_write(self, lambda: acks.unacknowledge(self.ctx, self.notice_id, [sid]), self._unticked)
@@ -231,8 +250,12 @@ class TickOffScreen(ListScreen, table_id="tick-table", columns=COLUMNS, flex="na
                 self.tick_date = value
                 self.refresh_status()
 
-        self.app.push_screen(TextPromptModal(self.t("nt_set_date"), self.t("nt_date_prompt"),
-                                             format_date(self.tick_date, "numeric"), on_save=parse), done)
+        self.app.push_screen(
+            TextPromptModal(
+                self.t("nt_set_date"), self.t("nt_date_prompt"), format_date(self.tick_date, "numeric"), on_save=parse
+            ),
+            done,
+        )
 
     def action_method(self) -> None:
         keys = list(METHODS)

@@ -18,9 +18,13 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.saving import run_write
 
 
-class SettingsScreen(ListScreen, table_id="division-table",
-                     columns=(("id", None), ("division", None), ("staff_n", None), ("status", None)),
-                     column_label="col_{}", enter_action=""):
+class SettingsScreen(
+    ListScreen,
+    table_id="division-table",
+    columns=(("id", None), ("division", None), ("staff_n", None), ("status", None)),
+    column_label="col_{}",
+    enter_action="",
+):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
         "edit_office": "settings.write",
@@ -50,7 +54,12 @@ class SettingsScreen(ListScreen, table_id="division-table",
         return settings_svc.list_divisions(self.ctx)
 
     def row_cells(self, d: Division) -> list:
-        return [self.d(d.id), d.name, self.d(self.per_div.get(d.id, 0)), self.t("active") if d.active else self.t("inactive")]
+        return [
+            self.d(d.id),
+            d.name,
+            self.d(self.per_div.get(d.id, 0)),
+            self.t("active") if d.active else self.t("inactive"),
+        ]
 
     def after_reload(self) -> None:
         s = settings_svc.get_settings(self.ctx)
@@ -112,7 +121,10 @@ class SettingsScreen(ListScreen, table_id="division-table",
 
         def done(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
-                          lambda _r: self.refresh_all(select_id=div.id))
+                run_write(
+                    self,
+                    lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
+                    lambda _r: self.refresh_all(select_id=div.id),
+                )
 
         self.app.push_screen(ConfirmModal(self.t(key, name=div.name)), done)

@@ -35,9 +35,17 @@ def default_export_path(ctx) -> Path:
     return export_folder(ctx) / "staff.xlsx"
 
 
-class StaffScreen(ListScreen, table_id="staff-table", columns=COLUMNS, flex="name", min_flex=18,
-                  priority=("code", "position", "division", "level", "type"), column_label="col_{}",
-                  title_key="staff_title", filter=True):
+class StaffScreen(
+    ListScreen,
+    table_id="staff-table",
+    columns=COLUMNS,
+    flex="name",
+    min_flex=18,
+    priority=("code", "position", "division", "level", "type"),
+    column_label="col_{}",
+    title_key="staff_title",
+    filter=True,
+):
     """ทะเบียนบุคลากร. The table is keyed by staff id and shows at most PAGE rows."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -204,8 +212,7 @@ class StaffScreen(ListScreen, table_id="staff-table", columns=COLUMNS, flex="nam
             if text:
                 self._export(resolve_path(text))
 
-        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"),
-                             done)
+        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"), done)
 
     def _export(self, path: Path) -> None:
         from ethics_tui.service.staff_io import export_file

@@ -23,9 +23,14 @@ from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
 
 
-class StaffAccountsScreen(ListScreen, table_id="sa-table",
-                          columns=(("code", 8), ("name", 32), ("user", 12), ("state", 18)), column_label="sa_col_{}",
-                          title_key="sa_title", enter_action=""):
+class StaffAccountsScreen(
+    ListScreen,
+    table_id="sa-table",
+    columns=(("code", 8), ("name", 32), ("user", 12), ("state", 18)),
+    column_label="sa_col_{}",
+    title_key="sa_title",
+    enter_action="",
+):
     BINDINGS: ClassVar[list[BindingType]] = [
         *spec_bindings("staff_accounts"),
         Binding("escape", "app.pop_screen", "back"),
@@ -57,16 +62,19 @@ class StaffAccountsScreen(ListScreen, table_id="sa-table",
         self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(self.rows)))
 
     def action_create(self) -> None:
-        self.app.push_screen(ConfirmModal(self.t("sa_new_confirm"), danger=False),
-                             lambda yes: self._make(None) if yes else None)
+        self.app.push_screen(
+            ConfirmModal(self.t("sa_new_confirm"), danger=False), lambda yes: self._make(None) if yes else None
+        )
 
     def action_reissue(self) -> None:
         row = self.selected()
         if row is None:
             return
         sid = row.staff.id
-        self.app.push_screen(ConfirmModal(self.t("sa_reissue_confirm", name=row.staff.full_name)),
-                             lambda yes: self._make([sid]) if yes else None)
+        self.app.push_screen(
+            ConfirmModal(self.t("sa_reissue_confirm", name=row.staff.full_name)),
+            lambda yes: self._make([sid]) if yes else None,
+        )
 
     def _make(self, staff_ids: list[int] | None) -> None:
         from ethics_tui.service.exports import export_folder
@@ -80,8 +88,14 @@ class StaffAccountsScreen(ListScreen, table_id="sa-table",
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             return svc.export_slips(self.ctx, slips, export_folder(self.ctx) / f"staff-slips-{stamp}.pdf")
 
-        run_export(self, job, lambda paths: self.t("sa_done", n=self.made, path=paths[0]), group="staff-accounts",
-                   timeout=15, after=self._done)
+        run_export(
+            self,
+            job,
+            lambda paths: self.t("sa_done", n=self.made, path=paths[0]),
+            group="staff-accounts",
+            timeout=15,
+            after=self._done,
+        )
 
     def _done(self, paths) -> None:
         self.reload()

@@ -44,9 +44,16 @@ def money(v: float | None) -> str:
     return "-" if v is None else f"{v:,.2f}"
 
 
-class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="title", min_flex=16,
-                     priority=("date", "noms", "seats", "cost", "flags", "kind"), column_label="trc_{}",
-                     title_key="tr_title"):
+class TrainingScreen(
+    ListScreen,
+    table_id="tr-opps",
+    columns=OPP_COLS,
+    flex="title",
+    min_flex=16,
+    priority=("date", "noms", "seats", "cost", "flags", "kind"),
+    column_label="trc_{}",
+    title_key="tr_title",
+):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("training")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,9 +108,18 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
         return svc.list_opportunities(self.ctx, self.fy)
 
     def row_cells(self, o: Opportunity) -> list:
-        flags = " ".join(x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x)
-        return [self.date(o.start_date, empty=""), o.kind, self.d(o.title), self.d(money(o.cost_per_person)),
-                self.d(o.seats or "-"), self.d(len(o.attendees) if o.in_house else self.counts.get(o.id, 0)), flags]
+        flags = " ".join(
+            x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x
+        )
+        return [
+            self.date(o.start_date, empty=""),
+            o.kind,
+            self.d(o.title),
+            self.d(money(o.cost_per_person)),
+            self.d(o.seats or "-"),
+            self.d(len(o.attendees) if o.in_house else self.counts.get(o.id, 0)),
+            flags,
+        ]
 
     def after_reload(self) -> None:
         self.show_budget()
@@ -115,8 +131,13 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
         if not known:
             text = self.t("tr_no_budget")
         else:
-            text = self.t("tr_budget", amount=money(sum(b.amount for b in known)), committed=money(sum(b.committed for b in known)),
-                          spent=money(sum(b.spent for b in known)), remaining=money(sum(b.remaining for b in known)))
+            text = self.t(
+                "tr_budget",
+                amount=money(sum(b.amount for b in known)),
+                committed=money(sum(b.committed for b in known)),
+                spent=money(sum(b.spent for b in known)),
+                remaining=money(sum(b.remaining for b in known)),
+            )
         self.query_one("#tr-budget", Static).update(self.d(self.t("tr_fy", fy=self.fy) + " · " + text))
 
     def show_nominations(self, keep: int | None = None) -> None:
@@ -158,13 +179,21 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
         staff = svc.staff_map(self.ctx)
         by = staff.get(n.nominated_by)
         out = Text()
-        out.append(self.d(f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"))
+        out.append(
+            self.d(
+                f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"  # noqa: E501 - one message
+            )
+        )
         for c in training_stats.checks(self.ctx, n):
             out.append("● ", style=CHECK_STYLE[c.level])
             out.append(self.d(c.text(self.lang)) + "\n")
         if n.decision:
-            out.append(self.d(f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                              f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"))
+            out.append(
+                self.d(
+                    f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
+                    f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"
+                )
+            )
         box.update(out)
 
     # -- events ----------------------------------------------------------------------------
@@ -251,8 +280,10 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
         if n.decision == REJECTED:  # never reverse a rejection silently (one seat, two approved)
             from ethics_tui.tui.i18n import t
 
-            raise UserError(t("tr_approve_rejected", "th", name=name, title=title),
-                            t("tr_approve_rejected", "en", name=name, title=title))
+            raise UserError(
+                t("tr_approve_rejected", "th", name=name, title=title),
+                t("tr_approve_rejected", "en", name=name, title=title),
+            )
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -307,7 +338,9 @@ class TrainingScreen(ListScreen, table_id="tr-opps", columns=OPP_COLS, flex="tit
     def action_budget(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
         divs = [(d.name, d.id) for d in list_divisions(self.ctx, include_inactive=False)]
-        current = {b.division_id: b.amount for b in training_stats.budget_lines(self.ctx, self.fy) if b.amount is not None}
+        current = {
+            b.division_id: b.amount for b in training_stats.budget_lines(self.ctx, self.fy) if b.amount is not None
+        }
         self.app.push_screen(BudgetModal(self.fy, divs, current), lambda b: b and self.reload())
 
     def action_memo(self) -> None:

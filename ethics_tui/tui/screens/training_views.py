@@ -63,23 +63,48 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
     def groups(self, title: str, first: str, groups) -> Table:
         """Participation (share with an opportunity), selections and committed cost, as bars."""
         table = Table(title=title, title_justify="left", expand=False, show_edge=False)
-        for col, just in ((first, "left"), (self.t("trc_share"), "right"), ("", "left"), (self.t("trc_selections"), "right"),
-                          (self.t("trc_cost_total"), "right"), ("", "left")):
+        for col, just in (
+            (first, "left"),
+            (self.t("trc_share"), "right"),
+            ("", "left"),
+            (self.t("trc_selections"), "right"),
+            (self.t("trc_cost_total"), "right"),
+            ("", "left"),
+        ):
             table.add_column(col, justify=just, no_wrap=True)
         top = max((g.cost for g in groups), default=0)
         for g in groups:
             pct = 100 * g.participants / g.staff if g.staff else 0
-            table.add_row(g.name, self.d(f"{g.participants}/{g.staff} {pct:.0f}%"), Text(bar(pct, 100, 16), "green"),
-                          self.d(g.selections), self.d(f"{g.cost:,.0f}"), Text(bar(g.cost, top, 16), "cyan"))
+            table.add_row(
+                g.name,
+                self.d(f"{g.participants}/{g.staff} {pct:.0f}%"),
+                Text(bar(pct, 100, 16), "green"),
+                self.d(g.selections),
+                self.d(f"{g.cost:,.0f}"),
+                Text(bar(g.cost, top, 16), "cyan"),
+            )
         return table
 
     def refresh_view(self) -> None:
         st = training_stats.stats(self.ctx, self.fy, self.lang)
         self.query_one("#ty-title", Static).update(self.d(self.t("tr_year_title", fy=self.fy)))
-        self.query_one("#ty-share", Static).update(self.d(self.t(
-            "tr_share", n=st.with_opportunity, m=st.staff_total, pct=f"{100 * st.share:.1f}", q=st.open_questions)))
-        self.query_one("#ty-div", Static).update(self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division))
-        self.query_one("#ty-type", Static).update(self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type))
+        self.query_one("#ty-share", Static).update(
+            self.d(
+                self.t(
+                    "tr_share",
+                    n=st.with_opportunity,
+                    m=st.staff_total,
+                    pct=f"{100 * st.share:.1f}",
+                    q=st.open_questions,
+                )
+            )
+        )
+        self.query_one("#ty-div", Static).update(
+            self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division)
+        )
+        self.query_one("#ty-type", Static).update(
+            self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type)
+        )
         self.query_one("#ty-level", Static).update(self.groups(self.t("tr_by_level"), self.t("trf_level"), st.by_level))
         rej = Table(title=self.t("tr_rejections"), title_justify="left", show_edge=False)
         rej.add_column(self.t("trf_reject_code"))
@@ -128,15 +153,25 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
         fy = self.fy
 
         def job(progress):
-            return documents.write(self.ctx, "training-report", path, fy=fy) if kind == "pdf" else write_xlsx(self.ctx, fy, path)
+            return (
+                documents.write(self.ctx, "training-report", path, fy=fy)
+                if kind == "pdf"
+                else write_xlsx(self.ctx, fy, path)
+            )
 
         run_export(self, job, "tr_exported")
 
 
-class TrainingQuestionsScreen(ListScreen, table_id="tq-table",
-                              columns=(("asked", 12), ("name", 24), ("question", 40), ("answer", 36)), flex="question",
-                              min_flex=16, priority=("name", "answer", "asked"), column_label="trc_{}",
-                              enter_action="answer"):
+class TrainingQuestionsScreen(
+    ListScreen,
+    table_id="tq-table",
+    columns=(("asked", 12), ("name", 24), ("question", 40), ("answer", 36)),
+    flex="question",
+    min_flex=16,
+    priority=("name", "answer", "asked"),
+    column_label="trc_{}",
+    enter_action="answer",
+):
     """Questions from staff who were not selected; unanswered ones first."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -175,8 +210,10 @@ class TrainingQuestionsScreen(ListScreen, table_id="tq-table",
 
     def action_new(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
-        self.app.push_screen(QuestionFormModal(self._staff(), svc.list_opportunities(self.ctx)),
-                             lambda q: q and self.reload(select_id=q.id))
+        self.app.push_screen(
+            QuestionFormModal(self._staff(), svc.list_opportunities(self.ctx)),
+            lambda q: q and self.reload(select_id=q.id),
+        )
 
     def action_answer(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save

@@ -30,9 +30,18 @@ def staff_options(ctx) -> list[tuple[str, int]]:
     return [(f"{r.staff.full_name} — {r.staff.position}", r.staff.id) for r in staff_svc.search(ctx)]
 
 
-class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="display", min_flex=14,
-                  priority=("username", "roles", "status", "pending"), column_label="col_{}", title_key="users_title",
-                  int_keys=False, enter_action=""):
+class UsersScreen(
+    ListScreen,
+    table_id="users-table",
+    columns=COLUMNS,
+    flex="display",
+    min_flex=14,
+    priority=("username", "roles", "status", "pending"),
+    column_label="col_{}",
+    title_key="users_title",
+    int_keys=False,
+    enter_action="",
+):
     """The user accounts of this office (administrators only)."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
@@ -136,9 +145,14 @@ class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="dis
             if not yes:
                 return
             note = "user_enabled_done" if not user.active else "user_disabled_done"
-            run_write(self, lambda: users_svc.set_active(self.ctx, user.username, not user.active),
-                      lambda _r: (self.reload(select_id=user.username),
-                                  self.notify(self.t(note, user=user.username), markup=False)))
+            run_write(
+                self,
+                lambda: users_svc.set_active(self.ctx, user.username, not user.active),
+                lambda _r: (
+                    self.reload(select_id=user.username),
+                    self.notify(self.t(note, user=user.username), markup=False),
+                ),
+            )
 
         self.app.push_screen(ConfirmModal(self.t(key, user=user.username)), done)
 
@@ -148,8 +162,11 @@ class UsersScreen(ListScreen, table_id="users-table", columns=COLUMNS, flex="dis
     def action_recovery_key(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                run_write(self, lambda: users_custody.create_recovery_key(self.ctx),
-                          lambda code: self.app.push_screen(RecoveryCodeModal(code)))
+                run_write(
+                    self,
+                    lambda: users_custody.create_recovery_key(self.ctx),
+                    lambda code: self.app.push_screen(RecoveryCodeModal(code)),
+                )
 
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)
 

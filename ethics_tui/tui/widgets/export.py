@@ -23,7 +23,6 @@ PROGRESS_MIN = 20
 Progress = Callable[[int, int], None]
 
 
-
 class ExportProgress(Horizontal):
     """A one-line bar under the screen's content while an export runs."""
 
@@ -49,8 +48,11 @@ def full_paths(result: Any) -> list[Path]:
         return []
     if isinstance(result, (str, Path)):
         return [Path(result).absolute()]
-    if isinstance(result, tuple) and result and isinstance(result[0], (str, Path)) and not all(
-        isinstance(x, (str, Path)) for x in result
+    if (
+        isinstance(result, tuple)
+        and result
+        and isinstance(result[0], (str, Path))
+        and not all(isinstance(x, (str, Path)) for x in result)
     ):
         return [Path(result[0]).absolute()]
     return [Path(p).absolute() for p in result if isinstance(p, (str, Path))]
@@ -129,7 +131,9 @@ def run_export(
         if after is not None:
             app.call_from_thread(after, paths)
         joined = ", ".join(str(p) for p in paths)
-        text = message(paths) if callable(message) else screen.t(message, path=joined, paths=joined, n=len(paths), **fmt)
+        text = (
+            message(paths) if callable(message) else screen.t(message, path=joined, paths=joined, n=len(paths), **fmt)
+        )
         from ethics_tui.tui.export_notice import export_done  # the full path and ctrl+o to open the folder
 
         app.call_from_thread(export_done, app, text, paths, title=title or "", timeout=timeout)
@@ -137,4 +141,3 @@ def run_export(
     if announce:
         screen.notify(screen.t("export_working"), timeout=2)
     return screen.run_worker(body, thread=True, exclusive=True, exit_on_error=False, group=group)
-

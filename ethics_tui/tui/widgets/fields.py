@@ -30,8 +30,9 @@ def date_input(form, name: str, value: date | str | None = None, *, required: bo
     return Input(date_text(value), placeholder=form.t("date_ph"), id=f"f-{name}", compact=True, validators=validators)
 
 
-def typed_date(text: str, field: str, errors: dict, required: bool = False,
-               missing: tuple[str, str] = DATE_REQUIRED) -> date | None:
+def typed_date(
+    text: str, field: str, errors: dict, required: bool = False, missing: tuple[str, str] = DATE_REQUIRED
+) -> date | None:
     """The date typed in ``text`` (B.E. or A.D., Thai or Arabic digits); None when empty or
     wrong, the reason then in ``errors[field]`` (Thai, English)."""
     text = (text or "").strip()
@@ -46,14 +47,14 @@ def typed_date(text: str, field: str, errors: dict, required: bool = False,
         return None
 
 
-def read_date(form, name: str, errors: dict, required: bool = False,
-              missing: tuple[str, str] = DATE_REQUIRED) -> date | None:
+def read_date(
+    form, name: str, errors: dict, required: bool = False, missing: tuple[str, str] = DATE_REQUIRED
+) -> date | None:
     """The date in the form's field ``name`` (see :func:`typed_date`)."""
     return typed_date(form.input_value(name), name, errors, required, missing)
 
 
-def read_iso(form, name: str, errors: dict, required: bool = False,
-             missing: tuple[str, str] = DATE_REQUIRED) -> str:
+def read_iso(form, name: str, errors: dict, required: bool = False, missing: tuple[str, str] = DATE_REQUIRED) -> str:
     """:func:`read_date` as an ISO string ("" when empty or wrong)."""
     day = read_date(form, name, errors, required, missing)
     return day.isoformat() if day else ""

@@ -180,8 +180,14 @@ class FormModal(GuardedModal[R]):
         if errors:
             self._show_result(errors)
         elif self.writes():
-            run_write(self, lambda: self.save(value), self._saved, failed=self._save_failed,
-                      busy=self._set_saving, in_form=True)
+            run_write(
+                self,
+                lambda: self.save(value),
+                self._saved,
+                failed=self._save_failed,
+                busy=self._set_saving,
+                in_form=True,
+            )
         else:
             try:
                 self._saved(self.save(value))

@@ -68,8 +68,21 @@ class ListScreen(DigitsMixin, GuardedScreen):
     #: the warning when an action needs a row and none is highlighted
     NO_SELECTION: ClassVar[str] = "no_selection"
 
-    _SPEC_KEYS = ("table_id", "columns", "flex", "min_flex", "priority", "column_label", "title_key", "title_id",
-                  "filter", "filter_id", "int_keys", "enter_action", "no_selection")
+    _SPEC_KEYS = (
+        "table_id",
+        "columns",
+        "flex",
+        "min_flex",
+        "priority",
+        "column_label",
+        "title_key",
+        "title_id",
+        "filter",
+        "filter_id",
+        "int_keys",
+        "enter_action",
+        "no_selection",
+    )
 
     def __init_subclass__(cls, **kwargs) -> None:
         for key in ListScreen._SPEC_KEYS:
@@ -114,8 +127,14 @@ class ListScreen(DigitsMixin, GuardedScreen):
         yield from ()
 
     def make_table(self) -> RecordTable:
-        return RecordTable(self.COLUMNS, flex=self.FLEX, min_flex=self.MIN_FLEX, priority=self.PRIORITY,
-                           int_keys=self.INT_KEYS, id=self.TABLE_ID)
+        return RecordTable(
+            self.COLUMNS,
+            flex=self.FLEX,
+            min_flex=self.MIN_FLEX,
+            priority=self.PRIORITY,
+            int_keys=self.INT_KEYS,
+            id=self.TABLE_ID,
+        )
 
     def column_label(self, key: str) -> str:
         return self.t(self.COLUMN_LABEL.format(key))

@@ -56,19 +56,18 @@ def lock_wait_error(ctx, *, in_form: bool) -> UserError:
         from ethics_tui.thai.digits import apply_digits
 
         n_th = apply_digits(n, get_settings(ctx).digits)
-    except Exception:  # noqa: BLE001 - the message must not fail over the digits setting
+    except Exception:
         n_th = n
     keep_th = " ข้อมูลที่กรอกไว้ยังอยู่ครบ กด ctrl+s เพื่อบันทึกอีกครั้ง" if in_form else " โปรดลองอีกครั้ง"
     keep_en = " What you typed is still here: press ctrl+s to try again." if in_form else " Please try again."
     return UserError(
         f"ยังไม่ได้บันทึก: รอฐานข้อมูลนานเกิน {n_th} วินาที เพราะโปรแกรมหรือเครื่องอื่นกำลังบันทึกอยู่" + keep_th,
-        f"Not saved: waited more than {n} s for the database, which another program or PC is "
-        "saving to." + keep_en,
+        f"Not saved: waited more than {n} s for the database, which another program or PC is saving to." + keep_en,
     )
 
 
 class SavingBadge(Static):
-    """"กำลังบันทึก…" at the bottom of a screen while a slow write runs."""
+    """ "กำลังบันทึก…" at the bottom of a screen while a slow write runs."""
 
     DEFAULT_CSS = """
     SavingBadge {
@@ -158,8 +157,9 @@ def run_write(
         app.call_from_thread(finish, True, result)
 
     indicator(True)
-    worker = node.run_worker(job, thread=True, group=WRITE_GROUP, exit_on_error=False,
-                             name=f"write:{type(node).__name__}")
+    worker = node.run_worker(
+        job, thread=True, group=WRITE_GROUP, exit_on_error=False, name=f"write:{type(node).__name__}"
+    )
     node._write_worker = worker
     return worker
 
