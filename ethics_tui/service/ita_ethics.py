@@ -69,7 +69,7 @@ def pack(ctx: Context, p: Period) -> dict:
     circulars = [n for n in published if n.kind == "circular" and (in_year(n) or (n.standing and not n.replaced_by))]
     codes = []
     for n in circulars:
-        cov = notices_acks.coverage(ctx, n.id)
+        cov = notices_acks.coverage_counts(ctx, n.id)
         codes.append(
             {
                 "ref": notices.number_text(ctx, n),
@@ -86,7 +86,6 @@ def pack(ctx: Context, p: Period) -> dict:
     dos = [n for n in anns if in_year(n)] or [
         n for n in anns if not n.replaced_by and (n.dated or n.issued_on or "")[:10] <= end.isoformat()
     ]
-    st = training_stats.stats(ctx, p.fy)
     return {
         "fy": p.fy,
         "orders": [
@@ -112,7 +111,7 @@ def pack(ctx: Context, p: Period) -> dict:
             for n in dos
         ],
         "codes": codes,
-        "trainings": list(st.ethics_events),
+        "trainings": training_stats.ethics_events(ctx, p.fy),
         "consultations": consultation_count(ctx, p.fy),
     }
 
