@@ -71,7 +71,7 @@ def pack(ctx: Context, p: Period) -> dict:
     circulars = [n for n in published if n.kind == "circular" and (in_year(n) or (n.standing and not n.replaced_by))]
     codes = []
     for n in circulars:
-        cov = notices_acks.coverage(ctx, n.id)
+        cov = notices_acks.coverage_counts(ctx, n.id)
         codes.append({"ref": notices.number_text(ctx, n), "title": n.title, "dated": n.dated,
                       "done": cov.done, "total": cov.total, "percent": cov.percent})
     anns = [n for n in published if n.kind == "announcement"]
@@ -79,7 +79,6 @@ def pack(ctx: Context, p: Period) -> dict:
     # dated after the year being reported)
     dos = [n for n in anns if in_year(n)] or [n for n in anns if not n.replaced_by
                                               and (n.dated or n.issued_on or "")[:10] <= end.isoformat()]
-    st = training_stats.stats(ctx, p.fy)
     return {
         "fy": p.fy,
         "orders": [{"ref": o.ref, "subject": o.subject, "kind": body_kind(o.subject), "dated": o.order_date,
@@ -87,7 +86,7 @@ def pack(ctx: Context, p: Period) -> dict:
         "dos": [{"title": n.title, "dated": n.dated, "dos": len(n.dos), "donts": len(n.donts), "this_year": in_year(n),
                  "channels": len(n.channels)} for n in dos],
         "codes": codes,
-        "trainings": list(st.ethics_events),
+        "trainings": training_stats.ethics_events(ctx, p.fy),
         "consultations": consultation_count(ctx, p.fy),
     }
 

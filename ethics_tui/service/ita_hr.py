@@ -119,23 +119,32 @@ def check_criteria_plan(ctx: Context, p: Period) -> tuple[str, str, str]:
 
 
 # -- O14: the HR annual report ---------------------------------------------------------------
-def annual_report(ctx: Context, p: Period) -> dict:
+def _annual_parts(ctx: Context, p: Period) -> dict:
+    """What the readiness check of the annual report looks at (no staff statistics)."""
     from ethics_tui.service import training
-    from ethics_tui.service import training_stats
 
     dist = []
     for r in _rounds(ctx, p.fy):
         dist.append({"round": r.round_no, "levels": [(lvl, int(r.tally.get(lvl, 0))) for lvl, _ in r.bands],
                      "total": sum(int(v) for v in r.tally.values())})
-    st = training_stats.stats(ctx, p.fy)
-    noms = training.list_nominations(ctx, fy=p.fy)
     opps = training.list_opportunities(ctx, p.fy)
     texts = ita_texts.all_texts(ctx, p.fy)
     return {"fy": p.fy, "appraisal": dist, "opportunities": dict(Counter(o.kind for o in opps)),
+            "texts": {k: texts[k] for k in ("ar_recruitment", "ar_rewards", "ar_morale")}}
+
+
+def annual_report(ctx: Context, p: Period) -> dict:
+    from ethics_tui.service import training
+    from ethics_tui.service import training_stats
+
+    parts = _annual_parts(ctx, p)
+    st = training_stats.stats(ctx, p.fy)
+    noms = training.list_nominations(ctx, fy=p.fy)
+    return {"fy": p.fy, "appraisal": parts["appraisal"], "opportunities": parts["opportunities"],
             "nominated": len(noms), "approved": sum(n.decision == "approved" for n in noms),
             "rejected": sum(n.decision == "rejected" for n in noms), "staff_total": st.staff_total,
             "with_opportunity": st.with_opportunity, "never_selected": len(st.never_selected),
-            "ethics_events": st.ethics_events, "texts": {k: texts[k] for k in ("ar_recruitment", "ar_rewards", "ar_morale")}}
+            "ethics_events": st.ethics_events, "texts": parts["texts"]}
 
 
 def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
@@ -165,7 +174,7 @@ def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
 
 
 def check_annual_report(ctx: Context, p: Period) -> tuple[str, str, str]:
-    d = annual_report(ctx, p)
+    d = _annual_parts(ctx, p)
     if not d["appraisal"] and not d["opportunities"]:
         return ("red", f"ไม่มีข้อมูลการประเมินและการพัฒนาบุคลากรของปีงบประมาณ {p.fy}", f"no appraisal or training data for FY {p.fy}")
     empty = [ita_texts.SECTIONS[k][0] for k, v in d["texts"].items() if not v]
@@ -193,14 +202,18 @@ def _year_before(d: date) -> date:
 
 def headcount(ctx: Context, on: date) -> Headcount:
     """Active staff with at least one year of service on ``on``, by staff type (no names)."""
-    from ethics_tui.model.staff import ALL_STAFF_TYPES
-    from ethics_tui.service import staff
+    from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+    from ethics_tui.service.staff import STAFF
+    from ethics_tui.store import stream
 
     require(ctx, "ita.read")
+    require(ctx, "staff.read")
     h = Headcount(on, {t: 0 for t in ALL_STAFF_TYPES})
     cut = _year_before(on)
-    for row in staff.search(ctx, "", include_inactive=False):
-        s = row.staff
+    for key, doc in stream.docs(ctx.store, STAFF):  # one record at a time: no table kept
+        s = Staff.from_doc(int(key), doc)
+        if not s.active:
+            continue
         start = s.start()
         if start is None:
             h.no_start_date += 1

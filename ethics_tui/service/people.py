@@ -12,6 +12,8 @@ For the staff register itself (search, add, edit, with ``staff.read``) use servi
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Mapping
 
 from ethics_tui.model.staff import Staff
@@ -30,6 +32,33 @@ def staff_doc(ctx: Context, staff_id: int | str | None) -> dict | None:
     if not staff_id:
         return None
     return staff_docs(ctx).get(str(staff_id))
+
+
+_ACTIVITY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # store -> (version, ids)
+_ACTIVITY_LOCK = threading.Lock()
+
+
+def staff_activity(ctx: Context) -> tuple[frozenset[int], frozenset[int]]:
+    """(ids of the active staff, ids of the inactive staff), for counts that need no more.
+
+    Read one record at a time when the staff table is not held yet (the home screen keeps no
+    staff table in memory for its alert and readiness counts) and kept per version of the table.
+    """
+    from ethics_tui.store import stream
+
+    store = ctx.store
+    ver = stream.version(store, STAFF)
+    with _ACTIVITY_LOCK:
+        got = _ACTIVITY.get(store)
+        if got is not None and got[0] == ver:
+            return got[1]
+    active, inactive = [], []
+    for key, doc in stream.docs(store, STAFF):
+        (active if doc.get("active", True) else inactive).append(int(key))
+    ids = (frozenset(active), frozenset(inactive))
+    with _ACTIVITY_LOCK:
+        _ACTIVITY[store] = (ver, ids)
+    return ids
 
 
 def staff_by_id(ctx: Context) -> dict[int, Staff]:

@@ -222,7 +222,7 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
     f = Facts()
     opps = svc.list_opportunities(ctx, fy)
     noms = svc.list_nominations(ctx, fy=fy)
-    st = training_stats.stats(ctx, fy)
+    st = training_stats.headline(ctx, fy)
     if not opps:
         f.summary.append("ไม่มีการบันทึกโอกาสฝึกอบรม ศึกษาดูงาน หรือทุนการศึกษาในปีงบประมาณนี้")
     else:
@@ -237,7 +237,7 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
         f.summary.append(f"ผู้อำนวยการกองเสนอชื่อ {len(noms)} ราย ผู้บริหารอนุมัติ {approved} ราย ไม่อนุมัติ {len(rejected)} ราย"
                          + (f" (เหตุผล: {why})" if why else "") + (f" รอพิจารณา {len(undecided)} ราย" if undecided else ""))
         f.results.append(f"บุคลากรได้รับโอกาสพัฒนา {st.with_opportunity} จาก {st.staff_total} คน (ร้อยละ {100 * st.share:.1f}) "
-                         f"ยังไม่เคยได้รับคัดเลือก {len(st.never_selected)} คน")
+                         f"ยังไม่เคยได้รับคัดเลือก {st.never_selected_count} คน")
     for title, when, staff_n, outside in st.ethics_events:
         f.summary.append(f"{title} วันที่ {_d(when)} ผู้เข้าร่วมเป็นบุคลากร {staff_n} คน บุคคลภายนอก {outside} คน")
     if st.open_questions:

@@ -174,6 +174,48 @@ class Stats:
         return self.with_opportunity / self.staff_total if self.staff_total else 0.0
 
 
+def _ethics_events(opps: dict, noms: list) -> list[tuple]:
+    events = [(o.title, o.start_date,
+               len(o.attendees) if o.in_house else sum(1 for n in noms if n.opportunity_id == o.id and n.selected),
+               o.outside_count) for o in opps.values() if o.ethics]
+    return sorted(events, key=lambda e: e[1])
+
+
+def ethics_events(ctx: Context, fy: int) -> list[tuple]:
+    """``stats(ctx, fy).ethics_events`` (title, start date, staff, outsiders of each ethics
+    training of the year) without reading the staff."""
+    data = _data(ctx)
+    opps = {k: o for k, o in _rows(data, OPPS, Opportunity).items() if o.fiscal_year == fy}
+    return _ethics_events(opps, [n for n in _rows(data, NOMS, Nomination).values() if n.opportunity_id in opps])
+
+
+@dataclass
+class Headline:
+    """The counts of ``Stats`` that the report's facts and the readiness panel show."""
+
+    staff_total: int
+    with_opportunity: int
+    never_selected_count: int
+    ethics_events: list[tuple[str, str, int, int]]
+    open_questions: int
+
+    share = Stats.share
+
+
+def headline(ctx: Context, fy: int) -> Headline:
+    """``stats`` reduced to its counts, from the active staff ids alone (no staff records)."""
+    from ethics_tui.service.people import staff_activity
+
+    data = _data(ctx)
+    opps = {k: o for k, o in _rows(data, OPPS, Opportunity).items() if o.fiscal_year == fy}
+    noms = [n for n in _rows(data, NOMS, Nomination).values() if n.opportunity_id in opps]
+    active = staff_activity(ctx)[0]
+    selected_ids = {n.staff_id for n in noms if n.selected}
+    attended = {a for o in opps.values() if o.in_house for a in o.attendees}
+    return Headline(len(active), len(active & (selected_ids | attended)), len(active - selected_ids),
+                    _ethics_events(opps, noms), sum(1 for _ in list_questions(ctx, open_only=True)))
+
+
 def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
     """Fairness statistics of fiscal year ``fy`` (B.E.) over the active staff."""
     data = _data(ctx)
@@ -214,12 +256,10 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
     went = [(a, b, c, d, STATUS_LABELS.get(e, (e, e))[pick] if e in STATUS_LABELS else e) for a, b, c, d, e in went]
     never = sorted(((s.full_name, s.position, divs.get(s.division_id, "-"))
                     for s in staff.values() if s.id not in selected_ids), key=lambda r: (r[2], r[0]))
-    ethics_events = [(o.title, o.start_date, len(o.attendees) if o.in_house else sum(1 for n in noms if n.opportunity_id == o.id
-                      and n.selected), o.outside_count) for o in opps.values() if o.ethics]
     order = lambda g: sorted(g.values(), key=lambda x: (-x.staff, x.name))
     return Stats(fy, len(staff), len(staff.keys() & (selected_ids | attended)), went, order(groups["div"]),
                  order(groups["type"]), order(groups["level"]), never, rejections, rejection_list,
-                 sorted(ethics_events, key=lambda e: e[1]), budget_lines(ctx, fy),
+                 _ethics_events(opps, noms), budget_lines(ctx, fy),
                  sum(1 for q in list_questions(ctx, open_only=True)))
 
 
