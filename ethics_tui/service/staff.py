@@ -130,38 +130,68 @@ _INDEX = _SearchIndex()
 class _CodeIndex:
     """staff code -> ids, for the duplicate check of a save without reading every record.
 
-    Kept for one staff table *object*: the store replaces a table whole when it changes (and
-    re-reads it when another process wrote), so an index built for another object is rebuilt,
-    and a save that this process commits moves the index to its new table (``moved``).
+    Kept for one version of the staff table: a table file's name and stat key (the files are
+    immutable; an edit outside the program changes the stat key), or, for a table kept in the
+    root, the table *object* of the transaction. A save that this process commits moves the
+    index to the version it wrote (``moved``); any other version rebuilds it.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._table: dict | None = None
+        self._key: object = None
         self._codes: dict[str, set[int]] = {}
 
-    def owners(self, table: dict, code: str) -> set[int]:
+    @staticmethod
+    def _same(a, b) -> bool:
+        return a is b or (isinstance(a, tuple) and isinstance(b, tuple) and a == b)
+
+    def owners(self, key, table: dict, code: str) -> set[int]:
         with self._lock:
-            if table is not self._table:
+            if not self._same(key, self._key):
                 codes: dict[str, set[int]] = {}
-                for key, doc in table.items():
+                for k, doc in table.items():
                     if doc.get("code"):
-                        codes.setdefault(doc["code"], set()).add(int(key))
-                self._table, self._codes = table, codes
+                        codes.setdefault(doc["code"], set()).add(int(k))
+                self._key, self._codes = key, codes
             return set(self._codes.get(code, ()))
 
-    def moved(self, old: dict, new: dict, staff_id: int, old_code: str, new_code: str) -> None:
+    def moved(self, old_key, new_key, staff_id: int, old_code: str, new_code: str) -> None:
         with self._lock:
-            if self._table is not old:
-                return  # not indexed: the next check builds it
+            if not self._same(old_key, self._key) or new_key is None:
+                self._key, self._codes = None, {}  # not indexed: the next check builds it
+                return
             if old_code:
                 self._codes.get(old_code, set()).discard(staff_id)
             if new_code:
                 self._codes.setdefault(new_code, set()).add(staff_id)
-            self._table = new
+            self._key = new_key
 
 
 _CODES = _CodeIndex()
+
+
+def _file_key(store, entry: dict | None):
+    if entry is None:
+        return None
+    try:
+        st = (store.dir / entry["file"]).stat()
+    except OSError:
+        return None
+    return (entry["file"], entry.get("sha256"), st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _version(ctx: Context, tx):
+    """The index key of the transaction's staff table (see ``_CodeIndex``)."""
+    entry = tx.table_file(STAFF)
+    return _file_key(ctx.store, entry) if entry is not None else _staff_table(tx)
+
+
+def _version_after(ctx: Context, tx):
+    """The index key of the staff table this transaction wrote (None: not known)."""
+    if tx.committed is None:
+        return None
+    entry = tx.committed.get(STAFF)
+    return _file_key(ctx.store, entry) if entry is not None else _staff_table(tx)
 
 
 def _staff_table(tx) -> dict:
@@ -169,11 +199,11 @@ def _staff_table(tx) -> dict:
     return tx.db.storage.read().get(STAFF, {})
 
 
-def _check_refs(tx, staff: Staff) -> None:
+def _check_refs(ctx: Context, tx, staff: Staff) -> None:
     div = tx.table(DIVISIONS).get(doc_id=staff.division_id) if staff.division_id else None
     if div is None:
         raise ValidationError({"division_id": ("ไม่พบกองที่เลือก", "the chosen division does not exist")})
-    if staff.code and _CODES.owners(_staff_table(tx), staff.code) - {staff.id}:
+    if staff.code and _CODES.owners(_version(ctx, tx), _staff_table(tx), staff.code) - {staff.id}:
         raise ValidationError(
             {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
         )
@@ -193,11 +223,12 @@ def add(ctx: Context, staff: Staff) -> Staff:
     _normalise_code(staff)
     staff.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        _check_refs(tx, staff)
-        before = _staff_table(tx)
-        staff.id = tx.table(STAFF).insert(staff.to_dict())
-        _CODES.moved(before, _staff_table(tx), staff.id, "", staff.code)
+        _check_refs(ctx, tx, staff)
+        before = _version(ctx, tx)
+        staff.id = tx.table(STAFF)._get_next_id()
+        tx.put(STAFF, staff.id, staff.to_dict())
         tx.log("create", "staff", staff.id, [k for k, v in staff.to_dict().items() if v not in ("", None)])
+    _CODES.moved(before, _version_after(ctx, tx), staff.id, "", staff.code)
     return staff
 
 
@@ -216,19 +247,19 @@ def update(ctx: Context, staff: Staff) -> Staff:
                 "มีผู้อื่นแก้ไขข้อมูลบุคลากรคนนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
                 "Someone else changed this staff member meanwhile; reopen and edit again.",
             )
-        _check_refs(tx, staff)
+        _check_refs(ctx, tx, staff)
         new = staff.to_dict()
         changed = [k for k, v in new.items() if k != "rev" and old.to_dict().get(k) != v]
         if not changed:
             return old
         staff.rev = old.rev + 1
-        before = _staff_table(tx)
+        before = _version(ctx, tx)
         tx.put(STAFF, staff.id, staff.to_dict())
-        _CODES.moved(before, _staff_table(tx), staff.id, old.code, staff.code)
         action = "update"
         if changed == ["active"]:
             action = "reactivate" if staff.active else "deactivate"
         tx.log(action, "staff", staff.id, changed)
+    _CODES.moved(before, _version_after(ctx, tx), staff.id, old.code, staff.code)
     return staff
 
 

@@ -141,6 +141,8 @@ class Transaction:
         self.db = db
         self._storage = storage
         self.records: list[dict] = []
+        #: after a commit: the root's table-file list as written ({} when every table is in the root)
+        self.committed: dict[str, dict] | None = None
 
     def table(self, name: str) -> Table:
         return self.db.table(name)
@@ -152,16 +154,24 @@ class Transaction:
         )
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
-        """Replace document ``doc_id`` of ``table`` whole."""
-        new = dict(doc)
-
-        def replace(t):
-            t[doc_id] = new
-
+        """Replace (or add) document ``doc_id`` of ``table`` whole. Copies the table's index,
+        not its documents: the transaction's documents are its own (read fresh, never the
+        cache), and the other documents are not changed."""
+        tables = self._storage.read()
+        docs = dict(tables.get(table) or {})
+        docs[str(int(doc_id))] = dict(doc)
+        tables[table] = docs
+        self._storage.write(tables)
         tbl = self.db.table(table)
-        tbl._update_table(replace)
+        tbl.clear_cache()
         self._storage.marks[table] = max(self._storage.marks.get(table, 0), int(doc_id))
         tbl._next_id = None  # recomputed from the table and the high-water mark
+
+    def table_file(self, table: str) -> dict | None:
+        """The root's entry (file, sha256, counts) for ``table`` as this transaction read it,
+        None for a table kept in the root."""
+        data = self._storage.data
+        return data.old.get(table) if isinstance(data, tfiles.TxTables) else None
 
     def put_many(self, table: str, docs: Mapping[int, Mapping], *, replace_all: bool = False) -> None:
         """Replace (or add) several documents of ``table`` whole, ``{doc_id: doc}``, in one pass
@@ -485,7 +495,7 @@ class Store:
         atomic_write_bytes(path, payload)
         self._cache[name] = (self._stat_key(path), tfiles.Tables(self, name, data))
 
-    def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=(), marks=None) -> None:
+    def _commit(self, name: str, data: dict, records: list[dict], actor: str, pre=(), marks=None) -> dict:
         """Write each changed table file, append the audit entries, then replace the root; undo
         the append (and remove the new table files) if that fails.
 
@@ -559,6 +569,7 @@ class Store:
             if e["file"] not in live:
                 self._tcache.pop(e["file"], None)
                 _unlink_quiet(self.dir / e["file"])
+        return listed
 
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
         """Append an audit entry without changing a database (caller holds the lock)."""
@@ -599,7 +610,7 @@ class Store:
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
             pre = list(pre) + integrity.table_edits(self, name, data, edited)
-            self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+            tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))
