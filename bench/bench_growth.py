@@ -25,7 +25,12 @@ in the same run:
 
 Environment: ETHICS_BENCH_SIZES (default 100,1000,10000), ETHICS_BENCH_RUNS (default 3),
 ETHICS_BENCH_HEAVY_MAX (largest size for the PDF operations, default 10000), ETHICS_BENCH_OPS
-(only the operations whose name contains one of these comma-separated words).
+(only the operations whose name contains one of these comma-separated words),
+ETHICS_BENCH_NOISY_RUNS (default 7: the staff filter and its bare DataTable run at least this
+many interleaved rounds; the table then also prints the spread of the per-round ratios),
+ETHICS_BENCH_BEFORE (a checkout of an older tree, e.g. ``git archive OLD | tar -x -C /tmp/old``:
+each operation also runs from it, as the row "... [before]", in the same rounds, on the same
+offices, against the same baseline).
 """
 
 from __future__ import annotations
@@ -55,6 +60,10 @@ ENV = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench' / 'hwm'}"
 # PYTHONDONTWRITEBYTECODE=1 makes it) would be charged ~0.1 s that users never pay
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
 PY = sys.executable
+BEFORE = Path(os.environ["ETHICS_BENCH_BEFORE"]).resolve() if os.environ.get("ETHICS_BENCH_BEFORE") else None
+#: noisy rows (a key's repaint on a busy machine): at least NOISY_RUNS rounds
+NOISY = ("staff filter key (worst)", "  baseline: bare DataTable")
+NOISY_RUNS = int(os.environ.get("ETHICS_BENCH_NOISY_RUNS", "7"))
 
 
 
@@ -152,14 +161,14 @@ def build_in_child(folder: Path, n: int) -> tuple[int, int]:
     return int(out[-2]), int(out[-1])
 
 
-def run(argv: list[str], data: Path, stdin: bytes = b"") -> dict:
+def run(argv: list[str], data: Path, stdin: bytes = b"", env: dict | None = None) -> dict:
     """Run a process; its wall time, peak RSS, bytes written to the data folder, probe output."""
     before = folder_state(data)
     with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as ferr:
         fin.write(stdin)
         fin.seek(0)
         t = time.perf_counter()
-        proc = subprocess.Popen(argv, env=ENV, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
+        proc = subprocess.Popen(argv, env=env or ENV, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
         ready, chunks = None, []
         while chunk := os.read(proc.stdout.fileno(), 65536):
             chunks.append(chunk)
@@ -209,7 +218,23 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
                                                str(out / "signoff.pdf")], pw)
     if ONLY:
         ops = {k: v for k, v in ops.items() if any(o in k for o in ONLY)}
-    return ops
+    return with_before(ops)
+
+
+def with_before(ops: dict) -> dict:
+    """Each operation that runs this tree's code, again from BEFORE (same argv, its paths)."""
+    if BEFORE is None:
+        return ops
+    env = {**ENV, "PYTHONPATH": f"{BEFORE}{os.pathsep}{ROOT / 'bench' / 'hwm'}"}
+    out = {}
+    for name, (argv, stdin) in ops.items():
+        out[name] = (argv, stdin)
+        ours = argv[1:3] == ["-m", "ethics_tui"] or str(ROOT / "bench") in " ".join(argv[1:2]) or \
+            (argv[1:2] == ["-c"] and "ethics_tui" in argv[2])
+        if not name.startswith("  ") and ours:
+            old = [a.replace(str(ROOT), str(BEFORE)) if a.startswith(str(ROOT)) else a for a in argv]
+            out[f"{name} [before]"] = (old, stdin, env)
+    return out
 
 
 def fmt_bytes(b: float) -> str:
@@ -228,14 +253,19 @@ def main() -> None:
         os.sync()
         results: dict[tuple[str, int], list[dict]] = {}
         names: list[str] = []
-        for r in range(RUNS):
+        noisy = any(name.split(" [before]")[0] in NOISY for name in ops_for(SIZES[0], *offices[SIZES[0]],
+                                                                           root / "out"))
+        rounds = max(RUNS, NOISY_RUNS) if noisy else RUNS
+        for r in range(rounds):
             for n in SIZES:
                 data, nid, fy = offices[n]
-                for name, (argv, stdin) in ops_for(n, data, nid, fy, root / "out").items():
+                for name, (argv, stdin, *env) in ops_for(n, data, nid, fy, root / "out").items():
+                    if r >= RUNS and name.split(" [before]")[0] not in NOISY:
+                        continue  # the extra rounds of the noisy rows
                     if name not in names:
                         names.append(name)
-                    results.setdefault((name, n), []).append(run(argv, data, stdin))
-            print(f"round {r + 1}/{RUNS} done", flush=True)
+                    results.setdefault((name, n), []).append(run(argv, data, stdin, *env))
+            print(f"round {r + 1}/{rounds} done", flush=True)
     print_table(names, results)
 
 
@@ -246,12 +276,14 @@ def value(res: list[dict], name: str) -> float:
 
 
 def print_table(names: list[str], results: dict) -> None:
-    print(f"\n== growth table (median of {RUNS} interleaved runs; time, peak RSS of the process, bytes "
-          "written to the data folder; ratio vs the baseline row below it, or vs 100 staff) ==")
+    print(f"\n== growth table (median of {RUNS} interleaved runs, {NOISY_RUNS} for the staff filter; time, peak RSS "
+          "of the process, bytes written to the data folder; ratio vs the baseline row below it, or vs 100 staff) ==")
     print(f"{'operation':<30} {'staff':>7} {'time / RSS':>11} {'peak RSS':>9} {'written':>10} {'ratio':>7}")
     first = SIZES[0]
+    spreads = []
     for name in names:
-        base_name = names[names.index(name) + 1] if names.index(name) + 1 < len(names) else ""
+        later = names[names.index(name) + 1:]
+        base_name = next((b for b in later if b.startswith("  ") or " [before]" not in b), "")
         for n in SIZES:
             res = results.get((name, n))
             if not res:
@@ -264,12 +296,19 @@ def print_table(names: list[str], results: dict) -> None:
                 ratio = ""
             elif base_name.startswith("  ") and results.get((base_name, n)):
                 ratio = f"{v / value(results[(base_name, n)], base_name):.2f}"
+                if len(res) >= NOISY_RUNS and "RSS" not in name:  # paired: op and baseline of one round
+                    per = sorted(value([a], name) / value([b], base_name) for a, b in zip(res, results[(base_name, n)]))
+                    spreads.append(f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
+                                   f"{statistics.median(per):.2f}  max {per[-1]:.2f}")
             elif (name, first) in results:
                 ratio = f"{v / value(results[(name, first)], name):.2f}*"
             else:
                 ratio = ""
             print(f"{name:<30} {n:>7,} {shown:>11} {peak:>6.0f} MiB {fmt_bytes(written):>10} {ratio:>7}")
     print("* ratio against the same operation at the smallest size (growth); others against the baseline row")
+    if spreads:
+        print("\nratio of each round (the operation and its baseline measured one after the other):")
+        print("\n".join(spreads))
 
 
 if __name__ == "__main__":
