@@ -69,12 +69,18 @@ def split_staff(demo_ctx):
     return demo_ctx
 
 
+def _edit_first(ctx, **fields):
+    """Save the first person with ``fields`` changed; (everyone as listed before, the saved one)."""
+    people = [r.staff for r in staff_svc.search(ctx)]
+    first = staff_svc.get(ctx, people[0].id)
+    for k, v in fields.items():
+        setattr(first, k, v)
+    return people, staff_svc.update(ctx, first)
+
+
 def test_a_split_table_save_writes_only_the_record_and_still_refuses_duplicates(split_staff):
     ctx = split_staff
-    people = [r.staff for r in staff_svc.search(ctx)]
-    a = staff_svc.get(ctx, people[0].id)
-    a.code = "K-1"
-    staff_svc.update(ctx, a)  # the index follows the file this save wrote
+    people, a = _edit_first(ctx, code="K-1")  # the index follows the file this save wrote
     assert staff_svc._CODES._key[0] == ctx.store.load().entries["staff"]["file"]  # not rebuilt next save
     docs = ctx.store.load()["staff"]
     assert docs[str(a.id)]["code"] == "K-1"
@@ -105,10 +111,7 @@ def test_a_split_table_save_writes_only_the_record_and_still_refuses_duplicates(
 
 def test_a_code_saved_by_another_process_into_a_table_file_is_seen(split_staff):
     ctx = split_staff
-    people = [r.staff for r in staff_svc.search(ctx)]
-    mine = staff_svc.get(ctx, people[0].id)
-    mine.phone = "0844444444"
-    staff_svc.update(ctx, mine)  # index built for the file this process wrote
+    people, _ = _edit_first(ctx, phone="0844444444")  # index built for the file this process wrote
     other = demo_sign_in(Context.open(ctx.store.dir), "hr")
     other.store.split_at = 5
     theirs = staff_svc.get(other, people[1].id)
@@ -124,10 +127,7 @@ def test_a_table_file_edited_in_place_is_indexed_again(split_staff):
     import json
 
     ctx = split_staff
-    people = [r.staff for r in staff_svc.search(ctx)]
-    mine = staff_svc.get(ctx, people[0].id)
-    mine.phone = "0855555555"
-    staff_svc.update(ctx, mine)
+    people, _ = _edit_first(ctx, phone="0855555555")
     path = ctx.store.dir / ctx.store.load().entries["staff"]["file"]
     docs = json.loads(path.read_text("utf-8"))
     docs[str(people[1].id)]["code"] = "E-5"  # an edit outside the program, same file name
