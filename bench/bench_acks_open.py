@@ -33,16 +33,24 @@ def main() -> None:
         for n_docs in (1, 300):
             folder = Path(tmp) / f"o{n_docs}"
             t = time.perf_counter()
-            subprocess.run([PY, "-c", f"import sys; sys.path.insert(0, {str(HERE)!r}); import bench_notices as b; "
-                            f"from pathlib import Path; b.office(Path({str(folder)!r}), {n_docs})"],
-                           check=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+            subprocess.run(
+                [
+                    PY,
+                    "-c",
+                    f"import sys; sys.path.insert(0, {str(HERE)!r}); import bench_notices as b; "
+                    f"from pathlib import Path; b.office(Path({str(folder)!r}), {n_docs})",
+                ],
+                check=True,
+                env={**os.environ, "PYTHONPATH": str(HERE.parent)},
+            )
             folders[n_docs] = folder
             print(f"set up {n_docs} circular(s) x 1,000 staff in {time.perf_counter() - t:.1f} s", flush=True)
         res: dict[int, list[dict]] = {1: [], 300: []}
         for _ in range(RUNS):
             for n_docs, folder in folders.items():
-                res[n_docs].append(run([PY, "-m", "ethics_tui", "--data", str(folder), "staff", "list", "--json"],
-                                       folder))
+                res[n_docs].append(
+                    run([PY, "-m", "ethics_tui", "--data", str(folder), "staff", "list", "--json"], folder)
+                )
     t = {n: statistics.median(x["wall"] for x in r) for n, r in res.items()}
     m = {n: statistics.median(x["rss_mib"] for x in r) for n, r in res.items()}
     print("== staff list, 1,000 staff: 1 circular vs 300 circulars ==")

@@ -66,7 +66,6 @@ NOISY = ("staff filter key (worst)", "  baseline: bare DataTable")
 NOISY_RUNS = int(os.environ.get("ETHICS_BENCH_NOISY_RUNS", "7"))
 
 
-
 BARE_PAINT = """
 from textual.app import App
 from textual.widgets import DataTable
@@ -100,7 +99,9 @@ def load_main(folder):
     return data
 """
 PARSE = LOAD_MAIN + "load_main(sys.argv[1])"
-WRITE_FLOOR = LOAD_MAIN + """
+WRITE_FLOOR = (
+    LOAD_MAIN
+    + """
 data = load_main(sys.argv[1])
 t = time.perf_counter()
 payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
@@ -110,8 +111,11 @@ with open(floor, "wb") as f:
 print("PROBE " + json.dumps({"op_s": time.perf_counter() - t}))
 os.remove(floor)
 """
+)
 # the limit the issue names: append the changed record (one staff document) to a log and fsync
-APPEND_FLOOR = LOAD_MAIN + """
+APPEND_FLOOR = (
+    LOAD_MAIN
+    + """
 data = load_main(sys.argv[1])
 staff = data["staff"]
 doc = staff[sorted(staff, key=int)[len(staff) // 2]]
@@ -126,6 +130,7 @@ with open(floor, "ab") as f:
 print("PROBE " + json.dumps({"op_s": sorted(times)[1], "bytes": len(line)}))
 os.remove(floor)
 """
+)
 
 
 def build(folder: Path, n: int) -> int:
@@ -148,16 +153,18 @@ def build(folder: Path, n: int) -> int:
             s.code = f"G{i:06d}"
         tx.table("staff").insert_multiple(s.to_dict() for s in extra[: max(0, n - have)])
     hr = demo_sign_in(Context(store=ctx.store), "admin")
-    c = notices.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนทดสอบ", to="ทุกท่าน", body="ทดสอบ",
-                                      dated="2025-01-01"))
+    c = notices.save_draft(
+        hr, Notice(kind="circular", title="แจ้งเวียนทดสอบ", to="ทุกท่าน", body="ทดสอบ", dated="2025-01-01")
+    )
     notices.publish(hr, c.id)
     return c.id
 
 
 def build_in_child(folder: Path, n: int) -> tuple[int, int]:
     """Build in a child process, so that this parent stays small."""
-    out = subprocess.run([PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True,
-                         capture_output=True, text=True).stdout.split()
+    out = subprocess.run(
+        [PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True, capture_output=True, text=True
+    ).stdout.split()
     return int(out[-2]), int(out[-1])
 
 
@@ -212,10 +219,14 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
         "  baseline: empty app RSS": (probe + ["empty_rss", str(data)], b""),
     }
     if n <= HEAVY_MAX:
-        ops["report evidence"] = (cli + ["--user", "admin", "report", "evidence", "--fy", str(fy), "-o",
-                                           str(out / "ev")], pw)
-        ops["sign-off sheet for N"] = (cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o",
-                                               str(out / "signoff.pdf")], pw)
+        ops["report evidence"] = (
+            cli + ["--user", "admin", "report", "evidence", "--fy", str(fy), "-o", str(out / "ev")],
+            pw,
+        )
+        ops["sign-off sheet for N"] = (
+            cli + ["--user", "admin", "pdf", "signoff", str(notice_id), "-o", str(out / "signoff.pdf")],
+            pw,
+        )
     if ONLY:
         ops = {k: v for k, v in ops.items() if any(o in k for o in ONLY)}
     return with_before(ops)
@@ -229,8 +240,11 @@ def with_before(ops: dict) -> dict:
     out = {}
     for name, (argv, stdin) in ops.items():
         out[name] = (argv, stdin)
-        ours = argv[1:3] == ["-m", "ethics_tui"] or str(ROOT / "bench") in " ".join(argv[1:2]) or \
-            (argv[1:2] == ["-c"] and "ethics_tui" in argv[2])
+        ours = (
+            argv[1:3] == ["-m", "ethics_tui"]
+            or str(ROOT / "bench") in " ".join(argv[1:2])
+            or (argv[1:2] == ["-c"] and "ethics_tui" in argv[2])
+        )
         if not name.startswith("  ") and ours:
             old = [a.replace(str(ROOT), str(BEFORE)) if a.startswith(str(ROOT)) else a for a in argv]
             out[f"{name} [before]"] = (old, stdin, env)
@@ -253,8 +267,7 @@ def main() -> None:
         os.sync()
         results: dict[tuple[str, int], list[dict]] = {}
         names: list[str] = []
-        noisy = any(name.split(" [before]")[0] in NOISY for name in ops_for(SIZES[0], *offices[SIZES[0]],
-                                                                           root / "out"))
+        noisy = any(name.split(" [before]")[0] in NOISY for name in ops_for(SIZES[0], *offices[SIZES[0]], root / "out"))
         rounds = max(RUNS, NOISY_RUNS) if noisy else RUNS
         for r in range(rounds):
             for n in SIZES:
@@ -276,13 +289,15 @@ def value(res: list[dict], name: str) -> float:
 
 
 def print_table(names: list[str], results: dict) -> None:
-    print(f"\n== growth table (median of {RUNS} interleaved runs, {NOISY_RUNS} for the staff filter; time, peak RSS "
-          "of the process, bytes written to the data folder; ratio vs the baseline row below it, or vs 100 staff) ==")
+    print(
+        f"\n== growth table (median of {RUNS} interleaved runs, {NOISY_RUNS} for the staff filter; time, peak RSS "
+        "of the process, bytes written to the data folder; ratio vs the baseline row below it, or vs 100 staff) =="
+    )
     print(f"{'operation':<30} {'staff':>7} {'time / RSS':>11} {'peak RSS':>9} {'written':>10} {'ratio':>7}")
     first = SIZES[0]
     spreads = []
     for name in names:
-        later = names[names.index(name) + 1:]
+        later = names[names.index(name) + 1 :]
         base_name = next((b for b in later if b.startswith("  ") or " [before]" not in b), "")
         for n in SIZES:
             res = results.get((name, n))
@@ -298,8 +313,10 @@ def print_table(names: list[str], results: dict) -> None:
                 ratio = f"{v / value(results[(base_name, n)], base_name):.2f}"
                 if len(res) >= NOISY_RUNS and "RSS" not in name:  # paired: op and baseline of one round
                     per = sorted(value([a], name) / value([b], base_name) for a, b in zip(res, results[(base_name, n)]))
-                    spreads.append(f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
-                                   f"{statistics.median(per):.2f}  max {per[-1]:.2f}")
+                    spreads.append(
+                        f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
+                        f"{statistics.median(per):.2f}  max {per[-1]:.2f}"
+                    )
             elif (name, first) in results:
                 ratio = f"{v / value(results[(name, first)], name):.2f}*"
             else:

@@ -34,13 +34,34 @@ def office(folder: Path, n_docs: int) -> tuple[Context, list[int]]:
     with ctx.store.transaction(actor="bench") as tx:
         divs = tx.table("divisions").insert_multiple({"name": f"กอง {i}", "active": True, "rev": 1} for i in range(8))
         tx.table("staff").insert_multiple(
-            {"prefix": "นาย", "first_name": f"ทดสอบ{i}", "last_name": "ใจดี", "position": "เจ้าพนักงาน",
-             "division_id": divs[i % 8], "staff_type": "พนักงานส่วนตำบล", "code": f"{i:05d}", "active": True, "rev": 1}
-            for i in range(STAFF))
+            {
+                "prefix": "นาย",
+                "first_name": f"ทดสอบ{i}",
+                "last_name": "ใจดี",
+                "position": "เจ้าพนักงาน",
+                "division_id": divs[i % 8],
+                "staff_type": "พนักงานส่วนตำบล",
+                "code": f"{i:05d}",
+                "active": True,
+                "rev": 1,
+            }
+            for i in range(STAFF)
+        )
         ids = tx.table("notices").insert_multiple(
-            Notice(kind="circular", title=f"หนังสือเวียน {k}", to="ทุกท่าน", body="x", status="published", number=k + 1,
-                   issued_on="2025-01-01", dated="2025-01-01", audience_size=STAFF, rev=1).to_dict()
-            for k in range(n_docs))
+            Notice(
+                kind="circular",
+                title=f"หนังสือเวียน {k}",
+                to="ทุกท่าน",
+                body="x",
+                status="published",
+                number=k + 1,
+                issued_on="2025-01-01",
+                dated="2025-01-01",
+                audience_size=STAFF,
+                rev=1,
+            ).to_dict()
+            for k in range(n_docs)
+        )
     audience = [(int(k), s["division_id"]) for k, s in ctx.store.load()["staff"].items()]
     for nid in ids:
         notices_acks.create_sheet(ctx, nid, audience, date(2025, 1, 1))
@@ -60,8 +81,11 @@ def time_ticks(ctx: Context, notice_id: int, n: int) -> list[float]:
 def naive_ticks(folder: Path, n_docs: int, n: int) -> list[float]:
     """Every acknowledgement in one file ("acks-0.json"), rewritten whole per tick."""
     ctx = Context.open(folder, actor="bench")
-    docs = {d * STAFF + s + 1: {"notice": d, "staff_id": s, "status": "pending", "date": "", "method": "", "by": ""}
-            for d in range(n_docs) for s in range(STAFF)}
+    docs = {
+        d * STAFF + s + 1: {"notice": d, "staff_id": s, "status": "pending", "date": "", "method": "", "by": ""}
+        for d in range(n_docs)
+        for s in range(STAFF)
+    }
     with ctx.store.transaction("acks-0", actor="bench") as tx:
         tx.table("acks")._update_table(lambda t: t.update(docs))
     out = []
@@ -121,18 +145,24 @@ def main() -> int:
         rows = []
         for n_docs, ticks in times.items():
             rows.append((n_docs, ms(ticks)))
-            print(f"{n_docs:>4} documents x {STAFF} staff: one tick median {ms(ticks):.2f} ms "
-                  f"(p90 {sorted(ticks)[int(len(ticks) * 0.9)] * 1000:.2f} ms)")
+            print(
+                f"{n_docs:>4} documents x {STAFF} staff: one tick median {ms(ticks):.2f} ms "
+                f"(p90 {sorted(ticks)[int(len(ticks) * 0.9)] * 1000:.2f} ms)"
+            )
         ctx, ids = cases[30]
         t0 = time.perf_counter()
         done = time_ticks(ctx, ids[0], STAFF)
         total = time.perf_counter() - t0
         print(f"1,000 ticks in a row on one document (30 documents): {total:.2f} s ({ms(done):.2f} ms median)")
-        draft = notices.save_draft(ctx, Notice(kind="circular", title="ออกใหม่", to="ทุกท่าน", body="x", dated="2025-01-01"))
+        draft = notices.save_draft(
+            ctx, Notice(kind="circular", title="ออกใหม่", to="ทุกท่าน", body="x", dated="2025-01-01")
+        )
         t0 = time.perf_counter()
         _, writes = count_writes(lambda: notices.publish(ctx, draft.id))
-        print(f"issuing a circular to {STAFF} staff: {(time.perf_counter() - t0) * 1000:.0f} ms, {writes} file writes "
-              "(its acknowledgement file + main.json)")
+        print(
+            f"issuing a circular to {STAFF} staff: {(time.perf_counter() - t0) * 1000:.0f} ms, {writes} file writes "
+            "(its acknowledgement file + main.json)"
+        )
         naive = naive_ticks(root / "naive", 300, args.naive_ticks)
         print(f"naive one-file layout at 300 documents: one tick median {ms(naive):.1f} ms")
         base = rows[0][1]
@@ -153,8 +183,10 @@ def main() -> int:
         detail = notices_acks.coverage(ctx, ids[0])
         one = time.perf_counter() - t0
         assert len(covs) == 20 and all(c.done == 700 for c in covs) and detail.pending_count == 300
-        print(f"coverage of 20 documents x {STAFF} staff: cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms; "
-              f"one document with pending list by division {one * 1000:.0f} ms")
+        print(
+            f"coverage of 20 documents x {STAFF} staff: cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms; "
+            f"one document with pending list by division {one * 1000:.0f} ms"
+        )
     return 0
 
 

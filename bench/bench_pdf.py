@@ -73,8 +73,13 @@ class Recorder:
             ops.append(("fill", *a))
             return saved["set_fill_color"](pdf, *a)
 
-        for n, f in (("text_line", text_line), ("rect", rect), ("line", line), ("add_page", add_page),
-                     ("set_fill_color", set_fill_color)):
+        for n, f in (
+            ("text_line", text_line),
+            ("rect", rect),
+            ("line", line),
+            ("add_page", add_page),
+            ("set_fill_color", set_fill_color),
+        ):
             setattr(ThaiPDF, n, f)
         return self
 
@@ -161,6 +166,7 @@ def main() -> None:
     for label, path in (("ours (ActualText)", out / "report.pdf"), ("raw fpdf2 replay", out / "raw_report.pdf")):
         ok, total = intact_words(pdftotext(path), [apply_digits(s, "arabic") for s in src])
         print(f"  report, {label:18} {ok}/{total} = {100 * ok / total:.1f}%")
+
 
 if __name__ == "__main__":
     main()

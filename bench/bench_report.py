@@ -50,33 +50,80 @@ def build(folder: Path) -> tuple[Context, int]:
         staff_ids = [d.doc_id for d in tx.table("staff").all()]
         # appraisal: two rounds, every result notified, most signed (counts only: no sealing needed)
         for no in (1, 2):
-            rid = tx.table("appraisal_rounds").insert({
-                "fiscal_year": fy, "round_no": no, "status": "notified", "rev": 1,
-                "bands": [["ดีเด่น", "90"], ["ดีมาก", "80"], ["ดี", "70"], ["พอใช้", "60"], ["ต้องปรับปรุง", "0"]],
-                "weights": {"results": 70, "competency": 30}, "tally": {"ดีมาก": STAFF}})
-            tx.table("appraisal_results").insert_multiple({
-                "round_id": rid, "staff_id": sid, "scored": True, "scores": "",
-                "notified_on": (start + timedelta(days=170 * no)).isoformat(),
-                "ack": rng.choice(["signed"] * 9 + [""]), "rev": 1} for sid in staff_ids)
+            rid = tx.table("appraisal_rounds").insert(
+                {
+                    "fiscal_year": fy,
+                    "round_no": no,
+                    "status": "notified",
+                    "rev": 1,
+                    "bands": [["ดีเด่น", "90"], ["ดีมาก", "80"], ["ดี", "70"], ["พอใช้", "60"], ["ต้องปรับปรุง", "0"]],
+                    "weights": {"results": 70, "competency": 30},
+                    "tally": {"ดีมาก": STAFF},
+                }
+            )
+            tx.table("appraisal_results").insert_multiple(
+                {
+                    "round_id": rid,
+                    "staff_id": sid,
+                    "scored": True,
+                    "scores": "",
+                    "notified_on": (start + timedelta(days=170 * no)).isoformat(),
+                    "ack": rng.choice(["signed"] * 9 + [""]),
+                    "rev": 1,
+                }
+                for sid in staff_ids
+            )
         # training: 60 opportunities, 300 nominations
-        opp_ids = tx.table("training_opportunities").insert_multiple({
-            "kind": "ฝึกอบรม", "title": f"หลักสูตร {i}", "course_key": f"c{i}", "rev": 1, "ethics": i % 10 == 0,
-            "start_date": (start + timedelta(days=5 * i)).isoformat()} for i in range(60))
-        tx.table("training_nominations").insert_multiple({
-            "opportunity_id": rng.choice(opp_ids), "staff_id": rng.choice(staff_ids), "nominated_by": staff_ids[0],
-            "rationale": "เกี่ยวข้องกับตำแหน่ง", "nominated_on": (start + timedelta(days=rng.randrange(300))).isoformat(),
-            "decision": rng.choice(["approved", "approved", "rejected"]), "reject_code": "budget", "rev": 1}
-            for _ in range(300))
-        tx.table("consultations").insert_multiple({
-            "consulted_on": (start + timedelta(days=rng.randrange(360))).isoformat(), "channel": "ด้วยตนเอง",
-            "category": rng.choice(["การรับของขวัญและประโยชน์อื่นใด", "อื่น ๆ"]), "question": "…", "status": "closed",
-            "requester_kind": "anonymous", "rev": 1} for _ in range(200))
+        opp_ids = tx.table("training_opportunities").insert_multiple(
+            {
+                "kind": "ฝึกอบรม",
+                "title": f"หลักสูตร {i}",
+                "course_key": f"c{i}",
+                "rev": 1,
+                "ethics": i % 10 == 0,
+                "start_date": (start + timedelta(days=5 * i)).isoformat(),
+            }
+            for i in range(60)
+        )
+        tx.table("training_nominations").insert_multiple(
+            {
+                "opportunity_id": rng.choice(opp_ids),
+                "staff_id": rng.choice(staff_ids),
+                "nominated_by": staff_ids[0],
+                "rationale": "เกี่ยวข้องกับตำแหน่ง",
+                "nominated_on": (start + timedelta(days=rng.randrange(300))).isoformat(),
+                "decision": rng.choice(["approved", "approved", "rejected"]),
+                "reject_code": "budget",
+                "rev": 1,
+            }
+            for _ in range(300)
+        )
+        tx.table("consultations").insert_multiple(
+            {
+                "consulted_on": (start + timedelta(days=rng.randrange(360))).isoformat(),
+                "channel": "ด้วยตนเอง",
+                "category": rng.choice(["การรับของขวัญและประโยชน์อื่นใด", "อื่น ๆ"]),
+                "question": "…",
+                "status": "closed",
+                "requester_kind": "anonymous",
+                "rev": 1,
+            }
+            for _ in range(200)
+        )
     # a circular to everyone, acknowledged by 90%: through the notices service (one write each)
     from ethics_tui.model.notices import Notice
     from ethics_tui.service import notices, notices_acks
 
-    circ = notices.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนประมวลจริยธรรม (ทดสอบขนาด)",
-                                         body="โปรดทราบ", to="พนักงานทุกคน", dated=(start + timedelta(days=20)).isoformat()))
+    circ = notices.save_draft(
+        hr,
+        Notice(
+            kind="circular",
+            title="แจ้งเวียนประมวลจริยธรรม (ทดสอบขนาด)",
+            body="โปรดทราบ",
+            to="พนักงานทุกคน",
+            dated=(start + timedelta(days=20)).isoformat(),
+        ),
+    )
     notices.publish(hr, circ.id, on=start + timedelta(days=20))
     notices_acks.acknowledge(hr, circ.id, staff_ids[: STAFF * 9 // 10], on=start + timedelta(days=30))
     return hr, fy

@@ -54,8 +54,12 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ethics_tui")], check=False)
     with tempfile.TemporaryDirectory() as d:
         data = Path(d) / "data"
-        subprocess.run([sys.executable, "-m", "ethics_tui", "--data", str(data), "demo"], check=True,
-                       capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        subprocess.run(
+            [sys.executable, "-m", "ethics_tui", "--data", str(data), "demo"],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         _time(BARE), _time(OURS, str(data))  # warm the OS file cache
         bare, ours = [], []
         for _ in range(RUNS):  # interleaved, so both see the same machine noise
@@ -63,7 +67,9 @@ def main() -> None:
             ours.append(_time(OURS, str(data)))
     b, o = statistics.median(bare), statistics.median(ours)
     print("== start-up (process start to first screen, headless, demo office) ==")
-    print(f"bare Textual + DataTable: {b * 1000:.0f} ms; ethics-tui: {o * 1000:.0f} ms; ratio {o / b:.2f} (target <= 1.5)")
+    print(
+        f"bare Textual + DataTable: {b * 1000:.0f} ms; ethics-tui: {o * 1000:.0f} ms; ratio {o / b:.2f} (target <= 1.5)"
+    )
 
 
 if __name__ == "__main__":

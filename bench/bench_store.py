@@ -87,7 +87,9 @@ def bench_import(rows: int = 5000) -> tuple[float, int]:
             w = csv.writer(f)
             w.writerow(["รหัส", "คำนำหน้า", "ชื่อ", "นามสกุล", "ตำแหน่ง", "กอง", "ประเภทบุคลากร", "วันที่เริ่มงาน"])
             for i in range(rows):
-                w.writerow([f"{i:05d}", "นาย", f"สมชาย{i}", "ใจดี", "นักวิชาการ", f"กอง{i % 8}", "พนักงานส่วนตำบล", "01/10/2560"])
+                w.writerow(
+                    [f"{i:05d}", "นาย", f"สมชาย{i}", "ใจดี", "นักวิชาการ", f"กอง{i % 8}", "พนักงานส่วนตำบล", "01/10/2560"]
+                )
         ctx = Context.open(Path(d) / "data", actor="bench")
         writes = []
         real = ctx.store._commit  # every save of a database file goes through _commit
@@ -117,8 +119,10 @@ def main() -> None:
         ours, stock = bench_single_save(n)
         print(f"{n:>7} {ours * 1000:>10.2f} {stock * 1000:>18.2f} {ours / stock:>7.2f}")
     ours_b, stock_b = bench_size()
-    print(f"1,000 staff records: {ours_b:,} bytes as UTF-8 vs {stock_b:,} with \\u escapes "
-          f"({100 * (1 - ours_b / stock_b):.0f}% smaller)")
+    print(
+        f"1,000 staff records: {ours_b:,} bytes as UTF-8 vs {stock_b:,} with \\u escapes "
+        f"({100 * (1 - ours_b / stock_b):.0f}% smaller)"
+    )
     elapsed, writes = bench_import()
     print(f"import 5,000 rows: {elapsed:.2f} s, database file written {writes} time(s) (target 1)")
 

@@ -174,8 +174,16 @@ def op_bare_filter(data: Path) -> dict:
         if not s.get("active", True):
             continue
         name = f"{s.get('prefix', '')}{s.get('first_name', '')} {s.get('last_name', '')}"
-        rows.append((s.get("code", ""), name, s.get("position", ""), s.get("level", ""),
-                     divs.get(str(s.get("division_id")), ""), s.get("staff_type", "")))
+        rows.append(
+            (
+                s.get("code", ""),
+                name,
+                s.get("position", ""),
+                s.get("level", ""),
+                divs.get(str(s.get("division_id")), ""),
+                s.get("staff_type", ""),
+            )
+        )
     rows.sort(key=lambda r: (r[4], r[1]))
     rows = [(" ".join(r).casefold(), r) for r in rows]
 
@@ -240,8 +248,15 @@ def op_empty_rss(data: Path) -> dict:
     return {"rss_kib": asyncio.run(main())}
 
 
-OPS = {"save": op_save, "small_save": op_small_save, "sign_in": op_sign_in, "filter": op_filter, "bare_filter": op_bare_filter,
-       "home_rss": op_home_rss, "empty_rss": op_empty_rss}
+OPS = {
+    "save": op_save,
+    "small_save": op_small_save,
+    "sign_in": op_sign_in,
+    "filter": op_filter,
+    "bare_filter": op_bare_filter,
+    "home_rss": op_home_rss,
+    "empty_rss": op_empty_rss,
+}
 
 if __name__ == "__main__":
     os.environ.pop("ETHICS_TUI_EXIT_ON_READY", None)  # the screen probes drive the app past its first screen

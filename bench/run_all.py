@@ -11,8 +11,15 @@ sys.path.insert(0, str(HERE.parent))
 
 # bench_growth.py: the growth table (sizes from ETHICS_BENCH_SIZES, default 100,1000,10000;
 # add 30000 for the largest offices: about five more minutes)
-for name in ("bench_store.py", "bench_startup.py", "bench_pdf.py", "bench_notices.py", "bench_report.py",
-             "bench_acks_open.py", "bench_growth.py"):
+for name in (
+    "bench_store.py",
+    "bench_startup.py",
+    "bench_pdf.py",
+    "bench_notices.py",
+    "bench_report.py",
+    "bench_acks_open.py",
+    "bench_growth.py",
+):
     path = HERE / name
     if path.exists():
         print(f"\n### {name}", flush=True)

@@ -64,20 +64,10 @@ class CorruptDatabaseError(StorageError):
         self.path = path
         self.detail = detail
         self.backup = backup
-        hint_th = (
-            f" สำเนาสำรองล่าสุดที่ใช้ได้: {backup} (กู้คืนด้วยคำสั่ง restore)"
-            if backup
-            else " ไม่พบสำเนาสำรองที่ใช้ได้"
-        )
-        hint_en = (
-            f" Newest good backup: {backup} (use the restore command)"
-            if backup
-            else " No good backup was found."
-        )
+        hint_th = f" สำเนาสำรองล่าสุดที่ใช้ได้: {backup} (กู้คืนด้วยคำสั่ง restore)" if backup else " ไม่พบสำเนาสำรองที่ใช้ได้"
+        hint_en = f" Newest good backup: {backup} (use the restore command)" if backup else " No good backup was found."
         super().__init__(
             # the parser's own words (English) only in the English text: f2 shows them
-            f"ไฟล์ฐานข้อมูล {path} เสียหายหรืออ่านไม่ได้ โปรแกรมจะไม่เขียนทับไฟล์นี้"
-            + hint_th,
-            f"Database file {path} is corrupt or unreadable ({detail}). It will not be "
-            "overwritten." + hint_en,
+            f"ไฟล์ฐานข้อมูล {path} เสียหายหรืออ่านไม่ได้ โปรแกรมจะไม่เขียนทับไฟล์นี้" + hint_th,
+            f"Database file {path} is corrupt or unreadable ({detail}). It will not be overwritten." + hint_en,
         )

@@ -41,5 +41,6 @@ def fast_demo(ctx: Context) -> int:
         else:
             shutil.copy2(item, dest / item.name)
     ctx.store = Store(dest, lock_timeout=ctx.store.lock_timeout, backup_keep=ctx.store.backup_keep).open(
-        daily_backup=False)  # as load_demo into a folder opened empty: no backup yet
+        daily_backup=False
+    )  # as load_demo into a folder opened empty: no backup yet
     return len(ctx.store.load().get("staff", {}))

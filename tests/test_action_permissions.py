@@ -35,10 +35,22 @@ def test_declared_permissions_exist_and_name_real_actions():
 def test_every_register_screen_guards_its_new_key():
     """A register screen with an `n` key that creates something declares who may use it."""
     names = {
-        "StaffScreen", "SettingsScreen", "CommitteeScreen", "ConsultationsScreen", "NoticesScreen",
-        "TickOffScreen", "TrainingScreen", "TrainingQuestionsScreen", "AppraisalScreen",
-        "AppraisalResultsScreen", "AppraisalGrievancesScreen", "ComplaintsScreen", "DestructionScreen",
-        "ReportScreen", "UsersScreen", "StaffAccountsScreen",
+        "StaffScreen",
+        "SettingsScreen",
+        "CommitteeScreen",
+        "ConsultationsScreen",
+        "NoticesScreen",
+        "TickOffScreen",
+        "TrainingScreen",
+        "TrainingQuestionsScreen",
+        "AppraisalScreen",
+        "AppraisalResultsScreen",
+        "AppraisalGrievancesScreen",
+        "ComplaintsScreen",
+        "DestructionScreen",
+        "ReportScreen",
+        "UsersScreen",
+        "StaffAccountsScreen",
     }
     by_name = {c.__name__: c for c in _screen_classes()}
     for name in names:

@@ -75,7 +75,22 @@ def test_criteria_announcement(demo_ctx, last_round, tmp_path, monkeypatch, caps
 
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     out = tmp_path / "c.pdf"
-    assert main(["pdf", "appraisal-criteria", str(last_round.id), "-o", str(out), "--data", str(demo_ctx.store.dir), "--user", "viewer"]) == 0
+    assert (
+        main(
+            [
+                "pdf",
+                "appraisal-criteria",
+                str(last_round.id),
+                "-o",
+                str(out),
+                "--data",
+                str(demo_ctx.store.dir),
+                "--user",
+                "viewer",
+            ]
+        )
+        == 0
+    )
     text = flat("".join(pages(out)))
     assert "หลักเกณฑ์การประเมินผลการปฏิบัติงาน" in text
     assert "ระดับดีเด่นคะแนนตั้งแต่90ขึ้นไป" in text and "ภายใน30วัน" in text

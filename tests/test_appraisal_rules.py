@@ -14,8 +14,18 @@ BANDS = [list(b) for b in m.DEFAULT_BANDS]
 
 @pytest.mark.parametrize(
     "total, level",
-    [("100", "ดีเด่น"), ("90.00", "ดีเด่น"), ("89.99", "ดีมาก"), ("80", "ดีมาก"), ("79.99", "ดี"), ("70.00", "ดี"),
-     ("69.99", "พอใช้"), ("60", "พอใช้"), ("59.99", "ต้องปรับปรุง"), ("0", "ต้องปรับปรุง")],
+    [
+        ("100", "ดีเด่น"),
+        ("90.00", "ดีเด่น"),
+        ("89.99", "ดีมาก"),
+        ("80", "ดีมาก"),
+        ("79.99", "ดี"),
+        ("70.00", "ดี"),
+        ("69.99", "พอใช้"),
+        ("60", "พอใช้"),
+        ("59.99", "ต้องปรับปรุง"),
+        ("0", "ต้องปรับปรุง"),
+    ],
 )
 def test_default_bands_at_every_boundary(total, level):
     assert m.level_for(Decimal(total), m.check_bands(BANDS)) == level
@@ -30,8 +40,13 @@ def test_office_bands_are_configurable():
 
 @pytest.mark.parametrize(
     "bands, word",
-    [([["ก", "90"], ["ข", "95"], ["ค", "0"]], "ลดลง"), ([["ก", "90"], ["ข", "10"]], "เริ่มที่ 0"),
-     ([["ก", "90"], ["ก", "0"]], "ซ้ำ"), ([["ก", "0"]], "2-8"), ([["ก", "ab"], ["ข", "0"]], "ไม่ใช่ตัวเลข")],
+    [
+        ([["ก", "90"], ["ข", "95"], ["ค", "0"]], "ลดลง"),
+        ([["ก", "90"], ["ข", "10"]], "เริ่มที่ 0"),
+        ([["ก", "90"], ["ก", "0"]], "ซ้ำ"),
+        ([["ก", "0"]], "2-8"),
+        ([["ก", "ab"], ["ข", "0"]], "ไม่ใช่ตัวเลข"),
+    ],
 )
 def test_bad_bands_are_refused(bands, word):
     with pytest.raises(ValidationError) as exc:
@@ -39,13 +54,25 @@ def test_bad_bands_are_refused(bands, word):
     assert word in exc.value.th
 
 
-@pytest.mark.parametrize("text, value", [("85.5", "85.50"), ("๘๕.๕", "85.50"), (" 70 ", "70.00"), (0, "0.00"), (89.99, "89.99")])
+@pytest.mark.parametrize(
+    "text, value", [("85.5", "85.50"), ("๘๕.๕", "85.50"), (" 70 ", "70.00"), (0, "0.00"), (89.99, "89.99")]
+)
 def test_scores_as_typed(text, value):
     assert m.parse_score(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text, word", [("", "ต้องกรอก"), ("abc", "ไม่ใช่ตัวเลข"), ("90.123", "ทศนิยม"), ("-1", "ระหว่าง"),
-                                        ("100.01", "ระหว่าง"), ("nan", "ไม่ใช่ตัวเลข"), ("1e3", "ระหว่าง")])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("", "ต้องกรอก"),
+        ("abc", "ไม่ใช่ตัวเลข"),
+        ("90.123", "ทศนิยม"),
+        ("-1", "ระหว่าง"),
+        ("100.01", "ระหว่าง"),
+        ("nan", "ไม่ใช่ตัวเลข"),
+        ("1e3", "ระหว่าง"),
+    ],
+)
 def test_bad_scores_are_refused_in_thai(text, word):
     with pytest.raises(ValidationError) as exc:
         m.parse_score(text)
@@ -73,9 +100,16 @@ def test_weights_must_add_up_to_100():
 
 @pytest.mark.parametrize(
     "day, expected",
-    [(date(2024, 10, 1), (2568, 1)), (date(2024, 12, 31), (2568, 1)), (date(2025, 1, 1), (2568, 1)),
-     (date(2025, 3, 31), (2568, 1)), (date(2025, 4, 1), (2568, 2)), (date(2025, 9, 30), (2568, 2)),
-     (date(2025, 10, 1), (2569, 1)), (date(2024, 2, 29), (2567, 1))],
+    [
+        (date(2024, 10, 1), (2568, 1)),
+        (date(2024, 12, 31), (2568, 1)),
+        (date(2025, 1, 1), (2568, 1)),
+        (date(2025, 3, 31), (2568, 1)),
+        (date(2025, 4, 1), (2568, 2)),
+        (date(2025, 9, 30), (2568, 2)),
+        (date(2025, 10, 1), (2569, 1)),
+        (date(2024, 2, 29), (2567, 1)),
+    ],
 )
 def test_round_from_any_date(day, expected):
     assert m.round_of(day) == expected

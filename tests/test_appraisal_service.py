@@ -39,8 +39,12 @@ def rows(ctx, rnd):
 
 
 def test_new_round_snapshots_the_office_defaults(demo_ctx):
-    svc.save_defaults(demo_ctx, bands=[["ดีเด่น", "95"], ["ดี", "70"], ["ต้องปรับปรุง", "0"]], weights={"results": 80, "competency": 20})
-    r = svc.create_round(demo_ctx, AppraisalRound(2571, 2, **{k: v for k, v in svc.get_defaults(demo_ctx).items()}), staff_ids=[1])
+    svc.save_defaults(
+        demo_ctx, bands=[["ดีเด่น", "95"], ["ดี", "70"], ["ต้องปรับปรุง", "0"]], weights={"results": 80, "competency": 20}
+    )
+    r = svc.create_round(
+        demo_ctx, AppraisalRound(2571, 2, **{k: v for k, v in svc.get_defaults(demo_ctx).items()}), staff_ids=[1]
+    )
     svc.save_defaults(demo_ctx, bands=[list(b) for b in svc.m.DEFAULT_BANDS], weights={"results": 70, "competency": 30})
     again = svc.get_round(demo_ctx, r.id)
     assert again.bands[0] == ["ดีเด่น", "95.00"] and again.weights == {"results": 80, "competency": 20}
@@ -96,7 +100,9 @@ def test_acknowledgement_locks_and_reopen_needs_a_reason(demo_ctx, rnd):
     svc.set_scores(demo_ctx, rid, "55", "20")
     h = appraisal_review.history(demo_ctx, rid)
     assert h[0]["kind"] == "reopen" and h[0]["ack"] == "signed" and str(h[0]["scores"].total) == "70.00"
-    entries = [e for e in demo_ctx.store.audit.entries() if e.get("kind") == "appraisal_result" and e.get("action") == "reopen"]
+    entries = [
+        e for e in demo_ctx.store.audit.entries() if e.get("kind") == "appraisal_result" and e.get("action") == "reopen"
+    ]
     assert entries and "พิมพ์คะแนนผิดช่อง" in entries[-1]["note"]
 
 
@@ -216,12 +222,19 @@ def _csv(path, table, encoding="utf-8-sig"):
 
 def test_import_is_all_or_nothing(demo_ctx, rnd, tmp_path):
     codes = [r.staff.code for r in rows(demo_ctx, rnd)]
-    bad = _csv(tmp_path / "bad.csv", [["รหัส", "ผลสัมฤทธิ์", "สมรรถนะ"], [codes[0], "60", "25"], [codes[1], "80", "25"], ["x9", "1", "1"]])
+    bad = _csv(
+        tmp_path / "bad.csv",
+        [["รหัส", "ผลสัมฤทธิ์", "สมรรถนะ"], [codes[0], "60", "25"], [codes[1], "80", "25"], ["x9", "1", "1"]],
+    )
     plan = appraisal_io.import_scores(demo_ctx, rnd.id, bad)
     assert [e.row for e in plan.errors] == [3, 4]
     assert "แถว 3" in plan.errors[0].message("th")
     assert not any(r.result.scored for r in rows(demo_ctx, rnd))  # nothing saved
-    good = _csv(tmp_path / "good.csv", [["รหัส", "ผลสัมฤทธิ์", "สมรรถนะ"], [codes[0], "๖๐", "25"], [codes[1], "66.5", "28.5"]], "cp874")
+    good = _csv(
+        tmp_path / "good.csv",
+        [["รหัส", "ผลสัมฤทธิ์", "สมรรถนะ"], [codes[0], "๖๐", "25"], [codes[1], "66.5", "28.5"]],
+        "cp874",
+    )
     assert appraisal_io.import_scores(demo_ctx, rnd.id, good, dry_run=True).scored == 2
     assert not any(r.result.scored for r in rows(demo_ctx, rnd))
     assert appraisal_io.import_scores(demo_ctx, rnd.id, good).ok
@@ -244,7 +257,28 @@ def test_cli_status_json_and_refusal(demo_ctx, rnd, capsys, monkeypatch):
     code = rows(demo_ctx, rnd)[0].staff.code
     fy, no = str(rnd.fiscal_year), str(rnd.round_no)
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
-    assert main(["appraisal", "score", "--fy", fy, "--round", no, code, "--results", "60", "--competency", "20", "--data", data, "--user", "hr"]) == 0
+    assert (
+        main(
+            [
+                "appraisal",
+                "score",
+                "--fy",
+                fy,
+                "--round",
+                no,
+                code,
+                "--results",
+                "60",
+                "--competency",
+                "20",
+                "--data",
+                data,
+                "--user",
+                "hr",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     assert main(["appraisal", "status", "--fy", fy, "--round", no, "--json", "--data", data, "--user", "viewer"]) == 0

@@ -199,7 +199,9 @@ def test_the_kill_test_reaches_every_step_of_the_switch(office, monkeypatch):
     monkeypatch.setattr(restore.os, "replace", lambda s, d: (calls.append(Path(d).name), real(s, d))[1])
     backup.restore_backup(ctx.store, snap)
     # every rename, up to the last one of the switch, is a kill point of the test above
-    assert len(calls) <= KILL_POINTS and calls[-1] in {"main.json", "files"} | {p.name for p in ctx.store.dir.glob("*.json*")}
+    assert len(calls) <= KILL_POINTS and calls[-1] in {"main.json", "files"} | {
+        p.name for p in ctx.store.dir.glob("*.json*")
+    }
 
 
 # -- item 12: manual backups kept, killed backups cleaned -----------------------------------
@@ -222,7 +224,11 @@ def test_killed_backup_temp_file_is_removed_but_user_files_are_not(demo_ctx):
     ours.write_bytes(b"half a zip")
     ours_main = store.dir / "main.json.tmp-77-deadbeef"
     ours_main.write_bytes(b"{")
-    users = [store.dir / "budget.tmp-final.xlsx", store.dir / "x.tmp-12-nothex!!", store.backups_dir / "my.tmp-copy.zip"]
+    users = [
+        store.dir / "budget.tmp-final.xlsx",
+        store.dir / "x.tmp-12-nothex!!",
+        store.backups_dir / "my.tmp-copy.zip",
+    ]
     for p in users:
         p.write_bytes(b"user data")
     Store(store.dir).open()
@@ -244,8 +250,21 @@ def test_backups_stream_files_instead_of_reading_them_whole(demo_ctx, tmp_path, 
 # -- item 13: member names -------------------------------------------------------------------
 @pytest.mark.parametrize(
     "rel",
-    ["C:/Windows/Temp/x", "C:x", "\\Users\\Public\\x", "files\\..\\x", "/etc/passwd", "../x", "files/../../x",
-     "//server/share/x", "files//x", "./main.json", "", "files/a\x00b", "files/\x1b[2Jx"],
+    [
+        "C:/Windows/Temp/x",
+        "C:x",
+        "\\Users\\Public\\x",
+        "files\\..\\x",
+        "/etc/passwd",
+        "../x",
+        "files/../../x",
+        "//server/share/x",
+        "files//x",
+        "./main.json",
+        "",
+        "files/a\x00b",
+        "files/\x1b[2Jx",
+    ],
 )
 def test_unsafe_member_names_are_refused_on_every_platform(rel, office, tmp_path):
     assert not backup.safe_member(rel)

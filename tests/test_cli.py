@@ -59,7 +59,9 @@ def test_data_from_environment(data, capsys, monkeypatch):
 def test_import_errors_exit_1_in_thai_and_english(tmp_path, capsys):
     d = tmp_path / "d"
     bad = tmp_path / "bad.csv"
-    bad.write_text("ชื่อ,นามสกุล,คำนำหน้า,ตำแหน่ง,กอง,ประเภทบุคลากร,อะไร\nสมชาย,ใจดี,นาย,นิติกร,สำนักปลัด,ครูพิเศษ,x\n", encoding="utf-8")
+    bad.write_text(
+        "ชื่อ,นามสกุล,คำนำหน้า,ตำแหน่ง,กอง,ประเภทบุคลากร,อะไร\nสมชาย,ใจดี,นาย,นิติกร,สำนักปลัด,ครูพิเศษ,x\n", encoding="utf-8"
+    )
     rc, out, err = run(capsys, "--data", str(d), "staff", "import", str(bad))
     assert rc == 1 and "แถว 2 คอลัมน์ ประเภทบุคลากร" in err and "ไม่ได้บันทึก" in err
     assert "อะไร" in err  # unknown column warning

@@ -31,13 +31,16 @@ def as_user(ctx: Context, username: str) -> Context:
 
 def members(ctx: Context) -> list[OrderMember]:
     people = [r.staff for r in search(ctx)][:4]
-    return [OrderMember("", "", role, s.id) for s, role in
-            zip(people, ("ประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ"), strict=True)]
+    return [
+        OrderMember("", "", role, s.id)
+        for s, role in zip(people, ("ประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ"), strict=True)
+    ]
 
 
 def draft(ctx: Context, start="2025-10-01", end="2027-09-30", dated="2025-09-25", **kw) -> Order:
-    order = Order(members=members(ctx), authority="ข้อความที่หน่วยงานกำหนดเอง", term_start=start, term_end=end,
-                  order_date=dated, **kw)
+    order = Order(
+        members=members(ctx), authority="ข้อความที่หน่วยงานกำหนดเอง", term_start=start, term_end=end, order_date=dated, **kw
+    )
     return svc.save_draft(ctx, order)
 
 
@@ -119,7 +122,11 @@ def test_current_committee_across_superseding_orders(office):
         (lambda o: setattr(o.members[0], "role", "กรรมการ"), "members", True),  # no chair
         (lambda o: setattr(o.members[2], "role", "กรรมการ"), "members", True),  # no secretary
         (lambda o: o.members.append(OrderMember("", "", "กรรมการ", o.members[1].staff_id)), "members", False),
-        (lambda o: o.members.extend([OrderMember("นาย ก ข", "", "กรรมการ"), OrderMember("นายก  ข", "", "กรรมการ")]), "members", False),
+        (
+            lambda o: o.members.extend([OrderMember("นาย ก ข", "", "กรรมการ"), OrderMember("นายก  ข", "", "กรรมการ")]),
+            "members",
+            False,
+        ),
         (lambda o: setattr(o.members[1], "role", "ที่ปรึกษา"), "members", False),
         (lambda o: setattr(o, "term_end", o.term_start), "term_end", False),
         (lambda o: setattr(o, "term_start", "2025-02-30"), "term_start", False),
@@ -130,8 +137,13 @@ def test_current_committee_across_superseding_orders(office):
     ],
 )
 def test_order_checks(office, change, field, at_issue):
-    order = Order(members=members(office), authority="ข้อ ๑", term_start="2025-10-01", term_end="2026-09-30",
-                  order_date="2025-09-25")
+    order = Order(
+        members=members(office),
+        authority="ข้อ ๑",
+        term_start="2025-10-01",
+        term_end="2026-09-30",
+        order_date="2025-09-25",
+    )
     change(order)
     if at_issue:
         saved = svc.save_draft(office, order)  # a draft may be incomplete
@@ -170,9 +182,15 @@ def test_roles(office):
 
 def test_terms_ending_soon_and_home_alerts(office):
     today = date.today()
-    order = svc.issue(office, draft(office, start=(today - timedelta(days=300)).isoformat(),
-                                    end=(today + timedelta(days=20)).isoformat(),
-                                    dated=(today - timedelta(days=301)).isoformat()).id)
+    order = svc.issue(
+        office,
+        draft(
+            office,
+            start=(today - timedelta(days=300)).isoformat(),
+            end=(today + timedelta(days=20)).isoformat(),
+            dated=(today - timedelta(days=301)).isoformat(),
+        ).id,
+    )
     assert [o.id for o, _ in svc.terms_ending_soon(office)] == [order.id]
     assert svc.terms_ending_soon(office, days=10) == []
     alerts = svc.home_alerts(as_user(office, "viewer"))

@@ -40,9 +40,17 @@ def committee(office):
 
 def consultation(ctx, **kw) -> Consultation:
     members = svc.current_committee(ctx)
-    base = Consultation(consulted_on=date.today().isoformat(), channel="line", category="การรับของขวัญและประโยชน์อื่นใด",
-                        question="ได้รับกระเช้าจากผู้รับเหมา", requester_kind="outsider", requester=SECRET,
-                        advice="ให้ส่งคืน", status="advised", handled_by=[members[0].name])
+    base = Consultation(
+        consulted_on=date.today().isoformat(),
+        channel="line",
+        category="การรับของขวัญและประโยชน์อื่นใด",
+        question="ได้รับกระเช้าจากผู้รับเหมา",
+        requester_kind="outsider",
+        requester=SECRET,
+        advice="ให้ส่งคืน",
+        status="advised",
+        handled_by=[members[0].name],
+    )
     return replace(base, **kw)
 
 
@@ -63,21 +71,31 @@ def test_handlers_must_sit_on_the_committee_that_day(committee):
     with pytest.raises(ValidationError) as err:
         committee_consultations.save_consultation(committee, consultation(committee, consulted_on=long_ago))
     assert "ไม่มีคณะ" in err.value.errors["handled_by"][0]
-    for bad in ({"channel": "fax"}, {"category": "ไม่มีในรายการ"}, {"requester": ""},
-                {"requester_kind": "alien"}, {"advice": "", "status": "closed"}, {"question": " "},
-                {"consulted_on": (date.today() + timedelta(days=2)).isoformat()},
-                {"follow_up": (date.today() - timedelta(days=1)).isoformat()}):
+    for bad in (
+        {"channel": "fax"},
+        {"category": "ไม่มีในรายการ"},
+        {"requester": ""},
+        {"requester_kind": "alien"},
+        {"advice": "", "status": "closed"},
+        {"question": " "},
+        {"consulted_on": (date.today() + timedelta(days=2)).isoformat()},
+        {"follow_up": (date.today() - timedelta(days=1)).isoformat()},
+    ):
         with pytest.raises(ValidationError):
             committee_consultations.save_consultation(committee, consultation(committee, **bad))
 
 
-def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(office, committee, tmp_path, monkeypatch, capsys):
+def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(
+    office, committee, tmp_path, monkeypatch, capsys
+):
     saved = committee_consultations.save_consultation(committee, consultation(committee))
     data_dir = office.store.dir
     assert SECRET not in (data_dir / "main.json").read_text(encoding="utf-8")
     listed = next(c for c in committee_consultations.list_consultations(committee) if c.id == saved.id)
     assert SECRET not in json.dumps(listed.to_dict(), ensure_ascii=False)
-    assert committee_consultations.list_consultations(committee, "ลับเฉพาะ") == []  # the search never looks at the requester
+    assert (
+        committee_consultations.list_consultations(committee, "ลับเฉพาะ") == []
+    )  # the search never looks at the requester
     opened = committee_consultations.get_consultation(committee, saved.id)
     assert opened.requester == SECRET
     opened.status, opened.follow_up = "closed", date.today().isoformat()
@@ -92,7 +110,9 @@ def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(o
     # the CLI statistics and every committee PDF carry no requester either
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 10))
     capsys.readouterr()
-    assert main(["--data", str(data_dir), "--user", "committee", "consultations", "stats", "--fy", str(stats["fy"])]) == 0
+    assert (
+        main(["--data", str(data_dir), "--user", "committee", "consultations", "stats", "--fy", str(stats["fy"])]) == 0
+    )
     assert SECRET not in capsys.readouterr().out
     for kind in ("order", "order-signoff"):
         pdf = svc.export_pdf(office, svc.in_force(office).id, tmp_path / f"{kind}.pdf", kind)
@@ -100,7 +120,9 @@ def test_requester_is_sealed_and_never_in_lists_stats_exports_or_the_audit_log(o
     # someone without the key sees "ปกปิด", and an anonymous record holds no name at all
     nokey = Context(store=office.store, user=committee.user)
     assert committee_consultations.get_consultation(nokey, saved.id).requester == "ปกปิด"
-    anon = committee_consultations.save_consultation(committee, consultation(committee, requester_kind="anonymous", requester=""))
+    anon = committee_consultations.save_consultation(
+        committee, consultation(committee, requester_kind="anonymous", requester="")
+    )
     assert office.store.load()["consultations"][str(anon.id)]["requester"] == ""
 
 
@@ -130,11 +152,15 @@ def test_cli_orders_and_stats(office, monkeypatch, capsys):
     shown = json.loads(capsys.readouterr().out)
     assert shown["order_id"] == current.id and shown["members"][0]["role"] == "ประธาน"
     old = next(o for o in svc.list_orders(office) if o.status == "superseded")
-    day = (date.fromisoformat(old.term_start) + timedelta(days=5)).strftime("%d/%m/") + str(date.fromisoformat(old.term_start).year + 543)
+    day = (date.fromisoformat(old.term_start) + timedelta(days=5)).strftime("%d/%m/") + str(
+        date.fromisoformat(old.term_start).year + 543
+    )
     assert main(["--data", data, "--user", "viewer", "orders", "current", "--date", day]) == 0
     assert old.ref in capsys.readouterr().out
     assert main(["--data", data, "--user", "viewer", "orders", "current", "--date", "01/01/2500"]) == 1
-    assert main(["--data", data, "--user", "viewer", "consultations", "stats", "--fy", "2569"]) == 1  # counts: not for viewers
+    assert (
+        main(["--data", data, "--user", "viewer", "consultations", "stats", "--fy", "2569"]) == 1
+    )  # counts: not for viewers
     assert "ไม่มีสิทธิ์" in capsys.readouterr().err
     fy = fiscal_year(date.today() - timedelta(days=60))
     assert main(["--data", data, "--user", "executive", "consultations", "stats", "--fy", str(fy), "--json"]) == 0
@@ -148,16 +174,39 @@ def test_pdf_order_and_signoff_read_back(office, tmp_path, monkeypatch, capsys):
     assert main(["--data", str(office.store.dir), "--user", "hr", "pdf", "order", str(order.id), "-o", str(out)]) == 0
     text = squash(pdftotext(out))
     digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")  # the demo office prints Thai digits
-    for expected in ("คำสั่งองค์การบริหารส่วนตำบลบ้านดอนแก้ว", f"ที่{order.ref.translate(digits)}",
-                     "เรื่องแต่งตั้งคณะที่ปรึกษาทางจริยธรรม", squash(order.authority), "ให้คณะที่ปรึกษาทางจริยธรรมมีอำนาจหน้าที่ดังนี้",
-                     *(squash(x.name) for x in order.members), "กรรมการและเลขานุการ", "ให้ยกเลิกคำสั่ง", "สั่งณวันที่",
-                     "(นายประเสริฐศรีสุข)"):
+    for expected in (
+        "คำสั่งองค์การบริหารส่วนตำบลบ้านดอนแก้ว",
+        f"ที่{order.ref.translate(digits)}",
+        "เรื่องแต่งตั้งคณะที่ปรึกษาทางจริยธรรม",
+        squash(order.authority),
+        "ให้คณะที่ปรึกษาทางจริยธรรมมีอำนาจหน้าที่ดังนี้",
+        *(squash(x.name) for x in order.members),
+        "กรรมการและเลขานุการ",
+        "ให้ยกเลิกคำสั่ง",
+        "สั่งณวันที่",
+        "(นายประเสริฐศรีสุข)",
+    ):
         assert squash(expected) in text, expected
     assert "{authority}" not in text and "{office}" not in text
     capsys.readouterr()
     assert main(["--data", str(office.store.dir), "--user", "viewer", "verify-pdf", str(out)]) == 0
     sheet = tmp_path / "signoff.pdf"
-    assert main(["--data", str(office.store.dir), "--user", "viewer", "pdf", "order-signoff", str(order.id), "-o", str(sheet)]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(office.store.dir),
+                "--user",
+                "viewer",
+                "pdf",
+                "order-signoff",
+                str(order.id),
+                "-o",
+                str(sheet),
+            ]
+        )
+        == 0
+    )
     text = squash(pdftotext(sheet))
     assert "ใบลงชื่อรับทราบการแต่งตั้ง" in text and all(squash(x.name) in text for x in order.members)
     assert f"รวมทั้งสิ้น{str(len(order.members)).translate(digits)}คน" in text

@@ -45,8 +45,15 @@ def new(ctx, when="2024-01-15T09:30", channel="มาด้วยตนเอง
 
 
 def secret_case(ctx):
-    return new(ctx, subject="การจัดซื้อวัสดุ", anonymous=False, complainant_name=SECRETS[0],
-               complainant_contact=SECRETS[1], accused_text=SECRETS[2], details=SECRETS[3])
+    return new(
+        ctx,
+        subject="การจัดซื้อวัสดุ",
+        anonymous=False,
+        complainant_name=SECRETS[0],
+        complainant_contact=SECRETS[1],
+        accused_text=SECRETS[2],
+        details=SECRETS[3],
+    )
 
 
 # -- codes --------------------------------------------------------------------------------
@@ -142,14 +149,32 @@ def walk(ctx, c, *steps):
 
 def test_every_legal_path(officer):
     paths = {
-        "fact": [("review", {}), ("fact_finding", {"evidence": "enough"}), ("concluded", {"finding": "มีมูล"}),
-                 ("notified", {"method": "หนังสือ"}), ("closed", {})],
-        "not": [("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "ไม่มีข้อมูล"}),
-                ("notified", {"method": "โทรศัพท์"}), ("closed", {})],
-        "ref": [("review", {}), ("referred", {"evidence": "enough", "body": "สตง."}),
-                ("concluded", {"finding": "ผลจาก สตง."}), ("notified", {"method": "Line"}), ("closed", {})],
-        "ref2": [("review", {}), ("referred", {"evidence": "enough", "body": "ป.ป.ช."}),
-                 ("notified", {"method": "อีเมล"}), ("closed", {})],
+        "fact": [
+            ("review", {}),
+            ("fact_finding", {"evidence": "enough"}),
+            ("concluded", {"finding": "มีมูล"}),
+            ("notified", {"method": "หนังสือ"}),
+            ("closed", {}),
+        ],
+        "not": [
+            ("review", {}),
+            ("not_accepted", {"evidence": "not_enough", "reason": "ไม่มีข้อมูล"}),
+            ("notified", {"method": "โทรศัพท์"}),
+            ("closed", {}),
+        ],
+        "ref": [
+            ("review", {}),
+            ("referred", {"evidence": "enough", "body": "สตง."}),
+            ("concluded", {"finding": "ผลจาก สตง."}),
+            ("notified", {"method": "Line"}),
+            ("closed", {}),
+        ],
+        "ref2": [
+            ("review", {}),
+            ("referred", {"evidence": "enough", "body": "ป.ป.ช."}),
+            ("notified", {"method": "อีเมล"}),
+            ("closed", {}),
+        ],
     }
     for name, steps in paths.items():
         c = walk(officer, new(officer, subject=name, anonymous=False, complainant_name="นายเอ บี"), *steps)
@@ -192,8 +217,13 @@ def test_anonymous_case_is_processed_and_may_close_without_notice(officer):
     c = new(officer, anonymous=True)
     c = walk(officer, c, ("review", {}), ("fact_finding", {"evidence": "enough"}), ("concluded", {"finding": "ไม่มีมูล"}))
     assert "closed" in svc.next_steps(officer, c)
-    named = walk(officer, new(officer, anonymous=False, complainant_name="นายซี ดี"), ("review", {}),
-                 ("fact_finding", {"evidence": "enough"}), ("concluded", {"finding": "x"}))
+    named = walk(
+        officer,
+        new(officer, anonymous=False, complainant_name="นายซี ดี"),
+        ("review", {}),
+        ("fact_finding", {"evidence": "enough"}),
+        ("concluded", {"finding": "x"}),
+    )
     assert "closed" not in svc.next_steps(officer, named)
     assert walk(officer, c, ("closed", {})).status == "closed"
 
@@ -212,11 +242,19 @@ def test_due_dates_come_from_settings_and_overdue_is_flagged(officer, office):
 
 
 # -- guard rails --------------------------------------------------------------------------
-@pytest.mark.parametrize("accused", [
-    {"accused_text": "นายก อบต."}, {"accused_text": "นายประเสริฐ ศรีสุข"}, {"executive_accused": True},
-    {"accused_text": "รองนายกฯ คนที่ 1"}, {"accused_text": "ประเสริฐ ศรีสุข"}, {"accused_text": "นายก"},
-    {"accused_text": "ท่านนายก"}, {"accused_text": "นายกเทศมนตรีเมือง"},
-])
+@pytest.mark.parametrize(
+    "accused",
+    [
+        {"accused_text": "นายก อบต."},
+        {"accused_text": "นายประเสริฐ ศรีสุข"},
+        {"executive_accused": True},
+        {"accused_text": "รองนายกฯ คนที่ 1"},
+        {"accused_text": "ประเสริฐ ศรีสุข"},
+        {"accused_text": "นายก"},
+        {"accused_text": "ท่านนายก"},
+        {"accused_text": "นายกเทศมนตรีเมือง"},
+    ],
+)
 def test_executive_accused_must_go_to_damrongtham(officer, accused):
     c = new(officer, **accused)
     c = svc.advance(officer, c.id, "review", date(2024, 1, 16))
@@ -263,8 +301,13 @@ def test_statistics_on_known_data_and_half_year_boundaries(officer, office):
     }
     made = {}
     for i, (when, where) in enumerate(edges.items()):
-        made[when] = new(officer, when=when, channel=("Line OA", "Traffy Fondue")[i % 2],
-                         kind=("corruption", "grievance")[i % 2], subject=f"ขอบ {i}")
+        made[when] = new(
+            officer,
+            when=when,
+            channel=("Line OA", "Traffy Fondue")[i % 2],
+            kind=("corruption", "grievance")[i % 2],
+            subject=f"ขอบ {i}",
+        )
     # finished before the half-year ends / after it
     walk(officer, made["2023-10-01T00:00"], ("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "x"}))
     c = made["2024-03-31T23:59"]

@@ -89,10 +89,30 @@ def test_list_and_destruction_cli(data, capsys, tmp_path):
     assert len(svc.list_cases(officer(data))) == n
     today = date.today().strftime("%d/%m/") + str(date.today().year + 543)
     assert cli(data, "--user", "admin", "complaints", "destruction", "destroy", "1", "--on", today) == 1  # not approved
-    assert cli(data, "--user", "admin", "complaints", "destruction", "committee", "1", "--order", "ที่ 5/2569",
-               "--member", "นายหนึ่ง", "--member", "นายสอง", "--member", "นายสาม") == 0
-    assert cli(data, "--user", "admin", "complaints", "destruction", "approve", "1", "--on", today,
-               "--by", "นายก อบต.") == 0
+    assert (
+        cli(
+            data,
+            "--user",
+            "admin",
+            "complaints",
+            "destruction",
+            "committee",
+            "1",
+            "--order",
+            "ที่ 5/2569",
+            "--member",
+            "นายหนึ่ง",
+            "--member",
+            "นายสอง",
+            "--member",
+            "นายสาม",
+        )
+        == 0
+    )
+    assert (
+        cli(data, "--user", "admin", "complaints", "destruction", "approve", "1", "--on", today, "--by", "นายก อบต.")
+        == 0
+    )
     assert cli(data, "--user", "admin", "complaints", "destruction", "destroy", "1", "--on", today) == 0
     assert len(svc.list_cases(officer(data))) == n - 1
     assert cli(data, "--user", "admin", "complaints", "destruction", "export", "1", "-o", str(tmp_path / "l.csv")) == 0

@@ -40,8 +40,12 @@ def new(ctx, when="2014-01-15T09:30", **ident):
 def closed_case(o):
     c = new(o, anonymous=False, complainant_name=SECRET)
     day = c.received_date
-    for step, extra in (("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
-                        ("notified", {"method": "โทร"}), ("closed", {})):
+    for step, extra in (
+        ("review", {}),
+        ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
+        ("notified", {"method": "โทร"}),
+        ("closed", {}),
+    ):
         day += timedelta(days=1)
         c = svc.advance(o, c.id, step, day, **extra)
     return c
@@ -102,8 +106,10 @@ def test_nothing_expired_says_so(office):
         dx.prepare(as_user(office, "admin"))
 
 
-@pytest.mark.parametrize("body", ["นายอำเภอบ้านดุง", "ศูนย์ดำรงธรรมจังหวัดอุดรธานี", "ศูนย์ดำรงธรรมอำเภอ",
-                                  "สำนักงาน ป.ป.ช. ประจำจังหวัดอุดรธานี", "ป.ป.ท. เขต 4"])
+@pytest.mark.parametrize(
+    "body",
+    ["นายอำเภอบ้านดุง", "ศูนย์ดำรงธรรมจังหวัดอุดรธานี", "ศูนย์ดำรงธรรมอำเภอ", "สำนักงาน ป.ป.ช. ประจำจังหวัดอุดรธานี", "ป.ป.ท. เขต 4"],
+)
 def test_executive_accused_goes_to_any_receiving_body(office, body):
     o = as_user(office, "complaints")
     c = new(o, when="2024-01-15T09:30", accused_text="นายก อบต.")

@@ -45,8 +45,11 @@ def snapshot(folder) -> tuple[dict, dict, list[str]]:
     (signing in is audited too, so the files as a whole do change)."""
     tables = json.loads((folder / "main.json").read_text(encoding="utf-8"))
     audit = (folder / "audit.jsonl").read_text(encoding="utf-8").splitlines()
-    return (tables.get("complaint_settings", {}), tables.get("complaints", {}),
-            [x for x in audit if "complaint-settings" in x])
+    return (
+        tables.get("complaint_settings", {}),
+        tables.get("complaints", {}),
+        [x for x in audit if "complaint-settings" in x],
+    )
 
 
 # -- service --------------------------------------------------------------------------------
@@ -127,8 +130,22 @@ def test_cli_shows_the_settings_to_anyone(data, capsys):
 
 def test_cli_adds_and_removes_channels(data, capsys):
     capsys.readouterr()
-    assert cli(data, "--user", "complaints", "complaints", "settings", "--add-channel", "ไปรษณีย์อิเล็กทรอนิกส์",
-               "--add-channel", "TikTok", "--remove-channel", "facebook") == 0
+    assert (
+        cli(
+            data,
+            "--user",
+            "complaints",
+            "complaints",
+            "settings",
+            "--add-channel",
+            "ไปรษณีย์อิเล็กทรอนิกส์",
+            "--add-channel",
+            "TikTok",
+            "--remove-channel",
+            "facebook",
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "บันทึกการตั้งค่าเรื่องร้องเรียนแล้ว" in out
     assert "ยังคงบันทึกช่องทางเดิม" in out  # removing says that cases keep their channel
@@ -139,8 +156,24 @@ def test_cli_adds_and_removes_channels(data, capsys):
 
 
 def test_cli_sets_due_days_and_retention(data, capsys):
-    assert cli(data, "--user", "complaints", "complaints", "settings", "--due", "fact-finding", "๔๕",
-               "--due", "ตรวจสอบเบื้องต้น", "20", "--retention", "12") == 0
+    assert (
+        cli(
+            data,
+            "--user",
+            "complaints",
+            "complaints",
+            "settings",
+            "--due",
+            "fact-finding",
+            "๔๕",
+            "--due",
+            "ตรวจสอบเบื้องต้น",
+            "20",
+            "--retention",
+            "12",
+        )
+        == 0
+    )
     s = svc.get_settings(as_user(data, "complaints"))
     assert (s.due_days["fact_finding"], s.due_days["review"], s.retention_years) == (45, 20, 12)
     assert "ใช้กับขั้นตอนที่บันทึกหลังจากนี้" in capsys.readouterr().out

@@ -58,11 +58,19 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     now = datetime.now().replace(second=0, microsecond=0) - timedelta(days=3)
     ids = []
     for path in (("fact_finding", "concluded", "notified"), ("referred",), ("not_accepted",)):
-        case = cp.intake(officer, Complaint(now.isoformat(timespec="minutes"), cp.get_settings(officer).channels[0],
-                                            "corruption", c("subject")),
-                         Identity(anonymous=False, complainant_name=c("complainant_name"),
-                                  complainant_contact=c("complainant_contact"), accused_text=c("accused_text"),
-                                  details=c("details")))
+        case = cp.intake(
+            officer,
+            Complaint(
+                now.isoformat(timespec="minutes"), cp.get_settings(officer).channels[0], "corruption", c("subject")
+            ),
+            Identity(
+                anonymous=False,
+                complainant_name=c("complainant_name"),
+                complainant_contact=c("complainant_contact"),
+                accused_text=c("accused_text"),
+                details=c("details"),
+            ),
+        )
         ids.append(case.id)
         day = now.date()
         cp.advance(officer, case.id, "review", day, note=c("note"))
@@ -70,7 +78,9 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
             extra = {"evidence": "enough"} if step in ("fact_finding", "referred") else {}
             if step == "not_accepted":
                 extra["evidence"] = "not_enough"
-            need = {"not_accepted": "reason", "referred": "body", "concluded": "finding", "notified": "method"}.get(step)
+            need = {"not_accepted": "reason", "referred": "body", "concluded": "finding", "notified": "method"}.get(
+                step
+            )
             if need:
                 extra[need] = c(need)
             cp.advance(officer, case.id, step, day, note=c("note"), **extra)
@@ -81,9 +91,22 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     # consultations: requester, question, advice, link
     com = _as(ctx, "committee")
     base = committee_consultations.list_consultations(com)[0]
-    saved = committee_consultations.save_consultation(com, replace(base, id=None, rev=0, requester_kind="outsider", requester=c("requester"),
-                                              requester_staff_id="", question=c("question"), advice=c("advice"),
-                                              dos_ref=c("dos_ref"), status="advised", retain_until=""))
+    saved = committee_consultations.save_consultation(
+        com,
+        replace(
+            base,
+            id=None,
+            rev=0,
+            requester_kind="outsider",
+            requester=c("requester"),
+            requester_staff_id="",
+            question=c("question"),
+            advice=c("advice"),
+            dos_ref=c("dos_ref"),
+            status="advised",
+            retain_until="",
+        ),
+    )
     assert committee_consultations.get_consultation(com, saved.id).question.startswith("QZX")
     assert any(x.question.startswith("QZX") for x in committee_consultations.list_consultations(com))
 
@@ -118,12 +141,16 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
     complaints_docs.export_pdf(officer, "stats", out / "stats.pdf", fy=fy)
     report.export_pdf(_as(ctx, "admin"), fy, out / "report.pdf")
     report.export_xlsx(_as(ctx, "admin"), fy, out / "report.xlsx")
-    (out / "consult-stats.json").write_text(json.dumps(committee_consultations.stats(com, fy), ensure_ascii=False), encoding="utf-8")
+    (out / "consult-stats.json").write_text(
+        json.dumps(committee_consultations.stats(com, fy), ensure_ascii=False), encoding="utf-8"
+    )
     # the entitled confidential exports may hold them (kept apart, not scanned)
     entitled = tmp_path / "entitled"
     complaints_docs.export_pdf(officer, "casefile", entitled / "casefile.pdf", case_id=ids[0])
-    assert "QZX" in subprocess.run(["pdftotext", str(entitled / "casefile.pdf"), "-"], capture_output=True,
-                                   text=True).stdout
+    assert (
+        "QZX"
+        in subprocess.run(["pdftotext", str(entitled / "casefile.pdf"), "-"], capture_output=True, text=True).stdout
+    )
 
     from ethics_tui.service.verify import verify
 
@@ -143,8 +170,13 @@ def test_no_canary_outside_entitled_confidential_exports(demo_ctx, tmp_path):
 def test_text_stored_in_clear_by_an_older_version_is_sealed_at_the_holders_sign_in(demo_ctx):
     ctx = demo_ctx
     officer = _as(ctx, "complaints")
-    case = cp.intake(officer, Complaint(datetime.now().isoformat(timespec="minutes"),
-                                        cp.get_settings(officer).channels[0], "grievance", "เรื่องเดิม"), Identity())
+    case = cp.intake(
+        officer,
+        Complaint(
+            datetime.now().isoformat(timespec="minutes"), cp.get_settings(officer).channels[0], "grievance", "เรื่องเดิม"
+        ),
+        Identity(),
+    )
     with ctx.store.transaction(actor="old-version") as tx:  # as an older version stored it
         doc = dict(tx.table(cp.CASES).get(doc_id=case.id))
         doc["subject"] = "QZXoldsubject"

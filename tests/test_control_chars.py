@@ -43,8 +43,17 @@ def test_a_form_gets_a_field_error(ctx):
     from ethics_tui.model.staff import Staff
 
     with pytest.raises(ValidationError) as exc:
-        staff_svc.add(ctx, Staff(prefix="นาย", first_name="สม\x1b]0;pwned\x07ชาย", last_name="ใจดี", position="นิติกร",
-                                  division_id=d.id, staff_type="ลูกจ้างประจำ"))
+        staff_svc.add(
+            ctx,
+            Staff(
+                prefix="นาย",
+                first_name="สม\x1b]0;pwned\x07ชาย",
+                last_name="ใจดี",
+                position="นิติกร",
+                division_id=d.id,
+                staff_type="ลูกจ้างประจำ",
+            ),
+        )
     assert set(exc.value.errors) == {"first_name"}
     assert not ctx.store.load().get(STAFF)
 

@@ -54,7 +54,9 @@ def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path, split_at):
     last_confirmed = 0
     killed_mid_write = 0
     for trial in range(12):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(split_at)], stdout=subprocess.PIPE, env=env, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(tmp_path), str(split_at)], stdout=subprocess.PIPE, env=env, text=True
+        )
         # wait until it has written at least once, then kill at a random moment
         first = proc.stdout.readline()
         assert first.strip(), "writer did not start"
@@ -73,7 +75,10 @@ def test_sigkill_during_large_saves_leaves_old_or_new_state(tmp_path, split_at):
         # the next start removes temp files and repairs a torn audit line
         Store(tmp_path).open(daily_backup=False)
         assert not list(tmp_path.glob(f"*{atomic.TEMP_MARK}*"))
-        named = {e["file"] for e in json.loads((tmp_path / "main.json").read_bytes())["_meta"]["1"].get("tables", {}).values()}
+        named = {
+            e["file"]
+            for e in json.loads((tmp_path / "main.json").read_bytes())["_meta"]["1"].get("tables", {}).values()
+        }
         assert {p.name for p in tables.files_in(tmp_path)} == named  # leftovers removed, none missing
         assert bool(named) == (split_at == 0)
     from ethics_tui.service.verify import verify
@@ -112,8 +117,13 @@ def test_two_processes_importing_at_once_lose_nothing(tmp_path):
         files.append((who, path))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
-        subprocess.Popen([sys.executable, "-c", IMPORTER, str(data), str(p), who], env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", IMPORTER, str(data), str(p), who],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for who, p in files
     ]
     for p in procs:

@@ -42,9 +42,24 @@ def poisoned(demo_ctx):
 
 @pytest.mark.parametrize(
     "value, dangerous",
-    [("=1+1", True), ("+1+1", True), ("-1+1", True), ("@SUM(A1)", True), ("\t=1", True), ("\r=1", True),
-     ("   =1", True), ("\u00a0=1", True), ("＝1+1", True), ("สมชาย", False), ("-", False), ("-5", False),
-     ("+66", False), ("1,234.50", False), ("a=b", False), ("", False)],
+    [
+        ("=1+1", True),
+        ("+1+1", True),
+        ("-1+1", True),
+        ("@SUM(A1)", True),
+        ("\t=1", True),
+        ("\r=1", True),
+        ("   =1", True),
+        ("\u00a0=1", True),
+        ("＝1+1", True),
+        ("สมชาย", False),
+        ("-", False),
+        ("-5", False),
+        ("+66", False),
+        ("1,234.50", False),
+        ("a=b", False),
+        ("", False),
+    ],
 )
 def test_what_counts_as_a_formula(value, dangerous):
     assert sheets.is_dangerous(value) is dangerous

@@ -47,7 +47,8 @@ def test_complaints_line_is_a_count_without_identities(users):
     officer = users["complaints"]
     n = complaints.overdue_count(officer)
     assert n and complaints.home_alerts(officer) == [
-        (f"เรื่องร้องเรียนการทุจริตเกินกำหนด {n} เรื่อง", f"{n} corruption complaint(s) overdue")]
+        (f"เรื่องร้องเรียนการทุจริตเกินกำหนด {n} เรื่อง", f"{n} corruption complaint(s) overdue")
+    ]
     text = repr(complaints.home_alerts(officer))
     for c in complaints.list_cases(officer):
         ident = complaints.identity(officer, c.id)
@@ -60,7 +61,9 @@ def test_notices_lines_counts_floor_and_at_most_six(users, monkeypatch):
     hr = users["hr"]
     below = notices_acks.below_full(hr)
     lines = notices.home_alerts(hr)
-    assert len(lines) == len(below) and all(f"{c.done}/{c.total}" in th for c, (th, _en) in zip(below, lines, strict=True))
+    assert len(lines) == len(below) and all(
+        f"{c.done}/{c.total}" in th for c, (th, _en) in zip(below, lines, strict=True)
+    )
     almost = replace(below[0], total=200, done=199)  # 99.5 % reads 99 %, never 100 %
     many = [almost] + [replace(below[0], notice=replace(below[0].notice, title=f"เอกสาร {i}")) for i in range(8)]
     monkeypatch.setattr(notices_acks, "below_full", lambda ctx: many)
@@ -93,7 +96,9 @@ def test_training_counts_forwarded_nominations_and_open_questions(users):
     sid = next(s for s in training.staff_map(hr) if s not in taken)
     nom = training.nominate(hr, opp.id, sid, sid, "เกี่ยวข้องกับงาน", opp.start_date)
     training.forward(hr, [nom.id], date.fromisoformat(opp.start_date))
-    assert ("การเสนอชื่อฝึกอบรมรอผู้บริหารพิจารณา 1 รายการ",
-            "1 training nomination(s) waiting for the executive's decision") in training.home_alerts(executive)
+    assert (
+        "การเสนอชื่อฝึกอบรมรอผู้บริหารพิจารณา 1 รายการ",
+        "1 training nomination(s) waiting for the executive's decision",
+    ) in training.home_alerts(executive)
     assert training.home_alerts(users["viewer"]) == []
     assert sum("ยังไม่ได้ตอบ 1 เรื่อง" in th for th, _ in training.home_alerts(hr)) == 1

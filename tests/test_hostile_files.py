@@ -34,8 +34,13 @@ def _run_limited(code: str) -> subprocess.CompletedProcess:
         sys.path.insert(0, {str(ROOT)!r})
         """
     )
-    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], capture_output=True, text=True,
-                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def _far_cell_xlsx(path: Path) -> Path:
@@ -186,7 +191,11 @@ def test_hostile_enclosures_are_refused(office, tmp_path, monkeypatch, kind):  #
     with pytest.raises(ValidationError) as exc:
         circular(office, enclosures=[{"title": "แนบ", "path": str(path)}])
     assert "enclosures" in exc.value.errors
-    assert not [p for p in (office.store.dir / "files").rglob("*") if p.is_file()] if (office.store.dir / "files").exists() else True
+    assert (
+        not [p for p in (office.store.dir / "files").rglob("*") if p.is_file()]
+        if (office.store.dir / "files").exists()
+        else True
+    )
 
 
 def test_enclosures_are_copied_streaming(office, tmp_path, monkeypatch):  # noqa: F811

@@ -25,12 +25,27 @@ def browser_rows(index: Path, tmp_path: Path) -> list[tuple[str, str]]:
     """(item code, status) of every row, as the browser's DOM has them after loading the page."""
     profile = tmp_path / f"chromium-{index.parent.name}"
     run = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}", "--dump-dom", index.as_uri()],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            index.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     dom = run.stdout
-    assert "<table id=\"items\">" in dom and "หลักฐานการประเมิน ITA" in dom
+    assert '<table id="items">' in dom and "หลักฐานการประเมิน ITA" in dom
     return [(code, status) for status, code in re.findall(r'<tr class="item (\w+)[^"]*" data-code="([^"]+)"', dom)]
 
 
@@ -38,8 +53,11 @@ def test_evidence_folder_has_every_file_and_an_index(demo_ctx, tmp_path):
     out = tmp_path / "ita-2569"
     paths = report_evidence.write_evidence(demo_ctx, YEAR, out, base_url="https://example.go.th/ita2569/")
     table = ita_items.load(demo_ctx, YEAR)
-    expected = [(i, item, name, ita_items.period(rule, YEAR)) for i, item in enumerate(table.items, 1)
-                for name, rule in item.uses()]
+    expected = [
+        (i, item, name, ita_items.period(rule, YEAR))
+        for i, item in enumerate(table.items, 1)
+        for name, rule in item.uses()
+    ]
     pdfs = [p for p in paths if p.suffix == ".pdf"]
     assert len(pdfs) == len(expected)
     for i, item, name, p in expected:
@@ -102,7 +120,22 @@ def test_cli_evidence(demo_ctx, tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
     out = tmp_path / "cli"
-    assert main(["--data", str(demo_ctx.store.dir), "--user", "admin", "report", "evidence", "--fy", str(YEAR),
-                 "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(demo_ctx.store.dir),
+                "--user",
+                "admin",
+                "report",
+                "evidence",
+                "--fy",
+                str(YEAR),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert (out / "index.html").is_file() and (out / f"O15-ethics-pack-{YEAR}.pdf").is_file()
     assert "index.html" in capsys.readouterr().out

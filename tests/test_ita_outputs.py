@@ -39,8 +39,14 @@ def test_hr_criteria_plan_and_the_late_criteria_warning(hr, tmp_path):
     p = ita_items.period("current_fy", YEAR)
     rounds = [r for r in appraisal.list_rounds(hr) if r.fiscal_year == YEAR]
     text = read(ita_hr.write_criteria_plan(hr, p, tmp_path / "o13.pdf"))
-    for part in ("การสรรหาและคัดเลือก", "การแต่งตั้ง", "การพัฒนาบุคลากร", "การประเมินผลการปฏิบัติงาน",
-                 "การให้รางวัลและการสร้างขวัญกำลังใจ", "แผนการบริหารและพัฒนาทรัพยากรบุคคล"):
+    for part in (
+        "การสรรหาและคัดเลือก",
+        "การแต่งตั้ง",
+        "การพัฒนาบุคลากร",
+        "การประเมินผลการปฏิบัติงาน",
+        "การให้รางวัลและการสร้างขวัญกำลังใจ",
+        "แผนการบริหารและพัฒนาทรัพยากรบุคคล",
+    ):
         assert flat(part) in text
     for r in rounds:
         assert flat(f"รอบที่ {r.round_no}") in text and flat(ita_hr._d(r.criteria_published)) in text
@@ -77,8 +83,11 @@ def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
     for title, *_ in st.ethics_events:
         assert flat(title) in text
     assert flat("ยังไม่ได้บันทึก") in text and ita_hr.check_annual_report(hr, p)[0] == "amber"
-    for key, words in (("ar_recruitment", "รับโอนนักทรัพยากรบุคคล 1 ราย"), ("ar_rewards", "มอบเกียรติบัตร 3 ราย"),
-                       ("ar_morale", "จัดกิจกรรมวันท้องถิ่นไทย")):
+    for key, words in (
+        ("ar_recruitment", "รับโอนนักทรัพยากรบุคคล 1 ราย"),
+        ("ar_rewards", "มอบเกียรติบัตร 3 ราย"),
+        ("ar_morale", "จัดกิจกรรมวันท้องถิ่นไทย"),
+    ):
         ita_texts.save(hr, YEAR, key, words)
     text = read(ita_hr.write_annual_report(hr, p, tmp_path / "o14b.pdf"))
     assert flat("รับโอนนักทรัพยากรบุคคล 1 ราย") in text and flat("จัดกิจกรรมวันท้องถิ่นไทย") in text
@@ -95,8 +104,11 @@ def test_ethics_pack_figures_equal_the_registers(hr, demo_ctx, tmp_path):
     text = read(ita_ethics.write_pack(hr, p, tmp_path / "o15.pdf"))
     assert d["codes"] and d["orders"] and d["dos"] and d["trainings"]
     for c in d["codes"]:
-        n_id = next(n.id for n in __import__("ethics_tui.service.notices", fromlist=["x"]).list_notices(hr)
-                    if n.title == c["title"] and n.published)
+        n_id = next(
+            n.id
+            for n in __import__("ethics_tui.service.notices", fromlist=["x"]).list_notices(hr)
+            if n.title == c["title"] and n.published
+        )
         cov = notices_acks.coverage(hr, n_id)
         assert (c["done"], c["total"]) == (cov.done, cov.total)
         assert flat(f"รับทราบ {cov.done} จาก {cov.total} คน") in text
@@ -214,7 +226,9 @@ def test_itas_headcount_by_type_without_names(hr, tmp_path):
     newbie.start_date = cut.isoformat()
     staff.update(hr, newbie)
     assert ita_hr.headcount(hr, on).total == h.total
-    text = read(ita_hr.write_headcount(hr, ita_items.Period("as_of", YEAR, fiscal_year_range(YEAR)[0], on), tmp_path / "hc.pdf"))
+    text = read(
+        ita_hr.write_headcount(hr, ita_items.Period("as_of", YEAR, fiscal_year_range(YEAR)[0], on), tmp_path / "hc.pdf")
+    )
     assert flat(f"รวม {h.total} คน") in text
     assert flat(newbie.last_name) not in text and flat(rows[1].staff.last_name) not in text
 
@@ -250,8 +264,24 @@ def test_cli_headcount_on_a_date(demo_ctx, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
     on = fiscal_year_range(YEAR)[1]
     day = f"{on.day}/{on.month}/{on.year + 543}"
-    assert main(["--data", str(demo_ctx.store.dir), "--user", "hr", "report", "headcount", "--on", day, "--json",
-                 "-o", str(tmp_path / "hc.pdf")]) == 0
+    assert (
+        main(
+            [
+                "--data",
+                str(demo_ctx.store.dir),
+                "--user",
+                "hr",
+                "report",
+                "headcount",
+                "--on",
+                day,
+                "--json",
+                "-o",
+                str(tmp_path / "hc.pdf"),
+            ]
+        )
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     h = ita_hr.headcount(as_user(demo_ctx, "hr"), on)
     assert out["total"] == h.total and out["by_type"] == h.by_type and out["on"] == on.isoformat()

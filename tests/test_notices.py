@@ -30,8 +30,13 @@ def office(ctx, monkeypatch) -> Context:
 
 
 def circular(ctx, **kw) -> Notice:
-    base = {"kind": "circular", "title": "แจ้งเวียนประมวลจริยธรรม", "to": "พนักงานทุกท่าน", "body": "เนื้อความ",
-                "dated": today().isoformat()}
+    base = {
+        "kind": "circular",
+        "title": "แจ้งเวียนประมวลจริยธรรม",
+        "to": "พนักงานทุกท่าน",
+        "body": "เนื้อความ",
+        "dated": today().isoformat(),
+    }
     base.update(kw)
     return svc.save_draft(ctx, Notice(**base))
 

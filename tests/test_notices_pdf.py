@@ -88,22 +88,41 @@ def test_cli_ack_coverage_and_pdf(office, monkeypatch, capsys, tmp_path):
     data = str(office.store.dir)
     c = _circular(office)
     person = next(p for p in acks.people(office, c.id) if not p.done)
-    code, out, _ = _run(monkeypatch, capsys, "notices", "coverage", str(c.id), "--json", "--data", data, "--user", "viewer")
+    code, out, _ = _run(
+        monkeypatch, capsys, "notices", "coverage", str(c.id), "--json", "--data", data, "--user", "viewer"
+    )
     before = json.loads(out)
     assert code == 0 and person.code in json.dumps(before["pending_by_division"], ensure_ascii=False)
-    code, out, err = _run(monkeypatch, capsys, "notices", "ack", str(c.id), "--staff", person.code, "--data", data,
-                          "--user", "viewer")
+    code, out, err = _run(
+        monkeypatch, capsys, "notices", "ack", str(c.id), "--staff", person.code, "--data", data, "--user", "viewer"
+    )
     assert code == 1 and "ไม่มีสิทธิ์" in err
-    code, out, _ = _run(monkeypatch, capsys, "notices", "ack", str(c.id), "--staff", person.code, "--data", data,
-                        "--user", "hr")
+    code, out, _ = _run(
+        monkeypatch, capsys, "notices", "ack", str(c.id), "--staff", person.code, "--data", data, "--user", "hr"
+    )
     assert code == 0
     code, out, _ = _run(monkeypatch, capsys, "notices", "coverage", str(c.id), "--json", "--data", data, "--user", "hr")
     assert json.loads(out)["acknowledged"] == before["acknowledged"] + 1
-    code, _, err = _run(monkeypatch, capsys, "notices", "ack", str(c.id), "--staff", person.code, "--date", "31/02/2568",
-                        "--data", data, "--user", "hr")
+    code, _, err = _run(
+        monkeypatch,
+        capsys,
+        "notices",
+        "ack",
+        str(c.id),
+        "--staff",
+        person.code,
+        "--date",
+        "31/02/2568",
+        "--data",
+        data,
+        "--user",
+        "hr",
+    )
     assert code == 1 and err.strip()
     out_pdf = tmp_path / "signoff.pdf"
-    code, _, _ = _run(monkeypatch, capsys, "pdf", "signoff", str(c.id), "-o", str(out_pdf), "--data", data, "--user", "hr")
+    code, _, _ = _run(
+        monkeypatch, capsys, "pdf", "signoff", str(c.id), "-o", str(out_pdf), "--data", data, "--user", "hr"
+    )
     assert code == 0 and squash(person.name) not in squash("".join(pages(out_pdf)))
     code, out, _ = _run(monkeypatch, capsys, "verify-pdf", str(out_pdf), "--data", data, "--user", "hr")
     assert code == 0

@@ -21,7 +21,19 @@ def test_missing_emblem_is_printed_after_the_export(tmp_path, capsys):
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "order", "-o", str(tmp_path / "o.pdf")]) == 0
     err = capsys.readouterr().err
     assert err.count("คำเตือน:") == 1 and "ตราครุฑ" in err
-    args = ["--data", str(data), "--lang", "en", "--user", "viewer", "pdf", "sample", "announcement", "-o", str(tmp_path / "a.pdf")]
+    args = [
+        "--data",
+        str(data),
+        "--lang",
+        "en",
+        "--user",
+        "viewer",
+        "pdf",
+        "sample",
+        "announcement",
+        "-o",
+        str(tmp_path / "a.pdf"),
+    ]
     assert main(args) == 0
     assert "Warning: No emblem image is set" in capsys.readouterr().err
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(tmp_path / "s.pdf")]) == 0

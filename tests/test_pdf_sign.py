@@ -28,14 +28,23 @@ def p12(tmp_path):
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ban Don Kaeo SAO")])
     now = datetime.datetime.now(datetime.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-            .sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
     path = tmp_path / "office.p12"
-    path.write_bytes(pkcs12.serialize_key_and_certificates(b"office", key, cert, None,
-                                                           serialization.BestAvailableEncryption(b"secret")))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"office", key, cert, None, serialization.BestAvailableEncryption(b"secret")
+        )
+    )
     return path
 
 
@@ -54,7 +63,9 @@ def test_sign_check_and_tamper(ctx, p12, tmp_path):
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     last = next(ln.split()[-1] for ln in info.splitlines() if ln.startswith("Pages:"))
     for src, stem in ((out, "page"), (pdf, "plain")):
-        subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", last, "-l", last, str(src), str(tmp_path / stem)], check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "40", "-png", "-f", last, "-l", last, str(src), str(tmp_path / stem)], check=True
+        )
     signed_png = next(tmp_path.glob("page*.png")).read_bytes()
     plain_png = next(tmp_path.glob("plain*.png")).read_bytes()
     assert signed_png != plain_png
@@ -77,7 +88,10 @@ def test_signing_setting_and_verify_pdf(demo_ctx, p12, tmp_path, monkeypatch, ca
     assert pdf_sign.get_p12(demo_ctx) == str(p12)
     out = tmp_path / "ev"
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\nsecret\n"))  # sign-in, then the passphrase
-    assert main(["--data", data, "--user", "admin", "report", "evidence", "--fy", str(YEAR), "-o", str(out), "--sign"]) == 0
+    assert (
+        main(["--data", data, "--user", "admin", "report", "evidence", "--fy", str(YEAR), "-o", str(out), "--sign"])
+        == 0
+    )
     o15 = out / f"O15-ethics-pack-{YEAR}.pdf"
     assert pdf_sign.check(o15)[0].intact
     capsys.readouterr()

@@ -20,8 +20,9 @@ def split_ctx(demo_ctx):
     demo_ctx.store.split_at = 5
     first = staff_svc.search(demo_ctx)[0].staff
     staff_svc.deactivate(demo_ctx, first.id)
-    n = notices.save_draft(demo_ctx, Notice(kind="circular", title="ทดสอบ", to="ทุกท่าน", body="ทดสอบ",
-                                            dated="2025-01-01", standing=True))
+    n = notices.save_draft(
+        demo_ctx, Notice(kind="circular", title="ทดสอบ", to="ทุกท่าน", body="ทดสอบ", dated="2025-01-01", standing=True)
+    )
     notices.publish(demo_ctx, n.id)
     assert "staff" in demo_ctx.store.load().entries
     return demo_ctx
@@ -73,9 +74,13 @@ def test_counts_match_the_full_computation(split_ctx):
         assert (c.total, c.done) == (notices_acks.coverage_counts(ctx, c.notice.id).total, full.done)
     fy = fiscal_year(today())
     st, head = training_stats.stats(ctx, fy), training_stats.headline(ctx, fy)
-    assert (head.staff_total, head.with_opportunity, head.never_selected_count, head.ethics_events,
-            head.open_questions) == (st.staff_total, st.with_opportunity, len(st.never_selected), st.ethics_events,
-                                     st.open_questions)
+    assert (
+        head.staff_total,
+        head.with_opportunity,
+        head.never_selected_count,
+        head.ethics_events,
+        head.open_questions,
+    ) == (st.staff_total, st.with_opportunity, len(st.never_selected), st.ethics_events, st.open_questions)
     assert training_stats.ethics_events(ctx, fy) == st.ethics_events
 
 
@@ -109,5 +114,6 @@ def test_the_home_counts_keep_no_staff_table(split_ctx):
     cached = _fresh(split_ctx)
     cached.store.load()["staff"]  # a process that holds it gives the same
     assert home_alerts(cached, "th") == lines
-    assert [(c.status, c.th) for c in ita_items.readiness(cached, fiscal_year(today()))] == \
-        [(c.status, c.th) for c in checks]
+    assert [(c.status, c.th) for c in ita_items.readiness(cached, fiscal_year(today()))] == [
+        (c.status, c.th) for c in checks
+    ]

@@ -15,7 +15,13 @@ from ethics_tui.service.context import Context
 
 def test_notice_says_what_why_how_long_who_and_whom_to_ask(demo_ctx):
     text = privacy.complaint_notice(demo_ctx)
-    for part in ("เก็บ", "เพื่อพิจารณา", "10 ปี", "เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน", demo_ctx.store.load()["settings"]["1"]["phone"]):
+    for part in (
+        "เก็บ",
+        "เพื่อพิจารณา",
+        "10 ปี",
+        "เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน",
+        demo_ctx.store.load()["settings"]["1"]["phone"],
+    ):
         assert part in text, part
     assert "10 years" in privacy.complaint_notice(demo_ctx, "en")
 

@@ -45,7 +45,7 @@ def test_repair_does_not_acknowledge_a_deleted_or_unreadable_file_and_speaks_tha
     store.path().write_text(text.replace('"first_name":"', '"first_name":"ก', 1), encoding="utf-8")
     store = Store(d)
     assert len(integrity.repair(store, "qa")) == 1  # the outside edit is acknowledged
-    (th, en), = integrity.repairs(Store(d))
+    ((th, en),) = integrity.repairs(Store(d))
     assert "รับทราบ 1 รายการ" in th and "finding" not in th and "acknowledged" in en
 
 

@@ -18,8 +18,18 @@ REGISTER_MODELS = ("committee", "notices", "training", "appraisal", "complaints"
 
 def test_every_register_has_a_spec():
     keys = {s.key for s in specs()}
-    assert {"committee", "consultations", "notices", "training", "appraisal", "complaints", "report", "ita",
-            "staff_accounts", "users"} <= keys
+    assert {
+        "committee",
+        "consultations",
+        "notices",
+        "training",
+        "appraisal",
+        "complaints",
+        "report",
+        "ita",
+        "staff_accounts",
+        "users",
+    } <= keys
     # every stored record class of a register belongs to exactly one spec's tables
     named = [v for s in specs() for v in s.tables.values()]
     assert len(named) == len(set(named))
@@ -39,8 +49,13 @@ def test_every_register_has_a_spec():
 
 def test_every_hook_a_spec_names_exists():
     for s in specs():
-        for dotted in (s.screen, *s.services, *s.tables.values(), *s.report_facts.values(),
-                       *(x for x in (s.badge, s.home_alerts, s.demo) if x)):
+        for dotted in (
+            s.screen,
+            *s.services,
+            *s.tables.values(),
+            *s.report_facts.values(),
+            *(x for x in (s.badge, s.home_alerts, s.demo) if x),
+        ):
             assert resolve(dotted) is not None, (s.key, dotted)
         assert set(s.verify) <= set(s.tables), s.key
         for d in s.documents:
@@ -92,9 +107,11 @@ def test_demo_verify_and_report_read_the_specs():
 
 
 def test_reading_the_specs_imports_no_textual():
-    code = ("import sys; from ethics_tui.registers import specs, documents; specs(); documents(); "
-            "from ethics_tui.service import documents as d; d.document('order'); "
-            "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
+    code = (
+        "import sys; from ethics_tui.registers import specs, documents; specs(); documents(); "
+        "from ethics_tui.service import documents as d; d.document('order'); "
+        "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -117,9 +134,13 @@ def test_default_names_come_from_the_documents_table(kind, ctx):
         "report": lambda: {"fy": 2568},
     }[kind]()
     name = documents.default_name(admin, kind, **params)
-    pattern = {"order": r"order-(\d+-25\d\d|draft-\d+)\.pdf", "notices-coverage": r"notices-coverage\.pdf",
-               "appraisal-summary": r"appraisal-summary-25\d\d-\d\.pdf", "complaint-stats": r"complaint-stats-2568-h1\.pdf",
-               "report": r"report-measures-6-7-2568\.pdf"}[kind]
+    pattern = {
+        "order": r"order-(\d+-25\d\d|draft-\d+)\.pdf",
+        "notices-coverage": r"notices-coverage\.pdf",
+        "appraisal-summary": r"appraisal-summary-25\d\d-\d\.pdf",
+        "complaint-stats": r"complaint-stats-2568-h1\.pdf",
+        "report": r"report-measures-6-7-2568\.pdf",
+    }[kind]
     assert re.fullmatch(pattern, name), name
     path = documents.default_path(admin, kind, **params)
     assert path.name == name

@@ -33,8 +33,14 @@ def staff_ids(ctx) -> list[int]:
 
 
 def publish(ctx, **kw) -> Notice:
-    base = {"kind": "circular", "title": "แจ้งเวียนประมวลจริยธรรม", "to": "พนักงานทุกท่าน", "body": "เนื้อความฉบับแรก",
-            "dated": today().isoformat(), "enclosures": [{"title": "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น"}]}
+    base = {
+        "kind": "circular",
+        "title": "แจ้งเวียนประมวลจริยธรรม",
+        "to": "พนักงานทุกท่าน",
+        "body": "เนื้อความฉบับแรก",
+        "dated": today().isoformat(),
+        "enclosures": [{"title": "ประมวลจริยธรรมพนักงานส่วนท้องถิ่น"}],
+    }
     base.update(kw)
     n = notices.save_draft(ctx, Notice(**base))
     return notices.publish(ctx, n.id)
@@ -85,10 +91,16 @@ def test_staff_user_sees_nothing_else(office):
     me = sign_in_staff(office, slip)
     from ethics_tui.service import complaints, report, settings, staff, training
 
-    for call in (lambda: staff.search(me), lambda: notices.list_notices(me), lambda: report.require(me, "report.read"),
-                 lambda: notices_acks.coverage_all(me) and notices.get(me, 1),
-                 lambda: training.require(me, "training.read"), lambda: complaints.require(me, "complaints.stats"),
-                 lambda: settings.require(me, "settings.read"), lambda: staff_accounts.accounts(me)):
+    for call in (
+        lambda: staff.search(me),
+        lambda: notices.list_notices(me),
+        lambda: report.require(me, "report.read"),
+        lambda: notices_acks.coverage_all(me) and notices.get(me, 1),
+        lambda: training.require(me, "training.read"),
+        lambda: complaints.require(me, "complaints.stats"),
+        lambda: settings.require(me, "settings.read"),
+        lambda: staff_accounts.accounts(me),
+    ):
         with pytest.raises(AccessDenied):
             call()
 
@@ -114,7 +126,12 @@ def test_only_documents_addressed_to_me_and_electronic_ack(office):
     done = notices_self.acknowledge(me, everyone.id, digest)
     assert done.done and done.method == "electronic" and done.sha256 == digest
     row = office.store.load(notices_acks.shard(everyone.id))["acks"][str(slip.staff_id)]
-    assert (row["method"], row["user"], row["sha256"], row["by"]) == ("electronic", slip.username, digest, slip.username)
+    assert (row["method"], row["user"], row["sha256"], row["by"]) == (
+        "electronic",
+        slip.username,
+        digest,
+        slip.username,
+    )
     assert row["time"].startswith(today().isoformat())
     assert notices_acks.coverage(office, everyone.id).done == before + 1  # counted with paper ticks
     audit = (office.store.dir / "audit.jsonl").read_text(encoding="utf-8")
@@ -136,8 +153,13 @@ def test_only_documents_addressed_to_me_and_electronic_ack(office):
 def test_document_hash_changes_with_every_content_field(office):
     n = publish(office)
     base = notices_self.document_hash(n)
-    for change in ({"body": "อื่น"}, {"title": "อื่น"}, {"enclosures": [{"title": "x", "sha256": "ab"}]},
-                   {"version": 2}, {"number": 99}):
+    for change in (
+        {"body": "อื่น"},
+        {"title": "อื่น"},
+        {"enclosures": [{"title": "x", "sha256": "ab"}]},
+        {"version": 2},
+        {"number": 99},
+    ):
         assert notices_self.document_hash(Notice(**{**n.__dict__, **change})) != base
     assert notices_self.document_hash(Notice(**n.__dict__)) == base
 
@@ -159,8 +181,10 @@ def test_slips_pdf_reads_back(office, tmp_path):
 def test_each_module_declares_the_permissions_it_checks():
     """The served app imports only what its screen needs: each module must register its own
     permissions (a KeyError in a browser session found this)."""
-    code = ("import ethics_tui.service.notices_self as s, ethics_tui.service.access as a, sys; "
-            "print('self.read' in a.PERMISSIONS, 'self.ack' in a.PERMISSIONS, 'ethics_tui.service.staff_accounts' in sys.modules)")
+    code = (
+        "import ethics_tui.service.notices_self as s, ethics_tui.service.access as a, sys; "
+        "print('self.read' in a.PERMISSIONS, 'self.ack' in a.PERMISSIONS, 'ethics_tui.service.staff_accounts' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "True", "False"]
 
@@ -174,5 +198,3 @@ def test_idle_minutes_must_be_0_to_480(bad):
         OfficeSettings(office_name="x", idle_minutes=bad).validate()
     assert "idle_minutes" in err.value.errors
     OfficeSettings(office_name="x", idle_minutes=0).validate()
-
-

@@ -7,8 +7,14 @@ from ethics_tui.service import staff as staff_svc
 
 
 def _p(div_id, **kw):
-    base = dict(prefix="นาง", first_name="วันเพ็ญ", last_name="ศรีสุข", position="นักทรัพยากรบุคคล",
-                division_id=div_id, staff_type="พนักงานส่วนตำบล")
+    base = dict(
+        prefix="นาง",
+        first_name="วันเพ็ญ",
+        last_name="ศรีสุข",
+        position="นักทรัพยากรบุคคล",
+        division_id=div_id,
+        staff_type="พนักงานส่วนตำบล",
+    )
     base.update(kw)
     return Staff(**base)
 

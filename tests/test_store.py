@@ -16,7 +16,14 @@ from ethics_tui.store.database import Store
 
 
 def _person(div_id, **kw):
-    base = dict(prefix="นาย", first_name="สมชาย", last_name="ใจดี", position="นิติกร", division_id=div_id, staff_type="พนักงานส่วนตำบล")
+    base = dict(
+        prefix="นาย",
+        first_name="สมชาย",
+        last_name="ใจดี",
+        position="นิติกร",
+        division_id=div_id,
+        staff_type="พนักงานส่วนตำบล",
+    )
     base.update(kw)
     return Staff(**base)
 

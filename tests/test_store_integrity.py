@@ -36,12 +36,16 @@ def _state(store: Store) -> tuple:
 
 def _fail_data_write(monkeypatch, kind: str):
     if kind == "enospc":
+
         def boom(fd, data):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
         monkeypatch.setattr(atomic.os, "write", boom)
     elif kind == "read-only":
+
         def boom(src, dst):
             raise PermissionError(errno.EACCES, "read-only main.json")
+
         monkeypatch.setattr(atomic, "_replace_with_retry", boom)
 
 
@@ -133,16 +137,22 @@ def test_snapshot_writes_raise_without_touching_the_cache(tmp_path):
     store = _store(tmp_path)
     before = json.dumps(dict(store.load()), sort_keys=True)
     snap = store.snapshot()
-    for write in (lambda: snap.table("things").insert({"x": 1}), lambda: snap.table("things").truncate(),
-                  lambda: snap.table("things").update({"name": "x"}), lambda: snap.drop_table("things"),
-                  lambda: snap.drop_tables(), lambda: snap.table("new").insert({"x": 1})):
+    for write in (
+        lambda: snap.table("things").insert({"x": 1}),
+        lambda: snap.table("things").truncate(),
+        lambda: snap.table("things").update({"name": "x"}),
+        lambda: snap.drop_table("things"),
+        lambda: snap.drop_tables(),
+        lambda: snap.table("new").insert({"x": 1}),
+    ):
         with pytest.raises(RuntimeError):
             write()
     assert json.dumps(dict(store.load()), sort_keys=True) == before
     with store.transaction() as tx:
         tx.log("touch", "thing", 1)
     assert json.dumps({k: v for k, v in store.load().items() if k != "_meta"}, sort_keys=True) == json.dumps(
-        {k: v for k, v in json.loads(before).items() if k != "_meta"}, sort_keys=True)
+        {k: v for k, v in json.loads(before).items() if k != "_meta"}, sort_keys=True
+    )
 
 
 def test_put_then_insert_in_one_transaction(tmp_path):
@@ -368,7 +378,9 @@ def test_retried_appraisal_reopen_saves_one_history_entry(demo_ctx, monkeypatch)
     people = [r.staff.id for r in staff_svc.search(demo_ctx)][:2]
     from ethics_tui.model.appraisal import round_of
 
-    rnd = svc.create_round(demo_ctx, AppraisalRound(*round_of(date.today()), criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people)
+    rnd = svc.create_round(
+        demo_ctx, AppraisalRound(*round_of(date.today()), criteria_text="หลักเกณฑ์ทดสอบ"), staff_ids=people
+    )
     rid = svc.list_results(demo_ctx, rnd.id)[0].result.id
     svc.set_scores(demo_ctx, rid, "50", "20")
     appraisal_review.mark_notified(demo_ctx, rid, date.today() - timedelta(days=2))

@@ -33,10 +33,16 @@ from ethics_tui.store.database import Store
 
 THAI = "กขคงจฉชซญดตถทนบปผพฟมยรลวศสหอฮะาำิีึืุูเแโใไ่้๊๋์ ๑๒๓"
 text = st.text(alphabet=THAI + "abcXYZ019 -", max_size=12)
-scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), text,
-                   st.floats(allow_nan=False, allow_infinity=False, width=32))
-value = st.recursive(scalar, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(text, kids, max_size=3),
-                     max_leaves=6)
+scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    text,
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+)
+value = st.recursive(
+    scalar, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(text, kids, max_size=3), max_leaves=6
+)
 doc = st.dictionaries(st.sampled_from(["name", "k", "history", "note", "n"]), value, min_size=1, max_size=4)
 table = st.sampled_from(["things", "items", "ไทย"])  # not registers: verify checks those
 op = st.one_of(
@@ -234,9 +240,13 @@ def test_snapshots_are_read_only_and_never_change_the_cache(docs, which):
         before = json.dumps(dict(store.load()), sort_keys=True)
         snap = store.snapshot()
         name = docs[0][0]
-        writes = [lambda: snap.table(name).insert({"x": "ใหม่"}), lambda: snap.table(name).truncate(),
-                  lambda: snap.table(name).update({"name": "แก้"}), lambda: snap.drop_table(name),
-                  lambda: snap.table(name).remove(doc_ids=[1])]
+        writes = [
+            lambda: snap.table(name).insert({"x": "ใหม่"}),
+            lambda: snap.table(name).truncate(),
+            lambda: snap.table(name).update({"name": "แก้"}),
+            lambda: snap.drop_table(name),
+            lambda: snap.table(name).remove(doc_ids=[1]),
+        ]
         try:
             writes[which]()
             raise AssertionError("a snapshot accepted a write")

@@ -36,8 +36,12 @@ def people(ctx, division: str) -> list[int]:
 
 
 def course(ctx, start: str, key: str = "K1", cost: float = 1000.0, seats: int = 0, **kw) -> Opportunity:
-    return svc.save_opportunity(ctx, Opportunity("ฝึกอบรม", f"หลักสูตร {key} {start}", start, key, "กรมบัญชีกลาง",
-                                                 cost_registration=cost, seats=seats, **kw))
+    return svc.save_opportunity(
+        ctx,
+        Opportunity(
+            "ฝึกอบรม", f"หลักสูตร {key} {start}", start, key, "กรมบัญชีกลาง", cost_registration=cost, seats=seats, **kw
+        ),
+    )
 
 
 def approved(ctx, exe, opp, staff_id, director, outcome: str = "") -> int:
@@ -45,8 +49,9 @@ def approved(ctx, exe, opp, staff_id, director, outcome: str = "") -> int:
     n = svc.nominate(ctx, opp.id, staff_id, director, "เกี่ยวข้องกับงานพัสดุที่รับผิดชอบ", day)
     svc.decide(exe, n.id, True, day)
     if outcome:
-        svc.record_outcome(ctx, n.id, outcome, opp.start_date if outcome == COMPLETED else "",
-                           "ลาป่วย" if outcome == ABSENT else "")
+        svc.record_outcome(
+            ctx, n.id, outcome, opp.start_date if outcome == COMPLETED else "", "ลาป่วย" if outcome == ABSENT else ""
+        )
     return n.id
 
 
@@ -107,7 +112,9 @@ def test_division_budget_scope(office):
     svc.set_budget(office, 2569, 5000.0, div_fin)
     approved(office, exe, course(office, "2025-11-01", "A", 5000.0), fin[0], fin[1])
     n_fin = svc.nominate(office, course(office, "2025-12-01", "B", 100.0).id, fin[2], fin[1], "งาน", date(2025, 11, 1))
-    n_works = svc.nominate(office, course(office, "2025-12-03", "C", 100.0).id, works[0], works[1], "งาน", date(2025, 11, 1))
+    n_works = svc.nominate(
+        office, course(office, "2025-12-03", "C", 100.0).id, works[0], works[1], "งาน", date(2025, 11, 1)
+    )
     assert codes(office, n_fin.id)["budget"] == "warn"
     assert codes(office, n_works.id)["no_budget"] == "hint"  # กองช่าง has no line of its own
 
@@ -214,8 +221,18 @@ def test_statistics_from_known_data(office):
     approved(office, exe, course(office, "2026-02-01", "B", 2000.0), works[0], works[1])  # approved, not yet held
     r = svc.nominate(office, a.id, works[2], works[1], "งาน", date(2025, 10, 1))
     svc.decide(exe, r.id, False, date(2025, 10, 5), "budget")
-    house = svc.save_opportunity(office, Opportunity("ฝึกอบรม", "อบรมต่อต้านการทุจริต", "2026-03-01", in_house=True,
-                                                     ethics=True, attendees=fin[:3] + works[:1], outside_count=40))
+    house = svc.save_opportunity(
+        office,
+        Opportunity(
+            "ฝึกอบรม",
+            "อบรมต่อต้านการทุจริต",
+            "2026-03-01",
+            in_house=True,
+            ethics=True,
+            attendees=fin[:3] + works[:1],
+            outside_count=40,
+        ),
+    )
     svc.save_opportunity(office, replace(course(office, "2025-09-01", "OLD", 500.0)))  # FY 2568, not counted
     st = training_stats.stats(office, 2569)
     total = len([s for s in svc.staff_map(office).values() if s.active])

@@ -51,8 +51,15 @@ def test_memo_pdf_reads_back_with_the_nominations_and_checks(data, tmp_path, cap
     out = tmp_path / "memo.pdf"
     assert main(["--data", str(data), "--user", "hr", "pdf", "training-memo", str(visit.id), "-o", str(out)]) == 0
     text = squash("".join(pages(out)))
-    for expected in ("บันทึกข้อความ", "ส่วนราชการ", "เรื่อง", "เรียนนายกองค์การบริหารส่วนตำบลบ้านดอนแก้ว",
-                     squash(visit.title), "จึงเรียนมาเพื่อโปรดพิจารณา", "ความเห็นและคำสั่งของผู้บริหาร"):
+    for expected in (
+        "บันทึกข้อความ",
+        "ส่วนราชการ",
+        "เรื่อง",
+        "เรียนนายกองค์การบริหารส่วนตำบลบ้านดอนแก้ว",
+        squash(visit.title),
+        "จึงเรียนมาเพื่อโปรดพิจารณา",
+        "ความเห็นและคำสั่งของผู้บริหาร",
+    ):
         assert expected in text, expected
     rows = training_stats.memo_rows(ctx, visit.id)
     for r in rows:
@@ -71,7 +78,9 @@ def test_report_pdf_and_xlsx(data, tmp_path):
     ctx = viewer(data)
     fy = svc.fiscal_years(ctx)[-1]
     out = tmp_path / "report.pdf"
-    assert main(["--data", str(data), "--user", "viewer", "pdf", "training-report", "--fy", str(fy), "-o", str(out)]) == 0
+    assert (
+        main(["--data", str(data), "--user", "viewer", "pdf", "training-report", "--fy", str(fy), "-o", str(out)]) == 0
+    )
     got = pages(out)
     assert len(got) >= 2
     text = squash("".join(got))

@@ -54,10 +54,18 @@ def test_passwords_are_hashed_never_stored_or_logged(office):
 @pytest.mark.parametrize(
     "user, allowed, denied",
     [
-        ("hr", ["staff.read", "staff.write", "divisions.write", "backup.create", "staff.export"], ["settings.write", "users.manage", "backup.restore"]),
+        (
+            "hr",
+            ["staff.read", "staff.write", "divisions.write", "backup.create", "staff.export"],
+            ["settings.write", "users.manage", "backup.restore"],
+        ),
         ("admin", ["settings.write", "users.manage", "backup.restore", "staff.read", "staff.write"], []),
         ("executive", ["staff.read", "staff.export"], ["staff.write", "users.manage"]),
-        ("viewer", ["staff.read", "settings.read"], ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"]),
+        (
+            "viewer",
+            ["staff.read", "settings.read"],
+            ["staff.write", "staff.export", "backup.create", "users.manage", "divisions.write"],
+        ),
         ("committee", ["staff.read"], ["staff.write", "users.manage"]),
         ("complaints", ["staff.read"], ["staff.write", "settings.write"]),
     ],

@@ -27,7 +27,9 @@ def _as(ctx, name, pw=PW):
 
 def _consult(com, question):
     base = committee_consultations.list_consultations(com)[0]
-    return committee_consultations.save_consultation(com, replace(base, id=None, rev=0, question=question, retain_until=""))
+    return committee_consultations.save_consultation(
+        com, replace(base, id=None, rev=0, question=question, retain_until="")
+    )
 
 
 def _box(ctx, cid, field="question"):
@@ -71,7 +73,10 @@ def test_old_backup_key_cannot_open_values_sealed_after_revocation(demo_ctx, tmp
     # the live office: remaining holders read everything; the revoked user reads nothing
     com = _as(ctx, "committee")
     assert [committee_consultations.get_consultation(com, i).question for i in (before.id, after.id, stale.id)] == [
-        "คำถามก่อนถอนสิทธิ์", "คำถามหลังถอนสิทธิ์", "คำถามจากหน้าจอที่เปิดค้างไว้"]
+        "คำถามก่อนถอนสิทธิ์",
+        "คำถามหลังถอนสิทธิ์",
+        "คำถามจากหน้าจอที่เปิดค้างไว้",
+    ]
     revoked = _as(ctx, "committee2", "secret-pass-2")
     assert "committee" not in revoked.keys and not revoked.keyring
     # the admin held no committee key: the holder's sign-in re-encrypted the older values

@@ -31,7 +31,7 @@ def line_ends(text: str, lines: list[str]) -> list[int]:
     for line in lines:
         while pos < len(text) and text[pos].isspace() and not text.startswith(line, pos):
             pos += 1
-        assert text.startswith(line, pos), (text[pos:pos + 30], line)
+        assert text.startswith(line, pos), (text[pos : pos + 30], line)
         pos += len(line)
         ends.append(pos)
     return ends
@@ -40,4 +40,4 @@ def line_ends(text: str, lines: list[str]) -> list[int]:
 def assert_between_words(text: str, lines: list[str]) -> None:
     cuts = boundaries(text)
     for line, end in zip(lines, line_ends(text, lines)):
-        assert end in cuts, f"line {line!r} ends inside a word: {text[max(0, end - 8):end]}|{text[end:end + 8]}"
+        assert end in cuts, f"line {line!r} ends inside a word: {text[max(0, end - 8) : end]}|{text[end : end + 8]}"

@@ -35,11 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data", default=argparse.SUPPRESS, help="data folder (default ./data or $ETHICS_TUI_DATA)")
     p.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="th (default) or en")
-    p.add_argument("--user", default=argparse.SUPPRESS, help="sign in as USER; the password is read from a prompt or stdin")
+    p.add_argument(
+        "--user", default=argparse.SUPPRESS, help="sign in as USER; the password is read from a prompt or stdin"
+    )
     sub = p.add_subparsers(dest="command")
 
-    command(sub, "demo", cmd_demo, common,
-            help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office")
+    command(
+        sub, "demo", cmd_demo, common, help="สร้างสำนักงานตัวอย่างในโฟลเดอร์ว่าง / fill an empty folder with a demo office"
+    )
 
     s = sub.add_parser("staff", parents=[common], help="ทะเบียนบุคลากร / staff register")
     ssub = s.add_subparsers(dest="staff_command", required=True)
@@ -51,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     sl.add_argument("--all", action="store_true", help="รวมผู้ที่ไม่ใช้งาน / include inactive")
 
     v = command(sub, "verify", cmd_verify, common, help="ตรวจความถูกต้องของฐานข้อมูล / check the database")
-    v.add_argument("--repair", action="store_true",
-                   help="แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้และบันทึกการซ่อม / set a damaged audit tail aside and record it")
+    v.add_argument(
+        "--repair",
+        action="store_true",
+        help="แยกส่วนที่เสียหายของบันทึกการตรวจสอบเก็บไว้และบันทึกการซ่อม / set a damaged audit tail aside and record it",
+    )
 
     b = command(sub, "backup", cmd_backup, common, help="สำรองข้อมูล / back up")
     b.add_argument("-o", "--output", help="ไฟล์ปลายทาง .zip (ค่าเริ่มต้น: data/backups/)")
@@ -80,8 +86,11 @@ def cli_modules() -> list[str]:
     """The command modules of this package (each has ``add_commands``), sorted (a directory listing:
     pkgutil would import inspect and ast, a noticeable share of a short command's start)."""
     here = Path(__file__).resolve().parent
-    names = {p.name.split(".")[0] for p in here.iterdir()
-             if p.suffix in (".py", ".pyc") and not p.name.startswith("_") and p.stem not in NOT_SCANNED}
+    names = {
+        p.name.split(".")[0]
+        for p in here.iterdir()
+        if p.suffix in (".py", ".pyc") and not p.name.startswith("_") and p.stem not in NOT_SCANNED
+    }
     return sorted(names)
 
 
@@ -169,8 +178,12 @@ def cmd_staff_list(args) -> int:
     for r in rows:
         s = r.staff
         flag = "" if s.active else (" (inactive)" if lang_of(args) == "en" else " (ไม่ใช้งาน)")
-        print(printable(f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
-                        f"{format_date(s.start_date, 'abbr')}{flag}"))
+        print(
+            printable(
+                f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
+                f"{format_date(s.start_date, 'abbr')}{flag}"
+            )
+        )
     say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")
     return 0
 
@@ -195,10 +208,13 @@ def cmd_verify(args) -> int:
         for th, en in problems:
             print("  - " + (en if lang_of(args) == "en" else th))
         if not getattr(args, "repair", False):
-            say(args, "ปัญหาของบันทึกการตรวจสอบซ่อมได้ด้วย verify --repair (ส่วนที่เสียหายจะถูกแยกเก็บไว้ ไม่ถูกลบ); "
-                 "ไฟล์ที่หายไปให้กู้คืนด้วย restore",
-                 "Audit log problems can be repaired with verify --repair (the damaged part is kept aside, never "
-                 "deleted); restore missing files with restore.")
+            say(
+                args,
+                "ปัญหาของบันทึกการตรวจสอบซ่อมได้ด้วย verify --repair (ส่วนที่เสียหายจะถูกแยกเก็บไว้ ไม่ถูกลบ); "
+                "ไฟล์ที่หายไปให้กู้คืนด้วย restore",
+                "Audit log problems can be repaired with verify --repair (the damaged part is kept aside, never "
+                "deleted); restore missing files with restore.",
+            )
         return 1
     from ethics_tui.store.integrity import repairs
 

@@ -43,9 +43,14 @@ def add_commands(sub, common) -> None:
     _round_args(p)
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true")
-    for name, helptext in (("notify", "บันทึกวันที่แจ้งผล (ทั้งรอบ หรือ --code)"), ("sign", "บันทึกการลงนามรับทราบ"),
-                           ("refuse", "บันทึกการไม่ยอมลงนาม พร้อมพยาน"), ("reopen", "เปิดผลที่ล็อกเพื่อแก้ไข (ต้องมีเหตุผล)"),
-                           ("grievance", "บันทึกคำร้องทุกข์"), ("close", "ปิดรอบ")):
+    for name, helptext in (
+        ("notify", "บันทึกวันที่แจ้งผล (ทั้งรอบ หรือ --code)"),
+        ("sign", "บันทึกการลงนามรับทราบ"),
+        ("refuse", "บันทึกการไม่ยอมลงนาม พร้อมพยาน"),
+        ("reopen", "เปิดผลที่ล็อกเพื่อแก้ไข (ต้องมีเหตุผล)"),
+        ("grievance", "บันทึกคำร้องทุกข์"),
+        ("close", "ปิดรอบ"),
+    ):
         p = command(asub, name, cmd_step, common, help=helptext, defaults={"step": name})
         _round_args(p)
         if name not in ("notify", "close"):
@@ -96,8 +101,10 @@ def cmd_rounds(args) -> int:
     if args.json:
         return print_json(rows)
     for d in rows:
-        print(f"{d['round_id']:>3}  {d['fiscal_year']}/{d['round']}  {d['status']:<9} {d['audience']:>4}  "
-              + " ".join(f"{k}:{v}" for k, v in d["stages"].items()))
+        print(
+            f"{d['round_id']:>3}  {d['fiscal_year']}/{d['round']}  {d['status']:<9} {d['audience']:>4}  "
+            + " ".join(f"{k}:{v}" for k, v in d["stages"].items())
+        )
     return 0
 
 
@@ -132,12 +139,23 @@ def cmd_new(args) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"อ่านไฟล์ {args.criteria} ไม่ได้", f"Cannot read {args.criteria} ({exc})") from None
     d = svc.get_defaults(ctx)
-    rnd = AppraisalRound(args.fy, args.round_no, bands=d["bands"], weights=d["weights"], grievance_days=d["grievance_days"],
-                         decision_days=d["decision_days"], criteria_text=text,
-                         criteria_published=_day(args.published).isoformat() if args.published else "",
-                         criteria_channels=[c.strip() for c in args.channels.split(",") if c.strip()])
+    rnd = AppraisalRound(
+        args.fy,
+        args.round_no,
+        bands=d["bands"],
+        weights=d["weights"],
+        grievance_days=d["grievance_days"],
+        decision_days=d["decision_days"],
+        criteria_text=text,
+        criteria_published=_day(args.published).isoformat() if args.published else "",
+        criteria_channels=[c.strip() for c in args.channels.split(",") if c.strip()],
+    )
     rnd = svc.create_round(ctx, rnd)
-    say(args, f"เปิดรอบการประเมิน {rnd.title} แล้ว (รหัส {rnd.id})", f"Round {rnd.fiscal_year}/{rnd.round_no} opened (id {rnd.id})")
+    say(
+        args,
+        f"เปิดรอบการประเมิน {rnd.title} แล้ว (รหัส {rnd.id})",
+        f"Round {rnd.fiscal_year}/{rnd.round_no} opened (id {rnd.id})",
+    )
     return 0
 
 
@@ -150,9 +168,18 @@ def cmd_results(args) -> int:
     out = []
     for r in rows:
         s = r.scores
-        out.append({"code": r.staff.code, "name": r.staff.full_name, "division": r.division, "stage": r.result.stage,
-                    "total": fmt(s.total) if s else None, "level": s.level if s else None,
-                    "notified_on": r.result.notified_on, "ack_on": r.result.ack_on})
+        out.append(
+            {
+                "code": r.staff.code,
+                "name": r.staff.full_name,
+                "division": r.division,
+                "stage": r.result.stage,
+                "total": fmt(s.total) if s else None,
+                "level": s.level if s else None,
+                "notified_on": r.result.notified_on,
+                "ack_on": r.result.ack_on,
+            }
+        )
     if args.json:
         print_json(out)
     else:
@@ -177,13 +204,21 @@ def cmd_import(args) -> int:
     ctx = open_ctx(args)
     plan = appraisal_io.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
     if plan.errors:
-        say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
-             f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
+        say(
+            args,
+            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
+            file=sys.stderr,
+        )
         for e in plan.errors:
             print("  " + e.message(lang_of(args)), file=sys.stderr)
         return 1
     if args.dry_run:
-        say(args, f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): {plan.scored} คน", f"Check passed (nothing saved): {plan.scored} rows")
+        say(
+            args,
+            f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): {plan.scored} คน",
+            f"Check passed (nothing saved): {plan.scored} rows",
+        )
     else:
         say(args, f"นำเข้าคะแนนแล้ว {plan.scored} คน", f"Imported scores for {plan.scored} people")
     return 0
@@ -218,7 +253,12 @@ def cmd_step(args) -> int:
     elif args.step == "grievance":
         g = appraisal_review.file_grievance(ctx, rid, day, args.to, args.grounds)
         if g.late:
-            say(args, "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)", "warning: filed after the deadline (recorded)", file=sys.stderr)
+            say(
+                args,
+                "คำเตือน: ยื่นเกินกำหนดเวลา (บันทึกไว้แล้ว)",
+                "warning: filed after the deadline (recorded)",
+                file=sys.stderr,
+            )
     say(args, f"บันทึกแล้ว: {row.staff.full_name}", f"Recorded: {row.staff.code}")
     return 0
 

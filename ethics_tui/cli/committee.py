@@ -14,13 +14,15 @@ def add_commands(sub, common) -> None:
     osub = o.add_subparsers(dest="orders_command", required=True)
     li = command(osub, "list", cmd_orders_list, common, help="รายการคำสั่ง / list orders", json=True)
     li.add_argument("--status", choices=("draft", "issued", "superseded", "revoked"))
-    cu = command(osub, "current", cmd_orders_current, common,
-                 help="คณะที่ปรึกษาที่อยู่ในวาระ / the committee in force", json=True)
+    cu = command(
+        osub, "current", cmd_orders_current, common, help="คณะที่ปรึกษาที่อยู่ในวาระ / the committee in force", json=True
+    )
     cu.add_argument("--date", help="วันที่ (พ.ศ.) เช่น 25/11/2568; ค่าเริ่มต้น วันนี้ / a B.E. date, default today")
     c = sub.add_parser("consultations", parents=[common], help="การให้คำปรึกษาด้านจริยธรรม / ethics consultations")
     csub = c.add_subparsers(dest="consultations_command", required=True)
-    st = command(csub, "stats", cmd_consultations_stats, common,
-                 help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True)
+    st = command(
+        csub, "stats", cmd_consultations_stats, common, help="สถิติ (จำนวนเท่านั้น) / statistics, counts only", json=True
+    )
     st.add_argument("--fy", type=int, required=True, help="ปีงบประมาณ พ.ศ. / B.E. fiscal year, e.g. 2569")
 
 
@@ -43,10 +45,23 @@ def cmd_orders_list(args) -> int:
     orders = committee.list_orders(ctx, args.status)
     lang = lang_of(args)
     if args.json:
-        return print_json([{"id": o.id, "number": o.number, "year_be": o.year_be, "status": o.status,
-                           "subject": o.subject, "order_date": o.order_date, "term_start": o.term_start,
-                           "term_end": o.term_end, "members": len(o.members), "supersedes": o.supersedes}
-                          for o in orders])
+        return print_json(
+            [
+                {
+                    "id": o.id,
+                    "number": o.number,
+                    "year_be": o.year_be,
+                    "status": o.status,
+                    "subject": o.subject,
+                    "order_date": o.order_date,
+                    "term_start": o.term_start,
+                    "term_end": o.term_end,
+                    "members": len(o.members),
+                    "supersedes": o.supersedes,
+                }
+                for o in orders
+            ]
+        )
     if not orders:
         say(args, "ยังไม่มีคำสั่ง", "No orders yet")
     for o in orders:
@@ -65,15 +80,32 @@ def cmd_orders_current(args) -> int:
     order = committee.in_force(ctx, on)
     lang = lang_of(args)
     if args.json:
-        return print_json(None if order is None else {
-            "order_id": order.id, "number": order.number, "year_be": order.year_be, "term_end": order.term_end,
-            "members": [{"name": x.name, "position": x.position, "role": x.role, "staff_id": x.staff_id} for x in order.members],
-        })
+        return print_json(
+            None
+            if order is None
+            else {
+                "order_id": order.id,
+                "number": order.number,
+                "year_be": order.year_be,
+                "term_end": order.term_end,
+                "members": [
+                    {"name": x.name, "position": x.position, "role": x.role, "staff_id": x.staff_id}
+                    for x in order.members
+                ],
+            }
+        )
     if order is None:
-        say(args, f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {_date(on.isoformat(), lang)}",
-             f"No ethics committee was in force on {on.isoformat()}")
+        say(
+            args,
+            f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {_date(on.isoformat(), lang)}",
+            f"No ethics committee was in force on {on.isoformat()}",
+        )
         return 1
-    say(args, f"คำสั่งที่ {order.ref} วาระถึง {_date(order.term_end, lang)}", f"Order {order.ref}, term ends {order.term_end}")
+    say(
+        args,
+        f"คำสั่งที่ {order.ref} วาระถึง {_date(order.term_end, lang)}",
+        f"Order {order.ref}, term ends {order.term_end}",
+    )
     for x in order.members:
         role = ROLES_EN.get(x.role, x.role) if lang == "en" else x.role
         print(f"  {role:<20} {x.name}  ({x.position})")
@@ -90,12 +122,17 @@ def cmd_consultations_stats(args) -> int:
     if args.json:
         return print_json(s)
     en = lang_of(args) == "en"
-    say(args, f"การให้คำปรึกษาด้านจริยธรรม ปีงบประมาณ {args.fy}: รวม {s['total']} เรื่อง",
-         f"Ethics consultations, fiscal year {args.fy}: {s['total']} in total")
+    say(
+        args,
+        f"การให้คำปรึกษาด้านจริยธรรม ปีงบประมาณ {args.fy}: รวม {s['total']} เรื่อง",
+        f"Ethics consultations, fiscal year {args.fy}: {s['total']} in total",
+    )
     print("  " + "  ".join(f"{(str(mo) if en else MONTHS_ABBR[mo - 1])} {n}" for mo, n in s["months"]))
-    for title, counts, labels in (("ประเภทเรื่อง / categories", s["categories"], None),
-                                  ("สถานะ / status", s["statuses"], CONSULT_STATUSES),
-                                  ("ช่องทาง / channel", s["channels"], CHANNELS)):
+    for title, counts, labels in (
+        ("ประเภทเรื่อง / categories", s["categories"], None),
+        ("สถานะ / status", s["statuses"], CONSULT_STATUSES),
+        ("ช่องทาง / channel", s["channels"], CHANNELS),
+    ):
         print(title)
         for key, n in counts.items():
             print(f"  {n:>4}  {labels[key][1 if en else 0] if labels else key}")

@@ -16,6 +16,7 @@ from datetime import date
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
+
 def add_commands(sub, common) -> None:
     p = sub.add_parser("complaints", parents=[common], help="เรื่องร้องเรียนการทุจริต / corruption complaints")
     ps = p.add_subparsers(dest="complaints_command", required=True)
@@ -29,19 +30,34 @@ def add_commands(sub, common) -> None:
     li.add_argument("--overdue", action="store_true", help="เฉพาะที่เกินกำหนด / overdue only")
     pu = command(ps, "purge", cmd_purge, common, help="เลิกใช้: ใช้ complaints destruction / replaced by destruction")
     pu.add_argument("--dry-run", action="store_true", help=argparse.SUPPRESS)
-    ex = command(ps, "exports", cmd_exports, common,
-                 help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
+    ex = command(ps, "exports", cmd_exports, common, help="เอกสารลับที่ส่งออก (แฟ้มเรื่อง ใบรับเรื่อง) / confidential exports")
     ex.add_argument("--remove", type=int, metavar="ID", help="ลบไฟล์ / delete the file")
     from ethics_tui.cli.destruction import add_commands as destruction_commands
 
     destruction_commands(ps, common)
-    se = command(ps, "settings", cmd_settings, common,
-                 help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention")
+    se = command(
+        ps,
+        "settings",
+        cmd_settings,
+        common,
+        help="ช่องทางรับเรื่อง จำนวนวันแต่ละขั้นตอน อายุการเก็บ / channels, due days, retention",
+    )
     se.add_argument("--add-channel", action="append", default=[], metavar="NAME", help="เพิ่มช่องทาง / add a channel")
-    se.add_argument("--remove-channel", action="append", default=[], metavar="NAME",
-                    help="ลบช่องทาง (เรื่องเดิมคงช่องทางไว้) / remove a channel (cases keep theirs)")
-    se.add_argument("--due", nargs=2, action="append", default=[], metavar=("STEP", "DAYS"),
-                    help="จำนวนวันของขั้นตอน เช่น --due review 20 / days for a step")
+    se.add_argument(
+        "--remove-channel",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="ลบช่องทาง (เรื่องเดิมคงช่องทางไว้) / remove a channel (cases keep theirs)",
+    )
+    se.add_argument(
+        "--due",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("STEP", "DAYS"),
+        help="จำนวนวันของขั้นตอน เช่น --due review 20 / days for a step",
+    )
     se.add_argument("--retention", metavar="YEARS", help="อายุการเก็บ (ปี) / retention in years")
 
 
@@ -74,8 +90,11 @@ def cmd_stats(args) -> int:
     lang = lang_of(args)
     en = lang == "en"
     print(svc.statement(s, lang))
-    rows = [("received" if en else "รับเรื่องทั้งหมด", s.received), ("finished" if en else "ดำเนินการแล้วเสร็จ", s.finished),
-            ("in progress" if en else "อยู่ระหว่างดำเนินการ", s.in_progress)]
+    rows = [
+        ("received" if en else "รับเรื่องทั้งหมด", s.received),
+        ("finished" if en else "ดำเนินการแล้วเสร็จ", s.finished),
+        ("in progress" if en else "อยู่ระหว่างดำเนินการ", s.in_progress),
+    ]
     rows += [(kind_label(k, lang), n) for k, n in s.by_kind.items()]
     rows += [(("channel: " if en else "ช่องทาง ") + ch, n) for ch, n in s.by_channel.items()]
     for label, n in rows:
@@ -111,8 +130,10 @@ def cmd_list(args) -> int:
     for c in rows:
         flag = " !" if c.overdue(today) else ""
         due = format_date(c.due, "abbr") if c.due else "-"
-        print(f"{c.id:>4} {c.number}/{c.fiscal_year} {c.code}  {format_date(c.received_date, 'abbr'):<14} "
-              f"{step_label(c.status, lang):<24} {due}{flag}  {c.subject}")
+        print(
+            f"{c.id:>4} {c.number}/{c.fiscal_year} {c.code}  {format_date(c.received_date, 'abbr'):<14} "
+            f"{step_label(c.status, lang):<24} {due}{flag}  {c.subject}"
+        )
     return 0
 
 
@@ -149,8 +170,9 @@ def cmd_settings(args) -> int:
             s.channels = remove_channel(s.channels, name)
         for step, days in args.due:
             key = due_step(step)
-            s.due_days[key] = parse_positive(days, f"จำนวนวันของขั้นตอน{step_label(key)}",
-                                             f"The days for {step_label(key, 'en')}", most=365)
+            s.due_days[key] = parse_positive(
+                days, f"จำนวนวันของขั้นตอน{step_label(key)}", f"The days for {step_label(key, 'en')}", most=365
+            )
         if args.retention is not None:
             s.retention_years = parse_positive(args.retention, "อายุการเก็บ (ปี)", "The retention (years)", most=50)
         saved = svc.save_settings(ctx, s)

@@ -15,8 +15,9 @@ def _date(text: str):
 
 
 def add_commands(ps, common) -> None:
-    d = ps.add_parser("destruction", parents=[common],
-                      help="ทำลายเรื่องที่พ้นอายุการเก็บตามระเบียบงานสารบรรณ / destroy expired records")
+    d = ps.add_parser(
+        "destruction", parents=[common], help="ทำลายเรื่องที่พ้นอายุการเก็บตามระเบียบงานสารบรรณ / destroy expired records"
+    )
     ds = d.add_subparsers(dest="destruction_command", required=True)
     p = command(ds, "prepare", cmd_prepare, common, help="1. จัดทำบัญชีหนังสือขอทำลาย / list expired records")
     p.add_argument("--on", type=_date, help="วันที่จัดทำบัญชี (ค่าเริ่มต้นวันนี้)")
@@ -41,8 +42,10 @@ def _show(row: dict, lang: str) -> None:
     from ethics_tui.service.complaints_destruction import STATUS_LABELS
 
     label = STATUS_LABELS[row["status"]][1 if lang == "en" else 0]
-    print(f"{row['id']:>3} {row['listed_on']} {len(row['entries'])} เรื่อง  {label}"
-          + ("  (late)" if row.get("late") and lang == "en" else "  (หลังกำหนด)" if row.get("late") else ""))
+    print(
+        f"{row['id']:>3} {row['listed_on']} {len(row['entries'])} เรื่อง  {label}"
+        + ("  (late)" if row.get("late") and lang == "en" else "  (หลังกำหนด)" if row.get("late") else "")
+    )
 
 
 def cmd_prepare(args) -> int:
@@ -50,8 +53,11 @@ def cmd_prepare(args) -> int:
 
     row = svc.prepare(open_ctx(args), args.on)
     _show(row, lang_of(args))
-    say(args, f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
-         f"Destruction list {row['id']} prepared ({len(row['entries'])} case(s)); next: the committee")
+    say(
+        args,
+        f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
+        f"Destruction list {row['id']} prepared ({len(row['entries'])} case(s)); next: the committee",
+    )
     return 0
 
 
@@ -75,8 +81,11 @@ def cmd_destroy(args) -> int:
     from ethics_tui.service import complaints_destruction as svc
 
     row = svc.destroy(open_ctx(args), args.id, args.on)
-    say(args, f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
-         f"Destroyed {len(row['entries'])} case(s); the list is kept")
+    say(
+        args,
+        f"ทำลายแล้ว {len(row['entries'])} เรื่อง บัญชียังเก็บไว้ (complaints destruction export {row['id']})",
+        f"Destroyed {len(row['entries'])} case(s); the list is kept",
+    )
     return 0
 
 
@@ -93,7 +102,8 @@ def cmd_export(args) -> int:
 
     out = Path(args.output)
     ctx = open_ctx(args)
-    write_by_suffix(out, {".pdf": lambda p: svc.export_pdf(ctx, args.id, p),
-                          ".csv": lambda p: svc.export_csv(ctx, args.id, p)})
+    write_by_suffix(
+        out, {".pdf": lambda p: svc.export_pdf(ctx, args.id, p), ".csv": lambda p: svc.export_csv(ctx, args.id, p)}
+    )
     say(args, f"เขียนบัญชีไปที่ {out}", f"Wrote the list to {out}")
     return 0

@@ -14,11 +14,13 @@ def add_commands(sub, common) -> None:
     p = sub.add_parser("notices", parents=[common], help="ประกาศและหนังสือเวียน / announcements and circulars")
     ps = p.add_subparsers(dest="notices_command", required=True)
     command(ps, "list", cmd_list, common, help="รายการเอกสาร / list documents", json=True)
-    cv = command(ps, "coverage", cmd_coverage, common,
-                 help="การรับทราบของเอกสาร / who acknowledged a document", json=True)
+    cv = command(
+        ps, "coverage", cmd_coverage, common, help="การรับทราบของเอกสาร / who acknowledged a document", json=True
+    )
     cv.add_argument("id", type=int, nargs="?", help="รหัสเอกสาร (ไม่ระบุ = ทุกฉบับ) / document id (none = all)")
-    pe = command(ps, "pending", cmd_pending, common,
-                 help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged", json=True)
+    pe = command(
+        ps, "pending", cmd_pending, common, help="เอกสารที่บุคคลยังไม่รับทราบ / what a person has not acknowledged", json=True
+    )
     pe.add_argument("--staff", required=True, help="รหัสบุคลากร / staff code")
     ak = command(ps, "ack", cmd_ack, common, help="บันทึกการรับทราบ / record an acknowledgement")
     ak.add_argument("id", type=int)
@@ -54,8 +56,19 @@ def cmd_list(args) -> int:
     ctx = open_ctx(args)
     rows = notices.list_notices(ctx)
     if args.json:
-        out = [{"id": n.id, "kind": n.kind, "number": notices.number_text(ctx, n), "title": n.title, "status": n.status,
-                "version": n.version, "dated": n.dated, "standing": n.standing} for n in rows]
+        out = [
+            {
+                "id": n.id,
+                "kind": n.kind,
+                "number": notices.number_text(ctx, n),
+                "title": n.title,
+                "status": n.status,
+                "version": n.version,
+                "dated": n.dated,
+                "standing": n.standing,
+            }
+            for n in rows
+        ]
         return print_json(out)
     for n in rows:
         kind, status = _label(n, lang_of(args))
@@ -66,12 +79,21 @@ def cmd_list(args) -> int:
 def _cov_json(ctx, c, detail: bool) -> dict:
     from ethics_tui.service import notices
 
-    out = {"id": c.notice.id, "kind": c.notice.kind, "number": notices.number_text(ctx, c.notice), "title": c.notice.title,
-           "audience": c.total, "acknowledged": c.done, "pending": c.pending_count, "left": c.left,
-           "percent": round(c.percent, 1)}
+    out = {
+        "id": c.notice.id,
+        "kind": c.notice.kind,
+        "number": notices.number_text(ctx, c.notice),
+        "title": c.notice.title,
+        "audience": c.total,
+        "acknowledged": c.done,
+        "pending": c.pending_count,
+        "left": c.left,
+        "percent": round(c.percent, 1),
+    }
     if detail:
-        out["pending_by_division"] = {d: [{"code": p.code, "name": p.name, "position": p.position} for p in ps]
-                                      for d, ps in c.pending}
+        out["pending_by_division"] = {
+            d: [{"code": p.code, "name": p.name, "position": p.position} for p in ps] for d, ps in c.pending
+        }
     return out
 
 
@@ -123,8 +145,11 @@ def cmd_ack(args) -> int:
     on = parse_date(args.date) if args.date else None
     done = notices_acks.acknowledge(ctx, args.id, ids, on=on, method=args.method)
     day = format_date(on, "full") if on else "วันนี้"
-    say(args, f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
-         f"Recorded {len(done)} acknowledgement(s); {len(ids) - len(done)} already acknowledged")
+    say(
+        args,
+        f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
+        f"Recorded {len(done)} acknowledgement(s); {len(ids) - len(done)} already acknowledged",
+    )
     return 0
 
 
@@ -136,6 +161,9 @@ def cmd_publish(args) -> int:
     day = today().isoformat()
     n = notices.publish(ctx, args.id, [(c, day) for c in args.channel], number=args.number)
     num = notices.number_text(ctx, n)
-    say(args, f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
-         f"Published {num} {n.title}: {n.audience_size} people to acknowledge")
+    say(
+        args,
+        f"เผยแพร่แล้ว {num} {n.title}: ผู้ต้องรับทราบ {n.audience_size} คน",
+        f"Published {num} {n.title}: {n.audience_size} people to acknowledge",
+    )
     return 0

@@ -26,11 +26,18 @@ def add_commands(sub, common) -> None:
     s.add_argument("kind", choices=SAMPLE_KINDS)
     s.add_argument("-o", "--output", required=True)
     s.set_defaults(func=cmd_pdf_sample)
-    g = psub.add_parser("gallery", parents=[common],
-                        help="ทุกแบบเอกสารของสำนักงานเป็น PDF และ PNG / every document kind to PDF and PNG pages")
+    g = psub.add_parser(
+        "gallery",
+        parents=[common],
+        help="ทุกแบบเอกสารของสำนักงานเป็น PDF และ PNG / every document kind to PDF and PNG pages",
+    )
     g.add_argument("-o", "--output", required=True, help="โฟลเดอร์ปลายทาง / output folder")
-    g.add_argument("--stress", type=int, metavar="N",
-                   help="สร้างสำนักงานทดสอบ N คนในโฟลเดอร์ข้อมูลว่างก่อน / first build a stress office of N staff")
+    g.add_argument(
+        "--stress",
+        type=int,
+        metavar="N",
+        help="สร้างสำนักงานทดสอบ N คนในโฟลเดอร์ข้อมูลว่างก่อน / first build a stress office of N staff",
+    )
     g.add_argument("--check", action="store_true", help="อ่านทุกหน้ากลับมาตรวจ / read every page back and check it")
     g.set_defaults(func=cmd_pdf_gallery)
     add_document_commands(psub, common)
@@ -45,10 +52,18 @@ def add_document_commands(psub, common) -> None:
     from ethics_tui.registers import documents
 
     for _spec, doc in documents():
-        where = ("confidential-exports/ ในโฟลเดอร์ข้อมูล", "confidential-exports/ in the data folder") if doc.confidential \
+        where = (
+            ("confidential-exports/ ในโฟลเดอร์ข้อมูล", "confidential-exports/ in the data folder")
+            if doc.confidential
             else (f"{doc.file_name} ในโฟลเดอร์ส่งออก", f"{doc.file_name} in the export folder")
-        p = psub.add_parser(doc.kind, aliases=list(doc.aliases), parents=[common], help=f"{doc.title[0]} / {doc.title[1]}",
-                            description=f"{doc.title[0]} / {doc.title[1]}" + (" (ลับ / confidential)" if doc.confidential else ""))
+        )
+        p = psub.add_parser(
+            doc.kind,
+            aliases=list(doc.aliases),
+            parents=[common],
+            help=f"{doc.title[0]} / {doc.title[1]}",
+            description=f"{doc.title[0]} / {doc.title[1]}" + (" (ลับ / confidential)" if doc.confidential else ""),
+        )
         for prm in doc.params:
             text = f"{prm.help[0]} / {prm.help[1]}"
             if not prm.option:
@@ -58,8 +73,13 @@ def add_document_commands(psub, common) -> None:
             elif prm.kind == "list":
                 p.add_argument(prm.option, dest=prm.name, action="append", help=text)
             else:
-                p.add_argument(prm.option, dest=prm.name, required=prm.required, help=text,
-                               **({"choices": prm.choices} if prm.kind == "choice" else {"type": int}))
+                p.add_argument(
+                    prm.option,
+                    dest=prm.name,
+                    required=prm.required,
+                    help=text,
+                    **({"choices": prm.choices} if prm.kind == "choice" else {"type": int}),
+                )
         p.add_argument("-o", "--output", help=f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})")
         p.set_defaults(func=cmd_pdf_document, doc_kind=doc.kind)
 
@@ -92,8 +112,11 @@ def cmd_pdf_sample(args) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     write_sample(args.kind, out, settings if settings.configured else None)
     digest = record_export(ctx, out, f"sample-{args.kind}")
-    say(args, f"เขียนตัวอย่าง {args.kind} ไปที่ {out} (SHA-256 {digest[:16]}…)",
-         f"Wrote the {args.kind} sample to {out} (SHA-256 {digest[:16]}…)")
+    say(
+        args,
+        f"เขียนตัวอย่าง {args.kind} ไปที่ {out} (SHA-256 {digest[:16]}…)",
+        f"Wrote the {args.kind} sample to {out} (SHA-256 {digest[:16]}…)",
+    )
     return 0
 
 
@@ -113,8 +136,11 @@ def cmd_pdf_gallery(args) -> int:
     written, skipped = render_gallery(ctx, Path(args.output), complaints_ctx=cctx)
     for line in skipped:
         print("  - " + line)
-    say(args, f"เขียน {len(written)} ไฟล์ และภาพทุกหน้าใน {Path(args.output) / 'png'}",
-         f"Wrote {len(written)} PDF file(s) and every page as PNG under {Path(args.output) / 'png'}")
+    say(
+        args,
+        f"เขียน {len(written)} ไฟล์ และภาพทุกหน้าใน {Path(args.output) / 'png'}",
+        f"Wrote {len(written)} PDF file(s) and every page as PNG under {Path(args.output) / 'png'}",
+    )
     if args.check:
         found = check_gallery(ctx, written)
         for line in found:
@@ -143,27 +169,43 @@ def cmd_verify_pdf(args) -> int:
     if note:
         say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
     if entry is None:
-        say(args, f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
-             f"Not an unaltered export of this office: {args.file}", file=sys.stderr)
+        say(
+            args,
+            f"ไม่ใช่เอกสารที่ส่งออกจากระบบนี้ หรือถูกแก้ไขหลังส่งออก: {args.file}",
+            f"Not an unaltered export of this office: {args.file}",
+            file=sys.stderr,
+        )
         return 1
     from ethics_tui.service.exports import signature_state
 
     state = signature_state(ctx.store, entry)
     if state == "bad":
-        say(args, f"บันทึกการส่งออกของไฟล์นี้ถูกแก้ไข (ลายมือชื่อดิจิทัลของสำนักงานไม่ตรง): {args.file}",
-             f"The export record of this file was altered (the office signature does not match): {args.file}",
-             file=sys.stderr)
+        say(
+            args,
+            f"บันทึกการส่งออกของไฟล์นี้ถูกแก้ไข (ลายมือชื่อดิจิทัลของสำนักงานไม่ตรง): {args.file}",
+            f"The export record of this file was altered (the office signature does not match): {args.file}",
+            file=sys.stderr,
+        )
         return 1
     when = entry.get("at", "")
     day = format_date(when[:10], "full") if lang_of(args) == "th" else when
-    say(args, f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
-         f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}")
+    say(
+        args,
+        f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
+        f"Unaltered export: {entry.get('kind')} {entry.get('ref') or ''}, exported {day} by {entry.get('user')}",
+    )
     if state == "signed":
-        say(args, "บันทึกการส่งออกลงนามด้วยกุญแจของสำนักงาน (Ed25519) ถูกต้อง",
-             "The export record carries a valid signature of the office key (Ed25519)")
+        say(
+            args,
+            "บันทึกการส่งออกลงนามด้วยกุญแจของสำนักงาน (Ed25519) ถูกต้อง",
+            "The export record carries a valid signature of the office key (Ed25519)",
+        )
     else:
-        say(args, "บันทึกการส่งออกนี้ไม่มีลายมือชื่อดิจิทัล (ส่งออกก่อนมีกุญแจของสำนักงาน หรือโดยผู้ใช้ที่ยังไม่ได้รับกุญแจ)",
-             "This export record is not signed (made before the office key existed, or by a user it had not reached)")
+        say(
+            args,
+            "บันทึกการส่งออกนี้ไม่มีลายมือชื่อดิจิทัล (ส่งออกก่อนมีกุญแจของสำนักงาน หรือโดยผู้ใช้ที่ยังไม่ได้รับกุญแจ)",
+            "This export record is not signed (made before the office key existed, or by a user it had not reached)",
+        )
     from ethics_tui.service.pdf_sign import check  # PAdES signatures, when the file is signed
 
     sigs = check(args.file)

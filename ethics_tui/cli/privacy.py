@@ -11,8 +11,14 @@ from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 def add_commands(sub, common) -> None:
     p = sub.add_parser("privacy", parents=[common], help="คุ้มครองข้อมูลส่วนบุคคล (PDPA) / personal data protection")
     ps = p.add_subparsers(dest="privacy_command", required=True)
-    r = command(ps, "record", cmd_record, common,
-                help="บันทึกรายการกิจกรรมการประมวลผล (มาตรา 39) / record of processing", json=True)
+    r = command(
+        ps,
+        "record",
+        cmd_record,
+        common,
+        help="บันทึกรายการกิจกรรมการประมวลผล (มาตรา 39) / record of processing",
+        json=True,
+    )
     r.add_argument("-o", "--output", help="PDF file (default: exports/pdpa-record-DATE.pdf)")
     command(ps, "notice", cmd_notice, common, help="ข้อความแจ้งผู้ร้องเรียน / the complainant's privacy notice")
 

@@ -21,11 +21,22 @@ def add_commands(sub, common) -> None:
     m = command(rs, "measures", cmd_measures, common, help="รายงาน PDF หรือ XLSX ตามนามสกุลไฟล์")
     m.add_argument("--fy", required=True, type=_fy, help="ปีงบประมาณ พ.ศ. เช่น 2568")
     m.add_argument("-o", "--output", required=True)
-    d = command(rs, "readiness", cmd_readiness, common,
-                help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)", json=True)
+    d = command(
+        rs,
+        "readiness",
+        cmd_readiness,
+        common,
+        help="รายการตรวจความพร้อม (exit 0 = ไม่มีรายการสีแดง, 1 = มีรายการสีแดง / 0 unless an item is red)",
+        json=True,
+    )
     d.add_argument("--fy", required=True, type=_fy)
-    e = command(rs, "evidence", cmd_evidence, common,
-                help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/")
+    e = command(
+        rs,
+        "evidence",
+        cmd_evidence,
+        common,
+        help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/",
+    )
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
@@ -40,8 +51,9 @@ def add_commands(sub, common) -> None:
     it = command(rs, "items", cmd_items, common, help="ตารางรายการ ITA ของปีและความพร้อมรายข้อ", json=True)
     it.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     it.add_argument("--copy", action="store_true", help="คัดลอกตารางไปไว้ในโฟลเดอร์ข้อมูลเพื่อแก้ไข")
-    hc = command(rs, "headcount", cmd_headcount, common,
-                 help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท", json=True)
+    hc = command(
+        rs, "headcount", cmd_headcount, common, help="จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี ณ วันที่ (ITAS) แยกตามประเภท", json=True
+    )
     hc.add_argument("--on", help="ณ วันที่ (ค่าเริ่มต้นวันนี้) เช่น 1/3/2569")
     hc.add_argument("-o", "--output", help="เขียนเป็น PDF ด้วย")
     s = command(rs, "ita-score", cmd_ita_score, common, help="บันทึกคะแนน ITA ของปี")
@@ -55,8 +67,10 @@ def cmd_measures(args) -> int:
     ctx = open_ctx(args)
     report.check_fy(args.fy)
     out = Path(args.output)
-    write_by_suffix(out, {".pdf": lambda p: report.export_pdf(ctx, args.fy, p),
-                          ".xlsx": lambda p: report.export_xlsx(ctx, args.fy, p)})
+    write_by_suffix(
+        out,
+        {".pdf": lambda p: report.export_pdf(ctx, args.fy, p), ".xlsx": lambda p: report.export_xlsx(ctx, args.fy, p)},
+    )
     say(args, f"เขียนรายงานปีงบประมาณ {args.fy} ไปที่ {out}", f"Wrote the FY {args.fy} report to {out}")
     return 0
 
@@ -67,8 +81,7 @@ def cmd_readiness(args) -> int:
     ctx = open_ctx(args)
     checks = report.readiness(ctx, report.check_fy(args.fy))
     if args.json:
-        print_json([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register}
-                          for c in checks])
+        print_json([{"key": c.key, "status": c.status, "th": c.th, "en": c.en, "register": c.register} for c in checks])
     else:
         _print_checks(args, checks)
     # amber is advice (something to look at), red a gap: only red fails the exit code
@@ -94,8 +107,11 @@ def cmd_evidence(args) -> int:
     for p in paths:
         print(p)
     red = [e for e in report_evidence.entries_of(out / "index.csv") if e["สถานะ"] == report_evidence.STATUS_TH["red"]]
-    say(args, f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out} (ขาด {len(red)} รายการ: ดู {out / 'index.html'})",
-         f"Wrote {len(paths)} evidence file(s) to {out} ({len(red)} missing: see {out / 'index.html'})")
+    say(
+        args,
+        f"เขียนหลักฐาน {len(paths)} ไฟล์ใน {out} (ขาด {len(red)} รายการ: ดู {out / 'index.html'})",
+        f"Wrote {len(paths)} evidence file(s) to {out} ({len(red)} missing: see {out / 'index.html'})",
+    )
     return 0
 
 
@@ -105,16 +121,34 @@ def cmd_items(args) -> int:
     ctx = open_ctx(args)
     if args.copy:
         dest = ita_items.copy_to_office(ctx, args.fy)
-        say(args, f"คัดลอกตารางรายการ ITA ปี {args.fy} ไปที่ {dest} แล้ว แก้ไขไฟล์นั้นได้",
-             f"Copied the {args.fy} ITA item table to {dest}; edit it there")
+        say(
+            args,
+            f"คัดลอกตารางรายการ ITA ปี {args.fy} ไปที่ {dest} แล้ว แก้ไขไฟล์นั้นได้",
+            f"Copied the {args.fy} ITA item table to {dest}; edit it there",
+        )
         return 0
     table = ita_items.load(ctx, args.fy)
     checks = ita_items.checklist(ctx, args.fy)
     if args.json:
-        print_json({"year": table.year, "note": table.note, "source": str(table.source or ""), "items": [
-            {"code": c.item.code, "title": c.item.title, "shows": c.item.shows, "period": c.item.period,
-             "outputs": c.item.outputs, "status": c.status,
-             "checks": [{"status": s, "th": th, "en": en} for s, th, en in c.lines]} for c in checks]})
+        print_json(
+            {
+                "year": table.year,
+                "note": table.note,
+                "source": str(table.source or ""),
+                "items": [
+                    {
+                        "code": c.item.code,
+                        "title": c.item.title,
+                        "shows": c.item.shows,
+                        "period": c.item.period,
+                        "outputs": c.item.outputs,
+                        "status": c.status,
+                        "checks": [{"status": s, "th": th, "en": en} for s, th, en in c.lines],
+                    }
+                    for c in checks
+                ],
+            }
+        )
     else:
         if table.note:
             print(table.note)
@@ -132,13 +166,23 @@ def cmd_headcount(args) -> int:
     on = parse_date(args.on) if args.on else date.today()
     h = ita_hr.headcount(ctx, on)
     if args.json:
-        print_json({"on": on.isoformat(), "total": h.total, "by_type": h.by_type,
-                          "under_a_year": h.under_a_year, "no_start_date": h.no_start_date})
+        print_json(
+            {
+                "on": on.isoformat(),
+                "total": h.total,
+                "by_type": h.by_type,
+                "under_a_year": h.under_a_year,
+                "no_start_date": h.no_start_date,
+            }
+        )
     else:
         for t, n in h.by_type.items():
             print(f"{t}: {n}")
-        say(args, f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
-             f"Total {h.total} (under a year {h.under_a_year}, no start date {h.no_start_date})")
+        say(
+            args,
+            f"รวม {h.total} คน (ยังไม่ครบ 1 ปี {h.under_a_year} คน ไม่มีวันเริ่มงาน {h.no_start_date} คน)",
+            f"Total {h.total} (under a year {h.under_a_year}, no start date {h.no_start_date})",
+        )
     if args.output:
         fy = fiscal_year(on)
         ita_hr.write_headcount(ctx, Period("as_of", fy, fiscal_year_range(fy)[0], on), Path(args.output))
@@ -150,8 +194,10 @@ def _signer(ctx, p12: str | None):
 
     path = p12 or pdf_sign.get_p12(ctx)
     if not path:
-        raise UserError("ยังไม่ได้ตั้งไฟล์ใบรับรอง: ethics-tui report signing --p12 FILE (หรือใช้ --p12)",
-                        "No certificate set: ethics-tui report signing --p12 FILE (or pass --p12)")
+        raise UserError(
+            "ยังไม่ได้ตั้งไฟล์ใบรับรอง: ethics-tui report signing --p12 FILE (หรือใช้ --p12)",
+            "No certificate set: ethics-tui report signing --p12 FILE (or pass --p12)",
+        )
     return pdf_sign.load_signer(path, read_password(f"รหัสผ่านของใบรับรอง {Path(path).name} / passphrase: "))
 
 
@@ -163,7 +209,11 @@ def cmd_signing(args) -> int:
         path = pdf_sign.set_p12(ctx, "" if args.off else args.p12)
         say(args, f"ใบรับรอง: {path or 'ไม่ใช้'}", f"Certificate: {path or 'none'}")
     else:
-        say(args, f"ใบรับรอง: {pdf_sign.get_p12(ctx) or 'ยังไม่ได้ตั้ง'}", f"Certificate: {pdf_sign.get_p12(ctx) or 'not set'}")
+        say(
+            args,
+            f"ใบรับรอง: {pdf_sign.get_p12(ctx) or 'ยังไม่ได้ตั้ง'}",
+            f"Certificate: {pdf_sign.get_p12(ctx) or 'not set'}",
+        )
     return 0
 
 

@@ -16,20 +16,33 @@ DEFAULT_PORT = 8000
 
 
 def add_commands(sub, common) -> None:
-    s = command(sub, "serve", cmd_serve, common,
-                help="เปิดให้ใช้งานผ่านเว็บเบราว์เซอร์ / serve the app to browsers on the office network")
-    s.add_argument("--host", default=DEFAULT_HOST,
-                   help=f"ที่อยู่ที่รับการเชื่อมต่อ (ค่าเริ่มต้น {DEFAULT_HOST} = เครื่องนี้เท่านั้น; 0.0.0.0 = ทุกเครื่องในเครือข่าย)")
+    s = command(
+        sub,
+        "serve",
+        cmd_serve,
+        common,
+        help="เปิดให้ใช้งานผ่านเว็บเบราว์เซอร์ / serve the app to browsers on the office network",
+    )
+    s.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"ที่อยู่ที่รับการเชื่อมต่อ (ค่าเริ่มต้น {DEFAULT_HOST} = เครื่องนี้เท่านั้น; 0.0.0.0 = ทุกเครื่องในเครือข่าย)",
+    )
     s.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"พอร์ต / port (default {DEFAULT_PORT})")
 
     a = sub.add_parser("staff-accounts", parents=[common], help="บัญชีบุคลากรสำหรับรับทราบเอกสารด้วยตนเอง / staff accounts")
     asub = a.add_subparsers(dest="accounts_command", required=True)
-    c = command(asub, "create", cmd_accounts, common, help="สร้างบัญชีให้ทุกคนที่ยังไม่มี แล้วพิมพ์ใบแจ้งรหัส (PDF)",
-                defaults={"reissue": False})
+    c = command(
+        asub,
+        "create",
+        cmd_accounts,
+        common,
+        help="สร้างบัญชีให้ทุกคนที่ยังไม่มี แล้วพิมพ์ใบแจ้งรหัส (PDF)",
+        defaults={"reissue": False},
+    )
     c.add_argument("--staff", help="เฉพาะรหัสบุคลากร (คั่นด้วยจุลภาค) / only these staff codes")
     c.add_argument("-o", "--output", help="ไฟล์ PDF ใบแจ้งรหัส / slips PDF")
-    r = command(asub, "reissue", cmd_accounts, common, help="ออกรหัสใช้ครั้งเดียวใหม่ (ใบแจ้งหาย)",
-                defaults={"reissue": True})
+    r = command(asub, "reissue", cmd_accounts, common, help="ออกรหัสใช้ครั้งเดียวใหม่ (ใบแจ้งหาย)", defaults={"reissue": True})
     r.add_argument("--staff", required=True, help="รหัสบุคลากร (คั่นด้วยจุลภาค) / staff codes")
     r.add_argument("-o", "--output", help="ไฟล์ PDF ใบแจ้งรหัส / slips PDF")
 
@@ -54,6 +67,9 @@ def cmd_accounts(args) -> int:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     out = Path(args.output) if args.output else export_folder(ctx) / f"staff-slips-{stamp}.pdf"
     path = staff_accounts.export_slips(ctx, slips, out)
-    say(args, f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",
-         f"{len(slips)} accounts/codes; slips: {path} (the codes are in this file only)")
+    say(
+        args,
+        f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",
+        f"{len(slips)} accounts/codes; slips: {path} (the codes are in this file only)",
+    )
     return 0

@@ -8,8 +8,9 @@ from ethics_tui.cli.common import command, lang_of, open_ctx, say
 
 
 def add_commands(sub, common) -> None:
-    p = sub.add_parser("staff-map", parents=[common],
-                       help="นำเข้าบุคลากรจากไฟล์ของระบบอื่น (จับคู่คอลัมน์ครั้งเดียว ใช้ซ้ำทุกปี) / mapped staff import")
+    p = sub.add_parser(
+        "staff-map", parents=[common], help="นำเข้าบุคลากรจากไฟล์ของระบบอื่น (จับคู่คอลัมน์ครั้งเดียว ใช้ซ้ำทุกปี) / mapped staff import"
+    )
     ps = p.add_subparsers(dest="map_command", required=True)
     h = command(ps, "headers", cmd_headers, common, help="หัวคอลัมน์ของไฟล์และการจับคู่ที่เดาให้")
     h.add_argument("file")
@@ -17,10 +18,20 @@ def add_commands(sub, common) -> None:
     im = command(ps, "import", cmd_import, common, help="นำเข้าด้วยชุดการจับคู่")
     im.add_argument("file")
     im.add_argument("--preset", help="ชื่อชุดการจับคู่ที่บันทึกไว้")
-    im.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
-                    help="จับคู่ช่องกับหัวคอลัมน์ เช่น full_name=ชื่อ-สกุล (ระบุซ้ำได้)")
-    im.add_argument("--value", action="append", default=[], metavar="FIELD:SOURCE=VALUE",
-                    help="แปลงค่า เช่น staff_type:พนักงานจ้างภารกิจ=พนักงานจ้างตามภารกิจ")
+    im.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="จับคู่ช่องกับหัวคอลัมน์ เช่น full_name=ชื่อ-สกุล (ระบุซ้ำได้)",
+    )
+    im.add_argument(
+        "--value",
+        action="append",
+        default=[],
+        metavar="FIELD:SOURCE=VALUE",
+        help="แปลงค่า เช่น staff_type:พนักงานจ้างภารกิจ=พนักงานจ้างตามภารกิจ",
+    )
     im.add_argument("--save-preset", metavar="NAME", help="บันทึกการจับคู่นี้ไว้ใช้ปีหน้า")
     im.add_argument("--dry-run", action="store_true")
 
@@ -45,7 +56,13 @@ def cmd_headers(args) -> int:
     ids = sm.id_columns(table)
     guess = {v: k for k, v in sm.suggest(table[0] if table else []).items()}
     for i, h in enumerate(table[0] if table else []):
-        note = "  (เลขประจำตัวประชาชน: ข้าม)" if i in ids else f"  → {guess[str(h).strip()]}" if str(h).strip() in guess else ""
+        note = (
+            "  (เลขประจำตัวประชาชน: ข้าม)"
+            if i in ids
+            else f"  → {guess[str(h).strip()]}"
+            if str(h).strip() in guess
+            else ""
+        )
         print(f"{i + 1:>3}. {h}{note}")
     return 0
 
@@ -79,17 +96,28 @@ def cmd_import(args) -> int:
     plan, mapped = sm.import_mapped(ctx, args.file, preset, dry_run=args.dry_run)
     lang = lang_of(args)
     for h in mapped.skipped:
-        say(args, f"ข้ามคอลัมน์ “{h}” (เลขประจำตัวประชาชน ไม่เก็บ)", f"Skipped column '{h}' (national ID, never stored)",
-             file=sys.stderr)
+        say(
+            args,
+            f"ข้ามคอลัมน์ “{h}” (เลขประจำตัวประชาชน ไม่เก็บ)",
+            f"Skipped column '{h}' (national ID, never stored)",
+            file=sys.stderr,
+        )
     if plan.errors:
-        say(args, f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
-             f"Import refused: {len(plan.errors)} error(s); nothing was saved.", file=sys.stderr)
+        say(
+            args,
+            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
+            file=sys.stderr,
+        )
         for e in plan.errors[:50]:
             print("  " + e.message(lang), file=sys.stderr)
         return 1
     if args.save_preset and not args.dry_run:
         sm.save_preset(ctx, preset)
     what = "ตรวจแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าสำเร็จ"
-    say(args, f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}",
-         f"{'Checked' if args.dry_run else 'Imported'}: added {plan.added}, updated {plan.updated}")
+    say(
+        args,
+        f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}",
+        f"{'Checked' if args.dry_run else 'Imported'}: added {plan.added}, updated {plan.updated}",
+    )
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
 
+
 def add_commands(sub, common) -> None:
     p = sub.add_parser("training", parents=[common], help="คัดเลือกฝึกอบรม/ศึกษาดูงาน/ทุน / training selection")
     ts = p.add_subparsers(dest="training_command", required=True)
@@ -18,8 +19,7 @@ def add_commands(sub, common) -> None:
     li.add_argument("--fy", type=int, help="ปีงบประมาณ พ.ศ. / fiscal year (B.E.)")
     st = command(ts, "stats", cmd_stats, common, help="สถิติความเป็นธรรมรายปี / fairness statistics", json=True)
     st.add_argument("--fy", type=int, required=True)
-    q = command(ts, "questions", cmd_questions, common,
-                help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
+    q = command(ts, "questions", cmd_questions, common, help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
     x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
     x.add_argument("--fy", type=int, required=True)
@@ -36,12 +36,30 @@ def cmd_list(args) -> int:
     staff = svc.staff_map(ctx)
     out = []
     for o in svc.list_opportunities(ctx, args.fy):
-        noms = [{"id": n.id, "staff": staff[n.staff_id].full_name if n.staff_id in staff else n.staff_id,
-                 "status": STATUS_LABELS[n.status][pick], "reason": n.reject_reason(lang_of(args))}
-                for n in svc.list_nominations(ctx, o.id)]
-        out.append({"id": o.id, "fy": o.fiscal_year, "kind": o.kind, "title": o.title, "start": o.start_date,
-                    "cost_per_person": o.cost_per_person, "in_house": o.in_house, "ethics": o.ethics,
-                    "attendees": len(o.attendees), "outside": o.outside_count, "nominations": noms})
+        noms = [
+            {
+                "id": n.id,
+                "staff": staff[n.staff_id].full_name if n.staff_id in staff else n.staff_id,
+                "status": STATUS_LABELS[n.status][pick],
+                "reason": n.reject_reason(lang_of(args)),
+            }
+            for n in svc.list_nominations(ctx, o.id)
+        ]
+        out.append(
+            {
+                "id": o.id,
+                "fy": o.fiscal_year,
+                "kind": o.kind,
+                "title": o.title,
+                "start": o.start_date,
+                "cost_per_person": o.cost_per_person,
+                "in_house": o.in_house,
+                "ethics": o.ethics,
+                "attendees": len(o.attendees),
+                "outside": o.outside_count,
+                "nominations": noms,
+            }
+        )
     if args.json:
         return print_json(out)
     for o in out:
@@ -58,21 +76,40 @@ def cmd_stats(args) -> int:
     lang = lang_of(args)
     st = training_stats.stats(open_ctx(args), args.fy, lang)
     grp = lambda gs: [g.__dict__ for g in gs]
-    data = {"fiscal_year": st.fiscal_year, "staff_total": st.staff_total, "with_opportunity": st.with_opportunity,
-            "share": round(st.share, 4), "by_division": grp(st.by_division), "by_staff_type": grp(st.by_type),
-            "by_level": grp(st.by_level), "never_selected": [dict(zip(("name", "position", "division"), n))
-                                                              for n in st.never_selected],
-            "rejections_by_reason": st.rejections, "went": [dict(zip(("name", "division", "title", "kind", "status"), w))
-                                                            for w in st.went],
-            "ethics_trainings": len(st.ethics_events), "open_questions": st.open_questions,
-            "budget": [{"division_id": b.division_id, "amount": b.amount, "committed": b.committed, "spent": b.spent,
-                        "remaining": b.remaining} for b in st.budget]}
+    data = {
+        "fiscal_year": st.fiscal_year,
+        "staff_total": st.staff_total,
+        "with_opportunity": st.with_opportunity,
+        "share": round(st.share, 4),
+        "by_division": grp(st.by_division),
+        "by_staff_type": grp(st.by_type),
+        "by_level": grp(st.by_level),
+        "never_selected": [dict(zip(("name", "position", "division"), n)) for n in st.never_selected],
+        "rejections_by_reason": st.rejections,
+        "went": [dict(zip(("name", "division", "title", "kind", "status"), w)) for w in st.went],
+        "ethics_trainings": len(st.ethics_events),
+        "open_questions": st.open_questions,
+        "budget": [
+            {
+                "division_id": b.division_id,
+                "amount": b.amount,
+                "committed": b.committed,
+                "spent": b.spent,
+                "remaining": b.remaining,
+            }
+            for b in st.budget
+        ],
+    }
     if args.json:
         return print_json(data)
     en = lang == "en"
-    print(("Fiscal year {}: {} of {} staff ({}%) had at least one opportunity" if en else
-           "ปีงบประมาณ {}: บุคลากรได้รับโอกาสอย่างน้อยหนึ่งครั้ง {} จาก {} คน (ร้อยละ {})").format(
-        args.fy, st.with_opportunity, st.staff_total, _pct(st.with_opportunity, st.staff_total)))
+    print(
+        (
+            "Fiscal year {}: {} of {} staff ({}%) had at least one opportunity"
+            if en
+            else "ปีงบประมาณ {}: บุคลากรได้รับโอกาสอย่างน้อยหนึ่งครั้ง {} จาก {} คน (ร้อยละ {})"
+        ).format(args.fy, st.with_opportunity, st.staff_total, _pct(st.with_opportunity, st.staff_total))
+    )
     for g in st.by_division:
         print(f"  {g.name:<32} {g.participants:>3}/{g.staff:<3} {g.selections:>3}  {_m(g.cost):>12}")
     print("Rejections:" if en else "ไม่อนุมัติ:", ", ".join(f"{k} {v}" for k, v in st.rejections.items()) or "-")

@@ -21,14 +21,19 @@ def add_commands(sub, common) -> None:
     a.add_argument("--roles", required=True, help="comma-separated: " + ",".join(ROLES))
     a.add_argument("--staff", type=int, help="รหัสระเบียนบุคลากร / staff record id")
     command(us, "list", cmd_users_list, common, help="รายชื่อผู้ใช้", json=True)
-    pw = command(us, "passwd", cmd_users_passwd, common,
-                 help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
+    pw = command(us, "passwd", cmd_users_passwd, common, help="เปลี่ยนรหัสผ่านตนเอง หรือ (admin) ตั้งรหัสชั่วคราวให้ผู้อื่น")
     pw.add_argument("username")
-    pw.add_argument("--confirm-loss", type=int, default=None, metavar="N",
-                    help="ยืนยันว่ายอมให้ข้อมูลลับ N รายการอ่านไม่ได้อีก (เมื่อผู้ใช้เป็นผู้ถือกุญแจคนสุดท้าย)")
+    pw.add_argument(
+        "--confirm-loss",
+        type=int,
+        default=None,
+        metavar="N",
+        help="ยืนยันว่ายอมให้ข้อมูลลับ N รายการอ่านไม่ได้อีก (เมื่อผู้ใช้เป็นผู้ถือกุญแจคนสุดท้าย)",
+    )
     for name, active in (("disable", False), ("enable", True)):
-        command(us, name, cmd_users_active, common, help="ระงับ / เปิดใช้บัญชี",
-                defaults={"active": active}).add_argument("username")
+        command(us, name, cmd_users_active, common, help="ระงับ / เปิดใช้บัญชี", defaults={"active": active}).add_argument(
+            "username"
+        )
     r = command(us, "roles", cmd_users_roles, common, help="กำหนดบทบาท")
     r.add_argument("username")
     r.add_argument("roles", help="comma-separated")
@@ -40,16 +45,21 @@ def _roles(text: str) -> list[str]:
     roles = [r.strip() for r in text.split(",") if r.strip()]
     bad = [r for r in roles if r not in ROLES]
     if bad:
-        raise UserError(f"ไม่รู้จักบทบาท {', '.join(bad)} — ใช้ {', '.join(ROLES)}",
-                        f"Unknown role(s) {', '.join(bad)}; use {', '.join(ROLES)}")
+        raise UserError(
+            f"ไม่รู้จักบทบาท {', '.join(bad)} — ใช้ {', '.join(ROLES)}",
+            f"Unknown role(s) {', '.join(bad)}; use {', '.join(ROLES)}",
+        )
     return roles
 
 
 def _pending_note(args, pending) -> None:
 
     for vault in pending:
-        say(args, f"บทบาท {vault}: รอผู้ถือกุญแจเข้าสู่ระบบและอนุมัติ (ethics-tui users approve --user ...)",
-             f"role {vault}: waiting for a key holder to approve (ethics-tui users approve --user ...)")
+        say(
+            args,
+            f"บทบาท {vault}: รอผู้ถือกุญแจเข้าสู่ระบบและอนุมัติ (ethics-tui users approve --user ...)",
+            f"role {vault}: waiting for a key holder to approve (ethics-tui users approve --user ...)",
+        )
 
 
 def cmd_users_add(args) -> int:
@@ -58,8 +68,11 @@ def cmd_users_add(args) -> int:
     ctx = open_ctx(args)
     password = read_password(f"รหัสผ่านของ {args.username} / new password: ")
     user, pending = create_user(ctx, args.username, args.name, _roles(args.roles), password, staff_id=args.staff)
-    say(args, f"เพิ่มผู้ใช้ {user.username} แล้ว" + (" (ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก)" if user.must_change else ""),
-         f"User {user.username} added" + (" (must change password at first sign-in)" if user.must_change else ""))
+    say(
+        args,
+        f"เพิ่มผู้ใช้ {user.username} แล้ว" + (" (ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งแรก)" if user.must_change else ""),
+        f"User {user.username} added" + (" (must change password at first sign-in)" if user.must_change else ""),
+    )
     _pending_note(args, pending)
     return 0
 
@@ -71,9 +84,20 @@ def cmd_users_list(args) -> int:
     users = list_users(ctx)
     pending = pending_grants(ctx)
     if args.json:
-        return print_json([{"username": u.username, "display_name": u.display_name, "roles": u.roles,
-                           "staff_id": u.staff_id, "active": u.active, "must_change": u.must_change,
-                           "pending_keys": [v for n, v in pending if n == u.username]} for u in users])
+        return print_json(
+            [
+                {
+                    "username": u.username,
+                    "display_name": u.display_name,
+                    "roles": u.roles,
+                    "staff_id": u.staff_id,
+                    "active": u.active,
+                    "must_change": u.must_change,
+                    "pending_keys": [v for n, v in pending if n == u.username],
+                }
+                for u in users
+            ]
+        )
     for u in users:
         state = "" if u.active else (" (disabled)" if lang_of(args) == "en" else " (ระงับ)")
         print(f"{u.username:<16} {u.display_name}  [{role_names(u.roles, lang_of(args))}]{state}")
@@ -93,8 +117,11 @@ def cmd_users_passwd(args) -> int:
         return 0
     temp = read_password(f"รหัสผ่านชั่วคราวของ {args.username} / temporary password: ")
     pending = reset_password(ctx, args.username, temp, confirm_loss=args.confirm_loss)
-    say(args, f"ตั้งรหัสผ่านชั่วคราวให้ {args.username} แล้ว ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบ",
-         f"Temporary password set for {args.username}; they must change it at sign-in")
+    say(
+        args,
+        f"ตั้งรหัสผ่านชั่วคราวให้ {args.username} แล้ว ผู้ใช้ต้องเปลี่ยนเมื่อเข้าสู่ระบบ",
+        f"Temporary password set for {args.username}; they must change it at sign-in",
+    )
     _pending_note(args, pending)
     return 0
 
@@ -103,8 +130,11 @@ def cmd_users_active(args) -> int:
     from ethics_tui.service.users import set_active
 
     set_active(open_ctx(args), args.username, args.active)
-    say(args, f"{'เปิดใช้' if args.active else 'ระงับ'}บัญชี {args.username} แล้ว",
-         f"Account {args.username} {'enabled' if args.active else 'disabled'}")
+    say(
+        args,
+        f"{'เปิดใช้' if args.active else 'ระงับ'}บัญชี {args.username} แล้ว",
+        f"Account {args.username} {'enabled' if args.active else 'disabled'}",
+    )
     return 0
 
 

@@ -30,7 +30,11 @@ GRIEVANCE_DAYS = 30  # days to file after notification (confirmed for municipal 
 DECISION_DAYS = 90  # days to decide a grievance (unconfirmed practice: a setting)
 
 ROUND_STATUSES = ("open", "notified", "closed")
-ROUND_STATUS_LABELS = {"open": ("เปิดประเมิน", "open"), "notified": ("แจ้งผลแล้ว", "notified"), "closed": ("ปิดรอบ", "closed")}
+ROUND_STATUS_LABELS = {
+    "open": ("เปิดประเมิน", "open"),
+    "notified": ("แจ้งผลแล้ว", "notified"),
+    "closed": ("ปิดรอบ", "closed"),
+}
 ACK_LABELS = {"": ("รอรับทราบ", "awaiting"), "signed": ("ลงนามรับทราบ", "signed"), "refused": ("ไม่ยอมลงนาม", "refused")}
 GRIEVANCE_STATUSES = ("filed", "considering", "upheld", "dismissed", "withdrawn")
 GRIEVANCE_OPEN = ("filed", "considering")
@@ -132,7 +136,11 @@ def total_of(results: Decimal | None, competency: Decimal | None, total: Decimal
         raise _err("competency", "ต้องกรอกคะแนนทั้งสององค์ประกอบ", "both component scores are needed")
     s = results + competency
     if total is not None and total != s:
-        raise _err("total", f"คะแนนรวม {fmt(total)} ไม่เท่ากับผลรวมองค์ประกอบ {fmt(s)}", f"total {fmt(total)} differs from the sum {fmt(s)}")
+        raise _err(
+            "total",
+            f"คะแนนรวม {fmt(total)} ไม่เท่ากับผลรวมองค์ประกอบ {fmt(s)}",
+            f"total {fmt(total)} differs from the sum {fmt(s)}",
+        )
     return s
 
 
@@ -222,16 +230,26 @@ class Scores:
     comment: str = ""
 
     def to_json(self) -> dict:
-        return {"results": fmt(self.results), "competency": fmt(self.competency), "total": fmt(self.total),
-                "level": self.level, "comment": self.comment}
+        return {
+            "results": fmt(self.results),
+            "competency": fmt(self.competency),
+            "total": fmt(self.total),
+            "level": self.level,
+            "comment": self.comment,
+        }
 
     @classmethod
     def from_json(cls, d: dict) -> Scores:
         def dec(v):
             return Decimal(v) if v not in ("", None) else None
 
-        return cls(total=Decimal(d["total"]), level=d.get("level", ""), results=dec(d.get("results")),
-                   competency=dec(d.get("competency")), comment=d.get("comment", ""))
+        return cls(
+            total=Decimal(d["total"]),
+            level=d.get("level", ""),
+            results=dec(d.get("results")),
+            competency=dec(d.get("competency")),
+            comment=d.get("comment", ""),
+        )
 
 
 @dataclass
@@ -286,7 +304,11 @@ def check_ack(outcome: str, on: date, notified_on: str, witness_name: str) -> No
     if on > date.today():
         raise _err("ack_on", "วันที่รับทราบอยู่ในอนาคต", "the date is in the future")
     if outcome == "refused" and not (witness_name or "").strip():
-        raise _err("witness", "กรณีไม่ยอมลงนาม ต้องมีพยานลงชื่อว่าได้แจ้งผลแล้ว", "a refusal needs a witness who signs that the result was notified")
+        raise _err(
+            "witness",
+            "กรณีไม่ยอมลงนาม ต้องมีพยานลงชื่อว่าได้แจ้งผลแล้ว",
+            "a refusal needs a witness who signs that the result was notified",
+        )
 
 
 @dataclass
@@ -341,7 +363,9 @@ IMPORT_COLUMNS = {
 }
 
 
-def check_score_table(table: list[list[object]], audience: dict[str, tuple[int, bool]], weights: dict) -> tuple[list, list]:
+def check_score_table(
+    table: list[list[object]], audience: dict[str, tuple[int, bool]], weights: dict
+) -> tuple[list, list]:
     """Check an imported score table (header first). ``audience`` maps a staff code to
     (result id, locked). Returns (rows, errors): rows are (row number, result id, results,
     competency, total, comment); errors are (row number, column, th, en). Nothing is written."""
@@ -364,8 +388,14 @@ def check_score_table(table: list[list[object]], audience: dict[str, tuple[int, 
     if "code" not in cols:
         errors.append((1, "รหัส", "ไม่มีคอลัมน์ “รหัส” (code)", "required column 'code' (รหัส) is missing"))
     if not ({"results", "competency"} <= set(cols) or "total" in cols):
-        errors.append((1, "ผลสัมฤทธิ์", "ต้องมีคอลัมน์ ผลสัมฤทธิ์ และ สมรรถนะ หรือคอลัมน์ คะแนนรวม",
-                       "columns results and competency, or total, are required"))
+        errors.append(
+            (
+                1,
+                "ผลสัมฤทธิ์",
+                "ต้องมีคอลัมน์ ผลสัมฤทธิ์ และ สมรรถนะ หรือคอลัมน์ คะแนนรวม",
+                "columns results and competency, or total, are required",
+            )
+        )
     if errors:
         return rows, errors
     seen: dict[str, int] = {}
@@ -386,7 +416,11 @@ def check_score_table(table: list[list[object]], audience: dict[str, tuple[int, 
         elif who is None:
             err("code", f"รหัส {code} ไม่อยู่ในรายชื่อผู้รับการประเมินของรอบนี้", f"code {code} is not in this round's audience")
         elif who[1]:
-            err("code", f"ผลของรหัส {code} รับทราบแล้ว (ล็อก) — ต้องเปิดแก้ไขก่อน", f"the result of {code} is acknowledged (locked)")
+            err(
+                "code",
+                f"ผลของรหัส {code} รับทราบแล้ว (ล็อก) — ต้องเปิดแก้ไขก่อน",
+                f"the result of {code} is acknowledged (locked)",
+            )
         seen.setdefault(code, n)
         parsed: dict[str, Decimal | None] = {}
         for f, most in (("results", weights["results"]), ("competency", weights["competency"]), ("total", 100)):

@@ -15,13 +15,22 @@ from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 
 ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
-ROLES_EN = {"ประธาน": "chair", "รองประธาน": "vice-chair", "กรรมการ": "member",
-            "กรรมการและเลขานุการ": "member and secretary", "ผู้ช่วยเลขานุการ": "assistant secretary"}
+ROLES_EN = {
+    "ประธาน": "chair",
+    "รองประธาน": "vice-chair",
+    "กรรมการ": "member",
+    "กรรมการและเลขานุการ": "member and secretary",
+    "ผู้ช่วยเลขานุการ": "assistant secretary",
+}
 CHAIR, SECRETARY = "ประธาน", "กรรมการและเลขานุการ"
 
 DRAFT, ISSUED, SUPERSEDED, REVOKED = "draft", "issued", "superseded", "revoked"
-ORDER_STATUSES = {DRAFT: ("ร่าง", "draft"), ISSUED: ("ออกคำสั่งแล้ว", "issued"),
-                  SUPERSEDED: ("ถูกแทนที่", "superseded"), REVOKED: ("ยกเลิก", "revoked")}
+ORDER_STATUSES = {
+    DRAFT: ("ร่าง", "draft"),
+    ISSUED: ("ออกคำสั่งแล้ว", "issued"),
+    SUPERSEDED: ("ถูกแทนที่", "superseded"),
+    REVOKED: ("ยกเลิก", "revoked"),
+}
 
 AUTHORITY = "{authority}"
 OFFICE = "{office}"
@@ -42,12 +51,24 @@ DEFAULT_DUTIES = (
     "ปฏิบัติหน้าที่อื่นตามที่ได้รับมอบหมาย",
 )
 
-CHANNELS = {"in_person": ("มาด้วยตนเอง", "in person"), "phone": ("โทรศัพท์", "phone"),
-            "line": ("Line", "Line"), "email": ("อีเมล", "e-mail"), "letter": ("หนังสือ", "letter")}
-REQUESTER_KINDS = {"staff": ("บุคลากร", "staff"), "outsider": ("บุคคลภายนอก", "outsider"),
-                   "anonymous": ("ไม่ประสงค์ออกนาม", "anonymous")}
-CONSULT_STATUSES = {"open": ("รับเรื่อง", "open"), "advised": ("ให้คำปรึกษาแล้ว", "advised"),
-                    "referred": ("ส่งต่อ", "referred"), "closed": ("ปิดเรื่อง", "closed")}
+CHANNELS = {
+    "in_person": ("มาด้วยตนเอง", "in person"),
+    "phone": ("โทรศัพท์", "phone"),
+    "line": ("Line", "Line"),
+    "email": ("อีเมล", "e-mail"),
+    "letter": ("หนังสือ", "letter"),
+}
+REQUESTER_KINDS = {
+    "staff": ("บุคลากร", "staff"),
+    "outsider": ("บุคคลภายนอก", "outsider"),
+    "anonymous": ("ไม่ประสงค์ออกนาม", "anonymous"),
+}
+CONSULT_STATUSES = {
+    "open": ("รับเรื่อง", "open"),
+    "advised": ("ให้คำปรึกษาแล้ว", "advised"),
+    "referred": ("ส่งต่อ", "referred"),
+    "closed": ("ปิดเรื่อง", "closed"),
+}
 DEFAULT_CATEGORIES = (
     "การขัดกันระหว่างประโยชน์ส่วนตนและประโยชน์ส่วนรวม",
     "การรับของขวัญและประโยชน์อื่นใด",
@@ -109,7 +130,7 @@ class Order(Record):
 
     @property
     def ref(self) -> str:
-        """"ที่ 12/2568" once issued, else "ร่าง #id"."""
+        """ "ที่ 12/2568" once issued, else "ร่าง #id"."""
         return f"{self.number}/{self.year_be}" if self.number else f"ร่าง #{self.id or '-'}"
 
     @classmethod
@@ -133,10 +154,16 @@ class Order(Record):
         check_text(e, "preamble", self.preamble, "ข้อความนำ", "preamble", required=for_issue, limit=5000)
         check_text(e, "authority", self.authority, "บทบัญญัติที่ให้อำนาจ", "legal authority", required=for_issue, limit=1000)
         if for_issue and AUTHORITY not in self.preamble and self.authority.strip() not in self.preamble:
-            e["preamble"] = ("ข้อความนำต้องมี {authority} เพื่อแสดงบทบัญญัติที่ให้อำนาจ",
-                             "the preamble must contain {authority} where the legal authority goes")
-        start = check_date(e, "term_start", self.term_start, "วันเริ่มวาระ", "term start", required=for_issue, missing_th="ต้องระบุ")
-        end = check_date(e, "term_end", self.term_end, "วันสิ้นสุดวาระ", "term end", required=for_issue, missing_th="ต้องระบุ")
+            e["preamble"] = (
+                "ข้อความนำต้องมี {authority} เพื่อแสดงบทบัญญัติที่ให้อำนาจ",
+                "the preamble must contain {authority} where the legal authority goes",
+            )
+        start = check_date(
+            e, "term_start", self.term_start, "วันเริ่มวาระ", "term start", required=for_issue, missing_th="ต้องระบุ"
+        )
+        end = check_date(
+            e, "term_end", self.term_end, "วันสิ้นสุดวาระ", "term end", required=for_issue, missing_th="ต้องระบุ"
+        )
         check_date(e, "order_date", self.order_date, "วันที่สั่ง", "order date", required=for_issue, missing_th="ต้องระบุ")
         if start and end and end <= start:
             e["term_end"] = ("วันสิ้นสุดวาระต้องอยู่หลังวันเริ่มวาระ", "the term must end after it starts")
@@ -146,7 +173,10 @@ class Order(Record):
         if any(len(d) > _MAX for d in duties):
             e["duties"] = (f"อำนาจหน้าที่ข้อหนึ่งยาวเกิน {_MAX} ตัวอักษร", f"a duty is longer than {_MAX} characters")
         self._check_members(e, for_issue)
-        for name, th, en in (("signer_name", "ชื่อผู้ลงนาม", "signer"), ("signer_position", "ตำแหน่งผู้ลงนาม", "signer position")):
+        for name, th, en in (
+            ("signer_name", "ชื่อผู้ลงนาม", "signer"),
+            ("signer_position", "ตำแหน่งผู้ลงนาม", "signer position"),
+        ):
             check_text(e, name, getattr(self, name), th, en, limit=300)
         if e:
             raise ValidationError(e)
@@ -199,7 +229,9 @@ class Consultation(Record):
 
     def validate(self, categories: tuple[str, ...] | list[str] = DEFAULT_CATEGORIES) -> None:
         e: dict[str, tuple[str, str]] = {}
-        day = check_date(e, "consulted_on", self.consulted_on, "วันที่ขอคำปรึกษา", "date", required=True, missing_th="ต้องระบุ")
+        day = check_date(
+            e, "consulted_on", self.consulted_on, "วันที่ขอคำปรึกษา", "date", required=True, missing_th="ต้องระบุ"
+        )
         if day and day > date.today():
             e["consulted_on"] = ("วันที่ขอคำปรึกษาอยู่ในอนาคต", "the date is in the future")
         if self.channel not in CHANNELS:
@@ -213,7 +245,9 @@ class Consultation(Record):
         elif self.requester_kind != "anonymous" and not self.requester:
             e["requester"] = ("ต้องระบุผู้ขอคำปรึกษา (หรือเลือกไม่ประสงค์ออกนาม)", "name the requester (or choose anonymous)")
         check_text(e, "question", self.question, "สรุปคำถาม", "question summary", required=True, limit=_MAX)
-        check_text(e, "advice", self.advice, "คำแนะนำ", "advice", required=self.status in ("advised", "closed"), limit=_MAX)
+        check_text(
+            e, "advice", self.advice, "คำแนะนำ", "advice", required=self.status in ("advised", "closed"), limit=_MAX
+        )
         if self.status not in CONSULT_STATUSES:
             e["status"] = ("สถานะไม่ถูกต้อง", "unknown status")
         follow = check_date(e, "follow_up", self.follow_up, "วันติดตามผล", "follow-up date")

@@ -194,8 +194,12 @@ class Identity(TextChecked):
                 "เรื่องไม่ประสงค์ออกนามต้องไม่มีชื่อหรือช่องทางติดต่อ",
                 "an anonymous complaint carries no name or contact",
             )
-        for name, limit in (("complainant_name", 200), ("complainant_contact", 300), ("accused_text", 300),
-                            ("details", 5000)):
+        for name, limit in (
+            ("complainant_name", 200),
+            ("complainant_contact", 300),
+            ("accused_text", 300),
+            ("details", 5000),
+        ):
             if len(getattr(self, name)) > limit:
                 errors[name] = (f"ยาวเกิน {limit} ตัวอักษร", f"longer than {limit} characters")
         if errors:
@@ -335,11 +339,20 @@ class Stats:
     finished_by_kind: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {"fiscal_year": self.fiscal_year, "period": "half" if self.half else "year",
-                "start": self.start.isoformat(), "end": self.end.isoformat(), "as_of": self.as_of.isoformat(),
-                "received": self.received, "finished": self.finished, "in_progress": self.in_progress,
-                "by_channel": self.by_channel, "by_kind": self.by_kind, "finished_by_kind": self.finished_by_kind,
-                "statement": {"th": statement(self, "th"), "en": statement(self, "en")}}
+        return {
+            "fiscal_year": self.fiscal_year,
+            "period": "half" if self.half else "year",
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "as_of": self.as_of.isoformat(),
+            "received": self.received,
+            "finished": self.finished,
+            "in_progress": self.in_progress,
+            "by_channel": self.by_channel,
+            "by_kind": self.by_kind,
+            "finished_by_kind": self.finished_by_kind,
+            "statement": {"th": statement(self, "th"), "en": statement(self, "en")},
+        }
 
 
 def period(fy: int, half: bool) -> tuple[date, date]:
@@ -382,14 +395,20 @@ def statement(s: Stats, lang: str = "th") -> str:
     if lang == "en":
         if s.received == 0:
             return f"In the {when} the office received no complaints (no corruption or misconduct complaints and no general grievances)."
-        parts = [f"In the {when} the office received {s.received} complaint(s): {s.finished} finished, {s.in_progress} in progress."]
+        parts = [
+            f"In the {when} the office received {s.received} complaint(s): {s.finished} finished, {s.in_progress} in progress."
+        ]
         if s.by_kind.get("corruption", 0) == 0:
             parts.append("There were no corruption or misconduct complaints.")
         return " ".join(parts)
     if s.received == 0:
         return f"ใน{when} ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ และไม่มีเรื่องร้องเรียนทั่วไป"
-    parts = [(f"ใน{when} มีเรื่องร้องเรียนทั้งหมด {s.received} เรื่อง ดำเนินการแล้วเสร็จ {s.finished} เรื่อง "
-             f"อยู่ระหว่างดำเนินการ {s.in_progress} เรื่อง")]
+    parts = [
+        (
+            f"ใน{when} มีเรื่องร้องเรียนทั้งหมด {s.received} เรื่อง ดำเนินการแล้วเสร็จ {s.finished} เรื่อง "
+            f"อยู่ระหว่างดำเนินการ {s.in_progress} เรื่อง"
+        )
+    ]
     if s.by_kind.get("corruption", 0) == 0:
         parts.append("ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ")
     return " ".join(parts)

@@ -48,9 +48,24 @@ AUDIENCES = {
 
 #: fields that may not change once a document is published
 CONTENT_FIELDS = (
-    "title", "intro", "dos", "donts", "signer_name", "signer_position", "dated", "number",
-    "to", "references", "body", "enclosures", "unit", "audience", "audience_divisions",
-    "audience_types", "audience_people", "standing",
+    "title",
+    "intro",
+    "dos",
+    "donts",
+    "signer_name",
+    "signer_position",
+    "dated",
+    "number",
+    "to",
+    "references",
+    "body",
+    "enclosures",
+    "unit",
+    "audience",
+    "audience_divisions",
+    "audience_types",
+    "audience_people",
+    "standing",
 )
 
 
@@ -106,23 +121,26 @@ class Notice(Record):
         check_text(errors, "to", self.to, "เรียน", "recipients", required=self.kind == "circular", limit=300)
         check_text(errors, "unit", self.unit, "ส่วนราชการเจ้าของเรื่อง", "issuing unit", limit=200)
         check_text(errors, "signer_name", self.signer_name, "ชื่อผู้ลงนาม", "signatory", limit=120)
-        check_text(errors, "signer_position", self.signer_position, "ตำแหน่งผู้ลงนาม", "signatory's position",
-                   limit=300)
+        check_text(errors, "signer_position", self.signer_position, "ตำแหน่งผู้ลงนาม", "signatory's position", limit=300)
         for name, label in (("dos", ("สิ่งที่ควรปฏิบัติ", "Dos")), ("donts", ("สิ่งที่ไม่ควรปฏิบัติ", "Don'ts"))):
             items = getattr(self, name)
             if not isinstance(items, list) or any(
                 not isinstance(i, dict) or not str(i.get("text", "")).strip() or len(str(i.get("text"))) > 1000
                 for i in items
             ):
-                errors[name] = (f"รายการ{label[0]}ต้องไม่ว่างและยาวไม่เกิน 1000 ตัวอักษร",
-                                f"each {label[1]} item must be 1-1000 characters")
+                errors[name] = (
+                    f"รายการ{label[0]}ต้องไม่ว่างและยาวไม่เกิน 1000 ตัวอักษร",
+                    f"each {label[1]} item must be 1-1000 characters",
+                )
         if self.kind == "announcement" and not (self.dos or self.donts) and not self.intro.strip():
             errors["dos"] = ("ต้องมีคำนำหรือรายการอย่างน้อยหนึ่งข้อ", "add an introduction or at least one item")
         if self.form not in ("external", "memo"):
             errors["form"] = ("รูปแบบหนังสือต้องเป็น external หรือ memo", "the letter form must be external or memo")
         if self.kind == "circular" and not self.body.strip():
             errors["body"] = ("ต้องกรอกเนื้อความ", "body is required")
-        if not isinstance(self.references, list) or any(not isinstance(r, str) or not r.strip() for r in self.references):
+        if not isinstance(self.references, list) or any(
+            not isinstance(r, str) or not r.strip() for r in self.references
+        ):
             errors["references"] = ("รายการอ้างถึงต้องไม่ว่าง", "references must not be empty")
         if not isinstance(self.enclosures, list) or any(
             not isinstance(e, dict) or not str(e.get("title", "")).strip() for e in self.enclosures
@@ -144,8 +162,10 @@ class Notice(Record):
         elif self.audience == "people" and not self.audience_people:
             errors["audience"] = ("ต้องระบุบุคลากรอย่างน้อยหนึ่งคน", "pick at least one person")
         if self.standing and self.audience != "all":
-            errors["standing"] = ("เอกสารที่ใช้กับทุกคนตลอดไปต้องมีกลุ่มเป้าหมายเป็นบุคลากรทุกคน",
-                                  "a standing document must target all staff")
+            errors["standing"] = (
+                "เอกสารที่ใช้กับทุกคนตลอดไปต้องมีกลุ่มเป้าหมายเป็นบุคลากรทุกคน",
+                "a standing document must target all staff",
+            )
         for c in self.channels:
             if not isinstance(c, dict) or c.get("channel") not in CHANNELS:
                 errors["channels"] = ("ช่องทางเผยแพร่ไม่ถูกต้อง", "unknown publication channel")

@@ -16,9 +16,21 @@ EXPORTS_LAYOUTS = ("year", "flat")
 
 @dataclass
 class OfficeSettings(TextChecked):
-    SINGLE_LINE = ("office_name", "office_type", "district", "province", "phone", "email", "executive_name",
-                   "executive_title", "letter_prefix", "digits", "emblem_path", "exports_dir",
-                   "exports_layout")
+    SINGLE_LINE = (
+        "office_name",
+        "office_type",
+        "district",
+        "province",
+        "phone",
+        "email",
+        "executive_name",
+        "executive_title",
+        "letter_prefix",
+        "digits",
+        "emblem_path",
+        "exports_dir",
+        "exports_layout",
+    )
 
     office_name: str = ""  # full name, e.g. "องค์การบริหารส่วนตำบลเชียงพิณ"
     office_type: str = OFFICE_TYPES[0]
@@ -67,12 +79,20 @@ class OfficeSettings(TextChecked):
             errors["title_pt"] = ("ขนาดตัวอักษรหัวเรื่องต้องเป็นตัวเลข 12 ถึง 36 พอยต์", "Title size must be 12 to 36 pt")
         if self.font_path and not str(self.font_path).strip().lower().endswith(".ttf"):
             errors["font_path"] = ("ไฟล์แบบอักษรต้องเป็น .ttf (เช่น THSarabunNew.ttf)", "The font must be a .ttf file")
-        if not isinstance(self.idle_minutes, int) or isinstance(self.idle_minutes, bool) or not 0 <= self.idle_minutes <= 480:
-            errors["idle_minutes"] = ("นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
-                                      "idle sign-out minutes must be 0-480 (0 = never)")
+        if (
+            not isinstance(self.idle_minutes, int)
+            or isinstance(self.idle_minutes, bool)
+            or not 0 <= self.idle_minutes <= 480
+        ):
+            errors["idle_minutes"] = (
+                "นาทีที่ออกจากระบบเมื่อไม่มีการใช้งานต้องเป็น 0-480 (0 = ไม่ออกเอง)",
+                "idle sign-out minutes must be 0-480 (0 = never)",
+            )
         if self.exports_layout not in EXPORTS_LAYOUTS:
-            errors["exports_layout"] = ("เลือกแยกโฟลเดอร์ตามปีงบประมาณ หรือรวมไว้ในโฟลเดอร์เดียว",
-                                        "choose a folder per fiscal year or one folder")
+            errors["exports_layout"] = (
+                "เลือกแยกโฟลเดอร์ตามปีงบประมาณ หรือรวมไว้ในโฟลเดอร์เดียว",
+                "choose a folder per fiscal year or one folder",
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -28,8 +28,18 @@ _CODE_RE = re.compile(r"^[\w\-/.]{1,30}$")
 
 @dataclass
 class Staff(Record):
-    SINGLE_LINE = ("prefix", "first_name", "last_name", "position", "staff_type", "code", "level", "start_date",
-                   "email", "phone")
+    SINGLE_LINE = (
+        "prefix",
+        "first_name",
+        "last_name",
+        "position",
+        "staff_type",
+        "code",
+        "level",
+        "start_date",
+        "email",
+        "phone",
+    )
 
     prefix: str
     first_name: str
@@ -48,7 +58,7 @@ class Staff(Record):
 
     @property
     def full_name(self) -> str:
-        """"นายสมชาย ใจดี": the prefix joins the first name without a space."""
+        """ "นายสมชาย ใจดี": the prefix joins the first name without a space."""
         return f"{self.prefix}{self.first_name} {self.last_name}".strip()
 
     def start(self) -> date | None:

@@ -93,8 +93,9 @@ class TextChecked:
         cls.validate = validate  # type: ignore[method-assign]
 
 
-def check_text(errors: dict, name: str, value: object, th: str, en: str, *, required: bool = False,
-               limit: int = 300) -> None:
+def check_text(
+    errors: dict, name: str, value: object, th: str, en: str, *, required: bool = False, limit: int = 300
+) -> None:
     """Add a (th, en) message for the text field ``name`` to ``errors``: not text, missing
     (when ``required``; blank counts as missing), or longer than ``limit`` characters."""
     if not isinstance(value, str):
@@ -105,8 +106,9 @@ def check_text(errors: dict, name: str, value: object, th: str, en: str, *, requ
         errors[name] = (f"{th}ยาวเกิน {limit} ตัวอักษร", f"{en} is longer than {limit} characters")
 
 
-def check_date(errors: dict, name: str, value: str, th: str, en: str, *, required: bool = False,
-               missing_th: str = "ต้องกรอก") -> date | None:
+def check_date(
+    errors: dict, name: str, value: str, th: str, en: str, *, required: bool = False, missing_th: str = "ต้องกรอก"
+) -> date | None:
     """The ISO date in ``value`` (None when empty or bad); a (th, en) message for the field
     ``name`` goes into ``errors`` when it is bad, or empty and ``required``."""
     if not value:

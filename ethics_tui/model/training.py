@@ -84,10 +84,17 @@ class Opportunity(Record):
     def validate(self) -> None:
         errors: dict[str, tuple[str, str]] = {}
         if self.kind not in KINDS:
-            errors["kind"] = ("ประเภทต้องเป็น " + " / ".join(KINDS), "kind must be one of " + " / ".join(KIND_EN.values()))
+            errors["kind"] = (
+                "ประเภทต้องเป็น " + " / ".join(KINDS),
+                "kind must be one of " + " / ".join(KIND_EN.values()),
+            )
         check_text(errors, "title", self.title, "ชื่อหลักสูตร/โครงการ", "title", required=True)
-        for name, th, en in (("course_key", "รหัสหลักสูตร", "course key"), ("organizer", "ผู้จัด", "organizer"),
-                             ("invite_no", "เลขที่หนังสือเชิญ", "invitation number"), ("location", "สถานที่", "location")):
+        for name, th, en in (
+            ("course_key", "รหัสหลักสูตร", "course key"),
+            ("organizer", "ผู้จัด", "organizer"),
+            ("invite_no", "เลขที่หนังสือเชิญ", "invitation number"),
+            ("location", "สถานที่", "location"),
+        ):
             check_text(errors, name, getattr(self, name), th, en, limit=200)
         check_text(errors, "eligibility", self.eligibility, "คุณสมบัติผู้เข้าร่วม", "eligibility", limit=1000)
         start = check_date(errors, "start_date", self.start_date, "วันเริ่ม", "start date", required=True)
@@ -95,21 +102,29 @@ class Opportunity(Record):
         check_date(errors, "invite_date", self.invite_date, "วันที่หนังสือเชิญ", "invitation date")
         if start and end and end < start:
             errors["end_date"] = ("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "the end date is before the start date")
-        for name, th, en in (("cost_registration", "ค่าลงทะเบียน", "registration"), ("cost_travel", "ค่าเดินทาง", "travel"),
-                             ("cost_allowance", "ค่าเบี้ยเลี้ยง/ที่พัก", "allowance"),
-                             ("project_budget", "งบประมาณโครงการ", "project budget")):
+        for name, th, en in (
+            ("cost_registration", "ค่าลงทะเบียน", "registration"),
+            ("cost_travel", "ค่าเดินทาง", "travel"),
+            ("cost_allowance", "ค่าเบี้ยเลี้ยง/ที่พัก", "allowance"),
+            ("project_budget", "งบประมาณโครงการ", "project budget"),
+        ):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or v > 10_000_000:
                 errors[name] = (f"{th}ต้องเป็นจำนวนเงิน 0-10,000,000 บาท", f"{en} must be 0-10,000,000 baht")
-        for name, th, en in (("seats", "จำนวนที่นั่ง", "seats"), ("outside_count", "ผู้เข้าร่วมจากภายนอก", "outside participants")):
+        for name, th, en in (
+            ("seats", "จำนวนที่นั่ง", "seats"),
+            ("outside_count", "ผู้เข้าร่วมจากภายนอก", "outside participants"),
+        ):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 100_000:
                 errors[name] = (f"{th}ต้องเป็นจำนวนเต็ม 0 ขึ้นไป", f"{en} must be a whole number, 0 or more")
         if not isinstance(self.attendees, list) or not all(isinstance(a, int) for a in self.attendees):
             errors["attendees"] = ("รายชื่อผู้เข้าร่วมไม่ถูกต้อง", "invalid attendance list")
         elif self.attendees and not self.in_house:
-            errors["attendees"] = ("บันทึกรายชื่อผู้เข้าร่วมได้เฉพาะโครงการที่หน่วยงานจัดเอง",
-                                   "attendance lists are kept for in-house projects only")
+            errors["attendees"] = (
+                "บันทึกรายชื่อผู้เข้าร่วมได้เฉพาะโครงการที่หน่วยงานจัดเอง",
+                "attendance lists are kept for in-house projects only",
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -158,16 +173,28 @@ class Nomination(Record):
 
     def validate(self) -> None:
         errors: dict[str, tuple[str, str]] = {}
-        for name, th, en in (("opportunity_id", "โอกาส", "opportunity"), ("staff_id", "ผู้ได้รับการเสนอชื่อ", "person"),
-                             ("nominated_by", "ผู้เสนอชื่อ (ผู้อำนวยการกอง)", "nominated by (division director)")):
+        for name, th, en in (
+            ("opportunity_id", "โอกาส", "opportunity"),
+            ("staff_id", "ผู้ได้รับการเสนอชื่อ", "person"),
+            ("nominated_by", "ผู้เสนอชื่อ (ผู้อำนวยการกอง)", "nominated by (division director)"),
+        ):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or v <= 0:
                 errors[name] = (f"ต้องเลือก{th}", f"{en} is required")
-        check_text(errors, "rationale", self.rationale, "เหตุผลความเกี่ยวข้องกับตำแหน่งและหน้าที่",
-                   "rationale (relevance to duties)", required=True, limit=1000)
+        check_text(
+            errors,
+            "rationale",
+            self.rationale,
+            "เหตุผลความเกี่ยวข้องกับตำแหน่งและหน้าที่",
+            "rationale (relevance to duties)",
+            required=True,
+            limit=1000,
+        )
         nominated = check_date(errors, "nominated_on", self.nominated_on, "วันที่เสนอชื่อ", "nomination date", required=True)
         forwarded = check_date(errors, "forwarded_on", self.forwarded_on, "วันที่ส่งผู้บริหาร", "forward date")
-        decided = check_date(errors, "decided_on", self.decided_on, "วันที่พิจารณา", "decision date", required=bool(self.decision))
+        decided = check_date(
+            errors, "decided_on", self.decided_on, "วันที่พิจารณา", "decision date", required=bool(self.decision)
+        )
         check_date(errors, "certificate_date", self.certificate_date, "วันที่ได้รับวุฒิบัตร", "certificate date")
         if nominated and forwarded and forwarded < nominated:
             errors["forwarded_on"] = ("วันที่ส่งต้องไม่ก่อนวันที่เสนอชื่อ", "forwarded before the nomination date")
@@ -205,7 +232,11 @@ class Budget(Record):
 
     def validate(self) -> None:
         errors: dict[str, tuple[str, str]] = {}
-        if isinstance(self.fiscal_year, bool) or not isinstance(self.fiscal_year, int) or not 2400 <= self.fiscal_year <= 2700:
+        if (
+            isinstance(self.fiscal_year, bool)
+            or not isinstance(self.fiscal_year, int)
+            or not 2400 <= self.fiscal_year <= 2700
+        ):
             errors["fiscal_year"] = ("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2568", "fiscal year must be B.E., e.g. 2568")
         a = self.amount
         if isinstance(a, bool) or not isinstance(a, (int, float)) or not 0 <= a <= 1_000_000_000:

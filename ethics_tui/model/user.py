@@ -31,6 +31,7 @@ VAULT_HOLDERS = {"committee": ("committee",), "complaints": ("complaints",), "hr
 def entitled(roles, vault: str) -> bool:
     return any(r in roles for r in VAULT_HOLDERS.get(vault, (vault,)))
 
+
 _USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 MIN_PASSWORD = 8
 
@@ -87,5 +88,10 @@ class User(Record):
 def check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
         raise ValidationError(
-            {"password": (f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร", f"password needs at least {MIN_PASSWORD} characters")}
+            {
+                "password": (
+                    f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD} ตัวอักษร",
+                    f"password needs at least {MIN_PASSWORD} characters",
+                )
+            }
         )

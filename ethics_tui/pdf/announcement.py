@@ -32,7 +32,14 @@ def render_announcement(
             pdf.paragraph(text)
 
     return common.render_official(
-        path, settings, first=f"ประกาศ{settings.office_name}", number_line="", subject=doc.subject,
-        blocks=doc.body, signer=doc.signer, dated=("ประกาศ ณ วันที่", doc.announced_on), names=names,
+        path,
+        settings,
+        first=f"ประกาศ{settings.office_name}",
+        number_line="",
+        subject=doc.subject,
+        blocks=doc.body,
+        signer=doc.signer,
+        dated=("ประกาศ ณ วันที่", doc.announced_on),
+        names=names,
         middle=lists_and_closing,
     )

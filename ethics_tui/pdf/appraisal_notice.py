@@ -52,8 +52,9 @@ def _page(pdf: ThaiPDF, doc: AppraisalNoticeDoc, settings: OfficeSettings) -> No
     _fields(pdf, [(f.label, f.value) for f in doc.fields] + [("วันที่แจ้งผล", notified)])
     pdf.ln(2)
     pdf.style("", 14)
-    pdf.paragraph(f"หากไม่เห็นด้วยกับผลการประเมิน ผู้รับการประเมินมีสิทธิ์ร้องทุกข์ได้ภายใน {doc.grievance_days} วัน "
-                  "นับแต่วันที่ได้รับทราบผลการประเมิน")
+    pdf.paragraph(
+        f"หากไม่เห็นด้วยกับผลการประเมิน ผู้รับการประเมินมีสิทธิ์ร้องทุกข์ได้ภายใน {doc.grievance_days} วัน นับแต่วันที่ได้รับทราบผลการประเมิน"
+    )
     pdf.style("")
     col_w = pdf.epw / 2 - 4  # two columns that cannot meet: each line wraps within its half
     left, right = pdf.l_margin + pdf.epw * 0.25, pdf.l_margin + pdf.epw * 0.75
@@ -65,24 +66,45 @@ def _page(pdf: ThaiPDF, doc: AppraisalNoticeDoc, settings: OfficeSettings) -> No
     y_left = pdf.get_y()
     pdf.set_y(y0)
     _centred_lines(pdf, "ได้รับทราบผลการประเมินแล้ว", right, col_w)
-    pdf.signature_block(doc.appraisee.name, doc.appraisee.position, x_center=right,
-                        lead="ลงชื่อ" + "." * 22 + "ผู้รับการประเมิน", gap=0, width=col_w)
+    pdf.signature_block(
+        doc.appraisee.name,
+        doc.appraisee.position,
+        x_center=right,
+        lead="ลงชื่อ" + "." * 22 + "ผู้รับการประเมิน",
+        gap=0,
+        width=col_w,
+    )
     _centred_lines(pdf, "วันที่ " + day(doc.signed_on), right, col_w)
     pdf.set_y(max(y_left, pdf.get_y()))
     pdf.ln(6)
     pdf.centered(WITNESS_NOTE, "B", 14)
-    pdf.paragraph(f"ได้แจ้งผลการประเมินตามแบบนี้แก่ผู้รับการประเมินแล้ว เมื่อวันที่ {day(doc.refused_on)} "
-                  "แต่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน", indent=0)
+    pdf.paragraph(
+        f"ได้แจ้งผลการประเมินตามแบบนี้แก่ผู้รับการประเมินแล้ว เมื่อวันที่ {day(doc.refused_on)} "
+        "แต่ผู้รับการประเมินไม่ยอมลงลายมือชื่อรับทราบผลการประเมิน",
+        indent=0,
+    )
     if doc.refused_on and doc.refusal_note:
         pdf.paragraph("หมายเหตุ " + doc.refusal_note[:300], indent=0)
     pdf.ln(2)
     witness = doc.witness if doc.refused_on else None
-    pdf.signature_block(witness.name if witness else "", (witness.position if witness else "") or "ตำแหน่ง" + DOTS,
-                        x_center=right, lead="ลงชื่อ" + "." * 22 + "พยาน", gap=0, width=pdf.epw / 2 - 4)
+    pdf.signature_block(
+        witness.name if witness else "",
+        (witness.position if witness else "") or "ตำแหน่ง" + DOTS,
+        x_center=right,
+        lead="ลงชื่อ" + "." * 22 + "พยาน",
+        gap=0,
+        width=pdf.epw / 2 - 4,
+    )
 
 
-def render_appraisal_notices(docs: list[AppraisalNoticeDoc], path: str | Path, settings: OfficeSettings, *,
-                             title: str = "แบบแจ้งผลการประเมินผลการปฏิบัติงาน", names: tuple[str, ...] = ()) -> Path:
+def render_appraisal_notices(
+    docs: list[AppraisalNoticeDoc],
+    path: str | Path,
+    settings: OfficeSettings,
+    *,
+    title: str = "แบบแจ้งผลการประเมินผลการปฏิบัติงาน",
+    names: tuple[str, ...] = (),
+) -> Path:
     """One page per notice, in the order given."""
     people = [n for d in docs for n in (d.appraisee.name, d.appraiser.name, d.witness.name) if n]
     people += {p for d in docs for p in (d.appraisee.position, d.appraiser.position, d.witness.position) if p}

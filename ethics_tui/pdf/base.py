@@ -424,15 +424,22 @@ class ThaiPDF(FPDF):
         if after:
             self.ln(after)
 
-    def heading(self, text: str, *, keep: float | None = None, style: str = "B", indent: float = 0.0,
-                left: float = 0.0, after: float = 1.0) -> None:
+    def heading(
+        self,
+        text: str,
+        *,
+        keep: float | None = None,
+        style: str = "B",
+        indent: float = 0.0,
+        left: float = 0.0,
+        after: float = 1.0,
+    ) -> None:
         """A heading or a table's title. Page-flow rule (issue 13 item 4): it never stands at a
         page foot; it keeps ``keep`` mm of what follows on its page (default two body lines;
         before a table, pass ``TableWriter.start_height()``), or moves to the next page."""
         saved = self.font_style
         self.style(style, self.nominal_pt)
-        self.paragraph(text, indent=indent, left=left, after=after,
-                       keep_next=2 * self.line_h if keep is None else keep)
+        self.paragraph(text, indent=indent, left=left, after=after, keep_next=2 * self.line_h if keep is None else keep)
         self.style(saved, self.nominal_pt)
 
     def numbered(self, items: Iterable[str], *, left: float = INDENT_MM, label_w: float = 8.0, start: int = 1) -> None:
@@ -519,10 +526,12 @@ class ThaiPDF(FPDF):
 
     def _emblem_hint(self, x: float, y: float, w: float, h: float) -> None:
         size = "๑.๕ ซม." if h < 20 else "๓ ซม."
-        self.warnings.append((
-            "ยังไม่ได้ตั้งค่าไฟล์ภาพตราครุฑ/ตราสัญลักษณ์ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (ตั้งค่าได้ที่หน้าตั้งค่า)",
-            "No emblem image is set: the document shows a hint in its place (set one in settings)",
-        ))
+        self.warnings.append(
+            (
+                "ยังไม่ได้ตั้งค่าไฟล์ภาพตราครุฑ/ตราสัญลักษณ์ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (ตั้งค่าได้ที่หน้าตั้งค่า)",
+                "No emblem image is set: the document shows a hint in its place (set one in settings)",
+            )
+        )
         saved = (self.font_style, self.nominal_pt)
         self.set_draw_color(190, 190, 190)
         self.set_dash_pattern(dash=1, gap=1)
@@ -531,7 +540,11 @@ class ThaiPDF(FPDF):
         self.set_draw_color(0, 0, 0)
         self.set_text_color(150, 150, 150)
         self.style("", 8 if h < 20 else 10)
-        lines = [f"ตราครุฑ {size}", "ระบุไฟล์ภาพ", "ในหน้าตั้งค่า"] if h < 20 else [f"ที่ของตราครุฑ สูง {size}", "ยังไม่ได้ระบุไฟล์ภาพตรา", "ระบุได้ในหน้าตั้งค่า"]
+        lines = (
+            [f"ตราครุฑ {size}", "ระบุไฟล์ภาพ", "ในหน้าตั้งค่า"]
+            if h < 20
+            else [f"ที่ของตราครุฑ สูง {size}", "ยังไม่ได้ระบุไฟล์ภาพตรา", "ระบุได้ในหน้าตั้งค่า"]
+        )
         lh = min(self.line_h, h / len(lines))
         for i, text in enumerate(lines):
             self.set_xy(x, y + (h - lh * len(lines)) / 2 + i * lh)

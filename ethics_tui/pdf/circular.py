@@ -41,8 +41,7 @@ def render_circular(
     all_names = (*names, signer.name, signer.position, *common.names_in(doc.body))
 
     def make() -> ThaiPDF:
-        return ThaiPDF(settings, title=f"หนังสือเวียน {number} เรื่อง {doc.subject}", subject=doc.subject,
-                       names=all_names)
+        return ThaiPDF(settings, title=f"หนังสือเวียน {number} เรื่อง {doc.subject}", subject=doc.subject, names=all_names)
 
     def draw(pdf: ThaiPDF) -> None:
         pdf.add_page()
@@ -62,7 +61,9 @@ def render_circular(
                 pdf.text_line(ln, right_w, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.ln(2)
         pdf.set_x(pdf.l_margin + pdf.epw * 0.45)
-        pdf.text_line(pdf.tx(common.be_date(doc.dated, pdf.digits, with_be=False)), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.text_line(
+            pdf.tx(common.be_date(doc.dated, pdf.digits, with_be=False)), 0, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         pdf.ln(2)
         _labelled(pdf, "เรื่อง", [doc.subject])
         _labelled(pdf, "เรียน", [doc.to])
@@ -106,6 +107,14 @@ def _as_memo(doc: CircularDoc, path: str | Path, settings: OfficeSettings, names
     if doc.enclosures:
         body.insert(0, "สิ่งที่ส่งมาด้วย " + " ".join(doc.enclosures))
     signer = common.resolve_signer(doc.signer, settings)
-    memo = MemoDoc(unit=doc.unit, subject=doc.subject, to=doc.to, body=body, dated=doc.dated,
-                   number=f"ว {doc.number}", closing=doc.closing, signer=signer)
+    memo = MemoDoc(
+        unit=doc.unit,
+        subject=doc.subject,
+        to=doc.to,
+        body=body,
+        dated=doc.dated,
+        number=f"ว {doc.number}",
+        closing=doc.closing,
+        signer=signer,
+    )
     return render_memo(memo, path, settings, names=names)

@@ -30,8 +30,12 @@ STYLES = ("", "B", "I", "BI")
 _SARABUN_FILES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
 #: file stems of the TH Sarabun family, best first (TH Sarabun New is the free, current one)
 _TH_STEMS = ("THSarabunNew", "THSarabunPSK", "THSarabunIT๙", "THSarabunIT9")
-_TH_SUFFIX = {"": ("",), "B": (" Bold", "-Bold", "Bold"), "I": (" Italic", "-Italic", "Italic"),
-              "BI": (" BoldItalic", "-BoldItalic", "BoldItalic", " Bold Italic")}
+_TH_SUFFIX = {
+    "": ("",),
+    "B": (" Bold", "-Bold", "Bold"),
+    "I": (" Italic", "-Italic", "Italic"),
+    "BI": (" BoldItalic", "-BoldItalic", "BoldItalic", " Bold Italic"),
+}
 _FC_FAMILIES = ("TH Sarabun New", "TH SarabunPSK", "TH SarabunIT๙")
 
 
@@ -47,8 +51,10 @@ class FontChoice:
     def note(self) -> str:
         """One line for the PDF metadata and ``verify-pdf``."""
         if self.source == "bundled":
-            return (f"font: Sarabun (bundled) scaled {self.scale:.3f} to the glyph size of "
-                    "TH Sarabun New at the nominal size")
+            return (
+                f"font: Sarabun (bundled) scaled {self.scale:.3f} to the glyph size of "
+                "TH Sarabun New at the nominal size"
+            )
         return f"font: {self.family} ({self.source}: {Path(self.files['']).name}) at the nominal size"
 
 
@@ -110,8 +116,9 @@ def _from_fontconfig() -> Path | None:
         return None
     for family in _FC_FAMILIES:
         try:
-            out = subprocess.run([exe, "-f", "%{family}\n%{file}", f"{family}:style=Regular"],
-                                 capture_output=True, text=True, timeout=5)
+            out = subprocess.run(
+                [exe, "-f", "%{family}\n%{file}", f"{family}:style=Regular"], capture_output=True, text=True, timeout=5
+            )
         except (OSError, subprocess.SubprocessError):
             return None
         fam, _, file = out.stdout.partition("\n")
@@ -154,6 +161,9 @@ def describe(font_path: str = "") -> tuple[str, str]:
     """(Thai, English) line saying which font documents will be set in."""
     c = choose(font_path or "")
     if c.source == "bundled":
-        return (f"แบบอักษรเอกสาร: Sarabun (ติดมากับโปรแกรม) ย่อเป็น {c.scale:.3f} ให้เท่าขนาด TH Sarabun New — "
-                "ติดตั้ง TH Sarabun New หรือระบุไฟล์ในหน้าตั้งค่าเพื่อใช้แบบอักษรเดียวกับหนังสือราชการ", c.note)
+        return (
+            f"แบบอักษรเอกสาร: Sarabun (ติดมากับโปรแกรม) ย่อเป็น {c.scale:.3f} ให้เท่าขนาด TH Sarabun New — "
+            "ติดตั้ง TH Sarabun New หรือระบุไฟล์ในหน้าตั้งค่าเพื่อใช้แบบอักษรเดียวกับหนังสือราชการ",
+            c.note,
+        )
     return f"แบบอักษรเอกสาร: {c.family} ({Path(c.files['']).name})", c.note

@@ -62,7 +62,13 @@ def render_memo(doc: MemoDoc, path: str | Path, settings: OfficeSettings, *, nam
             settings,
             title=f"บันทึกข้อความ {doc.subject}",
             subject="บันทึกข้อความ",
-            names=(*names, doc.signer.name, decision_signer.name, phone, *common.names_in(doc.body)),  # phone kept whole
+            names=(
+                *names,
+                doc.signer.name,
+                decision_signer.name,
+                phone,
+                *common.names_in(doc.body),
+            ),  # phone kept whole
         )
 
     def draw(pdf: ThaiPDF) -> None:
@@ -79,8 +85,10 @@ def render_memo(doc: MemoDoc, path: str | Path, settings: OfficeSettings, *, nam
             unit += f" โทร. {settings.phone}"
         y = _head(pdf, "ส่วนราชการ", unit, pdf.l_margin, pdf.epw, pdf.get_y() + 2)
         number = f"{settings.letter_prefix}/{doc.number}" if settings.letter_prefix else doc.number
-        y = max(_head(pdf, "ที่", number, pdf.l_margin, half, y),
-                _head(pdf, "วันที่", common.be_date(doc.dated, pdf.digits, with_be=False), pdf.l_margin + half, half, y))
+        y = max(
+            _head(pdf, "ที่", number, pdf.l_margin, half, y),
+            _head(pdf, "วันที่", common.be_date(doc.dated, pdf.digits, with_be=False), pdf.l_margin + half, half, y),
+        )
         y = _head(pdf, "เรื่อง", doc.subject, pdf.l_margin, pdf.epw, y) + 1
         pdf.line(pdf.l_margin, y, pdf.l_margin + pdf.epw, y)
         pdf.set_y(y + 3)

@@ -40,7 +40,7 @@ def office_names(settings: OfficeSettings) -> list[str]:
     if s.province:
         out += [f"จังหวัด{s.province}", s.province]
     kind = s.office_type if s.office_type in OFFICE_TYPES else OFFICE_TYPES[0]
-    place = s.office_name[len(kind):] if s.office_name.startswith(kind) else ""
+    place = s.office_name[len(kind) :] if s.office_name.startswith(kind) else ""
     for t in {kind, s.office_type} - {""}:
         out += [f"นายก{t}", f"ปลัด{t}", f"รองปลัด{t}", f"หัวหน้าสำนักปลัด{t}", f"สมาชิกสภา{t}"]
         if place:
@@ -61,7 +61,7 @@ LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "�
 
 
 def position_with_level(position: str, level: str, *, other_levels: bool = False) -> str:
-    """"นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ", never the level twice
+    """ "นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ", never the level twice
     (issue 13 item 9: a position typed with its level already in it stays as typed). Other
     levels (e.g. "อำนวยการท้องถิ่น ระดับกลาง") follow after a space with ``other_levels``."""
     position, level = (position or "").strip(), (level or "").strip()

@@ -16,7 +16,14 @@ def render_order(doc: OrderDoc, path: str | Path, settings: OfficeSettings, *, n
             pdf.paragraph(doc.effective)
 
     return common.render_official(
-        path, settings, first=f"คำสั่ง{settings.office_name}", number_line=f"ที่ {doc.number}/{doc.year_be}",
-        subject=doc.subject, blocks=doc.body, signer=doc.signer, dated=("สั่ง ณ วันที่", doc.signed_on), names=names,
+        path,
+        settings,
+        first=f"คำสั่ง{settings.office_name}",
+        number_line=f"ที่ {doc.number}/{doc.year_be}",
+        subject=doc.subject,
+        blocks=doc.body,
+        signer=doc.signer,
+        dated=("สั่ง ณ วันที่", doc.signed_on),
+        names=names,
         middle=effective,
     )

@@ -71,13 +71,18 @@ def overlaps(page: Page, tol: float = 1.0) -> list[tuple[Line, Line]]:
 def outside(page: Page, side_mm: float = 12.0, edge_mm: float = 5.0) -> list[Line]:
     """Lines closer than ``side_mm`` to the left/right paper edge or ``edge_mm`` to top/bottom."""
     s, e = side_mm * MM, edge_mm * MM
-    return [ln for ln in page.lines
-            if ln.x0 < s - 0.5 or ln.x1 > page.width - s + 0.5 or ln.y0 < e or ln.y1 > page.height - e]
+    return [
+        ln
+        for ln in page.lines
+        if ln.x0 < s - 0.5 or ln.x1 > page.width - s + 0.5 or ln.y0 < e or ln.y1 > page.height - e
+    ]
 
 
 _HEADER_ZONE = 16 * MM  # page numbers and running titles sit above this
-_ALONE = re.compile(r"^(\(.*\)|รวม.*|ประกาศ ณ วันที่.*|สั่ง ณ วันที่.*|ให้ไว้ ณ วันที่.*|ขอแสดงความนับถือ|"
-                    r"จึงเรียนมา.*|ลงชื่อ.*|ตำแหน่ง.*|[๐-๙0-9]+\.\s*\S{0,60}|.{0,45})$")
+_ALONE = re.compile(
+    r"^(\(.*\)|รวม.*|ประกาศ ณ วันที่.*|สั่ง ณ วันที่.*|ให้ไว้ ณ วันที่.*|ขอแสดงความนับถือ|"
+    r"จึงเรียนมา.*|ลงชื่อ.*|ตำแหน่ง.*|[๐-๙0-9]+\.\s*\S{0,60}|.{0,45})$"
+)
 
 
 def lonely(page: Page) -> bool:
@@ -179,7 +184,9 @@ def broken(page: Page, words: list[str], *, may_break_at_spaces: bool = True) ->
                 if may_break_at_spaces and _between_words(w, cut - p) and len(w) * per_char > column * 0.98:
                     continue  # wider than its column: a break between its words is right
                 if may_break_at_spaces and any(
-                    len(w2) > len(w) and w in w2 and len(w2) * per_char > column * 0.98
+                    len(w2) > len(w)
+                    and w in w2
+                    and len(w2) * per_char > column * 0.98
                     and 0 <= (q := joined.find(w2)) < cut < q + len(w2)
                     for w2 in index.get(ta[-1] + (joiner or tb[0]), ())
                 ):
@@ -188,8 +195,9 @@ def broken(page: Page, words: list[str], *, may_break_at_spaces: bool = True) ->
     return out
 
 
-def problems(path: str | Path, *, names: list[str] = (), header_words: list[str] = (),
-             side_mm: float = 12.0) -> list[str]:
+def problems(
+    path: str | Path, *, names: list[str] = (), header_words: list[str] = (), side_mm: float = 12.0
+) -> list[str]:
     """Every finding for the PDF at ``path`` as "page N: …" lines (empty: the file passes)."""
     found = []
     pages = read_pages(path)

@@ -162,8 +162,9 @@ class TableWriter:
         """The widest word of a protected name (names break between their words only)."""
         from ethics_tui.thai.wordbreak import NBSP, words
 
-        return max((self.pdf.word_width(w) for part in token.split(NBSP) for w in words(part) if w.strip()),
-                   default=0.0)
+        return max(
+            (self.pdf.word_width(w) for part in token.split(NBSP) for w in words(part) if w.strip()), default=0.0
+        )
 
     def start_height(self) -> float:
         """Room :meth:`start` keeps on a page: the header and three lines of the first row."""

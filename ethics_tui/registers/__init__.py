@@ -10,8 +10,18 @@ from pathlib import Path
 
 from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec, resolve
 
-__all__ = ["Action", "Document", "Param", "RegisterSpec", "documents", "find", "find_document", "load_services", "resolve",
-           "specs"]
+__all__ = [
+    "Action",
+    "Document",
+    "Param",
+    "RegisterSpec",
+    "documents",
+    "find",
+    "find_document",
+    "load_services",
+    "resolve",
+    "specs",
+]
 
 _FOUND: list[RegisterSpec] | None = None
 

@@ -13,8 +13,14 @@ SPEC = RegisterSpec(
     hotkey="y",
     order=850,
     actions=(
-        Action("n", "create", ("สร้างบัญชีทุกคน", "accounts for all"), "staff_accounts.manage",
-               ("บัญชีบุคลากร: สร้างบัญชีและพิมพ์ใบแจ้งรหัส", "Staff accounts: make accounts and print code slips"), writes=True),
+        Action(
+            "n",
+            "create",
+            ("สร้างบัญชีทุกคน", "accounts for all"),
+            "staff_accounts.manage",
+            ("บัญชีบุคลากร: สร้างบัญชีและพิมพ์ใบแจ้งรหัส", "Staff accounts: make accounts and print code slips"),
+            writes=True,
+        ),
         Action("r", "reissue", ("รหัสใหม่", "new code"), "staff_accounts.manage", writes=True),
     ),
 )

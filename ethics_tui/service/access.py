@@ -88,9 +88,7 @@ def require(ctx, permission: str) -> None:
             f"Sign in to {en_what} (command line: use --user NAME)",
         )
     if user.must_change:
-        raise AccessDenied(
-            "ต้องตั้งรหัสผ่านใหม่ก่อนใช้งาน", "You must set a new password before continuing"
-        )
+        raise AccessDenied("ต้องตั้งรหัสผ่านใหม่ก่อนใช้งาน", "You must set a new password before continuing")
     roles_th = ", ".join(ROLE_LABELS[r][0] for r in PERMISSIONS[permission])
     roles_en = ", ".join(ROLE_LABELS[r][1] for r in PERMISSIONS[permission])
     raise AccessDenied(

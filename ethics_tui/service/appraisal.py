@@ -25,7 +25,12 @@ from ethics_tui.service.people import staff_by_id
 from ethics_tui.service.settings import division_names
 from ethics_tui.service.staff import STAFF
 
-ROUNDS, RESULTS, GRIEVANCES, SETTINGS = "appraisal_rounds", "appraisal_results", "appraisal_grievances", "appraisal_settings"
+ROUNDS, RESULTS, GRIEVANCES, SETTINGS = (
+    "appraisal_rounds",
+    "appraisal_results",
+    "appraisal_grievances",
+    "appraisal_settings",
+)
 VAULT = "hr"
 CONFIDENTIAL = {"scores": VAULT}
 G_CONFIDENTIAL = {"grounds": VAULT, "outcome": VAULT, "addressed_to": VAULT}
@@ -69,10 +74,21 @@ def save_defaults(ctx: Context, bands=None, weights=None, grievance_days=None, d
     """The office's bands, weights and day limits; each new round takes a snapshot."""
     require(ctx, "appraisal.write")
     cur = get_defaults(ctx)
-    probe = AppraisalRound(2569, 1, bands=bands or cur["bands"], weights=weights or cur["weights"],
-                           grievance_days=grievance_days or cur["grievance_days"], decision_days=decision_days or cur["decision_days"])
+    probe = AppraisalRound(
+        2569,
+        1,
+        bands=bands or cur["bands"],
+        weights=weights or cur["weights"],
+        grievance_days=grievance_days or cur["grievance_days"],
+        decision_days=decision_days or cur["decision_days"],
+    )
     probe.validate()
-    new = {"bands": probe.bands, "weights": probe.weights, "grievance_days": probe.grievance_days, "decision_days": probe.decision_days}
+    new = {
+        "bands": probe.bands,
+        "weights": probe.weights,
+        "grievance_days": probe.grievance_days,
+        "decision_days": probe.decision_days,
+    }
     with ctx.store.transaction(actor=ctx.actor) as tx:
         tx.put(SETTINGS, 1, new)
         tx.log("update", "appraisal_settings", 1, [k for k in new if new[k] != cur[k]])
@@ -89,8 +105,11 @@ def list_rounds(ctx: Context) -> list[AppraisalRound]:
 
 def get_round(ctx: Context, round_id: int) -> AppraisalRound:
     require(ctx, "appraisal.read")
-    doc = found(ctx.store.load().get(ROUNDS, {}).get(str(round_id)),
-                f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
+    doc = found(
+        ctx.store.load().get(ROUNDS, {}).get(str(round_id)),
+        f"ไม่พบรอบการประเมินรหัส {round_id}",
+        f"No appraisal round {round_id}",
+    )
     return AppraisalRound.from_doc(int(round_id), doc)
 
 
@@ -98,8 +117,10 @@ def find_round(ctx: Context, fiscal_year: int, round_no: int) -> AppraisalRound:
     for r in list_rounds(ctx):
         if (r.fiscal_year, r.round_no) == (fiscal_year, round_no):
             return r
-    raise NotFoundError(f"ไม่พบรอบการประเมิน ปีงบประมาณ {fiscal_year} รอบที่ {round_no}",
-                        f"No appraisal round for fiscal year {fiscal_year}, round {round_no}")
+    raise NotFoundError(
+        f"ไม่พบรอบการประเมิน ปีงบประมาณ {fiscal_year} รอบที่ {round_no}",
+        f"No appraisal round for fiscal year {fiscal_year}, round {round_no}",
+    )
 
 
 def create_round(ctx: Context, rnd: AppraisalRound, staff_ids: list[int] | None = None) -> AppraisalRound:
@@ -110,7 +131,9 @@ def create_round(ctx: Context, rnd: AppraisalRound, staff_ids: list[int] | None 
     rnd.validate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         if any((d["fiscal_year"], d["round_no"]) == (rnd.fiscal_year, rnd.round_no) for d in tx.table(ROUNDS).all()):
-            raise ValidationError({"round_no": (f"มีรอบการประเมิน {rnd.title} แล้ว", f"round {rnd.round_no} of {rnd.fiscal_year} exists")})
+            raise ValidationError(
+                {"round_no": (f"มีรอบการประเมิน {rnd.title} แล้ว", f"round {rnd.round_no} of {rnd.fiscal_year} exists")}
+            )
         staff = {d.doc_id: d for d in tx.table(STAFF).all()}
         ids = staff_ids if staff_ids is not None else [k for k, d in staff.items() if d.get("active", True)]
         if any(i not in staff for i in ids):
@@ -120,8 +143,13 @@ def create_round(ctx: Context, rnd: AppraisalRound, staff_ids: list[int] | None 
         rows = [AppraisalResult(rnd.id, i, appraiser_id=heads.get(i), rev=1).to_dict() for i in dict.fromkeys(ids)]
         if rows:
             tx.table(RESULTS).insert_multiple(rows)
-        tx.log("create", "appraisal_round", rnd.id, [k for k, v in rnd.to_dict().items() if v not in ("", None, [], {})],
-               note=f"audience {len(rows)}")
+        tx.log(
+            "create",
+            "appraisal_round",
+            rnd.id,
+            [k for k, v in rnd.to_dict().items() if v not in ("", None, [], {})],
+            note=f"audience {len(rows)}",
+        )
     return rnd
 
 
@@ -157,8 +185,10 @@ def update_round(ctx: Context, rnd: AppraisalRound) -> AppraisalRound:
         results = _results_in(tx, rnd.id)
         if {"bands", "weights"} & set(changed):
             if any(r.notified_on for r in results):
-                raise UserError("แจ้งผลการประเมินไปแล้ว จึงแก้ช่วงคะแนนหรือน้ำหนักไม่ได้",
-                                "Results were already notified; bands and weights can no longer change")
+                raise UserError(
+                    "แจ้งผลการประเมินไปแล้ว จึงแก้ช่วงคะแนนหรือน้ำหนักไม่ได้",
+                    "Results were already notified; bands and weights can no longer change",
+                )
             for r in results:
                 if r.scored:
                     _check_components(ctx, rnd, _open(ctx, r))
@@ -184,18 +214,24 @@ def set_round_status(ctx: Context, round_id: int, status: str, on: date | None =
                 raise UserError(f"ยังไม่ได้ให้คะแนน {n} คน จึงแจ้งผลทั้งรอบไม่ได้", f"{n} people are not scored yet")
             day = _iso(on or date.today())
             if day < rnd.period()[0].isoformat():
-                raise UserError(f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({rnd.period()[0].isoformat()})",
-                                f"The notified date is before the round starts ({rnd.period()[0].isoformat()})")
+                raise UserError(
+                    f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({rnd.period()[0].isoformat()})",
+                    f"The notified date is before the round starts ({rnd.period()[0].isoformat()})",
+                )
             for r in results:
                 if not r.notified_on:
                     r.notified_on, r.rev = day, r.rev + 1
                     tx.put(RESULTS, r.id, r.to_dict())
         elif step == ("notified", "closed"):
             waiting = sum(not r.locked for r in results)
-            open_g = sum(Grievance.from_doc(d.doc_id, d).open for d in tx.table(GRIEVANCES).all() if d["round_id"] == round_id)
+            open_g = sum(
+                Grievance.from_doc(d.doc_id, d).open for d in tx.table(GRIEVANCES).all() if d["round_id"] == round_id
+            )
             if waiting or open_g:
-                raise UserError(f"ยังปิดรอบไม่ได้: รอรับทราบ {waiting} คน คำร้องทุกข์ค้าง {open_g} เรื่อง",
-                                f"Cannot close: {waiting} awaiting acknowledgement, {open_g} grievance(s) open")
+                raise UserError(
+                    f"ยังปิดรอบไม่ได้: รอรับทราบ {waiting} คน คำร้องทุกข์ค้าง {open_g} เรื่อง",
+                    f"Cannot close: {waiting} awaiting acknowledgement, {open_g} grievance(s) open",
+                )
         elif step != ("closed", "notified"):
             raise UserError(f"เปลี่ยนสถานะจาก {rnd.status} เป็น {status} ไม่ได้", f"Cannot go from {rnd.status} to {status}")
         rnd.status, rnd.rev = status, rnd.rev + 1
@@ -205,15 +241,21 @@ def set_round_status(ctx: Context, round_id: int, status: str, on: date | None =
 
 
 def _round_in(tx, round_id) -> AppraisalRound:
-    doc = found(tx.table(ROUNDS).get(doc_id=int(round_id or 0)),
-                f"ไม่พบรอบการประเมินรหัส {round_id}", f"No appraisal round {round_id}")
+    doc = found(
+        tx.table(ROUNDS).get(doc_id=int(round_id or 0)),
+        f"ไม่พบรอบการประเมินรหัส {round_id}",
+        f"No appraisal round {round_id}",
+    )
     return AppraisalRound.from_doc(doc.doc_id, doc)
 
 
 def _result_in(tx, result_id) -> tuple[AppraisalResult, AppraisalRound]:
     """The result ``result_id`` and its round, read inside the transaction ``tx``."""
-    doc = found(tx.table(RESULTS).get(doc_id=int(result_id)),
-                f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+    doc = found(
+        tx.table(RESULTS).get(doc_id=int(result_id)),
+        f"ไม่พบผลการประเมินรหัส {result_id}",
+        f"No appraisal result {result_id}",
+    )
     r = AppraisalResult.from_doc(doc.doc_id, doc)
     return r, _round_in(tx, r.round_id)
 
@@ -228,7 +270,9 @@ def _open(ctx: Context, r: AppraisalResult) -> Scores | None:
     if not r.scores:
         return None
     if not vault.has_key(ctx, VAULT):
-        raise UserError("คุณไม่มีกุญแจข้อมูลลับของงานบุคคล (hr) จึงเปิดคะแนนไม่ได้", "You do not hold the hr key; scores stay sealed")
+        raise UserError(
+            "คุณไม่มีกุญแจข้อมูลลับของงานบุคคล (hr) จึงเปิดคะแนนไม่ได้", "You do not hold the hr key; scores stay sealed"
+        )
     return Scores.from_json(json.loads(vault.reveal(ctx, r.scores, "appraisal_result:scores")))
 
 
@@ -292,8 +336,11 @@ def list_results(ctx: Context, round_id: int) -> list[ResultRow]:
 
 def get_result(ctx: Context, result_id: int) -> ResultRow:
     """One result (for refreshing a row on screen; the round's opening was already audited)."""
-    doc = found(ctx.store.load().get(RESULTS, {}).get(str(result_id)),
-                f"ไม่พบผลการประเมินรหัส {result_id}", f"No appraisal result {result_id}")
+    doc = found(
+        ctx.store.load().get(RESULTS, {}).get(str(result_id)),
+        f"ไม่พบผลการประเมินรหัส {result_id}",
+        f"No appraisal result {result_id}",
+    )
     return _rows(ctx, doc["round_id"], int(result_id), log=False)[0]
 
 
@@ -314,8 +361,13 @@ def _rows(ctx: Context, round_id: int, only: int | None, log: bool) -> list[Resu
             continue
         r = AppraisalResult.from_doc(int(k), d)
         s = staff.get(r.staff_id) or Staff("", "?", "", "", 0, "", id=r.staff_id)
-        row = ResultRow(r, s, names.get(s.division_id, ""), appraiser=staff.get(r.appraiser_id or -1),
-                        grievances=sorted(griev.get(r.id, []), key=lambda g: g.id or 0))
+        row = ResultRow(
+            r,
+            s,
+            names.get(s.division_id, ""),
+            appraiser=staff.get(r.appraiser_id or -1),
+            grievances=sorted(griev.get(r.id, []), key=lambda g: g.id or 0),
+        )
         if r.scored:
             row.scores, row.hidden = (_open(ctx, r), False) if see else (None, True)
         if r.notified_on:
@@ -327,8 +379,16 @@ def _rows(ctx: Context, round_id: int, only: int | None, log: bool) -> list[Resu
     return rows
 
 
-def _edit(ctx: Context, result_id: int, fn, action: str, fields_: list[str], note: str = "", retally: bool = False,
-          allow_locked: bool = False) -> AppraisalResult:
+def _edit(
+    ctx: Context,
+    result_id: int,
+    fn,
+    action: str,
+    fields_: list[str],
+    note: str = "",
+    retally: bool = False,
+    allow_locked: bool = False,
+) -> AppraisalResult:
     """Load a result under the lock, refuse closed rounds and locked results, apply ``fn``."""
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
@@ -336,8 +396,10 @@ def _edit(ctx: Context, result_id: int, fn, action: str, fields_: list[str], not
         if rnd.status == "closed":
             raise UserError("รอบการประเมินนี้ปิดแล้ว", "This round is closed")
         if r.locked and not allow_locked:
-            raise UserError("ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — ต้องเปิดแก้ไขพร้อมเหตุผลก่อน (o)",
-                            "This result is acknowledged and locked; reopen it with a reason first")
+            raise UserError(
+                "ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — ต้องเปิดแก้ไขพร้อมเหตุผลก่อน (o)",
+                "This result is acknowledged and locked; reopen it with a reason first",
+            )
         fn(tx, r, rnd)
         r.rev += 1
         tx.put(RESULTS, r.id, r.to_dict())
@@ -347,14 +409,23 @@ def _edit(ctx: Context, result_id: int, fn, action: str, fields_: list[str], not
     return r
 
 
-def set_scores(ctx: Context, result_id: int, results=None, competency=None, total=None, comment: str | None = None,
-               appraiser_id: int | None = None) -> AppraisalResult:
+def set_scores(
+    ctx: Context,
+    result_id: int,
+    results=None,
+    competency=None,
+    total=None,
+    comment: str | None = None,
+    appraiser_id: int | None = None,
+) -> AppraisalResult:
     """Score one person. Components are out of their weights; the total is their sum (or typed
     alone when both components are empty); the level comes from the round's bands."""
 
     def apply(tx, r, rnd):
         prev = _open(ctx, r)
-        s = _build_scores(rnd, results, competency, total, comment if comment is not None else (prev.comment if prev else ""))
+        s = _build_scores(
+            rnd, results, competency, total, comment if comment is not None else (prev.comment if prev else "")
+        )
         r.scores, r.scored = _seal(ctx, s), True
         if appraiser_id is not None:
             if tx.table(STAFF).get(doc_id=appraiser_id) is None:

@@ -108,9 +108,16 @@ def extend_demo(ctx: Context) -> None:
     for (fy, no), closed in ((before, True), (last, False)):
         end = m.round_period(fy, no)[1]
         notified = today - timedelta(days=12) if not closed else end + timedelta(days=20)
-        rnd = create_round(ctx, AppraisalRound(fy, no, criteria_text=DEMO_CRITERIA,
-                                               criteria_published=(m.round_period(fy, no)[0] - timedelta(days=10)).isoformat(),
-                                               criteria_channels=["เว็บไซต์หน่วยงาน", "บอร์ดประชาสัมพันธ์"]))
+        rnd = create_round(
+            ctx,
+            AppraisalRound(
+                fy,
+                no,
+                criteria_text=DEMO_CRITERIA,
+                criteria_published=(m.round_period(fy, no)[0] - timedelta(days=10)).isoformat(),
+                criteria_channels=["เว็บไซต์หน่วยงาน", "บอร์ดประชาสัมพันธ์"],
+            ),
+        )
         with ctx.store.transaction(actor=ctx.actor) as tx:
             results = _results_in(tx, rnd.id)
             staff = {d.doc_id: Staff.from_doc(d.doc_id, d) for d in tx.table(STAFF).all()}
@@ -138,8 +145,13 @@ def extend_demo(ctx: Context) -> None:
             tx.log("demo", "appraisal_round", rnd.id, ["scores", "notified_on", "ack", "status"])
         if not closed:
             target = next(r for r in _results_unlocked(ctx, rnd.id))
-            file_grievance(ctx, target, today - timedelta(days=5), "นายกองค์การบริหารส่วนตำบล",
-                           "เห็นว่าคะแนนผลสัมฤทธิ์ไม่สอดคล้องกับผลงานที่ได้รับมอบหมาย")
+            file_grievance(
+                ctx,
+                target,
+                today - timedelta(days=5),
+                "นายกองค์การบริหารส่วนตำบล",
+                "เห็นว่าคะแนนผลสัมฤทธิ์ไม่สอดคล้องกับผลงานที่ได้รับมอบหมาย",
+            )
 
 
 def _results_unlocked(ctx: Context, round_id: int) -> list[int]:

@@ -55,8 +55,11 @@ def write_notices(ctx: Context, round_id: int, path: Path | None = None, codes: 
     docs = []
     for row in rows:
         r, s = row.result, row.scores
-        fields = [SlipField("ชื่อ - สกุล", row.staff.full_name),
-                  SlipField("ตำแหน่ง", position_with_level(row.staff.position, row.staff.level, other_levels=True)), SlipField("สังกัด", row.division)]
+        fields = [
+            SlipField("ชื่อ - สกุล", row.staff.full_name),
+            SlipField("ตำแหน่ง", position_with_level(row.staff.position, row.staff.level, other_levels=True)),
+            SlipField("สังกัด", row.division),
+        ]
         for c in ("results", "competency"):
             if getattr(s, c) is not None:
                 fields.append(SlipField(COMPONENT_LABELS[c][0], f"{fmt(getattr(s, c))} คะแนน (เต็ม {rnd.weights[c]})"))
@@ -65,14 +68,20 @@ def write_notices(ctx: Context, round_id: int, path: Path | None = None, codes: 
             fields.append(SlipField("ความเห็นของผู้ประเมิน", s.comment[:400]))
         ap = row.appraiser
         refused = r.ack == "refused"
-        docs.append(AppraisalNoticeDoc(
-            period=period_text(rnd, "abbr"), fields=fields,
-            appraiser=Signer(ap.full_name, ap.position) if ap else Signer(),
-            appraisee=Signer(row.staff.full_name, row.staff.position),
-            grievance_days=rnd.grievance_days, notified_on=_day(r.notified_on),
-            signed_on=_day(r.ack_on) if r.ack == "signed" else None, refused_on=_day(r.ack_on) if refused else None,
-            refusal_note=r.ack_note if refused else "",
-            witness=Signer(r.witness_name, r.witness_position) if refused else Signer()))
+        docs.append(
+            AppraisalNoticeDoc(
+                period=period_text(rnd, "abbr"),
+                fields=fields,
+                appraiser=Signer(ap.full_name, ap.position) if ap else Signer(),
+                appraisee=Signer(row.staff.full_name, row.staff.position),
+                grievance_days=rnd.grievance_days,
+                notified_on=_day(r.notified_on),
+                signed_on=_day(r.ack_on) if r.ack == "signed" else None,
+                refused_on=_day(r.ack_on) if refused else None,
+                refusal_note=r.ack_note if refused else "",
+                witness=Signer(r.witness_name, r.witness_position) if refused else Signer(),
+            )
+        )
     out = Path(path) if path else default_pdf_path(ctx, f"appraisal-notices-{rnd.fiscal_year}-{rnd.round_no}.pdf")
     render_appraisal_notices(docs, out, get_settings(ctx), title=f"แบบแจ้งผลการประเมินผลการปฏิบัติงาน {rnd.title}")
     record_export(ctx, out, "appraisal-notices", round_id)
@@ -93,14 +102,25 @@ def write_summary(ctx: Context, round_id: int, path: Path | None = None) -> Path
     bands = {lvl: low for lvl, low in rnd.bands}
     fields = [SlipField("ผู้รับการประเมิน", f"{d.audience} คน")]
     for lvl, n in d.levels.items():
-        fields.append(SlipField(f"ระดับ{lvl} (ตั้งแต่ {bands[lvl].removesuffix('.00')})", f"{n} คน (ร้อยละ {n * 100 / scored:.1f})"))
+        fields.append(
+            SlipField(f"ระดับ{lvl} (ตั้งแต่ {bands[lvl].removesuffix('.00')})", f"{n} คน (ร้อยละ {n * 100 / scored:.1f})")
+        )
     for key, (th, _en) in STAGE_LABELS.items():
         fields.append(SlipField(th, f"{d.stages[key]} คน"))
-    fields.append(SlipField("คำร้องทุกข์", f"ทั้งหมด {d.grievances_total} เรื่อง ค้างพิจารณา {len(d.grievances_open)} เรื่อง "
-                                         f"ยื่นเกินกำหนด {d.grievances_late} เรื่อง"))
-    doc = SlipDoc(title="สรุปผลการประเมินผลการปฏิบัติงาน", fields=fields, text=period_text(rnd) +
-                  " — ข้อมูลสรุปเป็นจำนวนนับเท่านั้น ไม่แสดงรายบุคคล", signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"))],
-                  dated=date.today())
+    fields.append(
+        SlipField(
+            "คำร้องทุกข์",
+            f"ทั้งหมด {d.grievances_total} เรื่อง ค้างพิจารณา {len(d.grievances_open)} เรื่อง "
+            f"ยื่นเกินกำหนด {d.grievances_late} เรื่อง",
+        )
+    )
+    doc = SlipDoc(
+        title="สรุปผลการประเมินผลการปฏิบัติงาน",
+        fields=fields,
+        text=period_text(rnd) + " — ข้อมูลสรุปเป็นจำนวนนับเท่านั้น ไม่แสดงรายบุคคล",
+        signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"))],
+        dated=date.today(),
+    )
     out = Path(path) if path else default_pdf_path(ctx, f"appraisal-summary-{rnd.fiscal_year}-{rnd.round_no}.pdf")
     render_slip(doc, out, get_settings(ctx))
     record_export(ctx, out, "appraisal-summary", round_id)
@@ -117,18 +137,26 @@ def write_criteria(ctx: Context, round_id: int, path: Path | None = None) -> Pat
     require(ctx, "pdf.export")
     rnd = svc.get_round(ctx, round_id)
     tops = [low for _lvl, low in rnd.bands]
-    bands = [f"ระดับ{lvl} คะแนนตั้งแต่ {low.removesuffix('.00')}" + (f" แต่ไม่ถึง {tops[i - 1].removesuffix('.00')}" if i else " ขึ้นไป")
-             for i, (lvl, low) in enumerate(rnd.bands)]
+    bands = [
+        f"ระดับ{lvl} คะแนนตั้งแต่ {low.removesuffix('.00')}"
+        + (f" แต่ไม่ถึง {tops[i - 1].removesuffix('.00')}" if i else " ขึ้นไป")
+        for i, (lvl, low) in enumerate(rnd.bands)
+    ]
     parts = [f"{COMPONENT_LABELS[c][0]} {rnd.weights[c]} คะแนน" for c in rnd.weights]
-    body = [rnd.criteria_text or "เพื่อให้การประเมินผลการปฏิบัติงานเป็นไปอย่างเป็นธรรม โปร่งใส และตรวจสอบได้ จึงประกาศหลักเกณฑ์ดังนี้",
-            "การประเมินผลการปฏิบัติงาน " + period_text(rnd) + " ประกอบด้วย " + " และ ".join(parts) + " รวม 100 คะแนน",
-            NumberedList(bands, title="ระดับผลการประเมินแบ่งเป็น"),
-            f"ผู้รับการประเมินที่ไม่เห็นด้วยกับผลการประเมิน มีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน นับแต่วันที่ได้รับทราบผล"]
+    body = [
+        rnd.criteria_text or "เพื่อให้การประเมินผลการปฏิบัติงานเป็นไปอย่างเป็นธรรม โปร่งใส และตรวจสอบได้ จึงประกาศหลักเกณฑ์ดังนี้",
+        "การประเมินผลการปฏิบัติงาน " + period_text(rnd) + " ประกอบด้วย " + " และ ".join(parts) + " รวม 100 คะแนน",
+        NumberedList(bands, title="ระดับผลการประเมินแบ่งเป็น"),
+        f"ผู้รับการประเมินที่ไม่เห็นด้วยกับผลการประเมิน มีสิทธิ์ร้องทุกข์ได้ภายใน {rnd.grievance_days} วัน นับแต่วันที่ได้รับทราบผล",
+    ]
     if rnd.criteria_channels:
         body.append("ทั้งนี้ ได้เผยแพร่ประกาศนี้ทาง " + " ".join(rnd.criteria_channels))
     when = date.fromisoformat(rnd.criteria_published) if rnd.criteria_published else date.today()
-    doc = AnnouncementDoc(subject=f"หลักเกณฑ์การประเมินผลการปฏิบัติงาน ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no}",
-                          body=body, announced_on=when)
+    doc = AnnouncementDoc(
+        subject=f"หลักเกณฑ์การประเมินผลการปฏิบัติงาน ปีงบประมาณ {rnd.fiscal_year} รอบที่ {rnd.round_no}",
+        body=body,
+        announced_on=when,
+    )
     out = Path(path) if path else default_pdf_path(ctx, f"appraisal-criteria-{rnd.fiscal_year}-{rnd.round_no}.pdf")
     render_announcement(doc, out, get_settings(ctx))
     record_export(ctx, out, "appraisal-criteria", round_id)

@@ -43,8 +43,14 @@ def mark_notified(ctx: Context, result_id: int, on: date) -> AppraisalResult:
             raise ValidationError({"notified_on": ("วันที่แจ้งผลอยู่ในอนาคต", "the notified date is in the future")})
         start = rnd.period()[0]
         if on < start:
-            raise ValidationError({"notified_on": (f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({format_date(start, 'abbr')})",
-                                                   f"the notified date is before the round starts ({start.isoformat()})")})
+            raise ValidationError(
+                {
+                    "notified_on": (
+                        f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({format_date(start, 'abbr')})",
+                        f"the notified date is before the round starts ({start.isoformat()})",
+                    )
+                }
+            )
         r.notified_on = on.isoformat()
 
     return _edit(ctx, result_id, apply, "notify", ["notified_on"])
@@ -61,8 +67,15 @@ def acknowledge(ctx: Context, result_id: int, on: date) -> AppraisalResult:
     return _edit(ctx, result_id, apply, "acknowledge", ["ack", "ack_on"])
 
 
-def refuse(ctx: Context, result_id: int, on: date, witness_id: int | None = None, witness_name: str = "",
-           witness_position: str = "", note: str = "") -> AppraisalResult:
+def refuse(
+    ctx: Context,
+    result_id: int,
+    on: date,
+    witness_id: int | None = None,
+    witness_name: str = "",
+    witness_position: str = "",
+    note: str = "",
+) -> AppraisalResult:
     """The appraisee refused to sign: a witness (staff picker or free text) signs that the
     result was notified. Without a witness the refusal is refused."""
 
@@ -71,12 +84,18 @@ def refuse(ctx: Context, result_id: int, on: date, witness_id: int | None = None
         if witness_id is not None:
             doc = tx.table(STAFF).get(doc_id=witness_id)
             if doc is None:
-                raise ValidationError({"witness": ("ไม่พบพยานในทะเบียนบุคลากร", "the witness is not in the staff register")})
+                raise ValidationError(
+                    {"witness": ("ไม่พบพยานในทะเบียนบุคลากร", "the witness is not in the staff register")}
+                )
             w = Staff.from_doc(witness_id, doc)
             name, position = name or w.full_name, position or w.position
         appraisee = tx.table(STAFF).get(doc_id=r.staff_id)
-        if witness_id == r.staff_id or (appraisee and names.same_person(name, Staff.from_doc(r.staff_id, appraisee).full_name)):
-            raise ValidationError({"witness": ("ผู้รับการประเมินเป็นพยานของตนเองไม่ได้", "the appraisee cannot be the witness")})
+        if witness_id == r.staff_id or (
+            appraisee and names.same_person(name, Staff.from_doc(r.staff_id, appraisee).full_name)
+        ):
+            raise ValidationError(
+                {"witness": ("ผู้รับการประเมินเป็นพยานของตนเองไม่ได้", "the appraisee cannot be the witness")}
+            )
         m.check_ack("refused", on, r.notified_on, name)
         r.ack, r.ack_on = "refused", on.isoformat()
         r.witness_id, r.witness_name, r.witness_position, r.ack_note = witness_id, name, position, note.strip()[:1000]
@@ -88,13 +107,25 @@ def reopen(ctx: Context, result_id: int, reason: str) -> AppraisalResult:
     """Unlock an acknowledged result for a correction. The reason goes to the audit log."""
     reason = " ".join((reason or "").split())
     if len(reason) < 5:
-        raise ValidationError({"reason": ("ต้องระบุเหตุผลในการเปิดแก้ไข (อย่างน้อย 5 ตัวอักษร)", "give a reason (5+ characters)")})
+        raise ValidationError(
+            {"reason": ("ต้องระบุเหตุผลในการเปิดแก้ไข (อย่างน้อย 5 ตัวอักษร)", "give a reason (5+ characters)")}
+        )
 
     def apply(tx, r, rnd):
         if not r.locked:
             raise UserError("ผลการประเมินนี้ยังไม่ถูกล็อก", "This result is not locked")
-        r.history.append({"kind": "reopen", "at": datetime.now().isoformat(timespec="seconds"), "by": ctx.actor,
-                          "reason": reason, "ack": r.ack, "ack_on": r.ack_on, "witness_name": r.witness_name, "scores": r.scores})
+        r.history.append(
+            {
+                "kind": "reopen",
+                "at": datetime.now().isoformat(timespec="seconds"),
+                "by": ctx.actor,
+                "reason": reason,
+                "ack": r.ack,
+                "ack_on": r.ack_on,
+                "witness_name": r.witness_name,
+                "scores": r.scores,
+            }
+        )
         r.ack, r.ack_on, r.witness_id, r.witness_name, r.witness_position, r.ack_note = "", "", None, "", "", ""
 
     return _edit(ctx, result_id, apply, "reopen", ["ack", "history"], note=reason[:300], allow_locked=True)
@@ -112,8 +143,15 @@ def file_grievance(ctx: Context, result_id: int, filed_on: date, addressed_to: s
             raise ValidationError({"filed_on": ("วันที่ยื่นต้องไม่ก่อนวันที่แจ้งผล", "filed before the result was notified")})
         if filed_on > date.today():
             raise ValidationError({"filed_on": ("วันที่ยื่นอยู่ในอนาคต", "the filing date is in the future")})
-        g = Grievance(r.id, r.round_id, filed_on.isoformat(), (addressed_to or "").strip(), grounds=(grounds or "").strip(),
-                      late=filed_on > m.deadline(r.notified_on, rnd.grievance_days), rev=1)
+        g = Grievance(
+            r.id,
+            r.round_id,
+            filed_on.isoformat(),
+            (addressed_to or "").strip(),
+            grounds=(grounds or "").strip(),
+            late=filed_on > m.deadline(r.notified_on, rnd.grievance_days),
+            rev=1,
+        )
         g.validate()
         g.id = tx.table(GRIEVANCES).insert(vault.seal_fields(ctx, "appraisal_grievance", g.to_dict(), G_CONFIDENTIAL))
         tx.log("create", "appraisal_grievance", g.id, ["result_id", "filed_on", "addressed_to", "grounds", "late"])
@@ -134,11 +172,16 @@ def grievance_due(g: Grievance, rnd: AppraisalRound) -> date:
     return m.deadline(g.filed_on, rnd.decision_days)
 
 
-def decide_grievance(ctx: Context, grievance_id: int, status: str, decided_on: date | None = None, outcome: str = "") -> Grievance:
+def decide_grievance(
+    ctx: Context, grievance_id: int, status: str, decided_on: date | None = None, outcome: str = ""
+) -> Grievance:
     require(ctx, "appraisal.write")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = found(tx.table(GRIEVANCES).get(doc_id=int(grievance_id)),
-                    f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
+        doc = found(
+            tx.table(GRIEVANCES).get(doc_id=int(grievance_id)),
+            f"ไม่พบคำร้องทุกข์รหัส {grievance_id}",
+            f"No grievance {grievance_id}",
+        )
         g = Grievance.from_doc(doc.doc_id, doc)
         g.status, g.decided_on = status, _iso(decided_on) if status not in m.GRIEVANCE_OPEN else ""
         g.outcome = (outcome or "").strip() or g.outcome
@@ -149,11 +192,16 @@ def decide_grievance(ctx: Context, grievance_id: int, status: str, decided_on: d
     return g
 
 
-def revise_after_grievance(ctx: Context, grievance_id: int, results=None, competency=None, total=None, on: date | None = None) -> AppraisalResult:
+def revise_after_grievance(
+    ctx: Context, grievance_id: int, results=None, competency=None, total=None, on: date | None = None
+) -> AppraisalResult:
     """An upheld grievance revises the score: the old score and acknowledgement go to the
     history, and the revised result is notified on ``on`` and awaits a new acknowledgement."""
-    doc = found(ctx.store.load().get(GRIEVANCES, {}).get(str(grievance_id)),
-                f"ไม่พบคำร้องทุกข์รหัส {grievance_id}", f"No grievance {grievance_id}")
+    doc = found(
+        ctx.store.load().get(GRIEVANCES, {}).get(str(grievance_id)),
+        f"ไม่พบคำร้องทุกข์รหัส {grievance_id}",
+        f"No grievance {grievance_id}",
+    )
     if doc["status"] != "upheld":
         raise UserError("แก้คะแนนได้เมื่อคำร้องทุกข์ฟังขึ้นเท่านั้น", "Only an upheld grievance can revise the score")
     day = on or date.today()
@@ -161,14 +209,32 @@ def revise_after_grievance(ctx: Context, grievance_id: int, results=None, compet
     def apply(tx, r, rnd):
         prev = _open(ctx, r)
         s = _build_scores(rnd, results, competency, total, prev.comment if prev else "")
-        r.history.append({"kind": "revision", "at": datetime.now().isoformat(timespec="seconds"), "by": ctx.actor,
-                          "reason": f"grievance {grievance_id}", "ack": r.ack, "ack_on": r.ack_on,
-                          "witness_name": r.witness_name, "notified_on": r.notified_on, "scores": r.scores})
+        r.history.append(
+            {
+                "kind": "revision",
+                "at": datetime.now().isoformat(timespec="seconds"),
+                "by": ctx.actor,
+                "reason": f"grievance {grievance_id}",
+                "ack": r.ack,
+                "ack_on": r.ack_on,
+                "witness_name": r.witness_name,
+                "notified_on": r.notified_on,
+                "scores": r.scores,
+            }
+        )
         r.scores, r.notified_on = _seal(ctx, s), day.isoformat()
         r.ack, r.ack_on, r.witness_id, r.witness_name, r.witness_position, r.ack_note = "", "", None, "", "", ""
 
-    return _edit(ctx, doc["result_id"], apply, "revise", ["scores", "history", "ack", "notified_on"],
-                 note=f"grievance {grievance_id} upheld", retally=True, allow_locked=True)
+    return _edit(
+        ctx,
+        doc["result_id"],
+        apply,
+        "revise",
+        ["scores", "history", "ack", "notified_on"],
+        note=f"grievance {grievance_id} upheld",
+        retally=True,
+        allow_locked=True,
+    )
 
 
 def history(ctx: Context, result_id: int) -> list[dict]:
@@ -204,7 +270,9 @@ def dashboard(ctx: Context, round_id: int, today: date | None = None) -> Dashboa
     today = today or date.today()
     rnd = get_round(ctx, round_id)
     data = ctx.store.load()
-    results = [AppraisalResult.from_doc(int(k), d) for k, d in data.get(RESULTS, {}).items() if d["round_id"] == round_id]
+    results = [
+        AppraisalResult.from_doc(int(k), d) for k, d in data.get(RESULTS, {}).items() if d["round_id"] == round_id
+    ]
     stages = {s: 0 for s in m.STAGES}
     filing = 0
     for r in results:
@@ -220,10 +288,23 @@ def dashboard(ctx: Context, round_id: int, today: date | None = None) -> Dashboa
 def status_dict(ctx: Context, round_id: int, today: date | None = None) -> dict:
     d = dashboard(ctx, round_id, today)
     start, end = d.round.period()
-    return {"round_id": d.round.id, "fiscal_year": d.round.fiscal_year, "round": d.round.round_no, "status": d.round.status,
-            "period": [start.isoformat(), end.isoformat()], "audience": d.audience, "stages": d.stages, "levels": d.levels,
-            "grievances": {"total": d.grievances_total, "open": len(d.grievances_open), "late": d.grievances_late,
-                           "days_left": d.grievances_open}, "filing_window_open": d.filing_open}
+    return {
+        "round_id": d.round.id,
+        "fiscal_year": d.round.fiscal_year,
+        "round": d.round.round_no,
+        "status": d.round.status,
+        "period": [start.isoformat(), end.isoformat()],
+        "audience": d.audience,
+        "stages": d.stages,
+        "levels": d.levels,
+        "grievances": {
+            "total": d.grievances_total,
+            "open": len(d.grievances_open),
+            "late": d.grievances_late,
+            "days_left": d.grievances_open,
+        },
+        "filing_window_open": d.filing_open,
+    }
 
 
 GRIEVANCE_NEAR_DAYS = 14  # an open grievance this close to its decision deadline is shown on home
@@ -246,10 +327,18 @@ def home_alerts(ctx: Context, today: date | None = None) -> list[tuple[str, str]
             th_left = f"เกินกำหนด {-least} วัน" if least < 0 else f"เหลือ {least} วัน"
             en_left = f"{-least} days overdue" if least < 0 else f"{least} days left"
             en = f"Appraisal FY {rnd.fiscal_year} round {rnd.round_no}: {len(near)} grievance(s) near the decision deadline"
-            out.append((f"การประเมินผล {rnd.title}: คำร้องทุกข์ใกล้ครบกำหนดพิจารณา {len(near)} เรื่อง ({th_left})",
-                        f"{en} ({en_left})"))
+            out.append(
+                (
+                    f"การประเมินผล {rnd.title}: คำร้องทุกข์ใกล้ครบกำหนดพิจารณา {len(near)} เรื่อง ({th_left})",
+                    f"{en} ({en_left})",
+                )
+            )
         waiting = d.stages.get("awaiting", 0)
         if waiting:
-            out.append((f"การประเมินผล {rnd.title}: รอลงนามรับทราบผล {waiting} คน",
-                        f"Appraisal FY {rnd.fiscal_year} round {rnd.round_no}: {waiting} awaiting acknowledgement"))
+            out.append(
+                (
+                    f"การประเมินผล {rnd.title}: รอลงนามรับทราบผล {waiting} คน",
+                    f"Appraisal FY {rnd.fiscal_year} round {rnd.round_no}: {waiting} awaiting acknowledgement",
+                )
+            )
     return out

@@ -27,8 +27,10 @@ def backup_now(ctx: Context, out: Path | None = None, to_dir: Path | str | None 
 
         folder = normalize_path(str(to_dir))
         if not folder.is_dir():
-            raise UserError(f"ไม่พบโฟลเดอร์ {os.path.abspath(folder)} — เสียบไดรฟ์ USB หรือเลือกโฟลเดอร์ที่มีอยู่",
-                            f"No folder {os.path.abspath(folder)}; plug in the USB drive or choose a folder that exists")
+            raise UserError(
+                f"ไม่พบโฟลเดอร์ {os.path.abspath(folder)} — เสียบไดรฟ์ USB หรือเลือกโฟลเดอร์ที่มีอยู่",
+                f"No folder {os.path.abspath(folder)}; plug in the USB drive or choose a folder that exists",
+            )
         if os.path.abspath(folder) != os.path.abspath(ctx.store.backups_dir):
             out = folder / backup.manual_backup_name()
     path = backup.create_backup(ctx.store, Path(out) if out else None, reason="manual")
@@ -91,8 +93,10 @@ def summarize(path: Path) -> BackupSummary:
     if not path.exists():  # a typed name: say where it was looked for
         from ethics_tui.service.input_files import where_looked
 
-        raise UserError(f"ไม่พบไฟล์สำรอง {path.name} ในโฟลเดอร์ {where_looked(path)} — ไม่ได้กู้คืนข้อมูลใด ๆ",
-                        f"Backup {path.name} not found in the folder {where_looked(path)}. Nothing was restored.")
+        raise UserError(
+            f"ไม่พบไฟล์สำรอง {path.name} ในโฟลเดอร์ {where_looked(path)} — ไม่ได้กู้คืนข้อมูลใด ๆ",
+            f"Backup {path.name} not found in the folder {where_looked(path)}. Nothing was restored.",
+        )
     owned = backup.check_backup(path)
     try:
         with zipfile.ZipFile(path) as zf:

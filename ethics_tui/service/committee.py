@@ -25,19 +25,28 @@ ORDERS, CONSULTATIONS, TEMPLATE = "orders", "consultations", "committee_template
 KIND_ORDER, KIND_CONSULT = "order", "consultation"
 
 register_permissions(
-    {"orders.read": ALL, "orders.write": ("hr",), "consultations.read": ("committee",),
-     "consultations.write": ("committee",), "consultations.stats": ("committee", "executive", "admin")},
-    {"orders.read": ("ดูคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "view committee orders"),
-     "orders.write": ("จัดทำคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "draft and issue committee orders"),
-     "consultations.read": ("ดูบันทึกการให้คำปรึกษาด้านจริยธรรม", "view ethics consultations"),
-     "consultations.write": ("บันทึกการให้คำปรึกษาด้านจริยธรรม", "record ethics consultations"),
-     "consultations.stats": ("ดูสถิติการให้คำปรึกษา", "view consultation statistics")},
+    {
+        "orders.read": ALL,
+        "orders.write": ("hr",),
+        "consultations.read": ("committee",),
+        "consultations.write": ("committee",),
+        "consultations.stats": ("committee", "executive", "admin"),
+    },
+    {
+        "orders.read": ("ดูคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "view committee orders"),
+        "orders.write": ("จัดทำคำสั่งแต่งตั้งคณะที่ปรึกษาจริยธรรม", "draft and issue committee orders"),
+        "consultations.read": ("ดูบันทึกการให้คำปรึกษาด้านจริยธรรม", "view ethics consultations"),
+        "consultations.write": ("บันทึกการให้คำปรึกษาด้านจริยธรรม", "record ethics consultations"),
+        "consultations.stats": ("ดูสถิติการให้คำปรึกษา", "view consultation statistics"),
+    },
 )
 
 
 def _conflict() -> ConflictError:
-    return ConflictError("มีผู้อื่นบันทึกรายการนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
-                         "Someone else saved this record meanwhile; reopen it and edit again.")
+    return ConflictError(
+        "มีผู้อื่นบันทึกรายการนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
+        "Someone else saved this record meanwhile; reopen it and edit again.",
+    )
 
 
 def _changed(old: dict, new: dict) -> list[str]:
@@ -47,9 +56,13 @@ def _changed(old: dict, new: dict) -> list[str]:
 # -- the office's template (preamble, duties, categories) ----------------------------------
 def get_template(ctx: Context) -> dict:
     doc = ctx.store.load().get(TEMPLATE, {}).get("1") or {}
-    return {"preamble": doc.get("preamble", m.DEFAULT_PREAMBLE), "duties": list(doc.get("duties", m.DEFAULT_DUTIES)),
-            "categories": list(doc.get("categories", m.DEFAULT_CATEGORIES)),
-            "retention_years": int(doc.get("retention_years", m.DEFAULT_RETENTION_YEARS)), "rev": doc.get("rev", 0)}
+    return {
+        "preamble": doc.get("preamble", m.DEFAULT_PREAMBLE),
+        "duties": list(doc.get("duties", m.DEFAULT_DUTIES)),
+        "categories": list(doc.get("categories", m.DEFAULT_CATEGORIES)),
+        "retention_years": int(doc.get("retention_years", m.DEFAULT_RETENTION_YEARS)),
+        "rev": doc.get("rev", 0),
+    }
 
 
 def save_template(ctx: Context, rev: int, **changes) -> dict:
@@ -58,8 +71,10 @@ def save_template(ctx: Context, rev: int, **changes) -> dict:
     require(ctx, perm)
     errors = {}
     if "preamble" in changes and m.AUTHORITY not in (changes["preamble"] or ""):
-        errors["preamble"] = ("แม่แบบต้องมี {authority} ตรงที่ใส่บทบัญญัติที่ให้อำนาจ",
-                              "the template must keep {authority} where the legal authority goes")
+        errors["preamble"] = (
+            "แม่แบบต้องมี {authority} ตรงที่ใส่บทบัญญัติที่ให้อำนาจ",
+            "the template must keep {authority} where the legal authority goes",
+        )
     for name in ("duties", "categories"):
         if name in changes:
             changes[name] = [x.strip() for x in changes[name] if x and x.strip()]
@@ -91,8 +106,7 @@ def list_orders(ctx: Context, status: str | None = None) -> list[Order]:
 
 def get_order(ctx: Context, order_id: int) -> Order:
     require(ctx, "orders.read")
-    doc = found(ctx.store.load().get(ORDERS, {}).get(str(order_id)),
-                f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
+    doc = found(ctx.store.load().get(ORDERS, {}).get(str(order_id)), f"ไม่พบคำสั่งรหัส {order_id}", f"No order {order_id}")
     return Order.from_doc(order_id, doc)
 
 
@@ -101,8 +115,12 @@ def new_order(ctx: Context) -> Order:
     require(ctx, "orders.read")
     t = get_template(ctx)
     current = in_force(ctx)
-    return Order(preamble=t["preamble"], duties=t["duties"], supersedes=current.id if current else None,
-                 order_date=date.today().isoformat())
+    return Order(
+        preamble=t["preamble"],
+        duties=t["duties"],
+        supersedes=current.id if current else None,
+        order_date=date.today().isoformat(),
+    )
 
 
 def _fill_staff(tx, order: Order) -> None:
@@ -121,7 +139,7 @@ _LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "�
 
 
 def position_title(position: str, level: str) -> str:
-    """"นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ"; other levels are left out."""
+    """ "นักทรัพยากรบุคคล" + "ชำนาญการ" -> "นักทรัพยากรบุคคลชำนาญการ"; other levels are left out."""
     from ethics_tui.pdf.names import position_with_level
 
     return position_with_level(position, level)
@@ -135,8 +153,14 @@ def save_draft(ctx: Context, order: Order) -> Order:
         _fill_staff(tx, order)
         order.validate()
         if order.supersedes and (tx.table(ORDERS).get(doc_id=order.supersedes) or {}).get("status") != m.ISSUED:
-            raise ValidationError({"supersedes": ("คำสั่งที่จะยกเลิกต้องเป็นคำสั่งที่ออกแล้วและยังใช้อยู่",
-                                                  "the order replaced must be issued and in use")})
+            raise ValidationError(
+                {
+                    "supersedes": (
+                        "คำสั่งที่จะยกเลิกต้องเป็นคำสั่งที่ออกแล้วและยังใช้อยู่",
+                        "the order replaced must be issued and in use",
+                    )
+                }
+            )
         if order.id is None:
             order.rev = 1
             order.id = tx.table(ORDERS).insert(order.to_dict())
@@ -154,8 +178,10 @@ def save_draft(ctx: Context, order: Order) -> Order:
 
 def _immutable(order: Order) -> None:
     if order.status != m.DRAFT:
-        raise UserError(f"คำสั่งที่ {order.ref} ออกแล้ว จึงแก้ไขไม่ได้ — ให้ออกคำสั่งใหม่แทนคำสั่งนี้",
-                        f"Order {order.ref} is issued and cannot change; issue a new order that supersedes it")
+        raise UserError(
+            f"คำสั่งที่ {order.ref} ออกแล้ว จึงแก้ไขไม่ได้ — ให้ออกคำสั่งใหม่แทนคำสั่งนี้",
+            f"Order {order.ref} is issued and cannot change; issue a new order that supersedes it",
+        )
 
 
 def delete_draft(ctx: Context, order_id: int) -> None:
@@ -167,7 +193,7 @@ def delete_draft(ctx: Context, order_id: int) -> None:
 
 
 def parse_number(text: str | int | None, year_be: int) -> int | None:
-    """"12" or "12/2568" (Thai digits too) -> 12; the year, when given, must match."""
+    """ "12" or "12/2568" (Thai digits too) -> 12; the year, when given, must match."""
     from ethics_tui.thai.digits import to_arabic_digits
 
     if text in (None, ""):
@@ -175,9 +201,13 @@ def parse_number(text: str | int | None, year_be: int) -> int | None:
     s = to_arabic_digits(str(text)).replace("ที่", "").strip()
     num, _, year = s.partition("/")
     if not num.strip().isdigit() or (year and not year.strip().isdigit()):
-        raise ValidationError({"number": ("เลขที่คำสั่งต้องเป็นตัวเลข เช่น 12 หรือ 12/2568", "type a number such as 12 or 12/2568")})
+        raise ValidationError(
+            {"number": ("เลขที่คำสั่งต้องเป็นตัวเลข เช่น 12 หรือ 12/2568", "type a number such as 12 or 12/2568")}
+        )
     if year and int(year) != year_be:
-        raise ValidationError({"number": (f"ปีของเลขที่ต้องเป็น {year_be} ตามวันที่สั่ง", f"the year must be {year_be} (the order date)")})
+        raise ValidationError(
+            {"number": (f"ปีของเลขที่ต้องเป็น {year_be} ตามวันที่สั่ง", f"the year must be {year_be} (the order date)")}
+        )
     return int(num)
 
 
@@ -203,8 +233,14 @@ def issue(ctx: Context, order_id: int, number: int | str | None = None, order_da
         if order.supersedes:
             old = tx.table(ORDERS).get(doc_id=order.supersedes)
             if old is None or old.get("status") != m.ISSUED:
-                raise ValidationError({"supersedes": ("คำสั่งเดิมถูกแทนที่หรือยกเลิกไปแล้ว", "the replaced order is no longer in use")})
-            tx.put(ORDERS, order.supersedes, {**old, "status": m.SUPERSEDED, "superseded_by": order_id, "rev": old["rev"] + 1})
+                raise ValidationError(
+                    {"supersedes": ("คำสั่งเดิมถูกแทนที่หรือยกเลิกไปแล้ว", "the replaced order is no longer in use")}
+                )
+            tx.put(
+                ORDERS,
+                order.supersedes,
+                {**old, "status": m.SUPERSEDED, "superseded_by": order_id, "rev": old["rev"] + 1},
+            )
             tx.log("supersede", KIND_ORDER, order.supersedes, ["status", "superseded_by"])
         tx.put(ORDERS, order_id, order.to_dict())
         tx.log("issue", KIND_ORDER, order_id, ["status", "number", "year_be", "order_date"])
@@ -215,10 +251,21 @@ def successor(ctx: Context, order_id: int) -> Order:
     """A saved draft copying an issued order, set to supersede it when issued."""
     old = get_order(ctx, order_id)
     if old.status != m.ISSUED:
-        raise UserError(f"ออกคำสั่งแทนได้เฉพาะคำสั่งที่ใช้อยู่ (คำสั่งนี้: {m.ORDER_STATUSES[old.status][0]})",
-                        f"Only an order in use can be superseded (this one is {m.ORDER_STATUSES[old.status][1]})")
-    draft = replace(old, id=None, rev=0, status=m.DRAFT, number=None, year_be=None, supersedes=old.id,
-                    superseded_by=None, order_date=date.today().isoformat())
+        raise UserError(
+            f"ออกคำสั่งแทนได้เฉพาะคำสั่งที่ใช้อยู่ (คำสั่งนี้: {m.ORDER_STATUSES[old.status][0]})",
+            f"Only an order in use can be superseded (this one is {m.ORDER_STATUSES[old.status][1]})",
+        )
+    draft = replace(
+        old,
+        id=None,
+        rev=0,
+        status=m.DRAFT,
+        number=None,
+        year_be=None,
+        supersedes=old.id,
+        superseded_by=None,
+        order_date=date.today().isoformat(),
+    )
     return save_draft(ctx, draft)
 
 
@@ -231,7 +278,12 @@ def revoke(ctx: Context, order_id: int, on: date, reason: str) -> Order:
         order = Order.from_doc(order_id, doc)
         if order.status != m.ISSUED:
             raise UserError("ยกเลิกได้เฉพาะคำสั่งที่ใช้อยู่", "Only an order in use can be revoked")
-        order.status, order.revoked_on, order.revoke_reason, order.rev = m.REVOKED, on.isoformat(), reason.strip(), order.rev + 1
+        order.status, order.revoked_on, order.revoke_reason, order.rev = (
+            m.REVOKED,
+            on.isoformat(),
+            reason.strip(),
+            order.rev + 1,
+        )
         tx.put(ORDERS, order_id, order.to_dict())
         tx.log("revoke", KIND_ORDER, order_id, ["status", "revoked_on", "revoke_reason"])
     return order
@@ -289,8 +341,12 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
     out = []
     for o, end in terms_ending_soon(ctx, 30):
         left = (end - date.today()).days
-        out.append((f"วาระคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ {o.ref} สิ้นสุด {format_date(end, 'abbr')} (อีก {left} วัน)",
-                    f"The ethics committee's term (order {o.ref}) ends {end.isoformat()} ({left} days)"))
+        out.append(
+            (
+                f"วาระคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ {o.ref} สิ้นสุด {format_date(end, 'abbr')} (อีก {left} วัน)",
+                f"The ethics committee's term (order {o.ref}) ends {end.isoformat()} ({left} days)",
+            )
+        )
     return out
 
 
@@ -309,17 +365,29 @@ def order_doc(ctx: Context, order: Order):
     authority = order.authority.strip() or m.AUTHORITY_BLANK
     text = order.preamble.replace(m.OFFICE, office).replace(m.AUTHORITY, authority)
     body = [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
-    body += [Members([Member(x.name, x.position, x.role) for x in order.members]),
-             NumberedList([d for d in order.duties if d.strip()], title=m.DUTIES_TITLE)]
+    body += [
+        Members([Member(x.name, x.position, x.role) for x in order.members]),
+        NumberedList([d for d in order.duties if d.strip()], title=m.DUTIES_TITLE),
+    ]
     old = _orders(ctx)
     old = next((o for o in old if o.id == order.supersedes), None)
     if old and old.number:
         body.append(f"ให้ยกเลิกคำสั่ง{office} ที่ {old.ref} ลงวันที่ {format_date(old.order_date, 'full')}")
-    span = f"ทั้งนี้ ตั้งแต่วันที่ {_be(order.term_start)} ถึงวันที่ {_be(order.term_end)}" if order.term_start and order.term_end else ""
+    span = (
+        f"ทั้งนี้ ตั้งแต่วันที่ {_be(order.term_start)} ถึงวันที่ {_be(order.term_end)}"
+        if order.term_start and order.term_end
+        else ""
+    )
     when = date.fromisoformat(order.order_date) if order.order_date else date.today()
-    return OrderDoc(number=order.number or "........", year_be=order.year_be or when.year + BE_OFFSET,
-                    subject=order.subject, body=body, signed_on=when, effective=span or "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป",
-                    signer=Signer(order.signer_name, order.signer_position))
+    return OrderDoc(
+        number=order.number or "........",
+        year_be=order.year_be or when.year + BE_OFFSET,
+        subject=order.subject,
+        body=body,
+        signed_on=when,
+        effective=span or "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป",
+        signer=Signer(order.signer_name, order.signer_position),
+    )
 
 
 def _be(iso: str) -> str:
@@ -332,10 +400,13 @@ def signoff_doc(ctx: Context, order: Order):
     from ethics_tui.service.settings import get_settings
 
     office = get_settings(ctx).office_name
-    return SignoffDoc(document_title=f"คำสั่ง{office} ที่ {order.ref} เรื่อง {order.subject}",
-                      people=[SignoffPerson(x.name, x.position, x.role) for x in order.members],
-                      divisions=list(m.ROLES), heading="ใบลงชื่อรับทราบการแต่งตั้งคณะที่ปรึกษาทางจริยธรรม",
-                      dated=date.fromisoformat(order.order_date) if order.order_date else None)
+    return SignoffDoc(
+        document_title=f"คำสั่ง{office} ที่ {order.ref} เรื่อง {order.subject}",
+        people=[SignoffPerson(x.name, x.position, x.role) for x in order.members],
+        divisions=list(m.ROLES),
+        heading="ใบลงชื่อรับทราบการแต่งตั้งคณะที่ปรึกษาทางจริยธรรม",
+        dated=date.fromisoformat(order.order_date) if order.order_date else None,
+    )
 
 
 def export_pdf(ctx: Context, order_id: int, path: Path | None = None, kind: str = "order") -> Path:
@@ -373,16 +444,27 @@ def extend_demo(ctx: Context) -> None:
 
     staff = staff_ids_by_code(ctx)
     today = date.today()
-    roles = [("0001", m.CHAIR), ("0002", "รองประธาน"), ("0012", "กรรมการ"), ("0005", "กรรมการ"),
-             ("0004", m.SECRETARY), ("0007", "ผู้ช่วยเลขานุการ")]
+    roles = [
+        ("0001", m.CHAIR),
+        ("0002", "รองประธาน"),
+        ("0012", "กรรมการ"),
+        ("0005", "กรรมการ"),
+        ("0004", m.SECRETARY),
+        ("0007", "ผู้ช่วยเลขานุการ"),
+    ]
     members = [OrderMember("", "", r, staff[c]) for c, r in roles if c in staff]
-    first = save_draft(ctx, Order(members=members, authority="(ตัวอย่าง — หน่วยงานระบุบทบัญญัติกฎหมายที่ให้อำนาจเอง)",
-                                  # from before the previous fiscal year began, so the demo's
-                                  # report year has a committee in force every day
-                                  term_start=(fiscal_year_range(fiscal_year(today) - 1)[0]
-                                              - timedelta(days=3)).isoformat(),
-                                  term_end=(today + timedelta(days=310)).isoformat(),
-                                  order_date=(today - timedelta(days=425)).isoformat()))
+    first = save_draft(
+        ctx,
+        Order(
+            members=members,
+            authority="(ตัวอย่าง — หน่วยงานระบุบทบัญญัติกฎหมายที่ให้อำนาจเอง)",
+            # from before the previous fiscal year began, so the demo's
+            # report year has a committee in force every day
+            term_start=(fiscal_year_range(fiscal_year(today) - 1)[0] - timedelta(days=3)).isoformat(),
+            term_end=(today + timedelta(days=310)).isoformat(),
+            order_date=(today - timedelta(days=425)).isoformat(),
+        ),
+    )
     issue(ctx, first.id)
     second = successor(ctx, first.id)
     second.members.insert(4, OrderMember("นางสาวอรทัย มีธรรม", "ผู้ทรงคุณวุฒิภายนอก (ข้อมูลสมมุติ)", "กรรมการ"))

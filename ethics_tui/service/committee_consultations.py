@@ -24,13 +24,18 @@ def _check_handlers(ctx: Context, c: Consultation) -> None:
     names = {x.name for x in order.members} if order else set()
     bad = [h for h in c.handled_by if h not in names]
     if not order:
-        raise ValidationError({"handled_by": ("ไม่มีคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ใช้อยู่ในวันนั้น", "no committee was in force on that date")})
+        raise ValidationError(
+            {"handled_by": ("ไม่มีคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ใช้อยู่ในวันนั้น", "no committee was in force on that date")}
+        )
     if bad:
-        raise ValidationError({"handled_by": (f"{', '.join(bad)} ไม่ใช่กรรมการในวันนั้น", f"{', '.join(bad)}: not a member on that date")})
+        raise ValidationError(
+            {"handled_by": (f"{', '.join(bad)} ไม่ใช่กรรมการในวันนั้น", f"{', '.join(bad)}: not a member on that date")}
+        )
 
 
-def list_consultations(ctx: Context, text: str = "", status: str | None = None, category: str | None = None,
-                       fy: int | None = None) -> list[Consultation]:
+def list_consultations(
+    ctx: Context, text: str = "", status: str | None = None, category: str | None = None, fy: int | None = None
+) -> list[Consultation]:
     """Newest first. ``text`` searches the question, advice, category and handlers (never the
     requester). Requester fields stay sealed in what this returns."""
     require(ctx, "consultations.read")
@@ -38,7 +43,11 @@ def list_consultations(ctx: Context, text: str = "", status: str | None = None, 
     out = []
     for k, v in ctx.store.load().get(CONSULTATIONS, {}).items():
         c = Consultation.from_doc(int(k), vault.reveal_fields(ctx, KIND_CONSULT, v, m.SEALED_TEXT))
-        if (status and c.status != status) or (category and c.category != category) or (fy and fiscal_year(c.day()) != fy):
+        if (
+            (status and c.status != status)
+            or (category and c.category != category)
+            or (fy and fiscal_year(c.day()) != fy)
+        ):
             continue
         hay = " ".join([c.question, c.advice, c.category, c.dos_ref, *c.handled_by]).casefold()
         if all(w in hay for w in words):
@@ -49,8 +58,11 @@ def list_consultations(ctx: Context, text: str = "", status: str | None = None, 
 def get_consultation(ctx: Context, cid: int) -> Consultation:
     """The record with the requester revealed (logged as a view of a confidential record)."""
     require(ctx, "consultations.read")
-    doc = found(ctx.store.load().get(CONSULTATIONS, {}).get(str(cid)),
-                f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}", f"No consultation {cid}")
+    doc = found(
+        ctx.store.load().get(CONSULTATIONS, {}).get(str(cid)),
+        f"ไม่พบบันทึกการให้คำปรึกษารหัส {cid}",
+        f"No consultation {cid}",
+    )
     vault.log_view(ctx, KIND_CONSULT, cid)
     return Consultation.from_doc(cid, vault.reveal_fields(ctx, KIND_CONSULT, doc, m.ALL_SEALED))
 
@@ -67,7 +79,9 @@ def save_consultation(ctx: Context, c: Consultation) -> Consultation:
     _check_handlers(ctx, c)
     if not c.retain_until:
         day, years = c.day(), get_template(ctx)["retention_years"]
-        c.retain_until = (day.replace(day=28) if (day.month, day.day) == (2, 29) else day).replace(year=day.year + years).isoformat()
+        c.retain_until = (
+            (day.replace(day=28) if (day.month, day.day) == (2, 29) else day).replace(year=day.year + years).isoformat()
+        )
     with ctx.store.transaction(actor=ctx.actor) as tx:
         if c.id is None:
             c.rev = 1
@@ -75,8 +89,9 @@ def save_consultation(ctx: Context, c: Consultation) -> Consultation:
             c.id = tx.table(CONSULTATIONS).insert(sealed)
             tx.log("create", KIND_CONSULT, c.id, [k for k, v in c.to_dict().items() if v not in ("", None, [])])
             return c
-        old = found(tx.table(CONSULTATIONS).get(doc_id=c.id),
-                    f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}")
+        old = found(
+            tx.table(CONSULTATIONS).get(doc_id=c.id), f"ไม่พบบันทึกการให้คำปรึกษารหัส {c.id}", f"No consultation {c.id}"
+        )
         if old.get("rev") != c.rev:
             raise _conflict()
         plain_old = vault.reveal_fields(ctx, KIND_CONSULT, old, m.ALL_SEALED)
@@ -100,15 +115,21 @@ def stats(ctx: Context, fy: int) -> dict:
         try:
             c.day()
         except (TypeError, ValueError):
-            raise UserError(f"ระเบียนขอคำปรึกษา #{c.id}: วันที่เสียหาย ({str(c.consulted_on)[:20]!r}) — ใช้คำสั่ง verify",
-                            f"Consultation #{c.id}: damaged date ({str(c.consulted_on)[:20]!r}); run verify") from None
+            raise UserError(
+                f"ระเบียนขอคำปรึกษา #{c.id}: วันที่เสียหาย ({str(c.consulted_on)[:20]!r}) — ใช้คำสั่ง verify",
+                f"Consultation #{c.id}: damaged date ({str(c.consulted_on)[:20]!r}); run verify",
+            ) from None
     rows = [c for c in rows if start <= c.day() <= end]
     months = [(start.month + i - 1) % 12 + 1 for i in range(12)]
     by_month = Counter(c.day().month for c in rows)
-    return {"fy": fy, "total": len(rows), "months": [(mo, by_month.get(mo, 0)) for mo in months],
-            "categories": dict(Counter(c.category for c in rows).most_common()),
-            "statuses": {s: sum(c.status == s for c in rows) for s in m.CONSULT_STATUSES},
-            "channels": {s: sum(c.channel == s for c in rows) for s in m.CHANNELS}}
+    return {
+        "fy": fy,
+        "total": len(rows),
+        "months": [(mo, by_month.get(mo, 0)) for mo in months],
+        "categories": dict(Counter(c.category for c in rows).most_common()),
+        "statuses": {s: sum(c.status == s for c in rows) for s in m.CONSULT_STATUSES},
+        "channels": {s: sum(c.channel == s for c in rows) for s in m.CHANNELS},
+    }
 
 
 # -- demo ------------------------------------------------------------------------------------
@@ -128,12 +149,26 @@ def demo_consultations(ctx: Context) -> None:
         order = _in_force(ctx, day)
         kind = ("staff", "staff", "outsider", "anonymous")[i % 4]
         sid, doc = people[i]
-        who = {"staff": f"{doc['prefix']}{doc['first_name']} {doc['last_name']}", "outsider": "นายบุญส่ง ตัวอย่าง", "anonymous": ""}[kind]
-        save_consultation(committee, Consultation(
-            consulted_on=day.isoformat(), channel=list(m.CHANNELS)[i % 5], category=cats[i % len(cats)],
-            question=question, advice=advice if i % 5 else "", requester_kind=kind, requester=who,
-            requester_staff_id=sid if kind == "staff" else "", handled_by=[order.members[i % 2 * 4].name],
-            status=("open", "advised", "closed", "referred", "advised")[i % 5] if i % 5 else "open"))
+        who = {
+            "staff": f"{doc['prefix']}{doc['first_name']} {doc['last_name']}",
+            "outsider": "นายบุญส่ง ตัวอย่าง",
+            "anonymous": "",
+        }[kind]
+        save_consultation(
+            committee,
+            Consultation(
+                consulted_on=day.isoformat(),
+                channel=list(m.CHANNELS)[i % 5],
+                category=cats[i % len(cats)],
+                question=question,
+                advice=advice if i % 5 else "",
+                requester_kind=kind,
+                requester=who,
+                requester_staff_id=sid if kind == "staff" else "",
+                handled_by=[order.members[i % 2 * 4].name],
+                status=("open", "advised", "closed", "referred", "advised")[i % 5] if i % 5 else "open",
+            ),
+        )
 
 
 _DEMO_CASES = [

@@ -70,12 +70,14 @@ def save_settings(ctx: Context, s: ComplaintSettings) -> ComplaintSettings:
 
 
 def _conflict() -> ConflictError:
-    return ConflictError("มีผู้อื่นบันทึกเรื่องนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วทำอีกครั้ง",
-                         "Someone else saved this meanwhile; reopen it and try again.")
+    return ConflictError(
+        "มีผู้อื่นบันทึกเรื่องนี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วทำอีกครั้ง", "Someone else saved this meanwhile; reopen it and try again."
+    )
 
 
 # -- sealing the free text of a case: service/complaints_seal.py ---------------------------
 from ethics_tui.service.complaints_seal import _revealed, _sealed_doc  # noqa: E402
+
 
 # -- reading ------------------------------------------------------------------------------
 def _cases(ctx: Context) -> list[Complaint]:
@@ -92,8 +94,10 @@ def list_cases(ctx: Context, text: str = "", open_only: bool = False) -> list[Co
         if open_only and c.status == "closed":
             continue
         c = _revealed(ctx, c)
-        hay = f"{c.code} {c.number}/{c.fiscal_year} {c.subject} {c.channel} {m.step_label(c.status)} " \
-              f"{m.step_label(c.status, 'en')} {m.kind_label(c.kind)}".casefold()
+        hay = (
+            f"{c.code} {c.number}/{c.fiscal_year} {c.subject} {c.channel} {m.step_label(c.status)} "
+            f"{m.step_label(c.status, 'en')} {m.kind_label(c.kind)}".casefold()
+        )
         if all(w in hay for w in words):
             out.append(c)
     return sorted(out, key=lambda c: (c.received_at, c.id or 0), reverse=True)
@@ -106,8 +110,9 @@ def get(ctx: Context, case_id: int) -> Complaint:
 
 def _get_raw(ctx: Context, case_id: int) -> Complaint:
     require(ctx, "complaints.read")
-    doc = found(ctx.store.load().get(CASES, {}).get(str(case_id)),
-                f"ไม่พบเรื่องร้องเรียนรหัส {case_id}", f"No complaint {case_id}")
+    doc = found(
+        ctx.store.load().get(CASES, {}).get(str(case_id)), f"ไม่พบเรื่องร้องเรียนรหัส {case_id}", f"No complaint {case_id}"
+    )
     return Complaint.from_doc(case_id, doc)
 
 
@@ -211,8 +216,10 @@ def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
         errors["accused"] = ("ไม่พบบุคลากรที่เลือก", "the chosen staff member does not exist")
     accused = (ident.accused_text, _full_name(staff.get(ident.accused_staff_id or 0, {})))
     if any(names.names_in(c.subject, who) for who in accused if who):  # with or without a title
-        errors["subject"] = ("อย่าใส่ชื่อผู้ถูกร้องเรียนในหัวเรื่อง (หัวเรื่องพิมพ์อยู่บนใบรับเรื่อง)",
-                             "keep the accused's name out of the subject (it is printed on the receipt)")
+        errors["subject"] = (
+            "อย่าใส่ชื่อผู้ถูกร้องเรียนในหัวเรื่อง (หัวเรื่องพิมพ์อยู่บนใบรับเรื่อง)",
+            "keep the accused's name out of the subject (it is printed on the receipt)",
+        )
     if errors:
         raise ValidationError(errors)
     _check_handler(ctx, ident)
@@ -224,8 +231,9 @@ def intake(ctx: Context, c: Complaint, ident: Identity) -> Complaint:
     c.handler = ctx.user.username if ctx.user else ctx.actor
     c.due = (received + timedelta(days=settings.due_days["received"])).isoformat()
     c.retention_until = _add_years(received, settings.retention_years).isoformat()
-    c.history = [{"step": "received", "date": received.isoformat(), "actor": ctx.actor,
-                  "note": "", "extra": {}, "recorded": now}]
+    c.history = [
+        {"step": "received", "date": received.isoformat(), "actor": ctx.actor, "note": "", "extra": {}, "recorded": now}
+    ]
     with ctx.store.transaction(actor=ctx.actor) as tx:
         used = {d.get("code") for d in tx.table(CASES).all()}
         c.code = m.new_code()
@@ -266,8 +274,9 @@ def executive_rule(lang: str = "th") -> str:
     return rule_text(lang)
 
 
-def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, rev: int | None = None,
-            **extra: str) -> Complaint:
+def advance(
+    ctx: Context, case_id: int, step: str, on: date, note: str = "", *, rev: int | None = None, **extra: str
+) -> Complaint:
     """Move a case to ``step`` on date ``on``. ``extra``: reason / body / finding / method,
     and ``evidence`` ("enough" / "not_enough") when leaving the preliminary review."""
     require(ctx, "complaints.write")
@@ -276,8 +285,10 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
         raise _conflict()
     ident = _identity_of(ctx, c)
     if not vault.has_key(ctx, "complaints"):
-        raise UserError("คุณไม่มีกุญแจข้อมูลลับของเรื่องร้องเรียน จึงดำเนินการเรื่องนี้ไม่ได้",
-                        "You do not hold the complaints key, so you cannot handle this case")
+        raise UserError(
+            "คุณไม่มีกุญแจข้อมูลลับของเรื่องร้องเรียน จึงดำเนินการเรื่องนี้ไม่ได้",
+            "You do not hold the complaints key, so you cannot handle this case",
+        )
     _check_handler(ctx, ident)
     allowed = next_steps(ctx, c, ident)
     if step not in allowed:
@@ -311,8 +322,10 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
         if ev not in ("enough", "not_enough"):
             errors["evidence"] = ("ต้องระบุว่ามีหลักฐานเพียงพอหรือไม่", "record whether there is enough evidence")
         elif step == "fact_finding" and ev != "enough":
-            errors["evidence"] = ("หลักฐานไม่เพียงพอ จึงแสวงหาข้อเท็จจริงต่อไม่ได้",
-                                  "not enough evidence to proceed to fact-finding")
+            errors["evidence"] = (
+                "หลักฐานไม่เพียงพอ จึงแสวงหาข้อเท็จจริงต่อไม่ได้",
+                "not enough evidence to proceed to fact-finding",
+            )
     if len(note) > 2000 or any(len(v) > 2000 for v in extra.values()):
         errors["note"] = ("ข้อความยาวเกิน 2000 ตัวอักษร", "text longer than 2000 characters")
     if errors:
@@ -320,8 +333,17 @@ def advance(ctx: Context, case_id: int, step: str, on: date, note: str = "", *, 
     settings = get_settings(ctx)
     if "evidence" in extra:
         c.evidence = extra.pop("evidence")
-    c.history = [*c.history, {"step": step, "date": on.isoformat(), "actor": ctx.actor, "note": note.strip(),
-                              "extra": extra, "recorded": datetime.now().isoformat(timespec="seconds")}]
+    c.history = [
+        *c.history,
+        {
+            "step": step,
+            "date": on.isoformat(),
+            "actor": ctx.actor,
+            "note": note.strip(),
+            "extra": extra,
+            "recorded": datetime.now().isoformat(timespec="seconds"),
+        },
+    ]
     c.status = step
     days = settings.due_days.get(step)
     c.due = (on + timedelta(days=days)).isoformat() if days and step != "closed" else ""
@@ -356,16 +378,24 @@ def lookup(ctx: Context, code: str) -> StatusView:
     require(ctx, "complaints.status")
     canon = m.normalize_code(code)
     if canon is None:
-        raise UserError(f"“{code}” ไม่ใช่รหัสรับเรื่อง (รูปแบบ เช่น K7QM-3XPA-9D)",
-                        f"'{code}' is not a receipt code (it looks like K7QM-3XPA-9D)")
+        raise UserError(
+            f"“{code}” ไม่ใช่รหัสรับเรื่อง (รูปแบบ เช่น K7QM-3XPA-9D)",
+            f"'{code}' is not a receipt code (it looks like K7QM-3XPA-9D)",
+        )
     for c in _cases(ctx):
         if c.code == canon:
             ctx.store.log_event("lookup", KIND, c.id, actor=ctx.actor)
-            return StatusView(canon, c.status, c.received_date,
-                              [(h["step"], date.fromisoformat(h["date"])) for h in c.history],
-                              date.fromisoformat(c.due) if c.due else None)
-    raise NotFoundError(f"ไม่พบเรื่องที่มีรหัส {canon} — ตรวจรหัสอีกครั้ง หรือเรื่องอาจถูกลบเมื่อพ้นอายุการเก็บ",
-                        f"No complaint has the code {canon}; check it (or the case was purged after retention)")
+            return StatusView(
+                canon,
+                c.status,
+                c.received_date,
+                [(h["step"], date.fromisoformat(h["date"])) for h in c.history],
+                date.fromisoformat(c.due) if c.due else None,
+            )
+    raise NotFoundError(
+        f"ไม่พบเรื่องที่มีรหัส {canon} — ตรวจรหัสอีกครั้ง หรือเรื่องอาจถูกลบเมื่อพ้นอายุการเก็บ",
+        f"No complaint has the code {canon}; check it (or the case was purged after retention)",
+    )
 
 
 # -- statistics (counts only) -------------------------------------------------------------
@@ -378,7 +408,9 @@ def stats(ctx: Context, fy: int, half: bool = False, today: date | None = None) 
     Finished / in progress are as they stood at the end of the period (or today, if earlier)."""
     require(ctx, "complaints.stats")
     if not isinstance(fy, int) or not 2400 <= fy <= 2700:
-        raise UserError(f"ปีงบประมาณ {fy} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2568)", f"Invalid fiscal year {fy} (use B.E., e.g. 2568)")
+        raise UserError(
+            f"ปีงบประมาณ {fy} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2568)", f"Invalid fiscal year {fy} (use B.E., e.g. 2568)"
+        )
     return m.count(_cases(ctx), fy, half, today or date.today(), get_settings(ctx).channels)
 
 
@@ -386,15 +418,20 @@ def stats(ctx: Context, fy: int, half: bool = False, today: date | None = None) 
 def expired(ctx: Context, today: date | None = None) -> list[Complaint]:
     require(ctx, "complaints.purge")
     today = today or date.today()
-    return [c for c in _cases(ctx) if c.status == "closed" and c.retention_until and
-            date.fromisoformat(c.retention_until) < today]
+    return [
+        c
+        for c in _cases(ctx)
+        if c.status == "closed" and c.retention_until and date.fromisoformat(c.retention_until) < today
+    ]
 
 
 def purge(ctx: Context, dry_run: bool = True, today: date | None = None) -> list[Complaint]:
     """Replaced by the สารบรรณ destruction procedure (service/complaints_destruction.py): a
     list of expired records, a committee, approval, then destruction, the list kept."""
-    raise UserError("การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
-                    "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare")
+    raise UserError(
+        "การลบเรื่องที่พ้นอายุการเก็บต้องทำตามขั้นตอนการทำลายหนังสือ: ethics-tui complaints destruction prepare",
+        "Expired cases are destroyed by the records procedure: ethics-tui complaints destruction prepare",
+    )
 
 
 # -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------

@@ -45,8 +45,12 @@ def is_receiving_body(text: str) -> bool:
 
 def rule_text(lang: str = "th") -> str:
     if lang == "en":
-        return ("The accused is the local executive: refer the case to the supervising official (the district chief "
-                "for an SAO), a Damrongtham centre (district or province), the provincial NACC office or the PACC; "
-                "the office does no fact-finding itself")
-    return ("ผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น ต้องส่งเรื่องไปยังผู้กำกับดูแล (นายอำเภอ สำหรับ อบต.) "
-            "ศูนย์ดำรงธรรมอำเภอหรือจังหวัด สำนักงาน ป.ป.ช. ประจำจังหวัด หรือ ป.ป.ท. — หน่วยงานไม่แสวงหาข้อเท็จจริงเอง")
+        return (
+            "The accused is the local executive: refer the case to the supervising official (the district chief "
+            "for an SAO), a Damrongtham centre (district or province), the provincial NACC office or the PACC; "
+            "the office does no fact-finding itself"
+        )
+    return (
+        "ผู้ถูกร้องเรียนเป็นผู้บริหารท้องถิ่น ต้องส่งเรื่องไปยังผู้กำกับดูแล (นายอำเภอ สำหรับ อบต.) "
+        "ศูนย์ดำรงธรรมอำเภอหรือจังหวัด สำนักงาน ป.ป.ช. ประจำจังหวัด หรือ ป.ป.ท. — หน่วยงานไม่แสวงหาข้อเท็จจริงเอง"
+    )

@@ -26,8 +26,12 @@ from ethics_tui.thai.dates import format_date
 
 TABLE = "complaint_destructions"
 STATUSES = ("listed", "committee", "approved", "destroyed")
-STATUS_LABELS = {"listed": ("จัดทำบัญชีแล้ว", "listed"), "committee": ("ตั้งคณะกรรมการแล้ว", "committee set"),
-                 "approved": ("อนุมัติให้ทำลายแล้ว", "approved"), "destroyed": ("ทำลายแล้ว", "destroyed")}
+STATUS_LABELS = {
+    "listed": ("จัดทำบัญชีแล้ว", "listed"),
+    "committee": ("ตั้งคณะกรรมการแล้ว", "committee set"),
+    "approved": ("อนุมัติให้ทำลายแล้ว", "approved"),
+    "destroyed": ("ทำลายแล้ว", "destroyed"),
+}
 
 
 def list_due(on: date) -> date:
@@ -51,10 +55,16 @@ def get(ctx: Context, rid: int) -> dict:
 
 
 def _entry(c) -> dict:
-    return {"case_id": c.id, "number": c.number, "fiscal_year": c.fiscal_year, "code": c.code,
-            "received": c.received_date.isoformat(), "kind": c.kind,
-            "closed": (c.step_date("closed") or c.finished_on() or c.received_date).isoformat(),
-            "retention_until": c.retention_until}
+    return {
+        "case_id": c.id,
+        "number": c.number,
+        "fiscal_year": c.fiscal_year,
+        "code": c.code,
+        "received": c.received_date.isoformat(),
+        "kind": c.kind,
+        "closed": (c.step_date("closed") or c.finished_on() or c.received_date).isoformat(),
+        "retention_until": c.retention_until,
+    }
 
 
 def prepare(ctx: Context, on: date | None = None) -> dict:
@@ -66,16 +76,29 @@ def prepare(ctx: Context, on: date | None = None) -> dict:
     if on > date.today():
         raise ValidationError({"date": ("วันที่อยู่ในอนาคต", "the date is in the future")})
     if any(r["status"] != "destroyed" for r in _rows(ctx).values()):
-        raise UserError("มีบัญชีขอทำลายที่ยังไม่เสร็จ ให้ดำเนินการบัญชีนั้นให้เสร็จก่อน",
-                        "A destruction list is still in progress; finish it first")
-    found = [c for c in complaints._cases(ctx) if c.status == "closed" and c.retention_until
-             and date.fromisoformat(c.retention_until) < on]
+        raise UserError(
+            "มีบัญชีขอทำลายที่ยังไม่เสร็จ ให้ดำเนินการบัญชีนั้นให้เสร็จก่อน", "A destruction list is still in progress; finish it first"
+        )
+    found = [
+        c
+        for c in complaints._cases(ctx)
+        if c.status == "closed" and c.retention_until and date.fromisoformat(c.retention_until) < on
+    ]
     if not found:
         raise UserError("ไม่มีเรื่องที่พ้นอายุการเก็บ", "No case is past its retention date")
-    doc = {"listed_on": on.isoformat(), "due_by": list_due(on).isoformat(), "late": on > list_due(on),
-           "entries": [_entry(c) for c in sorted(found, key=lambda c: (c.fiscal_year, c.number))],
-           "committee_order": "", "committee": [], "approved_on": "", "approver": "", "destroyed_on": "",
-           "status": "listed", "rev": 1}
+    doc = {
+        "listed_on": on.isoformat(),
+        "due_by": list_due(on).isoformat(),
+        "late": on > list_due(on),
+        "entries": [_entry(c) for c in sorted(found, key=lambda c: (c.fiscal_year, c.number))],
+        "committee_order": "",
+        "committee": [],
+        "approved_on": "",
+        "approver": "",
+        "destroyed_on": "",
+        "status": "listed",
+        "rev": 1,
+    }
     with ctx.store.transaction(actor=ctx.actor) as tx:
         rid = tx.table(TABLE).insert(doc)
         tx.log("create", "complaint_destruction", rid, ["entries"], note=f"{len(found)} case(s)")
@@ -85,8 +108,7 @@ def prepare(ctx: Context, on: date | None = None) -> dict:
 def _update(ctx: Context, rid: int, want: tuple[str, ...], change, action: str, fields: list[str]) -> dict:
     require(ctx, "complaints.purge")
     with ctx.store.transaction(actor=ctx.actor) as tx:
-        doc = found(tx.table(TABLE).get(doc_id=int(rid)),
-                    f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
+        doc = found(tx.table(TABLE).get(doc_id=int(rid)), f"ไม่พบบัญชีขอทำลายเลขที่ {rid}", f"No destruction list {rid}")
         doc = dict(doc)
         if doc["status"] not in want:
             have = STATUS_LABELS[doc["status"]]
@@ -123,8 +145,14 @@ def approve(ctx: Context, rid: int, on: date, approver: str) -> dict:
         raise ValidationError({"approver": ("ต้องระบุผู้อนุมัติ", "give the approver")})
     row = get(ctx, rid)
     if on > date.today() or on < date.fromisoformat(row["listed_on"]):
-        raise ValidationError({"date": ("วันที่อนุมัติต้องไม่ก่อนวันจัดทำบัญชีและไม่อยู่ในอนาคต",
-                                        "the approval date must be between the listing date and today")})
+        raise ValidationError(
+            {
+                "date": (
+                    "วันที่อนุมัติต้องไม่ก่อนวันจัดทำบัญชีและไม่อยู่ในอนาคต",
+                    "the approval date must be between the listing date and today",
+                )
+            }
+        )
 
     def change(doc, tx):
         doc["approved_on"], doc["approver"], doc["status"] = on.isoformat(), approver, "approved"
@@ -138,8 +166,14 @@ def destroy(ctx: Context, rid: int, on: date) -> dict:
 
     row = get(ctx, rid)
     if row.get("approved_on") and (on < date.fromisoformat(row["approved_on"]) or on > date.today()):
-        raise ValidationError({"date": ("วันที่ทำลายต้องไม่ก่อนวันอนุมัติและไม่อยู่ในอนาคต",
-                                        "the destruction date must be between the approval and today")})
+        raise ValidationError(
+            {
+                "date": (
+                    "วันที่ทำลายต้องไม่ก่อนวันอนุมัติและไม่อยู่ในอนาคต",
+                    "the destruction date must be between the approval and today",
+                )
+            }
+        )
 
     def change(doc, tx):
         ids = [e["case_id"] for e in doc["entries"]]
@@ -147,8 +181,7 @@ def destroy(ctx: Context, rid: int, on: date) -> dict:
         cases.remove(doc_ids=[i for i in ids if cases.get(doc_id=i)])
         idents.remove(doc_ids=[i for i in ids if idents.get(doc_id=i)])
         for i in ids:
-            tx.log("destroy", KIND, i, ["case", *m.CONFIDENTIAL],
-                   note=f"destruction list {rid}")
+            tx.log("destroy", KIND, i, ["case", *m.CONFIDENTIAL], note=f"destruction list {rid}")
         doc["destroyed_on"], doc["status"] = on.isoformat(), "destroyed"
 
     return _update(ctx, rid, ("approved",), change, "update", ["destroyed_on", "status"])
@@ -159,9 +192,18 @@ COLUMNS = ("ลำดับ", "เลขรับ", "รหัสรับเร
 
 
 def table_rows(row: dict) -> list[list[str]]:
-    return [[str(i), f"{e['number']}/{e['fiscal_year']}", e["code"], format_date(e["received"], "abbr"),
-             m.kind_label(e["kind"]), format_date(e["closed"], "abbr"), format_date(e["retention_until"], "abbr")]
-            for i, e in enumerate(row["entries"], 1)]
+    return [
+        [
+            str(i),
+            f"{e['number']}/{e['fiscal_year']}",
+            e["code"],
+            format_date(e["received"], "abbr"),
+            m.kind_label(e["kind"]),
+            format_date(e["closed"], "abbr"),
+            format_date(e["retention_until"], "abbr"),
+        ]
+        for i, e in enumerate(row["entries"], 1)
+    ]
 
 
 def export_csv(ctx: Context, rid: int, path: Path | str) -> Path:
@@ -186,16 +228,34 @@ def export_pdf(ctx: Context, rid: int, path: Path | str) -> Path:
 
     row = get(ctx, rid)
     d = lambda iso: format_date(iso, "full") if iso else "-"  # noqa: E731
-    table = MemoTable([MemoColumn(c, w, "C" if i in (0, 1) else "L")
-                       for i, (c, w) in enumerate(zip(COLUMNS, (12, 20, 34, 24, 26, 22, 22)))], table_rows(row), size=12)
-    body = [f"ตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ ให้สำรวจหนังสือที่ครบอายุการเก็บภายใน 60 วันหลังจากวันสิ้นปีปฏิทิน "
-            f"งานรับเรื่องร้องเรียนจัดทำบัญชีหนังสือขอทำลายเมื่อ {d(row['listed_on'])} จำนวน {len(row['entries'])} เรื่อง ดังนี้"
-            + (" (จัดทำหลังกำหนด)" if row.get("late") else "")]
-    after = [f"คณะกรรมการทำลายหนังสือ: คำสั่ง{row['committee_order'] or ' -'} "
-             + (", ".join(row["committee"]) if row["committee"] else "ยังไม่ได้แต่งตั้ง"),
-             f"ผู้อนุมัติ: {row['approver'] or '-'} เมื่อ {d(row['approved_on'])}",
-             f"ทำลายเมื่อ: {d(row['destroyed_on'])} สถานะ: {STATUS_LABELS[row['status']][0]}",
-             "บัญชีนี้เก็บไว้เป็นหลักฐาน (ไม่มีชื่อผู้ร้องเรียน ผู้ถูกร้องเรียน หรือรายละเอียดของเรื่อง)"]
-    return render_memo(ctx, Path(path), f"บัญชีหนังสือขอทำลาย (เรื่องร้องเรียนที่ครบอายุการเก็บ) เลขที่ {rid}", body,
-                       table=table, after=after, kind="complaint-destruction", ref=rid,
-                       closing="จึงเรียนมาเพื่อโปรดทราบ")
+    table = MemoTable(
+        [
+            MemoColumn(c, w, "C" if i in (0, 1) else "L")
+            for i, (c, w) in enumerate(zip(COLUMNS, (12, 20, 34, 24, 26, 22, 22)))
+        ],
+        table_rows(row),
+        size=12,
+    )
+    body = [
+        f"ตามระเบียบสำนักนายกรัฐมนตรีว่าด้วยงานสารบรรณ ให้สำรวจหนังสือที่ครบอายุการเก็บภายใน 60 วันหลังจากวันสิ้นปีปฏิทิน "
+        f"งานรับเรื่องร้องเรียนจัดทำบัญชีหนังสือขอทำลายเมื่อ {d(row['listed_on'])} จำนวน {len(row['entries'])} เรื่อง ดังนี้"
+        + (" (จัดทำหลังกำหนด)" if row.get("late") else "")
+    ]
+    after = [
+        f"คณะกรรมการทำลายหนังสือ: คำสั่ง{row['committee_order'] or ' -'} "
+        + (", ".join(row["committee"]) if row["committee"] else "ยังไม่ได้แต่งตั้ง"),
+        f"ผู้อนุมัติ: {row['approver'] or '-'} เมื่อ {d(row['approved_on'])}",
+        f"ทำลายเมื่อ: {d(row['destroyed_on'])} สถานะ: {STATUS_LABELS[row['status']][0]}",
+        "บัญชีนี้เก็บไว้เป็นหลักฐาน (ไม่มีชื่อผู้ร้องเรียน ผู้ถูกร้องเรียน หรือรายละเอียดของเรื่อง)",
+    ]
+    return render_memo(
+        ctx,
+        Path(path),
+        f"บัญชีหนังสือขอทำลาย (เรื่องร้องเรียนที่ครบอายุการเก็บ) เลขที่ {rid}",
+        body,
+        table=table,
+        after=after,
+        kind="complaint-destruction",
+        ref=rid,
+        closing="จึงเรียนมาเพื่อโปรดทราบ",
+    )

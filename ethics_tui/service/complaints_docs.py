@@ -23,9 +23,11 @@ def expected_steps(ctx) -> str:
     from ethics_tui.service import complaints as svc
 
     d = svc.get_settings(ctx).due_days
-    return (f"เจ้าหน้าที่จะตรวจสอบเบื้องต้นภายใน {d['received']} วัน และพิจารณาว่าจะรับไว้ดำเนินการ ส่งต่อหน่วยงานที่มี"
-            f"อำนาจ หรือไม่รับไว้พิจารณา ภายใน {d['review']} วัน หากต้องแสวงหาข้อเท็จจริงจะใช้เวลาไม่เกิน "
-            f"{d['fact_finding']} วัน แล้วแจ้งผลให้ผู้ร้องเรียนทราบภายใน {d['concluded']} วันนับแต่ได้ข้อยุติ")
+    return (
+        f"เจ้าหน้าที่จะตรวจสอบเบื้องต้นภายใน {d['received']} วัน และพิจารณาว่าจะรับไว้ดำเนินการ ส่งต่อหน่วยงานที่มี"
+        f"อำนาจ หรือไม่รับไว้พิจารณา ภายใน {d['review']} วัน หากต้องแสวงหาข้อเท็จจริงจะใช้เวลาไม่เกิน "
+        f"{d['fact_finding']} วัน แล้วแจ้งผลให้ผู้ร้องเรียนทราบภายใน {d['concluded']} วันนับแต่ได้ข้อยุติ"
+    )
 
 
 def status_contact(ctx) -> str:
@@ -37,8 +39,10 @@ def status_contact(ctx) -> str:
         return custom
     office = get_settings(ctx)
     how = " ".join(x for x in (office.phone and f"โทร {office.phone}", office.email and f"อีเมล {office.email}") if x)
-    return (f"แจ้งรหัสรับเรื่องนี้กับเจ้าหน้าที่รับเรื่องร้องเรียน{office.office_name} {how} หรือมาด้วยตนเอง "
-            "เจ้าหน้าที่จะแจ้งเฉพาะสถานะและวันที่ของเรื่อง").strip()
+    return (
+        f"แจ้งรหัสรับเรื่องนี้กับเจ้าหน้าที่รับเรื่องร้องเรียน{office.office_name} {how} หรือมาด้วยตนเอง "
+        "เจ้าหน้าที่จะแจ้งเฉพาะสถานะและวันที่ของเรื่อง"
+    ).strip()
 
 
 def receipt_doc(ctx, case_id: int):
@@ -67,8 +71,10 @@ def receipt_doc(ctx, case_id: int):
             SlipField("ขั้นตอนต่อไป", expected_steps(ctx)),
             SlipField("สอบถามสถานะ", status_contact(ctx)),
         ],
-        text=("โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ชื่อผู้ร้องและผู้ถูกร้องไม่ปรากฏในเอกสารนี้ "
-              + complaint_notice(ctx, short=True)),
+        text=(
+            "โปรดเก็บรหัสรับเรื่องไว้ ใช้สอบถามสถานะได้โดยไม่ต้องแจ้งชื่อ ชื่อผู้ร้องและผู้ถูกร้องไม่ปรากฏในเอกสารนี้ "
+            + complaint_notice(ctx, short=True)
+        ),
         signatures=[("ผู้รับเรื่อง", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))],
     )
 
@@ -84,9 +90,9 @@ def casefile_doc(ctx, case_id: int):
     c = svc.get(ctx, case_id)
     ident = svc.identity(ctx, case_id)
     staff = staff_doc(ctx, ident.accused_staff_id)
-    accused = ", ".join(x for x in (
-        staff and f"{full_name(staff)} ({staff['position']})",
-        ident.accused_text) if x) or "-"
+    accused = (
+        ", ".join(x for x in (staff and f"{full_name(staff)} ({staff['position']})", ident.accused_text) if x) or "-"
+    )
     evidence = {"enough": "เพียงพอ", "not_enough": "ไม่เพียงพอ"}.get(c.evidence, "ยังไม่ได้ประเมิน")
     fields = [
         SlipField("ชั้นความลับ", "ลับ — เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน"),
@@ -102,15 +108,19 @@ def casefile_doc(ctx, case_id: int):
         SlipField("สถานะ", step_label(c.status) + (f" กำหนด {format_date(c.due, 'abbr')}" if c.due else "")),
         SlipField("เก็บถึง", format_date(c.retention_until, "full")),
     ]
-    labels = {"reason": "เหตุผล", "body": "หน่วยงาน", "finding": "ผล", "method": "วิธีแจ้ง",
-              "evidence": "หลักฐาน"}
+    labels = {"reason": "เหตุผล", "body": "หน่วยงาน", "finding": "ผล", "method": "วิธีแจ้ง", "evidence": "หลักฐาน"}
     for h in c.history:
         extra = "; ".join(f"{labels.get(k, k)}: {v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
         text = " · ".join(x for x in (step_label(h["step"]), f"โดย {h['actor']}", extra, h.get("note", "")) if x)
         fields.append(SlipField(format_date(h["date"], "abbr"), text))
-    return SlipDoc(title="ลับ — แฟ้มเรื่องร้องเรียน", number=f"{c.number}/{c.fiscal_year} (ปีงบประมาณ พ.ศ. {c.fiscal_year})",
-                   fields=fields, dated=date.today(), classification="ลับ",
-                   text="เอกสารลับ ห้ามเผยแพร่หรือทำสำเนาให้ผู้ไม่มีหน้าที่เกี่ยวข้อง")
+    return SlipDoc(
+        title="ลับ — แฟ้มเรื่องร้องเรียน",
+        number=f"{c.number}/{c.fiscal_year} (ปีงบประมาณ พ.ศ. {c.fiscal_year})",
+        fields=fields,
+        dated=date.today(),
+        classification="ลับ",
+        text="เอกสารลับ ห้ามเผยแพร่หรือทำสำเนาให้ผู้ไม่มีหน้าที่เกี่ยวข้อง",
+    )
 
 
 def stats_doc(ctx, fy: int, half: bool = False):
@@ -126,15 +136,23 @@ def stats_doc(ctx, fy: int, half: bool = False):
         SlipField("ดำเนินการแล้วเสร็จ", f"{s.finished} เรื่อง"),
         SlipField("อยู่ระหว่างดำเนินการ", f"{s.in_progress} เรื่อง"),
     ]
-    fields += [SlipField(kind_label(k), f"{n} เรื่อง (แล้วเสร็จ {s.finished_by_kind.get(k, 0)})") for k, n in s.by_kind.items()]
+    fields += [
+        SlipField(kind_label(k), f"{n} เรื่อง (แล้วเสร็จ {s.finished_by_kind.get(k, 0)})") for k, n in s.by_kind.items()
+    ]
     fields += [SlipField(f"ช่องทาง {ch}", f"{n} เรื่อง") for ch, n in s.by_channel.items()]
     title = "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" + (" รอบ 6 เดือน" if half else " ประจำปี")
-    return SlipDoc(title=title, fields=fields, text=svc.statement(s), dated=date.today(),
-                   signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))])
+    return SlipDoc(
+        title=title,
+        fields=fields,
+        text=svc.statement(s),
+        dated=date.today(),
+        signatures=[("ผู้รายงาน", Signer("", "เจ้าหน้าที่รับเรื่องร้องเรียน"))],
+    )
 
 
-def export_pdf(ctx, what: str, path: Path | None = None, *, case_id: int | None = None, fy: int = 0,
-               half: bool = False) -> Path:
+def export_pdf(
+    ctx, what: str, path: Path | None = None, *, case_id: int | None = None, fy: int = 0, half: bool = False
+) -> Path:
     """Write ``receipt`` / ``casefile`` / ``stats`` and record the export. Returns the path."""
     from ethics_tui.pdf.slip import render_slip
     from ethics_tui.service import complaints as svc
@@ -184,8 +202,10 @@ def parse_positive(text: str, th_what: str, en_what: str, *, most: int) -> int:
     if not raw:
         raise UserError(f"ต้องกรอก{th_what} เป็นจำนวนเต็มบวก", f"{en_what} is required (a positive whole number)")
     if not raw.isdecimal() or int(raw) < 1:
-        raise UserError(f"{th_what} ต้องเป็นจำนวนเต็มบวก เช่น 15 (ได้รับ '{text}')",
-                        f"{en_what} must be a positive whole number such as 15 (got '{text}')")
+        raise UserError(
+            f"{th_what} ต้องเป็นจำนวนเต็มบวก เช่น 15 (ได้รับ '{text}')",
+            f"{en_what} must be a positive whole number such as 15 (got '{text}')",
+        )
     if int(raw) > most:
         raise UserError(f"{th_what} ต้องไม่เกิน {most}", f"{en_what} must be at most {most}")
     return int(raw)
@@ -197,9 +217,11 @@ def add_channel(channels: list[str], name: str) -> list[str]:
     if not name:
         raise UserError("ชื่อช่องทางว่าง", "The channel name is empty")
     if len(name) > CHANNEL_MAX:
-        raise UserError(f"ชื่อช่องทางยาวเกิน {CHANNEL_MAX} ตัวอักษร", f"The channel name is longer than {CHANNEL_MAX} characters")
+        raise UserError(
+            f"ชื่อช่องทางยาวเกิน {CHANNEL_MAX} ตัวอักษร", f"The channel name is longer than {CHANNEL_MAX} characters"
+        )
     if name.casefold() in {c.casefold() for c in channels}:
-        raise UserError(f"มีช่องทาง \"{name}\" อยู่แล้ว", f"The channel \"{name}\" is already listed")
+        raise UserError(f'มีช่องทาง "{name}" อยู่แล้ว', f'The channel "{name}" is already listed')
     return [*channels, name]
 
 
@@ -208,21 +230,28 @@ def remove_channel(channels: list[str], name: str) -> list[str]:
     key = " ".join(str(name or "").split()).casefold()
     kept = [c for c in channels if c.casefold() != key]
     if len(kept) == len(channels):
-        raise UserError(f"ไม่มีช่องทาง \"{name}\" ในรายการ (มี: {', '.join(channels)})",
-                        f"No channel \"{name}\" in the list (listed: {', '.join(channels)})")
+        raise UserError(
+            f'ไม่มีช่องทาง "{name}" ในรายการ (มี: {", ".join(channels)})',
+            f'No channel "{name}" in the list (listed: {", ".join(channels)})',
+        )
     if not kept:
         raise UserError("ต้องเหลือช่องทางอย่างน้อยหนึ่งช่องทาง", "At least one channel must remain")
     return kept
 
 
 #: shown after removing a channel (CLI and TUI)
-REMOVED_NOTE = ("เรื่องที่รับไว้แล้วด้วยช่องทางนี้ยังคงบันทึกช่องทางเดิมไว้ และยังนับในสถิติ แต่จะเลือกช่องทางนี้ในการรับเรื่องใหม่ไม่ได้",
-                ("Cases already registered through it keep their channel and are still counted; new intakes "
-                 "can no longer choose it"))
+REMOVED_NOTE = (
+    "เรื่องที่รับไว้แล้วด้วยช่องทางนี้ยังคงบันทึกช่องทางเดิมไว้ และยังนับในสถิติ แต่จะเลือกช่องทางนี้ในการรับเรื่องใหม่ไม่ได้",
+    (
+        "Cases already registered through it keep their channel and are still counted; new intakes "
+        "can no longer choose it"
+    ),
+)
 #: shown after changing due days or retention
-TIMES_NOTE = ("กำหนดวันและอายุการเก็บใหม่ใช้กับขั้นตอนที่บันทึกหลังจากนี้ เรื่องเดิมคงวันกำหนดที่คำนวณไว้แล้ว",
-              ("New due days and retention apply to steps recorded from now on; existing cases keep the dates "
-               "already computed"))
+TIMES_NOTE = (
+    "กำหนดวันและอายุการเก็บใหม่ใช้กับขั้นตอนที่บันทึกหลังจากนี้ เรื่องเดิมคงวันกำหนดที่คำนวณไว้แล้ว",
+    ("New due days and retention apply to steps recorded from now on; existing cases keep the dates already computed"),
+)
 
 
 def due_step(text: str) -> str:
@@ -234,7 +263,7 @@ def due_step(text: str) -> str:
         if key == step or str(text).strip() == STEP_LABELS[step][0]:
             return step
     known = ", ".join(f"{s} ({STEP_LABELS[s][0]})" for s in DEFAULT_DUE_DAYS)
-    raise UserError(f"ไม่รู้จักขั้นตอน \"{text}\" ใช้ได้: {known}", f"Unknown step \"{text}\"; use one of: {known}")
+    raise UserError(f'ไม่รู้จักขั้นตอน "{text}" ใช้ได้: {known}', f'Unknown step "{text}"; use one of: {known}')
 
 
 def settings_lines(s, lang: str = "th") -> list[str]:
@@ -245,8 +274,9 @@ def settings_lines(s, lang: str = "th") -> list[str]:
     lines += [f"  {i}. {c}" for i, c in enumerate(s.channels, 1)]
     lines.append("Days allowed in each step (--due STEP DAYS):" if en else "จำนวนวันในแต่ละขั้นตอน (--due STEP DAYS):")
     lines += [f"  {k:<13} {step_label(k, lang)}: {v} {'days' if en else 'วัน'}" for k, v in s.due_days.items()]
-    lines.append(f"Retention after closing: {s.retention_years} years" if en
-                 else f"อายุการเก็บเรื่องหลังปิด: {s.retention_years} ปี")
+    lines.append(
+        f"Retention after closing: {s.retention_years} years" if en else f"อายุการเก็บเรื่องหลังปิด: {s.retention_years} ปี"
+    )
     if s.status_contact:
         lines.append(("Status enquiries: " if en else "สอบถามสถานะ: ") + s.status_contact)
     return lines

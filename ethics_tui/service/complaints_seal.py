@@ -22,17 +22,22 @@ PLAIN_EXTRA = ("evidence",)  # a code ("enough" / "not_enough"), counted
 def _seal_step(ctx: Context, h: dict) -> dict:
     h = dict(h)
     if h.get("note"):
-        h["note"] = vault.seal(ctx, "complaints", h["note"], f"{KIND}:note") if isinstance(h["note"], str) else h["note"]
-    h["extra"] = {k: (vault.seal(ctx, "complaints", v, f"{KIND}:{k}") if k not in PLAIN_EXTRA and isinstance(v, str) and v
-                      else v) for k, v in (h.get("extra") or {}).items()}
+        h["note"] = (
+            vault.seal(ctx, "complaints", h["note"], f"{KIND}:note") if isinstance(h["note"], str) else h["note"]
+        )
+    h["extra"] = {
+        k: (vault.seal(ctx, "complaints", v, f"{KIND}:{k}") if k not in PLAIN_EXTRA and isinstance(v, str) and v else v)
+        for k, v in (h.get("extra") or {}).items()
+    }
     return h
 
 
 def _reveal_step(ctx: Context, h: dict) -> dict:
     h = dict(h)
     h["note"] = vault.reveal(ctx, h.get("note", ""), f"{KIND}:note")
-    h["extra"] = {k: (v if k in PLAIN_EXTRA else vault.reveal(ctx, v, f"{KIND}:{k}"))
-                  for k, v in (h.get("extra") or {}).items()}
+    h["extra"] = {
+        k: (v if k in PLAIN_EXTRA else vault.reveal(ctx, v, f"{KIND}:{k}")) for k, v in (h.get("extra") or {}).items()
+    }
     return h
 
 
@@ -47,7 +52,6 @@ def _sealed_doc(ctx: Context, c: Complaint) -> dict:
 
 def _revealed(ctx: Context, c: Complaint) -> Complaint:
     """A copy with the subject and step texts readable (or "ปกปิด" without the key)."""
-    return replace(c, subject=vault.reveal(ctx, c.subject, f"{KIND}:subject"),
-                    history=[_reveal_step(ctx, h) for h in c.history])
-
-
+    return replace(
+        c, subject=vault.reveal(ctx, c.subject, f"{KIND}:subject"), history=[_reveal_step(ctx, h) for h in c.history]
+    )

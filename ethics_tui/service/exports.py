@@ -45,8 +45,11 @@ def _office_key(ctx, tx):
     doc = dict(tx.table(SIGNING).get(doc_id=1) or {})
     if not doc.get("public"):
         key = Ed25519PrivateKey.generate()
-        doc = {"public": crypto.b64(key.public_key().public_bytes_raw()), "grants": {},
-               "created": datetime.now().astimezone().isoformat(timespec="seconds")}
+        doc = {
+            "public": crypto.b64(key.public_key().public_bytes_raw()),
+            "grants": {},
+            "created": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
     else:
         box = (doc.get("grants") or {}).get(ctx.user.username)
         try:
@@ -68,7 +71,7 @@ def _office_key(ctx, tx):
 
 
 def signature_state(store, record: dict) -> str:
-    """"signed" (the office key's signature checks out), "unsigned" (recorded without one: setup
+    """ "signed" (the office key's signature checks out), "unsigned" (recorded without one: setup
     mode, or a user the key had not reached yet) or "bad" (the record was altered)."""
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -79,8 +82,9 @@ def signature_state(store, record: dict) -> str:
         return "unsigned"
     doc = store.load(EXPORTS_DB).get(SIGNING, {}).get("1") or {}
     try:
-        Ed25519PublicKey.from_public_bytes(crypto.unb64(doc["public"])).verify(crypto.unb64(record["sig"]),
-                                                                                _signed_bytes(record))
+        Ed25519PublicKey.from_public_bytes(crypto.unb64(doc["public"])).verify(
+            crypto.unb64(record["sig"]), _signed_bytes(record)
+        )
     except (InvalidSignature, KeyError, ValueError, TypeError):
         return "bad"
     return "signed"
@@ -92,8 +96,13 @@ def record_export(ctx, path: Path, kind: str, ref=None, *, confidential: bool = 
     from ethics_tui.pdf.authenticity import sha256_file
 
     digest = sha256_file(path)
-    record = {"sha256": digest, "kind": kind, "ref": "" if ref is None else str(ref),
-              "at": datetime.now().astimezone().isoformat(timespec="seconds"), "user": ctx.actor}
+    record = {
+        "sha256": digest,
+        "kind": kind,
+        "ref": "" if ref is None else str(ref),
+        "at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "user": ctx.actor,
+    }
     if confidential:
         record["confidential"] = True
         try:
@@ -197,8 +206,13 @@ def open_folder(path: Path) -> bool:
             os.startfile(str(folder))  # type: ignore[attr-defined]
         else:
             cmd = "open" if sys.platform == "darwin" else "xdg-open"
-            subprocess.Popen([cmd, str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, start_new_session=True)
+            subprocess.Popen(
+                [cmd, str(folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
     except OSError:
         return False
     return True
@@ -252,6 +266,9 @@ def remove_confidential(ctx, export_id: int) -> None:
             path.unlink(missing_ok=True)
         except OSError as exc:
             raise UserError(f"ลบไฟล์ไม่ได้ ({exc.strerror})", f"Cannot delete the file ({exc.strerror})") from None
-        tx.put(TABLE, export_id, {**doc, "removed": datetime.now().astimezone().isoformat(timespec="seconds"),
-                                  "removed_by": ctx.actor})
+        tx.put(
+            TABLE,
+            export_id,
+            {**doc, "removed": datetime.now().astimezone().isoformat(timespec="seconds"), "removed_by": ctx.actor},
+        )
         tx.log("remove-export", doc.get("kind", ""), doc.get("ref"), ["file"])

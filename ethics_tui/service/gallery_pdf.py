@@ -77,6 +77,7 @@ def _jobs(ctx: Context, out: Path, cctx: Context, skipped: list[str]) -> list[tu
     jobs: list[tuple[str, Callable[[Path], object]]] = []
     for kind in SAMPLE_KINDS:
         jobs.append((f"sample-{kind}", lambda p, k=kind: write_sample(k, p, settings)))
+
     def doc(kind: str, c: Context = ctx, **params) -> Callable[[Path], object]:
         """A job writing the document ``kind`` (the register specs' documents table)."""
         return lambda p: documents.write(c, kind, p, **params)
@@ -113,8 +114,9 @@ def _jobs(ctx: Context, out: Path, cctx: Context, skipped: list[str]) -> list[tu
     return jobs
 
 
-def render_gallery(ctx: Context, out: Path | str, *, png: bool = True, dpi: int = 60,
-                   complaints_ctx: Context | None = None) -> tuple[list[Path], list[str]]:
+def render_gallery(
+    ctx: Context, out: Path | str, *, png: bool = True, dpi: int = 60, complaints_ctx: Context | None = None
+) -> tuple[list[Path], list[str]]:
     """Write every document kind into ``out`` (PNG pages under ``out/png``). Returns the PDFs
     written and the kinds skipped, each with its reason (e.g. a circular not yet issued, or
     complaints when ``ctx`` is not the complaints officer and no ``complaints_ctx`` is given)."""

@@ -103,8 +103,10 @@ def open_regular(path: Path | str, limit: int, what_th: str = "ไฟล์", wh
         st = os.stat(path)
     except FileNotFoundError:
         folder = where_looked(path)
-        raise UserError(f"ไม่พบ{what_th} {path.name} ในโฟลเดอร์ {folder}",
-                        f"{what_en.capitalize()} {path.name} not found in the folder {folder}") from None
+        raise UserError(
+            f"ไม่พบ{what_th} {path.name} ในโฟลเดอร์ {folder}",
+            f"{what_en.capitalize()} {path.name} not found in the folder {folder}",
+        ) from None
     except OSError as exc:
         raise UserError(f"เปิด{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot open {path}: {exc.strerror}") from None
     _require_regular(path, st.st_mode, what_th, what_en)
@@ -151,7 +153,9 @@ def read_regular(path: Path | str, limit: int, what_th: str = "ไฟล์", wh
         try:
             data = f.read(limit + 1)
         except OSError as exc:
-            raise UserError(f"อ่าน{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot read {path}: {exc.strerror}") from None
+            raise UserError(
+                f"อ่าน{what_th} {path} ไม่ได้: {exc.strerror}", f"Cannot read {path}: {exc.strerror}"
+            ) from None
     _require_size(Path(path), len(data), limit, what_th, what_en)
     return data
 

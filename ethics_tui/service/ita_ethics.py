@@ -20,8 +20,7 @@ from ethics_tui.service.ita_outputs import section
 from ethics_tui.thai.dates import fiscal_year_range, format_date
 
 #: order titles that name an ethics body: the advisory team and the driving working group
-ETHICS_BODY_WORDS = ("คณะทำงานขับเคลื่อนจริยธรรม", "คณะที่ปรึกษา", "คณะทำงานให้คำปรึกษา", "คณะกรรมการจริยธรรม",
-                     "ขับเคลื่อนจริยธรรม")
+ETHICS_BODY_WORDS = ("คณะทำงานขับเคลื่อนจริยธรรม", "คณะที่ปรึกษา", "คณะทำงานให้คำปรึกษา", "คณะกรรมการจริยธรรม", "ขับเคลื่อนจริยธรรม")
 
 
 def _d(x) -> str:
@@ -29,7 +28,7 @@ def _d(x) -> str:
 
 
 def body_kind(subject: str) -> str:
-    """"working group" or "advisory team" from an order's title (both satisfy the ITA item)."""
+    """ "working group" or "advisory team" from an order's title (both satisfy the ITA item)."""
     s = "".join(str(subject or "").split())
     return "คณะทำงานขับเคลื่อนจริยธรรม" if "ขับเคลื่อน" in s else "คณะที่ปรึกษา/ผู้ให้คำปรึกษาด้านจริยธรรม"
 
@@ -72,19 +71,46 @@ def pack(ctx: Context, p: Period) -> dict:
     codes = []
     for n in circulars:
         cov = notices_acks.coverage_counts(ctx, n.id)
-        codes.append({"ref": notices.number_text(ctx, n), "title": n.title, "dated": n.dated,
-                      "done": cov.done, "total": cov.total, "percent": cov.percent})
+        codes.append(
+            {
+                "ref": notices.number_text(ctx, n),
+                "title": n.title,
+                "dated": n.dated,
+                "done": cov.done,
+                "total": cov.total,
+                "percent": cov.percent,
+            }
+        )
     anns = [n for n in published if n.kind == "announcement"]
     # an announcement of this year, else the standing one issued by the year's end (never one
     # dated after the year being reported)
-    dos = [n for n in anns if in_year(n)] or [n for n in anns if not n.replaced_by
-                                              and (n.dated or n.issued_on or "")[:10] <= end.isoformat()]
+    dos = [n for n in anns if in_year(n)] or [
+        n for n in anns if not n.replaced_by and (n.dated or n.issued_on or "")[:10] <= end.isoformat()
+    ]
     return {
         "fy": p.fy,
-        "orders": [{"ref": o.ref, "subject": o.subject, "kind": body_kind(o.subject), "dated": o.order_date,
-                    "members": len(o.members), "term": (o.term_start, o.term_end)} for o in orders_in(ctx, start, end)],
-        "dos": [{"title": n.title, "dated": n.dated, "dos": len(n.dos), "donts": len(n.donts), "this_year": in_year(n),
-                 "channels": len(n.channels)} for n in dos],
+        "orders": [
+            {
+                "ref": o.ref,
+                "subject": o.subject,
+                "kind": body_kind(o.subject),
+                "dated": o.order_date,
+                "members": len(o.members),
+                "term": (o.term_start, o.term_end),
+            }
+            for o in orders_in(ctx, start, end)
+        ],
+        "dos": [
+            {
+                "title": n.title,
+                "dated": n.dated,
+                "dos": len(n.dos),
+                "donts": len(n.donts),
+                "this_year": in_year(n),
+                "channels": len(n.channels),
+            }
+            for n in dos
+        ],
         "codes": codes,
         "trainings": training_stats.ethics_events(ctx, p.fy),
         "consultations": consultation_count(ctx, p.fy),
@@ -95,30 +121,55 @@ def write_pack(ctx: Context, p: Period, path: Path) -> Path:
     from ethics_tui.service.ita_outputs import render_memo
 
     d = pack(ctx, p)
-    body: list = [f"งานการเจ้าหน้าที่ขอรายงานการดำเนินการตามประมวลจริยธรรมและการขับเคลื่อนจริยธรรม "
-                  f"ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่เป็นข้อมูลสาธารณะ ดังนี้"]
-    codes = [f"หนังสือเวียน{c['ref']} ลงวันที่ {_d(c['dated'])} เรื่อง {c['title']} รับทราบ {c['done']} จาก {c['total']} คน "
-             f"(ร้อยละ {c['percent']:.1f})" for c in d["codes"]] or ["ไม่มีหนังสือเวียนแจ้งประมวลจริยธรรมในปีงบประมาณนี้"]
+    body: list = [
+        f"งานการเจ้าหน้าที่ขอรายงานการดำเนินการตามประมวลจริยธรรมและการขับเคลื่อนจริยธรรม "
+        f"ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่เป็นข้อมูลสาธารณะ ดังนี้"
+    ]
+    codes = [
+        f"หนังสือเวียน{c['ref']} ลงวันที่ {_d(c['dated'])} เรื่อง {c['title']} รับทราบ {c['done']} จาก {c['total']} คน "
+        f"(ร้อยละ {c['percent']:.1f})"
+        for c in d["codes"]
+    ] or ["ไม่มีหนังสือเวียนแจ้งประมวลจริยธรรมในปีงบประมาณนี้"]
     body += section(NumberedList(codes, "1. การแจ้งประมวลจริยธรรมให้บุคลากรรับทราบ"))
-    orders = [f"คำสั่งที่ {o['ref']} ลงวันที่ {_d(o['dated'])} เรื่อง {o['subject']} ({o['kind']}) มี {o['members']} คน "
-              f"วาระ {_d(o['term'][0])} ถึง {_d(o['term'][1])}" for o in d["orders"]] \
-        or ["ไม่มีคำสั่งแต่งตั้งคณะทำงานขับเคลื่อนจริยธรรมหรือคณะที่ปรึกษาด้านจริยธรรมที่มีผลในปีงบประมาณนี้"]
+    orders = [
+        f"คำสั่งที่ {o['ref']} ลงวันที่ {_d(o['dated'])} เรื่อง {o['subject']} ({o['kind']}) มี {o['members']} คน "
+        f"วาระ {_d(o['term'][0])} ถึง {_d(o['term'][1])}"
+        for o in d["orders"]
+    ] or ["ไม่มีคำสั่งแต่งตั้งคณะทำงานขับเคลื่อนจริยธรรมหรือคณะที่ปรึกษาด้านจริยธรรมที่มีผลในปีงบประมาณนี้"]
     body += section(NumberedList(orders, "2. คณะทำงานขับเคลื่อนจริยธรรม / ผู้ให้คำปรึกษาด้านจริยธรรม"))
-    dos = [f"ประกาศ เรื่อง {n['title']} ลงวันที่ {_d(n['dated'])} ควรปฏิบัติ {n['dos']} ข้อ ไม่ควรปฏิบัติ {n['donts']} ข้อ"
-           + ("" if n["this_year"] else " (ประกาศเดิมที่ยังใช้อยู่)") for n in d["dos"]] \
-        or ["ไม่มีประกาศแนวทางปฏิบัติ Dos & Don'ts"]
+    dos = [
+        f"ประกาศ เรื่อง {n['title']} ลงวันที่ {_d(n['dated'])} ควรปฏิบัติ {n['dos']} ข้อ ไม่ควรปฏิบัติ {n['donts']} ข้อ"
+        + ("" if n["this_year"] else " (ประกาศเดิมที่ยังใช้อยู่)")
+        for n in d["dos"]
+    ] or ["ไม่มีประกาศแนวทางปฏิบัติ Dos & Don'ts"]
     body += section(NumberedList(dos, "3. แนวทางปฏิบัติ Dos & Don'ts"))
-    trainings = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["trainings"]] \
-        or ["ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีงบประมาณนี้"]
+    trainings = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["trainings"]] or [
+        "ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีงบประมาณนี้"
+    ]
     body += section(NumberedList(trainings, "4. การอบรมและกิจกรรมด้านจริยธรรมในปีงบประมาณ"))
     total = sum(d["consultations"].values())
     rows = [[c, f"{n:,}"] for c, n in d["consultations"].items()]
-    table = MemoTable([MemoColumn("ประเภทเรื่องที่ขอคำปรึกษา", 120), MemoColumn("จำนวน (ครั้ง)", 40, "R")], rows,
-                      note=f"รวม {total:,} ครั้ง (ปกปิดตัวผู้ขอคำปรึกษา)") if rows else None
+    table = (
+        MemoTable(
+            [MemoColumn("ประเภทเรื่องที่ขอคำปรึกษา", 120), MemoColumn("จำนวน (ครั้ง)", 40, "R")],
+            rows,
+            note=f"รวม {total:,} ครั้ง (ปกปิดตัวผู้ขอคำปรึกษา)",
+        )
+        if rows
+        else None
+    )
     after = [] if rows else ["ไม่มีบุคลากรขอคำปรึกษาด้านจริยธรรมในปีงบประมาณนี้"]
     body.append("5. การให้คำปรึกษาด้านจริยธรรม (จำนวนเท่านั้น)")
-    return render_memo(ctx, path, f"ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {p.fy}", body,
-                       table=table, after=after, kind="ita-ethics-pack", ref=p.fy)
+    return render_memo(
+        ctx,
+        path,
+        f"ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม ประจำปีงบประมาณ พ.ศ. {p.fy}",
+        body,
+        table=table,
+        after=after,
+        kind="ita-ethics-pack",
+        ref=p.fy,
+    )
 
 
 def check_pack(ctx: Context, p: Period) -> tuple[str, str, str]:
@@ -139,8 +190,11 @@ def check_pack(ctx: Context, p: Period) -> tuple[str, str, str]:
     if not d["codes"]:
         return ("amber", "ยังไม่ได้แจ้งเวียนประมวลจริยธรรม", "the codes of ethics were not circulated")
     if amber:
-        return ("amber", f"หนังสือเวียนประมวลจริยธรรมรับทราบยังไม่ครบ {len(amber)} ฉบับ",
-                f"{len(amber)} code circular(s) not fully acknowledged")
+        return (
+            "amber",
+            f"หนังสือเวียนประมวลจริยธรรมรับทราบยังไม่ครบ {len(amber)} ฉบับ",
+            f"{len(amber)} code circular(s) not fully acknowledged",
+        )
     return ("green", "มีคณะทำงาน/ที่ปรึกษา Dos & Don'ts การอบรม และการรับทราบครบ", "all parts present")
 
 
@@ -184,11 +238,20 @@ def write_annual(ctx: Context, p: Period, path: Path) -> Path:
         [h[3], "ดำเนินการแล้วเสร็จ / อยู่ระหว่างดำเนินการ", f"{a['finished']:,} / {a['in_progress']:,}"],
     ]
     table = MemoTable([MemoColumn("หัวข้อ", 60), MemoColumn("รายการ", 65), MemoColumn("จำนวน", 35, "R")], rows)
-    body = [f"ตามระเบียบคณะกรรมการมาตรฐานทางจริยธรรม (ก.ม.จ.) ว่าด้วยการรายงานผล ให้หน่วยงานรายงานผลการดำเนินการ"
-            f"ตามประมวลจริยธรรมประจำปีผ่านหน่วยงานบริหารงานบุคคลกลาง งานการเจ้าหน้าที่ขอรายงานจำนวนการดำเนินการ "
-            f"ประจำปีงบประมาณ พ.ศ. {p.fy} ดังนี้ (หัวข้อแก้ไขได้จนกว่าจะทราบแบบรายงานที่เป็นทางการ)"]
-    return render_memo(ctx, path, f"รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. {p.fy}", body,
-                       table=table, kind="ita-ethics-annual", ref=p.fy)
+    body = [
+        f"ตามระเบียบคณะกรรมการมาตรฐานทางจริยธรรม (ก.ม.จ.) ว่าด้วยการรายงานผล ให้หน่วยงานรายงานผลการดำเนินการ"
+        f"ตามประมวลจริยธรรมประจำปีผ่านหน่วยงานบริหารงานบุคคลกลาง งานการเจ้าหน้าที่ขอรายงานจำนวนการดำเนินการ "
+        f"ประจำปีงบประมาณ พ.ศ. {p.fy} ดังนี้ (หัวข้อแก้ไขได้จนกว่าจะทราบแบบรายงานที่เป็นทางการ)"
+    ]
+    return render_memo(
+        ctx,
+        path,
+        f"รายงานผลการดำเนินการตามประมวลจริยธรรม ประจำปีงบประมาณ พ.ศ. {p.fy}",
+        body,
+        table=table,
+        kind="ita-ethics-annual",
+        ref=p.fy,
+    )
 
 
 def check_annual(ctx: Context, p: Period) -> tuple[str, str, str]:

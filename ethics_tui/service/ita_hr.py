@@ -39,13 +39,18 @@ class LateCriteria:
 
     def message(self, lang: str = "th") -> str:
         if self.published is None:
-            return (f"Round {self.round_no}: the criteria were not announced (the round starts {self.starts.isoformat()})"
-                    if lang == "en" else
-                    f"รอบที่ {self.round_no}: ยังไม่ได้บันทึกวันประกาศหลักเกณฑ์ (รอบเริ่ม {format_date(self.starts, 'abbr')})")
-        return (f"Round {self.round_no}: the criteria notice ({self.published.isoformat()}) is dated after the round "
-                f"started ({self.starts.isoformat()})" if lang == "en" else
-                f"รอบที่ {self.round_no}: ประกาศหลักเกณฑ์ลงวันที่ {format_date(self.published, 'abbr')} "
-                f"หลังวันเริ่มรอบ ({format_date(self.starts, 'abbr')}) ต้องประกาศก่อนหรือในวันเริ่มรอบ")
+            return (
+                f"Round {self.round_no}: the criteria were not announced (the round starts {self.starts.isoformat()})"
+                if lang == "en"
+                else f"รอบที่ {self.round_no}: ยังไม่ได้บันทึกวันประกาศหลักเกณฑ์ (รอบเริ่ม {format_date(self.starts, 'abbr')})"
+            )
+        return (
+            f"Round {self.round_no}: the criteria notice ({self.published.isoformat()}) is dated after the round "
+            f"started ({self.starts.isoformat()})"
+            if lang == "en"
+            else f"รอบที่ {self.round_no}: ประกาศหลักเกณฑ์ลงวันที่ {format_date(self.published, 'abbr')} "
+            f"หลังวันเริ่มรอบ ({format_date(self.starts, 'abbr')}) ต้องประกาศก่อนหรือในวันเริ่มรอบ"
+        )
 
 
 def late_criteria(ctx: Context, fy: int, today: date | None = None) -> list[LateCriteria]:
@@ -69,13 +74,27 @@ def criteria_plan(ctx: Context, p: Period) -> dict:
     rounds = []
     for r in _rounds(ctx, p.fy):
         s, e = r.period()
-        rounds.append({"round": r.round_no, "start": s, "end": e, "published": r.criteria_published,
-                       "channels": list(r.criteria_channels), "text": r.criteria_text,
-                       "bands": [(lvl, low) for lvl, low in r.bands], "weights": dict(r.weights)})
+        rounds.append(
+            {
+                "round": r.round_no,
+                "start": s,
+                "end": e,
+                "published": r.criteria_published,
+                "channels": list(r.criteria_channels),
+                "text": r.criteria_text,
+                "bands": [(lvl, low) for lvl, low in r.bands],
+                "weights": dict(r.weights),
+            }
+        )
     texts = ita_texts.all_texts(ctx, p.fy)
-    return {"fy": p.fy, "rounds": rounds, "late": late_criteria(ctx, p.fy), "texts": texts,
-            "reject_reasons": [v[0] for k, v in REJECT_REASONS.items() if k != "other"],
-            "priority_years": training.config(ctx).get("priority_years", 3)}
+    return {
+        "fy": p.fy,
+        "rounds": rounds,
+        "late": late_criteria(ctx, p.fy),
+        "texts": texts,
+        "reject_reasons": [v[0] for k, v in REJECT_REASONS.items() if k != "other"],
+        "priority_years": training.config(ctx).get("priority_years", 3),
+    }
 
 
 def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
@@ -83,36 +102,56 @@ def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
 
     d = criteria_plan(ctx, p)
     t = d["texts"]
-    body: list = [f"งานการเจ้าหน้าที่ขอรายงานหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล และแผนการบริหารและพัฒนา"
-                  f"ทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่ให้บุคลากรและสาธารณชนทราบ ดังนี้"]
+    body: list = [
+        f"งานการเจ้าหน้าที่ขอรายงานหลักเกณฑ์การบริหารและพัฒนาทรัพยากรบุคคล และแผนการบริหารและพัฒนา"
+        f"ทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} เพื่อเผยแพร่ให้บุคลากรและสาธารณชนทราบ ดังนี้"
+    ]
     body += section(NumberedList([t["crit_recruitment"]], "1. การสรรหาและคัดเลือก"))
     body += section(NumberedList([t["crit_appointment"]], "2. การแต่งตั้ง"))
-    dev = [t["crit_development"], "เหตุผลที่ไม่อนุมัติได้เพียง: " + " หรือ ".join(d["reject_reasons"]),
-           f"ให้ความสำคัญแก่ผู้ที่ไม่ได้รับการพัฒนาในรอบ {d['priority_years']} ปีที่ผ่านมา"]
+    dev = [
+        t["crit_development"],
+        "เหตุผลที่ไม่อนุมัติได้เพียง: " + " หรือ ".join(d["reject_reasons"]),
+        f"ให้ความสำคัญแก่ผู้ที่ไม่ได้รับการพัฒนาในรอบ {d['priority_years']} ปีที่ผ่านมา",
+    ]
     body += section(NumberedList(dev, "3. การพัฒนาบุคลากร (ฝึกอบรม ศึกษาดูงาน ทุนการศึกษา)"))
     appr = []
     for r in d["rounds"]:
         bands = ", ".join(f"{lvl} ตั้งแต่ {low}" for lvl, low in r["bands"])
         weights = ", ".join(f"{k} {v}" for k, v in r["weights"].items())
-        pub = (f"ประกาศหลักเกณฑ์เมื่อ {_d(r['published'])}" + (f" ทาง {', '.join(r['channels'])}" if r["channels"] else "")
-               if r["published"] else "ยังไม่ได้บันทึกการประกาศหลักเกณฑ์")
-        appr.append(f"รอบที่ {r['round']} ({format_date(r['start'], 'abbr')} - {format_date(r['end'], 'abbr')}): {pub} "
-                    f"ระดับผลการประเมิน {bands} สัดส่วนคะแนน {weights}" + (f" หลักเกณฑ์: {r['text']}" if r["text"] else ""))
+        pub = (
+            f"ประกาศหลักเกณฑ์เมื่อ {_d(r['published'])}" + (f" ทาง {', '.join(r['channels'])}" if r["channels"] else "")
+            if r["published"]
+            else "ยังไม่ได้บันทึกการประกาศหลักเกณฑ์"
+        )
+        appr.append(
+            f"รอบที่ {r['round']} ({format_date(r['start'], 'abbr')} - {format_date(r['end'], 'abbr')}): {pub} "
+            f"ระดับผลการประเมิน {bands} สัดส่วนคะแนน {weights}" + (f" หลักเกณฑ์: {r['text']}" if r["text"] else "")
+        )
     if not appr:
         appr = [f"ยังไม่มีรอบการประเมินของปีงบประมาณ {p.fy} ในทะเบียน"]
     appr += [x.message() for x in d["late"]]
     body += section(NumberedList(appr, "4. การประเมินผลการปฏิบัติงาน"))
     body += section(NumberedList([t["crit_morale"]], "5. การให้รางวัลและการสร้างขวัญกำลังใจ"))
     body += section(NumberedList([t["hr_plan"]], f"6. แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}"))
-    return render_memo(ctx, path, f"หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}",
-                       body, kind="ita-hr-criteria-plan", ref=p.fy)
+    return render_memo(
+        ctx,
+        path,
+        f"หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}",
+        body,
+        kind="ita-hr-criteria-plan",
+        ref=p.fy,
+    )
 
 
 def check_criteria_plan(ctx: Context, p: Period) -> tuple[str, str, str]:
     rounds = _rounds(ctx, p.fy)
     late = late_criteria(ctx, p.fy)
     if not rounds:
-        return ("red", f"ยังไม่มีรอบการประเมินและหลักเกณฑ์ของปีงบประมาณ {p.fy}", f"no appraisal round / criteria for FY {p.fy}")
+        return (
+            "red",
+            f"ยังไม่มีรอบการประเมินและหลักเกณฑ์ของปีงบประมาณ {p.fy}",
+            f"no appraisal round / criteria for FY {p.fy}",
+        )
     if late:
         return ("amber", "; ".join(x.message() for x in late), "; ".join(x.message("en") for x in late))
     return ("green", "ประกาศหลักเกณฑ์ก่อนเริ่มรอบทุกรอบ", "criteria announced before every round")
@@ -125,12 +164,21 @@ def _annual_parts(ctx: Context, p: Period) -> dict:
 
     dist = []
     for r in _rounds(ctx, p.fy):
-        dist.append({"round": r.round_no, "levels": [(lvl, int(r.tally.get(lvl, 0))) for lvl, _ in r.bands],
-                     "total": sum(int(v) for v in r.tally.values())})
+        dist.append(
+            {
+                "round": r.round_no,
+                "levels": [(lvl, int(r.tally.get(lvl, 0))) for lvl, _ in r.bands],
+                "total": sum(int(v) for v in r.tally.values()),
+            }
+        )
     opps = training.list_opportunities(ctx, p.fy)
     texts = ita_texts.all_texts(ctx, p.fy)
-    return {"fy": p.fy, "appraisal": dist, "opportunities": dict(Counter(o.kind for o in opps)),
-            "texts": {k: texts[k] for k in ("ar_recruitment", "ar_rewards", "ar_morale")}}
+    return {
+        "fy": p.fy,
+        "appraisal": dist,
+        "opportunities": dict(Counter(o.kind for o in opps)),
+        "texts": {k: texts[k] for k in ("ar_recruitment", "ar_rewards", "ar_morale")},
+    }
 
 
 def annual_report(ctx: Context, p: Period) -> dict:
@@ -140,43 +188,67 @@ def annual_report(ctx: Context, p: Period) -> dict:
     parts = _annual_parts(ctx, p)
     st = training_stats.stats(ctx, p.fy)
     noms = training.list_nominations(ctx, fy=p.fy)
-    return {"fy": p.fy, "appraisal": parts["appraisal"], "opportunities": parts["opportunities"],
-            "nominated": len(noms), "approved": sum(n.decision == "approved" for n in noms),
-            "rejected": sum(n.decision == "rejected" for n in noms), "staff_total": st.staff_total,
-            "with_opportunity": st.with_opportunity, "never_selected": len(st.never_selected),
-            "ethics_events": st.ethics_events, "texts": parts["texts"]}
+    return {
+        "fy": p.fy,
+        "appraisal": parts["appraisal"],
+        "opportunities": parts["opportunities"],
+        "nominated": len(noms),
+        "approved": sum(n.decision == "approved" for n in noms),
+        "rejected": sum(n.decision == "rejected" for n in noms),
+        "staff_total": st.staff_total,
+        "with_opportunity": st.with_opportunity,
+        "never_selected": len(st.never_selected),
+        "ethics_events": st.ethics_events,
+        "texts": parts["texts"],
+    }
 
 
 def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
     from ethics_tui.service.ita_outputs import render_memo
 
     d = annual_report(ctx, p)
-    body: list = [f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} "
-                  f"({p.label()}) ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"]
-    appr = [f"รอบที่ {a['round']}: ผู้รับการประเมิน {a['total']} คน " + ", ".join(f"{lvl} {n} คน" for lvl, n in a["levels"])
-            for a in d["appraisal"]] or ["ไม่มีข้อมูลการประเมินผลการปฏิบัติงานของปีนี้ในทะเบียน"]
+    body: list = [
+        f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} "
+        f"({p.label()}) ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"
+    ]
+    appr = [
+        f"รอบที่ {a['round']}: ผู้รับการประเมิน {a['total']} คน " + ", ".join(f"{lvl} {n} คน" for lvl, n in a["levels"])
+        for a in d["appraisal"]
+    ] or ["ไม่มีข้อมูลการประเมินผลการปฏิบัติงานของปีนี้ในทะเบียน"]
     body += section(NumberedList(appr, "1. ผลการประเมินผลการปฏิบัติงาน (จำนวนคนในแต่ละระดับ)"))
     kinds = ", ".join(f"{k} {n} รายการ" for k, n in d["opportunities"].items())
     dev = [f"โอกาสพัฒนาบุคลากร: {kinds}" if kinds else "ไม่มีการบันทึกโอกาสฝึกอบรม ศึกษาดูงาน หรือทุนการศึกษาในปีนี้"]
     if d["nominated"]:
         dev.append(f"เสนอชื่อ {d['nominated']} ราย อนุมัติ {d['approved']} ราย ไม่อนุมัติ {d['rejected']} ราย")
-    dev.append(f"บุคลากรได้รับการพัฒนา {d['with_opportunity']} จาก {d['staff_total']} คน "
-               f"ยังไม่ได้รับการพัฒนา {d['never_selected']} คน")
+    dev.append(
+        f"บุคลากรได้รับการพัฒนา {d['with_opportunity']} จาก {d['staff_total']} คน ยังไม่ได้รับการพัฒนา {d['never_selected']} คน"
+    )
     body += section(NumberedList(dev, "2. การพัฒนาบุคลากรและการคัดเลือกเข้ารับการฝึกอบรม"))
-    eth = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["ethics_events"]] \
-        or ["ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีนี้"]
+    eth = [f"{t} วันที่ {_d(w)} บุคลากร {n} คน บุคคลภายนอก {o} คน" for t, w, n, o in d["ethics_events"]] or [
+        "ไม่มีการอบรมหรือกิจกรรมด้านจริยธรรมในปีนี้"
+    ]
     body += section(NumberedList(eth, "3. กิจกรรมส่งเสริมคุณธรรมจริยธรรม"))
     blank = "(งานการเจ้าหน้าที่ยังไม่ได้บันทึก)"
     for no, key in ((4, "ar_recruitment"), (5, "ar_rewards"), (6, "ar_morale")):
         body += section(NumberedList([d["texts"][key] or blank], f"{no}. {ita_texts.SECTIONS[key][0]}"))
-    return render_memo(ctx, path, f"รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}", body,
-                       kind="ita-hr-annual-report", ref=p.fy)
+    return render_memo(
+        ctx,
+        path,
+        f"รายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy}",
+        body,
+        kind="ita-hr-annual-report",
+        ref=p.fy,
+    )
 
 
 def check_annual_report(ctx: Context, p: Period) -> tuple[str, str, str]:
     d = _annual_parts(ctx, p)
     if not d["appraisal"] and not d["opportunities"]:
-        return ("red", f"ไม่มีข้อมูลการประเมินและการพัฒนาบุคลากรของปีงบประมาณ {p.fy}", f"no appraisal or training data for FY {p.fy}")
+        return (
+            "red",
+            f"ไม่มีข้อมูลการประเมินและการพัฒนาบุคลากรของปีงบประมาณ {p.fy}",
+            f"no appraisal or training data for FY {p.fy}",
+        )
     empty = [ita_texts.SECTIONS[k][0] for k, v in d["texts"].items() if not v]
     if empty:
         return ("amber", "ยังไม่ได้เขียน: " + ", ".join(empty), f"{len(empty)} officer-written section(s) still empty")
@@ -231,16 +303,27 @@ def write_headcount(ctx: Context, p: Period, path: Path) -> Path:
 
     h = headcount(ctx, p.end)
     rows = [[t, f"{n:,}"] for t, n in h.by_type.items()]
-    table = MemoTable([MemoColumn("ประเภทบุคลากร", 110), MemoColumn("จำนวน (คน)", 50, "R")], rows,
-                      note=f"รวม {h.total:,} คน")
-    body = [f"ตามที่ระบบ ITAS ให้หน่วยงานกรอกจำนวนบุคลากรที่ปฏิบัติงานในหน่วยงานมาแล้วไม่น้อยกว่า 1 ปี "
-            f"งานการเจ้าหน้าที่ขอรายงานจำนวนดังกล่าว ณ วันที่ {_d(p.end)} (นับผู้ที่เริ่มปฏิบัติงานในหรือก่อนวันที่ "
-            f"{_d(_year_before(p.end))} และยังปฏิบัติงานอยู่) ดังนี้"]
+    table = MemoTable(
+        [MemoColumn("ประเภทบุคลากร", 110), MemoColumn("จำนวน (คน)", 50, "R")], rows, note=f"รวม {h.total:,} คน"
+    )
+    body = [
+        f"ตามที่ระบบ ITAS ให้หน่วยงานกรอกจำนวนบุคลากรที่ปฏิบัติงานในหน่วยงานมาแล้วไม่น้อยกว่า 1 ปี "
+        f"งานการเจ้าหน้าที่ขอรายงานจำนวนดังกล่าว ณ วันที่ {_d(p.end)} (นับผู้ที่เริ่มปฏิบัติงานในหรือก่อนวันที่ "
+        f"{_d(_year_before(p.end))} และยังปฏิบัติงานอยู่) ดังนี้"
+    ]
     after = [f"บุคลากรที่ปฏิบัติงานยังไม่ครบ 1 ปี {h.under_a_year:,} คน"]
     if h.no_start_date:
         after.append(f"บุคลากรที่ยังไม่ได้บันทึกวันเริ่มปฏิบัติงาน {h.no_start_date:,} คน (ไม่ได้นับรวม โปรดบันทึกในทะเบียนบุคลากร)")
-    return render_memo(ctx, path, f"จำนวนบุคลากรที่ปฏิบัติงานมาแล้วไม่น้อยกว่า 1 ปี ณ วันที่ {_d(p.end)}", body,
-                       table=table, after=after, kind="ita-headcount", ref=p.end.isoformat())
+    return render_memo(
+        ctx,
+        path,
+        f"จำนวนบุคลากรที่ปฏิบัติงานมาแล้วไม่น้อยกว่า 1 ปี ณ วันที่ {_d(p.end)}",
+        body,
+        table=table,
+        after=after,
+        kind="ita-headcount",
+        ref=p.end.isoformat(),
+    )
 
 
 def check_headcount(ctx: Context, p: Period) -> tuple[str, str, str]:
@@ -261,15 +344,20 @@ def excellent(ctx: Context, fy: int) -> list[tuple[int, str, list[tuple[str, str
     from ethics_tui.service.access import can
 
     if not (can(ctx, "appraisal.scores") and vault.has_key(ctx, appraisal.VAULT)):
-        raise UserError("ต้องเข้าระบบด้วยบัญชีงานการเจ้าหน้าที่ (มีกุญแจ hr) เพื่อจัดทำรายชื่อผู้มีผลการประเมินดีเด่น/ดีมาก",
-                        "Sign in as HR (holding the hr key) to list the ดีเด่น / ดีมาก results")
+        raise UserError(
+            "ต้องเข้าระบบด้วยบัญชีงานการเจ้าหน้าที่ (มีกุญแจ hr) เพื่อจัดทำรายชื่อผู้มีผลการประเมินดีเด่น/ดีมาก",
+            "Sign in as HR (holding the hr key) to list the ดีเด่น / ดีมาก results",
+        )
     out = []
     for r in _rounds(ctx, fy):
         top = [lvl for lvl, _ in r.bands][:2]
         rows = appraisal.list_results(ctx, r.id)
         for lvl in top:
-            people = [(x.staff.full_name, x.staff.position, x.division) for x in rows
-                      if x.scores is not None and x.scores.level == lvl]
+            people = [
+                (x.staff.full_name, x.staff.position, x.division)
+                for x in rows
+                if x.scores is not None and x.scores.level == lvl
+            ]
             out.append((r.round_no, lvl, people))
     return out
 
@@ -277,16 +365,24 @@ def excellent(ctx: Context, fy: int) -> list[tuple[int, str, list[tuple[str, str
 def write_excellent(ctx: Context, p: Period, path: Path) -> Path:
     from ethics_tui.service.ita_outputs import render_announcement
 
-    body: list = [f"ตามประกาศคณะกรรมการข้อมูลข่าวสารของราชการ ลงวันที่ 27 มกราคม 2559 ให้หน่วยงานเปิดเผยผลการประเมิน "
-                  f"จึงประกาศรายชื่อผู้มีผลการประเมินผลการปฏิบัติงานระดับดีเด่นและดีมาก ประจำปีงบประมาณ พ.ศ. {p.fy} ดังนี้"]
+    body: list = [
+        f"ตามประกาศคณะกรรมการข้อมูลข่าวสารของราชการ ลงวันที่ 27 มกราคม 2559 ให้หน่วยงานเปิดเผยผลการประเมิน "
+        f"จึงประกาศรายชื่อผู้มีผลการประเมินผลการปฏิบัติงานระดับดีเด่นและดีมาก ประจำปีงบประมาณ พ.ศ. {p.fy} ดังนี้"
+    ]
     groups = excellent(ctx, p.fy)
     for rnd, lvl, people in groups:
         items = [f"{n} ตำแหน่ง {pos} {div}".strip() for n, pos, div in people] or ["ไม่มี"]
         body += section(NumberedList(items, f"รอบที่ {rnd} ระดับ{lvl} ({len(people)} คน)"))
     if not groups:
         body.append(f"ไม่มีรอบการประเมินของปีงบประมาณ {p.fy} ในทะเบียน")
-    return render_announcement(ctx, path, f"รายชื่อผู้มีผลการประเมินผลการปฏิบัติงานระดับดีเด่นและดีมาก ประจำปีงบประมาณ พ.ศ. {p.fy}",
-                               body, kind="ita-appraisal-excellent", ref=p.fy)
+    return render_announcement(
+        ctx,
+        path,
+        f"รายชื่อผู้มีผลการประเมินผลการปฏิบัติงานระดับดีเด่นและดีมาก ประจำปีงบประมาณ พ.ศ. {p.fy}",
+        body,
+        kind="ita-appraisal-excellent",
+        ref=p.fy,
+    )
 
 
 def check_excellent(ctx: Context, p: Period, today: date | None = None) -> tuple[str, str, str]:
@@ -301,8 +397,12 @@ def check_excellent(ctx: Context, p: Period, today: date | None = None) -> tuple
         start, end = round_period(p.fy, no)
         r = rounds.get(no)
         if r is None and today >= start:
-            red.append((f"ยังไม่มีรอบที่ {no} ของปีงบประมาณ {p.fy} (รอบเริ่ม {format_date(start, 'abbr')})",
-                        f"round {no} of FY {p.fy} is not recorded"))
+            red.append(
+                (
+                    f"ยังไม่มีรอบที่ {no} ของปีงบประมาณ {p.fy} (รอบเริ่ม {format_date(start, 'abbr')})",
+                    f"round {no} of FY {p.fy} is not recorded",
+                )
+            )
         elif r is not None and r.status == "open" and today > end:
             amber.append((f"รอบที่ {no} สิ้นสุดแล้วแต่ยังเปิดอยู่ (ผลยังไม่ครบ)", f"round {no} ended but is still open"))
     if red:

@@ -58,8 +58,9 @@ def period(rule: str, year: int, today: date | None = None) -> Period:
     elif rule == "as_of":
         end = min(end, today or date.today())
     elif rule not in PERIODS:
-        raise UserError(f"ช่วงเวลา “{rule}” ไม่ถูกต้อง (ใช้ {', '.join(PERIODS)})",
-                        f"Unknown period '{rule}' (use {', '.join(PERIODS)})")
+        raise UserError(
+            f"ช่วงเวลา “{rule}” ไม่ถูกต้อง (ใช้ {', '.join(PERIODS)})", f"Unknown period '{rule}' (use {', '.join(PERIODS)})"
+        )
     return Period(rule, fy, start, end)
 
 
@@ -121,26 +122,40 @@ def parse(text: str, source: Path | None = None) -> Table:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"อ่านตารางรายการ ITA {where} ไม่ได้: {exc}", f"Cannot read the ITA item table {where}: {exc}") from None
+        raise UserError(
+            f"อ่านตารางรายการ ITA {where} ไม่ได้: {exc}", f"Cannot read the ITA item table {where}: {exc}"
+        ) from None
     items = []
     for i, raw in enumerate(data.get("item", []), 1):
         if not isinstance(raw, dict) or not str(raw.get("code", "")).strip() or not str(raw.get("title", "")).strip():
-            raise UserError(f"ตารางรายการ ITA {where}: รายการที่ {i} ต้องมี code และ title",
-                            f"ITA item table {where}: item {i} needs a code and a title")
+            raise UserError(
+                f"ตารางรายการ ITA {where}: รายการที่ {i} ต้องมี code และ title",
+                f"ITA item table {where}: item {i} needs a code and a title",
+            )
         outputs = raw.get("outputs", [])
         if not isinstance(outputs, list):
             outputs = [outputs]
-        item = Item(str(raw["code"]).strip(), str(raw["title"]).strip(), str(raw.get("shows", "")),
-                    str(raw.get("period", "current_fy")), [str(o) for o in outputs], str(raw.get("kind", "OIT")),
-                    str(raw.get("slug", "")))
+        item = Item(
+            str(raw["code"]).strip(),
+            str(raw["title"]).strip(),
+            str(raw.get("shows", "")),
+            str(raw.get("period", "current_fy")),
+            [str(o) for o in outputs],
+            str(raw.get("kind", "OIT")),
+            str(raw.get("slug", "")),
+        )
         for name, rule in item.uses():
             if name not in ita_outputs.outputs():
-                raise UserError(f"ตารางรายการ ITA {where}: ข้อ {item.code} อ้างถึงผลงาน “{name}” ที่ไม่มีในโปรแกรม "
-                                f"(มี {', '.join(ita_outputs.outputs())})",
-                                f"ITA item table {where}: item {item.code} names an unknown output '{name}'")
+                raise UserError(
+                    f"ตารางรายการ ITA {where}: ข้อ {item.code} อ้างถึงผลงาน “{name}” ที่ไม่มีในโปรแกรม "
+                    f"(มี {', '.join(ita_outputs.outputs())})",
+                    f"ITA item table {where}: item {item.code} names an unknown output '{name}'",
+                )
             if rule not in PERIODS:
-                raise UserError(f"ตารางรายการ ITA {where}: ข้อ {item.code} ใช้ช่วงเวลา “{rule}” ที่ไม่รู้จัก",
-                                f"ITA item table {where}: item {item.code} has an unknown period '{rule}'")
+                raise UserError(
+                    f"ตารางรายการ ITA {where}: ข้อ {item.code} ใช้ช่วงเวลา “{rule}” ที่ไม่รู้จัก",
+                    f"ITA item table {where}: item {item.code} has an unknown period '{rule}'",
+                )
         items.append(item)
     try:
         year = int(data.get("year", 0))
@@ -163,8 +178,9 @@ def load(ctx: Context, year: int) -> Table:
     base = max(earlier)
     table = parse(shipped_path(base).read_text(encoding="utf-8"), shipped_path(base))
     table.year = year
-    table.note = (f"ยังไม่มีตารางของปี {year}: ใช้ตารางปี {base} ไปก่อน — ตรวจสอบกับคู่มือ ITAS ของปี {year}"
-                  + (f" ({table.note})" if table.note else ""))
+    table.note = f"ยังไม่มีตารางของปี {year}: ใช้ตารางปี {base} ไปก่อน — ตรวจสอบกับคู่มือ ITAS ของปี {year}" + (
+        f" ({table.note})" if table.note else ""
+    )
     return table
 
 
@@ -225,6 +241,13 @@ def readiness(ctx: Context, year: int, today: date | None = None) -> list:
     out = []
     for c in checklist(ctx, year, today):
         worst = [ln for ln in c.lines if ln[0] == c.status] or c.lines
-        out.append(Check(f"ita-{c.item.code}", c.status, f"{c.item.code} {c.item.title}: " + "; ".join(x[1] for x in worst),
-                         f"{c.item.code}: " + "; ".join(x[2] for x in worst), c.register))
+        out.append(
+            Check(
+                f"ita-{c.item.code}",
+                c.status,
+                f"{c.item.code} {c.item.title}: " + "; ".join(x[1] for x in worst),
+                f"{c.item.code}: " + "; ".join(x[2] for x in worst),
+                c.register,
+            )
+        )
     return out

@@ -34,8 +34,19 @@ def section(block) -> list:
     return [block]
 
 
-def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=None, after=(), kind: str, ref,
-                to: str = "", closing: str = "จึงเรียนมาเพื่อโปรดทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน") -> Path:
+def render_memo(
+    ctx: Context,
+    path: Path,
+    subject: str,
+    body: list,
+    *,
+    table=None,
+    after=(),
+    kind: str,
+    ref,
+    to: str = "",
+    closing: str = "จึงเรียนมาเพื่อโปรดทราบ และอนุญาตให้เผยแพร่บนเว็บไซต์ของหน่วยงาน",
+) -> Path:
     """A บันทึกข้อความ from งานการเจ้าหน้าที่ to the executive, recorded as an export."""
     from ethics_tui.pdf.memo import render_memo as draw
     from ethics_tui.pdf.models import MemoDoc, Signer
@@ -44,10 +55,17 @@ def render_memo(ctx: Context, path: Path, subject: str, body: list, *, table=Non
     from ethics_tui.service.settings import get_settings
 
     s = get_settings(ctx)
-    doc = MemoDoc(unit="สำนักปลัด", subject=subject, to=to or s.executive_title or "นายกองค์การบริหารส่วนตำบล",
-                  body=list(body), dated=date.today(), table=table, after_table=list(after),
-                  closing=closing,
-                  signer=Signer("", "เจ้าหน้าที่ผู้รับผิดชอบ"))
+    doc = MemoDoc(
+        unit="สำนักปลัด",
+        subject=subject,
+        to=to or s.executive_title or "นายกองค์การบริหารส่วนตำบล",
+        body=list(body),
+        dated=date.today(),
+        table=table,
+        after_table=list(after),
+        closing=closing,
+        signer=Signer("", "เจ้าหน้าที่ผู้รับผิดชอบ"),
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     draw(doc, path, s, names=_names(ctx))
@@ -64,8 +82,12 @@ def render_announcement(ctx: Context, path: Path, subject: str, body: list, *, k
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    draw(AnnouncementDoc(subject=subject, body=list(body), announced_on=date.today()), path, get_settings(ctx),
-         names=_names(ctx))
+    draw(
+        AnnouncementDoc(subject=subject, body=list(body), announced_on=date.today()),
+        path,
+        get_settings(ctx),
+        names=_names(ctx),
+    )
     record_export(ctx, path, kind, ref)
     return path
 
@@ -84,8 +106,11 @@ def _measures_check(ctx, p):
     if not bad:
         return ("green", "ทุกกิจกรรมของมาตรการ 6-7 มีข้อมูลครบ", "every measure 6-7 activity is complete")
     worst = "red" if any(c.status == "red" for c in bad) else "amber"
-    return (worst, f"รายการตรวจความพร้อมของรายงานยังไม่ครบ {len(bad)} รายการ",
-            f"{len(bad)} readiness check(s) of the report are not green")
+    return (
+        worst,
+        f"รายการตรวจความพร้อมของรายงานยังไม่ครบ {len(bad)} รายการ",
+        f"{len(bad)} readiness check(s) of the report are not green",
+    )
 
 
 def _training_write(ctx, p, path):
@@ -112,26 +137,94 @@ def _outputs() -> dict[str, Output]:
     from ethics_tui.service import ita_hr as h
 
     items = [
-        Output("hr-criteria-plan", "หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล", "HR criteria and plan",
-               h.write_criteria_plan, h.check_criteria_plan, "appraisal"),
-        Output("hr-annual-report", "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี", "HR annual report",
-               h.write_annual_report, h.check_annual_report, "training"),
-        Output("training-selection", "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา",
-               "training selection report", _training_write, _training_check, "training"),
-        Output("ethics-pack", "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม", "ethics item pack", e.write_pack, e.check_pack, "notices"),
-        Output("complaint-guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", "complaint-handling guideline",
-               c.write_guideline, c.check_guideline, "complaints"),
-        Output("complaint-channels", "ช่องทางแจ้งเรื่องร้องเรียน", "complaint channels", c.write_channels, c.check_channels, "complaints"),
-        Output("complaint-stats", "สถิติเรื่องร้องเรียน รายเดือน รายไตรมาส ครึ่งปี และทั้งปี", "complaint statistics",
-               c.write_stats, c.check_stats, "complaints"),
-        Output("measures-report", "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-               "internal integrity measures report", _measures_write, _measures_check, "report"),
-        Output("ethics-annual-report", "รายงานผลการดำเนินการด้านจริยธรรมประจำปี", "annual ethics report",
-               e.write_annual, e.check_annual, "report"),
-        Output("itas-headcount", "จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี (ITAS)", "ITAS headcount",
-               h.write_headcount, h.check_headcount, "staff"),
-        Output("appraisal-excellent", "ประกาศรายชื่อผู้มีผลการประเมินระดับดีเด่นและดีมาก", "excellent / very good list",
-               h.write_excellent, h.check_excellent, "appraisal"),
+        Output(
+            "hr-criteria-plan",
+            "หลักเกณฑ์และแผนการบริหารและพัฒนาทรัพยากรบุคคล",
+            "HR criteria and plan",
+            h.write_criteria_plan,
+            h.check_criteria_plan,
+            "appraisal",
+        ),
+        Output(
+            "hr-annual-report",
+            "รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี",
+            "HR annual report",
+            h.write_annual_report,
+            h.check_annual_report,
+            "training",
+        ),
+        Output(
+            "training-selection",
+            "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา",
+            "training selection report",
+            _training_write,
+            _training_check,
+            "training",
+        ),
+        Output(
+            "ethics-pack",
+            "ประมวลจริยธรรมและการขับเคลื่อนจริยธรรม",
+            "ethics item pack",
+            e.write_pack,
+            e.check_pack,
+            "notices",
+        ),
+        Output(
+            "complaint-guideline",
+            "แนวปฏิบัติการจัดการเรื่องร้องเรียน",
+            "complaint-handling guideline",
+            c.write_guideline,
+            c.check_guideline,
+            "complaints",
+        ),
+        Output(
+            "complaint-channels",
+            "ช่องทางแจ้งเรื่องร้องเรียน",
+            "complaint channels",
+            c.write_channels,
+            c.check_channels,
+            "complaints",
+        ),
+        Output(
+            "complaint-stats",
+            "สถิติเรื่องร้องเรียน รายเดือน รายไตรมาส ครึ่งปี และทั้งปี",
+            "complaint statistics",
+            c.write_stats,
+            c.check_stats,
+            "complaints",
+        ),
+        Output(
+            "measures-report",
+            "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+            "internal integrity measures report",
+            _measures_write,
+            _measures_check,
+            "report",
+        ),
+        Output(
+            "ethics-annual-report",
+            "รายงานผลการดำเนินการด้านจริยธรรมประจำปี",
+            "annual ethics report",
+            e.write_annual,
+            e.check_annual,
+            "report",
+        ),
+        Output(
+            "itas-headcount",
+            "จำนวนบุคลากรที่ปฏิบัติงานครบ 1 ปี (ITAS)",
+            "ITAS headcount",
+            h.write_headcount,
+            h.check_headcount,
+            "staff",
+        ),
+        Output(
+            "appraisal-excellent",
+            "ประกาศรายชื่อผู้มีผลการประเมินระดับดีเด่นและดีมาก",
+            "excellent / very good list",
+            h.write_excellent,
+            h.check_excellent,
+            "appraisal",
+        ),
     ]
     return {o.key: o for o in items}
 

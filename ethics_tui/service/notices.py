@@ -186,11 +186,23 @@ def new_version(ctx: Context, notice_id: int) -> Notice:
         raise UserError("เอกสารนี้ยังเป็นร่าง แก้ไขได้โดยตรง", "This document is still a draft; edit it directly")
     if old.replaced_by:
         raise UserError(
-            f"เอกสารนี้มีฉบับใหม่แล้ว (รหัส {old.replaced_by})", f"This document already has a newer version ({old.replaced_by})"
+            f"เอกสารนี้มีฉบับใหม่แล้ว (รหัส {old.replaced_by})",
+            f"This document already has a newer version ({old.replaced_by})",
         )
     draft = replace(
-        old, id=None, rev=0, status=DRAFT, number=None, number_year=None, issued_on="", audience_size=0,
-        channels=[], version=old.version + 1, replaces=old.id, replaced_by=None, dated=today().isoformat(),
+        old,
+        id=None,
+        rev=0,
+        status=DRAFT,
+        number=None,
+        number_year=None,
+        issued_on="",
+        audience_size=0,
+        channels=[],
+        version=old.version + 1,
+        replaces=old.id,
+        replaced_by=None,
+        dated=today().isoformat(),
     )
     return save_draft(ctx, draft)
 
@@ -215,10 +227,14 @@ def resolve_audience(ctx: Context, n: Notice) -> list[tuple[int, int]]:
     if n.audience == "people":
         missing = people - {sid for sid, _ in out}
         if missing:
-            raise ValidationError({"audience": (
-                f"ไม่พบบุคลากรที่ยังปฏิบัติงานรหัส {', '.join(map(str, sorted(missing)))}",
-                f"no active staff member {', '.join(map(str, sorted(missing)))}",
-            )})
+            raise ValidationError(
+                {
+                    "audience": (
+                        f"ไม่พบบุคลากรที่ยังปฏิบัติงานรหัส {', '.join(map(str, sorted(missing)))}",
+                        f"no active staff member {', '.join(map(str, sorted(missing)))}",
+                    )
+                }
+            )
     return out
 
 
@@ -227,13 +243,19 @@ def staff_ids_by_code(ctx: Context, codes: list[str]) -> list[int]:
     by_code = people.staff_ids_by_code(ctx)
     bad = [c for c in codes if c not in by_code]
     if bad:
-        raise ValidationError({"audience": (f"ไม่พบรหัสบุคลากร {', '.join(bad)}", f"unknown staff code(s) {', '.join(bad)}")})
+        raise ValidationError(
+            {"audience": (f"ไม่พบรหัสบุคลากร {', '.join(bad)}", f"unknown staff code(s) {', '.join(bad)}")}
+        )
     return [by_code[c] for c in codes]
 
 
 # -- publication ---------------------------------------------------------------------------
 def publish(
-    ctx: Context, notice_id: int, channels: list[tuple[str, str]] = (), number: int | None = None, on: date | None = None
+    ctx: Context,
+    notice_id: int,
+    channels: list[tuple[str, str]] = (),
+    number: int | None = None,
+    on: date | None = None,
 ) -> Notice:
     """Publish (announcement) or issue (circular): fix the audience, claim the number.
 
@@ -255,7 +277,9 @@ def publish(
     year = (n.date() or on).year + BE_OFFSET
     # checked before the acknowledgement file is written; claimed again inside the transaction
     if n.kind == "circular" and number is not None and number in numbering.used(ctx.store.snapshot(), SEQ, year):
-        raise ValidationError({"number": (f"เลขที่ ว {number}/{year} ถูกใช้แล้ว", f"number ว {number}/{year} is already used")})
+        raise ValidationError(
+            {"number": (f"เลขที่ ว {number}/{year} ถูกใช้แล้ว", f"number ว {number}/{year} is already used")}
+        )
     audience = resolve_audience(ctx, n)
     if not audience:
         raise ValidationError({"audience": ("ไม่มีบุคลากรในกลุ่มเป้าหมาย", "the audience is empty")})
@@ -321,8 +345,9 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
         title = c.notice.title if len(c.notice.title) <= 60 else c.notice.title[:59] + "…"
         name = f"{number} {title}" if number else title
         pct = int(c.percent)  # floor: 99.6 % must not read 100 %
-        out.append((f"{name}: รับทราบ {c.done}/{c.total} คน ({pct}%)",
-                    f"{name}: acknowledged by {c.done}/{c.total} ({pct}%)"))
+        out.append(
+            (f"{name}: รับทราบ {c.done}/{c.total} คน ({pct}%)", f"{name}: acknowledged by {c.done}/{c.total} ({pct}%)")
+        )
     if len(shown) < len(docs):
         more = len(docs) - len(shown)
         out.append((f"และเอกสารอื่นอีก {more} ฉบับที่ยังรับทราบไม่ครบ", f"and {more} more documents not fully acknowledged"))

@@ -40,8 +40,18 @@ def create_sheet(ctx: Context, notice_id: int, audience: list[tuple[int, int]], 
     """
     require(ctx, "notices.write")
     with ctx.store.transaction(shard(notice_id), actor=ctx.actor) as tx:
-        docs = {sid: {"staff_id": sid, "division_id": div, "status": PENDING, "date": "", "method": "", "by": "",
-                      "history": []} for sid, div in audience}
+        docs = {
+            sid: {
+                "staff_id": sid,
+                "division_id": div,
+                "status": PENDING,
+                "date": "",
+                "method": "",
+                "by": "",
+                "history": [],
+            }
+            for sid, div in audience
+        }
         tx.put_many(ACKS, docs, replace_all=True)
         tx.table(SHEETS).truncate()
         tx.log("issue", "acks", notice_id, ["status"], note=f"{len(docs)} pending since {on.isoformat()}")
@@ -78,8 +88,16 @@ def _raw(ctx: Context, n: Notice) -> dict[int, dict]:
         for key, s in staff_docs(ctx).items():
             sid = int(key)
             if sid not in out and s.get("active", True):
-                out[sid] = {"staff_id": sid, "division_id": int(s.get("division_id", 0)), "status": PENDING,
-                            "date": "", "method": "", "by": "", "history": [], "newcomer": True}
+                out[sid] = {
+                    "staff_id": sid,
+                    "division_id": int(s.get("division_id", 0)),
+                    "status": PENDING,
+                    "date": "",
+                    "method": "",
+                    "by": "",
+                    "history": [],
+                    "newcomer": True,
+                }
     return out
 
 
@@ -112,8 +130,20 @@ def _people(ctx: Context, raw: dict[int, dict]) -> list[Person]:
         s = staff.get(str(sid), {})
         div = int(a.get("division_id") or s.get("division_id", 0))
         name = f"{s.get('prefix', '')}{s.get('first_name', '')} {s.get('last_name', '')}".strip() or f"#{sid}"
-        out.append(Person(sid, str(s.get("code", "")), name, s.get("position", ""), names.get(div, "-"), div,
-                          bool(s.get("active", True)), a.get("status", PENDING), a.get("date", ""), a.get("method", "")))
+        out.append(
+            Person(
+                sid,
+                str(s.get("code", "")),
+                name,
+                s.get("position", ""),
+                names.get(div, "-"),
+                div,
+                bool(s.get("active", True)),
+                a.get("status", PENDING),
+                a.get("date", ""),
+                a.get("method", ""),
+            )
+        )
     out.sort(key=lambda p: (order.get(p.division_id, 10**6), _name_key(staff, p)))
     return out
 
@@ -166,8 +196,13 @@ def _counts(ctx: Context, n: Notice) -> tuple[int, int, int]:
         _refuse_if_deleted(ctx, n)
     newcomers = n.standing and n.status != SUPERSEDED
     active, inactive = staff_activity(ctx)
-    key = (str(ctx.store.dir), n.id, newcomers, stream.version(ctx.store, ACKS, name),
-           stream.version(ctx.store, "staff"))
+    key = (
+        str(ctx.store.dir),
+        n.id,
+        newcomers,
+        stream.version(ctx.store, ACKS, name),
+        stream.version(ctx.store, "staff"),
+    )
     got = _COUNTS.get(key)
     if got is not None:
         return got
@@ -287,8 +322,10 @@ def _change(ctx: Context, notice_id: int, staff_ids, build, action: str) -> list
     require(ctx, "notices.write")
     n = _notice(ctx, notice_id)
     if n.status == SUPERSEDED:
-        raise UserError("เอกสารฉบับนี้ถูกแทนที่แล้ว โปรดบันทึกการรับทราบในฉบับใหม่",
-                        "This version was superseded; record acknowledgements on the new version")
+        raise UserError(
+            "เอกสารฉบับนี้ถูกแทนที่แล้ว โปรดบันทึกการรับทราบในฉบับใหม่",
+            "This version was superseded; record acknowledgements on the new version",
+        )
     ids = list(dict.fromkeys(int(s) for s in staff_ids))
     with ctx.store.transaction(shard(notice_id), actor=ctx.actor) as tx:
         current = {int(k): v for k, v in ctx.store.load(shard(notice_id)).get(ACKS, {}).items()}
@@ -296,8 +333,10 @@ def _change(ctx: Context, notice_id: int, staff_ids, build, action: str) -> list
         changed: dict[int, dict] = {}
         for sid in ids:
             if sid not in raw:
-                raise NotFoundError(f"บุคลากรรหัส {sid} ไม่อยู่ในกลุ่มเป้าหมายของเอกสารนี้",
-                                    f"Staff member {sid} is not in this document's audience")
+                raise NotFoundError(
+                    f"บุคลากรรหัส {sid} ไม่อยู่ในกลุ่มเป้าหมายของเอกสารนี้",
+                    f"Staff member {sid} is not in this document's audience",
+                )
             old = current.get(sid, raw[sid])
             new = build({k: v for k, v in old.items() if k != "newcomer"})
             if new is not None:
@@ -320,7 +359,9 @@ def check_date(ctx: Context, notice_id: int, on: date | None) -> date:
         raise ValidationError({"date": ("วันที่รับทราบอยู่ในอนาคต", "the acknowledgement date is in the future")})
     n = _notice(ctx, notice_id)
     if n.issued_on and on.isoformat() < n.issued_on:
-        raise ValidationError({"date": ("วันที่รับทราบต้องไม่ก่อนวันที่เผยแพร่เอกสาร", "the date is before the document was issued")})
+        raise ValidationError(
+            {"date": ("วันที่รับทราบต้องไม่ก่อนวันที่เผยแพร่เอกสาร", "the date is before the document was issued")}
+        )
     return on
 
 
@@ -332,8 +373,14 @@ def acknowledge(ctx: Context, notice_id: int, staff_ids, on: date | None = None,
     def build(doc):
         if doc.get("status") == ACKED:
             return None
-        return {**doc, "status": ACKED, "date": on.isoformat(), "method": method, "by": ctx.actor,
-                "history": [*doc.get("history", []), _state(doc)]}
+        return {
+            **doc,
+            "status": ACKED,
+            "date": on.isoformat(),
+            "method": method,
+            "by": ctx.actor,
+            "history": [*doc.get("history", []), _state(doc)],
+        }
 
     return _change(ctx, notice_id, staff_ids, build, "acknowledge")
 
@@ -344,8 +391,14 @@ def unacknowledge(ctx: Context, notice_id: int, staff_ids) -> list[int]:
     def build(doc):
         if doc.get("status") != ACKED:
             return None
-        return {**doc, "status": PENDING, "date": "", "method": "", "by": ctx.actor,
-                "history": [*doc.get("history", []), _state(doc)]}
+        return {
+            **doc,
+            "status": PENDING,
+            "date": "",
+            "method": "",
+            "by": ctx.actor,
+            "history": [*doc.get("history", []), _state(doc)],
+        }
 
     return _change(ctx, notice_id, staff_ids, build, "unacknowledge")
 
@@ -391,6 +444,12 @@ def mark_page(ctx: Context, notice_id: int, page: int, on: date | None = None, m
     if not pages:
         raise UserError("ยังไม่ได้พิมพ์ใบลงชื่อรับทราบของเอกสารนี้", "No sign-off sheet was printed for this document yet")
     if page not in pages:
-        raise ValidationError({"page": (f"ใบลงชื่อมี {len(pages)} หน้า ไม่มีหน้า {page}",
-                                        f"the sheet has {len(pages)} pages; there is no page {page}")})
+        raise ValidationError(
+            {
+                "page": (
+                    f"ใบลงชื่อมี {len(pages)} หน้า ไม่มีหน้า {page}",
+                    f"the sheet has {len(pages)} pages; there is no page {page}",
+                )
+            }
+        )
     return acknowledge(ctx, notice_id, pages[page], on=on, method=method)

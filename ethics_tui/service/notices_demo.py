@@ -28,7 +28,10 @@ DONTS = [
 CODES = [
     ("ประมวลจริยธรรมของผู้บริหารท้องถิ่น", "ประมวลจริยธรรมของผู้บริหารท้องถิ่น ประกาศในราชกิจจานุเบกษา เมษายน ๒๕๖๕"),
     ("ประมวลจริยธรรมของสมาชิกสภาท้องถิ่น", "ประมวลจริยธรรมของสมาชิกสภาท้องถิ่น"),
-    ("ประกาศ ก.ถ. เรื่องประมวลจริยธรรมพนักงานส่วนท้องถิ่น", "ประกาศคณะกรรมการกลางพนักงานส่วนท้องถิ่น เรื่อง ประมวลจริยธรรมพนักงานส่วนท้องถิ่น"),
+    (
+        "ประกาศ ก.ถ. เรื่องประมวลจริยธรรมพนักงานส่วนท้องถิ่น",
+        "ประกาศคณะกรรมการกลางพนักงานส่วนท้องถิ่น เรื่อง ประมวลจริยธรรมพนักงานส่วนท้องถิ่น",
+    ),
 ]
 
 
@@ -50,25 +53,40 @@ def load(ctx: Context) -> None:
     from ethics_tui.thai.dates import fiscal_year, fiscal_year_range
 
     start = fiscal_year_range(fiscal_year(today()) - 1)[0] + timedelta(days=16)
-    ann = notices.save_draft(ctx, Notice(
-        kind="announcement",
-        title="แนวทางการปฏิบัติตนตามประมวลจริยธรรมของพนักงานส่วนท้องถิ่น",
-        intro=("เพื่อให้พนักงานส่วนตำบลและพนักงานจ้างยึดถือเป็นแนวทางในการปฏิบัติตนตามประมวลจริยธรรม "
-               "และส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จึงประกาศแนวทางการปฏิบัติ ดังนี้"),
-        dos=DOS, donts=DONTS, dated=start.isoformat(),
-    ))
+    ann = notices.save_draft(
+        ctx,
+        Notice(
+            kind="announcement",
+            title="แนวทางการปฏิบัติตนตามประมวลจริยธรรมของพนักงานส่วนท้องถิ่น",
+            intro=(
+                "เพื่อให้พนักงานส่วนตำบลและพนักงานจ้างยึดถือเป็นแนวทางในการปฏิบัติตนตามประมวลจริยธรรม "
+                "และส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน จึงประกาศแนวทางการปฏิบัติ ดังนี้"
+            ),
+            dos=DOS,
+            donts=DONTS,
+            dated=start.isoformat(),
+        ),
+    )
     notices.publish(ctx, ann.id, [("website", start.isoformat()), ("board", start.isoformat())], on=start)
     _partial(ctx, ann.id, 0.8, start, rng)
     for k, (title, enclosure) in enumerate(CODES):
         day = start + timedelta(days=3 + k)
-        c = notices.save_draft(ctx, Notice(
-            kind="circular",
-            title=f"แจ้งเวียน{title}",
-            to="พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้างทุกท่าน",
-            body=(f"ด้วย{title} มีผลใช้บังคับแล้ว เพื่อให้บุคลากรทุกคนได้รับทราบและถือปฏิบัติ "
-                  "จึงขอแจ้งเวียนให้ทราบ และขอให้ลงลายมือชื่อรับทราบในใบลงชื่อรับทราบที่แนบมาพร้อมนี้"),
-            enclosures=[{"title": enclosure}], dated=day.isoformat(), standing=True,
-            signer_name="", signer_position="",
-        ))
+        c = notices.save_draft(
+            ctx,
+            Notice(
+                kind="circular",
+                title=f"แจ้งเวียน{title}",
+                to="พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้างทุกท่าน",
+                body=(
+                    f"ด้วย{title} มีผลใช้บังคับแล้ว เพื่อให้บุคลากรทุกคนได้รับทราบและถือปฏิบัติ "
+                    "จึงขอแจ้งเวียนให้ทราบ และขอให้ลงลายมือชื่อรับทราบในใบลงชื่อรับทราบที่แนบมาพร้อมนี้"
+                ),
+                enclosures=[{"title": enclosure}],
+                dated=day.isoformat(),
+                standing=True,
+                signer_name="",
+                signer_position="",
+            ),
+        )
         notices.publish(ctx, c.id, on=day)
         _partial(ctx, c.id, 0.7, day, rng)

@@ -54,8 +54,11 @@ def export_announcement(ctx: Context, notice_id: int, out: Path) -> Path:
     if n.kind != "announcement":
         raise UserError(f"เอกสารรหัส {notice_id} ไม่ใช่ประกาศ", f"Document {notice_id} is not an announcement")
     doc = AnnouncementDoc(
-        subject=n.title, body=_paragraphs(n.intro), announced_on=n.date() or today(),
-        dos=[_item(i) for i in n.dos], donts=[_item(i) for i in n.donts],
+        subject=n.title,
+        body=_paragraphs(n.intro),
+        announced_on=n.date() or today(),
+        dos=[_item(i) for i in n.dos],
+        donts=[_item(i) for i in n.donts],
         signer=Signer(n.signer_name, n.signer_position),
     )
     render_announcement(doc, out, _settings(ctx))
@@ -73,11 +76,19 @@ def export_circular(ctx: Context, notice_id: int, out: Path, *, form: str | None
     if n.kind != "circular":
         raise UserError(f"เอกสารรหัส {notice_id} ไม่ใช่หนังสือเวียน", f"Document {notice_id} is not a circular")
     if not n.number:
-        raise UserError("หนังสือเวียนยังไม่ได้ออกเลข — ออกหนังสือก่อน (ปุ่ม p)", "The circular has no number yet; issue it first (key p)")
+        raise UserError(
+            "หนังสือเวียนยังไม่ได้ออกเลข — ออกหนังสือก่อน (ปุ่ม p)", "The circular has no number yet; issue it first (key p)"
+        )
     doc = CircularDoc(
-        number=n.number, subject=n.title, to=n.to, body=_paragraphs(n.body), dated=n.date() or today(),
-        references=list(n.references), enclosures=[e["title"] for e in n.enclosures],
-        signer=Signer(n.signer_name, n.signer_position), unit=n.unit or "สำนักปลัด",
+        number=n.number,
+        subject=n.title,
+        to=n.to,
+        body=_paragraphs(n.body),
+        dated=n.date() or today(),
+        references=list(n.references),
+        enclosures=[e["title"] for e in n.enclosures],
+        signer=Signer(n.signer_name, n.signer_position),
+        unit=n.unit or "สำนักปลัด",
         form=form or getattr(n, "form", "external") or "external",
     )
     render_circular(doc, out, _settings(ctx))
@@ -97,10 +108,17 @@ def export_signoff(ctx: Context, notice_id: int, out: Path) -> tuple[Path, dict[
     title = doc_title(ctx, n)
     everyone = [p for _, ps in cov.pending for p in ps]
     if not everyone:
-        raise UserError("ทุกคนรับทราบเอกสารนี้แล้ว ไม่มีรายชื่อที่ต้องลงชื่อ", "Everyone has acknowledged this document; no one is left to sign")
-    doc = SignoffDoc(document_title=title, people=[SignoffPerson(p.name, p.position, p.division) for p in everyone],
-                     divisions=[d for d, _ in cov.pending], dated=today(), date_label="พิมพ์เมื่อ",
-                     running_title=f"ใบลงชื่อรับทราบ {title}")
+        raise UserError(
+            "ทุกคนรับทราบเอกสารนี้แล้ว ไม่มีรายชื่อที่ต้องลงชื่อ", "Everyone has acknowledged this document; no one is left to sign"
+        )
+    doc = SignoffDoc(
+        document_title=title,
+        people=[SignoffPerson(p.name, p.position, p.division) for p in everyone],
+        divisions=[d for d, _ in cov.pending],
+        dated=today(),
+        date_label="พิมพ์เมื่อ",
+        running_title=f"ใบลงชื่อรับทราบ {title}",
+    )
     path, by_index = render_signoff_pages(doc, out, _settings(ctx))
     pages = {page: [everyone[i].staff_id for i in idx] for page, idx in by_index.items()}
     if can(ctx, "notices.write"):
@@ -118,16 +136,25 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
     detail = notices_acks.coverage(ctx, notice_id) if notice_id else None
     from ethics_tui.pdf.base import ThaiPDF
 
-    pdf = ThaiPDF(settings, title="รายงานการรับทราบประกาศและหนังสือเวียน", subject="การรับทราบ", margins=(20.0, 18.0, 15.0, 15.0))
+    pdf = ThaiPDF(
+        settings, title="รายงานการรับทราบประกาศและหนังสือเวียน", subject="การรับทราบ", margins=(20.0, 18.0, 15.0, 15.0)
+    )
     pdf.running_title = "รายงานการรับทราบประกาศและหนังสือเวียน"
     pdf.add_page()
     pdf.centered("รายงานการรับทราบประกาศและหนังสือเวียน", "B", 18)
     pdf.centered(settings.office_name)
     pdf.centered(f"ข้อมูล ณ วันที่ {format_date(today(), 'full', pdf.digits)}")
     pdf.ln(3)
-    cols = (Column("เอกสาร", 85), Column("กลุ่มเป้าหมาย", 24, "C"), Column("รับทราบแล้ว", 24, "C"),
-            Column("ร้อยละ", 18, "C"), Column("ยังไม่รับทราบ", 24, "C"))
-    cells = [[doc_title(ctx, c.notice), str(c.total), str(c.done), f"{c.percent:.1f}", str(c.pending_count)] for c in rows]
+    cols = (
+        Column("เอกสาร", 85),
+        Column("กลุ่มเป้าหมาย", 24, "C"),
+        Column("รับทราบแล้ว", 24, "C"),
+        Column("ร้อยละ", 18, "C"),
+        Column("ยังไม่รับทราบ", 24, "C"),
+    )
+    cells = [
+        [doc_title(ctx, c.notice), str(c.total), str(c.done), f"{c.percent:.1f}", str(c.pending_count)] for c in rows
+    ]
     table = TableWriter(pdf, cols, size=14).autofit(cells)  # widths from content, numbers right-aligned
     table.start()
     for i, r in enumerate(cells):
@@ -136,7 +163,9 @@ def export_coverage(ctx: Context, out: Path, notice_id: int | None = None) -> Pa
     if detail is not None:
         pdf.ln(4)
         pdf.centered(f"รายชื่อผู้ยังไม่รับทราบ: {doc_title(ctx, detail.notice)}", "B")
-        people_table = TableWriter(pdf, (Column("ลำดับ", 15, "C"), Column("ชื่อ-สกุล", 70, fit=True), Column("ตำแหน่ง", 90)), size=14)
+        people_table = TableWriter(
+            pdf, (Column("ลำดับ", 15, "C"), Column("ชื่อ-สกุล", 70, fit=True), Column("ตำแหน่ง", 90)), size=14
+        )
         people_table.start()
         k = 0
         for d, (division, people) in enumerate(detail.pending):

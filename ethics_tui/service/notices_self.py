@@ -34,8 +34,10 @@ ELECTRONIC = "electronic"
 
 register_permissions(
     {"self.read": (STAFF_ROLE,), "self.ack": (STAFF_ROLE,)},
-    {"self.read": ("ดูเอกสารที่ส่งถึงตนเอง", "read the documents addressed to you"),
-     "self.ack": ("รับทราบเอกสารด้วยตนเอง", "acknowledge documents yourself")},
+    {
+        "self.read": ("ดูเอกสารที่ส่งถึงตนเอง", "read the documents addressed to you"),
+        "self.ack": ("รับทราบเอกสารด้วยตนเอง", "acknowledge documents yourself"),
+    },
 )
 
 
@@ -44,8 +46,9 @@ def document_hash(n: Notice) -> str:
     enclosures with their own SHA-256), as canonical JSON."""
     doc = n.to_dict()
     body = {k: doc.get(k) for k in CONTENT_FIELDS}
-    body.update(id=n.id, kind=n.kind, version=n.version, number=n.number, number_year=n.number_year,
-                issued_on=n.issued_on)
+    body.update(
+        id=n.id, kind=n.kind, version=n.version, number=n.number, number_year=n.number_year, issued_on=n.issued_on
+    )
     data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
@@ -81,8 +84,9 @@ def _mine(ctx: Context, n: Notice, sid: int) -> dict | None:
 
 
 def _entry(n: Notice, doc: dict) -> MyDocument:
-    return MyDocument(n, doc.get("status") == notices_acks.ACKED, doc.get("date", ""), doc.get("method", ""),
-                      doc.get("sha256", ""))
+    return MyDocument(
+        n, doc.get("status") == notices_acks.ACKED, doc.get("date", ""), doc.get("method", ""), doc.get("sha256", "")
+    )
 
 
 def my_documents(ctx: Context) -> list[MyDocument]:
@@ -120,26 +124,44 @@ def acknowledge(ctx: Context, notice_id: int, seen_sha256: str) -> MyDocument:
     n = mine.notice
     digest = document_hash(n)
     if seen_sha256 != digest:
-        raise UserError("เอกสารนี้เปลี่ยนไปจากฉบับที่ท่านเปิดอ่าน โปรดเปิดอ่านใหม่ก่อนรับทราบ",
-                        "This document changed since you opened it; open it again before acknowledging")
+        raise UserError(
+            "เอกสารนี้เปลี่ยนไปจากฉบับที่ท่านเปิดอ่าน โปรดเปิดอ่านใหม่ก่อนรับทราบ",
+            "This document changed since you opened it; open it again before acknowledging",
+        )
     if mine.done:
         return mine
     sid = _staff_id(ctx)
     now = datetime.now().astimezone()
     with ctx.store.transaction(notices_acks.shard(n.id), actor=ctx.actor) as tx:
         current = tx.table(notices_acks.ACKS).get(doc_id=sid)
-        old = dict(current) if current is not None else {
-            k: v for k, v in (notices_acks._raw(ctx, n).get(sid) or {}).items() if k != "newcomer"}
+        old = (
+            dict(current)
+            if current is not None
+            else {k: v for k, v in (notices_acks._raw(ctx, n).get(sid) or {}).items() if k != "newcomer"}
+        )
         if old.get("status") == notices_acks.ACKED:
             return _entry(n, old)
         state = {k: old.get(k, "") for k in ("status", "date", "method", "by")}
-        new = {**old, "staff_id": sid, "status": notices_acks.ACKED, "date": now.date().isoformat(),
-               "method": ELECTRONIC, "by": ctx.actor, "user": ctx.user.username,
-               "time": now.isoformat(timespec="seconds"), "sha256": digest,
-               "history": [*old.get("history", []), state]}
+        new = {
+            **old,
+            "staff_id": sid,
+            "status": notices_acks.ACKED,
+            "date": now.date().isoformat(),
+            "method": ELECTRONIC,
+            "by": ctx.actor,
+            "user": ctx.user.username,
+            "time": now.isoformat(timespec="seconds"),
+            "sha256": digest,
+            "history": [*old.get("history", []), state],
+        }
         tx.put(notices_acks.ACKS, sid, new)
-        tx.log("acknowledge", "acks", f"{n.id}:{sid}", ["status", "date", "method", "by", "time", "sha256"],
-               note="electronic")
+        tx.log(
+            "acknowledge",
+            "acks",
+            f"{n.id}:{sid}",
+            ["status", "date", "method", "by", "time", "sha256"],
+            note="electronic",
+        )
     return _entry(n, new)
 
 

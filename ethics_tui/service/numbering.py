@@ -36,13 +36,15 @@ def claim(tx, seq: str, year: int, ref: str, n: int | None = None) -> int:
     if n > nxt + MAX_JUMP:
         # a slip such as 55555 for 5 would spoil the rest of the year's sequence
         raise ValidationError(
-            {"number": (f"เลขที่ {n} สูงกว่าเลขถัดไป ({nxt}) มากผิดปกติ — ตรวจสอบอีกครั้ง",
-                        f"number {n} is far above the next number ({nxt}); please check it")}
+            {
+                "number": (
+                    f"เลขที่ {n} สูงกว่าเลขถัดไป ({nxt}) มากผิดปกติ — ตรวจสอบอีกครั้ง",
+                    f"number {n} is far above the next number ({nxt}); please check it",
+                )
+            }
         )
     if n in taken:
-        raise ValidationError(
-            {"number": (f"เลขที่ {n}/{year} ถูกใช้แล้ว", f"number {n}/{year} is already used")}
-        )
+        raise ValidationError({"number": (f"เลขที่ {n}/{year} ถูกใช้แล้ว", f"number {n}/{year} is already used")})
     tx.table(NUMBERS).insert({"seq": seq, "year": year, "n": n, "ref": ref})
     return n
 

@@ -30,8 +30,9 @@ def available() -> bool:
 
 def _need() -> None:
     if not available():
-        raise UserError("ยังไม่ได้ติดตั้งส่วนลงลายมือชื่ออิเล็กทรอนิกส์ (pip install pyhanko)",
-                        "PDF signing needs pyHanko (pip install pyhanko)")
+        raise UserError(
+            "ยังไม่ได้ติดตั้งส่วนลงลายมือชื่ออิเล็กทรอนิกส์ (pip install pyhanko)", "PDF signing needs pyHanko (pip install pyhanko)"
+        )
 
 
 def get_p12(ctx: Context) -> str:
@@ -72,8 +73,15 @@ def load_signer(p12: str | Path, passphrase: str):
     return signer
 
 
-def sign(ctx: Context, path: Path | str, signer, *, reason: str = "Evidence for the ITA", out: Path | str | None = None,
-         kind: str = "signed-pdf") -> Path:
+def sign(
+    ctx: Context,
+    path: Path | str,
+    signer,
+    *,
+    reason: str = "Evidence for the ITA",
+    out: Path | str | None = None,
+    kind: str = "signed-pdf",
+) -> Path:
     """Sign ``path`` (PAdES baseline B) with a visible box on the last page; in place by default."""
     _need()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -89,8 +97,9 @@ def sign(ctx: Context, path: Path | str, signer, *, reason: str = "Evidence for 
         with open(path, "rb") as f:
             w = IncrementalPdfFileWriter(f, strict=False)
             fields.append_signature_field(w, fields.SigFieldSpec(FIELD, box=BOX, on_page=-1))
-            meta = signers.PdfSignatureMetadata(field_name=FIELD, reason=reason,
-                                                subfilter=fields.SigSeedSubFilter.PADES)
+            meta = signers.PdfSignatureMetadata(
+                field_name=FIELD, reason=reason, subfilter=fields.SigSeedSubFilter.PADES
+            )
             style = TextStampStyle(stamp_text="Digitally signed by: %(signer)s\nTime: %(ts)s")
             data = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(w).getvalue()
     except OSError as exc:
@@ -111,10 +120,14 @@ class SignatureCheck:
     def message(self, lang: str = "th") -> str:
         ok = self.intact and self.whole_file
         if lang == "en":
-            return (f"signature by {self.signer}: {'intact, covers the whole file' if ok else 'BROKEN or the file was changed after signing'}"
-                    f"{'' if self.trusted else ' (the certificate itself was not checked against a trust list)'}")
-        return (f"ลายมือชื่ออิเล็กทรอนิกส์ของ {self.signer}: {'ถูกต้อง ครอบคลุมทั้งไฟล์' if ok else 'ไม่ถูกต้อง หรือไฟล์ถูกแก้ไขหลังลงนาม'}"
-                f"{'' if self.trusted else ' (ยังไม่ได้ตรวจใบรับรองกับผู้ให้บริการออกใบรับรอง)'}")
+            return (
+                f"signature by {self.signer}: {'intact, covers the whole file' if ok else 'BROKEN or the file was changed after signing'}"
+                f"{'' if self.trusted else ' (the certificate itself was not checked against a trust list)'}"
+            )
+        return (
+            f"ลายมือชื่ออิเล็กทรอนิกส์ของ {self.signer}: {'ถูกต้อง ครอบคลุมทั้งไฟล์' if ok else 'ไม่ถูกต้อง หรือไฟล์ถูกแก้ไขหลังลงนาม'}"
+            f"{'' if self.trusted else ' (ยังไม่ได้ตรวจใบรับรองกับผู้ให้บริการออกใบรับรอง)'}"
+        )
 
 
 def check(path: Path | str) -> list[SignatureCheck]:
@@ -150,7 +163,13 @@ def _check(path, PdfFileReader, validate_pdf_signature, out: list) -> list:
             cover = getattr(status.coverage, "name", str(status.coverage))
             subject = status.signing_cert.subject
             name = subject.native.get("common_name") or subject.human_friendly
-            out.append(SignatureCheck(str(name), bool(status.intact and status.valid),
-                                      cover == "ENTIRE_FILE", bool(status.trusted),
-                                      str(getattr(status, "signer_reported_dt", "") or "")))
+            out.append(
+                SignatureCheck(
+                    str(name),
+                    bool(status.intact and status.valid),
+                    cover == "ENTIRE_FILE",
+                    bool(status.trusted),
+                    str(getattr(status, "signer_reported_dt", "") or ""),
+                )
+            )
     return out

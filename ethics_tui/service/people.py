@@ -77,5 +77,5 @@ def division_docs(ctx: Context) -> Mapping[str, dict]:
 
 
 def full_name(doc: Mapping) -> str:
-    """"นายสมชาย ใจดี": title, first and last name of a stored staff document."""
+    """ "นายสมชาย ใจดี": title, first and last name of a stored staff document."""
     return f"{doc.get('prefix') or ''}{doc.get('first_name') or ''} {doc.get('last_name') or ''}".strip()

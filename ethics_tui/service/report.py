@@ -29,8 +29,10 @@ from ethics_tui.thai.digits import apply_digits
 
 register_permissions(
     {"report.read": ALL, "report.write": ("hr", "executive")},
-    {"report.read": ("ดูรายงานผลมาตรการ", "view the measures report"),
-     "report.write": ("แก้ไขข้อความในรายงาน", "edit the report texts")},
+    {
+        "report.read": ("ดูรายงานผลมาตรการ", "view the measures report"),
+        "report.write": ("แก้ไขข้อความในรายงาน", "edit the report texts"),
+    },
 )
 
 TEXTS = "report_texts"
@@ -131,10 +133,14 @@ def intro(ctx: Context, fy: int) -> str:
         first = ""
     else:
         level = ita_level(score, ITA_PASS_MARK)
-        first = (f"จากการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
-                 f"ประจำปีงบประมาณ พ.ศ. {fy} {office}ได้คะแนน {score:.2f} อยู่ในระดับ{level} ")
-    text = (first + f"{office}ขอรายงานผลการดำเนินการตามมาตรการที่ 6 และมาตรการที่ 7 "
-            f"ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งสรุปจากข้อมูลที่บันทึกไว้ในทะเบียนของหน่วยงาน ดังนี้")
+        first = (
+            f"จากการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+            f"ประจำปีงบประมาณ พ.ศ. {fy} {office}ได้คะแนน {score:.2f} อยู่ในระดับ{level} "
+        )
+    text = (
+        first + f"{office}ขอรายงานผลการดำเนินการตามมาตรการที่ 6 และมาตรการที่ 7 "
+        f"ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งสรุปจากข้อมูลที่บันทึกไว้ในทะเบียนของหน่วยงาน ดังนี้"
+    )
     return apply_digits(text, s.digits)
 
 
@@ -159,7 +165,14 @@ def table_rows(ctx: Context, fy: int, fx: dict[str, Facts] | None = None) -> lis
     rows = []
     for act in ACTIVITIES:
         t, f = tx[act.key], fx.get(act.key, Facts())
-        cells = [act.title, t.steps, t.unit, t.period, _cell(f.summary, t.extra_summary), _cell(f.results, t.extra_results)]
+        cells = [
+            act.title,
+            t.steps,
+            t.unit,
+            t.period,
+            _cell(f.summary, t.extra_summary),
+            _cell(f.results, t.extra_results),
+        ]
         rows.append((act.measure, [apply_digits(c, digits) for c in cells]))
     return rows
 
@@ -176,7 +189,9 @@ def export_pdf(ctx: Context, fy: int, path: Path | str) -> Path:
     doc = ReportDoc(
         title=TITLE,
         fiscal_year_be=fy,
-        groups=[ReportGroup(apply_digits(MEASURE_TITLES[m], settings.digits), rows) for m, rows in sorted(groups.items())],
+        groups=[
+            ReportGroup(apply_digits(MEASURE_TITLES[m], settings.digits), rows) for m, rows in sorted(groups.items())
+        ],
         intro=intro(ctx, fy),
     )
     path = Path(path)
@@ -265,5 +280,7 @@ def parse_fy(text: str) -> int:
 
 def check_fy(fy: int) -> int:
     if not isinstance(fy, int) or not 2500 <= fy <= 2700:
-        raise UserError(f"ปีงบประมาณ {fy} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2568)", f"Invalid fiscal year {fy} (use B.E., e.g. 2568)")
+        raise UserError(
+            f"ปีงบประมาณ {fy} ไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2568)", f"Invalid fiscal year {fy} (use B.E., e.g. 2568)"
+        )
     return fy

@@ -44,8 +44,7 @@ def file_name(item, index: int, output: str, period) -> str:
     return f"{item.file_code(index)}-{output}-{period.tag}.pdf"
 
 
-def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | None = None,
-          signer=None) -> list[Entry]:
+def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | None = None, signer=None) -> list[Entry]:
     """Write every file (signed with ``signer`` when given: service/pdf_sign.py) and return the
     index entries (in the table's order)."""
     from ethics_tui.pdf.authenticity import sha256_file
@@ -67,14 +66,40 @@ def build(ctx: Context, fy: int, out: Path, base_url: str = "", today: date | No
                     sign(ctx, path, signer, reason=f"ITA {fy} {item.code}")
                 digest = sha256_file(path)
             except UserError as exc:
-                entries.append(Entry(i, item.code, item.title, item.shows, name, p.label(), "", "", "", "red",
-                                     f"จัดทำไฟล์ไม่ได้: {exc.th}"))
+                entries.append(
+                    Entry(
+                        i,
+                        item.code,
+                        item.title,
+                        item.shows,
+                        name,
+                        p.label(),
+                        "",
+                        "",
+                        "",
+                        "red",
+                        f"จัดทำไฟล์ไม่ได้: {exc.th}",
+                    )
+                )
                 continue
             url = (base_url.rstrip("/") + "/" + fname) if base_url else ""
             entries.append(Entry(i, item.code, item.title, item.shows, name, p.label(), fname, digest, url, status, th))
         if not item.uses():
-            entries.append(Entry(i, item.code, item.title, item.shows, "", "", "", "", "", "red",
-                                 "โปรแกรมไม่ได้จัดทำหลักฐานข้อนี้ ต้องจัดทำเอง"))
+            entries.append(
+                Entry(
+                    i,
+                    item.code,
+                    item.title,
+                    item.shows,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "red",
+                    "โปรแกรมไม่ได้จัดทำหลักฐานข้อนี้ ต้องจัดทำเอง",
+                )
+            )
     return entries
 
 
@@ -82,8 +107,10 @@ HEADERS = ("ลำดับ", "ข้อ", "ชื่อรายการ", "�
 
 
 def _rows(entries: list[Entry]) -> list[list[str]]:
-    return [[str(e.order), e.code, e.title, e.file, e.sha256, e.url, STATUS_TH.get(e.status, e.status), e.note, e.period]
-            for e in entries]
+    return [
+        [str(e.order), e.code, e.title, e.file, e.sha256, e.url, STATUS_TH.get(e.status, e.status), e.note, e.period]
+        for e in entries
+    ]
 
 
 def write_html(path: Path, entries: list[Entry], *, office: str, fy: int, note: str) -> Path:
@@ -98,9 +125,10 @@ def write_html(path: Path, entries: list[Entry], *, office: str, fy: int, note: 
             f'<tr class="item {e.status}{" missing" if missing else ""}" data-code="{esc(e.code)}" '
             f'data-status="{e.status}" style="color:{COLOURS.get(e.status, "#000")}">'
             f"<td>{e.order}</td><td>{esc(e.code)}</td><td>{esc(e.title)}<br><small>{esc(e.period)}</small></td>"
-            f"<td>{link}</td><td><code>{esc(e.sha256)}</code></td><td class=\"url\">"
-            f'{f"<a href={chr(34)}{esc(e.url)}{chr(34)}>{esc(e.url)}</a>" if e.url else ""}</td>'
-            f"<td>{esc(STATUS_TH.get(e.status, e.status))}</td><td>{esc(e.note)}</td></tr>")
+            f'<td>{link}</td><td><code>{esc(e.sha256)}</code></td><td class="url">'
+            f"{f'<a href={chr(34)}{esc(e.url)}{chr(34)}>{esc(e.url)}</a>' if e.url else ''}</td>"
+            f"<td>{esc(STATUS_TH.get(e.status, e.status))}</td><td>{esc(e.note)}</td></tr>"
+        )
     red = sum(e.status == "red" for e in entries)
     doc = f"""<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8">
@@ -160,8 +188,9 @@ def write_xlsx(path: Path, entries: list[Entry], fy: int) -> Path:
     return path
 
 
-def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "",
-                   today: date | None = None, signer=None) -> list[Path]:
+def write_evidence(
+    ctx: Context, fy: int, out_dir: Path | str, base_url: str = "", today: date | None = None, signer=None
+) -> list[Path]:
     """Write the evidence folder of ITA year ``fy`` into ``out_dir``. Returns the paths written
     (the PDFs, then index.html, index.csv and index.xlsx)."""
     from ethics_tui.service import ita_items
@@ -181,8 +210,13 @@ def write_evidence(ctx: Context, fy: int, out_dir: Path | str, base_url: str = "
     paths.append(write_html(out / "index.html", entries, office=office, fy=fy, note=table.note))
     paths.append(write_csv(out / "index.csv", entries))
     paths.append(write_xlsx(out / "index.xlsx", entries, fy))
-    ctx.store.log_event("export", "ita-evidence", fy, note=f"{len(entries)} entries, "
-                        f"{sum(e.status == 'red' for e in entries)} red", actor=ctx.actor)
+    ctx.store.log_event(
+        "export",
+        "ita-evidence",
+        fy,
+        note=f"{len(entries)} entries, {sum(e.status == 'red' for e in entries)} red",
+        actor=ctx.actor,
+    )
     return paths
 
 

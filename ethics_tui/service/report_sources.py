@@ -48,7 +48,9 @@ def committee(ctx: Context, fy: int, today: date) -> Facts:
         )
     # consultations: counts only (the requester is never read)
     rows = ctx.store.load().get(svc.CONSULTATIONS, {}).values()
-    cats = Counter(r.get("category", "") for r in rows if start.isoformat() <= r.get("consulted_on", "") <= end.isoformat())
+    cats = Counter(
+        r.get("category", "") for r in rows if start.isoformat() <= r.get("consulted_on", "") <= end.isoformat()
+    )
     total = sum(cats.values())
     if total:
         parts = ", ".join(f"{c} {n} ครั้ง" for c, n in cats.most_common())
@@ -69,16 +71,37 @@ def committee(ctx: Context, fy: int, today: date) -> Facts:
     days = (until - start).days + 1
     if not spans:
         f.summary.insert(0, "ไม่มีคำสั่งแต่งตั้งคณะที่ปรึกษาทางจริยธรรมที่มีผลในปีงบประมาณนี้")
-        f.checks.append(Check("committee", "red", "ไม่มีคำสั่งแต่งตั้งคณะที่ปรึกษาทางจริยธรรมที่มีผลในปีนี้",
-                              "No ethics committee order in force this year", "committee"))
+        f.checks.append(
+            Check(
+                "committee",
+                "red",
+                "ไม่มีคำสั่งแต่งตั้งคณะที่ปรึกษาทางจริยธรรมที่มีผลในปีนี้",
+                "No ethics committee order in force this year",
+                "committee",
+            )
+        )
         f.results.append("ยังไม่มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ในปีงบประมาณนี้")
     elif gaps:
-        f.checks.append(Check("committee", "amber", f"ไม่มีคณะที่ปรึกษาจริยธรรมที่มีผล {gaps} วันจาก {days} วันของปี",
-                              f"No committee in force on {gaps} of {days} days of the year", "committee"))
+        f.checks.append(
+            Check(
+                "committee",
+                "amber",
+                f"ไม่มีคณะที่ปรึกษาจริยธรรมที่มีผล {gaps} วันจาก {days} วันของปี",
+                f"No committee in force on {gaps} of {days} days of the year",
+                "committee",
+            )
+        )
         f.results.append(f"มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ {days - gaps} วันจาก {days} วันของปีงบประมาณ")
     else:
-        f.checks.append(Check("committee", "green", "มีคำสั่งคณะที่ปรึกษาจริยธรรมที่มีผลตลอดปี",
-                              "A committee order was in force all year", "committee"))
+        f.checks.append(
+            Check(
+                "committee",
+                "green",
+                "มีคำสั่งคณะที่ปรึกษาจริยธรรมที่มีผลตลอดปี",
+                "A committee order was in force all year",
+                "committee",
+            )
+        )
         f.results.append("มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ตลอดปีงบประมาณ บุคลากรขอคำปรึกษาได้โดยได้รับการรักษาความลับ")
     return f
 
@@ -118,16 +141,31 @@ def dos_donts(ctx: Context, fy: int, today: date) -> Facts:
     if this_year:
         status = "green" if all(n.channels for n in this_year) else "amber"
         th = "ประกาศ Dos & Don'ts แล้วในปีนี้" + ("" if status == "green" else " แต่ยังไม่ได้บันทึกช่องทางเผยแพร่")
-        f.checks.append(Check("dos_donts", status, th, "Dos & Don'ts published this year"
-                              + ("" if status == "green" else " (no publication channel recorded)"), "notices"))
+        f.checks.append(
+            Check(
+                "dos_donts",
+                status,
+                th,
+                "Dos & Don'ts published this year"
+                + ("" if status == "green" else " (no publication channel recorded)"),
+                "notices",
+            )
+        )
     else:
         older = [n for n in items if not n.replaced_by]
-        f.summary.append("ไม่มีประกาศแนวทางปฏิบัติ Dos & Don'ts ที่ลงนามในปีงบประมาณนี้"
-                         + (f" (ประกาศที่ใช้อยู่ลงวันที่ {_d(older[-1].dated)})" if older else ""))
-        f.checks.append(Check("dos_donts", "amber" if older else "red",
-                              "ยังไม่ได้ประกาศ Dos & Don'ts ในปีนี้" + (" (ยังใช้ฉบับเดิม)" if older else ""),
-                              "No Dos & Don'ts published this year" + (" (an older one is in force)" if older else ""),
-                              "notices"))
+        f.summary.append(
+            "ไม่มีประกาศแนวทางปฏิบัติ Dos & Don'ts ที่ลงนามในปีงบประมาณนี้"
+            + (f" (ประกาศที่ใช้อยู่ลงวันที่ {_d(older[-1].dated)})" if older else "")
+        )
+        f.checks.append(
+            Check(
+                "dos_donts",
+                "amber" if older else "red",
+                "ยังไม่ได้ประกาศ Dos & Don'ts ในปีนี้" + (" (ยังใช้ฉบับเดิม)" if older else ""),
+                "No Dos & Don'ts published this year" + (" (an older one is in force)" if older else ""),
+                "notices",
+            )
+        )
     return f
 
 
@@ -135,26 +173,51 @@ def codes(ctx: Context, fy: int, today: date) -> Facts:
     from ethics_tui.service import notices, notices_acks
 
     f = Facts()
-    circulars = [n for n in _notices(ctx) if n.kind == "circular" and (_in_fy(n.issued_on or n.dated, fy) or (n.standing and not n.replaced_by))]
+    circulars = [
+        n
+        for n in _notices(ctx)
+        if n.kind == "circular" and (_in_fy(n.issued_on or n.dated, fy) or (n.standing and not n.replaced_by))
+    ]
     done_all = True
     for n in circulars:
         cov = notices_acks._coverage(ctx, n, False)
         f.summary.append(f"หนังสือเวียน{notices.number_text(ctx, n)} ลงวันที่ {_d(n.dated)} เรื่อง {n.title}")
-        f.results.append(f"{notices.number_text(ctx, n)}: รับทราบ {cov.done} จาก {cov.total} คน (ร้อยละ {cov.percent:.1f})")
+        f.results.append(
+            f"{notices.number_text(ctx, n)}: รับทราบ {cov.done} จาก {cov.total} คน (ร้อยละ {cov.percent:.1f})"
+        )
         if cov.done < cov.total:
             done_all = False
-            f.checks.append(Check(f"codes-{n.id}", "amber",
-                                  f"หนังสือเวียน {notices.number_text(ctx, n)} รับทราบแล้วร้อยละ {cov.percent:.1f} (ค้าง {cov.pending_count} คน)",
-                                  f"Circular {notices.number_text(ctx, n)}: {cov.percent:.1f}% acknowledged ({cov.pending_count} pending)",
-                                  "notices"))
+            f.checks.append(
+                Check(
+                    f"codes-{n.id}",
+                    "amber",
+                    f"หนังสือเวียน {notices.number_text(ctx, n)} รับทราบแล้วร้อยละ {cov.percent:.1f} (ค้าง {cov.pending_count} คน)",
+                    f"Circular {notices.number_text(ctx, n)}: {cov.percent:.1f}% acknowledged ({cov.pending_count} pending)",
+                    "notices",
+                )
+            )
     if not circulars:
         f.summary.append("ไม่มีหนังสือเวียนแจ้งประมวลจริยธรรมในปีงบประมาณนี้")
         f.results.append("ยังไม่มีหลักฐานการรับทราบประมวลจริยธรรมของบุคลากรในปีนี้")
-        f.checks.append(Check("codes", "red", "ยังไม่ได้แจ้งเวียนประมวลจริยธรรมในปีนี้",
-                              "The codes of ethics were not circulated this year", "notices"))
+        f.checks.append(
+            Check(
+                "codes",
+                "red",
+                "ยังไม่ได้แจ้งเวียนประมวลจริยธรรมในปีนี้",
+                "The codes of ethics were not circulated this year",
+                "notices",
+            )
+        )
     elif done_all:
-        f.checks.append(Check("codes", "green", "บุคลากรรับทราบประมวลจริยธรรมครบร้อยละ 100 ทุกฉบับ",
-                              "Every code-of-ethics circular is 100% acknowledged", "notices"))
+        f.checks.append(
+            Check(
+                "codes",
+                "green",
+                "บุคลากรรับทราบประมวลจริยธรรมครบร้อยละ 100 ทุกฉบับ",
+                "Every code-of-ethics circular is 100% acknowledged",
+                "notices",
+            )
+        )
     return f
 
 
@@ -182,9 +245,15 @@ def appraisal(ctx: Context, fy: int, today: date) -> Facts:
             due = fiscal_year_range(fy)[0] + timedelta(days=182 * no)
             late = today > due
             f.summary.append(f"รอบที่ {no}: ไม่มีข้อมูลการประเมินในทะเบียน")
-            f.checks.append(Check(f"appraisal-{no}", "red" if late else "amber",
-                                  f"ยังไม่มีการประเมินรอบที่ {no} ของปีงบประมาณ {fy}",
-                                  f"Appraisal round {no} of FY {fy} is not recorded", "appraisal"))
+            f.checks.append(
+                Check(
+                    f"appraisal-{no}",
+                    "red" if late else "amber",
+                    f"ยังไม่มีการประเมินรอบที่ {no} ของปีงบประมาณ {fy}",
+                    f"Appraisal round {no} of FY {fy} is not recorded",
+                    "appraisal",
+                )
+            )
             continue
         mine = [r for r in results if r.round_id == rnd.id]
         stages = Counter(r.stage for r in mine)
@@ -202,14 +271,25 @@ def appraisal(ctx: Context, fy: int, today: date) -> Facts:
             f.results.append(f"รอบที่ {no}: ประกาศหลักเกณฑ์เมื่อ {_d(rnd.criteria_published)}")
         pending = stages["unscored"] + stages["unnotified"] + stages["awaiting"]
         if rnd.status == "open" or pending:
-            f.checks.append(Check(f"appraisal-{no}", "amber",
-                                  f"การประเมินรอบที่ {no}: ยังแจ้งผลหรือรอลงนามอีก {pending} คน",
-                                  f"Appraisal round {no}: {pending} result(s) not yet notified or acknowledged",
-                                  "appraisal"))
+            f.checks.append(
+                Check(
+                    f"appraisal-{no}",
+                    "amber",
+                    f"การประเมินรอบที่ {no}: ยังแจ้งผลหรือรอลงนามอีก {pending} คน",
+                    f"Appraisal round {no}: {pending} result(s) not yet notified or acknowledged",
+                    "appraisal",
+                )
+            )
         else:
-            f.checks.append(Check(f"appraisal-{no}", "green",
-                                  f"การประเมินรอบที่ {no}: แจ้งผลครบ ทุกคนลงนามหรือมีพยานลงนาม",
-                                  f"Appraisal round {no}: all notified and acknowledged or witnessed", "appraisal"))
+            f.checks.append(
+                Check(
+                    f"appraisal-{no}",
+                    "green",
+                    f"การประเมินรอบที่ {no}: แจ้งผลครบ ทุกคนลงนามหรือมีพยานลงนาม",
+                    f"Appraisal round {no}: all notified and acknowledged or witnessed",
+                    "appraisal",
+                )
+            )
     return f
 
 
@@ -234,35 +314,70 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
     if noms:
         reasons = Counter(n.reject_code for n in rejected)
         why = ", ".join(f"{REJECT_REASONS.get(c, (c, ''))[0]} {k} คน" for c, k in reasons.most_common())
-        f.summary.append(f"ผู้อำนวยการกองเสนอชื่อ {len(noms)} ราย ผู้บริหารอนุมัติ {approved} ราย ไม่อนุมัติ {len(rejected)} ราย"
-                         + (f" (เหตุผล: {why})" if why else "") + (f" รอพิจารณา {len(undecided)} ราย" if undecided else ""))
-        f.results.append(f"บุคลากรได้รับโอกาสพัฒนา {st.with_opportunity} จาก {st.staff_total} คน (ร้อยละ {100 * st.share:.1f}) "
-                         f"ยังไม่เคยได้รับคัดเลือก {st.never_selected_count} คน")
+        f.summary.append(
+            f"ผู้อำนวยการกองเสนอชื่อ {len(noms)} ราย ผู้บริหารอนุมัติ {approved} ราย ไม่อนุมัติ {len(rejected)} ราย"
+            + (f" (เหตุผล: {why})" if why else "")
+            + (f" รอพิจารณา {len(undecided)} ราย" if undecided else "")
+        )
+        f.results.append(
+            f"บุคลากรได้รับโอกาสพัฒนา {st.with_opportunity} จาก {st.staff_total} คน (ร้อยละ {100 * st.share:.1f}) "
+            f"ยังไม่เคยได้รับคัดเลือก {st.never_selected_count} คน"
+        )
     for title, when, staff_n, outside in st.ethics_events:
         f.summary.append(f"{title} วันที่ {_d(when)} ผู้เข้าร่วมเป็นบุคลากร {staff_n} คน บุคคลภายนอก {outside} คน")
     if st.open_questions:
         f.results.append(f"มีคำถามเรื่องการไม่ได้รับคัดเลือกที่ยังไม่ได้ตอบ {st.open_questions} เรื่อง")
     # readiness: selections reasoned, and an ethics-related training held
     if not noms:
-        f.checks.append(Check("training", "amber", "ยังไม่มีการคัดเลือกบุคลากรเข้ารับการอบรมในปีนี้",
-                              "No training selection recorded this year", "training"))
+        f.checks.append(
+            Check(
+                "training",
+                "amber",
+                "ยังไม่มีการคัดเลือกบุคลากรเข้ารับการอบรมในปีนี้",
+                "No training selection recorded this year",
+                "training",
+            )
+        )
     elif undecided or st.open_questions:
         th = [f"รอผู้บริหารพิจารณา {len(undecided)} ราย"] if undecided else []
         en = [f"{len(undecided)} awaiting a decision"] if undecided else []
         if st.open_questions:
             th.append(f"คำถามเรื่องการไม่ได้รับคัดเลือกค้างตอบ {st.open_questions} เรื่อง")
             en.append(f"{st.open_questions} unanswered non-selection question(s)")
-        f.checks.append(Check("training", "amber", "การคัดเลือก: " + " ".join(th), "Selection: " + ", ".join(en), "training"))
+        f.checks.append(
+            Check("training", "amber", "การคัดเลือก: " + " ".join(th), "Selection: " + ", ".join(en), "training")
+        )
     else:
-        f.checks.append(Check("training", "green", "การคัดเลือกทุกรายมีผลพิจารณาพร้อมเหตุผล",
-                              "Every selection has a reasoned decision", "training"))
+        f.checks.append(
+            Check(
+                "training",
+                "green",
+                "การคัดเลือกทุกรายมีผลพิจารณาพร้อมเหตุผล",
+                "Every selection has a reasoned decision",
+                "training",
+            )
+        )
     ethics = [o for o in opps if o.ethics]
     if st.ethics_events or any(n.decision == "approved" and n.opportunity_id in {o.id for o in ethics} for n in noms):
-        f.checks.append(Check("ethics-training", "green", "มีการอบรมด้านจริยธรรม/ต่อต้านการทุจริตในปีนี้",
-                              "Ethics / anti-corruption training was held this year", "training"))
+        f.checks.append(
+            Check(
+                "ethics-training",
+                "green",
+                "มีการอบรมด้านจริยธรรม/ต่อต้านการทุจริตในปีนี้",
+                "Ethics / anti-corruption training was held this year",
+                "training",
+            )
+        )
     else:
-        f.checks.append(Check("ethics-training", "red", "ยังไม่มีการอบรมด้านจริยธรรม/ต่อต้านการทุจริตในปีนี้",
-                              "No ethics / anti-corruption training this year", "training"))
+        f.checks.append(
+            Check(
+                "ethics-training",
+                "red",
+                "ยังไม่มีการอบรมด้านจริยธรรม/ต่อต้านการทุจริตในปีนี้",
+                "No ethics / anti-corruption training this year",
+                "training",
+            )
+        )
     return f
 
 
@@ -278,23 +393,48 @@ def complaints(ctx: Context, fy: int, today: date) -> Facts:
     if year.received:
         chans = ", ".join(f"{c} {n} เรื่อง" for c, n in year.by_channel.items() if n)
         f.summary.append(f"ช่องทางที่ได้รับ: {chans}")
-        f.results.append(f"ดำเนินการแล้วเสร็จ {year.finished} เรื่อง อยู่ระหว่างดำเนินการ {year.in_progress} เรื่อง "
-                         "โดยปกปิดชื่อผู้ร้องเรียนและแจ้งผลแก่ผู้ร้องเรียนเมื่อดำเนินการแล้วเสร็จ")
+        f.results.append(
+            f"ดำเนินการแล้วเสร็จ {year.finished} เรื่อง อยู่ระหว่างดำเนินการ {year.in_progress} เรื่อง "
+            "โดยปกปิดชื่อผู้ร้องเรียนและแจ้งผลแก่ผู้ร้องเรียนเมื่อดำเนินการแล้วเสร็จ"
+        )
     else:
         f.results.append("ไม่มีเรื่องร้องเรียนในปีงบประมาณนี้ ช่องทางร้องเรียนทุกช่องทางยังเปิดให้บริการ")
     # readiness: the half-year statistics were produced (exported) once the half year ended
     half_end = date(fiscal_year_range(fy)[0].year + 1, 3, 31)
-    produced = any(e.get("action") == "export-pdf" and e.get("kind") == "complaint-stats" and str(e.get("id")) == f"{fy}-H1"
-                   for e in ctx.store.audit.entries())
+    produced = any(
+        e.get("action") == "export-pdf" and e.get("kind") == "complaint-stats" and str(e.get("id")) == f"{fy}-H1"
+        for e in ctx.store.audit.entries()
+    )
     if produced:
-        f.checks.append(Check("complaint-stats", "green", "จัดทำสถิติเรื่องร้องเรียนรอบ 6 เดือนแล้ว",
-                              "Half-year complaint statistics produced", "complaints"))
+        f.checks.append(
+            Check(
+                "complaint-stats",
+                "green",
+                "จัดทำสถิติเรื่องร้องเรียนรอบ 6 เดือนแล้ว",
+                "Half-year complaint statistics produced",
+                "complaints",
+            )
+        )
     elif today > half_end:
-        f.checks.append(Check("complaint-stats", "amber", "ยังไม่ได้จัดทำสถิติเรื่องร้องเรียนรอบ 6 เดือน",
-                              "Half-year complaint statistics not produced yet", "complaints"))
+        f.checks.append(
+            Check(
+                "complaint-stats",
+                "amber",
+                "ยังไม่ได้จัดทำสถิติเรื่องร้องเรียนรอบ 6 เดือน",
+                "Half-year complaint statistics not produced yet",
+                "complaints",
+            )
+        )
     else:
-        f.checks.append(Check("complaint-stats", "green", f"สถิติรอบ 6 เดือนยังไม่ถึงกำหนด (หลัง {format_date(half_end, 'abbr')})",
-                              f"Half-year statistics not due yet (after {half_end.isoformat()})", "complaints"))
+        f.checks.append(
+            Check(
+                "complaint-stats",
+                "green",
+                f"สถิติรอบ 6 เดือนยังไม่ถึงกำหนด (หลัง {format_date(half_end, 'abbr')})",
+                f"Half-year statistics not due yet (after {half_end.isoformat()})",
+                "complaints",
+            )
+        )
     return f
 
 

@@ -53,7 +53,12 @@ def _check_emblem(path: str) -> None:
     p = Path(path).expanduser()
     if not p.is_file():
         raise ValidationError(
-            {"emblem_path": (f"ไม่พบไฟล์ภาพ {path} — ตรวจสอบชื่อไฟล์ หรือเว้นว่างไว้", f"No image file {path}; check the name or leave it empty")}
+            {
+                "emblem_path": (
+                    f"ไม่พบไฟล์ภาพ {path} — ตรวจสอบชื่อไฟล์ หรือเว้นว่างไว้",
+                    f"No image file {path}; check the name or leave it empty",
+                )
+            }
         )
     if p.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise ValidationError(

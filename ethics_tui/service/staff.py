@@ -31,8 +31,9 @@ def _all(ctx: Context) -> list[Staff]:
 
 def get(ctx: Context, staff_id: int) -> Staff:
     require(ctx, "staff.read")
-    doc = found(ctx.store.load().get(STAFF, {}).get(str(staff_id)),
-                f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}")
+    doc = found(
+        ctx.store.load().get(STAFF, {}).get(str(staff_id)), f"ไม่พบบุคลากรรหัส {staff_id}", f"No staff member {staff_id}"
+    )
     return Staff.from_doc(staff_id, doc)
 
 
@@ -116,8 +117,9 @@ class _SearchIndex:
             d = table[key]
             first, last = d.get("first_name") or "", d.get("last_name") or ""
             full = f"{d.get('prefix') or ''}{first} {last}".strip()
-            hays.append(f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}"
-                        .casefold())
+            hays.append(
+                f"{d.get('code') or ''} {full} {first} {d.get('position') or ''} {d.get('level') or ''} {div}".casefold()
+            )
         with self._lock:
             if self._rows is rows:
                 self._hays = hays
@@ -204,9 +206,7 @@ def _check_refs(ctx: Context, tx, staff: Staff) -> None:
     if div is None:
         raise ValidationError({"division_id": ("ไม่พบกองที่เลือก", "the chosen division does not exist")})
     if staff.code and _CODES.owners(_version(ctx, tx), _staff_table(tx), staff.code) - {staff.id}:
-        raise ValidationError(
-            {"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")}
-        )
+        raise ValidationError({"code": (f"รหัส {staff.code} ซ้ำกับบุคลากรคนอื่น", f"code {staff.code} is already used")})
 
 
 def _normalise_code(staff: Staff) -> None:

@@ -94,13 +94,18 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
     if wanted is not None:
         unknown = sorted(s for s in wanted if str(s) not in staff or not staff[str(s)].get("active", True))
         if unknown:
-            raise UserError(f"ไม่พบบุคลากรที่ยังปฏิบัติงานรหัส {', '.join(map(str, unknown))}",
-                            f"No active staff member {', '.join(map(str, unknown))}")
+            raise UserError(
+                f"ไม่พบบุคลากรที่ยังปฏิบัติงานรหัส {', '.join(map(str, unknown))}",
+                f"No active staff member {', '.join(map(str, unknown))}",
+            )
     # The password hashing (scrypt, memory-hard) is done before the write, so that the lock
     # other sessions wait on is held for one file write, not for seconds.
     users = ctx.store.load().get(USERS, {})
-    existing = {int(d["staff_id"]): (int(k), d) for k, d in users.items()
-                if STAFF_ROLE in d.get("roles", []) and d.get("staff_id") is not None}
+    existing = {
+        int(d["staff_id"]): (int(k), d)
+        for k, d in users.items()
+        if STAFF_ROLE in d.get("roles", []) and d.get("staff_id") is not None
+    }
     taken = {d.get("username") for d in users.values()}
     plans = []  # (staff id, existing doc id or None, username, code, pw record, keypair)
     for key in sorted(staff, key=int):
@@ -122,8 +127,9 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
         now_taken = {d.get("username"): d.doc_id for d in table.all()}
         for sid, doc_id, username, code, pw, keypair in plans:
             if now_taken.get(username, doc_id) != doc_id:
-                raise UserError("มีผู้อื่นสร้างบัญชีในระหว่างนี้ โปรดลองใหม่อีกครั้ง",
-                                "Someone else created accounts meanwhile; please try again")
+                raise UserError(
+                    "มีผู้อื่นสร้างบัญชีในระหว่างนี้ โปรดลองใหม่อีกครั้ง", "Someone else created accounts meanwhile; please try again"
+                )
             name, division = _person(staff[str(sid)], divisions)
             if doc_id is not None:
                 user = User.from_doc(doc_id, table.get(doc_id=doc_id))
@@ -133,12 +139,25 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
                 tx.put(USERS, user.id, user.to_dict())
                 tx.log("update", "user", user.id, ["password", "must_change"], note="new one-time code (staff)")
             else:
-                user = User(username=username, display_name=name or username, roles=[STAFF_ROLE], staff_id=sid,
-                            must_change=True, pw=pw, keypair=keypair, rev=1)
+                user = User(
+                    username=username,
+                    display_name=name or username,
+                    roles=[STAFF_ROLE],
+                    staff_id=sid,
+                    must_change=True,
+                    pw=pw,
+                    keypair=keypair,
+                    rev=1,
+                )
                 user.validate()
                 user.id = table.insert(user.to_dict())
-                tx.log("create", "user", user.id, ["username", "display_name", "roles", "staff_id", "password"],
-                       note="staff self-service account")
+                tx.log(
+                    "create",
+                    "user",
+                    user.id,
+                    ["username", "display_name", "roles", "staff_id", "password"],
+                    note="staff self-service account",
+                )
             slips.append(Slip(sid, user.username, name, division, code))
     return slips
 
@@ -157,8 +176,7 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
         raise UserError("ไม่มีบัญชีใหม่ที่ต้องพิมพ์ใบแจ้งรหัส", "No new accounts: there are no slips to print")
     settings = get_settings(ctx)
     title = "ใบแจ้งบัญชีผู้ใช้สำหรับรับทราบเอกสารด้วยตนเอง"
-    pdf = ThaiPDF(settings, title=title, subject=title, names=[s.name for s in slips],
-                  margins=(20.0, 15.0, 20.0, 10.0))
+    pdf = ThaiPDF(settings, title=title, subject=title, names=[s.name for s in slips], margins=(20.0, 15.0, 20.0, 10.0))
     per_page = 4
     band = (297.0 - 25.0) / per_page
     for i, slip in enumerate(slips):
@@ -169,16 +187,19 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
         pdf.centered(title, "B", 16)
         pdf.centered(settings.office_name, "", 14)
         pdf.style("", 16)
-        for label, value, digits in (("ชื่อ-สกุล", slip.name, True), ("กอง", slip.division, True),
-                                     ("ชื่อผู้ใช้", slip.username, False), ("รหัสใช้ครั้งเดียว", slip.code, False)):
+        for label, value, digits in (
+            ("ชื่อ-สกุล", slip.name, True),
+            ("กอง", slip.division, True),
+            ("ชื่อผู้ใช้", slip.username, False),
+            ("รหัสใช้ครั้งเดียว", slip.code, False),
+        ):
             pdf.set_x(pdf.l_margin)
             pdf.style("B", 16)
             pdf.text_line(pdf.tx(label), 52)
             pdf.style("", 16)
             pdf.text_line(pdf.tx(value, digits=digits), pdf.epw - 52, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.style("", 13)
-        pdf.paragraph("เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสนี้ แล้วตั้งรหัสผ่านใหม่ของตนเอง รหัสนี้ใช้ได้ครั้งเดียว "
-                      "โปรดเก็บเป็นความลับ", indent=0)
+        pdf.paragraph("เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสนี้ แล้วตั้งรหัสผ่านใหม่ของตนเอง รหัสนี้ใช้ได้ครั้งเดียว โปรดเก็บเป็นความลับ", indent=0)
         pdf.style()
         y = top + band - 1
         pdf.set_dash_pattern(dash=1.0, gap=1.5)
@@ -188,4 +209,3 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
     with ctx.store.transaction(actor=ctx.actor) as tx:
         tx.log("export", "staff-slips", None, note=f"{len(slips)} slips")
     return path
-

@@ -144,19 +144,17 @@ def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
             continue
         f = lookup.get(name) or lookup.get(name.casefold())
         if f is None:
-            plan.warnings.append(
-                (f"ไม่รู้จักคอลัมน์ “{name}” — ข้ามไป", f"Unknown column '{name}' ignored")
-            )
+            plan.warnings.append((f"ไม่รู้จักคอลัมน์ “{name}” — ข้ามไป", f"Unknown column '{name}' ignored"))
             continue
         if f in mapping:
-            plan.errors.append(
-                RowError(1, name, "หัวคอลัมน์ซ้ำ", "duplicate column header")
-            )
+            plan.errors.append(RowError(1, name, "หัวคอลัมน์ซ้ำ", "duplicate column header"))
             continue
         mapping[f] = idx
     for f, th, en, required in COLUMNS:
         if required and f not in mapping:
-            plan.errors.append(RowError(1, th, f"ไม่มีคอลัมน์ที่จำเป็น “{th}” ({en})", f"required column '{en}' ({th}) is missing"))
+            plan.errors.append(
+                RowError(1, th, f"ไม่มีคอลัมน์ที่จำเป็น “{th}” ({en})", f"required column '{en}' ({th}) is missing")
+            )
     return mapping
 
 
@@ -228,8 +226,11 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         else:
             bad = bad_char(div_name)
             if bad is not None:
-                err("division", f"มีอักขระควบคุมที่ไม่อนุญาต (U+{ord(bad):04X})",
-                    f"contains a control character that is not allowed (U+{ord(bad):04X})")
+                err(
+                    "division",
+                    f"มีอักขระควบคุมที่ไม่อนุญาต (U+{ord(bad):04X})",
+                    f"contains a control character that is not allowed (U+{ord(bad):04X})",
+                )
                 div_name = ""
         try:
             staff.validate()

@@ -23,8 +23,21 @@ from ethics_tui.thai.digits import to_arabic_digits
 
 TABLE = "staff_import_presets"
 #: the app's fields, plus ``full_name`` (one column "นายสมชาย ใจดี", split on import)
-FIELDS = ("code", "prefix", "first_name", "last_name", "full_name", "position", "level", "division", "staff_type",
-          "start_date", "email", "phone", "status")
+FIELDS = (
+    "code",
+    "prefix",
+    "first_name",
+    "last_name",
+    "full_name",
+    "position",
+    "level",
+    "division",
+    "staff_type",
+    "start_date",
+    "email",
+    "phone",
+    "status",
+)
 #: header words (squashed, case-folded) that usually mean a field, in LHR-like exports
 ALIASES = {
     "code": ("รหัส", "รหัสพนักงาน", "เลขที่ตำแหน่ง", "เลขตำแหน่ง", "code"),
@@ -87,7 +100,10 @@ class Preset:
         if bad:
             errors["columns"] = (f"ไม่รู้จักช่อง {', '.join(bad)}", f"unknown field(s) {', '.join(bad)}")
         if "full_name" not in self.columns and not {"first_name", "last_name"} <= set(self.columns):
-            errors["columns"] = ("ต้องจับคู่คอลัมน์ชื่อ-สกุล หรือทั้งชื่อและนามสกุล", "map the full name, or both first and last names")
+            errors["columns"] = (
+                "ต้องจับคู่คอลัมน์ชื่อ-สกุล หรือทั้งชื่อและนามสกุล",
+                "map the full name, or both first and last names",
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -109,8 +125,10 @@ def suggest(header: list[object]) -> dict[str, str]:
 def presets(ctx: Context) -> list[Preset]:
     require(ctx, "staff.write")
     rows = ctx.store.load().get(TABLE, {})
-    return sorted((Preset(d["name"], dict(d.get("columns", {})), dict(d.get("values", {})), int(k))
-                   for k, d in rows.items()), key=lambda p: p.name)
+    return sorted(
+        (Preset(d["name"], dict(d.get("columns", {})), dict(d.get("values", {})), int(k)) for k, d in rows.items()),
+        key=lambda p: p.name,
+    )
 
 
 def get_preset(ctx: Context, name: str) -> Preset:
@@ -140,7 +158,7 @@ def save_preset(ctx: Context, preset: Preset) -> Preset:
 def _split_name(text: str) -> tuple[str, str, str]:
     s = " ".join(str(text or "").split())
     prefix = next((p for p in PREFIXES if s.startswith(p)), "")
-    rest = s[len(prefix):].strip()
+    rest = s[len(prefix) :].strip()
     first, _, last = rest.partition(" ")
     return prefix, first, last.strip()
 
@@ -165,11 +183,16 @@ def apply(table: list[list[object]], preset: Preset) -> Mapped:
         if not matches:
             raise UserError(f"ไม่พบคอลัมน์ “{h}” ในไฟล์ (จับคู่กับ {f})", f"Column '{h}' (mapped to {f}) is not in the file")
         if matches[0] in ids:
-            raise UserError(f"คอลัมน์ “{h}” มีเลขประจำตัวประชาชน 13 หลัก — โปรแกรมไม่เก็บเลขนี้ จับคู่กับ {f} ไม่ได้",
-                            f"Column '{h}' holds 13-digit national ID numbers; the program never stores them")
+            raise UserError(
+                f"คอลัมน์ “{h}” มีเลขประจำตัวประชาชน 13 หลัก — โปรแกรมไม่เก็บเลขนี้ จับคู่กับ {f} ไม่ได้",
+                f"Column '{h}' holds 13-digit national ID numbers; the program never stores them",
+            )
         index[f] = matches[0]
-    out_fields = [c[0] for c in COLUMNS if c[0] in index or (c[0] in ("prefix", "first_name", "last_name")
-                                                              and "full_name" in index)]
+    out_fields = [
+        c[0]
+        for c in COLUMNS
+        if c[0] in index or (c[0] in ("prefix", "first_name", "last_name") and "full_name" in index)
+    ]
     rows = [[next(th for f2, th, _, _ in COLUMNS if f2 == f) for f in out_fields]]
     for raw in table[1:]:
         vals = {f: str(raw[i]).strip() if i < len(raw) and raw[i] is not None else "" for f, i in index.items()}
@@ -185,8 +208,10 @@ def apply(table: list[list[object]], preset: Preset) -> Mapped:
                 vals[f] = table_of[vals[f]]
         for f, v in vals.items():
             if looks_like_id(v):
-                raise UserError(f"พบเลข 13 หลักในช่อง {f} — โปรแกรมไม่เก็บเลขประจำตัวประชาชน",
-                                f"A 13-digit number in {f}: national ID numbers are never stored")
+                raise UserError(
+                    f"พบเลข 13 หลักในช่อง {f} — โปรแกรมไม่เก็บเลขประจำตัวประชาชน",
+                    f"A 13-digit number in {f}: national ID numbers are never stored",
+                )
         rows.append([vals.get(f, "") for f in out_fields])
     return Mapped(rows, [header[i] for i in sorted(ids)])
 

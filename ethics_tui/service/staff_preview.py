@@ -47,7 +47,18 @@ def preview_rows(ctx: Context, plan, limit: int = PREVIEW_ROWS) -> list[PreviewR
         else:
             merged, action = rec, "add"
         name = f"{merged.get('prefix', '')}{merged.get('first_name', '')} {merged.get('last_name', '')}".strip()
-        out.append(PreviewRow(rownum, action, merged.get("code", ""), name, merged.get("position", ""),
-                              merged.get("level", ""), division, merged.get("staff_type", ""),
-                              merged.get("start_date", ""), bool(merged.get("active", True))))
+        out.append(
+            PreviewRow(
+                rownum,
+                action,
+                merged.get("code", ""),
+                name,
+                merged.get("position", ""),
+                merged.get("level", ""),
+                division,
+                merged.get("staff_type", ""),
+                merged.get("start_date", ""),
+                bool(merged.get("active", True)),
+            )
+        )
     return out

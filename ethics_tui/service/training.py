@@ -34,7 +34,12 @@ from ethics_tui.service.context import Context
 from ethics_tui.service.people import staff_by_id
 
 OPPS, NOMS, BUDGETS, QUESTIONS, CONFIG = (
-    "training_opportunities", "training_nominations", "training_budgets", "training_questions", "training_config")
+    "training_opportunities",
+    "training_nominations",
+    "training_budgets",
+    "training_questions",
+    "training_config",
+)
 DEFAULT_CONFIG = {"budget_scope": "office", "priority_years": 3}
 
 register_permissions(
@@ -87,17 +92,19 @@ def fiscal_years(ctx: Context) -> list[int]:
 
 
 def get_opportunity(ctx: Context, opp_id: int) -> Opportunity:
-    doc = found(_data(ctx).get(OPPS, {}).get(str(opp_id)),
-                f"ไม่พบโอกาสฝึกอบรมรหัส {opp_id}", f"No opportunity {opp_id}")
+    doc = found(_data(ctx).get(OPPS, {}).get(str(opp_id)), f"ไม่พบโอกาสฝึกอบรมรหัส {opp_id}", f"No opportunity {opp_id}")
     return Opportunity.from_doc(opp_id, doc)
 
 
 def list_nominations(ctx: Context, opportunity_id: int | None = None, fy: int | None = None) -> list[Nomination]:
     data = _data(ctx)
     opps = _rows(data, OPPS, Opportunity)
-    out = [n for n in _rows(data, NOMS, Nomination).values()
-           if (opportunity_id is None or n.opportunity_id == opportunity_id)
-           and (fy is None or (n.opportunity_id in opps and opps[n.opportunity_id].fiscal_year == fy))]
+    out = [
+        n
+        for n in _rows(data, NOMS, Nomination).values()
+        if (opportunity_id is None or n.opportunity_id == opportunity_id)
+        and (fy is None or (n.opportunity_id in opps and opps[n.opportunity_id].fiscal_year == fy))
+    ]
     return sorted(out, key=lambda n: (n.opportunity_id, n.nominated_on, n.id or 0))
 
 
@@ -140,19 +147,29 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
     out = []
     asked = len(list_questions(ctx, open_only=True))
     if asked:
-        out.append((f"คำถามเรื่องการไม่ได้รับคัดเลือกฝึกอบรมที่ยังไม่ได้ตอบ {asked} เรื่อง",
-                    f"{asked} unanswered question(s) about not being selected for training"))
+        out.append(
+            (
+                f"คำถามเรื่องการไม่ได้รับคัดเลือกฝึกอบรมที่ยังไม่ได้ตอบ {asked} เรื่อง",
+                f"{asked} unanswered question(s) about not being selected for training",
+            )
+        )
     waiting = sum(1 for n in list_nominations(ctx) if n.status == "forwarded")
     if waiting:
-        out.append((f"การเสนอชื่อฝึกอบรมรอผู้บริหารพิจารณา {waiting} รายการ",
-                    f"{waiting} training nomination(s) waiting for the executive's decision"))
+        out.append(
+            (
+                f"การเสนอชื่อฝึกอบรมรอผู้บริหารพิจารณา {waiting} รายการ",
+                f"{waiting} training nomination(s) waiting for the executive's decision",
+            )
+        )
     return out
 
 
 # -- writing --------------------------------------------------------------------------------
 def _conflict(what: str) -> ConflictError:
-    return ConflictError(f"มีผู้อื่นแก้ไข{what}นี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
-                         "Someone else changed this record meanwhile; reopen it and try again.")
+    return ConflictError(
+        f"มีผู้อื่นแก้ไข{what}นี้ไปก่อนแล้ว โปรดเปิดใหม่แล้วแก้ไขอีกครั้ง",
+        "Someone else changed this record meanwhile; reopen it and try again.",
+    )
 
 
 def _save(ctx: Context, table: str, kind: str, rec, what: str, action: str | None = None):
@@ -163,7 +180,12 @@ def _save(ctx: Context, table: str, kind: str, rec, what: str, action: str | Non
         if rec.id is None:
             rec.rev = 1
             rec.id = tx.table(table).insert(_stored(ctx, rec))
-            tx.log(action or "create", kind, rec.id, [k for k, v in rec.to_dict().items() if v not in ("", None, 0, [], False)])
+            tx.log(
+                action or "create",
+                kind,
+                rec.id,
+                [k for k, v in rec.to_dict().items() if v not in ("", None, 0, [], False)],
+            )
             return rec
         doc = found(tx.table(table).get(doc_id=rec.id), f"ไม่พบ{what}รหัส {rec.id}", f"No {kind} {rec.id}")
         old = _question(ctx, rec.id, doc) if isinstance(rec, Question) else type(rec).from_doc(rec.id, doc)
@@ -187,7 +209,9 @@ def _check_refs(tx, rec) -> None:
     if isinstance(rec, Question) and rec.answered_by and staff.get(doc_id=rec.answered_by) is None:
         raise ValidationError({"answered_by": ("ไม่พบผู้ตอบที่เลือก", "the chosen answerer does not exist")})
     if isinstance(rec, Opportunity) and any(staff.get(doc_id=a) is None for a in rec.attendees):
-        raise ValidationError({"attendees": ("มีผู้เข้าร่วมที่ไม่อยู่ในทะเบียนบุคลากร", "an attendee is not in the staff register")})
+        raise ValidationError(
+            {"attendees": ("มีผู้เข้าร่วมที่ไม่อยู่ในทะเบียนบุคลากร", "an attendee is not in the staff register")}
+        )
     opp_id = getattr(rec, "opportunity_id", 0)
     if opp_id and tx.table(OPPS).get(doc_id=opp_id) is None:
         raise ValidationError({"opportunity_id": ("ไม่พบโอกาสฝึกอบรมที่เลือก", "the chosen opportunity does not exist")})
@@ -196,7 +220,9 @@ def _check_refs(tx, rec) -> None:
 def set_config(ctx: Context, budget_scope: str, priority_years: int) -> dict:
     require(ctx, "training.write")
     if budget_scope not in ("office", "division"):
-        raise ValidationError({"budget_scope": ("ขอบเขตงบประมาณต้องเป็น office หรือ division", "scope must be office or division")})
+        raise ValidationError(
+            {"budget_scope": ("ขอบเขตงบประมาณต้องเป็น office หรือ division", "scope must be office or division")}
+        )
     if isinstance(priority_years, bool) or not isinstance(priority_years, int) or not 1 <= priority_years <= 20:
         raise ValidationError({"priority_years": ("จำนวนปีต้องเป็น 1-20", "years must be 1-20")})
     new = {"budget_scope": budget_scope, "priority_years": priority_years}
@@ -220,13 +246,16 @@ def set_attendance(ctx: Context, opp_id: int, staff_ids: list[int], outside_coun
 
 def set_budget(ctx: Context, fy: int, amount: float, division_id: int = 0, note: str = "") -> Budget:
     require(ctx, "training.write")
-    found = [b for b in _rows(_data(ctx), BUDGETS, Budget).values() if b.fiscal_year == fy and b.division_id == division_id]
+    found = [
+        b for b in _rows(_data(ctx), BUDGETS, Budget).values() if b.fiscal_year == fy and b.division_id == division_id
+    ]
     rec = replace(found[0], amount=amount, note=note) if found else Budget(fy, amount, division_id, note)
     return _save(ctx, BUDGETS, "training-budget", rec, "งบประมาณ")
 
 
-def nominate(ctx: Context, opportunity_id: int, staff_id: int, nominated_by: int, rationale: str,
-             nominated_on: date | str) -> Nomination:
+def nominate(
+    ctx: Context, opportunity_id: int, staff_id: int, nominated_by: int, rationale: str, nominated_on: date | str
+) -> Nomination:
     require(ctx, "training.write")
     day = nominated_on.isoformat() if isinstance(nominated_on, date) else nominated_on
     rec = Nomination(opportunity_id, staff_id, nominated_by, rationale.strip(), day)
@@ -247,44 +276,77 @@ def forward(ctx: Context, nom_ids: list[int], on: date) -> int:
     return n
 
 
-def decide(ctx: Context, nom_id: int, approve: bool, on: date, reason_code: str = "", reason_text: str = "") -> Nomination:
+def decide(
+    ctx: Context, nom_id: int, approve: bool, on: date, reason_code: str = "", reason_text: str = ""
+) -> Nomination:
     """The executive approves, or rejects with a reason (a standard one or free text)."""
     require(ctx, "training.decide")
     nom = get_nomination(ctx, nom_id)
     if nom.outcome:
-        raise ValidationError({"decision": ("บันทึกผลการเข้าร่วมแล้ว เปลี่ยนผลการพิจารณาไม่ได้",
-                                            "the outcome is recorded; the decision can no longer change")})
+        raise ValidationError(
+            {
+                "decision": (
+                    "บันทึกผลการเข้าร่วมแล้ว เปลี่ยนผลการพิจารณาไม่ได้",
+                    "the outcome is recorded; the decision can no longer change",
+                )
+            }
+        )
     reason_text = reason_text.strip()
     if not approve and not reason_code and reason_text:
         reason_code = "other"
     if not approve and not reason_code:
         raise ValidationError({"reject_code": ("การไม่อนุมัติต้องระบุเหตุผล", "a rejection needs a reason")})
     user = ctx.user.username if ctx.user else ctx.actor
-    new = replace(nom, decision=APPROVED if approve else REJECTED, decided_on=on.isoformat(), decided_by=user,
-                  reject_code="" if approve else reason_code, reject_text="" if approve else reason_text)
+    new = replace(
+        nom,
+        decision=APPROVED if approve else REJECTED,
+        decided_on=on.isoformat(),
+        decided_by=user,
+        reject_code="" if approve else reason_code,
+        reject_text="" if approve else reason_text,
+    )
     return _save(ctx, NOMS, "training-nomination", new, "การเสนอชื่อ", "approve" if approve else "reject")
 
 
-def record_outcome(ctx: Context, nom_id: int, outcome: str, certificate_date: str = "", absent_reason: str = "",
-                   conditions: str = "", bond_months: int = 0) -> Nomination:
+def record_outcome(
+    ctx: Context,
+    nom_id: int,
+    outcome: str,
+    certificate_date: str = "",
+    absent_reason: str = "",
+    conditions: str = "",
+    bond_months: int = 0,
+) -> Nomination:
     require(ctx, "training.write")
     nom = get_nomination(ctx, nom_id)
-    new = replace(nom, outcome=outcome, certificate_date=certificate_date if outcome != ABSENT else "",
-                  absent_reason=absent_reason.strip() if outcome == ABSENT else "", conditions=conditions.strip(),
-                  bond_months=bond_months)
+    new = replace(
+        nom,
+        outcome=outcome,
+        certificate_date=certificate_date if outcome != ABSENT else "",
+        absent_reason=absent_reason.strip() if outcome == ABSENT else "",
+        conditions=conditions.strip(),
+        bond_months=bond_months,
+    )
     return _save(ctx, NOMS, "training-nomination", new, "การเสนอชื่อ", "outcome")
 
 
 def ask(ctx: Context, staff_id: int, question: str, asked_on: date, opportunity_id: int = 0) -> Question:
     require(ctx, "training.write")
-    return _save(ctx, QUESTIONS, "training-question",
-                 Question(staff_id, asked_on.isoformat(), question.strip(), opportunity_id), "คำถาม")
+    return _save(
+        ctx,
+        QUESTIONS,
+        "training-question",
+        Question(staff_id, asked_on.isoformat(), question.strip(), opportunity_id),
+        "คำถาม",
+    )
 
 
 def answer(ctx: Context, q_id: int, answered_by: int, text: str, answered_on: date) -> Question:
     require(ctx, "training.write")
     doc = found(_data(ctx).get(QUESTIONS, {}).get(str(q_id)), f"ไม่พบคำถามรหัส {q_id}", f"No question {q_id}")
-    q = replace(_question(ctx, q_id, doc), answered_by=answered_by, answer=text.strip(), answered_on=answered_on.isoformat())
+    q = replace(
+        _question(ctx, q_id, doc), answered_by=answered_by, answer=text.strip(), answered_on=answered_on.isoformat()
+    )
     if not q.answer:
         raise ValidationError({"answer": ("ต้องกรอกคำตอบ", "the answer is required")})
     return _save(ctx, QUESTIONS, "training-question", q, "คำถาม", "answer")

@@ -27,35 +27,109 @@ from ethics_tui.thai.dates import fiscal_year
 _C = 6900.0  # registration 4,500 + travel 600 + allowance 1,800
 #: kind, title, course key, organizer, invitation, (month from Oct, day, days), place, costs, seats, ethics
 _DEMO_OPPS = (
-    ("ฝึกอบรม", "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 1", "PROC-101", "กรมบัญชีกลาง", "กค 0405.2/ว 512",
-     (1, 18, 3), "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี", (4500, 600, 1800), 3, False),
-    ("ฝึกอบรม", "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 2", "PROC-101", "กรมบัญชีกลาง", "กค 0405.2/ว 1877",
-     (5, 10, 3), "โรงแรมพูลแมน ขอนแก่น ราชา ออคิด", (4500, 600, 1800), 3, False),
-    ("ฝึกอบรม", "หลักสูตรประมวลจริยธรรมสำหรับพนักงานส่วนท้องถิ่น", "ETH-LOCAL", "สถาบันพัฒนาบุคลากรท้องถิ่น",
-     "มท 0809.2/ว 233", (3, 20, 2), "สถาบันพัฒนาบุคลากรท้องถิ่น จังหวัดขอนแก่น", (3000, 500, 1000), 2, True),
-    ("ศึกษาดูงาน", "ศึกษาดูงานการบริหารจัดการขยะมูลฝอยชุมชนแบบมีส่วนร่วม", "WASTE-VISIT", "เทศบาลเมืองน่าน",
-     "นน 52001/ว 88", (7, 12, 2), "เทศบาลเมืองน่าน จังหวัดน่าน", (0, 2500, 1400), 2, False),
-    ("ทุนการศึกษา", "ทุนการศึกษาระดับปริญญาโท สาขารัฐประศาสนศาสตร์ (ภาคพิเศษ)", "MPA-SCHOLAR",
-     "มหาวิทยาลัยราชภัฏอุดรธานี", "อว 0621.11/ว 045", (8, 1, 730), "มหาวิทยาลัยราชภัฏอุดรธานี", (0, 0, 0), 1, False),
-    ("ฝึกอบรม", "การใช้งานระบบบัญชีคอมพิวเตอร์ขององค์กรปกครองส่วนท้องถิ่น (e-LAAS)", "ELAAS",
-     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุดรธานี", "อด 0023.3/ว 1450", (10, 5, 1), "ศาลากลางจังหวัดอุดรธานี",
-     (1500, 300, 0), 5, False),
-    ("ฝึกอบรม", "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ (ปีก่อน)", "PROC-101", "กรมบัญชีกลาง", "กค 0405.2/ว 301",
-     (-6, 22, 3), "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี", (4500, 600, 1800), 2, False),
+    (
+        "ฝึกอบรม",
+        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 1",
+        "PROC-101",
+        "กรมบัญชีกลาง",
+        "กค 0405.2/ว 512",
+        (1, 18, 3),
+        "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี",
+        (4500, 600, 1800),
+        3,
+        False,
+    ),
+    (
+        "ฝึกอบรม",
+        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 2",
+        "PROC-101",
+        "กรมบัญชีกลาง",
+        "กค 0405.2/ว 1877",
+        (5, 10, 3),
+        "โรงแรมพูลแมน ขอนแก่น ราชา ออคิด",
+        (4500, 600, 1800),
+        3,
+        False,
+    ),
+    (
+        "ฝึกอบรม",
+        "หลักสูตรประมวลจริยธรรมสำหรับพนักงานส่วนท้องถิ่น",
+        "ETH-LOCAL",
+        "สถาบันพัฒนาบุคลากรท้องถิ่น",
+        "มท 0809.2/ว 233",
+        (3, 20, 2),
+        "สถาบันพัฒนาบุคลากรท้องถิ่น จังหวัดขอนแก่น",
+        (3000, 500, 1000),
+        2,
+        True,
+    ),
+    (
+        "ศึกษาดูงาน",
+        "ศึกษาดูงานการบริหารจัดการขยะมูลฝอยชุมชนแบบมีส่วนร่วม",
+        "WASTE-VISIT",
+        "เทศบาลเมืองน่าน",
+        "นน 52001/ว 88",
+        (7, 12, 2),
+        "เทศบาลเมืองน่าน จังหวัดน่าน",
+        (0, 2500, 1400),
+        2,
+        False,
+    ),
+    (
+        "ทุนการศึกษา",
+        "ทุนการศึกษาระดับปริญญาโท สาขารัฐประศาสนศาสตร์ (ภาคพิเศษ)",
+        "MPA-SCHOLAR",
+        "มหาวิทยาลัยราชภัฏอุดรธานี",
+        "อว 0621.11/ว 045",
+        (8, 1, 730),
+        "มหาวิทยาลัยราชภัฏอุดรธานี",
+        (0, 0, 0),
+        1,
+        False,
+    ),
+    (
+        "ฝึกอบรม",
+        "การใช้งานระบบบัญชีคอมพิวเตอร์ขององค์กรปกครองส่วนท้องถิ่น (e-LAAS)",
+        "ELAAS",
+        "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุดรธานี",
+        "อด 0023.3/ว 1450",
+        (10, 5, 1),
+        "ศาลากลางจังหวัดอุดรธานี",
+        (1500, 300, 0),
+        5,
+        False,
+    ),
+    (
+        "ฝึกอบรม",
+        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ (ปีก่อน)",
+        "PROC-101",
+        "กรมบัญชีกลาง",
+        "กค 0405.2/ว 301",
+        (-6, 22, 3),
+        "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี",
+        (4500, 600, 1800),
+        2,
+        False,
+    ),
 )
 #: opportunity index, nominee position (and nth holder), decision, reason, outcome
 _DEMO_NOMS = (
-    (0, "เจ้าพนักงานพัสดุ", 0, "approve", "", COMPLETED), (0, "นักวิชาการเงินและบัญชี", 0, "approve", "", COMPLETED),
+    (0, "เจ้าพนักงานพัสดุ", 0, "approve", "", COMPLETED),
+    (0, "นักวิชาการเงินและบัญชี", 0, "approve", "", COMPLETED),
     (0, "นายช่างโยธา", 0, "approve", "", ATTENDED),
-    (1, "เจ้าพนักงานพัสดุ", 0, "reject", "same_course", ""), (1, "ผู้ช่วยเจ้าพนักงานจัดเก็บรายได้", 0, "approve", "", ATTENDED),
-    (2, "นิติกร", 0, "approve", "", COMPLETED), (2, "นักทรัพยากรบุคคล", 0, "approve", "", COMPLETED),
+    (1, "เจ้าพนักงานพัสดุ", 0, "reject", "same_course", ""),
+    (1, "ผู้ช่วยเจ้าพนักงานจัดเก็บรายได้", 0, "approve", "", ATTENDED),
+    (2, "นิติกร", 0, "approve", "", COMPLETED),
+    (2, "นักทรัพยากรบุคคล", 0, "approve", "", COMPLETED),
     (3, "ผู้อำนวยการกองสาธารณสุขและสิ่งแวดล้อม", 0, "approve", "", ATTENDED),
     (3, "นักวิชาการสาธารณสุข", 0, "approve", "", ATTENDED),
-    (3, "นักพัฒนาชุมชน", 0, "reject", "budget", ""), (3, "คนงานประจำรถขยะ", 0, "reject", "seats", ""),
+    (3, "นักพัฒนาชุมชน", 0, "reject", "budget", ""),
+    (3, "คนงานประจำรถขยะ", 0, "reject", "seats", ""),
     (4, "นักวิเคราะห์นโยบายและแผน", 1, "approve", "", ATTENDED),
     (4, "นักพัฒนาชุมชน", 1, "reject", "other", ""),
     (5, "เจ้าพนักงานการเงินและบัญชี", 0, "approve", "", ABSENT),
-    (6, "เจ้าพนักงานพัสดุ", 0, "approve", "", COMPLETED), (6, "นักวิชาการเงินและบัญชี", 0, "approve", "", COMPLETED),
+    (6, "เจ้าพนักงานพัสดุ", 0, "approve", "", COMPLETED),
+    (6, "นักวิชาการเงินและบัญชี", 0, "approve", "", COMPLETED),
 )
 _RATIONALE = "ปฏิบัติงานในตำแหน่ง{pos} ซึ่งได้รับมอบหมายงานที่เกี่ยวข้องโดยตรงกับเนื้อหาหลักสูตร จะนำความรู้มาพัฒนางานของ{div}"
 
@@ -90,22 +164,59 @@ def extend_demo(ctx: Context) -> None:
     opp_ids = []
     for kind, title, key, org, inv, (m, d, days), place, (reg, tr, al), seats, ethics in _DEMO_OPPS:
         start = on(m, d)
-        opp = Opportunity(kind, title, start.isoformat(), key, org, f"ที่ {inv}", (start - timedelta(days=30)).isoformat(),
-                          (start + timedelta(days=days - 1)).isoformat(), place, reg, tr, al, seats,
-                          "บุคลากรที่ปฏิบัติงานเกี่ยวข้องกับเนื้อหาหลักสูตรโดยตรง", ethics)
+        opp = Opportunity(
+            kind,
+            title,
+            start.isoformat(),
+            key,
+            org,
+            f"ที่ {inv}",
+            (start - timedelta(days=30)).isoformat(),
+            (start + timedelta(days=days - 1)).isoformat(),
+            place,
+            reg,
+            tr,
+            al,
+            seats,
+            "บุคลากรที่ปฏิบัติงานเกี่ยวข้องกับเนื้อหาหลักสูตรโดยตรง",
+            ethics,
+        )
         opp_ids.append(save_opportunity(ctx, opp).id)
     active = [s for s in staff if s.active]
     away = {s.id for s in active[7::9]}  # on duty or on leave that day
     hall = f"ห้องประชุม{office}"
     for title, key, (m, d), budget, people, outside in (
-        (f"โครงการฝึกอบรมเสริมสร้างคุณธรรม จริยธรรม และการป้องกันการทุจริต ประจำปีงบประมาณ {fy}", "INH-ETHICS",
-         (4, 14), 25000.0, [s.id for s in active if s.id not in away], 0),
-        ("โครงการอบรมให้ความรู้กฎหมายว่าด้วยการป้องกันและปราบปรามการทุจริตแก่บุคลากรและประชาชน", "INH-ACLAW",
-         (9, 8), 15000.0, [s.id for s in active if s.level and "อำนวยการ" not in s.level][:20], 65),
+        (
+            f"โครงการฝึกอบรมเสริมสร้างคุณธรรม จริยธรรม และการป้องกันการทุจริต ประจำปีงบประมาณ {fy}",
+            "INH-ETHICS",
+            (4, 14),
+            25000.0,
+            [s.id for s in active if s.id not in away],
+            0,
+        ),
+        (
+            "โครงการอบรมให้ความรู้กฎหมายว่าด้วยการป้องกันและปราบปรามการทุจริตแก่บุคลากรและประชาชน",
+            "INH-ACLAW",
+            (9, 8),
+            15000.0,
+            [s.id for s in active if s.level and "อำนวยการ" not in s.level][:20],
+            65,
+        ),
     ):
-        opp = Opportunity("ฝึกอบรม", title, on(m, d).isoformat(), key, office, location=hall, ethics=True, in_house=True,
-                          project_budget=budget, attendees=people, outside_count=outside,
-                          eligibility="พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้าง" + (" และประชาชนทั่วไป" if outside else ""))
+        opp = Opportunity(
+            "ฝึกอบรม",
+            title,
+            on(m, d).isoformat(),
+            key,
+            office,
+            location=hall,
+            ethics=True,
+            in_house=True,
+            project_budget=budget,
+            attendees=people,
+            outside_count=outside,
+            eligibility="พนักงานส่วนตำบล ลูกจ้างประจำ และพนักงานจ้าง" + (" และประชาชนทั่วไป" if outside else ""),
+        )
         save_opportunity(ctx, opp)
     executive = demo_sign_in(Context(store=ctx.store, lang=ctx.lang), "executive")
     rejected: dict[str, Nomination] = {}
@@ -115,27 +226,52 @@ def extend_demo(ctx: Context) -> None:
         person = holder(pos, nth)
         director = heads.get(person.division_id, chief)
         director = chief if director.id == person.id else director
-        nom = nominate(ctx, opp.id, person.id, director.id,
-                       _RATIONALE.format(pos=position_text(person), div=divs.get(person.division_id, "")),
-                       start - timedelta(days=21))
+        nom = nominate(
+            ctx,
+            opp.id,
+            person.id,
+            director.id,
+            _RATIONALE.format(pos=position_text(person), div=divs.get(person.division_id, "")),
+            start - timedelta(days=21),
+        )
         forward(ctx, [nom.id], start - timedelta(days=18))
-        text = ("มีทุนเพียง 1 ทุน ผู้ได้รับการเสนอชื่ออีกรายปฏิบัติงานด้านนโยบายและแผนตรงกับสาขาที่ศึกษามากกว่า"
-                if reason == "other" else "")
+        text = "มีทุนเพียง 1 ทุน ผู้ได้รับการเสนอชื่ออีกรายปฏิบัติงานด้านนโยบายและแผนตรงกับสาขาที่ศึกษามากกว่า" if reason == "other" else ""
         nom = decide(executive, nom.id, verdict == "approve", start - timedelta(days=15), reason, text)
         if outcome:
             cert = opp.end_date if outcome == COMPLETED else ""
             why = "ป่วยกะทันหัน มีใบรับรองแพทย์" if outcome == ABSENT else ""
             scholar = opp.kind == "ทุนการศึกษา"
-            record_outcome(ctx, nom.id, outcome, cert, why,
-                           "ต้องกลับมาปฏิบัติราชการไม่น้อยกว่าสองเท่าของระยะเวลาที่ได้รับทุน" if scholar else "",
-                           48 if scholar else 0)
+            record_outcome(
+                ctx,
+                nom.id,
+                outcome,
+                cert,
+                why,
+                "ต้องกลับมาปฏิบัติราชการไม่น้อยกว่าสองเท่าของระยะเวลาที่ได้รับทุน" if scholar else "",
+                48 if scholar else 0,
+            )
         if verdict == "reject":
             rejected[reason] = nom
     b = rejected["budget"]
-    q = ask(ctx, b.staff_id, "เหตุใดจึงไม่ได้รับอนุมัติให้ไปศึกษาดูงานการบริหารจัดการขยะมูลฝอย",
-            date.fromisoformat(b.decided_on) + timedelta(days=3), b.opportunity_id)
-    answer(ctx, q.id, b.nominated_by, "งบประมาณค่าใช้จ่ายในการฝึกอบรมคงเหลือไม่เพียงพอสำหรับผู้เดินทางคนที่สาม "
-           "กองจะเสนอชื่อท่านเป็นลำดับแรกในการศึกษาดูงานครั้งต่อไป", date.fromisoformat(b.decided_on) + timedelta(days=7))
+    q = ask(
+        ctx,
+        b.staff_id,
+        "เหตุใดจึงไม่ได้รับอนุมัติให้ไปศึกษาดูงานการบริหารจัดการขยะมูลฝอย",
+        date.fromisoformat(b.decided_on) + timedelta(days=3),
+        b.opportunity_id,
+    )
+    answer(
+        ctx,
+        q.id,
+        b.nominated_by,
+        "งบประมาณค่าใช้จ่ายในการฝึกอบรมคงเหลือไม่เพียงพอสำหรับผู้เดินทางคนที่สาม กองจะเสนอชื่อท่านเป็นลำดับแรกในการศึกษาดูงานครั้งต่อไป",
+        date.fromisoformat(b.decided_on) + timedelta(days=7),
+    )
     s = rejected["seats"]
-    ask(ctx, s.staff_id, "ขอทราบเหตุผลที่ไม่ได้รับคัดเลือกไปศึกษาดูงาน และหลักเกณฑ์การคัดเลือกครั้งต่อไป",
-        date.fromisoformat(s.decided_on) + timedelta(days=10), s.opportunity_id)
+    ask(
+        ctx,
+        s.staff_id,
+        "ขอทราบเหตุผลที่ไม่ได้รับคัดเลือกไปศึกษาดูงาน และหลักเกณฑ์การคัดเลือกครั้งต่อไป",
+        date.fromisoformat(s.decided_on) + timedelta(days=10),
+        s.opportunity_id,
+    )

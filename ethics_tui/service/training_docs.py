@@ -41,8 +41,10 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
     opp = svc.get_opportunity(ctx, opp_id)
     rows = training_stats.memo_rows(ctx, opp_id)
     if opp.in_house:
-        raise UserError("โครงการที่หน่วยงานจัดเองไม่มีการเสนอชื่อ จึงไม่มีบันทึกเสนอผู้บริหาร",
-                        "An in-house project has no nominations, so there is no memo")
+        raise UserError(
+            "โครงการที่หน่วยงานจัดเองไม่มีการเสนอชื่อ จึงไม่มีบันทึกเสนอผู้บริหาร",
+            "An in-house project has no nominations, so there is no memo",
+        )
     if not rows:
         raise UserError("ยังไม่มีการเสนอชื่อสำหรับโอกาสนี้", "No nominations for this opportunity yet")
     s = get_settings(ctx)
@@ -58,12 +60,14 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
     ref = ""
     if opp.invite_no or opp.invite_date:
         ref = f" ตามหนังสือ {opp.invite_no}" + (f" ลงวันที่ {day(opp.invite_date)}" if opp.invite_date else "")
-    invitation = (f"ด้วย{opp.organizer or s.office_name}{ref} แจ้งการจัด{opp.kind} {opp.title} {when}"
-                  + (f" ณ {opp.location}" if opp.location else "")
-                  + (f" จำนวน {opp.seats} ที่" if opp.seats else "")
-                  + f" ค่าใช้จ่ายคนละ {_m(opp.cost_per_person)} บาท (ค่าลงทะเบียน {_m(opp.cost_registration)} บาท "
-                  f"ค่าเดินทาง {_m(opp.cost_travel)} บาท ค่าเบี้ยเลี้ยงและที่พัก {_m(opp.cost_allowance)} บาท)"
-                  + (f" คุณสมบัติผู้เข้าร่วม: {opp.eligibility}" if opp.eligibility else ""))
+    invitation = (
+        f"ด้วย{opp.organizer or s.office_name}{ref} แจ้งการจัด{opp.kind} {opp.title} {when}"
+        + (f" ณ {opp.location}" if opp.location else "")
+        + (f" จำนวน {opp.seats} ที่" if opp.seats else "")
+        + f" ค่าใช้จ่ายคนละ {_m(opp.cost_per_person)} บาท (ค่าลงทะเบียน {_m(opp.cost_registration)} บาท "
+        f"ค่าเดินทาง {_m(opp.cost_travel)} บาท ค่าเบี้ยเลี้ยงและที่พัก {_m(opp.cost_allowance)} บาท)"
+        + (f" คุณสมบัติผู้เข้าร่วม: {opp.eligibility}" if opp.eligibility else "")
+    )
     cells = []
     for i, r in enumerate(rows, 1):
         found = [c.th for c in r.checks if c.level != "ok"] or ["ผ่านหลักเกณฑ์"]
@@ -71,32 +75,57 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
         verdict = STATUS_LABELS[n.decision][0] if n.decision else ""
         if n.decision == "rejected":
             verdict += f": {n.reject_reason()}"
-        cells.append([str(i), f"{r.name}\n{r.position}\n{r.division}", f"{r.nominated_by}: {n.rationale}",
-                      "\n".join(f"- {t}" for t in found), verdict])
+        cells.append(
+            [
+                str(i),
+                f"{r.name}\n{r.position}\n{r.division}",
+                f"{r.nominated_by}: {n.rationale}",
+                "\n".join(f"- {t}" for t in found),
+                verdict,
+            ]
+        )
     total = opp.cost_per_person * len([r for r in rows if r.nomination.decision != "rejected"])
     after = []
     line = training_stats.budget_lines(ctx, opp.fiscal_year)
     if len(line) == 1 and line[0].amount is not None:
         b = line[0]
-        after.append(f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
-                     f"อนุมัติแล้ว {_m(b.committed)} บาท คงเหลือ {_m(b.remaining)} บาท")
-    after.append("ตามหลักเกณฑ์การคัดเลือก ผู้บริหารอาจไม่อนุมัติได้ในกรณีผู้ได้รับการเสนอชื่อเคยเข้ารับการอบรมหลักสูตร"
-                 "เดียวกันในปีงบประมาณเดียวกันแล้ว หรืองบประมาณไม่เพียงพอ โดยระบุเหตุผลทุกราย")
+        after.append(
+            f"งบประมาณค่าใช้จ่ายในการฝึกอบรม ปีงบประมาณ {opp.fiscal_year} ตั้งไว้ {_m(b.amount)} บาท "
+            f"อนุมัติแล้ว {_m(b.committed)} บาท คงเหลือ {_m(b.remaining)} บาท"
+        )
+    after.append(
+        "ตามหลักเกณฑ์การคัดเลือก ผู้บริหารอาจไม่อนุมัติได้ในกรณีผู้ได้รับการเสนอชื่อเคยเข้ารับการอบรมหลักสูตร"
+        "เดียวกันในปีงบประมาณเดียวกันแล้ว หรืองบประมาณไม่เพียงพอ โดยระบุเหตุผลทุกราย"
+    )
     doc = MemoDoc(
         unit="สำนักปลัด งานการเจ้าหน้าที่",
         subject=f"ขออนุมัติให้บุคลากรเข้ารับการ{opp.kind} {opp.title}",
         to=s.executive_title or "ผู้บริหาร",
-        body=[invitation, ("ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย "
-                           "งานการเจ้าหน้าที่ได้ตรวจสอบตามหลักเกณฑ์การคัดเลือกแล้ว ดังนี้")],
+        body=[
+            invitation,
+            ("ผู้อำนวยการกองได้เสนอชื่อบุคลากรตามตำแหน่งและหน้าที่ที่ได้รับมอบหมาย งานการเจ้าหน้าที่ได้ตรวจสอบตามหลักเกณฑ์การคัดเลือกแล้ว ดังนี้"),
+        ],
         dated=today or date.today(),
-        table=MemoTable([MemoColumn("ลำดับ", 11, "C"), MemoColumn("ชื่อ-สกุล / ตำแหน่ง / กอง", 42),
-                         MemoColumn("ผู้เสนอ / เหตุผลความเกี่ยวข้องกับหน้าที่", 47), MemoColumn("ผลการตรวจสอบ", 38),
-                         MemoColumn("ผลการพิจารณา", 22)], cells,
-                        note=f"ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) {_m(total)} บาท"),
+        table=MemoTable(
+            [
+                MemoColumn("ลำดับ", 11, "C"),
+                MemoColumn("ชื่อ-สกุล / ตำแหน่ง / กอง", 42),
+                MemoColumn("ผู้เสนอ / เหตุผลความเกี่ยวข้องกับหน้าที่", 47),
+                MemoColumn("ผลการตรวจสอบ", 38),
+                MemoColumn("ผลการพิจารณา", 22),
+            ],
+            cells,
+            note=f"ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) {_m(total)} บาท",
+        ),
         after_table=after,
         signer=Signer("", "เจ้าหน้าที่งานการเจ้าหน้าที่"),
-        decision=DecisionBox(["( ) อนุมัติทุกราย", "( ) อนุมัติเฉพาะลำดับที่ ..............................",
-                              "( ) ไม่อนุมัติลำดับที่ ............... เหตุผล ............................................................"]),
+        decision=DecisionBox(
+            [
+                "( ) อนุมัติทุกราย",
+                "( ) อนุมัติเฉพาะลำดับที่ ..............................",
+                "( ) ไม่อนุมัติลำดับที่ ............... เหตุผล ............................................................",
+            ]
+        ),
     )
     out = render_memo(doc, path, s, names=tuple({r.name for r in rows} | {r.nominated_by for r in rows}))
     return out, record_export(ctx, out, "training-memo", opp_id)
@@ -124,12 +153,21 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
     pdf.centered(s.office_name, "B")
     pdf.ln(2)
     opps = svc.list_opportunities(ctx, fy)
-    budget = "; ".join(f"วงเงิน {_m(b.amount)} บาท อนุมัติ {_m(b.committed)} บาท ใช้จริง {_m(b.spent)} บาท"
-                       for b in st.budget if b.amount is not None) or "ไม่ได้บันทึกวงเงินงบประมาณฝึกอบรม"
-    pdf.paragraph(f"ปีงบประมาณ {fy} มีโอกาสฝึกอบรม ศึกษาดูงาน และทุนการศึกษา {len(opps)} รายการ (โครงการที่หน่วยงานจัดเอง "
-                  f"{sum(o.in_house for o in opps)} โครงการ) บุคลากร {st.staff_total} คน ได้รับโอกาสอย่างน้อยหนึ่งครั้ง "
-                  f"{st.with_opportunity} คน คิดเป็นร้อยละ {_pct(st.with_opportunity, st.staff_total)} "
-                  f"งบประมาณ: {budget} คำถามเรื่องการไม่ได้รับคัดเลือกที่ยังไม่ได้ตอบ {st.open_questions} เรื่อง", after=2)
+    budget = (
+        "; ".join(
+            f"วงเงิน {_m(b.amount)} บาท อนุมัติ {_m(b.committed)} บาท ใช้จริง {_m(b.spent)} บาท"
+            for b in st.budget
+            if b.amount is not None
+        )
+        or "ไม่ได้บันทึกวงเงินงบประมาณฝึกอบรม"
+    )
+    pdf.paragraph(
+        f"ปีงบประมาณ {fy} มีโอกาสฝึกอบรม ศึกษาดูงาน และทุนการศึกษา {len(opps)} รายการ (โครงการที่หน่วยงานจัดเอง "
+        f"{sum(o.in_house for o in opps)} โครงการ) บุคลากร {st.staff_total} คน ได้รับโอกาสอย่างน้อยหนึ่งครั้ง "
+        f"{st.with_opportunity} คน คิดเป็นร้อยละ {_pct(st.with_opportunity, st.staff_total)} "
+        f"งบประมาณ: {budget} คำถามเรื่องการไม่ได้รับคัดเลือกที่ยังไม่ได้ตอบ {st.open_questions} เรื่อง",
+        after=2,
+    )
 
     def section(heading: str, columns: list, rows: list[list[str]], empty: str = "ไม่มี") -> None:
         t = TableWriter(pdf, columns, size=13).autofit(rows) if rows else None
@@ -143,25 +181,53 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
             t.row(r)
         pdf.ln(3)
 
-    grp_cols = lambda first: [Column(first, 52), Column("บุคลากร", 18, "R"),
-                              Column("ได้รับโอกาส", 20, "R"), Column("ร้อยละ", 16, "R"),
-                              Column("ครั้งที่ได้รับคัดเลือก", 24, "R"), Column("ค่าใช้จ่าย (บาท)", 30, "R")]
-    grp_rows = lambda gs: [[g.name, str(g.staff), str(g.participants), _pct(g.participants, g.staff),
-                            str(g.selections), _m(g.cost)] for g in gs]
+    grp_cols = lambda first: [
+        Column(first, 52),
+        Column("บุคลากร", 18, "R"),
+        Column("ได้รับโอกาส", 20, "R"),
+        Column("ร้อยละ", 16, "R"),
+        Column("ครั้งที่ได้รับคัดเลือก", 24, "R"),
+        Column("ค่าใช้จ่าย (บาท)", 30, "R"),
+    ]
+    grp_rows = lambda gs: [
+        [g.name, str(g.staff), str(g.participants), _pct(g.participants, g.staff), str(g.selections), _m(g.cost)]
+        for g in gs
+    ]
     section("1. การได้รับโอกาสและค่าใช้จ่าย จำแนกตามกอง", grp_cols("กอง"), grp_rows(st.by_division))
     section("2. จำแนกตามประเภทบุคลากร", grp_cols("ประเภทบุคลากร"), grp_rows(st.by_type))
     section("3. จำแนกตามระดับตำแหน่ง", grp_cols("ระดับ"), grp_rows(st.by_level))
-    section("4. ผู้ได้รับอนุมัติ (ใครไปที่ไหน)", [Column("ชื่อ-สกุล", 42, fit=True), Column("กอง", 34),
-            Column("หลักสูตร/โครงการ", 56), Column("ประเภท", 16), Column("ผล", 12)], [list(w) for w in st.went])
-    section("5. การไม่อนุมัติ จำแนกตามเหตุผล", [Column("เหตุผล", 130), Column("จำนวน", 30, "R")],
-            [[k, str(v)] for k, v in st.rejections.items()])
-    section("6. รายละเอียดการไม่อนุมัติ", [Column("ชื่อ-สกุล", 42, fit=True), Column("หลักสูตร/โครงการ", 58),
-            Column("เหตุผล", 60)], [list(r) for r in st.rejection_list])
-    section("7. การฝึกอบรมด้านจริยธรรมและการป้องกันการทุจริต", [Column("หลักสูตร/โครงการ", 100),
-            Column("วันที่", 26), Column("บุคลากร", 17, "R"), Column("บุคคลภายนอก", 17, "R")],
-            [[t, _d(d), str(n), str(o)] for t, d, n, o in st.ethics_events], "ไม่มีการฝึกอบรมด้านจริยธรรมในปีนี้")
-    section(f"8. ผู้ไม่ได้รับคัดเลือกในปีงบประมาณ {fy} ({len(st.never_selected)} คน)",
-            [Column("ชื่อ-สกุล", 50, fit=True), Column("ตำแหน่ง", 62), Column("กอง", 48)], [list(n) for n in st.never_selected])
+    section(
+        "4. ผู้ได้รับอนุมัติ (ใครไปที่ไหน)",
+        [
+            Column("ชื่อ-สกุล", 42, fit=True),
+            Column("กอง", 34),
+            Column("หลักสูตร/โครงการ", 56),
+            Column("ประเภท", 16),
+            Column("ผล", 12),
+        ],
+        [list(w) for w in st.went],
+    )
+    section(
+        "5. การไม่อนุมัติ จำแนกตามเหตุผล",
+        [Column("เหตุผล", 130), Column("จำนวน", 30, "R")],
+        [[k, str(v)] for k, v in st.rejections.items()],
+    )
+    section(
+        "6. รายละเอียดการไม่อนุมัติ",
+        [Column("ชื่อ-สกุล", 42, fit=True), Column("หลักสูตร/โครงการ", 58), Column("เหตุผล", 60)],
+        [list(r) for r in st.rejection_list],
+    )
+    section(
+        "7. การฝึกอบรมด้านจริยธรรมและการป้องกันการทุจริต",
+        [Column("หลักสูตร/โครงการ", 100), Column("วันที่", 26), Column("บุคลากร", 17, "R"), Column("บุคคลภายนอก", 17, "R")],
+        [[t, _d(d), str(n), str(o)] for t, d, n, o in st.ethics_events],
+        "ไม่มีการฝึกอบรมด้านจริยธรรมในปีนี้",
+    )
+    section(
+        f"8. ผู้ไม่ได้รับคัดเลือกในปีงบประมาณ {fy} ({len(st.never_selected)} คน)",
+        [Column("ชื่อ-สกุล", 50, fit=True), Column("ตำแหน่ง", 62), Column("กอง", 48)],
+        [list(n) for n in st.never_selected],
+    )
     out = pdf.save(path)
     return out, record_export(ctx, out, "training-report", fy)
 
@@ -182,8 +248,13 @@ def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "สรุป"
-    for row in (("ปีงบประมาณ", fy), ("บุคลากร", st.staff_total), ("ได้รับโอกาสอย่างน้อยหนึ่งครั้ง", st.with_opportunity),
-                ("ร้อยละ", round(100 * st.share, 1)), ("คำถามที่ยังไม่ได้ตอบ", st.open_questions)):
+    for row in (
+        ("ปีงบประมาณ", fy),
+        ("บุคลากร", st.staff_total),
+        ("ได้รับโอกาสอย่างน้อยหนึ่งครั้ง", st.with_opportunity),
+        ("ร้อยละ", round(100 * st.share, 1)),
+        ("คำถามที่ยังไม่ได้ตอบ", st.open_questions),
+    ):
         append_row(ws, row)
     for b in st.budget:
         append_row(ws, ("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent))

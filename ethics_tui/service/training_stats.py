@@ -51,12 +51,17 @@ class BudgetLine:
 
 def _parse(ctx: Context, data: dict) -> tuple[dict, dict, dict, dict]:
     """(budgets, opportunities, staff, nominations) of the data, parsed once per call site."""
-    return (_rows(data, BUDGETS, Budget), _rows(data, OPPS, Opportunity), staff_map(ctx),
-            _rows(data, NOMS, Nomination))
+    return (_rows(data, BUDGETS, Budget), _rows(data, OPPS, Opportunity), staff_map(ctx), _rows(data, NOMS, Nomination))
 
 
-def _budget_line(ctx: Context, data: dict, fy: int, division_id: int, exclude: int | None = None,
-                 parsed: tuple[dict, dict, dict, dict] | None = None) -> BudgetLine:
+def _budget_line(
+    ctx: Context,
+    data: dict,
+    fy: int,
+    division_id: int,
+    exclude: int | None = None,
+    parsed: tuple[dict, dict, dict, dict] | None = None,
+) -> BudgetLine:
     scope = {**DEFAULT_CONFIG, **data.get(CONFIG, {}).get("1", {})}["budget_scope"]
     div = division_id if scope == "division" else 0
     all_budgets, opps, staff, noms = parsed or _parse(ctx, data)
@@ -106,39 +111,79 @@ def checks(ctx: Context, nom: Nomination) -> list[Check]:
         return []
     fy, out = opp.fiscal_year, []
     # 1. the same course key in the same fiscal year, approved or attended (or in-house attendance)
-    same = [o for n in noms.values() if n.staff_id == nom.staff_id and n.id != nom.id and n.selected
-            for o in [opps.get(n.opportunity_id)] if o and o.key == opp.key and o.fiscal_year == fy]
-    same += [o for o in opps.values() if o.in_house and o.id != opp.id and nom.staff_id in o.attendees
-             and o.key == opp.key and o.fiscal_year == fy]
+    same = [
+        o
+        for n in noms.values()
+        if n.staff_id == nom.staff_id and n.id != nom.id and n.selected
+        for o in [opps.get(n.opportunity_id)]
+        if o and o.key == opp.key and o.fiscal_year == fy
+    ]
+    same += [
+        o
+        for o in opps.values()
+        if o.in_house and o.id != opp.id and nom.staff_id in o.attendees and o.key == opp.key and o.fiscal_year == fy
+    ]
     if same:
-        out.append(Check("same_course", "warn", f"ได้รับอนุมัติ/เข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณ {fy}",
-                         f"already approved for or attended the same course in FY {fy}"))
+        out.append(
+            Check(
+                "same_course",
+                "warn",
+                f"ได้รับอนุมัติ/เข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณ {fy}",
+                f"already approved for or attended the same course in FY {fy}",
+            )
+        )
     # 2. the cost against the remaining budget
     line = _budget_line(ctx, data, fy, person.division_id, exclude=nom.id)
     cost = opp.cost_per_person
     if cost and line.amount is None:
-        out.append(Check("no_budget", "hint", f"ยังไม่ได้บันทึกงบประมาณฝึกอบรมปี {fy}", f"no training budget recorded for FY {fy}"))
+        out.append(
+            Check("no_budget", "hint", f"ยังไม่ได้บันทึกงบประมาณฝึกอบรมปี {fy}", f"no training budget recorded for FY {fy}")
+        )
     elif cost and cost > line.remaining:
-        out.append(Check("budget", "warn", f"ค่าใช้จ่าย {_money(cost)} บาท เกินงบคงเหลือ {_money(line.remaining)} บาท",
-                         f"cost {_money(cost)} exceeds the remaining budget {_money(line.remaining)}"))
+        out.append(
+            Check(
+                "budget",
+                "warn",
+                f"ค่าใช้จ่าย {_money(cost)} บาท เกินงบคงเหลือ {_money(line.remaining)} บาท",
+                f"cost {_money(cost)} exceeds the remaining budget {_money(line.remaining)}",
+            )
+        )
     # 3. more nominations than seats
     live = [n for n in noms.values() if n.opportunity_id == opp.id and n.decision != REJECTED]
     if opp.seats and len(live) > opp.seats:
-        out.append(Check("seats", "warn", f"เสนอชื่อ {len(live)} คน มีที่นั่ง {opp.seats} ที่",
-                         f"{len(live)} nominations for {opp.seats} seats"))
+        out.append(
+            Check(
+                "seats",
+                "warn",
+                f"เสนอชื่อ {len(live)} คน มีที่นั่ง {opp.seats} ที่",
+                f"{len(live)} nominations for {opp.seats} seats",
+            )
+        )
     # 4. this year's count against the division median (a fairness hint)
     sel = _selections(data)
     count = lambda sid: sum(1 for y, i in sel.get(sid, []) if y == fy and i != nom.id)
     peers = [count(s.id) for s in staff.values() if s.active and s.division_id == person.division_id]
     mine, mid = count(person.id), median(peers) if peers else 0
     level = "hint" if mine > mid else "ok"
-    out.append(Check("fairness", level, f"ปีนี้ได้รับคัดเลือกแล้ว {mine} ครั้ง (มัธยฐานของกอง {mid:g})",
-                     f"already selected {mine} time(s) this year (division median {mid:g})"))
+    out.append(
+        Check(
+            "fairness",
+            level,
+            f"ปีนี้ได้รับคัดเลือกแล้ว {mine} ครั้ง (มัธยฐานของกอง {mid:g})",
+            f"already selected {mine} time(s) this year (division median {mid:g})",
+        )
+    )
     # 5. never selected in the last N years (a priority hint)
     years = int(config(ctx)["priority_years"])
     if not any(fy - years <= y < fy for y, _i in sel.get(person.id, [])):
-        out.append(Check("priority", "hint", f"ไม่เคยได้รับคัดเลือกในรอบ {years} ปีที่ผ่านมา (ควรพิจารณาเป็นลำดับแรก)",
-                         f"not selected in the last {years} years (priority)"))
+        out.append(
+            Check(
+                "priority",
+                "hint",
+                f"ไม่เคยได้รับคัดเลือกในรอบ {years} ปีที่ผ่านมา (ควรพิจารณาเป็นลำดับแรก)",
+                f"not selected in the last {years} years (priority)",
+            )
+        )
     return out
 
 
@@ -175,9 +220,16 @@ class Stats:
 
 
 def _ethics_events(opps: dict, noms: list) -> list[tuple]:
-    events = [(o.title, o.start_date,
-               len(o.attendees) if o.in_house else sum(1 for n in noms if n.opportunity_id == o.id and n.selected),
-               o.outside_count) for o in opps.values() if o.ethics]
+    events = [
+        (
+            o.title,
+            o.start_date,
+            len(o.attendees) if o.in_house else sum(1 for n in noms if n.opportunity_id == o.id and n.selected),
+            o.outside_count,
+        )
+        for o in opps.values()
+        if o.ethics
+    ]
     return sorted(events, key=lambda e: e[1])
 
 
@@ -212,8 +264,13 @@ def headline(ctx: Context, fy: int) -> Headline:
     active = staff_activity(ctx)[0]
     selected_ids = {n.staff_id for n in noms if n.selected}
     attended = {a for o in opps.values() if o.in_house for a in o.attendees}
-    return Headline(len(active), len(active & (selected_ids | attended)), len(active - selected_ids),
-                    _ethics_events(opps, noms), sum(1 for _ in list_questions(ctx, open_only=True)))
+    return Headline(
+        len(active),
+        len(active & (selected_ids | attended)),
+        len(active - selected_ids),
+        _ethics_events(opps, noms),
+        sum(1 for _ in list_questions(ctx, open_only=True)),
+    )
 
 
 def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
@@ -240,8 +297,15 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
         o, s = opps[n.opportunity_id], everyone.get(n.staff_id)
         name = s.full_name if s else f"#{n.staff_id}"
         if n.decision == APPROVED:
-            went.append((name, divs.get(s.division_id, "-") if s else "-", o.title, o.kind,
-                         ("อนุมัติ", "approved")[pick] if not n.outcome else n.outcome))
+            went.append(
+                (
+                    name,
+                    divs.get(s.division_id, "-") if s else "-",
+                    o.title,
+                    o.kind,
+                    ("อนุมัติ", "approved")[pick] if not n.outcome else n.outcome,
+                )
+            )
             if n.selected and s and s.active:
                 for g, gname in keys(s).items():
                     grp = groups[g][gname]
@@ -253,14 +317,28 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
             rejections[label] = rejections.get(label, 0) + 1
             rejection_list.append((name, o.title, n.reject_reason(lang)))
     from ethics_tui.model.training import STATUS_LABELS
+
     went = [(a, b, c, d, STATUS_LABELS.get(e, (e, e))[pick] if e in STATUS_LABELS else e) for a, b, c, d, e in went]
-    never = sorted(((s.full_name, s.position, divs.get(s.division_id, "-"))
-                    for s in staff.values() if s.id not in selected_ids), key=lambda r: (r[2], r[0]))
+    never = sorted(
+        ((s.full_name, s.position, divs.get(s.division_id, "-")) for s in staff.values() if s.id not in selected_ids),
+        key=lambda r: (r[2], r[0]),
+    )
     order = lambda g: sorted(g.values(), key=lambda x: (-x.staff, x.name))
-    return Stats(fy, len(staff), len(staff.keys() & (selected_ids | attended)), went, order(groups["div"]),
-                 order(groups["type"]), order(groups["level"]), never, rejections, rejection_list,
-                 _ethics_events(opps, noms), budget_lines(ctx, fy),
-                 sum(1 for q in list_questions(ctx, open_only=True)))
+    return Stats(
+        fy,
+        len(staff),
+        len(staff.keys() & (selected_ids | attended)),
+        went,
+        order(groups["div"]),
+        order(groups["type"]),
+        order(groups["level"]),
+        never,
+        rejections,
+        rejection_list,
+        _ethics_events(opps, noms),
+        budget_lines(ctx, fy),
+        sum(1 for q in list_questions(ctx, open_only=True)),
+    )
 
 
 @dataclass
@@ -280,8 +358,16 @@ def memo_rows(ctx: Context, opp_id: int) -> list[MemoRow]:
     out = []
     for n in list_nominations(ctx, opp_id):
         s, by = staff.get(n.staff_id), staff.get(n.nominated_by)
-        out.append(MemoRow(n, s.full_name if s else "-", position_text(s) if s else "",
-                           divs.get(s.division_id, "") if s else "", by.full_name if by else "-", checks(ctx, n)))
+        out.append(
+            MemoRow(
+                n,
+                s.full_name if s else "-",
+                position_text(s) if s else "",
+                divs.get(s.division_id, "") if s else "",
+                by.full_name if by else "-",
+                checks(ctx, n),
+            )
+        )
     return out
 
 
@@ -289,7 +375,7 @@ LINE_LEVELS = ("ปฏิบัติการ", "ชำนาญการ", "�
 
 
 def position_text(s: Staff) -> str:
-    """"นักทรัพยากรบุคคลชำนาญการ": a line level joins the position as Thai documents write it."""
+    """ "นักทรัพยากรบุคคลชำนาญการ": a line level joins the position as Thai documents write it."""
     from ethics_tui.pdf.names import position_with_level
 
     return position_with_level(s.position, s.level)

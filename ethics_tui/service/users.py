@@ -114,8 +114,13 @@ def create_user(
         must_change = False
     else:
         require(ctx, "users.manage")
-    user = User(username=(username or "").strip().lower(), display_name=(display_name or "").strip(),
-                roles=sorted(set(roles)), staff_id=staff_id, must_change=must_change)
+    user = User(
+        username=(username or "").strip().lower(),
+        display_name=(display_name or "").strip(),
+        roles=sorted(set(roles)),
+        staff_id=staff_id,
+        must_change=must_change,
+    )
     user.validate()
     check_password(password)
     user.pw, kek = crypto.new_password_record(password)
@@ -133,8 +138,14 @@ def create_user(
 
 
 #: a password record no one can match: an unknown username costs the same scrypt as a known one
-_DUMMY = {"kdf": "scrypt", "n": crypto.SCRYPT_N, "r": crypto.SCRYPT_R, "p": crypto.SCRYPT_P,
-          "salt": crypto.b64(b"ethics-tui dummy"), "verifier": crypto.b64(bytes(32))}
+_DUMMY = {
+    "kdf": "scrypt",
+    "n": crypto.SCRYPT_N,
+    "r": crypto.SCRYPT_R,
+    "p": crypto.SCRYPT_P,
+    "salt": crypto.b64(b"ethics-tui dummy"),
+    "verifier": crypto.b64(bytes(32)),
+}
 
 
 def _refused() -> UserError:
@@ -157,7 +168,9 @@ def sign_in(ctx: Context, username: str, password: str) -> User:
     lock changes.
     """
     username = (username or "").strip().lower()
-    found = next(((int(k), d) for k, d in ctx.store.load().get(USERS, {}).items() if d.get("username") == username), None)
+    found = next(
+        ((int(k), d) for k, d in ctx.store.load().get(USERS, {}).items() if d.get("username") == username), None
+    )
     doc = found[1] if found else None
     kek = crypto.check_password(doc.get("pw", {}) if doc else _DUMMY, password or "")
     if doc is None:
@@ -228,8 +241,10 @@ def _backfill_recovery(ctx: Context) -> None:
     rec = doc.get("recovery") or {}
     cur = {v: int(d.get("gen", 0)) for v, d in (doc.get("vaults") or {}).items()}
     if not rec.get("public") or all(
-            int((rec.get("grants", {}).get(v) or {"g": -1}).get("g", 0)) == cur.get(v, 0) or ctx.key_gens.get(v) != cur.get(v, 0)
-            for v in ctx.keys):
+        int((rec.get("grants", {}).get(v) or {"g": -1}).get("g", 0)) == cur.get(v, 0)
+        or ctx.key_gens.get(v) != cur.get(v, 0)
+        for v in ctx.keys
+    ):
         return
     with ctx.store.transaction(actor=ctx.actor) as tx:
         vault_doc = _vault_doc(tx)

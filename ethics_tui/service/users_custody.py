@@ -60,7 +60,7 @@ def reset_loss(ctx: Context, username: str) -> dict[str, int]:
     me = next((u for u in users if u.username == username), None)
     if me is None:
         return {}
-    rec = ((data.get(VAULT, {}).get("1") or {}).get("recovery") or {})
+    rec = (data.get(VAULT, {}).get("1") or {}).get("recovery") or {}
     out = {}
     for vault in me.grants:
         others = any(u.active and u.username != username and vault in u.grants for u in users)
@@ -94,10 +94,13 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
     """The administrator's reminder until the office has a recovery code."""
     if ctx.user is None or not can(ctx, "users.manage") or recovery_exists(ctx):
         return []
-    return [("ยังไม่มีรหัสกู้คืนของสำนักงาน: ถ้าผู้ถือกุญแจลืมรหัสผ่าน ข้อมูลลับจะอ่านไม่ได้อีก — "
-             "สร้างที่ ผู้ใช้ → k แล้วพิมพ์เก็บไว้ในที่ปลอดภัย",
-             "The office has no recovery code: if a key holder forgets their password, confidential data "
-             "is lost. Create it under Users → k and lock the printout away.")]
+    return [
+        (
+            "ยังไม่มีรหัสกู้คืนของสำนักงาน: ถ้าผู้ถือกุญแจลืมรหัสผ่าน ข้อมูลลับจะอ่านไม่ได้อีก — สร้างที่ ผู้ใช้ → k แล้วพิมพ์เก็บไว้ในที่ปลอดภัย",
+            "The office has no recovery code: if a key holder forgets their password, confidential data "
+            "is lost. Create it under Users → k and lock the printout away.",
+        )
+    ]
 
 
 def extend_demo(ctx: Context) -> None:
@@ -108,8 +111,12 @@ def extend_demo(ctx: Context) -> None:
     code = create_recovery_key(ctx)
     for holder in ("committee", "complaints"):  # their sign-in wraps their keys to the recovery key
         demo_sign_in(Context(store=ctx.store, lang=ctx.lang), holder)
-    ctx.store.notices.append((f"รหัสกู้คืนของสำนักงานตัวอย่าง: {code} (เก็บไว้ใช้เมื่อผู้ถือกุญแจลืมรหัสผ่าน)",
-                              f"Recovery code of the demo office: {code} (for when a key holder forgets their password)"))
+    ctx.store.notices.append(
+        (
+            f"รหัสกู้คืนของสำนักงานตัวอย่าง: {code} (เก็บไว้ใช้เมื่อผู้ถือกุญแจลืมรหัสผ่าน)",
+            f"Recovery code of the demo office: {code} (for when a key holder forgets their password)",
+        )
+    )
 
 
 def create_recovery_key(ctx: Context) -> str:
@@ -122,14 +129,18 @@ def create_recovery_key(ctx: Context) -> str:
     private = crypto.X25519PrivateKey.generate()
     with ctx.store.transaction(actor=ctx.actor) as tx:
         vault_doc = _vault_doc(tx)
-        vault_doc["recovery"] = {"public": crypto.public_of(private), "grants": {},
-                                 "created": _now().isoformat(timespec="seconds")}
+        vault_doc["recovery"] = {
+            "public": crypto.public_of(private),
+            "grants": {},
+            "created": _now().isoformat(timespec="seconds"),
+        }
         for vault, key in ctx.keys.items():
             _wrap_recovery(vault_doc, vault, key, ctx.key_gens.get(vault, 0))
             for (v, g), k in ctx.keyring.items():
                 if v == vault and g != ctx.key_gens.get(vault, 0):
                     vault_doc["recovery"].setdefault("old", {}).setdefault(vault, {})[str(g)] = wrap(
-                        k, vault_doc["recovery"]["public"], vault, g)
+                        k, vault_doc["recovery"]["public"], vault, g
+                    )
         tx.put(VAULT, 1, vault_doc)
         tx.log("create", "recovery-key", None, note="recovery key created (code shown once)")
     return crypto.private_to_recovery_code(private)
@@ -160,12 +171,12 @@ def recover(ctx: Context, code: str, username: str) -> list[str]:
                 box = rec["grants"][vault]
                 user.grants[vault] = wrap(key, user.keypair["public"], vault, int(box.get("g", 0)))
                 if olds.get(vault):
-                    user.old_grants[vault] = {g: wrap(crypto.unwrap_with_private(b, private, vault), user.keypair["public"],
-                                                      vault, int(g)) for g, b in olds[vault].items()}
+                    user.old_grants[vault] = {
+                        g: wrap(crypto.unwrap_with_private(b, private, vault), user.keypair["public"], vault, int(g))
+                        for g, b in olds[vault].items()
+                    }
                 granted.append(vault)
                 tx.log("grant", "vault", vault, note=f"recovered for {username}")
         user.rev += 1
         tx.put(USERS, user.id, user.to_dict())
     return granted
-
-

@@ -11,7 +11,6 @@ from __future__ import annotations
 from ethics_tui.service.context import Context
 
 
-
 def _plain(value) -> bool:
     return isinstance(value, str) and value != ""
 
@@ -35,8 +34,11 @@ def _complaint_todo(ctx: Context, data: dict) -> dict[int, dict]:
 def _fields_todo(ctx: Context, docs: dict, kind: str, fields: dict[str, str]) -> dict[int, dict]:
     from ethics_tui.service import vault
 
-    return {int(k): vault.seal_fields(ctx, kind, doc, fields) for k, doc in docs.items()
-            if any(_plain(doc.get(f)) for f in fields)}
+    return {
+        int(k): vault.seal_fields(ctx, kind, doc, fields)
+        for k, doc in docs.items()
+        if any(_plain(doc.get(f)) for f in fields)
+    }
 
 
 def _plans(ctx: Context, data: dict) -> list[tuple[str, dict[int, dict]]]:
@@ -75,6 +77,3 @@ def backfill(ctx: Context) -> int:
                 n += 1
             tx.log("seal", "vault", None, note=f"{len(docs)} record(s) of {table} sealed (stored in clear before)")
     return n
-
-
-

@@ -19,9 +19,14 @@ from ethics_tui.service.context import Context
 from ethics_tui.store import crypto
 
 #: table -> record kind, for the associated data of values sealed before boxes carried it
-TABLE_KINDS = {"complaint_identities": "complaint", "complaints": "complaint", "consultations": "consultation",
-               "appraisal_grievances": "appraisal_grievance", "appraisal_results": "appraisal_result",
-               "training_questions": "training_question"}
+TABLE_KINDS = {
+    "complaint_identities": "complaint",
+    "complaints": "complaint",
+    "consultations": "consultation",
+    "appraisal_grievances": "appraisal_grievance",
+    "appraisal_results": "appraisal_result",
+    "training_questions": "training_question",
+}
 SKIP_TABLES = ("users", "vault", "_meta")
 
 
@@ -136,7 +141,7 @@ def finish_pending(ctx: Context) -> int:
     nothing when there is nothing to do. Returns the number of values re-encrypted."""
     data = ctx.store.load()
     users = data.get("users", {}).values()
-    rec = ((data.get("vault", {}).get("1") or {}).get("recovery") or {})
+    rec = (data.get("vault", {}).get("1") or {}).get("recovery") or {}
     todo = [v for v in ctx.keys if any(v in (u.get("old_grants") or {}) for u in users) or v in (rec.get("old") or {})]
     n = 0
     for vault in todo:

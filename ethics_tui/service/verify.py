@@ -62,8 +62,10 @@ def verify(store: Store) -> list[Problem]:
         version = migrations.schema_of(main)
         if version not in migrations.READABLE:
             problems.append(
-                (f"main.json: schema {version} ไม่ใช่รุ่นปัจจุบัน {migrations.CURRENT_SCHEMA}",
-                 f"main.json: schema {version}, expected {migrations.CURRENT_SCHEMA}")
+                (
+                    f"main.json: schema {version} ไม่ใช่รุ่นปัจจุบัน {migrations.CURRENT_SCHEMA}",
+                    f"main.json: schema {version}, expected {migrations.CURRENT_SCHEMA}",
+                )
             )
         divisions = main.get("divisions", {})
         _check_table(main, "settings", lambda i, d: _settings(d), problems)
@@ -72,14 +74,22 @@ def verify(store: Store) -> list[Problem]:
         for key, doc in main.get("staff", {}).items():
             if isinstance(doc, dict) and str(doc.get("division_id")) not in divisions:
                 problems.append(
-                    (f"staff #{key}: ไม่พบกองรหัส {doc.get('division_id')}", f"staff #{key}: division {doc.get('division_id')} does not exist")
+                    (
+                        f"staff #{key}: ไม่พบกองรหัส {doc.get('division_id')}",
+                        f"staff #{key}: division {doc.get('division_id')} does not exist",
+                    )
                 )
         codes: dict[str, str] = {}
         for key, doc in main.get("staff", {}).items():
             code = doc.get("code") if isinstance(doc, dict) else None
             if code:
                 if code in codes:
-                    problems.append((f"staff #{key}: รหัส {code} ซ้ำกับ #{codes[code]}", f"staff #{key}: code {code} duplicates #{codes[code]}"))
+                    problems.append(
+                        (
+                            f"staff #{key}: รหัส {code} ซ้ำกับ #{codes[code]}",
+                            f"staff #{key}: code {code} duplicates #{codes[code]}",
+                        )
+                    )
                 codes[code] = key
         _check_registers(main, problems)
         _check_private(main, problems)
@@ -164,32 +174,53 @@ def _check_private(main: dict, problems: list[Problem]) -> None:
     _check_table(main, "consultations", consultation, problems)
     _check_table(main, "users", user, problems)
     for key, doc in main.get("vault", {}).items():
-        if key != "1" or not isinstance(doc, dict) or not isinstance(doc.get("vaults", {}), dict) \
-                or not isinstance(doc.get("recovery", {}), dict):
+        if (
+            key != "1"
+            or not isinstance(doc, dict)
+            or not isinstance(doc.get("vaults", {}), dict)
+            or not isinstance(doc.get("recovery", {}), dict)
+        ):
             problems.append((f"vault #{key}: โครงสร้างไม่ถูกต้อง", f"vault #{key}: bad shape"))
     seen: dict[tuple, str] = {}
     for key, doc in main.get("numbers", {}).items():
-        ok = isinstance(doc, dict) and isinstance(doc.get("seq"), str) and isinstance(doc.get("n"), int) \
-            and doc["n"] > 0 and isinstance(doc.get("year"), int)
+        ok = (
+            isinstance(doc, dict)
+            and isinstance(doc.get("seq"), str)
+            and isinstance(doc.get("n"), int)
+            and doc["n"] > 0
+            and isinstance(doc.get("year"), int)
+        )
         if not ok:
             problems.append((f"numbers #{key}: เลขที่เอกสารเสียหาย", f"numbers #{key}: damaged document number"))
             continue
         slot = (doc["seq"], doc["year"], doc["n"])
         if slot in seen:
-            problems.append((f"numbers #{key}: เลขที่ {doc['n']}/{doc['year']} ({doc['seq']}) ซ้ำกับ #{seen[slot]}",
-                             f"numbers #{key}: number {doc['n']}/{doc['year']} ({doc['seq']}) duplicates #{seen[slot]}"))
+            problems.append(
+                (
+                    f"numbers #{key}: เลขที่ {doc['n']}/{doc['year']} ({doc['seq']}) ซ้ำกับ #{seen[slot]}",
+                    f"numbers #{key}: number {doc['n']}/{doc['year']} ({doc['seq']}) duplicates #{seen[slot]}",
+                )
+            )
         seen[slot] = key
     cases = main.get("complaints", {})
     for key, doc in main.get("complaint_identities", {}).items():
         if key not in cases:
-            problems.append((f"complaint_identities #{key}: ไม่มีเรื่องร้องเรียนนี้", f"complaint_identities #{key}: no such case"))
+            problems.append(
+                (f"complaint_identities #{key}: ไม่มีเรื่องร้องเรียนนี้", f"complaint_identities #{key}: no such case")
+            )
         elif not isinstance(doc, dict) or not all(isinstance(v, (str, dict)) for v in doc.values()):
-            problems.append((f"complaint_identities #{key}: โครงสร้างไม่ถูกต้อง", f"complaint_identities #{key}: bad shape"))
+            problems.append(
+                (f"complaint_identities #{key}: โครงสร้างไม่ถูกต้อง", f"complaint_identities #{key}: bad shape")
+            )
     if "complaint_identities" in main or cases:
         for key in cases:
             if key not in main.get("complaint_identities", {}):
-                problems.append((f"complaints #{key}: ไม่พบข้อมูลผู้ร้อง/ผู้ถูกร้อง (ส่วนปกปิด)",
-                                 f"complaints #{key}: its sealed identity record is missing"))
+                problems.append(
+                    (
+                        f"complaints #{key}: ไม่พบข้อมูลผู้ร้อง/ผู้ถูกร้อง (ส่วนปกปิด)",
+                        f"complaints #{key}: its sealed identity record is missing",
+                    )
+                )
 
 
 def _check_acks(name: str, data: dict, problems: list[Problem]) -> None:
@@ -214,7 +245,9 @@ def _check_acks(name: str, data: dict, problems: list[Problem]) -> None:
             if not isinstance(doc.get("history", []), list):
                 raise ValueError("history")
         except (ValueError, TypeError) as exc:
-            problems.append((f"{where[0]}: ข้อมูลการรับทราบเสียหาย ({exc})", f"{where[1]}: damaged acknowledgement ({exc})"))
+            problems.append(
+                (f"{where[0]}: ข้อมูลการรับทราบเสียหาย ({exc})", f"{where[1]}: damaged acknowledgement ({exc})")
+            )
     for key, doc in data.get("sheets", {}).items():
         if not isinstance(doc, dict) or not isinstance(doc.get("pages", {}), dict):
             problems.append((f"{name} sheets #{key}: โครงสร้างไม่ถูกต้อง", f"{name} sheets #{key}: bad shape"))

@@ -15,8 +15,9 @@ def year_doc(ctx: Context, table: str, fy: int) -> dict:
     return {}
 
 
-def save_year_doc(ctx: Context, table: str, fy: int, change: Callable[[dict], None], fields: list[str], *,
-                  kind: str, empty: dict) -> None:
+def save_year_doc(
+    ctx: Context, table: str, fy: int, change: Callable[[dict], None], fields: list[str], *, kind: str, empty: dict
+) -> None:
     """Apply ``change`` to the document of ``fy`` (created from ``empty`` when missing) in one
     audited transaction; ``fields`` are the changed field names logged under ``kind``."""
     with ctx.store.transaction(actor=ctx.actor) as tx:

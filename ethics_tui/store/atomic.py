@@ -158,8 +158,7 @@ def cleanup_temp_files(folder: Path) -> list[Path]:
 def unencodable(where: str) -> StorageError:
     """The error for text that cannot be saved (lone surrogates from a mis-decoded file name)."""
     return StorageError(
-        f"บันทึกไม่ได้: ข้อความใน {where} มีอักขระที่เข้ารหัสไม่ได้ (เช่น ชื่อไฟล์จากระบบภาษาอื่น) "
-        "— โปรดพิมพ์ข้อความนั้นใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)",
+        f"บันทึกไม่ได้: ข้อความใน {where} มีอักขระที่เข้ารหัสไม่ได้ (เช่น ชื่อไฟล์จากระบบภาษาอื่น) — โปรดพิมพ์ข้อความนั้นใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)",
         f"Not saved: the text in {where} holds characters that cannot be encoded (e.g. a file name "
         "from another system's code page); please type it again (existing data was not changed)",
     )

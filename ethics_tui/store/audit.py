@@ -73,12 +73,14 @@ class AuditLog:
                         int(entry["seq"]), str(entry["hash"])
                         return entry
                     except (ValueError, KeyError, TypeError) as exc:
-                        raise _repairable(StorageError(
-                            "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify --repair "
-                            "เพื่อแยกส่วนที่เสียหายเก็บไว้ แล้วทำงานต่อได้",
-                            "The last line of the audit log (audit.jsonl) is damaged; run verify --repair "
-                            "to set the damaged part aside and carry on",
-                        )) from exc
+                        raise _repairable(
+                            StorageError(
+                                "บันทึกการตรวจสอบ (audit.jsonl) บรรทัดสุดท้ายเสียหาย — ใช้คำสั่ง verify --repair "
+                                "เพื่อแยกส่วนที่เสียหายเก็บไว้ แล้วทำงานต่อได้",
+                                "The last line of the audit log (audit.jsonl) is damaged; run verify --repair "
+                                "to set the damaged part aside and carry on",
+                            )
+                        ) from exc
         return None
 
     def head(self) -> AuditHead:
@@ -237,9 +239,7 @@ class AuditLog:
         head = AuditHead(0, GENESIS)
         for n, entry in enumerate(self.entries(), start=1):
             if "_bad" in entry:
-                problems.append(
-                    (f"audit บรรทัด {n}: อ่านไม่ได้", f"audit line {n}: not valid JSON")
-                )
+                problems.append((f"audit บรรทัด {n}: อ่านไม่ได้", f"audit line {n}: not valid JSON"))
                 prev = None
                 continue
             seq = entry.get("seq")

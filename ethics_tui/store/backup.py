@@ -78,7 +78,9 @@ def files_to_save(store) -> list[Path]:
     attachments = store.dir / FILES_DIR
     if attachments.is_dir():
         files.extend(
-            p for p in sorted(attachments.rglob("*")) if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
+            p
+            for p in sorted(attachments.rglob("*"))
+            if p.is_file() and not p.is_symlink() and not TEMP_RE.match(p.name)
         )
     return files
 
@@ -264,8 +266,17 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
         raise _bad(path, "ไม่พบไฟล์", "file not found") from None
     except IsADirectoryError:
         raise _bad(path, "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "it is a folder") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, KeyError, UnicodeDecodeError,
-            EOFError, NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        KeyError,
+        UnicodeDecodeError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise _bad(path, f"ไฟล์เสียหาย ({exc})", f"damaged file ({exc})") from None
     return owned
 

@@ -89,7 +89,9 @@ def _open(key: bytes, box: dict, aad: bytes) -> bytes:
 
 def new_keypair(kek: bytes, label: str) -> tuple[dict, X25519PrivateKey]:
     private = X25519PrivateKey.generate()
-    raw = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    raw = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
     public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return {"public": b64(public), "private": _seal(kek, raw, f"userkey:{label}".encode())}, private
 
@@ -105,7 +107,9 @@ def open_private_key(kek: bytes, keypair: dict, label: str) -> X25519PrivateKey:
 
 
 def raw_private_key(private: X25519PrivateKey) -> bytes:
-    return private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    return private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
 
 
 def public_of(private: X25519PrivateKey) -> str:

@@ -149,9 +149,7 @@ class Transaction:
 
     def log(self, action: str, kind: str, record_id=None, fields=(), note: str = "") -> None:
         """Queue an audit entry, written with the change. Never pass confidential values."""
-        self.records.append(
-            {"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note}
-        )
+        self.records.append({"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note})
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
         """Replace (or add) document ``doc_id`` of ``table`` whole. Copies the table's index,
@@ -288,8 +286,12 @@ class Store:
                 if version not in migrations.READABLE and version < migrations.CURRENT_SCHEMA:
                     backup.create_backup(self, reason=f"pre-migrate-{name}-v{version}", locked=True)
                     new = migrations.migrate(self._parse(self.path(name)))
-                    rec = {"action": "migrate", "kind": "database", "id": name,
-                           "note": f"schema {version} -> {migrations.CURRENT_SCHEMA}"}
+                    rec = {
+                        "action": "migrate",
+                        "kind": "database",
+                        "id": name,
+                        "note": f"schema {version} -> {migrations.CURRENT_SCHEMA}",
+                    }
                     self._commit(name, new, [rec], default_actor())
             if daily_backup and not self.is_empty():
                 backup.daily_backup(self)
@@ -535,8 +537,16 @@ class Store:
         if meta.get("schema") in (None, 1):
             if meta.get("schema") == 1:
                 why = " (large tables in their own files)" if name in tfiles.SPLIT_DBS else ""
-                records.insert(0, {"action": "migrate", "kind": "database", "id": name, "db": name,
-                                   "note": f"schema 1 -> {migrations.CURRENT_SCHEMA}{why}"})
+                records.insert(
+                    0,
+                    {
+                        "action": "migrate",
+                        "kind": "database",
+                        "id": name,
+                        "db": name,
+                        "note": f"schema 1 -> {migrations.CURRENT_SCHEMA}{why}",
+                    },
+                )
             meta["schema"] = migrations.CURRENT_SCHEMA
         body_bytes = encode_json(body, path)
         records[-1]["digest"] = meta["digest"] = hashlib.sha256(body_bytes + tfiles.suffix(meta)).hexdigest()

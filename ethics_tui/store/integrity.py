@@ -53,13 +53,21 @@ def table_edits(store, name: str, root: dict, edited: list[str]) -> list[dict]:
     out = []
     for table in edited:
         fname = tfiles.entries(root)[table]["file"]
-        store.notices.append((
-            f"{fname} ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
-            f"{fname} was changed outside the program; the finding was recorded. Run verify.",
-        ))
-        out.append({"action": "outside-edit", "kind": "audit", "id": None,
-                    "edit": {"db": name, "table": table, "file_seq": fh[0] if fh else None},
-                    "note": f"{fname} differs from its last recorded save"})
+        store.notices.append(
+            (
+                f"{fname} ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
+                f"{fname} was changed outside the program; the finding was recorded. Run verify.",
+            )
+        )
+        out.append(
+            {
+                "action": "outside-edit",
+                "kind": "audit",
+                "id": None,
+                "edit": {"db": name, "table": table, "file_seq": fh[0] if fh else None},
+                "note": f"{fname} differs from its last recorded save",
+            }
+        )
     return out
 
 
@@ -71,19 +79,23 @@ def check_table_files(store, name: str, root: Mapping) -> list[tuple[str, str]]:
         try:
             raw = (store.dir / fname).read_bytes()
         except FileNotFoundError:
-            problems.append((
-                f"ไม่พบไฟล์ {fname} (ตาราง {table} ของ {name}.json) — ไฟล์ถูกลบ (กู้คืนด้วย restore)",
-                f"{fname} (table {table} of {name}.json) is missing (deleted; restore it)",
-            ))
+            problems.append(
+                (
+                    f"ไม่พบไฟล์ {fname} (ตาราง {table} ของ {name}.json) — ไฟล์ถูกลบ (กู้คืนด้วย restore)",
+                    f"{fname} (table {table} of {name}.json) is missing (deleted; restore it)",
+                )
+            )
             continue
         except OSError as exc:
             problems.append((f"อ่านไฟล์ {fname} ไม่ได้ ({exc.strerror})", f"cannot read {fname} ({exc.strerror})"))
             continue
         if tfiles.sha256(raw) != entry.get("sha256"):
-            problems.append((
-                f"{fname} (ตาราง {table}) ถูกแก้ไขหรือแทนที่นอกโปรแกรม (ไม่ตรงกับที่ {name}.json บันทึกไว้)",
-                f"{fname} (table {table}) was changed or replaced outside the program (does not match {name}.json)",
-            ))
+            problems.append(
+                (
+                    f"{fname} (ตาราง {table}) ถูกแก้ไขหรือแทนที่นอกโปรแกรม (ไม่ตรงกับที่ {name}.json บันทึกไว้)",
+                    f"{fname} (table {table}) was changed or replaced outside the program (does not match {name}.json)",
+                )
+            )
     return problems
 
 
@@ -193,12 +205,22 @@ def _void_interrupted(store, name: str, data: dict | None) -> list[dict]:
             known = known or e.get("db") == db
     if (fh is None and known) or (fh is not None and seen.get(fh[0]) != fh[1]):
         return []  # not an interrupted save: a deleted or replaced file, for verify to report
-    store.notices.append((
-        "การบันทึกครั้งก่อนถูกขัดจังหวะก่อนเขียนไฟล์ ได้บันทึกไว้ในประวัติว่ารายการนั้นไม่มีผล",
-        "An earlier save was interrupted before its file was written; the log now records it as void.",
-    ))
-    return [{"action": "void", "kind": "audit", "id": None, "void": [last["first"], last["seq"]], "void_db": db,
-             "note": f"interrupted save of {db}.json: entries {last['first']}-{last['seq']} were not applied"}]
+    store.notices.append(
+        (
+            "การบันทึกครั้งก่อนถูกขัดจังหวะก่อนเขียนไฟล์ ได้บันทึกไว้ในประวัติว่ารายการนั้นไม่มีผล",
+            "An earlier save was interrupted before its file was written; the log now records it as void.",
+        )
+    )
+    return [
+        {
+            "action": "void",
+            "kind": "audit",
+            "id": None,
+            "void": [last["first"], last["seq"]],
+            "void_db": db,
+            "note": f"interrupted save of {db}.json: entries {last['first']}-{last['seq']} were not applied",
+        }
+    ]
 
 
 def interrupted(store) -> bool:
@@ -233,8 +255,11 @@ def raw_digest(raw: bytes, data: dict) -> str | None:
 
     None when the file does not end with its ``_meta`` as the store writes it (edited by hand).
     """
-    tail = b'"_meta":' + json.dumps(data.get(META, {}), ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8", "surrogatepass") + b"}"
+    tail = (
+        b'"_meta":'
+        + json.dumps(data.get(META, {}), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+        + b"}"
+    )
     if not raw.endswith(tail):
         return None
     prefix = raw[: -len(tail)]
@@ -253,12 +278,21 @@ def _outside_edit(store, name: str, data: dict, raw: bytes, fh: tuple[int, str])
         expected = data.get(META, {}).get("1", {}).get("digest")
     if not expected or raw_digest(raw, data) == expected:
         return []
-    store.notices.append((
-        f"{name}.json ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
-        f"{name}.json was changed outside the program; the finding was recorded. Run verify.",
-    ))
-    return [{"action": "outside-edit", "kind": "audit", "id": None, "edit": {"db": name, "file_seq": fh[0]},
-             "note": f"{name}.json differs from its last recorded save (entry {fh[0]})"}]
+    store.notices.append(
+        (
+            f"{name}.json ถูกแก้ไขนอกโปรแกรม — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
+            f"{name}.json was changed outside the program; the finding was recorded. Run verify.",
+        )
+    )
+    return [
+        {
+            "action": "outside-edit",
+            "kind": "audit",
+            "id": None,
+            "edit": {"db": name, "file_seq": fh[0]},
+            "note": f"{name}.json differs from its last recorded save (entry {fh[0]})",
+        }
+    ]
 
 
 def before_write(store, name: str, data: dict | None, raw: bytes | None = None) -> list[dict]:
@@ -283,14 +317,21 @@ def before_write(store, name: str, data: dict | None, raw: bytes | None = None) 
     if fh[0] > head.seq or (fh[0] == head.seq and fh[1] != head.hash):
         log = _log_bytes(store)
         if fh[1].encode() not in log:  # not yet recorded
-            pre.append({"action": "audit-gap", "kind": "audit", "id": None,
-                        "gap": {"db": name, "file_seq": fh[0], "file_hash": fh[1], "log_seq": head.seq},
-                        "note": f"{name}.json refers to audit entry {fh[0]}, the log ended at {head.seq}"})
-            store.notices.append((
-                f"บันทึกการตรวจสอบไม่ตรงกับ {name}.json (รายการท้ายหายไป) — ได้บันทึกการตรวจพบไว้แล้ว "
-                "โปรดใช้คำสั่ง verify",
-                f"The audit log does not match {name}.json (entries missing); the finding was recorded. Run verify.",
-            ))
+            pre.append(
+                {
+                    "action": "audit-gap",
+                    "kind": "audit",
+                    "id": None,
+                    "gap": {"db": name, "file_seq": fh[0], "file_hash": fh[1], "log_seq": head.seq},
+                    "note": f"{name}.json refers to audit entry {fh[0]}, the log ended at {head.seq}",
+                }
+            )
+            store.notices.append(
+                (
+                    f"บันทึกการตรวจสอบไม่ตรงกับ {name}.json (รายการท้ายหายไป) — ได้บันทึกการตรวจพบไว้แล้ว โปรดใช้คำสั่ง verify",
+                    f"The audit log does not match {name}.json (entries missing); the finding was recorded. Run verify.",
+                )
+            )
     return pre
 
 
@@ -329,19 +370,23 @@ def check(store, datas: dict[str, dict], missing_ok: set[str] = frozenset()) -> 
         g = e.get("gap") or {}
         if e.get("action") == "outside-edit":
             db = (e.get("edit") or {}).get("db")
-            problems.append((
-                f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {db}.json ถูกแก้ไขนอกโปรแกรม "
-                "(ยืนยันรับทราบด้วย verify --repair)",
-                f"audit entry {seq}: on {e.get('ts', '')[:16]} {db}.json was found changed outside the program "
-                "(acknowledge with verify --repair)",
-            ))
+            problems.append(
+                (
+                    f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {db}.json ถูกแก้ไขนอกโปรแกรม "
+                    "(ยืนยันรับทราบด้วย verify --repair)",
+                    f"audit entry {seq}: on {e.get('ts', '')[:16]} {db}.json was found changed outside the program "
+                    "(acknowledge with verify --repair)",
+                )
+            )
             continue
-        problems.append((
-            f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {g.get('db')}.json อ้างถึงรายการ {g.get('file_seq')} "
-            f"แต่บันทึกมีถึง {g.get('log_seq')} — รายการถูกลบ (ยืนยันรับทราบด้วย verify --repair)",
-            f"audit entry {seq}: on {e.get('ts', '')[:16]} {g.get('db')}.json referred to entry {g.get('file_seq')} "
-            f"but the log ended at {g.get('log_seq')}: entries were removed (acknowledge with verify --repair)",
-        ))
+        problems.append(
+            (
+                f"audit ลำดับ {seq}: ตรวจพบเมื่อ {e.get('ts', '')[:16]} ว่า {g.get('db')}.json อ้างถึงรายการ {g.get('file_seq')} "
+                f"แต่บันทึกมีถึง {g.get('log_seq')} — รายการถูกลบ (ยืนยันรับทราบด้วย verify --repair)",
+                f"audit entry {seq}: on {e.get('ts', '')[:16]} {g.get('db')}.json referred to entry {g.get('file_seq')} "
+                f"but the log ended at {g.get('log_seq')}: entries were removed (acknowledge with verify --repair)",
+            )
+        )
     for db, hist in sorted(commits.items()):
         if not hist:
             continue
@@ -349,45 +394,58 @@ def check(store, datas: dict[str, dict], missing_ok: set[str] = frozenset()) -> 
         data = datas.get(db)
         if data is None:
             if db not in missing_ok:
-                problems.append((
-                    f"ไม่พบไฟล์ {db}.json แต่บันทึกการตรวจสอบมีการบันทึกไฟล์นี้ถึงลำดับ {seq} — ไฟล์ถูกลบ (กู้คืนด้วย restore)",
-                    f"{db}.json is missing but the audit log records saves to it up to entry {seq} (deleted; restore it)",
-                ))
+                problems.append(
+                    (
+                        f"ไม่พบไฟล์ {db}.json แต่บันทึกการตรวจสอบมีการบันทึกไฟล์นี้ถึงลำดับ {seq} — ไฟล์ถูกลบ (กู้คืนด้วย restore)",
+                        f"{db}.json is missing but the audit log records saves to it up to entry {seq} (deleted; restore it)",
+                    )
+                )
             continue
         fh = file_head(data)
         if fh is None:
-            problems.append((
-                f"{db}.json ถูกล้างหรือแทนที่ (ไม่มีการอ้างถึงบันทึกการตรวจสอบ) แต่บันทึกมีถึงลำดับ {seq}",
-                f"{db}.json was emptied or replaced (no audit head) but the log records saves up to entry {seq}",
-            ))
+            problems.append(
+                (
+                    f"{db}.json ถูกล้างหรือแทนที่ (ไม่มีการอ้างถึงบันทึกการตรวจสอบ) แต่บันทึกมีถึงลำดับ {seq}",
+                    f"{db}.json was emptied or replaced (no audit head) but the log records saves up to entry {seq}",
+                )
+            )
             continue
         if fh != (seq, digest_hash):
             if fh[0] > last_seq:
                 continue  # reported below as entries removed
-            problems.append((
-                f"{db}.json ไม่ใช่ฉบับล่าสุดตามบันทึกการตรวจสอบ (ไฟล์อ้างถึงลำดับ {fh[0]} แต่บันทึกล่าสุดคือ {seq}) — "
-                "ไฟล์ถูกแทนที่ด้วยฉบับเก่าหรือการบันทึกหายไป",
-                f"{db}.json is not the latest version the audit log records (file at entry {fh[0]}, log at {seq}): "
-                "replaced by an older copy, or a save was lost",
-            ))
+            problems.append(
+                (
+                    f"{db}.json ไม่ใช่ฉบับล่าสุดตามบันทึกการตรวจสอบ (ไฟล์อ้างถึงลำดับ {fh[0]} แต่บันทึกล่าสุดคือ {seq}) — "
+                    "ไฟล์ถูกแทนที่ด้วยฉบับเก่าหรือการบันทึกหายไป",
+                    f"{db}.json is not the latest version the audit log records (file at entry {fh[0]}, log at {seq}): "
+                    "replaced by an older copy, or a save was lost",
+                )
+            )
         elif digest and body_digest(data) != digest:
-            problems.append((
-                f"{db}.json ถูกแก้ไขนอกโปรแกรม (เนื้อหาไม่ตรงกับบันทึกการตรวจสอบลำดับ {seq})",
-                f"{db}.json was changed outside the program (content does not match audit entry {seq})",
-            ))
+            problems.append(
+                (
+                    f"{db}.json ถูกแก้ไขนอกโปรแกรม (เนื้อหาไม่ตรงกับบันทึกการตรวจสอบลำดับ {seq})",
+                    f"{db}.json was changed outside the program (content does not match audit entry {seq})",
+                )
+            )
     for db, data in datas.items():
         fh = file_head(data)
         if fh is None or (commits.get(db) and fh[0] <= last_seq):
             continue
         if fh[0] > last_seq:
-            problems.append((
-                f"{db}.json อ้างถึงรายการ audit ลำดับ {fh[0]} แต่บันทึกมีถึง {last_seq} — รายการท้ายถูกลบ",
-                f"{db}.json refers to audit entry {fh[0]} but the log ends at {last_seq} (entries removed)",
-            ))
+            problems.append(
+                (
+                    f"{db}.json อ้างถึงรายการ audit ลำดับ {fh[0]} แต่บันทึกมีถึง {last_seq} — รายการท้ายถูกลบ",
+                    f"{db}.json refers to audit entry {fh[0]} but the log ends at {last_seq} (entries removed)",
+                )
+            )
         elif fh[0] and hashes.get(fh[0]) != fh[1] and not (restored and fh == restored):
-            problems.append((
-                f"{db}.json: รายการ audit ลำดับ {fh[0]} ไม่ตรงกับที่บันทึกไว้", f"{db}.json: audit entry {fh[0]} does not match"
-            ))
+            problems.append(
+                (
+                    f"{db}.json: รายการ audit ลำดับ {fh[0]} ไม่ตรงกับที่บันทึกไว้",
+                    f"{db}.json: audit entry {fh[0]} does not match",
+                )
+            )
     return problems
 
 
@@ -400,8 +458,12 @@ def _good_prefix(raw: bytes) -> tuple[int, int]:
             break
         try:
             e = json.loads(line)
-            ok = (isinstance(e, dict) and e.get("seq") == expect and e.get("prev") == prev
-                  and e.get("hash") == entry_hash(e))
+            ok = (
+                isinstance(e, dict)
+                and e.get("seq") == expect
+                and e.get("prev") == prev
+                and e.get("hash") == entry_hash(e)
+            )
         except (ValueError, UnicodeError, TypeError):
             ok = False
         if not ok:
@@ -426,8 +488,12 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
             atomic_write_bytes(store.dir / moved, raw[keep:])
             atomic_write_bytes(store.audit.path, raw[:keep])
             store.audit._head = None
-            done.append((f"ย้ายส่วนที่เสียหายของบันทึกการตรวจสอบ (หลังบรรทัด {lines}) ไปเก็บไว้ที่ {moved}",
-                         f"Moved the damaged part of the audit log (after line {lines}) to {moved}"))
+            done.append(
+                (
+                    f"ย้ายส่วนที่เสียหายของบันทึกการตรวจสอบ (หลังบรรทัด {lines}) ไปเก็บไว้ที่ {moved}",
+                    f"Moved the damaged part of the audit log (after line {lines}) to {moved}",
+                )
+            )
         gaps = [e["seq"] for e in store.audit.entries() if e.get("action") in ("audit-gap", "outside-edit")]
         datas = {}
         for name in store.db_names():
@@ -443,17 +509,29 @@ def repair(store, actor: str) -> list[tuple[str, str]]:
             return done
         datas = {name: _accept_table_files(store, d) for name, d in datas.items()}
         accepted = {name: body_digest(d) for name, d in datas.items() if d}
-        rec = {"action": "repair", "kind": "audit", "id": None, "acknowledged": gaps, "accepted": accepted,
-               "moved": moved, "findings": len(mismatched), "note": f"verify --repair: {len(mismatched)} finding(s) acknowledged"
-               + (f", damaged tail set aside in {moved}" if moved else "")}
+        rec = {
+            "action": "repair",
+            "kind": "audit",
+            "id": None,
+            "acknowledged": gaps,
+            "accepted": accepted,
+            "moved": moved,
+            "findings": len(mismatched),
+            "note": f"verify --repair: {len(mismatched)} finding(s) acknowledged"
+            + (f", damaged tail set aside in {moved}" if moved else ""),
+        }
         head = store.audit.append([rec], actor)
         for name, d in datas.items():
             if name in accepted:
                 meta = dict(d.get(META, {}).get("1", {}))
                 meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
                 store._write(name, {**{k: v for k, v in d.items() if k != META}, META: {"1": meta}})
-        done.append((f"บันทึกการซ่อมไว้ในบันทึกการตรวจสอบแล้ว (ลำดับ {head.seq}); รับทราบ {len(mismatched)} รายการ",
-                     f"Recorded the repair in the audit log (entry {head.seq}); {len(mismatched)} finding(s) acknowledged"))
+        done.append(
+            (
+                f"บันทึกการซ่อมไว้ในบันทึกการตรวจสอบแล้ว (ลำดับ {head.seq}); รับทราบ {len(mismatched)} รายการ",
+                f"Recorded the repair in the audit log (entry {head.seq}); {len(mismatched)} finding(s) acknowledged",
+            )
+        )
     return done
 
 
@@ -486,6 +564,10 @@ def repairs(store) -> list[tuple[str, str]]:
             th = f"รับทราบ {e['findings']} รายการ" if isinstance(e.get("findings"), int) else ""
             if e.get("moved"):
                 th += ("; " if th else "") + f"แยกส่วนที่เสียหายไว้ที่ {e['moved']}"
-            out.append((f"ซ่อมบันทึกการตรวจสอบเมื่อ {e.get('ts', '')[:16]} โดย {e.get('actor')}: {th or e.get('note', '')}",
-                        f"Audit log repaired on {e.get('ts', '')[:16]} by {e.get('actor')}: {e.get('note', '')}"))
+            out.append(
+                (
+                    f"ซ่อมบันทึกการตรวจสอบเมื่อ {e.get('ts', '')[:16]} โดย {e.get('actor')}: {th or e.get('note', '')}",
+                    f"Audit log repaired on {e.get('ts', '')[:16]} by {e.get('actor')}: {e.get('note', '')}",
+                )
+            )
     return out

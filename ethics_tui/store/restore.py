@@ -88,7 +88,7 @@ def switch_in(folder: Path, stage: Path) -> None:
     folder = Path(folder)
     plan = {
         "stage": stage.name,
-        "old": f"{OLD_PREFIX}{stage.name[len(STAGE_PREFIX):]}",
+        "old": f"{OLD_PREFIX}{stage.name[len(STAGE_PREFIX) :]}",
         "out": sorted(p.name for p in folder.iterdir() if owned_top_level(p.name)),
         "in": sorted(p.name for p in stage.iterdir() if owned_top_level(p.name)),
     }

@@ -38,7 +38,7 @@ class _Reader:
             return False
         raw = self.f.read(CHUNK)
         self.eof = not raw
-        self.buf = self.buf[self.pos:] + self.dec.decode(raw, final=self.eof)
+        self.buf = self.buf[self.pos :] + self.dec.decode(raw, final=self.eof)
         self.pos = 0
         return True
 
@@ -47,7 +47,7 @@ class _Reader:
         while True:
             self.pos = _WS.match(self.buf, self.pos).end()
             if self.pos < len(self.buf) or not self._fill():
-                return self.buf[self.pos:self.pos + 1]
+                return self.buf[self.pos : self.pos + 1]
 
     def expect(self, char: str) -> None:
         if self.peek() != char:

@@ -92,8 +92,9 @@ def sha256(raw: bytes) -> str:
 def files_in(folder: Path) -> list[Path]:
     """Every table file in the folder (exact names, regular files)."""
     try:
-        return sorted(p for p in Path(folder).iterdir() if TABLE_FILE_RE.match(p.name) and p.is_file()
-                      and not p.is_symlink())
+        return sorted(
+            p for p in Path(folder).iterdir() if TABLE_FILE_RE.match(p.name) and p.is_file() and not p.is_symlink()
+        )
     except OSError:
         return []
 
@@ -106,8 +107,9 @@ def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched:
     writes: list[tuple[Path, bytes]] = []
     for table, docs in loaded.items():
         entry = old.get(table)
-        splittable = (name in SPLIT_DBS and isinstance(docs, dict) and TABLE_NAME_RE.match(table)
-                      and len(docs) > split_at)
+        splittable = (
+            name in SPLIT_DBS and isinstance(docs, dict) and TABLE_NAME_RE.match(table) and len(docs) > split_at
+        )
         if entry is None and not splittable:
             body[table] = docs
             continue

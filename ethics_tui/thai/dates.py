@@ -83,10 +83,8 @@ def _build(day: int, month: int, year_ce: int, original: str) -> date:
 def _be_to_ce(year_be: int, original: str) -> int:
     if not MIN_BE_YEAR <= year_be <= MAX_BE_YEAR:
         raise _err(
-            f"ปี พ.ศ. {year_be} ไม่อยู่ในช่วงที่เป็นไปได้ ({MIN_BE_YEAR}-{MAX_BE_YEAR}) "
-            f"ใน “{original}” — โปรดใช้ปี พ.ศ. เช่น 2568",
-            f"Year {year_be} is not a plausible Buddhist Era year in '{original}' "
-            "(use B.E., e.g. 2568)",
+            f"ปี พ.ศ. {year_be} ไม่อยู่ในช่วงที่เป็นไปได้ ({MIN_BE_YEAR}-{MAX_BE_YEAR}) ใน “{original}” — โปรดใช้ปี พ.ศ. เช่น 2568",
+            f"Year {year_be} is not a plausible Buddhist Era year in '{original}' (use B.E., e.g. 2568)",
         )
     return year_be - BE_OFFSET
 

@@ -118,8 +118,14 @@ def _break_plain(text: str) -> str:
             continue
         # No ZWSP next to real whitespace (a space is already a break opportunity).
         # Nor after an opening bracket or before closing punctuation: "(งาน" and "งาน)" stay together.
-        if (out and not prev.isspace() and not tok.isspace() and prev[-1] != ZWSP
-                and prev[-1] not in _OPENERS and tok[0] not in _CLOSERS):
+        if (
+            out
+            and not prev.isspace()
+            and not tok.isspace()
+            and prev[-1] != ZWSP
+            and prev[-1] not in _OPENERS
+            and tok[0] not in _CLOSERS
+        ):
             out.append(ZWSP)
         out.append(tok)
         prev = tok
@@ -166,8 +172,10 @@ class NameSet:
 
 
 _D = "[0-9\u0e50-\u0e59]"
-_MONTHS = ("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
-           "ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\.")
+_MONTHS = (
+    "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
+    "ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
+)
 _UNITS = "บาท|คน|ชุด|ฉบับ|ราย|วัน|เดือน|ปี|ครั้ง|ชั่วโมง|หน้า|เรื่อง|แห่ง|ข้อ|รายการ|หลักสูตร|ตำแหน่ง|เล่ม|แผ่น"
 #: number-with-unit groups kept on one line where they fit (like names): dates, "ที่ ๑/๒๕๖๘",
 #: "พ.ศ. ๒๕๖๙", "๓,๐๐๐ บาท", "มาตรา ๖๐", phone numbers, e-mail addresses

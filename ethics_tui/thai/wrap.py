@@ -70,8 +70,12 @@ def _units(line: str) -> list[tuple[int, int]]:
         if glued and units and pos == start:
             # "๑/๒๕๖๘", "ITA-O13": no break between two non-Thai pieces
             prev_end = units[-1][1]
-            if (prev_end == pos and not _THAI_LETTER.match(line[prev_end - 1])
-                    and not _THAI_LETTER.match(c) and line[prev_end - 1] not in _SPACE):
+            if (
+                prev_end == pos
+                and not _THAI_LETTER.match(line[prev_end - 1])
+                and not _THAI_LETTER.match(c)
+                and line[prev_end - 1] not in _SPACE
+            ):
                 start = units.pop()[0]
         glued = False
         pos += 1

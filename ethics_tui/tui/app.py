@@ -28,6 +28,7 @@ from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
 
+
 def seconds_since_process_start() -> float:
     """Seconds since this process started (Linux /proc; elsewhere since this module loaded)."""
     try:
@@ -145,8 +146,15 @@ class EthicsApp(App):
         for notice in self.ctx.store.notices:
             self.notify(notice[pick], severity="warning", timeout=10, markup=False)
 
-    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
-               markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity="information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notice; after an export's notice, what its documents want the user to know
         (e.g. no emblem file is set), each once (``pdf.base.take_warnings``)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
@@ -430,8 +438,10 @@ class EthicsApp(App):
             require(self.ctx, "backup.create")  # a refusal becomes a Thai notification
             from ethics_tui.tui.screens.backup_dialog import BackupModal
 
-            self.push_screen(BackupModal(self.ctx.store.backups_dir),
-                             lambda folder: self._backup(folder) if folder is not None else None)
+            self.push_screen(
+                BackupModal(self.ctx.store.backups_dir),
+                lambda folder: self._backup(folder) if folder is not None else None,
+            )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="backup")
     def _backup(self, folder: Path) -> None:
@@ -471,8 +481,10 @@ class EthicsApp(App):
                 modal = ConfirmModal(self.restore_question(about))
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
-        self.push_screen(TextPromptModal(self.t("restore_title"), self.t("restore_path"), default, path="open",
-                                         suffixes=(".zip",)), chosen)
+        self.push_screen(
+            TextPromptModal(self.t("restore_title"), self.t("restore_path"), default, path="open", suffixes=(".zip",)),
+            chosen,
+        )
 
     def restore_question(self, about) -> str:
         from ethics_tui.service.settings import get_settings
@@ -483,8 +495,15 @@ class EthicsApp(App):
         if about.created is not None:
             when = f"{format_date(about.created.date(), 'abbr')} {about.created:%H:%M}"
         size = f"{about.size / 1024:,.0f} KB" if about.size < 1 << 20 else f"{about.size / (1 << 20):,.1f} MB"
-        text = self.t("restore_confirm", path="\x00", when=when, size=size, staff=about.staff,
-                      docs=about.documents, acks=about.acks)
+        text = self.t(
+            "restore_confirm",
+            path="\x00",
+            when=when,
+            size=size,
+            staff=about.staff,
+            docs=about.documents,
+            acks=about.acks,
+        )
         text = apply_digits(text, get_settings(self.ctx).digits) if self.ctx is not None else text
         return text.replace("\x00", str(about.path))  # a path keeps its own digits
 

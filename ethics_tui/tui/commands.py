@@ -93,9 +93,13 @@ class ThaiCommandPalette(CommandPalette):
             if search_value:
                 from textual.command import CommandList
 
-                self.query_one(CommandList).add_option(Option(
-                    Align.center(Text(self.app.t("cmd_no_match"), style="not bold")), disabled=True,
-                    id=self._NO_MATCHES))
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.app.t("cmd_no_match"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
                 self._list_visible = True
             else:
                 self._list_visible = False

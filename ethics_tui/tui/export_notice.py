@@ -47,5 +47,8 @@ def open_exports(app) -> None:
     if not app.is_web and folder.is_dir() and open_folder(folder):
         app.notify(("Opened " if app.lang == "en" else "เปิดโฟลเดอร์แล้ว: ") + str(folder), markup=False)
         return
-    app.notify(("The files are in the folder " if app.lang == "en" else "ไฟล์อยู่ในโฟลเดอร์ ") + str(folder),
-               timeout=15, markup=False)
+    app.notify(
+        ("The files are in the folder " if app.lang == "en" else "ไฟล์อยู่ในโฟลเดอร์ ") + str(folder),
+        timeout=15,
+        markup=False,
+    )

@@ -16,8 +16,9 @@ class IdleWatch:
         self.last = time.monotonic()
 
     def touch(self, event: events.Event | None = None) -> None:
-        if event is None or isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
-                                               events.MouseScrollUp, events.Paste)):
+        if event is None or isinstance(
+            event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
+        ):
             self.last = time.monotonic()
 
     def idle_seconds(self, now: float | None = None) -> float:

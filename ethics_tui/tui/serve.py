@@ -48,18 +48,26 @@ def _quiet_unraisable(unraisable) -> None:
     office's: one log line, no traceback on the server's console."""
     exc = unraisable.exc_value
     logging.getLogger("ethics_tui.tui.serve").warning(
-        "ignored during clean-up: %s: %s", type(exc).__name__ if exc else "?", exc)
+        "ignored during clean-up: %s: %s", type(exc).__name__ if exc else "?", exc
+    )
 
 
-def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, lang: str = "th",
-                max_sessions: int = MAX_SESSIONS):
+def make_server(
+    data_dir: Path,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    lang: str = "th",
+    max_sessions: int = MAX_SESSIONS,
+):
     try:
         import aiohttp_jinja2
         from aiohttp import web
         from textual_serve.server import Server
     except ImportError:
-        raise UserError("ยังไม่ได้ติดตั้ง textual-serve — ติดตั้งด้วย pip install \"ethics-tui[serve]\"",
-                        "textual-serve is not installed; install it with pip install \"ethics-tui[serve]\"") from None
+        raise UserError(
+            'ยังไม่ได้ติดตั้ง textual-serve — ติดตั้งด้วย pip install "ethics-tui[serve]"',
+            'textual-serve is not installed; install it with pip install "ethics-tui[serve]"',
+        ) from None
 
     title = "ทะเบียนมาตรการส่งเสริมคุณธรรม" if lang == "th" else "Integrity measures registers"
     os.environ["ETHICS_TUI_SERVE"] = "1"  # sessions say where exports are instead of opening folders
@@ -74,7 +82,12 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
         async def on_startup(self, app) -> None:
             import socket
 
-            shown = {"127.0.0.1": "localhost", "::1": "localhost", "0.0.0.0": socket.gethostname(), "::": socket.gethostname()}
+            shown = {
+                "127.0.0.1": "localhost",
+                "::1": "localhost",
+                "0.0.0.0": socket.gethostname(),
+                "::": socket.gethostname(),
+            }
             url = f"http://{shown.get(host, host)}:{port}"
             print(f"ethics-tui: เปิดให้ใช้งานทางเว็บเบราว์เซอร์ที่ {url} (ข้อมูล {data_dir}) — กด Ctrl+C เพื่อหยุด", flush=True)
             print(f"ethics-tui: serving on {url} (data {data_dir}); Ctrl+C stops", flush=True)
@@ -82,12 +95,14 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
         async def _make_app(self):
             app = web.Application()
             aiohttp_jinja2.setup(app, loader=__import__("jinja2").FileSystemLoader(str(WEB_DIR)))
-            app.add_routes([
-                web.get("/", self.handle_index, name="index"),
-                web.get("/ws", self.handle_websocket, name="websocket"),
-                web.get("/download/{key}", self.handle_download, name="download"),
-                web.static("/static", self.statics_path, show_index=False, name="static"),
-            ])
+            app.add_routes(
+                [
+                    web.get("/", self.handle_index, name="index"),
+                    web.get("/ws", self.handle_websocket, name="websocket"),
+                    web.get("/download/{key}", self.handle_download, name="download"),
+                    web.static("/static", self.statics_path, show_index=False, name="static"),
+                ]
+            )
             app.on_startup.append(self.on_startup)
             app.on_shutdown.append(self.on_shutdown)
             return app
@@ -96,9 +111,12 @@ def make_server(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PO
         async def handle_index(self, request):
             ws = ("wss://" if request.scheme == "https" else "ws://") + request.host + "/ws"
             size = request.query.get("fontsize", "16")
-            return {"font_size": int(size) if size.isdigit() and 8 <= int(size) <= 40 else 16,
-                    "app_websocket_url": ws, "config": {"static": {"url": "/static/"}},
-                    "application": {"name": title}}
+            return {
+                "font_size": int(size) if size.isdigit() and 8 <= int(size) <= 40 else 16,
+                "app_websocket_url": ws,
+                "config": {"static": {"url": "/static/"}},
+                "application": {"name": title},
+            }
 
         async def handle_websocket(self, request):
             origin = request.headers.get("Origin")
@@ -121,16 +139,21 @@ def serve(data_dir: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, la
     data_dir = Path(data_dir)
     ctx = Context.open(data_dir, lang=lang)  # a damaged or missing folder is reported here, not in a page
     if ctx.store.is_empty():
-        raise UserError(f"โฟลเดอร์ {data_dir} ยังไม่มีข้อมูล — เปิดโปรแกรมบนเครื่องนี้ครั้งแรกเพื่อตั้งค่าสำนักงานก่อน",
-                        f"{data_dir} holds no office yet; set it up in the terminal app on this PC first")
+        raise UserError(
+            f"โฟลเดอร์ {data_dir} ยังไม่มีข้อมูล — เปิดโปรแกรมบนเครื่องนี้ครั้งแรกเพื่อตั้งค่าสำนักงานก่อน",
+            f"{data_dir} holds no office yet; set it up in the terminal app on this PC first",
+        )
     from ethics_tui.service.access import setup_mode
 
     if setup_mode(ctx):
-        raise UserError("ยังไม่มีบัญชีผู้ใช้ — สร้างบัญชีผู้ดูแลระบบบนเครื่องนี้ก่อนเปิดให้ใช้ทางเว็บ",
-                        "No user accounts yet: create the administrator on this PC before serving")
+        raise UserError(
+            "ยังไม่มีบัญชีผู้ใช้ — สร้างบัญชีผู้ดูแลระบบบนเครื่องนี้ก่อนเปิดให้ใช้ทางเว็บ",
+            "No user accounts yet: create the administrator on this PC before serving",
+        )
     try:
         make_server(data_dir, host, port, lang).serve()
     except OSError as exc:
-        raise UserError(f"เปิดพอร์ต {host}:{port} ไม่ได้ ({exc.strerror})",
-                        f"Cannot listen on {host}:{port} ({exc.strerror})") from None
+        raise UserError(
+            f"เปิดพอร์ต {host}:{port} ไม่ได้ ({exc.strerror})", f"Cannot listen on {host}:{port} ({exc.strerror})"
+        ) from None
     return 0

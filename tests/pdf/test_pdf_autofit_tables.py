@@ -31,8 +31,11 @@ def test_signoff_position_column_grows_when_the_names_are_short(tmp_path):
 
 
 def test_signoff_with_long_names_and_posts_keeps_header_words_whole(tmp_path):
-    people = [SignoffPerson("นางสาวประภัสสราภรณ์ ศรีสุวรรณวัฒนากุล", "นักวิชาการตรวจสอบภายในชำนาญการพิเศษ",
-                            "กองการศึกษา ศาสนาและวัฒนธรรม")] * 3
+    people = [
+        SignoffPerson(
+            "นางสาวประภัสสราภรณ์ ศรีสุวรรณวัฒนากุล", "นักวิชาการตรวจสอบภายในชำนาญการพิเศษ", "กองการศึกษา ศาสนาและวัฒนธรรม"
+        )
+    ] * 3
     path = render_signoff(SignoffDoc("ประกาศ", people), tmp_path / "s.pdf", SETTINGS)
     assert not pagecheck.problems(path, header_words=list(HEADERS))
     texts = [ln.text.strip() for ln in _lines(path)]
@@ -41,8 +44,10 @@ def test_signoff_with_long_names_and_posts_keeps_header_words_whole(tmp_path):
 
 
 def test_report_columns_follow_their_content(tmp_path):
-    long = ("จัดประชุมชี้แจงแนวทางการปฏิบัติงาน จัดทำคู่มือ และติดตามผลการดำเนินการทุกไตรมาส "
-            "โดยรายงานต่อผู้บริหารท้องถิ่นและเผยแพร่บนเว็บไซต์ของหน่วยงาน ") * 2
+    long = (
+        "จัดประชุมชี้แจงแนวทางการปฏิบัติงาน จัดทำคู่มือ และติดตามผลการดำเนินการทุกไตรมาส "
+        "โดยรายงานต่อผู้บริหารท้องถิ่นและเผยแพร่บนเว็บไซต์ของหน่วยงาน "
+    ) * 2
     rows = [ReportRow("มาตรการเผยแพร่ข้อมูล", long, "กองคลัง", "ต.ค. ๖๘", "ดำเนินการแล้ว", "ครบถ้วน")]
     doc = ReportDoc(title="รายงานผลการดำเนินการ", fiscal_year_be=2569, groups=[ReportGroup("๑. มาตรการ", rows)])
     path = render_report(doc, tmp_path / "r.pdf", SETTINGS)

@@ -11,8 +11,10 @@ from ethics_tui.pdf.signoff import render_signoff
 from ethics_tui.pdf.table import Column, TableWriter
 
 SETTINGS = OfficeSettings(office_name="องค์การบริหารส่วนตำบลเชียงพิณ")
-TEXT = ("จัดอบรมให้ความรู้เรื่องประมวลจริยธรรมแก่บุคลากรทุกระดับ ติดตามผลการปฏิบัติตามประมวลจริยธรรม "
-        "และรายงานผลต่อผู้บริหารท้องถิ่นเป็นประจำทุกไตรมาส ") * 3
+TEXT = (
+    "จัดอบรมให้ความรู้เรื่องประมวลจริยธรรมแก่บุคลากรทุกระดับ ติดตามผลการปฏิบัติตามประมวลจริยธรรม "
+    "และรายงานผลต่อผู้บริหารท้องถิ่นเป็นประจำทุกไตรมาส "
+) * 3
 
 
 def test_a_continued_row_never_holds_one_lone_line(tmp_path):
@@ -33,8 +35,14 @@ def test_a_continued_row_never_holds_one_lone_line(tmp_path):
 
 
 def test_every_continued_signoff_page_starts_with_the_column_headers(tmp_path):
-    people = [SignoffPerson(f"นายธนพัฒน์{i} เจริญรุ่งเรืองกิจ", "ผู้อำนวยการกองการศึกษา ศาสนาและวัฒนธรรม",
-                            "กองการศึกษา ศาสนาและวัฒนธรรม" if i % 2 else "สำนักปลัด") for i in range(90)]
+    people = [
+        SignoffPerson(
+            f"นายธนพัฒน์{i} เจริญรุ่งเรืองกิจ",
+            "ผู้อำนวยการกองการศึกษา ศาสนาและวัฒนธรรม",
+            "กองการศึกษา ศาสนาและวัฒนธรรม" if i % 2 else "สำนักปลัด",
+        )
+        for i in range(90)
+    ]
     path = render_signoff(SignoffDoc("ประกาศเรื่องประมวลจริยธรรม", people), tmp_path / "s.pdf", SETTINGS)
     pages = pagecheck.read_pages(path)
     assert len(pages) > 3

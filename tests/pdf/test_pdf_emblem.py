@@ -38,8 +38,10 @@ def test_a_damaged_emblem_file_is_reported(tmp_path):
 
 def _emblem_box_mm(pdf_path, tmp_path):
     """(left, top, width, height) in mm of the emblem's colour on page 1."""
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path), str(tmp_path / "p")],
+        check=True,
+    )
     img = Image.open(tmp_path / "p.png").convert("RGB")
     mask = img.point(lambda v: 0).convert("L")
     px = img.load()

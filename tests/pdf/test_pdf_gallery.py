@@ -18,15 +18,32 @@ from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
 from ethics_tui.service.gallery_pdf import build_stress_office, check_gallery, render_gallery
 
-KINDS = ("sample-order", "sample-memo", "circular-", "circular-memo-", "signoff-", "announcement-", "order-",
-         "order-signoff-", "appraisal-criteria-", "appraisal-summary-", "appraisal-notices-", "training-memo-",
-         "training-report-", "complaint-receipt-", "complaint-file-", "complaint-stats-", "report-",
-         "notices-coverage")
+KINDS = (
+    "sample-order",
+    "sample-memo",
+    "circular-",
+    "circular-memo-",
+    "signoff-",
+    "announcement-",
+    "order-",
+    "order-signoff-",
+    "appraisal-criteria-",
+    "appraisal-summary-",
+    "appraisal-notices-",
+    "training-memo-",
+    "training-report-",
+    "complaint-receipt-",
+    "complaint-file-",
+    "complaint-stats-",
+    "report-",
+    "notices-coverage",
+)
 
 
 def _gallery(tmp_path, ctx):
-    written, skipped = render_gallery(ctx, tmp_path / "out", png=False,
-                                      complaints_ctx=demo_sign_in(Context(store=ctx.store), "complaints"))
+    written, skipped = render_gallery(
+        ctx, tmp_path / "out", png=False, complaints_ctx=demo_sign_in(Context(store=ctx.store), "complaints")
+    )
     names = {p.name for p in written}
     for kind in KINDS:
         assert any(n.startswith(kind) for n in names), (kind, skipped)

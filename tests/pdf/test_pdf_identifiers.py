@@ -18,8 +18,10 @@ def test_codes_keep_their_digits_while_prose_gets_thai_digits():
 
 
 def test_a_complaint_code_prints_as_stored(tmp_path):
-    doc = SlipDoc(title="ใบรับเรื่องร้องเรียน", fields=[SlipField("รหัสรับเรื่อง", "DFEX-YAJ7-FH"),
-                                                      SlipField("รหัสบุคลากร", "A0066"), SlipField("จำนวน", "7 ฉบับ")])
+    doc = SlipDoc(
+        title="ใบรับเรื่องร้องเรียน",
+        fields=[SlipField("รหัสรับเรื่อง", "DFEX-YAJ7-FH"), SlipField("รหัสบุคลากร", "A0066"), SlipField("จำนวน", "7 ฉบับ")],
+    )
     out = render_slip(doc, tmp_path / "s.pdf", sample_settings("thai"))
     text = pdftotext(out)
     assert "DFEX-YAJ7-FH" in text and "A0066" in text
@@ -32,7 +34,8 @@ def test_position_and_level_not_printed_twice():
     assert position_with_level("นิติกร", "ปฏิบัติการ") == "นิติกรปฏิบัติการ"
     assert position_with_level("ปลัด อบต.", "อำนวยการท้องถิ่น ระดับกลาง") == "ปลัด อบต."
     assert position_with_level("ปลัด อบต.", "อำนวยการท้องถิ่น ระดับกลาง", other_levels=True) == (
-        "ปลัด อบต. อำนวยการท้องถิ่น ระดับกลาง")
+        "ปลัด อบต. อำนวยการท้องถิ่น ระดับกลาง"
+    )
 
 
 def test_committee_order_position_not_doubled():

@@ -169,8 +169,12 @@ def test_default_pdftotext_reads_top_to_bottom_with_real_boxes(samples, kind):
     from ethics_tui.pdf.pagecheck import read_pages
 
     for mode in ([], ["-layout"]):
-        text = subprocess.run(["pdftotext", *mode, "-f", "1", "-l", "1", str(samples[kind]), "-"],
-                              capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", *mode, "-f", "1", "-l", "1", str(samples[kind]), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         flat = squash(text)
         if kind == "memo":
             assert flat.index("บันทึกข้อความ") < flat.index("ส่วนราชการ") < flat.index("เรียน")

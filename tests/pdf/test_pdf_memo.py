@@ -16,11 +16,25 @@ def test_memo_parts_in_order(tmp_path):
     doc = replace(S.sample_memo(), number="123")
     path = render_memo(doc, tmp_path / "memo.pdf", settings)
     text = squash(pdftotext(path))
-    parts = ["บันทึกข้อความ", "ส่วนราชการ", "สำนักปลัดงานการเจ้าหน้าที่" + squash(settings.office_name),
-             "ที่" + squash(settings.letter_prefix) + "/123", "วันที่14มกราคม2569", "เรื่อง" + squash(doc.subject),
-             "เรียน" + squash(doc.to), squash(doc.body[0]), "ลำดับ", "นางสาวศิริพรภูมิพัฒน์", "ค่าใช้จ่ายรวม13,800.00บาท",
-             squash(doc.after_table[0]), "จึงเรียนมาเพื่อโปรดพิจารณา", "เจ้าหน้าที่งานการเจ้าหน้าที่",
-             "ความเห็นและคำสั่งของผู้บริหาร", "()อนุมัติ", squash(settings.executive_name)]
+    parts = [
+        "บันทึกข้อความ",
+        "ส่วนราชการ",
+        "สำนักปลัดงานการเจ้าหน้าที่" + squash(settings.office_name),
+        "ที่" + squash(settings.letter_prefix) + "/123",
+        "วันที่14มกราคม2569",
+        "เรื่อง" + squash(doc.subject),
+        "เรียน" + squash(doc.to),
+        squash(doc.body[0]),
+        "ลำดับ",
+        "นางสาวศิริพรภูมิพัฒน์",
+        "ค่าใช้จ่ายรวม13,800.00บาท",
+        squash(doc.after_table[0]),
+        "จึงเรียนมาเพื่อโปรดพิจารณา",
+        "เจ้าหน้าที่งานการเจ้าหน้าที่",
+        "ความเห็นและคำสั่งของผู้บริหาร",
+        "()อนุมัติ",
+        squash(settings.executive_name),
+    ]
     at = 0
     for part in parts:
         found = text.find(part, at)

@@ -9,8 +9,13 @@ from ethics_tui.pdf.base import ThaiPDF
 from ethics_tui.pdf.textlayer import pdftotext
 from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks
 
-SETTINGS = OfficeSettings(office_name="องค์การบริหารส่วนตำบลเชียงพิณ", district="กุมภวาปี", province="อุดรธานี",
-                          executive_name="นายประเสริฐ วงศ์ใหญ่", executive_title="นายกองค์การบริหารส่วนตำบลเชียงพิณ")
+SETTINGS = OfficeSettings(
+    office_name="องค์การบริหารส่วนตำบลเชียงพิณ",
+    district="กุมภวาปี",
+    province="อุดรธานี",
+    executive_name="นายประเสริฐ วงศ์ใหญ่",
+    executive_title="นายกองค์การบริหารส่วนตำบลเชียงพิณ",
+)
 WHOLE = [
     "อำเภอกุมภวาปี",
     "จังหวัดอุดรธานี",

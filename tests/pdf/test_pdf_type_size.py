@@ -23,8 +23,23 @@ def _consonant_height_mm(tmp_path, size: float) -> float:
     pdf.set_xy(40, 40)
     pdf.text_line("กกกกกกกกกก", 100)
     path = pdf.save(tmp_path / f"k{size}.pdf")
-    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
-                    str(path), str(tmp_path / f"k{size}")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(DPI),
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(path),
+            str(tmp_path / f"k{size}"),
+        ],
+        check=True,
+    )
     img = Image.open(tmp_path / f"k{size}.png").point(lambda v: 255 if v < 128 else 0)
     box = img.getbbox()
     assert box is not None

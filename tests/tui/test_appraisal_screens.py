@@ -66,7 +66,9 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
         assert str(svc.get_result(app.ctx, ids[1]).scores.total) == "90.00"
         assert not svc.get_result(app.ctx, ids[2]).result.scored
         assert "ดีมาก" in str(screen.table.get_cell(str(ids[0]), "level"))
-        assert "90.00" in str(screen.table.get_cell(str(ids[1]), "total")) or "๙๐.๐๐" in str(screen.table.get_cell(str(ids[1]), "total"))
+        assert "90.00" in str(screen.table.get_cell(str(ids[1]), "total")) or "๙๐.๐๐" in str(
+            screen.table.get_cell(str(ids[1]), "total")
+        )
 
         appraisal_review.mark_notified(app.ctx, ids[0], date.today())
         screen.table.move_cursor(row=0)
@@ -85,7 +87,12 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
         await pilot.pause()
         assert app.screen is screen
         r = svc.get_result(app.ctx, ids[0]).result
-        assert (r.ack, r.witness_id, r.witness_name, r.ack_note) == ("refused", witness.id, witness.full_name, "ไม่เห็นด้วยกับคะแนน")
+        assert (r.ack, r.witness_id, r.witness_name, r.ack_note) == (
+            "refused",
+            witness.id,
+            witness.full_name,
+            "ไม่เห็นด้วยกับคะแนน",
+        )
         assert "ไม่ยอมลงนาม" in str(screen.table.get_cell(str(ids[0]), "stage"))
         await pilot.press("enter")  # a locked result cannot be typed over
         await pilot.pause()

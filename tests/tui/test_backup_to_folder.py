@@ -62,6 +62,5 @@ async def test_a_read_only_target_says_so_in_thai(tmp_path, make_app, demo_ctx, 
         box.focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert any("ไม่มีสิทธิ์เขียน หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว" in m for m in notifications(app)), \
-            notifications(app)
+        assert any("ไม่มีสิทธิ์เขียน หรือโฟลเดอร์เป็นแบบอ่านอย่างเดียว" in m for m in notifications(app)), notifications(app)
     assert list(target.iterdir()) == []

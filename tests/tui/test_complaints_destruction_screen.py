@@ -45,11 +45,18 @@ def officer(ctx) -> Context:
 
 
 def closed_case(o):
-    c = svc.intake(o, Complaint("2014-01-15T09:30", "มาด้วยตนเอง", "corruption", SUBJECT),
-                   Identity(anonymous=False, complainant_name=SECRET))
+    c = svc.intake(
+        o,
+        Complaint("2014-01-15T09:30", "มาด้วยตนเอง", "corruption", SUBJECT),
+        Identity(anonymous=False, complainant_name=SECRET),
+    )
     day = c.received_date
-    for step, extra in (("review", {}), ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
-                        ("notified", {"method": "โทร"}), ("closed", {})):
+    for step, extra in (
+        ("review", {}),
+        ("not_accepted", {"evidence": "not_enough", "reason": "x"}),
+        ("notified", {"method": "โทร"}),
+        ("closed", {}),
+    ):
         day += timedelta(days=1)
         c = svc.advance(o, c.id, step, day, **extra)
     return c

@@ -185,8 +185,11 @@ async def test_executive_accused_step_offers_the_receiving_bodies(make_app, offi
     from ethics_tui.model.complaints import Complaint, Identity
 
     o = officer(office)
-    c = svc.intake(o, Complaint("2024-01-15T09:30", "มาด้วยตนเอง", "corruption", "เรื่องผู้บริหาร"),
-                   Identity(anonymous=True, accused_text="นายก อบต."))
+    c = svc.intake(
+        o,
+        Complaint("2024-01-15T09:30", "มาด้วยตนเอง", "corruption", "เรื่องผู้บริหาร"),
+        Identity(anonymous=True, accused_text="นายก อบต."),
+    )
     svc.advance(o, c.id, "review", date(2024, 1, 16))
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:

@@ -22,7 +22,12 @@ async def test_an_escape_in_a_name_is_a_field_error(make_app, demo_ctx):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, StaffFormModal)
-        for name, value in (("prefix", "นาย"), ("first_name", "สม\x1b[2Jชาย"), ("last_name", "ใจดี"), ("position", "ครู")):
+        for name, value in (
+            ("prefix", "นาย"),
+            ("first_name", "สม\x1b[2Jชาย"),
+            ("last_name", "ใจดี"),
+            ("position", "ครู"),
+        ):
             form.query_one(f"#f-{name}", Input).value = value
         form.query_one("#f-division_id", Select).value = division.id
         form.query_one("#f-staff_type", Select).value = "พนักงานจ้างทั่วไป"

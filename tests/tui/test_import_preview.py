@@ -21,8 +21,11 @@ def cells(table: DataTable) -> list[list[str]]:
 async def test_preview_shows_the_first_rows_as_saved(tmp_path, make_app, demo_ctx):
     existing = staff_svc.search(demo_ctx)[0].staff
     rows = [f"N-{i},นาย,ใหม่{i},นำเข้า,นักวิชาการ,กองคลัง,พนักงานส่วนตำบล,01/10/2568" for i in range(1, 13)]
-    rows.insert(0, f"{existing.code},{existing.prefix},{existing.first_name},{existing.last_name},"
-                   f"ตำแหน่งใหม่,กองคลัง,{existing.staff_type},")
+    rows.insert(
+        0,
+        f"{existing.code},{existing.prefix},{existing.first_name},{existing.last_name},"
+        f"ตำแหน่งใหม่,กองคลัง,{existing.staff_type},",
+    )
     f = tmp_path / "staff.csv"
     f.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8-sig")
     app = make_app(demo_ctx.store.dir)
@@ -40,8 +43,7 @@ async def test_preview_shows_the_first_rows_as_saved(tmp_path, make_app, demo_ct
 
 async def test_ctrl_s_on_a_bad_file_says_why(tmp_path, make_app, demo_ctx):
     f = tmp_path / "bad.csv"
-    f.write_text(HEADER + "B-1,นาย,ผิด,ประเภท,นักวิชาการ,กองคลัง,ลูกจ้างชั่วคราวรายวันโครงการพิเศษ,\n",
-                 encoding="utf-8-sig")
+    f.write_text(HEADER + "B-1,นาย,ผิด,ประเภท,นักวิชาการ,กองคลัง,ลูกจ้างชั่วคราวรายวันโครงการพิเศษ,\n", encoding="utf-8-sig")
     before = staff_svc.count(demo_ctx)
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=SMALL) as pilot:

@@ -35,8 +35,9 @@ async def open_notices(pilot) -> NoticesScreen:
 
 
 async def test_id_column_and_publish_message_follow_thai_digits(make_app, office):
-    draft = svc.save_draft(office, Notice(kind="announcement", title="ทดสอบเลขไทย", intro="คำนำ",
-                                          dated=today().isoformat()))
+    draft = svc.save_draft(
+        office, Notice(kind="announcement", title="ทดสอบเลขไทย", intro="คำนำ", dated=today().isoformat())
+    )
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "hr")
@@ -81,8 +82,9 @@ async def test_tick_date_prompt_refuses_at_the_field(make_app, office):
 
 
 async def test_viewer_refused_before_the_publish_form(make_app, office):
-    draft = svc.save_draft(office, Notice(kind="announcement", title="ร่างของผู้ดูอย่างเดียว", intro="คำนำ",
-                                          dated=today().isoformat()))
+    draft = svc.save_draft(
+        office, Notice(kind="announcement", title="ร่างของผู้ดูอย่างเดียว", intro="คำนำ", dated=today().isoformat())
+    )
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "viewer")

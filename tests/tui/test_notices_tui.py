@@ -93,8 +93,9 @@ async def test_write_and_issue_a_circular_with_a_typed_number(make_app, office):
     from ethics_tui.service.context import Context
 
     hr = demo.demo_sign_in(Context(store=office.store), "hr")
-    used = svc.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนเลขที่หนึ่ง", to="ทุกท่าน", body="ทราบ",
-                                     dated=today().isoformat()))
+    used = svc.save_draft(
+        hr, Notice(kind="circular", title="แจ้งเวียนเลขที่หนึ่ง", to="ทุกท่าน", body="ทราบ", dated=today().isoformat())
+    )
     svc.publish(hr, used.id, number=1, on=today())
     app = make_app(office.store.dir)
     async with app.run_test(size=SIZE) as pilot:

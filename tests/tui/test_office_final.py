@@ -50,12 +50,28 @@ async def test_issuing_an_order_warns_that_it_is_final(make_app, office):
 async def test_approve_does_not_reverse_a_rejection(make_app, office):
     hr = demo.demo_sign_in(office, "hr")
     fy = tr.fiscal_years(hr)[-1]
-    opp = tr.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ", f"{fy - 543}-09-30",
-                                              "DOC-1", "สถาบันพัฒนาบุคลากรท้องถิ่น", cost_registration=1000.0, seats=1))
+    opp = tr.save_opportunity(
+        hr,
+        Opportunity(
+            "ฝึกอบรม",
+            "การเขียนหนังสือราชการ",
+            f"{fy - 543}-09-30",
+            "DOC-1",
+            "สถาบันพัฒนาบุคลากรท้องถิ่น",
+            cost_registration=1000.0,
+            seats=1,
+        ),
+    )
     nom = tr.nominate(hr, opp.id, 1, 2, "เหมาะสมกับงาน", date.today())
     tr.forward(hr, [nom.id], date.today())
-    tr.decide(demo.demo_sign_in(office, "executive"), nom.id, False, date.today(), reason_code="other",
-              reason_text="งบประมาณไม่พอ")
+    tr.decide(
+        demo.demo_sign_in(office, "executive"),
+        nom.id,
+        False,
+        date.today(),
+        reason_code="other",
+        reason_text="งบประมาณไม่พอ",
+    )
     app = make_app(office.store.dir)
     async with app.run_test(size=SMALL) as pilot:
         await start(pilot, "executive")

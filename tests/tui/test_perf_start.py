@@ -14,7 +14,9 @@ from ethics_tui.tui.screens.sign_in import SignInScreen
 async def test_first_paint_reads_no_database_file(make_app, demo_ctx, monkeypatch):
     parsed: list[str] = []
     real = Store._parse
-    monkeypatch.setattr(Store, "_parse", lambda self, path, raw=None: (parsed.append(path.name), real(self, path, raw))[1])
+    monkeypatch.setattr(
+        Store, "_parse", lambda self, path, raw=None: (parsed.append(path.name), real(self, path, raw))[1]
+    )
     app = make_app(demo_ctx.store.dir)
     at_ready: list[list[str]] = []
     real_ready = type(app).on_ready

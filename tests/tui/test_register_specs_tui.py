@@ -50,7 +50,7 @@ async def test_no_register_footer_or_palette_offers_a_forbidden_action(make_app,
         assert walked >= 5
 
 
-FAKE_SPEC = '''
+FAKE_SPEC = """
 from pathlib import Path
 
 from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec
@@ -76,9 +76,9 @@ SPEC = RegisterSpec(
     documents=(Document("trial-sheet", ("ใบทดลอง", "trial sheet"), "ethics_tui.registers.trial_register:write_sheet",
                         (Param("id", ("รหัสรายการ", "entry id")),), file_name="trial-sheet-{id}.pdf"),),
 )
-'''
+"""
 
-FAKE_SCREEN = '''
+FAKE_SCREEN = """
 from textual.binding import Binding
 from textual.widgets import Footer, Static
 
@@ -106,7 +106,7 @@ class TrialScreen(GuardedScreen):
 
     def action_look(self):
         self.notify("looked")
-'''
+"""
 
 
 @pytest.fixture

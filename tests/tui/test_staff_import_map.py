@@ -14,9 +14,11 @@ from ethics_tui.tui.screens.staff_import_map import StaffMapModal
 
 SMALL = (80, 24)
 ID = "1103700012345"
-LHR = ("เลขประจำตัวประชาชน,เลขพนักงาน,ชื่อ-สกุล,ตำแหน่งในสายงาน,สังกัด,ประเภทพนักงาน,หมายเหตุ\n"
-       f"{ID},L-01,นางสาวแมป ปิงคอลัมน์,นักจัดการงานทั่วไป,กองคลัง,พนักงานส่วนตำบล,-\n"
-       "3103700012346,L-02,นายนำ เข้าจากแอลเอชอาร์,ผู้ช่วยเจ้าหน้าที่,กองคลัง,พนักงานจ้างทั่วไป,-\n")
+LHR = (
+    "เลขประจำตัวประชาชน,เลขพนักงาน,ชื่อ-สกุล,ตำแหน่งในสายงาน,สังกัด,ประเภทพนักงาน,หมายเหตุ\n"
+    f"{ID},L-01,นางสาวแมป ปิงคอลัมน์,นักจัดการงานทั่วไป,กองคลัง,พนักงานส่วนตำบล,-\n"
+    "3103700012346,L-02,นายนำ เข้าจากแอลเอชอาร์,ผู้ช่วยเจ้าหน้าที่,กองคลัง,พนักงานจ้างทั่วไป,-\n"
+)
 
 
 def header_index(modal: StaffMapModal, header: str) -> int:
@@ -88,9 +90,19 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
 
 
 async def test_a_saved_preset_maps_next_years_file_and_a_bad_row_saves_nothing(tmp_path, make_app, demo_ctx):
-    sm.save_preset(demo_ctx, sm.Preset("LHR", {"code": "เลขพนักงาน", "full_name": "ชื่อ-สกุล",
-                                               "position": "ตำแหน่งในสายงาน", "division": "สังกัด",
-                                               "staff_type": "ประเภทพนักงาน"}))
+    sm.save_preset(
+        demo_ctx,
+        sm.Preset(
+            "LHR",
+            {
+                "code": "เลขพนักงาน",
+                "full_name": "ชื่อ-สกุล",
+                "position": "ตำแหน่งในสายงาน",
+                "division": "สังกัด",
+                "staff_type": "ประเภทพนักงาน",
+            },
+        ),
+    )
     path = tmp_path / "lhr-next.csv"
     path.write_text(LHR.replace("พนักงานจ้างทั่วไป", "ไม่มีประเภทนี้"), encoding="utf-8-sig")
     before = staff_svc.count(demo_ctx)

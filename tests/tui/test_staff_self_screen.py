@@ -76,8 +76,14 @@ async def test_staff_member_reads_and_acknowledges_at_80x24(make_app, office):
             assert isinstance(app.screen, MyDocumentsScreen)
         from ethics_tui.tui.commands import available
 
-        assert {a for _t, a in available(app)} <= {"app.change_password", "app.approve_keys", "app.sign_out",
-                                                   "app.help", "app.toggle_lang", "app.quit"}
+        assert {a for _t, a in available(app)} <= {
+            "app.change_password",
+            "app.approve_keys",
+            "app.sign_out",
+            "app.help",
+            "app.toggle_lang",
+            "app.quit",
+        }
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, SignInScreen)
@@ -157,9 +163,19 @@ async def test_enclosure_files_of_my_document(make_app, office, tmp_path):
     src = tmp_path / "code.pdf"
     src.write_bytes(b"%PDF-1.4 enclosure")
     sid = sorted(int(k) for k in office.store.load()["staff"])[0]
-    draft = notices.save_draft(office, Notice(kind="circular", title="หนังสือมีไฟล์แนบ", to="ทุกท่าน", body="เนื้อความ",
-                                              dated=today().isoformat(), audience="people", audience_people=[sid],
-                                              enclosures=[{"title": "ประมวลจริยธรรม", "path": str(src)}]))
+    draft = notices.save_draft(
+        office,
+        Notice(
+            kind="circular",
+            title="หนังสือมีไฟล์แนบ",
+            to="ทุกท่าน",
+            body="เนื้อความ",
+            dated=today().isoformat(),
+            audience="people",
+            audience_people=[sid],
+            enclosures=[{"title": "ประมวลจริยธรรม", "path": str(src)}],
+        ),
+    )
     notices.publish(office, draft.id)
     slip = staff_accounts.create_accounts(office, [sid])[0]
     app = make_app(office.store.dir)

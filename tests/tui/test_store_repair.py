@@ -29,6 +29,6 @@ async def test_damaged_audit_line_is_repaired_from_the_problem_screen(make_app, 
         await settle(pilot)
         assert isinstance(app.screen, SignInScreen)  # everyone can work again
     kept = list(data.glob("audit-damaged-*.jsonl"))
-    assert kept and kept[0].read_bytes().startswith(raw[raw.rfind(b"\n", 0, len(raw) - 1) + 1:][:20])
+    assert kept and kept[0].read_bytes().startswith(raw[raw.rfind(b"\n", 0, len(raw) - 1) + 1 :][:20])
     assert verify(Store(data)) == []
     assert any(e.get("action") == "repair" for e in Store(data).audit.entries())

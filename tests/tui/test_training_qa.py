@@ -24,8 +24,18 @@ def office(ctx):
     fast_demo(ctx)
     hr = demo.demo_sign_in(ctx, "hr")
     fy = svc.fiscal_years(hr)[-1]
-    opp = svc.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ รุ่นที่ 2", f"{fy - 543}-09-30",
-                                               "DOC-1", "สถาบันพัฒนาบุคลากรท้องถิ่น", cost_registration=9000.0, seats=1))
+    opp = svc.save_opportunity(
+        hr,
+        Opportunity(
+            "ฝึกอบรม",
+            "การเขียนหนังสือราชการ รุ่นที่ 2",
+            f"{fy - 543}-09-30",
+            "DOC-1",
+            "สถาบันพัฒนาบุคลากรท้องถิ่น",
+            cost_registration=9000.0,
+            seats=1,
+        ),
+    )
     staff = sorted((s for s in svc.staff_map(hr).values() if s.active), key=lambda s: s.id)
     for person in staff[20:22]:
         svc.nominate(hr, opp.id, person.id, staff[0].id, "ปฏิบัติงาน 5 ปี", f"{fy - 543}-09-01")

@@ -24,8 +24,18 @@ def office(ctx, monkeypatch):
     fast_demo(ctx)
     hr = demo.demo_sign_in(ctx, "hr")
     fy = svc.fiscal_years(hr)[-1]
-    opp = svc.save_opportunity(hr, Opportunity("ฝึกอบรม", "การเขียนหนังสือราชการ", f"{fy - 543}-09-30",
-                                               "DOC-1", "สถาบันพัฒนาบุคลากรท้องถิ่น", cost_registration=1000.0, seats=1))
+    opp = svc.save_opportunity(
+        hr,
+        Opportunity(
+            "ฝึกอบรม",
+            "การเขียนหนังสือราชการ",
+            f"{fy - 543}-09-30",
+            "DOC-1",
+            "สถาบันพัฒนาบุคลากรท้องถิ่น",
+            cost_registration=1000.0,
+            seats=1,
+        ),
+    )
     return hr, opp
 
 
@@ -59,7 +69,9 @@ async def test_nominate_approve_attend(make_app, office):
     async with app.run_test(size=SIZE) as pilot:  # HR nominates
         await start(pilot, "hr")
         screen = await open_training(pilot, opp.id)
-        assert "3,600.00" in text_of(screen.query_one("#tr-budget")).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+        assert "3,600.00" in text_of(screen.query_one("#tr-budget")).translate(
+            str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+        )
         await pilot.press("m")
         await pilot.pause()
         form = app.screen

@@ -34,15 +34,23 @@ def office(tmp_path_factory):
     hr = demo.demo_sign_in(Context(store=ctx.store), "hr")
     staff = sorted(int(k) for k, s in ctx.store.load()["staff"].items() if s.get("active", True))
     three = staff[20:23]
-    draft = notices.save_draft(hr, Notice(kind="circular", title="แจ้งเวียนทดสอบการรับทราบทางเว็บ", to="ผู้เกี่ยวข้อง",
-                                          body="ขอให้รับทราบแนวทางปฏิบัติ", dated=today().isoformat(),
-                                          enclosures=[{"title": "แนวทางปฏิบัติ"}], audience="people",
-                                          audience_people=three))
+    draft = notices.save_draft(
+        hr,
+        Notice(
+            kind="circular",
+            title="แจ้งเวียนทดสอบการรับทราบทางเว็บ",
+            to="ผู้เกี่ยวข้อง",
+            body="ขอให้รับทราบแนวทางปฏิบัติ",
+            dated=today().isoformat(),
+            enclosures=[{"title": "แนวทางปฏิบัติ"}],
+            audience="people",
+            audience_people=three,
+        ),
+    )
     circ = notices.publish(hr, draft.id)
     slip = staff_accounts.create_accounts(hr, [three[0]])[0]
     server = Server(data)
-    yield {"ctx": ctx, "hr": hr, "circular": circ, "slip": slip, "server": server,
-           "digits": get_settings(ctx).digits}
+    yield {"ctx": ctx, "hr": hr, "circular": circ, "slip": slip, "server": server, "digits": get_settings(ctx).digits}
     server.stop()
     out = server.output()
     assert "Traceback" not in out, out[-3000:]
@@ -66,11 +74,14 @@ def coverage_line(office, done: int) -> str:
 async def test_staff_acknowledges_in_one_browser_and_hr_sees_coverage_move(office):
     pw, b = await browser()
     try:
-        hr_tab, staff_tab = await asyncio.gather(Session.open(b, office["server"].url),
-                                                 Session.open(b, office["server"].url))
+        hr_tab, staff_tab = await asyncio.gather(
+            Session.open(b, office["server"].url), Session.open(b, office["server"].url)
+        )
         slip = office["slip"]
-        await asyncio.gather(hr_tab.sign_in("hr", demo.DEMO_PASSWORD),
-                             staff_tab.sign_in(slip.username, slip.code, new_password="staff-pass-1"))
+        await asyncio.gather(
+            hr_tab.sign_in("hr", demo.DEMO_PASSWORD),
+            staff_tab.sign_in(slip.username, slip.code, new_password="staff-pass-1"),
+        )
         await hr_tab.wait_for(coverage_line(office, 0))  # the home screen's coverage alert
         await staff_tab.wait_for("เอกสารที่ต้องรับทราบ")
         await staff_tab.wait_for("ขอให้รับทราบแนวทางปฏิบัติ")  # the text of the newest pending document
@@ -153,19 +164,29 @@ async def test_three_sessions_saving_at_once_lose_nothing(office):
     pw, b = await browser()
     try:
         ticks, editor, counsel = await asyncio.gather(*(Session.open(b, office["server"].url) for _ in range(3)))
-        await asyncio.gather(ticks.sign_in("hr", demo.DEMO_PASSWORD), editor.sign_in("admin", demo.DEMO_PASSWORD),
-                             counsel.sign_in("committee", demo.DEMO_PASSWORD))
+        await asyncio.gather(
+            ticks.sign_in("hr", demo.DEMO_PASSWORD),
+            editor.sign_in("admin", demo.DEMO_PASSWORD),
+            counsel.sign_in("committee", demo.DEMO_PASSWORD),
+        )
         for tab in (ticks, editor, counsel):
             await tab.wait_for("ผู้ใช้:")
-        await asyncio.gather(open_ticks(ticks, office, person.code), open_staff_edit(editor), open_consultation_edit(counsel))
+        await asyncio.gather(
+            open_ticks(ticks, office, person.code), open_staff_edit(editor), open_consultation_edit(counsel)
+        )
         # the three saves at the same moment
-        await asyncio.gather(ticks.page.keyboard.press("Space"), editor.page.keyboard.press("Control+s"),
-                             counsel.page.keyboard.press("Control+s"))
+        await asyncio.gather(
+            ticks.page.keyboard.press("Space"),
+            editor.page.keyboard.press("Control+s"),
+            counsel.page.keyboard.press("Control+s"),
+        )
 
         def saved() -> tuple[bool, list, list]:
             ack = {p.staff_id: p for p in notices_acks.people(hr, target.id)}[person.staff_id]
             emails = [r.staff.id for r in staff_svc.search(hr) if r.staff.email == "web@example.org"]
-            refs = [c.id for c in committee_consultations.list_consultations(committee) if c.dos_ref.endswith("web-test")]
+            refs = [
+                c.id for c in committee_consultations.list_consultations(committee) if c.dos_ref.endswith("web-test")
+            ]
             return ack.done and ack.method == "sheet", emails, refs
 
         for _ in range(600):  # until all three are stored (each save ends in a second or two)
@@ -175,8 +196,12 @@ async def test_three_sessions_saving_at_once_lose_nothing(office):
             await asyncio.sleep(0.1)
         assert (done, len(emails), len(refs)) == (True, 1, 1)
         ctx = office["ctx"]
-        result = subprocess.run([sys.executable, "-m", "ethics_tui", "--data", str(ctx.store.dir), "verify"],
-                                capture_output=True, text=True, cwd=str(ROOT))
+        result = subprocess.run(
+            [sys.executable, "-m", "ethics_tui", "--data", str(ctx.store.dir), "verify"],
+            capture_output=True,
+            text=True,
+            cwd=str(ROOT),
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         for tab in (ticks, editor, counsel):
             assert "Traceback" not in await tab.text()
@@ -195,10 +220,24 @@ def test_nothing_of_the_office_before_sign_in(office):
     with urllib.request.urlopen(url, timeout=10) as r:
         page = r.read().decode("utf-8")
     settings = get_settings(office["ctx"])
-    assert settings.office_name not in page and "googleapis" not in page and f"ws://127.0.0.1:{office['server'].port}/ws" in page
-    for path, headers in (("static/", {}), ("ws", {"Origin": "http://evil.example", "Upgrade": "websocket",
-                                                   "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
-                                                   "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})):
+    assert (
+        settings.office_name not in page
+        and "googleapis" not in page
+        and f"ws://127.0.0.1:{office['server'].port}/ws" in page
+    )
+    for path, headers in (
+        ("static/", {}),
+        (
+            "ws",
+            {
+                "Origin": "http://evil.example",
+                "Upgrade": "websocket",
+                "Connection": "Upgrade",
+                "Sec-WebSocket-Version": "13",
+                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+            },
+        ),
+    ):
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(urllib.request.Request(url + path, headers=headers), timeout=10)
         assert err.value.code == 403

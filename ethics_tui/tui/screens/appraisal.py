@@ -122,9 +122,13 @@ class AppraisalScreen(GuardedScreen):
     def _cells(self, rnd: m.AppraisalRound, d: appraisal_review.Dashboard) -> list[Text]:
         start, end = rnd.period()
         done = d.stages["signed"] + d.stages["refused"]
-        values = [round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""), pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
-                  f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
-                  apply_digits(d.audience, self.digits), apply_digits(f"{done}/{d.audience}", self.digits)]
+        values = [
+            round_label(rnd, self.digits) + (" ⚠" if rnd.id in self.late else ""),
+            pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang),
+            f"{format_date(start, 'abbr', self.digits)} - {format_date(end, 'abbr', self.digits)}",
+            apply_digits(d.audience, self.digits),
+            apply_digits(f"{done}/{d.audience}", self.digits),
+        ]
         return [Text(v, no_wrap=True, overflow="ellipsis") for v in values]
 
     def reload(self, select_id: int | None = None) -> None:
@@ -157,7 +161,10 @@ class AppraisalScreen(GuardedScreen):
     def dashboard_text(self, d: appraisal_review.Dashboard) -> str:
         n = lambda v: apply_digits(v, self.digits)
         rnd = d.round
-        lines = [f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}", ""]
+        lines = [
+            f"{self.t('ap_dash')} {round_label(rnd, self.digits)} · {pick(m.ROUND_STATUS_LABELS[rnd.status], self.lang)}",
+            "",
+        ]
         for key in m.STAGES:
             lines.append(f"  {_pad(pick(m.STAGE_LABELS[key], self.lang), 28)}{n(d.stages[key]):>5}")
         lines += ["", self.t("ap_levels")]
@@ -172,8 +179,11 @@ class AppraisalScreen(GuardedScreen):
             lines.append("  " + self.t("ap_griev_late", n=n(d.grievances_late)))
         lines.append(self.t("ap_filing_open", n=n(d.filing_open)))
         if rnd.criteria_published:
-            lines += ["", f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
-                      + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else "")]
+            lines += [
+                "",
+                f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
+                + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else ""),
+            ]
         return "\n".join(lines)
 
     def late_rounds(self) -> dict[int, object]:
@@ -300,4 +310,3 @@ class AppraisalScreen(GuardedScreen):
         from ethics_tui.tui.export_notice import export_done, full
 
         self.app.call_from_thread(export_done, self.app, self.t("ap_exported", path=full(path)), path)
-

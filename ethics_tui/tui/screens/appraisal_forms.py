@@ -37,7 +37,9 @@ def parse_bands(text: str) -> list:
 class _DateForm(FormModal):
     def date_field(self, name: str, value: date | str | None = None) -> Input:
         shown = format_date(value, "numeric") if value else ""
-        return Input(shown, placeholder=self.t("date_ph"), id=f"f-{name}", compact=True, validators=[ThaiDate(self.lang)])
+        return Input(
+            shown, placeholder=self.t("date_ph"), id=f"f-{name}", compact=True, validators=[ThaiDate(self.lang)]
+        )
 
     def read_date(self, name: str, errors: dict, required: bool = True) -> date | None:
         typed = self.input_value(name)
@@ -67,19 +69,57 @@ class RoundFormModal(_DateForm):
         if r is None:
             d = svc.get_defaults(self.ctx)
             fy, no = m.round_of(date.today())
-            r = m.AppraisalRound(fy, no, bands=d["bands"], weights=d["weights"], grievance_days=d["grievance_days"],
-                                 decision_days=d["decision_days"])
+            r = m.AppraisalRound(
+                fy,
+                no,
+                bands=d["bands"],
+                weights=d["weights"],
+                grievance_days=d["grievance_days"],
+                decision_days=d["decision_days"],
+            )
         edit = self.original is not None
-        yield FieldRow(self.t("ap_f_fiscal_year"), Input(str(r.fiscal_year), id="f-fiscal_year", compact=True, disabled=edit), "fiscal_year")
-        yield FieldRow(self.t("ap_f_round_no"), Input(str(r.round_no), id="f-round_no", compact=True, disabled=edit), "round_no")
+        yield FieldRow(
+            self.t("ap_f_fiscal_year"),
+            Input(str(r.fiscal_year), id="f-fiscal_year", compact=True, disabled=edit),
+            "fiscal_year",
+        )
+        yield FieldRow(
+            self.t("ap_f_round_no"), Input(str(r.round_no), id="f-round_no", compact=True, disabled=edit), "round_no"
+        )
         yield FieldRow(self.t("ap_f_bands"), Input(bands_text(r.bands), id="f-bands", compact=True), "bands")
-        yield FieldRow(self.t("ap_f_weights"), Input(f"{r.weights['results']}/{r.weights['competency']}", id="f-weights", compact=True), "weights")
-        yield FieldRow(self.t("ap_f_grievance_days"), Input(str(r.grievance_days), id="f-grievance_days", compact=True), "grievance_days")
-        yield FieldRow(self.t("ap_f_decision_days"), Input(str(r.decision_days), id="f-decision_days", compact=True), "decision_days")
-        yield FieldRow(self.t("ap_f_criteria_published"), self.date_field("criteria_published", r.criteria_published), "criteria_published")
-        yield FieldRow(self.t("ap_f_criteria_channels"), Input(", ".join(r.criteria_channels), id="f-criteria_channels", compact=True), "criteria_channels")
-        yield FieldRow(self.t("ap_f_criteria_file"), Input(r.criteria_file, id="f-criteria_file", compact=True), "criteria_file")
-        yield FieldRow(self.t("ap_f_criteria_text"), TextArea(r.criteria_text, id="f-criteria_text", soft_wrap=True), "criteria_text")
+        yield FieldRow(
+            self.t("ap_f_weights"),
+            Input(f"{r.weights['results']}/{r.weights['competency']}", id="f-weights", compact=True),
+            "weights",
+        )
+        yield FieldRow(
+            self.t("ap_f_grievance_days"),
+            Input(str(r.grievance_days), id="f-grievance_days", compact=True),
+            "grievance_days",
+        )
+        yield FieldRow(
+            self.t("ap_f_decision_days"),
+            Input(str(r.decision_days), id="f-decision_days", compact=True),
+            "decision_days",
+        )
+        yield FieldRow(
+            self.t("ap_f_criteria_published"),
+            self.date_field("criteria_published", r.criteria_published),
+            "criteria_published",
+        )
+        yield FieldRow(
+            self.t("ap_f_criteria_channels"),
+            Input(", ".join(r.criteria_channels), id="f-criteria_channels", compact=True),
+            "criteria_channels",
+        )
+        yield FieldRow(
+            self.t("ap_f_criteria_file"), Input(r.criteria_file, id="f-criteria_file", compact=True), "criteria_file"
+        )
+        yield FieldRow(
+            self.t("ap_f_criteria_text"),
+            TextArea(r.criteria_text, id="f-criteria_text", soft_wrap=True),
+            "criteria_text",
+        )
         yield FieldRow("", Checkbox(self.t("ap_f_make_default"), id="f-make_default", compact=True), "make_default")
 
     def collect(self):
@@ -96,13 +136,21 @@ class RoundFormModal(_DateForm):
         published = self.read_date("criteria_published", errors, required=False)
         base = self.original or m.AppraisalRound(integer("fiscal_year"), integer("round_no"))
         rnd = m.AppraisalRound(
-            base.fiscal_year, base.round_no, bands=parse_bands(self.input_value("bands")),
+            base.fiscal_year,
+            base.round_no,
+            bands=parse_bands(self.input_value("bands")),
             weights=dict(zip(m.COMPONENTS, weights)) if len(weights) == 2 else {},
-            grievance_days=integer("grievance_days"), decision_days=integer("decision_days"),
+            grievance_days=integer("grievance_days"),
+            decision_days=integer("decision_days"),
             criteria_text=self.query_one("#f-criteria_text", TextArea).text.strip(),
             criteria_published=published.isoformat() if published else "",
             criteria_channels=[c.strip() for c in self.input_value("criteria_channels").split(",") if c.strip()],
-            criteria_file=self.input_value("criteria_file"), status=base.status, tally=base.tally, id=base.id, rev=base.rev)
+            criteria_file=self.input_value("criteria_file"),
+            status=base.status,
+            tally=base.tally,
+            id=base.id,
+            rev=base.rev,
+        )
         if not errors:
             try:
                 rnd.validate()
@@ -132,22 +180,38 @@ class RefusalModal(_DateForm):
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(self.t("ap_f_on"), self.date_field("on", date.today()), "on")
-        yield FieldRow(self.t("ap_f_witness"), Select(staff_options(self.ctx), prompt=self.t("choose"), id="f-witness", compact=True), "witness")
+        yield FieldRow(
+            self.t("ap_f_witness"),
+            Select(staff_options(self.ctx), prompt=self.t("choose"), id="f-witness", compact=True),
+            "witness",
+        )
         yield FieldRow(self.t("ap_f_witness_name"), Input(id="f-witness_name", compact=True), "witness_name")
-        yield FieldRow(self.t("ap_f_witness_position"), Input(id="f-witness_position", compact=True), "witness_position")
+        yield FieldRow(
+            self.t("ap_f_witness_position"), Input(id="f-witness_position", compact=True), "witness_position"
+        )
         yield FieldRow(self.t("ap_f_note"), TextArea(id="f-note", soft_wrap=True), "note")
 
     def collect(self):
         errors: dict[str, tuple[str, str]] = {}
         on = self.read_date("on", errors)
-        value = {"on": on, "witness_id": self.select_value("witness"), "witness_name": self.input_value("witness_name"),
-                 "witness_position": self.input_value("witness_position"), "note": self.query_one("#f-note", TextArea).text}
+        value = {
+            "on": on,
+            "witness_id": self.select_value("witness"),
+            "witness_name": self.input_value("witness_name"),
+            "witness_position": self.input_value("witness_position"),
+            "note": self.query_one("#f-note", TextArea).text,
+        }
         if value["witness_id"] is None and not value["witness_name"]:
-            errors["witness"] = ("กรณีไม่ยอมลงนาม ต้องมีพยาน (เลือกบุคลากร หรือพิมพ์ชื่อ)", "a refusal needs a witness (pick or type)")
+            errors["witness"] = (
+                "กรณีไม่ยอมลงนาม ต้องมีพยาน (เลือกบุคลากร หรือพิมพ์ชื่อ)",
+                "a refusal needs a witness (pick or type)",
+            )
         return value, errors
 
     def save(self, v: dict):
-        return appraisal_review.refuse(self.ctx, self.row.result.id, v["on"], v["witness_id"], v["witness_name"], v["witness_position"], v["note"])
+        return appraisal_review.refuse(
+            self.ctx, self.row.result.id, v["on"], v["witness_id"], v["witness_name"], v["witness_position"], v["note"]
+        )
 
 
 class GrievanceModal(_DateForm):
@@ -160,8 +224,16 @@ class GrievanceModal(_DateForm):
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(self.t("ap_f_filed_on"), self.date_field("filed_on", date.today()), "filed_on")
-        yield FieldRow(self.t("ap_f_addressed_to"), Input(self.ctx.msg("นายกองค์การบริหารส่วนตำบล", "the chief executive"),
-                                                           id="f-addressed_to", compact=True, validators=[Required(self.t("required"))]), "addressed_to")
+        yield FieldRow(
+            self.t("ap_f_addressed_to"),
+            Input(
+                self.ctx.msg("นายกองค์การบริหารส่วนตำบล", "the chief executive"),
+                id="f-addressed_to",
+                compact=True,
+                validators=[Required(self.t("required"))],
+            ),
+            "addressed_to",
+        )
         yield FieldRow(self.t("ap_f_grounds"), TextArea(id="f-grounds", soft_wrap=True), "grounds")
 
     def collect(self):
@@ -169,7 +241,11 @@ class GrievanceModal(_DateForm):
         on = self.read_date("filed_on", errors)
         if not self.input_value("addressed_to"):
             errors["addressed_to"] = ("ต้องระบุผู้รับคำร้องทุกข์", "say to whom it is addressed")
-        return {"on": on, "to": self.input_value("addressed_to"), "grounds": self.query_one("#f-grounds", TextArea).text}, errors
+        return {
+            "on": on,
+            "to": self.input_value("addressed_to"),
+            "grounds": self.query_one("#f-grounds", TextArea).text,
+        }, errors
 
     def save(self, v: dict):
         return appraisal_review.file_grievance(self.ctx, self.row.result.id, v["on"], v["to"], v["grounds"])
@@ -186,8 +262,14 @@ class DecisionModal(_DateForm):
     def compose_fields(self) -> ComposeResult:
         k = 1 if self.lang == "en" else 0
         options = [(m.GRIEVANCE_LABELS[s][k], s) for s in m.GRIEVANCE_STATUSES]
-        yield FieldRow(self.t("ap_f_status"), Select(options, value=self.g.status, id="f-status", compact=True, allow_blank=False), "status")
-        yield FieldRow(self.t("ap_f_decided_on"), self.date_field("decided_on", self.g.decided_on or date.today()), "decided_on")
+        yield FieldRow(
+            self.t("ap_f_status"),
+            Select(options, value=self.g.status, id="f-status", compact=True, allow_blank=False),
+            "status",
+        )
+        yield FieldRow(
+            self.t("ap_f_decided_on"), self.date_field("decided_on", self.g.decided_on or date.today()), "decided_on"
+        )
         outcome = self.g.outcome if isinstance(self.g.outcome, str) else ""
         yield FieldRow(self.t("ap_f_outcome"), TextArea(outcome, id="f-outcome", soft_wrap=True), "outcome")
 
@@ -213,7 +295,9 @@ class ReviseModal(_DateForm):
     def compose_fields(self) -> ComposeResult:
         w = self.rnd.weights
         yield FieldRow(self.t("ap_entry_results", w=w["results"]), Input(id="f-results", compact=True), "results")
-        yield FieldRow(self.t("ap_entry_competency", w=w["competency"]), Input(id="f-competency", compact=True), "competency")
+        yield FieldRow(
+            self.t("ap_entry_competency", w=w["competency"]), Input(id="f-competency", compact=True), "competency"
+        )
         yield FieldRow(self.t("ap_f_on"), self.date_field("on", date.today()), "on")
 
     def collect(self):
@@ -228,4 +312,6 @@ class ReviseModal(_DateForm):
         return value, errors
 
     def save(self, v: dict):
-        return appraisal_review.revise_after_grievance(self.ctx, self.g.id, v["results"], v["competency"], None, v["on"])
+        return appraisal_review.revise_after_grievance(
+            self.ctx, self.g.id, v["results"], v["competency"], None, v["on"]
+        )

@@ -73,8 +73,14 @@ class AppraisalGrievancesScreen(GuardedScreen):
             due = self.t("ap_days", n=n(left)) if left >= 0 else self.t("ap_overdue", n=n(-left))
         else:
             due = format_date(g.decided_on, "abbr", self.digits)
-        values = [n(row.staff.code) if row else "", row.staff.full_name if row else "?",
-                  format_date(g.filed_on, "abbr", self.digits), deadline, pick(m.GRIEVANCE_LABELS[g.status], self.lang), due]
+        values = [
+            n(row.staff.code) if row else "",
+            row.staff.full_name if row else "?",
+            format_date(g.filed_on, "abbr", self.digits),
+            deadline,
+            pick(m.GRIEVANCE_LABELS[g.status], self.lang),
+            due,
+        ]
         style = "bold" if g.open else "dim"
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in values]
 
@@ -100,7 +106,10 @@ class AppraisalGrievancesScreen(GuardedScreen):
             box.update("")
             return
         g = self.items[int(self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key.value)]
-        lines = [f"{self.t('ap_f_addressed_to').rstrip(' *')}: {g.addressed_to}", f"{self.t('ap_f_grounds')}: {g.grounds}"]
+        lines = [
+            f"{self.t('ap_f_addressed_to').rstrip(' *')}: {g.addressed_to}",
+            f"{self.t('ap_f_grounds')}: {g.grounds}",
+        ]
         if g.outcome:
             lines.append(f"{self.t('ap_f_outcome')}: {g.outcome}")
         box.update("\n".join(lines))

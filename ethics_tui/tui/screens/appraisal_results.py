@@ -32,8 +32,17 @@ from ethics_tui.tui.screens.appraisal import late_line, round_label
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.tables import cursor_id
 
-COLUMNS = (("code", 6), ("name", 24), ("division", 14), ("results", 7), ("competency", 7), ("total", 7),
-           ("level", 12), ("stage", 16), ("clock", 14))
+COLUMNS = (
+    ("code", 6),
+    ("name", 24),
+    ("division", 14),
+    ("results", 7),
+    ("competency", 7),
+    ("total", 7),
+    ("level", 12),
+    ("stage", 16),
+    ("clock", 14),
+)
 
 
 class AppraisalResultsScreen(GuardedScreen):
@@ -72,7 +81,11 @@ class AppraisalResultsScreen(GuardedScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.t("ap_results_title", round=round_label(self.rnd, self.digits)), classes="screen-title", id="ap-res-title")
+        yield Static(
+            self.t("ap_results_title", round=round_label(self.rnd, self.digits)),
+            classes="screen-title",
+            id="ap-res-title",
+        )
         yield Static("", id="ap-res-late", markup=False)
         yield DataTable(id="ap-results", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="ap-entry"):
@@ -175,11 +188,15 @@ class AppraisalResultsScreen(GuardedScreen):
             svc.set_scores(self.ctx, rid)  # raises the Thai refusal
         row = self.rows[rid]
         if row.result.locked:
-            raise UserError("ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — กด o เพื่อเปิดแก้ไขพร้อมเหตุผล",
-                            "This result is acknowledged and locked; press o to reopen it with a reason")
+            raise UserError(
+                "ผลการประเมินนี้รับทราบแล้วจึงถูกล็อก — กด o เพื่อเปิดแก้ไขพร้อมเหตุผล",
+                "This result is acknowledged and locked; press o to reopen it with a reason",
+            )
         self.editing = rid
         s = row.scores
-        self.query_one("#ap-entry-who", Label).update(f"{apply_digits(row.staff.code, self.digits)} {row.staff.full_name}")
+        self.query_one("#ap-entry-who", Label).update(
+            f"{apply_digits(row.staff.code, self.digits)} {row.staff.full_name}"
+        )
         self.query_one("#in-results", Input).value = m.fmt(s.results) if s else ""
         self.query_one("#in-competency", Input).value = m.fmt(s.competency) if s else ""
         box = self.query_one("#in-results", Input)
@@ -207,8 +224,10 @@ class AppraisalResultsScreen(GuardedScreen):
             # name each field by its label, not its key: "ผลสัมฤทธิ์ของงาน: คะแนนต้องอยู่ระหว่าง 0 ถึง 70"
             field = next(iter(exc.errors))
             pick_i = 1 if self.lang == "en" else 0
-            text = "; ".join(f"{m.COMPONENT_LABELS[k][pick_i]}: {v[pick_i]}" if k in m.COMPONENT_LABELS else v[pick_i]
-                             for k, v in exc.errors.items())
+            text = "; ".join(
+                f"{m.COMPONENT_LABELS[k][pick_i]}: {v[pick_i]}" if k in m.COMPONENT_LABELS else v[pick_i]
+                for k, v in exc.errors.items()
+            )
             self.notify(apply_digits(text, self.digits), severity="error", markup=False)
             box = self.query_one("#in-competency" if field == "competency" else "#in-results", Input)
             box.focus()
@@ -216,9 +235,16 @@ class AppraisalResultsScreen(GuardedScreen):
             return
         self.refresh_row(rid)
         row = self.rows[rid]
-        self.notify(self.t("ap_saved", name=row.staff.full_name, total=apply_digits(m.fmt(row.scores.total), self.digits),
-                           level=row.scores.level),
-                    markup=False, timeout=3)
+        self.notify(
+            self.t(
+                "ap_saved",
+                name=row.staff.full_name,
+                total=apply_digits(m.fmt(row.scores.total), self.digits),
+                level=row.scores.level,
+            ),
+            markup=False,
+            timeout=3,
+        )
         self._next_open(rid)
 
     def _next_open(self, rid: int) -> None:
@@ -251,28 +277,37 @@ class AppraisalResultsScreen(GuardedScreen):
             if text:
                 then(parse_date(text))
 
-        self.app.push_screen(TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done)
+        self.app.push_screen(
+            TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done
+        )
 
     def _refreshed(self, rid: int):
         def done(value) -> None:
             if value is not None:
                 self.refresh_row(rid)
                 self.notify(self.t("ap_done", name=self.rows[rid].staff.full_name), markup=False)
+
         return done
 
     def action_sign(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
-            self._date_prompt("", self.t("ap_sign_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(appraisal_review.acknowledge(self.ctx, rid, d)))
+            self._date_prompt(
+                "",
+                self.t("ap_sign_date", name=row.staff.full_name),
+                lambda d: self._refreshed(rid)(appraisal_review.acknowledge(self.ctx, rid, d)),
+            )
 
     def action_notify_one(self) -> None:
         row = self._selected()
         if row is not None:
             rid = row.result.id
-            self._date_prompt("", self.t("ap_notify_date", name=row.staff.full_name),
-                              lambda d: self._refreshed(rid)(appraisal_review.mark_notified(self.ctx, rid, d)))
+            self._date_prompt(
+                "",
+                self.t("ap_notify_date", name=row.staff.full_name),
+                lambda d: self._refreshed(rid)(appraisal_review.mark_notified(self.ctx, rid, d)),
+            )
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal
@@ -286,8 +321,11 @@ class AppraisalResultsScreen(GuardedScreen):
         if row is None:
             return
         rid = row.result.id
-        modal = TextPromptModal(self.t("ap_reopen"), self.t("ap_reopen_reason"),
-                                on_save=lambda text: appraisal_review.reopen(self.ctx, rid, text))
+        modal = TextPromptModal(
+            self.t("ap_reopen"),
+            self.t("ap_reopen_reason"),
+            on_save=lambda text: appraisal_review.reopen(self.ctx, rid, text),
+        )
         self.app.push_screen(modal, self._refreshed(rid))
 
     def action_grievance(self) -> None:
@@ -319,8 +357,12 @@ class AppraisalResultsScreen(GuardedScreen):
                 self.reload()
                 self.notify(self.t("ap_import_done", n=plan.scored), markup=False)
 
-        self.app.push_screen(TextPromptModal(self.t("ap_import"), self.t("ap_import_title"), on_save=check,
-                                             path="open", suffixes=(".csv", ".xlsx")), done)
+        self.app.push_screen(
+            TextPromptModal(
+                self.t("ap_import"), self.t("ap_import_title"), on_save=check, path="open", suffixes=(".csv", ".xlsx")
+            ),
+            done,
+        )
 
     def action_export(self) -> None:
         self._export(None)

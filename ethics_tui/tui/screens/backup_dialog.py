@@ -20,7 +20,6 @@ from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow
 
 
-
 def _(lang: str, th: str, en: str) -> str:
     return en if lang == "en" else th
 
@@ -44,18 +43,30 @@ class BackupModal(GuardedModal[Path | None]):
     def compose(self) -> ComposeResult:
         L = self.lang
         with Vertical(id="dialog"):
-            yield Static(_(L, "สำรองข้อมูลไปที่ (↑↓ เลือก · enter สำรอง)", "Back up to (↑↓ choose · enter)"),
-                         classes="dialog-title")
-            options = [Option(_(L, f"โฟลเดอร์สำรองของโปรแกรม {self.backups_dir}", f"the program's backups {self.backups_dir}"))]
+            yield Static(
+                _(L, "สำรองข้อมูลไปที่ (↑↓ เลือก · enter สำรอง)", "Back up to (↑↓ choose · enter)"), classes="dialog-title"
+            )
+            options = [
+                Option(_(L, f"โฟลเดอร์สำรองของโปรแกรม {self.backups_dir}", f"the program's backups {self.backups_dir}"))
+            ]
             options += [Option(_(L, f"ไดรฟ์ {p}", f"drive {p}")) for p in self.places[1:]]
             yield OptionList(*options, id="bk-places", compact=True)
-            yield FieldRow(_(L, "โฟลเดอร์ (F2 เลือก)", "Folder (F2 picks)"),
-                           PathInput(str(self.backups_dir), id="bk-folder", mode="folder"), "folder")
-            note = _(L, "ไม่พบไดรฟ์ USB — เสียบไดรฟ์แล้วเปิดหน้านี้ใหม่ หรือกด F2 เลือกโฟลเดอร์",
-                     "No USB drive found: plug one in and open this again, or press F2 for a folder")
+            yield FieldRow(
+                _(L, "โฟลเดอร์ (F2 เลือก)", "Folder (F2 picks)"),
+                PathInput(str(self.backups_dir), id="bk-folder", mode="folder"),
+                "folder",
+            )
+            note = _(
+                L,
+                "ไม่พบไดรฟ์ USB — เสียบไดรฟ์แล้วเปิดหน้านี้ใหม่ หรือกด F2 เลือกโฟลเดอร์",
+                "No USB drive found: plug one in and open this again, or press F2 for a folder",
+            )
             if len(self.places) > 1:
-                note = _(L, "ไฟล์ชื่อ manual-<วันเวลา>.zip เขียนลงไฟล์ชั่วคราวก่อน แล้วจึงเปลี่ยนชื่อ",
-                         "The file manual-<time>.zip is written to a temp file first, then renamed")
+                note = _(
+                    L,
+                    "ไฟล์ชื่อ manual-<วันเวลา>.zip เขียนลงไฟล์ชั่วคราวก่อน แล้วจึงเปลี่ยนชื่อ",
+                    "The file manual-<time>.zip is written to a temp file first, then renamed",
+                )
             yield Static(note, id="bk-note", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_(L, "สำรอง (enter)", "Back up (enter)"), id="bk-write", variant="primary", compact=True)

@@ -62,8 +62,15 @@ class CommitteeScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"cm_col_{k}"), self.app.size.width,
-                                "subject", 12, ("no", "term", "members", "status", "date"))
+        self.cols = fit_columns(
+            self.table,
+            COLUMNS,
+            lambda k: self.t(f"cm_col_{k}"),
+            self.app.size.width,
+            "subject",
+            12,
+            ("no", "term", "members", "status", "date"),
+        )
         self.reload()
         self.table.focus()
         self.run_then()
@@ -81,8 +88,14 @@ class CommitteeScreen(GuardedScreen):
     def _cells(self, o: Order) -> list[Text]:
         style = {"draft": "italic", "superseded": "dim", "revoked": "dim strike"}.get(o.status, "")
         ref = apply_digits(o.ref if o.number else pick(m.ORDER_STATUSES[m.DRAFT], self.lang), self.digits)
-        values = [ref, self._d(o.order_date), o.subject, pick(m.ORDER_STATUSES[o.status], self.lang),
-                  f"{self._d(o.term_start)} – {self._d(o.term_end)}", apply_digits(str(len(o.members)), self.digits)]
+        values = [
+            ref,
+            self._d(o.order_date),
+            o.subject,
+            pick(m.ORDER_STATUSES[o.status], self.lang),
+            f"{self._d(o.term_start)} – {self._d(o.term_end)}",
+            apply_digits(str(len(o.members)), self.digits),
+        ]
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
 
     def reload(self, select_id: int | None = None) -> None:
@@ -100,8 +113,10 @@ class CommitteeScreen(GuardedScreen):
         order = svc.in_force(self.ctx)
         if order is None:
             today = date.today().isoformat()
-            coming = sorted((o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
-                            key=lambda o: o.term_start)
+            coming = sorted(
+                (o for o in self.rows.values() if o.status == "issued" and (o.term_start or "") > today),
+                key=lambda o: o.term_start,
+            )
             if coming:  # issued, its term not begun: say so rather than "no committee, draft one"
                 o = coming[0]
                 days = (date.fromisoformat(o.term_start) - date.today()).days
@@ -112,8 +127,12 @@ class CommitteeScreen(GuardedScreen):
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()
         left = (end - date.today()).days
-        lines = [self.t("cm_in_force", ref=order.ref, start=self._d(order.term_start), end=self._d(end.isoformat()), left=left)
-                 + (self.t("cm_ending") if left <= 30 else "")]
+        lines = [
+            self.t(
+                "cm_in_force", ref=order.ref, start=self._d(order.term_start), end=self._d(end.isoformat()), left=left
+            )
+            + (self.t("cm_ending") if left <= 30 else "")
+        ]
         lines += [f"  {x.role}: {x.name}" + (f" ({x.position})" if x.position else "") for x in order.members]
         self.query_one("#cm-current", Static).update(apply_digits("\n".join(lines), self.digits))
 
@@ -234,8 +253,7 @@ class CommitteeScreen(GuardedScreen):
 
                 self._export(order.id, normalize_path(text), kind)
 
-        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"),
-                             done)
+        self.app.push_screen(TextPromptModal(self.t("cm_pdf_title"), self.t("cm_pdf_path"), default, path="save"), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, order_id: int, path: Path, kind: str) -> None:
@@ -248,4 +266,3 @@ class CommitteeScreen(GuardedScreen):
         from ethics_tui.tui.export_notice import export_done, full
 
         self.app.call_from_thread(export_done, self.app, self.t("cm_pdf_done", path=full(out)), out)
-

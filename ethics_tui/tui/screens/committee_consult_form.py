@@ -21,10 +21,13 @@ from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
-CSS = FORM_CSS + """
+CSS = (
+    FORM_CSS
+    + """
 #f-handled_by { height: 6; width: 1fr; }
 #f-advice, #f-question { height: 4; }
 """
+)
 
 
 class ConsultationFormModal(FormModal[Consultation | None]):
@@ -40,23 +43,54 @@ class ConsultationFormModal(FormModal[Consultation | None]):
     def compose_fields(self) -> ComposeResult:
         c = self.original
         day = c.consulted_on if c else date.today().isoformat()
-        yield FieldRow(self.t("cs_f_consulted_on") + " *", Input(be(day), id="f-consulted_on", compact=True,
-                                                                 validators=[Required(self.t("required")), ThaiDate(self.lang)]), "consulted_on")
-        yield self._select("channel", [(pick(v, self.lang), k) for k, v in m.CHANNELS.items()], c.channel if c else None)
+        yield FieldRow(
+            self.t("cs_f_consulted_on") + " *",
+            Input(
+                be(day),
+                id="f-consulted_on",
+                compact=True,
+                validators=[Required(self.t("required")), ThaiDate(self.lang)],
+            ),
+            "consulted_on",
+        )
+        yield self._select(
+            "channel", [(pick(v, self.lang), k) for k, v in m.CHANNELS.items()], c.channel if c else None
+        )
         cats = svc.get_template(self.ctx)["categories"]
         if c and c.category not in cats:
             cats = [*cats, c.category]
         yield self._select("category", [(x, x) for x in cats], c.category if c else None)
         kinds = [(pick(v, self.lang), k) for k, v in m.REQUESTER_KINDS.items()]
         yield self._select("requester_kind", kinds, c.requester_kind if c else "staff")
-        yield FieldRow(self.t("cs_f_requester"), Input(c.requester if c else "", id="f-requester", compact=True,
-                                                       suggester=SuggestFromList(list(self.staff_names))), "requester")
-        yield FieldRow(self.t("cs_f_question") + " *", TextArea(c.question if c else "", id="f-question", compact=True), "question")
+        yield FieldRow(
+            self.t("cs_f_requester"),
+            Input(
+                c.requester if c else "",
+                id="f-requester",
+                compact=True,
+                suggester=SuggestFromList(list(self.staff_names)),
+            ),
+            "requester",
+        )
+        yield FieldRow(
+            self.t("cs_f_question") + " *", TextArea(c.question if c else "", id="f-question", compact=True), "question"
+        )
         yield FieldRow(self.t("cs_f_advice"), TextArea(c.advice if c else "", id="f-advice", compact=True), "advice")
         yield FieldRow(self.t("cs_f_handled_by") + " *", SelectionList(id="f-handled_by", compact=True), "handled_by")
-        yield self._select("status", [(pick(v, self.lang), k) for k, v in m.CONSULT_STATUSES.items()], c.status if c else "open")
-        yield FieldRow(self.t("cs_f_follow_up"), Input(be(c.follow_up) if c else "", id="f-follow_up", compact=True,
-                                                       placeholder=self.t("date_ph"), validators=[ThaiDate(self.lang)]), "follow_up")
+        yield self._select(
+            "status", [(pick(v, self.lang), k) for k, v in m.CONSULT_STATUSES.items()], c.status if c else "open"
+        )
+        yield FieldRow(
+            self.t("cs_f_follow_up"),
+            Input(
+                be(c.follow_up) if c else "",
+                id="f-follow_up",
+                compact=True,
+                placeholder=self.t("date_ph"),
+                validators=[ThaiDate(self.lang)],
+            ),
+            "follow_up",
+        )
         yield FieldRow(self.t("cs_f_dos_ref"), Input(c.dos_ref if c else "", id="f-dos_ref", compact=True), "dos_ref")
 
     def _select(self, name: str, options: list, value) -> FieldRow:
@@ -101,17 +135,28 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         name = self.input_value("requester") if kind != "anonymous" else ""
         sid = self.staff_names.get(name) if kind == "staff" else None
         base = self.original or Consultation("", "", "", "")
-        c = replace(base, consulted_on=day, channel=self.select_value("channel") or "", category=self.select_value("category") or "",
-                    requester_kind=kind, requester=name, requester_staff_id=str(sid) if sid else "",
-                    question=self.query_one("#f-question", TextArea).text.strip(),
-                    advice=self.query_one("#f-advice", TextArea).text.strip(),
-                    handled_by=list(self.query_one("#f-handled_by", SelectionList).selected),
-                    status=self.select_value("status") or "", follow_up=follow, dos_ref=self.input_value("dos_ref"))
+        c = replace(
+            base,
+            consulted_on=day,
+            channel=self.select_value("channel") or "",
+            category=self.select_value("category") or "",
+            requester_kind=kind,
+            requester=name,
+            requester_staff_id=str(sid) if sid else "",
+            question=self.query_one("#f-question", TextArea).text.strip(),
+            advice=self.query_one("#f-advice", TextArea).text.strip(),
+            handled_by=list(self.query_one("#f-handled_by", SelectionList).selected),
+            status=self.select_value("status") or "",
+            follow_up=follow,
+            dos_ref=self.input_value("dos_ref"),
+        )
         if not self.query_one("#f-handled_by", SelectionList).option_count:
             errors["handled_by"] = TEXT["cs_no_members"]
         if kind == "staff" and name and sid is None:
-            errors["requester"] = ("ไม่พบชื่อนี้ในทะเบียนบุคลากร (เลือกจากคำแนะนำ หรือเลือกบุคคลภายนอก)",
-                                   "not in the staff register (pick a suggestion, or choose outsider)")
+            errors["requester"] = (
+                "ไม่พบชื่อนี้ในทะเบียนบุคลากร (เลือกจากคำแนะนำ หรือเลือกบุคคลภายนอก)",
+                "not in the staff register (pick a suggestion, or choose outsider)",
+            )
         try:
             c.validate(svc.get_template(self.ctx)["categories"] + ([base.category] if base.category else []))
         except ValidationError as exc:

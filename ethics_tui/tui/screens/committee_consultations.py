@@ -27,8 +27,16 @@ from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
 from ethics_tui.tui.widgets.tables import cursor_id
 
-COLUMNS = (("date", 13), ("channel", 11), ("category", 22), ("requester", 12), ("question", 26),
-           ("by", 16), ("status", 13), ("follow", 11))
+COLUMNS = (
+    ("date", 13),
+    ("channel", 11),
+    ("category", 22),
+    ("requester", 12),
+    ("question", 26),
+    ("by", 16),
+    ("status", 13),
+    ("follow", 11),
+)
 STATUS_CYCLE = (None, *m.CONSULT_STATUSES)
 
 
@@ -73,10 +81,17 @@ class ConsultationsScreen(GuardedScreen):
         return self.query_one("#cs-table", DataTable)
 
     def _cells(self, c: Consultation) -> list[Text]:
-        d = (lambda iso: format_date(iso, "abbr", self.digits) if iso else "")
-        values = [d(c.consulted_on), pick(m.CHANNELS[c.channel], self.lang), c.category,
-                  pick(m.REQUESTER_KINDS[c.requester_kind], self.lang), c.question, ", ".join(c.handled_by),
-                  pick(m.CONSULT_STATUSES[c.status], self.lang), d(c.follow_up)]
+        d = lambda iso: format_date(iso, "abbr", self.digits) if iso else ""
+        values = [
+            d(c.consulted_on),
+            pick(m.CHANNELS[c.channel], self.lang),
+            c.category,
+            pick(m.REQUESTER_KINDS[c.requester_kind], self.lang),
+            c.question,
+            ", ".join(c.handled_by),
+            pick(m.CONSULT_STATUSES[c.status], self.lang),
+            d(c.follow_up),
+        ]
         style = "dim" if c.status == "closed" else ""
         return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
 
@@ -93,7 +108,8 @@ class ConsultationsScreen(GuardedScreen):
             table.move_cursor(row=table.get_row_index(str(keep)))
         status = pick(m.CONSULT_STATUSES[self.status], self.lang) if self.status else self.t("cs_all")
         self.query_one("#cs-count", Static).update(
-            self.t("cs_showing", n=apply_digits(len(found), self.digits), status=status))
+            self.t("cs_showing", n=apply_digits(len(found), self.digits), status=status)
+        )
 
     def selected_id(self) -> int | None:
         return cursor_id(self.table)
@@ -140,7 +156,9 @@ class ConsultationsScreen(GuardedScreen):
         if cid is None:
             self.notify(self.t("no_selection"), severity="warning")
             return
-        self.app.push_screen(ConsultationFormModal(committee_consultations.get_consultation(self.ctx, cid)), self._saved)
+        self.app.push_screen(
+            ConsultationFormModal(committee_consultations.get_consultation(self.ctx, cid)), self._saved
+        )
 
     def action_summary(self) -> None:
         self.app.push_screen(SummaryModal())

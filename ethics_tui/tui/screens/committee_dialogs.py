@@ -28,10 +28,18 @@ class IssueModal(FormModal[Order | None]):
         day = self.order.order_date or date.today().isoformat()
         year = date.fromisoformat(day).year + BE_OFFSET
         nxt = svc.next_order_number(self.ctx, year)
-        yield FieldRow(self.t("cm_f_order_date") + " *", Input(be(day), id="f-order_date", compact=True,
-                                                               validators=[Required(self.t("required")), ThaiDate(self.lang)]), "order_date")
-        yield FieldRow(self.t("cm_f_number"), Input(id="f-number", compact=True,
-                                                    placeholder=self.t("cm_number_ph", next=nxt, year=year)), "number")
+        yield FieldRow(
+            self.t("cm_f_order_date") + " *",
+            Input(
+                be(day), id="f-order_date", compact=True, validators=[Required(self.t("required")), ThaiDate(self.lang)]
+            ),
+            "order_date",
+        )
+        yield FieldRow(
+            self.t("cm_f_number"),
+            Input(id="f-number", compact=True, placeholder=self.t("cm_number_ph", next=nxt, year=year)),
+            "number",
+        )
 
     def collect(self):
         errors: dict = {}
@@ -53,10 +61,16 @@ class RevokeModal(FormModal[Order | None]):
         self.title_text = self.t("cm_revoke_title", ref=order.ref)
 
     def compose_fields(self) -> ComposeResult:
-        yield FieldRow(self.t("cm_f_revoked_on") + " *", Input(be(date.today().isoformat()), id="f-revoked_on", compact=True,
-                                                               validators=[ThaiDate(self.lang)]), "revoked_on")
-        yield FieldRow(self.t("cm_f_reason") + " *", Input(id="f-reason", compact=True,
-                                                           validators=[Required(self.t("required"))]), "reason")
+        yield FieldRow(
+            self.t("cm_f_revoked_on") + " *",
+            Input(be(date.today().isoformat()), id="f-revoked_on", compact=True, validators=[ThaiDate(self.lang)]),
+            "revoked_on",
+        )
+        yield FieldRow(
+            self.t("cm_f_reason") + " *",
+            Input(id="f-reason", compact=True, validators=[Required(self.t("required"))]),
+            "reason",
+        )
 
     def collect(self):
         errors: dict = {}

@@ -82,22 +82,45 @@ class OrderFormModal(FormModal[Order | None]):
     def compose_fields(self) -> ComposeResult:
         o = self.original
         ro = self.read_only
-        yield FieldRow(self.t("cm_f_subject") + " *", Input(o.subject, id="f-subject", compact=True, disabled=ro,
-                                                            validators=[Required(self.t("required"))]), "subject")
+        yield FieldRow(
+            self.t("cm_f_subject") + " *",
+            Input(o.subject, id="f-subject", compact=True, disabled=ro, validators=[Required(self.t("required"))]),
+            "subject",
+        )
         for name in ("order_date", "term_start", "term_end"):
-            box = Input(be(getattr(o, name)), id=f"f-{name}", compact=True, disabled=ro,
-                        placeholder=self.t("date_ph"), validators=[ThaiDate(self.lang)])
+            box = Input(
+                be(getattr(o, name)),
+                id=f"f-{name}",
+                compact=True,
+                disabled=ro,
+                placeholder=self.t("date_ph"),
+                validators=[ThaiDate(self.lang)],
+            )
             yield FieldRow(self.t(f"cm_f_{name}"), box, name)
-        yield FieldRow(self.t("cm_f_authority"), Input(o.authority, id="f-authority", compact=True, disabled=ro,
-                                                       placeholder=self.t("cm_authority_ph")), "authority")
+        yield FieldRow(
+            self.t("cm_f_authority"),
+            Input(o.authority, id="f-authority", compact=True, disabled=ro, placeholder=self.t("cm_authority_ph")),
+            "authority",
+        )
         for name in ("signer_name", "signer_position"):
-            yield FieldRow(self.t(f"cm_f_{name}"), Input(getattr(o, name), id=f"f-{name}", compact=True, disabled=ro,
-                                                         placeholder=self.t("cm_signer_ph")), name)
-        options = [(f"{x.ref} ({be(x.term_start)} – {be(x.term_end)})", x.id)
-                   for x in svc.list_orders(self.ctx, m.ISSUED) if x.id != o.id]
+            yield FieldRow(
+                self.t(f"cm_f_{name}"),
+                Input(getattr(o, name), id=f"f-{name}", compact=True, disabled=ro, placeholder=self.t("cm_signer_ph")),
+                name,
+            )
+        options = [
+            (f"{x.ref} ({be(x.term_start)} – {be(x.term_end)})", x.id)
+            for x in svc.list_orders(self.ctx, m.ISSUED)
+            if x.id != o.id
+        ]
         value = o.supersedes if any(v == o.supersedes for _, v in options) else Select.NULL
-        yield FieldRow(self.t("cm_f_supersedes"), Select(options, value=value, prompt=self.t("cm_no_supersede"),
-                                                         id="f-supersedes", compact=True, disabled=ro), "supersedes")
+        yield FieldRow(
+            self.t("cm_f_supersedes"),
+            Select(
+                options, value=value, prompt=self.t("cm_no_supersede"), id="f-supersedes", compact=True, disabled=ro
+            ),
+            "supersedes",
+        )
         table = MembersTable(id="members", cursor_type="row", zebra_stripes=True)
         buttons = Horizontal(
             Button(self.t("cm_add_staff"), id="add-member", compact=True, disabled=ro),
@@ -106,8 +129,12 @@ class OrderFormModal(FormModal[Order | None]):
             classes="member-buttons",
         )
         yield FieldRow(self.t("cm_f_members") + " *", Vertical(table, buttons, classes="members-box"), "members")
-        yield FieldRow(self.t("cm_f_duties"), TextArea("\n".join(o.duties), id="f-duties", read_only=ro, compact=True), "duties")
-        yield FieldRow(self.t("cm_f_preamble"), TextArea(o.preamble, id="f-preamble", read_only=ro, compact=True), "preamble")
+        yield FieldRow(
+            self.t("cm_f_duties"), TextArea("\n".join(o.duties), id="f-duties", read_only=ro, compact=True), "duties"
+        )
+        yield FieldRow(
+            self.t("cm_f_preamble"), TextArea(o.preamble, id="f-preamble", read_only=ro, compact=True), "preamble"
+        )
         yield Static(self.t("cm_preamble_hint"), classes="hint", markup=False)
 
     def on_mount(self) -> None:
@@ -175,8 +202,11 @@ class OrderFormModal(FormModal[Order | None]):
         self.refresh_members(i + step)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {"add-member": self.action_add_member, "edit-member": self.action_edit_member,
-                   "remove-member": self.action_remove_member}
+        actions = {
+            "add-member": self.action_add_member,
+            "edit-member": self.action_edit_member,
+            "remove-member": self.action_remove_member,
+        }
         if event.button.id in actions:
             event.stop()
             actions[event.button.id]()
@@ -189,10 +219,16 @@ class OrderFormModal(FormModal[Order | None]):
         dates = {name: read_date(self, name, errors) for name in ("order_date", "term_start", "term_end")}
         duties = [x.strip() for x in self.query_one("#f-duties", TextArea).text.splitlines() if x.strip()]
         order = replace(
-            self.original, subject=self.input_value("subject"), authority=self.input_value("authority"),
-            signer_name=self.input_value("signer_name"), signer_position=self.input_value("signer_position"),
-            preamble=self.query_one("#f-preamble", TextArea).text.strip(), duties=duties,
-            members=[replace(x) for x in self.members], supersedes=self.select_value("supersedes"), **dates,
+            self.original,
+            subject=self.input_value("subject"),
+            authority=self.input_value("authority"),
+            signer_name=self.input_value("signer_name"),
+            signer_position=self.input_value("signer_position"),
+            preamble=self.query_one("#f-preamble", TextArea).text.strip(),
+            duties=duties,
+            members=[replace(x) for x in self.members],
+            supersedes=self.select_value("supersedes"),
+            **dates,
         )
         try:
             order.validate()
@@ -224,15 +260,25 @@ class MemberModal(FormModal[OrderMember | None]):
 
     def compose_fields(self) -> ComposeResult:
         x = self.original
-        yield FieldRow(self.t("cm_f_search"), Input(id="f-search", compact=True, placeholder=self.t("cm_search_ph")), "search")
+        yield FieldRow(
+            self.t("cm_f_search"), Input(id="f-search", compact=True, placeholder=self.t("cm_search_ph")), "search"
+        )
         yield FieldRow("", OptionList(id="staff-pick", compact=True), "pick")
         yield Static("", id="linked", classes="hint", markup=False)
-        yield FieldRow(self.t("cm_f_name") + " *", Input(x.name if x else "", id="f-name", compact=True,
-                                                         validators=[Required(self.t("required"))]), "name")
-        yield FieldRow(self.t("cm_f_position"), Input(x.position if x else "", id="f-position", compact=True), "position")
+        yield FieldRow(
+            self.t("cm_f_name") + " *",
+            Input(x.name if x else "", id="f-name", compact=True, validators=[Required(self.t("required"))]),
+            "name",
+        )
+        yield FieldRow(
+            self.t("cm_f_position"), Input(x.position if x else "", id="f-position", compact=True), "position"
+        )
         value = x.role if x and x.role in m.ROLES else Select.NULL
-        yield FieldRow(self.t("cm_f_role") + " *", Select([(r, r) for r in m.ROLES], value=value, prompt=self.t("choose"),
-                                                          id="f-role", compact=True), "role")
+        yield FieldRow(
+            self.t("cm_f_role") + " *",
+            Select([(r, r) for r in m.ROLES], value=value, prompt=self.t("choose"), id="f-role", compact=True),
+            "role",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -246,7 +292,9 @@ class MemberModal(FormModal[OrderMember | None]):
         box.add_option(Option(self.t("cm_outsider"), id="outsider"))
         for row in staff_svc.search(self.ctx, text, limit=self.LIMIT):
             s = row.staff
-            box.add_option(Option(f"{s.full_name} — {svc.position_title(s.position, s.level)} · {row.division}", id=str(s.id)))
+            box.add_option(
+                Option(f"{s.full_name} — {svc.position_title(s.position, s.level)} · {row.division}", id=str(s.id))
+            )
         box.highlighted = 1 if text and box.option_count > 1 else 0
 
     def show_link(self) -> None:
@@ -274,8 +322,9 @@ class MemberModal(FormModal[OrderMember | None]):
         self.show_link()
 
     def collect(self) -> tuple[OrderMember, dict[str, tuple[str, str]]]:
-        member = OrderMember(self.input_value("name"), self.input_value("position"),
-                             self.select_value("role") or "", self.staff_id)
+        member = OrderMember(
+            self.input_value("name"), self.input_value("position"), self.select_value("role") or "", self.staff_id
+        )
         errors = {}
         if not member.name:
             errors["name"] = ("ต้องกรอกชื่อ-สกุล", "the name is required")

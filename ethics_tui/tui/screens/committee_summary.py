@@ -55,7 +55,7 @@ class SummaryModal(GuardedModal[None]):
 
     def show(self) -> None:
         s = committee_consultations.stats(self.ctx, self.fy)
-        d = (lambda v: apply_digits(v, self.digits))
+        d = lambda v: apply_digits(v, self.digits)
         self.query_one("#cs-summary-title", Static).update(d(self.t("cs_summary_title", fy=self.fy, n=s["total"])))
         months = self.query_one("#cs-months", DataTable)
         months.clear()

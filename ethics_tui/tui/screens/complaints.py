@@ -35,9 +35,15 @@ from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lo
 from ethics_tui.tui.widgets.tables import cursor_id
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
-HEADS = {"no": ("เลขรับ", "No."), "code": ("รหัส", "Code"), "received": ("รับเมื่อ", "Received"),
-         "channel": ("ช่องทาง", "Channel"), "status": ("ขั้นตอน", "Step"), "due": ("กำหนด", "Due"),
-         "subject": ("เรื่อง", "Subject")}
+HEADS = {
+    "no": ("เลขรับ", "No."),
+    "code": ("รหัส", "Code"),
+    "received": ("รับเมื่อ", "Received"),
+    "channel": ("ช่องทาง", "Channel"),
+    "status": ("ขั้นตอน", "Step"),
+    "due": ("กำหนด", "Due"),
+    "subject": ("เรื่อง", "Subject"),
+}
 
 
 class ComplaintsScreen(GuardedScreen):
@@ -65,10 +71,11 @@ class ComplaintsScreen(GuardedScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_(self.lang, "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "Corruption complaints"),
-                     classes="screen-title")
-        yield Input(placeholder=_(self.lang, "ค้นหา: รหัส เลขรับ เรื่อง ช่องทาง ขั้นตอน", "filter: code, no., subject, step"),
-                    id="cp-filter")
+        yield Static(_(self.lang, "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "Corruption complaints"), classes="screen-title")
+        yield Input(
+            placeholder=_(self.lang, "ค้นหา: รหัส เลขรับ เรื่อง ช่องทาง ขั้นตอน", "filter: code, no., subject, step"),
+            id="cp-filter",
+        )
         yield Static("", id="cp-summary", markup=False)
         yield DataTable(id="cp-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -100,9 +107,15 @@ class ComplaintsScreen(GuardedScreen):
         late = c.overdue(date.today())
         due = (format_date(c.due, "abbr") + (" ⚠" if late else "")) if c.due else "-"
         d = self.digits  # the office's digits, except in the code (typed back as printed)
-        values = [apply_digits(f"{c.number}/{c.fiscal_year}", d), c.code,
-                  format_date(c.received_date, "abbr", d), c.channel, m.step_label(c.status, self.lang),
-                  apply_digits(due, d), c.subject]
+        values = [
+            apply_digits(f"{c.number}/{c.fiscal_year}", d),
+            c.code,
+            format_date(c.received_date, "abbr", d),
+            c.channel,
+            m.step_label(c.status, self.lang),
+            apply_digits(due, d),
+            c.subject,
+        ]
         style = "dim" if c.status == "closed" else ""
         out = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
         if late:
@@ -122,8 +135,11 @@ class ComplaintsScreen(GuardedScreen):
             table.move_cursor(row=table.get_row_index(str(keep)))
         late = svc.overdue_count(self.ctx)
         open_n = sum(1 for c in cases if c.status != "closed")
-        text = _(self.lang, f"{len(cases)} เรื่อง · ค้างดำเนินการ {open_n} · เกินกำหนด {late}",
-                 f"{len(cases)} cases · open {open_n} · overdue {late}")
+        text = _(
+            self.lang,
+            f"{len(cases)} เรื่อง · ค้างดำเนินการ {open_n} · เกินกำหนด {late}",
+            f"{len(cases)} cases · open {open_n} · overdue {late}",
+        )
         if self.open_only:
             text += _(self.lang, " · เฉพาะเรื่องค้าง (o)", " · open only (o)")
         self.query_one("#cp-summary", Static).update(apply_digits(text, self.digits))
@@ -185,8 +201,15 @@ class ComplaintsScreen(GuardedScreen):
                 self.export("receipt", c.id)
 
         hint = _(self.lang, "p พิมพ์ใบรับเรื่อง (PDF) · esc ปิด", "p print the receipt (PDF) · esc close")
-        self.app.push_screen(InfoModal(_(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
-                                       receipt_text(c, self.lang, self.digits), {"p": "print"}, hint), done)
+        self.app.push_screen(
+            InfoModal(
+                _(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
+                receipt_text(c, self.lang, self.digits),
+                {"p": "print"},
+                hint,
+            ),
+            done,
+        )
 
     def action_open(self) -> None:
         case_id = self._selected()
@@ -203,11 +226,21 @@ class ComplaintsScreen(GuardedScreen):
             elif choice == "file":
                 self.export("casefile", case_id)
 
-        hint = _(self.lang, "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
-                 "m next step · p receipt · f case file PDF · esc close")
+        hint = _(
+            self.lang,
+            "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
+            "m next step · p receipt · f case file PDF · esc close",
+        )
         title = _(self.lang, "เรื่องร้องเรียน (ลับ)", "Complaint (confidential)")
-        self.app.push_screen(InfoModal(title, case_text(self.ctx, c, ident, self.lang, self.digits),
-                                       {"m": "step", "p": "print", "f": "file"}, hint), done)
+        self.app.push_screen(
+            InfoModal(
+                title,
+                case_text(self.ctx, c, ident, self.lang, self.digits),
+                {"m": "step", "p": "print", "f": "file"},
+                hint,
+            ),
+            done,
+        )
 
     def action_step(self) -> None:
         case_id = self._selected()
@@ -251,8 +284,9 @@ class ComplaintsScreen(GuardedScreen):
         from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
 
         if not can(self.ctx, "complaints.purge"):
-            self.notify(_(self.lang, "ไม่มีสิทธิ์ทำลายเรื่องร้องเรียน", "Not allowed to destroy complaint records"),
-                        severity="warning")
+            self.notify(
+                _(self.lang, "ไม่มีสิทธิ์ทำลายเรื่องร้องเรียน", "Not allowed to destroy complaint records"), severity="warning"
+            )
             return
         self.app.push_screen(DestructionScreen())
 
@@ -268,7 +302,9 @@ class ComplaintsScreen(GuardedScreen):
         from ethics_tui.service import documents
 
         try:
-            out = documents.write(self.ctx, {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what], id=case_id)
+            out = documents.write(
+                self.ctx, {"receipt": "complaint-receipt", "casefile": "complaint-file"}[what], id=case_id
+            )
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return

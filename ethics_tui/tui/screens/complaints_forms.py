@@ -25,7 +25,7 @@ from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 
 def staff_names(ctx) -> dict[str, int]:
-    """"นายสมชาย ใจดี" -> staff id, for the accused field (active staff)."""
+    """ "นายสมชาย ใจดี" -> staff id, for the accused field (active staff)."""
     from ethics_tui.service.people import full_name, staff_docs
 
     return {full_name(d): int(k) for k, d in staff_docs(ctx).items() if d.get("active", True)}
@@ -45,32 +45,70 @@ class IntakeModal(FormModal[Complaint | None]):
         L = self.lang
         now = datetime.now()
         channels = svc.get_settings(self.ctx).channels
-        yield FieldRow(_(L, "ช่องทาง *", "Channel *"),
-                       Select([(c, c) for c in channels], value=channels[0], allow_blank=False, id="f-channel",
-                              compact=True), "channel")
-        yield FieldRow(_(L, "ประเภท *", "Type *"),
-                       Select([(m.kind_label(k, L), k) for k in m.KINDS], value="corruption", allow_blank=False,
-                              id="f-kind", compact=True), "kind")
-        yield FieldRow(_(L, "เรื่อง *", "Subject *"),
-                       Input(id="f-subject", compact=True, validators=[Required(self.t("required"))],
-                             placeholder=_(L, "ไม่ต้องใส่ชื่อบุคคล (พิมพ์บนใบรับเรื่อง)", "no names (printed on the receipt)")),
-                       "subject")
+        yield FieldRow(
+            _(L, "ช่องทาง *", "Channel *"),
+            Select([(c, c) for c in channels], value=channels[0], allow_blank=False, id="f-channel", compact=True),
+            "channel",
+        )
+        yield FieldRow(
+            _(L, "ประเภท *", "Type *"),
+            Select(
+                [(m.kind_label(k, L), k) for k in m.KINDS],
+                value="corruption",
+                allow_blank=False,
+                id="f-kind",
+                compact=True,
+            ),
+            "kind",
+        )
+        yield FieldRow(
+            _(L, "เรื่อง *", "Subject *"),
+            Input(
+                id="f-subject",
+                compact=True,
+                validators=[Required(self.t("required"))],
+                placeholder=_(L, "ไม่ต้องใส่ชื่อบุคคล (พิมพ์บนใบรับเรื่อง)", "no names (printed on the receipt)"),
+            ),
+            "subject",
+        )
         yield FieldRow(_(L, "รายละเอียด (ลับ)", "Details (confidential)"), TextArea(id="f-details"), "details")
-        yield FieldRow(_(L, "ผู้ร้องเรียน", "Complainant"),
-                       Checkbox(_(L, "ไม่ประสงค์ออกนาม", "anonymous"), id="f-anonymous", compact=True), "anonymous")
-        yield FieldRow(_(L, "ชื่อผู้ร้อง (ลับ)", "Name (confidential)"), Input(id="f-complainant_name", compact=True),
-                       "complainant_name")
-        yield FieldRow(_(L, "ติดต่อกลับ (ลับ)", "Contact (confidential)"),
-                       Input(id="f-complainant_contact", compact=True), "complainant_contact")
-        yield FieldRow(_(L, "ผู้ถูกร้อง (ลับ)", "Accused (confidential)"),
-                       Input(id="f-accused", compact=True, suggester=SuggestFromList(sorted(self.staff)),
-                             placeholder=_(L, "ชื่อบุคลากร หรือพิมพ์อธิบาย", "a staff name, or describe")), "accused")
-        yield FieldRow("", Checkbox(_(L, "ผู้ถูกร้องเป็นผู้บริหารท้องถิ่น (นายก/รองนายก)",
-                                      "the accused is the local executive"), id="f-executive", compact=True),
-                       "executive")
-        yield FieldRow(_(L, "วันที่รับ *", "Received on *"),
-                       Input(format_date(now.date(), "numeric"), id="f-day", compact=True,
-                             validators=[ThaiDate(L)]), "received_at")
+        yield FieldRow(
+            _(L, "ผู้ร้องเรียน", "Complainant"),
+            Checkbox(_(L, "ไม่ประสงค์ออกนาม", "anonymous"), id="f-anonymous", compact=True),
+            "anonymous",
+        )
+        yield FieldRow(
+            _(L, "ชื่อผู้ร้อง (ลับ)", "Name (confidential)"), Input(id="f-complainant_name", compact=True), "complainant_name"
+        )
+        yield FieldRow(
+            _(L, "ติดต่อกลับ (ลับ)", "Contact (confidential)"),
+            Input(id="f-complainant_contact", compact=True),
+            "complainant_contact",
+        )
+        yield FieldRow(
+            _(L, "ผู้ถูกร้อง (ลับ)", "Accused (confidential)"),
+            Input(
+                id="f-accused",
+                compact=True,
+                suggester=SuggestFromList(sorted(self.staff)),
+                placeholder=_(L, "ชื่อบุคลากร หรือพิมพ์อธิบาย", "a staff name, or describe"),
+            ),
+            "accused",
+        )
+        yield FieldRow(
+            "",
+            Checkbox(
+                _(L, "ผู้ถูกร้องเป็นผู้บริหารท้องถิ่น (นายก/รองนายก)", "the accused is the local executive"),
+                id="f-executive",
+                compact=True,
+            ),
+            "executive",
+        )
+        yield FieldRow(
+            _(L, "วันที่รับ *", "Received on *"),
+            Input(format_date(now.date(), "numeric"), id="f-day", compact=True, validators=[ThaiDate(L)]),
+            "received_at",
+        )
         yield FieldRow(_(L, "เวลา", "Time"), Input(now.strftime("%H:%M"), id="f-time", compact=True), "time")
         from ethics_tui.service.privacy import complaint_notice
 
@@ -110,8 +148,12 @@ class IntakeModal(FormModal[Complaint | None]):
             executive_accused=self.query_one("#f-executive", Checkbox).value,
             details=self.query_one("#f-details", TextArea).text.strip(),
         )
-        c = Complaint(when or datetime.now().isoformat(timespec="minutes"), self.select_value("channel") or "",
-                      self.select_value("kind") or "", self.input_value("subject"))
+        c = Complaint(
+            when or datetime.now().isoformat(timespec="minutes"),
+            self.select_value("channel") or "",
+            self.select_value("kind") or "",
+            self.input_value("subject"),
+        )
         for check in (c.validate, ident.validate):
             try:
                 check()
@@ -135,22 +177,40 @@ class StepModal(FormModal[Complaint | None]):
 
         d = get_settings(self.ctx).digits
         due = f" · {_(self.lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}" if c.due else ""
-        self.title_text = (f"{apply_digits(f'{c.number}/{c.fiscal_year}', d)} {c.code} — {m.step_label(c.status, self.lang)}{due}")
+        self.title_text = (
+            f"{apply_digits(f'{c.number}/{c.fiscal_year}', d)} {c.code} — {m.step_label(c.status, self.lang)}{due}"
+        )
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
         if self.case.status == "review" and self.steps == ["referred"]:
             yield Static("⚠ " + svc.executive_rule(L), classes="field-error", markup=False)
-        yield FieldRow(_(L, "ขั้นตอนถัดไป *", "Next step *"),
-                       Select([(m.step_label(s, L), s) for s in self.steps], value=self.steps[0] if self.steps
-                              else Select.NULL, allow_blank=not self.steps, id="f-step", compact=True), "step")
-        yield FieldRow(_(L, "วันที่ *", "Date *"), Input(format_date(date.today(), "numeric"), id="f-date",
-                                                        compact=True, validators=[ThaiDate(L)]), "date")
+        yield FieldRow(
+            _(L, "ขั้นตอนถัดไป *", "Next step *"),
+            Select(
+                [(m.step_label(s, L), s) for s in self.steps],
+                value=self.steps[0] if self.steps else Select.NULL,
+                allow_blank=not self.steps,
+                id="f-step",
+                compact=True,
+            ),
+            "step",
+        )
+        yield FieldRow(
+            _(L, "วันที่ *", "Date *"),
+            Input(format_date(date.today(), "numeric"), id="f-date", compact=True, validators=[ThaiDate(L)]),
+            "date",
+        )
         if self.case.status == "review":
-            opts = [(_(L, "หลักฐานเพียงพอ", "enough evidence"), "enough"),
-                    (_(L, "หลักฐานไม่เพียงพอ", "not enough evidence"), "not_enough")]
-            yield FieldRow(_(L, "หลักฐาน *", "Evidence *"), Select(opts, id="f-evidence", compact=True,
-                                                                   prompt=self.t("choose")), "evidence")
+            opts = [
+                (_(L, "หลักฐานเพียงพอ", "enough evidence"), "enough"),
+                (_(L, "หลักฐานไม่เพียงพอ", "not enough evidence"), "not_enough"),
+            ]
+            yield FieldRow(
+                _(L, "หลักฐาน *", "Evidence *"),
+                Select(opts, id="f-evidence", compact=True, prompt=self.t("choose")),
+                "evidence",
+            )
         yield FieldRow("", Input(id="f-extra", compact=True), "extra")
         yield FieldRow(_(L, "บันทึก", "Note"), Input(id="f-note", compact=True), "note")
 
@@ -199,8 +259,7 @@ class StepModal(FormModal[Complaint | None]):
     def save(self, value):
         step, on, extra = value
         try:
-            return svc.advance(self.ctx, self.case.id, step, on, self.input_value("note"), rev=self.case.rev,
-                               **extra)
+            return svc.advance(self.ctx, self.case.id, step, on, self.input_value("note"), rev=self.case.rev, **extra)
         except ValidationError as exc:
             keys = {f for f, *_x in m.STEP_REQUIRES.values()}
             raise ValidationError({("extra" if k in keys else k): v for k, v in exc.errors.items()}) from None
@@ -238,11 +297,13 @@ def receipt_text(c: Complaint, lang: str, digits: str = "arabic") -> str:
     """The receipt code as typed (never converted) with the number and due date in ``digits``."""
     code = "  ".join(c.code)
     no, due = apply_digits(f"{c.number}/{c.fiscal_year}", digits), format_date(c.due, "abbr", digits)
-    return _(lang, f"รหัสรับเรื่อง (อ่านให้ผู้ร้องฟัง หรือพิมพ์ใบรับเรื่อง):\n\n      {code}\n\n"
-                   f"เลขรับ {no} · {m.step_label(c.status)} · "
-                   f"กำหนดตรวจสอบเบื้องต้น {due}",
-             f"Receipt code (read it out, or print the receipt):\n\n      {code}\n\n"
-             f"No. {no} · preliminary review due {due}")
+    return _(
+        lang,
+        f"รหัสรับเรื่อง (อ่านให้ผู้ร้องฟัง หรือพิมพ์ใบรับเรื่อง):\n\n      {code}\n\n"
+        f"เลขรับ {no} · {m.step_label(c.status)} · "
+        f"กำหนดตรวจสอบเบื้องต้น {due}",
+        f"Receipt code (read it out, or print the receipt):\n\n      {code}\n\nNo. {no} · preliminary review due {due}",
+    )
 
 
 def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arabic") -> str:
@@ -252,17 +313,22 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
     from ethics_tui.service.people import full_name, staff_doc
 
     staff = staff_doc(ctx, ident.accused_staff_id)
-    accused = ", ".join(x for x in (staff and full_name(staff),
-                                    ident.accused_text) if x) or "-"
+    accused = ", ".join(x for x in (staff and full_name(staff), ident.accused_text) if x) or "-"
     ev = {"enough": _(lang, "เพียงพอ", "enough"), "not_enough": _(lang, "ไม่เพียงพอ", "not enough")}
     lines = [
         f"{_(lang, 'รหัส', 'Code')}: {c.code}    {_(lang, 'เลขรับ', 'No.')} {apply_digits(f'{c.number}/{c.fiscal_year}', d)}",
-        (f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d)} {apply_digits(c.received.strftime('%H:%M'), d)}"
-        f" · {c.channel} · {m.kind_label(c.kind, lang)}"),
+        (
+            f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d)} {apply_digits(c.received.strftime('%H:%M'), d)}"
+            f" · {c.channel} · {m.kind_label(c.kind, lang)}"
+        ),
         f"{_(lang, 'เรื่อง', 'Subject')}: {c.subject}",
         f"{_(lang, 'รายละเอียด', 'Details')}: {ident.details or '-'}",
         f"{_(lang, 'ผู้ร้อง', 'Complainant')}: "
-        + (_(lang, "ไม่ประสงค์ออกนาม", "anonymous") if c.anonymous else f"{ident.complainant_name} · {ident.complainant_contact or '-'}"),
+        + (
+            _(lang, "ไม่ประสงค์ออกนาม", "anonymous")
+            if c.anonymous
+            else f"{ident.complainant_name} · {ident.complainant_contact or '-'}"
+        ),
         f"{_(lang, 'ผู้ถูกร้อง', 'Accused')}: {accused}",
     ]
     if ident.executive_accused:
@@ -270,9 +336,12 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
     lines.append(f"{_(lang, 'หลักฐาน', 'Evidence')}: {ev.get(c.evidence, '-')}")
     flag = " ⚠ " + _(lang, "เกินกำหนด", "OVERDUE") if c.overdue(date.today()) else ""
     due = f" · {_(lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}{flag}" if c.due else ""
-    lines += [f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(c.status, lang)}{due}",
-              f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr', d)}", "",
-              _(lang, "ประวัติ:", "History:")]
+    lines += [
+        f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(c.status, lang)}{due}",
+        f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr', d)}",
+        "",
+        _(lang, "ประวัติ:", "History:"),
+    ]
     for h in c.history:
         extra = "; ".join(f"{v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
         bits = [format_date(h["date"], "abbr", d), m.step_label(h["step"], lang), h["actor"], extra, h.get("note", "")]

@@ -72,32 +72,65 @@ class ComplaintSettingsModal(FormModal[ComplaintSettings | None]):
         super().__init__()
         self.original = svc.get_settings(self.ctx)
         self.channels = list(self.original.channels)
-        self.title_text = _(self.lang, "ตั้งค่าเรื่องร้องเรียน: ช่องทางรับเรื่องและกำหนดเวลา",
-                            "Complaint settings: channels and deadlines")
+        self.title_text = _(
+            self.lang, "ตั้งค่าเรื่องร้องเรียน: ช่องทางรับเรื่องและกำหนดเวลา", "Complaint settings: channels and deadlines"
+        )
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
-        yield FieldRow(_(L, "ช่องทางรับเรื่อง", "Channels"),
-                       OptionList(*[Option(c) for c in self.channels], id="f-channels", compact=True), "channels")
-        yield FieldRow(_(L, "เพิ่มช่องทาง", "Add a channel"),
-                       Input(id="f-new_channel", compact=True,
-                             placeholder=_(L, "พิมพ์ชื่อแล้วกด enter", "type a name, then enter")), "new_channel")
-        yield Static(_(L, "d / delete ลบช่องทางที่เลือก · เรื่องที่รับไว้แล้วคงช่องทางเดิม",
-                       "d / delete removes the highlighted channel · registered cases keep theirs"),
-                     classes="cs-hint", markup=False)
-        yield Static(_(L, "จำนวนวันที่ให้ในแต่ละขั้นตอน ก่อนถึงกำหนดขั้นตอนถัดไป",
-                       "Days allowed in each step before the next one is due"), classes="cs-hint", markup=False)
+        yield FieldRow(
+            _(L, "ช่องทางรับเรื่อง", "Channels"),
+            OptionList(*[Option(c) for c in self.channels], id="f-channels", compact=True),
+            "channels",
+        )
+        yield FieldRow(
+            _(L, "เพิ่มช่องทาง", "Add a channel"),
+            Input(id="f-new_channel", compact=True, placeholder=_(L, "พิมพ์ชื่อแล้วกด enter", "type a name, then enter")),
+            "new_channel",
+        )
+        yield Static(
+            _(
+                L,
+                "d / delete ลบช่องทางที่เลือก · เรื่องที่รับไว้แล้วคงช่องทางเดิม",
+                "d / delete removes the highlighted channel · registered cases keep theirs",
+            ),
+            classes="cs-hint",
+            markup=False,
+        )
+        yield Static(
+            _(L, "จำนวนวันที่ให้ในแต่ละขั้นตอน ก่อนถึงกำหนดขั้นตอนถัดไป", "Days allowed in each step before the next one is due"),
+            classes="cs-hint",
+            markup=False,
+        )
         for step, days in self.original.due_days.items():
-            yield FieldRow(m.step_label(step, L),
-                           Input(str(days), id=f"f-due_{step}", compact=True, max_length=4,
-                                 validators=[Positive(f"due_{step}", L)]), f"due_{step}")
-        yield FieldRow(_(L, "อายุการเก็บ (ปี)", "Retention (years)"),
-                       Input(str(self.original.retention_years), id="f-retention_years", compact=True, max_length=3,
-                             validators=[Positive("retention_years", L)]), "retention_years")
-        yield FieldRow(_(L, "สอบถามสถานะ", "Status enquiries"),
-                       Input(self.original.status_contact, id="f-status_contact", compact=True,
-                             placeholder=_(L, "ว่าง = โทรศัพท์และอีเมลของสำนักงาน", "empty = the office phone and e-mail")),
-                       "status_contact")
+            yield FieldRow(
+                m.step_label(step, L),
+                Input(
+                    str(days), id=f"f-due_{step}", compact=True, max_length=4, validators=[Positive(f"due_{step}", L)]
+                ),
+                f"due_{step}",
+            )
+        yield FieldRow(
+            _(L, "อายุการเก็บ (ปี)", "Retention (years)"),
+            Input(
+                str(self.original.retention_years),
+                id="f-retention_years",
+                compact=True,
+                max_length=3,
+                validators=[Positive("retention_years", L)],
+            ),
+            "retention_years",
+        )
+        yield FieldRow(
+            _(L, "สอบถามสถานะ", "Status enquiries"),
+            Input(
+                self.original.status_contact,
+                id="f-status_contact",
+                compact=True,
+                placeholder=_(L, "ว่าง = โทรศัพท์และอีเมลของสำนักงาน", "empty = the office phone and e-mail"),
+            ),
+            "status_contact",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -139,14 +172,26 @@ class ComplaintSettingsModal(FormModal[ComplaintSettings | None]):
         self._row("channels").set_error(None)
         event.input.value = ""
         self._refill(len(self.channels) - 1)
-        self.notify(_(self.lang, f"เพิ่มช่องทาง {self.channels[-1]} แล้ว (ctrl+s บันทึก)",
-                      f"Added {self.channels[-1]} (ctrl+s saves)"), markup=False)
+        self.notify(
+            _(
+                self.lang,
+                f"เพิ่มช่องทาง {self.channels[-1]} แล้ว (ctrl+s บันทึก)",
+                f"Added {self.channels[-1]} (ctrl+s saves)",
+            ),
+            markup=False,
+        )
 
     def action_remove_channel(self) -> None:
         box = self.channel_list
         if not box.has_focus:
-            self.notify(_(self.lang, "เลือกช่องทางในรายการก่อน แล้วกด d หรือ delete",
-                          "Highlight a channel in the list first, then press d or delete"), severity="warning")
+            self.notify(
+                _(
+                    self.lang,
+                    "เลือกช่องทางในรายการก่อน แล้วกด d หรือ delete",
+                    "Highlight a channel in the list first, then press d or delete",
+                ),
+                severity="warning",
+            )
             return
         index = box.highlighted
         if index is None or not 0 <= index < len(self.channels):
@@ -166,8 +211,9 @@ class ComplaintSettingsModal(FormModal[ComplaintSettings | None]):
             box.focus()
 
         note = pick(REMOVED_NOTE, self.lang)
-        question = _(self.lang, f"ลบช่องทาง \"{name}\" ออกจากรายการ?\n{note}",
-                     f"Remove the channel \"{name}\" from the list?\n{note}")
+        question = _(
+            self.lang, f'ลบช่องทาง "{name}" ออกจากรายการ?\n{note}', f'Remove the channel "{name}" from the list?\n{note}'
+        )
         self.app.push_screen(ConfirmModal(question), done)
 
     # -- the form ----------------------------------------------------------------------------

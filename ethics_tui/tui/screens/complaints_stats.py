@@ -41,9 +41,12 @@ def ask_lookup(screen) -> None:
         if view is not None:
             screen.app.push_screen(InfoModal(view.code, lookup_text(view, lang, digits), hint="esc / enter"))
 
-    modal = TextPromptModal(_(lang, "ตรวจสอบสถานะด้วยรหัสรับเรื่อง", "Look up a receipt code"),
-                            _(lang, "รหัสรับเรื่อง", "Receipt code"), placeholder="K7QM-3XPA-9D",
-                            on_save=lambda code: svc.lookup(screen.ctx, code))
+    modal = TextPromptModal(
+        _(lang, "ตรวจสอบสถานะด้วยรหัสรับเรื่อง", "Look up a receipt code"),
+        _(lang, "รหัสรับเรื่อง", "Receipt code"),
+        placeholder="K7QM-3XPA-9D",
+        on_save=lambda code: svc.lookup(screen.ctx, code),
+    )
     screen.app.push_screen(modal, done)
 
 
@@ -76,14 +79,23 @@ class ComplaintStatsScreen(GuardedScreen):
 
         digits = self._digits()
         yield Header()
-        yield Static(_(self.lang, "สถิติเรื่องร้องเรียน (จำนวนเท่านั้น)", "Complaint statistics (counts only)"),
-                     classes="screen-title")
+        yield Static(
+            _(self.lang, "สถิติเรื่องร้องเรียน (จำนวนเท่านั้น)", "Complaint statistics (counts only)"), classes="screen-title"
+        )
         with Horizontal(id="cp-stats-bar"):
             yield Label(_(self.lang, "ปีงบประมาณ พ.ศ.", "Fiscal year (B.E.)"))
-            yield Input(apply_digits(fiscal_year(date.today()), digits), id="cp-fy", compact=True,
-                        restrict=r"[0-9๐-๙]*", max_length=4)
-            yield Checkbox(apply_digits(_(self.lang, "6 เดือนแรก (1 ต.ค.-31 มี.ค.)", "first six months (1 Oct-31 Mar)"), digits),
-                           id="cp-half", compact=True)
+            yield Input(
+                apply_digits(fiscal_year(date.today()), digits),
+                id="cp-fy",
+                compact=True,
+                restrict=r"[0-9๐-๙]*",
+                max_length=4,
+            )
+            yield Checkbox(
+                apply_digits(_(self.lang, "6 เดือนแรก (1 ต.ค.-31 มี.ค.)", "first six months (1 Oct-31 Mar)"), digits),
+                id="cp-half",
+                compact=True,
+            )
         yield Static("", id="cp-statement", markup=False)
         yield Static("", id="cp-counts", markup=False)
         yield Footer()
@@ -104,8 +116,11 @@ class ComplaintStatsScreen(GuardedScreen):
         statement = self.query_one("#cp-statement", Static)
         counts = self.query_one("#cp-counts", Static)
         if fy is None:
-            statement.update(apply_digits(_(self.lang, "พิมพ์ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2568", "Type a 4-digit B.E. fiscal year"),
-                                          self._digits()))
+            statement.update(
+                apply_digits(
+                    _(self.lang, "พิมพ์ปีงบประมาณ พ.ศ. 4 หลัก เช่น 2568", "Type a 4-digit B.E. fiscal year"), self._digits()
+                )
+            )
             counts.update("")
             return
         try:
@@ -115,14 +130,22 @@ class ComplaintStatsScreen(GuardedScreen):
             counts.update("")
             return
         L = self.lang
-        rows = [(_(L, "รับเรื่องทั้งหมด", "Received"), s.received), (_(L, "ดำเนินการแล้วเสร็จ", "Finished"), s.finished),
-                (_(L, "อยู่ระหว่างดำเนินการ", "In progress"), s.in_progress), ("", None)]
+        rows = [
+            (_(L, "รับเรื่องทั้งหมด", "Received"), s.received),
+            (_(L, "ดำเนินการแล้วเสร็จ", "Finished"), s.finished),
+            (_(L, "อยู่ระหว่างดำเนินการ", "In progress"), s.in_progress),
+            ("", None),
+        ]
         rows += [(m.kind_label(k, L), n) for k, n in s.by_kind.items()] + [("", None)]
         rows += [(ch, n) for ch, n in s.by_channel.items()]
         digits = self._digits()
         statement.update(apply_digits(svc.statement(s, L), digits))
-        counts.update("\n".join(label + " " * (34 - cell_len(label)) + apply_digits(f"{n:>5}", digits)
-                                if n is not None else "" for label, n in rows))
+        counts.update(
+            "\n".join(
+                label + " " * (34 - cell_len(label)) + apply_digits(f"{n:>5}", digits) if n is not None else ""
+                for label, n in rows
+            )
+        )
 
     def _digits(self) -> str:
         from ethics_tui.service.settings import get_settings

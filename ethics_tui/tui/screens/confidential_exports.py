@@ -43,8 +43,13 @@ class ConfidentialExportsModal(GuardedModal[None]):
         rows = exports.list_confidential(self.ctx)
         self.rows = {str(r["id"]): r for r in rows}
         for r in rows:
-            table.add_row(r["file"].rsplit("/", 1)[-1], r.get("kind", ""), r.get("at", "")[:16].replace("T", " "),
-                          r.get("user", ""), key=str(r["id"]))
+            table.add_row(
+                r["file"].rsplit("/", 1)[-1],
+                r.get("kind", ""),
+                r.get("at", "")[:16].replace("T", " "),
+                r.get("user", ""),
+                key=str(r["id"]),
+            )
         table.display = bool(rows)
         if not rows:
             self.query_one("#cx-status", Static).update(self.t("cx_none"))

@@ -50,6 +50,7 @@ class FiscalYearScreen(GuardedScreen):
                 self.fy = fy
                 self.reload()
 
-        prompt = TextPromptModal(self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits),
-                                 on_save=parse_fy)
+        prompt = TextPromptModal(
+            self.t("rp_year"), self.t("rp_fy_prompt"), apply_digits(self.fy, self.digits), on_save=parse_fy
+        )
         self.app.push_screen(prompt, chosen)

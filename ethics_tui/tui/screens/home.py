@@ -80,7 +80,9 @@ class HomeScreen(GuardedScreen):
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
         # the core entries the role may use (settings can be read by all; backup/restore cannot)
         needs = {"backup": "backup.create", "restore": "backup.restore"}
-        options += [Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])]
+        options += [
+            Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])
+        ]
         return options
 
     def on_mount(self) -> None:
@@ -144,11 +146,13 @@ class HomeScreen(GuardedScreen):
         self._readiness = checks
         count = {k: sum(c.status == k for c in checks) for k in order}
         start, end = (format_date(d, "abbr") for d in fiscal_year_range(fy))
-        title = (f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-                 f"✗ {count['red']}  (m: report)"
-                 if self.app.lang == "en" else
-                 f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-                 f"✗ {count['red']}  (m: รายงาน)")
+        title = (
+            f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+            f"✗ {count['red']}  (m: report)"
+            if self.app.lang == "en"
+            else f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
+            f"✗ {count['red']}  (m: รายงาน)"
+        )
         self._readiness_title = apply_digits(title, digits)
         self._readiness_digits = digits
         self._readiness_width = None
@@ -174,8 +178,9 @@ class HomeScreen(GuardedScreen):
         marks = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
         for i, c in enumerate(self._readiness):
             mark, colour = marks.get(c.status, ("?", "white"))
-            text = Text.assemble((f"{mark} ", f"bold {colour}"),
-                                 apply_digits(c.message(self.app.lang), self._readiness_digits))
+            text = Text.assemble(
+                (f"{mark} ", f"bold {colour}"), apply_digits(c.message(self.app.lang), self._readiness_digits)
+            )
             box.add_option(Option(wrapped(text, width, indent=2), id=f"rd-{i}"))
         if highlighted is not None and highlighted < box.option_count:
             box.highlighted = highlighted
@@ -199,8 +204,9 @@ class HomeScreen(GuardedScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.app.push_screen(RecoveryCodeModal(users_custody.create_recovery_key(self.ctx)),
-                                     lambda _done: self.refresh_counts())
+                self.app.push_screen(
+                    RecoveryCodeModal(users_custody.create_recovery_key(self.ctx)), lambda _done: self.refresh_counts()
+                )
 
         self.app.push_screen(ConfirmModal(self.t("recovery_first_start"), danger=False), answer)
 

@@ -39,11 +39,15 @@ def document_text(ctx, n: Notice) -> str:
     for heading, items in (("สิ่งที่ควรปฏิบัติ", n.dos), ("สิ่งที่ไม่ควรปฏิบัติ", n.donts)):
         if items:
             lines += ["", heading]
-            lines += [f"  {i}. {x['text']}" + (f" ({x['note']})" if x.get("note") else "") for i, x in enumerate(items, 1)]
+            lines += [
+                f"  {i}. {x['text']}" + (f" ({x['note']})" if x.get("note") else "") for i, x in enumerate(items, 1)
+            ]
     if n.enclosures:
         lines += ["", "สิ่งที่ส่งมาด้วย"]
-        lines += [f"  {i}. {e.get('title', '')}" + (f" [{e['name']}]" if e.get("name") else "")
-                  for i, e in enumerate(n.enclosures, 1)]
+        lines += [
+            f"  {i}. {e.get('title', '')}" + (f" [{e['name']}]" if e.get("name") else "")
+            for i, e in enumerate(n.enclosures, 1)
+        ]
     if n.dated:
         lines += ["", format_date(n.dated, "full")]
     return "\n".join(x for x in lines if x is not None).strip()
@@ -102,8 +106,12 @@ class MyDocumentsScreen(GuardedScreen):
         pick = 1 if self.lang == "en" else 0
         for d in docs:
             title = d.notice.title + (f" (v{d.notice.version})" if d.notice.version > 1 else "")
-            table.add_row(Text(KIND_LABELS[d.notice.kind][pick], no_wrap=True),
-                          Text(title, no_wrap=True, overflow="ellipsis"), self._state(d), key=str(d.id))
+            table.add_row(
+                Text(KIND_LABELS[d.notice.kind][pick], no_wrap=True),
+                Text(title, no_wrap=True, overflow="ellipsis"),
+                self._state(d),
+                key=str(d.id),
+            )
         if keep in self.docs:
             table.move_cursor(row=table.get_row_index(str(keep)))
         pending = sum(not d.done for d in docs)

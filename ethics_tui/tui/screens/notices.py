@@ -60,8 +60,15 @@ class NoticesScreen(GuardedScreen):
 
     def on_mount(self) -> None:
         self.digits = get_settings(self.ctx).digits
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
-                                "title", 16, ("status", "date", "cov", "number", "kind", "id"))
+        self.cols = fit_columns(
+            self.table,
+            COLUMNS,
+            lambda k: self.t(f"nt_col_{k}"),
+            self.app.size.width,
+            "title",
+            16,
+            ("status", "date", "cov", "number", "kind", "id"),
+        )
         self.reload()
         self.table.focus()
         self.run_then()
@@ -79,10 +86,19 @@ class NoticesScreen(GuardedScreen):
         cov_text = ""
         style = "dim" if n.status == "superseded" else ""
         if cov is not None:
-            cov_text = apply_digits(f"{cov.done}/{cov.total} {int(cov.percent)}%", self.digits)  # floor: never 100 % early
+            cov_text = apply_digits(
+                f"{cov.done}/{cov.total} {int(cov.percent)}%", self.digits
+            )  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
-        values = [apply_digits(n.id, self.digits), KIND_LABELS[n.kind][pick], number, n.title + version, STATUS_LABELS[n.status][pick],
-                  apply_digits(format_date(n.dated, "abbr"), self.digits), cov_text]
+        values = [
+            apply_digits(n.id, self.digits),
+            KIND_LABELS[n.kind][pick],
+            number,
+            n.title + version,
+            STATUS_LABELS[n.status][pick],
+            apply_digits(format_date(n.dated, "abbr"), self.digits),
+            cov_text,
+        ]
         out = [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values]
         if cov is not None and cov.done < cov.total:
             out[-1].stylize("bold yellow")
@@ -102,7 +118,8 @@ class NoticesScreen(GuardedScreen):
         if keep in self.rows:
             table.move_cursor(row=table.get_row_index(str(keep)))
         self.query_one("#nt-count", Static).update(
-            apply_digits(self.t("nt_count", n=len(self.rows), m=below), self.digits))
+            apply_digits(self.t("nt_count", n=len(self.rows), m=below), self.digits)
+        )
 
     def selected_id(self) -> int | None:
         return cursor_id(self.table)
@@ -155,8 +172,10 @@ class NoticesScreen(GuardedScreen):
         def done(saved: Notice | None) -> None:
             if saved is not None:
                 self.reload(select_id=saved.id)
-                self.notify(self.t("nt_published", title=saved.title, n=apply_digits(saved.audience_size, self.digits)),
-                            markup=False)
+                self.notify(
+                    self.t("nt_published", title=saved.title, n=apply_digits(saved.audience_size, self.digits)),
+                    markup=False,
+                )
 
         self.app.push_screen(PublishModal(n), done)
 
@@ -259,4 +278,3 @@ def export_pdfs(screen, notice_id: int | None, what: str) -> None:
 
     msg = screen.t("nt_exported", paths=", ".join(str(full(p)) for p in paths))
     app.call_from_thread(export_done, app, msg, paths)
-

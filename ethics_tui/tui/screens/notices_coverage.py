@@ -72,9 +72,19 @@ class CoverageScreen(GuardedScreen):
         n = cov.notice
         title = f"{svc.number_text(self.ctx, n)} {n.title}".strip()
         self.query_one("#cov-title", Static).update(apply_digits(self.t("nt_cov_title", title=title), d))
-        self.query_one("#cov-summary", Static).update(apply_digits(self.t(
-            "nt_cov_summary", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}", pending=cov.pending_count,
-            left=cov.left), d))
+        self.query_one("#cov-summary", Static).update(
+            apply_digits(
+                self.t(
+                    "nt_cov_summary",
+                    done=cov.done,
+                    total=cov.total,
+                    pct=f"{cov.percent:.1f}",
+                    pending=cov.pending_count,
+                    left=cov.left,
+                ),
+                d,
+            )
+        )
         div_table = self.query_one("#cov-divisions", DataTable)
         div_table.clear()
         for division, total, done in acks.by_division(self.ctx, self.notice_id):
@@ -159,7 +169,9 @@ class PersonCoverageScreen(GuardedScreen):
             box.update(self.t("nt_person_none"))
             return
         names = "\n".join(f"• {svc.number_text(self.ctx, n)} {n.title}".replace("•  ", "• ") for n in docs)
-        box.update(apply_digits(self.t("nt_person_pending", n=len(docs), docs="\n" + names), get_settings(self.ctx).digits))
+        box.update(
+            apply_digits(self.t("nt_person_pending", n=len(docs), docs="\n" + names), get_settings(self.ctx).digits)
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.reload()

@@ -19,8 +19,18 @@ from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 ANN_FIELDS = ("title", "dated", "intro", "dos", "donts", "signer_name", "signer_position")
-CIRC_FIELDS = ("number", "dated", "title", "to", "references", "body", "enclosures", "unit", "signer_name",
-               "signer_position")
+CIRC_FIELDS = (
+    "number",
+    "dated",
+    "title",
+    "to",
+    "references",
+    "body",
+    "enclosures",
+    "unit",
+    "signer_name",
+    "signer_position",
+)
 AREAS = {"intro", "dos", "donts", "references", "body", "enclosures"}
 FORM_CSS = """
 NoticeFormModal #dialog { width: 110; max-height: 95%; }
@@ -63,8 +73,10 @@ class NoticeFormModal(FormModal[Notice | None]):
         if name == "references":
             return "\n".join(n.references)
         if name == "enclosures":
-            return "\n".join(e["title"] + (f" | @{e['sha256'][:12]} {e.get('name', '')}" if e.get("sha256") else "")
-                             for e in n.enclosures)
+            return "\n".join(
+                e["title"] + (f" | @{e['sha256'][:12]} {e.get('name', '')}" if e.get("sha256") else "")
+                for e in n.enclosures
+            )
         if name == "number":
             return str(n.number or "")
         return str(getattr(n, name) or "")
@@ -82,25 +94,50 @@ class NoticeFormModal(FormModal[Notice | None]):
                 validators = [ThaiDate(self.lang)] if name == "dated" else []
                 if name in ("title", "to"):
                     validators = [Required(self.t("required"))]
-                widget = Input(self._value(name), id=f"f-{name}", compact=True, validators=validators,
-                               placeholder=self.t("date_ph") if name == "dated" else "")
+                widget = Input(
+                    self._value(name),
+                    id=f"f-{name}",
+                    compact=True,
+                    validators=validators,
+                    placeholder=self.t("date_ph") if name == "dated" else "",
+                )
             yield FieldRow(label, widget, name)
         n = self.original
         pick = 1 if self.lang == "en" else 0
         if self.kind != "announcement":  # the letter's form: หนังสือภายนอก or บันทึกข้อความ to own staff
             forms = [(self.t("nt_form_external"), "external"), (self.t("nt_form_memo"), "memo")]
-            yield FieldRow(self.t("nt_f_form"), Select(forms, value=n.form or "external", allow_blank=False,
-                                                       id="f-form", compact=True), "form")
-        yield FieldRow(self.t("nt_f_audience"), Select([(v[pick], k) for k, v in AUDIENCES.items()], value=n.audience,
-                                                        allow_blank=False, id="f-audience", compact=True), "audience")
+            yield FieldRow(
+                self.t("nt_f_form"),
+                Select(forms, value=n.form or "external", allow_blank=False, id="f-form", compact=True),
+                "form",
+            )
+        yield FieldRow(
+            self.t("nt_f_audience"),
+            Select(
+                [(v[pick], k) for k, v in AUDIENCES.items()],
+                value=n.audience,
+                allow_blank=False,
+                id="f-audience",
+                compact=True,
+            ),
+            "audience",
+        )
         divs = [(d.name, d.id, d.id in n.audience_divisions) for d in list_divisions(self.ctx) if d.active]
-        yield FieldRow(self.t("nt_f_audience_divisions"), SelectionList[int](*divs, id="f-audience_divisions", compact=True),
-                       "audience_divisions")
+        yield FieldRow(
+            self.t("nt_f_audience_divisions"),
+            SelectionList[int](*divs, id="f-audience_divisions", compact=True),
+            "audience_divisions",
+        )
         types = [(x, x, x in n.audience_types) for x in ALL_STAFF_TYPES]
-        yield FieldRow(self.t("nt_f_audience_types"), SelectionList[str](*types, id="f-audience_types", compact=True),
-                       "audience_types")
+        yield FieldRow(
+            self.t("nt_f_audience_types"),
+            SelectionList[str](*types, id="f-audience_types", compact=True),
+            "audience_types",
+        )
         codes = self._codes(n.audience_people)
-        yield FieldRow(self.t("nt_f_audience_people"), Input(codes, id="f-audience_people", compact=True), "audience_people")
+        yield FieldRow(
+            self.t("nt_f_audience_people"), Input(codes, id="f-audience_people", compact=True), "audience_people"
+        )
         yield FieldRow(self.t("nt_f_standing"), Checkbox("", n.standing, id="f-standing", compact=True), "standing")
 
     def _codes(self, ids: list[int]) -> str:
@@ -188,13 +225,20 @@ class PublishModal(FormModal[Notice | None]):
 
     def compose_fields(self) -> ComposeResult:
         pick = 1 if self.lang == "en" else 0
-        yield FieldRow(self.t("nt_f_pub_date"), Input(format_date(today(), "numeric"), id="f-on", compact=True,
-                                                      validators=[ThaiDate(self.lang)]), "on")
+        yield FieldRow(
+            self.t("nt_f_pub_date"),
+            Input(format_date(today(), "numeric"), id="f-on", compact=True, validators=[ThaiDate(self.lang)]),
+            "on",
+        )
         if self.notice.kind == "announcement":
             items = [(v[pick], k, k in ("website", "board")) for k, v in CHANNELS.items()]
-            yield FieldRow(self.t("nt_f_channels"), SelectionList[str](*items, id="f-channels", compact=True), "channels")
+            yield FieldRow(
+                self.t("nt_f_channels"), SelectionList[str](*items, id="f-channels", compact=True), "channels"
+            )
         else:
-            yield FieldRow(self.t("nt_f_number"), Input(str(self.notice.number or ""), id="f-number", compact=True), "number")
+            yield FieldRow(
+                self.t("nt_f_number"), Input(str(self.notice.number or ""), id="f-number", compact=True), "number"
+            )
 
     def collect(self):
         errors: dict = {}
@@ -219,5 +263,6 @@ class PublishModal(FormModal[Notice | None]):
     def save(self, value: dict) -> Notice:
         from datetime import date
 
-        return svc.publish(self.ctx, self.notice.id, value["channels"], number=value["number"],
-                           on=date.fromisoformat(value["on"]))
+        return svc.publish(
+            self.ctx, self.notice.id, value["channels"], number=value["number"], on=date.fromisoformat(value["on"])
+        )

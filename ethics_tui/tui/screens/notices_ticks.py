@@ -86,10 +86,18 @@ class TickOffScreen(GuardedScreen):
         n = svc.get(self.ctx, self.notice_id)
         head = svc.number_text(self.ctx, n) or n.title
         self.query_one("#tick-title", Static).update(
-            apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits))
+            apply_digits(self.t("nt_tick_title", title=f"{head} {n.title if head != n.title else ''}"), self.digits)
+        )
         # at 80 columns: the name and whether they acknowledged come first (columns by priority)
-        self.cols = fit_columns(self.table, COLUMNS, lambda k: self.t(f"nt_col_{k}"), self.app.size.width,
-                                "name", 20, ("ack", "code", "position", "division"))
+        self.cols = fit_columns(
+            self.table,
+            COLUMNS,
+            lambda k: self.t(f"nt_col_{k}"),
+            self.app.size.width,
+            "name",
+            20,
+            ("ack", "code", "position", "division"),
+        )
         self.reload()
         self.table.focus()
 
@@ -108,7 +116,9 @@ class TickOffScreen(GuardedScreen):
         code = apply_digits(p.code, self.digits)
         values = [code, p.name, p.position, p.division]
         style = "" if p.active else "dim strike"
-        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values] + [self._status_cell(p)]
+        return [Text(v, style=style, no_wrap=True, overflow="ellipsis", end="") for v in values] + [
+            self._status_cell(p)
+        ]
 
     def reload(self) -> None:
         table = self.table
@@ -123,14 +133,21 @@ class TickOffScreen(GuardedScreen):
             table.move_cursor(row=table.get_row_index(str(keep)))
         caret = "▏" if self.typing or not self.filter else ""
         self.query_one("#tick-filter", Static).update(
-            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else ""))
+            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else "")
+        )
         self.refresh_status()
 
     def refresh_status(self) -> None:
         cov = acks.coverage(self.ctx, self.notice_id)
         pick = 1 if self.lang == "en" else 0
-        text = self.t("nt_tick_status", done=cov.done, total=cov.total, pct=f"{cov.percent:.1f}",
-                      date=format_date(self.tick_date, "abbr"), method=METHODS[self.method][pick])
+        text = self.t(
+            "nt_tick_status",
+            done=cov.done,
+            total=cov.total,
+            pct=f"{cov.percent:.1f}",
+            date=format_date(self.tick_date, "abbr"),
+            method=METHODS[self.method][pick],
+        )
         self.query_one("#tick-status", Static).update(apply_digits(text, self.digits))
 
     def selected_id(self) -> int | None:
@@ -190,6 +207,7 @@ class TickOffScreen(GuardedScreen):
             return
         p = self.people[sid]
         if p.done and sid not in self.sitting:  # recorded earlier: ask before taking it back
+
             def answer(yes: bool | None) -> None:
                 if yes:
                     self._untick(sid)
@@ -246,8 +264,12 @@ class TickOffScreen(GuardedScreen):
                 self.tick_date = value
                 self.refresh_status()
 
-        self.app.push_screen(TextPromptModal(self.t("nt_set_date"), self.t("nt_date_prompt"),
-                                             format_date(self.tick_date, "numeric"), on_save=parse), done)
+        self.app.push_screen(
+            TextPromptModal(
+                self.t("nt_set_date"), self.t("nt_date_prompt"), format_date(self.tick_date, "numeric"), on_save=parse
+            ),
+            done,
+        )
 
     def action_method(self) -> None:
         keys = list(METHODS)

@@ -48,8 +48,9 @@ def parse_ita(text: str) -> float | None:
     except ValueError:
         score = float("nan")
     if not 0 <= score <= 100:  # also nan / inf
-        raise ValidationError({"text": (f"คะแนน ITA “{text}” ต้องเป็นตัวเลข 0 ถึง 100",
-                                        f"ITA score '{text}' must be a number from 0 to 100")})
+        raise ValidationError(
+            {"text": (f"คะแนน ITA “{text}” ต้องเป็นตัวเลข 0 ถึง 100", f"ITA score '{text}' must be a number from 0 to 100")}
+        )
     return score
 
 
@@ -68,7 +69,9 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
     def collect(self):
         values = {n: self.query_one(f"#f-{n}", TextArea).text.strip() for n in RowTexts.__dataclass_fields__}
-        errors = {n: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters") for n, v in values.items() if len(v) > 4000}
+        errors = {
+            n: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters") for n, v in values.items() if len(v) > 4000
+        }
         return RowTexts(**values), errors
 
     def save(self, value: RowTexts) -> RowTexts:
@@ -143,8 +146,11 @@ class ReportScreen(FiscalYearScreen):
         rows = self.query_one("#rp-rows", DataTable)
         rows.clear()
         for act, (_m, cells) in zip(ACTIVITIES, table_rows):
-            rows.add_row(*(cell(text.replace("\n", " · "), w, 3) for text, w in zip((cells[0], cells[4], cells[5]), WIDTHS)),
-                         key=act.key, height=3)
+            rows.add_row(
+                *(cell(text.replace("\n", " · "), w, 3) for text, w in zip((cells[0], cells[4], cells[5]), WIDTHS)),
+                key=act.key,
+                height=3,
+            )
 
     # -- actions ---------------------------------------------------------------------------
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -175,8 +181,12 @@ class ReportScreen(FiscalYearScreen):
                 self.reload()
 
         d = self.digits
-        prompt = OptionalPromptModal(self.t("rp_score"), self.t("rp_score_prompt", fy=apply_digits(self.fy, d)),
-                                     apply_digits(f"{current:.2f}", d) if current is not None else "", on_save=save)
+        prompt = OptionalPromptModal(
+            self.t("rp_score"),
+            self.t("rp_score_prompt", fy=apply_digits(self.fy, d)),
+            apply_digits(f"{current:.2f}", d) if current is not None else "",
+            on_save=save,
+        )
         self.app.push_screen(prompt, chosen)
 
     def _out(self, name: str) -> Path:
@@ -227,4 +237,3 @@ class ReportScreen(FiscalYearScreen):
             return
         text = self.t("rp_done", path=", ".join(str(full(p)) for p in paths))
         self.app.call_from_thread(export_done, self.app, text, paths)
-

@@ -38,8 +38,7 @@ class SectionPickModal(GuardedModal[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(self.t("ita_pick", fy=self.fy), classes="dialog-title", markup=False)
         lang = self.app.lang
-        opts = OptionList(*[Option(pick(v[:2], lang), id=k) for k, v in ita_texts.SECTIONS.items()],
-                          id="ita-sections")
+        opts = OptionList(*[Option(pick(v[:2], lang), id=k) for k, v in ita_texts.SECTIONS.items()], id="ita-sections")
         opts.styles.max_height = 16
         yield opts
 
@@ -151,8 +150,14 @@ class ItaItemsScreen(FiscalYearScreen):
             lines = [ln for ln in c.lines if ln[0] == c.status] or c.lines
             state = "; ".join(ln[2] if self.app.lang == "en" else ln[1] for ln in lines)
             title, state = (cell(apply_digits(text, d), w) for text, w in ((c.item.title, tw), (state, sw)))
-            rows.add_row(Text(c.item.code, no_wrap=True, overflow="ellipsis"), Text(mark, style=f"bold {colour}"),
-                         title, state, key=str(n), height=height(title, state))
+            rows.add_row(
+                Text(c.item.code, no_wrap=True, overflow="ellipsis"),
+                Text(mark, style=f"bold {colour}"),
+                title,
+                state,
+                key=str(n),
+                height=height(title, state),
+            )
         if rows.row_count:
             rows.move_cursor(row=min(keep, rows.row_count - 1))
         self.show_detail()
@@ -229,8 +234,12 @@ class ItaItemsScreen(FiscalYearScreen):
         try:
             if code is None:
                 written = report_evidence.write_evidence(ctx, fy, out)
-                text = self.t("ita_folder_done", fy=apply_digits(fy, self.digits), n=apply_digits(len(written), self.digits),
-                              dir=out)
+                text = self.t(
+                    "ita_folder_done",
+                    fy=apply_digits(fy, self.digits),
+                    n=apply_digits(len(written), self.digits),
+                    dir=out,
+                )
                 self.app.call_from_thread(export_done, self.app, text, out, timeout=20)
                 self.app.call_from_thread(self.reload)
                 return

@@ -24,12 +24,19 @@ WIZARD_FIELDS = (
     "letter_prefix",
     "digits",
 )
-ALL_FIELDS = WIZARD_FIELDS[:4] + ("address", "phone", "email") + WIZARD_FIELDS[4:] + (
-    "emblem_path", "font_path", "title_pt", "idle_minutes", "exports_dir", "exports_layout")
+ALL_FIELDS = (
+    WIZARD_FIELDS[:4]
+    + ("address", "phone", "email")
+    + WIZARD_FIELDS[4:]
+    + ("emblem_path", "font_path", "title_pt", "idle_minutes", "exports_dir", "exports_layout")
+)
 SELECTS = {"office_type", "digits", "exports_layout"}
 #: path fields: picker mode and the file types offered (F2)
-PATHS = {"emblem_path": ("open", (".png", ".jpg", ".jpeg")), "font_path": ("open", (".ttf",)),
-         "exports_dir": ("folder", ())}
+PATHS = {
+    "emblem_path": ("open", (".png", ".jpg", ".jpeg")),
+    "font_path": ("open", (".ttf",)),
+    "exports_dir": ("folder", ()),
+}
 
 
 class OfficeSettingsModal(FormModal[OfficeSettings | None]):
@@ -61,8 +68,9 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
         if name in PATHS:
             mode, suffixes = PATHS[name]
             placeholder = self.t("s_exports_dir_ph") if name == "exports_dir" else ""
-            return PathInput(str(value), id=f"f-{name}", mode=mode, suffixes=suffixes, submit_on_pick=False,
-                             placeholder=placeholder)
+            return PathInput(
+                str(value), id=f"f-{name}", mode=mode, suffixes=suffixes, submit_on_pick=False, placeholder=placeholder
+            )
         validators = [Required(self.t("required"))] if name == "office_name" else []
         return Input(str(value), id=f"f-{name}", compact=True, validators=validators)
 

@@ -120,7 +120,9 @@ class StaffScreen(GuardedScreen):
         """The rows to show (staff, cells) and the count label; no widget is touched."""
         found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
         rows = [(row.staff, self._cells(row.staff, row.division)) for row in found]
-        label = self.t("showing", n=apply_digits(f"{len(rows):,}", self.digits), m=apply_digits(f"{total:,}", self.digits))
+        label = self.t(
+            "showing", n=apply_digits(f"{len(rows):,}", self.digits), m=apply_digits(f"{total:,}", self.digits)
+        )
         if include_inactive:
             label += self.t("with_inactive")
         if len(rows) < total:
@@ -261,8 +263,7 @@ class StaffScreen(GuardedScreen):
             if text:
                 self._export(resolve_path(text))
 
-        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"),
-                             done)
+        self.app.push_screen(TextPromptModal(self.t("export_title"), self.t("export_path"), default, path="save"), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, path: Path) -> None:

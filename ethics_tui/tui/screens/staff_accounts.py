@@ -70,23 +70,28 @@ class StaffAccountsScreen(GuardedScreen):
                 state, style, name = self.t("sa_disabled"), "dim strike", user.username
             else:
                 state, style, name = self.t("sa_first" if user.must_change else "sa_active"), "", user.username
-            table.add_row(*(Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in (s.code, s.full_name, name, state)),
-                          key=str(s.id))
+            table.add_row(
+                *(Text(v, style=style, no_wrap=True, overflow="ellipsis") for v in (s.code, s.full_name, name, state)),
+                key=str(s.id),
+            )
         if keep is not None and str(keep) in {str(k) for k in self.names}:
             table.move_cursor(row=table.get_row_index(str(keep)))
         have = sum(1 for r in rows if r.staff.id in accounts)
         self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(rows)))
 
     def action_create(self) -> None:
-        self.app.push_screen(ConfirmModal(self.t("sa_new_confirm"), danger=False),
-                             lambda yes: self._make(None) if yes else None)
+        self.app.push_screen(
+            ConfirmModal(self.t("sa_new_confirm"), danger=False), lambda yes: self._make(None) if yes else None
+        )
 
     def action_reissue(self) -> None:
         sid = cursor_id(self.table)
         if sid is None:
             return
-        self.app.push_screen(ConfirmModal(self.t("sa_reissue_confirm", name=self.names.get(sid, sid))),
-                             lambda yes: self._make([sid]) if yes else None)
+        self.app.push_screen(
+            ConfirmModal(self.t("sa_reissue_confirm", name=self.names.get(sid, sid))),
+            lambda yes: self._make([sid]) if yes else None,
+        )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="staff-accounts")
     def _make(self, staff_ids: list[int] | None) -> None:

@@ -21,7 +21,6 @@ from ethics_tui.tui.widgets.form import FieldRow
 IMPORT_SUFFIXES = (".csv", ".xlsx")
 
 
-
 def fill_preview(table: DataTable, rows, lang: str) -> None:
     """``rows`` (service.staff_preview.PreviewRow) in ``table``: one line each, as saved."""
     from ethics_tui.thai.dates import format_date
@@ -33,8 +32,11 @@ def fill_preview(table: DataTable, rows, lang: str) -> None:
     for i, r in enumerate(rows):
         start = format_date(date.fromisoformat(r.start_date), "numeric") if r.start_date else ""
         name = r.name + ("" if r.active else f" ({t('pv_inactive', lang)})")
-        table.add_row(t(f"pv_{r.action}", lang), *(Text(v, no_wrap=True) for v in
-                      (r.code, name, r.position, r.level, r.division, r.staff_type, start)), key=str(i))
+        table.add_row(
+            t(f"pv_{r.action}", lang),
+            *(Text(v, no_wrap=True) for v in (r.code, name, r.position, r.level, r.division, r.staff_type, start)),
+            key=str(i),
+        )
 
 
 def fill_errors(table: DataTable, errors, lang: str, width: int) -> None:
@@ -87,8 +89,11 @@ class StaffImportModal(GuardedModal[object]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide"):
             yield Static(self.t("import_title"), classes="dialog-title")
-            yield FieldRow(path_label(self.t("import_path"), self.lang),
-                           PathInput(self.default_path, id="f-path", suffixes=IMPORT_SUFFIXES), "path")
+            yield FieldRow(
+                path_label(self.t("import_path"), self.lang),
+                PathInput(self.default_path, id="f-path", suffixes=IMPORT_SUFFIXES),
+                "path",
+            )
             yield Static("", id="import-status", markup=False)
             yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
             yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
@@ -135,10 +140,12 @@ class StaffImportModal(GuardedModal[object]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"check": self.action_check, "import": self.action_do_import, "cancel": self.action_cancel,
-         "map": self.action_map_columns}[
-            event.button.id or "cancel"
-        ]()
+        {
+            "check": self.action_check,
+            "import": self.action_do_import,
+            "cancel": self.action_cancel,
+            "map": self.action_map_columns,
+        }[event.button.id or "cancel"]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:
@@ -222,8 +229,15 @@ class StaffImportModal(GuardedModal[object]):
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
             if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
-                text = (("A file from another system? ctrl+o maps its columns") if self.lang == "en"
-                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์") + "\n" + text
+                text = (
+                    (
+                        ("A file from another system? ctrl+o maps its columns")
+                        if self.lang == "en"
+                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์"
+                    )
+                    + "\n"
+                    + text
+                )
             self._status(text, error=True)
             table.focus()
             if self.wants_import:

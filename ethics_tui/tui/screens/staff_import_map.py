@@ -29,11 +29,19 @@ from ethics_tui.tui.widgets.file_picker import PathInput
 
 
 FIELD_LABELS = {
-    "code": ("รหัส", "code"), "prefix": ("คำนำหน้า", "prefix"), "first_name": ("ชื่อ", "first name"),
-    "last_name": ("นามสกุล", "last name"), "full_name": ("ชื่อ-สกุล (แยกคำนำหน้า ชื่อ นามสกุลให้)", "full name (split)"),
-    "position": ("ตำแหน่ง", "position"), "level": ("ระดับ", "level"), "division": ("กอง", "division"),
-    "staff_type": ("ประเภทบุคลากร", "staff type"), "start_date": ("วันที่เริ่มงาน", "start date"),
-    "email": ("อีเมล", "e-mail"), "phone": ("โทรศัพท์", "phone"), "status": ("สถานะ", "status"),
+    "code": ("รหัส", "code"),
+    "prefix": ("คำนำหน้า", "prefix"),
+    "first_name": ("ชื่อ", "first name"),
+    "last_name": ("นามสกุล", "last name"),
+    "full_name": ("ชื่อ-สกุล (แยกคำนำหน้า ชื่อ นามสกุลให้)", "full name (split)"),
+    "position": ("ตำแหน่ง", "position"),
+    "level": ("ระดับ", "level"),
+    "division": ("กอง", "division"),
+    "staff_type": ("ประเภทบุคลากร", "staff type"),
+    "start_date": ("วันที่เริ่มงาน", "start date"),
+    "email": ("อีเมล", "e-mail"),
+    "phone": ("โทรศัพท์", "phone"),
+    "status": ("สถานะ", "status"),
 }
 PREVIEW_ROWS = 10
 
@@ -71,8 +79,9 @@ class StaffMapModal(GuardedModal[object]):
     def compose(self) -> ComposeResult:
         L = self.lang
         with Vertical(id="dialog", classes="wide"):
-            yield Static(_(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"),
-                         classes="dialog-title")
+            yield Static(
+                _(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"), classes="dialog-title"
+            )
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ไฟล์ (F2 เลือก)", "File (F2 picks)"), classes="map-head")
                 yield PathInput(self.path_text, id="map-path", suffixes=IMPORT_SUFFIXES)
@@ -88,8 +97,13 @@ class StaffMapModal(GuardedModal[object]):
             with Horizontal(classes="buttons"):
                 yield Button(_(L, "ตรวจ (ctrl+r)", "Check (ctrl+r)"), id="map-check", compact=True)
                 yield Button(_(L, "บันทึกชุด", "Save preset"), id="map-save", compact=True)
-                yield Button(_(L, "นำเข้า (ctrl+s)", "Import (ctrl+s)"), id="map-import", variant="primary",
-                             compact=True, disabled=True)
+                yield Button(
+                    _(L, "นำเข้า (ctrl+s)", "Import (ctrl+s)"),
+                    id="map-import",
+                    variant="primary",
+                    compact=True,
+                    disabled=True,
+                )
                 yield Button(self.t("cancel") + " (esc)", id="map-cancel", compact=True)
 
     def on_mount(self) -> None:
@@ -128,9 +142,13 @@ class StaffMapModal(GuardedModal[object]):
         self.headers = [str(h or "").lstrip("\ufeff").strip() for h in (self.table[0] if self.table else [])]
         self.ids = sm.id_columns(self.table)
         self.fill_columns(sm.suggest(self.headers))
-        self._status(_(self.lang, f"อ่านแล้ว {len(self.table) - 1} แถว {len(self.headers)} คอลัมน์ ตรวจการจับคู่ "
-                                  "แล้วกด ctrl+r ดูตัวอย่าง",
-                       f"Read {len(self.table) - 1} rows, {len(self.headers)} columns; check the mapping, then ctrl+r"))
+        self._status(
+            _(
+                self.lang,
+                f"อ่านแล้ว {len(self.table) - 1} แถว {len(self.headers)} คอลัมน์ ตรวจการจับคู่ แล้วกด ctrl+r ดูตัวอย่าง",
+                f"Read {len(self.table) - 1} rows, {len(self.headers)} columns; check the mapping, then ctrl+r",
+            )
+        )
 
     def fill_columns(self, columns: dict[str, str]) -> None:
         """One line per column of the file: its header and a Select of the app's fields."""
@@ -144,14 +162,28 @@ class StaffMapModal(GuardedModal[object]):
         lines = []
         for i, h in enumerate(self.headers):
             if i in self.ids:
-                right = Static(Text(_(self.lang, "เลขประจำตัวประชาชน: ข้าม ไม่เก็บ (จับคู่ไม่ได้)",
-                                      "national ID: skipped, never stored"), style="bold yellow"), classes="map-skip")
+                right = Static(
+                    Text(
+                        _(self.lang, "เลขประจำตัวประชาชน: ข้าม ไม่เก็บ (จับคู่ไม่ได้)", "national ID: skipped, never stored"),
+                        style="bold yellow",
+                    ),
+                    classes="map-skip",
+                )
             else:
-                right = self.selects[i] = Select(options, value=by_header.get(sm._squash(h), Select.NULL),
-                                                 id=f"map-col-{self.gen}-{i}", compact=True,
-                                                 prompt=_(self.lang, "(ไม่นำเข้า)", "(not imported)"))
-            lines.append(Horizontal(Label(Text(h or "-", no_wrap=True, overflow="ellipsis"), classes="map-head"),
-                                    right, classes="map-line"))
+                right = self.selects[i] = Select(
+                    options,
+                    value=by_header.get(sm._squash(h), Select.NULL),
+                    id=f"map-col-{self.gen}-{i}",
+                    compact=True,
+                    prompt=_(self.lang, "(ไม่นำเข้า)", "(not imported)"),
+                )
+            lines.append(
+                Horizontal(
+                    Label(Text(h or "-", no_wrap=True, overflow="ellipsis"), classes="map-head"),
+                    right,
+                    classes="map-line",
+                )
+            )
         box.mount_all(lines)
         self._changed()
 
@@ -205,8 +237,12 @@ class StaffMapModal(GuardedModal[object]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        {"map-check": self.action_check, "map-save": self.action_save_preset, "map-import": self.action_do_import,
-         "map-cancel": self.action_cancel}[event.button.id or "map-cancel"]()
+        {
+            "map-check": self.action_check,
+            "map-save": self.action_save_preset,
+            "map-import": self.action_do_import,
+            "map-cancel": self.action_cancel,
+        }[event.button.id or "map-cancel"]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:
@@ -225,8 +261,9 @@ class StaffMapModal(GuardedModal[object]):
             return
         self.presets[p.name] = p
         self.query_one("#map-preset", Select).set_options([(n, n) for n in sorted(self.presets)])
-        self.notify(_(self.lang, f"บันทึกชุดการจับคู่ “{p.name}” แล้ว ปีหน้าเลือกชุดนี้ได้เลย",
-                      f"Saved the preset '{p.name}'"), markup=False)
+        self.notify(
+            _(self.lang, f"บันทึกชุดการจับคู่ “{p.name}” แล้ว ปีหน้าเลือกชุดนี้ได้เลย", f"Saved the preset '{p.name}'"), markup=False
+        )
 
     def _reason(self, exc: UserError) -> str:
         errors = getattr(exc, "errors", None)
@@ -295,12 +332,16 @@ class StaffMapModal(GuardedModal[object]):
             return
         self.checked = plan
         names = " (" + ", ".join(plan.divisions_created) + ")" if plan.divisions_created else ""
-        text = self.t("import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created),
-                      names=names)
+        text = self.t(
+            "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
+        )
         skipped = [self.headers[i] for i in sorted(self.ids)]
         if skipped:
-            text += _(self.lang, f" · ข้ามคอลัมน์เลขประจำตัวประชาชน: {', '.join(skipped)}",
-                      f" · skipped national ID column(s): {', '.join(skipped)}")
+            text += _(
+                self.lang,
+                f" · ข้ามคอลัมน์เลขประจำตัวประชาชน: {', '.join(skipped)}",
+                f" · skipped national ID column(s): {', '.join(skipped)}",
+            )
         self._status(text + "".join("\n• " + w[pick] for w in plan.warnings))
         button = self.query_one("#map-import", Button)
         button.disabled = False
@@ -314,6 +355,7 @@ class StaffMapModal(GuardedModal[object]):
 
 def open_map(modal, path: str) -> None:
     """From the import dialog: the mapping modal; a finished import closes both."""
+
     def done(plan) -> None:
         if plan is not None:
             modal.dismiss(plan)

@@ -111,9 +111,18 @@ class TrainingScreen(GuardedScreen):
         for n in svc.list_nominations(self.ctx, fy=self.fy):
             counts[n.opportunity_id] = counts.get(n.opportunity_id, 0) + 1
         for o in self.opps.values():
-            flags = " ".join(x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x)
-            cells = [format_date(o.start_date, "abbr", self.digits), o.kind, self.d(o.title), self.d(money(o.cost_per_person)),
-                     self.d(o.seats or "-"), self.d(len(o.attendees) if o.in_house else counts.get(o.id, 0)), flags]
+            flags = " ".join(
+                x for x in (self.t("tr_in_house") if o.in_house else "", self.t("tr_ethics") if o.ethics else "") if x
+            )
+            cells = [
+                format_date(o.start_date, "abbr", self.digits),
+                o.kind,
+                self.d(o.title),
+                self.d(money(o.cost_per_person)),
+                self.d(o.seats or "-"),
+                self.d(len(o.attendees) if o.in_house else counts.get(o.id, 0)),
+                flags,
+            ]
             table.add_row(*[Text(c, no_wrap=True, overflow="ellipsis") for c in cells], key=str(o.id))
         if keep in self.opps:
             table.move_cursor(row=table.get_row_index(str(keep)))
@@ -126,8 +135,13 @@ class TrainingScreen(GuardedScreen):
         if not known:
             text = self.t("tr_no_budget")
         else:
-            text = self.t("tr_budget", amount=money(sum(b.amount for b in known)), committed=money(sum(b.committed for b in known)),
-                          spent=money(sum(b.spent for b in known)), remaining=money(sum(b.remaining for b in known)))
+            text = self.t(
+                "tr_budget",
+                amount=money(sum(b.amount for b in known)),
+                committed=money(sum(b.committed for b in known)),
+                spent=money(sum(b.spent for b in known)),
+                remaining=money(sum(b.remaining for b in known)),
+            )
         self.query_one("#tr-budget", Static).update(self.d(self.t("tr_fy", fy=self.fy) + " · " + text))
 
     def selected(self, table: DataTable) -> int | None:
@@ -163,8 +177,12 @@ class TrainingScreen(GuardedScreen):
                 summary.append("● ", style=CHECK_STYLE[c.level])
             summary.append(self.d("; ".join(c.text(self.lang) for c in checks)) or "✓")
             status = STATUS_LABELS[n.status][pick]
-            cells = [Text(s.full_name if s else "-"), Text(divs.get(s.division_id, "") if s else ""),
-                     Text(status, style="red" if n.decision == REJECTED else ""), summary]
+            cells = [
+                Text(s.full_name if s else "-"),
+                Text(divs.get(s.division_id, "") if s else ""),
+                Text(status, style="red" if n.decision == REJECTED else ""),
+                summary,
+            ]
             for c in cells:
                 c.no_wrap, c.overflow = True, "ellipsis"
             table.add_row(*cells, key=str(n.id))
@@ -181,13 +199,21 @@ class TrainingScreen(GuardedScreen):
         staff = svc.staff_map(self.ctx)
         by = staff.get(n.nominated_by)
         out = Text()
-        out.append(self.d(f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"))
+        out.append(
+            self.d(
+                f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"
+            )
+        )
         for c in training_stats.checks(self.ctx, n):
             out.append("● ", style=CHECK_STYLE[c.level])
             out.append(self.d(c.text(self.lang)) + "\n")
         if n.decision:
-            out.append(self.d(f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                              f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"))
+            out.append(
+                self.d(
+                    f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
+                    f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"
+                )
+            )
         box.update(out)
 
     # -- events ----------------------------------------------------------------------------
@@ -278,8 +304,10 @@ class TrainingScreen(GuardedScreen):
         if n.decision == REJECTED:  # never reverse a rejection silently (one seat, two approved)
             from ethics_tui.tui.i18n import t
 
-            raise UserError(t("tr_approve_rejected", "th", name=name, title=title),
-                            t("tr_approve_rejected", "en", name=name, title=title))
+            raise UserError(
+                t("tr_approve_rejected", "th", name=name, title=title),
+                t("tr_approve_rejected", "en", name=name, title=title),
+            )
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -332,7 +360,9 @@ class TrainingScreen(GuardedScreen):
     def action_budget(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
         divs = [(d.name, d.id) for d in list_divisions(self.ctx, include_inactive=False)]
-        current = {b.division_id: b.amount for b in training_stats.budget_lines(self.ctx, self.fy) if b.amount is not None}
+        current = {
+            b.division_id: b.amount for b in training_stats.budget_lines(self.ctx, self.fy) if b.amount is not None
+        }
         self.app.push_screen(BudgetModal(self.fy, divs, current), lambda b: b and self.reload())
 
     def action_memo(self) -> None:

@@ -59,7 +59,9 @@ class _Form(FormModal):
         if is_date:
             validators.append(ThaiDate(self.lang))
         ph = self.t("date_ph") if is_date else ""
-        return self.row(field, Input(value, id=f"f-{field}", compact=True, validators=validators, placeholder=ph), required)
+        return self.row(
+            field, Input(value, id=f"f-{field}", compact=True, validators=validators, placeholder=ph), required
+        )
 
     def on_mount(self) -> None:
         """Start on the first field, top to bottom (the base form focuses the first text box,
@@ -70,7 +72,9 @@ class _Form(FormModal):
 
     def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
         value = value if value is not None and any(v == value for _, v in options) else Select.NULL
-        return self.row(field, Select(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required)
+        return self.row(
+            field, Select(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required
+        )
 
 
 def _d(iso: str) -> str:
@@ -109,13 +113,25 @@ class OpportunityFormModal(_Form):
 
     def collect(self):
         errors: dict = {}
-        values = {f: self.input_value(f) for f in ("title", "course_key", "organizer", "invite_no", "location", "eligibility")}
+        values = {
+            f: self.input_value(f) for f in ("title", "course_key", "organizer", "invite_no", "location", "eligibility")
+        }
         dates = {f: _date(self, f, errors, f == "start_date") for f in ("invite_date", "start_date", "end_date")}
-        money = {f: _number(self, f, errors) for f in ("cost_registration", "cost_travel", "cost_allowance", "project_budget")}
+        money = {
+            f: _number(self, f, errors)
+            for f in ("cost_registration", "cost_travel", "cost_allowance", "project_budget")
+        }
         base = self.original or Opportunity(KINDS[0], "", "")
-        opp = replace(base, **values, **dates, **money, seats=_number(self, "seats", errors, int),
-                      kind=self.select_value("kind") or "", ethics=bool(self.select_value("ethics")),
-                      in_house=bool(self.select_value("in_house")))
+        opp = replace(
+            base,
+            **values,
+            **dates,
+            **money,
+            seats=_number(self, "seats", errors, int),
+            kind=self.select_value("kind") or "",
+            ethics=bool(self.select_value("ethics")),
+            in_house=bool(self.select_value("in_house")),
+        )
         if not errors.get("start_date") and opp.start_date:
             try:
                 opp.validate()
@@ -249,8 +265,9 @@ class AttendanceModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         chosen = set(self.opp.attendees)
-        box = SelectionList(*[(f"{s.full_name} · {s.position}", s.id, s.id in chosen) for s in self.staff],
-                            id="f-attendees")
+        box = SelectionList(
+            *[(f"{s.full_name} · {s.position}", s.id, s.id in chosen) for s in self.staff], id="f-attendees"
+        )
         box.styles.height = 14
         yield box
         yield self.inp("outside_count", str(self.opp.outside_count))

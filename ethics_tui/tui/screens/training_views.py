@@ -69,23 +69,48 @@ class TrainingYearScreen(GuardedScreen):
     def groups(self, title: str, first: str, groups) -> Table:
         """Participation (share with an opportunity), selections and committed cost, as bars."""
         table = Table(title=title, title_justify="left", expand=False, show_edge=False)
-        for col, just in ((first, "left"), (self.t("trc_share"), "right"), ("", "left"), (self.t("trc_selections"), "right"),
-                          (self.t("trc_cost_total"), "right"), ("", "left")):
+        for col, just in (
+            (first, "left"),
+            (self.t("trc_share"), "right"),
+            ("", "left"),
+            (self.t("trc_selections"), "right"),
+            (self.t("trc_cost_total"), "right"),
+            ("", "left"),
+        ):
             table.add_column(col, justify=just, no_wrap=True)
         top = max((g.cost for g in groups), default=0)
         for g in groups:
             pct = 100 * g.participants / g.staff if g.staff else 0
-            table.add_row(g.name, self.d(f"{g.participants}/{g.staff} {pct:.0f}%"), Text(bar(pct, 100, 16), "green"),
-                          self.d(g.selections), self.d(f"{g.cost:,.0f}"), Text(bar(g.cost, top, 16), "cyan"))
+            table.add_row(
+                g.name,
+                self.d(f"{g.participants}/{g.staff} {pct:.0f}%"),
+                Text(bar(pct, 100, 16), "green"),
+                self.d(g.selections),
+                self.d(f"{g.cost:,.0f}"),
+                Text(bar(g.cost, top, 16), "cyan"),
+            )
         return table
 
     def refresh_view(self) -> None:
         st = training_stats.stats(self.ctx, self.fy, self.lang)
         self.query_one("#ty-title", Static).update(self.d(self.t("tr_year_title", fy=self.fy)))
-        self.query_one("#ty-share", Static).update(self.d(self.t(
-            "tr_share", n=st.with_opportunity, m=st.staff_total, pct=f"{100 * st.share:.1f}", q=st.open_questions)))
-        self.query_one("#ty-div", Static).update(self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division))
-        self.query_one("#ty-type", Static).update(self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type))
+        self.query_one("#ty-share", Static).update(
+            self.d(
+                self.t(
+                    "tr_share",
+                    n=st.with_opportunity,
+                    m=st.staff_total,
+                    pct=f"{100 * st.share:.1f}",
+                    q=st.open_questions,
+                )
+            )
+        )
+        self.query_one("#ty-div", Static).update(
+            self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division)
+        )
+        self.query_one("#ty-type", Static).update(
+            self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type)
+        )
         self.query_one("#ty-level", Static).update(self.groups(self.t("tr_by_level"), self.t("trf_level"), st.by_level))
         rej = Table(title=self.t("tr_rejections"), title_justify="left", show_edge=False)
         rej.add_column(self.t("trf_reject_code"))
@@ -133,8 +158,11 @@ class TrainingYearScreen(GuardedScreen):
         from ethics_tui.service.training_docs import write_xlsx
 
         try:
-            out = documents.write(self.ctx, "training-report", path, fy=self.fy) if kind == "pdf" \
+            out = (
+                documents.write(self.ctx, "training-report", path, fy=self.fy)
+                if kind == "pdf"
                 else write_xlsx(self.ctx, self.fy, path)
+            )
         except UserError as exc:
             self.app.call_from_thread(self.notify, exc.message(self.lang), severity="error", markup=False)
             return
@@ -199,8 +227,9 @@ class TrainingQuestionsScreen(GuardedScreen):
     def action_new(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
         staff = sorted((s for s in svc.staff_map(self.ctx).values() if s.active), key=lambda s: (s.division_id, s.id))
-        self.app.push_screen(QuestionFormModal(staff, svc.list_opportunities(self.ctx)),
-                             lambda q: q and self.reload(select=q.id))
+        self.app.push_screen(
+            QuestionFormModal(staff, svc.list_opportunities(self.ctx)), lambda q: q and self.reload(select=q.id)
+        )
 
     def action_answer(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save

@@ -150,7 +150,9 @@ class PasswordModal(FormModal["list[str] | None"]):
             lost = sum(users_custody.reset_loss(self.ctx, self.username).values())
             if lost:  # the last key holder, no recovery code: the loss must be confirmed by number
                 yield Static(self.t("reset_loss_warning", user=self.username, n=lost), classes="hint", markup=False)
-                yield FieldRow(self.t("reset_loss_confirm", n=lost), Input(id="f-confirm_loss", compact=True), "confirm_loss")
+                yield FieldRow(
+                    self.t("reset_loss_confirm", n=lost), Input(id="f-confirm_loss", compact=True), "confirm_loss"
+                )
 
     def collect(self):
         errors = password_errors(self)

@@ -67,8 +67,8 @@ def list_folder(folder: Path, suffixes: tuple[str, ...], folders_only: bool) -> 
                 try:
                     if entry.is_dir():
                         dirs.append(Path(entry.path))
-                    elif not folders_only and entry.is_file() and (
-                        not suffixes or entry.name.lower().endswith(suffixes)
+                    elif (
+                        not folders_only and entry.is_file() and (not suffixes or entry.name.lower().endswith(suffixes))
                     ):
                         files.append(Path(entry.path))
                 except OSError:
@@ -98,8 +98,9 @@ class FilePickerModal(GuardedModal[Path | None]):
         Binding("enter", "choose", "pick_choose", priority=True),
     ]
 
-    def __init__(self, start: Path | None = None, suffixes: tuple[str, ...] = (), *, folder: bool = False,
-                 title: str = "") -> None:
+    def __init__(
+        self, start: Path | None = None, suffixes: tuple[str, ...] = (), *, folder: bool = False, title: str = ""
+    ) -> None:
         super().__init__()
         self.mode = "folder" if folder else "file"
         self.folder_mode = folder
@@ -119,8 +120,14 @@ class FilePickerModal(GuardedModal[Path | None]):
             yield Input(id="fp-filter", compact=True, placeholder=_(L, "พิมพ์เพื่อกรองชื่อ", "type to filter"))
             yield OptionList(id="fp-list")
             yield Static("", id="fp-error", markup=False)
-            yield Static(_(L, "enter เปิดโฟลเดอร์/เลือก · ↑↓ เลื่อน · backspace ขึ้นไป · esc ยกเลิก",
-                           "enter opens/picks · ↑↓ move · backspace up · esc cancel"), markup=False)
+            yield Static(
+                _(
+                    L,
+                    "enter เปิดโฟลเดอร์/เลือก · ↑↓ เลื่อน · backspace ขึ้นไป · esc ยกเลิก",
+                    "enter opens/picks · ↑↓ move · backspace up · esc cancel",
+                ),
+                markup=False,
+            )
         yield Footer()
 
     def on_resize(self) -> None:
@@ -144,7 +151,8 @@ class FilePickerModal(GuardedModal[Path | None]):
         dirs, files, error = list_folder(self.cwd, self.suffixes, self.folder_mode)
         self.query_one("#fp-where", Static).update(str(self.cwd))
         self.query_one("#fp-error", Static).update(
-            _(L, f"เปิดโฟลเดอร์นี้ไม่ได้: {error}", f"Cannot open this folder: {error}") if error else "")
+            _(L, f"เปิดโฟลเดอร์นี้ไม่ได้: {error}", f"Cannot open this folder: {error}") if error else ""
+        )
         options: list[Option] = []
         self.targets = []
 
@@ -153,8 +161,7 @@ class FilePickerModal(GuardedModal[Path | None]):
             self.targets.append(target)
 
         if self.folder_mode and not needle:
-            add(Text(_(L, f"✓ เลือกโฟลเดอร์นี้: {self.cwd}", f"✓ choose this folder: {self.cwd}"), style="bold"),
-                self.cwd)
+            add(Text(_(L, f"✓ เลือกโฟลเดอร์นี้: {self.cwd}", f"✓ choose this folder: {self.cwd}"), style="bold"), self.cwd)
         if self.cwd.parent != self.cwd and not needle:
             add(_(L, ".. (ขึ้นไป)", ".. (up)"), self.cwd.parent)
         for d in dirs:
@@ -240,8 +247,15 @@ class PathInput(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding(PICK_KEY, "pick", "pick_file")]
 
-    def __init__(self, value: str = "", *, mode: str = "open", suffixes: tuple[str, ...] = (),
-                 submit_on_pick: bool = True, **kwargs) -> None:
+    def __init__(
+        self,
+        value: str = "",
+        *,
+        mode: str = "open",
+        suffixes: tuple[str, ...] = (),
+        submit_on_pick: bool = True,
+        **kwargs,
+    ) -> None:
         kwargs.setdefault("compact", True)
         if not kwargs.get("placeholder"):  # an empty compact field is otherwise invisible
             kwargs["placeholder"] = "พิมพ์ วาง หรือลากไฟล์มาวาง · F2 เลือก" if mode == "open" else "F2 เลือก"

@@ -38,14 +38,17 @@ class TextPromptModal(FormModal[Any]):
         self.suffixes = suffixes
 
     def compose_fields(self) -> ComposeResult:
-        kwargs = {"placeholder": self.placeholder, "id": "f-text", "compact": True,
-                  "validators": [Required(self.t("required"))]}
+        kwargs = {
+            "placeholder": self.placeholder,
+            "id": "f-text",
+            "compact": True,
+            "validators": [Required(self.t("required"))],
+        }
         label = self.label
         if self.path_mode:
             from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 
-            field = PathInput(self.value, mode=self.path_mode, suffixes=self.suffixes, submit_on_pick=False,
-                              **kwargs)
+            field = PathInput(self.value, mode=self.path_mode, suffixes=self.suffixes, submit_on_pick=False, **kwargs)
             label = path_label(label, self.lang)
         else:
             field = Input(self.value, **kwargs)
