@@ -7,10 +7,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.footer import Footer
 
 
 class AdminSetupScreen(GuardedScreen):

@@ -11,12 +11,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ethics_tui.service.input_files import removable_drives
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
 
 

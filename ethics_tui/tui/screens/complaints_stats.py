@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
+from textual.widgets import Checkbox, Header, Input, Label, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model import complaints as m
@@ -19,6 +19,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.complaints_forms import InfoModal
 from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 

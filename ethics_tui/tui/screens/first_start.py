@@ -8,13 +8,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
+from ethics_tui.tui.widgets.footer import Footer
 
 
 class FirstStartScreen(GuardedScreen):

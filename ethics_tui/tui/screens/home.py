@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.thai_text import WrappedStatic
 

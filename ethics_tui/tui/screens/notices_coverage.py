@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.dialogs import ChoiceModal  # noqa: F401 - its old home
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.list_screen import DigitsMixin, ListScreen
 from ethics_tui.tui.widgets.record_table import RecordTable, cells
 

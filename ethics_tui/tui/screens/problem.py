@@ -8,11 +8,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.footer import Footer
 
 
 class DatabaseProblemScreen(GuardedScreen):

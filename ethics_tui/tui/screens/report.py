@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import DataTable, Header, Input, Static, TextArea
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.report import ACTIVITIES, RowTexts
@@ -18,6 +18,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height

@@ -9,7 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TextArea
+from textual.widgets import DataTable, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ethics_tui.errors import UserError
@@ -20,6 +20,7 @@ from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_bindings, spec_permissions
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 

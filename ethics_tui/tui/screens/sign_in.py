@@ -8,11 +8,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.user import MIN_PASSWORD
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
 
 

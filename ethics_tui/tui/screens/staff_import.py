@@ -11,11 +11,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput, path_label
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
 
 IMPORT_SUFFIXES = (".csv", ".xlsx")

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
@@ -19,6 +19,7 @@ from ethics_tui.service.access import require
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.training_forms import AnswerModal, QuestionFormModal
 from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.list_screen import DigitsMixin, ListScreen
 from ethics_tui.tui.widgets.record_table import cell
 

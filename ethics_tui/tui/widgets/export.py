@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.containers import Horizontal
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from ethics_tui.errors import UserError
+from ethics_tui.tui.widgets.footer import Footer
 
 #: a job reporting fewer steps than this shows no bar (it ends before one would be read)
 PROGRESS_MIN = 20

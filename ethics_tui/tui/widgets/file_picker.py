@@ -22,11 +22,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from ethics_tui.service.input_files import normalize_path, removable_drives
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.footer import Footer
 
 PICK_KEY = "f2"
 _LAST: dict[str, Path] = {}  # "file" / "folder" -> the last folder used (this session)

@@ -17,12 +17,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.record_table import RecordTable
 
 

@@ -1,0 +1,54 @@
+"""The key line at the bottom of every screen, showing only the keys that fit whole.
+
+Textual's Footer lays every shown key out in one scrolling row; at 80 columns a Thai screen's
+keys run past the edge and the last one is cut inside a word ("x ส่งออ"). This footer keeps the
+screen's order (the most used keys first), leaves out the keys that do not fit whole, and
+always keeps the command palette key (ctrl+p) on the right: every key left out is in the
+palette and in the help (f1). It lays itself out again when the terminal is resized.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.widgets import Footer as _TextualFooter
+from textual.widgets._footer import FooterKey
+
+#: cells a key takes besides its key and label: " k " + "label " (the footer's default padding)
+KEY_PADDING = 3
+#: the command palette key: its border on the left and its padding
+PALETTE_PADDING = 4
+
+
+def key_width(key: FooterKey) -> int:
+    return cell_len(key.key_display) + cell_len(key.description) + KEY_PADDING
+
+
+def fitting(keys: list[FooterKey], width: int, reserved: int = 0) -> list[FooterKey]:
+    """The keys, in order, that fit whole in ``width`` cells after ``reserved`` ones."""
+    used, out = reserved, []
+    for key in keys:
+        need = key_width(key)
+        if used + need <= width:
+            out.append(key)
+            used += need
+    return out
+
+
+class Footer(_TextualFooter):
+    """Textual's footer, but a key that does not fit whole is left out instead of cut."""
+
+    def compose(self):
+        items = list(super().compose())
+        if not all(isinstance(item, FooterKey) for item in items):  # binding groups: as Textual does
+            yield from items
+            return
+        palette = [k for k in items if k.has_class("-command-palette")]
+        keys = [k for k in items if k not in palette]
+        width = self.size.width or self.app.size.width
+        reserved = sum(key_width(k) + PALETTE_PADDING - KEY_PADDING for k in palette)
+        yield from fitting(keys, width, reserved)
+        yield from palette
+
+    def on_resize(self) -> None:
+        if self.is_attached:
+            self.call_after_refresh(self.recompose)

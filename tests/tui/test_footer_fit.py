@@ -1,0 +1,50 @@
+"""The key line shows whole keys only: at 80 columns a Thai screen's keys used to run past the
+edge and the last one was cut inside a word ("x ส่งออ"); the palette key (ctrl+p) always stays."""
+
+from __future__ import annotations
+
+import pytest
+from demo_cache import fast_demo
+from textual.widgets._footer import FooterKey
+from tui_helpers import settle, start
+
+from ethics_tui.tui.widgets.footer import Footer, fitting, key_width
+
+
+def _keys(app) -> list[FooterKey]:
+    footer = app.screen.query_one(Footer)
+    return list(footer.query(FooterKey))
+
+
+class _Key:  # what fitting() reads of a FooterKey
+    def __init__(self, key: str, description: str) -> None:
+        self.key_display, self.description = key, description
+
+
+def test_fitting_keeps_the_order_and_skips_what_does_not_fit_whole():
+    keys = [_Key("n", "เพิ่ม"), _Key("x", "ส่งออกข้อมูลทั้งหมด"), _Key("e", "แก้ไข")]
+    assert [k.key_display for k in fitting(keys, 20)] == ["n", "e"]
+    assert key_width(keys[0]) == 1 + 3 + 3  # เพิ่ม: the vowel and tone mark above take no cell
+    assert fitting(keys, 200) == keys
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(
+    ("role", "keys"), [("hr", ""), ("admin", "s"), ("admin", "o"), ("hr", "f"), ("complaints", "p")]
+)
+async def test_every_key_shown_is_whole_and_the_palette_stays(make_app, ctx, role, keys, size):
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=size) as pilot:
+        await start(pilot, role)
+        for key in keys.split():
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.pause()
+        shown = _keys(app)
+        assert any(k.has_class("-command-palette") for k in shown)
+        for k in shown:  # each key is drawn in full inside the screen
+            assert k.region.right <= size[0], (k.key_display, k.description, k.region)
+            assert k.region.width >= key_width(k) - 1, (k.key_display, k.description, k.region)
+        line = app.screen.query_one(Footer)
+        assert sum(k.region.width for k in shown) <= line.region.width + 1
