@@ -4,10 +4,10 @@ edge and the last one was cut inside a word ("x ส่งออ"); the palette k
 from __future__ import annotations
 
 import pytest
-from demo_cache import fast_demo
 from textual.widgets._footer import FooterKey
 from tui_helpers import settle, start
 
+from demo_cache import fast_demo
 from ethics_tui.tui.widgets.footer import Footer, fitting, key_width
 
 
