@@ -4,11 +4,9 @@ dashboard: progress, grievances with their days left, and the distribution by le
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
@@ -19,7 +17,7 @@ from ethics_tui.service.access import can
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
@@ -63,11 +61,7 @@ class AppraisalScreen(
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("appraisal")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("appraisal"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("appraisal")
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.errors import UserError
@@ -19,7 +17,7 @@ from ethics_tui.service import documents
 from ethics_tui.service.access import can
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -49,11 +47,7 @@ class CommitteeScreen(
     #cm-orders { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("committee")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("committee"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("committee")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="cm-current", markup=False)

@@ -8,11 +8,9 @@ w per person, v new version, l add a channel, d delete a draft, x coverage repor
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.errors import UserError
@@ -22,7 +20,7 @@ from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.access import require
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
@@ -45,11 +43,7 @@ class NoticesScreen(
     no_selection="nt_no_selection",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("notices")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("notices"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("notices")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="nt-count", markup=False)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from ethics_tui.model.staff import Staff
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -50,23 +51,16 @@ class StaffScreen(
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     #: (``e`` stays: it opens the record read-only for every role and saving is refused)
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "staff.write",
-        "toggle_active": "staff.write",
-        "import": "staff.write",
-        "export": "staff.export",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new"),
-        Binding("e", "edit", "edit"),
-        Binding("d", "toggle_active", "deactivate"),
-        Binding("slash", "focus_filter", "filter"),
-        Binding("a", "toggle_inactive", "inactive_toggle"),
-        Binding("i", "import", "import"),
-        Binding("x", "export", "export"),
-        Binding("escape", "back", "back"),
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("n", "new", "new", "staff.write"),
+        Action("e", "edit", "edit"),
+        Action("d", "toggle_active", "deactivate", "staff.write"),
+        Action("slash", "focus_filter", "filter"),
+        Action("a", "toggle_inactive", "inactive_toggle"),
+        Action("i", "import", "import", "staff.write"),
+        Action("x", "export", "export", "staff.export"),
         Binding("down", "focus_table", show=False),
-    ]
+    )
 
     show_inactive: reactive[bool] = reactive(False, init=False)
 

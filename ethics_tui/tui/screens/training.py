@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
@@ -20,7 +19,7 @@ from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
     BudgetModal,
@@ -55,13 +54,11 @@ class TrainingScreen(
     title_key="tr_title",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("training")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("training"),
+    BINDINGS, ACTION_PERMISSIONS = spec_keys(
+        "training",
         Binding("left_square_bracket", "fy(-1)", "tr_prev", show=False),
         Binding("right_square_bracket", "fy(1)", "tr_next", show=False),
-        Binding("escape", "back", "back"),
-    ]
+    )
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)
