@@ -16,7 +16,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
@@ -67,10 +67,7 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
     def collect(self):
         values = {n: self.query_one(f"#f-{n}", TextArea).text.strip() for n in RowTexts.__dataclass_fields__}
-        errors = {
-            n: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters") for n, v in values.items() if len(v) > 4000
-        }
-        return RowTexts(**values), errors
+        return RowTexts(**values), too_long(values)
 
     def save(self, value: RowTexts) -> RowTexts:
         report_svc.save_row_texts(self.ctx, self.fy, self.key, value)

@@ -20,7 +20,7 @@ from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.thai_text import cell, height
 
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
@@ -64,8 +64,7 @@ class SectionTextModal(FormModal[str | None]):
 
     def collect(self):
         text = self.query_one("#f-text", TextArea).text.strip()
-        errors = {"text": ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters")} if len(text) > 4000 else {}
-        return text, errors
+        return text, too_long({"text": text})
 
     def save(self, value: str) -> str:
         ita_texts.save(self.ctx, 0 if self.key == "complaint_unit" else self.fy, self.key, value)
