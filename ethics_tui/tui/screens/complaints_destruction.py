@@ -265,23 +265,16 @@ class DestructionScreen(
             f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)",
         )
 
-    def action_committee(self) -> None:
+    def _step(self, modal: type, th: str, en: str) -> None:
+        """Open the step's form on the selected list; when saved, say (th, en) what comes next."""
         if (row := self._need()) is not None:
-            self.app.push_screen(
-                CommitteeModal(row),
-                lambda saved: self._after(
-                    saved, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)"
-                ),
-            )
+            self.app.push_screen(modal(row), lambda saved: self._after(saved, th, en))
+
+    def action_committee(self) -> None:
+        self._step(CommitteeModal, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)")
 
     def action_approve(self) -> None:
-        if (row := self._need()) is not None:
-            self.app.push_screen(
-                ApproveModal(row),
-                lambda saved: self._after(
-                    saved, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)"
-                ),
-            )
+        self._step(ApproveModal, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)")
 
     def action_destroy(self) -> None:
         row = self._need()
