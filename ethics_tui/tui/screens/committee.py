@@ -20,12 +20,11 @@ from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
@@ -172,15 +171,12 @@ class CommitteeScreen(
         if order is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: svc.delete_draft(self.ctx, order.id),
-                    lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))),
-                )
-
-        self.app.push_screen(ConfirmModal(self.t("cm_delete_confirm", ref=order.ref)), done)
+        confirm_write(
+            self,
+            self.t("cm_delete_confirm", ref=order.ref),
+            lambda: svc.delete_draft(self.ctx, order.id),
+            lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))),
+        )
 
     def action_template(self) -> None:
         def done(value: dict | None) -> None:

@@ -11,10 +11,9 @@ from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 
 class SettingsScreen(
@@ -112,12 +111,9 @@ class SettingsScreen(
             return
         key = "division_off_confirm" if div.active else "division_on_confirm"
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
-                    lambda _r: self.refresh_all(select_id=div.id),
-                )
-
-        self.app.push_screen(ConfirmModal(self.t(key, name=div.name)), done)
+        confirm_write(
+            self,
+            self.t(key, name=div.name),
+            lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
+            lambda _r: self.refresh_all(select_id=div.id),
+        )

@@ -18,12 +18,11 @@ from ethics_tui.service.settings import list_divisions
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
 COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("division", 20), ("type", 18))
@@ -172,10 +171,6 @@ class StaffScreen(
         staff = staff_svc.get(self.ctx, staff_id)
         key = "deactivate_confirm" if staff.active else "reactivate_confirm"
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
-
         def shown(saved: Staff) -> None:
             if saved.active or self.show_inactive:
                 self._update_row(saved)
@@ -184,7 +179,8 @@ class StaffScreen(
             note = "reactivated" if saved.active else "deactivated"
             self.notify(self.t(note, name=saved.full_name), markup=False)
 
-        self.app.push_screen(ConfirmModal(self.t(key, name=staff.full_name)), done)
+        question = self.t(key, name=staff.full_name)
+        confirm_write(self, question, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
 
     def action_import(self) -> None:
         def done(plan) -> None:

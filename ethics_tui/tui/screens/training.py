@@ -28,11 +28,10 @@ from ethics_tui.tui.screens.training_forms import (
     OutcomeModal,
     RejectModal,
 )
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import RecordTable, cell
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write, run_write
 
 OPP_COLS = (("date", 12), ("kind", 10), ("title", 46), ("cost", 12), ("seats", 6), ("noms", 8), ("flags", 19))
 NOM_COLS = (("name", 26), ("division", 24), ("status", 18), ("checks", 44))
@@ -282,16 +281,13 @@ class TrainingScreen(
                 t("tr_approve_rejected", "en", name=name, title=title),
             )
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved)
-
         def approved(_result) -> None:
             self.reload()
             self.show_nominations(keep=n.id)
             self.notify(self.t("tr_approved", name=name), markup=False)
 
-        self.app.push_screen(ConfirmModal(self.t("tr_approve_q", name=name, title=title), danger=False), done)
+        question = self.t("tr_approve_q", name=name, title=title)
+        confirm_write(self, question, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved, danger=False)
 
     def action_reject(self) -> None:
         require(self.ctx, "training.decide")
