@@ -14,7 +14,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, refuse_import, say
 from ethics_tui.errors import UserError
 
 DEFAULT_DATA = "data"
@@ -127,15 +127,7 @@ def cmd_staff_import(args) -> int:
     for th, en in plan.warnings:
         print(("คำเตือน: " + th) if lang == "th" else ("warning: " + en), file=sys.stderr)
     if plan.errors:
-        say(
-            args,
-            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
-            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
-            file=sys.stderr,
-        )
-        for e in plan.errors:
-            print("  " + e.message(lang), file=sys.stderr)
-        return 1
+        return refuse_import(args, plan.errors)
     divs = len(plan.divisions_created)
     if args.dry_run:
         say(

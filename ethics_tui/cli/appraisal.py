@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, refuse_import, say
 from ethics_tui.errors import UserError
 
 
@@ -204,15 +204,7 @@ def cmd_import(args) -> int:
     ctx = open_ctx(args)
     plan = appraisal_io.import_scores(ctx, _round(ctx, args).id, args.file, dry_run=args.dry_run)
     if plan.errors:
-        say(
-            args,
-            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
-            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
-            file=sys.stderr,
-        )
-        for e in plan.errors:
-            print("  " + e.message(lang_of(args)), file=sys.stderr)
-        return 1
+        return refuse_import(args, plan.errors)
     if args.dry_run:
         say(
             args,

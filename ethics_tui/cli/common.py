@@ -54,6 +54,20 @@ def say(args, th: str, en: str, file=None) -> None:
     print(en if lang_of(args) == "en" else th, file=file or sys.stdout)
 
 
+def refuse_import(args, errors, most: int | None = None) -> int:
+    """An import with errors saved nothing: say so (stderr), list the errors (the first ``most``)
+    and give the exit code 1."""
+    say(
+        args,
+        f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
+        f"Import refused: {len(errors)} error(s); nothing was saved.",
+        file=sys.stderr,
+    )
+    for e in errors[:most]:
+        print("  " + e.message(lang_of(args)), file=sys.stderr)
+    return 1
+
+
 def write_by_suffix(out, writers: dict) -> None:
     """Call the writer for ``out``'s suffix (``{".pdf": fn, ".csv": fn}``, each ``fn(out)``);
     another suffix is a Thai message naming the ones that work."""

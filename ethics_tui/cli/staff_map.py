@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, say
+from ethics_tui.cli.common import command, open_ctx, refuse_import, say
 
 
 def add_commands(sub, common) -> None:
@@ -94,7 +94,6 @@ def cmd_import(args) -> int:
         raise UserError("ยังไม่ได้จับคู่คอลัมน์ (--map หรือ --preset)", "No column mapping (--map or --preset)")
     preset.validate()
     plan, mapped = sm.import_mapped(ctx, args.file, preset, dry_run=args.dry_run)
-    lang = lang_of(args)
     for h in mapped.skipped:
         say(
             args,
@@ -103,15 +102,7 @@ def cmd_import(args) -> int:
             file=sys.stderr,
         )
     if plan.errors:
-        say(
-            args,
-            f"นำเข้าไม่สำเร็จ: พบข้อผิดพลาด {len(plan.errors)} รายการ ไม่ได้บันทึกข้อมูลใด ๆ",
-            f"Import refused: {len(plan.errors)} error(s); nothing was saved.",
-            file=sys.stderr,
-        )
-        for e in plan.errors[:50]:
-            print("  " + e.message(lang), file=sys.stderr)
-        return 1
+        return refuse_import(args, plan.errors, 50)
     if args.save_preset and not args.dry_run:
         sm.save_preset(ctx, preset)
     what = "ตรวจแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าสำเร็จ"

@@ -38,7 +38,7 @@ class Action:
 
     key: str
     action: str
-    label: Text  # the footer label
+    label: Text | str  # the footer label (a str: a key of the TUI text catalog, for sub-screens)
     permission: str | None = None
     palette: Text | None = None  # "group: verb" palette title; None: not in the palette
     show: bool = True  # shown in the footer (False: a working key listed only in help)

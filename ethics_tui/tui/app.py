@@ -315,24 +315,14 @@ class EthicsApp(App):
     def action_staff(self, then: str | None = None) -> None:
         from ethics_tui.tui.screens.staff import StaffScreen
 
-        if not self._needs_data():
-            return
-        if isinstance(self.screen, StaffScreen):
-            if then:
-                self.call_next(self.screen.run_action, then)
-            return
-        self.push_screen(StaffScreen(then=then))
+        if self._needs_data():
+            self._show(StaffScreen, then)
 
     def action_settings(self, then: str | None = None) -> None:
         from ethics_tui.tui.screens.settings import SettingsScreen
 
-        if not self._needs_data():
-            return
-        if isinstance(self.screen, SettingsScreen):
-            if then:
-                self.call_next(self.screen.run_action, then)
-            return
-        self.push_screen(SettingsScreen(then=then))
+        if self._needs_data():
+            self._show(SettingsScreen, then)
 
     def action_open_register(self, key: str, then: str | None = None) -> None:
         """Open a plug-in register screen (see tui/registers.py), checking the role first."""
@@ -345,11 +335,16 @@ class EthicsApp(App):
         if reg is None:
             return
         require(self.ctx, reg.permission)  # a refusal becomes a Thai notification
-        if isinstance(self.screen, reg.screen):
+        self._show(reg.screen, then)
+
+    def _show(self, screen: type, then: str | None) -> None:
+        """Open ``screen`` with ``then`` (an action to run once open), or, when that screen is
+        already on top, run ``then`` on it."""
+        if isinstance(self.screen, screen):
             if then:
                 self.call_next(self.screen.run_action, then)
             return
-        self.push_screen(reg.screen(then=then))
+        self.push_screen(screen(then=then))
 
     def action_toggle_lang(self) -> None:
         if isinstance(self.screen, ModalScreen):

@@ -161,7 +161,18 @@ class GuardedScreen(_GuardMixin, Screen):
 
 
 class GuardedModal(_GuardMixin, ModalScreen[R], Generic[R]):
-    """A modal screen whose bindings are translated and whose errors are reported."""
+    """A modal screen whose bindings are translated and whose errors are reported.
+
+    ``BUTTONS`` maps a button id to the action it runs (``{"check": "check"}`` runs
+    ``action_check``), so that a button and its key share one action; a button not listed
+    (or without an id) cancels. A modal without ``BUTTONS`` handles its own buttons."""
+
+    BUTTONS: ClassVar[dict[str, str]] = {}
+
+    def on_button_pressed(self, event) -> None:
+        if self.BUTTONS:
+            event.stop()
+            getattr(self, f"action_{self.BUTTONS.get(event.button.id or '', 'cancel')}")()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

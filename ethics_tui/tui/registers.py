@@ -4,8 +4,15 @@ read from the register specs (:mod:`ethics_tui.registers`, one ``SPEC`` per regi
 A register screen takes its keys from its spec's actions table::
 
     class CommitteeScreen(GuardedScreen):
-        BINDINGS = [*spec_bindings("committee"), Binding("escape", "back", "back")]
-        ACTION_PERMISSIONS = spec_permissions("committee")
+        BINDINGS, ACTION_PERMISSIONS = spec_keys("committee")
+
+and a sub-screen (or any other screen) declares its keys once, as rows of an actions table
+whose labels are keys of the text catalog::
+
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("n", "new", "new", "staff.write"),
+        Action("e", "edit", "edit"),
+    )
 
 so that ``GuardedScreen.check_action`` hides every key the user may not use and the palette
 leaves out the same actions. The app opens a register with ``app.open_register(key, then)``;
@@ -22,6 +29,7 @@ from textual.binding import Binding
 
 from ethics_tui.registers import RegisterSpec, load_services, resolve, specs
 from ethics_tui.registers import find as find_spec
+from ethics_tui.registers.spec import Action
 
 
 @dataclass(frozen=True)
@@ -95,3 +103,28 @@ def spec_permissions(key: str) -> dict[str, str]:
     if spec is None:
         raise KeyError(f"no register spec {key!r}")
     return spec.action_permissions()
+
+
+def keys(*rows: Action | Binding, back: str | None = "back") -> tuple[list[Binding], dict[str, str]]:
+    """A screen's ``BINDINGS`` and ``ACTION_PERMISSIONS`` from one table of rows: an ``Action``
+    gives a key (its label a catalog key) and, when it names one, its permission; a ``Binding``
+    (a key no permission guards) passes through. ``back``: the escape key's action, last."""
+    bindings: list[Binding] = []
+    permissions: dict[str, str] = {}
+    for row in rows:
+        if isinstance(row, Binding):
+            bindings.append(row)
+            continue
+        bindings.append(Binding(row.key, row.action, row.label, show=row.show))
+        if row.permission:
+            permissions[row.name] = row.permission
+    if back:
+        bindings.append(Binding("escape", back, "back"))
+    return bindings, permissions
+
+
+def spec_keys(key: str, *extra: Action | Binding, back: str | None = "back", first=()):
+    """A register screen's ``BINDINGS`` and ``ACTION_PERMISSIONS``: ``first`` (e.g. the year
+    keys), then its spec's actions, then ``extra`` rows and the escape key (as in :func:`keys`)."""
+    rows, permissions = keys(*extra, back=back)
+    return [*first, *spec_bindings(key), *rows], {**spec_permissions(key), **permissions}

@@ -17,6 +17,7 @@ from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import registers
 from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
 from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen
+from ethics_tui.tui.screens.complaints_destruction import DestructionScreen
 from ethics_tui.tui.screens.notices_ticks import TickOffScreen
 from ethics_tui.tui.screens.settings import SettingsScreen
 from ethics_tui.tui.screens.staff import StaffScreen
@@ -38,6 +39,7 @@ def _screens(ctx):
         ("appraisal.people", lambda: AppraisalResultsScreen(rnd.id)),
         ("appraisal.people", lambda: AppraisalGrievancesScreen(rnd.id)),
         ("training.read", TrainingQuestionsScreen),
+        ("complaints.purge", DestructionScreen),
     ]
     return out
 

@@ -4,11 +4,9 @@ dashboard: progress, grievances with their days left, and the distribution by le
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 
@@ -19,12 +17,11 @@ from ethics_tui.service.access import can
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
-from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write, run_write
 
 COLUMNS = (("round", 9), ("status", 12), ("period", 28), ("audience", 5), ("done", 8))
 BAR = 16  # the dashboard beside the table has about 44 cells at 120 columns
@@ -63,11 +60,7 @@ class AppraisalScreen(
     """ประเมินผลการปฏิบัติงาน: rounds on the left, the selected round's summary on the right."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("appraisal")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("appraisal"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("appraisal")
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)
@@ -254,15 +247,12 @@ class AppraisalScreen(
         if rnd is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: svc.set_round_status(self.ctx, rnd.id, "closed"),
-                    lambda _r: self.reload(select_id=rnd.id),
-                )
-
-        self.app.push_screen(ConfirmModal(self.t("ap_close_confirm", round=round_label(rnd, self.digits))), done)
+        confirm_write(
+            self,
+            self.t("ap_close_confirm", round=round_label(rnd, self.digits)),
+            lambda: svc.set_round_status(self.ctx, rnd.id, "closed"),
+            lambda _r: self.reload(select_id=rnd.id),
+        )
 
     def action_export(self) -> None:
         rnd = self._selected()

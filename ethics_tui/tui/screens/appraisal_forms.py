@@ -156,15 +156,22 @@ def staff_options(ctx) -> list[tuple[str, int]]:
     return people_options(r.staff for r in staff_svc.search(ctx))
 
 
-class RefusalModal(_DateForm):
-    """The appraisee refused to sign: date, witness (picker or free text), note."""
+class _ResultForm(_DateForm):
+    """A form about one appraisee's result row, titled by the text ``TITLE`` with their name."""
 
-    DEFAULT_CSS = AREA_CSS.format(cls="RefusalModal")
+    TITLE = ""
 
     def __init__(self, row: svc.ResultRow) -> None:
         super().__init__()
         self.row = row
-        self.title_text = self.t("ap_refuse_title", name=row.staff.full_name)
+        self.title_text = self.t(self.TITLE, name=row.staff.full_name)
+
+
+class RefusalModal(_ResultForm):
+    """The appraisee refused to sign: date, witness (picker or free text), note."""
+
+    DEFAULT_CSS = AREA_CSS.format(cls="RefusalModal")
+    TITLE = "ap_refuse_title"
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(self.t("ap_f_on"), self.date_field("on", date.today()), "on")
@@ -202,13 +209,9 @@ class RefusalModal(_DateForm):
         )
 
 
-class GrievanceModal(_DateForm):
+class GrievanceModal(_ResultForm):
     DEFAULT_CSS = AREA_CSS.format(cls="GrievanceModal")
-
-    def __init__(self, row: svc.ResultRow) -> None:
-        super().__init__()
-        self.row = row
-        self.title_text = self.t("ap_griev_new", name=row.staff.full_name)
+    TITLE = "ap_griev_new"
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(self.t("ap_f_filed_on"), self.date_field("filed_on", date.today()), "filed_on")

@@ -4,17 +4,17 @@ decide; decide one (e / enter), revise the score after an upheld one (u)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model import appraisal as m
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_review
 from ethics_tui.tui.i18n import pick
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.appraisal import round_label
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
@@ -33,12 +33,10 @@ class AppraisalGrievancesScreen(
     enter_action="decide",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"decide": "appraisal.write", "revise": "appraisal.write"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "decide", "ap_decide"),
-        Binding("u", "revise", "ap_revise"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("e", "decide", "ap_decide", "appraisal.write"),
+        Action("u", "revise", "ap_revise", "appraisal.write"),
+    )
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
         super().__init__(then)

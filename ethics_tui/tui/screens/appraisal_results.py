@@ -8,22 +8,22 @@ enter: it is saved, the row updates in place and the next open row is ready for 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model import appraisal as m
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_io, appraisal_review
 from ethics_tui.service.access import can
 from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import TEXT, pick
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.appraisal import late_line, round_label
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
@@ -56,25 +56,16 @@ class AppraisalResultsScreen(
     enter_action="enter_row",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "sign": "appraisal.write",
-        "refuse": "appraisal.write",
-        "reopen": "appraisal.write",
-        "notify_one": "appraisal.write",
-        "grievance": "appraisal.write",
-        "import": "appraisal.write",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "sign", "ap_sign"),
-        Binding("r", "refuse", "ap_refuse"),
-        Binding("o", "reopen", "ap_reopen"),
-        Binding("m", "notify_one", "ap_notify"),
-        Binding("g", "grievance", "ap_file"),
-        Binding("i", "import", "ap_import"),
-        Binding("p", "notice", "ap_notice", show=False),
-        Binding("ctrl+e", "export", "ap_export"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("s", "sign", "ap_sign", "appraisal.write"),
+        Action("r", "refuse", "ap_refuse", "appraisal.write"),
+        Action("o", "reopen", "ap_reopen", "appraisal.write"),
+        Action("m", "notify_one", "ap_notify", "appraisal.write"),
+        Action("g", "grievance", "ap_file", "appraisal.write"),
+        Action("i", "import", "ap_import", "appraisal.write"),
+        Action("p", "notice", "ap_notice", show=False),
+        Action("ctrl+e", "export", "ap_export"),
+    )
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
         super().__init__(then)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.errors import UserError
@@ -19,15 +17,14 @@ from ethics_tui.service import documents
 from ethics_tui.service.access import can
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.committee_dialogs import IssueModal, RevokeModal, TemplateModal
 from ethics_tui.tui.screens.committee_form import OrderFormModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
 
@@ -49,11 +46,7 @@ class CommitteeScreen(
     #cm-orders { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("committee")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("committee"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("committee")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="cm-current", markup=False)
@@ -178,15 +171,12 @@ class CommitteeScreen(
         if order is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: svc.delete_draft(self.ctx, order.id),
-                    lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))),
-                )
-
-        self.app.push_screen(ConfirmModal(self.t("cm_delete_confirm", ref=order.ref)), done)
+        confirm_write(
+            self,
+            self.t("cm_delete_confirm", ref=order.ref),
+            lambda: svc.delete_draft(self.ctx, order.id),
+            lambda _r: (self.reload(), self.notify(self.t("cm_deleted"))),
+        )
 
     def action_template(self) -> None:
         def done(value: dict | None) -> None:

@@ -6,17 +6,15 @@ is shown in the form, whose opening the service logs as a view of a confidential
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.widgets import Static
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import committee_consultations
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_dialogs import TemplateModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
@@ -53,12 +51,7 @@ class ConsultationsScreen(
     #cs-table { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("consultations")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("consultations"),
-        Binding("escape", "back", "back"),
-        Binding("down", "focus_table", show=False),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("consultations", Binding("down", "focus_table", show=False))
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

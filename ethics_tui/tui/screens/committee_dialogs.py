@@ -12,6 +12,7 @@ from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
 from ethics_tui.thai.dates import BE_OFFSET
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
+from ethics_tui.tui.widgets.fields import date_input
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -63,7 +64,7 @@ class RevokeModal(FormModal[Order | None]):
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(
             self.t("cm_f_revoked_on") + " *",
-            Input(be(date.today().isoformat()), id="f-revoked_on", compact=True, validators=[ThaiDate(self.lang)]),
+            date_input(self, "revoked_on", date.today()),
             "revoked_on",
         )
         yield FieldRow(

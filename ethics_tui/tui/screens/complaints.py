@@ -10,11 +10,9 @@ Roles without the complaints role get the public statistics (counts only) instea
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from ethics_tui.model import complaints as m
@@ -23,7 +21,7 @@ from ethics_tui.service import complaints as svc
 from ethics_tui.service.access import can
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.i18n import th_en as _
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.complaints_forms import InfoModal, IntakeModal, StepModal, case_text, receipt_text
 from ethics_tui.tui.screens.complaints_settings import open_settings
 from ethics_tui.tui.screens.complaints_stats import ComplaintStatsScreen, ask_lookup
@@ -60,11 +58,7 @@ class ComplaintsScreen(
     #cp-table { height: 1fr; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("complaints")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("complaints"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("complaints")
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)

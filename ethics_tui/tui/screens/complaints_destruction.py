@@ -13,15 +13,16 @@ from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static, TextArea
 
 from ethics_tui.errors import UserError
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import complaints_destruction as dx
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import th_en as _
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.appraisal_forms import _DateForm
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
@@ -142,21 +143,14 @@ class DestructionScreen(
     #dx-info { padding: 0 1; height: auto; max-height: 5; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "prepare": "complaints.purge",
-        "committee": "complaints.purge",
-        "approve": "complaints.purge",
-        "destroy": "complaints.purge",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "prepare", "dx_prepare"),
-        Binding("c", "committee", "dx_committee"),
-        Binding("a", "approve", "dx_approve"),
-        Binding("ctrl+d", "destroy", "dx_destroy"),
-        Binding("e", "export('pdf')", "dx_pdf"),
-        Binding("v", "export('csv')", "dx_csv"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("n", "prepare", "dx_prepare", "complaints.purge"),
+        Action("c", "committee", "dx_committee", "complaints.purge"),
+        Action("a", "approve", "dx_approve", "complaints.purge"),
+        Action("ctrl+d", "destroy", "dx_destroy", "complaints.purge"),
+        Action("e", "export('pdf')", "dx_pdf"),
+        Action("v", "export('csv')", "dx_csv"),
+    )
 
     HEADS: ClassVar[dict[str, tuple[str, str]]] = {
         "id": ("บัญชี", "List"),
@@ -271,23 +265,16 @@ class DestructionScreen(
             f"List {row['id']} prepared ({len(row['entries'])}); next: the committee (c)",
         )
 
-    def action_committee(self) -> None:
+    def _step(self, modal: type, th: str, en: str) -> None:
+        """Open the step's form on the selected list; when saved, say (th, en) what comes next."""
         if (row := self._need()) is not None:
-            self.app.push_screen(
-                CommitteeModal(row),
-                lambda saved: self._after(
-                    saved, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)"
-                ),
-            )
+            self.app.push_screen(modal(row), lambda saved: self._after(saved, th, en))
+
+    def action_committee(self) -> None:
+        self._step(CommitteeModal, "บันทึกคณะกรรมการแล้ว ขั้นต่อไป: อนุมัติ (a)", "Committee recorded; next: approval (a)")
 
     def action_approve(self) -> None:
-        if (row := self._need()) is not None:
-            self.app.push_screen(
-                ApproveModal(row),
-                lambda saved: self._after(
-                    saved, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)"
-                ),
-            )
+        self._step(ApproveModal, "บันทึกการอนุมัติแล้ว ขั้นต่อไป: ทำลาย (ctrl+d)", "Approval recorded; next: destroy (ctrl+d)")
 
     def action_destroy(self) -> None:
         row = self._need()

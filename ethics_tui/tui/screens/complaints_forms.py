@@ -20,8 +20,9 @@ from ethics_tui.thai.dates import format_date, parse_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
+from ethics_tui.tui.widgets.fields import date_input
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
-from ethics_tui.tui.widgets.validators import Required, ThaiDate
+from ethics_tui.tui.widgets.validators import Required
 
 
 def staff_names(ctx) -> dict[str, int]:
@@ -106,7 +107,7 @@ class IntakeModal(FormModal[Complaint | None]):
         )
         yield FieldRow(
             _(L, "วันที่รับ *", "Received on *"),
-            Input(format_date(now.date(), "numeric"), id="f-day", compact=True, validators=[ThaiDate(L)]),
+            date_input(self, "day", now.date()),
             "received_at",
         )
         yield FieldRow(_(L, "เวลา", "Time"), Input(now.strftime("%H:%M"), id="f-time", compact=True), "time")
@@ -198,7 +199,7 @@ class StepModal(FormModal[Complaint | None]):
         )
         yield FieldRow(
             _(L, "วันที่ *", "Date *"),
-            Input(format_date(date.today(), "numeric"), id="f-date", compact=True, validators=[ThaiDate(L)]),
+            date_input(self, "date", date.today()),
             "date",
         )
         if self.case.status == "review":

@@ -8,11 +8,9 @@ w per person, v new version, l add a channel, d delete a draft, x coverage repor
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.errors import UserError
@@ -22,13 +20,12 @@ from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.access import require
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write, run_write
 
 COLUMNS = (("id", 4), ("kind", 12), ("number", 17), ("title", 34), ("status", 11), ("date", 12), ("cov", 12))
 
@@ -45,11 +42,7 @@ class NoticesScreen(
     no_selection="nt_no_selection",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("notices")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("notices"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("notices")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="nt-count", markup=False)
@@ -135,15 +128,12 @@ class NoticesScreen(
         if n is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: svc.new_version(self.ctx, n.id), made)
-
         def made(draft) -> None:
             self.reload(select_id=draft.id)
             self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
 
-        self.app.push_screen(ConfirmModal(self.t("nt_confirm_version", title=n.title), danger=False), done)
+        question = self.t("nt_confirm_version", title=n.title)
+        confirm_write(self, question, lambda: svc.new_version(self.ctx, n.id), made, danger=False)
 
     def action_delete(self) -> None:
         require(self.ctx, "notices.write")  # refused before a form opens, not at save
@@ -151,11 +141,8 @@ class NoticesScreen(
         if n is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: svc.delete_draft(self.ctx, n.id), lambda _r: self.reload())
-
-        self.app.push_screen(ConfirmModal(self.t("nt_confirm_delete", title=n.title)), done)
+        question = self.t("nt_confirm_delete", title=n.title)
+        confirm_write(self, question, lambda: svc.delete_draft(self.ctx, n.id), lambda _r: self.reload())
 
     def action_channel(self) -> None:
         require(self.ctx, "notices.write")  # refused before a form opens, not at save

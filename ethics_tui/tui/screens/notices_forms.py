@@ -13,8 +13,8 @@ from ethics_tui.model.notices import AUDIENCES, CHANNELS, Notice, items_text, pa
 from ethics_tui.model.staff import ALL_STAFF_TYPES
 from ethics_tui.service import notices as svc
 from ethics_tui.service.settings import list_divisions
-from ethics_tui.thai.dates import format_date, today
-from ethics_tui.tui.widgets.fields import date_text, typed_date
+from ethics_tui.thai.dates import today
+from ethics_tui.tui.widgets.fields import date_input, date_text, typed_date
 from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
@@ -223,7 +223,7 @@ class PublishModal(FormModal[Notice | None]):
         pick = 1 if self.lang == "en" else 0
         yield FieldRow(
             self.t("nt_f_pub_date"),
-            Input(format_date(today(), "numeric"), id="f-on", compact=True, validators=[ThaiDate(self.lang)]),
+            date_input(self, "on", today()),
             "on",
         )
         if self.notice.kind == "announcement":

@@ -11,20 +11,20 @@ document's acknowledgement file) and the row is updated in place.
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.model.notices import METHODS
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.notices_acks import Person
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -50,21 +50,13 @@ class TickOffScreen(
     TickOffScreen #tick-status, TickOffScreen #tick-filter { height: auto; padding: 0 1; }
     """
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "toggle": "notices.write",
-        "set_date": "notices.write",
-        "method": "notices.write",
-        "page": "notices.write",
-        "undo": "notices.write",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "nt_toggle"),
-        Binding("f3", "set_date", "nt_set_date"),
-        Binding("f4", "method", "nt_method"),
-        Binding("f5", "page", "nt_page"),
-        Binding("ctrl+z", "undo", "nt_undo"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("space", "toggle", "nt_toggle", "notices.write"),
+        Action("f3", "set_date", "nt_set_date", "notices.write"),
+        Action("f4", "method", "nt_method", "notices.write"),
+        Action("f5", "page", "nt_page", "notices.write"),
+        Action("ctrl+z", "undo", "nt_undo", "notices.write"),
+    )
 
     # at 80 columns: the name and whether they acknowledged come first (columns by priority)
 

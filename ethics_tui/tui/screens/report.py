@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, Input, Static, TextArea
 
 from ethics_tui.errors import ValidationError
@@ -15,11 +13,11 @@ from ethics_tui.model.report import ACTIVITIES, RowTexts
 from ethics_tui.service import documents
 from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import cell, height
 
@@ -70,10 +68,7 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
     def collect(self):
         values = {n: self.query_one(f"#f-{n}", TextArea).text.strip() for n in RowTexts.__dataclass_fields__}
-        errors = {
-            n: ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters") for n, v in values.items() if len(v) > 4000
-        }
-        return RowTexts(**values), errors
+        return RowTexts(**values), too_long(values)
 
     def save(self, value: RowTexts) -> RowTexts:
         report_svc.save_row_texts(self.ctx, self.fy, self.key, value)
@@ -82,12 +77,7 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
 class ReportScreen(FiscalYearScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("report")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *YEAR_BINDINGS,
-        *spec_bindings("report"),
-        Binding("escape", "app.pop_screen", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("report", back="app.pop_screen", first=YEAR_BINDINGS)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -17,11 +17,11 @@ from ethics_tui.service import ita_texts
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.thai_text import cell, height
 
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
@@ -65,8 +65,7 @@ class SectionTextModal(FormModal[str | None]):
 
     def collect(self):
         text = self.query_one("#f-text", TextArea).text.strip()
-        errors = {"text": ("ข้อความยาวเกิน 4,000 ตัวอักษร", "longer than 4,000 characters")} if len(text) > 4000 else {}
-        return text, errors
+        return text, too_long({"text": text})
 
     def save(self, value: str) -> str:
         ita_texts.save(self.ctx, 0 if self.key == "complaint_unit" else self.fy, self.key, value)
@@ -75,12 +74,7 @@ class SectionTextModal(FormModal[str | None]):
 
 class ItaItemsScreen(FiscalYearScreen):
     #: the evidence files need only report.read (every role); writing the officer's texts is hr's
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("ita")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *YEAR_BINDINGS,
-        *spec_bindings("ita"),
-        Binding("escape", "app.pop_screen", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("ita", back="app.pop_screen", first=YEAR_BINDINGS)
 
     def compose(self) -> ComposeResult:
         yield Header()

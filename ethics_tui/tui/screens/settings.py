@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.model.settings import Division, OfficeSettings
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 
 class SettingsScreen(
@@ -26,19 +24,13 @@ class SettingsScreen(
     enter_action="",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "edit_office": "settings.write",
-        "add_division": "divisions.write",
-        "rename_division": "divisions.write",
-        "toggle_division": "divisions.write",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_office", "edit_office"),
-        Binding("n", "add_division", "add_division"),
-        Binding("r", "rename_division", "rename"),
-        Binding("d", "toggle_division", "toggle_division"),
-        Binding("escape", "app.pop_screen", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("e", "edit_office", "edit_office", "settings.write"),
+        Action("n", "add_division", "add_division", "divisions.write"),
+        Action("r", "rename_division", "rename", "divisions.write"),
+        Action("d", "toggle_division", "toggle_division", "divisions.write"),
+        back="app.pop_screen",
+    )
 
     def title_text(self) -> str:
         return self.t("settings_title") + "  (e)"
@@ -119,12 +111,9 @@ class SettingsScreen(
             return
         key = "division_off_confirm" if div.active else "division_on_confirm"
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
-                    lambda _r: self.refresh_all(select_id=div.id),
-                )
-
-        self.app.push_screen(ConfirmModal(self.t(key, name=div.name)), done)
+        confirm_write(
+            self,
+            self.t(key, name=div.name),
+            lambda: settings_svc.set_division_active(self.ctx, div.id, not div.active),
+            lambda _r: self.refresh_all(select_id=div.id),
+        )

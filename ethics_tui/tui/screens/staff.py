@@ -3,26 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from ethics_tui.model.staff import Staff
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
 COLUMNS = (("code", 5), ("name", 22), ("position", 28), ("level", 12), ("division", 20), ("type", 18))
@@ -50,23 +50,16 @@ class StaffScreen(
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     #: (``e`` stays: it opens the record read-only for every role and saving is refused)
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {
-        "new": "staff.write",
-        "toggle_active": "staff.write",
-        "import": "staff.write",
-        "export": "staff.export",
-    }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "new"),
-        Binding("e", "edit", "edit"),
-        Binding("d", "toggle_active", "deactivate"),
-        Binding("slash", "focus_filter", "filter"),
-        Binding("a", "toggle_inactive", "inactive_toggle"),
-        Binding("i", "import", "import"),
-        Binding("x", "export", "export"),
-        Binding("escape", "back", "back"),
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("n", "new", "new", "staff.write"),
+        Action("e", "edit", "edit"),
+        Action("d", "toggle_active", "deactivate", "staff.write"),
+        Action("slash", "focus_filter", "filter"),
+        Action("a", "toggle_inactive", "inactive_toggle"),
+        Action("i", "import", "import", "staff.write"),
+        Action("x", "export", "export", "staff.export"),
         Binding("down", "focus_table", show=False),
-    ]
+    )
 
     show_inactive: reactive[bool] = reactive(False, init=False)
 
@@ -178,10 +171,6 @@ class StaffScreen(
         staff = staff_svc.get(self.ctx, staff_id)
         key = "deactivate_confirm" if staff.active else "reactivate_confirm"
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
-
         def shown(saved: Staff) -> None:
             if saved.active or self.show_inactive:
                 self._update_row(saved)
@@ -190,7 +179,8 @@ class StaffScreen(
             note = "reactivated" if saved.active else "deactivated"
             self.notify(self.t(note, name=saved.full_name), markup=False)
 
-        self.app.push_screen(ConfirmModal(self.t(key, name=staff.full_name)), done)
+        question = self.t(key, name=staff.full_name)
+        confirm_write(self, question, lambda: staff_svc.set_active(self.ctx, staff_id, not staff.active), shown)
 
     def action_import(self) -> None:
         def done(plan) -> None:

@@ -8,15 +8,13 @@ exports folder (and offered as a download in a browser session): the codes are i
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_accounts as svc
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
@@ -31,11 +29,7 @@ class StaffAccountsScreen(
     title_key="sa_title",
     enter_action="",
 ):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("staff_accounts"),
-        Binding("escape", "app.pop_screen", "back"),
-    ]
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("staff_accounts")
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("staff_accounts", back="app.pop_screen")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="sa-count", markup=False)

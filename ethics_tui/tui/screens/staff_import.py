@@ -73,6 +73,7 @@ class StaffImportModal(GuardedModal[object]):
     StaffImportModal DataTable { height: auto; max-height: 12; }
     """
 
+    BUTTONS: ClassVar[dict[str, str]] = {"check": "check", "import": "do_import", "map": "map_columns"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
         Binding("ctrl+o", "map_columns", "map_open", priority=True),
@@ -138,15 +139,6 @@ class StaffImportModal(GuardedModal[object]):
         if self.checked_path is not None and resolve_path(event.value) != self.checked_path:
             self.plan = None
             self.query_one("#import", Button).disabled = True
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        {
-            "check": self.action_check,
-            "import": self.action_do_import,
-            "cancel": self.action_cancel,
-            "map": self.action_map_columns,
-        }[event.button.id or "cancel"]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:

@@ -57,6 +57,7 @@ class StaffMapModal(GuardedModal[object]):
     StaffMapModal #map-status { height: auto; max-height: 4; }
     StaffMapModal .buttons { height: 1; }
     """
+    BUTTONS: ClassVar[dict[str, str]] = {"map-check": "check", "map-save": "save_preset", "map-import": "do_import"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+r", "check", "check", priority=True),
         Binding("ctrl+s", "do_import", "import", priority=True),
@@ -232,15 +233,6 @@ class StaffMapModal(GuardedModal[object]):
             self.read_file()
         elif event.input.id == "map-name":
             self.action_save_preset()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        {
-            "map-check": self.action_check,
-            "map-save": self.action_save_preset,
-            "map-import": self.action_do_import,
-            "map-cancel": self.action_cancel,
-        }[event.button.id or "map-cancel"]()
 
     # -- actions ---------------------------------------------------------------------------
     def action_cancel(self) -> None:

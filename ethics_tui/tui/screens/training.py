@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
@@ -20,7 +19,7 @@ from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
     BudgetModal,
@@ -29,11 +28,10 @@ from ethics_tui.tui.screens.training_forms import (
     OutcomeModal,
     RejectModal,
 )
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import RecordTable, cell
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write, run_write
 
 OPP_COLS = (("date", 12), ("kind", 10), ("title", 46), ("cost", 12), ("seats", 6), ("noms", 8), ("flags", 19))
 NOM_COLS = (("name", 26), ("division", 24), ("status", 18), ("checks", 44))
@@ -55,13 +53,11 @@ class TrainingScreen(
     title_key="tr_title",
 ):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("training")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("training"),
+    BINDINGS, ACTION_PERMISSIONS = spec_keys(
+        "training",
         Binding("left_square_bracket", "fy(-1)", "tr_prev", show=False),
         Binding("right_square_bracket", "fy(1)", "tr_next", show=False),
-        Binding("escape", "back", "back"),
-    ]
+    )
 
     def __init__(self, then: str | None = None) -> None:
         super().__init__(then)
@@ -285,16 +281,13 @@ class TrainingScreen(
                 t("tr_approve_rejected", "en", name=name, title=title),
             )
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                run_write(self, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved)
-
         def approved(_result) -> None:
             self.reload()
             self.show_nominations(keep=n.id)
             self.notify(self.t("tr_approved", name=name), markup=False)
 
-        self.app.push_screen(ConfirmModal(self.t("tr_approve_q", name=name, title=title), danger=False), done)
+        question = self.t("tr_approve_q", name=name, title=title)
+        confirm_write(self, question, lambda: svc.decide(self.ctx, n.id, True, date.today()), approved, danger=False)
 
     def action_reject(self) -> None:
         require(self.ctx, "training.decide")

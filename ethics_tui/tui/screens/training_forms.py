@@ -21,6 +21,11 @@ from ethics_tui.tui.widgets.validators import Required, ThaiDate
 REQ = ("ต้องกรอก", "required")
 
 
+def _required(errors: dict, **values) -> None:
+    """Mark each empty value's field as required (in the order given)."""
+    errors.update({field: REQ for field, v in values.items() if not v})
+
+
 def _date(form: FormModal, field: str, errors: dict, required: bool = False) -> str:
     return read_iso(form, field, errors, required, ("ต้องกรอกวันที่", "date required"))
 
@@ -147,9 +152,7 @@ class NominationFormModal(_Form):
         errors: dict = {}
         day = _date(self, "nominated_on", errors, True)
         value = (self.select_value("staff_id"), self.select_value("nominated_by"), self.input_value("rationale"), day)
-        for field, v in zip(("staff_id", "nominated_by", "rationale"), value):
-            if not v:
-                errors[field] = REQ
+        _required(errors, **dict(zip(("staff_id", "nominated_by", "rationale"), value)))
         return value, errors
 
     def save(self, value):
@@ -204,8 +207,7 @@ class OutcomeModal(_Form):
     def collect(self):
         errors: dict = {}
         outcome = self.select_value("outcome") or ""
-        if not outcome:
-            errors["outcome"] = REQ
+        _required(errors, outcome=outcome)
         cert = _date(self, "certificate_date", errors)
         reason = self.input_value("absent_reason")
         if outcome == ABSENT and not reason:
@@ -285,10 +287,7 @@ class QuestionFormModal(_Form):
         errors: dict = {}
         day = _date(self, "asked_on", errors, True)
         staff_id, text = self.select_value("staff_id"), self.input_value("question")
-        if not staff_id:
-            errors["staff_id"] = REQ
-        if not text:
-            errors["question"] = REQ
+        _required(errors, staff_id=staff_id, question=text)
         return (staff_id, text, day, self.select_value("opportunity_id") or 0), errors
 
     def save(self, value) -> Question:
@@ -311,10 +310,7 @@ class AnswerModal(_Form):
         errors: dict = {}
         day = _date(self, "answered_on", errors, True)
         by, text = self.select_value("answered_by"), self.input_value("answer")
-        if not by:
-            errors["answered_by"] = REQ
-        if not text:
-            errors["answer"] = REQ
+        _required(errors, answered_by=by, answer=text)
         return (by, text, day), errors
 
     def save(self, value) -> Question:

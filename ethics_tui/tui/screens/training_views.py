@@ -13,10 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from ethics_tui.registers.spec import Action
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
 from ethics_tui.tui.crash import GuardedScreen
+from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.training_forms import AnswerModal, QuestionFormModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
@@ -176,12 +178,10 @@ class TrainingQuestionsScreen(
     """Questions from staff who were not selected; unanswered ones first."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"new": "training.write", "answer": "training.write"}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "tr_ask"),
-        Binding("e", "answer", "tr_answer"),
-        Binding("escape", "back", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = keys(
+        Action("n", "new", "tr_ask", "training.write"),
+        Action("e", "answer", "tr_answer", "training.write"),
+    )
 
     @property
     def questions(self) -> dict:

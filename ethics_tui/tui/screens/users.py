@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from ethics_tui.model.user import User
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import users as users_svc
 from ethics_tui.service import users_custody
-from ethics_tui.tui.registers import spec_bindings, spec_permissions
+from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
 from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, RecoveryCodeModal, vault_names
 from ethics_tui.tui.widgets.confirm import ConfirmModal
@@ -45,11 +43,7 @@ class UsersScreen(
     """The user accounts of this office (administrators only)."""
 
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = spec_permissions("users")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *spec_bindings("users"),
-        Binding("escape", "app.pop_screen", "back"),
-    ]
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("users", back="app.pop_screen")
 
     @property
     def users(self) -> dict[str, User]:

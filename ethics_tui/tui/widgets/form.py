@@ -15,6 +15,15 @@ from ethics_tui.tui.crash import GuardedModal, R
 from ethics_tui.tui.widgets.saving import run_write, saving_text, writing
 
 
+def too_long(texts: dict[str, str], most: int = 4000) -> dict[str, tuple[str, str]]:
+    """The field errors (th, en) of the texts in ``texts`` longer than ``most`` characters."""
+    return {
+        n: (f"ข้อความยาวเกิน {most:,} ตัวอักษร", f"longer than {most:,} characters")
+        for n, v in texts.items()
+        if len(v) > most
+    }
+
+
 class FieldRow(Vertical):
     """``label | widget`` with a red error line under it (hidden while there is no error)."""
 

@@ -167,3 +167,16 @@ def run_write(
 def _reset(node, indicator: Callable[[bool], None]) -> None:
     node._write_worker = None
     indicator(False)
+
+
+def confirm_write(
+    node, question: str, work: Callable[[], Any], done: Callable[[Any], None] | None = None, *, danger: bool = True
+) -> None:
+    """Ask ``question`` (yes/no); on yes, :func:`run_write` ``work`` and then ``done(result)``."""
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            run_write(node, work, done)
+
+    node.app.push_screen(ConfirmModal(question, danger=danger), answered)
