@@ -18,3 +18,38 @@ async def test_path_field_footer_names_the_picker_in_thai(make_app, demo_ctx):
         await pilot.pause()
         shown = [b.binding.description for b in modal.active_bindings.values() if b.binding.key == "f2"]
         assert shown and all(d == "เลือกไฟล์" for d in shown), shown
+
+
+async def test_an_incomplete_draft_is_refused_before_the_final_question(make_app, ctx, monkeypatch):
+    """Issuing asked "issue it? it can no longer be changed" and only after y said the draft
+    lacked its authority and secretary, as "2 fields in red" the dialog does not have."""
+    from test_committee_screens import add_member, office, open_committee
+    from textual.widgets import Input
+    from tui_helpers import text_of
+
+    from ethics_tui.tui.screens.committee_dialogs import IssueModal
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    office(ctx, monkeypatch, registers=())
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await open_committee(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-term_start", Input).value = "01/10/2568"
+        form.query_one("#f-term_end", Input).value = "30/09/2570"
+        await add_member(pilot, "ปลัดองค์การ", "ประธาน")  # no secretary, no authority
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        issue = app.screen
+        assert isinstance(issue, IssueModal)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)
+        assert app.screen is issue
+        shown = text_of(issue.query_one("#form-error"))
+        assert "ร่างคำสั่งยังไม่ครบ" in shown and "บทบัญญัติที่ให้อำนาจ" in shown, shown
