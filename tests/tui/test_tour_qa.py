@@ -53,3 +53,31 @@ async def test_an_incomplete_draft_is_refused_before_the_final_question(make_app
         assert app.screen is issue
         shown = text_of(issue.query_one("#form-error"))
         assert "ร่างคำสั่งยังไม่ครบ" in shown and "บทบัญญัติที่ให้อำนาจ" in shown, shown
+
+
+async def test_preview_after_f2_keeps_its_column_widths(tmp_path, make_app, demo_ctx, monkeypatch):
+    """Checked once, then the same file picked with F2: the preview showed every column at
+    its heading's width, "เพิ่  900  นายทดส" instead of "เพิ่ม  9001  นายทดสอบ นำเข้าหนึ่ง"."""
+    from snapshot_helpers import screen_text
+    from test_import import HEADER, open_import
+    from tui_helpers import settle, type_text
+
+    from ethics_tui.tui.widgets import file_picker
+
+    monkeypatch.setattr(file_picker, "_LAST", {})
+    f = tmp_path / "staff.csv"
+    f.write_text(HEADER + "9001,นาย,ทดสอบ,นำเข้าหนึ่ง,นักวิชาการ,กองคลัง,พนักงานส่วนตำบล,\n", encoding="utf-8-sig")
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot)
+        modal = await open_import(pilot, f)
+        assert "9001" in screen_text(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_text(pilot, "staff.csv")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert pilot.app.screen is modal
+        shown = screen_text(app)
+        assert "9001" in shown and "นายทดสอบ นำเข้าหนึ่ง" in shown, shown
