@@ -219,7 +219,7 @@ async def test_issuing_an_incomplete_draft_names_what_is_missing_in_thai(make_ap
         await pilot.pause()
         issue = app.screen
         assert isinstance(issue, IssueModal)
-        await pilot.press("ctrl+s", "y")
+        await pilot.press("ctrl+s")  # refused before the final question (no y to answer)
         await pilot.pause()
         assert app.screen is issue
         shown = text_of(issue.query_one("#form-error"))

@@ -3,11 +3,13 @@ office's template (preamble + duties) or the consultation categories."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Static, TextArea
 
+from ethics_tui.errors import ValidationError
 from ethics_tui.model.committee import Order
 from ethics_tui.service import committee as svc
 from ethics_tui.thai.dates import BE_OFFSET
@@ -45,6 +47,19 @@ class IssueModal(FormModal[Order | None]):
     def collect(self):
         errors: dict = {}
         day = read_date(self, "order_date", errors, required=True)
+        if not errors:
+            # the draft checked as issuing will check it, before the final question: "issue it?
+            # it cannot be changed" was asked, and only after y came "the draft lacks ..."
+            try:
+                replace(self.order, order_date=day).validate(for_issue=True)
+            except ValidationError as exc:
+                errors = {
+                    "draft": (
+                        "ร่างคำสั่งยังไม่ครบ (กด esc แล้วแก้ร่างด้วย e ก่อนออกคำสั่ง):",
+                        "The draft is not complete (esc, then e to edit it, before issuing):",
+                    )
+                }
+                errors.update(exc.errors)
         return (day, self.input_value("number")), errors
 
     def confirm_before_save(self, value) -> str:

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -27,17 +28,20 @@ def fill_preview(table: DataTable, rows, lang: str) -> None:
     from ethics_tui.thai.dates import format_date
     from ethics_tui.tui.i18n import t
 
-    table.clear(columns=True)
-    for key in ("pv_action", "pv_code", "pv_name", "pv_position", "pv_level", "pv_division", "pv_type", "pv_start"):
-        table.add_column(t(key, lang), key=key)
-    for i, r in enumerate(rows):
+    # the widths are given: filled again after F2 picked a file, the table kept only its
+    # headings' widths ("เพิ่ 000 นายสมช" for "เพิ่ม 0001 นายสมชาย …")
+    keys = ("pv_action", "pv_code", "pv_name", "pv_position", "pv_level", "pv_division", "pv_type", "pv_start")
+    lines = []
+    for r in rows:
         start = format_date(date.fromisoformat(r.start_date), "numeric") if r.start_date else ""
         name = r.name + ("" if r.active else f" ({t('pv_inactive', lang)})")
-        table.add_row(
-            t(f"pv_{r.action}", lang),
-            *(Text(v, no_wrap=True) for v in (r.code, name, r.position, r.level, r.division, r.staff_type, start)),
-            key=str(i),
-        )
+        lines.append((t(f"pv_{r.action}", lang), r.code, name, r.position, r.level, r.division, r.staff_type, start))
+    table.clear(columns=True)
+    for n, key in enumerate(keys):
+        label = t(key, lang)
+        table.add_column(label, key=key, width=max([cell_len(label)] + [cell_len(line[n]) for line in lines]))
+    for i, line in enumerate(lines):
+        table.add_row(line[0], *(Text(v, no_wrap=True) for v in line[1:]), key=str(i))
 
 
 def fill_errors(table: DataTable, errors, lang: str, width: int) -> None:

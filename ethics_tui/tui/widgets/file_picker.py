@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from ethics_tui.service.input_files import normalize_path, removable_drives
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.i18n import localize_bindings
 from ethics_tui.tui.widgets.footer import Footer
 
 PICK_KEY = "f2"
@@ -264,6 +265,9 @@ class PathInput(Input):
         self.suffixes = suffixes
         self.submit_on_pick = submit_on_pick and mode == "open"
 
+    def on_mount(self) -> None:
+        localize_bindings(self, getattr(self.app, "lang", "th"))  # "f2 เลือกไฟล์", not "pick_file"
+
     def action_pick(self) -> None:
         folder = self.mode in ("save", "folder")
         start = start_folder(self.value, "folder" if folder else "file")
@@ -293,6 +297,9 @@ class PathLinesArea(TextArea):
     """A TextArea of ``title | file`` lines (enclosures): F2 picks a file and adds its line."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding(PICK_KEY, "pick", "pick_file")]
+
+    def on_mount(self) -> None:
+        localize_bindings(self, getattr(self.app, "lang", "th"))  # "f2 เลือกไฟล์", not "pick_file"
 
     def action_pick(self) -> None:
         def chosen(path: Path | None) -> None:
