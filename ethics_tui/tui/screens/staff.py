@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from ethics_tui.model.staff import Staff
 from ethics_tui.registers.spec import Action
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.access import can
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.staff_form import StaffFormModal
@@ -151,7 +152,9 @@ class StaffScreen(
         if staff_id is None:
             return
         staff = staff_svc.get(self.ctx, staff_id)
-        self.app.push_screen(StaffFormModal(staff, list_divisions(self.ctx)), self._edited)
+        form = StaffFormModal(staff, list_divisions(self.ctx))
+        form.view_only = not can(self.ctx, "staff.write")  # a viewer looks; nothing to type and lose
+        self.app.push_screen(form, self._edited)
 
     def _edited(self, staff: Staff | None) -> None:
         if staff is None:

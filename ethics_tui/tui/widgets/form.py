@@ -59,6 +59,10 @@ class FormModal(GuardedModal[R]):
         Binding("escape", "cancel", "cancel"),
     ]
     title_text = ""
+    #: set by the screen when the user may only look (no permission to change the record): the
+    #: fields cannot be changed, there is no save button and ctrl+s says why, instead of a form
+    #: that takes typing and refuses it at ctrl+s
+    view_only = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -95,13 +99,29 @@ class FormModal(GuardedModal[R]):
         self.query_one("#form-error").display = False
         for row in self.query(FieldRow):
             row.set_error(None)
+        if self.view_only:
+            self._show_view_only()
         fields = self.query("Select, Input, SelectionList, TextArea")
-        if fields:  # the first field, whatever kind (a Select above the first Input included),
+        if fields and not self.view_only:  # the first field, whatever kind (a Select above the first Input included),
             self.set_focus(fields.first())  # at once, so typed-ahead keys land in it
         # what the form showed when it opened (after subclasses filled it in): escape asks
         # before throwing away anything typed since
         self._initial = None
         self.call_after_refresh(self._remember_initial)
+
+    def _show_view_only(self) -> None:
+        from textual.widgets import SelectionList, TextArea
+
+        for w in self.query("Select, Input, SelectionList, TextArea"):
+            if isinstance(w, TextArea):
+                w.read_only = True
+            elif isinstance(w, (Input, Select, SelectionList)):
+                w.disabled = True
+        self.query_one("#save", Button).display = False
+        title = self.query_one(".dialog-title", Static)
+        title.update(f"{self.title_text} · {self.t('form_view_only')}")
+        self.query_one(".hint", Static).update(self.t("form_view_only_keys"))
+        self.query_one("#cancel", Button).focus()
 
     def _field_values(self) -> tuple:
         from textual.widgets import SelectionList, TextArea
@@ -166,6 +186,9 @@ class FormModal(GuardedModal[R]):
         return type(self).save is not FormModal.save
 
     def action_submit(self) -> None:
+        if self.view_only:
+            self.notify(self.t("form_view_only_save"), severity="warning", markup=False)
+            return
         if writing(self):  # a second ctrl+s while the first save waits: never saves twice
             self.notify(saving_text(self.lang), severity="warning", markup=False)
             return

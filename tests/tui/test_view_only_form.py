@@ -1,0 +1,49 @@
+"""A user who may only look gets a form to look at, not one that takes typing and refuses it at
+ctrl+s (issue 16: "several forms open and refuse only at ctrl+s"; the tour: the viewer's `e` on
+a staff member)."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input
+from tui_helpers import notifications, settle, start
+
+from demo_cache import fast_demo
+from ethics_tui.tui.screens.staff_form import StaffFormModal
+
+
+async def test_the_viewer_sees_a_staff_record_without_a_save(make_app, ctx):
+    fast_demo(ctx)
+    before = ctx.store.path().read_bytes()
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "viewer")
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StaffFormModal) and form.view_only
+        assert not form.query_one("#save", Button).display
+        assert all(w.disabled for w in form.query(Input))
+        await pilot.press("x", "y", "z", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffFormModal)
+        assert any("ดูอย่างเดียว" in n for n in notifications(app))
+        await pilot.press("escape")  # nothing was typed: it closes without asking
+        await settle(pilot)
+        assert not isinstance(app.screen, StaffFormModal)
+    assert ctx.store.path().read_bytes() == before
+
+
+async def test_hr_still_edits(make_app, ctx):
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StaffFormModal) and not form.view_only
+        assert form.query_one("#save", Button).display
