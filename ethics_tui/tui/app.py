@@ -73,9 +73,16 @@ class EthicsApp(App):
         localize_bindings(self, self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Sign-out shows in the footer only while someone is signed in."""
+        """Sign-out shows in the footer only while someone is signed in; backup and restore only
+        for a role that may use them (hr backs up, only admin restores)."""
+        signed_in = self.ctx is not None and getattr(self.ctx, "user", None) is not None
         if action == "sign_out":
-            return self.ctx is not None and getattr(self.ctx, "user", None) is not None
+            return signed_in
+        needs = {"backup": "backup.create", "restore": "backup.restore"}.get(action)
+        if needs is not None:
+            from ethics_tui.service.access import can
+
+            return signed_in and can(self.ctx, needs)
         return True
 
     def t(self, key: str, **kwargs: object) -> str:

@@ -47,3 +47,20 @@ async def test_hr_still_edits(make_app, ctx):
         form = app.screen
         assert isinstance(form, StaffFormModal) and not form.view_only
         assert form.query_one("#save", Button).display
+
+
+async def test_home_offers_backup_and_restore_only_to_who_may_use_them(make_app, ctx):
+    from ethics_tui.tui.widgets.footer import Footer
+
+    fast_demo(ctx)
+    shown = {}
+    for role in ("hr", "admin", "viewer"):
+        app = make_app(ctx.store.dir)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await start(pilot, role)
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            shown[role] = {k.key for k in footer.query("FooterKey")}
+    assert "r" not in shown["hr"] and "b" in shown["hr"]
+    assert {"r", "b"} <= shown["admin"]
+    assert not {"r", "b"} & shown["viewer"]
