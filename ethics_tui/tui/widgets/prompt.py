@@ -72,6 +72,15 @@ class TextPromptModal(FormModal[Any]):
     def writes(self) -> bool:
         return self.on_save is not None  # a bare prompt returns its text at once
 
+    def confirm_before_save(self, value: str) -> str | None:
+        """A file to write that is already there: ask before it is replaced."""
+        if self.path_mode != "save":
+            return None
+        from ethics_tui.service.input_files import normalize_path
+
+        target = normalize_path(value)
+        return self.t("overwrite_file", path=target.absolute()) if target.is_file() else None
+
     def save(self, value: str) -> Any:
         if self.on_save is None:
             return value

@@ -1,6 +1,6 @@
-"""A user who may only look gets a form to look at, not one that takes typing and refuses it at
-ctrl+s (issue 16: "several forms open and refuse only at ctrl+s"; the tour: the viewer's `e` on
-a staff member)."""
+"""Tour findings fixed (issue 16/17): a user who may only look gets a form to look at, not one
+that takes typing and refuses it at ctrl+s; home keys only for roles that may use them; a save
+path that is already a file asks before it is replaced."""
 
 from __future__ import annotations
 
@@ -64,3 +64,37 @@ async def test_home_offers_backup_and_restore_only_to_who_may_use_them(make_app,
     assert "r" not in shown["hr"] and "b" in shown["hr"]
     assert {"r", "b"} <= shown["admin"]
     assert not {"r", "b"} & shown["viewer"]
+
+
+async def test_a_save_path_that_is_already_a_file_asks_before_replacing_it(make_app, ctx, tmp_path):
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+    from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+    fast_demo(ctx)
+    target = tmp_path / "staff.xlsx"
+    target.write_bytes(b"the officer's own sheet")
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        assert isinstance(app.screen, TextPromptModal)
+        app.screen.query_one("#f-text", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)  # asks first
+        await pilot.press("n")
+        await settle(pilot)
+        assert target.read_bytes() == b"the officer's own sheet"
+        assert isinstance(app.screen, TextPromptModal)  # the path can be changed
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if target.read_bytes() != b"the officer's own sheet":
+                break
+    assert target.read_bytes().startswith(b"PK")  # replaced by the export (an XLSX is a zip)
