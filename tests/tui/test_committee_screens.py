@@ -98,6 +98,7 @@ async def test_draft_and_issue_an_order(make_app, ctx, monkeypatch):
         view = app.screen
         assert isinstance(view, OrderFormModal) and view.read_only
         assert view.query_one("#f-subject", Input).disabled
+        assert not any(b.display for b in view.query("#add-member, #edit-member, #remove-member"))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen and svc.get_order(admin, order.id).rev == order.rev

@@ -138,6 +138,8 @@ class OrderFormModal(FormModal[Order | None]):
         self.refresh_members()
         if self.read_only:
             self.query_one("#save", Button).display = False
+            for button in self.query("#add-member, #edit-member, #remove-member"):
+                button.display = False  # an issued order (or a viewer): nothing to add or remove
             table.focus()
 
     def extra_values(self) -> tuple:
