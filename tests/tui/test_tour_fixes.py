@@ -98,3 +98,18 @@ async def test_a_save_path_that_is_already_a_file_asks_before_replacing_it(make_
             if target.read_bytes() != b"the officer's own sheet":
                 break
     assert target.read_bytes().startswith(b"PK")  # replaced by the export (an XLSX is a zip)
+
+
+async def test_letters_typed_after_n_on_a_dropdown_first_field_search_it(make_app, ctx):
+    from textual.widgets import Select
+
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("n", "ศ", "ึ", "enter")  # typed ahead: the kind ศึกษาดูงาน
+        await settle(pilot)
+        kind = app.screen.query_one("#f-kind", Select)
+        assert kind.value == "ศึกษาดูงาน"

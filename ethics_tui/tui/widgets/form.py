@@ -123,6 +123,24 @@ class FormModal(GuardedModal[R]):
         self.query_one(".hint", Static).update(self.t("form_view_only_keys"))
         self.query_one("#cancel", Button).focus()
 
+    def on_key(self, event) -> None:
+        """A letter typed on a closed dropdown opens it and searches its options with that letter:
+        keys typed ahead after `n` reach a form whose first field is a dropdown (training ประเภท,
+        complaints ช่องทาง) and were dropped there; the open list takes the following ones."""
+        from textual import events
+        from textual.widgets._select import SelectOverlay
+
+        field = self.focused
+        if not (isinstance(field, Select) and not field.expanded and event.is_printable and event.character):
+            return
+        if event.character == " ":  # space opens the list as before
+            return
+        event.stop()
+        event.prevent_default()
+        field.expanded = True
+        overlay = field.query_one(SelectOverlay)
+        overlay.post_message(events.Key(event.key, event.character))
+
     def _field_values(self) -> tuple:
         from textual.widgets import SelectionList, TextArea
 
