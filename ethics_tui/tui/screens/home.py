@@ -48,6 +48,22 @@ class HomeScreen(GuardedScreen):
         Binding("r", "app.restore", "restore"),
     ]
 
+    #: the app's keys on home that need a permission (hidden for other roles by the app's
+    #: check_action; pressed anyway, they are refused in Thai here)
+    APP_KEYS: ClassVar[dict[str, str]] = {"b": "backup.create", "r": "backup.restore"}
+
+    def on_key(self, event) -> None:
+        needs = self.APP_KEYS.get(event.key)
+        if needs is not None and self.ctx is not None:
+            from ethics_tui.service.access import can, require
+
+            if not can(self.ctx, needs):
+                event.stop()
+                event.prevent_default()
+                require(self.ctx, needs)  # AccessDenied -> a Thai notification (GuardedScreen)
+                return
+        super().on_key(event)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
