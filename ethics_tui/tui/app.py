@@ -484,7 +484,14 @@ class EthicsApp(App):
                 self.push_screen(modal, lambda yes: confirmed(path, yes))
 
         self.push_screen(
-            TextPromptModal(self.t("restore_title"), self.t("restore_path"), default, path="open", suffixes=(".zip",)),
+            TextPromptModal(
+                self.t("restore_title"),
+                self.t("restore_path"),
+                default,
+                path="open",
+                suffixes=(".zip",),
+                submit_label=self.t("restore_check"),
+            ),
             chosen,
         )
 

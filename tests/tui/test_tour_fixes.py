@@ -113,3 +113,18 @@ async def test_letters_typed_after_n_on_a_dropdown_first_field_search_it(make_ap
         await settle(pilot)
         kind = app.screen.query_one("#f-kind", Select)
         assert kind.value == "ศึกษาดูงาน"
+
+
+async def test_the_restore_prompt_says_what_its_button_does(make_app, ctx):
+    from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("r")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, TextPromptModal)
+        label = str(prompt.query_one("#save", Button).label)
+        assert "ตรวจไฟล์สำรองนี้" in label and "บันทึก" not in label

@@ -59,6 +59,8 @@ class FormModal(GuardedModal[R]):
         Binding("escape", "cancel", "cancel"),
     ]
     title_text = ""
+    #: the submit button's word when the form does not save a record (restore: check the file)
+    submit_label = ""
     #: set by the screen when the user may only look (no permission to change the record): the
     #: fields cannot be changed, there is no save button and ctrl+s says why, instead of a form
     #: that takes typing and refuses it at ctrl+s
@@ -91,9 +93,13 @@ class FormModal(GuardedModal[R]):
                 yield from self.compose_fields()
             yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(self.t("save") + " (ctrl+s)", id="save", variant="primary", compact=True)
+                word = self.submit_label or self.t("save")
+                yield Button(word + " (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
-            yield Static(self.t("form_keys"), classes="hint")
+            yield Static(self._keys_hint(), classes="hint")
+
+    def _keys_hint(self) -> str:
+        return self.t("form_keys_as", label=self.submit_label) if self.submit_label else self.t("form_keys")
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
@@ -276,7 +282,7 @@ class FormModal(GuardedModal[R]):
             node.disabled = on
         hint = self.query(".hint")
         if hint:
-            hint.first(Static).update(saving_text(self.lang) if on else self.t("form_keys"))
+            hint.first(Static).update(saving_text(self.lang) if on else self._keys_hint())
             hint.first().set_class(on, "-saving")
         if not on:
             before = getattr(self, "_focus_before_save", None)

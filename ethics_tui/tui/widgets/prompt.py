@@ -26,6 +26,7 @@ class TextPromptModal(FormModal[Any]):
         placeholder: str = "",
         path: str | None = None,
         suffixes: tuple[str, ...] = (),
+        submit_label: str = "",
     ) -> None:
         """``path``: "open", "save" or "folder" makes the field a path with the F2 picker."""
         super().__init__()
@@ -36,6 +37,7 @@ class TextPromptModal(FormModal[Any]):
         self.placeholder = placeholder
         self.path_mode = path
         self.suffixes = suffixes
+        self.submit_label = submit_label
 
     def compose_fields(self) -> ComposeResult:
         kwargs = {
