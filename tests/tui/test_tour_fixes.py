@@ -128,3 +128,18 @@ async def test_the_restore_prompt_says_what_its_button_does(make_app, ctx):
         assert isinstance(prompt, TextPromptModal)
         label = str(prompt.query_one("#save", Button).label)
         assert "ตรวจไฟล์สำรองนี้" in label and "บันทึก" not in label
+
+
+async def test_the_committee_list_keeps_the_status_column_at_80_columns(make_app, ctx):
+    """Without it a replaced order (its term still running) looked like the order in force."""
+    from textual.widgets import DataTable
+
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "committee")
+        await pilot.press("c")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        keys = [str(k.value) for k in table.columns]
+        assert "status" in keys and "no" in keys

@@ -35,7 +35,7 @@ class CommitteeScreen(
     columns=COLUMNS,
     flex="subject",
     min_flex=12,
-    priority=("no", "term", "members", "status", "date"),
+    priority=("no", "status", "term", "members", "date"),  # a replaced order must not look live
     column_label="cm_col_{}",
     title_key="cm_title",
 ):
