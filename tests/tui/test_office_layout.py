@@ -47,4 +47,4 @@ async def test_lists_keep_what_matters_at_80_columns(make_app, office):
         await pilot.press("c")
         await pilot.pause()
         shown = visible_keys(app.screen.query_one(DataTable), 78)
-        assert {"no", "subject", "term", "members"} <= set(shown), shown
+        assert {"no", "subject", "status", "term", "members"} <= set(shown), shown

@@ -26,7 +26,7 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
 from ethics_tui.tui.widgets.saving import confirm_write
 
-COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 14), ("term", 27), ("members", 8))
+COLUMNS = (("no", 10), ("date", 13), ("subject", 36), ("status", 12), ("term", 27), ("members", 7))
 
 
 class CommitteeScreen(
@@ -34,7 +34,7 @@ class CommitteeScreen(
     table_id="cm-orders",
     columns=COLUMNS,
     flex="subject",
-    min_flex=12,
+    min_flex=10,
     priority=("no", "status", "term", "members", "date"),  # a replaced order must not look live
     column_label="cm_col_{}",
     title_key="cm_title",
