@@ -4,6 +4,8 @@ path that is already a file asks before it is replaced."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.widgets import Button, Input
 from tui_helpers import notifications, settle, start
 
@@ -11,16 +13,24 @@ from demo_cache import fast_demo
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 
 
+@asynccontextmanager
+async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24)):
+    """The demo office as ``role`` at ``size``, after ``keys`` pressed from home one by one."""
+    if ctx.store.is_empty():  # a test may have built it first (to read the files before)
+        fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=size) as pilot:
+        await start(pilot, role)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        yield app, pilot
+
+
 async def test_the_viewer_sees_a_staff_record_without_a_save(make_app, ctx):
     fast_demo(ctx)
     before = ctx.store.path().read_bytes()
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "viewer")
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "viewer", "s", "e") as (app, pilot):
         form = app.screen
         assert isinstance(form, StaffFormModal) and form.view_only
         assert not form.query_one("#save", Button).display
@@ -36,14 +46,7 @@ async def test_the_viewer_sees_a_staff_record_without_a_save(make_app, ctx):
 
 
 async def test_hr_still_edits(make_app, ctx):
-    fast_demo(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "hr", "s", "e") as (app, pilot):
         form = app.screen
         assert isinstance(form, StaffFormModal) and not form.view_only
         assert form.query_one("#save", Button).display
@@ -103,12 +106,7 @@ async def test_a_save_path_that_is_already_a_file_asks_before_replacing_it(make_
 async def test_letters_typed_after_n_on_a_dropdown_first_field_search_it(make_app, ctx):
     from textual.widgets import Select
 
-    fast_demo(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("f")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "hr", "f") as (app, pilot):
         await pilot.press("n", "ศ", "ึ", "enter")  # typed ahead: the kind ศึกษาดูงาน
         await settle(pilot)
         kind = app.screen.query_one("#f-kind", Select)
@@ -118,12 +116,7 @@ async def test_letters_typed_after_n_on_a_dropdown_first_field_search_it(make_ap
 async def test_the_restore_prompt_says_what_its_button_does(make_app, ctx):
     from ethics_tui.tui.widgets.prompt import TextPromptModal
 
-    fast_demo(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "admin")
-        await pilot.press("r")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "admin", "r") as (app, pilot):
         prompt = app.screen
         assert isinstance(prompt, TextPromptModal)
         label = str(prompt.query_one("#save", Button).label)
@@ -134,12 +127,7 @@ async def test_the_committee_list_keeps_the_status_column_at_80_columns(make_app
     """Without it a replaced order (its term still running) looked like the order in force."""
     from textual.widgets import DataTable
 
-    fast_demo(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "committee")
-        await pilot.press("c")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "committee", "c") as (app, pilot):
         table = app.screen.query_one(DataTable)
         keys = [str(k.value) for k in table.columns]
         assert "status" in keys and "no" in keys
