@@ -16,6 +16,7 @@ from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.users_forms import PasswordModal, RolesModal, UserFormModal
 from ethics_tui.tui.screens.users_keys import GrantsModal, RecoverModal, RecoveryCodeModal, vault_names
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cell, cells
 from ethics_tui.tui.widgets.saving import run_write
@@ -165,18 +166,16 @@ class UsersScreen(
         self.app.push_screen(ConfirmModal(self.t("recovery_confirm"), danger=False), confirmed)
 
     def action_pdpa_record(self) -> None:
-        """PDPA: the record of processing activities as a PDF (in exports/)."""
-        from ethics_tui.errors import UserError
+        """PDPA: the record of processing activities as a PDF (in the exports folder), written by
+        the one export worker like every other export."""
         from ethics_tui.service import privacy
 
-        try:
-            out = privacy.export_record(self.ctx)
-        except UserError as exc:
-            self.notify(exc.message(self.lang), severity="error", markup=False)
-            return
-        from ethics_tui.tui.export_notice import export_done, full
-
-        export_done(self.app, f"{self.t('pdpa_record')}: {full(out)}", out)
+        run_export(
+            self,
+            lambda progress: privacy.export_record(self.ctx),
+            lambda paths: f"{self.t('pdpa_record')}: {paths[0]}",
+            group="pdpa-record",
+        )
 
     def action_recover(self) -> None:
         selected = self.selected_username()

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
 from ethics_tui.errors import UserError
+from ethics_tui.tui.export_notice import export_done, full
 from ethics_tui.tui.widgets.footer import Footer
 
 #: a job reporting fewer steps than this shows no bar (it ends before one would be read)
@@ -48,15 +49,15 @@ def full_paths(result: Any) -> list[Path]:
     if result is None:
         return []
     if isinstance(result, (str, Path)):
-        return [Path(result).absolute()]
+        return [full(result)]
     if (
         isinstance(result, tuple)
         and result
         and isinstance(result[0], (str, Path))
         and not all(isinstance(x, (str, Path)) for x in result)
     ):
-        return [Path(result[0]).absolute()]
-    return [Path(p).absolute() for p in result if isinstance(p, (str, Path))]
+        return [full(result[0])]
+    return [full(p) for p in result if isinstance(p, (str, Path))]
 
 
 def os_error_text(screen, exc: OSError) -> str:
@@ -135,8 +136,6 @@ def run_export(
         text = (
             message(paths) if callable(message) else screen.t(message, path=joined, paths=joined, n=len(paths), **fmt)
         )
-        from ethics_tui.tui.export_notice import export_done  # the full path and ctrl+o to open the folder
-
         app.call_from_thread(export_done, app, text, paths, title=title or "", timeout=timeout)
 
     if announce:
