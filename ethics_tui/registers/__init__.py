@@ -1,6 +1,7 @@
-"""Every register, declared once: ``ethics_tui/registers/<key>.py`` holds ``SPEC`` (see
-:mod:`ethics_tui.registers.spec`). Discovery imports these small modules on first use; it
-never imports a screen, so the core stays free of Textual.
+"""Every register, declared once: ``ethics_tui/registers/<name>.toml`` is its spec (read into a
+``RegisterSpec`` by :func:`ethics_tui.registers.spec.load_spec`); ``<name>.py``, where there is
+one, holds the code the spec names. Discovery reads the TOML files on first use; it imports no
+module of a register, let alone a screen, so the core stays free of Textual.
 """
 
 from __future__ import annotations
@@ -8,17 +9,19 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec, resolve
+from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec, SpecError, load_spec, resolve
 
 __all__ = [
     "Action",
     "Document",
     "Param",
     "RegisterSpec",
+    "SpecError",
     "documents",
     "find",
     "find_document",
     "load_services",
+    "load_spec",
     "resolve",
     "specs",
 ]
@@ -30,15 +33,8 @@ def specs() -> list[RegisterSpec]:
     """All register specs, in home-menu order (``order``, then ``key``)."""
     global _FOUND
     if _FOUND is None:
-        found = []
-        # a directory listing (pkgutil would import inspect: a share of a short command's start)
-        names = sorted({f.stem for folder in __path__ for f in Path(folder).glob("*.py")})
-        for name in names:
-            if name == "spec" or name.startswith("_"):
-                continue
-            spec = getattr(importlib.import_module(f"{__name__}.{name}"), "SPEC", None)
-            if isinstance(spec, RegisterSpec):
-                found.append(spec)
+        files = sorted((f for folder in __path__ for f in Path(folder).glob("*.toml")), key=lambda f: f.name)
+        found = [load_spec(f) for f in files if not f.name.startswith("_")]
         keys = [s.key for s in found]
         if len(set(keys)) != len(keys):
             raise ValueError(f"two register specs share a key: {sorted(keys)}")
@@ -55,7 +51,7 @@ def load_services() -> None:
 
 
 def forget() -> None:
-    """Discover again on next use (tests that add a spec module)."""
+    """Discover again on next use (tests that add a spec file)."""
     global _FOUND
     _FOUND = None
 

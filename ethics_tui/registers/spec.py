@@ -1,5 +1,7 @@
-"""The typed declaration of a register: one ``RegisterSpec`` per register, in its own module
-``ethics_tui/registers/<key>.py`` as ``SPEC = RegisterSpec(...)``.
+"""The typed declaration of a register: one ``RegisterSpec`` per register, written as data in
+``ethics_tui/registers/<name>.toml`` and read by :func:`load_spec` into the dataclasses below
+(an unknown, missing or ill-typed key is refused, naming the file and the key). The code a
+register's spec points to (PDF writer adapters, file-name hooks) sits in ``<name>.py`` next to it.
 
 A spec is plain data: it names its screen, its services and its hooks by dotted name
 (``"package.module:attribute"``), so that reading it imports nothing heavy and the core never
@@ -10,8 +12,13 @@ the CLI ``pdf KIND`` commands (``documents``), ``verify``, the yearly report and
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import tomllib
+import types
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union, get_args, get_origin, get_type_hints
 
 Text = tuple[str, str]  # (Thai, English)
 
@@ -118,3 +125,65 @@ class RegisterSpec:
     def action_permissions(self) -> dict[str, str]:
         """Action name -> the permission it needs (the screen's ``ACTION_PERMISSIONS``)."""
         return {a.name: a.permission for a in self.actions if a.permission}
+
+
+class SpecError(ValueError):
+    """A register's TOML declaration is not a valid spec (the message names the file and key)."""
+
+
+def load_spec(path: Path) -> RegisterSpec:
+    """Read ``<name>.toml`` into a :class:`RegisterSpec`, refusing unknown, missing and ill-typed
+    keys with a :class:`SpecError` that names the file and the key (``actions[2].palette``)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(f"{path}: not valid TOML: {exc}") from None
+    return _build(RegisterSpec, data, path, "")
+
+
+def _build(cls, table, path: Path, where: str):
+    """A dataclass from a TOML table, every key checked against the class's fields."""
+    if not isinstance(table, dict):
+        raise SpecError(f"{path}: key '{where}' should be a table, not {table!r}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = get_type_hints(cls)
+    prefix = f"{where}." if where else ""
+    for key in table:
+        if key not in fields:
+            raise SpecError(f"{path}: unknown key '{prefix}{key}' (known: {', '.join(fields)})")
+    for name, f in fields.items():
+        if name not in table and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise SpecError(f"{path}: missing key '{prefix}{name}'")
+    return cls(**{k: _convert(v, hints[k], path, f"{prefix}{k}") for k, v in table.items()})
+
+
+def _convert(value, hint, path: Path, where: str):
+    """A TOML value as the field's type: arrays become tuples, tables nested dataclasses."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        for option in args:
+            if option is not type(None):
+                try:
+                    return _convert(value, option, path, where)
+                except SpecError:
+                    pass
+    elif dataclasses.is_dataclass(hint):
+        return _build(hint, value, path, where)
+    elif origin is tuple and isinstance(value, list):
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(v, args[0], path, f"{where}[{i}]") for i, v in enumerate(value))
+        if len(value) == len(args):
+            return tuple(_convert(v, a, path, f"{where}[{i}]") for i, (v, a) in enumerate(zip(value, args)))
+    elif origin is dict and isinstance(value, dict):
+        return {k: _convert(v, args[1], path, f"{where}.{k}") for k, v in value.items()}
+    elif isinstance(hint, type) and isinstance(value, hint) and not (hint is int and isinstance(value, bool)):
+        return value
+    raise SpecError(f"{path}: key '{where}' should be {_describe(hint)}, not {value!r}")
+
+
+def _describe(hint) -> str:
+    if hint == Text:
+        return "[Thai, English]"
+    if isinstance(hint, type):
+        return "a table" if dataclasses.is_dataclass(hint) else hint.__name__
+    return str(hint).replace("ethics_tui.registers.spec.", "")

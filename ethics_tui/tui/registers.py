@@ -1,5 +1,5 @@
 """The registers in the TUI: home navigation, hot keys, palette entries and screen keys, all
-read from the register specs (:mod:`ethics_tui.registers`, one ``SPEC`` per register).
+read from the register specs (:mod:`ethics_tui.registers`, one TOML spec per register).
 
 A register screen takes its keys from its spec's actions table::
 

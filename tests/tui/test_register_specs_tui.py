@@ -51,31 +51,46 @@ async def test_no_register_footer_or_palette_offers_a_forbidden_action(make_app,
 
 
 FAKE_SPEC = """
-from pathlib import Path
+key = "trial"
+label = ["ทะเบียนทดลอง", "Trial register"]
+permission = "staff.read"
+screen = "trial_register_screen:TrialScreen"
+hotkey = "z"
+order = 95
 
-from ethics_tui.registers.spec import Action, Document, Param, RegisterSpec
+[[actions]]
+key = "n"
+action = "new"
+label = ["เพิ่มรายการ", "New entry"]
+permission = "orders.write"
+palette = ["ทะเบียนทดลอง: เพิ่ม", "Trial: new"]
+writes = true
+
+[[actions]]
+key = "v"
+action = "look"
+label = ["ดูรายการ", "Look"]
+palette = ["ทะเบียนทดลอง: ดู", "Trial: look"]
+
+[[documents]]
+kind = "trial-sheet"
+title = ["ใบทดลอง", "trial sheet"]
+writer = "ethics_tui.registers.trial_register:write_sheet"
+file_name = "trial-sheet-{id}.pdf"
+
+[[documents.params]]
+name = "id"
+help = ["รหัสรายการ", "entry id"]
+"""
+
+FAKE_SPEC_CODE = """
+from pathlib import Path
 
 
 def write_sheet(ctx, out, id):
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     Path(out).write_bytes(b"%PDF-1.4 sheet " + str(id).encode())
     return Path(out)
-
-
-SPEC = RegisterSpec(
-    key="trial",
-    label=("ทะเบียนทดลอง", "Trial register"),
-    permission="staff.read",
-    screen="trial_register_screen:TrialScreen",
-    hotkey="z",
-    order=95,
-    actions=(
-        Action("n", "new", ("เพิ่มรายการ", "New entry"), "orders.write", ("ทะเบียนทดลอง: เพิ่ม", "Trial: new"), writes=True),
-        Action("v", "look", ("ดูรายการ", "Look"), palette=("ทะเบียนทดลอง: ดู", "Trial: look")),
-    ),
-    documents=(Document("trial-sheet", ("ใบทดลอง", "trial sheet"), "ethics_tui.registers.trial_register:write_sheet",
-                        (Param("id", ("รหัสรายการ", "entry id")),), file_name="trial-sheet-{id}.pdf"),),
-)
 """
 
 FAKE_SCREEN = """
@@ -111,11 +126,13 @@ class TrialScreen(GuardedScreen):
 
 @pytest.fixture
 def trial_register(tmp_path, monkeypatch):
-    """A register that is only a spec module and its own screen module: nothing else edited."""
+    """A register that is only a spec (its TOML file and the module of its PDF writer) and its own
+    screen module: nothing else edited."""
     spec_dir, screen_dir = tmp_path / "specs", tmp_path / "screens"
     spec_dir.mkdir()
     screen_dir.mkdir()
-    (spec_dir / "trial_register.py").write_text(textwrap.dedent(FAKE_SPEC), encoding="utf-8")
+    (spec_dir / "trial_register.toml").write_text(FAKE_SPEC, encoding="utf-8")
+    (spec_dir / "trial_register.py").write_text(FAKE_SPEC_CODE, encoding="utf-8")
     (screen_dir / "trial_register_screen.py").write_text(textwrap.dedent(FAKE_SCREEN), encoding="utf-8")
     monkeypatch.setattr(registers_pkg, "__path__", [*registers_pkg.__path__, str(spec_dir)])
     monkeypatch.syspath_prepend(str(screen_dir))
