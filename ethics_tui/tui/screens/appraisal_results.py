@@ -251,15 +251,6 @@ class AppraisalResultsScreen(
             return
         self.app.pop_screen()
 
-    def _date_prompt(self, title: str, label: str, then) -> None:
-        def done(text: str | None) -> None:
-            if text:
-                then(parse_date(text))
-
-        self.app.push_screen(
-            TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done
-        )
-
     def _refreshed(self, rid: int):
         def done(value) -> None:
             if value is not None:
@@ -268,27 +259,28 @@ class AppraisalResultsScreen(
 
         return done
 
-    def action_sign(self) -> None:
+    def _dated_write(self, label_key: str, write) -> None:
+        """Ask the date (today offered) for the selected person, then ``write(ctx, result id, day)``."""
         row = self._selected()
-        if row is not None:
-            rid = row.result.id
-            self._date_prompt(
-                "",
-                self.t("ap_sign_date", name=row.staff.full_name),
-                lambda d: run_write(self, lambda: appraisal_review.acknowledge(self.ctx, rid, d), self._refreshed(rid)),
-            )
+        if row is None:
+            return
+        rid = row.result.id
+
+        def done(text: str | None) -> None:
+            if text:
+                day = parse_date(text)
+                run_write(self, lambda: write(self.ctx, rid, day), self._refreshed(rid))
+
+        label = self.t(label_key, name=row.staff.full_name)
+        self.app.push_screen(
+            TextPromptModal(self.t("ap_date_title"), label, format_date(date.today(), "numeric")), done
+        )
+
+    def action_sign(self) -> None:
+        self._dated_write("ap_sign_date", appraisal_review.acknowledge)
 
     def action_notify_one(self) -> None:
-        row = self._selected()
-        if row is not None:
-            rid = row.result.id
-            self._date_prompt(
-                "",
-                self.t("ap_notify_date", name=row.staff.full_name),
-                lambda d: run_write(
-                    self, lambda: appraisal_review.mark_notified(self.ctx, rid, d), self._refreshed(rid)
-                ),
-            )
+        self._dated_write("ap_notify_date", appraisal_review.mark_notified)
 
     def action_refuse(self) -> None:
         from ethics_tui.tui.screens.appraisal_forms import RefusalModal

@@ -9,6 +9,7 @@ Roles without the complaints role get the public statistics (counts only) instea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -128,6 +129,11 @@ class ComplaintsScreen(
         c = self.selected()
         return None if c is None else c.id
 
+    def _selected_case(self) -> Complaint | None:
+        """The selected case as stored now (read again: the row may be older)."""
+        case_id = self._selected()
+        return None if case_id is None else svc.get(self.ctx, case_id)
+
     # -- actions ---------------------------------------------------------------------------
     def action_focus_filter(self) -> None:
         self.query_one("#cp-filter", Input).focus()
@@ -154,58 +160,44 @@ class ComplaintsScreen(
         self.table.focus()
         self._show_receipt(c)
 
-    def _show_receipt(self, c: Complaint) -> None:
-        def done(choice: str | None) -> None:
-            if choice == "print":
-                self.export("receipt", c.id)
+    def _show(self, title: str, text: str, hint: str, keys: dict[str, tuple[str, Callable[[], object]]]) -> None:
+        """A box of text; a key of ``keys`` (key -> (name, what it runs)) closes it and runs its function."""
+        run = dict(keys.values())
+        names = {key: name for key, (name, _fn) in keys.items()}
+        self.app.push_screen(InfoModal(title, text, names, hint), lambda name: name in run and run[name]())
 
-        hint = _(self.lang, "p พิมพ์ใบรับเรื่อง (PDF) · esc ปิด", "p print the receipt (PDF) · esc close")
-        self.app.push_screen(
-            InfoModal(
-                _(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
-                receipt_text(c, self.lang, self.digits),
-                {"p": "print"},
-                hint,
-            ),
-            done,
+    def _show_receipt(self, c: Complaint) -> None:
+        self._show(
+            _(self.lang, "รับเรื่องแล้ว", "Complaint registered"),
+            receipt_text(c, self.lang, self.digits),
+            _(self.lang, "p พิมพ์ใบรับเรื่อง (PDF) · esc ปิด", "p print the receipt (PDF) · esc close"),
+            {"p": ("print", lambda: self.export("receipt", c.id))},
         )
 
     def action_open(self) -> None:
-        case_id = self._selected()
-        if case_id is None:
+        c = self._selected_case()
+        if c is None:
             return
-        c = svc.get(self.ctx, case_id)
-        ident = svc.identity(self.ctx, case_id)  # logged as a view of a confidential record
-
-        def done(choice: str | None) -> None:
-            if choice == "step":
-                self.action_step()
-            elif choice == "print":
-                self.export("receipt", case_id)
-            elif choice == "file":
-                self.export("casefile", case_id)
-
-        hint = _(
-            self.lang,
-            "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
-            "m next step · p receipt · f case file PDF · esc close",
-        )
-        title = _(self.lang, "เรื่องร้องเรียน (ลับ)", "Complaint (confidential)")
-        self.app.push_screen(
-            InfoModal(
-                title,
-                case_text(self.ctx, c, ident, self.lang, self.digits),
-                {"m": "step", "p": "print", "f": "file"},
-                hint,
+        ident = svc.identity(self.ctx, c.id)  # logged as a view of a confidential record
+        self._show(
+            _(self.lang, "เรื่องร้องเรียน (ลับ)", "Complaint (confidential)"),
+            case_text(self.ctx, c, ident, self.lang, self.digits),
+            _(
+                self.lang,
+                "m ขั้นตอนถัดไป · p ใบรับเรื่อง · f แฟ้มลับ PDF · esc ปิด",
+                "m next step · p receipt · f case file PDF · esc close",
             ),
-            done,
+            {
+                "m": ("step", self.action_step),
+                "p": ("print", lambda: self.export("receipt", c.id)),
+                "f": ("file", lambda: self.export("casefile", c.id)),
+            },
         )
 
     def action_step(self) -> None:
-        case_id = self._selected()
-        if case_id is None:
+        c = self._selected_case()
+        if c is None:
             return
-        c = svc.get(self.ctx, case_id)
         if not svc.next_steps(self.ctx, c):
             self.notify(_(self.lang, "เรื่องนี้ปิดแล้ว", "This case is closed"), severity="warning")
             return
