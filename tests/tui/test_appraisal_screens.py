@@ -165,3 +165,30 @@ async def test_round_form_with_bands_and_weights(make_app, demo_ctx):
         assert rnd.bands[0] == ["ดีเด่น", "95.00"] and rnd.weights == {"results": 80, "competency": 20}
         assert rnd.criteria_published == "2029-04-01"
         assert len(svc.list_results(app.ctx, rnd.id)) == staff_svc.count(app.ctx)
+
+
+async def test_notify_then_sign_ask_the_date_and_update_the_row(make_app, demo_ctx):
+    """m and s on a result: a date prompt offering today, then the result and its row change."""
+    rnd = new_round(demo_ctx)
+    rows = svc.list_results(demo_ctx, rnd.id)
+    rid = rows[0].result.id
+    svc.set_scores(demo_ctx, rid, results="60", competency="25")
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "hr")
+        screen = await open_round(pilot)
+        screen.table.move_cursor(row=screen.table.get_row_index(str(rid)))
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.screen is not screen  # the date prompt, today filled in
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert svc.get_result(app.ctx, rid).result.notified_on == date.today().isoformat()
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        r = svc.get_result(app.ctx, rid).result
+        assert (r.ack, r.ack_on) == ("signed", date.today().isoformat())
+        assert any(rows[0].staff.full_name in n for n in notifications(app))
