@@ -31,15 +31,6 @@ from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
 
 COLUMNS = (("no", 9), ("code", 12), ("received", 12), ("channel", 15), ("status", 21), ("due", 14), ("subject", 24))
-HEADS = {
-    "no": ("เลขรับ", "No."),
-    "code": ("รหัส", "Code"),
-    "received": ("รับเมื่อ", "Received"),
-    "channel": ("ช่องทาง", "Channel"),
-    "status": ("ขั้นตอน", "Step"),
-    "due": ("กำหนด", "Due"),
-    "subject": ("เรื่อง", "Subject"),
-}
 
 
 class ComplaintsScreen(
@@ -49,6 +40,7 @@ class ComplaintsScreen(
     flex="subject",
     min_flex=14,
     priority=("no", "status", "due", "code", "received", "channel"),
+    column_label="cp_col_{}",
     filter=True,
     filter_id="cp-filter",
     enter_action="open",
@@ -73,9 +65,6 @@ class ComplaintsScreen(
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="cp-summary", markup=False)
-
-    def column_label(self, key: str) -> str:
-        return _(self.lang, *HEADS[key])
 
     def on_mount(self, event) -> None:
         if not can(self.ctx, "complaints.read"):  # everyone else gets the public statistics

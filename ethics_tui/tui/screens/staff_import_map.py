@@ -26,21 +26,6 @@ from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES
 from ethics_tui.tui.widgets.file_picker import PathInput
 
-FIELD_LABELS = {
-    "code": ("รหัส", "code"),
-    "prefix": ("คำนำหน้า", "prefix"),
-    "first_name": ("ชื่อ", "first name"),
-    "last_name": ("นามสกุล", "last name"),
-    "full_name": ("ชื่อ-สกุล (แยกคำนำหน้า ชื่อ นามสกุลให้)", "full name (split)"),
-    "position": ("ตำแหน่ง", "position"),
-    "level": ("ระดับ", "level"),
-    "division": ("กอง", "division"),
-    "staff_type": ("ประเภทบุคลากร", "staff type"),
-    "start_date": ("วันที่เริ่มงาน", "start date"),
-    "email": ("อีเมล", "e-mail"),
-    "phone": ("โทรศัพท์", "phone"),
-    "status": ("สถานะ", "status"),
-}
 PREVIEW_ROWS = 10
 
 
@@ -154,8 +139,7 @@ class StaffMapModal(GuardedModal[object]):
         self.gen += 1
         box = self.query_one("#map-cols", VerticalScroll)
         box.remove_children()
-        pick = 1 if self.lang == "en" else 0
-        options = [(FIELD_LABELS[f][pick], f) for f in sm.FIELDS]
+        options = [(self.t(f"map_field_{f}"), f) for f in sm.FIELDS]
         self.selects: dict[int, Select] = {}
         by_header = {sm._squash(h): f for f, h in columns.items()}
         lines = []
