@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import labels_of
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import cell_text
 from ethics_tui.thai.dates import appraisal_round, fiscal_year_range
@@ -24,27 +25,17 @@ LEVELS_EN = {"ดีเด่น": "excellent", "ดีมาก": "very good", 
 DEFAULT_BANDS = (("ดีเด่น", "90"), ("ดีมาก", "80"), ("ดี", "70"), ("พอใช้", "60"), ("ต้องปรับปรุง", "0"))
 #: component -> weight (the most points it can score); weights add up to 100
 COMPONENTS = ("results", "competency")
-COMPONENT_LABELS = {"results": ("ผลสัมฤทธิ์ของงาน", "work results"), "competency": ("พฤติกรรม/สมรรถนะ", "competency")}
+COMPONENT_LABELS = labels_of("appraisal.component_labels")
 DEFAULT_WEIGHTS = {"results": 70, "competency": 30}
 GRIEVANCE_DAYS = 30  # days to file after notification (confirmed for municipal staff)
 DECISION_DAYS = 90  # days to decide a grievance (unconfirmed practice: a setting)
 
 ROUND_STATUSES = ("open", "notified", "closed")
-ROUND_STATUS_LABELS = {
-    "open": ("เปิดประเมิน", "open"),
-    "notified": ("แจ้งผลแล้ว", "notified"),
-    "closed": ("ปิดรอบ", "closed"),
-}
-ACK_LABELS = {"": ("รอรับทราบ", "awaiting"), "signed": ("ลงนามรับทราบ", "signed"), "refused": ("ไม่ยอมลงนาม", "refused")}
+ROUND_STATUS_LABELS = labels_of("appraisal.round_status_labels")
+ACK_LABELS = labels_of("appraisal.ack_labels")
 GRIEVANCE_STATUSES = ("filed", "considering", "upheld", "dismissed", "withdrawn")
 GRIEVANCE_OPEN = ("filed", "considering")
-GRIEVANCE_LABELS = {
-    "filed": ("ยื่นแล้ว", "filed"),
-    "considering": ("อยู่ระหว่างพิจารณา", "under consideration"),
-    "upheld": ("ฟังขึ้น", "upheld"),
-    "dismissed": ("ยก", "dismissed"),
-    "withdrawn": ("ถอนเรื่อง", "withdrawn"),
-}
+GRIEVANCE_LABELS = labels_of("appraisal.grievance_labels")
 CENT = Decimal("0.01")
 
 
@@ -285,13 +276,7 @@ class AppraisalResult(Record):
 
 
 STAGES = ("unscored", "unnotified", "awaiting", "signed", "refused")
-STAGE_LABELS = {
-    "unscored": ("ยังไม่ให้คะแนน", "not yet scored"),
-    "unnotified": ("ยังไม่แจ้งผล", "not yet notified"),
-    "awaiting": ("รอรับทราบ", "awaiting acknowledgement"),
-    "signed": ("ลงนามรับทราบ", "signed"),
-    "refused": ("ไม่ยอมลงนาม (มีพยาน)", "refused (witnessed)"),
-}
+STAGE_LABELS = labels_of("appraisal.stage_labels")
 
 
 def check_ack(outcome: str, on: date, notified_on: str, witness_name: str) -> None:
@@ -354,13 +339,7 @@ class Grievance(Record):
 
 
 # -- import check (pure: the caller reads the file and gives the audience) ------------------
-IMPORT_COLUMNS = {
-    "code": ("รหัส", "code"),
-    "results": ("ผลสัมฤทธิ์", "results"),
-    "competency": ("สมรรถนะ", "competency"),
-    "total": ("คะแนนรวม", "total"),
-    "comment": ("ความเห็น", "comment"),
-}
+IMPORT_COLUMNS = labels_of("appraisal.import_columns")
 
 
 def check_score_table(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import labels_of
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 
@@ -25,12 +26,7 @@ ROLES_EN = {
 CHAIR, SECRETARY = "ประธาน", "กรรมการและเลขานุการ"
 
 DRAFT, ISSUED, SUPERSEDED, REVOKED = "draft", "issued", "superseded", "revoked"
-ORDER_STATUSES = {
-    DRAFT: ("ร่าง", "draft"),
-    ISSUED: ("ออกคำสั่งแล้ว", "issued"),
-    SUPERSEDED: ("ถูกแทนที่", "superseded"),
-    REVOKED: ("ยกเลิก", "revoked"),
-}
+ORDER_STATUSES = labels_of("committee.order_statuses")
 
 AUTHORITY = "{authority}"
 OFFICE = "{office}"
@@ -51,24 +47,9 @@ DEFAULT_DUTIES = (
     "ปฏิบัติหน้าที่อื่นตามที่ได้รับมอบหมาย",
 )
 
-CHANNELS = {
-    "in_person": ("มาด้วยตนเอง", "in person"),
-    "phone": ("โทรศัพท์", "phone"),
-    "line": ("Line", "Line"),
-    "email": ("อีเมล", "e-mail"),
-    "letter": ("หนังสือ", "letter"),
-}
-REQUESTER_KINDS = {
-    "staff": ("บุคลากร", "staff"),
-    "outsider": ("บุคคลภายนอก", "outsider"),
-    "anonymous": ("ไม่ประสงค์ออกนาม", "anonymous"),
-}
-CONSULT_STATUSES = {
-    "open": ("รับเรื่อง", "open"),
-    "advised": ("ให้คำปรึกษาแล้ว", "advised"),
-    "referred": ("ส่งต่อ", "referred"),
-    "closed": ("ปิดเรื่อง", "closed"),
-}
+CHANNELS = labels_of("committee.channels")
+REQUESTER_KINDS = labels_of("committee.requester_kinds")
+CONSULT_STATUSES = labels_of("committee.consult_statuses")
 DEFAULT_CATEGORIES = (
     "การขัดกันระหว่างประโยชน์ส่วนตนและประโยชน์ส่วนรวม",
     "การรับของขวัญและประโยชน์อื่นใด",

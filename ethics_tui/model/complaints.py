@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from ethics_tui.errors import ValidationError
-from ethics_tui.model.labels import label
+from ethics_tui.model.labels import label, labels_of
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import TextChecked
 from ethics_tui.thai.dates import fiscal_year_range, format_date
@@ -52,22 +52,10 @@ def normalize_code(text: str) -> str | None:
 
 # -- the workflow -----------------------------------------------------------------------------
 KINDS = ("corruption", "grievance")
-KIND_LABELS = {
-    "corruption": ("การทุจริตและประพฤติมิชอบ", "corruption and misconduct"),
-    "grievance": ("เรื่องร้องเรียนทั่วไป", "general grievance"),
-}
+KIND_LABELS = labels_of("complaints.kind_labels")
 
 STEPS = ("received", "review", "not_accepted", "referred", "fact_finding", "concluded", "notified", "closed")
-STEP_LABELS = {
-    "received": ("รับเรื่อง", "received"),
-    "review": ("ตรวจสอบเบื้องต้น", "preliminary review"),
-    "not_accepted": ("ไม่รับไว้พิจารณา", "not accepted"),
-    "referred": ("ส่งเรื่องให้หน่วยงานอื่น", "referred to another body"),
-    "fact_finding": ("แสวงหาข้อเท็จจริง", "fact-finding"),
-    "concluded": ("ได้ข้อยุติ", "concluded"),
-    "notified": ("แจ้งผลผู้ร้องเรียนแล้ว", "complainant notified"),
-    "closed": ("ยุติเรื่อง", "closed"),
-}
+STEP_LABELS = labels_of("complaints.step_labels")
 #: step -> steps that may follow it
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "received": ("review",),

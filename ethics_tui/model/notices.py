@@ -10,41 +10,24 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import labels_of
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_text
 
 KINDS = ("announcement", "circular")
-KIND_LABELS = {"announcement": ("ประกาศ", "announcement"), "circular": ("หนังสือเวียน", "circular")}
+KIND_LABELS = labels_of("notices.kind_labels")
 
 DRAFT, PUBLISHED, SUPERSEDED = "draft", "published", "superseded"
-STATUS_LABELS = {
-    DRAFT: ("ร่าง", "draft"),
-    PUBLISHED: ("เผยแพร่แล้ว", "published"),
-    SUPERSEDED: ("ถูกแทนที่", "superseded"),
-}
+STATUS_LABELS = labels_of("notices.status_labels")
 
 #: where an announcement was published
-CHANNELS = {
-    "website": ("เว็บไซต์หน่วยงาน", "website"),
-    "board": ("บอร์ดประชาสัมพันธ์", "notice board"),
-    "line": ("กลุ่มไลน์", "Line group"),
-    "meeting": ("ที่ประชุมพนักงาน", "staff meeting"),
-}
+CHANNELS = labels_of("notices.channels")
 
 #: how a person acknowledged
-METHODS = {
-    "sheet": ("ลงชื่อในใบรับทราบ", "signed sheet"),
-    "in_person": ("แจ้งด้วยตนเอง", "in person"),
-    "electronic": ("ทางอิเล็กทรอนิกส์", "electronic"),
-}
+METHODS = labels_of("notices.methods")
 
 #: audience modes
-AUDIENCES = {
-    "all": ("บุคลากรทุกคน", "all active staff"),
-    "divisions": ("เฉพาะกองที่เลือก", "chosen divisions"),
-    "types": ("เฉพาะประเภทบุคลากร", "chosen staff types"),
-    "people": ("ระบุรายบุคคล", "hand-picked people"),
-}
+AUDIENCES = labels_of("notices.audiences")
 
 #: fields that may not change once a document is published
 CONTENT_FIELDS = (

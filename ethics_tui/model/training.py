@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ethics_tui.errors import ValidationError
-from ethics_tui.model.labels import pick
+from ethics_tui.model.labels import labels_of, pick
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 from ethics_tui.thai.dates import fiscal_year
@@ -27,22 +27,8 @@ ATTENDED, COMPLETED, ABSENT = "attended", "completed", "absent"
 OUTCOMES = ("", ATTENDED, COMPLETED, ABSENT)
 
 #: Standard rejection reasons (the seed names the first two); "other" needs free text.
-REJECT_REASONS: dict[str, tuple[str, str]] = {
-    "same_course": ("เคยเข้ารับการอบรมหลักสูตรเดียวกันแล้วในปีงบประมาณนี้", "already attended the same course this fiscal year"),
-    "budget": ("งบประมาณไม่เพียงพอ", "insufficient budget"),
-    "seats": ("ที่นั่งเต็ม", "seats are full"),
-    "not_relevant": ("ไม่เกี่ยวข้องกับตำแหน่งและหน้าที่ที่ได้รับมอบหมาย", "not relevant to position and duties"),
-    "other": ("เหตุผลอื่น", "other reason"),
-}
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "nominated": ("เสนอชื่อ", "nominated"),
-    "forwarded": ("ส่งผู้บริหารแล้ว", "forwarded"),
-    APPROVED: ("อนุมัติ", "approved"),
-    REJECTED: ("ไม่อนุมัติ", "rejected"),
-    ATTENDED: ("เข้าร่วมแล้ว", "attended"),
-    COMPLETED: ("สำเร็จ/ได้รับวุฒิบัตร", "completed"),
-    ABSENT: ("ไม่ได้เข้าร่วม", "did not attend"),
-}
+REJECT_REASONS = labels_of("training.reject_reasons")
+STATUS_LABELS = labels_of("training.status_labels")
 
 
 @dataclass

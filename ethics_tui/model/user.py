@@ -6,18 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import labels_of
 from ethics_tui.model.record import Record
 
 ROLES = ("admin", "hr", "committee", "complaints", "executive", "viewer")
-ROLE_LABELS = {
-    "admin": ("ผู้ดูแลระบบ", "administrator"),
-    "hr": ("เจ้าหน้าที่บุคคล", "HR officer"),
-    "committee": ("คณะที่ปรึกษาทางจริยธรรม", "ethics committee"),
-    "complaints": ("เจ้าหน้าที่รับเรื่องร้องเรียน", "complaints officer"),
-    "executive": ("ผู้บริหาร", "executive"),
-    "viewer": ("ผู้ดูอย่างเดียว", "viewer"),
-    "staff": ("บุคลากร (รับทราบเอกสารด้วยตนเอง)", "staff member (self-service)"),
-}
+ROLE_LABELS = labels_of("user.role_labels")
 #: Staff self-service (service/staff_accounts.py): not an office role, never combined with one,
 #: and outside ``ROLES`` so that no register permission (``access.ALL``) reaches it.
 STAFF_ROLE = "staff"
