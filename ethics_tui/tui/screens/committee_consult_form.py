@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from ethics_tui.errors import ValidationError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
 from ethics_tui.service import committee as svc
@@ -18,7 +17,7 @@ from ethics_tui.service import committee_consultations
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 CSS = (
@@ -157,11 +156,8 @@ class ConsultationFormModal(FormModal[Consultation | None]):
                 "ไม่พบชื่อนี้ในทะเบียนบุคลากร (เลือกจากคำแนะนำ หรือเลือกบุคคลภายนอก)",
                 "not in the staff register (pick a suggestion, or choose outsider)",
             )
-        try:
-            c.validate(svc.get_template(self.ctx)["categories"] + ([base.category] if base.category else []))
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        return c, errors
+        categories = svc.get_template(self.ctx)["categories"] + ([base.category] if base.category else [])
+        return c, model_errors(errors, lambda: c.validate(categories))
 
     def save(self, value: Consultation) -> Consultation:
         return committee_consultations.save_consultation(self.ctx, value)

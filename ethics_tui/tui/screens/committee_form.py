@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ethics_tui.errors import ValidationError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
@@ -20,7 +19,7 @@ from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.widgets.fields import read_iso
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 FORM_CSS = """
@@ -224,11 +223,7 @@ class OrderFormModal(FormModal[Order | None]):
             supersedes=self.select_value("supersedes"),
             **dates,
         )
-        try:
-            order.validate()
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        return order, errors
+        return order, model_errors(errors, order.validate)
 
     def action_submit(self) -> None:
         if self.read_only:

@@ -21,7 +21,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.fields import date_input
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required
 
 
@@ -155,12 +155,7 @@ class IntakeModal(FormModal[Complaint | None]):
             self.select_value("kind") or "",
             self.input_value("subject"),
         )
-        for check in (c.validate, ident.validate):
-            try:
-                check()
-            except ValidationError as exc:
-                errors = {**exc.errors, **errors}
-        return (c, ident), errors
+        return (c, ident), model_errors(errors, c.validate, ident.validate)
 
     def save(self, value):
         c, ident = value

@@ -16,7 +16,7 @@ from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import today
 from ethics_tui.tui.widgets.fields import date_input, date_text, typed_date
 from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 ANN_FIELDS = ("title", "dated", "intro", "dos", "donts", "signer_name", "signer_position")
@@ -201,11 +201,7 @@ class NoticeFormModal(FormModal[Notice | None]):
             except ValidationError as exc:
                 errors["audience_people"] = exc.errors["audience"]
         notice = replace(self.original, **values)
-        try:
-            notice.validate()
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
-        return notice, errors
+        return notice, model_errors(errors, notice.validate)
 
     def save(self, value: Notice) -> Notice:
         return svc.save_draft(self.ctx, value)

@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
-from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import Division
 from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import read_iso
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 TEXT_FIELDS = ("prefix", "first_name", "last_name", "position", "level", "code", "email", "phone")
@@ -85,10 +84,7 @@ class StaffFormModal(FormModal[Staff | None]):
             staff_type=self.select_value("staff_type") or "",
             start_date=iso,
         )
-        try:
-            staff.validate()
-        except ValidationError as exc:
-            errors = {**exc.errors, **errors}
+        errors = model_errors(errors, staff.validate)
         if not staff.staff_type:
             errors["staff_type"] = ("ต้องเลือกประเภทบุคลากร", "choose a staff type")
         return staff, errors

@@ -9,13 +9,12 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList
 
-from ethics_tui.errors import ValidationError
 from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import ABSENT, KINDS, OUTCOMES, REJECT_REASONS, STATUS_LABELS, Opportunity, Question
 from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import people_options, read_iso
-from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 REQ = ("ต้องกรอก", "required")
@@ -126,10 +125,7 @@ class OpportunityFormModal(_Form):
             in_house=bool(self.select_value("in_house")),
         )
         if not errors.get("start_date") and opp.start_date:
-            try:
-                opp.validate()
-            except ValidationError as exc:
-                errors = {**exc.errors, **errors}
+            errors = model_errors(errors, opp.validate)
         return opp, errors
 
     def save(self, value: Opportunity) -> Opportunity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -22,6 +23,17 @@ def too_long(texts: dict[str, str], most: int = 4000) -> dict[str, tuple[str, st
         for n, v in texts.items()
         if len(v) > most
     }
+
+
+def model_errors(errors: dict, *checks: Callable[[], object]) -> dict:
+    """``errors`` (the form's own) with those each check raises (a model's ``validate``) added;
+    for the same field the form's message wins."""
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            errors = {**exc.errors, **errors}
+    return errors
 
 
 class FieldRow(Vertical):
