@@ -83,6 +83,7 @@ async def test_draft_and_issue_an_order(make_app, ctx, monkeypatch):
         await pilot.pause()
         issue = app.screen
         assert isinstance(issue, IssueModal)
+        assert issue.title_text == app.t("cm_issue_title", ref=draft.ref)
         year = date.today().year + BE_OFFSET
         assert f"1/{year}" in issue.query_one("#f-number", Input).placeholder
         await pilot.press("ctrl+s", "y")  # y: issued orders cannot be changed afterwards

@@ -98,6 +98,8 @@ async def test_list_committee_approve_destroy_export(make_app, office):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, CommitteeModal)
+        digits = get_settings(o).digits
+        assert form.title_text == apply_digits(f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})", digits)
         form.query_one("#f-order", Input).value = "ที่ 12/2569"
         form.query_one("#f-members", TextArea).text = "นายหนึ่ง\nนายสอง"
         await pilot.press("ctrl+s")
@@ -113,6 +115,7 @@ async def test_list_committee_approve_destroy_export(make_app, office):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ApproveModal)
+        assert form.title_text == apply_digits(f"อนุมัติให้ทำลาย (บัญชีเลขที่ {row['id']})", digits)
         form.query_one("#f-approver", Input).value = "นายกองค์การบริหารส่วนตำบล"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -122,6 +125,8 @@ async def test_list_committee_approve_destroy_export(make_app, office):
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, DestroyModal)
+        n = len(dx.get(o, row["id"])["entries"])
+        assert app.screen.title_text == apply_digits(f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({n} เรื่อง)", digits)
         await pilot.press("ctrl+s")  # today
         await pilot.pause()
         ask = app.screen

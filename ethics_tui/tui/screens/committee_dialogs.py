@@ -19,13 +19,21 @@ from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 
-class IssueModal(FormModal[Order | None]):
-    """Issue a draft: the order date and, optionally, a number typed by hand."""
+class _OrderForm(FormModal[Order | None]):
+    """A dialog about one order, titled by the text ``TITLE`` with the order's reference."""
+
+    TITLE = ""
 
     def __init__(self, order: Order) -> None:
         super().__init__()
         self.order = order
-        self.title_text = self.t("cm_issue_title", ref=order.ref)
+        self.title_text = self.t(self.TITLE, ref=order.ref)
+
+
+class IssueModal(_OrderForm):
+    """Issue a draft: the order date and, optionally, a number typed by hand."""
+
+    TITLE = "cm_issue_title"
 
     def compose_fields(self) -> ComposeResult:
         day = self.order.order_date or date.today().isoformat()
@@ -70,11 +78,8 @@ class IssueModal(FormModal[Order | None]):
         return svc.issue(self.ctx, self.order.id, number or None, date.fromisoformat(day))
 
 
-class RevokeModal(FormModal[Order | None]):
-    def __init__(self, order: Order) -> None:
-        super().__init__()
-        self.order = order
-        self.title_text = self.t("cm_revoke_title", ref=order.ref)
+class RevokeModal(_OrderForm):
+    TITLE = "cm_revoke_title"
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(

@@ -40,20 +40,22 @@ STEP_HINT = {
 }
 
 
-def _title(modal, th: str, en: str) -> str:
-    """A dialog title in the office's digits."""
-    return apply_digits(_(modal.lang, th, en), get_settings(modal.ctx).digits)
+class _ListForm(_DateForm):
+    """A step of one destruction list (``row``), titled by ``TITLE`` (Thai, English; ``{id}`` the
+    list's number, ``{n}`` how many records it holds) in the office's digits."""
 
-
-class CommitteeModal(_DateForm):
-    DEFAULT_CSS = "CommitteeModal TextArea { height: 5; width: 1fr; }"
+    TITLE = ("", "")
 
     def __init__(self, row: dict) -> None:
         super().__init__()
         self.row = row
-        self.title_text = _title(
-            self, f"คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {row['id']})", f"Destruction committee (list {row['id']})"
-        )
+        title = _(self.lang, *self.TITLE).format(id=row["id"], n=len(row.get("entries", ())))
+        self.title_text = apply_digits(title, get_settings(self.ctx).digits)
+
+
+class CommitteeModal(_ListForm):
+    DEFAULT_CSS = "CommitteeModal TextArea { height: 5; width: 1fr; }"
+    TITLE = ("คณะกรรมการทำลายหนังสือ (บัญชีเลขที่ {id})", "Destruction committee (list {id})")
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
@@ -82,11 +84,8 @@ class CommitteeModal(_DateForm):
         return dx.set_committee(self.ctx, self.row["id"], *value)
 
 
-class ApproveModal(_DateForm):
-    def __init__(self, row: dict) -> None:
-        super().__init__()
-        self.row = row
-        self.title_text = _title(self, f"อนุมัติให้ทำลาย (บัญชีเลขที่ {row['id']})", f"Approval (list {row['id']})")
+class ApproveModal(_ListForm):
+    TITLE = ("อนุมัติให้ทำลาย (บัญชีเลขที่ {id})", "Approval (list {id})")
 
     def compose_fields(self) -> ComposeResult:
         L = self.lang
@@ -108,17 +107,10 @@ class ApproveModal(_DateForm):
         return dx.approve(self.ctx, self.row["id"], *value)
 
 
-class DestroyModal(_DateForm):
+class DestroyModal(_ListForm):
     """The destruction date; the screen then asks once more, naming how many records go."""
 
-    def __init__(self, row: dict) -> None:
-        super().__init__()
-        self.row = row
-        self.title_text = _title(
-            self,
-            f"ทำลายเรื่องตามบัญชีเลขที่ {row['id']} ({len(row['entries'])} เรื่อง)",
-            f"Destroy the records of list {row['id']} ({len(row['entries'])})",
-        )
+    TITLE = ("ทำลายเรื่องตามบัญชีเลขที่ {id} ({n} เรื่อง)", "Destroy the records of list {id} ({n})")
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(_(self.lang, "วันที่ทำลาย", "Destroyed on"), self.date_field("date", date.today()), "date")
