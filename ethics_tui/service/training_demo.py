@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
+from pathlib import Path
 
 from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import ABSENT, ATTENDED, COMPLETED, Nomination, Opportunity
@@ -25,93 +27,8 @@ from ethics_tui.thai.dates import fiscal_year
 
 # -- demo -----------------------------------------------------------------------------------
 _C = 6900.0  # registration 4,500 + travel 600 + allowance 1,800
-#: kind, title, course key, organizer, invitation, (month from Oct, day, days), place, costs, seats, ethics
-_DEMO_OPPS = (
-    (
-        "ฝึกอบรม",
-        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 1",
-        "PROC-101",
-        "กรมบัญชีกลาง",
-        "กค 0405.2/ว 512",
-        (1, 18, 3),
-        "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี",
-        (4500, 600, 1800),
-        3,
-        False,
-    ),
-    (
-        "ฝึกอบรม",
-        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ รุ่นที่ 2",
-        "PROC-101",
-        "กรมบัญชีกลาง",
-        "กค 0405.2/ว 1877",
-        (5, 10, 3),
-        "โรงแรมพูลแมน ขอนแก่น ราชา ออคิด",
-        (4500, 600, 1800),
-        3,
-        False,
-    ),
-    (
-        "ฝึกอบรม",
-        "หลักสูตรประมวลจริยธรรมสำหรับพนักงานส่วนท้องถิ่น",
-        "ETH-LOCAL",
-        "สถาบันพัฒนาบุคลากรท้องถิ่น",
-        "มท 0809.2/ว 233",
-        (3, 20, 2),
-        "สถาบันพัฒนาบุคลากรท้องถิ่น จังหวัดขอนแก่น",
-        (3000, 500, 1000),
-        2,
-        True,
-    ),
-    (
-        "ศึกษาดูงาน",
-        "ศึกษาดูงานการบริหารจัดการขยะมูลฝอยชุมชนแบบมีส่วนร่วม",
-        "WASTE-VISIT",
-        "เทศบาลเมืองน่าน",
-        "นน 52001/ว 88",
-        (7, 12, 2),
-        "เทศบาลเมืองน่าน จังหวัดน่าน",
-        (0, 2500, 1400),
-        2,
-        False,
-    ),
-    (
-        "ทุนการศึกษา",
-        "ทุนการศึกษาระดับปริญญาโท สาขารัฐประศาสนศาสตร์ (ภาคพิเศษ)",
-        "MPA-SCHOLAR",
-        "มหาวิทยาลัยราชภัฏอุดรธานี",
-        "อว 0621.11/ว 045",
-        (8, 1, 730),
-        "มหาวิทยาลัยราชภัฏอุดรธานี",
-        (0, 0, 0),
-        1,
-        False,
-    ),
-    (
-        "ฝึกอบรม",
-        "การใช้งานระบบบัญชีคอมพิวเตอร์ขององค์กรปกครองส่วนท้องถิ่น (e-LAAS)",
-        "ELAAS",
-        "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุดรธานี",
-        "อด 0023.3/ว 1450",
-        (10, 5, 1),
-        "ศาลากลางจังหวัดอุดรธานี",
-        (1500, 300, 0),
-        5,
-        False,
-    ),
-    (
-        "ฝึกอบรม",
-        "การจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ (ปีก่อน)",
-        "PROC-101",
-        "กรมบัญชีกลาง",
-        "กค 0405.2/ว 301",
-        (-6, 22, 3),
-        "โรงแรมเซ็นทาราคอนเวนชันเซ็นเตอร์ อุดรธานี",
-        (4500, 600, 1800),
-        2,
-        False,
-    ),
-)
+#: the demo opportunities (kind, title, course key, organizer, invitation, dates, place, costs...)
+DEMO_OPPORTUNITIES = Path(__file__).resolve().parent.parent / "templates" / "demo-training.toml"
 #: opportunity index, nominee position (and nth holder), decision, reason, outcome
 _DEMO_NOMS = (
     (0, "เจ้าพนักงานพัสดุ", 0, "approve", "", COMPLETED),
@@ -162,24 +79,22 @@ def extend_demo(ctx: Context) -> None:
 
     set_budget(ctx, fy, 48000.0, 0, "ข้อบัญญัติงบประมาณรายจ่าย แผนงานบริหารงานทั่วไป ค่าใช้จ่ายในการฝึกอบรม")
     opp_ids = []
-    for kind, title, key, org, inv, (m, d, days), place, (reg, tr, al), seats, ethics in _DEMO_OPPS:
-        start = on(m, d)
+    for o in tomllib.loads(DEMO_OPPORTUNITIES.read_text(encoding="utf-8"))["opportunity"]:
+        start = on(o["month"], o["day"])
         opp = Opportunity(
-            kind,
-            title,
+            o["kind"],
+            o["title"],
             start.isoformat(),
-            key,
-            org,
-            f"ที่ {inv}",
+            o["course_key"],
+            o["organizer"],
+            f"ที่ {o['invitation']}",
             (start - timedelta(days=30)).isoformat(),
-            (start + timedelta(days=days - 1)).isoformat(),
-            place,
-            reg,
-            tr,
-            al,
-            seats,
+            (start + timedelta(days=o["days"] - 1)).isoformat(),
+            o["place"],
+            *o["costs"],
+            o["seats"],
             "บุคลากรที่ปฏิบัติงานเกี่ยวข้องกับเนื้อหาหลักสูตรโดยตรง",
-            ethics,
+            o["ethics"],
         )
         opp_ids.append(save_opportunity(ctx, opp).id)
     active = [s for s in staff if s.active]
