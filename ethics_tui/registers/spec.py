@@ -13,6 +13,7 @@ the CLI ``pdf KIND`` commands (``documents``), ``verify``, the yearly report and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import tomllib
 import types
@@ -146,7 +147,7 @@ def _build(cls, table, path: Path, where: str):
     if not isinstance(table, dict):
         raise SpecError(f"{path}: key '{where}' should be a table, not {table!r}")
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = get_type_hints(cls)
+    hints = _hints(cls)
     prefix = f"{where}." if where else ""
     for key in table:
         if key not in fields:
@@ -155,6 +156,11 @@ def _build(cls, table, path: Path, where: str):
         if name not in table and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise SpecError(f"{path}: missing key '{prefix}{name}'")
     return cls(**{k: _convert(v, hints[k], path, f"{prefix}{k}") for k, v in table.items()})
+
+
+@functools.cache
+def _hints(cls) -> dict:
+    return get_type_hints(cls)  # evaluates the annotations' text: once per class
 
 
 def _convert(value, hint, path: Path, where: str):
