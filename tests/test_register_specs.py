@@ -147,49 +147,29 @@ def test_default_names_come_from_the_documents_table(kind, ctx):
         assert path.parent.name == "2568"
 
 
-GOOD_SPEC = """
-key = "gifts"
-label = ["ทะเบียนของขวัญ", "Gifts received"]
-permission = "gifts.read"
-screen = "gifts_screen:GiftsScreen"
-hotkey = "g"
-order = 60
+def docs_spec() -> str:
+    """The spec file docs/architecture.md "Adding a register" shows (the gifts register)."""
+    from pathlib import Path
 
-[tables]
-gifts = "ethics_tui.model.gifts:Gift"
-
-[[actions]]
-key = "n"
-action = "new"
-label = ["เพิ่ม", "New"]
-permission = "gifts.write"
-palette = ["ของขวัญ: บันทึกใหม่", "Gifts: new"]
-writes = true
-
-[[documents]]
-kind = "gift-list"
-title = ["บัญชีของขวัญ", "gift list"]
-writer = "gifts:write_list"
-
-[[documents.params]]
-name = "fy"
-help = ["ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)"]
-option = "--fy"
-"""
+    text = (Path(__file__).parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    start = text.index("```toml\n", text.index("## Adding a register")) + len("```toml\n")
+    return text[start : text.index("```", start)]
 
 
-def test_a_spec_file_becomes_the_typed_spec(tmp_path):
+def test_the_spec_in_the_architecture_docs_becomes_the_typed_spec(tmp_path):
     path = tmp_path / "gifts.toml"
-    path.write_text(GOOD_SPEC, encoding="utf-8")
+    path.write_text(docs_spec(), encoding="utf-8")
     spec = load_spec(path)
     assert spec.label == ("ทะเบียนของขวัญ", "Gifts received")
-    assert spec.tables == {"gifts": "ethics_tui.model.gifts:Gift"}
+    assert spec.tables == {"gifts": "ethics_tui.model.gifts:Gift"} and spec.verify == ("gifts",)
     assert spec.actions == (
         Action("n", "new", ("เพิ่ม", "New"), "gifts.write", ("ของขวัญ: บันทึกใหม่", "Gifts: new"), writes=True),
+        Action("ctrl+e", "export", ("ส่งออก PDF", "export PDF"), "pdf.export"),
     )
     (doc,) = spec.documents
-    assert isinstance(doc, Document) and doc.params[0].option == "--fy" and doc.params[0].kind == "int"
-    assert spec.documents[0].params[0].help == ("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)")
+    assert isinstance(doc, Document) and doc.file_name == "gift-list-{fy}.pdf"
+    assert doc.params[0].option == "--fy" and doc.params[0].kind == "int"
+    assert doc.params[0].help == ("ปีงบประมาณ (พ.ศ.)", "fiscal year (B.E.)")
 
 
 @pytest.mark.parametrize(
@@ -198,7 +178,7 @@ def test_a_spec_file_becomes_the_typed_spec(tmp_path):
         (('hotkey = "g"', 'hotkye = "g"'), "unknown key 'hotkye'"),
         (("writes = true", "writes = true\npalete = 1"), "unknown key 'actions[0].palete'"),
         (('permission = "gifts.read"\n', ""), "missing key 'permission'"),
-        (('writer = "gifts:write_list"', ""), "missing key 'documents[0].writer'"),
+        (('writer = "ethics_tui.service.gifts:write_gift_list"', ""), "missing key 'documents[0].writer'"),
         (
             ('label = ["ทะเบียนของขวัญ", "Gifts received"]', 'label = "ทะเบียนของขวัญ"'),
             "key 'label' should be [Thai, English]",
@@ -212,21 +192,8 @@ def test_a_spec_file_becomes_the_typed_spec(tmp_path):
 def test_a_wrong_spec_file_is_refused_naming_the_file_and_the_key(tmp_path, change, says):
     path = tmp_path / "gifts.toml"
     old, new = change
-    assert old in GOOD_SPEC
-    path.write_text(GOOD_SPEC.replace(old, new, 1), encoding="utf-8")
+    assert old in docs_spec()
+    path.write_text(docs_spec().replace(old, new, 1), encoding="utf-8")
     with pytest.raises(SpecError) as err:
         load_spec(path)
     assert str(path) in str(err.value) and says in str(err.value)
-
-
-def test_the_spec_in_the_architecture_docs_reads(tmp_path):
-    """docs/architecture.md "Adding a register" shows a spec file that loads as it stands."""
-    from pathlib import Path
-
-    text = (Path(__file__).parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
-    start = text.index("```toml\n", text.index("## Adding a register")) + len("```toml\n")
-    path = tmp_path / "gifts.toml"
-    path.write_text(text[start : text.index("```", start)], encoding="utf-8")
-    spec = load_spec(path)
-    assert spec.key == "gifts" and [a.key for a in spec.actions] == ["n", "ctrl+e"]
-    assert spec.documents[0].params[0].option == "--fy"
