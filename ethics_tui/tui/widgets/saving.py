@@ -87,7 +87,7 @@ def writing(node) -> bool:
     return getattr(node, "_write_worker", None) is not None
 
 
-def _badge(node) -> Callable[[bool], None]:
+def saving_badge(node) -> Callable[[bool], None]:
     """The default indicator of a screen write: a badge after BADGE_DELAY, gone when done."""
     state: dict[str, Any] = {}
 
@@ -127,7 +127,7 @@ def run_write(
     if writing(node):
         node.notify(saving_text(app.lang), severity="warning", markup=False)
         return None
-    indicator = busy if busy is not None else _badge(node)
+    indicator = busy if busy is not None else saving_badge(node)
 
     def finish(ok: bool, value: Any) -> None:
         node._write_worker = None
