@@ -42,6 +42,21 @@ def let_go(proc: subprocess.Popen) -> None:
     proc.wait(timeout=30)
 
 
+def lock_timeout(app, seconds: float) -> None:
+    """Make the app's next write wait at most ``seconds`` for the lock."""
+    app.ctx.store.lock_timeout = seconds
+    app.ctx.store._flock = None  # made again with this timeout on the next write
+
+
+async def wait_while(pilot, busy, steps: int = 600) -> None:
+    """Pause until ``busy()`` is false: a bound, not a timing (writes end when the lock is free)."""
+    for _ in range(steps):
+        if not busy():
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 def audit_entries(data_dir) -> list[dict]:
     lines = (data_dir / AUDIT_FILE).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]

@@ -11,7 +11,7 @@ import threading
 from datetime import date
 
 import pytest
-from lock_holder import audit_entries, hold_lock, let_go
+from lock_holder import audit_entries, hold_lock, let_go, lock_timeout, wait_while
 from textual.widgets import Input, Select
 from tui_helpers import notifications, start, text_of
 
@@ -52,12 +52,8 @@ async def loop_ran(pilot, ticks: list[int], since: int) -> bool:
     return False
 
 
-async def drained(pilot, node, steps: int = 600) -> None:
-    for _ in range(steps):  # a bound, not a timing: the writes end when the lock is free
-        if not queued(node):
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+async def drained(pilot, node) -> None:
+    await wait_while(pilot, lambda: queued(node))
 
 
 def ack_log(data_dir, nid: int) -> list[tuple[str, int]]:
@@ -69,7 +65,9 @@ def ack_log(data_dir, nid: int) -> list[tuple[str, int]]:
     ]
 
 
-async def open_ticks(pilot, app, nid: int) -> TickOffScreen:
+async def open_ticks(pilot, nid: int, rows: int, seconds: float) -> tuple[TickOffScreen, list[int]]:
+    """The tick-off screen, its first ``rows`` staff ids; writes wait ``seconds`` for the lock."""
+    app = pilot.app
     await start(pilot, "hr")
     await app.push_screen(TickOffScreen(nid))
     await pilot.pause()
@@ -77,7 +75,8 @@ async def open_ticks(pilot, app, nid: int) -> TickOffScreen:
     assert isinstance(screen, TickOffScreen)
     screen.table.focus()
     await pilot.pause()
-    return screen
+    lock_timeout(app, seconds)
+    return screen, [int(k.value) for k in screen.table.rows][:rows]
 
 
 def ack_cell(screen, sid: int) -> str:
@@ -89,10 +88,7 @@ async def test_spaces_wait_off_the_loop_and_land_in_order_with_undo(make_app, de
     data = demo_ctx.store.dir
     app = make_app(data)
     async with app.run_test(size=SMALL) as pilot:
-        screen = await open_ticks(pilot, app, nid)
-        ids = [int(k.value) for k in screen.table.rows][:4]
-        app.ctx.store.lock_timeout = 20  # longer than the test holds the lock
-        app.ctx.store._flock = None
+        screen, ids = await open_ticks(pilot, nid, 4, seconds=20)  # longer than the lock is held
         ticks = ticker(app)
         log_before = ack_log(data, nid)
         holder = hold_lock(data)
@@ -131,10 +127,7 @@ async def test_a_lock_wait_that_runs_out_puts_the_rows_back(make_app, demo_ctx, 
     data = demo_ctx.store.dir
     app = make_app(data)
     async with app.run_test(size=SMALL) as pilot:
-        screen = await open_ticks(pilot, app, nid)
-        ids = [int(k.value) for k in screen.table.rows][:2]
-        app.ctx.store.lock_timeout = 0.3
-        app.ctx.store._flock = None  # made again with the short timeout on the next write
+        screen, ids = await open_ticks(pilot, nid, 2, seconds=0.3)
         # the first write starts only when the test says so: both spaces are queued by then
         gate = threading.Event()
         real = acks.acknowledge
@@ -178,8 +171,7 @@ async def test_a_score_row_saves_while_the_next_is_typed(make_app, demo_ctx):
         screen = app.screen
         ids = [int(k.value) for k in screen.table.rows]
         screen.table.focus()
-        app.ctx.store.lock_timeout = 20
-        app.ctx.store._flock = None
+        lock_timeout(app, 20)
         ticks = ticker(app)
         holder = hold_lock(data)
         try:
@@ -212,8 +204,7 @@ async def test_a_preset_saves_while_the_modal_answers(tmp_path, make_app, demo_c
         await pilot.pause()
         modal = app.screen
         assert isinstance(modal, StaffMapModal) and modal.headers
-        app.ctx.store.lock_timeout = 20
-        app.ctx.store._flock = None
+        lock_timeout(app, 20)
         ticks = ticker(app)
         holder = hold_lock(data)
         try:

@@ -7,7 +7,7 @@ other process holds the lock until the test tells it to let go."""
 from __future__ import annotations
 
 import pytest
-from lock_holder import audit_lines, hold_lock, let_go
+from lock_holder import audit_lines, hold_lock, let_go, wait_while
 from textual.widgets import Button, Input, Select
 from tui_helpers import start, text_of
 
@@ -39,12 +39,8 @@ async def open_filled_form(pilot, demo_ctx) -> StaffFormModal:
     return form
 
 
-async def wait_until_saved(pilot, form, steps: int = 600) -> None:
-    for _ in range(steps):  # a bound, not a timing: the save ends when the lock is free
-        if not writing(form):
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+async def wait_until_saved(pilot, form) -> None:
+    await wait_while(pilot, lambda: writing(form))
 
 
 async def test_the_loop_runs_while_a_save_waits_for_the_lock(make_app, demo_ctx):
