@@ -24,6 +24,7 @@ from ethics_tui.service import staff_mapping as sm
 from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen
 from ethics_tui.tui.screens.notices_ticks import PENDING_MARK, TickOffScreen
 from ethics_tui.tui.screens.staff_import_map import StaffMapModal
+from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.write_queue import queued
 
 pytestmark = pytest.mark.writes_in_background
@@ -107,6 +108,9 @@ async def test_spaces_wait_off_the_loop_and_land_in_order_with_undo(make_app, de
             assert screen.table.cursor_row == 4
             assert queued(screen) == 4
             assert ack_log(data, nid) == log_before  # nothing written while the lock is held
+            await pilot.press("ctrl+q")  # no quitting under queued writes: they would be lost
+            assert app.is_running and app.screen is screen
+            assert any("ยังเหลืออีก" in n for n in notifications(app)), notifications(app)
             await pilot.pause(0.3)  # the saving badge is shown
             assert "กำลังบันทึก" in " ".join(text_of(b) for b in screen.query("SavingBadge"))
         finally:
@@ -120,6 +124,9 @@ async def test_spaces_wait_off_the_loop_and_land_in_order_with_undo(make_app, de
             assert PENDING_MARK.strip() not in ack_cell(screen, sid)
         assert not screen.query("SavingBadge")
         assert any("ย้อนกลับแล้ว" in n for n in notifications(app))
+        await pilot.press("ctrl+q")  # all stored: now it quits
+        await pilot.pause()
+        assert not app.is_running
 
 
 async def test_a_lock_wait_that_runs_out_puts_the_rows_back(make_app, demo_ctx, monkeypatch):
@@ -185,6 +192,8 @@ async def test_a_score_row_saves_while_the_next_is_typed(make_app, demo_ctx):
             assert screen.query_one("#in-results", Input).value == "63"
             assert queued(screen) == 1
             assert not ap.get_result(app.ctx, ids[0]).result.scored
+            # a confirmed write of the screen (sign, refuse...) waits its turn: refused meanwhile
+            assert run_write(screen, lambda: None) is None
         finally:
             let_go(holder)
         await drained(pilot, screen)

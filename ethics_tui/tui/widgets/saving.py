@@ -83,8 +83,10 @@ class SavingBadge(Static):
 
 
 def writing(node) -> bool:
-    """True while a write started by ``node`` runs."""
-    return getattr(node, "_write_worker", None) is not None
+    """True while a write started by ``node`` runs, or its keyboard writes wait
+    (widgets/write_queue.py): a confirmed write then waits its turn instead of overtaking them."""
+    queue = getattr(node, "_write_queue", None)
+    return getattr(node, "_write_worker", None) is not None or (queue is not None and queue.waiting > 0)
 
 
 def saving_badge(node) -> Callable[[bool], None]:

@@ -21,12 +21,15 @@ officer types ahead, so such writes go through one queue per screen:
   out of the order they were typed in (an undo would take back the wrong change) and each
   would wait for the busy lock again; so the rule is simple to tell: nothing from the failed
   key on was saved, and the rows show what is stored.
+* Quitting or signing out waits until the queue is empty (:func:`refuse_while_writing`): the
+  writes still queued would be lost, or run without the user.
 * Anything else is raised in the worker, so the screen's guard (tui/crash.py) reports it; the
   queued writes are dropped the same way.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +43,11 @@ NOT_SAVED = (
     "{n} change(s) not saved: {what}. What is shown now is what is stored.",
 )
 NAMED = 5  # the dropped writes named in the message; more are counted
+WAIT_FIRST = (
+    "กำลังบันทึก… ยังเหลืออีก {n} รายการ รอให้บันทึกเสร็จก่อนแล้วลองอีกครั้ง",
+    "Saving… {n} change(s) still to store; try again when they are saved.",
+)
+_QUEUES: weakref.WeakSet[WriteQueue] = weakref.WeakSet()
 
 
 @dataclass
@@ -60,6 +68,7 @@ class WriteQueue:
         self.active = False  # a worker is draining the queue
         self.failed: Callable[[str], None] | None = None  # shows the failure's text
         self._busy = saving_badge(node)
+        _QUEUES.add(self)
 
     @property
     def waiting(self) -> int:
@@ -164,6 +173,21 @@ def write_queue(node) -> WriteQueue:
     if queue is None:
         queue = node._write_queue = WriteQueue(node)
     return queue
+
+
+def refuse_while_writing(app) -> bool:
+    """True (and says so) while any screen's queued writes are not stored yet, also those of a
+    screen already left: the app does not quit or sign out under them."""
+    n = sum(q.waiting for q in list(_QUEUES) if q.active and q.node.app is app)
+    if n:
+        from ethics_tui.service.settings import get_settings
+        from ethics_tui.thai.digits import apply_digits
+
+        text = WAIT_FIRST[1 if app.lang == "en" else 0].format(n=n)
+        if app.lang != "en":
+            text = apply_digits(text, get_settings(app.ctx).digits)
+        app.notify(text, severity="warning", markup=False)
+    return bool(n)
 
 
 def queued(node) -> int:
