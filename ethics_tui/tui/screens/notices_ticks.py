@@ -32,6 +32,7 @@ from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.notices_acks import Person
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
+from ethics_tui.tui.i18n import th_en
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
@@ -194,7 +195,7 @@ class TickOffScreen(
 
         if not what:
             names = [p.name for p in after.values()]
-            what = names[0] if len(names) == 1 else self.t("nt_n_people", n=self.d(len(ids)))
+            what = names[0] if len(names) == 1 else self.d(th_en(self.lang, f"{len(ids)} คน", f"{len(ids)} people"))
         write_queue(self).put(work, done, undo, what)
 
     def _set(self, ids: list[int], done: bool) -> tuple[Change, dict[int, Person]]:
@@ -373,7 +374,7 @@ class TickOffScreen(
 
             change, after = self._set(pages[page], True)
             work = lambda: acks.mark_page(ctx, nid, page, on=on, method=method)
-            self._record(change, after, work, told, self.t("nt_page_what", page=self.d(page)))
+            self._record(change, after, work, told, self.d(th_en(self.lang, f"หน้า {page}", f"page {page}")))
 
         if not pages:
             acks.mark_page(self.ctx, self.notice_id, 1)  # raises the "no sheet printed" message
