@@ -435,6 +435,12 @@ def set_scores(
     return _edit(ctx, result_id, apply, "score", ["scores"] + (["appraiser_id"] if appraiser_id else []), retally=True)
 
 
+def check_scores(rnd: AppraisalRound, results, competency) -> Scores:
+    """The scores ``set_scores`` would store for typed components (raises ValidationError); no
+    write, so a screen can refuse a bad value at once and show the row before it is stored."""
+    return _build_scores(rnd, results, competency, None, "")
+
+
 def _build_scores(rnd: AppraisalRound, results, competency, total, comment: str) -> Scores:
     blank = ("", None)
     rs = None if results in blank else m.parse_score(results, "results", rnd.weights["results"])

@@ -375,11 +375,18 @@ class EthicsApp(App):
 
         open_palette(self)
 
+    async def action_quit(self) -> None:
+        from ethics_tui.tui.widgets.write_queue import refuse_while_writing
+
+        if not refuse_while_writing(self):  # typed-ahead writes still queued are stored first
+            await super().action_quit()
+
     def action_sign_out(self) -> None:
         """Forget the user and their keys; back to the sign-in screen."""
         from ethics_tui.service.users import sign_out
+        from ethics_tui.tui.widgets.write_queue import refuse_while_writing
 
-        if self.ctx is None or self.ctx.user is None:
+        if self.ctx is None or self.ctx.user is None or refuse_while_writing(self):
             return
         sign_out(self.ctx)
         self.clear_notifications()  # the previous user's messages do not greet the next one

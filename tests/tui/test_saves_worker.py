@@ -6,57 +6,19 @@ other process holds the lock until the test tells it to let go."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+from lock_holder import audit_lines, hold_lock, let_go, wait_while
 from textual.widgets import Button, Input, Select
 from tui_helpers import start, text_of
 
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import list_divisions
-from ethics_tui.store.database import AUDIT_FILE, LOCK_FILE
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 from ethics_tui.tui.widgets.saving import writing
 from ethics_tui.tui.widgets.tables import cursor_id
 
 pytestmark = pytest.mark.writes_in_background
 SMALL = (80, 24)
-
-# holds the lock until a line arrives on stdin (or 60 s pass), then exits
-HOLDER = """
-import sys, threading
-from filelock import FileLock
-lock = FileLock(sys.argv[1])
-lock.acquire()
-print("locked", flush=True)
-t = threading.Thread(target=sys.stdin.readline, daemon=True)
-t.start()
-t.join(60)
-lock.release()
-"""
-
-
-def hold_lock(data_dir) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(data_dir / LOCK_FILE)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout.readline().strip() == "locked"
-    return proc
-
-
-def let_go(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.stdin.write("go\n")
-        proc.stdin.flush()
-    proc.wait(timeout=30)
-
-
-def audit_lines(data_dir) -> int:
-    return len((data_dir / AUDIT_FILE).read_text(encoding="utf-8").splitlines())
 
 
 async def open_filled_form(pilot, demo_ctx) -> StaffFormModal:
@@ -77,12 +39,8 @@ async def open_filled_form(pilot, demo_ctx) -> StaffFormModal:
     return form
 
 
-async def wait_until_saved(pilot, form, steps: int = 600) -> None:
-    for _ in range(steps):  # a bound, not a timing: the save ends when the lock is free
-        if not writing(form):
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+async def wait_until_saved(pilot, form) -> None:
+    await wait_while(pilot, lambda: writing(form))
 
 
 async def test_the_loop_runs_while_a_save_waits_for_the_lock(make_app, demo_ctx):

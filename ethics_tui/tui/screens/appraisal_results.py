@@ -3,10 +3,16 @@ refusal with a witness, reopen with a reason, grievances, import and the notices
 
 Entry by keyboard: enter on a row, type the results score, enter, the competency score,
 enter: it is saved, the row updates in place and the next open row is ready for typing.
+The save goes through the screen's ordered write queue (widgets/write_queue.py): a bad score is
+refused at once at its field; a good one shows in the row at once (marked "⋯" until stored)
+while the next row is typed, also when another PC holds the database. A save that fails puts
+its row, and every row saved after it, back to what is stored, with a Thai message.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from rich.text import Text
@@ -30,6 +36,7 @@ from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
 from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.write_queue import write_queue
 
 COLUMNS = (
     ("code", 6),
@@ -73,6 +80,7 @@ class AppraisalResultsScreen(
         self.rnd = svc.get_round(self.ctx, round_id)
         self.load_digits()  # the title, composed before mount, shows the round in them
         self.editing: int | None = None
+        self.pending: Counter[int] = Counter()  # queued score saves per result id
         self._told = False
 
     def recreate(self) -> AppraisalResultsScreen:
@@ -131,6 +139,7 @@ class AppraisalResultsScreen(
             nums = ["", "", "", ""]
         else:
             level = s.level if self.lang != "en" else m.LEVELS_EN.get(s.level, s.level)
+            level = ("⋯ " if r.id in self.pending else "") + level  # not stored yet
             nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
         stage = pick(m.STAGE_LABELS[r.stage], self.lang)
         values = [n(row.staff.code), row.staff.full_name, row.division, *nums, stage, self._clock(row)]
@@ -197,8 +206,9 @@ class AppraisalResultsScreen(
             return
         results = self.query_one("#in-results", Input).value
         competency = self.query_one("#in-competency", Input).value
+        row = self.rows[rid]
         try:
-            svc.set_scores(self.ctx, rid, results, competency)
+            scores = svc.check_scores(self.rnd, results, competency)
         except ValidationError as exc:
             # name each field by its label, not its key: "ผลสัมฤทธิ์ของงาน: คะแนนต้องอยู่ระหว่าง 0 ถึง 70"
             field = next(iter(exc.errors))
@@ -212,19 +222,29 @@ class AppraisalResultsScreen(
             box.focus()
             box.select_all()  # typing replaces the bad value
             return
-        self.refresh_row(rid)
-        row = self.rows[rid]
-        self.notify(
-            self.t(
-                "ap_saved",
-                name=row.staff.full_name,
-                total=apply_digits(m.fmt(row.scores.total), self.digits),
-                level=row.scores.level,
-            ),
-            markup=False,
-            timeout=3,
-        )
+        self._queue_scores(row, scores, results, competency)
         self._next_open(rid)
+
+    def _queue_scores(self, row: svc.ResultRow, scores: m.Scores, results: str, competency: str) -> None:
+        """Show ``scores`` in the row at once and queue their save (widgets/write_queue.py)."""
+        ctx, rid = self.ctx, row.result.id
+        self.pending[rid] += 1
+        self.rows[rid] = replace(row, scores=scores)
+        self.table.update_record(rid, self.row_cells(self.rows[rid]))
+
+        def landed() -> None:
+            self.pending[rid] -= 1
+            if self.pending[rid] <= 0:
+                del self.pending[rid]
+                self.refresh_row(rid)  # what is stored (put back when the save failed)
+
+        def stored(_result) -> None:
+            landed()
+            total, level = apply_digits(m.fmt(scores.total), self.digits), scores.level
+            self.notify(self.t("ap_saved", name=row.staff.full_name, total=total, level=level), markup=False, timeout=3)
+
+        work = lambda: svc.set_scores(ctx, rid, results, competency)
+        write_queue(self).put(work, stored, landed, row.staff.full_name)
 
     def _next_open(self, rid: int) -> None:
         table = self.table

@@ -6,10 +6,18 @@ ticks or unticks the highlighted person with the tick date (taking back an ackno
 recorded before this sitting asks first); F3 sets that date, F4 the method, F5 ticks a whole printed page;
 ctrl+z undoes the last change. Every tick is saved at once (one atomic write of this
 document's acknowledgement file) and the row is updated in place.
+
+The writes go through the screen's ordered write queue (widgets/write_queue.py): a space shows
+the tick at once (marked "⋯" until it is stored) and moves on, so typed-ahead keys are never
+lost, even while another PC holds the database; the writes land in the order typed, an undo
+after the write it undoes. A write that fails puts its row and every row changed after it back
+to what is stored and says so in Thai (nothing from the failed key on was saved).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from rich.text import Text
@@ -24,15 +32,27 @@ from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.notices_acks import Person
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
+from ethics_tui.tui.i18n import th_en
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cell, cells
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.write_queue import write_queue
 
 COLUMNS = (("code", 6), ("name", 28), ("position", 30), ("division", 24), ("ack", 22))
 PAGE = 300  # rows shown at once; typing narrows the list
+PENDING_MARK = "⋯ "  # before the status of a row whose change is not stored yet
+
+
+@dataclass(eq=False)
+class Change:
+    """One undoable change: the people it changes (what the write changed, once stored) and
+    how they were shown before it."""
+
+    ids: list[int]
+    before: dict[int, Person] = field(default_factory=dict)
+    stored: bool = False
 
 
 class TickOffScreen(
@@ -66,7 +86,9 @@ class TickOffScreen(
         self.filter = ""
         self.tick_date: date = today()
         self.method = "sheet"
-        self.undo_stack: list[tuple[str, list[int]]] = []  # (what was done, staff ids)
+        self.undo_stack: list[Change] = []
+        self.predicted: dict[int, Person] = {}  # rows as they will be once the queued writes land
+        self.pending: Counter[int] = Counter()  # queued writes per staff id
         self.typing = False  # a search is being typed: space goes into it
         self.sitting: set[int] = set()  # staff ticked on this screen since it opened
 
@@ -94,12 +116,14 @@ class TickOffScreen(
 
     # -- view ------------------------------------------------------------------------------
     def _status_cell(self, p: Person) -> Text:
+        mark = PENDING_MARK if p.staff_id in self.pending else ""
         if p.done:
-            return cell(self.d(f"✓ {format_date(p.date, 'abbr')}"), "green")
-        return cell(self.t("nt_pending"), "yellow")
+            return cell(self.d(f"{mark}✓ {format_date(p.date, 'abbr')}"), "green")
+        return cell(mark + self.t("nt_pending"), "yellow")
 
     def records(self):
-        return acks.people(self.ctx, self.notice_id, self.filter)[:PAGE]
+        rows = acks.people(self.ctx, self.notice_id, self.filter)[:PAGE]
+        return [self.predicted.get(p.staff_id, p) for p in rows]
 
     def record_id(self, p: Person) -> int:
         return p.staff_id
@@ -135,9 +159,75 @@ class TickOffScreen(
         fresh = {p.staff_id: p for p in acks.people(self.ctx, self.notice_id) if p.staff_id in set(ids)}
         for sid in ids:
             if sid in self.people and sid in fresh:
-                self.people[sid] = fresh[sid]
-                self.table.update_record(sid, self.row_cells(fresh[sid]))
+                self._show(fresh[sid])
         self.refresh_status()
+
+    def _show(self, p: Person) -> None:
+        self.people[p.staff_id] = p
+        self.table.update_record(p.staff_id, self.row_cells(p))
+
+    # -- the ordered writes ----------------------------------------------------------------
+    def _queue(self, ids: list[int], after: dict[int, Person], work, stored, dropped, what: str = "") -> None:
+        """Show ``after`` at once (pending) and queue ``work``; ``stored(result)`` when it lands,
+        ``dropped()`` when it (or a write before it) failed."""
+        for sid in ids:
+            self.pending[sid] += 1
+        for sid, p in after.items():
+            self.predicted[sid] = p
+            if sid in self.people:
+                self._show(p)
+
+        def landed() -> None:
+            for sid in ids:
+                self.pending[sid] -= 1
+                if self.pending[sid] <= 0:
+                    del self.pending[sid]
+                    self.predicted.pop(sid, None)
+            self._refresh_rows([sid for sid in ids if sid not in self.pending])
+
+        def done(result) -> None:
+            landed()
+            stored(result)
+
+        def undo() -> None:
+            dropped()
+            landed()
+
+        if not what:
+            names = [p.name for p in after.values()]
+            what = names[0] if len(names) == 1 else self.d(th_en(self.lang, f"{len(ids)} คน", f"{len(ids)} people"))
+        write_queue(self).put(work, done, undo, what)
+
+    def _set(self, ids: list[int], done: bool) -> tuple[Change, dict[int, Person]]:
+        """The change setting ``ids`` acknowledged (on the tick date) or pending, as shown."""
+        change = Change(list(ids))
+        after = {}
+        for sid in ids:
+            p = self.predicted.get(sid) or self.people.get(sid)
+            if p is not None:
+                change.before[sid] = p
+                status, on, how = (
+                    (acks.ACKED, self.tick_date.isoformat(), self.method) if done else (acks.PENDING, "", "")
+                )
+                after[sid] = p if p.done == done else replace(p, status=status, date=on, method=how)
+        return change, after
+
+    def _record(self, change: Change, after: dict[int, Person], work, then=None, what: str = "") -> None:
+        """Queue an undoable change; ``then(changed)`` once it is stored."""
+        self.undo_stack.append(change)
+
+        def stored(changed: list[int]) -> None:
+            change.ids, change.stored = list(changed), True
+            if not changed and change in self.undo_stack:  # nothing changed: nothing to undo
+                self.undo_stack.remove(change)
+            if then is not None:
+                then(changed)
+
+        def dropped() -> None:
+            if change in self.undo_stack:
+                self.undo_stack.remove(change)
+
+        self._queue(list(change.ids), after, work, stored, dropped, what)
 
     # -- typing filters --------------------------------------------------------------------
     def on_key(self, event: events.Key) -> None:
@@ -185,8 +275,8 @@ class TickOffScreen(
         if p.done and sid not in self.sitting:  # recorded earlier: ask before taking it back
 
             def answer(yes: bool | None) -> None:
-                if yes:  # off the event loop, like every confirmed write (widgets/saving.py)
-                    run_write(self, lambda: acks.unacknowledge(self.ctx, self.notice_id, [sid]), self._unticked)
+                if yes:
+                    self._untick(sid)
 
             when = apply_digits(format_date(p.date, "abbr"), self.digits) if p.date else ""
             self.app.push_screen(ConfirmModal(self.t("nt_confirm_untick", name=p.name, date=when)), answer)
@@ -194,20 +284,16 @@ class TickOffScreen(
         if p.done:
             self._untick(sid)
             return
-        changed = acks.acknowledge(self.ctx, self.notice_id, [sid], on=self.tick_date, method=self.method)
-        if changed:
-            self.sitting.update(changed)
-            self.undo_stack.append(("toggle", changed))
-            self._refresh_rows(changed)
+        ctx, nid, on, method = self.ctx, self.notice_id, self.tick_date, self.method
+        change, after = self._set([sid], True)
+        self.sitting.add(sid)  # a second space takes it back without asking
+        self._record(change, after, lambda: acks.acknowledge(ctx, nid, [sid], on=on, method=method))
         self._next_row()
 
     def _untick(self, sid: int) -> None:
-        self._unticked(acks.unacknowledge(self.ctx, self.notice_id, [sid]))
-
-    def _unticked(self, changed: list[int]) -> None:
-        if changed:
-            self.undo_stack.append(("toggle", changed))
-            self._refresh_rows(changed)
+        ctx, nid = self.ctx, self.notice_id
+        change, after = self._set([sid], False)
+        self._record(change, after, lambda: acks.unacknowledge(ctx, nid, [sid]))
         self._next_row()
 
     def _next_row(self) -> None:
@@ -219,12 +305,22 @@ class TickOffScreen(
         if not self.undo_stack:
             self.notify(self.t("nt_nothing_undo"), severity="warning")
             return
-        _what, ids = self.undo_stack.pop()
-        changed = acks.undo(self.ctx, self.notice_id, ids)
-        self._refresh_rows(changed)
+        change = self.undo_stack.pop()
+        ids = list(change.ids)
+        ctx, nid = self.ctx, self.notice_id
+
+        def stored(changed: list[int]) -> None:
+            self.notify(apply_digits(self.t("nt_undone", n=len(changed)), self.digits))
+
+        def dropped() -> None:  # the undo was not saved: it can be asked for again
+            if change.stored:
+                self.undo_stack.append(change)
+
+        # change.ids is read when the undo runs: after the write it undoes has stored its ids
+        undo = lambda: acks.undo(ctx, nid, change.ids)
+        self._queue(ids, dict(change.before), undo, stored, dropped, self.t("nt_undo"))
         if len(ids) == 1 and ids[0] in self.people:
             self.table.move_cursor(row=self.table.get_row_index(str(ids[0])))
-        self.notify(apply_digits(self.t("nt_undone", n=len(changed)), self.digits))
 
     def action_set_date(self) -> None:
         def parse(text: str) -> date:
@@ -264,16 +360,21 @@ class TickOffScreen(
                 from ethics_tui.errors import ValidationError
 
                 raise ValidationError({"text": ("ต้องเป็นตัวเลข", "digits only")}) from None
-            changed = acks.mark_page(self.ctx, self.notice_id, page, on=self.tick_date, method=self.method)
-            return [page, changed]
+            if page not in pages:
+                acks.mark_page(self.ctx, self.notice_id, page)  # raises the "no page N" message
+            return page
 
-        def done(result) -> None:
-            if result:
-                page, changed = result
-                if changed:
-                    self.undo_stack.append(("page", changed))
-                self._refresh_rows(changed)
+        def done(page: int | None) -> None:
+            if page is None:
+                return
+            ctx, nid, on, method = self.ctx, self.notice_id, self.tick_date, self.method
+
+            def told(changed: list[int]) -> None:
                 self.notify(apply_digits(self.t("nt_page_done", page=page, n=len(changed)), self.digits))
+
+            change, after = self._set(pages[page], True)
+            work = lambda: acks.mark_page(ctx, nid, page, on=on, method=method)
+            self._record(change, after, work, told, self.d(th_en(self.lang, f"หน้า {page}", f"page {page}")))
 
         if not pages:
             acks.mark_page(self.ctx, self.notice_id, 1)  # raises the "no sheet printed" message

@@ -4,7 +4,10 @@ Opened with ctrl+o (or the "จับคู่คอลัมน์" button) in 
 are read and a mapping is guessed (column → field); each column has a Select to change it; a
 column of national ID numbers is shown as skipped and has no Select (never stored). A saved
 preset ("ชุดการจับคู่") can be chosen at the top, and the current mapping saved under a name for
-next year. ctrl+r previews the first rows as they will be saved and checks the whole file;
+next year (through the modal's ordered write queue, widgets/write_queue.py: the preset is
+listed at once and stored in the background, also while another PC holds the database; a save
+that fails takes it out of the list again and says why in Thai). ctrl+r previews the first rows
+as they will be saved and checks the whole file;
 ctrl+s imports all or nothing (``service.staff_mapping.import_mapped``).
 """
 
@@ -25,6 +28,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES
 from ethics_tui.tui.widgets.file_picker import PathInput
+from ethics_tui.tui.widgets.write_queue import write_queue
 
 PREVIEW_ROWS = 10
 
@@ -229,15 +233,37 @@ class StaffMapModal(GuardedModal[object]):
             self.query_one("#map-name", Input).focus()
             return
         try:
-            sm.save_preset(self.ctx, p)
+            p.validate()  # a bad mapping is refused at once, before anything is queued
         except UserError as exc:
             self._status(self._reason(exc), error=True)
             return
-        self.presets[p.name] = p
-        self.query_one("#map-preset", Select).set_options([(n, n) for n in sorted(self.presets)])
-        self.notify(
-            _(self.lang, f"บันทึกชุดการจับคู่ “{p.name}” แล้ว ปีหน้าเลือกชุดนี้ได้เลย", f"Saved the preset '{p.name}'"), markup=False
-        )
+        old = self.presets.get(p.name)
+        self._list_preset(p.name, p)
+        self._status(_(self.lang, f"กำลังบันทึกชุดการจับคู่ “{p.name}”…", f"Saving the preset '{p.name}'…"))
+
+        def stored(_result) -> None:
+            self._status("")
+            self.notify(
+                _(self.lang, f"บันทึกชุดการจับคู่ “{p.name}” แล้ว ปีหน้าเลือกชุดนี้ได้เลย", f"Saved the preset '{p.name}'"),
+                markup=False,
+            )
+
+        queue = write_queue(self)
+        queue.failed = lambda text: self._status(text, error=True)
+        ctx = self.ctx
+        queue.put(lambda: sm.save_preset(ctx, p), stored, lambda: self._list_preset(p.name, old), p.name)
+
+    def _list_preset(self, name: str, preset: sm.Preset | None) -> None:
+        """Put ``preset`` in the list under ``name`` (None: take it out); the choice stays."""
+        if preset is None:
+            self.presets.pop(name, None)
+        else:
+            self.presets[name] = preset
+        select = self.query_one("#map-preset", Select)
+        chosen = select.value
+        select.set_options([(n, n) for n in sorted(self.presets)])
+        if chosen in self.presets:
+            select.value = chosen
 
     def _reason(self, exc: UserError) -> str:
         errors = getattr(exc, "errors", None)

@@ -83,11 +83,13 @@ class SavingBadge(Static):
 
 
 def writing(node) -> bool:
-    """True while a write started by ``node`` runs."""
-    return getattr(node, "_write_worker", None) is not None
+    """True while a write started by ``node`` runs, or its keyboard writes wait
+    (widgets/write_queue.py): a confirmed write then waits its turn instead of overtaking them."""
+    queue = getattr(node, "_write_queue", None)
+    return getattr(node, "_write_worker", None) is not None or (queue is not None and queue.waiting > 0)
 
 
-def _badge(node) -> Callable[[bool], None]:
+def saving_badge(node) -> Callable[[bool], None]:
     """The default indicator of a screen write: a badge after BADGE_DELAY, gone when done."""
     state: dict[str, Any] = {}
 
@@ -127,7 +129,7 @@ def run_write(
     if writing(node):
         node.notify(saving_text(app.lang), severity="warning", markup=False)
         return None
-    indicator = busy if busy is not None else _badge(node)
+    indicator = busy if busy is not None else saving_badge(node)
 
     def finish(ok: bool, value: Any) -> None:
         node._write_worker = None
