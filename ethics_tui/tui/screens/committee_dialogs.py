@@ -63,7 +63,22 @@ class IssueModal(FormModal[Order | None]):
         return (day, self.input_value("number")), errors
 
     def confirm_before_save(self, value) -> str:
-        return self.t("cm_issue_final", ref=self.order.ref)
+        """Names what issuing does: the number the order gets and the order it replaces."""
+        from ethics_tui.service.settings import get_settings
+        from ethics_tui.thai.digits import apply_digits
+
+        day, number = value
+        year = date.fromisoformat(day).year + BE_OFFSET
+        try:  # a number typed by hand is checked again (and claimed) by the save
+            n = svc.parse_number(number, year) or svc.next_order_number(self.ctx, year)
+        except ValidationError:
+            n = svc.next_order_number(self.ctx, year)
+        replaces = ""
+        if self.order.supersedes:
+            old = svc.get_order(self.ctx, self.order.supersedes)
+            replaces = "\n" + self.t("cm_issue_replaces", ref=old.ref)
+        text = self.t("cm_issue_final", draft=self.order.ref, ref=f"{n}/{year}", replaces=replaces)
+        return apply_digits(text, get_settings(self.ctx).digits)
 
     def save(self, value) -> Order:
         day, number = value

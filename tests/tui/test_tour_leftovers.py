@@ -1,0 +1,48 @@
+"""Issue 17, left from the tour: what the officer must see at 80x24 before and after an action."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui_helpers import settle, start, text_of
+
+from demo_cache import fast_demo
+from ethics_tui.service import committee as svc
+from ethics_tui.service import demo
+from ethics_tui.service.context import Context
+from ethics_tui.thai.dates import BE_OFFSET
+from ethics_tui.thai.digits import apply_digits
+
+SMALL = (80, 24)
+
+
+def admin_of(ctx) -> Context:
+    fast_demo(ctx)
+    return demo.demo_sign_in(Context(store=ctx.store), "admin")
+
+
+async def test_the_issue_question_names_the_number_and_the_order_it_replaces(make_app, ctx):
+    from ethics_tui.tui.screens.committee_dialogs import IssueModal
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    admin = admin_of(ctx)
+    (old,) = [o for o in svc.list_orders(admin) if o.status == "issued"][:1]
+    draft = svc.successor(admin, old.id)
+    year = date.today().year + BE_OFFSET
+    nxt = svc.next_order_number(admin, year)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "committee")
+        app.push_screen(IssueModal(draft))
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        ask = app.screen
+        assert isinstance(ask, ConfirmModal)
+        shown = text_of(ask.query_one("#question"))
+        digits = lambda s: apply_digits(s, "thai")  # the demo office writes Thai digits
+        assert digits(f"{nxt}/{year}") in shown, shown
+        assert digits(old.ref) in shown and "แทน" in shown, shown
+        await pilot.press("n")  # nothing issued
+        await settle(pilot)
+    assert svc.get_order(admin, draft.id).status == "draft"
