@@ -46,3 +46,27 @@ async def test_the_issue_question_names_the_number_and_the_order_it_replaces(mak
         await pilot.press("n")  # nothing issued
         await settle(pilot)
     assert svc.get_order(admin, draft.id).status == "draft"
+
+
+async def test_restore_shows_the_whole_backup_path_at_80x24(make_app, ctx):
+    from textual.widgets import Input, Static
+
+    from ethics_tui.tui.widgets.prompt import TextPromptModal
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("r")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, TextPromptModal)
+        path = prompt.query_one("#f-text", Input).value
+        assert len(path) > 40 and path.endswith(".zip")  # longer than the field at 80 columns
+        full = prompt.query_one("#path-full", Static)
+        assert text_of(full) == path
+        box = full.content_region
+        assert box.bottom <= SMALL[1] and box.width * box.height >= len(path)  # wrapped, not cut
+        await pilot.press("ctrl+a", "ctrl+k")  # typing another path shows it as typed
+        await pilot.press(*"/x/y.zip")
+        assert text_of(full) == "/x/y.zip"
