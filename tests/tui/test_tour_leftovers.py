@@ -70,3 +70,37 @@ async def test_restore_shows_the_whole_backup_path_at_80x24(make_app, ctx):
         await pilot.press("ctrl+a", "ctrl+k")  # typing another path shows it as typed
         await pilot.press(*"/x/y.zip")
         assert text_of(full) == "/x/y.zip"
+
+
+async def test_the_report_shows_its_results_whole(make_app, ctx):
+    from snapshot_helpers import mask, screen_text
+    from textual.widgets import DataTable
+
+    from ethics_tui.tui.screens.report import ReportScreen
+    from ethics_tui.tui.widgets.thai_text import WrappedStatic
+
+    admin_of(ctx)
+    for size in ((100, 30), SMALL):
+        app = make_app(ctx.store.dir)
+        async with app.run_test(size=size) as pilot:
+            await start(pilot, "admin")
+            await pilot.press("m")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, ReportScreen)
+            rows = screen.query_one("#rp-rows", DataTable)
+            shown = screen_text(app)
+            assert "ผลลัพธ์" in shown.splitlines()[rows.region.y], shown  # the column is on screen
+            assert rows.region.right <= size[0] and sum(c.get_render_width(rows) for c in rows.columns.values()) <= (
+                rows.region.width
+            )
+            rows.focus()
+            await pilot.press("down", "down", "down")  # the appraisal row: its result takes 4+ lines at 120
+            await settle(pilot)
+            key = rows.coordinate_to_cell_key(rows.cursor_coordinate).row_key.value
+            detail = screen.query_one("#rp-detail", WrappedStatic)
+            flat = lambda s: "".join(s.split())
+            assert flat(screen.results[key]) in flat(text_of(detail)) and len(screen.results[key]) > 100
+            assert detail.region.bottom <= size[1] - 1  # above the footer
+            lines = screen_text(app).splitlines()[detail.region.y : detail.region.bottom]
+            assert flat("".join(lines)).endswith(flat(mask(screen.results[key]))[-20:]), "\n".join(lines)
