@@ -23,7 +23,7 @@ from ethics_tui.errors import StorageError, UserError
 from ethics_tui.service.context import Context
 from ethics_tui.tui import crash, idle
 from ethics_tui.tui.commands import EthicsCommands
-from ethics_tui.tui.i18n import localize_bindings, t
+from ethics_tui.tui.i18n import localize_bindings, pick, t
 from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
@@ -382,9 +382,18 @@ class EthicsApp(App):
         if self.ctx is None or self.ctx.user is None:
             return
         sign_out(self.ctx)
-        self.clear_notifications()  # the previous user's messages do not greet the next one
+        self.forget_toasts()  # the previous user's messages do not greet the next one
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
+
+    def forget_toasts(self) -> None:
+        """Clear the toasts (at sign-out and sign-in: a save or export of the previous user that
+        ended after sign-out is not shown to the next one); the data folder's notices stay."""
+        keep = {pick(n, self.lang) for n in self.ctx.store.notices} if self.ctx is not None else set()
+        for toast in list(self._notifications):
+            if toast.message not in keep:
+                del self._notifications[toast]
+        self._refresh_notifications()
 
     def action_change_password(self) -> None:
         from ethics_tui.tui.screens.users_forms import PasswordModal

@@ -104,3 +104,24 @@ async def test_the_report_shows_its_results_whole(make_app, ctx):
             assert detail.region.bottom <= size[1] - 1  # above the footer
             lines = screen_text(app).splitlines()[detail.region.y : detail.region.bottom]
             assert flat("".join(lines)).endswith(flat(mask(screen.results[key]))[-20:]), "\n".join(lines)
+
+
+async def test_the_previous_users_toasts_do_not_greet_the_next_one(make_app, ctx):
+    from tui_helpers import notifications
+
+    from ethics_tui.tui.screens.sign_in import SignInScreen
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInScreen)
+        # an export or save of the signed-out user that fails after sign-out
+        app.notify("บันทึกไม่สำเร็จ (ของผู้ใช้ก่อน)", severity="error")
+        app.notify("ส่งออกไม่สำเร็จ (ของผู้ใช้ก่อน)", severity="error")
+        await start(pilot, "hr")
+        assert not isinstance(app.screen, SignInScreen)
+        left = notifications(app)
+        assert not [n for n in left if "ผู้ใช้ก่อน" in n or "ออกจากระบบ" in n], left
