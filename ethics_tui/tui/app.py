@@ -218,10 +218,37 @@ class EthicsApp(App):
             return
         parts = [get_settings(self.ctx).office_name]
         user = self.ctx.user
+        self._who = None
         if user is not None:
             roles = role_names(user.roles, self.lang)
-            parts.append(self.t("signed_in_as", name=user.display_name or user.username, roles=roles))
+            name = user.display_name or user.username
+            parts.append(self.t("signed_in_as", name=name, roles=roles))
+            self._who = (parts[-1], self.t("signed_in_as", name=name, roles="").removesuffix(" ()"), name)
         self.sub_title = " · ".join(p for p in parts if p)
+
+    def format_title(self, title: str, sub_title: str):
+        """The header at this width: what is cut first is the app's title, then the office, then
+        the roles; the user's name last."""
+        from rich.cells import cell_len
+        from textual.content import Content
+
+        room = getattr(self, "_width", self.size.width) - 12  # the icon left, the clock's space right
+        if not sub_title or cell_len(f"{title} — {sub_title}") <= room:
+            return super().format_title(title, sub_title)
+        who = getattr(self, "_who", None) or ()
+        for text in (sub_title, *who):
+            if cell_len(text) <= room:
+                return Content(text)
+        return Content(who[-1] if who else sub_title)
+
+    def on_resize(self, event: events.Resize) -> None:
+        from textual.widgets import Header
+        from textual.widgets._header import HeaderTitle
+
+        self._width = event.size.width
+        for screen in self.screen_stack:  # each header fits its text to the new width
+            for header in screen.query(Header):
+                header.query_one(HeaderTitle).update(header.format_title())
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:

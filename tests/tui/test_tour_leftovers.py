@@ -125,3 +125,22 @@ async def test_the_previous_users_toasts_do_not_greet_the_next_one(make_app, ctx
         assert not isinstance(app.screen, SignInScreen)
         left = notifications(app)
         assert not [n for n in left if "ผู้ใช้ก่อน" in n or "ออกจากระบบ" in n], left
+
+
+async def test_the_header_shows_the_users_name_at_80_columns(make_app, ctx):
+    from snapshot_helpers import screen_text
+
+    from ethics_tui.service.users import get_user
+
+    admin = admin_of(ctx)
+    for role in ("admin", "committee"):
+        name = get_user(admin, role).display_name
+        app = make_app(ctx.store.dir)
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot, role)
+            top = screen_text(app).splitlines()[0]
+            assert name in top, top
+            await pilot.resize_terminal(120, 40)  # wider: the app's title and the office come back
+            await settle(pilot)
+            top = screen_text(app).splitlines()[0]
+            assert name in top and "ทะเบียนคุณธรรม" in top, top
