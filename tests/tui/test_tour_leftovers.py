@@ -144,3 +144,22 @@ async def test_the_header_shows_the_users_name_at_80_columns(make_app, ctx):
             await settle(pilot)
             top = screen_text(app).splitlines()[0]
             assert name in top and "ทะเบียนคุณธรรม" in top, top
+
+
+async def test_the_view_only_staff_form_reads_the_start_date_in_the_offices_digits(make_app, ctx):
+    from textual.widgets import Input
+
+    from ethics_tui.tui.screens.staff_form import StaffFormModal
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "viewer")
+        for key in ("s", "e"):
+            await pilot.press(key)
+            await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StaffFormModal) and form.view_only
+        shown = form.query_one("#f-start_date", Input).value
+        assert shown and not any(c.isascii() and c.isdigit() for c in shown), shown  # ๑/๔/๒๕๖๐
+        assert form.query_one("#f-code", Input).value.isascii()  # an identifier keeps its digits

@@ -12,6 +12,7 @@ from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import Division
 from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
@@ -58,7 +59,9 @@ class StaffFormModal(FormModal[Staff | None]):
             options = [(x, x) for x in ALL_STAFF_TYPES]
             return Select(options, value=value, prompt=self.t("choose"), id="f-staff_type", compact=True)
         if name == "start_date":
-            value = format_date(s.start_date, "numeric") if s and s.start_date else ""
+            # read in the office's digits when only looked at; typed (either digits) when edited
+            digits = get_settings(self.ctx).digits if self.view_only else "arabic"
+            value = format_date(s.start_date, "numeric", digits) if s and s.start_date else ""
             return Input(
                 value, placeholder=self.t("date_ph"), id="f-start_date", compact=True, validators=[ThaiDate(self.lang)]
             )
