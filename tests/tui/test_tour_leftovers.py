@@ -163,3 +163,22 @@ async def test_the_view_only_staff_form_reads_the_start_date_in_the_offices_digi
         shown = form.query_one("#f-start_date", Input).value
         assert shown and not any(c.isascii() and c.isdigit() for c in shown), shown  # ๑/๔/๒๕๖๐
         assert form.query_one("#f-code", Input).value.isascii()  # an identifier keeps its digits
+
+
+async def test_the_notices_id_column_keeps_arabic_digits(make_app, ctx):
+    from textual.widgets import DataTable
+
+    from ethics_tui.tui.screens.notices import NoticesScreen
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, "admin")
+        await pilot.press("o")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NoticesScreen)
+        table = screen.query_one("#nt-table", DataTable)
+        ids = [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
+        assert ids and all(x.isascii() and x.isdigit() for x in ids), ids
+        assert any(not c.isascii() for c in str(table.get_row_at(0)[-1])), "the counts stay in Thai digits"
