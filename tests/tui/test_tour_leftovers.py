@@ -182,3 +182,35 @@ async def test_the_notices_id_column_keeps_arabic_digits(make_app, ctx):
         ids = [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
         assert ids and all(x.isascii() and x.isdigit() for x in ids), ids
         assert any(not c.isascii() for c in str(table.get_row_at(0)[-1])), "the counts stay in Thai digits"
+
+
+async def test_deciding_a_grievance_starts_on_the_status_and_refuses_a_future_date(make_app, ctx):
+    from datetime import timedelta
+
+    from textual.widgets import Input, Select
+
+    from ethics_tui.tui.screens.appraisal_forms import DecisionModal
+    from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "admin")
+        for key in ("a", "g", "e"):
+            await pilot.press(key)
+            await settle(pilot)
+        form = app.screen
+        assert isinstance(form, DecisionModal), app.screen
+        assert isinstance(app.focused, Select) and app.focused.id == "f-status", app.focused
+        form.query_one("#f-status", Select).value = "dismissed"
+        form.query_one("#f-decided_on", Input).value = be_date(date.today() + timedelta(days=3))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "วันนี้" in text_of(form.query_one("#err-decided_on"))
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert isinstance(app.screen, AppraisalGrievancesScreen)
+
+
+def be_date(day: date) -> str:
+    return f"{day.day}/{day.month}/{day.year + BE_OFFSET}"
