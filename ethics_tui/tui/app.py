@@ -232,7 +232,7 @@ class EthicsApp(App):
         from rich.cells import cell_len
         from textual.content import Content
 
-        room = getattr(self, "_width", self.size.width) - 12  # the icon left, the clock's space right
+        room = getattr(self, "_width", self.size.width) - 18  # the icon (8) left, the clock space (10) right
         if not sub_title or cell_len(f"{title} — {sub_title}") <= room:
             return super().format_title(title, sub_title)
         who = getattr(self, "_who", None) or ()

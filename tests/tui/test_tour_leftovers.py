@@ -133,13 +133,13 @@ async def test_the_header_shows_the_users_name_at_80_columns(make_app, ctx):
     from ethics_tui.service.users import get_user
 
     admin = admin_of(ctx)
-    for role in ("admin", "committee"):
+    for role in ("admin", "committee", "viewer"):
         name = get_user(admin, role).display_name
         app = make_app(ctx.store.dir)
         async with app.run_test(size=SMALL) as pilot:
             await start(pilot, role)
             top = screen_text(app).splitlines()[0]
-            assert name in top, top
+            assert name in top and "…" not in top, top
             await pilot.resize_terminal(120, 40)  # wider: the app's title and the office come back
             await settle(pilot)
             top = screen_text(app).splitlines()[0]
