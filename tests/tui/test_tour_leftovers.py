@@ -140,10 +140,10 @@ async def test_the_header_shows_the_users_name_at_80_columns(make_app, ctx):
             await start(pilot, role)
             top = screen_text(app).splitlines()[0]
             assert name in top and "…" not in top, top
-            await pilot.resize_terminal(120, 40)  # wider: the app's title and the office come back
+            await pilot.resize_terminal(120, 40)  # wider: the office comes back
             await settle(pilot)
             top = screen_text(app).splitlines()[0]
-            assert name in top and "ทะเบียนคุณธรรม" in top, top
+            assert name in top and "องค์การบริหารส่วนตำบล" in top, top
 
 
 async def test_the_view_only_staff_form_reads_the_start_date_in_the_offices_digits(make_app, ctx):
