@@ -19,13 +19,21 @@ from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 
+def office_digits(ctx, text: str) -> str:
+    """``text`` in the office's digits (an order's number in a title or a question)."""
+    from ethics_tui.service.settings import get_settings
+    from ethics_tui.thai.digits import apply_digits
+
+    return apply_digits(text, get_settings(ctx).digits)
+
+
 class IssueModal(FormModal[Order | None]):
     """Issue a draft: the order date and, optionally, a number typed by hand."""
 
     def __init__(self, order: Order) -> None:
         super().__init__()
         self.order = order
-        self.title_text = self.t("cm_issue_title", ref=order.ref)
+        self.title_text = self.t("cm_issue_title", ref=office_digits(self.ctx, order.ref))
 
     def compose_fields(self) -> ComposeResult:
         day = self.order.order_date or date.today().isoformat()
@@ -64,9 +72,6 @@ class IssueModal(FormModal[Order | None]):
 
     def confirm_before_save(self, value) -> str:
         """Names what issuing does: the number the order gets and the order it replaces."""
-        from ethics_tui.service.settings import get_settings
-        from ethics_tui.thai.digits import apply_digits
-
         day, number = value
         year = date.fromisoformat(day).year + BE_OFFSET
         try:  # a number typed by hand is checked again (and claimed) by the save
@@ -78,7 +83,7 @@ class IssueModal(FormModal[Order | None]):
             old = svc.get_order(self.ctx, self.order.supersedes)
             replaces = "\n" + self.t("cm_issue_replaces", ref=old.ref)
         text = self.t("cm_issue_final", draft=self.order.ref, ref=f"{n}/{year}", replaces=replaces)
-        return apply_digits(text, get_settings(self.ctx).digits)
+        return office_digits(self.ctx, text)
 
     def save(self, value) -> Order:
         day, number = value
@@ -89,7 +94,7 @@ class RevokeModal(FormModal[Order | None]):
     def __init__(self, order: Order) -> None:
         super().__init__()
         self.order = order
-        self.title_text = self.t("cm_revoke_title", ref=order.ref)
+        self.title_text = self.t("cm_revoke_title", ref=office_digits(self.ctx, order.ref))
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(

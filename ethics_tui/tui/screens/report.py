@@ -101,7 +101,7 @@ class ReportScreen(FiscalYearScreen):
         rows.styles.height = "1fr"  # the screen never scrolls: its title and year stay in view
         detail = self.query_one("#rp-detail", WrappedStatic)
         detail.styles.padding = (0, 1)
-        detail.styles.max_height = 4 if self.size.height < 30 else 6
+        detail.styles.max_height = 4 if self.size.height < 30 else 6  # again on resize
         self.row_widths = self._row_widths(self.size.width)
         self._row_columns()
         self.reload()
@@ -135,6 +135,7 @@ class ReportScreen(FiscalYearScreen):
 
     def on_resize(self, event) -> None:
         self.query_one("#rp-checks", DataTable).styles.height = self._checks_height(event.size.height)
+        self.query_one("#rp-detail", WrappedStatic).styles.max_height = 4 if event.size.height < 30 else 6
         width = self._msg_width(event.size.width)
         if getattr(self, "msg_width", None) not in (None, width):
             self.msg_width = width
