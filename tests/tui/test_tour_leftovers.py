@@ -214,3 +214,19 @@ async def test_deciding_a_grievance_starts_on_the_status_and_refuses_a_future_da
 
 def be_date(day: date) -> str:
     return f"{day.day}/{day.month}/{day.year + BE_OFFSET}"
+
+
+def test_thai_digits_leave_latin_codes_alone():
+    assert apply_digits("O13 ปี 2569 (v2) K7QM-3XPA-9D ที่ 1/2569", "thai") == "O13 ปี ๒๕๖๙ (v2) K7QM-3XPA-9D ที่ ๑/๒๕๖๙"
+    assert apply_digits("O๑๓ ๒๕๖๙", "arabic") == "O13 2569"
+
+
+async def test_home_readiness_keeps_the_ita_item_codes(make_app, ctx):
+    from snapshot_helpers import screen_text
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, "hr")
+        shown = screen_text(app)
+        assert "O13" in shown and "O๑" not in shown, shown
