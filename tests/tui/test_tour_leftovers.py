@@ -230,3 +230,17 @@ async def test_home_readiness_keeps_the_ita_item_codes(make_app, ctx):
         await start(pilot, "hr")
         shown = screen_text(app)
         assert "O13" in shown and "O๑" not in shown, shown
+
+
+async def test_the_import_footer_names_ctrl_o_once(make_app, ctx):
+    from snapshot_helpers import screen_text
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot, "hr")
+        for key in ("s", "i"):
+            await pilot.press(key)
+            await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "^o จับคู่คอลัมน์" in footer and "(ctrl+o)" not in footer, footer
