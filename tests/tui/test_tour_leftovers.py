@@ -244,3 +244,20 @@ async def test_the_import_footer_names_ctrl_o_once(make_app, ctx):
             await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "^o จับคู่คอลัมน์" in footer and "(ctrl+o)" not in footer, footer
+
+
+async def test_settings_name_their_keys_only_to_who_may_use_them(make_app, ctx):
+    from snapshot_helpers import screen_text
+
+    admin_of(ctx)
+    shown = {}
+    for role in ("admin", "hr", "complaints"):
+        app = make_app(ctx.store.dir)
+        async with app.run_test(size=SMALL) as pilot:
+            await start(pilot, role)
+            await pilot.press("t")
+            await settle(pilot)
+            shown[role] = screen_text(app)
+    assert "(e)" in shown["admin"] and "(n / r / d)" in shown["admin"]
+    assert "(e)" not in shown["hr"] and "(n / r / d)" in shown["hr"]  # hr keeps the divisions
+    assert "(e)" not in shown["complaints"] and "(n / r / d)" not in shown["complaints"]
