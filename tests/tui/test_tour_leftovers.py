@@ -261,3 +261,17 @@ async def test_settings_name_their_keys_only_to_who_may_use_them(make_app, ctx):
     assert "(e)" in shown["admin"] and "(n / r / d)" in shown["admin"]
     assert "(e)" not in shown["hr"] and "(n / r / d)" in shown["hr"]  # hr keeps the divisions
     assert "(e)" not in shown["complaints"] and "(n / r / d)" not in shown["complaints"]
+
+
+async def test_the_complaint_privacy_notice_uses_the_offices_digits(make_app, ctx):
+    from textual.widgets import Static
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "complaints")
+        for key in ("p", "n"):
+            await pilot.press(key)
+            await settle(pilot)
+        notice = text_of(app.screen.query_one("#privacy-notice", Static))
+        assert "๑๐ ปี" in notice and "10 ปี" not in notice, notice
