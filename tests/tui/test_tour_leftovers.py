@@ -275,3 +275,26 @@ async def test_the_complaint_privacy_notice_uses_the_offices_digits(make_app, ct
             await settle(pilot)
         notice = text_of(app.screen.query_one("#privacy-notice", Static))
         assert "๑๐ ปี" in notice and "10 ปี" not in notice, notice
+
+
+async def test_approving_a_nomination_with_an_outcome_is_refused_before_the_question(make_app, ctx):
+    from tui_helpers import notifications
+
+    from ethics_tui.tui.screens.training import TrainingScreen
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "executive")
+        for key in ("f", "tab"):
+            await pilot.press(key)
+            await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen)
+        nom = screen.noms[screen.nom_table.record_id]
+        assert nom.outcome  # the demo's first course: attended
+        await pilot.press("a")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmModal)
+        assert any("บันทึกผลการเข้าร่วมแล้ว" in n for n in notifications(app))
