@@ -163,6 +163,9 @@ async def test_the_view_only_staff_form_reads_the_start_date_in_the_offices_digi
         shown = form.query_one("#f-start_date", Input).value
         assert shown and not any(c.isascii() and c.isdigit() for c in shown), shown  # ๑/๔/๒๕๖๐
         assert form.query_one("#f-code", Input).value.isascii()  # an identifier keeps its digits
+        title = text_of(form.query_one(".dialog-title"))
+        assert title.startswith("ข้อมูลบุคลากร") and "แก้ไข" not in title, title  # looked at, not edited
+        assert "ปิด" in str(form.query_one("#cancel").label)
 
 
 async def test_the_notices_id_column_keeps_arabic_digits(make_app, ctx):

@@ -43,6 +43,7 @@ class StaffFormModal(FormModal[Staff | None]):
         self.original = staff
         self.divisions = divisions
         self.title_text = self.t("staff_edit_title" if staff else "staff_new_title")
+        self.view_title_text = self.t("staff_view_title")
 
     def _make_field(self, name: str):
         s = self.original
