@@ -301,3 +301,20 @@ async def test_approving_a_nomination_with_an_outcome_is_refused_before_the_ques
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmModal)
         assert any("บันทึกผลการเข้าร่วมแล้ว" in n for n in notifications(app))
+
+
+async def test_making_staff_accounts_says_how_many_and_where_the_slips_go(make_app, ctx):
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    admin_of(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        for key in ("y", "n"):
+            await pilot.press(key)
+            await settle(pilot)
+        ask = app.screen
+        assert isinstance(ask, ConfirmModal)
+        shown = text_of(ask.query_one("#question")).replace("\n", "")
+        assert "๕๘ คน" in shown and "exports" in shown, shown
+        await pilot.press("n")
