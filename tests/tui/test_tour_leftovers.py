@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from test_tour_fixes import signed_in
 from tui_helpers import settle, start, text_of
 
 from demo_cache import fast_demo
@@ -30,9 +31,7 @@ async def test_the_issue_question_names_the_number_and_the_order_it_replaces(mak
     draft = svc.successor(admin, old.id)
     year = date.today().year + BE_OFFSET
     nxt = svc.next_order_number(admin, year)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "committee")
+    async with signed_in(make_app, ctx, "committee", size=SMALL) as (app, pilot):
         app.push_screen(IssueModal(draft))
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -54,11 +53,7 @@ async def test_restore_shows_the_whole_backup_path_at_80x24(make_app, ctx):
     from ethics_tui.tui.widgets.prompt import TextPromptModal
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "admin")
-        await pilot.press("r")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "admin", "r", size=SMALL) as (app, pilot):
         prompt = app.screen
         assert isinstance(prompt, TextPromptModal)
         path = prompt.query_one("#f-text", Input).value
@@ -81,11 +76,7 @@ async def test_the_report_shows_its_results_whole(make_app, ctx):
 
     admin_of(ctx)
     for size in ((100, 30), SMALL):
-        app = make_app(ctx.store.dir)
-        async with app.run_test(size=size) as pilot:
-            await start(pilot, "admin")
-            await pilot.press("m")
-            await settle(pilot)
+        async with signed_in(make_app, ctx, "admin", "m", size=size) as (app, pilot):
             screen = app.screen
             assert isinstance(screen, ReportScreen)
             rows = screen.query_one("#rp-rows", DataTable)
@@ -112,11 +103,7 @@ async def test_the_previous_users_toasts_do_not_greet_the_next_one(make_app, ctx
     from ethics_tui.tui.screens.sign_in import SignInScreen
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "admin")
-        await pilot.press("ctrl+l")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "admin", "ctrl+l", size=SMALL) as (app, pilot):
         assert isinstance(app.screen, SignInScreen)
         # an export or save of the signed-out user that fails after sign-out
         app.notify("บันทึกไม่สำเร็จ (ของผู้ใช้ก่อน)", severity="error")
@@ -135,9 +122,7 @@ async def test_the_header_shows_the_users_name_at_80_columns(make_app, ctx):
     admin = admin_of(ctx)
     for role in ("admin", "committee", "viewer"):
         name = get_user(admin, role).display_name
-        app = make_app(ctx.store.dir)
-        async with app.run_test(size=SMALL) as pilot:
-            await start(pilot, role)
+        async with signed_in(make_app, ctx, role, size=SMALL) as (app, pilot):
             top = screen_text(app).splitlines()[0]
             assert name in top and "…" not in top, top
             await pilot.resize_terminal(120, 40)  # wider: the office comes back
@@ -152,12 +137,7 @@ async def test_the_view_only_staff_form_reads_the_start_date_in_the_offices_digi
     from ethics_tui.tui.screens.staff_form import StaffFormModal
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "viewer")
-        for key in ("s", "e"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "viewer", "s", "e", size=SMALL) as (app, pilot):
         form = app.screen
         assert isinstance(form, StaffFormModal) and form.view_only
         shown = form.query_one("#f-start_date", Input).value
@@ -174,11 +154,7 @@ async def test_the_notices_id_column_keeps_arabic_digits(make_app, ctx):
     from ethics_tui.tui.screens.notices import NoticesScreen
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await start(pilot, "admin")
-        await pilot.press("o")
-        await settle(pilot)
+    async with signed_in(make_app, ctx, "admin", "o", size=(120, 40)) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, NoticesScreen)
         table = screen.query_one("#nt-table", DataTable)
@@ -196,12 +172,7 @@ async def test_deciding_a_grievance_starts_on_the_status_and_refuses_a_future_da
     from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "admin")
-        for key in ("a", "g", "e"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "admin", "a", "g", "e", size=SMALL) as (app, pilot):
         form = app.screen
         assert isinstance(form, DecisionModal), app.screen
         assert isinstance(app.focused, Select) and app.focused.id == "f-status", app.focused
@@ -228,9 +199,7 @@ async def test_home_readiness_keeps_the_ita_item_codes(make_app, ctx):
     from snapshot_helpers import screen_text
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, "hr")
+    async with signed_in(make_app, ctx, "hr", size=(100, 30)) as (app, pilot):
         shown = screen_text(app)
         assert "O13" in shown and "O๑" not in shown, shown
 
@@ -239,12 +208,7 @@ async def test_the_import_footer_names_ctrl_o_once(make_app, ctx):
     from snapshot_helpers import screen_text
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await start(pilot, "hr")
-        for key in ("s", "i"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "hr", "s", "i", size=(100, 30)) as (app, pilot):
         footer = screen_text(app).splitlines()[-1]
         assert "^o จับคู่คอลัมน์" in footer and "(ctrl+o)" not in footer, footer
 
@@ -255,11 +219,7 @@ async def test_settings_name_their_keys_only_to_who_may_use_them(make_app, ctx):
     admin_of(ctx)
     shown = {}
     for role in ("admin", "hr", "complaints"):
-        app = make_app(ctx.store.dir)
-        async with app.run_test(size=SMALL) as pilot:
-            await start(pilot, role)
-            await pilot.press("t")
-            await settle(pilot)
+        async with signed_in(make_app, ctx, role, "t", size=SMALL) as (app, pilot):
             shown[role] = screen_text(app)
     assert "(e)" in shown["admin"] and "(n / r / d)" in shown["admin"]
     assert "(e)" not in shown["hr"] and "(n / r / d)" in shown["hr"]  # hr keeps the divisions
@@ -270,12 +230,7 @@ async def test_the_complaint_privacy_notice_uses_the_offices_digits(make_app, ct
     from textual.widgets import Static
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "complaints")
-        for key in ("p", "n"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "complaints", "p", "n", size=SMALL) as (app, pilot):
         notice = text_of(app.screen.query_one("#privacy-notice", Static))
         assert "๑๐ ปี" in notice and "10 ปี" not in notice, notice
 
@@ -287,12 +242,7 @@ async def test_approving_a_nomination_with_an_outcome_is_refused_before_the_ques
     from ethics_tui.tui.widgets.confirm import ConfirmModal
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "executive")
-        for key in ("f", "tab"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "executive", "f", "tab", size=SMALL) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, TrainingScreen)
         nom = screen.noms[screen.nom_table.record_id]
@@ -307,12 +257,7 @@ async def test_making_staff_accounts_says_how_many_and_where_the_slips_go(make_a
     from ethics_tui.tui.widgets.confirm import ConfirmModal
 
     admin_of(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        for key in ("y", "n"):
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, ctx, "hr", "y", "n", size=SMALL) as (app, pilot):
         ask = app.screen
         assert isinstance(ask, ConfirmModal)
         shown = text_of(ask.query_one("#question")).replace("\n", "")
