@@ -263,3 +263,12 @@ async def test_making_staff_accounts_says_how_many_and_where_the_slips_go(make_a
         shown = text_of(ask.query_one("#question")).replace("\n", "")
         assert "๕๘ คน" in shown and "exports" in shown, shown
         await pilot.press("n")
+
+
+async def test_the_ita_note_has_no_english_gloss_in_the_thai_ui(make_app, ctx):
+    from textual.widgets import Static
+
+    admin_of(ctx)
+    async with signed_in(make_app, ctx, "hr", "i", size=SMALL) as (app, pilot):
+        note = text_of(app.screen.query_one("#ita-note", Static))
+        assert "ITAS" in note and "check against" not in note, note
