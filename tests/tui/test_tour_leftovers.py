@@ -34,6 +34,7 @@ async def test_the_issue_question_names_the_number_and_the_order_it_replaces(mak
     async with signed_in(make_app, ctx, "committee", size=SMALL) as (app, pilot):
         app.push_screen(IssueModal(draft))
         await settle(pilot)
+        assert str(app.screen.query_one("#save").label).startswith("ออกคำสั่ง")  # not "บันทึก"
         await pilot.press("ctrl+s")
         await settle(pilot)
         ask = app.screen

@@ -34,6 +34,7 @@ class IssueModal(FormModal[Order | None]):
         super().__init__()
         self.order = order
         self.title_text = self.t("cm_issue_title", ref=office_digits(self.ctx, order.ref))
+        self.submit_label = self.t("cm_issue_do")  # the button says what it does
 
     def compose_fields(self) -> ComposeResult:
         day = self.order.order_date or date.today().isoformat()
@@ -95,6 +96,7 @@ class RevokeModal(FormModal[Order | None]):
         super().__init__()
         self.order = order
         self.title_text = self.t("cm_revoke_title", ref=office_digits(self.ctx, order.ref))
+        self.submit_label = self.t("cm_revoke_do")
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(
