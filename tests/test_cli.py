@@ -142,3 +142,16 @@ def test_core_and_cli_load_thai_and_xlsx_libraries_only_when_used(data):
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, input="demo1234\n")
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_import_takes_a_dropped_path_with_its_quotes(tmp_path, capsys):
+    """A file dragged onto the terminal arrives as '/path/with space/staff.csv' (quotes and
+    all, when the officer pastes it inside quotes): the TUI understands it, so does the CLI."""
+    import shutil
+
+    d = tmp_path / "d"
+    folder = tmp_path / "ไฟล์ ของ HR"
+    folder.mkdir()
+    shutil.copy(ROOT / "templates" / "staff-template.csv", folder / "staff.csv")
+    rc, out, err = run(capsys, "--data", str(d), "staff", "import", f"'{folder / 'staff.csv'}'", "--dry-run")
+    assert rc == 0 and "เพิ่ม 3" in out, err

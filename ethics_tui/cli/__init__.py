@@ -119,10 +119,11 @@ def cmd_demo(args) -> int:
 
 
 def cmd_staff_import(args) -> int:
+    from ethics_tui.service.input_files import normalize_path
     from ethics_tui.service.staff_io import import_file
 
-    ctx = open_ctx(args)
-    plan = import_file(ctx, args.file, dry_run=args.dry_run)
+    ctx = open_ctx(args)  # a dropped path keeps its quotes in the shell: '/…/staff.xlsx' works
+    plan = import_file(ctx, normalize_path(args.file), dry_run=args.dry_run)
     lang = lang_of(args)
     for th, en in plan.warnings:
         print(("คำเตือน: " + th) if lang == "th" else ("warning: " + en), file=sys.stderr)

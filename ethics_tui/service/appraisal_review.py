@@ -176,6 +176,8 @@ def decide_grievance(
     ctx: Context, grievance_id: int, status: str, decided_on: date | None = None, outcome: str = ""
 ) -> Grievance:
     require(ctx, "appraisal.write")
+    if decided_on and status not in m.GRIEVANCE_OPEN and decided_on > date.today():
+        raise ValidationError({"decided_on": ("วันที่มีผลต้องไม่เกินวันนี้", "the decision date cannot be after today")})
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = found(
             tx.table(GRIEVANCES).get(doc_id=int(grievance_id)),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
@@ -22,8 +24,21 @@ def to_arabic_digits(text: object) -> str:
     return str(text).translate(_TO_ARABIC)
 
 
+#: a run of Latin letters and digits with at least one letter: an identifier ("O13", "v2",
+#: "K7QM"), whose digits stay Arabic under Thai digits
+_LATIN_CODE = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*")
+
+
 def apply_digits(text: object, digits: str = DIGITS_ARABIC) -> str:
-    """Render ``text`` with the office's digits preference (``"thai"`` or ``"arabic"``)."""
+    """Render ``text`` with the office's digits preference (``"thai"`` or ``"arabic"``); under
+    Thai digits a Latin code keeps its digits (ITA item "O13", not "O๑๓")."""
     if digits == DIGITS_THAI:
-        return to_thai_digits(text)
+        s = str(text)
+        if not any(c.isascii() and c.isalpha() for c in s):
+            return to_thai_digits(s)
+        out, at = [], 0
+        for m in _LATIN_CODE.finditer(s):
+            out += [to_thai_digits(s[at : m.start()]), m.group()]
+            at = m.end()
+        return "".join([*out, to_thai_digits(s[at:])])
     return to_arabic_digits(text)

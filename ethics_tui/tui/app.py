@@ -23,7 +23,7 @@ from ethics_tui.errors import StorageError, UserError
 from ethics_tui.service.context import Context
 from ethics_tui.tui import crash, idle
 from ethics_tui.tui.commands import EthicsCommands
-from ethics_tui.tui.i18n import localize_bindings, t
+from ethics_tui.tui.i18n import localize_bindings, pick, t
 from ethics_tui.tui.typeahead import TypeAhead
 
 _IMPORTED_AT = time.time()
@@ -218,10 +218,37 @@ class EthicsApp(App):
             return
         parts = [get_settings(self.ctx).office_name]
         user = self.ctx.user
+        self._who = None
         if user is not None:
             roles = role_names(user.roles, self.lang)
-            parts.append(self.t("signed_in_as", name=user.display_name or user.username, roles=roles))
+            name = user.display_name or user.username
+            parts.append(self.t("signed_in_as", name=name, roles=roles))
+            self._who = (parts[-1], self.t("signed_in_as", name=name, roles="").removesuffix(" ()"), name)
         self.sub_title = " · ".join(p for p in parts if p)
+
+    def format_title(self, title: str, sub_title: str):
+        """The header at this width: what is cut first is the app's title, then the office, then
+        the roles; the user's name last."""
+        from rich.cells import cell_len
+        from textual.content import Content
+
+        room = getattr(self, "_width", self.size.width) - 18  # the icon (8) left, the clock space (10) right
+        if not sub_title or cell_len(f"{title} — {sub_title}") <= room:
+            return super().format_title(title, sub_title)
+        who = getattr(self, "_who", None) or ()
+        for text in (sub_title, *who):
+            if cell_len(text) <= room:
+                return Content(text)
+        return Content(who[-1] if who else sub_title)
+
+    def on_resize(self, event: events.Resize) -> None:
+        from textual.widgets import Header
+        from textual.widgets._header import HeaderTitle
+
+        self._width = event.size.width
+        for screen in self.screen_stack:  # each header fits its text to the new width
+            for header in screen.query(Header):
+                header.query_one(HeaderTitle).update(header.format_title())
 
     def _clear_screens(self) -> None:
         while len(self.screen_stack) > 1:
@@ -389,9 +416,18 @@ class EthicsApp(App):
         if self.ctx is None or self.ctx.user is None or refuse_while_writing(self):
             return
         sign_out(self.ctx)
-        self.clear_notifications()  # the previous user's messages do not greet the next one
+        self.forget_toasts()  # the previous user's messages do not greet the next one
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
+
+    def forget_toasts(self) -> None:
+        """Clear the toasts (at sign-out and sign-in: a save or export of the previous user that
+        ended after sign-out is not shown to the next one); the data folder's notices stay."""
+        keep = {pick(n, self.lang) for n in self.ctx.store.notices} if self.ctx is not None else set()
+        for toast in list(self._notifications):
+            if toast.message not in keep:
+                del self._notifications[toast]
+        self._refresh_notifications()
 
     def action_change_password(self) -> None:
         from ethics_tui.tui.screens.users_forms import PasswordModal

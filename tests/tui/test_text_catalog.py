@@ -76,3 +76,29 @@ def test_t_pick_and_th_en():
     assert t("demo_hint", "en", pw="x").endswith("password x")
     assert pick(("ก", "A"), "en") == "A" and pick(("ก", "A"), "th") == "ก"
     assert th_en("en", "ก", "A") == "A" and th_en("th", "ก", "A") == "ก"
+
+
+def test_every_catalog_key_is_used():
+    """A key no code asks for does not stay in the catalogs (75 footer/label keys were left when
+    the register specs took over the keys' labels). A key is used when the code quotes it, or
+    builds it from a quoted prefix (f"trf_{name}", column_label="nt_col_{}", "s_" + name) and
+    quotes the rest somewhere; Textual's own binding descriptions ("palette") count too."""
+    import re
+
+    import textual
+
+    from ethics_tui.tui.i18n import load_catalogs
+
+    package = Path(ethics_tui.tui.__file__).parents[1]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in package.rglob("*.py"))
+    built_in = Path(textual.__file__).parent
+    source += "\n".join(p.read_text(encoding="utf-8") for p in (built_in / "app.py", built_in / "screen.py"))
+    quoted = set(re.findall(r"""["']([A-Za-z0-9_:]+)["']""", source))
+    prefixes = set(re.findall(r"""f["']([a-z][a-z0-9_]*_)\{""", source))
+    prefixes |= set(re.findall(r"""["']([a-z][a-z0-9_]*_)(?:\{\}["']|["'] *\+)""", source))
+    unused = [
+        key
+        for key in load_catalogs()
+        if key not in quoted and not any(key.startswith(p) and key[len(p) :] in quoted for p in prefixes)
+    ]
+    assert unused == [], f"catalog keys no code uses (remove them, and from {BEFORE.name}): {unused}"

@@ -149,7 +149,7 @@ class CommitteeScreen(
             return
         draft = svc.successor(self.ctx, order.id)
         self.reload(select_id=draft.id)
-        self.notify(self.t("cm_successor", ref=order.ref))
+        self.notify(self.t("cm_successor", ref=apply_digits(order.ref, self.digits)))
         self.app.push_screen(OrderFormModal(draft), self._saved)
 
     def action_revoke(self) -> None:

@@ -19,21 +19,33 @@ from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 
+def office_digits(ctx, text: str) -> str:
+    """``text`` in the office's digits (an order's number in a title or a question)."""
+    from ethics_tui.service.settings import get_settings
+    from ethics_tui.thai.digits import apply_digits
+
+    return apply_digits(text, get_settings(ctx).digits)
+
+
 class _OrderForm(FormModal[Order | None]):
-    """A dialog about one order, titled by the text ``TITLE`` with the order's reference."""
+    """A dialog about one order, titled by the text ``TITLE`` with the order's reference; its
+    button says what it does (the text ``SUBMIT``)."""
 
     TITLE = ""
+    SUBMIT = ""
 
     def __init__(self, order: Order) -> None:
         super().__init__()
         self.order = order
-        self.title_text = self.t(self.TITLE, ref=order.ref)
+        self.title_text = self.t(self.TITLE, ref=office_digits(self.ctx, order.ref))
+        self.submit_label = self.t(self.SUBMIT)
 
 
 class IssueModal(_OrderForm):
     """Issue a draft: the order date and, optionally, a number typed by hand."""
 
     TITLE = "cm_issue_title"
+    SUBMIT = "cm_issue_do"
 
     def compose_fields(self) -> ComposeResult:
         day = self.order.order_date or date.today().isoformat()
@@ -71,7 +83,19 @@ class IssueModal(_OrderForm):
         return (day, self.input_value("number")), errors
 
     def confirm_before_save(self, value) -> str:
-        return self.t("cm_issue_final", ref=self.order.ref)
+        """Names what issuing does: the number the order gets and the order it replaces."""
+        day, number = value
+        year = date.fromisoformat(day).year + BE_OFFSET
+        try:  # a number typed by hand is checked again (and claimed) by the save
+            n = svc.parse_number(number, year) or svc.next_order_number(self.ctx, year)
+        except ValidationError:
+            n = svc.next_order_number(self.ctx, year)
+        replaces = ""
+        if self.order.supersedes:
+            old = svc.get_order(self.ctx, self.order.supersedes)
+            replaces = "\n" + self.t("cm_issue_replaces", ref=old.ref)
+        text = self.t("cm_issue_final", draft=self.order.ref, ref=f"{n}/{year}", replaces=replaces)
+        return office_digits(self.ctx, text)
 
     def save(self, value) -> Order:
         day, number = value
@@ -80,6 +104,7 @@ class IssueModal(_OrderForm):
 
 class RevokeModal(_OrderForm):
     TITLE = "cm_revoke_title"
+    SUBMIT = "cm_revoke_do"
 
     def compose_fields(self) -> ComposeResult:
         yield FieldRow(

@@ -112,9 +112,11 @@ class IntakeModal(FormModal[Complaint | None]):
         )
         yield FieldRow(_(L, "เวลา", "Time"), Input(now.strftime("%H:%M"), id="f-time", compact=True), "time")
         from ethics_tui.service.privacy import complaint_notice
+        from ethics_tui.service.settings import get_settings
 
         # PDPA: read (or show) this to the complainant before taking their details
-        yield Static(complaint_notice(self.ctx, L), id="privacy-notice", classes="hint", markup=False)
+        notice = apply_digits(complaint_notice(self.ctx, L), get_settings(self.ctx).digits)
+        yield Static(notice, id="privacy-notice", classes="hint", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()

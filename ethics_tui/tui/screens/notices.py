@@ -59,7 +59,7 @@ class NoticesScreen(
             cov_text = self.d(f"{cov.done}/{cov.total} {int(cov.percent)}%")  # floor: never 100 % early
         version = f" (v{n.version})" if n.version > 1 else ""
         values = [
-            self.d(n.id),
+            str(n.id),  # an identifier (the CLI's --id): Arabic digits whatever the office's digits
             self.pick(KIND_LABELS[n.kind]),
             number,
             n.title + version,

@@ -214,6 +214,7 @@ class PublishModal(FormModal[Notice | None]):
         super().__init__()
         self.notice = notice
         self.title_text = self.t("nt_publish_title", title=notice.title)
+        self.submit_label = self.t("nt_publish_do")  # the button says what it does
 
     def compose_fields(self) -> ComposeResult:
         pick = 1 if self.lang == "en" else 0

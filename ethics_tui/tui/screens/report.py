@@ -19,9 +19,9 @@ from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.thai_text import cell, height
+from ethics_tui.tui.widgets.thai_text import WrappedStatic, cell, height
 
-WIDTHS = (30, 44, 40)  # the activity rows: activity, summary, results
+WIDTHS = (30, 44, 40)  # the activity rows at 120 columns: activity, summary, results (scaled)
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
 
 
@@ -87,6 +87,8 @@ class ReportScreen(FiscalYearScreen):
         yield DataTable(id="rp-checks", cursor_type="row")
         yield Static(self.t("rp_rows"), classes="hint")
         yield DataTable(id="rp-rows", cursor_type="row", zebra_stripes=True)
+        # the highlighted row's result, whole (the table cuts it at three lines)
+        yield WrappedStatic("", id="rp-detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,8 +99,11 @@ class ReportScreen(FiscalYearScreen):
         checks.styles.height = self._checks_height(self.size.height)
         rows = self.query_one("#rp-rows", DataTable)
         rows.styles.height = "1fr"  # the screen never scrolls: its title and year stay in view
-        for key, width in zip(("activity", "summary", "results"), WIDTHS):
-            rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
+        detail = self.query_one("#rp-detail", WrappedStatic)
+        detail.styles.padding = (0, 1)
+        detail.styles.max_height = 4 if self.size.height < 30 else 6  # again on resize
+        self.row_widths = self._row_widths(self.size.width)
+        self._row_columns()
         self.reload()
         checks.focus()
         self.run_then()
@@ -109,13 +114,28 @@ class ReportScreen(FiscalYearScreen):
         return max(30, min(110, width - 2 - 4 - 2 - 2))
 
     @staticmethod
+    def _row_widths(width: int) -> tuple[int, ...]:
+        """The three row columns share the screen (less the cells' padding and a scrollbar) as
+        they share 120 columns, so that ผลลัพธ์ is never cut off at the right."""
+        room = max(60, width - 2 * len(WIDTHS) - 2)
+        first, second = (room * w // sum(WIDTHS) for w in WIDTHS[:2])
+        return first, second, room - first - second
+
+    def _row_columns(self) -> None:
+        rows = self.query_one("#rp-rows", DataTable)
+        rows.clear(columns=True)
+        for key, width in zip(("activity", "summary", "results"), self.row_widths):
+            rows.add_column(self.t(f"rp_col_{key}"), key=key, width=width)
+
+    @staticmethod
     def _checks_height(height: int) -> int:
-        """The readiness checks: 10 lines, fewer on a short terminal (7 at 24 lines), so that the
-        report rows keep room below them."""
-        return max(4, min(10, height - 17))
+        """The readiness checks: 10 lines, fewer on a short terminal (5 at 24 lines), so that the
+        report rows and the highlighted row's result keep room below them."""
+        return max(4, min(10, height - 19))
 
     def on_resize(self, event) -> None:
         self.query_one("#rp-checks", DataTable).styles.height = self._checks_height(event.size.height)
+        self.query_one("#rp-detail", WrappedStatic).styles.max_height = 4 if event.size.height < 30 else 6
         width = self._msg_width(event.size.width)
         if getattr(self, "msg_width", None) not in (None, width):
             self.msg_width = width
@@ -123,6 +143,11 @@ class ReportScreen(FiscalYearScreen):
             checks.clear(columns=True)
             checks.add_column("", key="mark", width=2)
             checks.add_column("", key="msg", width=width)
+            self.reload()
+        widths = self._row_widths(event.size.width)
+        if getattr(self, "row_widths", None) not in (None, widths):
+            self.row_widths = widths
+            self._row_columns()
             self.reload()
 
     def reload(self) -> None:
@@ -144,12 +169,24 @@ class ReportScreen(FiscalYearScreen):
             table.add_row(Text(mark, style=f"bold {colour}"), msg, key=str(n), height=height(msg))
         rows = self.query_one("#rp-rows", DataTable)
         rows.clear()
+        self.results = {}
         for act, (_m, cells) in zip(ACTIVITIES, table_rows):
-            rows.add_row(
-                *(cell(text.replace("\n", " · "), w, 3) for text, w in zip((cells[0], cells[4], cells[5]), WIDTHS)),
-                key=act.key,
-                height=3,
-            )
+            shown = [text.replace("\n", " · ") for text in (cells[0], cells[4], cells[5])]
+            self.results[act.key] = shown[2]
+            rows.add_row(*(cell(text, w, 3) for text, w in zip(shown, self.row_widths)), key=act.key, height=3)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        rows = self.query_one("#rp-rows", DataTable)
+        text = ""
+        if rows.row_count:
+            key = rows.coordinate_to_cell_key(rows.cursor_coordinate).row_key.value
+            text = f"{self.t('rp_col_results')}: {self.results.get(key, '')}"
+        self.query_one("#rp-detail", WrappedStatic).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "rp-rows":
+            self._show_detail()
 
     # -- actions ---------------------------------------------------------------------------
     async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -135,7 +135,7 @@ class ItaItemsScreen(FiscalYearScreen):
             self.query_one("#ita-items", DataTable).clear()
             self.show_detail()
             return
-        self.query_one("#ita-note", Static).update(apply_digits(table.note, d))
+        self.query_one("#ita-note", Static).update(apply_digits(note_for(table.note, self.app.lang), d))
         rows = self.query_one("#ita-items", DataTable)
         keep = rows.cursor_row  # the same item stays selected after a year's files are written
         rows.clear()
@@ -259,3 +259,11 @@ def export_evidence(screen, after=None) -> None:
         min_steps=1,
         after=after,
     )
+
+
+def note_for(note: str, lang: str) -> str:
+    """The table's note (data: "ตรวจสอบกับคู่มือ ITAS … (check against the year's ITAS manual)")
+    without its English gloss in the Thai UI."""
+    import re
+
+    return re.sub(r"\s*\((?=[^)]*[A-Za-z])[\x20-\x7e]*\)$", "", note) if lang == "th" else note

@@ -9,6 +9,7 @@ from ethics_tui.model.settings import Division, OfficeSettings
 from ethics_tui.registers.spec import Action
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.tui.crash import action_allowed
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.settings_form import ALL_FIELDS, OfficeSettingsModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
@@ -32,12 +33,13 @@ class SettingsScreen(
         back="app.pop_screen",
     )
 
-    def title_text(self) -> str:
-        return self.t("settings_title") + "  (e)"
+    def title_text(self) -> str:  # the keys only for a user who may use them
+        return self.t("settings_title") + ("  (e)" if action_allowed(self, "edit_office") else "")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="office-summary", markup=False)
-        yield Static(self.t("divisions") + "  (n / r / d)", classes="section-title")
+        keys = "  (n / r / d)" if action_allowed(self, "add_division") else ""
+        yield Static(self.t("divisions") + keys, classes="section-title")
 
     def records(self):
         self.per_div: dict[int, int] = {}

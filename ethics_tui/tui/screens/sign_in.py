@@ -129,5 +129,6 @@ class SignInScreen(GuardedScreen):
         self._done()
 
     def _done(self) -> None:
+        self.app.forget_toasts()  # "signed out", or a late message meant for the previous user
         self.app.go_home()
         self.app.tell_approvable()

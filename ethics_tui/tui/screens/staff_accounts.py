@@ -56,9 +56,15 @@ class StaffAccountsScreen(
         self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(self.rows)))
 
     def action_create(self) -> None:
-        self.app.push_screen(
-            ConfirmModal(self.t("sa_new_confirm"), danger=False), lambda yes: self._make(None) if yes else None
-        )
+        """Asks naming how many accounts it makes and where the slips go."""
+        from ethics_tui.service.exports import export_folder
+
+        n = sum(1 for sid in self.rows if sid not in self.accounts)
+        if not n:
+            self.notify(self.t("sa_nothing"), markup=False)
+            return
+        question = self.t("sa_new_confirm", n=self.d(n), folder=export_folder(self.ctx))
+        self.app.push_screen(ConfirmModal(question, danger=False), lambda yes: self._make(None) if yes else None)
 
     def action_reissue(self) -> None:
         row = self.selected()

@@ -11,6 +11,7 @@ from textual.widgets import Input, Select
 from ethics_tui.model.settings import Division
 from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
@@ -41,6 +42,7 @@ class StaffFormModal(FormModal[Staff | None]):
         self.original = staff
         self.divisions = divisions
         self.title_text = self.t("staff_edit_title" if staff else "staff_new_title")
+        self.view_title_text = self.t("staff_view_title")
 
     def _make_field(self, name: str):
         s = self.original
@@ -57,7 +59,9 @@ class StaffFormModal(FormModal[Staff | None]):
             options = [(x, x) for x in ALL_STAFF_TYPES]
             return Select(options, value=value, prompt=self.t("choose"), id="f-staff_type", compact=True)
         if name == "start_date":
-            value = format_date(s.start_date, "numeric") if s and s.start_date else ""
+            # read in the office's digits when only looked at; typed (either digits) when edited
+            digits = get_settings(self.ctx).digits if self.view_only else "arabic"
+            value = format_date(s.start_date, "numeric", digits) if s and s.start_date else ""
             return Input(
                 value, placeholder=self.t("date_ph"), id="f-start_date", compact=True, validators=[ThaiDate(self.lang)]
             )

@@ -80,7 +80,7 @@ class StaffImportModal(GuardedModal[object]):
     BUTTONS: ClassVar[dict[str, str]] = {"check": "check", "import": "do_import", "map": "map_columns"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "do_import", "import", priority=True),
-        Binding("ctrl+o", "map_columns", "map_open", priority=True),
+        Binding("ctrl+o", "map_columns", "map_open_key", priority=True),
         Binding("f2", "pick", "pick_file"),  # from the buttons or the lists too
         Binding("escape", "cancel", "cancel"),
     ]

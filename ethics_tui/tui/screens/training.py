@@ -273,6 +273,7 @@ class TrainingScreen(
         if n is None:
             return
         name, title = self.name_of(n.staff_id), self.opps[n.opportunity_id].title
+        _decided_for_good(n)
         if n.decision == REJECTED:  # never reverse a rejection silently (one seat, two approved)
             from ethics_tui.tui.i18n import t
 
@@ -294,6 +295,7 @@ class TrainingScreen(
         n = self.need_nom()
         if n is None:
             return
+        _decided_for_good(n)
         name = self.name_of(n.staff_id)
 
         def done(saved: Nomination | None) -> None:
@@ -357,3 +359,12 @@ class TrainingScreen(
         from ethics_tui.tui.screens.training_views import TrainingQuestionsScreen
 
         self.app.push_screen(TrainingQuestionsScreen(), lambda _r: self.reload())
+
+
+def _decided_for_good(n: Nomination) -> None:
+    """Refused before the question (not after y): the outcome is recorded (as svc.decide says)."""
+    if n.outcome:
+        raise UserError(
+            "บันทึกผลการเข้าร่วมแล้ว เปลี่ยนผลการพิจารณาไม่ได้",
+            "the outcome is recorded; the decision can no longer change",
+        )

@@ -77,6 +77,8 @@ class FormModal(GuardedModal[R]):
     #: fields cannot be changed, there is no save button and ctrl+s says why, instead of a form
     #: that takes typing and refuses it at ctrl+s
     view_only = False
+    #: the title when view_only (a form titled "แก้ไข…" is not edited then)
+    view_title_text = ""
 
     def __init__(self) -> None:
         super().__init__()
@@ -136,8 +138,9 @@ class FormModal(GuardedModal[R]):
             elif isinstance(w, (Input, Select, SelectionList)):
                 w.disabled = True
         self.query_one("#save", Button).display = False
-        title = self.query_one(".dialog-title", Static)
-        title.update(f"{self.title_text} · {self.t('form_view_only')}")
+        self.query_one("#cancel", Button).label = self.t("form_view_only_close")  # nothing to cancel
+        title = self.query_one(".dialog-title", Static)  # "ข้อมูลบุคลากร", not "แก้ไข…", when it has one
+        title.update(f"{self.view_title_text or self.title_text} · {self.t('form_view_only')}")
         self.query_one(".hint", Static).update(self.t("form_view_only_keys"))
         self.query_one("#cancel", Button).focus()
 

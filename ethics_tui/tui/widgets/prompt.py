@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
@@ -15,6 +15,10 @@ from ethics_tui.tui.widgets.validators import Required
 
 class TextPromptModal(FormModal[Any]):
     """Ask for one line of text. Dismisses with ``on_save(text)`` (or the text) or None."""
+
+    DEFAULT_CSS = """
+    TextPromptModal #path-full { color: $text-muted; padding: 0 1; }
+    """
 
     def __init__(
         self,
@@ -55,11 +59,22 @@ class TextPromptModal(FormModal[Any]):
         else:
             field = Input(self.value, **kwargs)
         yield FieldRow(label, field, "text")
+        if self.path_mode:  # the field scrolls to the file name: the whole path, wrapped, under it
+            yield Static(self.full_path(self.value), id="path-full", markup=False)
+
+    def full_path(self, text: str) -> str:
+        from ethics_tui.service.input_files import normalize_path
+
+        return str(normalize_path(text).absolute()) if text.strip() else ""
 
     def on_mount(self) -> None:
         super().on_mount()
         box = self.query_one("#f-text", Input)
         box.cursor_position = len(box.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.path_mode and event.input.id == "f-text":
+            self.query_one("#path-full", Static).update(self.full_path(event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
