@@ -15,7 +15,7 @@ from ethics_tui.thai.dates import BE_OFFSET, format_date
 from ethics_tui.tui.screens.committee import CommitteeScreen
 from ethics_tui.tui.screens.committee_consult_form import ConsultationFormModal
 from ethics_tui.tui.screens.committee_consultations import ConsultationsScreen
-from ethics_tui.tui.screens.committee_dialogs import IssueModal
+from ethics_tui.tui.screens.committee_dialogs import IssueModal, office_digits
 from ethics_tui.tui.screens.committee_form import MemberModal, OrderFormModal
 from ethics_tui.tui.screens.committee_summary import SummaryModal
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -83,7 +83,9 @@ async def test_draft_and_issue_an_order(make_app, ctx, monkeypatch):
         await pilot.pause()
         issue = app.screen
         assert isinstance(issue, IssueModal)
-        assert issue.title_text == app.t("cm_issue_title", ref=draft.ref)
+        assert issue.title_text == app.t(
+            "cm_issue_title", ref=office_digits(admin, draft.ref)
+        )  # in the office's digits
         year = date.today().year + BE_OFFSET
         assert f"1/{year}" in issue.query_one("#f-number", Input).placeholder
         await pilot.press("ctrl+s", "y")  # y: issued orders cannot be changed afterwards
