@@ -16,7 +16,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+#: the tree whose code is measured: this one, or (the "[before]" rows) ETHICS_BENCH_CODE, an older
+#: checkout that has no bench of its own; this probe and the bench stay the same for both
+CODE = Path(os.environ.get("ETHICS_BENCH_CODE") or ROOT).resolve()
+sys.path.insert(0, str(CODE))
 PASSWORD = "demo1234"
 KEYS = ["น", "า", "ย", "backspace", "backspace", "backspace"]
 
@@ -131,7 +134,7 @@ async def _keys(pilot, settle_workers: bool) -> float:
 
 
 def op_filter(data: Path) -> dict:
-    sys.path.insert(0, str(ROOT / "tests" / "tui"))
+    sys.path.insert(0, str(CODE / "tests" / "tui"))
     import asyncio
 
     from tui_helpers import start
@@ -217,7 +220,7 @@ def op_bare_filter(data: Path) -> dict:
 
 
 def op_home_rss(data: Path) -> dict:
-    sys.path.insert(0, str(ROOT / "tests" / "tui"))
+    sys.path.insert(0, str(CODE / "tests" / "tui"))
     import asyncio
 
     from tui_helpers import settle, start
