@@ -334,11 +334,16 @@ def print_table(names: list[str], results: dict) -> None:
             elif base_name.startswith("  ") and results.get((base_name, n)):
                 ratio = f"{v / value(results[(base_name, n)], base_name):.2f}"
                 if len(res) >= NOISY_RUNS and "RSS" not in name:  # paired: op and baseline of one round
-                    per = sorted(value([a], name) / value([b], base_name) for a, b in zip(res, results[(base_name, n)]))
-                    spreads.append(
+                    pairs = list(zip(res, results[(base_name, n)]))
+                    per = sorted(value([a], name) / value([b], base_name) for a, b in pairs)
+                    line = (
                         f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
                         f"{statistics.median(per):.2f}  max {per[-1]:.2f}"
                     )
+                    if all("cpu_s" in a and "cpu_s" in b for a, b in pairs):
+                        cpu = [a["cpu_s"] / b["cpu_s"] for a, b in pairs]
+                        line += f"  | CPU of the keys: median {statistics.median(cpu):.2f}"
+                    spreads.append(line)
             elif (name, first) in results:
                 ratio = f"{v / value(results[(name, first)], name):.2f}*"
             else:
@@ -346,7 +351,10 @@ def print_table(names: list[str], results: dict) -> None:
             print(f"{name:<30} {n:>7,} {shown:>11} {peak:>6.0f} MiB {fmt_bytes(written):>10} {ratio:>7}")
     print("* ratio against the same operation at the smallest size (growth); others against the baseline row")
     if spreads:
-        print("\nratio of each round (the operation and its baseline measured one after the other):")
+        print(
+            "\nratio of each round (the operation and its baseline measured one after the other; CPU: "
+            "the process's CPU seconds over all the keys, ratio of each round, median):"
+        )
         print("\n".join(spreads))
 
 

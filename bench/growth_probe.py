@@ -113,10 +113,13 @@ def op_sign_in(data: Path) -> dict:
     return {"op_s": time.perf_counter() - t, "bytes": bytes_written(before, folder_state(data))}
 
 
-async def _keys(pilot, settle_workers: bool) -> float:
+async def _keys(pilot, settle_workers: bool) -> dict:
+    """The worst key-to-repaint of KEYS (wall seconds) and the CPU seconds of the process (all
+    threads) over all of them: the work done, which other processes on the machine disturb less."""
     from textual.widgets import Input
 
     worst = 0.0
+    cpu = time.process_time()
     box = pilot.app.screen.query_one("#filter", Input)
     assert box.has_focus, "the filter must have the focus"
     for key in KEYS:
@@ -130,7 +133,7 @@ async def _keys(pilot, settle_workers: bool) -> float:
         if key == "ย":
             assert box.value == "นาย", box.value
     assert box.value == ""
-    return worst
+    return {"op_s": worst, "cpu_s": time.process_time() - cpu}
 
 
 def op_filter(data: Path) -> dict:
@@ -153,7 +156,7 @@ def op_filter(data: Path) -> dict:
             await pilot.pause()
             return await _keys(pilot, True)
 
-    return {"op_s": asyncio.run(main())}
+    return asyncio.run(main())
 
 
 def op_bare_filter(data: Path) -> dict:
@@ -216,7 +219,7 @@ def op_bare_filter(data: Path) -> dict:
             await pilot.pause()
             return await _keys(pilot, False)
 
-    return {"op_s": asyncio.run(main())}
+    return asyncio.run(main())
 
 
 def op_home_rss(data: Path) -> dict:

@@ -45,3 +45,34 @@ def test_search_page_counts_all_and_builds_only_the_page(demo_ctx):
     staff_svc.update(demo_ctx, s)
     found, total = staff_svc.search_page(demo_ctx, "ตำแหน่งใหม่พิเศษ")
     assert total == 1 and found[0].staff.id == s.id
+
+
+async def test_filter_cuts_the_cells_in_the_worker(make_app, demo_ctx, monkeypatch):
+    """Cutting the cells to their columns between Thai words (word breaking) is done with the
+    search, off the event loop: painting the new page cuts nothing on the main thread."""
+    from rich.cells import cell_len
+
+    from ethics_tui.tui.widgets import record_table
+
+    cut_on_main: list[str] = []
+    real = record_table.fit_cell
+
+    def spy(text, width):
+        if threading.current_thread() is threading.main_thread() and cell_len(text.plain) > width > 1:
+            cut_on_main.append(text.plain)
+        return real(text, width)
+
+    monkeypatch.setattr(record_table, "fit_cell", spy)
+    record_table._FITTED.clear()
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        cut_on_main.clear()
+        await pilot.press("slash", *"นาง")
+        await settle(pilot)
+        shown = [str(c) for r in range(min(table.row_count, 20)) for c in table._get_row_renderables(r).cells]
+        assert table.row_count and any(s.endswith("…") for s in shown)  # long cells are cut ...
+        assert cut_on_main == []  # ... by the worker
