@@ -340,9 +340,13 @@ def print_table(names: list[str], results: dict) -> None:
                         f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
                         f"{statistics.median(per):.2f}  max {per[-1]:.2f}"
                     )
-                    if all("cpu_s" in a and "cpu_s" in b for a, b in pairs):
+                    if all("loop_cpu_s" in a and "loop_cpu_s" in b for a, b in pairs):
                         cpu = [a["cpu_s"] / b["cpu_s"] for a, b in pairs]
-                        line += f"  | CPU of the keys: median {statistics.median(cpu):.2f}"
+                        loop = [a["loop_cpu_s"] / b["loop_cpu_s"] for a, b in pairs]
+                        line += (
+                            f"  | CPU of the keys: process {statistics.median(cpu):.2f}, "
+                            f"event loop {statistics.median(loop):.2f}"
+                        )
                     spreads.append(line)
             elif (name, first) in results:
                 ratio = f"{v / value(results[(name, first)], name):.2f}*"
@@ -353,7 +357,8 @@ def print_table(names: list[str], results: dict) -> None:
     if spreads:
         print(
             "\nratio of each round (the operation and its baseline measured one after the other; CPU: "
-            "the process's CPU seconds over all the keys, ratio of each round, median):"
+            "CPU seconds over all the keys, of the process and of its main thread, the event loop; "
+            "median of the ratios of each round):"
         )
         print("\n".join(spreads))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -69,6 +70,16 @@ class StaffScreen(
         self._generation = 0  # bumped by each (re)fill; a worker's stale result is dropped
         self._label = ""
 
+    def on_mount(self) -> None:
+        # What exists now (the program, the office's data, this screen) lives as long as the
+        # screen: kept out of the cyclic garbage collector's full passes while it is open, so
+        # that the rows each filter key makes do not trigger a pass over all of it (~0.2 s at
+        # 10,000 staff, on the event loop, every few keys). Given back when the screen goes.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
     def compose_top(self) -> ComposeResult:
         yield Static("", id="staff-count", markup=False)
 
@@ -98,12 +109,12 @@ class StaffScreen(
             self.app.call_from_thread(self._show, generation, page, None)
 
     def _page(self, text: str, include_inactive: bool) -> tuple[dict, Prepared, str]:
-        """The records to show, their rows ready for the table (cells, signatures, each cell cut
-        to its column: ``RecordTable.prepare``) and the count label; no widget is changed, so
-        that a worker thread can do it all."""
+        """The records to show, their rows ready for the table (cells, signatures, the cells of
+        a screenful cut to their columns: ``RecordTable.prepare``) and the count label; no
+        widget is changed, so that a worker thread can do it all."""
         found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
         rows = [(row.staff, self.row_cells(row.staff, row.division)) for row in found]
-        prepared = self.table.prepare((s.id, cs) for s, cs in rows)
+        prepared = self.table.prepare(((s.id, cs) for s, cs in rows), warm=self.table.size.height)
         label = self.t("showing", n=self.d(f"{len(rows):,}"), m=self.d(f"{total:,}"))
         if include_inactive:
             label += self.t("with_inactive")
