@@ -80,3 +80,22 @@ async def test_filter_cuts_the_cells_in_the_worker(make_app, demo_ctx, monkeypat
         shown = [str(c) for r in on_screen for c in table._get_row_renderables(r).cells]
         assert table.row_count and any(s.endswith("…") for s in shown)  # long cells are cut ...
         assert painted == [] and cut_on_main == []  # ... by the worker (the rows on screen)
+
+
+async def test_staff_screen_keeps_the_office_out_of_full_collections(make_app, demo_ctx):
+    """While the staff screen is open what existed when it opened is frozen (gc.freeze): the
+    rows each filter key makes no longer trigger full passes over all of the office's objects;
+    unfrozen when the screen goes, so nothing it held stays uncollectable."""
+    import gc
+
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert gc.get_freeze_count() == 0
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffScreen) and gc.get_freeze_count() > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, StaffScreen)
+        assert gc.get_freeze_count() == 0
