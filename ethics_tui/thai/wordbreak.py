@@ -6,10 +6,11 @@ space), so :func:`insert_breaks` puts one between the words that pythainlp (engi
 cut out of the text before segmentation and kept as unbreakable runs (spaces inside a
 name become U+00A0 no-break spaces).
 
-pythainlp is imported lazily, inside the function; start-up of the program must not pay
-for it. Its dictionary is loaded once per process into one joined string (:func:`dictionary`,
-about 1 MiB, built in well under 0.1 s) rather than pythainlp's own trie (about 0.35 s) or a set
-of the words (about 10 MiB), with identical segmentation.
+pythainlp's segmenter is loaded lazily, on first use (start-up of the program must not pay
+for it), from its own files without importing the whole library (:mod:`.segmenter`). Its
+dictionary is loaded once per process into one joined string (:func:`dictionary`, about 1 MiB,
+built in well under 0.1 s) rather than pythainlp's own trie (about 0.35 s) or a set of the
+words (about 10 MiB), with identical segmentation.
 """
 
 from __future__ import annotations
@@ -390,5 +391,5 @@ def split_long(word: str) -> tuple[str, ...]:
 
 
 def warm_up() -> None:
-    """Import pythainlp and load its dictionary now (e.g. in a background thread)."""
+    """Load pythainlp's segmenter and its dictionary now (e.g. in a background thread)."""
     _segment("ทดสอบการตัดคำ")
