@@ -28,9 +28,11 @@ ETHICS_BENCH_HEAVY_MAX (largest size for the PDF operations, default 10000), ETH
 (only the operations whose name contains one of these comma-separated words),
 ETHICS_BENCH_NOISY_RUNS (default 7: the staff filter and its bare DataTable run at least this
 many interleaved rounds; the table then also prints the spread of the per-round ratios),
-ETHICS_BENCH_BEFORE (a checkout of an older tree, e.g. ``git archive OLD | tar -x -C /tmp/old``:
-each operation also runs from it, as the row "... [before]", in the same rounds, on the same
-offices, against the same baseline).
+ETHICS_BENCH_BEFORE (a checkout of an older tree, e.g. ``git worktree add --detach /tmp/old OLD``:
+each operation that runs the project's code also runs with that tree's ethics_tui, as the row
+"... [before]", in the same rounds, against the same baseline; it has no bench of its own: this
+bench and its probe drive it. Its offices are built by its own code (an older tree reads only its
+own file layout), with the same recipe and sizes).
 """
 
 from __future__ import annotations
@@ -160,22 +162,35 @@ def build(folder: Path, n: int) -> int:
     return c.id
 
 
-def build_in_child(folder: Path, n: int) -> tuple[int, int]:
-    """Build in a child process, so that this parent stays small."""
+def build_in_child(folder: Path, n: int, code: Path = ROOT) -> tuple[int, int]:
+    """Build in a child process (with ``code``'s ethics_tui), so that this parent stays small."""
     out = subprocess.run(
-        [PY, __file__, "--build", str(folder), str(n)], env=ENV, check=True, capture_output=True, text=True
+        [PY, __file__, "--build", str(folder), str(n)],
+        env=code_env(code),
+        cwd=code,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()
     return int(out[-2]), int(out[-1])
 
 
-def run(argv: list[str], data: Path, stdin: bytes = b"", env: dict | None = None) -> dict:
+def code_env(code: Path) -> dict:
+    """The environment of a process that runs ``code``'s ethics_tui (this tree or BEFORE)."""
+    if code == ROOT:
+        return ENV
+    return {**ENV, "PYTHONPATH": f"{code}{os.pathsep}{ROOT / 'bench' / 'hwm'}", "ETHICS_BENCH_CODE": str(code)}
+
+
+def run(argv: list[str], data: Path, stdin: bytes = b"", code: Path = ROOT) -> dict:
     """Run a process; its wall time, peak RSS, bytes written to the data folder, probe output."""
     before = folder_state(data)
     with tempfile.TemporaryFile() as fin, tempfile.TemporaryFile() as ferr:
         fin.write(stdin)
         fin.seek(0)
         t = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env or ENV, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
+        # cwd = the measured tree: ``python -m`` / ``-c`` put the working folder first on sys.path
+        proc = subprocess.Popen(argv, env=code_env(code), cwd=code, stdin=fin, stdout=subprocess.PIPE, stderr=ferr)
         ready, chunks = None, []
         while chunk := os.read(proc.stdout.fileno(), 65536):
             chunks.append(chunk)
@@ -229,25 +244,27 @@ def ops_for(n: int, data: Path, notice_id: int, fy: int, out: Path) -> dict[str,
         )
     if ONLY:
         ops = {k: v for k, v in ops.items() if any(o in k for o in ONLY)}
-    return with_before(ops)
+    return ops
 
 
-def with_before(ops: dict) -> dict:
-    """Each operation that runs this tree's code, again from BEFORE (same argv, its paths)."""
-    if BEFORE is None:
-        return ops
-    env = {**ENV, "PYTHONPATH": f"{BEFORE}{os.pathsep}{ROOT / 'bench' / 'hwm'}"}
+def ours(argv: list[str]) -> bool:
+    """Whether ``argv`` runs the project's code (not a baseline's plain Python or bare Textual)."""
+    return (
+        argv[1:3] == ["-m", "ethics_tui"]
+        or str(ROOT / "bench") in " ".join(argv[1:2])
+        or (argv[1:2] == ["-c"] and "ethics_tui" in argv[2])
+    )
+
+
+def with_before(ops: dict, old_ops: dict | None) -> dict:
+    """Each operation that runs the project's code, again as "NAME [before]": the same argv on the
+    office BEFORE's code built (``old_ops``), run with BEFORE's ethics_tui (and this bench)."""
     out = {}
     for name, (argv, stdin) in ops.items():
-        out[name] = (argv, stdin)
-        ours = (
-            argv[1:3] == ["-m", "ethics_tui"]
-            or str(ROOT / "bench") in " ".join(argv[1:2])
-            or (argv[1:2] == ["-c"] and "ethics_tui" in argv[2])
-        )
-        if not name.startswith("  ") and ours:
-            old = [a.replace(str(ROOT), str(BEFORE)) if a.startswith(str(ROOT)) else a for a in argv]
-            out[f"{name} [before]"] = (old, stdin, env)
+        out[name] = (argv, stdin, ROOT)
+        if old_ops is not None and not name.startswith("  ") and ours(argv):
+            old_argv, old_stdin = old_ops[name]
+            out[f"{name} [before]"] = (old_argv, old_stdin, BEFORE)
     return out
 
 
@@ -256,28 +273,33 @@ def fmt_bytes(b: float) -> str:
 
 
 def main() -> None:
-    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "ethics_tui")], env=ENV, check=False)
+    for code in (ROOT, BEFORE) if BEFORE else (ROOT,):
+        subprocess.run([PY, "-m", "compileall", "-q", str(code / "ethics_tui")], env=ENV, check=False)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        offices = {}
+        offices, old_offices = {}, {}
         for n in SIZES:
             t = time.perf_counter()
             offices[n] = (root / f"d{n}", *build_in_child(root / f"d{n}", n))
+            if BEFORE:  # the older tree reads its own layout: its own office, built by its code
+                old_offices[n] = (root / f"b{n}", *build_in_child(root / f"b{n}", n, BEFORE))
             print(f"built {n:,} staff in {time.perf_counter() - t:.1f} s", flush=True)
         os.sync()
         results: dict[tuple[str, int], list[dict]] = {}
         names: list[str] = []
-        noisy = any(name.split(" [before]")[0] in NOISY for name in ops_for(SIZES[0], *offices[SIZES[0]], root / "out"))
+        noisy = any(name in NOISY for name in ops_for(SIZES[0], *offices[SIZES[0]], root / "out"))
         rounds = max(RUNS, NOISY_RUNS) if noisy else RUNS
         for r in range(rounds):
             for n in SIZES:
-                data, nid, fy = offices[n]
-                for name, (argv, stdin, *env) in ops_for(n, data, nid, fy, root / "out").items():
+                ops = ops_for(n, *offices[n], root / "out")
+                old_ops = ops_for(n, *old_offices[n], root / "old-out") if BEFORE else None
+                for name, (argv, stdin, code) in with_before(ops, old_ops).items():
                     if r >= RUNS and name.split(" [before]")[0] not in NOISY:
                         continue  # the extra rounds of the noisy rows
                     if name not in names:
                         names.append(name)
-                    results.setdefault((name, n), []).append(run(argv, data, stdin, *env))
+                    data = old_offices[n][0] if code != ROOT else offices[n][0]
+                    results.setdefault((name, n), []).append(run(argv, data, stdin, code))
             print(f"round {r + 1}/{rounds} done", flush=True)
     print_table(names, results)
 
@@ -312,11 +334,20 @@ def print_table(names: list[str], results: dict) -> None:
             elif base_name.startswith("  ") and results.get((base_name, n)):
                 ratio = f"{v / value(results[(base_name, n)], base_name):.2f}"
                 if len(res) >= NOISY_RUNS and "RSS" not in name:  # paired: op and baseline of one round
-                    per = sorted(value([a], name) / value([b], base_name) for a, b in zip(res, results[(base_name, n)]))
-                    spreads.append(
+                    pairs = list(zip(res, results[(base_name, n)]))
+                    per = sorted(value([a], name) / value([b], base_name) for a, b in pairs)
+                    line = (
                         f"{name:<30} {n:>7,}  n={len(per)}  min {per[0]:.2f}  median "
                         f"{statistics.median(per):.2f}  max {per[-1]:.2f}"
                     )
+                    if all("loop_cpu_s" in a and "loop_cpu_s" in b for a, b in pairs):
+                        cpu = [a["cpu_s"] / b["cpu_s"] for a, b in pairs]
+                        loop = [a["loop_cpu_s"] / b["loop_cpu_s"] for a, b in pairs]
+                        line += (
+                            f"  | CPU of the keys: process {statistics.median(cpu):.2f}, "
+                            f"event loop {statistics.median(loop):.2f}"
+                        )
+                    spreads.append(line)
             elif (name, first) in results:
                 ratio = f"{v / value(results[(name, first)], name):.2f}*"
             else:
@@ -324,7 +355,11 @@ def print_table(names: list[str], results: dict) -> None:
             print(f"{name:<30} {n:>7,} {shown:>11} {peak:>6.0f} MiB {fmt_bytes(written):>10} {ratio:>7}")
     print("* ratio against the same operation at the smallest size (growth); others against the baseline row")
     if spreads:
-        print("\nratio of each round (the operation and its baseline measured one after the other):")
+        print(
+            "\nratio of each round (the operation and its baseline measured one after the other; CPU: "
+            "CPU seconds over all the keys, of the process and of its main thread, the event loop; "
+            "median of the ratios of each round):"
+        )
         print("\n".join(spreads))
 
 

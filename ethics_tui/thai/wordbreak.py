@@ -6,14 +6,18 @@ space), so :func:`insert_breaks` puts one between the words that pythainlp (engi
 cut out of the text before segmentation and kept as unbreakable runs (spaces inside a
 name become U+00A0 no-break spaces).
 
-pythainlp is imported lazily, inside the function; start-up of the program must not pay
-for it. Its dictionary is loaded once per process into a set (:func:`dictionary`, about
-0.06 s) rather than pythainlp's own trie (about 0.35 s), with identical segmentation.
+pythainlp's segmenter is loaded lazily, on first use (start-up of the program must not pay
+for it), from its own files without importing the whole library (:mod:`.segmenter`). Its
+dictionary is loaded once per process into one joined string (:func:`dictionary`, about 1 MiB,
+built in well under 0.1 s) rather than pythainlp's own trie (about 0.35 s) or a set of the
+words (about 10 MiB), with identical segmentation.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -28,73 +32,153 @@ def _has_thai(text: str) -> bool:
 
 
 class _Dictionary:
-    """pythainlp's word list with the one method ``newmm`` needs, ``prefixes``.
+    """pythainlp's word list with the one method ``newmm`` needs, ``prefixes``; compact.
 
     pythainlp's own :class:`~pythainlp.util.Trie` costs about 0.35 s to build (62,106
-    insertions of one Python node per character). A set of the words plus, for every
-    three-letter start, the length of the longest word with that start, builds in about
-    0.06 s and returns the same prefixes in the same order, so segmentation is identical.
+    insertions of one Python node per character), and a set of the words about 10 MiB (one
+    string object per word). Here the words of two letters or more are sorted and joined, with
+    a newline before and after each, into one string (about 1 MiB); a small dict gives, for
+    each two-letter start, the stretch of that string holding the words with that start. The
+    words of one letter are a small set. :meth:`prefixes` walks a start's stretch with
+    ``str.find`` like a trie walk: it returns the same
+    prefixes in the same order (shortest first), so segmentation is identical.
     """
 
-    __slots__ = ("_reach", "_words")
+    __slots__ = ("_joined", "_longest", "_ones", "_size", "_spans")
+    SEP = "\n"  # never inside a word: the word list is read line by line
 
-    def __init__(self, words: Iterable[str]) -> None:
-        ws: set[str] = set()
-        reach: dict[str, int] = {}
-        for w in words:
-            w = w.strip()
-            if not w:
+    def __init__(self, words: str | Iterable[str]) -> None:
+        """``words``: the words, or the text of the word list (one word a line): better, as a
+        list of 62,106 strings held by the caller would still be alive below."""
+        self._joined, self._ones, self._longest, self._size, bounds = self._pack(words)
+        # Made only now, when the build's 62,106 temporary strings are freed: a long-lived object
+        # made among them would keep their memory pages in use for the life of the process.
+        self._spans: dict[str, int] = {  # two-letter start -> (first << 24) | end, in _joined
+            self._joined[bounds[i] + 1 : bounds[i] + 3]: (bounds[i] << 24) | (bounds[i + 1] + 1)
+            for i in range(len(bounds) - 1)
+        }
+
+    @classmethod
+    def _pack(cls, words: str | Iterable[str]) -> tuple[str, str, int, int, array]:
+        """The joined words, the one-letter words (one string), the longest length, the count,
+        and the offsets in the joined string where each two-letter start's words begin (plus
+        the last separator)."""
+        ws = [w.strip() for w in (words.splitlines() if isinstance(words, str) else words)]
+        ws.sort()  # in place, duplicates next to each other; few big temporary blocks
+        sep, ones, parts, bounds = cls.SEP, [], [], array("I")
+        pos, prev, last, size, longest = 0, "", "", 0, 1
+        for w in ws:
+            if not w or w == last:
                 continue
-            ws.add(w)
-            k = w[:3]
-            if len(w) > reach.get(k, 0):
-                reach[k] = len(w)
-        self._words = ws
-        self._reach = reach
+            last = w
+            size += 1
+            if len(w) == 1:
+                ones.append(w)
+                continue
+            if w[:2] != prev:
+                bounds.append(pos)
+                prev = w[:2]
+            parts.append(w)
+            pos += len(w) + 1
+            longest = max(longest, len(w))
+        bounds.append(pos)
+        del ws
+        joined = sep + sep.join(parts) + sep
+        return joined, "".join(ones), longest, size, bounds
 
     def __bool__(self) -> bool:
         return True
 
     def __len__(self) -> int:
-        return len(self._words)
+        return self._size
 
     def __contains__(self, word: object) -> bool:
-        return word in self._words
+        if not isinstance(word, str) or not word:
+            return False
+        if len(word) == 1:
+            return word in self._ones  # a one-letter string: a substring test is a membership test
+        span = self._spans.get(word[:2])
+        sep = self.SEP
+        return (
+            span is not None and sep not in word and f"{sep}{word}{sep}" in self._joined[span >> 24 : span & 0xFFFFFF]
+        )
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
-        words = self._words
         n = len(text)
         res = []
-        if start < n and text[start] in words:
+        if start < n and text[start] in self._ones:
             res.append(text[start])
-        if start + 2 <= n and text[start : start + 2] in words:
-            res.append(text[start : start + 2])
-        end = min(n, start + self._reach.get(text[start : start + 3], 0))
-        for i in range(start + 3, end + 1):
-            piece = text[start:i]
-            if piece in words:
+        span = self._spans.get(text[start : start + 2]) if start + 2 <= n else None
+        if span is None:
+            return res
+        joined, sep = self._joined, self.SEP
+        lo, hi = span >> 24, span & 0xFFFFFF
+        stop = min(n, start + self._longest)
+        cut = text.find(sep, start, stop)  # no word holds a separator
+        if cut >= 0:
+            stop = cut
+        for end in range(start + 2, stop + 1):
+            piece = text[start:end]
+            # the smallest word starting with piece (piece itself, if it is a word: it sorts first)
+            at = joined.find(sep + piece, lo, hi)
+            if at < 0:
+                break  # no word starts with piece: none with a longer piece either
+            if joined[at + 1 + len(piece)] == sep:
                 res.append(piece)
+            lo = at  # the words starting with a longer piece come at or after this one
         return res
 
 
 _DICT: _Dictionary | None = None
 
 
+def _word_list() -> str:
+    """The text of pythainlp's word list (words_th.txt, what ``thai_words()`` reads), read
+    directly: without the frozenset ``thai_words()`` would keep for the whole process (10 MiB)."""
+    import os
+
+    from ethics_tui.thai.segmenter import folder
+
+    path = os.path.join(folder(), "corpus", "words_th.txt")
+    if not os.path.isfile(path):  # another layout: the library's own loader
+        from pythainlp.corpus import thai_words
+
+        return "\n".join(thai_words())
+    with open(path, encoding="utf-8-sig") as f:
+        return f.read()
+
+
 def dictionary() -> _Dictionary:
     """The pythainlp word list, loaded once per process (thread-safe enough: a race builds it twice)."""
     global _DICT
     if _DICT is None:
-        from pythainlp.corpus import thai_words  # lazy: heavy import
-
-        _DICT = _Dictionary(thai_words())
+        _DICT = _Dictionary(_word_list())
+        _give_back_freed_memory()
     return _DICT
+
+
+def _give_back_freed_memory() -> None:
+    """Return to the system the memory the build freed (about 3.5 MiB on Linux).
+
+    The build's temporary blocks (the file's text, the sorted lines) are freed but glibc keeps
+    the pages below the long-lived joined string, for the life of the process, unless asked
+    (``malloc_trim``). Elsewhere (no glibc): nothing to do here.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        pass
 
 
 @lru_cache(maxsize=8192)
 def _segment(chunk: str) -> tuple[str, ...]:
-    from pythainlp.tokenize import word_tokenize  # lazy: heavy import
+    from ethics_tui.thai.segmenter import newmm  # lazy: loads pythainlp's segmenter
 
-    return tuple(word_tokenize(chunk, engine="newmm", custom_dict=dictionary(), keep_whitespace=True))
+    return tuple(newmm(chunk, dictionary()))
 
 
 def words(text: str) -> list[str]:
@@ -276,10 +360,10 @@ def split_long(word: str) -> tuple[str, ...]:
         return (head + NBSP, tail)
     if len(word) < 2 or not _has_thai(word):
         return (word,)
-    from pythainlp.tokenize import subword_tokenize  # lazy
+    from ethics_tui.thai.segmenter import tcc  # lazy
 
     trie = dictionary()
-    clusters = [c for c in subword_tokenize(word, engine="tcc") if c]
+    clusters = [c for c in tcc(word) if c]
     cuts = {0}
     pos = 0
     for c in clusters:
@@ -307,5 +391,5 @@ def split_long(word: str) -> tuple[str, ...]:
 
 
 def warm_up() -> None:
-    """Import pythainlp and load its dictionary now (e.g. in a background thread)."""
+    """Load pythainlp's segmenter and its dictionary now (e.g. in a background thread)."""
     _segment("ทดสอบการตัดคำ")

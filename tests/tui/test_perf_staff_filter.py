@@ -45,3 +45,57 @@ def test_search_page_counts_all_and_builds_only_the_page(demo_ctx):
     staff_svc.update(demo_ctx, s)
     found, total = staff_svc.search_page(demo_ctx, "ตำแหน่งใหม่พิเศษ")
     assert total == 1 and found[0].staff.id == s.id
+
+
+async def test_filter_cuts_the_cells_in_the_worker(make_app, demo_ctx, monkeypatch):
+    """Cutting the cells on screen to their columns between Thai words (word breaking) is done
+    with the search, off the event loop: painting the new page cuts nothing on the main thread,
+    and the 500 rows are not all cut (DataTable's measure of every new row skips the columns of
+    fixed width)."""
+    from rich.cells import cell_len
+
+    from ethics_tui.tui.widgets import record_table
+
+    cut_on_main: list[str] = []
+    real = record_table.fit_cell
+
+    def spy(text, width):
+        if threading.current_thread() is threading.main_thread() and cell_len(text.plain) > width > 1:
+            cut_on_main.append(text.plain)
+        return real(text, width)
+
+    monkeypatch.setattr(record_table, "fit_cell", spy)
+    record_table._FITTED.clear()
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        cut_on_main.clear()
+        await pilot.press("slash", *"นาง")
+        await settle(pilot)
+        painted = list(cut_on_main)
+        on_screen = range(min(table.row_count, table.size.height - 1))
+        shown = [str(c) for r in on_screen for c in table._get_row_renderables(r).cells]
+        assert table.row_count and any(s.endswith("…") for s in shown)  # long cells are cut ...
+        assert painted == [] and cut_on_main == []  # ... by the worker (the rows on screen)
+
+
+async def test_staff_screen_keeps_the_office_out_of_full_collections(make_app, demo_ctx):
+    """While the staff screen is open what existed when it opened is frozen (gc.freeze): the
+    rows each filter key makes no longer trigger full passes over all of the office's objects;
+    unfrozen when the screen goes, so nothing it held stays uncollectable."""
+    import gc
+
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert gc.get_freeze_count() == 0
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffScreen) and gc.get_freeze_count() > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, StaffScreen)
+        assert gc.get_freeze_count() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
-from ethics_tui.tui.widgets.record_table import cells
+from ethics_tui.tui.widgets.record_table import Prepared, cells
 from ethics_tui.tui.widgets.saving import confirm_write
 
 #: (column key, width): six columns fit a 120-cell terminal; the form shows every field.
@@ -69,6 +70,16 @@ class StaffScreen(
         self._generation = 0  # bumped by each (re)fill; a worker's stale result is dropped
         self._label = ""
 
+    def on_mount(self) -> None:
+        # What exists now (the program, the office's data, this screen) lives as long as the
+        # screen: kept out of the cyclic garbage collector's full passes while it is open, so
+        # that the rows each filter key makes do not trigger a pass over all of it (~0.2 s at
+        # 10,000 staff, on the event loop, every few keys). Given back when the screen goes.
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
+
     def compose_top(self) -> ComposeResult:
         yield Static("", id="staff-count", markup=False)
 
@@ -97,24 +108,27 @@ class StaffScreen(
         if generation == self._generation:
             self.app.call_from_thread(self._show, generation, page, None)
 
-    def _page(self, text: str, include_inactive: bool) -> tuple[list, str]:
-        """The rows to show (staff, cells) and the count label; no widget is touched."""
+    def _page(self, text: str, include_inactive: bool) -> tuple[dict, Prepared, str]:
+        """The records to show, their rows ready for the table (cells, signatures, the cells of
+        a screenful cut to their columns: ``RecordTable.prepare``) and the count label; no
+        widget is changed, so that a worker thread can do it all."""
         found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
         rows = [(row.staff, self.row_cells(row.staff, row.division)) for row in found]
+        prepared = self.table.prepare(((s.id, cs) for s, cs in rows), warm=self.table.size.height)
         label = self.t("showing", n=self.d(f"{len(rows):,}"), m=self.d(f"{total:,}"))
         if include_inactive:
             label += self.t("with_inactive")
         if len(rows) < total:
             label += self.t("showing_more")
-        return rows, label
+        return {s.id: s for s, _cells in rows}, prepared, label
 
-    def _show(self, generation: int, page: tuple[list, str], select_id: int | None) -> None:
+    def _show(self, generation: int, page: tuple[dict, Prepared, str], select_id: int | None) -> None:
         if generation != self._generation or not self.is_attached:
             return  # a newer search is on its way, or the screen was closed meanwhile
-        rows, label = page
-        self.rows = {staff.id: staff for staff, _cells in rows}
+        records, prepared, label = page
+        self.rows = records
         # typing often leaves the first page as it was: the table then changes nothing
-        self.table.load(((staff.id, cs) for staff, cs in rows), keep=select_id)
+        self.table.load_prepared(prepared, keep=select_id)
         if label != self._label:
             self._label = label
             self.query_one("#staff-count", Static).update(label)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -53,8 +54,47 @@ def fit_cell(text: Text, width: int) -> Text:
     return out
 
 
+_BLANK = Text("")  # stands for a cell whose width is not measured (see _update_dimensions)
+
+#: (plain, style, width) -> fit_cell's result, for cells of one style: made by a worker
+#: (``RecordTable.prepare``) and found when painting; a filter's next page mostly holds the
+#: same cells, made afresh (bounded: emptied when full)
+_FITTED: dict[tuple[str, str, int], Text] = {}
+_FITTED_MAX = 20000
+
+
+def _fit_cell_cached(text: Text, width: int) -> Text:
+    """:func:`fit_cell`, the cut cells of one style kept in ``_FITTED`` (a cell that fits is
+    returned as it is, never kept: no two rows share a cell object that is theirs)."""
+    plain = text.plain
+    if text.spans or not isinstance(text.style, str) or width <= 1 or cell_len(plain) <= width:
+        return fit_cell(text, width)
+    key = (plain, text.style, width)
+    out = _FITTED.get(key)
+    if out is None:
+        if len(_FITTED) >= _FITTED_MAX:
+            _FITTED.clear()
+        out = _FITTED[key] = fit_cell(text, width)
+    return out
+
+
 def _signature(row: Sequence[Text]) -> tuple:
     return tuple((c.plain, str(c.style), tuple(c.spans)) for c in row)
+
+
+def _shape(rows: list[tuple[str, list[Text]]]) -> tuple[list[tuple[str, tuple]], list[int]]:
+    """(key, signature) and the height in lines of each row."""
+    shown = [(k, _signature(cs)) for k, cs in rows]
+    heights = [max(1, *(c.plain.count("\n") + 1 for c in cs)) if cs else 1 for _k, cs in rows]
+    return shown, heights
+
+
+class Prepared(NamedTuple):
+    """What :meth:`RecordTable.load` works out before it touches the table (see ``prepare``)."""
+
+    rows: list[tuple[str, list[Text]]]
+    shown: list[tuple[str, tuple]]  # (key, signature) of each row
+    heights: list[int]
 
 
 class RecordTable(DataTable):
@@ -90,6 +130,7 @@ class RecordTable(DataTable):
         #: (the record a filter hid, the row the cursor went to instead): brought back when the
         #: filter shows it again and the user has not moved meanwhile
         self._hidden: tuple[str, str | None] | None = None
+        self._measuring = False  # in _update_dimensions: fixed-width cells are left out
 
     # -- columns ---------------------------------------------------------------------------
     def setup(self, label: Callable[[str], str], width: int) -> None:
@@ -113,18 +154,55 @@ class RecordTable(DataTable):
 
     def _compute_row_renderables(self, row_index: int):
         """Cut each one-line cell between Thai words to its column (the stored cell stays
-        whole: ``get_row`` and a later wider column see all of it)."""
+        whole: ``get_row`` and a later wider column see all of it). The cuts of the rows on
+        screen were made by :meth:`prepare` (in a worker, for the staff filter)."""
         out = super()._compute_row_renderables(row_index)
         if row_index < 0 or len(self.widths) != len(out.cells):
             return out
-        fitted = [fit_cell(c, w) if isinstance(c, Text) and w else c for c, w in zip(out.cells, self.widths)]
+        if self._measuring:  # a fixed-width column's content width is never used: not measured
+            last = max((i for i, w in enumerate(self.widths) if not w), default=-1)
+            return out._replace(cells=[_BLANK if w else c for c, w in zip(out.cells[: last + 1], self.widths)])
+        fitted = [_fit_cell_cached(c, w) if isinstance(c, Text) and w else c for c, w in zip(out.cells, self.widths)]
         return out._replace(cells=fitted)
+
+    def _update_dimensions(self, new_rows) -> None:
+        """DataTable measures every new row's cells, for its auto-width columns: the cells of
+        fixed-width columns (all the cut ones) are left out (their measure is never used; the
+        cells after the last auto-width column are not even passed: with no auto-width column,
+        500 rows of a filter are neither cut nor measured on the event loop), and the
+        renderables made for it are dropped: the rows on screen are made again when painted."""
+        if not any(self.widths):
+            return super()._update_dimensions(new_rows)
+        self._measuring = True
+        try:
+            super()._update_dimensions(new_rows)
+        finally:
+            self._measuring = False
+            self._row_renderable_cache.clear()
 
     def load(self, rows: Iterable[tuple[object, Sequence[object]]], keep: int | None = None) -> None:
         """Show ``rows`` ((record id, cells for every column of ``spec``)); the highlighted
         record (or ``keep``) stays highlighted when it is still there."""
-        self._rows = [(str(rid), self._fit(values)) for rid, values in rows]
-        self._refresh_rows(keep)
+        self.load_prepared(self.prepare(rows), keep)
+
+    def prepare(self, rows: Iterable[tuple[object, Sequence[object]]], warm: int = 0) -> Prepared:
+        """The part of :meth:`load` that touches no widget, for a thread worker: the cells of
+        the columns shown, each row's signature and height; and the first ``warm`` rows' cells
+        cut to their columns (Thai word breaking), so that painting them does none of it on
+        the event loop (rows further down are cut when they are first shown)."""
+        out = [(str(rid), self._fit(values)) for rid, values in rows]
+        shown, heights = _shape(out)
+        widths = list(self.widths)
+        for _k, cs in out[:warm] if len(widths) == len(self.indices) else ():
+            for c, w in zip(cs, widths):
+                if w and isinstance(c, Text):
+                    _fit_cell_cached(c, w)  # made now, found when painted
+        return Prepared(out, shown, heights)
+
+    def load_prepared(self, prepared: Prepared, keep: int | None = None) -> None:
+        """Show rows made by :meth:`prepare` (on the event loop)."""
+        self._rows = prepared.rows
+        self._refresh_rows(keep, None if self.filter_text.strip() else prepared)
 
     def update_record(self, record_id: object, values: Sequence[object]) -> None:
         """Change one record's cells in place (after a save that touched only it)."""
@@ -143,14 +221,16 @@ class RecordTable(DataTable):
             return self._rows
         return [(k, cs) for k, cs in self._rows if needle in " ".join(c.plain for c in cs).casefold()]
 
-    def _refresh_rows(self, keep: int | None) -> None:
+    def _refresh_rows(self, keep: int | None, prepared: Prepared | None = None) -> None:
         keep_key = str(keep) if keep is not None else self.cursor_key()
         if keep is None and self._hidden is not None and self._hidden[1] == keep_key:
             keep_key = self._hidden[0]
         self._hidden = None
-        rows = self._visible()
-        shown = [(k, _signature(cs)) for k, cs in rows]
-        heights = [max(1, *(c.plain.count("\n") + 1 for c in cs)) if cs else 1 for _k, cs in rows]
+        if prepared is not None:  # all rows shown (no filter in the table): worked out already
+            rows, shown, heights = prepared
+        else:
+            rows = self._visible()
+            shown, heights = _shape(rows)
         if [k for k, _ in shown] == [k for k, _ in self._shown] and all(h == 1 for h in heights):
             # the same records in the same order: change only the cells that differ
             col_keys = list(self.columns.keys())
