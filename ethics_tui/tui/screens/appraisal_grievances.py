@@ -73,7 +73,7 @@ class AppraisalGrievancesScreen(
         else:
             due = self.date(g.decided_on)
         values = [
-            self.d(row.staff.code) if row else "",
+            row.staff.code if row else "",
             row.staff.full_name if row else "?",
             self.date(g.filed_on),
             deadline,

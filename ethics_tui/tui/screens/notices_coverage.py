@@ -95,7 +95,7 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
             rows.append((division, cells([self.d(c) for c in (division, total, done, f"{pct:.0f}")], style)))
         self.query_one("#cov-divisions", RecordTable).load(rows)
         self.query_one("#cov-pending", RecordTable).load(
-            (p.staff_id, (division, self.d(p.code), p.name, p.position))
+            (p.staff_id, (division, p.code, p.name, p.position))
             for division, people in cov.pending
             for p in people
         )
@@ -153,7 +153,7 @@ class PersonCoverageScreen(
 
     def row_cells(self, row) -> list:
         s = row.staff
-        return [self.d(s.code), s.full_name, s.position, row.division]
+        return [s.code, s.full_name, s.position, row.division]
 
     def filter_changed(self, text: str) -> None:
         self.reload()

@@ -130,7 +130,7 @@ class TickOffScreen(
 
     def row_cells(self, p: Person) -> list:
         return [
-            *cells((self.d(p.code), p.name, p.position, p.division), "" if p.active else "dim strike"),
+            *cells((p.code, p.name, p.position, p.division), "" if p.active else "dim strike"),
             self._status_cell(p),
         ]
 

@@ -88,8 +88,10 @@ class StaffScreen(
 
     # -- table -----------------------------------------------------------------------------
     def row_cells(self, s: Staff, division: str = "") -> list[Text]:
-        code = self.d(s.code) if s.code.isdigit() else s.code
-        return cells([code, s.full_name, s.position, s.level, division, s.staff_type], "" if s.active else "dim strike")
+        # the code is an identifier: never in Thai digits, whatever the office chose
+        return cells(
+            [s.code, s.full_name, s.position, s.level, division, s.staff_type], "" if s.active else "dim strike"
+        )
 
     def reload(self, select_id: int | None = None) -> None:
         """Refill the table now (on mount and after a save, import or deactivation)."""
