@@ -179,7 +179,7 @@ def _file_key(store, entry: dict | None):
         st = (store.dir / entry["file"]).stat()
     except OSError:
         return None
-    return (entry["file"], entry.get("sha256"), st.st_mtime_ns, st.st_size, st.st_ino)
+    return (entry["file"], entry.get("sha256"), str(entry.get("journal")), st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _version(ctx: Context, tx):

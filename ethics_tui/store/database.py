@@ -42,7 +42,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
-from ethics_tui.store import integrity, migrations
+from ethics_tui.store import integrity, journal, migrations
 from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, encode_json, os_error
 from ethics_tui.store.audit import AUDIT_FILE, AuditLog
@@ -152,13 +152,26 @@ class Transaction:
         self.records.append({"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note})
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
-        """Replace (or add) document ``doc_id`` of ``table`` whole. Copies the table's index,
-        not its documents: the transaction's documents are its own (read fresh, never the
-        cache), and the other documents are not changed."""
+        """Replace (or add) document ``doc_id`` of ``table`` whole. Never changes a document in
+        place: the transaction's documents are the store's cached ones (its index is its own).
+        Remembers the keys put, so that the commit appends just those to the table's journal."""
         tables = self._storage.read()
-        docs = dict(tables.get(table) or {})
-        docs[str(int(doc_id))] = dict(doc)
+        src = tables.get(table) or {}
+        key = str(int(doc_id))
+        hints = getattr(tables, "hints", None)
+        hint = hints.get(table) if hints is not None else None
+        if hint is not None and hint[0] is src:
+            docs, keys = src, hint[1] | {key}  # the transaction's own index: no copy
+        elif hints is not None and tables.mine.get(table) is src:
+            docs, keys = src, {key}
+        else:
+            docs, keys = dict(src), None
+        docs[key] = dict(doc)
         tables[table] = docs
+        if keys is not None:
+            hints[table] = (docs, keys)
+        elif hints is not None:
+            hints.pop(table, None)
         self._storage.write(tables)
         tbl = self.db.table(table)
         tbl.clear_cache()
@@ -188,6 +201,14 @@ class Transaction:
         tbl._next_id = None  # recomputed from the table and the high-water mark
 
 
+def _undo(written: list[Path], appended: list[tuple[Path, int, int]]) -> None:
+    """A failed commit: remove the table files it wrote and cut off the lines it appended."""
+    for target in written:
+        _unlink_quiet(target)
+    for target, start, end in appended:
+        journal.cut_back(target, start, end)
+
+
 def _unlink_quiet(path: Path) -> None:
     try:
         path.unlink()
@@ -204,8 +225,14 @@ class Store:
         self._wlock = threading.RLock()  # this process's writers, one at a time (see locked)
         self._flock = None  # filelock.FileLock, made on first use
         self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
-        self._tcache: dict[str, dict] = {}  # table files by name (immutable, see store/tables.py)
+        #: table files by name (immutable, see store/tables.py): (journal length, tip, documents,
+        #: the file's stat key when a transaction read it)
+        self._tcache: dict[str, tuple] = {}
+        self._txcache: dict[str, tuple] = {}  # the same, for transactions only
         self.split_at: int | None = None  # None: tables.SPLIT_AT
+        self.compact_at: int | None = None  # journal bytes that start a compaction (None: journal.compact_due)
+        self.compact_in_background = True  # False: only Store.compact() compacts (tests)
+        self._compactor: threading.Thread | None = None
         self.audit = AuditLog(self.dir / AUDIT_FILE)
         self.notices: list[tuple[str, str]] = []  # things worth telling the user after open
 
@@ -272,6 +299,8 @@ class Store:
             integrity.settle(self, default_actor())
             for path in tfiles.stray_files(self, fresh=True):
                 _unlink_quiet(path)
+            for path, length in self._stale_journal_tails():
+                journal.cut_tail(path, length)
             for name in self.db_names():
                 version = self._schema_at_a_glance(name)
                 if version in migrations.READABLE:
@@ -342,9 +371,15 @@ class Store:
                 version = migrations.schema_of(self.load(n))
             if version not in migrations.READABLE:
                 return True
-        if tfiles.stray_files(self):
+        if tfiles.stray_files(self) or self._stale_journal_tails():
             return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
+
+    def _stale_journal_tails(self) -> list[tuple[Path, int]]:
+        """Journals longer than their root says, untouched for a while: a killed writer's line
+        (the root's ``_meta`` read alone; a root that does not end with it names none)."""
+        meta = self._meta_at_a_glance(MAIN)
+        return journal.stale_tails(self.dir, tfiles.entries({META_TABLE: {"1": meta}} if meta else {}))
 
     def _schema_at_a_glance(self, name: str) -> int | None:
         """The schema of a file without parsing it whole (see _meta_at_a_glance)."""
@@ -436,25 +471,64 @@ class Store:
 
     def _prune_table_cache(self) -> None:
         live = {e["file"] for _key, t in self._cache.values() for e in t.entries.values()}
-        for fname in [f for f in self._tcache if f not in live]:
-            del self._tcache[fname]
+        for cache in (self._tcache, self._txcache):
+            for fname in [f for f in cache if f not in live]:
+                del cache[fname]
 
-    def _table_file(self, db: str, table: str, entry: dict) -> dict:
-        """A table file's documents (cached by name: the files are never rewritten)."""
+    def _table_file(self, db: str, table: str, entry: dict, edited: list | None = None, tx: bool = False) -> dict:
+        """A table's documents: its file (cached by name: files are never rewritten) with its
+        journal applied up to the committed length the entry names. A process that holds an
+        older state of the same file reads and applies only the journal lines since. A file
+        read from disk whose SHA-256 differs from the entry's is added to ``edited``.
+
+        ``tx``: for a transaction, from a cache of its own that no reader is ever handed (a
+        caller that changes what it read cannot change what the next save writes)."""
         fname = entry["file"]
+        length, tip, _lines = journal.committed(entry)
+        cache = self._txcache if tx else self._tcache
         with self._tlock:
-            got = self._tcache.get(fname)
-            if got is not None:
-                return got
+            got = cache.get(fname)
+            stamp = None
+            if tx:  # a table file edited in place outside the program is read (and recorded) again
+                try:
+                    stamp = self._stat_key(self.dir / fname)
+                except OSError:
+                    stamp = None
+                if got is not None and got[3] != stamp:
+                    got = None
+            if got is not None and got[0] == length and got[1] == tip:
+                return got[2]
             try:
-                docs, _sha = tfiles.read_file(self, fname)
+                docs = None
+                if got is not None and got[0] < length:
+                    try:
+                        docs = journal.replay(self.dir, entry, got[2], got[0], got[1])
+                    except CorruptDatabaseError:
+                        docs = None  # not a continuation of what we hold: read it all
+                if docs is None:
+                    base, sha = tfiles.read_file(self, fname)
+                    if edited is not None and sha != entry.get("sha256"):
+                        edited.append(table)
+                    docs = journal.replay(self.dir, entry, base) if length else base
+            except FileNotFoundError:  # the journal: as for a missing table file, below
+                newer = self.load(db).entries.get(table)
+                if newer and newer != entry:
+                    return self._table_file(db, table, newer, edited, tx)
+                raise integrity.missing_error(journal.name_for(fname)[: -len(".jsonl")], self) from None
             except integrity.MissingFileError:
                 # a writer may have replaced it since this root was read: follow the current root
                 newer = self.load(db).entries.get(table)
                 if newer and newer["file"] != fname:
-                    return self._table_file(db, table, newer)
+                    return self._table_file(db, table, newer, edited, tx)
                 raise
-            self._tcache[fname] = docs
+            except CorruptDatabaseError as exc:
+                if exc.backup is None:
+                    from ethics_tui.store import backup
+
+                    exc.backup = backup.newest_good_backup(self)
+                raise
+            if got is None or got[0] <= length:
+                cache[fname] = (length, tip, docs, stamp)
             return docs
 
     def count(self, table: str, active_only: bool = False, name: str = MAIN) -> int:
@@ -535,11 +609,30 @@ class Store:
                 ids[table] = top
         meta["ids"] = ids
         split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
-        body, listed, writes = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at)
+        tx = data if isinstance(data, tfiles.TxTables) else None
+        body, listed, writes, appends = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at, tx)
+        written: list[Path] = []
+        appended: list[tuple[Path, int, int]] = []
+        try:
+            for target, raw in writes:  # new names: nothing refers to them until the root does
+                atomic_write_bytes(target, raw)
+                written.append(target)
+            for table, target, line, entry in appends:  # not data until the root names the new tip
+                start, end = journal.append(target, line)
+                appended.append((target, start, end))
+                j = entry["journal"]
+                entry["journal"] = {"len": end, "tip": journal.line_hash(line), "lines": j["lines"] + 1}
+        except BaseException:
+            _undo(written, appended)
+            raise
         if listed:
             meta["tables"] = listed
         else:
             meta.pop("tables", None)
+        if any(journal.committed(e)[0] for e in listed.values()):
+            meta["schema"] = migrations.JOURNAL_SCHEMA
+        elif meta.get("schema") == migrations.JOURNAL_SCHEMA:
+            meta["schema"] = migrations.CURRENT_SCHEMA
         records = [dict(r, db=name) for r in records]
         if meta.get("schema") in (None, 1):
             if meta.get("schema") == 1:
@@ -563,11 +656,7 @@ class Store:
         meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
         tail = b'"_meta":' + encode_json({"1": meta}, path) + b"}"
         payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
-        written: list[Path] = []
         try:
-            for target, raw in writes:  # new names: nothing refers to them until the root does
-                atomic_write_bytes(target, raw)
-                written.append(target)
             before = self.audit.write(lines)
             try:
                 atomic_write_bytes(path, payload)
@@ -575,17 +664,27 @@ class Store:
                 self.audit.rollback(before)
                 raise
         except BaseException:
-            for target in written:
-                _unlink_quiet(target)
+            _undo(written, appended)
             raise
         # The written objects may be shared with the caller's (a model's lists): the next
         # load() parses the file again rather than cache something the caller can still change.
         self._cache.pop(name, None)
+        for table, _target, line, entry in appends:  # the new state: the transaction's index, with
+            got = self._txcache.get(entry["file"])  # the documents decoded from the bytes written
+            if got is not None and tx is not None and got[2] is tx.orig.get(table):
+                mine, change = loaded[table], json.loads(line)
+                for key in change.get("del", ()):
+                    mine.pop(key, None)
+                mine.update(change.get("put", {}))
+                j = entry["journal"]
+                self._txcache[entry["file"]] = (j["len"], j["tip"], mine, got[3])
         live = {e["file"] for e in listed.values()}
         for e in old.values():
             if e["file"] not in live:
                 self._tcache.pop(e["file"], None)
+                self._txcache.pop(e["file"], None)
                 _unlink_quiet(self.dir / e["file"])
+                _unlink_quiet(self.dir / journal.name_for(e["file"]))
         return listed
 
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
@@ -613,13 +712,12 @@ class Store:
                 data = migrations.new_database()
             edited: list[str] = []
 
-            def fresh_table(table: str, entry: dict) -> dict:
-                docs, sha = tfiles.read_file(self, entry["file"])  # never the cache, as above
-                if sha != entry.get("sha256"):
-                    edited.append(table)
-                return docs
+            def table_file(table: str, entry: dict) -> dict:
+                # the root was read fresh: its entry names the file and the committed journal
+                # (length and hash chain), so a cached state of exactly that is the same content
+                return self._table_file(name, table, entry, edited, tx=True)
 
-            db = _DB(storage=_MemoryStorage, data=tfiles.TxTables(data, fresh_table))
+            db = _DB(storage=_MemoryStorage, data=tfiles.TxTables(data, table_file, edited))
             storage: _MemoryStorage = db.storage  # type: ignore[assignment]
             tx = Transaction(db, storage)
             yield tx
@@ -628,6 +726,45 @@ class Store:
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
             pre = list(pre) + integrity.table_edits(self, name, data, edited)
             tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+        if self.compact_in_background and any(self._compact_due(e) for e in tx.committed.values()):
+            self._compact_later(name)
+
+    # -- compaction ------------------------------------------------------------------------
+    def compact(self, name: str = MAIN, actor: str | None = None, force: bool = False) -> list[str]:
+        """Fold each large journal of ``name`` (every journal with ``force``) into a new table
+        file: an ordinary audited save, under the lock, from the committed state it reads there
+        (so a concurrent writer's change is either in it or appended after it). Returns the tables."""
+        with self.transaction(name, actor) as tx:
+            data = tx._storage.data
+            due = sorted(
+                t for t, e in data.old.items() if journal.committed(e)[0] and (force or self._compact_due(e))
+            )
+            for table in due:
+                data.rewrite.add(table)
+                data[table] = data[table]
+            if due:
+                tx.log("compact", "database", name, due, note="journal folded into a new table file")
+        return due
+
+    def _compact_due(self, entry: dict) -> bool:
+        return journal.compact_due(self.dir, entry, self.compact_at)
+
+    def _compact_later(self, name: str) -> None:
+        """Compact in a thread of its own, off the save's path (not a daemon: a command that
+        exits first waits for it). One at a time."""
+        with self._tlock:
+            if self._compactor is not None and self._compactor.is_alive():
+                return
+            self._compactor = threading.Thread(target=self._compact_quietly, args=(name,), name="ethics-compact")
+            self._compactor.start()
+
+    def _compact_quietly(self, name: str) -> None:
+        try:
+            self.compact(name)
+        except Exception as exc:  # the journal stays as it is: the next save tries again
+            import logging
+
+            logging.getLogger(__name__).warning("compaction of %s failed: %s", name, type(exc).__name__)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))

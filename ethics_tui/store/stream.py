@@ -17,6 +17,8 @@ import json
 import re
 from collections.abc import Iterator
 
+from ethics_tui.store import journal
+
 _DEC = json.JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")
 CHUNK = 1 << 16  # read this much at a time: no copy of the whole file is ever held
@@ -120,18 +122,20 @@ def _source(store, table: str, name: str):
     data = cached[1]
     if table in data.root or table not in data.entries:
         return data.root.get(table, {}), None, False
-    fname = data.entries[table]["file"]
-    held = store._tcache.get(fname)
-    if held is not None:
-        return held, None, False
-    return None, store.dir / fname, True
+    entry = data.entries[table]
+    held = store._tcache.get(entry["file"])
+    if held is not None and held[:2] == journal.committed(entry)[:2]:
+        return held[2], None, False
+    if journal.committed(entry)[0]:
+        return None, None, False  # a table file with a journal: the store reads both
+    return None, store.dir / entry["file"], True
 
 
 def docs(store, table: str, name: str = "main") -> Iterator[tuple[str, dict]]:
     """(record id as stored, document) of every document of ``table``; do not change them."""
     try:
         held, path, whole = _source(store, table, name)
-        f = None if held is not None else open(path, "rb")  # closed below (with f)
+        f = None if held is not None or path is None else open(path, "rb")  # closed below (with f)
     except OSError:
         held, f = None, None
     if held is not None:
@@ -162,5 +166,5 @@ def version(store, table: str, name: str = "main"):
     if name == "main":
         entry = store.load(name).entries.get(table)
         if entry is not None and table not in store.load(name).root:
-            return (name, entry["file"])
+            return (name, entry["file"], *journal.committed(entry)[:2])
     return (name, key)
