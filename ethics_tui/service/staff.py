@@ -249,7 +249,8 @@ def update(ctx: Context, staff: Staff) -> Staff:
             )
         _check_refs(ctx, tx, staff)
         new = staff.to_dict()
-        changed = [k for k, v in new.items() if k != "rev" and old.to_dict().get(k) != v]
+        was = old.to_dict()
+        changed = [k for k, v in new.items() if k != "rev" and was.get(k) != v]
         if not changed:
             return old
         staff.rev = old.rev + 1

@@ -601,15 +601,22 @@ class Store:
         for table, top in (marks or {}).items():
             if table != META_TABLE:
                 ids[table] = max(ids.get(table, 0), top)
+        tx = data if isinstance(data, tfiles.TxTables) else None
         for table, docs in loaded.items():
             if not isinstance(docs, dict):
                 continue
-            top = max((int(k) for k in docs), default=0)
+            hint = tx.hints.get(table) if tx is not None else None
+            if tx is not None and table in ids and table in tx.orig and table not in touched:
+                continue  # a table file read, not changed: its mark was set when it was saved
+            if hint is not None and hint[0] is docs and table in ids and table in tx.orig:
+                keys = hint[1]  # only these were put into the table as saved (see Transaction.put)
+            else:
+                keys = docs
+            top = max((int(k) for k in keys), default=0)
             if top > ids.get(table, 0):
                 ids[table] = top
         meta["ids"] = ids
         split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
-        tx = data if isinstance(data, tfiles.TxTables) else None
         body, listed, writes, appends = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at, tx)
         written: list[Path] = []
         appended: list[tuple[Path, int, int]] = []
@@ -617,7 +624,7 @@ class Store:
             for target, raw in writes:  # new names: nothing refers to them until the root does
                 atomic_write_bytes(target, raw)
                 written.append(target)
-            for table, target, line, entry in appends:  # not data until the root names the new tip
+            for _table, target, line, entry in appends:  # not data until the root names the new tip
                 start, end = journal.append(target, line)
                 appended.append((target, start, end))
                 j = entry["journal"]
@@ -736,9 +743,7 @@ class Store:
         (so a concurrent writer's change is either in it or appended after it). Returns the tables."""
         with self.transaction(name, actor) as tx:
             data = tx._storage.data
-            due = sorted(
-                t for t, e in data.old.items() if journal.committed(e)[0] and (force or self._compact_due(e))
-            )
+            due = sorted(t for t, e in data.old.items() if journal.committed(e)[0] and (force or self._compact_due(e)))
             for table in due:
                 data.rewrite.add(table)
                 data[table] = data[table]
