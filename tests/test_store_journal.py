@@ -367,3 +367,19 @@ def test_a_journal_that_does_not_chain_raises_the_corrupt_error(tmp_path):
     path.write_bytes(path.read_bytes().replace("ใหม่".encode(), "เก่า".encode()))
     with pytest.raises(CorruptDatabaseError):
         Store(tmp_path).load()["people"]
+
+
+def test_streaming_a_table_applies_its_journal_without_keeping_the_table(tmp_path):
+    from ethics_tui.store import stream
+
+    store = _office(tmp_path)
+    version = stream.version(Store(tmp_path), "people")
+    _rename(store, 3, "ใหม่")
+    with store.transaction(actor="t") as tx:
+        tx.table("people").remove(doc_ids=[4])
+        tx.table("people").insert({"name": "เพิ่ม", "active": True})
+    fresh = Store(tmp_path)
+    streamed = dict(stream.docs(fresh, "people"))
+    assert not fresh._tcache  # streamed: the table was not kept
+    assert streamed == _people(tmp_path) and streamed["3"]["name"] == "ใหม่" and "4" not in streamed
+    assert stream.version(fresh, "people") != version

@@ -95,10 +95,10 @@ def test_a_failed_root_write_leaves_files_and_log_as_before(tmp_path, monkeypatc
     before, data = _state(tmp_path), _tables(store)
     real = database.atomic_write_bytes
 
-    def fail_root(path, payload):
+    def fail_root(path, payload, **kw):
         if Path(path).name == "main.json":
             raise StorageError("เต็ม", "full")
-        real(path, payload)
+        real(path, payload, **kw)
 
     monkeypatch.setattr(database, "atomic_write_bytes", fail_root)
     with pytest.raises(StorageError), store.transaction(actor="t") as tx:
@@ -114,10 +114,10 @@ from ethics_tui.store import database, tables
 from ethics_tui.store.database import Store
 tables.SPLIT_AT = 3
 real = database.atomic_write_bytes
-def kill(path, payload):
+def kill(path, payload, **kw):
     if Path(path).name == "main.json":
-        os._exit(9)  # after the table file and the audit entry, before the root
-    real(path, payload)
+        os._exit(9)  # after the table file (or journal line) and the audit entry, before the root
+    real(path, payload, **kw)
 database.atomic_write_bytes = kill
 with Store(sys.argv[1]).transaction(actor="k") as tx:
     tx.table("people").update({"name": "หาย"}, doc_ids=[1])

@@ -4,6 +4,7 @@ Layout of a data folder::
 
     main.json        the root: small tables + _meta (schema, audit head, the table files' list)
     main.T.X.json    a large table of main in its own immutable file (store/tables.py)
+    main.T.X.jsonl   its journal: the changes saved since the file was written (store/journal.py)
     audit.jsonl      hash-chained audit log (append-only, kept out of main.json)
     backups/         rotating automatic backups and manual ones (zip)
     logs/            error log of the TUI
@@ -15,10 +16,12 @@ Reads never lock: writes replace files atomically, so a reader sees the old or t
 A parsed file is cached and reused while its (mtime, size, inode) is unchanged.
 
 Writes go through :meth:`Store.transaction`, which takes the in-process lock and the file lock,
-parses the file afresh (never trusting the cache key, which can repeat on coarse file systems,
-and never sharing objects with the cache), lets the caller change the TinyDB tables, then
-appends the audit entries (tagged with the file and a digest of its content) and replaces the
-file once. If the file cannot be written the audit append is cut back; an exception anywhere
+parses the root afresh (never trusting the cache key, which can repeat on coarse file systems,
+and never sharing objects with the readers' cache; a table file and its journal come from the
+transactions' own cache when the root names exactly the length and hash-chain tip it holds),
+lets the caller change the TinyDB tables, then appends the changed documents of each table
+file to its journal, appends the audit entries (tagged with the file and a digest of its
+content) and replaces the root once. If the file cannot be written the audit append is cut back; an exception anywhere
 leaves cache, disk and audit log as they were. Record ids come from a high-water mark kept in
 ``_meta`` and are never reused. Records carry a ``rev`` number that services check, so that a
 clash on a network share whose locks are unreliable is detected instead of silently
@@ -625,7 +628,7 @@ class Store:
                 atomic_write_bytes(target, raw)
                 written.append(target)
             for _table, target, line, entry in appends:  # not data until the root names the new tip
-                start, end = journal.append(target, line)
+                start, end = journal.append(target, line, sync=False)  # fsynced with the root, below
                 appended.append((target, start, end))
                 j = entry["journal"]
                 entry["journal"] = {"len": end, "tip": journal.line_hash(line), "lines": j["lines"] + 1}
@@ -664,9 +667,10 @@ class Store:
         tail = b'"_meta":' + encode_json({"1": meta}, path) + b"}"
         payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
         try:
-            before = self.audit.write(lines)
-            try:
-                atomic_write_bytes(path, payload)
+            before = self.audit.write(lines, sync=not appended)
+            try:  # the journal lines and the audit entries are on disk before the root names them
+                synced = (self.audit.path, *(target for target, _s, _e in appended)) if appended else ()
+                atomic_write_bytes(path, payload, also_sync=synced)
             except BaseException:
                 self.audit.rollback(before)
                 raise

@@ -85,8 +85,9 @@ def line_hash(line: bytes) -> str:
     return hashlib.sha256(line).hexdigest()
 
 
-def append(path: Path, line: bytes) -> tuple[int, int]:
-    """Append one line (after a newline) and fsync. Returns (start, end) of what was written."""
+def append(path: Path, line: bytes, sync: bool = True) -> tuple[int, int]:
+    """Append one line (after a newline) and fsync (``sync=False``: the caller fsyncs it before
+    the root names it). Returns (start, end) of what was written."""
     data = b"\n" + line + b"\n"
     created = not path.exists()
     try:
@@ -99,7 +100,8 @@ def append(path: Path, line: bytes) -> tuple[int, int]:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
         end = os.lseek(fd, 0, os.SEEK_CUR)
     except OSError as exc:
         _undo_partial(fd, path, start, created)

@@ -8,8 +8,10 @@ its count of active documents (``active`` not false)::
     "_meta": {"1": {"schema": 2, ..., "tables": {"staff": {"file": "main.staff.0a1b2c3d4e5f.json",
                                                            "sha256": "...", "count": 10000, "active": 9800}}}}
 
-A save writes a new file only for each table it changed, then the audit entries, then the root
-(see ``Store._commit``); the superseded files are removed after the root is in place. A process
+A save appends the documents it changed to each changed table's journal (store/journal.py;
+the entry then also names the journal's committed length and tip), or writes a new file for a
+table it changed a lot, then the audit entries, then the root (see ``Store._commit``); the
+superseded files are removed after the root is in place. A process
 killed before the root replace leaves the old root naming the old files: the new ones are
 leftovers that the next ``open`` removes (exact names, and only when the root parses).
 
