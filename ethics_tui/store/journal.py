@@ -132,14 +132,9 @@ def cut_back(path: Path, start: int, end: int) -> None:
     try:
         if path.stat().st_size != end:
             return  # not ours to cut any more: the line stays, uncommitted (not data)
-        if start == 0:
-            path.unlink()
-            return
-        with open(path, "r+b") as f:
-            f.truncate(start)
-            os.fsync(f.fileno())
     except OSError:
-        pass  # an uncommitted line is not data; open() cuts it later
+        return
+    cut_tail(path, start)
 
 
 def read_committed(path: Path, start: int, end: int) -> bytes:
@@ -293,4 +288,4 @@ def cut_tail(path: Path, length: int) -> None:
             f.truncate(length)
             os.fsync(f.fileno())
     except OSError:
-        pass
+        pass  # an uncommitted tail is not data: cut at a later open()
