@@ -45,7 +45,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
-from ethics_tui.store import integrity, journal, migrations
+from ethics_tui.store import integrity, journal, migrations, table_cache
 from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, encode_json, os_error
 from ethics_tui.store.audit import AUDIT_FILE, AuditLog
@@ -479,60 +479,8 @@ class Store:
                 del cache[fname]
 
     def _table_file(self, db: str, table: str, entry: dict, edited: list | None = None, tx: bool = False) -> dict:
-        """A table's documents: its file (cached by name: files are never rewritten) with its
-        journal applied up to the committed length the entry names. A process that holds an
-        older state of the same file reads and applies only the journal lines since. A file
-        read from disk whose SHA-256 differs from the entry's is added to ``edited``.
-
-        ``tx``: for a transaction, from a cache of its own that no reader is ever handed (a
-        caller that changes what it read cannot change what the next save writes)."""
-        fname = entry["file"]
-        length, tip, _lines = journal.committed(entry)
-        cache = self._txcache if tx else self._tcache
-        with self._tlock:
-            got = cache.get(fname)
-            stamp = None
-            if tx:  # a table file edited in place outside the program is read (and recorded) again
-                try:
-                    stamp = self._stat_key(self.dir / fname)
-                except OSError:
-                    stamp = None
-                if got is not None and got[3] != stamp:
-                    got = None
-            if got is not None and got[0] == length and got[1] == tip:
-                return got[2]
-            try:
-                docs = None
-                if got is not None and got[0] < length:
-                    try:
-                        docs = journal.replay(self.dir, entry, got[2], got[0], got[1])
-                    except CorruptDatabaseError:
-                        docs = None  # not a continuation of what we hold: read it all
-                if docs is None:
-                    base, sha = tfiles.read_file(self, fname)
-                    if edited is not None and sha != entry.get("sha256"):
-                        edited.append(table)
-                    docs = journal.replay(self.dir, entry, base) if length else base
-            except FileNotFoundError:  # the journal: as for a missing table file, below
-                newer = self.load(db).entries.get(table)
-                if newer and newer != entry:
-                    return self._table_file(db, table, newer, edited, tx)
-                raise integrity.missing_error(journal.name_for(fname)[: -len(".jsonl")], self) from None
-            except integrity.MissingFileError:
-                # a writer may have replaced it since this root was read: follow the current root
-                newer = self.load(db).entries.get(table)
-                if newer and newer["file"] != fname:
-                    return self._table_file(db, table, newer, edited, tx)
-                raise
-            except CorruptDatabaseError as exc:
-                if exc.backup is None:
-                    from ethics_tui.store import backup
-
-                    exc.backup = backup.newest_good_backup(self)
-                raise
-            if got is None or got[0] <= length:
-                cache[fname] = (length, tip, docs, stamp)
-            return docs
+        """A table file's documents with its journal applied (see ``table_cache.read``)."""
+        return table_cache.read(self, db, table, entry, edited, tx)
 
     def count(self, table: str, active_only: bool = False, name: str = MAIN) -> int:
         """How many documents a table holds (for a table file, from the root: the file is not read)."""
@@ -738,42 +686,15 @@ class Store:
             pre = list(pre) + integrity.table_edits(self, name, data, edited)
             tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
         if self.compact_in_background and any(self._compact_due(e) for e in tx.committed.values()):
-            self._compact_later(name)
+            table_cache.compact_later(self, name)
 
     # -- compaction ------------------------------------------------------------------------
     def compact(self, name: str = MAIN, actor: str | None = None, force: bool = False) -> list[str]:
-        """Fold each large journal of ``name`` (every journal with ``force``) into a new table
-        file: an ordinary audited save, under the lock, from the committed state it reads there
-        (so a concurrent writer's change is either in it or appended after it). Returns the tables."""
-        with self.transaction(name, actor) as tx:
-            data = tx._storage.data
-            due = sorted(t for t, e in data.old.items() if journal.committed(e)[0] and (force or self._compact_due(e)))
-            for table in due:
-                data.rewrite.add(table)
-                data[table] = data[table]
-            if due:
-                tx.log("compact", "database", name, due, note="journal folded into a new table file")
-        return due
+        """Fold each large journal of ``name`` into a new table file (see ``table_cache.compact``)."""
+        return table_cache.compact(self, name, actor, force)
 
     def _compact_due(self, entry: dict) -> bool:
         return journal.compact_due(self.dir, entry, self.compact_at)
-
-    def _compact_later(self, name: str) -> None:
-        """Compact in a thread of its own, off the save's path (not a daemon: a command that
-        exits first waits for it). One at a time."""
-        with self._tlock:
-            if self._compactor is not None and self._compactor.is_alive():
-                return
-            self._compactor = threading.Thread(target=self._compact_quietly, args=(name,), name="ethics-compact")
-            self._compactor.start()
-
-    def _compact_quietly(self, name: str) -> None:
-        try:
-            self.compact(name)
-        except Exception as exc:  # the journal stays as it is: the next save tries again
-            import logging
-
-            logging.getLogger(__name__).warning("compaction of %s failed: %s", name, type(exc).__name__)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))

@@ -135,11 +135,13 @@ class MissingFileError(StorageError):
     backup = None
 
 
-def missing_error(name: str, store=None) -> StorageError:
+def missing_error(name: str, store=None, fname: str | None = None) -> StorageError:
+    """``name``: a database (``main`` for main.json), or ``fname``: the exact file (a journal)."""
+    fname = fname or f"{name}.json"
     exc = MissingFileError(
-        f"ไฟล์ {name}.json หายไปหรือถูกล้าง แต่บันทึกการตรวจสอบแสดงว่าเคยมีข้อมูล — โปรแกรมจะไม่สร้างใหม่ทับ "
+        f"ไฟล์ {fname} หายไปหรือถูกล้าง แต่บันทึกการตรวจสอบแสดงว่าเคยมีข้อมูล — โปรแกรมจะไม่สร้างใหม่ทับ "
         "โปรดกู้คืนจากสำเนาสำรองด้วยคำสั่ง restore (หรือเมนูกู้คืน)",
-        f"{name}.json is missing or emptied, but the audit log shows it held data; it will not be "
+        f"{fname} is missing or emptied, but the audit log shows it held data; it will not be "
         "recreated empty. Restore it from a backup (the restore command).",
     )
     if store is not None:
