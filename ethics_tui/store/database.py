@@ -685,7 +685,8 @@ class Store:
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
             pre = list(pre) + integrity.table_edits(self, name, data, edited)
             tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
-        if self.compact_in_background and any(self._compact_due(e) for e in tx.committed.values()):
+        listed = tx.committed if isinstance(tx.committed, dict) else {}
+        if self.compact_in_background and any(self._compact_due(e) for e in listed.values()):
             table_cache.compact_later(self, name)
 
     # -- compaction ------------------------------------------------------------------------
