@@ -383,3 +383,24 @@ def test_streaming_a_table_applies_its_journal_without_keeping_the_table(tmp_pat
     assert not fresh._tcache  # streamed: the table was not kept
     assert streamed == _people(tmp_path) and streamed["3"]["name"] == "ใหม่" and "4" not in streamed
     assert stream.version(fresh, "people") != version
+
+
+def test_a_document_changed_in_place_in_a_transaction_never_reaches_a_later_save(tmp_path):
+    """Transactions keep the table files they read across transactions (table_cache): what a
+    caller does to a document it was handed must not leak into the cache."""
+    store = _office(tmp_path)
+    with store.transaction(actor="t") as tx:
+        tx.put("people", 1, {"name": "คน0", "active": True, "history": ["ก"]})
+    with pytest.raises(KeyError), store.transaction(actor="t") as tx:
+        tx.table("people").get(doc_id=1)["history"].append("ยกเลิก")  # then the save is abandoned
+        raise KeyError("abort")
+    with store.transaction(actor="t") as tx:
+        for doc in tx.table("people").all():
+            if doc.get("history"):
+                doc["history"].append("ไม่บันทึก")  # changed, never put
+        tx.put("people", 2, {"name": "สอง", "active": True})
+    with store.transaction(actor="t") as tx:
+        doc = dict(tx.table("people").get(doc_id=1))
+        assert doc["history"] == ["ก"]
+        tx.put("people", 1, {**doc, "name": "หนึ่ง"})
+    assert _people(tmp_path)["1"] == {"name": "หนึ่ง", "active": True, "history": ["ก"]}

@@ -68,12 +68,44 @@ def default_actor() -> str:
         return "unknown"
 
 
+def _own(value):
+    """A copy of a JSON value's lists and dicts (all the way down)."""
+    if isinstance(value, dict):
+        return {k: _own(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_own(v) for v in value]
+    return value
+
+
 class _CopyingTable(Table):
     """A TinyDB table that never mutates the cached documents in place.
 
     Stock ``Table.update`` changes the document dicts that ``Storage.read`` returned. We copy
     each document before the updater runs, so an aborted transaction leaves the cache intact.
+    In a transaction the documents it hands out (get, search, all, iteration) also have their
+    own lists and dicts: its table files come from a cache kept across transactions
+    (``table_cache``), which a caller appending to a record's list must not change.
     """
+
+    def _owned(self, doc):
+        if isinstance(doc, dict) and not getattr(self._storage, "read_only", False):
+            for k, v in doc.items():
+                if isinstance(v, (dict, list)):
+                    doc[k] = _own(v)
+        return doc
+
+    def get(self, *args, **kwargs):
+        got = super().get(*args, **kwargs)
+        if isinstance(got, list):
+            return [self._owned(d) for d in got]
+        return self._owned(got)
+
+    def search(self, cond):
+        return [self._owned(d) for d in super().search(cond)]
+
+    def __iter__(self):
+        for doc in super().__iter__():
+            yield self._owned(doc)
 
     def _update_table(self, updater):
         if getattr(self._storage, "read_only", False):
@@ -676,11 +708,17 @@ class Store:
                 # (length and hash chain), so a cached state of exactly that is the same content
                 return self._table_file(name, table, entry, edited, tx=True)
 
-            db = _DB(storage=_MemoryStorage, data=tfiles.TxTables(data, table_file, edited))
+            tables = tfiles.TxTables(data, table_file, edited)
+            db = _DB(storage=_MemoryStorage, data=tables)
             storage: _MemoryStorage = db.storage  # type: ignore[assignment]
             tx = Transaction(db, storage)
-            yield tx
+            try:
+                yield tx
+            except BaseException:
+                table_cache.forget(self, tables)
+                raise
             if not storage.dirty and not tx.records:
+                table_cache.forget(self, tables)
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
             pre = list(pre) + integrity.table_edits(self, name, data, edited)

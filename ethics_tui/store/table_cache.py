@@ -75,6 +75,18 @@ def read(store, db: str, table: str, entry: dict, edited: list | None = None, tx
         return docs
 
 
+def forget(store, tables) -> None:
+    """A transaction that ended without a commit: drop the table files it read from the
+    transactions' cache (a caller may have changed a document it was handed; the next
+    transaction reads them again)."""
+    with store._tlock:
+        for table, docs in tables.orig.items():
+            entry = tables.old.get(table)
+            got = store._txcache.get(entry["file"]) if entry else None
+            if got is not None and got[2] is docs:
+                del store._txcache[entry["file"]]
+
+
 def compact(store, name: str, actor: str | None = None, force: bool = False) -> list[str]:
     """Fold each large journal of ``name`` (every journal with ``force``) into a new table
     file: an ordinary audited save, under the lock, from the committed state it reads there
