@@ -255,7 +255,7 @@ def update(ctx: Context, staff: Staff) -> Staff:
             return old
         staff.rev = old.rev + 1
         before = _version(ctx, tx)
-        tx.put(STAFF, staff.id, staff.to_dict())
+        tx.put(STAFF, staff.id, {**new, "rev": staff.rev})
         action = "update"
         if changed == ["active"]:
             action = "reactivate" if staff.active else "deactivate"

@@ -140,8 +140,9 @@ def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched:
             listed[table] = entry
             continue
         writes.append(_new_file(folder, name, table, docs, raw, listed))
-    if name in SPLIT_DBS and listed:
-        sizes = {t: len(encode_json(d, folder)) for t, d in body.items() if TABLE_NAME_RE.match(t) and d}
+    movable = {t: d for t, d in body.items() if TABLE_NAME_RE.match(t) and d} if name in SPLIT_DBS and listed else {}
+    if movable and len(encode_json(movable, folder)) > ROOT_MAX:  # one encode in the usual case
+        sizes = {t: len(encode_json(d, folder)) for t, d in movable.items()}
         total = sum(sizes.values())
         for table in sorted(sizes, key=lambda t: -sizes[t]):
             if total <= ROOT_MAX or sizes[table] < ROOT_TABLE_MIN:
