@@ -4,7 +4,9 @@ Random sequences of insert / update / remove / upsert / put / truncate, in trans
 commit, abort with an exception, or fail at the end (full disk for the data file, full disk for
 the audit log, text that cannot be encoded), run by two Store objects on one folder taking turns
 and by freshly reopened ones, with nested values and Thai text. After every step the file on disk
-equals the model; ids are never reused; at the end ``verify`` finds nothing wrong.
+equals the model; ids are never reused; at the end ``verify`` finds nothing wrong. With table
+files, a save appends its changes to the table's journal (store/journal.py) and a ``compact`` step
+folds the journals into new table files: the disk, replayed independently, still equals the model.
 
 fsync is switched off here: these tests are about logic, not durability, and must stay fast.
 """
@@ -12,6 +14,7 @@ fsync is switched off here: these tests are about logic, not durability, and mus
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import tempfile
@@ -59,6 +62,7 @@ step = st.one_of(
     st.tuples(st.just("tx"), st.integers(0, 1), st.lists(op, min_size=1, max_size=4), ending),
     st.tuples(st.just("reopen"), st.integers(0, 1)),
     st.tuples(st.just("mutate-read"), st.integers(0, 1)),
+    st.tuples(st.just("compact"), st.integers(0, 1)),
 )
 
 
@@ -114,11 +118,32 @@ def _apply(tx, model: TinyDB, o: tuple, issued: dict[str, int]) -> None:
 
 
 def _on_disk(folder: str) -> dict:
-    """The tables on disk: main.json's, and each table file its ``_meta.tables`` names."""
+    """The tables on disk: main.json's, and each table file its ``_meta.tables`` names with its
+    journal replayed (read here independently of the store: walk back from the root's tip)."""
     data = json.loads(Path(folder, "main.json").read_text("utf-8"))
     for name, entry in data["_meta"]["1"].get("tables", {}).items():
-        data[name] = json.loads(Path(folder, entry["file"]).read_text("utf-8"))
+        docs = json.loads(Path(folder, entry["file"]).read_text("utf-8"))
+        j = entry.get("journal")
+        if j:
+            raw = Path(folder, entry["file"] + "l").read_bytes()[: j["len"]]
+            lines = {hashlib.sha256(line).hexdigest(): json.loads(line) for line in raw.split(b"\n") if line}
+            start = hashlib.sha256(b"journal:" + entry["file"].encode()).hexdigest()
+            at, chain = j["tip"], []
+            while at != start:
+                chain.append(lines[at])
+                at = lines[at]["prev"]
+            for change in reversed(chain):
+                for k in change.get("del", []):
+                    docs.pop(k, None)
+                docs.update(change.get("put", {}))
+        data[name] = docs
     return {k: v for k, v in data.items() if k != "_meta" and v}
+
+
+def _named(root: dict) -> set[str]:
+    """The files a root names: each table file, and its journal when one is committed."""
+    entries = root["_meta"]["1"].get("tables", {}).values()
+    return {e["file"] for e in entries} | {e["file"] + "l" for e in entries if e.get("journal")}
 
 
 def _files(folder: str) -> dict:
@@ -160,12 +185,20 @@ def _run(steps, seen_split: list | None = None) -> None:
     seen_split = [] if seen_split is None else seen_split
     with tempfile.TemporaryDirectory() as folder, mock.patch.object(os, "fsync", _no_fsync):
         stores = [Store(folder).open(daily_backup=False), Store(folder)]
+        for one in stores:
+            one.compact_in_background = False  # compactions are steps of their own here
         model = TinyDB(storage=MemoryStorage)
         issued: dict[str, int] = {}
         for s in steps:
             who = s[1]
             if s[0] == "reopen":
                 stores[who] = Store(folder).open(daily_backup=False)
+                stores[who].compact_in_background = False
+                continue
+            if s[0] == "compact":  # fold every journal into a new table file: the tables stay
+                if stores[who].path().exists():
+                    stores[who].compact(actor="prop", force=True)
+                    assert _on_disk(folder) == _model_tables(model)
                 continue
             if s[0] == "mutate-read":  # callers that change what they read must not change the next save
                 for docs in stores[who].load().values():
@@ -218,7 +251,7 @@ def _run(steps, seen_split: list | None = None) -> None:
             if store.path().exists():
                 assert _on_disk(folder) == _model_tables(model)
                 root = json.loads(_files(folder)["main.json"])
-                named = {e["file"] for e in root["_meta"]["1"].get("tables", {}).values()}
+                named = _named(root)
                 assert set(_files(folder)) - {"main.json"} == named  # no leftover, none missing
                 seen_split.append(bool(named))
                 other = stores[1 - who]

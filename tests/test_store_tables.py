@@ -72,10 +72,10 @@ def test_a_staff_save_writes_only_the_staff_file_and_the_root(tmp_path):
         tx.table("people").update({"name": "ใหม่"}, doc_ids=[3])
     after = _state(tmp_path)
     touched = {n for n in after if before.get(n) != after[n]} | (set(before) - set(after))
-    new = _listed(store)["people"]["file"]
-    assert touched == {"main.json", "audit.jsonl", listed["people"]["file"], new}
+    people = listed["people"]["file"]
+    assert _listed(store)["people"]["file"] == people  # the table file stays: the change is appended
+    assert touched == {"main.json", "audit.jsonl", people + "l"}
     assert _listed(store)["cases"] == listed["cases"]  # the register's file was not rewritten
-    assert not (tmp_path / listed["people"]["file"]).exists()  # the superseded file is gone
     assert store.load()["people"]["3"]["name"] == "ใหม่"
     assert verify(store) == []
 
@@ -95,10 +95,10 @@ def test_a_failed_root_write_leaves_files_and_log_as_before(tmp_path, monkeypatc
     before, data = _state(tmp_path), _tables(store)
     real = database.atomic_write_bytes
 
-    def fail_root(path, payload):
+    def fail_root(path, payload, **kw):
         if Path(path).name == "main.json":
             raise StorageError("เต็ม", "full")
-        real(path, payload)
+        real(path, payload, **kw)
 
     monkeypatch.setattr(database, "atomic_write_bytes", fail_root)
     with pytest.raises(StorageError), store.transaction(actor="t") as tx:
@@ -114,14 +114,22 @@ from ethics_tui.store import database, tables
 from ethics_tui.store.database import Store
 tables.SPLIT_AT = 3
 real = database.atomic_write_bytes
-def kill(path, payload):
+def kill(path, payload, **kw):
     if Path(path).name == "main.json":
-        os._exit(9)  # after the table file and the audit entry, before the root
-    real(path, payload)
+        os._exit(9)  # after the table file (or journal line) and the audit entry, before the root
+    real(path, payload, **kw)
 database.atomic_write_bytes = kill
 with Store(sys.argv[1]).transaction(actor="k") as tx:
     tx.table("people").update({"name": "หาย"}, doc_ids=[1])
 """
+
+
+def _age(path: Path, seconds: float = 3600) -> None:
+    """Make a file look untouched for a while (open() cuts only a stale journal tail)."""
+    import os
+    import time
+
+    os.utime(path, (time.time() - seconds, time.time() - seconds))
 
 
 def test_a_writer_killed_before_the_root_replace_leaves_the_old_state(tmp_path):
@@ -130,7 +138,8 @@ def test_a_writer_killed_before_the_root_replace_leaves_the_old_state(tmp_path):
     done = subprocess.run([sys.executable, "-c", KILL, str(tmp_path)], cwd=ROOT, capture_output=True, check=False)
     assert done.returncode == 9, done.stderr
     leftovers = {p.name for p in tfiles.files_in(tmp_path)} - {e["file"] for e in listed.values()}
-    assert len(leftovers) == 1  # the new staff file nobody names
+    assert leftovers == {listed["people"]["file"] + "l"}  # the journal line nobody's root names
+    _age(tmp_path / (listed["people"]["file"] + "l"))
     reopened = Store(tmp_path).open(daily_backup=False)
     assert {p.name for p in tfiles.files_in(tmp_path)} == {e["file"] for e in listed.values()}
     assert _tables(reopened) == data
@@ -157,6 +166,7 @@ def test_verify_catches_a_damaged_table_file(tmp_path, damage):
     first = (tmp_path / _listed(store)["people"]["file"]).read_bytes()
     with store.transaction(actor="t") as tx:
         tx.table("people").update({"name": "ใหม่"}, doc_ids=[3])
+    assert store.compact(force=True) == ["people"]  # the change folded into a new table file
     path = tmp_path / _listed(store)["people"]["file"]
     if damage == "edited":
         path.write_bytes(path.read_bytes().replace("คน1".encode(), "คนX".encode()))
@@ -251,7 +261,18 @@ def test_a_reader_holding_an_old_view_follows_a_replaced_table_file(tmp_path):
     view = reader.load()  # the root only; staff not read yet
     with writer.transaction(actor="t") as tx:
         tx.table("people").update({"name": "ใหม่"}, doc_ids=[3])
+    writer.compact(force=True)  # the file the view names is gone
     assert view["people"]["3"]["name"] == "ใหม่"
+
+
+def test_a_reader_holding_an_old_view_reads_the_journal_it_names(tmp_path):
+    writer = _office(tmp_path)
+    reader = Store(tmp_path)
+    view = reader.load()
+    with writer.transaction(actor="t") as tx:
+        tx.table("people").update({"name": "ใหม่"}, doc_ids=[3])
+    assert view["people"]["3"]["name"] == "คน2"  # a consistent view: the root it was read from
+    assert reader.load()["people"]["3"]["name"] == "ใหม่"
 
 
 def test_a_garbled_table_file_raises_the_corrupt_error_and_is_never_overwritten(tmp_path):

@@ -179,7 +179,7 @@ def _file_key(store, entry: dict | None):
         st = (store.dir / entry["file"]).stat()
     except OSError:
         return None
-    return (entry["file"], entry.get("sha256"), st.st_mtime_ns, st.st_size, st.st_ino)
+    return (entry["file"], entry.get("sha256"), str(entry.get("journal")), st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _version(ctx: Context, tx):
@@ -249,12 +249,13 @@ def update(ctx: Context, staff: Staff) -> Staff:
             )
         _check_refs(ctx, tx, staff)
         new = staff.to_dict()
-        changed = [k for k, v in new.items() if k != "rev" and old.to_dict().get(k) != v]
+        was = old.to_dict()
+        changed = [k for k, v in new.items() if k != "rev" and was.get(k) != v]
         if not changed:
             return old
         staff.rev = old.rev + 1
         before = _version(ctx, tx)
-        tx.put(STAFF, staff.id, staff.to_dict())
+        tx.put(STAFF, staff.id, {**new, "rev": staff.rev})
         action = "update"
         if changed == ["active"]:
             action = "reactivate" if staff.active else "deactivate"

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,6 +60,36 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def fsync_together(fd: int, paths: tuple[Path, ...] = ()) -> None:
+    """fsync ``fd`` and each of ``paths`` at once (one thread each): all are on disk when it
+    returns. Raises the first OSError."""
+    if not paths:
+        os.fsync(fd)
+        return
+    errors: list[OSError] = []
+
+    def sync(p: Path) -> None:
+        try:
+            other = os.open(p, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            try:
+                os.fsync(other)
+            finally:
+                os.close(other)
+        except OSError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=sync, args=(p,), name="ethics-fsync") for p in paths]
+    for t in threads:
+        t.start()
+    try:
+        os.fsync(fd)
+    finally:
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
 
 
 def _replace_with_retry(src: str, dst: Path) -> None:
@@ -109,8 +140,12 @@ def atomic_writer(path: Path) -> Iterator:
     _fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically. Raises StorageError; never truncates."""
+def atomic_write_bytes(path: Path, data: bytes, also_sync: tuple[Path, ...] = ()) -> None:
+    """Replace ``path`` with ``data`` atomically. Raises StorageError; never truncates.
+
+    ``also_sync``: files written (not yet fsynced) that must be on disk before ``path`` is
+    replaced (a commit's journal lines and audit entries): fsynced together with the new content,
+    so the disk can take them in one flush."""
     path = Path(path)
     folder = path.parent
     tmp = temp_path(path)
@@ -121,7 +156,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            fsync_together(fd, also_sync)
         finally:
             os.close(fd)
         _replace_with_retry(str(tmp), path)

@@ -187,8 +187,10 @@ class AuditLog:
             lines.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         return ("\n".join(lines) + "\n").encode("utf-8"), AuditHead(seq, prev)
 
-    def write(self, data: bytes) -> int:
-        """Append prepared lines and fsync. Returns the size before, for :meth:`rollback`."""
+    def write(self, data: bytes, sync: bool = True) -> int:
+        """Append prepared lines and fsync (``sync=False``: the caller fsyncs the log before it
+        relies on them, see ``atomic_write_bytes(also_sync=)``). Returns the size before, for
+        :meth:`rollback`."""
         try:
             before = self.path.stat().st_size
         except FileNotFoundError:
@@ -197,7 +199,8 @@ class AuditLog:
             with open(self.path, "ab") as f:
                 f.write(data)
                 f.flush()
-                os.fsync(f.fileno())
+                if sync:
+                    os.fsync(f.fileno())
         except OSError as exc:
             self.rollback(before)  # leave no partial line behind
             raise os_error(exc, self.path, "บันทึกประวัติการแก้ไข", "write the audit log") from exc

@@ -35,10 +35,14 @@ _STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}(?:-\d{6})?)")  # older ma
 
 # -- what the app owns ----------------------------------------------------------------------
 def is_db_file(name: str) -> bool:
-    """A database root (``main.json``) or one of its table files (``main.staff.<hex>.json``)."""
+    """A database root (``main.json``), one of its table files (``main.staff.<hex>.json``) or
+    their journals (``main.staff.<hex>.jsonl``)."""
     from ethics_tui.store.database import DB_NAME_RE
+    from ethics_tui.store.journal import JOURNAL_FILE_RE
     from ethics_tui.store.tables import TABLE_FILE_RE
 
+    if JOURNAL_FILE_RE.match(name):
+        return True
     return name.endswith(".json") and (bool(DB_NAME_RE.match(name[:-5])) or bool(TABLE_FILE_RE.match(name)))
 
 
@@ -224,7 +228,7 @@ def check_database(rel: str, raw: bytes, path) -> dict:
         version = migrations.schema_of(data)
     except Exception:
         raise _bad(path, f"ไฟล์ {rel} มีข้อมูลรุ่น (schema) เสียหาย", f"{rel} has a damaged schema") from None
-    if not isinstance(version, int) or version > migrations.CURRENT_SCHEMA:
+    if not isinstance(version, int) or version > max(migrations.READABLE):
         raise _bad(
             path,
             f"ไฟล์ {rel} สร้างโดยโปรแกรมรุ่นใหม่กว่า (schema {version}) — โปรดอัปเดตโปรแกรมก่อน",
@@ -284,7 +288,7 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
 def _copy_member(zf, info, digest: str, extract_to: Path | None, path: Path) -> None:
     rel = info.filename
     h = hashlib.sha256()
-    is_db = "/" not in rel and is_db_file(rel)
+    is_db = "/" not in rel and is_db_file(rel) and rel.endswith(".json")  # journals: verify reads them
     buf = bytearray() if is_db else None
     out = None
     if extract_to is not None:

@@ -4,6 +4,7 @@ Layout of a data folder::
 
     main.json        the root: small tables + _meta (schema, audit head, the table files' list)
     main.T.X.json    a large table of main in its own immutable file (store/tables.py)
+    main.T.X.jsonl   its journal: the changes saved since the file was written (store/journal.py)
     audit.jsonl      hash-chained audit log (append-only, kept out of main.json)
     backups/         rotating automatic backups and manual ones (zip)
     logs/            error log of the TUI
@@ -15,10 +16,12 @@ Reads never lock: writes replace files atomically, so a reader sees the old or t
 A parsed file is cached and reused while its (mtime, size, inode) is unchanged.
 
 Writes go through :meth:`Store.transaction`, which takes the in-process lock and the file lock,
-parses the file afresh (never trusting the cache key, which can repeat on coarse file systems,
-and never sharing objects with the cache), lets the caller change the TinyDB tables, then
-appends the audit entries (tagged with the file and a digest of its content) and replaces the
-file once. If the file cannot be written the audit append is cut back; an exception anywhere
+parses the root afresh (never trusting the cache key, which can repeat on coarse file systems,
+and never sharing objects with the readers' cache; a table file and its journal come from the
+transactions' own cache when the root names exactly the length and hash-chain tip it holds),
+lets the caller change the TinyDB tables, then appends the changed documents of each table
+file to its journal, appends the audit entries (tagged with the file and a digest of its
+content) and replaces the root once. If the file cannot be written the audit append is cut back; an exception anywhere
 leaves cache, disk and audit log as they were. Record ids come from a high-water mark kept in
 ``_meta`` and are never reused. Records carry a ``rev`` number that services check, so that a
 clash on a network share whose locks are unreliable is detected instead of silently
@@ -42,7 +45,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
-from ethics_tui.store import integrity, migrations
+from ethics_tui.store import integrity, journal, migrations, table_cache
 from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, cleanup_temp_files, encode_json, os_error
 from ethics_tui.store.audit import AUDIT_FILE, AuditLog
@@ -65,12 +68,44 @@ def default_actor() -> str:
         return "unknown"
 
 
+def _own(value):
+    """A copy of a JSON value's lists and dicts (all the way down)."""
+    if isinstance(value, dict):
+        return {k: _own(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_own(v) for v in value]
+    return value
+
+
 class _CopyingTable(Table):
     """A TinyDB table that never mutates the cached documents in place.
 
     Stock ``Table.update`` changes the document dicts that ``Storage.read`` returned. We copy
     each document before the updater runs, so an aborted transaction leaves the cache intact.
+    In a transaction the documents it hands out (get, search, all, iteration) also have their
+    own lists and dicts: its table files come from a cache kept across transactions
+    (``table_cache``), which a caller appending to a record's list must not change.
     """
+
+    def _owned(self, doc):
+        if isinstance(doc, dict) and not getattr(self._storage, "read_only", False):
+            for k, v in doc.items():
+                if isinstance(v, (dict, list)):
+                    doc[k] = _own(v)
+        return doc
+
+    def get(self, *args, **kwargs):
+        got = super().get(*args, **kwargs)
+        if isinstance(got, list):
+            return [self._owned(d) for d in got]
+        return self._owned(got)
+
+    def search(self, cond):
+        return [self._owned(d) for d in super().search(cond)]
+
+    def __iter__(self):
+        for doc in super().__iter__():
+            yield self._owned(doc)
 
     def _update_table(self, updater):
         if getattr(self._storage, "read_only", False):
@@ -152,13 +187,26 @@ class Transaction:
         self.records.append({"action": action, "kind": kind, "id": record_id, "fields": list(fields), "note": note})
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
-        """Replace (or add) document ``doc_id`` of ``table`` whole. Copies the table's index,
-        not its documents: the transaction's documents are its own (read fresh, never the
-        cache), and the other documents are not changed."""
+        """Replace (or add) document ``doc_id`` of ``table`` whole. Never changes a document in
+        place: the transaction's documents are the store's cached ones (its index is its own).
+        Remembers the keys put, so that the commit appends just those to the table's journal."""
         tables = self._storage.read()
-        docs = dict(tables.get(table) or {})
-        docs[str(int(doc_id))] = dict(doc)
+        src = tables.get(table) or {}
+        key = str(int(doc_id))
+        hints = getattr(tables, "hints", None)
+        hint = hints.get(table) if hints is not None else None
+        if hint is not None and hint[0] is src:
+            docs, keys = src, hint[1] | {key}  # the transaction's own index: no copy
+        elif hints is not None and tables.mine.get(table) is src:
+            docs, keys = src, {key}
+        else:
+            docs, keys = dict(src), None
+        docs[key] = dict(doc)
         tables[table] = docs
+        if keys is not None:
+            hints[table] = (docs, keys)
+        elif hints is not None:
+            hints.pop(table, None)
         self._storage.write(tables)
         tbl = self.db.table(table)
         tbl.clear_cache()
@@ -188,6 +236,14 @@ class Transaction:
         tbl._next_id = None  # recomputed from the table and the high-water mark
 
 
+def _undo(written: list[Path], appended: list[tuple[Path, int, int]]) -> None:
+    """A failed commit: remove the table files it wrote and cut off the lines it appended."""
+    for target in written:
+        _unlink_quiet(target)
+    for target, start, end in appended:
+        journal.cut_back(target, start, end)
+
+
 def _unlink_quiet(path: Path) -> None:
     try:
         path.unlink()
@@ -204,8 +260,14 @@ class Store:
         self._wlock = threading.RLock()  # this process's writers, one at a time (see locked)
         self._flock = None  # filelock.FileLock, made on first use
         self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
-        self._tcache: dict[str, dict] = {}  # table files by name (immutable, see store/tables.py)
+        #: table files by name (immutable, see store/tables.py): (journal length, tip, documents,
+        #: the file's stat key when a transaction read it)
+        self._tcache: dict[str, tuple] = {}
+        self._txcache: dict[str, tuple] = {}  # the same, for transactions only
         self.split_at: int | None = None  # None: tables.SPLIT_AT
+        self.compact_at: int | None = None  # journal bytes that start a compaction (None: journal.compact_due)
+        self.compact_in_background = True  # False: only Store.compact() compacts (tests)
+        self._compactor: threading.Thread | None = None
         self.audit = AuditLog(self.dir / AUDIT_FILE)
         self.notices: list[tuple[str, str]] = []  # things worth telling the user after open
 
@@ -272,6 +334,8 @@ class Store:
             integrity.settle(self, default_actor())
             for path in tfiles.stray_files(self, fresh=True):
                 _unlink_quiet(path)
+            for path, length in self._stale_journal_tails():
+                journal.cut_tail(path, length)
             for name in self.db_names():
                 version = self._schema_at_a_glance(name)
                 if version in migrations.READABLE:
@@ -342,9 +406,15 @@ class Store:
                 version = migrations.schema_of(self.load(n))
             if version not in migrations.READABLE:
                 return True
-        if tfiles.stray_files(self):
+        if tfiles.stray_files(self) or self._stale_journal_tails():
             return True
         return daily_backup and not self.is_empty() and not backup.has_backup_today(self)
+
+    def _stale_journal_tails(self) -> list[tuple[Path, int]]:
+        """Journals longer than their root says, untouched for a while: a killed writer's line
+        (the root's ``_meta`` read alone; a root that does not end with it names none)."""
+        meta = self._meta_at_a_glance(MAIN)
+        return journal.stale_tails(self.dir, tfiles.entries({META_TABLE: {"1": meta}} if meta else {}))
 
     def _schema_at_a_glance(self, name: str) -> int | None:
         """The schema of a file without parsing it whole (see _meta_at_a_glance)."""
@@ -436,26 +506,13 @@ class Store:
 
     def _prune_table_cache(self) -> None:
         live = {e["file"] for _key, t in self._cache.values() for e in t.entries.values()}
-        for fname in [f for f in self._tcache if f not in live]:
-            del self._tcache[fname]
+        for cache in (self._tcache, self._txcache):
+            for fname in [f for f in cache if f not in live]:
+                del cache[fname]
 
-    def _table_file(self, db: str, table: str, entry: dict) -> dict:
-        """A table file's documents (cached by name: the files are never rewritten)."""
-        fname = entry["file"]
-        with self._tlock:
-            got = self._tcache.get(fname)
-            if got is not None:
-                return got
-            try:
-                docs, _sha = tfiles.read_file(self, fname)
-            except integrity.MissingFileError:
-                # a writer may have replaced it since this root was read: follow the current root
-                newer = self.load(db).entries.get(table)
-                if newer and newer["file"] != fname:
-                    return self._table_file(db, table, newer)
-                raise
-            self._tcache[fname] = docs
-            return docs
+    def _table_file(self, db: str, table: str, entry: dict, edited: list | None = None, tx: bool = False) -> dict:
+        """A table file's documents with its journal applied (see ``table_cache.read``)."""
+        return table_cache.read(self, db, table, entry, edited, tx)
 
     def count(self, table: str, active_only: bool = False, name: str = MAIN) -> int:
         """How many documents a table holds (for a table file, from the root: the file is not read)."""
@@ -527,19 +584,45 @@ class Store:
         for table, top in (marks or {}).items():
             if table != META_TABLE:
                 ids[table] = max(ids.get(table, 0), top)
+        tx = data if isinstance(data, tfiles.TxTables) else None
         for table, docs in loaded.items():
             if not isinstance(docs, dict):
                 continue
-            top = max((int(k) for k in docs), default=0)
+            hint = tx.hints.get(table) if tx is not None else None
+            if tx is not None and table in ids and table in tx.orig and table not in touched:
+                continue  # a table file read, not changed: its mark was set when it was saved
+            if hint is not None and hint[0] is docs and table in ids and table in tx.orig:
+                keys = hint[1]  # only these were put into the table as saved (see Transaction.put)
+            else:
+                keys = docs
+            top = max((int(k) for k in keys), default=0)
             if top > ids.get(table, 0):
                 ids[table] = top
         meta["ids"] = ids
         split_at = tfiles.SPLIT_AT if self.split_at is None else self.split_at
-        body, listed, writes = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at)
+        body, listed, writes, appends = tfiles.split(self.dir, name, loaded, old, kept, touched, split_at, tx)
+        written: list[Path] = []
+        appended: list[tuple[Path, int, int]] = []
+        try:
+            for target, raw in writes:  # new names: nothing refers to them until the root does
+                atomic_write_bytes(target, raw)
+                written.append(target)
+            for _table, target, line, entry in appends:  # not data until the root names the new tip
+                start, end = journal.append(target, line, sync=False)  # fsynced with the root, below
+                appended.append((target, start, end))
+                j = entry["journal"]
+                entry["journal"] = {"len": end, "tip": journal.line_hash(line), "lines": j["lines"] + 1}
+        except BaseException:
+            _undo(written, appended)
+            raise
         if listed:
             meta["tables"] = listed
         else:
             meta.pop("tables", None)
+        if any(journal.committed(e)[0] for e in listed.values()):
+            meta["schema"] = migrations.JOURNAL_SCHEMA
+        elif meta.get("schema") == migrations.JOURNAL_SCHEMA:
+            meta["schema"] = migrations.CURRENT_SCHEMA
         records = [dict(r, db=name) for r in records]
         if meta.get("schema") in (None, 1):
             if meta.get("schema") == 1:
@@ -563,29 +646,36 @@ class Store:
         meta["audit_head"] = {"seq": head.seq, "hash": head.hash}
         tail = b'"_meta":' + encode_json({"1": meta}, path) + b"}"
         payload = body_bytes[:-1] + (b"," if len(body_bytes) > 2 else b"") + tail
-        written: list[Path] = []
         try:
-            for target, raw in writes:  # new names: nothing refers to them until the root does
-                atomic_write_bytes(target, raw)
-                written.append(target)
-            before = self.audit.write(lines)
-            try:
-                atomic_write_bytes(path, payload)
+            before = self.audit.write(lines, sync=not appended)
+            try:  # the journal lines and the audit entries are on disk before the root names them
+                synced = (self.audit.path, *(target for target, _s, _e in appended)) if appended else ()
+                atomic_write_bytes(path, payload, also_sync=synced)
             except BaseException:
                 self.audit.rollback(before)
                 raise
         except BaseException:
-            for target in written:
-                _unlink_quiet(target)
+            _undo(written, appended)
             raise
         # The written objects may be shared with the caller's (a model's lists): the next
         # load() parses the file again rather than cache something the caller can still change.
         self._cache.pop(name, None)
+        for table, _target, line, entry in appends:  # the new state: the transaction's index, with
+            got = self._txcache.get(entry["file"])  # the documents decoded from the bytes written
+            if got is not None and tx is not None and got[2] is tx.orig.get(table):
+                mine, change = loaded[table], json.loads(line)
+                for key in change.get("del", ()):
+                    mine.pop(key, None)
+                mine.update(change.get("put", {}))
+                j = entry["journal"]
+                self._txcache[entry["file"]] = (j["len"], j["tip"], mine, got[3])
         live = {e["file"] for e in listed.values()}
         for e in old.values():
             if e["file"] not in live:
                 self._tcache.pop(e["file"], None)
+                self._txcache.pop(e["file"], None)
                 _unlink_quiet(self.dir / e["file"])
+                _unlink_quiet(self.dir / journal.name_for(e["file"]))
         return listed
 
     def audit_only(self, action, kind, record_id=None, fields=(), note="", actor=None) -> None:
@@ -613,21 +703,37 @@ class Store:
                 data = migrations.new_database()
             edited: list[str] = []
 
-            def fresh_table(table: str, entry: dict) -> dict:
-                docs, sha = tfiles.read_file(self, entry["file"])  # never the cache, as above
-                if sha != entry.get("sha256"):
-                    edited.append(table)
-                return docs
+            def table_file(table: str, entry: dict) -> dict:
+                # the root was read fresh: its entry names the file and the committed journal
+                # (length and hash chain), so a cached state of exactly that is the same content
+                return self._table_file(name, table, entry, edited, tx=True)
 
-            db = _DB(storage=_MemoryStorage, data=tfiles.TxTables(data, fresh_table))
+            tables = tfiles.TxTables(data, table_file, edited)
+            db = _DB(storage=_MemoryStorage, data=tables)
             storage: _MemoryStorage = db.storage  # type: ignore[assignment]
             tx = Transaction(db, storage)
-            yield tx
+            try:
+                yield tx
+            except BaseException:
+                table_cache.forget(self, tables)
+                raise
             if not storage.dirty and not tx.records:
+                table_cache.forget(self, tables)
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
             pre = list(pre) + integrity.table_edits(self, name, data, edited)
             tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+        listed = tx.committed if isinstance(tx.committed, dict) else {}
+        if self.compact_in_background and any(self._compact_due(e) for e in listed.values()):
+            table_cache.compact_later(self, name)
+
+    # -- compaction ------------------------------------------------------------------------
+    def compact(self, name: str = MAIN, actor: str | None = None, force: bool = False) -> list[str]:
+        """Fold each large journal of ``name`` into a new table file (see ``table_cache.compact``)."""
+        return table_cache.compact(self, name, actor, force)
+
+    def _compact_due(self, entry: dict) -> bool:
+        return journal.compact_due(self.dir, entry, self.compact_at)
 
     def meta(self, name: str = MAIN) -> dict:
         return dict(self.load(name).get(META_TABLE, {}).get("1", {}))

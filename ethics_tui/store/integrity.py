@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from ethics_tui.errors import StorageError
+from ethics_tui.store import journal
 from ethics_tui.store import tables as tfiles
 from ethics_tui.store.atomic import atomic_write_bytes, os_error
 from ethics_tui.store.audit import GENESIS, entry_hash
@@ -72,7 +73,8 @@ def table_edits(store, name: str, root: dict, edited: list[str]) -> list[dict]:
 
 
 def check_table_files(store, name: str, root: Mapping) -> list[tuple[str, str]]:
-    """``verify``: each table file the root names exists and is byte for byte what was saved."""
+    """``verify``: each table file the root names exists and is byte for byte what was saved,
+    and its journal's committed part reads back along its hash chain to the root's tip."""
     problems = []
     for table, entry in tfiles.entries(getattr(root, "root", root)).items():
         fname = entry["file"]
@@ -94,6 +96,17 @@ def check_table_files(store, name: str, root: Mapping) -> list[tuple[str, str]]:
                 (
                     f"{fname} (ตาราง {table}) ถูกแก้ไขหรือแทนที่นอกโปรแกรม (ไม่ตรงกับที่ {name}.json บันทึกไว้)",
                     f"{fname} (table {table}) was changed or replaced outside the program (does not match {name}.json)",
+                )
+            )
+        why = journal.check(store.dir, entry)
+        if why is not None:
+            jname = journal.name_for(fname)
+            problems.append(
+                (
+                    f"{jname} (บันทึกการเปลี่ยนแปลงของตาราง {table}) หายไป ถูกตัด หรือถูกแก้ไขนอกโปรแกรม "
+                    f"(ไม่ตรงกับที่ {name}.json บันทึกไว้; กู้คืนด้วย restore)",
+                    f"{jname} (the journal of table {table}) is missing, truncated or was changed outside the "
+                    f"program ({why}; does not match {name}.json; restore it)",
                 )
             )
     return problems
@@ -122,11 +135,13 @@ class MissingFileError(StorageError):
     backup = None
 
 
-def missing_error(name: str, store=None) -> StorageError:
+def missing_error(name: str, store=None, fname: str | None = None) -> StorageError:
+    """``name``: a database (``main`` for main.json), or ``fname``: the exact file (a journal)."""
+    fname = fname or f"{name}.json"
     exc = MissingFileError(
-        f"ไฟล์ {name}.json หายไปหรือถูกล้าง แต่บันทึกการตรวจสอบแสดงว่าเคยมีข้อมูล — โปรแกรมจะไม่สร้างใหม่ทับ "
+        f"ไฟล์ {fname} หายไปหรือถูกล้าง แต่บันทึกการตรวจสอบแสดงว่าเคยมีข้อมูล — โปรแกรมจะไม่สร้างใหม่ทับ "
         "โปรดกู้คืนจากสำเนาสำรองด้วยคำสั่ง restore (หรือเมนูกู้คืน)",
-        f"{name}.json is missing or emptied, but the audit log shows it held data; it will not be "
+        f"{fname} is missing or emptied, but the audit log shows it held data; it will not be "
         "recreated empty. Restore it from a backup (the restore command).",
     )
     if store is not None:
@@ -548,6 +563,8 @@ def _accept_table_files(store, root: dict) -> dict:
         try:
             raw = path.read_bytes()
             docs = tfiles.parse_table(path, raw)
+            if journal.committed(entry)[0]:  # a broken journal is not accepted: restore it
+                docs = journal.replay(store.dir, entry, docs)
         except (OSError, StorageError):
             continue
         count, active = tfiles.counts(docs)

@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 CURRENT_SCHEMA = 2
+#: the schema of a root while any of its table files has a journal (store/journal.py): an older
+#: program, which would read the table files without their journals, refuses it; a root whose
+#: journals were all folded in goes back to ``CURRENT_SCHEMA``
+JOURNAL_SCHEMA = 3
 #: schemas read as they are: 2 keeps large tables of main in their own files (store/tables.py),
 #: 1 holds every table in one file; the first save stamps 2 (audited as a migration)
-READABLE = (1, 2)
+READABLE = (1, 2, JOURNAL_SCHEMA)
 META = "_meta"
 
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {}

@@ -17,6 +17,9 @@ import json
 import re
 from collections.abc import Iterator
 
+from ethics_tui.errors import StorageError
+from ethics_tui.store import journal
+
 _DEC = json.JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")
 CHUNK = 1 << 16  # read this much at a time: no copy of the whole file is ever held
@@ -106,7 +109,8 @@ def _table_in(r: _Reader, table: str) -> Iterator[tuple[str, dict]]:
 
 
 def _source(store, table: str, name: str):
-    """(documents already held, or None; the file to stream; decode it as a whole table?)"""
+    """(documents already held, or None; the file to stream; its root entry when it is a table
+    file (decoded as a whole table), else False)"""
     cached = store._cache.get(name)
     path = store.path(name)
     try:
@@ -120,19 +124,28 @@ def _source(store, table: str, name: str):
     data = cached[1]
     if table in data.root or table not in data.entries:
         return data.root.get(table, {}), None, False
-    fname = data.entries[table]["file"]
-    held = store._tcache.get(fname)
-    if held is not None:
-        return held, None, False
-    return None, store.dir / fname, True
+    entry = data.entries[table]
+    held = store._tcache.get(entry["file"])
+    if held is not None and held[:2] == journal.committed(entry)[:2]:
+        return held[2], None, False
+    return None, store.dir / entry["file"], entry
+
+
+def _merged(store, entry) -> tuple[dict, set[str]]:
+    """(documents put, keys deleted) by the committed journal of a table file (small: the store
+    folds a large journal into a new file). Raises OSError, StorageError."""
+    if not isinstance(entry, dict) or not journal.committed(entry)[0]:
+        return {}, set()
+    return journal.merged(journal.changes(store.dir, entry))
 
 
 def docs(store, table: str, name: str = "main") -> Iterator[tuple[str, dict]]:
     """(record id as stored, document) of every document of ``table``; do not change them."""
     try:
         held, path, whole = _source(store, table, name)
-        f = None if held is not None else open(path, "rb")  # closed below (with f)
-    except OSError:
+        put, dels = _merged(store, whole)  # a table file's journal: applied on the way
+        f = None if held is not None or path is None else open(path, "rb")  # closed below (with f)
+    except (OSError, StorageError):
         held, f = None, None
     if held is not None:
         yield from held.items()
@@ -144,9 +157,14 @@ def docs(store, table: str, name: str = "main") -> Iterator[tuple[str, dict]]:
     try:
         with f:
             r = _Reader(f)
-            for item in _records(r) if whole else _table_in(r, table):
-                yield item
+            for key, doc in _records(r) if whole else _table_in(r, table):
+                if key in dels:
+                    continue
+                yield key, put.pop(key, doc)
                 done += 1
+        for item in list(put.items()):
+            yield item
+            done += 1
     except (OSError, ValueError):  # damaged: the store raises its usual error (pointing to a backup)
         rows = store.load(name).get(table) or {}
         yield from list(rows.items())[done:]
@@ -162,5 +180,5 @@ def version(store, table: str, name: str = "main"):
     if name == "main":
         entry = store.load(name).entries.get(table)
         if entry is not None and table not in store.load(name).root:
-            return (name, entry["file"])
+            return (name, entry["file"], *journal.committed(entry)[:2])
     return (name, key)

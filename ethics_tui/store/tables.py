@@ -8,8 +8,10 @@ its count of active documents (``active`` not false)::
     "_meta": {"1": {"schema": 2, ..., "tables": {"staff": {"file": "main.staff.0a1b2c3d4e5f.json",
                                                            "sha256": "...", "count": 10000, "active": 9800}}}}
 
-A save writes a new file only for each table it changed, then the audit entries, then the root
-(see ``Store._commit``); the superseded files are removed after the root is in place. A process
+A save appends the documents it changed to each changed table's journal (store/journal.py;
+the entry then also names the journal's committed length and tip), or writes a new file for a
+table it changed a lot, then the audit entries, then the root (see ``Store._commit``); the
+superseded files are removed after the root is in place. A process
 killed before the root replace leaves the old root naming the old files: the new ones are
 leftovers that the next ``open`` removes (exact names, and only when the root parses).
 
@@ -30,7 +32,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ethics_tui.errors import CorruptDatabaseError, StorageError
+from ethics_tui.store import journal
 from ethics_tui.store.atomic import encode_json, os_error
+from ethics_tui.store.journal import JOURNAL_FILE_RE
 
 META = "_meta"
 #: databases whose large tables may live in their own files
@@ -90,21 +94,28 @@ def sha256(raw: bytes) -> str:
 
 
 def files_in(folder: Path) -> list[Path]:
-    """Every table file in the folder (exact names, regular files)."""
+    """Every table file and journal in the folder (exact names, regular files)."""
     try:
         return sorted(
-            p for p in Path(folder).iterdir() if TABLE_FILE_RE.match(p.name) and p.is_file() and not p.is_symlink()
+            p
+            for p in Path(folder).iterdir()
+            if (TABLE_FILE_RE.match(p.name) or JOURNAL_FILE_RE.match(p.name)) and p.is_file() and not p.is_symlink()
         )
     except OSError:
         return []
 
 
-def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched: set, split_at: int):
-    """(root tables, table-file list, files to write) for a commit: a table keeps its file
-    unless this save changed it; a large root table moves to a file of its own."""
+def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched: set, split_at: int, tx=None):
+    """(root tables, table-file list, files to write, journal lines to append) for a commit: a
+    table keeps its file unless this save changed it; a changed table file gets the change
+    appended to its journal (``tx``: the transaction's ``TxTables``, which knows what it read)
+    or, for a large change, a new file; a large root table moves to a file of its own, and
+    once a table is in a file of its own the root's other large tables follow (``ROOT_MAX``)."""
     body: dict = {}
     listed: dict[str, dict] = dict(kept)
     writes: list[tuple[Path, bytes]] = []
+    appends: list[tuple[str, Path, bytes, dict]] = []
+    orig = getattr(tx, "orig", {})
     for table, docs in loaded.items():
         entry = old.get(table)
         splittable = (
@@ -116,16 +127,85 @@ def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched:
         if entry is not None and table not in touched:
             listed[table] = entry
             continue
+        if entry is not None and table in orig and table not in tx.edited and table not in tx.rewrite:
+            planned = plan_append(folder, entry, orig[table], docs, tx.hints.get(table))
+            if planned is not None:
+                listed[table] = planned[1] if planned[0] else entry
+                if planned[0]:
+                    appends.append((table, folder / journal.name_for(entry["file"]), *planned))
+                continue
         raw = encode_json(docs, folder / f"{name}.{table}")
         sha = sha256(raw)
-        if entry is not None and entry.get("sha256") == sha:
+        if entry is not None and entry.get("sha256") == sha and not journal.committed(entry)[0]:
             listed[table] = entry
             continue
-        fname = new_file_name(name, table)
+        writes.append(_new_file(folder, name, table, docs, raw, listed))
+    movable = {t: d for t, d in body.items() if TABLE_NAME_RE.match(t) and d} if name in SPLIT_DBS and listed else {}
+    if movable and len(encode_json(movable, folder)) > ROOT_MAX:  # one encode in the usual case
+        sizes = {t: len(encode_json(d, folder)) for t, d in movable.items()}
+        total = sum(sizes.values())
+        for table in sorted(sizes, key=lambda t: -sizes[t]):
+            if total <= ROOT_MAX or sizes[table] < ROOT_TABLE_MIN:
+                break
+            docs = body.pop(table)
+            writes.append(_new_file(folder, name, table, docs, encode_json(docs, folder), listed))
+            total -= sizes[table]
+    return body, dict(sorted(listed.items())), writes, appends
+
+
+#: once a table of main lives in its own file, the root's tables larger than ROOT_TABLE_MIN
+#: bytes move to files of their own while the root's tables are larger than this (a save then
+#: rewrites a small root, and appends to a journal)
+ROOT_MAX = 4096
+ROOT_TABLE_MIN = 512
+
+
+def _new_file(folder: Path, name: str, table: str, docs: dict, raw: bytes, listed: dict) -> tuple[Path, bytes]:
+    fname = new_file_name(name, table)
+    count, active = counts(docs)
+    listed[table] = {"file": fname, "sha256": sha256(raw), "count": count, "active": active, "size": len(raw)}
+    return folder / fname, raw
+
+
+def _active(doc) -> int:
+    return int(not isinstance(doc, dict) or bool(doc.get("active", True)))
+
+
+def plan_append(folder: Path, entry: dict, orig: dict, docs: dict, hint) -> tuple[bytes, dict] | None:
+    """(journal line, new entry) for a table whose change is small next to its file; (b"", entry)
+    when nothing changed; None when the table file should be rewritten instead. ``hint``:
+    (table dict, keys) when the transaction only put those documents into ``orig``."""
+    if hint is not None and hint[0] is docs:
+        put = {k: docs[k] for k in sorted(hint[1], key=lambda k: (len(k), k)) if k in docs}
+        dels: list[str] = []
+    else:
+        put = {k: v for k, v in docs.items() if orig.get(k) is not v and orig.get(k) != v}
+        dels = [k for k in orig if k not in docs]
+    if not put and not dels:
+        return b"", entry
+    length, tip, lines = journal.committed(entry)
+    line = journal.encode_line(tip or journal.genesis(entry["file"]), put, dels, folder / entry["file"])
+    size = entry.get("size")
+    if not isinstance(size, int):
+        try:
+            size = (folder / entry["file"]).stat().st_size
+        except OSError:
+            return None
+    if len(line) > max(4096, size // journal.REWRITE_FRACTION):
+        return None
+    count, active = entry.get("count"), entry.get("active")
+    if not isinstance(count, int) or not isinstance(active, int):
         count, active = counts(docs)
-        listed[table] = {"file": fname, "sha256": sha, "count": count, "active": active}
-        writes.append((folder / fname, raw))
-    return body, dict(sorted(listed.items())), writes
+    else:
+        for k in dels:
+            count, active = count - 1, active - _active(orig[k])
+        for k, doc in put.items():
+            old = orig.get(k)
+            count, active = (count + 1, active) if old is None else (count, active - _active(old))
+            active += _active(doc)
+    new = {**entry, "count": count, "active": active, "size": size}
+    new["journal"] = {"len": length, "tip": tip, "lines": lines}  # filled in once appended
+    return line, new
 
 
 def read_file(store, fname: str) -> tuple[dict, str]:
@@ -157,7 +237,7 @@ def stray_files(store, fresh: bool = False) -> list[Path]:
     if not found:
         return []
     live: set[str] = set()
-    for db in {TABLE_FILE_RE.match(p.name).group(1) for p in found}:
+    for db in {p.name.split(".", 1)[0] for p in found}:
         if not store.path(db).is_file():
             return []
         if fresh:
@@ -170,7 +250,7 @@ def stray_files(store, fresh: bool = False) -> list[Path]:
             if meta is None:
                 return []
             root = {META: {"1": meta}}
-        live |= {e["file"] for e in entries(root).values()}
+        live |= {n for e in entries(root).values() for n in (e["file"], journal.name_for(e["file"]))}
     return [p for p in found if p.name not in live]
 
 
@@ -227,17 +307,24 @@ class TxTables(dict):
 
     Records which tables the transaction set or dropped, so the commit writes only those."""
 
-    def __init__(self, root: dict, loader):
+    def __init__(self, root: dict, loader, edited: list | None = None):
         super().__init__(root)
         self.lazy = {t: e for t, e in entries(root).items() if t not in root}
         self.old = entries(root)
-        self.loader = loader  # (table, entry) -> docs
+        self.loader = loader  # (table, entry) -> docs (shared with the store's cache: not to be changed)
         self.touched: set[str] = set()
+        self.orig: dict[str, dict] = {}  # each table file as read: the commit appends what differs
+        self.mine: dict[str, dict] = {}  # the transaction's own copy of each (its index, not its documents)
+        self.hints: dict[str, tuple[dict, set[str]]] = {}  # (table dict, keys): only these were put
+        self.edited = edited if edited is not None else []  # table files that differ from their SHA-256
+        self.rewrite: set[str] = set()  # tables to write whole (a compaction)
 
     def _load(self, key):
         docs = self.loader(key, self.lazy.pop(key))
-        dict.__setitem__(self, key, docs)
-        return docs
+        self.orig[key] = docs
+        mine = self.mine[key] = dict(docs)
+        dict.__setitem__(self, key, mine)
+        return mine
 
     def __missing__(self, key):
         if key in self.lazy:
