@@ -182,9 +182,7 @@ class AppraisalResultsScreen(
             )
         self.editing = rid
         s = row.scores
-        self.query_one("#ap-entry-who", Label).update(
-            f"{row.staff.code} {row.staff.full_name}"
-        )
+        self.query_one("#ap-entry-who", Label).update(f"{row.staff.code} {row.staff.full_name}")
         self.query_one("#in-results", Input).value = m.fmt(s.results) if s else ""
         self.query_one("#in-competency", Input).value = m.fmt(s.competency) if s else ""
         box = self.query_one("#in-results", Input)

@@ -95,9 +95,7 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
             rows.append((division, cells([self.d(c) for c in (division, total, done, f"{pct:.0f}")], style)))
         self.query_one("#cov-divisions", RecordTable).load(rows)
         self.query_one("#cov-pending", RecordTable).load(
-            (p.staff_id, (division, p.code, p.name, p.position))
-            for division, people in cov.pending
-            for p in people
+            (p.staff_id, (division, p.code, p.name, p.position)) for division, people in cov.pending for p in people
         )
 
     def action_back(self) -> None:
