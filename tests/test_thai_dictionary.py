@@ -22,7 +22,7 @@ import pytest
 from ethics_tui.thai import segmenter, wordbreak
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = Path("/work/shared/seed/ita-report-2568-chiang-phin.txt")
+SEED = ROOT.parent / "shared" / "seed" / "ita-report-2568-chiang-phin.txt"  # ../shared beside the checkout
 
 
 def _strings(value, out: list[str]) -> None:
@@ -39,7 +39,8 @@ def _strings(value, out: list[str]) -> None:
 @pytest.fixture(scope="module")
 def corpus() -> list[str]:
     texts: list[str] = []
-    for f in sorted((ROOT / "ethics_tui" / "tui" / "locale").glob("*.toml")):
+    # every catalog and table of texts: the screens' texts, the register specs, the model labels, templates
+    for f in sorted([*(ROOT / "ethics_tui").rglob("*.toml"), *(ROOT / "templates").rglob("*.toml")]):
         _strings(tomllib.loads(f.read_text("utf-8")), texts)
     if SEED.exists():
         texts += SEED.read_text("utf-8").splitlines()
