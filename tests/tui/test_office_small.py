@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input
 from tui_helpers import notifications, start, text_of, type_text
 
+from demo_cache import fast_demo
 from ethics_tui.service import committee as cm
 from ethics_tui.service import demo
 
@@ -16,7 +17,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 
