@@ -9,19 +9,6 @@ import pytest
 from ethics_tui.tui.app import EthicsApp
 
 
-@pytest.fixture(autouse=True)
-def _short_idle_checks(monkeypatch):
-    """Each Pilot key press and pause waits until the process is idle (textual._wait): it sleeps
-    in slices of 20 ms until one slice used under 5% CPU, so every step cost at least 20-40 ms
-    of sleep (users_screen + office_keyboard: 51 s -> 30 s wall). Slices of 5 ms ask the same question (the same
-    5% of CPU time, the same 1 s at most) four times as often. The messages a step causes are
-    still all handled first (Pilot._wait_for_screen), and saves are awaited (below)."""
-    import textual._wait
-
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 1 / 200)
-    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", 1 / 200 / 20)
-
-
 @pytest.fixture
 def make_app():
     apps: list[EthicsApp] = []
