@@ -21,9 +21,10 @@ def fast_demo(ctx: Context, at=None) -> int:
     import tempfile
 
     from ethics_tui.service import demo
+    from ethics_tui.store import crypto
     from ethics_tui.store.database import Store
 
-    key = (tuple(demo.REGISTERS), at)
+    key = (tuple(demo.REGISTERS), at, crypto.SCRYPT_N)  # the cost of the demo passwords
     template = _DEMO_TEMPLATES.get(key)
     if template is None:
         root = Path(tempfile.mkdtemp(prefix="ethics-demo-"))

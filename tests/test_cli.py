@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
+from ethics_tui.service.context import Context
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,13 +30,18 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def data(tmp_path, capsys):
+def data(tmp_path):
+    """A folder holding the demo office (copied: the demo command is tested below)."""
     d = tmp_path / "data"
-    assert run(capsys, "--data", str(d), "demo")[0] == 0
+    fast_demo(Context.open(d, actor="tester"))
     return d
 
 
-def test_demo_fills_empty_folder_and_refuses_a_full_one(data, capsys):
+def test_demo_fills_empty_folder_and_refuses_a_full_one(tmp_path, capsys):
+    data = tmp_path / "data"
+    assert run(capsys, "--data", str(data), "demo")[0] == 0
+    rc, out, _ = run(capsys, "--data", str(data), *U, "staff", "list")
+    assert rc == 0 and "รวม 58 คน" in out
     rc, _, err = run(capsys, "--data", str(data), "demo")
     assert rc == 1 and "มีข้อมูลอยู่แล้ว" in err
     rc, _, err = run(capsys, "--data", str(data), "--lang", "en", "demo")

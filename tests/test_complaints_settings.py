@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.complaints import DEFAULT_CHANNELS, DEFAULT_DUE_DAYS, Complaint, Identity
@@ -28,7 +29,7 @@ def data(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 50))
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "data"
-    assert main(["--data", str(folder), "demo"]) == 0
+    fast_demo(Context.open(folder, actor="tester"))  # the demo command itself: test_cli.py
     return folder
 
 

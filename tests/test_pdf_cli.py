@@ -4,7 +4,9 @@ import sys
 
 import pytest
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
+from ethics_tui.service.context import Context
 
 
 @pytest.fixture(autouse=True)
@@ -14,14 +16,13 @@ def password(monkeypatch):
 
 def test_pdf_sample_is_audited_and_verify_pdf_tells_altered_from_unaltered(tmp_path, capsys):
     data = tmp_path / "data"
-    assert main(["--data", str(data), "demo"]) == 0
+    fast_demo(Context.open(data, actor="tester"))
     out = tmp_path / "slip.pdf"
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
     entry = [json.loads(x) for x in (data / "audit.jsonl").read_text(encoding="utf-8").splitlines()][-1]
     assert entry["action"] == "export-pdf" and entry["kind"] == "sample-slip"
     from ethics_tui.pdf.authenticity import sha256_file
-    from ethics_tui.service.context import Context
     from ethics_tui.service.exports import find_export
 
     record = find_export(Context.open(data).store, sha256_file(out))
@@ -54,7 +55,7 @@ def test_verify_pdf_cannot_be_fooled_by_a_file_name(tmp_path, capsys):
     import hashlib
 
     data = tmp_path / "data"
-    assert main(["--data", str(data), "demo"]) == 0
+    fast_demo(Context.open(data, actor="tester"))
     forged = tmp_path / "forged.pdf"
     forged.write_bytes(b"%PDF-1.4 forged order\n")
     digest = hashlib.sha256(forged.read_bytes()).hexdigest()
@@ -67,11 +68,10 @@ def test_verify_pdf_cannot_be_fooled_by_a_file_name(tmp_path, capsys):
 
 
 def test_export_records_are_signed_with_the_office_key(tmp_path, capsys):
-    from ethics_tui.service.context import Context
     from ethics_tui.service.exports import EXPORTS_DB
 
     data = tmp_path / "data"
-    assert main(["--data", str(data), "demo"]) == 0
+    fast_demo(Context.open(data, actor="tester"))
     out = tmp_path / "slip.pdf"
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "slip", "-o", str(out)]) == 0
     capsys.readouterr()

@@ -6,7 +6,9 @@ import sys
 
 import pytest
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
+from ethics_tui.service.context import Context
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +18,7 @@ def password(monkeypatch):
 
 def test_missing_emblem_is_printed_after_the_export(tmp_path, capsys):
     data = tmp_path / "data"
-    assert main(["--data", str(data), "demo"]) == 0
+    fast_demo(Context.open(data, actor="tester"))
     capsys.readouterr()
     assert main(["--data", str(data), "--user", "viewer", "pdf", "sample", "order", "-o", str(tmp_path / "o.pdf")]) == 0
     err = capsys.readouterr().err

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
 from ethics_tui.pdf.textlayer import pages, squash
 from ethics_tui.service import demo, training_stats
@@ -20,7 +21,7 @@ def data(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 50))
     monkeypatch.setattr(demo, "REGISTERS", ("training",))
     folder = tmp_path / "data"
-    assert main(["--data", str(folder), "demo"]) == 0
+    fast_demo(Context.open(folder, actor="tester"))  # the demo command itself: test_cli.py
     return folder
 
 

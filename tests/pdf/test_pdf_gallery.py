@@ -9,6 +9,7 @@ import sys
 import pytest
 from fpdf.enums import XPos, YPos
 
+from demo_cache import fast_demo
 from ethics_tui.cli import main
 from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.pdf import pagecheck
@@ -68,7 +69,7 @@ def test_demo_office_gallery_command_passes_every_check(tmp_path, monkeypatch, c
     """``pdf gallery -o DIR --check``: every kind from the demo office, PNG pages, all checks."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n"))
     data = tmp_path / "data"
-    assert main(["--data", str(data), "demo"]) == 0
+    fast_demo(Context.open(data, actor="tester"))
     out = tmp_path / "g"
     rc = main(["--data", str(data), "--user", "admin", "pdf", "gallery", "-o", str(out), "--check"])
     said = capsys.readouterr().out

@@ -1,10 +1,13 @@
 """Keys a role may not use are neither shown nor working (issues 16/17): every register screen
-declares ``ACTION_PERMISSIONS`` and ``GuardedScreen.check_action`` hides the rest at 80×24."""
+declares ``ACTION_PERMISSIONS`` and ``GuardedScreen.check_action`` hides the rest at 80×24.
+The same walk checks the register specs (test_register_specs_tui.py): no footer or palette entry
+offers an action of a spec that the role may not use."""
 
 from __future__ import annotations
 
 import pytest
 from textual.screen import ModalScreen
+from textual.widgets._footer import FooterKey
 from tui_helpers import settle, start
 
 from demo_cache import fast_demo
@@ -13,6 +16,7 @@ from ethics_tui.service import demo
 from ethics_tui.service import notices as notices_svc
 from ethics_tui.service.access import can
 from ethics_tui.service.context import Context
+from ethics_tui.tui.commands import available
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.registers import registers
 from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
@@ -28,20 +32,34 @@ ROLES = ("viewer", "hr", "committee", "complaints", "executive", "admin")
 
 
 def _screens(ctx):
-    """(permission to open it, factory) for every register screen."""
+    """(permission to open it, factory, its register spec or None) for every register screen."""
     admin = demo.demo_sign_in(Context(store=ctx.store), "admin")
     notice = next(n for n in notices_svc.list_notices(admin) if n.published)
     rnd = appraisal_svc.list_rounds(admin)[0]
-    out = [("staff.read", StaffScreen), ("settings.read", SettingsScreen)]
-    out += [(reg.permission, reg.screen) for reg in registers()]
+    out = [("staff.read", StaffScreen, None), ("settings.read", SettingsScreen, None)]
+    out += [(reg.permission, reg.screen, reg.spec) for reg in registers()]
     out += [
-        ("notices.read", lambda: TickOffScreen(notice.id)),
-        ("appraisal.people", lambda: AppraisalResultsScreen(rnd.id)),
-        ("appraisal.people", lambda: AppraisalGrievancesScreen(rnd.id)),
-        ("training.read", TrainingQuestionsScreen),
-        ("complaints.purge", DestructionScreen),
+        ("notices.read", lambda: TickOffScreen(notice.id), None),
+        ("appraisal.people", lambda: AppraisalResultsScreen(rnd.id), None),
+        ("appraisal.people", lambda: AppraisalGrievancesScreen(rnd.id), None),
+        ("training.read", TrainingQuestionsScreen, None),
+        ("complaints.purge", DestructionScreen, None),
     ]
     return out
+
+
+def _check_palette_against_specs(app, role) -> None:
+    """No palette entry of a register the role may not open, nor of a spec action it may not use."""
+    titles = {title for title, _action in available(app)}
+    for reg in registers():
+        if not can(app.ctx, reg.permission):
+            assert reg.spec.label[0] not in titles, (role, reg.key)
+        for a in _forbidden_spec_actions(app, reg.spec):
+            assert a.palette is None or a.palette[0] not in titles, (role, reg.key, a.action)
+
+
+def _forbidden_spec_actions(app, spec) -> list:
+    return [a for a in spec.actions if a.permission and not can(app.ctx, a.permission)]
 
 
 def _shown_forbidden(app, screen) -> list[str]:
@@ -61,9 +79,10 @@ async def test_no_forbidden_key_is_shown_or_works(make_app, ctx, role):
     app = make_app(ctx.store.dir)
     async with app.run_test(size=SMALL) as pilot:
         await start(pilot, role)
+        _check_palette_against_specs(app, role)
         base = app.screen
-        walked = 0
-        for perm, factory in screens:
+        walked = specs_walked = 0
+        for perm, factory, spec in screens:
             if not can(app.ctx, perm):
                 continue
             await app.push_screen(factory())
@@ -72,6 +91,15 @@ async def test_no_forbidden_key_is_shown_or_works(make_app, ctx, role):
             assert isinstance(screen, GuardedScreen), type(screen)
             walked += 1
             assert _shown_forbidden(app, screen) == []
+            if spec is not None:  # the footer is there and offers no action of the spec the role may not use
+                shown = {fk.action for fk in screen.query(FooterKey)}
+                assert shown, (role, spec.key)
+                assert not shown & {a.action for a in _forbidden_spec_actions(app, spec)}, (
+                    role,
+                    spec.key,
+                    sorted(shown),
+                )
+                specs_walked += 1
             # every key the role may not use opens nothing (a Thai refusal at most)
             forbidden = [
                 b.key
@@ -86,7 +114,7 @@ async def test_no_forbidden_key_is_shown_or_works(make_app, ctx, role):
             while app.screen is not base:
                 app.pop_screen()
                 await pilot.pause()
-        assert walked >= 8
+        assert walked >= 8 and specs_walked >= 5
 
 
 async def test_viewer_committee_footer_has_no_new_and_n_opens_nothing(make_app, ctx):

@@ -155,7 +155,7 @@ async def test_palette_runs_thai_commands(make_app, demo_ctx):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"บุคลากร: เพิ่ม")
-        await pilot.pause(0.5)
+        await settle(pilot)  # the palette's search (a worker) has listed its hits
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

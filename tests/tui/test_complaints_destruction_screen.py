@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, Input, TextArea
 from tui_helpers import notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.model.complaints import Complaint, Identity
 from ethics_tui.pdf.textlayer import pdftotext, squash
 from ethics_tui.service import complaints as svc
@@ -33,10 +34,8 @@ SUBJECT = "เรื่องเก่าที่ต้องไม่ปรา
 
 @pytest.fixture
 def office(ctx, monkeypatch, tmp_path):
-    from ethics_tui.service import demo
-
     monkeypatch.chdir(tmp_path)  # exports go to ./exports
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return ctx
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Checkbox, Input, OptionList, Select
-from tui_helpers import SIZE, notifications, start, text_of
+from tui_helpers import SIZE, notifications, settle, start, text_of
 
 from demo_cache import fast_demo
 from ethics_tui.service import complaints as svc
@@ -155,7 +155,7 @@ async def test_palette_lists_the_settings_entry(make_app, office):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"เรื่องร้องเรียน: ตั้งค่า")
-        await pilot.pause(0.5)
+        await settle(pilot)  # the palette's search (a worker) has listed its hits
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()

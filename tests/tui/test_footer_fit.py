@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets._footer import FooterKey
-from tui_helpers import settle, start
+from tui_helpers import footer_problems, settle, start
 
 from demo_cache import fast_demo
 from ethics_tui.tui.widgets.footer import Footer, fitting, key_width
@@ -28,10 +28,11 @@ def test_fitting_keeps_the_order_and_skips_what_does_not_fit_whole():
     assert fitting(keys, 200) == keys
 
 
+# The same on every screen of the snapshot walks (test_snapshots.py, tui_helpers.footer_problems,
+# which include hr home, admin staff and notices, complaints at both sizes); here the screens
+# the walks do not visit.
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-@pytest.mark.parametrize(
-    ("role", "keys"), [("hr", ""), ("admin", "s"), ("admin", "o"), ("hr", "f"), ("complaints", "p")]
-)
+@pytest.mark.parametrize(("role", "keys"), [("hr", "f")])
 async def test_every_key_shown_is_whole_and_the_palette_stays(make_app, ctx, role, keys, size):
     fast_demo(ctx)
     app = make_app(ctx.store.dir)
@@ -41,10 +42,5 @@ async def test_every_key_shown_is_whole_and_the_palette_stays(make_app, ctx, rol
             await pilot.press(key)
             await settle(pilot)
         await pilot.pause()
-        shown = _keys(app)
-        assert any(k.has_class("-command-palette") for k in shown)
-        for k in shown:  # each key is drawn in full inside the screen
-            assert k.region.right <= size[0], (k.key_display, k.description, k.region)
-            assert k.region.width >= key_width(k) - 1, (k.key_display, k.description, k.region)
-        line = app.screen.query_one(Footer)
-        assert sum(k.region.width for k in shown) <= line.region.width + 1
+        assert app.screen.query(Footer)
+        assert footer_problems(app, size) == []

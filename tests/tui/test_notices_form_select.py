@@ -7,6 +7,7 @@ import pytest
 from textual.widgets import Input, Select, TextArea
 from tui_helpers import notifications, settle, start
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo
 from ethics_tui.service import notices as svc
 from ethics_tui.thai.dates import today
@@ -16,7 +17,7 @@ from ethics_tui.tui.screens.notices_forms import NoticeFormModal
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from tui_helpers import start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo, ita_hr, ita_items, report_sources
 from ethics_tui.thai.dates import fiscal_year, today
 from ethics_tui.thai.digits import to_arabic_digits
@@ -17,7 +18,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable
 from tui_helpers import notifications, settle, start, text_of
 
+from demo_cache import fast_demo
 from ethics_tui.model.training import Opportunity
 from ethics_tui.service import committee as cm
 from ethics_tui.service import demo
@@ -20,7 +21,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from tui_helpers import settle, start, text_of, type_text
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
@@ -18,7 +19,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

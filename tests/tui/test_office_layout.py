@@ -6,6 +6,7 @@ import pytest
 from textual.widgets import DataTable
 from tui_helpers import start
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo
 from ethics_tui.service import notices as svc
 
@@ -14,7 +15,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

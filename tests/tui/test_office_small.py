@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 from textual.widgets import Input
-from tui_helpers import notifications, start, text_of, type_text
+from tui_helpers import notifications, settle, start, text_of, type_text
 
+from demo_cache import fast_demo
 from ethics_tui.service import committee as cm
 from ethics_tui.service import demo
 
@@ -16,7 +17,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 
@@ -57,7 +58,7 @@ async def test_palette_shows_thai_titles_only(make_app, office):
         await pilot.pause()
         palette = app.screen
         assert isinstance(palette, CommandPalette)
-        await pilot.pause(0.3)
+        await settle(pilot)  # the palette's search (a worker) has listed every command
         listed = palette.query_one(CommandList)
         shown = " ".join(str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count))
         assert "app." not in shown and "open_register" not in shown

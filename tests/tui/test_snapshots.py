@@ -2,7 +2,8 @@
 
 One app per role and size walks that role's screens from home, in sequence: each shot is the
 keys pressed from the home screen, then the screen's text (snapshot_helpers.screen_text) is
-compared with ``tests/snapshots/<shot>-<W>x<H>.txt``. A changed screen fails with a diff; after
+compared with ``tests/snapshots/<shot>-<W>x<H>.txt``, and its key line is checked (every key
+whole, the palette key there: tui_helpers.footer_problems). A changed screen fails with a diff; after
 a meant change run ``make snapshots`` (``UPDATE_SNAPSHOTS=1``) and review the diff of the files.
 """
 
@@ -17,7 +18,7 @@ import pytest
 import time_machine
 from snapshot_helpers import Snapshots, screen_text
 from textual.widgets import Input
-from tui_helpers import settle, start
+from tui_helpers import footer_problems, settle, start
 
 from demo_cache import fast_demo
 from ethics_tui.service import demo, staff_accounts
@@ -105,6 +106,8 @@ async def _show(pilot, snaps: Snapshots, name: str, secrets: tuple[str, ...]) ->
     pilot.app.clear_notifications()  # toasts come and go with time
     await pilot.pause()
     snaps.check(name, screen_text(pilot.app, secrets))
+    size = (pilot.app.size.width, pilot.app.size.height)
+    snaps.problems += [f"{name}-{snaps.suffix}: {p}" for p in footer_problems(pilot.app, size)]  # test_footer_fit
 
 
 @pytest.fixture

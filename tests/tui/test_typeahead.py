@@ -9,6 +9,7 @@ from textual.keys import _character_to_key
 from textual.widgets import Input
 from tui_helpers import start
 
+from demo_cache import fast_demo
 from ethics_tui.service import demo
 from ethics_tui.tui.screens.sign_in import SignInScreen
 
@@ -17,7 +18,7 @@ SMALL = (80, 24)
 
 @pytest.fixture
 def office(ctx):
-    demo.load_demo(ctx)
+    fast_demo(ctx)  # the demo office, built once per process
     return demo.demo_sign_in(ctx, "admin")
 
 

@@ -10,6 +10,30 @@ def text_of(widget) -> str:
     return str(widget.render())
 
 
+def footer_problems(app, size: tuple[int, int]) -> list[str]:
+    """What is wrong with the key line of the current screen (none: []): every key drawn whole
+    inside the screen, and on a screen that is not a dialog the palette key (ctrl+p) always
+    there. A screen without a key line: []."""
+    from textual.screen import ModalScreen
+    from textual.widgets._footer import FooterKey
+
+    from ethics_tui.tui.widgets.footer import Footer, key_width
+
+    lines = app.screen.query(Footer)
+    if not lines:
+        return []
+    line = lines.first()
+    shown = list(line.query(FooterKey))
+    palette = any(k.has_class("-command-palette") for k in shown)
+    bad = [] if palette or isinstance(app.screen, ModalScreen) else ["no palette key"]
+    for k in shown:
+        if k.region.right > size[0] or k.region.width < key_width(k) - 1:
+            bad.append(f"key {k.key_display} {k.description!r} cut: {k.region}")
+    if sum(k.region.width for k in shown) > line.region.width + 1:
+        bad.append(f"keys wider than the line ({line.region.width})")
+    return bad
+
+
 def notifications(app) -> list[str]:
     return [n.message for n in app._notifications]
 
