@@ -1,0 +1,97 @@
+"""Pilot: the home screen on small terminals (issue 17, item 6): every register the role may open
+is on screen at 80x24 and 100x30, the alerts end with "… และอีก N รายการ" when they do not all fit
+(w lists them all), the menu in two columns works with the arrows and enter."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from snapshot_helpers import screen_text
+from textual.widgets import OptionList
+from tui_helpers import settle, start, text_of
+
+from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.screens.home import HomeScreen, home_alerts
+from ethics_tui.tui.screens.home_menu import AlertsModal, MenuGrid
+
+ROLES = ("admin", "hr", "committee", "complaints", "executive", "viewer")
+
+
+def _labels(screen) -> list[str]:
+    """The menu's entries as the home screen lists them (hotkey + label, badge left out)."""
+    nav = screen.query_one("#nav", OptionList)
+    out = []
+    for i in range(nav.option_count):
+        prompt = nav.get_option_at_index(i).prompt
+        text = prompt.plain if hasattr(prompt, "plain") else str(prompt)
+        out.append(text.split("  ⚠")[0].strip())
+    return out
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_every_register_is_on_screen_for_every_role(make_app, demo_ctx, size):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=size) as pilot:
+        for role in ROLES:
+            await start(pilot, role)
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, HomeScreen)
+            shown = screen_text(app)
+            labels = _labels(screen)
+            assert len(labels) >= 3, role
+            for label in labels:
+                assert label in shown, (role, size, label, shown)
+            if os.environ.get("SHOW_HOME"):
+                print(f"\n--- {role} {size}\n{shown}")
+            alerts = [apply_digits(a, "thai") for a in home_alerts(app.ctx, app.lang)]
+            more = [line for line in shown.splitlines() if "และอีก" in line]
+            fits = all(a.split(":")[0][:20] in shown for a in alerts)
+            assert bool(more) != fits, (role, size, shown)
+            await pilot.press("ctrl+l")
+            await settle(pilot)
+
+
+async def test_more_line_counts_the_hidden_alerts_and_w_shows_all(make_app, demo_ctx):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "admin")
+        await settle(pilot)
+        screen = app.screen
+        lines = text_of(screen.query_one("#home-alerts")).splitlines()
+        more = lines[-1]
+        assert more.startswith("… และอีก") and "w: ดูทั้งหมด" in more
+        total = len(home_alerts(app.ctx, app.lang))
+        first = sum(line.startswith("⚠") for line in lines)
+        assert apply_digits(f"และอีก {total - first} รายการ", "thai") in more
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, AlertsModal)
+        assert len(app.screen.lines) == total
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        # a tall terminal: one column, every alert, no "more" line
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "และอีก" not in text_of(screen.query_one("#home-alerts"))
+        assert screen.query_one("#nav").display and not screen.query_one("#nav-grid").display
+        assert screen.query_one("#nav").has_focus
+
+
+async def test_the_two_column_menu_opens_with_arrows_and_enter(make_app, demo_ctx):
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "admin")
+        await settle(pilot)
+        home = app.screen
+        grid = home.query_one("#nav-grid", MenuGrid)
+        assert grid.display and grid.has_focus and grid.rows < len(grid.entries)
+        await pilot.press("down", "right", "left", "down")
+        assert grid.highlighted == 2
+        target = grid.entries[2][0]
+        assert target == "open_register('notices')"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not home and type(app.screen).__name__ == "NoticesScreen"
