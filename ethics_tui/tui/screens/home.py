@@ -47,7 +47,7 @@ class HomeScreen(GuardedScreen):
         Binding("t", "app.settings", "settings"),
         Binding("b", "app.backup", "backup"),
         Binding("r", "app.restore", "restore"),
-        Binding("w", "all_alerts", "alerts", show=False),
+        Binding("w", "all_alerts", "home_all_alerts", show=False),
     ]
 
     #: the app's keys on home that need a permission (hidden for other roles by the app's
@@ -282,8 +282,7 @@ class HomeScreen(GuardedScreen):
 
     def action_all_alerts(self) -> None:
         if self._alert_lines:
-            title = "All alerts" if self.app.lang == "en" else "การแจ้งเตือนทั้งหมด"
-            self.app.push_screen(AlertsModal(title, self._alert_lines))
+            self.app.push_screen(AlertsModal(self.t("home_all_alerts"), self._alert_lines))
 
     async def on_menu_grid_selected(self, event: MenuGrid.Selected) -> None:
         await self.app.run_action(f"app.{event.entry_id}")

@@ -20,9 +20,15 @@ from ethics_tui.tui.widgets.thai_text import WrappedStatic
 
 
 def crop(text: str, width: int) -> str:
-    """``text`` in at most ``width`` cells, cut with "…" (whole clusters: Thai marks stay on their letter)."""
+    """``text`` in at most ``width`` cells, cut with "…" (whole clusters: Thai marks stay on their
+    letter). An entry's badge ("c  label  ⚠ เกินกำหนด 3") shrinks first to its mark and number."""
     if cell_len(text) <= width:
         return text
+    if text.count("  ") >= 2:  # after the hotkey's two spaces, the badge's
+        label, badge = text.rsplit("  ", 1)
+        short = "".join(ch for ch in badge if ch == "⚠" or ch.isdigit())
+        if short and cell_len(f"{label} {short}") <= width:
+            return f"{label} {short}"
     out = ""
     for ch in text:
         if cell_len(out + ch) > width - 1:
