@@ -58,11 +58,10 @@ async def test_every_register_is_on_screen_for_every_role(make_app, demo_ctx, si
             await settle(pilot)
 
 
-async def test_more_line_counts_the_hidden_alerts_and_w_shows_all(make_app, demo_ctx):
+async def test_more_line_w_shows_all_and_the_two_column_menu_works(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "admin")
-        await settle(pilot)
+        await start(pilot, "admin")  # (start waits for the sign-in to settle)
         screen = app.screen
         lines = text_of(screen.query_one("#home-alerts")).splitlines()
         more = lines[-1]
@@ -77,26 +76,20 @@ async def test_more_line_counts_the_hidden_alerts_and_w_shows_all(make_app, demo
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        # a tall terminal: one column, every alert, no "more" line
-        await pilot.resize_terminal(120, 40)
-        await settle(pilot)
-        assert "และอีก" not in text_of(screen.query_one("#home-alerts"))
-        assert screen.query_one("#nav").display and not screen.query_one("#nav-grid").display
-        assert screen.query_one("#nav").has_focus
-
-
-async def test_the_two_column_menu_opens_with_arrows_and_enter(make_app, demo_ctx):
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start(pilot, "admin")
-        await settle(pilot)
-        home = app.screen
-        grid = home.query_one("#nav-grid", MenuGrid)
+        # the menu in two columns: read down the first column, then the second
+        grid = screen.query_one("#nav-grid", MenuGrid)
         assert grid.display and grid.has_focus and grid.rows < len(grid.entries)
         await pilot.press("down", "right", "left", "down")
-        assert grid.highlighted == 2
-        target = grid.entries[2][0]
-        assert target == "open_register('notices')"
+        assert grid.highlighted == 2 and grid.entries[2][0] == "open_register('notices')"
+        # a tall terminal: one column with the same entry highlighted, every alert, no "more" line
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        nav = screen.query_one("#nav", OptionList)
+        assert "และอีก" not in text_of(screen.query_one("#home-alerts"))
+        assert nav.display and not grid.display and nav.has_focus and nav.highlighted == 2
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert grid.has_focus and grid.highlighted == 2
         await pilot.press("enter")
         await settle(pilot)
-        assert app.screen is not home and type(app.screen).__name__ == "NoticesScreen"
+        assert app.screen is not screen and type(app.screen).__name__ == "NoticesScreen"
