@@ -15,6 +15,7 @@ from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.screens.home_menu import AlertsModal, MenuGrid
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.thai_text import WrappedStatic
@@ -46,6 +47,7 @@ class HomeScreen(GuardedScreen):
         Binding("t", "app.settings", "settings"),
         Binding("b", "app.backup", "backup"),
         Binding("r", "app.restore", "restore"),
+        Binding("w", "all_alerts", "home_all_alerts", show=False),
     ]
 
     #: the app's keys on home that need a permission (hidden for other roles by the app's
@@ -73,6 +75,7 @@ class HomeScreen(GuardedScreen):
             yield WrappedStatic("", id="home-alerts", markup=False)
             with Horizontal(id="home-panels"):
                 yield OptionList(*self._nav_options(), id="nav")
+                yield MenuGrid(id="nav-grid")
                 with Vertical(id="readiness-panel"):
                     yield Static("", id="readiness-title", markup=False)
                     yield OptionList(id="readiness")
@@ -109,9 +112,11 @@ class HomeScreen(GuardedScreen):
         for reg in registers():
             if reg.hotkey:
                 self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
+        self._compact: bool | None = None
         self.refresh_counts()
         self._offer_recovery()
         self.query_one("#nav", OptionList).focus()
+        self._fit()
 
     def on_screen_resume(self) -> None:
         nav = self.query_one("#nav", OptionList)
@@ -133,11 +138,12 @@ class HomeScreen(GuardedScreen):
         self.query_one("#office-counts", Static).update(apply_digits(counts, s.digits))
         self.query_one("#data-dir", Static).update(self.t("home_data", path=ctx.store.dir.resolve()))
         lines = [apply_digits(line, s.digits) for line in home_alerts(ctx, self.app.lang)]
-        alerts = self.query_one("#home-alerts", WrappedStatic)
-        alerts.update("\n".join(f"⚠ {line}" for line in lines))
-        alerts.display = bool(lines)
+        self._alert_lines = [f"⚠ {line}" for line in lines]
+        self._alerts_shown = None
         self._refresh_readiness(s.digits)
         self._sync_approve_option()
+        if getattr(self, "_compact", None) is not None:
+            self._fit()
 
     def _refresh_readiness(self, digits: str) -> None:
         """The ITA readiness checklist of the report year, one line per item of the year's ITA
@@ -204,8 +210,82 @@ class HomeScreen(GuardedScreen):
             box.highlighted = highlighted
 
     def on_resize(self, event) -> None:
+        if getattr(self, "_compact", None) is not None:
+            self._fit()
         if getattr(self, "_readiness", None) is not None and self.query_one("#readiness-panel").display:
             self.call_after_refresh(self._render_readiness)
+
+    def _fit(self) -> None:
+        """Lay home out for the terminal: the menu in one column while it fits with a few alert
+        lines, else in two columns with the readiness checklist under it; the alerts cut to the
+        lines left, ending "… และอีก N รายการ" (w shows them all); the checklist scrolls in the
+        rows that remain."""
+        from ethics_tui.thai.wrap import wrap_spans
+
+        width, height = self.app.size
+        text_width = max(10, width - 4)  # the home padding
+        nav = self.query_one("#nav", OptionList)
+        grid = self.query_one("#nav-grid", MenuGrid)
+        grid.set_entries(
+            [(str(o.id), o.prompt.plain if isinstance(o.prompt, Text) else str(o.prompt)) for o in nav.options]
+        )
+        wraps = [len(wrap_spans(line, text_width)) for line in self._alert_lines]
+        room = height - 4 - 5  # header, footer, home padding; office name, place, counts, margins
+        compact = room - (nav.option_count + 4) - 1 - 1 < min(sum(wraps), 4)
+        self.query_one("#home").set_class(compact, "compact")
+        self.query_one("#data-dir").display = not compact
+        panel = self.query_one("#readiness-panel")
+        title = getattr(self, "_readiness_title", "") if panel.display else ""
+        if compact:  # no margin under the place; the grid and its border; the title
+            room += 1 - (grid.rows + 2) - len(wrap_spans(title, text_width))
+            budget = max(2, room - 1 - (5 if title and room >= 8 else 0))
+        else:  # the menu with its border and margins, the data folder
+            budget = max(2, min(12, room - (nav.option_count + 4) - 1 - 1))
+            room -= 1 + 2 + len(wrap_spans(title, max(10, text_width - 50 - 2)))  # data folder, panel margins
+        shown = self._show_alerts(wraps, budget)
+        box = self.query_one("#readiness", OptionList)
+        left = room - (shown + 1 if shown else 0)
+        box.display = left >= 3
+        box.styles.max_height = max(3, min(14, left))
+        if compact != self._compact:
+            if compact and nav.has_focus:
+                grid.highlighted = nav.highlighted or 0
+                grid.focus()
+            elif not compact and grid.has_focus:
+                nav.highlighted = grid.highlighted
+                nav.focus()
+            self._compact = compact
+
+    def _show_alerts(self, wraps: list[int], budget: int) -> int:
+        """Show the alerts that fit in ``budget`` lines (whole alerts), the last line saying how
+        many more there are; returns the lines used."""
+        lines = self._alert_lines
+        alerts = self.query_one("#home-alerts", WrappedStatic)
+        alerts.display = bool(lines)
+        if sum(wraps) <= budget:
+            shown, text = sum(wraps), "\n".join(lines)
+        else:
+            n = used = 0
+            while n < len(lines) and used + wraps[n] <= budget - 1:
+                used += wraps[n]
+                n += 1
+            more = len(lines) - n
+            tail = f"… and {more} more (w: see all)" if self.app.lang == "en" else f"… และอีก {more} รายการ (w: ดูทั้งหมด)"
+            shown, text = used + 1, "\n".join([*lines[:n], apply_digits(tail, self._digits())])
+        if (text, shown) != self._alerts_shown:
+            self._alerts_shown = (text, shown)
+            alerts.update(text)
+        return shown if lines else 0
+
+    def _digits(self) -> str:
+        return getattr(self, "_readiness_digits", None) or settings_svc.get_settings(self.ctx).digits
+
+    def action_all_alerts(self) -> None:
+        if self._alert_lines:
+            self.app.push_screen(AlertsModal(self.t("home_all_alerts"), self._alert_lines))
+
+    async def on_menu_grid_selected(self, event: MenuGrid.Selected) -> None:
+        await self.app.run_action(f"app.{event.entry_id}")
 
     def _offer_recovery(self) -> None:
         """At first start (the first administrator just made), ask to create the recovery code."""
