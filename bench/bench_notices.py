@@ -104,10 +104,10 @@ def count_writes(func) -> tuple[object, int]:
     calls = 0
     real = database.atomic_write_bytes
 
-    def counting(path, data):
+    def counting(path, data, **options):
         nonlocal calls
         calls += 1
-        real(path, data)
+        real(path, data, **options)
 
     database.atomic_write_bytes = counting
     try:
