@@ -258,7 +258,7 @@ class Store:
         self.backup_keep = backup_keep
         self._tlock = threading.RLock()  # this process's threads: the cache, a write in progress
         self._wlock = threading.RLock()  # this process's writers, one at a time (see locked)
-        self._flock = None  # filelock.FileLock, made on first use
+        self._flock = None  # store.filelock_fast.StoreLock, made on first use
         self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
         #: table files by name (immutable, see store/tables.py): (journal length, tip, documents,
         #: the file's stat key when a transaction read it)
@@ -459,20 +459,22 @@ class Store:
         this process's writers share; readers (``load``) take ``_tlock`` alone, so a thread that
         reads is never held up by a writer still waiting for the file lock (the TUI saves in a
         worker while its screens keep reading)."""
-        from filelock import FileLock, Timeout  # imported on first write: keeps start-up fast
+        from ethics_tui.store.filelock_fast import StoreLock
 
         with self._wlock:
             if self._flock is None:
-                self._flock = FileLock(str(self.dir / LOCK_FILE), timeout=self.lock_timeout)
+                self._flock = StoreLock(self.dir / LOCK_FILE)
             try:
-                self._flock.acquire()
-            except Timeout as exc:
+                self._flock.acquire(self.lock_timeout)
+            except OSError as exc:
+                from filelock import Timeout  # an OSError too
+
+                if not isinstance(exc, Timeout):
+                    raise os_error(exc, self.dir / LOCK_FILE, "ล็อกฐานข้อมูล", "lock the database") from exc
                 raise StorageError(
                     "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมหรือเครื่องอื่น โปรดลองใหม่อีกครั้ง",
                     "The database is busy (another program or PC is saving); please try again.",
                 ) from exc
-            except OSError as exc:
-                raise os_error(exc, self.dir / LOCK_FILE, "ล็อกฐานข้อมูล", "lock the database") from exc
             try:
                 with self._tlock:
                     yield
