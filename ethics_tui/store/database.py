@@ -188,7 +188,8 @@ class Transaction:
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
         """Replace (or add) document ``doc_id`` of ``table`` whole. Never changes a document in
-        place: the transaction's documents are the store's cached ones (its index is its own).
+        place: the transaction's documents are the store's cached ones. The index of a table
+        file is changed in place, what it replaced kept to be put back (``TxTables.keep``).
         Remembers the keys put, so that the commit appends just those to the table's journal."""
         tables = self._storage.read()
         src = tables.get(table) or {}
@@ -196,11 +197,13 @@ class Transaction:
         hints = getattr(tables, "hints", None)
         hint = hints.get(table) if hints is not None else None
         if hint is not None and hint[0] is src:
-            docs, keys = src, hint[1] | {key}  # the transaction's own index: no copy
+            docs, keys = src, hint[1] | {key}  # the index as read: no copy (see TxTables.keep)
         elif hints is not None and tables.mine.get(table) is src:
             docs, keys = src, {key}
         else:
             docs, keys = dict(src), None
+        if keys is not None:
+            tables.keep(table, key)
         docs[key] = dict(doc)
         tables[table] = docs
         if keys is not None:
@@ -671,6 +674,8 @@ class Store:
                 mine.update(change.get("put", {}))
                 j = entry["journal"]
                 self._txcache[entry["file"]] = (j["len"], j["tip"], mine, got[3])
+                if mine is got[2]:
+                    tx.fresh.add(table)  # the index changed in place is now the committed one
         live = {e["file"] for e in listed.values()}
         for e in old.values():
             if e["file"] not in live:
@@ -717,14 +722,19 @@ class Store:
             try:
                 yield tx
             except BaseException:
+                tables.restore()
                 table_cache.forget(self, tables)
                 raise
             if not storage.dirty and not tx.records:
+                tables.restore()
                 table_cache.forget(self, tables)
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
-            pre = list(pre) + integrity.table_edits(self, name, data, edited)
-            tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+            try:
+                pre = list(pre) + integrity.table_edits(self, name, data, edited)
+                tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+            finally:
+                tables.restore()  # what the commit did not make the cache's (all of it when it failed)
         listed = tx.committed if isinstance(tx.committed, dict) else {}
         if self.compact_in_background and any(self._compact_due(e) for e in listed.values()):
             table_cache.compact_later(self, name)
