@@ -100,3 +100,14 @@ def test_a_put_undone_by_a_tinydb_change_leaves_the_cache_as_the_disk(tmp_path):
     assert _on_disk(tmp_path)[3] == "คน2"
     assert _seen(store) == _on_disk(tmp_path)
     assert json.loads(json.dumps(_seen(store))) == json.loads(json.dumps(_on_disk(tmp_path)))
+
+
+def test_the_root_counts_follow_a_put_that_deactivates(tmp_path):
+    store = _office(tmp_path)
+    with store.transaction(actor="t") as tx:
+        tx.put("people", 3, {"name": "คน2", "active": False})
+        tx.put("people", 11, {"name": "ใหม่", "active": True})
+    entry = json.loads(store.path().read_bytes())["_meta"]["1"]["tables"]["people"]
+    assert (entry["count"], entry["active"]) == (11, 10)
+    assert store.count("people", active_only=True) == 10
+    assert verify(Store(tmp_path)) == []

@@ -305,6 +305,32 @@ class Tables(Mapping):
 _MISSING = object()
 
 
+class _AsRead:
+    """An index as it was before ``saved`` (key -> document, or _MISSING: added) replaced some
+    of its documents in place: what ``plan_append`` compares with and counts from."""
+
+    def __init__(self, docs: dict, saved: dict):
+        self.docs, self.saved = docs, saved
+
+    def get(self, key, default=None):
+        if key in self.saved:
+            doc = self.saved[key]
+            return default if doc is _MISSING else doc
+        return self.docs.get(key, default)
+
+    def __getitem__(self, key):
+        doc = self.get(key, _MISSING)
+        if doc is _MISSING:
+            raise KeyError(key)
+        return doc
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __iter__(self):
+        return (k for k in self.docs if self.saved.get(k) is not _MISSING)
+
+
 class TxTables(dict):
     """A transaction's tables: the root's, and each table file read (fresh) on first use.
 
@@ -339,18 +365,10 @@ class TxTables(dict):
         if key not in saved:
             saved[key] = self.orig[table].get(key, _MISSING)
 
-    def pristine(self, table: str) -> dict:
-        """The table file's index as read (a copy when the transaction changed it in place)."""
+    def pristine(self, table: str):
+        """The table file's index as read: a view over the one changed in place (no copy)."""
         docs, saved = self.orig[table], self.undo.get(table)
-        if not saved:
-            return docs
-        out = dict(docs)
-        for key, doc in saved.items():
-            if doc is _MISSING:
-                out.pop(key, None)
-            else:
-                out[key] = doc
-        return out
+        return _AsRead(docs, saved) if saved else docs
 
     def restore(self) -> None:
         """Put back what the transaction replaced in the cached indexes (an aborted or failed
