@@ -111,3 +111,34 @@ def test_the_root_counts_follow_a_put_that_deactivates(tmp_path):
     assert (entry["count"], entry["active"]) == (11, 10)
     assert store.count("people", active_only=True) == 10
     assert verify(Store(tmp_path)) == []
+
+
+def test_fsync_together_reports_a_file_it_could_not_sync(tmp_path):
+    from ethics_tui.store import atomic
+
+    fd = os.open(tmp_path / "root", os.O_WRONLY | os.O_CREAT)
+    try:
+        (tmp_path / "log").write_bytes(b"x")
+        atomic.fsync_together(fd, (tmp_path / "log",))
+        with pytest.raises(FileNotFoundError):
+            atomic.fsync_together(fd, (tmp_path / "log", tmp_path / "gone"))
+    finally:
+        os.close(fd)
+
+
+def test_fsync_together_at_interpreter_exit_syncs_in_the_caller(tmp_path, monkeypatch):
+    from ethics_tui.store import atomic
+
+    class Closed:
+        def submit(self, *args):
+            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+
+    synced = []
+    monkeypatch.setattr(atomic, "_fsync_pool", Closed)
+    monkeypatch.setattr(atomic, "_fsync_path", synced.append)
+    fd = os.open(tmp_path / "root", os.O_WRONLY | os.O_CREAT)
+    try:
+        atomic.fsync_together(fd, (tmp_path / "a", tmp_path / "b"))
+    finally:
+        os.close(fd)
+    assert synced == [tmp_path / "a", tmp_path / "b"]

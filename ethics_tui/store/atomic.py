@@ -62,32 +62,58 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _fsync_path(path: Path) -> None:
+    other = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(other)
+    finally:
+        os.close(other)
+
+
+_pool_lock = threading.Lock()
+_pool = None  # (pid, ThreadPoolExecutor): threads kept for the fsyncs of the saves
+#: the most files a commit fsyncs besides the new root (journals + the audit log); more wait
+FSYNC_THREADS = 4
+
+
+def _fsync_pool():
+    global _pool
+    with _pool_lock:
+        if _pool is None or _pool[0] != os.getpid():  # a forked child has none of the threads
+            from concurrent.futures import ThreadPoolExecutor
+
+            _pool = (os.getpid(), ThreadPoolExecutor(FSYNC_THREADS, thread_name_prefix="ethics-fsync"))
+        return _pool[1]
+
+
 def fsync_together(fd: int, paths: tuple[Path, ...] = ()) -> None:
-    """fsync ``fd`` and each of ``paths`` at once (one thread each): all are on disk when it
-    returns. Raises the first OSError."""
+    """fsync ``fd`` and each of ``paths`` at once (threads kept for it: starting one per file
+    cost more CPU than the rest of a save's Python): all are on disk when it returns. Raises
+    the first OSError."""
     if not paths:
         os.fsync(fd)
         return
-    errors: list[OSError] = []
-
-    def sync(p: Path) -> None:
-        try:
-            other = os.open(p, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            try:
-                os.fsync(other)
-            finally:
-                os.close(other)
-        except OSError as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=sync, args=(p,), name="ethics-fsync") for p in paths]
-    for t in threads:
-        t.start()
+    futures, left = [], list(paths)
+    try:
+        pool = _fsync_pool()
+        while left:
+            futures.append(pool.submit(_fsync_path, left[0]))
+            left.pop(0)
+    except RuntimeError:
+        pass  # the interpreter is shutting down (a save in a thread at exit): the rest here
+    errors: list[BaseException] = []
     try:
         os.fsync(fd)
     finally:
-        for t in threads:
-            t.join()
+        for p in left:
+            try:
+                _fsync_path(p)
+            except OSError as exc:
+                errors.append(exc)
+        for f in futures:
+            exc = f.exception()
+            if exc is not None:
+                errors.append(exc)
     if errors:
         raise errors[0]
 
