@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -97,3 +98,27 @@ def test_a_busy_store_says_so(tmp_path):
         other.release()
     with store.locked():
         pass
+
+
+def test_a_forked_child_takes_the_lock_for_itself(tmp_path):
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork")
+    path = tmp_path / LOCK_FILE
+    lock = StoreLock(path)
+    lock.acquire(1)
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's hold is not its own, so it must wait (and time out)
+        try:
+            lock.acquire(0.1)
+            os._exit(1)
+        except Timeout:
+            os._exit(0)
+        except BaseException:
+            os._exit(2)
+    try:
+        _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        with pytest.raises(Timeout):  # the parent still holds it
+            FileLock(str(path), timeout=0.05).acquire()
+    finally:
+        lock.release()

@@ -51,14 +51,16 @@ class StoreLock:
         self._native = fcntl is not None
         self._fallback = None  # filelock.FileLock, made when the native lock cannot be used
         self._depth = 0
+        self._depth_pid = 0
         self._held_native = False
 
     def acquire(self, timeout: float) -> None:
         """Take the lock, waiting up to ``timeout`` seconds (< 0: no limit). Raises
         ``filelock.Timeout`` when it stays busy, OSError when the file cannot be locked."""
-        if self._depth:
+        if self._depth and self._depth_pid == os.getpid():
             self._depth += 1
             return
+        self._depth, self._held_native = 0, False  # (a forked child holds nothing of its parent's)
         if self._native and self._acquire_native(timeout):
             self._held_native = True
         else:
@@ -69,7 +71,7 @@ class StoreLock:
             self._fallback.timeout = timeout
             self._fallback.acquire()
             self._held_native = False
-        self._depth = 1
+        self._depth, self._depth_pid = 1, os.getpid()
 
     def release(self) -> None:
         if not self._depth:
