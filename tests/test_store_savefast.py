@@ -126,15 +126,14 @@ def test_fsync_together_reports_a_file_it_could_not_sync(tmp_path):
         os.close(fd)
 
 
-def test_fsync_together_at_interpreter_exit_syncs_in_the_caller(tmp_path, monkeypatch):
+def test_fsync_together_without_threads_syncs_in_the_caller(tmp_path, monkeypatch):
     from ethics_tui.store import atomic
 
-    class Closed:
-        def submit(self, *args):
-            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+    def no_threads(wanted):
+        raise RuntimeError("can't start new thread")
 
     synced = []
-    monkeypatch.setattr(atomic, "_fsync_pool", Closed)
+    monkeypatch.setattr(atomic, "_fsync_jobs", no_threads)
     monkeypatch.setattr(atomic, "_fsync_path", synced.append)
     fd = os.open(tmp_path / "root", os.O_WRONLY | os.O_CREAT)
     try:
