@@ -62,32 +62,77 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _fsync_path(path: Path) -> None:
+    other = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(other)
+    finally:
+        os.close(other)
+
+
+#: the most threads kept for a commit's fsyncs besides the caller's (journals + the audit log)
+FSYNC_THREADS = 4
+_syncers_lock = threading.Lock()
+_syncers: dict = {}  # pid -> (job queue, threads): a forked child has none of its parent's threads
+
+
+def _fsync_worker(jobs) -> None:
+    while True:
+        path, errors, done = jobs.get()
+        try:
+            _fsync_path(path)
+        except BaseException as exc:  # handed to the caller, which raises it
+            errors.append(exc)
+        finally:
+            done.release()
+
+
+def _fsync_jobs(wanted: int):
+    """The queue of this process's fsync threads, with up to ``wanted`` of them started (daemon
+    threads: idle ones never hold up the exit, and a caller always waits for its own jobs)."""
+    import queue
+
+    with _syncers_lock:
+        pid = os.getpid()
+        if pid not in _syncers:
+            _syncers.clear()
+            _syncers[pid] = (queue.SimpleQueue(), [])
+        jobs, threads = _syncers[pid]
+        while len(threads) < min(wanted, FSYNC_THREADS):
+            t = threading.Thread(target=_fsync_worker, args=(jobs,), name="ethics-fsync", daemon=True)
+            t.start()
+            threads.append(t)
+        return jobs
+
+
 def fsync_together(fd: int, paths: tuple[Path, ...] = ()) -> None:
-    """fsync ``fd`` and each of ``paths`` at once (one thread each): all are on disk when it
-    returns. Raises the first OSError."""
+    """fsync ``fd`` and each of ``paths`` at once (on threads kept for it: starting one per file
+    cost more CPU than the rest of a save's Python): all are on disk when it returns. Raises
+    the first OSError."""
     if not paths:
         os.fsync(fd)
         return
-    errors: list[OSError] = []
-
-    def sync(p: Path) -> None:
-        try:
-            other = os.open(p, os.O_RDWR | getattr(os, "O_BINARY", 0))
-            try:
-                os.fsync(other)
-            finally:
-                os.close(other)
-        except OSError as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=sync, args=(p,), name="ethics-fsync") for p in paths]
-    for t in threads:
-        t.start()
+    errors: list[BaseException] = []
+    done = threading.Semaphore(0)
+    try:
+        jobs = _fsync_jobs(len(paths))
+    except RuntimeError:  # no thread could be started: one after another, here
+        jobs = None
+    if jobs is not None:
+        for p in paths:
+            jobs.put((p, errors, done))
     try:
         os.fsync(fd)
     finally:
-        for t in threads:
-            t.join()
+        if jobs is None:
+            for p in paths:
+                try:
+                    _fsync_path(p)
+                except OSError as exc:
+                    errors.append(exc)
+        else:
+            for _p in paths:
+                done.acquire()
     if errors:
         raise errors[0]
 

@@ -188,7 +188,8 @@ class Transaction:
 
     def put(self, table: str, doc_id: int, doc: Mapping) -> None:
         """Replace (or add) document ``doc_id`` of ``table`` whole. Never changes a document in
-        place: the transaction's documents are the store's cached ones (its index is its own).
+        place: the transaction's documents are the store's cached ones. The index of a table
+        file is changed in place, what it replaced kept to be put back (``TxTables.keep``).
         Remembers the keys put, so that the commit appends just those to the table's journal."""
         tables = self._storage.read()
         src = tables.get(table) or {}
@@ -196,11 +197,13 @@ class Transaction:
         hints = getattr(tables, "hints", None)
         hint = hints.get(table) if hints is not None else None
         if hint is not None and hint[0] is src:
-            docs, keys = src, hint[1] | {key}  # the transaction's own index: no copy
+            docs, keys = src, hint[1] | {key}  # the index as read: no copy (see TxTables.keep)
         elif hints is not None and tables.mine.get(table) is src:
             docs, keys = src, {key}
         else:
             docs, keys = dict(src), None
+        if keys is not None:
+            tables.keep(table, key)
         docs[key] = dict(doc)
         tables[table] = docs
         if keys is not None:
@@ -258,7 +261,7 @@ class Store:
         self.backup_keep = backup_keep
         self._tlock = threading.RLock()  # this process's threads: the cache, a write in progress
         self._wlock = threading.RLock()  # this process's writers, one at a time (see locked)
-        self._flock = None  # filelock.FileLock, made on first use
+        self._flock = None  # store.filelock_fast.StoreLock, made on first use
         self._cache: dict[str, tuple[tuple, tfiles.Tables]] = {}
         #: table files by name (immutable, see store/tables.py): (journal length, tip, documents,
         #: the file's stat key when a transaction read it)
@@ -459,20 +462,22 @@ class Store:
         this process's writers share; readers (``load``) take ``_tlock`` alone, so a thread that
         reads is never held up by a writer still waiting for the file lock (the TUI saves in a
         worker while its screens keep reading)."""
-        from filelock import FileLock, Timeout  # imported on first write: keeps start-up fast
+        from ethics_tui.store.filelock_fast import StoreLock
 
         with self._wlock:
             if self._flock is None:
-                self._flock = FileLock(str(self.dir / LOCK_FILE), timeout=self.lock_timeout)
+                self._flock = StoreLock(self.dir / LOCK_FILE)
             try:
-                self._flock.acquire()
-            except Timeout as exc:
+                self._flock.acquire(self.lock_timeout)
+            except OSError as exc:
+                from filelock import Timeout  # an OSError too
+
+                if not isinstance(exc, Timeout):
+                    raise os_error(exc, self.dir / LOCK_FILE, "ล็อกฐานข้อมูล", "lock the database") from exc
                 raise StorageError(
                     "ฐานข้อมูลกำลังถูกใช้งานโดยโปรแกรมหรือเครื่องอื่น โปรดลองใหม่อีกครั้ง",
                     "The database is busy (another program or PC is saving); please try again.",
                 ) from exc
-            except OSError as exc:
-                raise os_error(exc, self.dir / LOCK_FILE, "ล็อกฐานข้อมูล", "lock the database") from exc
             try:
                 with self._tlock:
                     yield
@@ -669,6 +674,8 @@ class Store:
                 mine.update(change.get("put", {}))
                 j = entry["journal"]
                 self._txcache[entry["file"]] = (j["len"], j["tip"], mine, got[3])
+                if mine is got[2]:
+                    tx.fresh.add(table)  # the index changed in place is now the committed one
         live = {e["file"] for e in listed.values()}
         for e in old.values():
             if e["file"] not in live:
@@ -715,14 +722,19 @@ class Store:
             try:
                 yield tx
             except BaseException:
+                tables.restore()
                 table_cache.forget(self, tables)
                 raise
             if not storage.dirty and not tx.records:
+                tables.restore()
                 table_cache.forget(self, tables)
                 return
             records = tx.records or [{"action": "save", "kind": name, "id": None, "fields": []}]
-            pre = list(pre) + integrity.table_edits(self, name, data, edited)
-            tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+            try:
+                pre = list(pre) + integrity.table_edits(self, name, data, edited)
+                tx.committed = self._commit(name, storage.data, records, actor or default_actor(), pre, storage.marks)
+            finally:
+                tables.restore()  # what the commit did not make the cache's (all of it when it failed)
         listed = tx.committed if isinstance(tx.committed, dict) else {}
         if self.compact_in_background and any(self._compact_due(e) for e in listed.values()):
             table_cache.compact_later(self, name)

@@ -128,7 +128,7 @@ def split(folder: Path, name: str, loaded: dict, old: dict, kept: dict, touched:
             listed[table] = entry
             continue
         if entry is not None and table in orig and table not in tx.edited and table not in tx.rewrite:
-            planned = plan_append(folder, entry, orig[table], docs, tx.hints.get(table))
+            planned = plan_append(folder, entry, tx.pristine(table), docs, tx.hints.get(table))
             if planned is not None:
                 listed[table] = planned[1] if planned[0] else entry
                 if planned[0]:
@@ -302,6 +302,35 @@ class Tables(Mapping):
         return counts(docs)[1 if active_only else 0]
 
 
+_MISSING = object()
+
+
+class _AsRead:
+    """An index as it was before ``saved`` (key -> document, or _MISSING: added) replaced some
+    of its documents in place: what ``plan_append`` compares with and counts from."""
+
+    def __init__(self, docs: dict, saved: dict):
+        self.docs, self.saved = docs, saved
+
+    def get(self, key, default=None):
+        if key in self.saved:
+            doc = self.saved[key]
+            return default if doc is _MISSING else doc
+        return self.docs.get(key, default)
+
+    def __getitem__(self, key):
+        doc = self.get(key, _MISSING)
+        if doc is _MISSING:
+            raise KeyError(key)
+        return doc
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __iter__(self):
+        return (k for k in self.docs if self.saved.get(k) is not _MISSING)
+
+
 class TxTables(dict):
     """A transaction's tables: the root's, and each table file read (fresh) on first use.
 
@@ -314,17 +343,46 @@ class TxTables(dict):
         self.loader = loader  # (table, entry) -> docs (shared with the store's cache: not to be changed)
         self.touched: set[str] = set()
         self.orig: dict[str, dict] = {}  # each table file as read: the commit appends what differs
-        self.mine: dict[str, dict] = {}  # the transaction's own copy of each (its index, not its documents)
+        #: the index of each table file the transaction may change in place: the cached one
+        #: itself (no 30k-entry copy per save); ``Transaction.put`` keeps what it replaced in
+        #: ``undo`` and ``restore`` puts it back unless the commit made the change the cache's
+        self.mine: dict[str, dict] = {}
+        self.undo: dict[str, dict[str, object]] = {}
+        self.fresh: set[str] = set()  # tables whose cached index the commit moved to what it wrote
         self.hints: dict[str, tuple[dict, set[str]]] = {}  # (table dict, keys): only these were put
         self.edited = edited if edited is not None else []  # table files that differ from their SHA-256
         self.rewrite: set[str] = set()  # tables to write whole (a compaction)
 
     def _load(self, key):
         docs = self.loader(key, self.lazy.pop(key))
-        self.orig[key] = docs
-        mine = self.mine[key] = dict(docs)
-        dict.__setitem__(self, key, mine)
-        return mine
+        self.orig[key] = self.mine[key] = docs
+        dict.__setitem__(self, key, docs)
+        return docs
+
+    def keep(self, table: str, key: str) -> None:
+        """Before ``orig[table][key]`` is replaced in place: remember what it was."""
+        saved = self.undo.setdefault(table, {})
+        if key not in saved:
+            saved[key] = self.orig[table].get(key, _MISSING)
+
+    def pristine(self, table: str):
+        """The table file's index as read: a view over the one changed in place (no copy)."""
+        docs, saved = self.orig[table], self.undo.get(table)
+        return _AsRead(docs, saved) if saved else docs
+
+    def restore(self) -> None:
+        """Put back what the transaction replaced in the cached indexes (an aborted or failed
+        save, or a table whose change the commit did not make the cache's)."""
+        for table, saved in self.undo.items():
+            if table in self.fresh:
+                continue
+            docs = self.orig[table]
+            for key, doc in saved.items():
+                if doc is _MISSING:
+                    docs.pop(key, None)
+                else:
+                    docs[key] = doc
+        self.undo.clear()
 
     def __missing__(self, key):
         if key in self.lazy:
