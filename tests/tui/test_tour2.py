@@ -24,3 +24,25 @@ async def test_the_score_grid_keeps_staff_codes_in_arabic_digits(make_app, ctx):
         table = screen.table
         codes = [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
         assert codes and all(c.isascii() and c.isdigit() for c in codes), codes[:3]
+
+
+async def test_the_training_year_view_keeps_its_figures_whole_at_80x24(make_app, ctx):
+    """The bars are decoration: at 80 columns they shrink (or go) before a figure is cut
+    ("๑๘/…" hid how many of the division had an opportunity)."""
+    from snapshot_helpers import screen_text
+
+    from ethics_tui.service import training_stats
+    from ethics_tui.thai.digits import apply_digits
+    from ethics_tui.tui.screens.training_views import TrainingYearScreen
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "hr", "f", "y", size=SMALL) as (app, pilot):
+        year = app.screen
+        assert isinstance(year, TrainingYearScreen)
+        text = screen_text(app)
+        st = training_stats.stats(year.ctx, year.fy)
+        for g in st.by_division[:4]:
+            pct = 100 * g.participants / g.staff if g.staff else 0
+            share = apply_digits(f"{g.participants}/{g.staff} {pct:.0f}%", "thai")
+            assert share in text, (share, text)
+            assert apply_digits(f"{g.cost:,.0f}", "thai") in text
