@@ -46,3 +46,18 @@ async def test_the_training_year_view_keeps_its_figures_whole_at_80x24(make_app,
             share = apply_digits(f"{g.participants}/{g.staff} {pct:.0f}%", "thai")
             assert share in text, (share, text)
             assert apply_digits(f"{g.cost:,.0f}", "thai") in text
+
+
+async def test_the_staff_accounts_screen_shows_its_title_and_count_at_80x24(make_app, ctx):
+    """58 rows pushed the title and "มีบัญชีแล้ว … คน" off the top: the table takes what is left;
+    the count is in the office's digits."""
+    from snapshot_helpers import screen_text
+
+    from ethics_tui.tui.screens.staff_accounts import StaffAccountsScreen
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "hr", "y", size=SMALL) as (app, pilot):
+        assert isinstance(app.screen, StaffAccountsScreen)
+        text = screen_text(app)
+        assert "บัญชีบุคลากรสำหรับรับทราบเอกสารด้วยตนเอง" in text, text
+        assert "มีบัญชีแล้ว ๐ คน จาก ๕๘ คน" in text, text  # the office writes Thai digits
