@@ -61,3 +61,17 @@ async def test_the_staff_accounts_screen_shows_its_title_and_count_at_80x24(make
         text = screen_text(app)
         assert "บัญชีบุคลากรสำหรับรับทราบเอกสารด้วยตนเอง" in text, text
         assert "มีบัญชีแล้ว ๐ คน จาก ๕๘ คน" in text, text  # the office writes Thai digits
+
+
+async def test_the_order_form_names_the_order_it_replaces_in_the_offices_digits(make_app, ctx):
+    """The list says ๑/๒๕๖๙; the "แทนคำสั่ง" choice said 1/2569 (01/10/2569 – …)."""
+    from textual.widgets import Select
+
+    from ethics_tui.tui.screens.committee_form import OrderFormModal
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "hr", "c", "n", size=SMALL) as (app, pilot):
+        form = app.screen
+        assert isinstance(form, OrderFormModal)
+        labels = [str(label) for label, _value in form.query_one("#f-supersedes", Select)._options[1:]]
+        assert labels and all("/" in x and not any("0" <= c <= "9" for c in x) for x in labels), labels
