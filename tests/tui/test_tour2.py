@@ -75,3 +75,14 @@ async def test_the_order_form_names_the_order_it_replaces_in_the_offices_digits(
         assert isinstance(form, OrderFormModal)
         labels = [str(label) for label, _value in form.query_one("#f-supersedes", Select)._options[1:]]
         assert labels and all("/" in x and not any("0" <= c <= "9" for c in x) for x in labels), labels
+
+
+async def test_the_report_title_is_in_the_offices_digits(make_app, ctx):
+    """Home says "รายงานผลมาตรการ ๖–๗"; the report's own title said "มาตรการ 6–7 … ๒๕๖๙"."""
+    from textual.widgets import Static
+    from tui_helpers import text_of
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "executive", "m", size=SMALL) as (app, pilot):
+        title = text_of(app.screen.query_one("#rp-title", Static))
+        assert "มาตรการ ๖–๗" in title and not any("0" <= c <= "9" for c in title), title
