@@ -86,3 +86,25 @@ async def test_the_report_title_is_in_the_offices_digits(make_app, ctx):
     async with signed_in(make_app, ctx, "executive", "m", size=SMALL) as (app, pilot):
         title = text_of(app.screen.query_one("#rp-title", Static))
         assert "มาตรการ ๖–๗" in title and not any("0" <= c <= "9" for c in title), title
+
+
+async def test_the_tick_off_names_no_writing_keys_to_a_reader(make_app, ctx):
+    """The executive may open the tick-off to look, but space, F3–F5 and ctrl+z are refused:
+    the hint under the list offered them all the same."""
+    from textual.widgets import Static
+    from tui_helpers import text_of
+
+    from ethics_tui.tui.screens.notices_ticks import TickOffScreen
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "executive", "o", "k", size=SMALL) as (app, pilot):
+        screen = app.screen
+        assert isinstance(screen, TickOffScreen)
+        for keys in (("n", "a"), ("enter",)):  # while a search is typed, and after
+            await pilot.press(*keys)
+            await settle(pilot)
+            shown = " ".join(text_of(w) for w in screen.query(Static))
+            assert "space" not in shown and "F3" not in shown and "ctrl+z" not in shown, shown
+    async with signed_in(make_app, ctx, "hr", "o", "k", size=SMALL) as (app, pilot):
+        shown = " ".join(text_of(w) for w in app.screen.query(Static))
+        assert "space" in shown and "F3" in shown, shown  # the officer keeps them
