@@ -108,3 +108,26 @@ async def test_the_tick_off_names_no_writing_keys_to_a_reader(make_app, ctx):
     async with signed_in(make_app, ctx, "hr", "o", "k", size=SMALL) as (app, pilot):
         shown = " ".join(text_of(w) for w in app.screen.query(Static))
         assert "space" in shown and "F3" in shown, shown  # the officer keeps them
+
+
+async def test_the_viewer_is_not_offered_the_appraisal_keys_it_is_refused(make_app, ctx):
+    """The viewer's appraisal footer showed "g ร้องทุกข์" and the palette "ประเมินผล: กรอกคะแนน":
+    both open lists of people, which the viewer may not see (they answered with a refusal)."""
+    from snapshot_helpers import screen_text
+
+    from ethics_tui.tui.commands import available
+    from ethics_tui.tui.screens.appraisal import AppraisalScreen
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "viewer", "a", size=SMALL) as (app, pilot):
+        assert isinstance(app.screen, AppraisalScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "ร้องทุกข์" not in footer and "ส่งออก PDF" in footer, footer
+        titles = [title for title, _action in available(app)]
+        assert "ประเมินผล: กรอกคะแนน" not in titles and "ประเมินผล: ส่งออกสรุป PDF" in titles, titles
+        await pilot.press("g")  # still refused in Thai if pressed
+        await settle(pilot)
+        assert isinstance(app.screen, AppraisalScreen)
+    async with signed_in(make_app, ctx, "hr", "a", size=SMALL) as (app, pilot):
+        assert "g ร้องทุกข์" in screen_text(app).splitlines()[-1]
+        assert "ประเมินผล: กรอกคะแนน" in [t for t, _a in available(app)]
