@@ -142,7 +142,7 @@ class AppraisalResultsScreen(
             level = ("⋯ " if r.id in self.pending else "") + level  # not stored yet
             nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
         stage = pick(m.STAGE_LABELS[r.stage], self.lang)
-        values = [n(row.staff.code), row.staff.full_name, row.division, *nums, stage, self._clock(row)]
+        values = [row.staff.code, row.staff.full_name, row.division, *nums, stage, self._clock(row)]
         out = cells(values, "dim" if r.locked else "")
         for i in (3, 4, 5):
             out[i].justify = "right"

@@ -16,7 +16,9 @@ from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
+from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
@@ -99,8 +101,9 @@ class OrderFormModal(FormModal[Order | None]):
                 Input(getattr(o, name), id=f"f-{name}", compact=True, disabled=ro, placeholder=self.t("cm_signer_ph")),
                 name,
             )
+        digits = get_settings(self.ctx).digits  # a label to read, as in the list: ๑/๒๕๖๙
         options = [
-            (f"{x.ref} ({be(x.term_start)} – {be(x.term_end)})", x.id)
+            (apply_digits(f"{x.ref} ({be(x.term_start)} – {be(x.term_end)})", digits), x.id)
             for x in svc.list_orders(self.ctx, m.ISSUED)
             if x.id != o.id
         ]

@@ -29,6 +29,7 @@ from ethics_tui.model.notices import METHODS
 from ethics_tui.registers.spec import Action
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
+from ethics_tui.service.access import can
 from ethics_tui.service.notices_acks import Person
 from ethics_tui.thai.dates import format_date, parse_date, today
 from ethics_tui.thai.digits import apply_digits, to_arabic_digits
@@ -105,7 +106,12 @@ class TickOffScreen(
         yield Static("", id="tick-filter", markup=False)
 
     def compose_bottom(self) -> ComposeResult:
-        yield Static(self.t("nt_tick_keys"), classes="hint", markup=False)
+        # a reader (the executive) may look: the keys that write are refused, so not offered
+        yield Static(self.t("nt_tick_keys" if self.writer else "nt_tick_keys_view"), classes="hint", markup=False)
+
+    @property
+    def writer(self) -> bool:
+        return can(self.ctx, "notices.write")
 
     def prepare(self) -> None:
         n = svc.get(self.ctx, self.notice_id)
@@ -137,7 +143,8 @@ class TickOffScreen(
     def after_reload(self) -> None:
         caret = "▏" if self.typing or not self.filter else ""
         self.query_one("#tick-filter", Static).update(
-            self.t("nt_tick_filter", text=self.filter + caret) + (self.t("nt_tick_typing") if self.typing else "")
+            self.t("nt_tick_filter", text=self.filter + caret)
+            + (self.t("nt_tick_typing") if self.typing and self.writer else "")
         )
         self.refresh_status()
 

@@ -155,7 +155,7 @@ class ReportScreen(FiscalYearScreen):
 
         ctx, fy = self.ctx, self.fy
         self.digits = d = get_settings(ctx).digits
-        self.query_one("#rp-title", Static).update(self.t("rp_title", fy=apply_digits(fy, d)))
+        self.query_one("#rp-title", Static).update(apply_digits(self.t("rp_title", fy=fy), d))
         score = report_svc.ita_score(ctx, fy)
         self.query_one("#rp-ita", Static).update(
             self.t("rp_ita", score=apply_digits(f"{score:.2f}", d)) if score is not None else self.t("rp_ita_none")

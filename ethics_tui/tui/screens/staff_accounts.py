@@ -53,7 +53,7 @@ class StaffAccountsScreen(
 
     def after_reload(self) -> None:
         have = sum(1 for sid in self.rows if sid in self.accounts)
-        self.query_one("#sa-count", Static).update(self.t("sa_count", n=have, m=len(self.rows)))
+        self.query_one("#sa-count", Static).update(self.t("sa_count", n=self.d(have), m=self.d(len(self.rows))))
 
     def action_create(self) -> None:
         """Asks naming how many accounts it makes and where the slips go."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -64,29 +66,39 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
         self.query_one("#ty-body").focus()
 
     def groups(self, title: str, first: str, groups) -> Table:
-        """Participation (share with an opportunity), selections and committed cost, as bars."""
+        """Participation (share with an opportunity), selections and committed cost, as bars.
+        The bars are decoration: on a narrow terminal they shrink, then go, then the names are
+        cut, so that a figure is never cut (at 80 columns "๑๘/…" hid the share)."""
+        width = self.app.size.width - 3  # the body's scrollbar and margin
+        for bars in (16, 12, 8, 4, 0):
+            table = self._groups(title, first, groups, bars)
+            wide = Measurement.get(self.app.console, self.app.console.options, table).maximum
+            if wide <= width:
+                return table
+        names = max((cell_len(g.name) for g in groups), default=0)
+        return self._groups(title, first, groups, 0, name_width=max(8, names - (wide - width)))
+
+    def _groups(self, title: str, first: str, groups, bars: int, name_width: int | None = None) -> Table:
         table = Table(title=title, title_justify="left", expand=False, show_edge=False)
-        for col, just in (
-            (first, "left"),
-            (self.t("trc_share"), "right"),
-            ("", "left"),
-            (self.t("trc_selections"), "right"),
-            (self.t("trc_cost_total"), "right"),
-            ("", "left"),
-        ):
-            table.add_column(col, justify=just, no_wrap=True)
+        table.add_column(first, no_wrap=True, overflow="ellipsis", max_width=name_width)
+        for col, is_bar in (("trc_share", False), ("", True), ("trc_selections", False)):
+            if not (is_bar and bars == 0):
+                table.add_column(self.t(col) if col else "", justify="left" if is_bar else "right", no_wrap=True)
+        table.add_column(self.t("trc_cost_total"), justify="right", no_wrap=True)
+        if bars:
+            table.add_column("", no_wrap=True)
         top = max((g.cost for g in groups), default=0)
         for g in groups:
             pct = 100 * g.participants / g.staff if g.staff else 0
-            table.add_row(
-                g.name,
-                self.d(f"{g.participants}/{g.staff} {pct:.0f}%"),
-                Text(bar(pct, 100, 16), "green"),
-                self.d(g.selections),
-                self.d(f"{g.cost:,.0f}"),
-                Text(bar(g.cost, top, 16), "cyan"),
-            )
+            row = [g.name, self.d(f"{g.participants}/{g.staff} {pct:.0f}%")]
+            row += [Text(bar(pct, 100, bars), "green")] if bars else []
+            row += [self.d(g.selections), self.d(f"{g.cost:,.0f}")]
+            row += [Text(bar(g.cost, top, bars), "cyan")] if bars else []
+            table.add_row(*row)
         return table
+
+    def on_resize(self) -> None:
+        self.refresh_view()
 
     def refresh_view(self) -> None:
         st = training_stats.stats(self.ctx, self.fy, self.lang)
