@@ -52,8 +52,9 @@ def search(ctx: Context, text: str = "", include_inactive: bool = False, limit: 
 
 def search_page(
     ctx: Context, text: str = "", include_inactive: bool = False, limit: int | None = None
-) -> tuple[list[StaffRow], int]:
-    """``search``, and how many matched in all. Filters a sorted index of the stored records
+) -> tuple[list[StaffRow], int, int]:
+    """``search``, how many matched in all and how many were searched (the people listed with
+    no search text). Filters a sorted index of the stored records
     (built once per change of the staff or divisions table) and makes ``Staff`` objects only
     for the rows returned, so a keystroke in a 10,000-person office stays cheap."""
     require(ctx, "staff.read")
@@ -63,16 +64,17 @@ def search_page(
     rows = _INDEX.rows(data)
     hays = _INDEX.hays(data) if words else None
     picked: list[tuple[str, str]] = []
-    total = 0
+    total = listed = 0
     for i, (key, active, div) in enumerate(rows):
         if not include_inactive and not active:
             continue
+        listed += 1
         if hays is not None and not all(w in hays[i] for w in words):
             continue
         total += 1
         if limit is None or len(picked) < limit:
             picked.append((key, div))
-    return [StaffRow(Staff.from_doc(int(k), table[k]), div) for k, div in picked], total
+    return [StaffRow(Staff.from_doc(int(k), table[k]), div) for k, div in picked], total, listed
 
 
 class _SearchIndex:

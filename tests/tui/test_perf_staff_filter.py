@@ -36,15 +36,16 @@ async def test_typing_in_the_filter_searches_in_a_worker_thread(make_app, demo_c
 
 
 def test_search_page_counts_all_and_builds_only_the_page(demo_ctx):
-    rows, total = staff_svc.search_page(demo_ctx, "", limit=5)
+    rows, total, listed = staff_svc.search_page(demo_ctx, "", limit=5)
     assert len(rows) == 5 and total == staff_svc.count(demo_ctx)
     assert [r.staff.id for r in rows] == [r.staff.id for r in staff_svc.search(demo_ctx)][:5]
     # a change of the table is seen at once (the index follows the stored table)
     s = staff_svc.get(demo_ctx, rows[0].staff.id)
     s.position = "ตำแหน่งใหม่พิเศษ"
     staff_svc.update(demo_ctx, s)
-    found, total = staff_svc.search_page(demo_ctx, "ตำแหน่งใหม่พิเศษ")
+    found, total, listed = staff_svc.search_page(demo_ctx, "ตำแหน่งใหม่พิเศษ")
     assert total == 1 and found[0].staff.id == s.id
+    assert listed == staff_svc.count(demo_ctx)  # everyone the search looked at
 
 
 async def test_filter_cuts_the_cells_in_the_worker(make_app, demo_ctx, monkeypatch):

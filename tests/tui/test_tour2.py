@@ -131,3 +131,28 @@ async def test_the_viewer_is_not_offered_the_appraisal_keys_it_is_refused(make_a
     async with signed_in(make_app, ctx, "hr", "a", size=SMALL) as (app, pilot):
         assert "g ร้องทุกข์" in screen_text(app).splitlines()[-1]
         assert "ประเมินผล: กรอกคะแนน" in [t for t, _a in available(app)]
+
+
+async def test_the_staff_count_after_a_search_says_how_many_of_everyone(make_app, ctx):
+    """After a search the count read "แสดง ๒ จาก ๒ คน" (the matches twice): it says how many
+    the search found out of everyone listed."""
+    from textual.widgets import Input, Static
+
+    from ethics_tui.service import staff as staff_svc
+    from ethics_tui.thai.digits import apply_digits
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "hr", "s", size=SMALL) as (app, pilot):
+        screen = app.screen
+        everyone = staff_svc.count(screen.ctx)
+        one = staff_svc.search(screen.ctx, "")[0].staff
+        await pilot.press("slash")
+        screen.query_one("#filter", Input).value = one.first_name  # as typed (or pasted)
+        await settle(pilot)
+        found = len(staff_svc.search(screen.ctx, one.first_name))
+        label = str(screen.query_one("#staff-count", Static).render())
+        assert label.startswith(f"พบ {apply_digits(str(found), 'thai')} จาก {apply_digits(str(everyone), 'thai')} คน")
+        await pilot.press("escape")  # the search cleared: the plain count again
+        await settle(pilot)
+        label = str(screen.query_one("#staff-count", Static).render())
+        assert label.startswith("แสดง ")

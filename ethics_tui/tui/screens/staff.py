@@ -114,10 +114,13 @@ class StaffScreen(
         """The records to show, their rows ready for the table (cells, signatures, the cells of
         a screenful cut to their columns: ``RecordTable.prepare``) and the count label; no
         widget is changed, so that a worker thread can do it all."""
-        found, total = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
+        found, total, listed = staff_svc.search_page(self.ctx, text, include_inactive=include_inactive, limit=PAGE)
         rows = [(row.staff, self.row_cells(row.staff, row.division)) for row in found]
         prepared = self.table.prepare(((s.id, cs) for s, cs in rows), warm=self.table.size.height)
-        label = self.t("showing", n=self.d(f"{len(rows):,}"), m=self.d(f"{total:,}"))
+        if text.strip():  # how many the search found, out of everyone it looked at
+            label = self.t("found_of", n=self.d(f"{total:,}"), m=self.d(f"{listed:,}"))
+        else:
+            label = self.t("showing", n=self.d(f"{len(rows):,}"), m=self.d(f"{total:,}"))
         if include_inactive:
             label += self.t("with_inactive")
         if len(rows) < total:
