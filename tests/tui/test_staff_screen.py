@@ -136,7 +136,8 @@ async def test_filter_narrows_the_table(make_app, demo_ctx):
         expected = staff_svc.search(demo_ctx, "กองคล")
         assert 0 < table.row_count == len(expected) < total
         assert {k.value for k in table.rows} == {str(r.staff.id) for r in expected}
-        assert f"จาก {len(expected)}".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) in text_of(
+        # found, out of everyone listed
+        assert f"พบ {len(expected)} จาก {total} คน".translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) in text_of(
             screen.query_one("#staff-count")
         )
         await pilot.press("escape")  # clears the filter first
