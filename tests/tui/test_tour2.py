@@ -156,3 +156,17 @@ async def test_the_staff_count_after_a_search_says_how_many_of_everyone(make_app
         await settle(pilot)
         label = str(screen.query_one("#staff-count", Static).render())
         assert label.startswith("แสดง ")
+
+
+async def test_long_forms_keep_their_buttons_and_key_line_on_screen_at_80x24(make_app, ctx):
+    """The order form and the new-round form ran their buttons and the "ctrl+s บันทึก" line off
+    the bottom of the dialog at 80x24: the body scrolls, the buttons and key line stay."""
+    from textual.widgets import Button, Static
+
+    fast_demo(ctx)
+    for keys in (("c", "n"), ("a", "n")):
+        async with signed_in(make_app, ctx, "admin", *keys, size=SMALL) as (app, pilot):
+            dialog = app.screen.query_one("#dialog")
+            inside = dialog.content_region
+            for part in (app.screen.query_one("#save", Button), app.screen.query_one(".hint", Static)):
+                assert part.region.height > 0 and inside.contains_region(part.region), (keys, part, inside)

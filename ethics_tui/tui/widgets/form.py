@@ -117,6 +117,7 @@ class FormModal(GuardedModal[R]):
 
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
+        self._fit_body()
         for row in self.query(FieldRow):
             row.set_error(None)
         if self.view_only:
@@ -128,6 +129,22 @@ class FormModal(GuardedModal[R]):
         # before throwing away anything typed since
         self._initial = None
         self.call_after_refresh(self._remember_initial)
+
+    #: rows of the dialog besides its scrolling body: borders and padding (4), the title and its
+    #: margin (2), the error line (1), the buttons and their margin (2), the key line (1), one spare
+    CHROME_ROWS = 11
+
+    def on_resize(self) -> None:
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        """The body scrolls within what the screen leaves after the dialog's other rows, so the
+        buttons and the key line (ctrl+s, esc) stay on screen at 80x24 (they fell off the bottom
+        of the order and new-round forms)."""
+        body = self.query(".form-body")
+        if body:
+            room = self.size.height * 95 // 100 - self.CHROME_ROWS  # #dialog: max-height 95%
+            body.first().styles.max_height = max(3, min(28, room))
 
     def _show_view_only(self) -> None:
         from textual.widgets import SelectionList, TextArea
