@@ -170,3 +170,25 @@ async def test_long_forms_keep_their_buttons_and_key_line_on_screen_at_80x24(mak
             inside = dialog.content_region
             for part in (app.screen.query_one("#save", Button), app.screen.query_one(".hint", Static)):
                 assert part.region.height > 0 and inside.contains_region(part.region), (keys, part, inside)
+
+
+async def test_escape_in_a_search_clears_it_and_a_command_key_works_next(make_app, ctx):
+    """Escape cleared the search but left the focus in it, so the `n` typed next went into the
+    search instead of opening the new-record form."""
+    from textual.widgets import DataTable, Input
+
+    from ethics_tui.tui.screens.staff_form import StaffFormModal
+
+    fast_demo(ctx)
+    async with signed_in(make_app, ctx, "hr", "s", size=SMALL) as (app, pilot):
+        screen = app.screen
+        await pilot.press("slash")
+        screen.query_one("#filter", Input).value = "กอง"
+        await settle(pilot)
+        await pilot.press("escape", "n")
+        await settle(pilot)
+        assert screen.query_one("#filter", Input).value == ""
+        assert isinstance(app.screen, StaffFormModal)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen and isinstance(app.focused, DataTable)

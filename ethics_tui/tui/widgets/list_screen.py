@@ -232,10 +232,13 @@ class ListScreen(DigitsMixin, GuardedScreen):
         self.table.focus()
 
     def action_back(self) -> None:
-        """Escape: clear a filter being typed, else close the screen."""
+        """Escape: clear a filter being typed and go back to the table (so that a command key
+        typed next, such as ``n``, is a command again, not more search text), else close the
+        screen."""
         if self.FILTER:
             box = self.query_one(f"#{self.FILTER_ID}", Input)
             if box.has_focus and box.value:
                 box.value = ""
+                self.table.focus()
                 return
         self.app.pop_screen()
