@@ -203,28 +203,3 @@ async def test_consultation_form_says_why_no_adviser_can_be_chosen(make_app, ctx
         await pilot.pause()
         assert app.screen is form
         assert "ต้องออกคำสั่งแต่งตั้ง" in text_of(form.query_one("#err-handled_by"))
-
-
-async def test_issuing_an_incomplete_draft_names_what_is_missing_in_thai(make_app, ctx, monkeypatch):
-    office(ctx, monkeypatch, registers=())
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot, "hr")
-        await open_committee(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        form.query_one("#f-term_start", Input).value = "01/10/2568"
-        form.query_one("#f-term_end", Input).value = "30/09/2570"
-        await add_member(pilot, "ปลัดองค์การ", "ประธาน")  # no secretary, no authority
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        issue = app.screen
-        assert isinstance(issue, IssueModal)
-        await pilot.press("ctrl+s")  # refused before the final question (no y to answer)
-        await pilot.pause()
-        assert app.screen is issue
-        shown = text_of(issue.query_one("#form-error"))
-        assert "บทบัญญัติที่ให้อำนาจ" in shown and "authority:" not in shown and "members:" not in shown, shown

@@ -21,7 +21,8 @@ async def test_path_field_footer_names_the_picker_in_thai(make_app, demo_ctx):
 
 
 async def test_an_incomplete_draft_is_refused_before_the_final_question(make_app, ctx, monkeypatch):
-    """Issuing asked "issue it? it can no longer be changed" and only after y said the draft
+    """(Also the test that the missing parts are named in Thai.) Issuing asked "issue it? it can
+    no longer be changed" and only after y said the draft
     lacked its authority and secretary, as "2 fields in red" the dialog does not have."""
     from test_committee_screens import add_member, office, open_committee
     from textual.widgets import Input
@@ -53,6 +54,8 @@ async def test_an_incomplete_draft_is_refused_before_the_final_question(make_app
         assert app.screen is issue
         shown = text_of(issue.query_one("#form-error"))
         assert "ร่างคำสั่งยังไม่ครบ" in shown and "บทบัญญัติที่ให้อำนาจ" in shown, shown
+        # named in Thai, not by the model's field names
+        assert "authority:" not in shown and "members:" not in shown, shown
 
 
 async def test_preview_after_f2_keeps_its_column_widths(tmp_path, make_app, demo_ctx, monkeypatch):
