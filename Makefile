@@ -25,7 +25,7 @@ run: $(STAMP)
 # bytecode caches on even where PYTHONDONTWRITEBYTECODE is set: each test process otherwise
 # compiles the package and rewrites every test module again (~3 s of CPU each)
 test: $(STAMP)
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 -q
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist worksteal -q
 
 # ruff (configured in pyproject.toml): the lint rules, then the formatting, checked, not changed
 LINT_PATHS := ethics_tui tests bench

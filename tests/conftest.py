@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+import textual.app
+import textual.pilot
 
 from demo_cache import fast_demo
 from ethics_tui.service.context import Context
@@ -11,10 +13,62 @@ from ethics_tui.service.context import Context
 # documents in the bundled Sarabun whatever fonts this machine has (see pdf/fonts.py)
 os.environ.setdefault("ETHICS_TUI_BUNDLED_FONT", "1")
 
+#: how long Pilot's wait for an idle app sleeps between looks (Textual: 20 ms, with at least one
+#: sleep after every key press and pause; that wait was half of the suite's wall time)
+IDLE_SLICE = 0.002
+
+
+def _update_pending_screen() -> bool:
+    """Run the active app's pending screen update now (layout, scroll, repaint, recompose,
+    after-refresh callbacks), as Textual's 1/60 s update timer would a few ms later, and as
+    ``Pilot.pause`` does after its wait. True when there was one."""
+    from textual._context import active_app
+
+    try:
+        screen = active_app.get().screen
+    except Exception:  # no app, or no screen yet
+        return False
+    pending = (
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._recompose_required
+        or screen._dirty_widgets
+        or screen._callbacks
+    )
+    if pending:
+        screen._on_timer_update()
+    return bool(pending)
+
+
+async def _wait_for_idle(min_sleep: float = IDLE_SLICE, max_sleep: float = 1) -> None:
+    """Textual's ``wait_for_idle`` (pilot.py, app.py: after every key and pause) with a short
+    slice and one more condition. Idle is: the process used no CPU in the last slice (threads
+    included) *and* the screen had no update pending (one that was is run, and the wait goes
+    on). The original guesses the second from a 20 ms sleep."""
+    import asyncio
+    from time import monotonic, process_time
+
+    start = monotonic()
+    while True:
+        cpu = process_time()
+        await asyncio.sleep(IDLE_SLICE)
+        elapsed = monotonic() - start
+        if elapsed >= max_sleep:
+            return
+        if elapsed > min_sleep and process_time() - cpu < IDLE_SLICE / 20 and not _update_pending_screen():
+            return
+
+
+textual.app.wait_for_idle = _wait_for_idle
+textual.pilot.wait_for_idle = _wait_for_idle
+
 
 #: files whose tests take seconds each (one app walking many screens, browsers, PDF galleries):
-#: collected first, so that each xdist worker starts with its share of them and the run does not
-#: end with one worker alone on a long test
+#: collected first, so that the run does not end with one worker alone on a long test. The
+#: Makefile runs xdist with ``--dist worksteal``: with the default ``load`` a first chunk of a
+#: quarter of each worker's share went to each worker, so one worker got all the slow tests and
+#: ran two minutes after the other had finished.
 SLOW_FIRST = (
     "tests/tui/test_snapshots.py",
     "tests/web/",
