@@ -35,9 +35,29 @@ def fitting(keys: list[FooterKey], width: int, reserved: int = 0) -> list[Footer
 
 
 class Footer(_TextualFooter):
-    """Textual's footer, but a key that does not fit whole is left out instead of cut."""
+    """Textual's footer, but a key that does not fit whole is left out instead of cut, and the
+    keys are built again only when what they show changes (Textual rebuilds them after every
+    focus move: a dozen widgets mounted and styled per key press)."""
+
+    _shown: tuple | None = None
+
+    def _content(self) -> tuple:
+        """What the keys show: every shown binding with its state, the palette key, the width."""
+        if not self._bindings_ready:
+            return ()
+        shown = tuple(
+            (b.key, b.action, b.description, b.key_display, b.show, b.group, enabled, tooltip)
+            for (_, b, enabled, tooltip) in self.screen.active_bindings.values()
+        )
+        return (shown, self.size.width or self.app.size.width, self.show_command_palette, self.compact)
+
+    async def recompose(self) -> None:
+        if self.children and self._content() == self._shown:
+            return
+        await super().recompose()
 
     def compose(self):
+        self._shown = self._content()
         items = list(super().compose())
         if not all(isinstance(item, FooterKey) for item in items):  # binding groups: as Textual does
             yield from items
