@@ -114,6 +114,24 @@ def test_current_committee_across_superseding_orders(office):
     assert svc.in_force(office, date(2026, 3, 1)) is None
 
 
+def test_successor_draft_stores_nothing_until_saved(office):
+    old = svc.issue(office, draft(office).id)
+    files = {p.name: p.read_bytes() for p in office.store.dir.iterdir() if p.is_file()}
+    pending = svc.successor_draft(office, old.id)
+    assert (pending.id, pending.status, pending.supersedes, pending.number) == (None, "draft", old.id, None)
+    assert pending.order_date == date.today().isoformat()
+    assert {p.name: p.read_bytes() for p in office.store.dir.iterdir() if p.is_file()} == files  # nor the audit log
+    saved = svc.save_draft(office, pending)  # what the order form does at ctrl+s
+    stored = office.store.load()["orders"][str(saved.id)]
+    svc.delete_draft(office, saved.id)
+    again = svc.successor(office, old.id)  # the one-step form other callers use: the same record
+    assert office.store.load()["orders"][str(again.id)] == stored
+    with pytest.raises(UserError):
+        svc.successor_draft(office, again.id)  # a draft is not in use
+    with pytest.raises(AccessDenied):
+        svc.successor_draft(as_user(office, "viewer"), old.id)
+
+
 @pytest.mark.parametrize(
     ("change", "field", "at_issue"),
     [

@@ -249,13 +249,21 @@ def issue(ctx: Context, order_id: int, number: int | str | None = None, order_da
 
 def successor(ctx: Context, order_id: int) -> Order:
     """A saved draft copying an issued order, set to supersede it when issued."""
+    return save_draft(ctx, successor_draft(ctx, order_id))
+
+
+def successor_draft(ctx: Context, order_id: int) -> Order:
+    """The unsaved draft ``successor`` would store: a copy of an issued order dated today, set
+    to supersede it. The order form opens on it and saves it (``save_draft``) only at ctrl+s,
+    so a cancelled form leaves no draft and no audit entry behind."""
+    require(ctx, "orders.write")
     old = get_order(ctx, order_id)
     if old.status != m.ISSUED:
         raise UserError(
             f"ออกคำสั่งแทนได้เฉพาะคำสั่งที่ใช้อยู่ (คำสั่งนี้: {m.ORDER_STATUSES[old.status][0]})",
             f"Only an order in use can be superseded (this one is {m.ORDER_STATUSES[old.status][1]})",
         )
-    draft = replace(
+    return replace(
         old,
         id=None,
         rev=0,
@@ -266,7 +274,6 @@ def successor(ctx: Context, order_id: int) -> Order:
         superseded_by=None,
         order_date=date.today().isoformat(),
     )
-    return save_draft(ctx, draft)
 
 
 def revoke(ctx: Context, order_id: int, on: date, reason: str) -> Order:

@@ -147,10 +147,15 @@ class CommitteeScreen(
         order = self.selected()
         if order is None:
             return
-        draft = svc.successor(self.ctx, order.id)
-        self.reload(select_id=draft.id)
-        self.notify(self.t("cm_successor", ref=apply_digits(order.ref, self.digits)))
-        self.app.push_screen(OrderFormModal(draft), self._saved)
+        ref = apply_digits(order.ref, self.digits)
+        draft = svc.successor_draft(self.ctx, order.id)  # stored only when the form is saved
+
+        def done(saved: Order | None) -> None:
+            if saved is not None:
+                self.reload(select_id=saved.id)
+                self.notify(self.t("cm_successor" if saved.supersedes == order.id else "cm_saved", ref=ref))
+
+        self.app.push_screen(OrderFormModal(draft, title=self.t("cm_successor_title", ref=ref)), done)
 
     def action_revoke(self) -> None:
         order = self.selected()

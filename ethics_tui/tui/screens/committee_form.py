@@ -61,7 +61,8 @@ class OrderFormModal(FormModal[Order | None]):
         Binding("ctrl+down", "move_member(1)", show=False),
     ]
 
-    def __init__(self, order: Order, read_only: bool = False) -> None:
+    def __init__(self, order: Order, read_only: bool = False, title: str = "") -> None:
+        """``title`` names an unsaved draft's purpose ("ร่างคำสั่งแทนคำสั่งที่ …")."""
         super().__init__()
         self.original = order
         self.members = [replace(x) for x in order.members]
@@ -70,7 +71,7 @@ class OrderFormModal(FormModal[Order | None]):
             status = pick(m.ORDER_STATUSES[order.status], self.lang)
             self.title_text = self.t("cm_view_title", ref=order.ref, status=status)
         else:
-            self.title_text = self.t("cm_edit_title" if order.id else "cm_new_title")
+            self.title_text = title or self.t("cm_edit_title" if order.id else "cm_new_title")
 
     def compose_fields(self) -> ComposeResult:
         o = self.original
