@@ -110,6 +110,21 @@ def test_new_version_asks_everyone_again_and_keeps_history(office):
     assert n.id not in {c.notice.id for c in acks.coverage_all(office)}
 
 
+def test_version_draft_stores_nothing_until_saved(office):
+    n = svc.publish(office, circular(office, standing=True).id)
+    files = {p.name: p.read_bytes() for p in office.store.dir.iterdir() if p.is_file()}
+    pending = svc.version_draft(office, n.id)
+    assert (pending.id, pending.status, pending.replaces, pending.version) == (None, "draft", n.id, 2)
+    assert {p.name: p.read_bytes() for p in office.store.dir.iterdir() if p.is_file()} == files  # nor the audit log
+    saved = svc.save_draft(office, pending)  # what the notice form does at ctrl+s
+    stored = office.store.load()["notices"][str(saved.id)]
+    svc.delete_draft(office, saved.id)
+    again = svc.new_version(office, n.id)  # the one-step form: the same record
+    assert office.store.load()["notices"][str(again.id)] == stored
+    with pytest.raises(UserError):
+        svc.version_draft(office, again.id)  # a draft is edited directly
+
+
 def test_circular_numbers_are_claimed_and_duplicates_refused(office):
     a = circular(office)
     assert svc.publish(office, a.id).number == 1

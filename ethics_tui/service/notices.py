@@ -179,6 +179,12 @@ def delete_draft(ctx: Context, notice_id: int) -> None:
 
 def new_version(ctx: Context, notice_id: int) -> Notice:
     """A draft copy of a published document that will replace it when published."""
+    return save_draft(ctx, version_draft(ctx, notice_id))
+
+
+def version_draft(ctx: Context, notice_id: int) -> Notice:
+    """The unsaved draft ``new_version`` would store. The notice form opens on it and saves it
+    (``save_draft``) only at ctrl+s, so a cancelled form leaves no draft and no audit entry."""
     require(ctx, "notices.write")
     old = get(ctx, notice_id)
     if not old.published:
@@ -188,7 +194,7 @@ def new_version(ctx: Context, notice_id: int) -> Notice:
             f"เอกสารนี้มีฉบับใหม่แล้ว (รหัส {old.replaced_by})",
             f"This document already has a newer version ({old.replaced_by})",
         )
-    draft = replace(
+    return replace(
         old,
         id=None,
         rev=0,
@@ -203,7 +209,6 @@ def new_version(ctx: Context, notice_id: int) -> Notice:
         replaced_by=None,
         dated=today().isoformat(),
     )
-    return save_draft(ctx, draft)
 
 
 # -- audience ------------------------------------------------------------------------------

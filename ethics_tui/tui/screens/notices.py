@@ -22,6 +22,7 @@ from ethics_tui.service.access import require
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
+from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
@@ -128,12 +129,14 @@ class NoticesScreen(
         if n is None:
             return
 
-        def made(draft) -> None:
-            self.reload(select_id=draft.id)
-            self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
+        draft = svc.version_draft(self.ctx, n.id)  # stored only when the form is saved
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
 
         question = self.t("nt_confirm_version", title=n.title)
-        confirm_write(self, question, lambda: svc.new_version(self.ctx, n.id), made, danger=False)
+        self.app.push_screen(ConfirmModal(question, danger=False), answered)
 
     def action_delete(self) -> None:
         require(self.ctx, "notices.write")  # refused before a form opens, not at save
