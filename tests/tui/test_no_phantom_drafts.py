@@ -110,7 +110,7 @@ async def test_supersede_saves_nothing_until_the_form_is_saved(make_app, ctx):
 async def test_new_version_saves_nothing_until_the_form_is_saved(make_app, ctx):
     fast_demo(ctx)
     hr = demo.demo_sign_in(Context(store=ctx.store), "hr")
-    old = next(n for n in nt.list_notices(hr) if n.published and not n.replaced_by)
+    old = next(n for n in nt.list_notices(hr) if n.kind == "circular" and n.published and n.version == 1)
     app = make_app(ctx.store.dir)
     async with app.run_test(size=SMALL) as pilot:
         await _open(pilot, "o", NoticesScreen, "hr")
@@ -120,8 +120,11 @@ async def test_new_version_saves_nothing_until_the_form_is_saved(make_app, ctx):
             assert isinstance(question, ConfirmModal)  # the question comes first, as before
             await pilot.press("y")
             await pilot.pause()
-            assert isinstance(pilot.app.screen, NoticeFormModal)
-            return pilot.app.screen
+            form = pilot.app.screen
+            assert isinstance(form, NoticeFormModal)
+            title = text_of(form.query_one(".dialog-title"))  # the form says it is a new version
+            assert title == app.t("nt_form_version", kind=app.t("nt_form_circ"), version="๒")
+            return form
 
         form, new_id = await _drafts_only_at_save(pilot, hr, nt.NOTICES, open_form, "title")
         assert (form.original.replaces, form.original.version) == (old.id, old.version + 1)

@@ -12,8 +12,9 @@ from ethics_tui.errors import ValidationError
 from ethics_tui.model.notices import AUDIENCES, CHANNELS, Notice, items_text, parse_items
 from ethics_tui.model.staff import ALL_STAFF_TYPES
 from ethics_tui.service import notices as svc
-from ethics_tui.service.settings import list_divisions
+from ethics_tui.service.settings import get_settings, list_divisions
 from ethics_tui.thai.dates import today
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.widgets.fields import date_input, date_text, typed_date
 from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
@@ -59,6 +60,9 @@ class NoticeFormModal(FormModal[Notice | None]):
         self.kind = kind
         self.original = notice or Notice(kind=kind, title="", dated=today().isoformat())
         self.title_text = self.t("nt_form_ann" if kind == "announcement" else "nt_form_circ")
+        if self.original.id is None and self.original.replaces:  # v: a new version, still unsaved
+            version = apply_digits(self.original.version, get_settings(self.ctx).digits)
+            self.title_text = self.t("nt_form_version", kind=self.title_text, version=version)
 
     def _value(self, name: str) -> str:
         n = self.original
