@@ -15,7 +15,7 @@ from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import ask_before_replacing, run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -248,18 +248,17 @@ class ReportScreen(FiscalYearScreen):
         self._export("evidence")
 
     def _export(self, kind: str) -> None:
-
         ctx, fy = self.ctx, self.fy
-        if kind == "pdf":
-            run_export(self, lambda progress: documents.write(ctx, "report", fy=fy), "rp_done", group="report-export")
-        elif kind == "xlsx":
-            run_export(
-                self,
-                lambda progress: report_svc.export_xlsx(ctx, fy, self._out(f"report-measures-6-7-{fy}.xlsx")),
-                "rp_done",
-                group="report-export",
-            )
-        else:
+        if kind == "evidence":
             from ethics_tui.tui.screens.report_ita import export_evidence
 
             export_evidence(self)
+            return
+        if kind == "pdf":
+            out = documents.default_path(ctx, "report", fy=fy)
+            job = lambda progress: documents.write(ctx, "report", out, fy=fy)
+        else:
+            out = self._out(f"report-measures-6-7-{fy}.xlsx")
+            job = lambda progress: report_svc.export_xlsx(ctx, fy, out)
+        # the name is fixed (one per year): a file already there is replaced only if the user says so
+        ask_before_replacing(self, out, lambda: run_export(self, job, "rp_done", group="report-export"))

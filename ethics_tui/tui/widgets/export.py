@@ -4,6 +4,7 @@
 a :class:`~textual.widgets.ProgressBar` while a long job reports its steps through ``progress(done,
 total)`` (the evidence set, sign-off sheets for 1,000 staff), reports a UserError or OSError in
 Thai (English in the English UI) and notifies with the full path(s) of what was written.
+:func:`ask_before_replacing` asks before an export to a fixed file name replaces the file there.
 """
 
 from __future__ import annotations
@@ -141,3 +142,18 @@ def run_export(
     if announce:
         screen.notify(screen.t("export_working"), timeout=2)
     return screen.run_worker(body, thread=True, exclusive=True, exit_on_error=False, group=group)
+
+
+def ask_before_replacing(screen, path: Path, write: Callable[[], Any]) -> None:
+    """Call ``write()`` at once, or, when ``path`` is already a file, only after the user agrees to
+    replace it (the path prompts' question, y/n): n and escape write nothing, the file stays."""
+    if not Path(path).is_file():
+        write()
+        return
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            write()
+
+    screen.app.push_screen(ConfirmModal(screen.t("overwrite_file", path=full(path))), answered)
