@@ -73,6 +73,13 @@ async def test_more_line_w_shows_all_and_the_two_column_menu_works(make_app, dem
         await pilot.pause()
         assert isinstance(app.screen, AlertsModal)
         assert len(app.screen.lines) == total
+        assert "esc ปิด" in screen_text(app)  # the dialog names its close key, as every dialog does
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        app.push_screen(AlertsModal("-", [f"⚠ {i}" for i in range(40)]))  # a long list scrolls:
+        await pilot.pause()  # its key line stays in the dialog
+        assert isinstance(app.screen, AlertsModal) and "esc ปิด" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
