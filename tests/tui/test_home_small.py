@@ -58,6 +58,23 @@ async def test_every_register_is_on_screen_for_every_role(make_app, demo_ctx, si
             await settle(pilot)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_every_menu_label_is_whole_in_english(make_app, demo_ctx, size):
+    """The roles with the most and the longest entries (Thai: the test above; no label is cut
+    until the terminal is under 69 columns)."""
+    app = make_app(demo_ctx.store.dir, "en")
+    async with app.run_test(size=size) as pilot:
+        for role in ("admin", "committee"):
+            await start(pilot, role)
+            await settle(pilot)
+            assert app.ctx.user.username == role
+            shown = screen_text(app)
+            for label in _labels(app.screen):
+                assert label in shown, (role, size, label, shown)
+            await pilot.press("ctrl+l")
+            await settle(pilot)
+
+
 async def test_more_line_w_shows_all_and_the_two_column_menu_works(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=(80, 24)) as pilot:
