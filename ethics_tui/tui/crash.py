@@ -116,9 +116,10 @@ class _GuardMixin:
             self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
 
     def on_screen_suspend(self) -> None:
-        """A dialog (or another screen) opened over this one: its key line shows no keys, they
-        would do nothing while the dialog is up (the dialog names its own keys)."""
-        cover_key_lines(self, True)
+        """A dialog opened over this one: its key line shows no keys, they would do nothing while
+        the dialog is up (the dialog names its own keys). Under a whole screen: not drawn."""
+        if self.app.screen.is_modal:  # (already on the stack when this runs)
+            cover_key_lines(self, True)
 
     def on_screen_resume(self) -> None:
         cover_key_lines(self, False)
