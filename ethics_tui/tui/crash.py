@@ -92,6 +92,16 @@ def action_allowed(node, action: str) -> bool:
     return can(ctx, perm)
 
 
+def cover_key_lines(screen, covered: bool) -> None:
+    """Hide (or show again) the keys of ``screen``'s key line, keeping the row: the screen does
+    not move under the dialog. The keys stay built, so they come back as they were (or as the
+    footer rebuilt them meanwhile, hidden too)."""
+    from ethics_tui.tui.widgets.footer import Footer
+
+    for line in screen.query(Footer):
+        line.set_class(covered, "-covered")
+
+
 class _GuardMixin:
     """Report exceptions from this node's message handlers and failed workers."""
 
@@ -104,6 +114,15 @@ class _GuardMixin:
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             self.app.report_error(event.worker.error)  # type: ignore[attr-defined]
+
+    def on_screen_suspend(self) -> None:
+        """A dialog opened over this one: its key line shows no keys, they would do nothing while
+        the dialog is up (the dialog names its own keys). Under a whole screen: not drawn."""
+        if self.app.screen.is_modal:  # (already on the stack when this runs)
+            cover_key_lines(self, True)
+
+    def on_screen_resume(self) -> None:
+        cover_key_lines(self, False)
 
     def t(self, key: str, **kwargs: object) -> str:
         return self.app.t(key, **kwargs)  # type: ignore[attr-defined]

@@ -58,6 +58,23 @@ async def test_every_register_is_on_screen_for_every_role(make_app, demo_ctx, si
             await settle(pilot)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+async def test_every_menu_label_is_whole_in_english(make_app, demo_ctx, size):
+    """The roles with the most and the longest entries (Thai: the test above; no label is cut
+    until the terminal is under 69 columns)."""
+    app = make_app(demo_ctx.store.dir, "en")
+    async with app.run_test(size=size) as pilot:
+        for role in ("admin", "committee"):
+            await start(pilot, role)
+            await settle(pilot)
+            assert app.ctx.user.username == role
+            shown = screen_text(app)
+            for label in _labels(app.screen):
+                assert label in shown, (role, size, label, shown)
+            await pilot.press("ctrl+l")
+            await settle(pilot)
+
+
 async def test_more_line_w_shows_all_and_the_two_column_menu_works(make_app, demo_ctx):
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -73,6 +90,13 @@ async def test_more_line_w_shows_all_and_the_two_column_menu_works(make_app, dem
         await pilot.pause()
         assert isinstance(app.screen, AlertsModal)
         assert len(app.screen.lines) == total
+        assert "esc ปิด" in screen_text(app)  # the dialog names its close key, as every dialog does
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        app.push_screen(AlertsModal("-", [f"⚠ {i}" for i in range(40)]))  # a long list scrolls:
+        await pilot.pause()  # its key line stays in the dialog
+        assert isinstance(app.screen, AlertsModal) and "esc ปิด" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -71,7 +71,7 @@ class HelpModal(GuardedModal[None]):
             yield Static(self.t("help_title"), classes="dialog-title")
             with VerticalScroll(classes="form-body"):
                 yield Static("\n".join(lines), id="help-text", markup=False)
-            yield Static(self.t("help_close"), classes="hint")
+            yield Static(self.t("help_close"), classes="hint dialog-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

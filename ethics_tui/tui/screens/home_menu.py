@@ -139,6 +139,7 @@ class AlertsModal(GuardedModal[None]):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll(id="all-alerts"):
                 yield WrappedStatic("\n".join(self.lines), markup=False)
+            yield Static(self.t("home_all_alerts_keys"), classes="hint dialog-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -61,14 +61,16 @@ class SettingsScreen(
         for name in ALL_FIELDS:
             if name == "exports_layout":
                 continue  # said on the exports folder's line
-            value = getattr(s, name)
+            value, label = getattr(s, name), self.t("s_" + name)
             if name == "digits":
                 value = self.t(f"digits_{value}")
+            elif name in ("title_pt", "idle_minutes"):  # numbers (and "0 = ...") in the office's digits
+                value, label = value and self.d(value), self.d(label)
             elif name == "exports_dir":  # the folder in full, as every export will use it
                 from ethics_tui.service.exports import export_folder
 
                 value = f"{export_folder(self.ctx)} ({self.t('s_layout_' + s.exports_layout)})"
-            lines.append(f"{self.t('s_' + name)}: {value or '-'}")
+            lines.append(f"{label}: {value or '-'}")
         self.query_one("#office-summary", Static).update("\n".join(lines))
 
     def refresh_all(self, select_id: int | None = None) -> None:

@@ -5,6 +5,7 @@ keys run past the edge and the last one is cut inside a word ("x ส่งออ
 screen's order (the most used keys first), leaves out the keys that do not fit whole, and
 always keeps the command palette key (ctrl+p) on the right: every key left out is in the
 palette and in the help (f1). It lays itself out again when the terminal is resized.
+Under a dialog its keys are hidden, the row kept (``crash.cover_key_lines``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class Footer(_TextualFooter):
     """Textual's footer, but a key that does not fit whole is left out instead of cut, and the
     keys are built again only when what they show changes (Textual rebuilds them after every
     focus move: a dozen widgets mounted and styled per key press)."""
+
+    DEFAULT_CSS = """
+    Footer.-covered > * { visibility: hidden; }
+    """
 
     _shown: tuple | None = None
 
