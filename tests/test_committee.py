@@ -89,6 +89,13 @@ def test_issued_orders_are_immutable(office):
     assert new.id not in [o.id for o in svc.list_orders(office)]
 
 
+def test_drafts_are_listed_first_then_orders_newest_first(office):
+    older = svc.issue(office, draft(office, start="2024-10-01", end="2025-09-30", dated="2024-09-20").id)
+    newer = svc.issue(office, draft(office, start="2025-10-01", end="2026-09-30", dated="2025-09-20").id)
+    work = svc.successor(office, newer.id)  # the draft being worked on is at the top, not under them
+    assert [o.id for o in svc.list_orders(office)] == [work.id, newer.id, older.id]
+
+
 def test_current_committee_across_superseding_orders(office):
     old = svc.issue(office, draft(office, start="2025-01-01", end="2026-12-31", dated="2024-12-20").id)
     on = date(2026, 2, 1)

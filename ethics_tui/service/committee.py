@@ -101,7 +101,7 @@ def list_orders(ctx: Context, status: str | None = None) -> list[Order]:
     """Newest first (issued by order date and number, drafts at the top)."""
     require(ctx, "orders.read")
     out = [o for o in _orders(ctx) if status is None or o.status == status]
-    return sorted(out, key=lambda o: (o.status != m.DRAFT, o.order_date or "9999", o.number or 0, o.id), reverse=True)
+    return sorted(out, key=lambda o: (o.status == m.DRAFT, o.order_date or "9999", o.number or 0, o.id), reverse=True)
 
 
 def get_order(ctx: Context, order_id: int) -> Order:
