@@ -1,0 +1,22 @@
+"""QA findings of 30 Nov shown as failing Pilot tests (xfail, strict): each one passes once the
+finding is fixed, and then the xfail mark must go."""
+
+from __future__ import annotations
+
+import pytest
+from test_tour_fixes import signed_in
+from tui_helpers import notifications
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="QA: ctrl+l from a register screen pops it, home resumes with nobody signed in and "
+    "refresh_counts raises 'ต้องเข้าสู่ระบบก่อนจึงจะดูทะเบียนบุคลากรได้' as a toast on sign-in",
+)
+async def test_signing_out_from_a_register_shows_no_sign_in_error(make_app, ctx):
+    from ethics_tui.tui.screens.sign_in import SignInScreen
+
+    async with signed_in(make_app, ctx, "hr", "s", "ctrl+l") as (app, pilot):
+        assert isinstance(app.screen, SignInScreen)
+        left = notifications(app)
+        assert not [n for n in left if "ต้องเข้าสู่ระบบ" in n], left
