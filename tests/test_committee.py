@@ -232,3 +232,19 @@ def test_template_keeps_the_authority_placeholder(office):
         svc.save_template(office, t["rev"], duties=["ซ้ำ rev เดิม"])  # someone saved meanwhile
     categories = svc.save_template(as_user(office, "committee"), saved["rev"], categories=["ก", "ข"])["categories"]
     assert categories == ["ก", "ข"]
+
+
+def test_a_second_successor_draft_is_refused_and_a_stale_draft_cannot_be_issued(office):
+    """QA 30 Nov: s + ctrl+s twice gave two identical drafts; issuing the second pointed at a
+    field the officer could not fix in the issue dialog."""
+    from dataclasses import replace
+
+    old = svc.issue(office, draft(office, start="2025-10-01", end="2026-09-30", dated="2025-09-20").id)
+    first = svc.save_draft(office, svc.successor_draft(office, old.id))
+    with pytest.raises(UserError, match="มีร่างคำสั่งแทน"):
+        svc.successor_draft(office, old.id)
+    second = svc.save_draft(office, replace(first, id=None, rev=0))  # made another way
+    svc.issue(office, first.id)
+    with pytest.raises(UserError, match="ลบร่างนี้"):
+        svc.issue(office, second.id)
+    assert svc.get_order(office, second.id).status == "draft"

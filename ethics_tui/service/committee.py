@@ -233,8 +233,10 @@ def issue(ctx: Context, order_id: int, number: int | str | None = None, order_da
         if order.supersedes:
             old = tx.table(ORDERS).get(doc_id=order.supersedes)
             if old is None or old.get("status") != m.ISSUED:
-                raise ValidationError(
-                    {"supersedes": ("คำสั่งเดิมถูกแทนที่หรือยกเลิกไปแล้ว", "the replaced order is no longer in use")}
+                raise UserError(
+                    "คำสั่งที่ร่างนี้จะแทนถูกแทนที่หรือยกเลิกไปแล้ว จึงออกร่างนี้ไม่ได้: แก้ช่อง 'แทนคำสั่ง' ในร่าง (e) หรือลบร่างนี้ (d)",
+                    "The order this draft replaces is no longer in use, so this draft cannot be issued: "
+                    "change its 'supersedes' field (e) or delete the draft (d)",
                 )
             tx.put(
                 ORDERS,
@@ -262,6 +264,12 @@ def successor_draft(ctx: Context, order_id: int) -> Order:
         raise UserError(
             f"ออกคำสั่งแทนได้เฉพาะคำสั่งที่ใช้อยู่ (คำสั่งนี้: {m.ORDER_STATUSES[old.status][0]})",
             f"Only an order in use can be superseded (this one is {m.ORDER_STATUSES[old.status][1]})",
+        )
+    pending = [o for o in _orders(ctx) if o.status == m.DRAFT and o.supersedes == old.id]
+    if pending:
+        raise UserError(
+            f"มีร่างคำสั่งแทนคำสั่งนี้อยู่แล้ว (ร่างรหัส {pending[0].id}): แก้ไขร่างนั้น (e) หรือลบก่อน (d)",
+            f"A draft replacing this order already exists (draft {pending[0].id}): edit it (e) or delete it first (d)",
         )
     return replace(
         old,

@@ -194,6 +194,12 @@ def version_draft(ctx: Context, notice_id: int) -> Notice:
             f"เอกสารนี้มีฉบับใหม่แล้ว (รหัส {old.replaced_by})",
             f"This document already has a newer version ({old.replaced_by})",
         )
+    pending = [n for n in list_notices(ctx) if n.status == DRAFT and n.replaces == old.id]
+    if pending:
+        raise UserError(
+            f"มีร่างฉบับปรับปรุงของเอกสารนี้อยู่แล้ว (ร่างรหัส {pending[0].id}): แก้ไขร่างนั้น หรือลบก่อน",
+            f"A draft new version of this document already exists (draft {pending[0].id}): edit it or delete it first",
+        )
     return replace(
         old,
         id=None,
@@ -287,6 +293,8 @@ def publish(
     audience = resolve_audience(ctx, n)
     if not audience:
         raise ValidationError({"audience": ("ไม่มีบุคลากรในกลุ่มเป้าหมาย", "the audience is empty")})
+    if n.replaces:
+        _check_still_current(_rows(ctx).get(str(n.replaces)))
     notices_acks.create_sheet(ctx, notice_id, audience, on)
     with ctx.store.transaction(actor=ctx.actor) as tx:
         doc = tx.table(NOTICES).get(doc_id=notice_id)
@@ -306,12 +314,24 @@ def publish(
         tx.log("publish", n.kind, notice_id, changed, note=f"audience {len(audience)}")
         if n.replaces:
             old_doc = tx.table(NOTICES).get(doc_id=n.replaces)
+            _check_still_current(old_doc)  # again under the lock: another PC may have published
             if old_doc is not None:
                 old = Notice.from_doc(n.replaces, old_doc)
                 old.status, old.replaced_by, old.rev = SUPERSEDED, notice_id, old.rev + 1
                 tx.put(NOTICES, old.id, old.to_dict())
                 tx.log("supersede", old.kind, old.id, ["status", "replaced_by"])
     return n
+
+
+def _check_still_current(old_doc) -> None:
+    """A new version may be published only while the document it replaces is still the current
+    one (two drafts of one document must not both come into force)."""
+    if old_doc is not None and (old_doc.get("replaced_by") or old_doc.get("status") == SUPERSEDED):
+        raise UserError(
+            "เอกสารที่ร่างนี้จะแทนมีฉบับใหม่แล้ว จึงเผยแพร่ร่างนี้ไม่ได้ (ลบร่างนี้ หรือทำฉบับปรับปรุงจากฉบับล่าสุด)",
+            "The document this draft replaces already has a newer version, so this draft cannot be "
+            "published (delete it, or make a new version of the latest one)",
+        )
 
 
 def add_channel(ctx: Context, notice_id: int, channel: str, on: date | None = None) -> Notice:

@@ -344,7 +344,24 @@ class EthicsApp(App):
 
     def action_home(self) -> None:
         if self._needs_data():
-            self.go_home()
+            self.after_leaving_forms(self.go_home)
+
+    def after_leaving_forms(self, then) -> None:
+        """Run ``then`` (sign-out, quit, home: each closes every form) at once, or, when a form
+        holds typed data not yet saved, only after the user agrees to drop it (the question
+        escape asks in the form)."""
+        from ethics_tui.tui.widgets.form import FormModal
+
+        if not any(isinstance(s, FormModal) and s.has_unsaved_changes() for s in self.screen_stack):
+            then()
+            return
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.push_screen(ConfirmModal(self.t("discard_changes")), answered)
 
     def action_staff(self, then: str | None = None) -> None:
         from ethics_tui.tui.screens.staff import StaffScreen
@@ -406,14 +423,24 @@ class EthicsApp(App):
         from ethics_tui.tui.widgets.write_queue import refuse_while_writing
 
         if not refuse_while_writing(self):  # typed-ahead writes still queued are stored first
-            await super().action_quit()
+            self.after_leaving_forms(self.exit)
 
-    def action_sign_out(self) -> None:
-        """Forget the user and their keys; back to the sign-in screen."""
-        from ethics_tui.service.users import sign_out
+    def action_sign_out(self, asked: bool = True) -> None:
+        """Forget the user and their keys; back to the sign-in screen. A form with typed data
+        asks first, except at the idle sign-out (``asked=False``: nobody is at the PC)."""
         from ethics_tui.tui.widgets.write_queue import refuse_while_writing
 
         if self.ctx is None or self.ctx.user is None or refuse_while_writing(self):
+            return
+        if asked:
+            self.after_leaving_forms(self._sign_out_now)
+        else:
+            self._sign_out_now()
+
+    def _sign_out_now(self) -> None:
+        from ethics_tui.service.users import sign_out
+
+        if self.ctx is None or self.ctx.user is None:
             return
         sign_out(self.ctx)
         self.forget_toasts()  # the previous user's messages do not greet the next one

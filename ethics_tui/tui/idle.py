@@ -43,6 +43,6 @@ def check(app, now: float | None = None) -> bool:
     minutes = idle_limit_minutes(ctx)
     if minutes <= 0 or app.idle.idle_seconds(now) < minutes * 60:
         return False
-    app.action_sign_out()
+    app.action_sign_out(asked=False)  # nobody is there to answer: typed data is not kept
     app.notify(app.t("idle_signed_out", n=minutes), severity="warning", timeout=30, markup=False)
     return True

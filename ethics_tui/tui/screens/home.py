@@ -119,6 +119,8 @@ class HomeScreen(GuardedScreen):
         self._fit()
 
     def on_screen_resume(self) -> None:
+        if not self.is_current:  # sign-out clears the stack: nobody is signed in to count for
+            return
         nav = self.query_one("#nav", OptionList)
         highlighted = nav.highlighted
         nav.clear_options()

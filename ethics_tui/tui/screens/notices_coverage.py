@@ -69,7 +69,8 @@ class CoverageScreen(DigitsMixin, GuardedScreen):
         self.query_one("#cov-pending").focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.is_current:  # not while sign-out clears the stack (nobody is signed in)
+            self.reload()
 
     def reload(self) -> None:
         cov = acks.coverage(self.ctx, self.notice_id)

@@ -321,12 +321,16 @@ class FormModal(GuardedModal[R]):
             if before is not None and before.is_attached and self.focused is None:
                 self.set_focus(before)
 
+    def has_unsaved_changes(self) -> bool:
+        """True while the form holds values the user typed and has not saved."""
+        initial = getattr(self, "_initial", None)
+        return initial is not None and self._field_values() != initial
+
     def action_cancel(self) -> None:
         if writing(self):  # escape while saving: the form stays (the save decides)
             self.notify(saving_text(self.lang), severity="warning", markup=False)
             return
-        initial = getattr(self, "_initial", None)
-        if initial is None or self._field_values() == initial:
+        if not self.has_unsaved_changes():
             self.dismiss(None)
             return
         from ethics_tui.tui.widgets.confirm import ConfirmModal

@@ -158,7 +158,8 @@ class ListScreen(DigitsMixin, GuardedScreen):
         return self.table
 
     def on_screen_resume(self) -> None:
-        self.resumed()
+        if self.is_current:  # not while sign-out clears the stack (nobody is signed in)
+            self.resumed()
 
     def resumed(self) -> None:
         """The screen is shown again (a form or a screen on top closed): reload."""
