@@ -85,3 +85,40 @@ async def type_text(pilot, text: str) -> None:
         event.set_sender(pilot.app)
         pilot.app._driver.send_message(event)
         await pilot.pause()
+
+
+async def check_asks_before_replacing(pilot, key: str, folder) -> list:
+    """Drive an export to fixed names on the screen in front: ``key`` with nothing there writes
+    at once (the new files under ``folder``); once they are there, ``key`` asks first, naming the
+    files (or their folder): n and escape keep each byte for byte, y replaces them. Returns the
+    files. The one driver of the replace tests (tests/tui/test_export_replace.py)."""
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    app = pilot.app
+    screen = app.screen
+    listed = lambda: {p for p in folder.rglob("*") if p.is_file()}
+    before = listed()
+    await pilot.press(key)
+    await settle(pilot)
+    assert app.screen is screen, "no file there: written at once, no question"
+    written = sorted(listed() - before)
+    assert written, f"{key} wrote nothing under {folder}"
+    heads = {p: p.read_bytes()[:4] for p in written}
+    earlier = b"an earlier export, printed and signed"
+    for p in written:
+        p.write_bytes(earlier)
+    for answer in ("n", "escape", "y"):
+        await pilot.press(key)
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmModal), f"{key} replaced {written[0].name} without asking"
+        text = question.question
+        assert all(str(p) in text for p in written) or str(written[0].parent) in text, text
+        await pilot.press(answer)
+        await settle(pilot)
+        assert app.screen is screen
+        for p in written:
+            kept = p.read_bytes() == earlier
+            assert kept == (answer != "y"), (answer, p.name)
+            assert kept or p.read_bytes().startswith(heads[p])
+    return written
