@@ -6,7 +6,7 @@ test_report_screen.py."""
 from __future__ import annotations
 
 import pytest
-from tui_helpers import check_asks_before_replacing, settle, start
+from tui_helpers import check_asks_before_replacing, signed_in
 
 SMALL = (80, 24)
 
@@ -27,10 +27,5 @@ CASES = {
 async def test_export_asks_before_replacing(case, make_app, demo_ctx, tmp_path, monkeypatch):
     user, keys, export_key = CASES[case]
     monkeypatch.chdir(tmp_path)  # the exports folder ("exports", relative) is here
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, user)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
+    async with signed_in(make_app, demo_ctx, user, *keys, size=SMALL) as (_app, pilot):
         assert await check_asks_before_replacing(pilot, export_key, tmp_path / "exports")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 SIZE = (120, 40)
 
 
@@ -72,6 +74,22 @@ async def start(pilot, username: str = "admin", password: str | None = None) -> 
     box.focus()
     await pilot.press("enter")
     await settle(pilot)
+
+
+@asynccontextmanager
+async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24)):
+    """The demo office as ``role`` at ``size``, after ``keys`` pressed from home one by one."""
+    from demo_cache import fast_demo
+
+    if ctx.store.is_empty():  # a test may have built it first (to read the files before)
+        fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=size) as pilot:
+        await start(pilot, role)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        yield app, pilot
 
 
 async def type_text(pilot, text: str) -> None:
