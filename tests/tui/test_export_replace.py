@@ -20,6 +20,9 @@ CASES = {
     "notices-coverage": ("hr", ["o"], "x"),
     "training-memo": ("hr", ["f"], "ctrl+e"),
     "pdpa-record": ("admin", ["u"], "o"),
+    "training-year-pdf": ("hr", ["f", "y"], "ctrl+e"),
+    "training-year-xlsx": ("hr", ["f", "y"], "x"),
+    "appraisal-notices": ("hr", ["a", "enter"], "ctrl+e"),
 }
 
 
