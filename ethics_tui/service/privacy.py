@@ -156,13 +156,20 @@ def processing_record(ctx: Context) -> list[Activity]:
     ]
 
 
+def record_path(ctx: Context) -> Path:
+    """The record's default file: one name a day in the exports folder."""
+    from ethics_tui.service.exports import export_folder
+
+    return export_folder(ctx) / f"pdpa-record-{date.today().isoformat()}.pdf"
+
+
 def export_record(ctx: Context, path: Path | str | None = None) -> Path:
     """The record of processing as a PDF (recorded like every export). Admin only."""
     from ethics_tui.errors import UserError
     from ethics_tui.pdf.models import Signer, SlipDoc, SlipField
     from ethics_tui.pdf.slip import render_slip
     from ethics_tui.service.access import require
-    from ethics_tui.service.exports import export_folder, record_export
+    from ethics_tui.service.exports import record_export
     from ethics_tui.service.settings import get_settings
 
     require(ctx, "users.manage")
@@ -181,7 +188,7 @@ def export_record(ctx: Context, path: Path | str | None = None) -> Path:
         text="จัดทำตามมาตรา 39 แห่งพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 จากข้อมูลที่โปรแกรมเก็บจริง",
         signatures=[("ผู้จัดทำ", Signer("", "ผู้ดูแลระบบ"))],
     )
-    out = Path(path) if path else export_folder(ctx) / f"pdpa-record-{date.today().isoformat()}.pdf"
+    out = Path(path) if path else record_path(ctx)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         render_slip(doc, out, get_settings(ctx))

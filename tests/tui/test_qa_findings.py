@@ -4,8 +4,7 @@ finding is fixed, and then the xfail mark must go."""
 from __future__ import annotations
 
 import pytest
-from test_tour_fixes import signed_in
-from tui_helpers import notifications
+from tui_helpers import notifications, signed_in
 
 
 async def test_signing_out_from_a_register_shows_no_sign_in_error(make_app, ctx):

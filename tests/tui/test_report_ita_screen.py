@@ -9,6 +9,7 @@ from tui_helpers import notifications, settle, start, text_of
 from ethics_tui.service import ita_items, ita_texts, report
 from ethics_tui.tui.screens.report import ReportScreen
 from ethics_tui.tui.screens.report_ita import ItaItemsScreen, SectionPickModal, SectionTextModal
+from ethics_tui.tui.widgets.confirm import ConfirmModal
 
 SMALL = (80, 24)
 
@@ -57,8 +58,11 @@ async def test_items_screen_at_80x24(make_app, demo_ctx, tmp_path, monkeypatch):
         out = tmp_path / "exports" / str(fy) / f"ita-{fy}"  # the fiscal year's subfolder
         item = ita_items.load(app.ctx, fy).items[0]
         assert any(p.name.startswith(item.file_code(1)) for p in out.glob("*.pdf"))
-        # v: the whole folder with its index
+        # v: the whole folder with its index; g's file is in it, so v asks before writing over it
         await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal) and str(out) in app.screen.question
+        await pilot.press("y")
         await settle(pilot)
         assert (out / "index.html").exists()
         assert any("index.html" in n for n in notifications(app))

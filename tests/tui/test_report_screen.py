@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
-from tui_helpers import SIZE, notifications, settle, start, text_of
+from tui_helpers import SIZE, check_asks_before_replacing, notifications, settle, start, text_of
 
 from demo_cache import fast_demo
 from ethics_tui.service import report
@@ -56,33 +56,16 @@ async def test_dashboard_to_export(make_app, demo_ctx, tmp_path, monkeypatch):
 async def test_export_asks_before_replacing_a_file(make_app, demo_ctx, tmp_path, monkeypatch):
     """The report's files have fixed names (one per year): a second export asks before it
     replaces the first; n or escape leaves the file as it was (80x24)."""
-    from ethics_tui.tui.widgets.confirm import ConfirmModal
-
     monkeypatch.chdir(tmp_path)
     app = make_app(demo_ctx.store.dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot, "hr")
         await pilot.press("m")
         await settle(pilot)
-        screen = app.screen
-        fy = screen.fy
+        fy = app.screen.fy
         pdf = tmp_path / "exports" / str(fy) / f"report-measures-6-7-{fy}.pdf"
-        await pilot.press("ctrl+e")  # no file yet: written at once
-        await settle(pilot)
-        assert app.screen is screen and pdf.read_bytes().startswith(b"%PDF")
-        xlsx = pdf.with_suffix(".xlsx")
-        for key, out, magic in (("ctrl+e", pdf, b"%PDF"), ("x", xlsx, b"PK")):
-            out.write_bytes(b"an earlier report")
-            for answer in ("n", "escape", "y"):
-                await pilot.press(key)
-                await settle(pilot)
-                question = app.screen
-                assert isinstance(question, ConfirmModal) and str(out) in question.question
-                await pilot.press(answer)
-                await settle(pilot)
-                assert app.screen is screen
-                kept = out.read_bytes() == b"an earlier report"
-                assert kept == (answer != "y") and (kept or out.read_bytes().startswith(magic))
+        assert await check_asks_before_replacing(pilot, "ctrl+e", tmp_path / "exports") == [pdf]
+        assert await check_asks_before_replacing(pilot, "x", tmp_path / "exports") == [pdf.with_suffix(".xlsx")]
 
 
 async def test_previous_year_and_viewer_cannot_edit(make_app, demo_ctx):

@@ -4,27 +4,11 @@ path that is already a file asks before it is replaced."""
 
 from __future__ import annotations
 
-from contextlib import asynccontextmanager
-
 from textual.widgets import Button, Input
-from tui_helpers import notifications, settle, start
+from tui_helpers import notifications, settle, signed_in, start
 
 from demo_cache import fast_demo
 from ethics_tui.tui.screens.staff_form import StaffFormModal
-
-
-@asynccontextmanager
-async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24)):
-    """The demo office as ``role`` at ``size``, after ``keys`` pressed from home one by one."""
-    if ctx.store.is_empty():  # a test may have built it first (to read the files before)
-        fast_demo(ctx)
-    app = make_app(ctx.store.dir)
-    async with app.run_test(size=size) as pilot:
-        await start(pilot, role)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        yield app, pilot
 
 
 async def test_the_viewer_sees_a_staff_record_without_a_save(make_app, ctx):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 SIZE = (120, 40)
 
 
@@ -74,6 +76,22 @@ async def start(pilot, username: str = "admin", password: str | None = None) -> 
     await settle(pilot)
 
 
+@asynccontextmanager
+async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24)):
+    """The demo office as ``role`` at ``size``, after ``keys`` pressed from home one by one."""
+    from demo_cache import fast_demo
+
+    if ctx.store.is_empty():  # a test may have built it first (to read the files before)
+        fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=size) as pilot:
+        await start(pilot, role)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        yield app, pilot
+
+
 async def type_text(pilot, text: str) -> None:
     """Type ``text`` as a terminal sends it: every key carries its character (Pilot's press()
     drops the character of Thai vowel and tone marks, which a real terminal sends)."""
@@ -85,3 +103,40 @@ async def type_text(pilot, text: str) -> None:
         event.set_sender(pilot.app)
         pilot.app._driver.send_message(event)
         await pilot.pause()
+
+
+async def check_asks_before_replacing(pilot, key: str, folder) -> list:
+    """Drive an export to fixed names on the screen in front: ``key`` with nothing there writes
+    at once (the new files under ``folder``); once they are there, ``key`` asks first, naming the
+    files (or their folder): n and escape keep each byte for byte, y replaces them. Returns the
+    files. The one driver of the replace tests (tests/tui/test_export_replace.py)."""
+    from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+    app = pilot.app
+    screen = app.screen
+    listed = lambda: {p for p in folder.rglob("*") if p.is_file()}
+    before = listed()
+    await pilot.press(key)
+    await settle(pilot)
+    assert app.screen is screen, "no file there: written at once, no question"
+    written = sorted(listed() - before)
+    assert written, f"{key} wrote nothing under {folder}"
+    heads = {p: p.read_bytes()[:4] for p in written}
+    earlier = b"an earlier export, printed and signed"
+    for p in written:
+        p.write_bytes(earlier)
+    for answer in ("n", "escape", "y"):
+        await pilot.press(key)
+        await settle(pilot)
+        question = app.screen
+        assert isinstance(question, ConfirmModal), f"{key} replaced {written[0].name} without asking"
+        text = question.question
+        assert all(str(p) in text for p in written) or str(written[0].parent) in text, text
+        await pilot.press(answer)
+        await settle(pilot)
+        assert app.screen is screen
+        for p in written:
+            kept = p.read_bytes() == earlier
+            assert kept == (answer != "y"), (answer, p.name)
+            assert kept or p.read_bytes().startswith(heads[p])
+    return written

@@ -18,7 +18,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_keys
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.saving import confirm_write, run_write
@@ -265,8 +265,4 @@ class AppraisalScreen(
             self._export("criteria", rnd.id)
 
     def _export(self, kind: str, round_id: int) -> None:
-        from ethics_tui.service import documents
-
-        run_export(
-            self, lambda progress: documents.write(self.ctx, f"appraisal-{kind}", round_id=round_id), "ap_exported"
-        )
+        export_documents(self, [(f"appraisal-{kind}", {"round_id": round_id})], "ap_exported")

@@ -31,7 +31,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.appraisal import late_line, round_label
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.record_table import cells
@@ -364,15 +364,8 @@ class AppraisalResultsScreen(
             self._export(row.staff.code)
 
     def _export(self, code: str | None) -> None:
-        from ethics_tui.service import documents
-
-        run_export(
-            self,
-            lambda progress: documents.write(
-                self.ctx, "appraisal-notices", round_id=self.round_id, codes=[code] if code else None
-            ),
-            "ap_exported",
-        )
+        params = {"round_id": self.round_id, "codes": [code] if code else None}
+        export_documents(self, [("appraisal-notices", params)], "ap_exported")
 
 
 def _pair(key: str, **kw) -> tuple[str, str]:

@@ -327,4 +327,5 @@ class DestructionScreen(
             lambda paths: str(paths[0]),
             title=kind.upper(),
             group="dx-export",
+            replaces=out,
         )

@@ -18,7 +18,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.complaints_forms import InfoModal
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
@@ -174,11 +174,9 @@ class ComplaintStatsScreen(GuardedScreen):
             self.notify(_(self.lang, "ปีงบประมาณไม่ถูกต้อง", "Invalid fiscal year"), severity="warning")
             return
         half = self.query_one("#cp-half", Checkbox).value
-        from ethics_tui.service import documents
-
-        run_export(
+        export_documents(
             self,
-            lambda progress: documents.write(self.ctx, "complaint-stats", fy=fy, half=half),
+            [("complaint-stats", {"fy": fy, "half": half})],
             lambda paths: str(paths[0]),
             title="PDF",
             group="cp-export",

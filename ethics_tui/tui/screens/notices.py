@@ -7,15 +7,12 @@ w per person, v new version, l add a channel, d delete a draft, x coverage repor
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.model.notices import CHANNELS, KIND_LABELS, STATUS_LABELS, Notice
-from ethics_tui.service import documents
 from ethics_tui.service import notices as svc
 from ethics_tui.service import notices_acks as acks
 from ethics_tui.service.access import require
@@ -23,7 +20,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
 from ethics_tui.tui.widgets.saving import confirm_write, run_write
@@ -198,16 +195,14 @@ class NoticesScreen(
 
 
 def export_pdfs(screen, notice_id: int | None, what: str) -> None:
-    """Write the notice's PDFs (or the coverage report) in the export worker; notify the paths."""
+    """Write the notice's PDFs (or the coverage report) in the export worker; notify the paths.
+    Their names are fixed (per notice): a file already there is replaced only if the user says so."""
     ctx = screen.ctx
-
-    def job(progress) -> list[Path]:
-        if what == "report":
-            return [documents.write(ctx, "notices-coverage", id=notice_id)]
+    if what == "report":
+        docs = [("notices-coverage", {"id": notice_id})]
+    else:
         n = svc.get(ctx, notice_id)
-        paths = [documents.write(ctx, n.kind, id=n.id)]  # "announcement" / "circular"
+        docs = [(n.kind, {"id": n.id})]  # "announcement" / "circular"
         if n.published and acks.coverage(ctx, n.id).pending:
-            paths.append(documents.write(ctx, "signoff", id=n.id, progress=progress))
-        return paths
-
-    run_export(screen, job, "nt_exported", group="notices-pdf")
+            docs.append(("signoff", {"id": n.id}))
+    export_documents(screen, docs, "nt_exported", group="notices-pdf")

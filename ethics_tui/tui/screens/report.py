@@ -15,7 +15,7 @@ from ethics_tui.service import report as report_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
-from ethics_tui.tui.widgets.export import ask_before_replacing, run_export
+from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -261,4 +261,4 @@ class ReportScreen(FiscalYearScreen):
             out = self._out(f"report-measures-6-7-{fy}.xlsx")
             job = lambda progress: report_svc.export_xlsx(ctx, fy, out)
         # the name is fixed (one per year): a file already there is replaced only if the user says so
-        ask_before_replacing(self, out, lambda: run_export(self, job, "rp_done", group="report-export"))
+        run_export(self, job, "rp_done", group="report-export", replaces=out)

@@ -19,7 +19,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
-from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.export import ask_before_writing_into, run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
 from ethics_tui.tui.widgets.thai_text import cell, height
@@ -227,20 +227,21 @@ class ItaItemsScreen(FiscalYearScreen):
             return
         ctx, fy = self.ctx, self.fy
         out = export_folder(ctx, fy) / f"ita-{fy}"
+        todo = []  # (output, period, path): the names are fixed, known before anything is written
+        for i, item in enumerate(ita_items.load(ctx, fy).items, 1):
+            if item.code != code:
+                continue
+            for name, rule in item.uses():
+                if only and name != only:
+                    continue
+                p = ita_items.period(rule, fy)
+                todo.append((name, p, out / report_evidence.file_name(item, i, name, p)))
 
         def job(progress) -> list:
-            paths = []
-            for i, item in enumerate(ita_items.load(ctx, fy).items, 1):
-                if item.code != code:
-                    continue
-                for name, rule in item.uses():
-                    if only and name != only:
-                        continue
-                    p = ita_items.period(rule, fy)
-                    paths.append(outputs()[name].write(ctx, p, out / report_evidence.file_name(item, i, name, p)))
-            return paths
+            return [outputs()[name].write(ctx, p, path) for name, p, path in todo]
 
-        run_export(self, job, "ita_done", group="ita-export", after=lambda _paths: self.reload())
+        paths = [path for _name, _p, path in todo]
+        run_export(self, job, "ita_done", group="ita-export", after=lambda _paths: self.reload(), replaces=paths)
 
 
 def export_evidence(screen, after=None) -> None:
@@ -250,14 +251,19 @@ def export_evidence(screen, after=None) -> None:
 
     ctx, fy = screen.ctx, screen.fy
     out = export_folder(ctx, fy) / f"ita-{fy}"
-    run_export(
+    # one folder per year (its index links to the files beside it): ask before writing over a set
+    ask_before_writing_into(
         screen,
-        lambda progress: write_evidence(ctx, fy, out, progress=progress),
-        lambda paths: screen.t("ita_folder_done", fy=screen.d(fy), n=screen.d(len(paths)), dir=out.absolute()),
-        group="ita-export",
-        timeout=20,
-        min_steps=1,
-        after=after,
+        out,
+        lambda: run_export(
+            screen,
+            lambda progress: write_evidence(ctx, fy, out, progress=progress),
+            lambda paths: screen.t("ita_folder_done", fy=screen.d(fy), n=screen.d(len(paths)), dir=out.absolute()),
+            group="ita-export",
+            timeout=20,
+            min_steps=1,
+            after=after,
+        ),
     )
 
 

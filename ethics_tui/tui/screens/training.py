@@ -348,7 +348,8 @@ class TrainingScreen(
     def _memo(self, opp_id: int, path: Path) -> None:
         from ethics_tui.service import documents
 
-        run_export(self, lambda progress: documents.write(self.ctx, "training-memo", path, id=opp_id), "tr_exported")
+        job = lambda progress: documents.write(self.ctx, "training-memo", path, id=opp_id)
+        run_export(self, job, "tr_exported", replaces=path)
 
     def action_year(self) -> None:
         from ethics_tui.tui.screens.training_views import TrainingYearScreen

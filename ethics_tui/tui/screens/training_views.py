@@ -174,7 +174,7 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
                 else write_xlsx(self.ctx, fy, path)
             )
 
-        run_export(self, job, "tr_exported")
+        run_export(self, job, "tr_exported", replaces=path)
 
 
 class TrainingQuestionsScreen(

@@ -170,11 +170,13 @@ class UsersScreen(
         the one export worker like every other export."""
         from ethics_tui.service import privacy
 
+        out = privacy.record_path(self.ctx)  # one name a day: a second export that day asks first
         run_export(
             self,
-            lambda progress: privacy.export_record(self.ctx),
+            lambda progress: privacy.export_record(self.ctx, out),
             lambda paths: f"{self.t('pdpa_record')}: {paths[0]}",
             group="pdpa-record",
+            replaces=out,
         )
 
     def action_recover(self) -> None:

@@ -4,12 +4,16 @@
 a :class:`~textual.widgets.ProgressBar` while a long job reports its steps through ``progress(done,
 total)`` (the evidence set, sign-off sheets for 1,000 staff), reports a UserError or OSError in
 Thai (English in the English UI) and notifies with the full path(s) of what was written.
-:func:`ask_before_replacing` asks before an export to a fixed file name replaces the file there.
+No export replaces a file without asking: ``run_export(..., replaces=path(s))`` (an export to a
+fixed file name) asks first through :func:`ask_before_replacing`, :func:`export_documents` does so
+for documents to their default names, :func:`ask_before_writing_into` for a folder (the ITA
+evidence set). Names with a time stamp (confidential exports, account slips) and the path prompts
+(which ask themselves) pass no ``replaces``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -95,16 +99,27 @@ def run_export(
     after: Callable[[list[Path]], None] | None = None,
     title: str | None = None,
     min_steps: int = PROGRESS_MIN,
+    replaces: Path | Iterable[Path] | None = None,
     **fmt: object,
 ):
-    """Run ``job(progress)`` in a thread worker of ``screen``; returns the Worker.
+    """Run ``job(progress)`` in a thread worker of ``screen``; returns the Worker (None when
+    ``replaces`` names a file already there: the worker starts once the user agrees).
 
     ``message``: a label key formatted with ``path``/``paths`` (the full paths, joined) and
     ``n`` (their count) plus ``fmt``, or a function of the paths. ``announce``: say "exporting…"
     first. ``after(paths)``: run on the UI thread once the job succeeded (reload, hand the file to a
     browser). ``progress(done, total)`` may be called from the job's thread as often as it likes.
     A job that returns None wrote nothing and is not announced. ``min_steps``: a job reporting
-    fewer steps shows no bar (1 for a job whose every step is slow: the evidence set)."""
+    fewer steps shows no bar (1 for a job whose every step is slow: the evidence set).
+    ``replaces``: the fixed path(s) the job writes; any already a file is replaced only if the user
+    says so (:func:`ask_before_replacing`)."""
+    if replaces is not None:
+        kw = dict(group=group, announce=announce, timeout=timeout, after=after, title=title, min_steps=min_steps)
+        start = lambda: run_export(screen, job, message, **kw, **fmt)
+        if any(Path(p).is_file() for p in _paths(replaces)):
+            ask_before_replacing(screen, replaces, start)
+            return None
+        return start()
     app = screen.app
     state = {"pct": -1}
 
@@ -144,16 +159,67 @@ def run_export(
     return screen.run_worker(body, thread=True, exclusive=True, exit_on_error=False, group=group)
 
 
-def ask_before_replacing(screen, path: Path, write: Callable[[], Any]) -> None:
-    """Call ``write()`` at once, or, when ``path`` is already a file, only after the user agrees to
-    replace it (the path prompts' question, y/n): n and escape write nothing, the file stays."""
-    if not Path(path).is_file():
+def _paths(path: Path | Iterable[Path]) -> list[Path]:
+    return [Path(path)] if isinstance(path, (str, Path)) else [Path(p) for p in path]
+
+
+#: the files a replace question names at most (more: "…"; the dialog fits 80x24)
+ASK_MAX = 4
+
+
+def ask_before_replacing(screen, path: Path | Iterable[Path], write: Callable[[], Any]) -> None:
+    """Call ``write()`` at once, or, when ``path`` (or one of several) is already a file, only after
+    the user agrees to replace it (the path prompts' question, y/n): n and escape write nothing,
+    the files stay."""
+    there = [p for p in _paths(path) if p.is_file()]
+    if not there:
         write()
         return
+    if len(there) == 1:
+        question = screen.t("overwrite_file", path=full(there[0]))
+    else:
+        names = [str(full(p)) for p in there[:ASK_MAX]] + (["…"] if len(there) > ASK_MAX else [])
+        question = screen.t("overwrite_files", paths="\n".join(names))
+    _ask(screen, question, write)
+
+
+def ask_before_writing_into(screen, folder: Path, write: Callable[[], Any]) -> None:
+    """A folder export (the ITA evidence set: the index links to the files beside it, so the set
+    stays in its one folder): ask before writing into it when it already holds files."""
+    folder = Path(folder)
+    if folder.is_dir() and any(p.is_file() for p in folder.iterdir()):
+        _ask(screen, screen.t("overwrite_folder", dir=full(folder)), write)
+    else:
+        write()
+
+
+def _ask(screen, question: str, write: Callable[[], Any]) -> None:
     from ethics_tui.tui.widgets.confirm import ConfirmModal
 
     def answered(yes: bool | None) -> None:
         if yes:
             write()
 
-    screen.app.push_screen(ConfirmModal(screen.t("overwrite_file", path=full(path))), answered)
+    screen.app.push_screen(ConfirmModal(question), answered)
+
+
+def export_documents(screen, docs: list[tuple[str, dict]], message: str | Callable = "export_saved", **kw) -> None:
+    """Write each ``(kind, params)`` document (``service.documents``) to its default path in the
+    export worker, asking first when one is already a file (a confidential kind's name has a
+    time stamp: never there). The permission is checked before the question."""
+    from ethics_tui.service import documents
+    from ethics_tui.service.access import require
+
+    ctx = screen.ctx
+    try:
+        for kind, _params in docs:
+            require(ctx, documents.document(kind).permission)
+        outs = [documents.default_path(ctx, kind, **params) for kind, params in docs]
+    except UserError as exc:
+        screen.notify(exc.message(screen.lang), severity="error", markup=False, timeout=10)
+        return
+
+    def job(progress) -> list[Path]:
+        return [documents.write(ctx, kind, out, progress=progress, **params) for (kind, params), out in zip(docs, outs)]
+
+    run_export(screen, job, message, replaces=outs, **kw)
