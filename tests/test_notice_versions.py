@@ -1,5 +1,4 @@
-"""QA findings of 30 Nov in the service layer, as failing tests (xfail, strict): each passes
-once the finding is fixed, and then its xfail mark must go."""
+"""One version of a document in force (a QA finding of 30 Nov, service layer)."""
 
 from __future__ import annotations
 
