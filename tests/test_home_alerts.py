@@ -63,6 +63,10 @@ def test_notices_lines_counts_floor_and_at_most_six(users, monkeypatch):
     assert len(lines) == len(below) and all(
         f"{c.done}/{c.total}" in th for c, (th, _en) in zip(below, lines, strict=True)
     )
+    for c, (th, en) in zip(below, lines, strict=True):  # numbers start again each year: the year is named
+        if c.notice.number:
+            assert f"ว {c.notice.number}/{c.notice.number_year}" in th and f"/{c.notice.number_year}" in en
+    assert any(c.notice.number for c in below)
     almost = replace(below[0], total=200, done=199)  # 99.5 % reads 99 %, never 100 %
     many = [almost] + [replace(below[0], notice=replace(below[0].notice, title=f"เอกสาร {i}")) for i in range(8)]
     monkeypatch.setattr(notices_acks, "below_full", lambda ctx: many)

@@ -366,6 +366,8 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
     out = []
     for c in shown:
         number = number_text(ctx, c.notice)
+        if number and c.notice.number_year:  # numbers start again each year: "ว 1" of which year
+            number += f"/{c.notice.number_year}"
         title = c.notice.title if len(c.notice.title) <= 60 else c.notice.title[:59] + "…"
         name = f"{number} {title}" if number else title
         pct = int(c.percent)  # floor: 99.6 % must not read 100 %
