@@ -301,13 +301,35 @@ class MemberModal(FormModal[OrderMember | None]):
             self.fill_options(event.value)
         super().on_input_changed(event)
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box takes the highlighted line (the first match once something is
+        typed), as Enter in the list does; elsewhere it goes to the next field."""
+        box = self.query_one("#staff-pick", OptionList)
+        if event.input.id != "f-search" or box.highlighted is None:
+            super().on_input_submitted(event)
+            return
+        event.stop()
+        self._pick(box.get_option_at_index(box.highlighted).id)
+
+    def key_down(self, event) -> None:
+        """Down in the search box goes to the list, on the line it highlights."""
+        if self.focused is self.query_one("#f-search", Input):
+            event.stop()
+            self.query_one("#staff-pick", OptionList).focus()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id == "outsider":
+        self._pick(event.option.id)
+
+    def _pick(self, option_id: str | None) -> None:
+        if option_id == "outsider":
             self.staff_id = None
-            self.query_one("#f-name", Input).focus()
+            name = self.query_one("#f-name", Input)
+            if not name.value.strip():  # the name typed in the search box is the outsider's
+                name.value = self.query_one("#f-search", Input).value.strip()
+            name.focus()
         else:
-            s = staff_svc.get(self.ctx, int(event.option.id))
+            s = staff_svc.get(self.ctx, int(option_id))
             self.staff_id = s.id
             self.query_one("#f-name", Input).value = s.full_name
             self.query_one("#f-position", Input).value = svc.position_title(s.position, s.level)
