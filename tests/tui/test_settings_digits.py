@@ -25,6 +25,7 @@ async def test_settings_values_in_the_office_digits(make_app, ctx):
         assert "ขนาดหัวเรื่อง (พอยต์): ๑๖" in shown and "(นาที, ๐ = ไม่ออกเอง): ๑๕" in shown, shown
         await pilot.press("e")
         await settle(pilot)
+        assert "๐ = ไม่ออกเอง" in app.screen.query_one("#row-idle_minutes").label  # the form's label too
         app.screen.query_one("#f-title_pt", Input).value = "๑๘"
         app.screen.query_one("#f-idle_minutes", Input).value = "๒๐"
         await pilot.press("ctrl+s")

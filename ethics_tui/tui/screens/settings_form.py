@@ -10,6 +10,7 @@ from textual.widgets import Input, Select
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, EXPORTS_LAYOUTS, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.validators import Required
@@ -76,7 +77,7 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
 
     def compose_fields(self) -> ComposeResult:
         for name in self.fields:
-            label = self.t(f"s_{name}") + (" *" if name == "office_name" else "")
+            label = apply_digits(self.t(f"s_{name}"), self.settings.digits) + (" *" if name == "office_name" else "")
             yield FieldRow(label, self._make_field(name), name)
 
     def collect(self):
