@@ -4,10 +4,13 @@ and the filter kept."""
 
 from __future__ import annotations
 
+import pytest
 from snapshot_helpers import SNAPSHOT_DIR, screen_text
 from test_tour_fixes import signed_in
 from textual.widgets import Input
 from tui_helpers import settle, type_text
+
+from ethics_tui.tui.widgets.list_screen import ListScreen
 
 
 def _columns(table) -> list[tuple[str, int]]:
@@ -26,6 +29,25 @@ async def test_the_committee_list_opened_at_80_widens_as_if_opened_at_120(make_a
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert _columns(app.screen.table) == narrow
+        assert screen_text(app) == (SNAPSHOT_DIR / "admin-committee-80x24.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("keys", "shot"),
+    [(("f",), "training"), (("c", "n"), "committee")],
+    ids=["training-two-tables", "committee-resized-under-its-form"],
+)
+async def test_a_list_resized_shows_its_snapshot_at_the_new_size(make_app, ctx, keys, shot):
+    async with signed_in(make_app, ctx, "admin", *keys, size=(80, 24)) as (app, pilot):
+        under_a_form = not isinstance(app.screen, ListScreen)
+        assert under_a_form == (len(keys) > 1)
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        if under_a_form:  # the list was under the form while the terminal changed
+            await pilot.press("escape")
+            await settle(pilot)
+        assert isinstance(app.screen, ListScreen)
+        assert screen_text(app) == (SNAPSHOT_DIR / f"admin-{shot}-120x40.txt").read_text(encoding="utf-8")
 
 
 async def test_a_wider_terminal_with_the_same_columns_only_widens_the_flex_column(make_app, ctx):
