@@ -5,19 +5,34 @@ and the filter kept."""
 from __future__ import annotations
 
 import pytest
+import time_machine
 from snapshot_helpers import SNAPSHOT_DIR, screen_text
+from test_snapshots import FROZEN
 from test_tour_fixes import signed_in
 from textual.widgets import Input
 from tui_helpers import settle, type_text
 
+from demo_cache import fast_demo
 from ethics_tui.tui.widgets.list_screen import ListScreen
+
+
+@pytest.fixture
+def frozen(ctx):
+    """The day of the snapshots (day counts, fiscal years) and its demo office."""
+    with time_machine.travel(FROZEN, tick=True):
+        fast_demo(ctx, at=FROZEN)
+        yield
+
+
+def _shot(name: str) -> str:
+    return (SNAPSHOT_DIR / f"{name}.txt").read_text(encoding="utf-8")
 
 
 def _columns(table) -> list[tuple[str, int]]:
     return [(str(k.value), c.width) for k, c in table.columns.items()]
 
 
-async def test_the_committee_list_opened_at_80_widens_as_if_opened_at_120(make_app, ctx):
+async def test_the_committee_list_opened_at_80_widens_as_if_opened_at_120(make_app, ctx, frozen):
     async with signed_in(make_app, ctx, "admin", "c", size=(80, 24)) as (app, pilot):
         narrow = _columns(app.screen.table)
         await pilot.resize_terminal(120, 40)
@@ -25,11 +40,11 @@ async def test_the_committee_list_opened_at_80_widens_as_if_opened_at_120(make_a
         table = app.screen.table
         assert table.shows("term") and table.shows("members") and _columns(table) != narrow
         # the whole screen as the snapshot of the screen opened at 120x40 (no "แต่งตั้ง…" cut)
-        assert screen_text(app) == (SNAPSHOT_DIR / "admin-committee-120x40.txt").read_text(encoding="utf-8")
+        assert screen_text(app) == _shot("admin-committee-120x40")
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert _columns(app.screen.table) == narrow
-        assert screen_text(app) == (SNAPSHOT_DIR / "admin-committee-80x24.txt").read_text(encoding="utf-8")
+        assert screen_text(app) == _shot("admin-committee-80x24")
 
 
 @pytest.mark.parametrize(
@@ -37,7 +52,7 @@ async def test_the_committee_list_opened_at_80_widens_as_if_opened_at_120(make_a
     [(("f",), "training"), (("c", "n"), "committee")],
     ids=["training-two-tables", "committee-resized-under-its-form"],
 )
-async def test_a_list_resized_shows_its_snapshot_at_the_new_size(make_app, ctx, keys, shot):
+async def test_a_list_resized_shows_its_snapshot_at_the_new_size(make_app, ctx, frozen, keys, shot):
     async with signed_in(make_app, ctx, "admin", *keys, size=(80, 24)) as (app, pilot):
         under_a_form = not isinstance(app.screen, ListScreen)
         assert under_a_form == (len(keys) > 1)
@@ -47,7 +62,7 @@ async def test_a_list_resized_shows_its_snapshot_at_the_new_size(make_app, ctx, 
             await pilot.press("escape")
             await settle(pilot)
         assert isinstance(app.screen, ListScreen)
-        assert screen_text(app) == (SNAPSHOT_DIR / f"admin-{shot}-120x40.txt").read_text(encoding="utf-8")
+        assert screen_text(app) == _shot(f"admin-{shot}-120x40")
 
 
 async def test_a_wider_terminal_with_the_same_columns_only_widens_the_flex_column(make_app, ctx):
