@@ -43,17 +43,16 @@ class CommitteeScreen(
 
     DEFAULT_CSS = """
     #cm-current { padding: 0 2; height: auto; max-height: 10; }
+    CommitteeScreen.-short #cm-current { max-height: 5; }
     #cm-orders { height: 1fr; }
     """
+    #: 80x24: the orders keep room under the committee in force (again after a resize)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     BINDINGS, ACTION_PERMISSIONS = spec_keys("committee")
 
     def compose_top(self) -> ComposeResult:
         yield Static("", id="cm-current", markup=False)
-
-    def prepare(self) -> None:
-        if self.app.size.height < 30:  # 80x24: the orders keep room under the committee in force
-            self.query_one("#cm-current").styles.max_height = 5
 
     def records(self):
         return svc.list_orders(self.ctx)

@@ -52,6 +52,16 @@ class TrainingScreen(
     column_label="trc_{}",
     title_key="tr_title",
 ):
+    DEFAULT_CSS = """
+    TrainingScreen #tr-opps { height: 12; }
+    TrainingScreen #tr-noms { height: 1fr; }
+    TrainingScreen #tr-budget, TrainingScreen #tr-opp-info, TrainingScreen #tr-checks { padding: 0 1; }
+    TrainingScreen #tr-checks { height: 6; }
+    TrainingScreen.-short #tr-opps { height: 7; }
+    TrainingScreen.-short #tr-checks { height: 3; }
+    """
+    #: 80x24: both tables keep rows on screen, nothing scrolls off (again after a resize)
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
     BINDINGS, ACTION_PERMISSIONS = spec_keys(
         "training",
@@ -80,12 +90,6 @@ class TrainingScreen(
         years = svc.fiscal_years(self.ctx)
         if years and self.fy not in years:
             self.fy = max(y for y in years if y <= self.fy) if any(y <= self.fy for y in years) else years[0]
-        short = self.app.size.height < 34  # 80x24: both tables keep rows on screen, nothing scrolls off
-        self.query_one("#tr-opps").styles.height = 7 if short else 12
-        self.query_one("#tr-noms").styles.height = "1fr"
-        for sid in ("#tr-budget", "#tr-opp-info", "#tr-checks"):
-            self.query_one(sid).styles.padding = (0, 1)
-        self.query_one("#tr-checks").styles.height = 3 if short else 6
 
     # -- data ------------------------------------------------------------------------------
     @property

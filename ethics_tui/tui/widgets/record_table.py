@@ -1,7 +1,7 @@
 """RecordTable: the one table of the register screens (rows keyed by record id).
 
-* columns chosen by priority for the terminal width (:func:`~.tables.fit_columns`), the flex
-  column taking what is left;
+* columns chosen by priority for the terminal width (:func:`~.tables.plan_columns`), the flex
+  column taking what is left; chosen again when the terminal's width changes (:meth:`refit`);
 * cells that never wrap: a value wider than its column is shown cut between Thai words and
   marked "…" (Rich would cut "ให้คำปรึก"), see :func:`fit_cell`; the stored cell stays whole;
 * filter-as-you-type (:meth:`RecordTable.set_filter`) over the plain text of the row;
@@ -20,7 +20,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from ethics_tui.thai.wrap import wrap_spans
-from ethics_tui.tui.widgets.tables import fit_columns
+from ethics_tui.tui.widgets.tables import plan_columns
 
 Columns = Sequence[tuple[str, int]]
 
@@ -92,9 +92,11 @@ def _shape(rows: list[tuple[str, list[Text]]]) -> tuple[list[tuple[str, tuple]],
 class Prepared(NamedTuple):
     """What :meth:`RecordTable.load` works out before it touches the table (see ``prepare``)."""
 
-    rows: list[tuple[str, list[Text]]]
+    rows: list[tuple[str, list[Text]]]  # the cells of the columns shown
     shown: list[tuple[str, tuple]]  # (key, signature) of each row
     heights: list[int]
+    full: list[list[Text]]  # each row's cells of every column (for another fit)
+    indices: tuple[int, ...]  # the columns ``rows`` were made for
 
 
 class RecordTable(DataTable):
@@ -126,6 +128,9 @@ class RecordTable(DataTable):
         self.widths: list[int] = []
         self.filter_text = ""
         self._rows: list[tuple[str, list[Text]]] = []  # every row loaded (before the filter)
+        self._full: list[list[Text]] = []  # the cells of every column of each of ``_rows``
+        self._label: Callable[[str], str] | None = None
+        self.fitted_width: int | None = None  # the terminal width the columns were chosen for
         self._shown: list[tuple[str, tuple]] = []  # (key, signature) of the rows on show
         #: (the record a filter hid, the row the cursor went to instead): brought back when the
         #: filter shows it again and the user has not moved meanwhile
@@ -135,22 +140,59 @@ class RecordTable(DataTable):
     # -- columns ---------------------------------------------------------------------------
     def setup(self, label: Callable[[str], str], width: int) -> None:
         """Add the columns that fit ``width`` (the terminal width)."""
-        if self.flex is not None:
-            self.indices = fit_columns(self, self.spec, label, width, self.flex, self.min_flex, self.priority)
-        else:
-            self.indices = list(range(len(self.spec)))
-            for key, w in self.spec:
-                self.add_column(label(key), key=key, width=w)
-        # auto-width columns (width None in ``spec``) are never cut
-        self.widths = [c.width if self.spec[i][1] else 0 for i, c in zip(self.indices, self.columns.values())]
+        self._label = label
+        self._add_columns(self._plan(width))
+        self.fitted_width = width
+
+    def _plan(self, width: int) -> list[tuple[int, int | None]]:
+        if self.flex is None:
+            return [(i, w) for i, (_key, w) in enumerate(self.spec)]
+        return plan_columns(self.spec, width, self.flex, self.min_flex, self.priority)
+
+    def _add_columns(self, plan: list[tuple[int, int | None]]) -> None:
+        assert self._label is not None
+        for i, w in plan:
+            self.add_column(self._label(self.spec[i][0]), key=self.spec[i][0], width=w)
+        self.indices = [i for i, _w in plan]
+        self.widths = [w or 0 for _i, w in plan]  # auto-width columns (width None) are never cut
+
+    def on_resize(self) -> None:
+        self.refit(self.app.size.width)
+
+    def refit(self, width: int) -> None:
+        """Choose the columns again for a terminal ``width`` cells wide (after a resize): the
+        table then shows what it would had it been set up at that width, the highlighted
+        record and the filter kept. Nothing is done while the width stays the same; when only
+        the flex column's width changes no row is made again or measured; otherwise the rows
+        loaded are shown again from their stored cells (no reload, no fixed-width column
+        measured: :meth:`_update_dimensions`)."""
+        if self.flex is None or self._label is None or width == self.fitted_width:
+            return
+        self.fitted_width = width
+        plan = self._plan(width)
+        if [i for i, _w in plan] == self.indices:
+            for column, (_i, w) in zip(self.columns.values(), plan):
+                column.width = w or 0
+            self.widths = [w or 0 for _i, w in plan]
+            self._clear_caches()
+            self._require_update_dimensions = True
+            self.check_idle()
+            return
+        cursor, hidden = self.cursor_key(), self._hidden
+        self.clear(columns=True)
+        self._add_columns(plan)
+        self._rows = [(k, self._pick(full, self.indices)) for (k, _cs), full in zip(self._rows, self._full)]
+        self._shown, self._hidden = [], hidden
+        self._refresh_rows(None, cursor=cursor)
 
     def shows(self, key: str) -> bool:
         return any(self.spec[i][0] == key for i in self.indices)
 
     # -- rows ------------------------------------------------------------------------------
-    def _fit(self, values: Sequence[object]) -> list[Text]:
-        chosen = [values[i] for i in self.indices] if self.indices and len(values) == len(self.spec) else list(values)
-        return [cell(v) for v in chosen]
+    def _pick(self, full: list[Text], indices: Sequence[int]) -> list[Text]:
+        """The cells of the columns ``indices`` (all of them when the row is not one per column
+        of ``spec``)."""
+        return [full[i] for i in indices] if indices and len(full) == len(self.spec) else full
 
     def _compute_row_renderables(self, row_index: int):
         """Cut each one-line cell between Thai words to its column (the stored cell stays
@@ -190,24 +232,32 @@ class RecordTable(DataTable):
         the columns shown, each row's signature and height; and the first ``warm`` rows' cells
         cut to their columns (Thai word breaking), so that painting them does none of it on
         the event loop (rows further down are cut when they are first shown)."""
-        out = [(str(rid), self._fit(values)) for rid, values in rows]
+        indices, widths = tuple(self.indices), list(self.widths)  # (a resize may change them)
+        full: list[list[Text]] = []
+        out: list[tuple[str, list[Text]]] = []
+        for rid, values in rows:
+            full.append(cs := [cell(v) for v in values])
+            out.append((str(rid), self._pick(cs, indices)))
         shown, heights = _shape(out)
-        widths = list(self.widths)
-        for _k, cs in out[:warm] if len(widths) == len(self.indices) else ():
+        for _k, cs in out[:warm] if len(widths) == len(indices) else ():
             for c, w in zip(cs, widths):
                 if w and isinstance(c, Text):
                     _fit_cell_cached(c, w)  # made now, found when painted
-        return Prepared(out, shown, heights)
+        return Prepared(out, shown, heights, full, indices)
 
     def load_prepared(self, prepared: Prepared, keep: int | None = None) -> None:
         """Show rows made by :meth:`prepare` (on the event loop)."""
-        self._rows = prepared.rows
+        if prepared.indices != tuple(self.indices):  # fitted again since (a resize)
+            rows = [(k, self._pick(full, self.indices)) for (k, _cs), full in zip(prepared.rows, prepared.full)]
+            prepared = Prepared(rows, *_shape(rows), prepared.full, tuple(self.indices))
+        self._rows, self._full = prepared.rows, prepared.full
         self._refresh_rows(keep, None if self.filter_text.strip() else prepared)
 
     def update_record(self, record_id: object, values: Sequence[object]) -> None:
         """Change one record's cells in place (after a save that touched only it)."""
-        key = str(record_id)
-        self._rows = [(k, self._fit(values) if k == key else cs) for k, cs in self._rows]
+        key, full = str(record_id), [cell(v) for v in values]
+        self._full = [full if k == key else f for (k, _cs), f in zip(self._rows, self._full)]
+        self._rows = [(k, self._pick(full, self.indices) if k == key else cs) for k, cs in self._rows]
         self._refresh_rows(None)
 
     def set_filter(self, text: str) -> None:
@@ -221,13 +271,15 @@ class RecordTable(DataTable):
             return self._rows
         return [(k, cs) for k, cs in self._rows if needle in " ".join(c.plain for c in cs).casefold()]
 
-    def _refresh_rows(self, keep: int | None, prepared: Prepared | None = None) -> None:
-        keep_key = str(keep) if keep is not None else self.cursor_key()
+    def _refresh_rows(self, keep: int | None, prepared: Prepared | None = None, cursor: str | None = None) -> None:
+        """Show the rows the filter lets through; ``keep`` (or the highlighted record, or
+        ``cursor`` when the table was just cleared) stays highlighted."""
+        keep_key = str(keep) if keep is not None else cursor or self.cursor_key()
         if keep is None and self._hidden is not None and self._hidden[1] == keep_key:
             keep_key = self._hidden[0]
         self._hidden = None
         if prepared is not None:  # all rows shown (no filter in the table): worked out already
-            rows, shown, heights = prepared
+            rows, shown, heights = prepared.rows, prepared.shown, prepared.heights
         else:
             rows = self._visible()
             shown, heights = _shape(rows)

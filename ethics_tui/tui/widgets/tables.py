@@ -13,11 +13,11 @@ def cursor_id(table: DataTable) -> int | None:
     return int(key.value) if key.value is not None else None
 
 
-def fit_columns(table: DataTable, columns, label, total: int, flex: str, min_flex: int, priority) -> list[int]:
-    """Add the columns that fit a terminal ``total`` cells wide, most important first
+def plan_columns(columns, total: int, flex: str, min_flex: int, priority) -> list[tuple[int, int]]:
+    """The columns that fit a terminal ``total`` cells wide, most important first
     (``priority``: keys, best first); the ``flex`` column (a title, a name) takes what is left,
-    at least ``min_flex``. Columns keep their order. Returns the indices of the columns added:
-    pass each row's cells through :func:`kept`."""
+    at least ``min_flex``. Columns keep their order. Returns (index in ``columns``, width) of
+    each column shown; nothing is added to a table (see :func:`fit_columns`)."""
     widths = dict(columns)
     room = total - 4  # the scrollbar and the screen's edges
     chosen = {flex}
@@ -27,12 +27,16 @@ def fit_columns(table: DataTable, columns, label, total: int, flex: str, min_fle
             chosen.add(key)
             used += widths[key] + 2
     flex_width = max(min_flex, room - (used - min_flex))
-    out = []
-    for i, (key, width) in enumerate(columns):
-        if key in chosen:
-            table.add_column(label(key), key=key, width=flex_width if key == flex else width)
-            out.append(i)
-    return out
+    return [(i, flex_width if key == flex else width) for i, (key, width) in enumerate(columns) if key in chosen]
+
+
+def fit_columns(table: DataTable, columns, label, total: int, flex: str, min_flex: int, priority) -> list[int]:
+    """Add the columns of :func:`plan_columns` to ``table``. Returns the indices of the columns
+    added: pass each row's cells through :func:`kept`."""
+    plan = plan_columns(columns, total, flex, min_flex, priority)
+    for i, width in plan:
+        table.add_column(label(columns[i][0]), key=columns[i][0], width=width)
+    return [i for i, _w in plan]
 
 
 def kept(cells, indices: list[int]) -> list:

@@ -59,12 +59,6 @@ async def test_leaving_a_form_with_typed_data_asks_first(make_app, ctx):
         assert isinstance(app.screen, SignInScreen)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="QA: a register's columns are fitted once, at the width the screen opened with "
-    "(list_screen.on_mount table.setup); after the terminal shrinks 120 -> 80 the committee "
-    "list runs past the right edge (term and members columns out of sight)",
-)
 async def test_the_committee_list_fits_again_after_the_terminal_shrinks(make_app, ctx):
     from tui_helpers import settle
 
