@@ -1,9 +1,8 @@
-"""QA findings of 30 Nov shown as failing Pilot tests (xfail, strict): each one passes once the
-finding is fixed, and then the xfail mark must go."""
+"""QA findings of 30 Nov at 80x24 (each failed before its fix): sign-out from a register, leaving
+a form with typed data, a list's columns after the terminal shrinks."""
 
 from __future__ import annotations
 
-import pytest
 from tui_helpers import notifications, signed_in
 
 
