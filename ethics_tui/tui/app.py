@@ -489,13 +489,22 @@ class EthicsApp(App):
             self.notify(self.t("grants_waiting", n=n), severity="warning", timeout=10, markup=False)
 
     def action_help(self) -> None:
+        """f1 on any screen, a form's dialog too (GuardedModal binds it): the keys the user may
+        use there, in the office's digits as the menu writes them ("๖–๗")."""
+        from ethics_tui.thai.digits import apply_digits
         from ethics_tui.tui.commands import available
-        from ethics_tui.tui.screens.help import HelpModal, screen_keys
+        from ethics_tui.tui.screens.help import HelpModal, app_keys, screen_keys
 
         if isinstance(self.screen, HelpModal):
             return
-        keys = screen_keys(self.screen)
-        self.push_screen(HelpModal(keys, [title for title, _action in available(self)]))
+        digits = "arabic"
+        if self.ctx is not None:
+            from ethics_tui.service.settings import get_settings
+
+            digits = get_settings(self.ctx).digits
+        keys = [(k, apply_digits(d, digits)) for k, d in screen_keys(self.screen)]
+        commands = [apply_digits(title, digits) for title, _action in available(self)]
+        self.push_screen(HelpModal(keys, commands, app_keys(self.screen)))
 
     def action_open_exports(self) -> None:
         from ethics_tui.tui.export_notice import open_exports

@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -187,6 +188,9 @@ class GuardedModal(_GuardMixin, ModalScreen[R], Generic[R]):
     (or without an id) cancels. A modal without ``BUTTONS`` handles its own buttons."""
 
     BUTTONS: ClassVar[dict[str, str]] = {}
+    #: f1 opens the help over a dialog too (a dialog stops the app's keys that are not priority
+    #: keys): closing it returns to the dialog as it was, whatever was typed kept
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "app.help", "help", show=False)]
 
     def on_button_pressed(self, event) -> None:
         if self.BUTTONS:
