@@ -447,14 +447,21 @@ class EthicsApp(App):
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
 
-    def forget_toasts(self) -> None:
+    def forget_toasts(self, *messages: str) -> None:
         """Clear the toasts (at sign-out and sign-in: a save or export of the previous user that
-        ended after sign-out is not shown to the next one); the data folder's notices stay."""
+        ended after sign-out is not shown to the next one); the data folder's notices stay.
+        With ``messages``: only the toasts saying one of them (a form's "not valid yet" once it
+        saved, an export's "exporting…" once it ended), the others stay."""
         keep = {pick(n, self.lang) for n in self.ctx.store.notices} if self.ctx is not None else set()
-        for toast in list(self._notifications):
-            if toast.message not in keep:
-                del self._notifications[toast]
-        self._refresh_notifications()
+        gone = [
+            toast
+            for toast in self._notifications
+            if toast.message not in keep and (not messages or toast.message in messages)
+        ]
+        for toast in gone:
+            del self._notifications[toast]
+        if gone or not messages:
+            self._refresh_notifications()
 
     def action_change_password(self) -> None:
         from ethics_tui.tui.screens.users_forms import PasswordModal
