@@ -168,10 +168,10 @@ class GuardedScreen(_GuardMixin, Screen):
 
         localize_bindings(self, self.app.lang)
 
-    def hint_text(self, key: str, action: str, **kwargs: object) -> str:
+    def hint_text(self, key: str, read_key: str, action: str, **kwargs: object) -> str:
         """The catalog text ``key``, which names the key of ``action`` ("… (กด b)"), or, for a
-        role that may not use that action, ``key + "_read"``: the same without the key."""
-        return self.t(key if action_allowed(self, action) else f"{key}_read", **kwargs)
+        role that may not use that action, ``read_key``: the same without the key."""
+        return self.t(key if action_allowed(self, action) else read_key, **kwargs)
 
     def run_then(self) -> None:
         """Run the action a palette entry asked for (``self.then``) once the screen is shown."""

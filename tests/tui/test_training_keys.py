@@ -63,3 +63,27 @@ def test_each_key_hint_has_a_text_without_the_key(key):
     for lang, press in (("th", "กด"), ("en", "press")):
         hinted, plain = t(key, lang), t(f"{key}_read", lang)
         assert press in hinted and press not in plain and plain != f"{key}_read"
+
+
+@pytest.mark.parametrize(("role", "hinted"), [("executive", False), ("hr", True)])
+async def test_attendance_hint_names_t_only_for_who_may_use_it(make_app, ctx, role, hinted):
+    from textual.widgets import DataTable
+
+    from demo_cache import fast_demo
+    from ethics_tui.model.training import Opportunity
+    from ethics_tui.service import demo
+    from ethics_tui.service import training as svc
+
+    fast_demo(ctx)
+    hr = demo.demo_sign_in(ctx, "hr")
+    fy = svc.fiscal_years(hr)[-1]
+    opp = svc.save_opportunity(
+        hr, Opportunity("ฝึกอบรม", "อบรมจริยธรรมภายใน", f"{fy - 543}-09-30", "", "อบต.", in_house=True)
+    )
+    async with signed_in(make_app, ctx, role, "f") as (app, pilot):
+        table = app.screen.query_one("#tr-opps", DataTable)
+        table.move_cursor(row=table.get_row_index(str(opp.id)))
+        await settle(pilot)
+        text = text_of(app.screen.query_one("#tr-opp-info", Static))
+        assert "ผู้เข้าร่วม: บุคลากร" in text
+        assert ("กด t" in text) == hinted, text

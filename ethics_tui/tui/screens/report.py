@@ -160,7 +160,7 @@ class ReportScreen(FiscalYearScreen):
         self.query_one("#rp-ita", Static).update(
             self.t("rp_ita", score=apply_digits(f"{score:.2f}", d))
             if score is not None
-            else self.hint_text("rp_ita_none", "ita")
+            else self.hint_text("rp_ita_none", "rp_ita_none_read", "ita")
         )
         table_rows, self.checks = report_svc.build(ctx, fy)
         table = self.query_one("#rp-checks", DataTable)

@@ -125,7 +125,7 @@ class TrainingScreen(
         lines = training_stats.budget_lines(self.ctx, self.fy)
         known = [b for b in lines if b.amount is not None]
         if not known:
-            text = self.hint_text("tr_no_budget", "budget")
+            text = self.hint_text("tr_no_budget", "tr_no_budget_read", "budget")
         else:
             text = self.t(
                 "tr_budget",
@@ -149,7 +149,7 @@ class TrainingScreen(
         place = f"{opp.organizer} · {opp.location}".strip(" ·")
         if opp.in_house:
             place += " · " + self.hint_text(
-                "tr_attendance", "attendance", staff=len(opp.attendees), outside=opp.outside_count
+                "tr_attendance", "tr_attendance_read", "attendance", staff=len(opp.attendees), outside=opp.outside_count
             )
         info.update(self.d(f"{opp.title} — {place}"))
         staff = svc.staff_map(self.ctx)
