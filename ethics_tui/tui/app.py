@@ -447,14 +447,21 @@ class EthicsApp(App):
         self.go_home()  # the next person at the PC is often someone else: an empty username
         self.notify(self.t("signed_out"), markup=False)
 
-    def forget_toasts(self) -> None:
+    def forget_toasts(self, *messages: str) -> None:
         """Clear the toasts (at sign-out and sign-in: a save or export of the previous user that
-        ended after sign-out is not shown to the next one); the data folder's notices stay."""
+        ended after sign-out is not shown to the next one); the data folder's notices stay.
+        With ``messages``: only the toasts saying one of them (a form's "not valid yet" once it
+        saved, an export's "exporting…" once it ended), the others stay."""
         keep = {pick(n, self.lang) for n in self.ctx.store.notices} if self.ctx is not None else set()
-        for toast in list(self._notifications):
-            if toast.message not in keep:
-                del self._notifications[toast]
-        self._refresh_notifications()
+        gone = [
+            toast
+            for toast in self._notifications
+            if toast.message not in keep and (not messages or toast.message in messages)
+        ]
+        for toast in gone:
+            del self._notifications[toast]
+        if gone or not messages:
+            self._refresh_notifications()
 
     def action_change_password(self) -> None:
         from ethics_tui.tui.screens.users_forms import PasswordModal
@@ -489,13 +496,22 @@ class EthicsApp(App):
             self.notify(self.t("grants_waiting", n=n), severity="warning", timeout=10, markup=False)
 
     def action_help(self) -> None:
+        """f1 on any screen, a form's dialog too (GuardedModal binds it): the keys the user may
+        use there, in the office's digits as the menu writes them ("๖–๗")."""
+        from ethics_tui.thai.digits import apply_digits
         from ethics_tui.tui.commands import available
-        from ethics_tui.tui.screens.help import HelpModal, screen_keys
+        from ethics_tui.tui.screens.help import HelpModal, app_keys, screen_keys
 
         if isinstance(self.screen, HelpModal):
             return
-        keys = screen_keys(self.screen)
-        self.push_screen(HelpModal(keys, [title for title, _action in available(self)]))
+        digits = "arabic"
+        if self.ctx is not None:
+            from ethics_tui.service.settings import get_settings
+
+            digits = get_settings(self.ctx).digits
+        keys = [(k, apply_digits(d, digits)) for k, d in screen_keys(self.screen)]
+        commands = [apply_digits(title, digits) for title, _action in available(self)]
+        self.push_screen(HelpModal(keys, commands, app_keys(self.screen)))
 
     def action_open_exports(self) -> None:
         from ethics_tui.tui.export_notice import open_exports

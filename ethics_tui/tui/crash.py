@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import ClassVar, Generic, TypeVar
 
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
@@ -167,6 +168,11 @@ class GuardedScreen(_GuardMixin, Screen):
 
         localize_bindings(self, self.app.lang)
 
+    def hint_text(self, key: str, read_key: str, action: str, **kwargs: object) -> str:
+        """The catalog text ``key``, which names the key of ``action`` ("… (กด b)"), or, for a
+        role that may not use that action, ``read_key``: the same without the key."""
+        return self.t(key if action_allowed(self, action) else read_key, **kwargs)
+
     def run_then(self) -> None:
         """Run the action a palette entry asked for (``self.then``) once the screen is shown."""
         then = getattr(self, "then", None)
@@ -187,6 +193,9 @@ class GuardedModal(_GuardMixin, ModalScreen[R], Generic[R]):
     (or without an id) cancels. A modal without ``BUTTONS`` handles its own buttons."""
 
     BUTTONS: ClassVar[dict[str, str]] = {}
+    #: f1 opens the help over a dialog too (a dialog stops the app's keys that are not priority
+    #: keys): closing it returns to the dialog as it was, whatever was typed kept
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "app.help", "help", show=False)]
 
     def on_button_pressed(self, event) -> None:
         if self.BUTTONS:

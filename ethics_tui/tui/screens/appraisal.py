@@ -180,7 +180,7 @@ class AppraisalScreen(
         late.update(warning)
         late.display = bool(warning)
         if rid is None:
-            box.update(self.t("ap_no_rounds"))
+            box.update(self.hint_text("ap_no_rounds", "ap_no_rounds_read", "new"))
             return
         box.update(self.dashboard_text(appraisal_review.dashboard(self.ctx, rid)))
 

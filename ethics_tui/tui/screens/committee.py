@@ -87,7 +87,7 @@ class CommitteeScreen(
                 text = self.t("cm_starts", ref=o.ref, start=self.date(o.term_start), days=days)
                 self.query_one("#cm-current", Static).update(apply_digits(text, self.digits))
                 return
-            self.query_one("#cm-current", Static).update(self.t("cm_none"))
+            self.query_one("#cm-current", Static).update(self.hint_text("cm_none", "cm_none_read", "new"))
             return
         end = svc._span(order, self.rows)[1] if order.id in self.rows else order.end()
         left = (end - date.today()).days

@@ -34,6 +34,26 @@ SKIP_ACTIONS = {
 }
 
 
+def app_keys(screen) -> list[tuple[str, str]]:
+    """The app-wide keys (key, label key) that work on ``screen``: a dialog stops the app's keys
+    that are not priority keys (f2 switches the language only outside a dialog; a dialog may use
+    f2 itself, to pick a file), so the help over a form does not offer them."""
+    app = screen.app
+    out = []
+    for key, label in APP_KEYS:
+        bound = screen.active_bindings.get(key)
+        if bound is not None:
+            works = bound.node is app or bound.binding.action.startswith("app.")
+        else:
+            works = any(
+                b.priority and app.check_action(b.action, ()) is not False
+                for b in app._bindings.key_to_bindings.get(key, ())
+            )
+        if works:
+            out.append((key, label))
+    return out
+
+
 def screen_keys(screen) -> list[tuple[str, str]]:
     """(key, description) for the bindings of ``screen`` (already in the app's language)."""
     seen, out = set(), []
@@ -54,17 +74,20 @@ class HelpModal(GuardedModal[None]):
         Binding("f1", "close", "back", show=False),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]], commands: list[str]) -> None:
+    def __init__(
+        self, keys: list[tuple[str, str]], commands: list[str], app_keys: tuple[tuple[str, str], ...] = APP_KEYS
+    ) -> None:
         super().__init__()
         self.keys = keys
         self.commands = commands
+        self.app_keys = tuple(app_keys)
 
     def compose(self) -> ComposeResult:
         none = "  " + self.t("help_none")
         lines = [self.t("help_screen_keys")]
         lines += [f"  {k:<10} {d}" for k, d in self.keys] or [none]
         lines += ["", self.t("help_app_keys")]
-        lines += [f"  {k:<10} {self.t(label)}" for k, label in APP_KEYS]
+        lines += [f"  {k:<10} {self.t(label)}" for k, label in self.app_keys]
         lines += ["", self.t("help_palette")]
         lines += [f"  {c}" for c in self.commands] or [none]
         with Vertical(id="dialog", classes="wide"):

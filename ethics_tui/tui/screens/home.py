@@ -55,7 +55,7 @@ class HomeScreen(GuardedScreen):
     APP_KEYS: ClassVar[dict[str, str]] = {"b": "backup.create", "r": "backup.restore"}
 
     def on_key(self, event) -> None:
-        needs = self.APP_KEYS.get(event.key)
+        needs = self.APP_KEYS.get(event.key) or self._register_permission(event.key)
         if needs is not None and self.ctx is not None:
             from ethics_tui.service.access import can, require
 
@@ -65,6 +65,13 @@ class HomeScreen(GuardedScreen):
                 require(self.ctx, needs)  # AccessDenied -> a Thai notification (GuardedScreen)
                 return
         super().on_key(event)
+
+    @staticmethod
+    def _register_permission(key: str) -> str | None:
+        """The permission of the register whose home key is ``key`` (None: no such register)."""
+        from ethics_tui.tui.registers import registers
+
+        return next((reg.permission for reg in registers() if reg.hotkey and reg.hotkey == key), None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,10 +114,13 @@ class HomeScreen(GuardedScreen):
         return options
 
     def on_mount(self) -> None:
+        from ethics_tui.service.access import can
         from ethics_tui.tui.registers import registers
 
+        # only the registers the role may open, as the menu lists them: the help (f1) lists these
+        # keys; another register's key is refused in Thai (on_key)
         for reg in registers():
-            if reg.hotkey:
+            if reg.hotkey and can(self.ctx, reg.permission):
                 self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
         self._compact: bool | None = None
         self.refresh_counts()

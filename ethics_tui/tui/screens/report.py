@@ -158,7 +158,9 @@ class ReportScreen(FiscalYearScreen):
         self.query_one("#rp-title", Static).update(apply_digits(self.t("rp_title", fy=fy), d))
         score = report_svc.ita_score(ctx, fy)
         self.query_one("#rp-ita", Static).update(
-            self.t("rp_ita", score=apply_digits(f"{score:.2f}", d)) if score is not None else self.t("rp_ita_none")
+            self.t("rp_ita", score=apply_digits(f"{score:.2f}", d))
+            if score is not None
+            else self.hint_text("rp_ita_none", "rp_ita_none_read", "ita")
         )
         table_rows, self.checks = report_svc.build(ctx, fy)
         table = self.query_one("#rp-checks", DataTable)

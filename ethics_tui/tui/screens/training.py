@@ -129,7 +129,7 @@ class TrainingScreen(
         lines = training_stats.budget_lines(self.ctx, self.fy)
         known = [b for b in lines if b.amount is not None]
         if not known:
-            text = self.t("tr_no_budget")
+            text = self.hint_text("tr_no_budget", "tr_no_budget_read", "budget")
         else:
             text = self.t(
                 "tr_budget",
@@ -152,7 +152,9 @@ class TrainingScreen(
             return
         place = f"{opp.organizer} · {opp.location}".strip(" ·")
         if opp.in_house:
-            place += " · " + self.t("tr_attendance", staff=len(opp.attendees), outside=opp.outside_count)
+            place += " · " + self.hint_text(
+                "tr_attendance", "tr_attendance_read", "attendance", staff=len(opp.attendees), outside=opp.outside_count
+            )
         info.update(self.d(f"{opp.title} — {place}"))
         staff = svc.staff_map(self.ctx)
         divs = {d.id: d.name for d in list_divisions(self.ctx)}

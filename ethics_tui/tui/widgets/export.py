@@ -143,6 +143,8 @@ def run_export(
         finally:
             if state["pct"] >= 0:
                 app.call_from_thread(_hide_progress, screen)
+            if announce:  # its "exporting…" toast ends with it, whatever the outcome
+                app.call_from_thread(app.forget_toasts, working)
         if result is None:
             return
         paths = full_paths(result)
@@ -154,8 +156,9 @@ def run_export(
         )
         app.call_from_thread(export_done, app, text, paths, title=title or "", timeout=timeout)
 
+    working = screen.t("export_working")
     if announce:
-        screen.notify(screen.t("export_working"), timeout=2)
+        screen.notify(working, timeout=2)
     return screen.run_worker(body, thread=True, exclusive=True, exit_on_error=False, group=group)
 
 

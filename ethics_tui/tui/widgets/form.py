@@ -282,8 +282,18 @@ class FormModal(GuardedModal[R]):
             except UserError as exc:
                 self._save_failed(exc)
 
+    def notify(self, message: str, *, severity: str = "information", **kwargs: Any) -> None:
+        """A toast; the form's warnings and errors ("ข้อมูลยังไม่ถูกต้อง … ช่อง", a refused save)
+        are remembered, to be cleared once the form saved (they no longer hold)."""
+        if severity != "information":
+            self._stale_toasts = {*getattr(self, "_stale_toasts", ()), message}
+        super().notify(message, severity=severity, **kwargs)
+
     def _saved(self, value: Any) -> None:
         self._show_result({})
+        stale = getattr(self, "_stale_toasts", ())
+        if stale:
+            self.app.forget_toasts(*stale)
         self.dismiss(value)
 
     def _save_failed(self, exc: UserError) -> None:
