@@ -372,7 +372,7 @@ def count(cases: list[Complaint], fy: int, half: bool, today: date, channels: li
 def period_label(s: Stats, lang: str = "th") -> str:
     if lang == "en":
         what = "first six months of" if s.half else "fiscal year"
-        return f"{what} FY {s.fiscal_year} B.E. ({s.start.isoformat()} to {s.end.isoformat()})"
+        return f"{what} FY {s.fiscal_year} B.E. ({format_date(s.start, 'abbr', lang='en')} to {format_date(s.end, 'abbr', lang='en')})"
     what = "รอบ 6 เดือนแรก ปีงบประมาณ" if s.half else "ปีงบประมาณ"
     return f"{what} พ.ศ. {s.fiscal_year} ({format_date(s.start, 'abbr')} - {format_date(s.end, 'abbr')})"
 

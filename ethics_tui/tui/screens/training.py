@@ -187,7 +187,7 @@ class TrainingScreen(
             out.append(
                 self.d(
                     f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                    f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"
+                    f"{format_date(n.decided_on, 'abbr', self.digits, self.lang)} {n.reject_reason(self.lang)}"
                 )
             )
         box.update(out)
