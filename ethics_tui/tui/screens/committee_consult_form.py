@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee as svc
 from ethics_tui.service import committee_consultations
 from ethics_tui.service import staff as staff_svc
@@ -113,7 +114,7 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         box.clear_options()
         members = svc.current_committee(self.ctx, date.fromisoformat(day))
         for x in members:
-            box.add_option((f"{x.name} ({x.role})", x.name, x.name in keep))
+            box.add_option((f"{x.name} ({label(m.ROLE_LABELS, x.role, self.lang)})", x.name, x.name in keep))
         box.border_subtitle = "" if members else self.t("cs_no_members")
         # the compact list has no border, so say it on the field's own line too
         if not self.submitted_once:

@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
-from ethics_tui.model.training import REJECTED, STATUS_LABELS, Nomination, Opportunity
+from ethics_tui.model.labels import label
+from ethics_tui.model.training import KIND_LABELS, REJECTED, STATUS_LABELS, Nomination, Opportunity
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
@@ -109,7 +110,7 @@ class TrainingScreen(
         )
         return [
             self.date(o.start_date, empty=""),
-            o.kind,
+            label(KIND_LABELS, o.kind, self.lang),
             self.d(o.title),
             self.d(money(o.cost_per_person)),
             self.d(o.seats or "-"),
