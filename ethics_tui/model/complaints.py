@@ -81,17 +81,9 @@ STEP_REQUIRES = {
 }
 DAMRONGTHAM = "ศูนย์ดำรงธรรม"
 
-DEFAULT_CHANNELS = (
-    "มาด้วยตนเอง",
-    "หนังสือ / จดหมาย",
-    "โทรศัพท์",
-    "Line OA",
-    "Facebook",
-    "แบบฟอร์มบนเว็บไซต์",
-    "Traffy Fondue",
-    "สายตรง / อีเมลผู้บริหาร",
-    "ส่งต่อจากศูนย์ดำรงธรรม",
-)
+#: the default channels as stored (Thai) -> (Thai, English); the office may add its own
+CHANNEL_LABELS = labels_of("complaints.channel_labels")
+DEFAULT_CHANNELS = tuple(CHANNEL_LABELS)
 #: days allowed in each step before the next is due (practice, unconfirmed: a setting)
 DEFAULT_DUE_DAYS = {
     "received": 3,
@@ -121,6 +113,11 @@ def step_label(step: str, lang: str = "th") -> str:
 
 def kind_label(kind: str, lang: str = "th") -> str:
     return label(KIND_LABELS, kind, lang)
+
+
+def channel_label(channel: str, lang: str = "th") -> str:
+    """A default channel in ``lang``; a channel the office added, as typed."""
+    return label(CHANNEL_LABELS, channel, lang)
 
 
 @dataclass

@@ -121,3 +121,10 @@ def test_key_label_style():
     ]
     assert [key_label(x, "en") for x in ("ITA score", "XLSX", "OK")] == ["ITA score", "XLSX", "OK"]
     assert key_label("บันทึก", "th") == "บันทึก" and key_label("Save", "th") == "Save"
+
+
+async def test_complaint_channels_in_english_on_the_statistics(make_app, demo_ctx):
+    async with english(make_app, demo_ctx, "admin", "p") as (app, _pilot):
+        counts = text_of(app.screen.query_one("#cp-counts", Static))
+        assert "in person" in counts and "web form" in counts, counts
+        assert not re.search("[\u0e01-\u0e4f]", counts), counts  # Thai letters (Thai digits are fine)

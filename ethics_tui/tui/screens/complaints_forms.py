@@ -48,7 +48,13 @@ class IntakeModal(FormModal[Complaint | None]):
         channels = svc.get_settings(self.ctx).channels
         yield FieldRow(
             _(L, "ช่องทาง *", "Channel *"),
-            Select([(c, c) for c in channels], value=channels[0], allow_blank=False, id="f-channel", compact=True),
+            Select(
+                [(m.channel_label(c, L), c) for c in channels],
+                value=channels[0],
+                allow_blank=False,
+                id="f-channel",
+                compact=True,
+            ),
             "channel",
         )
         yield FieldRow(
@@ -317,7 +323,7 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
         f"{_(lang, 'รหัส', 'Code')}: {c.code}    {_(lang, 'เลขรับ', 'No.')} {apply_digits(f'{c.number}/{c.fiscal_year}', d)}",
         (
             f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d, lang)} {apply_digits(c.received.strftime('%H:%M'), d)}"
-            f" · {c.channel} · {m.kind_label(c.kind, lang)}"
+            f" · {m.channel_label(c.channel, lang)} · {m.kind_label(c.kind, lang)}"
         ),
         f"{_(lang, 'เรื่อง', 'Subject')}: {c.subject}",
         f"{_(lang, 'รายละเอียด', 'Details')}: {ident.details or '-'}",

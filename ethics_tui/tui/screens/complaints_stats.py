@@ -137,7 +137,7 @@ class ComplaintStatsScreen(GuardedScreen):
             ("", None),
         ]
         rows += [(m.kind_label(k, L), n) for k, n in s.by_kind.items()] + [("", None)]
-        rows += [(ch, n) for ch, n in s.by_channel.items()]
+        rows += [(m.channel_label(ch, L), n) for ch, n in s.by_channel.items()]
         digits = self._digits()
         statement.update(apply_digits(svc.statement(s, L), digits))
         counts.update(
