@@ -46,13 +46,9 @@ DEFAULT_DUTIES = (
 CHANNELS = labels_of("committee.channels")
 REQUESTER_KINDS = labels_of("committee.requester_kinds")
 CONSULT_STATUSES = labels_of("committee.consult_statuses")
-DEFAULT_CATEGORIES = (
-    "การขัดกันระหว่างประโยชน์ส่วนตนและประโยชน์ส่วนรวม",
-    "การรับของขวัญและประโยชน์อื่นใด",
-    "การใช้ทรัพย์สินของทางราชการ",
-    "การประพฤติตนตามประมวลจริยธรรม",
-    "อื่น ๆ",
-)
+#: the default consultation categories as stored (Thai) -> (Thai, English); the office may add its own
+CATEGORY_LABELS = labels_of("committee.category_labels")
+DEFAULT_CATEGORIES = tuple(CATEGORY_LABELS)
 #: Years a consultation is kept (PDPA: every record gets a retention date). *(unconfirmed)*
 DEFAULT_RETENTION_YEARS = 5
 

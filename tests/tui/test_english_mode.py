@@ -128,3 +128,13 @@ async def test_complaint_channels_in_english_on_the_statistics(make_app, demo_ct
         counts = text_of(app.screen.query_one("#cp-counts", Static))
         assert "in person" in counts and "web form" in counts, counts
         assert not re.search("[\u0e01-\u0e4f]", counts), counts  # Thai letters (Thai digits are fine)
+
+
+async def test_consultation_categories_in_english(make_app, demo_ctx):
+    from ethics_tui.model.committee import DEFAULT_CATEGORIES
+
+    async with english(make_app, demo_ctx, "committee", "c", "k") as (app, _pilot):
+        table = app.screen.query_one(DataTable)
+        column = list(table.columns).index("category")
+        cats = {str(table.get_row(k)[column]) for k in table.rows}
+        assert "conflict of interest" in cats and not cats & set(DEFAULT_CATEGORIES), cats

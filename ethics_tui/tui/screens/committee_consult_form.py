@@ -59,7 +59,9 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         cats = svc.get_template(self.ctx)["categories"]
         if c and c.category not in cats:
             cats = [*cats, c.category]
-        yield self._select("category", [(x, x) for x in cats], c.category if c else None)
+        yield self._select(
+            "category", [(label(m.CATEGORY_LABELS, x, self.lang), x) for x in cats], c.category if c else None
+        )
         kinds = [(pick(v, self.lang), k) for k, v in m.REQUESTER_KINDS.items()]
         yield self._select("requester_kind", kinds, c.requester_kind if c else "staff")
         yield FieldRow(

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from ethics_tui.model import committee as m
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee_consultations
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import MONTHS_ABBR, MONTHS_ABBR_EN, fiscal_year
@@ -63,7 +64,7 @@ class SummaryModal(GuardedModal[None]):
         cats = self.query_one("#cs-cats", DataTable)
         cats.clear()
         for name, n in s["categories"].items():
-            cats.add_row(name, d(n))
+            cats.add_row(label(m.CATEGORY_LABELS, name, self.lang), d(n))
         statuses = " · ".join(f"{pick(m.CONSULT_STATUSES[k], self.lang)} {n}" for k, n in s["statuses"].items())
         channels = " · ".join(f"{pick(m.CHANNELS[k], self.lang)} {n}" for k, n in s["channels"].items())
         self.query_one("#cs-status", Static).update(d(f"{statuses}\n{channels}"))
