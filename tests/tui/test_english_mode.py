@@ -138,3 +138,12 @@ async def test_consultation_categories_in_english(make_app, demo_ctx):
         column = list(table.columns).index("category")
         cats = {str(table.get_row(k)[column]) for k in table.rows}
         assert "conflict of interest" in cats and not cats & set(DEFAULT_CATEGORIES), cats
+
+
+async def test_staff_types_in_english_in_the_staff_form(make_app, demo_ctx):
+    from ethics_tui.model.staff import ALL_STAFF_TYPES
+
+    async with english(make_app, demo_ctx, "hr", "s", "n") as (app, _pilot):
+        box = app.screen.query_one("#f-staff_type", Select)
+        shown = [str(p) for p, v in box._options if v in ALL_STAFF_TYPES]
+        assert shown[:2] == ["SAO official", "permanent employee"], shown
