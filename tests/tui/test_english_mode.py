@@ -7,13 +7,12 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from contextlib import asynccontextmanager
 from datetime import date, timedelta
 
 from rich.cells import cell_len
 from textual.widgets import DataTable, Select, Static
 from textual.widgets._footer import FooterKey
-from tui_helpers import settle, start, text_of
+from tui_helpers import settle, signed_in, text_of
 
 import ethics_tui.tui.screens as screens
 from ethics_tui.model.committee import ROLES
@@ -27,15 +26,8 @@ ISO = re.compile(r"[\d๐-๙]{4}-[\d๐-๙]{2}-[\d๐-๙]{2}")
 CAPITALISED = re.compile(r"^[^A-Za-z]*[A-Z][a-z]")  # "Edit", "(De)activate"; not "ITA score"
 
 
-@asynccontextmanager
-async def english(make_app, ctx, role: str, *keys: str):
-    app = make_app(ctx.store.dir, "en")
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, role)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        yield app, pilot
+def english(make_app, ctx, role: str, *keys: str):
+    return signed_in(make_app, ctx, role, *keys, size=SMALL, lang="en")
 
 
 def footer_labels(app) -> list[str]:
