@@ -119,3 +119,11 @@ def test_digits():
     assert to_arabic_digits(to_thai_digits("0123456789")) == "0123456789"
     assert apply_digits(42, "thai") == "๔๒"
     assert apply_digits("๔๒", "arabic") == "42"
+
+
+def test_format_english_names_the_month_and_keeps_the_be_year():
+    assert format_date(D, "abbr", lang="en") == "25 Nov 2568"
+    assert format_date(D, "full", lang="en") == "25 November 2568"
+    assert format_date(D, "abbr", "thai", "en") == "๒๕ Nov ๒๕๖๘"
+    assert format_date(D, "numeric", lang="en") == format_date(D, "numeric")
+    assert [format_date(date(2025, mo, 1), "abbr", lang="en").split()[1] for mo in (1, 5, 9)] == ["Jan", "May", "Sep"]

@@ -15,14 +15,10 @@ from ethics_tui.model.labels import labels_of
 from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 
-ROLES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
-ROLES_EN = {
-    "ประธาน": "chair",
-    "รองประธาน": "vice-chair",
-    "กรรมการ": "member",
-    "กรรมการและเลขานุการ": "member and secretary",
-    "ผู้ช่วยเลขานุการ": "assistant secretary",
-}
+#: the members' roles as stored (Thai, as the order prints them) -> (Thai, English) label
+ROLE_LABELS = labels_of("committee.role_labels")
+ROLES = tuple(ROLE_LABELS)
+ROLES_EN = {role: en for role, (_th, en) in ROLE_LABELS.items()}
 CHAIR, SECRETARY = "ประธาน", "กรรมการและเลขานุการ"
 
 DRAFT, ISSUED, SUPERSEDED, REVOKED = "draft", "issued", "superseded", "revoked"
@@ -50,13 +46,9 @@ DEFAULT_DUTIES = (
 CHANNELS = labels_of("committee.channels")
 REQUESTER_KINDS = labels_of("committee.requester_kinds")
 CONSULT_STATUSES = labels_of("committee.consult_statuses")
-DEFAULT_CATEGORIES = (
-    "การขัดกันระหว่างประโยชน์ส่วนตนและประโยชน์ส่วนรวม",
-    "การรับของขวัญและประโยชน์อื่นใด",
-    "การใช้ทรัพย์สินของทางราชการ",
-    "การประพฤติตนตามประมวลจริยธรรม",
-    "อื่น ๆ",
-)
+#: the default consultation categories as stored (Thai) -> (Thai, English); the office may add its own
+CATEGORY_LABELS = labels_of("committee.category_labels")
+DEFAULT_CATEGORIES = tuple(CATEGORY_LABELS)
 #: Years a consultation is kept (PDPA: every record gets a retention date). *(unconfirmed)*
 DEFAULT_RETENTION_YEARS = 5
 

@@ -81,17 +81,9 @@ STEP_REQUIRES = {
 }
 DAMRONGTHAM = "ศูนย์ดำรงธรรม"
 
-DEFAULT_CHANNELS = (
-    "มาด้วยตนเอง",
-    "หนังสือ / จดหมาย",
-    "โทรศัพท์",
-    "Line OA",
-    "Facebook",
-    "แบบฟอร์มบนเว็บไซต์",
-    "Traffy Fondue",
-    "สายตรง / อีเมลผู้บริหาร",
-    "ส่งต่อจากศูนย์ดำรงธรรม",
-)
+#: the default channels as stored (Thai) -> (Thai, English); the office may add its own
+CHANNEL_LABELS = labels_of("complaints.channel_labels")
+DEFAULT_CHANNELS = tuple(CHANNEL_LABELS)
 #: days allowed in each step before the next is due (practice, unconfirmed: a setting)
 DEFAULT_DUE_DAYS = {
     "received": 3,
@@ -121,6 +113,11 @@ def step_label(step: str, lang: str = "th") -> str:
 
 def kind_label(kind: str, lang: str = "th") -> str:
     return label(KIND_LABELS, kind, lang)
+
+
+def channel_label(channel: str, lang: str = "th") -> str:
+    """A default channel in ``lang``; a channel the office added, as typed."""
+    return label(CHANNEL_LABELS, channel, lang)
 
 
 @dataclass
@@ -372,7 +369,7 @@ def count(cases: list[Complaint], fy: int, half: bool, today: date, channels: li
 def period_label(s: Stats, lang: str = "th") -> str:
     if lang == "en":
         what = "first six months of" if s.half else "fiscal year"
-        return f"{what} FY {s.fiscal_year} B.E. ({s.start.isoformat()} to {s.end.isoformat()})"
+        return f"{what} FY {s.fiscal_year} B.E. ({format_date(s.start, 'abbr', lang='en')} to {format_date(s.end, 'abbr', lang='en')})"
     what = "รอบ 6 เดือนแรก ปีงบประมาณ" if s.half else "ปีงบประมาณ"
     return f"{what} พ.ศ. {s.fiscal_year} ({format_date(s.start, 'abbr')} - {format_date(s.end, 'abbr')})"
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ethics_tui.errors import ValidationError
+from ethics_tui.model.labels import label, labels_of
 from ethics_tui.model.record import Record
 
 STAFF_TYPES = (
@@ -18,6 +19,14 @@ STAFF_TYPES = (
 #: Also accepted (DOMAIN.md: teachers in child-development centres, municipal staff).
 EXTRA_STAFF_TYPES = ("ข้าราชการครู", "พนักงานเทศบาล", "พนักงานส่วนจังหวัด")
 ALL_STAFF_TYPES = STAFF_TYPES + EXTRA_STAFF_TYPES
+#: every staff type (as stored, Thai) -> (Thai, English) label
+TYPE_LABELS = labels_of("staff.type_labels")
+
+
+def type_label(staff_type: str, lang: str = "th") -> str:
+    """A staff type in ``lang`` (the stored Thai for a type the table does not know)."""
+    return label(TYPE_LABELS, staff_type, lang)
+
 
 COMMON_PREFIXES = ("นาย", "นาง", "นางสาว")
 

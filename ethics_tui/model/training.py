@@ -18,8 +18,10 @@ from ethics_tui.model.record import Record
 from ethics_tui.model.text import check_date, check_text
 from ethics_tui.thai.dates import fiscal_year
 
-KINDS = ("ฝึกอบรม", "ศึกษาดูงาน", "ทุนการศึกษา")
-KIND_EN = {"ฝึกอบรม": "training", "ศึกษาดูงาน": "study visit", "ทุนการศึกษา": "scholarship"}
+#: the kinds as stored (Thai) -> (Thai, English) label
+KIND_LABELS = labels_of("training.kind_labels")
+KINDS = tuple(KIND_LABELS)
+KIND_EN = {kind: en for kind, (_th, en) in KIND_LABELS.items()}
 
 APPROVED, REJECTED = "approved", "rejected"
 DECISIONS = ("", APPROVED, REJECTED)

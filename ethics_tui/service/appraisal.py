@@ -24,6 +24,7 @@ from ethics_tui.service.context import Context
 from ethics_tui.service.people import staff_by_id
 from ethics_tui.service.settings import division_names
 from ethics_tui.service.staff import STAFF
+from ethics_tui.thai.dates import format_date
 
 ROUNDS, RESULTS, GRIEVANCES, SETTINGS = (
     "appraisal_rounds",
@@ -215,8 +216,8 @@ def set_round_status(ctx: Context, round_id: int, status: str, on: date | None =
             day = _iso(on or date.today())
             if day < rnd.period()[0].isoformat():
                 raise UserError(
-                    f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({rnd.period()[0].isoformat()})",
-                    f"The notified date is before the round starts ({rnd.period()[0].isoformat()})",
+                    f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({format_date(rnd.period()[0], 'abbr')})",
+                    f"The notified date is before the round starts ({format_date(rnd.period()[0], 'abbr', lang='en')})",
                 )
             for r in results:
                 if not r.notified_on:

@@ -47,7 +47,7 @@ def mark_notified(ctx: Context, result_id: int, on: date) -> AppraisalResult:
                 {
                     "notified_on": (
                         f"วันที่แจ้งผลอยู่ก่อนวันเริ่มรอบการประเมิน ({format_date(start, 'abbr')})",
-                        f"the notified date is before the round starts ({start.isoformat()})",
+                        f"the notified date is before the round starts ({format_date(start, 'abbr', lang='en')})",
                     )
                 }
             )

@@ -359,7 +359,7 @@ def home_alerts(ctx: Context) -> list[tuple[str, str]]:
         out.append(
             (
                 f"วาระคณะที่ปรึกษาจริยธรรมตามคำสั่งที่ {o.ref} สิ้นสุด {format_date(end, 'abbr')} (อีก {left} วัน)",
-                f"The ethics committee's term (order {o.ref}) ends {end.isoformat()} ({left} days)",
+                f"The ethics committee's term (order {o.ref}) ends {format_date(end, 'abbr', lang='en')} ({left} days)",
             )
         )
     return out

@@ -24,6 +24,11 @@ def _d(x) -> str:
     return format_date(x, "full") if x else ""
 
 
+def _en(x: date) -> str:
+    """``x`` as English texts give a date (``1 Oct 2569``)."""
+    return format_date(x, "abbr", lang="en")
+
+
 def _rounds(ctx: Context, fy: int):
     from ethics_tui.service import appraisal
 
@@ -40,13 +45,13 @@ class LateCriteria:
     def message(self, lang: str = "th") -> str:
         if self.published is None:
             return (
-                f"Round {self.round_no}: the criteria were not announced (the round starts {self.starts.isoformat()})"
+                f"Round {self.round_no}: the criteria were not announced (the round starts {_en(self.starts)})"
                 if lang == "en"
                 else f"รอบที่ {self.round_no}: ยังไม่ได้บันทึกวันประกาศหลักเกณฑ์ (รอบเริ่ม {format_date(self.starts, 'abbr')})"
             )
         return (
-            f"Round {self.round_no}: the criteria notice ({self.published.isoformat()}) is dated after the round "
-            f"started ({self.starts.isoformat()})"
+            f"Round {self.round_no}: the criteria notice ({_en(self.published)}) is dated after the round "
+            f"started ({_en(self.starts)})"
             if lang == "en"
             else f"รอบที่ {self.round_no}: ประกาศหลักเกณฑ์ลงวันที่ {format_date(self.published, 'abbr')} "
             f"หลังวันเริ่มรอบ ({format_date(self.starts, 'abbr')}) ต้องประกาศก่อนหรือในวันเริ่มรอบ"
@@ -399,7 +404,7 @@ def check_excellent(ctx: Context, p: Period, today: date | None = None) -> tuple
             red.append(
                 (
                     f"ยังไม่มีรอบที่ {no} ของปีงบประมาณ {p.fy} (รอบเริ่ม {format_date(start, 'abbr')})",
-                    f"round {no} of FY {p.fy} is not recorded",
+                    f"round {no} of FY {p.fy} is not recorded (the round starts {_en(start)})",
                 )
             )
         elif r is not None and r.status == "open" and today > end:

@@ -431,7 +431,7 @@ def complaints(ctx: Context, fy: int, today: date) -> Facts:
                 "complaint-stats",
                 "green",
                 f"สถิติรอบ 6 เดือนยังไม่ถึงกำหนด (หลัง {format_date(half_end, 'abbr')})",
-                f"Half-year statistics not due yet (after {half_end.isoformat()})",
+                f"Half-year statistics not due yet (after {format_date(half_end, 'abbr', lang='en')})",
                 "complaints",
             )
         )

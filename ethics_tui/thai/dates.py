@@ -43,6 +43,23 @@ MONTHS_ABBR = (
     "ธ.ค.",
 )
 
+# English month names for the English option: the year stays B.E., the office's calendar.
+MONTHS_FULL_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_ABBR_EN = tuple(m[:3] for m in MONTHS_FULL_EN)
+
 # Month name (full or abbreviated, also without dots) -> month number.
 _MONTH_LOOKUP: dict[str, int] = {}
 for _i, (_full, _abbr) in enumerate(zip(MONTHS_FULL, MONTHS_ABBR), start=1):
@@ -145,13 +162,15 @@ def parse_date(text: object) -> date:
     )
 
 
-def format_date(d: date | str | None, style: str = "full", digits: str = DIGITS_ARABIC) -> str:
+def format_date(d: date | str | None, style: str = "full", digits: str = DIGITS_ARABIC, lang: str = "th") -> str:
     """Format a date in B.E.
 
     ``full``: ``25 พฤศจิกายน 2568`` (official documents);
     ``abbr``: ``25 พ.ย. 2568`` (tables);
     ``numeric``: ``25/11/2568``.
     ``digits`` is ``"thai"`` or ``"arabic"``. ``None``/empty gives ``""``.
+    ``lang="en"`` names the month in English, the year still B.E.: ``25 November 2568``,
+    ``25 Nov 2568`` (the one date form of English texts; ``numeric`` is the same in both).
     """
     if d is None or d == "":
         return ""
@@ -160,10 +179,11 @@ def format_date(d: date | str | None, style: str = "full", digits: str = DIGITS_
     if isinstance(d, datetime):
         d = d.date()
     be = d.year + BE_OFFSET
+    english = lang == "en"
     if style == "full":
-        out = f"{d.day} {MONTHS_FULL[d.month - 1]} {be}"
+        out = f"{d.day} {(MONTHS_FULL_EN if english else MONTHS_FULL)[d.month - 1]} {be}"
     elif style == "abbr":
-        out = f"{d.day} {MONTHS_ABBR[d.month - 1]} {be}"
+        out = f"{d.day} {(MONTHS_ABBR_EN if english else MONTHS_ABBR)[d.month - 1]} {be}"
     elif style == "numeric":
         out = f"{d.day:02d}/{d.month:02d}/{be}"
     else:

@@ -588,7 +588,7 @@ class EthicsApp(App):
 
         when = "?"
         if about.created is not None:
-            when = f"{format_date(about.created.date(), 'abbr')} {about.created:%H:%M}"
+            when = f"{format_date(about.created.date(), 'abbr', lang=self.lang)} {about.created:%H:%M}"
         size = f"{about.size / 1024:,.0f} KB" if about.size < 1 << 20 else f"{about.size / (1 << 20):,.1f} MB"
         text = self.t(
             "restore_confirm",

@@ -86,8 +86,23 @@ def th_en(lang: str, th: str, en: str) -> str:
     return pick((th, en), lang)
 
 
+def key_label(text: str, lang: str) -> str:
+    """A key's label in the footer's one style: in English lower case ("save", "new round",
+    "order PDF"), as most labels are written; a leading acronym stays ("ITA score", "XLSX", "OK").
+    A catalog text that is also a button's ("Save (ctrl+s)") keeps its capital there."""
+    if lang != "en":
+        return text
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            if ch.isupper() and text[i + 1 : i + 2].islower():
+                return text[:i] + ch.lower() + text[i + 1 :]
+            return text
+    return text
+
+
 def localize_bindings(node, lang: str) -> None:
-    """Translate the descriptions of ``node``'s bindings (they are keys of :data:`TEXT`).
+    """Translate the descriptions of ``node``'s bindings (they are keys of :data:`TEXT`), in the
+    key labels' style (:func:`key_label`).
 
     Textual copies the class bindings into each instance, so this changes only ``node``. The
     original keys are remembered on the node so that the language can be switched again.
@@ -98,5 +113,5 @@ def localize_bindings(node, lang: str) -> None:
         new = []
         for b in bindings:
             text_key = originals.setdefault((b.key, b.action), b.description)
-            new.append(replace(b, description=t(text_key, lang)) if text_key in TEXT else b)
+            new.append(replace(b, description=key_label(t(text_key, lang), lang)) if text_key in TEXT else b)
         key_to_bindings[key] = new

@@ -77,13 +77,13 @@ async def start(pilot, username: str = "admin", password: str | None = None) -> 
 
 
 @asynccontextmanager
-async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24)):
-    """The demo office as ``role`` at ``size``, after ``keys`` pressed from home one by one."""
+async def signed_in(make_app, ctx, role: str, *keys: str, size=(80, 24), lang: str = "th"):
+    """The demo office as ``role`` at ``size`` in ``lang``, after ``keys`` pressed from home one by one."""
     from demo_cache import fast_demo
 
     if ctx.store.is_empty():  # a test may have built it first (to read the files before)
         fast_demo(ctx)
-    app = make_app(ctx.store.dir)
+    app = make_app(ctx.store.dir, lang)
     async with app.run_test(size=size) as pilot:
         await start(pilot, role)
         for key in keys:

@@ -150,7 +150,7 @@ class AppraisalScreen(
         if rnd.criteria_published:
             lines += [
                 "",
-                f"{self.t('ap_f_criteria_published')}: {format_date(rnd.criteria_published, 'abbr', self.digits)}"
+                f"{self.t('ap_f_criteria_published')}: {self.date(rnd.criteria_published)}"
                 + (f" ({', '.join(rnd.criteria_channels)})" if rnd.criteria_channels else ""),
             ]
         return "\n".join(lines)

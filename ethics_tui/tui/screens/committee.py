@@ -12,6 +12,7 @@ from textual.widgets import Static
 from ethics_tui.errors import UserError
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee as svc
 from ethics_tui.service import documents
 from ethics_tui.service.access import can
@@ -101,7 +102,10 @@ class CommitteeScreen(
             )
             + (self.t("cm_ending") if left <= 30 else "")
         ]
-        lines += [f"  {x.role}: {x.name}" + (f" ({x.position})" if x.position else "") for x in order.members]
+        lines += [
+            f"  {label(m.ROLE_LABELS, x.role, self.lang)}: {x.name}" + (f" ({x.position})" if x.position else "")
+            for x in order.members
+        ]
         self.query_one("#cm-current", Static).update(apply_digits("\n".join(lines), self.digits))
 
     def selected(self) -> Order | None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, Select, SelectionList, TextArea
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee as svc
 from ethics_tui.service import committee_consultations
 from ethics_tui.service import staff as staff_svc
@@ -58,7 +59,9 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         cats = svc.get_template(self.ctx)["categories"]
         if c and c.category not in cats:
             cats = [*cats, c.category]
-        yield self._select("category", [(x, x) for x in cats], c.category if c else None)
+        yield self._select(
+            "category", [(label(m.CATEGORY_LABELS, x, self.lang), x) for x in cats], c.category if c else None
+        )
         kinds = [(pick(v, self.lang), k) for k, v in m.REQUESTER_KINDS.items()]
         yield self._select("requester_kind", kinds, c.requester_kind if c else "staff")
         yield FieldRow(
@@ -113,7 +116,7 @@ class ConsultationFormModal(FormModal[Consultation | None]):
         box.clear_options()
         members = svc.current_committee(self.ctx, date.fromisoformat(day))
         for x in members:
-            box.add_option((f"{x.name} ({x.role})", x.name, x.name in keep))
+            box.add_option((f"{x.name} ({label(m.ROLE_LABELS, x.role, self.lang)})", x.name, x.name in keep))
         box.border_subtitle = "" if members else self.t("cs_no_members")
         # the compact list has no border, so say it on the field's own line too
         if not self.submitted_once:

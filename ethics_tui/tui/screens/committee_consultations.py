@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Consultation
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee_consultations
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.registers import spec_keys
@@ -70,7 +71,7 @@ class ConsultationsScreen(
         values = [
             self.date(c.consulted_on, empty=""),
             pick(m.CHANNELS[c.channel], self.lang),
-            c.category,
+            label(m.CATEGORY_LABELS, c.category, self.lang),
             pick(m.REQUESTER_KINDS[c.requester_kind], self.lang),
             c.question,
             ", ".join(c.handled_by),

@@ -14,13 +14,14 @@ from textual.widgets.option_list import Option
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
-from ethics_tui.tui.widgets.fields import read_iso
+from ethics_tui.tui.widgets.fields import choice_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -152,7 +153,7 @@ class OrderFormModal(FormModal[Order | None]):
         table = self.query_one("#members", DataTable)
         table.clear()
         for i, x in enumerate(self.members):
-            table.add_row(x.role, x.name, x.position or "", key=str(i))
+            table.add_row(label(m.ROLE_LABELS, x.role, self.lang), x.name, x.position or "", key=str(i))
         if cursor is not None and self.members:
             table.move_cursor(row=max(0, min(cursor, len(self.members) - 1)))
 
@@ -269,7 +270,13 @@ class MemberModal(FormModal[OrderMember | None]):
         value = x.role if x and x.role in m.ROLES else Select.NULL
         yield FieldRow(
             self.t("cm_f_role") + " *",
-            Select([(r, r) for r in m.ROLES], value=value, prompt=self.t("choose"), id="f-role", compact=True),
+            Select(
+                choice_options(m.ROLE_LABELS, self.lang),
+                value=value,
+                prompt=self.t("choose"),
+                id="f-role",
+                compact=True,
+            ),
             "role",
         )
 

@@ -11,14 +11,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from ethics_tui.model import committee as m
+from ethics_tui.model.labels import label
 from ethics_tui.service import committee_consultations
 from ethics_tui.service.settings import get_settings
-from ethics_tui.thai.dates import MONTHS_ABBR, fiscal_year
+from ethics_tui.thai.dates import MONTHS_ABBR, MONTHS_ABBR_EN, fiscal_year
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
-
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 class SummaryModal(GuardedModal[None]):
@@ -59,13 +58,13 @@ class SummaryModal(GuardedModal[None]):
         self.query_one("#cs-summary-title", Static).update(d(self.t("cs_summary_title", fy=self.fy, n=s["total"])))
         months = self.query_one("#cs-months", DataTable)
         months.clear()
-        names = MONTHS_EN if self.lang == "en" else MONTHS_ABBR
+        names = MONTHS_ABBR_EN if self.lang == "en" else MONTHS_ABBR
         for mo, n in s["months"]:
             months.add_row(names[mo - 1], d(n))
         cats = self.query_one("#cs-cats", DataTable)
         cats.clear()
         for name, n in s["categories"].items():
-            cats.add_row(name, d(n))
+            cats.add_row(label(m.CATEGORY_LABELS, name, self.lang), d(n))
         statuses = " · ".join(f"{pick(m.CONSULT_STATUSES[k], self.lang)} {n}" for k, n in s["statuses"].items())
         channels = " · ".join(f"{pick(m.CHANNELS[k], self.lang)} {n}" for k, n in s["channels"].items())
         self.query_one("#cs-status", Static).update(d(f"{statuses}\n{channels}"))

@@ -83,7 +83,7 @@ class ComplaintsScreen(
 
     def row_cells(self, c: Complaint) -> list[Text]:
         late = c.overdue(date.today())
-        due = (format_date(c.due, "abbr") + (" ⚠" if late else "")) if c.due else "-"
+        due = (format_date(c.due, "abbr", lang=self.lang) + (" ⚠" if late else "")) if c.due else "-"
         values = [
             self.d(f"{c.number}/{c.fiscal_year}"),
             c.code,  # the code as printed (typed back)

@@ -294,7 +294,7 @@ class DestructionScreen(
                 f"ทำลายเรื่องร้องเรียน {n} เรื่อง ตามบัญชีเลขที่ {row['id']} "
                 f"ในวันที่ {format_date(on, 'full')} ?\nเรื่องและข้อมูลลับจะถูกลบถาวร ย้อนกลับไม่ได้ "
                 "(บัญชียังเก็บไว้)",
-                f"Destroy {n} complaint record(s) of list {row['id']} on {on.isoformat()}?\n"
+                f"Destroy {n} complaint record(s) of list {row['id']} on {format_date(on, 'full', lang='en')}?\n"
                 "The records and their sealed identities are deleted for good (the list is kept).",
             )
             self.app.push_screen(ConfirmModal(self.d(question)), lambda yes: yes and self._destroy(row["id"], on))

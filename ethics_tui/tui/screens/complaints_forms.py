@@ -48,7 +48,13 @@ class IntakeModal(FormModal[Complaint | None]):
         channels = svc.get_settings(self.ctx).channels
         yield FieldRow(
             _(L, "ช่องทาง *", "Channel *"),
-            Select([(c, c) for c in channels], value=channels[0], allow_blank=False, id="f-channel", compact=True),
+            Select(
+                [(m.channel_label(c, L), c) for c in channels],
+                value=channels[0],
+                allow_blank=False,
+                id="f-channel",
+                compact=True,
+            ),
             "channel",
         )
         yield FieldRow(
@@ -174,7 +180,7 @@ class StepModal(FormModal[Complaint | None]):
         from ethics_tui.service.settings import get_settings
 
         d = get_settings(self.ctx).digits
-        due = f" · {_(self.lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}" if c.due else ""
+        due = f" · {_(self.lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d, self.lang)}" if c.due else ""
         self.title_text = (
             f"{apply_digits(f'{c.number}/{c.fiscal_year}', d)} {c.code} — {m.step_label(c.status, self.lang)}{due}"
         )
@@ -294,7 +300,7 @@ class InfoModal(GuardedModal[str | None]):
 def receipt_text(c: Complaint, lang: str, digits: str = "arabic") -> str:
     """The receipt code as typed (never converted) with the number and due date in ``digits``."""
     code = "  ".join(c.code)
-    no, due = apply_digits(f"{c.number}/{c.fiscal_year}", digits), format_date(c.due, "abbr", digits)
+    no, due = apply_digits(f"{c.number}/{c.fiscal_year}", digits), format_date(c.due, "abbr", digits, lang)
     return _(
         lang,
         f"รหัสรับเรื่อง (อ่านให้ผู้ร้องฟัง หรือพิมพ์ใบรับเรื่อง):\n\n      {code}\n\n"
@@ -316,8 +322,8 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
     lines = [
         f"{_(lang, 'รหัส', 'Code')}: {c.code}    {_(lang, 'เลขรับ', 'No.')} {apply_digits(f'{c.number}/{c.fiscal_year}', d)}",
         (
-            f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d)} {apply_digits(c.received.strftime('%H:%M'), d)}"
-            f" · {c.channel} · {m.kind_label(c.kind, lang)}"
+            f"{_(lang, 'รับเมื่อ', 'Received')}: {format_date(c.received_date, 'abbr', d, lang)} {apply_digits(c.received.strftime('%H:%M'), d)}"
+            f" · {m.channel_label(c.channel, lang)} · {m.kind_label(c.kind, lang)}"
         ),
         f"{_(lang, 'เรื่อง', 'Subject')}: {c.subject}",
         f"{_(lang, 'รายละเอียด', 'Details')}: {ident.details or '-'}",
@@ -333,15 +339,21 @@ def case_text(ctx, c: Complaint, ident: Identity, lang: str, digits: str = "arab
         lines.append("⚠ " + svc.executive_rule(lang))
     lines.append(f"{_(lang, 'หลักฐาน', 'Evidence')}: {ev.get(c.evidence, '-')}")
     flag = " ⚠ " + _(lang, "เกินกำหนด", "OVERDUE") if c.overdue(date.today()) else ""
-    due = f" · {_(lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d)}{flag}" if c.due else ""
+    due = f" · {_(lang, 'กำหนด', 'due')} {format_date(c.due, 'abbr', d, lang)}{flag}" if c.due else ""
     lines += [
         f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(c.status, lang)}{due}",
-        f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr', d)}",
+        f"{_(lang, 'เก็บถึง', 'Keep until')}: {format_date(c.retention_until, 'abbr', d, lang)}",
         "",
         _(lang, "ประวัติ:", "History:"),
     ]
     for h in c.history:
         extra = "; ".join(f"{v}" for k, v in (h.get("extra") or {}).items() if k != "evidence")
-        bits = [format_date(h["date"], "abbr", d), m.step_label(h["step"], lang), h["actor"], extra, h.get("note", "")]
+        bits = [
+            format_date(h["date"], "abbr", d, lang),
+            m.step_label(h["step"], lang),
+            h["actor"],
+            extra,
+            h.get("note", ""),
+        ]
         lines.append("  " + " · ".join(b for b in bits if b))
     return "\n".join(lines)

@@ -25,9 +25,9 @@ from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 def lookup_text(v: svc.StatusView, lang: str, digits: str = "arabic") -> str:
     lines = [f"{_(lang, 'สถานะ', 'Status')}: {m.step_label(v.status, lang)}", ""]
-    lines += [f"  {format_date(d, 'abbr', digits)}  {m.step_label(s, lang)}" for s, d in v.steps]
+    lines += [f"  {format_date(d, 'abbr', digits, lang)}  {m.step_label(s, lang)}" for s, d in v.steps]
     if v.due:
-        lines += ["", f"{_(lang, 'ขั้นตอนถัดไปภายใน', 'Next step due')} {format_date(v.due, 'abbr', digits)}"]
+        lines += ["", f"{_(lang, 'ขั้นตอนถัดไปภายใน', 'Next step due')} {format_date(v.due, 'abbr', digits, lang)}"]
     return "\n".join(lines)
 
 
@@ -137,7 +137,7 @@ class ComplaintStatsScreen(GuardedScreen):
             ("", None),
         ]
         rows += [(m.kind_label(k, L), n) for k, n in s.by_kind.items()] + [("", None)]
-        rows += [(ch, n) for ch, n in s.by_channel.items()]
+        rows += [(m.channel_label(ch, L), n) for ch, n in s.by_channel.items()]
         digits = self._digits()
         statement.update(apply_digits(svc.statement(s, L), digits))
         counts.update(

@@ -181,7 +181,7 @@ class HomeScreen(GuardedScreen):
         checks.sort(key=lambda c: order.get(c.status, 3))
         self._readiness = checks
         count = {k: sum(c.status == k for c in checks) for k in order}
-        start, end = (format_date(d, "abbr") for d in fiscal_year_range(fy))
+        start, end = (format_date(d, "abbr", lang=self.app.lang) for d in fiscal_year_range(fy))
         title = (
             f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
             f"✗ {count['red']}  (m: report)"

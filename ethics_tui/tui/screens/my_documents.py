@@ -95,7 +95,7 @@ class MyDocumentsScreen(
     def row_cells(self, d: notices_self.MyDocument) -> list:
         title = d.notice.title + (f" (v{d.notice.version})" if d.notice.version > 1 else "")
         if d.done:
-            state = cell(self.t("my_done", date=self.d(format_date(d.date, "abbr"))), "green")
+            state = cell(self.t("my_done", date=self.date(d.date)), "green")
         else:
             state = cell(self.t("my_pending"), "bold yellow")
         return [self.pick(KIND_LABELS[d.notice.kind]), title, state]

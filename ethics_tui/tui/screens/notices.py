@@ -62,7 +62,7 @@ class NoticesScreen(
             number,
             n.title + version,
             self.pick(STATUS_LABELS[n.status]),
-            self.d(format_date(n.dated, "abbr")),
+            self.d(format_date(n.dated, "abbr", lang=self.lang)),
             cov_text,
         ]
         out = cells(values, "dim" if n.status == "superseded" else "")

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.notices import AUDIENCES, CHANNELS, Notice, items_text, parse_items
-from ethics_tui.model.staff import ALL_STAFF_TYPES
+from ethics_tui.model.staff import ALL_STAFF_TYPES, type_label
 from ethics_tui.service import notices as svc
 from ethics_tui.service.settings import get_settings, list_divisions
 from ethics_tui.thai.dates import today
@@ -128,7 +128,7 @@ class NoticeFormModal(FormModal[Notice | None]):
             SelectionList[int](*divs, id="f-audience_divisions", compact=True),
             "audience_divisions",
         )
-        types = [(x, x, x in n.audience_types) for x in ALL_STAFF_TYPES]
+        types = [(type_label(x, self.lang), x, x in n.audience_types) for x in ALL_STAFF_TYPES]
         yield FieldRow(
             self.t("nt_f_audience_types"),
             SelectionList[str](*types, id="f-audience_types", compact=True),

@@ -124,7 +124,7 @@ class TickOffScreen(
     def _status_cell(self, p: Person) -> Text:
         mark = PENDING_MARK if p.staff_id in self.pending else ""
         if p.done:
-            return cell(self.d(f"{mark}✓ {format_date(p.date, 'abbr')}"), "green")
+            return cell(self.d(f"{mark}✓ {format_date(p.date, 'abbr', lang=self.lang)}"), "green")
         return cell(mark + self.t("nt_pending"), "yellow")
 
     def records(self):
@@ -156,7 +156,7 @@ class TickOffScreen(
             done=cov.done,
             total=cov.total,
             pct=f"{cov.percent:.1f}",
-            date=format_date(self.tick_date, "abbr"),
+            date=format_date(self.tick_date, "abbr", lang=self.lang),
             method=METHODS[self.method][pick],
         )
         self.query_one("#tick-status", Static).update(self.d(text))
@@ -285,7 +285,7 @@ class TickOffScreen(
                 if yes:
                     self._untick(sid)
 
-            when = apply_digits(format_date(p.date, "abbr"), self.digits) if p.date else ""
+            when = format_date(p.date, "abbr", self.digits, self.lang) if p.date else ""
             self.app.push_screen(ConfirmModal(self.t("nt_confirm_untick", name=p.name, date=when)), answer)
             return
         if p.done:

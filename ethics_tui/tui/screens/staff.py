@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from ethics_tui.model.staff import Staff
+from ethics_tui.model.staff import Staff, type_label
 from ethics_tui.registers.spec import Action
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.access import can
@@ -90,7 +90,8 @@ class StaffScreen(
     def row_cells(self, s: Staff, division: str = "") -> list[Text]:
         # the code is an identifier: never in Thai digits, whatever the office chose
         return cells(
-            [s.code, s.full_name, s.position, s.level, division, s.staff_type], "" if s.active else "dim strike"
+            [s.code, s.full_name, s.position, s.level, division, type_label(s.staff_type, self.lang)],
+            "" if s.active else "dim strike",
         )
 
     def reload(self, select_id: int | None = None) -> None:

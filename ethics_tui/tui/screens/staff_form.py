@@ -9,7 +9,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
 
 from ethics_tui.model.settings import Division
-from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff
+from ethics_tui.model.staff import ALL_STAFF_TYPES, COMMON_PREFIXES, Staff, type_label
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
@@ -56,7 +56,7 @@ class StaffFormModal(FormModal[Staff | None]):
             return Select(options, value=value, prompt=self.t("choose"), id="f-division_id", compact=True)
         if name == "staff_type":
             value = s.staff_type if s and s.staff_type in ALL_STAFF_TYPES else Select.NULL
-            options = [(x, x) for x in ALL_STAFF_TYPES]
+            options = [(type_label(x, self.lang), x) for x in ALL_STAFF_TYPES]
             return Select(options, value=value, prompt=self.t("choose"), id="f-staff_type", compact=True)
         if name == "start_date":
             # read in the office's digits when only looked at; typed (either digits) when edited

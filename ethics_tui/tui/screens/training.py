@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from ethics_tui.errors import UserError
-from ethics_tui.model.training import REJECTED, STATUS_LABELS, Nomination, Opportunity
+from ethics_tui.model.labels import label
+from ethics_tui.model.training import KIND_LABELS, REJECTED, STATUS_LABELS, Nomination, Opportunity
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
 from ethics_tui.service.access import require
@@ -113,7 +114,7 @@ class TrainingScreen(
         )
         return [
             self.date(o.start_date, empty=""),
-            o.kind,
+            label(KIND_LABELS, o.kind, self.lang),
             self.d(o.title),
             self.d(money(o.cost_per_person)),
             self.d(o.seats or "-"),
@@ -193,7 +194,7 @@ class TrainingScreen(
             out.append(
                 self.d(
                     f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                    f"{format_date(n.decided_on, 'abbr', self.digits)} {n.reject_reason(self.lang)}"
+                    f"{format_date(n.decided_on, 'abbr', self.digits, self.lang)} {n.reject_reason(self.lang)}"
                 )
             )
         box.update(out)

@@ -10,10 +10,19 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, SelectionList
 
 from ethics_tui.model.staff import Staff
-from ethics_tui.model.training import ABSENT, KINDS, OUTCOMES, REJECT_REASONS, STATUS_LABELS, Opportunity, Question
+from ethics_tui.model.training import (
+    ABSENT,
+    KIND_LABELS,
+    KINDS,
+    OUTCOMES,
+    REJECT_REASONS,
+    STATUS_LABELS,
+    Opportunity,
+    Question,
+)
 from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.widgets.fields import people_options, read_iso
+from ethics_tui.tui.widgets.fields import choice_options, people_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
@@ -86,7 +95,7 @@ class OpportunityFormModal(_Form):
     def compose_fields(self) -> ComposeResult:
         o = self.original
         yn = [(self.t("tryn_no"), False), (self.t("tryn_yes"), True)]
-        yield self.sel("kind", [(k, k) for k in KINDS], o.kind if o else KINDS[0], True)
+        yield self.sel("kind", choice_options(KIND_LABELS, self.lang), o.kind if o else KINDS[0], True)
         yield self.inp("title", o.title if o else "", True)
         yield self.inp("course_key", o.course_key if o else "")
         yield self.inp("organizer", o.organizer if o else "")

@@ -3,6 +3,7 @@ bar charts, rejections by reason, never selected) and the non-selection question
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
+from ethics_tui.model.staff import type_label
 from ethics_tui.registers.spec import Action
 from ethics_tui.service import training as svc
 from ethics_tui.service import training_stats
@@ -118,7 +120,11 @@ class TrainingYearScreen(DigitsMixin, GuardedScreen):
             self.groups(self.t("tr_by_division"), self.t("trc_division"), st.by_division)
         )
         self.query_one("#ty-type", Static).update(
-            self.groups(self.t("tr_by_type"), self.t("trf_staff_type"), st.by_type)
+            self.groups(
+                self.t("tr_by_type"),
+                self.t("trf_staff_type"),
+                [replace(g, name=type_label(g.name, self.lang)) for g in st.by_type],
+            )
         )
         self.query_one("#ty-level", Static).update(self.groups(self.t("tr_by_level"), self.t("trf_level"), st.by_level))
         rej = Table(title=self.t("tr_rejections"), title_justify="left", show_edge=False)

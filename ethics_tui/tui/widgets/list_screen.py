@@ -40,8 +40,9 @@ class DigitsMixin:
         return apply_digits("" if value is None else str(value), self.digits)
 
     def date(self, iso: str | None, style: str = "abbr", empty: str = "-") -> str:
-        """A stored ISO date as a Thai date in the office's digits (``empty`` when unset)."""
-        return format_date(iso, style, self.digits) if iso else empty
+        """A stored ISO date as a B.E. date in the office's digits, the month named in the UI
+        language (``1 ต.ค. 2569`` / ``1 Oct 2569``; ``empty`` when unset)."""
+        return format_date(iso, style, self.digits, self.lang) if iso else empty  # type: ignore[attr-defined]
 
     def pick(self, pair: Sequence[str]) -> str:
         """The (Thai, English) label for the UI language."""
