@@ -41,20 +41,23 @@ def notifications(app) -> list[str]:
 
 
 async def settle(pilot) -> None:
-    """Wait for thread workers, then for the messages they posted.
+    """Wait for thread workers, then for the messages they posted; again while a message
+    handled meanwhile started another worker (a picked file submits its field, whose handler
+    starts the check: under load that worker was not running yet at the first look).
 
     A worker whose screen was closed by its own last step (the sign-in worker's callback opens
     the home screen) ends as cancelled after its work is done: that is not a failure here."""
     from textual.worker import WorkerCancelled
 
-    for _ in range(5):
+    for _ in range(10):
         try:
             await pilot.app.workers.wait_for_complete()
-            break
         except WorkerCancelled:
             continue
-    await pilot.pause()
-    await pilot.pause()
+        await pilot.pause()
+        await pilot.pause()
+        if all(w.is_finished for w in pilot.app.workers):
+            return
 
 
 async def start(pilot, username: str = "admin", password: str | None = None) -> None:
