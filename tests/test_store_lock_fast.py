@@ -36,15 +36,20 @@ def test_excludes_and_is_excluded_by_filelock(tmp_path):
             lock.acquire(0.1)
     finally:
         holder.communicate("\n")
-    lock.acquire(5)
-    try:
-        with pytest.raises(Timeout):
-            FileLock(str(path), timeout=0.1).acquire()
-    finally:
-        lock.release()
+    _filelock_is_shut_out(lock, path, wait=5)
     other = FileLock(str(path), timeout=1)
     other.acquire()
     other.release()
+
+
+def _filelock_is_shut_out(lock, path, wait: float = 1) -> None:
+    """``lock`` taken: filelock's own lock on the same file times out (one lock, two APIs)."""
+    lock.acquire(wait)
+    try:
+        with pytest.raises(Timeout):
+            FileLock(str(path), timeout=0.05).acquire()
+    finally:
+        lock.release()
 
 
 def test_re_entrant_and_kept_open(tmp_path):
@@ -68,12 +73,7 @@ def test_a_replaced_lock_file_is_locked_afresh(tmp_path):
     lock.release()
     path.unlink()  # removed (and made again by another process) while the descriptor is open
     path.write_bytes(b"")
-    lock.acquire(1)
-    try:
-        with pytest.raises(Timeout):
-            FileLock(str(path), timeout=0.05).acquire()
-    finally:
-        lock.release()
+    _filelock_is_shut_out(lock, path)
 
 
 def test_without_fcntl_filelock_is_used(tmp_path, monkeypatch):
