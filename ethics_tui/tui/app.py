@@ -350,18 +350,13 @@ class EthicsApp(App):
         """Run ``then`` (sign-out, quit, home: each closes every form) at once, or, when a form
         holds typed data not yet saved, only after the user agrees to drop it (the question
         escape asks in the form)."""
+        from ethics_tui.tui.widgets.confirm import ask_then
         from ethics_tui.tui.widgets.form import FormModal
 
-        if not any(isinstance(s, FormModal) and s.has_unsaved_changes() for s in self.screen_stack):
+        if any(isinstance(s, FormModal) and s.has_unsaved_changes() for s in self.screen_stack):
+            ask_then(self, self.t("discard_changes"), then)
+        else:
             then()
-            return
-        from ethics_tui.tui.widgets.confirm import ConfirmModal
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                then()
-
-        self.push_screen(ConfirmModal(self.t("discard_changes")), answered)
 
     def action_staff(self, then: str | None = None) -> None:
         from ethics_tui.tui.screens.staff import StaffScreen

@@ -17,10 +17,9 @@ from textual.widgets import DataTable, Static
 from ethics_tui.model.notices import KIND_LABELS, Notice
 from ethics_tui.service import notices_self
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cell
-from ethics_tui.tui.widgets.saving import run_write
+from ethics_tui.tui.widgets.saving import confirm_write
 
 
 def document_text(ctx, n: Notice) -> str:
@@ -155,12 +154,10 @@ class MyDocumentsScreen(
         user = self.ctx.user
         question = self.t("my_confirm", name=user.display_name or user.username, title=d.notice.title)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                run_write(
-                    self,
-                    lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
-                    lambda _r: (self.reload(select_id=notice_id), self.notify(self.t("my_acked"), markup=False)),
-                )
-
-        self.app.push_screen(ConfirmModal(question, danger=False), answered)
+        confirm_write(
+            self,
+            question,
+            lambda: notices_self.acknowledge(self.ctx, notice_id, digest),
+            lambda _r: (self.reload(select_id=notice_id), self.notify(self.t("my_acked"), markup=False)),
+            danger=False,
+        )

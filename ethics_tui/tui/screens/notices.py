@@ -19,7 +19,7 @@ from ethics_tui.service.access import require
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.registers import spec_keys
 from ethics_tui.tui.screens.notices_forms import NoticeFormModal, PublishModal
-from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.confirm import ask_then
 from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.record_table import cells
@@ -128,12 +128,10 @@ class NoticesScreen(
 
         draft = svc.version_draft(self.ctx, n.id)  # stored only when the form is saved
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved)
-
         question = self.t("nt_confirm_version", title=n.title)
-        self.app.push_screen(ConfirmModal(question, danger=False), answered)
+        ask_then(
+            self, question, lambda: self.app.push_screen(NoticeFormModal(draft.kind, draft), self._saved), danger=False
+        )
 
     def action_delete(self) -> None:
         require(self.ctx, "notices.write")  # refused before a form opens, not at save

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -42,3 +43,13 @@ class ConfirmModal(GuardedModal[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+def ask_then(node, question: str, then: Callable[[], object], *, danger: bool = True) -> None:
+    """Ask ``question`` over ``node``'s screen; run ``then()`` on yes only (n and escape: nothing)."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            then()
+
+    node.app.push_screen(ConfirmModal(question, danger=danger), answered)

@@ -22,6 +22,7 @@ from textual.widgets import ProgressBar, Static
 
 from ethics_tui.errors import UserError
 from ethics_tui.tui.export_notice import export_done, full
+from ethics_tui.tui.widgets.confirm import ask_then
 from ethics_tui.tui.widgets.footer import Footer
 
 #: a job reporting fewer steps than this shows no bar (it ends before one would be read)
@@ -183,7 +184,7 @@ def ask_before_replacing(screen, path: Path | Iterable[Path], write: Callable[[]
     else:
         names = [str(full(p)) for p in there[:ASK_MAX]] + (["…"] if len(there) > ASK_MAX else [])
         question = screen.t("overwrite_files", paths="\n".join(names))
-    _ask(screen, question, write)
+    ask_then(screen, question, write)
 
 
 def ask_before_writing_into(screen, folder: Path, write: Callable[[], Any]) -> None:
@@ -191,19 +192,9 @@ def ask_before_writing_into(screen, folder: Path, write: Callable[[], Any]) -> N
     stays in its one folder): ask before writing into it when it already holds files."""
     folder = Path(folder)
     if folder.is_dir() and any(p.is_file() for p in folder.iterdir()):
-        _ask(screen, screen.t("overwrite_folder", dir=full(folder)), write)
+        ask_then(screen, screen.t("overwrite_folder", dir=full(folder)), write)
     else:
         write()
-
-
-def _ask(screen, question: str, write: Callable[[], Any]) -> None:
-    from ethics_tui.tui.widgets.confirm import ConfirmModal
-
-    def answered(yes: bool | None) -> None:
-        if yes:
-            write()
-
-    screen.app.push_screen(ConfirmModal(question), answered)
 
 
 def export_documents(screen, docs: list[tuple[str, dict]], message: str | Callable = "export_saved", **kw) -> None:

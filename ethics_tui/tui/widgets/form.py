@@ -343,13 +343,9 @@ class FormModal(GuardedModal[R]):
         if not self.has_unsaved_changes():
             self.dismiss(None)
             return
-        from ethics_tui.tui.widgets.confirm import ConfirmModal
+        from ethics_tui.tui.widgets.confirm import ask_then
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmModal(self.t("discard_changes")), answered)
+        ask_then(self, self.t("discard_changes"), lambda: self.dismiss(None))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -175,10 +175,6 @@ def confirm_write(
     node, question: str, work: Callable[[], Any], done: Callable[[Any], None] | None = None, *, danger: bool = True
 ) -> None:
     """Ask ``question`` (yes/no); on yes, :func:`run_write` ``work`` and then ``done(result)``."""
-    from ethics_tui.tui.widgets.confirm import ConfirmModal
+    from ethics_tui.tui.widgets.confirm import ask_then
 
-    def answered(yes: bool | None) -> None:
-        if yes:
-            run_write(node, work, done)
-
-    node.app.push_screen(ConfirmModal(question, danger=danger), answered)
+    ask_then(node, question, lambda: run_write(node, work, done), danger=danger)
