@@ -24,6 +24,7 @@ from ethics_tui.service.context import Context
 from ethics_tui.service.people import staff_by_id
 from ethics_tui.service.settings import division_names
 from ethics_tui.service.staff import STAFF
+from ethics_tui.thai.collate import sorted_thai
 from ethics_tui.thai.dates import format_date
 
 ROUNDS, RESULTS, GRIEVANCES, SETTINGS = (
@@ -376,8 +377,7 @@ def _rows(ctx: Context, round_id: int, only: int | None, log: bool) -> list[Resu
         rows.append(row)
     if see and rows and log:
         vault.log_view(ctx, "appraisal_round", round_id)
-    rows.sort(key=lambda x: (x.staff.division_id, x.staff.first_name, x.staff.last_name, x.staff.id or 0))
-    return rows
+    return sorted_thai(rows, lambda x: (x.staff.first_name, x.staff.last_name), lambda x: (x.staff.division_id,))
 
 
 def _edit(

@@ -21,6 +21,7 @@ from ethics_tui.model.notices import METHODS, SUPERSEDED, Notice
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.people import staff_docs
+from ethics_tui.thai.collate import sorted_thai
 from ethics_tui.thai.dates import today
 from ethics_tui.thai.digits import to_arabic_digits
 
@@ -144,13 +145,12 @@ def _people(ctx: Context, raw: dict[int, dict]) -> list[Person]:
                 a.get("method", ""),
             )
         )
-    out.sort(key=lambda p: (order.get(p.division_id, 10**6), _name_key(staff, p)))
-    return out
+    return sorted_thai(out, lambda p: _names(staff, p), lambda p: (order.get(p.division_id, 10**6),))
 
 
-def _name_key(staff: dict, p: Person) -> tuple:
+def _names(staff: dict, p: Person) -> tuple[str, str]:
     s = staff.get(str(p.staff_id), {})
-    return (s.get("first_name", ""), s.get("last_name", ""), p.staff_id)
+    return (s.get("first_name", ""), s.get("last_name", ""))
 
 
 def people(ctx: Context, notice_id: int, text: str = "") -> list[Person]:

@@ -10,6 +10,7 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.settings import DIVISIONS
+from ethics_tui.thai.collate import sort_keys
 from ethics_tui.thai.digits import to_arabic_digits
 
 STAFF = "staff"
@@ -97,10 +98,15 @@ class _SearchIndex:
             if self._tables is not None and all(a is b for a, b in zip(self._tables, tables)):
                 return self._rows
         names = {int(k): d.get("name", "") for k, d in tables[1].items()}
+        docs = tables[0]
+        div_key = dict(zip(names.values(), sort_keys(list(names.values())), strict=True))
+        people = sort_keys(
+            [d.get("first_name") or "" for d in docs.values()] + [d.get("last_name") or "" for d in docs.values()]
+        )
         built = []
-        for key, d in tables[0].items():
+        for i, (key, d) in enumerate(docs.items()):  # division, then name, in Thai dictionary order
             div = names.get(d.get("division_id"), "")
-            sort_key = (div, d.get("first_name") or "", d.get("last_name") or "", int(key))
+            sort_key = (div_key.get(div, ""), people[i], people[len(docs) + i], int(key))
             built.append((sort_key, key, d.get("active", True), div))
         built.sort(key=lambda r: r[0])
         rows = [r[1:] for r in built]

@@ -34,6 +34,7 @@ from ethics_tui.service.training import (
     list_questions,
     staff_map,
 )
+from ethics_tui.thai.collate import sorted_thai
 
 
 # -- budget and checks ----------------------------------------------------------------------
@@ -319,10 +320,13 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
     from ethics_tui.model.training import STATUS_LABELS
 
     went = [(a, b, c, d, STATUS_LABELS.get(e, (e, e))[pick] if e in STATUS_LABELS else e) for a, b, c, d, e in went]
-    never = sorted(
-        ((s.full_name, s.position, divs.get(s.division_id, "-")) for s in staff.values() if s.id not in selected_ids),
-        key=lambda r: (r[2], r[0]),
-    )
+    never = [
+        (s.full_name, s.position, divs.get(s.division_id, "-"))
+        for s in sorted_thai(
+            (s for s in staff.values() if s.id not in selected_ids),
+            lambda s: (divs.get(s.division_id, "-"), s.first_name, s.last_name),
+        )
+    ]
     order = lambda g: sorted(g.values(), key=lambda x: (-x.staff, x.name))
     return Stats(
         fy,
