@@ -8,15 +8,19 @@ written as tests that FAIL on the code as it is (base 5d97672) and pass once fix
    refused: the title is read as the header (ordinary import and column mapping alike).
 3. Importing the same file (no code column) twice adds everyone again: no warning, duplicates.
 4. "พนักงานครู" (the staff type of an อบต.'s teachers) is refused; the message lists four types
-   while the model also takes "ข้าราชการครู"."""
+   while the model also takes "ข้าราชการครู".
+5. Appraisal fast entry: scores typed for a person and then escape ("esc กลับตาราง") are dropped
+   without a question (forms ask before dropping typed data; this entry does not)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.screen import ModalScreen
 from textual.widgets import Input
 from tui_helpers import settle, start, text_of
 
+from ethics_tui.service import appraisal as ap_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_io
 from ethics_tui.tui.screens.staff import StaffScreen
@@ -116,3 +120,31 @@ def test_teachers_of_the_office_can_be_imported(tmp_path, demo_ctx):
     rows = "คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,ระดับ,กอง,ประเภทบุคลากร\nนาง,มาลี,สอนดี,ครู,ค.ศ.2,กองคลัง,พนักงานครู\n"
     plan = staff_io.import_file(demo_ctx, write_cp874(tmp_path / "ครู.csv", rows), dry_run=True)
     assert plan.ok, [e.message() for e in plan.errors]
+
+
+async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_ctx):
+    """Keys: a, enter (the round), enter (a person), 55 enter 20, escape: the row stays empty, no
+    question. Expected: saved, or asked first as every form does."""
+    from datetime import date
+
+    from ethics_tui.model.appraisal import AppraisalRound, round_of
+    from ethics_tui.tui.screens.appraisal_results import AppraisalResultsScreen
+
+    people = [r.staff.id for r in staff_svc.search(demo_ctx)][:3]
+    rnd = ap_svc.create_round(demo_ctx, AppraisalRound(*round_of(date.today())), staff_ids=people)
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot, "hr")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")  # the newest round is the first row
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AppraisalResultsScreen)
+        rid = int(next(iter(screen.table.rows)).value)
+        await pilot.press("enter", *"55", "enter", *"20")
+        await pilot.press("escape")
+        await settle(pilot)
+        asked = isinstance(app.screen, ModalScreen)
+        stored = {r.result.id: r.scores for r in ap_svc.list_results(app.ctx, rnd.id)}[rid]
+        assert asked or stored is not None, "typed scores dropped without a question"
