@@ -10,7 +10,11 @@ written as tests that FAIL on the code as it is (base 5d97672) and pass once fix
 4. "พนักงานครู" (the staff type of an อบต.'s teachers) is refused; the message lists four types
    while the model also takes "ข้าราชการครู".
 5. Appraisal fast entry: scores typed for a person and then escape ("esc กลับตาราง") are dropped
-   without a question (forms ask before dropping typed data; this entry does not)."""
+   without a question (forms ask before dropping typed data; this entry does not).
+6. The first backup of a new office fails: b, enter on "โฟลเดอร์สำรองของโปรแกรม <data>/backups"
+   says "ไม่พบโฟลเดอร์ … — เสียบไดรฟ์ USB หรือเลือกโฟลเดอร์ที่มีอยู่": the folder is made only by
+   the first automatic backup (service/backups.backup_now checks is_dir before it sees that the
+   folder is the program's own)."""
 
 from __future__ import annotations
 
@@ -148,3 +152,26 @@ async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_
         asked = isinstance(app.screen, ModalScreen)
         stored = {r.result.id: r.scores for r in ap_svc.list_results(app.ctx, rnd.id)}[rid]
         assert asked or stored is not None, "typed scores dropped without a question"
+
+
+async def test_the_first_backup_of_a_new_office_goes_to_the_programs_folder(make_app, demo_ctx):
+    """Keys (new office, right after the first start): b, enter. Refused with the USB message."""
+    import shutil
+
+    from ethics_tui.tui.screens.backup_dialog import BackupModal
+
+    backups = demo_ctx.store.backups_dir
+    app = make_app(demo_ctx.store.dir)
+    async with app.run_test(size=SMALL) as pilot:
+        await start(pilot)
+        # as on the first day of a new office: the folder was empty when the app opened, so the
+        # daily backup did not run and backups/ does not exist yet
+        shutil.rmtree(backups, ignore_errors=True)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BackupModal)
+        await pilot.press("enter")  # the first place: the program's own backup folder
+        await settle(pilot)
+        from tui_helpers import notifications
+
+        assert list(backups.glob("manual-*.zip")), notifications(app)
