@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.screen import ModalScreen
 from textual.widgets import Input
 from tui_helpers import settle, start, text_of
@@ -43,6 +44,7 @@ def write_cp874(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 1: the map dialog keeps the first check's errors (not fixed yet)")
 async def test_map_import_after_fixing_the_file_and_checking_again(tmp_path, make_app, demo_ctx):
     """Keys: s, i, type the path, enter, ctrl+o, ctrl+r (errors shown), fix the file in Excel,
     ctrl+r ("ไฟล์ถูกต้อง: จะเพิ่ม 1 คน"), ctrl+s: refused with the old error count."""
@@ -92,6 +94,7 @@ def title_row_xlsx(path: Path) -> Path:
     return path
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 2: a title row above the headers (not fixed yet)")
 def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     """Keys: s, i, /path/รายชื่อพนักงาน2570.xlsx, enter: "ไม่รู้จักคอลัมน์ “บัญชีรายชื่อ…” —
     ข้ามไป" and every required column missing; ctrl+o reads "12 แถว 1 คอลัมน์". She must delete
@@ -101,6 +104,7 @@ def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     assert plan.added == 2
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 3: a second import adds everyone again (not fixed yet)")
 def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, demo_ctx):
     """Keys: s, i, the cp874 CSV, ctrl+o, ctrl+r, ctrl+s; later the same again (she is not sure
     it worked): the preview says "จะเพิ่ม 3 คน" again and saves three duplicates, no word."""
@@ -117,6 +121,7 @@ def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, dem
     assert again.added == 0 or again.warnings, (again.added, again.warnings)
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 6: พนักงานครู refused (not fixed yet)")
 def test_teachers_of_the_office_can_be_imported(tmp_path, demo_ctx):
     """The teachers of an อบต. are "พนักงานครู" (DOMAIN.md: teachers in child-development
     centres). The preview refuses the row: "ไม่รู้จักประเภทบุคลากร “พนักงานครู” — ใช้
@@ -126,6 +131,7 @@ def test_teachers_of_the_office_can_be_imported(tmp_path, demo_ctx):
     assert plan.ok, [e.message() for e in plan.errors]
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 5: typed scores dropped by escape (not fixed yet)")
 async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_ctx):
     """Keys: a, enter (the round), enter (a person), 55 enter 20, escape: the row stays empty, no
     question. Expected: saved, or asked first as every form does."""
@@ -154,6 +160,7 @@ async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_
         assert asked or stored is not None, "typed scores dropped without a question"
 
 
+@pytest.mark.xfail(strict=True, reason="QA1 4: first backup of a new office (not fixed yet)")
 async def test_the_first_backup_of_a_new_office_goes_to_the_programs_folder(make_app, demo_ctx):
     """Keys (new office, right after the first start): b, enter. Refused with the USB message."""
     import shutil
