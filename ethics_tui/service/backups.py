@@ -26,12 +26,13 @@ def backup_now(ctx: Context, out: Path | None = None, to_dir: Path | str | None 
         from ethics_tui.service.input_files import normalize_path
 
         folder = normalize_path(str(to_dir))
-        if not folder.is_dir():
+        own = os.path.abspath(folder) == os.path.abspath(ctx.store.backups_dir)
+        if not own and not folder.is_dir():  # the program's own folder is made on its first backup
             raise UserError(
                 f"ไม่พบโฟลเดอร์ {os.path.abspath(folder)} — เสียบไดรฟ์ USB หรือเลือกโฟลเดอร์ที่มีอยู่",
                 f"No folder {os.path.abspath(folder)}; plug in the USB drive or choose a folder that exists",
             )
-        if os.path.abspath(folder) != os.path.abspath(ctx.store.backups_dir):
+        if not own:
             out = folder / backup.manual_backup_name()
     path = backup.create_backup(ctx.store, Path(out) if out else None, reason="manual")
     path = Path(os.path.abspath(path))

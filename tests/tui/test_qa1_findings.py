@@ -160,7 +160,6 @@ async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_
         assert asked or stored is not None, "typed scores dropped without a question"
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 4: first backup of a new office (not fixed yet)")
 async def test_the_first_backup_of_a_new_office_goes_to_the_programs_folder(make_app, demo_ctx):
     """Keys (new office, right after the first start): b, enter. Refused with the USB message."""
     import shutil
