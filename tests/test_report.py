@@ -244,3 +244,28 @@ def test_cli_measures_readiness_evidence(demo_ctx, tmp_path, monkeypatch, capsys
     # the half-year statistics now count as produced
     statuses = {c.key: c.status for c in report.readiness(as_user(demo_ctx, "hr"), FY)}
     assert statuses["complaint-stats"] == "green"
+
+
+def test_a_report_of_a_year_not_over_says_up_to_which_day(hr, tmp_path):
+    """Made mid-year, the report must not read as the whole year's: the intro and the PDF say
+    "figures up to <day>", the committee's days count from the start of the year to that day
+    (not "of the year"); a year that has ended says nothing of the kind."""
+    import time_machine
+
+    from ethics_tui.thai.dates import fiscal_year_range
+
+    current = FY + 1
+    day = fiscal_year_range(current)[0].replace(month=11, day=30)  # the 61st day of the year
+    with time_machine.travel(day.isoformat() + " 10:00 +0700"):
+        so_far = report.as_of(current)
+        assert so_far and "ปีงบประมาณยังไม่สิ้นสุด" in so_far[0] and "has not ended" in so_far[1]
+        assert report.as_of(FY) is None
+        committee = report.facts(hr, current)["committee"]
+        said = flat(" ".join(committee.results + [c.th for c in committee.checks]))
+        assert "วันของปี" not in said and "ตลอดปี" not in said, said
+        assert "30 พฤศจิกายน" in said or "ถึงวันนี้" in said, said
+        assert flat("ข้อมูลถึงวันที่ 30 พฤศจิกายน") in flat(report.intro(hr, current))
+        out = report.export_pdf(hr, current, tmp_path / "now.pdf")
+        assert squash("ปีงบประมาณยังไม่สิ้นสุด") in squash(pages(out)[0])
+        done = report.export_pdf(hr, FY, tmp_path / "done.pdf")
+        assert squash("ยังไม่สิ้นสุด") not in squash("".join(pages(done)))

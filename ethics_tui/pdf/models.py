@@ -132,6 +132,7 @@ class ReportDoc:
     fiscal_year_be: int
     groups: list[ReportGroup]
     intro: str = ""
+    as_of: str = ""  # "(ข้อมูลถึงวันที่ … ปีงบประมาณยังไม่สิ้นสุด)" while the year is not over
 
 
 @dataclass

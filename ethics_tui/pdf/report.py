@@ -51,6 +51,8 @@ def render_report(
     pdf.centered(doc.title, "B", 18)
     pdf.centered(f"ประจำปีงบประมาณ พ.ศ. {doc.fiscal_year_be}", "B", 18)
     pdf.centered(place, "B")
+    if doc.as_of:
+        pdf.centered(doc.as_of, "")
     pdf.ln(2)
     if doc.intro:
         pdf.style("", size + 1)

@@ -8,6 +8,7 @@ the officer may add a sentence after them. Generated figures stay generated.
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
@@ -137,11 +138,27 @@ def intro(ctx: Context, fy: int) -> str:
             f"จากการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
             f"ประจำปีงบประมาณ พ.ศ. {fy} {office}ได้คะแนน {score:.2f} อยู่ในระดับ{level} "
         )
+    so_far = as_of(fy)
     text = (
         first + f"{office}ขอรายงานผลการดำเนินการตามมาตรการที่ 6 และมาตรการที่ 7 "
-        f"ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งสรุปจากข้อมูลที่บันทึกไว้ในทะเบียนของหน่วยงาน ดังนี้"
+        f"ประจำปีงบประมาณ พ.ศ. {fy} ซึ่งสรุปจากข้อมูลที่บันทึกไว้ในทะเบียนของหน่วยงาน" + (f" {so_far[0]}" if so_far else "") + " ดังนี้"
     )
     return apply_digits(text, s.digits)
+
+
+def as_of(fy: int, on: date | None = None) -> tuple[str, str] | None:
+    """(Thai, English) "figures up to <day>, the year has not ended" while ``fy`` is not over
+    on ``on`` (today), else None: a report made mid-year must not read as the whole year's."""
+    from ethics_tui.thai.dates import fiscal_year_range, format_date, today
+
+    on = on or today()
+    start, end = fiscal_year_range(fy)
+    if on > end or on < start:
+        return None
+    return (
+        f"(ข้อมูลถึงวันที่ {format_date(on, 'full')} ปีงบประมาณยังไม่สิ้นสุด)",
+        f"(figures up to {format_date(on, 'full', lang='en')}; the fiscal year has not ended)",
+    )
 
 
 def _cell(lines: list[str], extra: str) -> str:
@@ -193,6 +210,7 @@ def export_pdf(ctx: Context, fy: int, path: Path | str) -> Path:
             ReportGroup(apply_digits(MEASURE_TITLES[m], settings.digits), rows) for m, rows in sorted(groups.items())
         ],
         intro=intro(ctx, fy),
+        as_of=apply_digits((as_of(fy) or ("",))[0], settings.digits),
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

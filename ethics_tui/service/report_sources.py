@@ -69,6 +69,8 @@ def committee(ctx: Context, fy: int, today: date) -> Facts:
     if cursor <= until:
         gaps += (until - cursor).days + 1
     days = (until - start).days + 1
+    # a year not over yet: "of the year" would read as the whole year's figure
+    of_year = ("วันของปี", "of the year") if until == end else (f"วันนับแต่ต้นปีถึงวันที่ {_d(until)}", "so far")
     if not spans:
         f.summary.insert(0, "ไม่มีคำสั่งแต่งตั้งคณะที่ปรึกษาทางจริยธรรมที่มีผลในปีงบประมาณนี้")
         f.checks.append(
@@ -86,23 +88,27 @@ def committee(ctx: Context, fy: int, today: date) -> Facts:
             Check(
                 "committee",
                 "amber",
-                f"ไม่มีคณะที่ปรึกษาจริยธรรมที่มีผล {gaps} วันจาก {days} วันของปี",
-                f"No committee in force on {gaps} of {days} days of the year",
+                f"ไม่มีคณะที่ปรึกษาจริยธรรมที่มีผล {gaps} วันจาก {days} {of_year[0]}",
+                f"No committee in force on {gaps} of {days} days {of_year[1]}",
                 "committee",
             )
         )
-        f.results.append(f"มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ {days - gaps} วันจาก {days} วันของปีงบประมาณ")
+        of_fy = "วันของปีงบประมาณ" if until == end else of_year[0]
+        f.results.append(f"มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ {days - gaps} วันจาก {days} {of_fy}")
     else:
         f.checks.append(
             Check(
                 "committee",
                 "green",
-                "มีคำสั่งคณะที่ปรึกษาจริยธรรมที่มีผลตลอดปี",
-                "A committee order was in force all year",
+                "มีคำสั่งคณะที่ปรึกษาจริยธรรมที่มีผลตลอดปี" if until == end else "มีคำสั่งคณะที่ปรึกษาจริยธรรมที่มีผลทุกวันถึงวันนี้",
+                "A committee order was in force all year"
+                if until == end
+                else "A committee order in force every day so far",
                 "committee",
             )
         )
-        f.results.append("มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่ตลอดปีงบประมาณ บุคลากรขอคำปรึกษาได้โดยได้รับการรักษาความลับ")
+        whole = "ตลอดปีงบประมาณ" if until == end else f"ทุกวันนับแต่ต้นปีงบประมาณถึงวันที่ {_d(until)}"
+        f.results.append(f"มีคณะที่ปรึกษาทางจริยธรรมปฏิบัติหน้าที่{whole} บุคลากรขอคำปรึกษาได้โดยได้รับการรักษาความลับ")
     return f
 
 

@@ -155,7 +155,9 @@ class ReportScreen(FiscalYearScreen):
 
         ctx, fy = self.ctx, self.fy
         self.digits = d = get_settings(ctx).digits
-        self.query_one("#rp-title", Static).update(apply_digits(self.t("rp_title", fy=fy), d))
+        so_far = report_svc.as_of(fy)
+        title = self.t("rp_title", fy=fy) + (f"\n{so_far[self.app.lang == 'en']}" if so_far else "")
+        self.query_one("#rp-title", Static).update(apply_digits(title, d))
         score = report_svc.ita_score(ctx, fy)
         self.query_one("#rp-ita", Static).update(
             self.t("rp_ita", score=apply_digits(f"{score:.2f}", d))
