@@ -168,6 +168,7 @@ class HomeScreen(GuardedScreen):
             panel.display = False
             return
         from ethics_tui.service import ita_items
+        from ethics_tui.service.report import default_fy
         from ethics_tui.thai.dates import fiscal_year, fiscal_year_range, format_date, today
 
         fy = fiscal_year(today())  # the current year's progress: work just done shows at once
@@ -182,12 +183,15 @@ class HomeScreen(GuardedScreen):
         self._readiness = checks
         count = {k: sum(c.status == k for c in checks) for k in order}
         start, end = (format_date(d, "abbr", lang=self.app.lang) for d in fiscal_year_range(fy))
+        # m opens the report of the year just ended in Oct-Dec (report.default_fy): say which
+        report_fy = default_fy()
+        report = ("report", "รายงาน") if report_fy == fy else (f"report of FY {report_fy}", f"รายงานปี {report_fy}")
         title = (
             f"ITA readiness, current FY {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-            f"✗ {count['red']}  (m: report)"
+            f"✗ {count['red']}  (m: {report[0]})"
             if self.app.lang == "en"
             else f"ความพร้อม ITA ปีงบประมาณปัจจุบัน {fy} ({start} – {end})\n✓ {count['green']} · ! {count['amber']} · "
-            f"✗ {count['red']}  (m: รายงาน)"
+            f"✗ {count['red']}  (m: {report[1]})"
         )
         self._readiness_title = apply_digits(title, digits)
         self._readiness_digits = digits
