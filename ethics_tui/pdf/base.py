@@ -526,8 +526,14 @@ class ThaiPDF(FPDF):
 
     def _emblem_hint(self, x: float, y: float, w: float, h: float) -> None:
         size = "๑.๕ ซม." if h < 20 else "๓ ซม."
+        path = self.settings.emblem_path
         self.warnings.append(
             (
+                f"ไม่พบไฟล์ภาพตรา {path} ที่ตั้งค่าไว้ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (เลือกไฟล์ใหม่ที่หน้าตั้งค่า)",
+                f"The emblem image set in settings ({path}) is not there: the document shows a hint in its place",
+            )
+            if path
+            else (
                 "ยังไม่ได้ตั้งค่าไฟล์ภาพตราครุฑ/ตราสัญลักษณ์ — เอกสารพิมพ์ช่องว่างพร้อมข้อความแจ้งแทน (ตั้งค่าได้ที่หน้าตั้งค่า)",
                 "No emblem image is set: the document shows a hint in its place (set one in settings)",
             )

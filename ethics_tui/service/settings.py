@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ethics_tui.errors import ConflictError, ValidationError, found
 from ethics_tui.model.settings import Division, OfficeSettings
 from ethics_tui.service.access import require
@@ -11,14 +13,98 @@ SETTINGS = "settings"
 DIVISIONS = "divisions"
 
 
+#: where a chosen emblem image is kept, under the data folder (backed up and restored with it)
+EMBLEM_DIR = "files/emblem"
+EMBLEM_MAX_BYTES = 5 * 1024 * 1024
+_IMAGE_HEADS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
 def get_settings(ctx: Context) -> OfficeSettings:
     doc = ctx.store.load().get(SETTINGS, {}).get("1")
-    return OfficeSettings.from_dict(doc or {})
+    settings = OfficeSettings.from_dict(doc or {})
+    if settings.emblem_path.startswith(EMBLEM_DIR + "/"):  # the copy in the data folder
+        settings.emblem_path = str(ctx.store.dir / settings.emblem_path)
+    return settings
+
+
+def _stored_form(ctx: Context, path: str) -> str:
+    """``path`` as stored: the emblem copy in the data folder relative to it, others as given."""
+    try:
+        rel = Path(path).resolve().relative_to((ctx.store.dir / EMBLEM_DIR).resolve())
+    except (ValueError, OSError):
+        return path
+    return f"{EMBLEM_DIR}/{rel.as_posix()}"
 
 
 def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
+    """Save the office settings. A newly chosen emblem image is copied into the data folder
+    (``files/emblem/<sha256>.png``): documents keep their emblem when the original is moved or
+    the folder goes to another PC, and backups carry it. A failed save removes a new copy."""
     require(ctx, "settings.write")
     settings.validate()
+    chosen = (settings.emblem_path or "").strip().strip('"').strip()
+    copy = None
+    outside = chosen and _stored_form(ctx, chosen) == chosen
+    # a newly chosen file, or one set before copies were kept that is still there
+    if outside and (chosen != _raw_emblem(ctx) or Path(chosen).expanduser().is_file()):
+        copy = _copy_emblem(ctx, chosen)
+        settings = OfficeSettings.from_dict({**settings.to_dict(), "emblem_path": copy[0]})
+    try:
+        return _save(ctx, settings)
+    except BaseException:
+        if copy and copy[1]:
+            (ctx.store.dir / copy[0]).unlink(missing_ok=True)
+        raise
+
+
+def _raw_emblem(ctx: Context) -> str:
+    return (ctx.store.load().get(SETTINGS, {}).get("1") or {}).get("emblem_path", "")
+
+
+def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
+    """Copy an emblem image into ``files/emblem/`` under its SHA-256: (stored path, whether the
+    copy is new). Regular PNG/JPEG files of at most EMBLEM_MAX_BYTES only."""
+    import os
+
+    from ethics_tui.errors import UserError
+    from ethics_tui.service.input_files import copy_regular, normalize_path
+
+    src = normalize_path(source)
+    _check_emblem(str(src))
+    folder = ctx.store.dir / EMBLEM_DIR
+    try:
+        tmp, digest = copy_regular(src, folder, EMBLEM_MAX_BYTES, "ไฟล์ตราสัญลักษณ์", "emblem file")
+    except UserError as exc:
+        raise ValidationError({"emblem_path": (exc.th, exc.en)}) from None
+    with open(tmp, "rb") as f:
+        head = f.read(8)
+    if not any(head.startswith(h) for h in _IMAGE_HEADS):
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            {
+                "emblem_path": (
+                    f"{src.name} ไม่ใช่ไฟล์ภาพ PNG หรือ JPEG — บันทึกภาพตราใหม่เป็น .png แล้วเลือกอีกครั้ง",
+                    f"{src.name} is not a PNG or JPEG image; save the emblem as .png and choose it again",
+                )
+            }
+        )
+    suffix = ".png" if head.startswith(_IMAGE_HEADS[0]) else ".jpg"
+    rel = f"{EMBLEM_DIR}/{digest}{suffix}"
+    target = ctx.store.dir / rel
+    try:
+        if target.exists():
+            tmp.unlink()
+            return rel, False
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            {"emblem_path": (f"บันทึกไฟล์ตราไม่ได้ ({exc.strerror})", f"cannot store the emblem ({exc.strerror})")}
+        ) from None
+    return rel, True
+
+
+def _save(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
     with ctx.store.transaction(actor=ctx.actor) as tx:
         table = tx.table(SETTINGS)
         current = table.get(doc_id=1)
@@ -26,30 +112,28 @@ def save_settings(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
         if current is not None and old.rev != settings.rev:
             raise _conflict()
         new = OfficeSettings.from_dict(settings.to_dict())
-        new.emblem_path = (new.emblem_path or "").strip().strip('"').strip()
+        new.emblem_path = _stored_form(ctx, (new.emblem_path or "").strip().strip('"').strip())
         new.font_path = (new.font_path or "").strip().strip('"').strip()
         new.title_pt = int(str(new.title_pt or 16).strip())
         if (new.exports_dir or "").strip():  # as typed, pasted or dropped (quotes, ~, file://)
             from ethics_tui.service.input_files import normalize_path
 
             new.exports_dir = str(normalize_path(new.exports_dir))
-        if new.emblem_path and new.emblem_path != old.emblem_path:
+        if new.emblem_path and new.emblem_path != old.emblem_path and not new.emblem_path.startswith(EMBLEM_DIR):
             _check_emblem(new.emblem_path)
         new.rev = old.rev + 1
         changed = [k for k, v in new.to_dict().items() if k != "rev" and getattr(old, k) != v]
         if not changed and current is not None:
-            return old
+            return get_settings(ctx)
         tx.put(SETTINGS, 1, new.to_dict())
         tx.log("create" if current is None else "update", "settings", 1, changed)
-    return new
+    return get_settings(ctx)
 
 
 def _check_emblem(path: str) -> None:
     """A newly set emblem must be a readable PNG/JPEG file: a wrong path would otherwise give
     documents without the emblem and no word of it. (Checked only when the path changes: on a
     shared folder another computer may not see this one's file.)"""
-    from pathlib import Path
-
     p = Path(path).expanduser()
     if not p.is_file():
         raise ValidationError(
