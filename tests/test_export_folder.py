@@ -26,6 +26,18 @@ def test_default_is_exports_beside_the_data_folder_per_fiscal_year(demo_ctx, tmp
     assert exports.export_folder(demo_ctx).is_absolute()
 
 
+def test_two_offices_side_by_side_never_share_the_default_folder(tmp_path):
+    """The demo tried beside the real office: each data folder not named "data" gets its own
+    "<name>-exports" folder (QA: an ITA folder held another office's announcement)."""
+    from ethics_tui.service.context import Context
+
+    real = Context.open(tmp_path / "office", actor="tester")
+    demo = Context.open(tmp_path / "office-demo", actor="tester")
+    assert exports.exports_base(real) == tmp_path / "office-exports"
+    assert exports.exports_base(demo) == tmp_path / "office-demo-exports"
+    assert exports.exports_base(Context.open(tmp_path / "data", actor="tester")) == tmp_path / "exports"
+
+
 def test_the_setting_moves_every_export(demo_ctx, tmp_path):
     set_exports(demo_ctx, f"'{tmp_path / 'shared docs'}'", "flat")  # pasted with quotes
     assert exports.export_folder(demo_ctx, 2569) == tmp_path / "shared docs"

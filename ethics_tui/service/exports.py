@@ -138,16 +138,19 @@ def confidential_dir(ctx) -> Path:
 # -- the one export folder (issue 17 item 11) ----------------------------------------------
 def exports_base(ctx) -> Path:
     """The office's exports folder: the ``exports_dir`` setting (a relative one is taken beside
-    the data folder), else ``exports/`` beside the data folder. Always a full path."""
+    the data folder), else beside the data folder: ``exports/`` for a data folder named ``data``
+    (the default), ``<name>-exports/`` for any other name, so that two offices side by side (the
+    demo beside the real one) never mix their files in one folder. Always a full path."""
     import os
 
     from ethics_tui.service.input_files import normalize_path
     from ethics_tui.service.settings import get_settings
 
-    beside = Path(os.path.abspath(ctx.store.dir)).parent
+    data = Path(os.path.abspath(ctx.store.dir))
     text = (get_settings(ctx).exports_dir or "").strip()
     if not text:
-        return beside / "exports"
+        return data.parent / ("exports" if data.name == "data" else f"{data.name}-exports")
+    beside = data.parent
     folder = normalize_path(text)
     return folder if folder.is_absolute() else beside / folder
 
