@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ethics_tui.cli.common import output_options
 from ethics_tui.errors import UserError
 
 # the record of exports lives in the service layer; these names stay importable from here
@@ -80,18 +81,24 @@ def add_document_commands(psub, common) -> None:
                     help=text,
                     **({"choices": prm.choices} if prm.kind == "choice" else {"type": int}),
                 )
-        p.add_argument("-o", "--output", help=f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})")
+        output_options(
+            p, f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})", overwrite=not doc.confidential
+        )
         p.set_defaults(func=cmd_pdf_document, doc_kind=doc.kind)
 
 
 def cmd_pdf_document(args) -> int:
-    from ethics_tui.cli.common import open_ctx, say
+    from ethics_tui.cli.common import open_ctx, output_path, say
     from ethics_tui.registers import find_document
     from ethics_tui.service import documents
+    from ethics_tui.service.access import require
 
     _spec, doc = find_document(args.doc_kind)
     ctx = open_ctx(args)
-    path = documents.write(ctx, doc.kind, args.output, **{prm.name: getattr(args, prm.name) for prm in doc.params})
+    params = {prm.name: getattr(args, prm.name) for prm in doc.params}
+    require(ctx, doc.permission)  # before saying whether its file is there
+    out = output_path(args, lambda: documents.default_path(ctx, doc.kind, **params))
+    path = documents.write(ctx, doc.kind, out, **params)
     from ethics_tui.pdf.authenticity import sha256_file
 
     digest = sha256_file(path)[:16]

@@ -8,7 +8,7 @@ them). The TUI calls :func:`write_memo`, :func:`write_report` and :func:`write_x
 
 from __future__ import annotations
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, output_options, output_path, print_json, say
 
 
 def add_commands(sub, common) -> None:
@@ -22,7 +22,7 @@ def add_commands(sub, common) -> None:
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
     x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
     x.add_argument("--fy", type=int, required=True)
-    x.add_argument("-o", "--output")
+    output_options(x, "ไฟล์ .xlsx (ค่าเริ่มต้น: training-<ปี>.xlsx ในโฟลเดอร์ส่งออก) / output file")
 
 
 def cmd_list(args) -> int:
@@ -135,6 +135,6 @@ def cmd_export(args) -> int:
     from ethics_tui.service.training_docs import default_path, write_xlsx
 
     ctx = open_ctx(args)
-    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx", args.fy))
+    out = write_xlsx(ctx, args.fy, output_path(args, lambda: default_path(ctx, f"training-{args.fy}.xlsx", args.fy)))
     say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0
