@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,71 @@ def test_commands_with_a_default_name_offer_overwrite(capsys, argv):
 
 def test_confidential_documents_have_fresh_names_and_no_overwrite(capsys):
     assert "--overwrite" not in _help(capsys, "pdf", "complaint-receipt")
+
+
+# -- account slips: a new name every time ------------------------------------------------------
+def test_two_sets_of_slips_in_the_same_second_get_two_files(demo_ctx):
+    import time_machine
+
+    from ethics_tui.service import staff_accounts
+    from ethics_tui.service.people import staff_docs
+
+    ids = sorted(int(k) for k in staff_docs(demo_ctx))[:4]
+    with time_machine.travel("2026-11-30 10:00:00+07:00", tick=False):
+        first = staff_accounts.export_slips(demo_ctx, staff_accounts.create_accounts(demo_ctx, ids[:2]))
+        kept = first.read_bytes()
+        second = staff_accounts.export_slips(demo_ctx, staff_accounts.create_accounts(demo_ctx, ids[2:]))
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")  # the local time, whatever the zone
+    assert first.name == f"staff-slips-{stamp}.pdf"
+    assert second.name == f"staff-slips-{stamp}-2.pdf"
+    assert first.read_bytes() == kept and second.read_bytes() != kept
+    assert first.parent == second.parent == export_folder(demo_ctx)
+
+
+def test_slips_that_fail_to_save_leave_no_empty_file(demo_ctx, monkeypatch):
+    from ethics_tui.pdf.base import ThaiPDF
+    from ethics_tui.service import staff_accounts
+    from ethics_tui.service.people import staff_docs
+
+    ids = sorted(int(k) for k in staff_docs(demo_ctx))[:1]
+    slips = staff_accounts.create_accounts(demo_ctx, ids)
+
+    def full_disk(self, path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ThaiPDF, "save", full_disk)
+    with pytest.raises(OSError):
+        staff_accounts.export_slips(demo_ctx, slips)
+    assert not list(export_folder(demo_ctx).glob("staff-slips-*"))
+
+
+def test_cli_reissue_twice_in_one_second_keeps_both_sets(demo_ctx, capsys, monkeypatch):
+    import time_machine
+
+    from ethics_tui.service import staff_accounts
+    from ethics_tui.service.people import staff_docs
+
+    docs = staff_docs(demo_ctx)
+    ids = sorted(int(k) for k in docs)[:1]
+    staff_accounts.create_accounts(demo_ctx, ids)
+    code = docs[str(ids[0])]["code"]
+    paths = []
+    with time_machine.travel("2026-11-30 10:00:00+07:00", tick=False):
+        for _ in range(2):
+            rc, out, err = _run(
+                capsys,
+                monkeypatch,
+                demo_ctx.store.dir,
+                "hr",
+                "--lang",
+                "en",
+                "staff-accounts",
+                "reissue",
+                "--staff",
+                code,
+            )
+            assert rc == 0, err
+            paths.append(next(w for w in out.split() if w.endswith(".pdf")))
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    assert [Path(p).name for p in paths] == [f"staff-slips-{stamp}.pdf", f"staff-slips-{stamp}-2.pdf"]
+    assert all(Path(p).is_file() for p in paths)
