@@ -23,6 +23,15 @@ def lang_of(args) -> str:
     return getattr(args, "lang", None) or "th"
 
 
+def date_text(args, d, style: str = "abbr", empty: str = "") -> str:
+    """A date (ISO text or a date) as the TUI writes it in the user's language, in the Buddhist
+    Era: ``1 ต.ค. 2569`` / ``1 Oct 2569`` (``style="full"``: ``1 ตุลาคม 2569`` / ``1 October
+    2569``); ``empty`` for no date. Text output only: ``--json`` keeps ISO dates."""
+    from ethics_tui.thai.dates import format_date
+
+    return format_date(d, style, lang=lang_of(args)) if d else empty
+
+
 def read_password(prompt: str) -> str:
     """A password from the terminal prompt, or the next line of stdin when it is not a terminal."""
     import getpass

@@ -158,10 +158,9 @@ def cmd_pdf_gallery(args) -> int:
 
 
 def cmd_verify_pdf(args) -> int:
-    from ethics_tui.cli.common import lang_of, open_ctx, say
+    from ethics_tui.cli.common import date_text, lang_of, open_ctx, say
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service.access import require
-    from ethics_tui.thai.dates import format_date
 
     ctx = open_ctx(args)
     require(ctx, "pdf.export")
@@ -194,8 +193,7 @@ def cmd_verify_pdf(args) -> int:
             file=sys.stderr,
         )
         return 1
-    when = entry.get("at", "")
-    day = format_date(when[:10], "full") if lang_of(args) == "th" else when
+    day = date_text(args, entry.get("at", "")[:10], "full")
     say(
         args,
         f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",
