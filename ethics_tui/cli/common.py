@@ -89,15 +89,16 @@ def write_by_suffix(out, writers: dict) -> None:
 
 
 OVERWRITE_HELP = "แทนที่ไฟล์ชื่อตั้งต้นที่มีอยู่แล้ว / replace the default-named file when it is already there"
+OVERWRITE_FOLDER_HELP = "เขียนทับลงในโฟลเดอร์ตั้งต้นที่มีไฟล์อยู่แล้ว / write into the default folder when it already holds files"
 
 
-def output_options(p, help: str, overwrite: bool = True) -> None:
+def output_options(p, help: str, overwrite: bool = True, folder: bool = False) -> None:
     """``-o/--output`` and ``--overwrite`` for a command that, without -o, writes a name of its own
-    choosing (see :func:`output_path`). ``overwrite=False``: a command whose own names are always
-    new (a time stamp) takes no --overwrite."""
+    choosing (see :func:`output_path`; ``folder``: a folder of files). ``overwrite=False``: a
+    command whose own names are always new (a time stamp) takes no --overwrite."""
     p.add_argument("-o", "--output", help=help)
     if overwrite:
-        p.add_argument("--overwrite", action="store_true", help=OVERWRITE_HELP)
+        p.add_argument("--overwrite", action="store_true", help=OVERWRITE_FOLDER_HELP if folder else OVERWRITE_HELP)
 
 
 def output_path(args, default, *, folder: bool = False) -> Path:

@@ -49,7 +49,9 @@ def add_commands(sub, common) -> None:
     )
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
     output_options(
-        e, "โฟลเดอร์ปลายทาง (ค่าเริ่มต้น ita-<ปี> ในโฟลเดอร์ส่งออก) / output folder (default: ita-<year> in the export folder)"
+        e,
+        "โฟลเดอร์ปลายทาง (ค่าเริ่มต้น ita-<ปี> ในโฟลเดอร์ส่งออก) / output folder (default: ita-<year> in the export folder)",
+        folder=True,
     )
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
     e.add_argument("--sign", action="store_true", help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ทุกไฟล์ด้วยใบรับรองของหน่วยงาน")
