@@ -14,7 +14,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, refuse_import, say
+from ethics_tui.cli.common import command, date_text, lang_of, open_ctx, print_json, refuse_import, say
 from ethics_tui.errors import UserError
 
 DEFAULT_DATA = "data"
@@ -157,7 +157,6 @@ def cmd_staff_export(args) -> int:
 
 def cmd_staff_list(args) -> int:
     from ethics_tui.service.staff import search
-    from ethics_tui.thai.dates import format_date
 
     rows = search(open_ctx(args), include_inactive=args.all or args.json)
     if args.json:
@@ -175,7 +174,7 @@ def cmd_staff_list(args) -> int:
         print(
             printable(
                 f"{s.code or '-':>6}  {s.full_name}  |  {s.position}  |  {r.division}  |  {s.staff_type}  |  "
-                f"{format_date(s.start_date, 'abbr')}{flag}"
+                f"{date_text(args, s.start_date)}{flag}"
             )
         )
     say(args, f"รวม {len(rows)} คน", f"{len(rows)} staff")

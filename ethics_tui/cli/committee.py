@@ -5,7 +5,7 @@ Statistics print counts only: never a requester, never a question.
 
 from __future__ import annotations
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, date_text, lang_of, open_ctx, print_json, say
 
 
 def add_commands(sub, common) -> None:
@@ -29,12 +29,6 @@ def _status(status: str, lang: str) -> str:
     from ethics_tui.model.committee import ORDER_STATUSES
 
     return ORDER_STATUSES[status][1 if lang == "en" else 0]
-
-
-def _date(iso: str, lang: str) -> str:
-    from ethics_tui.thai.dates import format_date
-
-    return (iso or "-") if lang == "en" else (format_date(iso, "abbr") if iso else "-")
 
 
 def cmd_orders_list(args) -> int:
@@ -64,7 +58,7 @@ def cmd_orders_list(args) -> int:
     if not orders:
         say(args, "ยังไม่มีคำสั่ง", "No orders yet")
     for o in orders:
-        term = f"{_date(o.term_start, lang)} – {_date(o.term_end, lang)}"
+        term = f"{date_text(args, o.term_start, empty='-')} – {date_text(args, o.term_end, empty='-')}"
         print(f"{o.id:>4}  {o.ref:<10} {_status(o.status, lang):<14} {o.subject}  [{term}]")
     return 0
 
@@ -96,14 +90,14 @@ def cmd_orders_current(args) -> int:
     if order is None:
         say(
             args,
-            f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {_date(on.isoformat(), lang)}",
-            f"No ethics committee was in force on {on.isoformat()}",
+            f"ไม่มีคณะที่ปรึกษาจริยธรรมที่อยู่ในวาระเมื่อ {date_text(args, on)}",
+            f"No ethics committee was in force on {date_text(args, on)}",
         )
         return 1
     say(
         args,
-        f"คำสั่งที่ {order.ref} วาระถึง {_date(order.term_end, lang)}",
-        f"Order {order.ref}, term ends {order.term_end}",
+        f"คำสั่งที่ {order.ref} วาระถึง {date_text(args, order.term_end, empty='-')}",
+        f"Order {order.ref}, term ends {date_text(args, order.term_end, empty='-')}",
     )
     for x in order.members:
         role = ROLES_EN.get(x.role, x.role) if lang == "en" else x.role
@@ -114,7 +108,7 @@ def cmd_orders_current(args) -> int:
 def cmd_consultations_stats(args) -> int:
     from ethics_tui.model.committee import CHANNELS, CONSULT_STATUSES
     from ethics_tui.service import committee_consultations
-    from ethics_tui.thai.dates import MONTHS_ABBR
+    from ethics_tui.thai.dates import MONTHS_ABBR, MONTHS_ABBR_EN
 
     ctx = open_ctx(args)
     s = committee_consultations.stats(ctx, args.fy)
@@ -126,7 +120,7 @@ def cmd_consultations_stats(args) -> int:
         f"การให้คำปรึกษาด้านจริยธรรม ปีงบประมาณ {args.fy}: รวม {s['total']} เรื่อง",
         f"Ethics consultations, fiscal year {args.fy}: {s['total']} in total",
     )
-    print("  " + "  ".join(f"{(str(mo) if en else MONTHS_ABBR[mo - 1])} {n}" for mo, n in s["months"]))
+    print("  " + "  ".join(f"{(MONTHS_ABBR_EN if en else MONTHS_ABBR)[mo - 1]} {n}" for mo, n in s["months"]))
     for title, counts, labels in (
         ("ประเภทเรื่อง / categories", s["categories"], None),
         ("สถานะ / status", s["statuses"], CONSULT_STATUSES),

@@ -1,13 +1,14 @@
 """What every command module uses: the language, the signed-in context, a line of output in the
 user's language, the one JSON writer behind ``--json``, and the one way to declare a command.
 
-Cheap to import (argparse, json, re, sys): ``--help`` loads every command module, and each of
+Cheap to import (argparse, json, os, re, sys): ``--help`` loads every command module, and each of
 them imports this at the top.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,6 +21,15 @@ JSON_HELP = "แสดงผลเป็น JSON / print as JSON"
 def lang_of(args) -> str:
     """The language the user asked for with --lang (Thai by default)."""
     return getattr(args, "lang", None) or "th"
+
+
+def date_text(args, d, style: str = "abbr", empty: str = "") -> str:
+    """A date (ISO text or a date) as the TUI writes it in the user's language, in the Buddhist
+    Era: ``1 ต.ค. 2569`` / ``1 Oct 2569`` (``style="full"``: ``1 ตุลาคม 2569`` / ``1 October
+    2569``); ``empty`` for no date. Text output only: ``--json`` keeps ISO dates."""
+    from ethics_tui.thai.dates import format_date
+
+    return format_date(d, style, lang=lang_of(args)) if d else empty
 
 
 def read_password(prompt: str) -> str:
@@ -76,6 +86,43 @@ def write_by_suffix(out, writers: dict) -> None:
         names = " หรือ ".join(writers)
         raise UserError(f"ใช้ไฟล์ {names}", f"Use a {' or '.join(writers)} file")
     writer(Path(out))
+
+
+OVERWRITE_HELP = "แทนที่ไฟล์ชื่อตั้งต้นที่มีอยู่แล้ว / replace the default-named file when it is already there"
+OVERWRITE_FOLDER_HELP = "เขียนทับลงในโฟลเดอร์ตั้งต้นที่มีไฟล์อยู่แล้ว / write into the default folder when it already holds files"
+
+
+def output_options(p, help: str, overwrite: bool = True, folder: bool = False) -> None:
+    """``-o/--output`` and ``--overwrite`` for a command that, without -o, writes a name of its own
+    choosing (see :func:`output_path`; ``folder``: a folder of files). ``overwrite=False``: a
+    command whose own names are always new (a time stamp) takes no --overwrite."""
+    p.add_argument("-o", "--output", help=help)
+    if overwrite:
+        p.add_argument("--overwrite", action="store_true", help=OVERWRITE_FOLDER_HELP if folder else OVERWRITE_HELP)
+
+
+def output_path(args, default, *, folder: bool = False) -> Path:
+    """Where a command writes: the file (or ``folder``) named with -o, as typed (a name the user
+    typed is theirs to replace), else ``default()``, the name the program chose, which must not be
+    there yet unless ``--overwrite`` says to replace it. Already there: a file, or a folder that
+    holds files. Called before anything is written or recorded, so a refusal changes nothing."""
+    if getattr(args, "output", None):
+        return Path(args.output)
+    path = Path(default() if callable(default) else default)
+    there = path.is_dir() and any(p.is_file() for p in path.iterdir()) if folder else path.exists()
+    if there and not getattr(args, "overwrite", False):
+        full = os.path.abspath(path)
+        th, en = (
+            (f"โฟลเดอร์ {full} มีไฟล์อยู่แล้ว", f"The folder {full} already holds files")
+            if folder
+            else (f"มีไฟล์ {full} อยู่แล้ว", f"{full} already exists")
+        )
+        raise UserError(
+            f"{th} จึงไม่ได้เขียนทับ: ถ้าต้องการแทนที่ สั่งใหม่พร้อม --overwrite (หรือ -o {full}); ถ้าต้องการเก็บไว้ ใช้ -o ตั้งชื่ออื่น",
+            f"{en}; nothing was written. To replace it, run the command again with --overwrite "
+            f"(or -o {full}); to keep it, name another with -o.",
+        )
+    return path
 
 
 def print_json(data) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, date_text, lang_of, open_ctx, print_json, say
 
 
 def add_commands(sub, common) -> None:
@@ -74,7 +74,7 @@ def cmd_exports(args) -> int:
     if not rows:
         say(args, "ไม่มีเอกสารลับที่ส่งออกค้างอยู่", "No confidential exports are left")
     for r in rows:
-        when = r["at"][:16].replace("T", " ")
+        when = f"{date_text(args, r['at'][:10])} {r['at'][11:16]}"
         print(f"{r['id']:>4}  {when}  {r['user']:<12} {r['kind']:<20} {ctx.store.dir / r['file']}")
     return 0
 
@@ -105,23 +105,21 @@ def cmd_stats(args) -> int:
 def cmd_status(args) -> int:
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
-    from ethics_tui.thai.dates import format_date
 
     ctx = open_ctx(args)
     lang = lang_of(args)
     v = svc.lookup(ctx, " ".join(args.code))
     print(f"{v.code}: {step_label(v.status, lang)}")
     for step, day in v.steps:
-        print(f"  {format_date(day, 'abbr')}  {step_label(step, lang)}")
+        print(f"  {date_text(args, day)}  {step_label(step, lang)}")
     if v.due:
-        print(("  next step due " if lang == "en" else "  ขั้นตอนถัดไปภายใน ") + format_date(v.due, "abbr"))
+        print(("  next step due " if lang == "en" else "  ขั้นตอนถัดไปภายใน ") + date_text(args, v.due))
     return 0
 
 
 def cmd_list(args) -> int:
     from ethics_tui.model.complaints import step_label
     from ethics_tui.service import complaints as svc
-    from ethics_tui.thai.dates import format_date
 
     ctx = open_ctx(args)
     lang = lang_of(args)
@@ -129,9 +127,9 @@ def cmd_list(args) -> int:
     today = date.today()
     for c in rows:
         flag = " !" if c.overdue(today) else ""
-        due = format_date(c.due, "abbr") if c.due else "-"
+        due = date_text(args, c.due, empty="-")
         print(
-            f"{c.id:>4} {c.number}/{c.fiscal_year} {c.code}  {format_date(c.received_date, 'abbr'):<14} "
+            f"{c.id:>4} {c.number}/{c.fiscal_year} {c.code}  {date_text(args, c.received_date):<14} "
             f"{step_label(c.status, lang):<24} {due}{flag}  {c.subject}"
         )
     return 0

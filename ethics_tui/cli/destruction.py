@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, say, write_by_suffix
+from ethics_tui.cli.common import command, date_text, lang_of, open_ctx, say, write_by_suffix
 
 
 def _date(text: str):
@@ -38,13 +38,15 @@ def add_commands(ps, common) -> None:
     e.add_argument("-o", "--output", required=True)
 
 
-def _show(row: dict, lang: str) -> None:
+def _show(args, row: dict) -> None:
     from ethics_tui.service.complaints_destruction import STATUS_LABELS
 
-    label = STATUS_LABELS[row["status"]][1 if lang == "en" else 0]
+    en = lang_of(args) == "en"
+    label = STATUS_LABELS[row["status"]][1 if en else 0]
+    n = len(row["entries"])
     print(
-        f"{row['id']:>3} {row['listed_on']} {len(row['entries'])} เรื่อง  {label}"
-        + ("  (late)" if row.get("late") and lang == "en" else "  (หลังกำหนด)" if row.get("late") else "")
+        f"{row['id']:>3} {date_text(args, row['listed_on'])} {n} {'case(s)' if en else 'เรื่อง'}  {label}"
+        + (("  (late)" if en else "  (หลังกำหนด)") if row.get("late") else "")
     )
 
 
@@ -52,7 +54,7 @@ def cmd_prepare(args) -> int:
     from ethics_tui.service import complaints_destruction as svc
 
     row = svc.prepare(open_ctx(args), args.on)
-    _show(row, lang_of(args))
+    _show(args, row)
     say(
         args,
         f"จัดทำบัญชีขอทำลายเลขที่ {row['id']} แล้ว ({len(row['entries'])} เรื่อง) ขั้นต่อไป: ตั้งคณะกรรมการ",
@@ -93,7 +95,7 @@ def cmd_list(args) -> int:
     from ethics_tui.service import complaints_destruction as svc
 
     for row in svc.rounds(open_ctx(args)):
-        _show(row, lang_of(args))
+        _show(args, row)
     return 0
 
 

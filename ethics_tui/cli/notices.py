@@ -3,7 +3,7 @@ register from the command line (its PDFs: ``pdf KIND``, from registers/notices.p
 
 from __future__ import annotations
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, date_text, lang_of, open_ctx, print_json, say
 from ethics_tui.errors import UserError
 
 
@@ -133,7 +133,7 @@ def cmd_pending(args) -> int:
 
 def cmd_ack(args) -> int:
     from ethics_tui.service import notices_acks
-    from ethics_tui.thai.dates import format_date, parse_date
+    from ethics_tui.thai.dates import parse_date
 
     ctx = open_ctx(args)
     ids = _staff_ids(ctx, args.staff)
@@ -143,11 +143,11 @@ def cmd_ack(args) -> int:
         return 0
     on = parse_date(args.date) if args.date else None
     done = notices_acks.acknowledge(ctx, args.id, ids, on=on, method=args.method)
-    day = format_date(on, "full") if on else "วันนี้"
+    day = date_text(args, on, "full", empty="วันนี้" if lang_of(args) == "th" else "today")
     say(
         args,
         f"บันทึกการรับทราบแล้ว {len(done)} คน ({day}); รับทราบไว้ก่อนแล้ว {len(ids) - len(done)} คน",
-        f"Recorded {len(done)} acknowledgement(s); {len(ids) - len(done)} already acknowledged",
+        f"Recorded {len(done)} acknowledgement(s) ({day}); {len(ids) - len(done)} already acknowledged",
     )
     return 0
 

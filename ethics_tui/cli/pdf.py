@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ethics_tui.cli.common import output_options
 from ethics_tui.errors import UserError
 
 # the record of exports lives in the service layer; these names stay importable from here
@@ -80,18 +81,24 @@ def add_document_commands(psub, common) -> None:
                     help=text,
                     **({"choices": prm.choices} if prm.kind == "choice" else {"type": int}),
                 )
-        p.add_argument("-o", "--output", help=f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})")
+        output_options(
+            p, f"ไฟล์ PDF (ค่าเริ่มต้น: {where[0]}) / output file (default: {where[1]})", overwrite=not doc.confidential
+        )
         p.set_defaults(func=cmd_pdf_document, doc_kind=doc.kind)
 
 
 def cmd_pdf_document(args) -> int:
-    from ethics_tui.cli.common import open_ctx, say
+    from ethics_tui.cli.common import open_ctx, output_path, say
     from ethics_tui.registers import find_document
     from ethics_tui.service import documents
+    from ethics_tui.service.access import require
 
     _spec, doc = find_document(args.doc_kind)
     ctx = open_ctx(args)
-    path = documents.write(ctx, doc.kind, args.output, **{prm.name: getattr(args, prm.name) for prm in doc.params})
+    params = {prm.name: getattr(args, prm.name) for prm in doc.params}
+    require(ctx, doc.permission)  # before saying whether its file is there
+    out = output_path(args, lambda: documents.default_path(ctx, doc.kind, **params))
+    path = documents.write(ctx, doc.kind, out, **params)
     from ethics_tui.pdf.authenticity import sha256_file
 
     digest = sha256_file(path)[:16]
@@ -151,10 +158,9 @@ def cmd_pdf_gallery(args) -> int:
 
 
 def cmd_verify_pdf(args) -> int:
-    from ethics_tui.cli.common import lang_of, open_ctx, say
+    from ethics_tui.cli.common import date_text, lang_of, open_ctx, say
     from ethics_tui.pdf.authenticity import sha256_file
     from ethics_tui.service.access import require
-    from ethics_tui.thai.dates import format_date
 
     ctx = open_ctx(args)
     require(ctx, "pdf.export")
@@ -187,8 +193,7 @@ def cmd_verify_pdf(args) -> int:
             file=sys.stderr,
         )
         return 1
-    when = entry.get("at", "")
-    day = format_date(when[:10], "full") if lang_of(args) == "th" else when
+    day = date_text(args, entry.get("at", "")[:10], "full")
     say(
         args,
         f"ต้นฉบับถูกต้อง: {entry.get('kind')} {entry.get('ref') or ''} ส่งออกเมื่อ {day} โดย {entry.get('user')}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import command, lang_of, open_ctx, output_options, output_path, print_json, say
 
 
 def add_commands(sub, common) -> None:
@@ -19,7 +19,11 @@ def add_commands(sub, common) -> None:
         help="บันทึกรายการกิจกรรมการประมวลผล (มาตรา 39) / record of processing",
         json=True,
     )
-    r.add_argument("-o", "--output", help="PDF file (default: exports/pdpa-record-DATE.pdf)")
+    output_options(
+        r,
+        "ไฟล์ PDF (ค่าเริ่มต้น: pdpa-record-<วันที่>.pdf ในโฟลเดอร์ส่งออก)"
+        " / PDF file (default: pdpa-record-DATE.pdf in the export folder)",
+    )
     command(ps, "notice", cmd_notice, common, help="ข้อความแจ้งผู้ร้องเรียน / the complainant's privacy notice")
 
 
@@ -28,10 +32,10 @@ def cmd_record(args) -> int:
     from ethics_tui.service.access import require
 
     ctx = open_ctx(args)
+    require(ctx, "users.manage")
     if args.json:
-        require(ctx, "users.manage")
         return print_json([asdict(a) for a in privacy.processing_record(ctx)])
-    out = privacy.export_record(ctx, args.output)
+    out = privacy.export_record(ctx, output_path(args, lambda: privacy.record_path(ctx)))
     say(args, f"เขียนบันทึกกิจกรรมการประมวลผลไปที่ {out}", f"Wrote the record of processing to {out}")
     return 0
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, read_password, say, write_by_suffix
+from ethics_tui.cli.common import (
+    command,
+    lang_of,
+    open_ctx,
+    output_options,
+    output_path,
+    print_json,
+    read_password,
+    say,
+    write_by_suffix,
+)
 from ethics_tui.errors import UserError
 
 
@@ -38,7 +48,11 @@ def add_commands(sub, common) -> None:
         help="โฟลเดอร์หลักฐาน ITA ของปี: ทุกไฟล์ของทุกข้อ + index.html/csv/xlsx ใน exports/ita-<ปี>/",
     )
     e.add_argument("--fy", required=True, type=_fy, help="ปี ITA (พ.ศ.) เช่น 2569")
-    e.add_argument("-o", "--output", help="โฟลเดอร์ปลายทาง (ค่าเริ่มต้น exports/ita-<ปี>)")
+    output_options(
+        e,
+        "โฟลเดอร์ปลายทาง (ค่าเริ่มต้น ita-<ปี> ในโฟลเดอร์ส่งออก) / output folder (default: ita-<year> in the export folder)",
+        folder=True,
+    )
     e.add_argument("--base-url", default="", help="ที่อยู่เว็บของโฟลเดอร์ (เติมคอลัมน์ URL ให้)")
     e.add_argument("--sign", action="store_true", help="ลงลายมือชื่ออิเล็กทรอนิกส์ (PAdES) ทุกไฟล์ด้วยใบรับรองของหน่วยงาน")
     e.add_argument("--p12", help="ไฟล์ใบรับรอง .p12 (ค่าเริ่มต้น: ที่ตั้งไว้ด้วย report signing)")
@@ -97,11 +111,13 @@ def _print_checks(args, checks) -> None:
 
 def cmd_evidence(args) -> int:
     from ethics_tui.service import report_evidence
+    from ethics_tui.service.access import require
 
     ctx = open_ctx(args)
     from ethics_tui.service.exports import export_folder
 
-    out = Path(args.output) if args.output else export_folder(ctx, args.fy) / f"ita-{args.fy}"
+    require(ctx, "report.read")  # before saying whether its folder holds files
+    out = output_path(args, lambda: export_folder(ctx, args.fy) / f"ita-{args.fy}", folder=True)
     signer = _signer(ctx, args.p12) if args.sign else None
     paths = report_evidence.write_evidence(ctx, args.fy, out, base_url=args.base_url, signer=signer)
     for p in paths:

@@ -3,7 +3,6 @@ and ``ethics-tui staff-accounts create|reissue``: staff self-service accounts wi
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, say
@@ -54,7 +53,6 @@ def cmd_serve(args) -> int:
 
 def cmd_accounts(args) -> int:
     from ethics_tui.service import staff_accounts
-    from ethics_tui.service.exports import export_folder
     from ethics_tui.service.notices import staff_ids_by_code
 
     ctx = open_ctx(args)
@@ -63,9 +61,8 @@ def cmd_accounts(args) -> int:
     if not slips:
         say(args, "ทุกคนมีบัญชีแล้ว ไม่มีใบแจ้งรหัสใหม่", "Everyone already has an account; no new slips")
         return 0
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = Path(args.output) if args.output else export_folder(ctx) / f"staff-slips-{stamp}.pdf"
-    path = staff_accounts.export_slips(ctx, slips, out)
+    # without -o: a new name each time (staff-slips-<date>-<time>[-2].pdf), never an earlier set's
+    path = staff_accounts.export_slips(ctx, slips, Path(args.output) if args.output else None)
     say(
         args,
         f"บัญชี/รหัสใหม่ {len(slips)} รายการ ใบแจ้งรหัส: {path} (รหัสมีอยู่ในไฟล์นี้เท่านั้น)",

@@ -8,7 +8,16 @@ them). The TUI calls :func:`write_memo`, :func:`write_report` and :func:`write_x
 
 from __future__ import annotations
 
-from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, say
+from ethics_tui.cli.common import (
+    command,
+    date_text,
+    lang_of,
+    open_ctx,
+    output_options,
+    output_path,
+    print_json,
+    say,
+)
 
 
 def add_commands(sub, common) -> None:
@@ -22,13 +31,13 @@ def add_commands(sub, common) -> None:
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
     x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
     x.add_argument("--fy", type=int, required=True)
-    x.add_argument("-o", "--output")
+    output_options(x, "ไฟล์ .xlsx (ค่าเริ่มต้น: training-<ปี>.xlsx ในโฟลเดอร์ส่งออก) / output file")
 
 
 def cmd_list(args) -> int:
     from ethics_tui.model.training import STATUS_LABELS
     from ethics_tui.service import training as svc
-    from ethics_tui.service.training_docs import _d, _m
+    from ethics_tui.service.training_docs import _m
 
     ctx = open_ctx(args)
     pick = 1 if lang_of(args) == "en" else 0
@@ -62,7 +71,7 @@ def cmd_list(args) -> int:
     if args.json:
         return print_json(out)
     for o in out:
-        print(f"{o['id']:>4}  {_d(o['start'])}  {o['kind']}  {o['title']}  ({_m(o['cost_per_person'])})")
+        print(f"{o['id']:>4}  {date_text(args, o['start'])}  {o['kind']}  {o['title']}  ({_m(o['cost_per_person'])})")
         for n in o["nominations"]:
             print(f"        #{n['id']} {n['staff']}: {n['status']}" + (f" — {n['reason']}" if n["reason"] else ""))
     return 0
@@ -118,15 +127,18 @@ def cmd_stats(args) -> int:
 
 def cmd_questions(args) -> int:
     from ethics_tui.service import training as svc
-    from ethics_tui.service.training_docs import _d
 
     ctx = open_ctx(args)
     staff = svc.staff_map(ctx)
     qs = svc.list_questions(ctx, open_only=args.open)
     for q in qs:
         who = staff[q.staff_id].full_name if q.staff_id in staff else q.staff_id
-        state = f"{_d(q.answered_on)} {q.answer}" if q.answered else ("(ยังไม่ได้ตอบ)" if ctx.lang == "th" else "(open)")
-        print(f"#{q.id} {_d(q.asked_on)} {who}: {q.question}\n      → {state}")
+        state = (
+            f"{date_text(args, q.answered_on)} {q.answer}"
+            if q.answered
+            else ("(ยังไม่ได้ตอบ)" if ctx.lang == "th" else "(open)")
+        )
+        print(f"#{q.id} {date_text(args, q.asked_on)} {who}: {q.question}\n      → {state}")
     say(args, f"รวม {len(qs)} เรื่อง", f"{len(qs)} question(s)")
     return 0
 
@@ -135,6 +147,6 @@ def cmd_export(args) -> int:
     from ethics_tui.service.training_docs import default_path, write_xlsx
 
     ctx = open_ctx(args)
-    out = write_xlsx(ctx, args.fy, args.output or default_path(ctx, f"training-{args.fy}.xlsx", args.fy))
+    out = write_xlsx(ctx, args.fy, output_path(args, lambda: default_path(ctx, f"training-{args.fy}.xlsx", args.fy)))
     say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0

@@ -226,16 +226,38 @@ def open_folder(path: Path) -> bool:
 CONFIDENTIAL_KINDS = {"complaint-casefile": "complaints.read", "complaint-receipt": "complaints.read"}
 
 
+def stamped_names(folder: Path, stem: str, suffix: str = ".pdf"):
+    """``<stem>-<YYYYmmdd-HHMMSS><suffix>`` in ``folder`` (now, to the second), then the same with
+    ``-2``, ``-3``, ... before the suffix: the names to try, in order, for a file made now."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    yield Path(folder) / f"{stem}-{stamp}{suffix}"
+    n = 2
+    while True:
+        yield Path(folder) / f"{stem}-{stamp}-{n}{suffix}"
+        n += 1
+
+
+def reserve_new_file(folder: Path, stem: str, suffix: str = ".pdf") -> Path:
+    """The first of :func:`stamped_names` no file has, created empty at once (exclusively: two
+    programs at the same moment get two names), for the writer to fill; nothing is ever replaced.
+    A writer that fails removes it again."""
+    import os
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    names = stamped_names(folder, stem, suffix)
+    while True:
+        path = next(names)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            return path
+        except FileExistsError:
+            pass
+
+
 def confidential_path(ctx, stem: str) -> Path:
     """A fresh file in ``confidential-exports/`` (inside the data folder, never backed up): the
     name says what it is and when, never a receipt code or a person."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    folder = confidential_dir(ctx)
-    out, n = folder / f"{stem}-{stamp}.pdf", 1
-    while out.exists():
-        n += 1
-        out = folder / f"{stem}-{stamp}-{n}.pdf"
-    return out
+    return next(p for p in stamped_names(confidential_dir(ctx), stem) if not p.exists())
 
 
 def list_confidential(ctx) -> list[dict]:

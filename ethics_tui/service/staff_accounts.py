@@ -162,10 +162,12 @@ def create_accounts(ctx: Context, staff_ids: list[int] | None = None, reissue: b
     return slips
 
 
-def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
+def export_slips(ctx: Context, slips: list[Slip], out: Path | None = None) -> Path:
     """A PDF of cut-out slips (four per A4 page): name, division, username, one-time code.
 
-    The codes are in no other file; the slips are the only copy (print, cut, hand out)."""
+    The codes are in no other file; the slips are the only copy (print, cut, hand out), so
+    without ``out`` the file gets a name no file has (:func:`slips_file`): an earlier set of
+    slips is never replaced."""
     from fpdf.enums import XPos, YPos
 
     from ethics_tui.pdf.base import ThaiPDF
@@ -205,7 +207,22 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path) -> Path:
         pdf.set_dash_pattern(dash=1.0, gap=1.5)
         pdf.line(10, y, 200, y)
         pdf.set_dash_pattern()
-    path = pdf.save(out)
+    reserved = out is None
+    path = slips_file(ctx) if reserved else out
+    try:
+        path = pdf.save(path)
+    except BaseException:
+        if reserved:
+            path.unlink(missing_ok=True)
+        raise
     with ctx.store.transaction(actor=ctx.actor) as tx:
         tx.log("export", "staff-slips", None, note=f"{len(slips)} slips")
     return path
+
+
+def slips_file(ctx: Context) -> Path:
+    """A new file for a set of slips in the exports folder: ``staff-slips-<date>-<time>.pdf``,
+    ``...-2.pdf`` and on when slips were made in the same second (created empty, exclusively)."""
+    from ethics_tui.service.exports import export_folder, reserve_new_file
+
+    return reserve_new_file(export_folder(ctx), "staff-slips")

@@ -7,8 +7,6 @@ exports folder (and offered as a download in a browser session): the codes are i
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -77,16 +75,13 @@ class StaffAccountsScreen(
         )
 
     def _make(self, staff_ids: list[int] | None) -> None:
-        from ethics_tui.service.exports import export_folder
-
         def job(progress):
             slips = svc.create_accounts(self.ctx, staff_ids, reissue=staff_ids is not None)
             if not slips:
                 self.app.call_from_thread(self.notify, self.t("sa_nothing"), markup=False)
                 return None
             self.made = len(slips)
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            return svc.export_slips(self.ctx, slips, export_folder(self.ctx) / f"staff-slips-{stamp}.pdf")
+            return svc.export_slips(self.ctx, slips)  # a new name each time (service.staff_accounts.slips_file)
 
         run_export(
             self,
