@@ -372,3 +372,48 @@ def test_report_sign_a_damaged_pdf_gets_a_clear_message(office, tmp_path):
         office, "--user", "admin", "report", "sign", "--p12", str(p12), str(garbage), stdin="demo1234\nsecret\n"
     )
     assert_clear_refusal(done)
+
+
+# -- confidential files and revoked sessions ----------------------------------------------------------
+def _first_case(ctx):
+    from ethics_tui.service import complaints
+
+    return complaints.list_cases(ctx)[0]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_confidential_case_file_is_readable_by_its_owner_only(office):
+    """The case file (complainant, contact, accused, details in clear) is written 0644 into a
+    0755 confidential-exports/: any account on the PC or share reads it, whatever its role."""
+    from ethics_tui.service.complaints_docs import export_pdf
+
+    ctx = demo_sign_in(Context.open(office), "complaints")
+    out = export_pdf(ctx, "casefile", case_id=_first_case(ctx).id)
+    assert out.parent.name == "confidential-exports"
+    assert out.stat().st_mode & 0o077 == 0, oct(out.stat().st_mode)
+    assert out.parent.stat().st_mode & 0o077 == 0, oct(out.parent.stat().st_mode)
+
+
+def test_a_session_opened_before_a_revocation_sees_no_later_cases(office):
+    """Roles are read once at sign-in: after admin takes the complaints role away, the session
+    still open lists every case registered later (receipt code, number, dates, channel, kind,
+    status; the subject reads ปกปิด) until it signs out."""
+    from ethics_tui.model.complaints import KINDS, Complaint, Identity
+    from ethics_tui.service import complaints, users
+    from ethics_tui.service.access import AccessDenied
+
+    admin = demo_sign_in(Context.open(office), "admin")
+    users.create_user(admin, "c2", "Second", ["complaints"], "demo12345", must_change=False)
+    stale = demo_sign_in(Context.open(office), "complaints")
+    users.approve_grants(stale)
+    users.set_roles(admin, "complaints", ["viewer"])
+    c2 = Context.open(office)
+    users.sign_in(c2, "c2", "demo12345")
+    channel = complaints.get_settings(c2).channels[0]
+    when = _first_case(c2).received_at
+    new = complaints.intake(c2, Complaint(when, channel, sorted(KINDS)[0], "เรื่องใหม่หลังถอนสิทธิ์"), Identity())
+    try:
+        seen = [c.code for c in complaints.list_cases(stale)]
+    except AccessDenied:
+        return
+    assert new.code not in seen
