@@ -196,3 +196,16 @@ async def test_thai_digits_year_and_ita_prompts(make_app, demo_ctx):
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen and report.ita_score(app.ctx, fy - 1) is None
+
+
+async def test_the_exports_stay_on_the_key_line_at_80_columns(make_app, ctx):
+    """At 80x24 the key line kept the year keys and left out x (XLSX) and v (ITA evidence): the
+    report's own keys come first now, the year keys (in f1 and the palette) after them."""
+    from textual.widgets._footer import FooterKey
+    from tui_helpers import footer_problems, signed_in
+
+    async with signed_in(make_app, ctx, "hr", "m", size=(80, 24)) as (app, pilot):
+        assert isinstance(app.screen, ReportScreen)
+        shown = [k.key for k in app.screen.query(FooterKey) if k.display]
+        assert {"ctrl+e", "x", "v", "e", "i"} <= set(shown), shown
+        assert footer_problems(app, (80, 24)) == []

@@ -22,7 +22,9 @@ YEAR_BINDINGS: list[BindingType] = [
 class FiscalYearScreen(DigitsMixin, GuardedScreen):
     """The base of the report and ITA item screens. Subclasses define ``reload()``."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list(YEAR_BINDINGS)
+    #: none here: each screen places YEAR_BINDINGS among its own keys (Textual keeps a base
+    #: class's keys first in the key line, whatever order the subclass lists them in)
+    BINDINGS: ClassVar[list[BindingType]] = []
 
     def __init__(self, then: str | None = None, fy: int | None = None) -> None:
         super().__init__()

@@ -77,7 +77,9 @@ class ReportTextsModal(FormModal[RowTexts | None]):
 
 class ReportScreen(FiscalYearScreen):
     #: actions that need a permission: hidden for other roles and refused in Thai if pressed
-    BINDINGS, ACTION_PERMISSIONS = spec_keys("report", back="app.pop_screen", first=YEAR_BINDINGS)
+    #: the report's own keys first, the year keys after them: at 80 columns the key line keeps
+    #: the exports (x, v) and leaves out year keys (in f1 and the palette)
+    BINDINGS, ACTION_PERMISSIONS = spec_keys("report", *YEAR_BINDINGS, back="app.pop_screen")
 
     def compose(self) -> ComposeResult:
         yield Header()
