@@ -230,3 +230,27 @@ def test_statistics_and_pdfs_show_the_withdrawal(office, tmp_path):
     withdraw(hr, kept.id, "swap", "", DAY)
     with pytest.raises(UserError, match="ถอนแล้ว"):
         training_docs.write_memo(hr, opp.id, tmp_path / "none.pdf")
+
+
+def test_cli_withdraw_and_edit(office, monkeypatch, capsys):
+    import io
+    import sys
+
+    from ethics_tui.cli import main
+
+    hr, opp, (a, b, _c, _d), director = office
+    monkeypatch.setattr(sys, "stdin", io.StringIO("demo1234\n" * 20))
+    codes = {s.id: s.code for s in svc.staff_map(hr).values()}
+    n = svc.nominate(hr, opp.id, a, director, "งานพัสดุ", DAY)
+    base = ["--data", str(hr.store.dir), "--user", "hr", "training"]
+    assert main([*base, "edit", str(n.id), "--staff", codes[b], "--cost", "1,500"]) == 0
+    assert "แก้ไขการเสนอชื่อ" in capsys.readouterr().out
+    assert (svc.get_nomination(hr, n.id).staff_id, svc.get_nomination(hr, n.id).cost) == (b, 1500.0)
+    assert main([*base, "withdraw", str(n.id), "--reason", "other"]) == 1  # other without the text
+    assert "ต้องพิมพ์เหตุผลที่ถอน" in capsys.readouterr().err
+    assert main([*base, "withdraw", str(n.id), "--reason", "declined", "--text", "ติดภารกิจครอบครัว"]) == 0
+    assert "ผู้ได้รับการเสนอชื่อขอสละสิทธิ์" in capsys.readouterr().out
+    assert main([*base, "edit", str(n.id), "--rationale", "อื่น"]) == 1
+    assert "ถอนการเสนอชื่อนี้แล้ว" in capsys.readouterr().err
+    assert main([*base, "list"]) == 0
+    assert "ถอนการเสนอชื่อ — ผู้ได้รับการเสนอชื่อขอสละสิทธิ์" in capsys.readouterr().out

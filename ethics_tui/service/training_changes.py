@@ -36,6 +36,12 @@ def edit_refusal(nom: Nomination) -> UserError | None:
             "ถอนการเสนอชื่อนี้แล้ว จึงแก้ไขไม่ได้ หากต้องการให้ผู้นี้เข้าร่วม ให้เสนอชื่อใหม่",
             "This nomination was withdrawn and cannot be edited; nominate the person again instead.",
         )
+    if nom.outcome:
+        return UserError(
+            "บันทึกผลการเข้าร่วมแล้ว จึงแก้ไขการเสนอชื่อไม่ได้ หากบันทึกผลผิด ให้แก้ไขผลการเข้าร่วมโดยระบุเหตุผลที่แก้",
+            "The outcome is recorded, so the nomination cannot be edited; if the outcome is wrong, correct "
+            "it and give the reason.",
+        )
     if nom.decision == APPROVED:
         return UserError(
             "ผู้บริหารอนุมัติแล้ว จึงแก้ไขการเสนอชื่อไม่ได้ (การอนุมัติผูกกับผู้ได้รับการเสนอชื่อ เหตุผล และค่าใช้จ่ายเดิม) "
