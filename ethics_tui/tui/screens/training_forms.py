@@ -208,6 +208,8 @@ class OutcomeModal(_Form):
         if self.scholarship:
             yield self.inp("conditions", n.conditions)
             yield self.inp("bond_months", str(n.bond_months or ""))
+        if n.outcome:  # a correction, never a silent rewrite: why (kept on the record)
+            yield self.inp("outcome_note", "", True)
 
     def collect(self):
         errors: dict = {}
@@ -219,10 +221,14 @@ class OutcomeModal(_Form):
             errors["absent_reason"] = ("ต้องระบุเหตุผลที่ไม่ได้เข้าร่วม", "give the reason for not attending")
         cond = self.input_value("conditions") if self.scholarship else ""
         bond = _number(self, "bond_months", errors, int) if self.scholarship else 0
-        return (outcome, cert, reason, cond, bond), errors
+        note = self.input_value("outcome_note") if self.nom.outcome else ""
+        if self.nom.outcome and not note:
+            errors["outcome_note"] = ("การแก้ไขผลที่บันทึกแล้วต้องระบุเหตุผล", "a correction needs a reason")
+        return (outcome, cert, reason, cond, bond, note), errors
 
     def save(self, value):
-        return svc.record_outcome(self.ctx, self.nom.id, *value)
+        *fields, note = value
+        return svc.record_outcome(self.ctx, self.nom.id, *fields, note=note)
 
 
 class BudgetModal(_Form):
