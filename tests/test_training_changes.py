@@ -220,7 +220,7 @@ def test_statistics_and_pdfs_show_the_withdrawal(office, tmp_path):
     assert names[b] in {n[0] for n in st.never_selected}
     memo, _ = training_docs.write_memo(hr, opp.id, tmp_path / "memo.pdf")
     text = squash("".join(pages(memo)))
-    assert squash(f"ถอนการเสนอชื่อ {names[b]} (เจ็บป่วยหรือมีเหตุจำเป็น)") in text
+    assert squash(f"ถอนการเสนอชื่อ {names[b]} หลังได้รับอนุมัติ (เจ็บป่วยหรือมีเหตุจำเป็น)") in text
     assert squash(names[a]) in text and "ผ่าตัด" not in text
     assert squash("ค่าใช้จ่ายรวม (ไม่รวมรายที่ไม่อนุมัติ) ๑,๐๐๐.๐๐ บาท") in text  # the live one only
     assert kept.id

@@ -93,7 +93,10 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
         )
     total = sum(r.nomination.cost_for(opp) for r in rows if r.nomination.decision != "rejected")
     after = [
-        f"ถอนการเสนอชื่อ {r.name} ({r.nomination.withdraw_reason(text=False)})" for r in every if r.nomination.withdrawn
+        f"ถอนการเสนอชื่อ {r.name}{' หลังได้รับอนุมัติ' if r.nomination.decision == 'approved' else ''} "
+        f"({r.nomination.withdraw_reason(text=False)})"
+        for r in every
+        if r.nomination.withdrawn
     ]
     line = training_stats.budget_lines(ctx, opp.fiscal_year)
     if len(line) == 1 and line[0].amount is not None:

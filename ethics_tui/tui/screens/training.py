@@ -185,6 +185,11 @@ class TrainingScreen(
         staff = svc.staff_map(self.ctx)
         by = staff.get(n.nominated_by)
         out = Text()
+        if n.withdrawn:  # first: the panel is 3 lines at 80x24
+            day = format_date(n.withdrawn_on, "abbr", self.digits, self.lang)
+            out.append(
+                self.d(self.t("tr_withdrawn_line", date=day, reason=n.withdraw_reason(self.lang))) + "\n", "bold"
+            )
         out.append(
             self.d(
                 f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"  # noqa: E501 - one message
@@ -202,11 +207,8 @@ class TrainingScreen(
                     f"{format_date(n.decided_on, 'abbr', self.digits, self.lang)} {n.reject_reason(self.lang)}\n"
                 )
             )
-        if n.withdrawn:
-            day = format_date(n.withdrawn_on, "abbr", self.digits, self.lang)
-            out.append(self.d(self.t("tr_withdrawn_line", date=day, reason=n.withdraw_reason(self.lang))), style="bold")
         if n.outcome_note:
-            out.append("\n" + self.d(self.t("tr_outcome_note", note=n.outcome_note)))
+            out.append(self.d(self.t("tr_outcome_note", note=n.outcome_note)))
         box.update(out)
 
     # -- events ----------------------------------------------------------------------------
