@@ -4,74 +4,80 @@ approval is refused before any form opens; enter on a nomination offers what may
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date
 
 import pytest
-from textual.widgets import DataTable, Input, Select
+from test_training_screen import office  # noqa: F401 - the fixture
+from textual.widgets import DataTable
 from tui_helpers import footer_problems, notifications, settle, start, text_of
 
-from demo_cache import fast_demo
-from ethics_tui.model.training import Opportunity
 from ethics_tui.service import demo, training_stats
 from ethics_tui.service import training as svc
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_changes import NominationEditModal, WithdrawModal
+from ethics_tui.tui.screens.training_forms import RejectModal
 from ethics_tui.tui.widgets.dialogs import ChoiceModal
 
 SMALL = (80, 24)
 
 
 @pytest.fixture
-def office(ctx):
-    fast_demo(ctx)
-    hr = demo.demo_sign_in(ctx, "hr")
-    fy = svc.fiscal_years(hr)[-1]
-    opp = svc.save_opportunity(
-        hr,
-        Opportunity(
-            "ฝึกอบรม", "การเขียนหนังสือราชการ", f"{fy - 543}-09-30", "DOC-1", "สถ.", cost_registration=1000.0, seats=1
-        ),
-    )
+def nominated(office):  # noqa: F811 - the fixture imported above
+    """test_training_screen's office (a one-seat course) with one nomination, not yet decided."""
+    hr, opp = office
     staff = sorted(svc.staff_map(hr).values(), key=lambda s: s.id)
-    nom = svc.nominate(hr, opp.id, staff[30].id, staff[29].id, "งานสารบรรณ", date.today())
-    return hr, opp, nom
+    return hr, opp, svc.nominate(hr, opp.id, staff[30].id, staff[29].id, "งานสารบรรณ", date.today())
 
 
-async def on_nomination(pilot, opp_id: int) -> TrainingScreen:
-    await pilot.press("f")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, TrainingScreen)
-    opps = screen.query_one("#tr-opps", DataTable)
-    opps.move_cursor(row=opps.get_row_index(str(opp_id)))
-    await pilot.pause()
-    screen.query_one("#tr-noms", DataTable).focus()
-    await pilot.pause()
-    return screen
-
-
-async def test_withdraw_without_then_with_a_reason(make_app, office):
-    hr, opp, nom = office
+@asynccontextmanager
+async def on_nomination(make_app, hr, opp_id: int, role: str):
+    """The app at 80x24 as ``role``, on the training screen, the nominations table focused on
+    the first nomination of ``opp_id``: yields (app, pilot, screen)."""
     app = make_app(hr.store.dir)
     async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        screen = await on_nomination(pilot, opp.id)
-        assert footer_problems(app, SMALL) == []
-        await pilot.press("x")
+        await start(pilot, role)
+        await pilot.press("f")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TrainingScreen)
+        opps = screen.query_one("#tr-opps", DataTable)
+        opps.move_cursor(row=opps.get_row_index(str(opp_id)))
         await pilot.pause()
-        form = app.screen
-        assert isinstance(form, WithdrawModal)
+        screen.query_one("#tr-noms", DataTable).focus()
+        await pilot.pause()
+        yield app, pilot, screen
+
+
+async def press_for(pilot, key: str, form_class):
+    """Press ``key``; the form it opens (of ``form_class``)."""
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, form_class), notifications(pilot.app)
+    return pilot.app.screen
+
+
+async def save(pilot, form, screen, **values) -> None:
+    """Fill the form's fields (a Select or an Input each), ctrl+s: back on ``screen``."""
+    for field, value in values.items():
+        form.query_one(f"#f-{field}").value = value
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert pilot.app.screen is screen, notifications(pilot.app)
+
+
+async def test_withdraw_without_then_with_a_reason(make_app, nominated):
+    hr, opp, nom = nominated
+    async with on_nomination(make_app, hr, opp.id, "hr") as (app, pilot, screen):
+        assert footer_problems(app, SMALL) == []
+        form = await press_for(pilot, "x", WithdrawModal)
         await pilot.press("ctrl+s")  # no reason: refused at the field, nothing stored
         await settle(pilot)
         assert app.screen is form
         assert text_of(form.query_one("#err-withdraw_code")) == "การถอนการเสนอชื่อต้องระบุเหตุผล"
         assert not svc.get_nomination(hr, nom.id).withdrawn
-        form.query_one("#f-withdraw_code", Select).value = "declined"
-        form.query_one("#f-withdraw_text", Input).value = "ติดภารกิจครอบครัว"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is screen, notifications(app)
+        await save(pilot, form, screen, withdraw_code="declined", withdraw_text="ติดภารกิจครอบครัว")
         saved = svc.get_nomination(hr, nom.id)
         assert (saved.status, saved.withdraw_code, saved.withdrawn_by) == ("withdrawn", "declined", "hr")
         assert any("ถอนการเสนอชื่อ" in m and "ขอสละสิทธิ์" in m for m in notifications(app))
@@ -84,21 +90,11 @@ async def test_withdraw_without_then_with_a_reason(make_app, office):
         assert app.screen is screen and any("ถอนการเสนอชื่อนี้แล้ว" in m for m in notifications(app))
 
 
-async def test_edit_before_the_decision_and_refused_after_approval(make_app, office):
-    hr, opp, nom = office
-    app = make_app(hr.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        screen = await on_nomination(pilot, opp.id)
-        await pilot.press("e")  # e on the nominations table: this nomination
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, NominationEditModal)
-        form.query_one("#f-rationale", Input).value = "รับผิดชอบงานสารบรรณของกอง"
-        form.query_one("#f-cost", Input).value = "1,500"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        assert app.screen is screen, notifications(app)
+async def test_edit_before_the_decision_and_refused_after_approval(make_app, nominated):
+    hr, opp, nom = nominated
+    async with on_nomination(make_app, hr, opp.id, "hr") as (app, pilot, screen):
+        form = await press_for(pilot, "e", NominationEditModal)  # e on the nominations table: this one
+        await save(pilot, form, screen, rationale="รับผิดชอบงานสารบรรณของกอง", cost="1,500")
         saved = svc.get_nomination(hr, nom.id)
         assert (saved.rationale, saved.cost) == ("รับผิดชอบงานสารบรรณของกอง", 1500.0)
         assert "1,500.00" in text_of(screen.query_one("#tr-checks")).translate(
@@ -106,10 +102,7 @@ async def test_edit_before_the_decision_and_refused_after_approval(make_app, off
         )
 
     svc.decide(demo.demo_sign_in(replace(hr, user=None), "executive"), nom.id, True, date.today())
-    app = make_app(hr.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        screen = await on_nomination(pilot, opp.id)
+    async with on_nomination(make_app, hr, opp.id, "hr") as (app, pilot, screen):
         await pilot.press("u")
         await pilot.pause()
         assert app.screen is screen  # no form to fill and then refuse
@@ -118,28 +111,18 @@ async def test_edit_before_the_decision_and_refused_after_approval(make_app, off
         assert svc.get_nomination(hr, nom.id).rationale == "รับผิดชอบงานสารบรรณของกอง"
 
 
-async def test_enter_on_a_nomination_offers_what_the_role_may_do(make_app, office):
-    hr, opp, _nom = office
-    app = make_app(hr.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "executive")
-        screen = await on_nomination(pilot, opp.id)
+@pytest.mark.parametrize(
+    ("role", "offered", "opens"),
+    [("executive", ["approve", "reject"], RejectModal), ("hr", ["edit_nomination", "withdraw"], WithdrawModal)],
+)
+async def test_enter_on_a_nomination_offers_what_the_role_may_do(make_app, nominated, role, offered, opens):
+    hr, opp, _nom = nominated
+    async with on_nomination(make_app, hr, opp.id, role) as (app, pilot, _screen):
         await pilot.press("enter")
         await pilot.pause()
         menu = app.screen
         assert isinstance(menu, ChoiceModal)
-        assert [key for _label, key in menu.options] == ["approve", "reject"]
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
-    app = make_app(hr.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        screen = await on_nomination(pilot, opp.id)
-        await pilot.press("enter")
-        await pilot.pause()
-        menu = app.screen
-        assert [key for _label, key in menu.options] == ["edit_nomination", "withdraw"]
-        await pilot.press("down", "enter")  # withdraw
+        assert [key for _label, key in menu.options] == offered
+        await pilot.press("down", "enter")  # the second: reject (a form) or withdraw
         await settle(pilot)
-        assert isinstance(app.screen, WithdrawModal)
+        assert isinstance(app.screen, opens)

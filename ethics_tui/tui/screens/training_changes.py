@@ -16,8 +16,7 @@ from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import WITHDRAW_REASONS, Nomination, Opportunity
 from ethics_tui.service.access import can, require
 from ethics_tui.service.training_changes import edit_nomination, edit_refusal, withdraw, withdraw_refusal
-from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.screens.training_forms import _d, _date, _Form, _money, _number, _required
+from ethics_tui.tui.screens.training_forms import ReasonForm, _d, _date, _Form, _money, _number, _required
 from ethics_tui.tui.widgets.fields import people_options
 
 
@@ -62,30 +61,19 @@ class NominationEditModal(_Form):
         return edit_nomination(self.ctx, value)
 
 
-class WithdrawModal(_Form):
+class WithdrawModal(ReasonForm):
     """Withdraw with a reason (a standard one, or free text): required."""
+
+    REASONS = WITHDRAW_REASONS
+    FIELDS = ("withdraw_code", "withdraw_text", "withdrawn_on")
+    NEEDS_REASON = ("การถอนการเสนอชื่อต้องระบุเหตุผล", "a withdrawal needs a reason")
+    TYPE_REASON = ("ต้องพิมพ์เหตุผลที่ถอน", "type the reason for the withdrawal")
+    hint_key = "tr_withdraw_hint"
 
     def __init__(self, nom: Nomination, name: str) -> None:
         super().__init__()
         self.nom = nom
         self.title_text = self.t("tr_withdraw_title", name=name)
-
-    def compose_fields(self) -> ComposeResult:
-        pick = 1 if self.lang == "en" else 0
-        yield Static(self.t("tr_withdraw_hint"), classes="hint", markup=False)
-        yield self.sel("withdraw_code", [(v[pick], k) for k, v in WITHDRAW_REASONS.items()], required=True)
-        yield self.inp("withdraw_text")
-        yield self.inp("withdrawn_on", format_date(date.today(), "numeric"), True, True)
-
-    def collect(self):
-        errors: dict = {}
-        day = _date(self, "withdrawn_on", errors, True)
-        code, text = self.select_value("withdraw_code") or "", self.input_value("withdraw_text")
-        if not code and not text:
-            errors["withdraw_code"] = ("การถอนการเสนอชื่อต้องระบุเหตุผล", "a withdrawal needs a reason")
-        if code == "other" and not text:
-            errors["withdraw_text"] = ("ต้องพิมพ์เหตุผลที่ถอน", "type the reason for the withdrawal")
-        return (code, text, day), errors
 
     def save(self, value) -> Nomination:
         code, text, day = value
@@ -95,44 +83,49 @@ class WithdrawModal(_Form):
 class NominationChanges:
     """The training screen's nomination changes (mixed into ``TrainingScreen``)."""
 
-    def action_edit_nomination(self) -> None:
-        require(self.ctx, "training.write")  # refused before the form is filled, not at save
+    def _changeable(self, refusal_of) -> Nomination | None:
+        """The highlighted nomination, if it may be changed: a refusal comes before any form."""
+        require(self.ctx, "training.write")
         n = self.need_nom()
-        if n is None:
-            return
-        refusal = edit_refusal(n)
+        refusal = refusal_of(n) if n is not None else None
         if refusal is not None:
             raise refusal
+        return n
+
+    def _open(self, form, message) -> None:
+        """Push ``form``; once it saved, reload with the nomination kept and ``message(saved)``."""
+
+        def done(saved: Nomination | None) -> None:
+            if saved is not None:
+                self.reload()
+                self.show_nominations(keep=saved.id)
+                self.notify(message(saved), markup=False)
+
+        self.app.push_screen(form, done)
+
+    def action_edit_nomination(self) -> None:
+        n = self._changeable(edit_refusal)
+        if n is None:
+            return
         staff = self.active_staff()
         people = staff + [s for s in self._people(n.staff_id, n.nominated_by) if s not in staff]
         directors = [s for s in people if s.position.startswith(DIRECTORS) or s.id == n.nominated_by] or people
 
-        def done(saved: Nomination | None) -> None:
-            if saved is not None:
-                self.reload()
-                self.show_nominations(keep=saved.id)
-                key = "tr_nom_edited_again" if n.forwarded_on and not saved.forwarded_on else "tr_nom_edited"
-                self.notify(self.t(key, name=self.name_of(saved.staff_id)), markup=False)
+        def message(saved: Nomination) -> str:
+            key = "tr_nom_edited_again" if n.forwarded_on and not saved.forwarded_on else "tr_nom_edited"
+            return self.t(key, name=self.name_of(saved.staff_id))
 
-        self.app.push_screen(NominationEditModal(n, self.opps[n.opportunity_id], people, directors), done)
+        self._open(NominationEditModal(n, self.opps[n.opportunity_id], people, directors), message)
 
     def action_withdraw(self) -> None:
-        require(self.ctx, "training.write")
-        n = self.need_nom()
+        n = self._changeable(withdraw_refusal)
         if n is None:
             return
-        refusal = withdraw_refusal(n)
-        if refusal is not None:
-            raise refusal
         name = self.name_of(n.staff_id)
-
-        def done(saved: Nomination | None) -> None:
-            if saved is not None:
-                self.reload()
-                self.show_nominations(keep=saved.id)
-                self.notify(self.t("tr_withdrawn", name=name, reason=saved.withdraw_reason(self.lang)), markup=False)
-
-        self.app.push_screen(WithdrawModal(n, name), done)
+        self._open(
+            WithdrawModal(n, name),
+            lambda saved: self.t("tr_withdrawn", name=name, reason=saved.withdraw_reason(self.lang)),
+        )
 
     def row_chosen(self, table) -> None:
         """Enter on a nomination: what this user may do with it, as a short menu."""
