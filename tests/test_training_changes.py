@@ -4,6 +4,7 @@ statistics and the PDFs after it, the audit (field names only) and a failed writ
 from __future__ import annotations
 
 import errno
+import json
 import os
 from dataclasses import replace
 from datetime import date
@@ -254,3 +255,11 @@ def test_cli_withdraw_and_edit(office, monkeypatch, capsys):
     assert "ถอนการเสนอชื่อนี้แล้ว" in capsys.readouterr().err
     assert main([*base, "list"]) == 0
     assert "ถอนการเสนอชื่อ — ผู้ได้รับการเสนอชื่อขอสละสิทธิ์" in capsys.readouterr().out
+    assert main([*base, "stats", "--fy", str(opp.fiscal_year), "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)["withdrawals"]
+    assert (row["stage"], row["reason"]) == ("ก่อนพิจารณา", "ผู้ได้รับการเสนอชื่อขอสละสิทธิ์")
+    xlsx = training_docs.write_xlsx(hr, opp.fiscal_year, hr.store.dir.parent / "t.xlsx")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx)["ถอนการเสนอชื่อ"]
+    assert [c.value for c in sheet[2]][2:] == ["ก่อนพิจารณา", "ผู้ได้รับการเสนอชื่อขอสละสิทธิ์"]

@@ -87,6 +87,7 @@ def cmd_stats(args) -> int:
         "never_selected": [dict(zip(("name", "position", "division"), n)) for n in st.never_selected],
         "rejections_by_reason": st.rejections,
         "went": [dict(zip(("name", "division", "title", "kind", "status"), w)) for w in st.went],
+        "withdrawals": [dict(zip(("name", "title", "stage", "reason"), w)) for w in st.withdrawals],
         "ethics_trainings": len(st.ethics_events),
         "open_questions": st.open_questions,
         "budget": [

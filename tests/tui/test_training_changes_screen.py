@@ -17,7 +17,7 @@ from ethics_tui.service import demo, training_stats
 from ethics_tui.service import training as svc
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_changes import NominationEditModal, WithdrawModal
-from ethics_tui.tui.screens.training_forms import RejectModal
+from ethics_tui.tui.screens.training_forms import OutcomeModal, RejectModal
 from ethics_tui.tui.widgets.dialogs import ChoiceModal
 
 SMALL = (80, 24)
@@ -126,3 +126,24 @@ async def test_enter_on_a_nomination_offers_what_the_role_may_do(make_app, nomin
         await pilot.press("down", "enter")  # the second: reject (a form) or withdraw
         await settle(pilot)
         assert isinstance(app.screen, opens)
+
+
+async def test_after_attendance_only_a_reasoned_outcome_correction(make_app, nominated):
+    hr, opp, nom = nominated
+    svc.decide(demo.demo_sign_in(replace(hr, user=None), "executive"), nom.id, True, date.today())
+    svc.record_outcome(hr, nom.id, "attended")
+    async with on_nomination(make_app, hr, opp.id, "hr") as (app, pilot, screen):
+        await pilot.press("x")  # withdrawing is refused: it says to correct the outcome
+        await pilot.pause()
+        assert app.screen is screen and any("แก้ไขผลการเข้าร่วม" in m for m in notifications(app))
+        form = await press_for(pilot, "o", OutcomeModal)
+        form.query_one("#f-outcome").value = "absent"
+        form.query_one("#f-absent_reason").value = "ลาป่วย"
+        await pilot.press("ctrl+s")  # no reason for the correction: refused at its field
+        await settle(pilot)
+        assert text_of(form.query_one("#err-outcome_note")) == "การแก้ไขผลที่บันทึกแล้วต้องระบุเหตุผล"
+        assert svc.get_nomination(hr, nom.id).outcome == "attended"
+        await save(pilot, form, screen, outcome_note="บันทึกผิดคน")
+        saved = svc.get_nomination(hr, nom.id)
+        assert (saved.outcome, saved.outcome_note) == ("absent", "บันทึกผิดคน")
+        assert "แก้ไขผลการเข้าร่วม เหตุผล: บันทึกผิดคน" in text_of(screen.query_one("#tr-checks"))
