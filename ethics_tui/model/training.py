@@ -31,6 +31,9 @@ OUTCOMES = ("", ATTENDED, COMPLETED, ABSENT)
 #: Standard rejection reasons (the seed names the first two); "other" needs free text.
 REJECT_REASONS = labels_of("training.reject_reasons")
 STATUS_LABELS = labels_of("training.status_labels")
+#: Why a nomination was withdrawn; "other" needs free text (docs/training.md, "Changes").
+WITHDRAW_REASONS = labels_of("training.withdraw_reasons")
+WITHDRAWN = "withdrawn"
 
 
 @dataclass
@@ -135,11 +138,23 @@ class Nomination(Record):
     absent_reason: str = ""
     conditions: str = ""  # scholarships: conditions of the grant
     bond_months: int = 0  # scholarships: the bond period
+    cost: float | None = None  # this person's cost when it differs from the opportunity's
+    withdrawn_on: str = ""  # withdrawn (kept, never deleted): frees the seat and the budget
+    withdrawn_by: str = ""  # username of the HR officer
+    withdraw_code: str = ""  # key of WITHDRAW_REASONS
+    withdraw_text: str = ""  # free text (required for "other")
+    outcome_note: str = ""  # why a recorded outcome was corrected (the last correction)
     id: int | None = None
     rev: int = 0
 
     @property
+    def withdrawn(self) -> bool:
+        return bool(self.withdrawn_on)
+
+    @property
     def status(self) -> str:
+        if self.withdrawn_on:
+            return WITHDRAWN
         if self.outcome:
             return self.outcome
         if self.decision:
@@ -148,8 +163,21 @@ class Nomination(Record):
 
     @property
     def selected(self) -> bool:
-        """Approved and not recorded as absent: the person got the opportunity."""
-        return self.decision == APPROVED and self.outcome != ABSENT
+        """Approved, not withdrawn, not recorded as absent: the person got the opportunity."""
+        return self.decision == APPROVED and self.outcome != ABSENT and not self.withdrawn_on
+
+    def cost_for(self, opp: Opportunity) -> float:
+        """The cost of this nomination: its own when set, else the opportunity's per person."""
+        return opp.cost_per_person if self.cost is None else round(float(self.cost), 2)
+
+    def withdraw_reason(self, lang: str = "th", text: bool = True) -> str:
+        """The withdrawal's reason (label and free text; ``text=False``: the label only)."""
+        if not self.withdrawn_on:
+            return ""
+        base = pick(WITHDRAW_REASONS.get(self.withdraw_code, ("", "")), lang)
+        if not text or not self.withdraw_text:
+            return base
+        return self.withdraw_text if self.withdraw_code == "other" or not base else f"{base} ({self.withdraw_text})"
 
     def reject_reason(self, lang: str = "th") -> str:
         if self.decision != REJECTED:
@@ -205,8 +233,30 @@ class Nomination(Record):
         b = self.bond_months
         if isinstance(b, bool) or not isinstance(b, int) or not 0 <= b <= 600:
             errors["bond_months"] = ("ระยะเวลาชดใช้ทุนต้องเป็นจำนวนเดือน 0-600", "bond period must be 0-600 months")
+        c = self.cost
+        if c is not None and (isinstance(c, bool) or not isinstance(c, (int, float)) or not 0 <= c <= 10_000_000):
+            errors["cost"] = ("ค่าใช้จ่ายต้องเป็นจำนวนเงิน 0-10,000,000 บาท", "cost must be 0-10,000,000 baht")
+        self._validate_withdrawal(errors, nominated)
+        check_text(errors, "outcome_note", self.outcome_note, "เหตุผลที่แก้ไขผล", "reason for the correction", limit=500)
         if errors:
             raise ValidationError(errors)
+
+    def _validate_withdrawal(self, errors: dict, nominated) -> None:
+        check_text(errors, "withdraw_text", self.withdraw_text, "เหตุผล", "reason", limit=500)
+        withdrawn = check_date(errors, "withdrawn_on", self.withdrawn_on, "วันที่ถอน", "withdrawal date")
+        if not self.withdrawn_on:
+            return
+        if self.withdraw_code not in WITHDRAW_REASONS:
+            errors["withdraw_code"] = ("การถอนการเสนอชื่อต้องระบุเหตุผล", "a withdrawal needs a reason")
+        elif self.withdraw_code == "other" and not self.withdraw_text.strip():
+            errors["withdraw_text"] = ("ต้องพิมพ์เหตุผลที่ถอน", "type the reason for the withdrawal")
+        if nominated and withdrawn and withdrawn < nominated:
+            errors["withdrawn_on"] = ("วันที่ถอนต้องไม่ก่อนวันที่เสนอชื่อ", "withdrawn before the nomination date")
+        if self.outcome or self.decision == REJECTED:
+            errors["withdrawn_on"] = (
+                "ถอนได้เฉพาะรายที่ยังไม่ได้พิจารณาหรืออนุมัติแล้วแต่ยังไม่ได้บันทึกผล",
+                "only an undecided, or approved and not yet attended, nomination can be withdrawn",
+            )
 
 
 @dataclass

@@ -197,7 +197,8 @@ def annual_report(ctx: Context, p: Period) -> dict:
         "appraisal": parts["appraisal"],
         "opportunities": parts["opportunities"],
         "nominated": len(noms),
-        "approved": sum(n.decision == "approved" for n in noms),
+        "approved": sum(n.decision == "approved" and not n.withdrawn for n in noms),
+        "withdrawn": sum(n.withdrawn for n in noms),
         "rejected": sum(n.decision == "rejected" for n in noms),
         "staff_total": st.staff_total,
         "with_opportunity": st.with_opportunity,
@@ -223,7 +224,10 @@ def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
     kinds = ", ".join(f"{k} {n} รายการ" for k, n in d["opportunities"].items())
     dev = [f"โอกาสพัฒนาบุคลากร: {kinds}" if kinds else "ไม่มีการบันทึกโอกาสฝึกอบรม ศึกษาดูงาน หรือทุนการศึกษาในปีนี้"]
     if d["nominated"]:
-        dev.append(f"เสนอชื่อ {d['nominated']} ราย อนุมัติ {d['approved']} ราย ไม่อนุมัติ {d['rejected']} ราย")
+        dev.append(
+            f"เสนอชื่อ {d['nominated']} ราย อนุมัติ {d['approved']} ราย ไม่อนุมัติ {d['rejected']} ราย"
+            + (f" ถอนการเสนอชื่อ {d['withdrawn']} ราย" if d["withdrawn"] else "")
+        )
     dev.append(
         f"บุคลากรได้รับการพัฒนา {d['with_opportunity']} จาก {d['staff_total']} คน ยังไม่ได้รับการพัฒนา {d['never_selected']} คน"
     )

@@ -314,9 +314,10 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
     else:
         kinds = Counter(o.kind for o in opps)
         f.summary.append("โอกาสพัฒนาบุคลากร " + ", ".join(f"{k} {n} รายการ" for k, n in kinds.items()))
-    approved = sum(1 for n in noms if n.decision == "approved")
+    withdrawn = sum(1 for n in noms if n.withdrawn)
+    approved = sum(1 for n in noms if n.decision == "approved" and not n.withdrawn)
     rejected = [n for n in noms if n.decision == "rejected"]
-    undecided = [n for n in noms if not n.decision]
+    undecided = [n for n in noms if not n.decision and not n.withdrawn]
     if noms:
         reasons = Counter(n.reject_code for n in rejected)
         why = ", ".join(f"{REJECT_REASONS.get(c, (c, ''))[0]} {k} คน" for c, k in reasons.most_common())
@@ -324,6 +325,7 @@ def training(ctx: Context, fy: int, today: date) -> Facts:
             f"ผู้อำนวยการกองเสนอชื่อ {len(noms)} ราย ผู้บริหารอนุมัติ {approved} ราย ไม่อนุมัติ {len(rejected)} ราย"
             + (f" (เหตุผล: {why})" if why else "")
             + (f" รอพิจารณา {len(undecided)} ราย" if undecided else "")
+            + (f" ถอนการเสนอชื่อ {withdrawn} ราย" if withdrawn else "")
         )
         f.results.append(
             f"บุคลากรได้รับโอกาสพัฒนา {st.with_opportunity} จาก {st.staff_total} คน (ร้อยละ {100 * st.share:.1f}) "

@@ -259,7 +259,7 @@ def nominate(
     require(ctx, "training.write")
     day = nominated_on.isoformat() if isinstance(nominated_on, date) else nominated_on
     rec = Nomination(opportunity_id, staff_id, nominated_by, rationale.strip(), day)
-    if any(n.staff_id == staff_id for n in list_nominations(ctx, opportunity_id)):
+    if any(n.staff_id == staff_id and not n.withdrawn for n in list_nominations(ctx, opportunity_id)):
         raise ValidationError({"staff_id": ("บุคคลนี้ได้รับการเสนอชื่อในโอกาสนี้แล้ว", "this person is already nominated here")})
     return _save(ctx, NOMS, "training-nomination", rec, "การเสนอชื่อ")
 
@@ -270,7 +270,7 @@ def forward(ctx: Context, nom_ids: list[int], on: date) -> int:
     n = 0
     for nom_id in nom_ids:
         nom = get_nomination(ctx, nom_id)
-        if not nom.forwarded_on:
+        if not nom.forwarded_on and not nom.withdrawn:
             _save(ctx, NOMS, "training-nomination", replace(nom, forwarded_on=on.isoformat()), "การเสนอชื่อ", "forward")
             n += 1
     return n
@@ -282,6 +282,10 @@ def decide(
     """The executive approves, or rejects with a reason (a standard one or free text)."""
     require(ctx, "training.decide")
     nom = get_nomination(ctx, nom_id)
+    if nom.withdrawn:
+        raise ValidationError(
+            {"decision": ("ถอนการเสนอชื่อนี้แล้ว จึงพิจารณาไม่ได้", "the nomination was withdrawn; there is nothing to decide")}
+        )
     if nom.outcome:
         raise ValidationError(
             {
@@ -316,9 +320,16 @@ def record_outcome(
     absent_reason: str = "",
     conditions: str = "",
     bond_months: int = 0,
+    note: str = "",
 ) -> Nomination:
+    """Record the outcome; changing one already recorded is a correction that needs ``note``
+    (why), kept on the record and audited as ``outcome-correct`` (never a silent rewrite)."""
     require(ctx, "training.write")
     nom = get_nomination(ctx, nom_id)
+    if nom.withdrawn:
+        raise ValidationError(
+            {"outcome": ("ถอนการเสนอชื่อนี้แล้ว จึงบันทึกผลการเข้าร่วมไม่ได้", "the nomination was withdrawn; no outcome")}
+        )
     new = replace(
         nom,
         outcome=outcome,
@@ -327,7 +338,16 @@ def record_outcome(
         conditions=conditions.strip(),
         bond_months=bond_months,
     )
-    return _save(ctx, NOMS, "training-nomination", new, "การเสนอชื่อ", "outcome")
+    correcting = bool(nom.outcome) and new.to_dict() != nom.to_dict()
+    if correcting and not outcome:
+        raise ValidationError({"outcome": ("ต้องเลือกผลการเข้าร่วม (ลบผลที่บันทึกแล้วไม่ได้)", "choose an outcome")})
+    if correcting and not note.strip():
+        raise ValidationError(
+            {"outcome_note": ("การแก้ไขผลที่บันทึกแล้วต้องระบุเหตุผล", "a correction of a recorded outcome needs a reason")}
+        )
+    if correcting:
+        new.outcome_note = note.strip()
+    return _save(ctx, NOMS, "training-nomination", new, "การเสนอชื่อ", "outcome-correct" if correcting else "outcome")
 
 
 def ask(ctx: Context, staff_id: int, question: str, asked_on: date, opportunity_id: int = 0) -> Question:

@@ -39,14 +39,20 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
 
     require(ctx, "pdf.export")
     opp = svc.get_opportunity(ctx, opp_id)
-    rows = training_stats.memo_rows(ctx, opp_id)
+    every = training_stats.memo_rows(ctx, opp_id)
+    rows = [r for r in every if not r.nomination.withdrawn]  # withdrawn: a line after the table
     if opp.in_house:
         raise UserError(
             "โครงการที่หน่วยงานจัดเองไม่มีการเสนอชื่อ จึงไม่มีบันทึกเสนอผู้บริหาร",
             "An in-house project has no nominations, so there is no memo",
         )
-    if not rows:
+    if not every:
         raise UserError("ยังไม่มีการเสนอชื่อสำหรับโอกาสนี้", "No nominations for this opportunity yet")
+    if not rows:
+        raise UserError(
+            "การเสนอชื่อทุกรายของโอกาสนี้ถอนแล้ว จึงไม่มีรายที่ต้องเสนอผู้บริหาร",
+            "Every nomination for this opportunity was withdrawn; there is nothing to propose",
+        )
     s = get_settings(ctx)
 
     def day(iso: str) -> str:
@@ -79,13 +85,19 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
             [
                 str(i),
                 f"{r.name}\n{r.position}\n{r.division}",
-                f"{r.nominated_by}: {n.rationale}",
+                f"{r.nominated_by}: {n.rationale}"
+                + ("" if n.cost is None else f"\nค่าใช้จ่ายรายนี้ {_m(n.cost_for(opp))} บาท"),
                 "\n".join(f"- {t}" for t in found),
                 verdict,
             ]
         )
-    total = opp.cost_per_person * len([r for r in rows if r.nomination.decision != "rejected"])
-    after = []
+    total = sum(r.nomination.cost_for(opp) for r in rows if r.nomination.decision != "rejected")
+    after = [
+        f"ถอนการเสนอชื่อ {r.name}{' หลังได้รับอนุมัติ' if r.nomination.decision == 'approved' else ''} "
+        f"({r.nomination.withdraw_reason(text=False)})"
+        for r in every
+        if r.nomination.withdrawn
+    ]
     line = training_stats.budget_lines(ctx, opp.fiscal_year)
     if len(line) == 1 and line[0].amount is not None:
         b = line[0]
@@ -127,7 +139,7 @@ def write_memo(ctx, opp_id: int, path: Path | str, today: date | None = None) ->
             ]
         ),
     )
-    out = render_memo(doc, path, s, names=tuple({r.name for r in rows} | {r.nominated_by for r in rows}))
+    out = render_memo(doc, path, s, names=tuple({r.name for r in every} | {r.nominated_by for r in rows}))
     return out, record_export(ctx, out, "training-memo", opp_id)
 
 
@@ -145,7 +157,7 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
     st = training_stats.stats(ctx, fy)
     s = get_settings(ctx)
     title = "รายงานผลการคัดเลือกบุคลากรเข้ารับการฝึกอบรม ศึกษาดูงาน และทุนการศึกษา"
-    names = tuple({w[0] for w in st.went} | {n[0] for n in st.never_selected})
+    names = tuple({w[0] for w in st.went} | {n[0] for n in st.never_selected} | {w[0] for w in st.withdrawals})
     pdf = ThaiPDF(s, title=f"{title} ปีงบประมาณ {fy}", subject=title, names=names)
     pdf.add_page()
     pdf.centered(title, "B", 18)
@@ -218,13 +230,18 @@ def write_report(ctx, fy: int, path: Path | str) -> tuple[Path, str]:
         [list(r) for r in st.rejection_list],
     )
     section(
-        "7. การฝึกอบรมด้านจริยธรรมและการป้องกันการทุจริต",
+        "7. การถอนการเสนอชื่อ (ไม่ใช้ที่นั่งและงบประมาณ)",
+        [Column("ชื่อ-สกุล", 42, fit=True), Column("หลักสูตร/โครงการ", 52), Column("เมื่อ", 24), Column("เหตุผล", 44)],
+        [list(w) for w in st.withdrawals],
+    )
+    section(
+        "8. การฝึกอบรมด้านจริยธรรมและการป้องกันการทุจริต",
         [Column("หลักสูตร/โครงการ", 100), Column("วันที่", 26), Column("บุคลากร", 17, "R"), Column("บุคคลภายนอก", 17, "R")],
         [[t, _d(d), str(n), str(o)] for t, d, n, o in st.ethics_events],
         "ไม่มีการฝึกอบรมด้านจริยธรรมในปีนี้",
     )
     section(
-        f"8. ผู้ไม่ได้รับคัดเลือกในปีงบประมาณ {fy} ({len(st.never_selected)} คน)",
+        f"9. ผู้ไม่ได้รับคัดเลือกในปีงบประมาณ {fy} ({len(st.never_selected)} คน)",
         [Column("ชื่อ-สกุล", 50, fit=True), Column("ตำแหน่ง", 62), Column("กอง", 48)],
         [list(n) for n in st.never_selected],
     )
@@ -267,6 +284,7 @@ def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     for title, header, rows in (
         ("ผู้ได้รับอนุมัติ", ("ชื่อ-สกุล", "กอง", "หลักสูตร", "ประเภท", "ผล"), st.went),
         ("ไม่อนุมัติ", ("ชื่อ-สกุล", "หลักสูตร", "เหตุผล"), st.rejection_list),
+        ("ถอนการเสนอชื่อ", ("ชื่อ-สกุล", "หลักสูตร", "เมื่อ", "เหตุผล"), st.withdrawals),
         ("ไม่เคยได้รับคัดเลือก", ("ชื่อ-สกุล", "ตำแหน่ง", "กอง"), st.never_selected),
     ):
         sheet = wb.create_sheet(title)

@@ -74,8 +74,8 @@ def _budget_line(
             continue
         if div and staff.get(n.staff_id, None) and staff[n.staff_id].division_id != div:
             continue
-        committed += o.cost_per_person
-        spent += o.cost_per_person if n.outcome in (ATTENDED, COMPLETED) else 0.0
+        committed += n.cost_for(o)
+        spent += n.cost_for(o) if n.outcome in (ATTENDED, COMPLETED) else 0.0
     return BudgetLine(div, budgets[0].amount if budgets else None, round(committed, 2), round(spent, 2))
 
 
@@ -108,7 +108,7 @@ def checks(ctx: Context, nom: Nomination) -> list[Check]:
     opps, staff, noms = _rows(data, OPPS, Opportunity), staff_map(ctx), _rows(data, NOMS, Nomination)
     opp = opps.get(nom.opportunity_id)
     person = staff.get(nom.staff_id)
-    if opp is None or person is None:
+    if opp is None or person is None or nom.withdrawn:  # a withdrawn nomination asks for nothing
         return []
     fy, out = opp.fiscal_year, []
     # 1. the same course key in the same fiscal year, approved or attended (or in-house attendance)
@@ -135,7 +135,7 @@ def checks(ctx: Context, nom: Nomination) -> list[Check]:
         )
     # 2. the cost against the remaining budget
     line = _budget_line(ctx, data, fy, person.division_id, exclude=nom.id)
-    cost = opp.cost_per_person
+    cost = nom.cost_for(opp)
     if cost and line.amount is None:
         out.append(
             Check("no_budget", "hint", f"ยังไม่ได้บันทึกงบประมาณฝึกอบรมปี {fy}", f"no training budget recorded for FY {fy}")
@@ -150,7 +150,7 @@ def checks(ctx: Context, nom: Nomination) -> list[Check]:
             )
         )
     # 3. more nominations than seats
-    live = [n for n in noms.values() if n.opportunity_id == opp.id and n.decision != REJECTED]
+    live = [n for n in noms.values() if n.opportunity_id == opp.id and n.decision != REJECTED and not n.withdrawn]
     if opp.seats and len(live) > opp.seats:
         out.append(
             Check(
@@ -214,6 +214,9 @@ class Stats:
     ethics_events: list[tuple[str, str, int, int]]  # title, date, staff, outside
     budget: list[BudgetLine] = field(default_factory=list)
     open_questions: int = 0
+    #: withdrawn nominations: name, opportunity, stage (before the decision / after approval),
+    #: reason (its label: the free text stays in the register)
+    withdrawals: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def share(self) -> float:
@@ -293,11 +296,16 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
             grp = groups[g].setdefault(name, Group(name))
             grp.staff += 1
             grp.participants += s.id in selected_ids or s.id in attended
-    went, rejections, rejection_list = [], {}, []
+    went, rejections, rejection_list, withdrawals = [], {}, [], []
     for n in sorted(noms, key=lambda n: (opps[n.opportunity_id].start_date, n.id)):
         o, s = opps[n.opportunity_id], everyone.get(n.staff_id)
         name = s.full_name if s else f"#{n.staff_id}"
-        if n.decision == APPROVED:
+        if n.withdrawn:
+            stage = (("หลังอนุมัติ", "after approval") if n.decision == APPROVED else ("ก่อนพิจารณา", "before the decision"))[
+                pick
+            ]
+            withdrawals.append((name, o.title, stage, n.withdraw_reason(lang, text=False)))
+        elif n.decision == APPROVED:
             went.append(
                 (
                     name,
@@ -311,8 +319,8 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
                 for g, gname in keys(s).items():
                     grp = groups[g][gname]
                     grp.selections += 1
-                    grp.cost += o.cost_per_person
-                    grp.spent += o.cost_per_person if n.outcome in (ATTENDED, COMPLETED) else 0.0
+                    grp.cost += n.cost_for(o)
+                    grp.spent += n.cost_for(o) if n.outcome in (ATTENDED, COMPLETED) else 0.0
         elif n.decision == REJECTED:
             label = REJECT_REASONS.get(n.reject_code, REJECT_REASONS["other"])[pick]
             rejections[label] = rejections.get(label, 0) + 1
@@ -342,6 +350,7 @@ def stats(ctx: Context, fy: int, lang: str = "th") -> Stats:
         _ethics_events(opps, noms),
         budget_lines(ctx, fy),
         sum(1 for q in list_questions(ctx, open_only=True)),
+        withdrawals,
     )
 
 

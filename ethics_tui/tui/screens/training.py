@@ -21,6 +21,7 @@ from ethics_tui.service.access import require
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.thai.dates import fiscal_year, format_date
 from ethics_tui.tui.registers import spec_keys
+from ethics_tui.tui.screens.training_changes import DIRECTORS, NominationChanges
 from ethics_tui.tui.screens.training_forms import (
     AttendanceModal,
     BudgetModal,
@@ -44,6 +45,7 @@ def money(v: float | None) -> str:
 
 
 class TrainingScreen(
+    NominationChanges,
     ListScreen,
     table_id="tr-opps",
     columns=OPP_COLS,
@@ -105,7 +107,7 @@ class TrainingScreen(
         self.title = self.t("tr_fy", fy=self.d(self.fy))
         self.counts: dict[int, int] = {}
         for n in svc.list_nominations(self.ctx, fy=self.fy):
-            self.counts[n.opportunity_id] = self.counts.get(n.opportunity_id, 0) + 1
+            self.counts[n.opportunity_id] = self.counts.get(n.opportunity_id, 0) + (not n.withdrawn)
         return svc.list_opportunities(self.ctx, self.fy)
 
     def row_cells(self, o: Opportunity) -> list:
@@ -167,8 +169,9 @@ class TrainingScreen(
             summary = Text()
             for c in checks:
                 summary.append("● ", style=CHECK_STYLE[c.level])
-            summary.append(self.d("; ".join(c.text(self.lang) for c in checks)) or "✓")
-            status = cell(self.pick(STATUS_LABELS[n.status]), "red" if n.decision == REJECTED else "")
+            summary.append(self.d("; ".join(c.text(self.lang) for c in checks)) or n.withdraw_reason(self.lang) or "✓")
+            style = "red" if n.decision == REJECTED and not n.withdrawn else "dim" if n.withdrawn else ""
+            status = cell(self.pick(STATUS_LABELS[n.status]), style)
             rows.append((n.id, [s.full_name if s else "-", divs.get(s.division_id, "") if s else "", status, summary]))
         table.load(rows, keep=keep)
         self.show_checks()
@@ -182,11 +185,18 @@ class TrainingScreen(
         staff = svc.staff_map(self.ctx)
         by = staff.get(n.nominated_by)
         out = Text()
+        if n.withdrawn:  # first: the panel is 3 lines at 80x24
+            day = format_date(n.withdrawn_on, "abbr", self.digits, self.lang)
+            out.append(
+                self.d(self.t("tr_withdrawn_line", date=day, reason=n.withdraw_reason(self.lang))) + "\n", "bold"
+            )
         out.append(
             self.d(
                 f"{self.t('tr_nominated_by')}: {by.full_name if by else '-'} · {self.t('tr_rationale')}: {n.rationale}\n"  # noqa: E501 - one message
             )
         )
+        if n.cost is not None:
+            out.append(self.d(self.t("tr_own_cost", cost=money(n.cost))) + "\n")
         for c in training_stats.checks(self.ctx, n):
             out.append("● ", style=CHECK_STYLE[c.level])
             out.append(self.d(c.text(self.lang)) + "\n")
@@ -194,9 +204,11 @@ class TrainingScreen(
             out.append(
                 self.d(
                     f"{self.t('tr_decision')}: {STATUS_LABELS[n.decision][1 if self.lang == 'en' else 0]} "
-                    f"{format_date(n.decided_on, 'abbr', self.digits, self.lang)} {n.reject_reason(self.lang)}"
+                    f"{format_date(n.decided_on, 'abbr', self.digits, self.lang)} {n.reject_reason(self.lang)}\n"
                 )
             )
+        if n.outcome_note:
+            out.append(self.d(self.t("tr_outcome_note", note=n.outcome_note)))
         box.update(out)
 
     # -- events ----------------------------------------------------------------------------
@@ -237,6 +249,8 @@ class TrainingScreen(
 
     def action_edit(self) -> None:
         require(self.ctx, "training.write")  # refused before the form is filled, not at save
+        if self.nom_table.has_focus:  # e on a nomination edits the nomination
+            return self.action_edit_nomination()
         opp = self.need_opp()
         if opp is not None:
             self.app.push_screen(OpportunityFormModal(svc.get_opportunity(self.ctx, opp.id)), self._opp_saved)
@@ -254,7 +268,7 @@ class TrainingScreen(
         if opp is None:
             return
         staff = self.active_staff()
-        directors = [s for s in staff if s.position.startswith(("ผู้อำนวยการ", "หัวหน้าสำนัก", "ปลัด", "รองปลัด"))] or staff
+        directors = [s for s in staff if s.position.startswith(DIRECTORS)] or staff
 
         def done(n: Nomination | None) -> None:
             if n is not None:
@@ -266,7 +280,7 @@ class TrainingScreen(
         self.app.push_screen(NominationFormModal(opp, staff, directors), done)
 
     def action_forward(self) -> None:
-        waiting = [n.id for n in self.noms.values() if not n.forwarded_on]
+        waiting = [n.id for n in self.noms.values() if not n.forwarded_on and not n.withdrawn]
 
         def forwarded(n: int) -> None:
             self.show_nominations()
@@ -319,6 +333,7 @@ class TrainingScreen(
         if n is None:
             return
         opp = self.opps[n.opportunity_id]
+        _decided_for_good(n, outcome=False)
 
         def done(saved: Nomination | None) -> None:
             if saved is not None:
@@ -369,9 +384,15 @@ class TrainingScreen(
         self.app.push_screen(TrainingQuestionsScreen(), lambda _r: self.reload())
 
 
-def _decided_for_good(n: Nomination) -> None:
-    """Refused before the question (not after y): the outcome is recorded (as svc.decide says)."""
-    if n.outcome:
+def _decided_for_good(n: Nomination, outcome: bool = True) -> None:
+    """Refused before the question (not after y): the nomination is withdrawn, or the outcome
+    is recorded (``outcome``; as svc.decide says)."""
+    if n.withdrawn:
+        raise UserError(
+            "ถอนการเสนอชื่อนี้แล้ว จึงพิจารณาหรือบันทึกผลไม่ได้ หากต้องการให้ผู้นี้เข้าร่วม ให้เสนอชื่อใหม่",
+            "This nomination was withdrawn; nominate the person again if they are to go.",
+        )
+    if outcome and n.outcome:
         raise UserError(
             "บันทึกผลการเข้าร่วมแล้ว เปลี่ยนผลการพิจารณาไม่ได้",
             "the outcome is recorded; the decision can no longer change",

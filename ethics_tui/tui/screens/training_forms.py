@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList
+from textual.widgets import Input, Select, SelectionList, Static
 
 from ethics_tui.model.staff import Staff
 from ethics_tui.model.training import (
@@ -165,29 +165,50 @@ class NominationFormModal(_Form):
         return svc.nominate(self.ctx, self.opp.id, staff_id, by, rationale, day)
 
 
-class RejectModal(_Form):
+class ReasonForm(_Form):
+    """A decision with a reason: a standard one (``REASONS``) or free text, one of them
+    required ("other" needs the text), and the date. Subclasses name the three fields
+    (``FIELDS``: code, text, date), the two messages and an optional hint line above."""
+
+    REASONS: dict[str, tuple[str, str]] = {}
+    FIELDS = ("code", "text", "day")
+    NEEDS_REASON = ("", "")
+    TYPE_REASON = ("", "")
+    hint_key = ""
+
+    def compose_fields(self) -> ComposeResult:
+        code, text, day = self.FIELDS
+        pick = 1 if self.lang == "en" else 0
+        if self.hint_key:
+            yield Static(self.t(self.hint_key), classes="hint", markup=False)
+        yield self.sel(code, [(v[pick], k) for k, v in self.REASONS.items()], required=True)
+        yield self.inp(text)
+        yield self.inp(day, format_date(date.today(), "numeric"), True, True)
+
+    def collect(self):
+        errors: dict = {}
+        code_field, text_field, day_field = self.FIELDS
+        day = _date(self, day_field, errors, True)
+        code, text = self.select_value(code_field) or "", self.input_value(text_field)
+        if not code and not text:
+            errors[code_field] = self.NEEDS_REASON
+        if code == "other" and not text:
+            errors[text_field] = self.TYPE_REASON
+        return (code, text, day), errors
+
+
+class RejectModal(ReasonForm):
     """The executive's rejection: a standard reason or free text (one of them is required)."""
+
+    REASONS = REJECT_REASONS
+    FIELDS = ("reject_code", "reject_text", "decided_on")
+    NEEDS_REASON = ("การไม่อนุมัติต้องระบุเหตุผล", "a rejection needs a reason")
+    TYPE_REASON = ("ต้องพิมพ์เหตุผลที่ไม่อนุมัติ", "type the reason for the rejection")
 
     def __init__(self, nom_id: int, name: str) -> None:
         super().__init__()
         self.nom_id = nom_id
         self.title_text = self.t("tr_reject_title", name=name)
-
-    def compose_fields(self) -> ComposeResult:
-        pick = 1 if self.lang == "en" else 0
-        yield self.sel("reject_code", [(v[pick], k) for k, v in REJECT_REASONS.items()], required=True)
-        yield self.inp("reject_text")
-        yield self.inp("decided_on", format_date(date.today(), "numeric"), True, True)
-
-    def collect(self):
-        errors: dict = {}
-        day = _date(self, "decided_on", errors, True)
-        code, text = self.select_value("reject_code") or "", self.input_value("reject_text")
-        if not code and not text:
-            errors["reject_code"] = ("การไม่อนุมัติต้องระบุเหตุผล", "a rejection needs a reason")
-        if code == "other" and not text:
-            errors["reject_text"] = ("ต้องพิมพ์เหตุผลที่ไม่อนุมัติ", "type the reason for the rejection")
-        return (code, text, day), errors
 
     def save(self, value):
         code, text, day = value
@@ -208,6 +229,8 @@ class OutcomeModal(_Form):
         if self.scholarship:
             yield self.inp("conditions", n.conditions)
             yield self.inp("bond_months", str(n.bond_months or ""))
+        if n.outcome:  # a correction, never a silent rewrite: why (kept on the record)
+            yield self.inp("outcome_note", "", True)
 
     def collect(self):
         errors: dict = {}
@@ -219,10 +242,14 @@ class OutcomeModal(_Form):
             errors["absent_reason"] = ("ต้องระบุเหตุผลที่ไม่ได้เข้าร่วม", "give the reason for not attending")
         cond = self.input_value("conditions") if self.scholarship else ""
         bond = _number(self, "bond_months", errors, int) if self.scholarship else 0
-        return (outcome, cert, reason, cond, bond), errors
+        note = self.input_value("outcome_note") if self.nom.outcome else ""
+        if self.nom.outcome and not note:
+            errors["outcome_note"] = ("การแก้ไขผลที่บันทึกแล้วต้องระบุเหตุผล", "a correction needs a reason")
+        return (outcome, cert, reason, cond, bond, note), errors
 
     def save(self, value):
-        return svc.record_outcome(self.ctx, self.nom.id, *value)
+        *fields, note = value
+        return svc.record_outcome(self.ctx, self.nom.id, *fields, note=note)
 
 
 class BudgetModal(_Form):
