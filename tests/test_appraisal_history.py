@@ -12,6 +12,7 @@ from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_history, appraisal_review
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.access import AccessDenied
+from ethics_tui.service.appraisal_audience import set_audience
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
 
@@ -93,16 +94,16 @@ def test_audience_changes_follow_the_rules_and_are_audited(demo_ctx, rnd):
     outside = [r.staff.id for r in staff_svc.search(demo_ctx) if r.staff.id not in inside][:2]
     svc.set_scores(demo_ctx, rows[0].result.id, "50", "20")
     with pytest.raises(ValidationError) as exc:  # a scored person stays; nothing changes
-        svc.set_audience(demo_ctx, rnd.id, add=outside, remove=[inside[0], inside[1]])
+        set_audience(demo_ctx, rnd.id, add=outside, remove=[inside[0], inside[1]])
     assert exc.value.errors["audience"][0].startswith("ได้คะแนนแล้ว") and rows[0].staff.full_name in exc.value.th
     assert len(svc.list_results(demo_ctx, rnd.id)) == 4
     with pytest.raises(ValidationError) as exc:  # an unknown id was silently skipped
-        svc.set_audience(demo_ctx, rnd.id, add=[99999])
+        set_audience(demo_ctx, rnd.id, add=[99999])
     assert "ไม่อยู่ในทะเบียน" in exc.value.errors["audience"][0]
     before = len(list(demo_ctx.store.audit.entries()))
-    assert svc.set_audience(demo_ctx, rnd.id, add=[inside[0]], remove=[outside[0]]) == 4  # no change: no write
+    assert set_audience(demo_ctx, rnd.id, add=[inside[0]], remove=[outside[0]]) == 4  # no change: no write
     assert len(list(demo_ctx.store.audit.entries())) == before
-    assert svc.set_audience(demo_ctx, rnd.id, add=outside, remove=[inside[1]]) == 5
+    assert set_audience(demo_ctx, rnd.id, add=outside, remove=[inside[1]]) == 5
     now = {r.staff.id: r for r in svc.list_results(demo_ctx, rnd.id)}
     assert set(now) == {*inside, *outside} - {inside[1]}
     heads = svc._heads({r.staff.id: r.staff for r in staff_svc.search(demo_ctx, include_inactive=True)})
@@ -110,12 +111,12 @@ def test_audience_changes_follow_the_rules_and_are_audited(demo_ctx, rnd):
     entry = [e for e in demo_ctx.store.audit.entries() if e.get("action") == "audience"][-1]
     assert entry["note"] == "+2 -1" and entry["id"] == rnd.id
     with pytest.raises(AccessDenied):
-        svc.set_audience(as_user(demo_ctx, "executive"), rnd.id, add=[inside[1]])
+        set_audience(as_user(demo_ctx, "executive"), rnd.id, add=[inside[1]])
     for r in svc.list_results(demo_ctx, rnd.id):
         svc.set_scores(demo_ctx, r.result.id, None, None, total="75")
     svc.set_round_status(demo_ctx, rnd.id, "notified", on=TODAY)
     with pytest.raises(UserError, match="รอบที่ยังเปิดอยู่"):
-        svc.set_audience(demo_ctx, rnd.id, add=[inside[1]])
+        set_audience(demo_ctx, rnd.id, add=[inside[1]])
 
 
 def test_decision_and_revision_dates_cannot_be_in_the_future(demo_ctx, rnd):

@@ -453,43 +453,6 @@ def _build_scores(rnd: AppraisalRound, results, competency, total, comment: str)
     return Scores(total=t, level=m.level_for(t, rnd.bands), results=rs, competency=cs, comment=(comment or "").strip())
 
 
-def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[int] = ()) -> int:
-    """Add people to an open round, or remove people not yet scored. Returns the audience size.
-
-    A person added gets the default appraiser (their division head), as in :func:`create_round`;
-    an id not in the staff register or a scored person to remove is refused at the field
-    ``audience`` and nothing changes. One audit entry with the counts (no names)."""
-    require(ctx, "appraisal.write")
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        rnd = _round_in(tx, round_id)
-        if rnd.status != "open":
-            raise UserError("เปลี่ยนผู้รับการประเมินได้เฉพาะรอบที่ยังเปิดอยู่", "Only an open round's audience can change")
-        results = {r.staff_id: r for r in _results_in(tx, round_id)}
-        staff = {d.doc_id: d for d in tx.table(STAFF).all()}
-        gone = [results[sid] for sid in dict.fromkeys(remove) if sid in results]
-        scored = [r for r in gone if r.scored]
-        if scored:
-            who = ", ".join(
-                Staff.from_doc(r.staff_id, staff[r.staff_id]).full_name for r in scored if r.staff_id in staff
-            )
-            raise ValidationError(
-                {"audience": (f"ได้คะแนนแล้ว ลบออกจากรอบไม่ได้: {who}", f"already scored, cannot be removed: {who}")}
-            )
-        if any(sid not in staff for sid in add):
-            raise ValidationError({"audience": ("มีบุคลากรที่ไม่อยู่ในทะเบียน", "unknown staff in the audience")})
-        new = [sid for sid in dict.fromkeys(add) if sid not in results]
-        if not gone and not new:
-            return len(results)
-        if gone:
-            tx.table(RESULTS).remove(doc_ids=[r.id for r in gone])
-        if new:
-            heads = _heads({k: Staff.from_doc(k, d) for k, d in staff.items()})
-            rows = [AppraisalResult(round_id, sid, appraiser_id=heads.get(sid), rev=1).to_dict() for sid in new]
-            tx.table(RESULTS).insert_multiple(rows)
-        tx.log("audience", "appraisal_round", round_id, ["audience"], note=f"+{len(new)} -{len(gone)}")
-    return len(results) - len(gone) + len(new)
-
-
 # -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
 def extend_demo(ctx):
     """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.appraisal_io`."""
