@@ -53,7 +53,8 @@ class AudienceModal(FormModal):
         super()._fit_body()
         room = self.size.height * 95 // 100 - self.CHROME_ROWS
         for box in self.query("#f-audience"):
-            box.styles.height = max(4, min(24, room - 4))  # the search row, the count line, spare
+            rows = max(4, min(24, room - 4))  # the search row, the count line, spare
+            box.styles.height = box.styles.max_height = rows
 
     # -- the list --------------------------------------------------------------------------
     def fill(self, text: str) -> None:
