@@ -135,3 +135,36 @@ def test_decision_and_revision_dates_cannot_be_in_the_future(demo_ctx, rnd):
         appraisal_review.revise_after_grievance(demo_ctx, g.id, "60", "25", on=TODAY - timedelta(days=1))
     assert "วันที่มีผล" in exc.value.errors["on"][0]
     assert svc.get_result(demo_ctx, rid).result.history == []  # nothing was revised
+
+
+def test_cli_history_and_audience(demo_ctx, rnd, capsys, monkeypatch):
+    import io
+    import json
+
+    from ethics_tui.cli import main
+
+    rid, _g = lived(demo_ctx, rnd)
+    data, fy, no = str(demo_ctx.store.dir), str(rnd.fiscal_year), str(rnd.round_no)
+    code = svc.get_result(demo_ctx, rid).staff.code
+
+    def run(*argv, user="hr") -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
+        return main(["appraisal", *argv, "--fy", fy, "--round", no, "--data", data, "--user", user])
+
+    capsys.readouterr()
+    assert run("history", code, "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [d["kind"] for d in out][-2:] == ["revised", "notified"] and out[-2]["before_total"] == "72.00"
+    assert run("history", code, user="viewer") == 1  # no appraisal.people
+    assert "ไม่มีสิทธิ์" in capsys.readouterr().err
+    newcomer = next(
+        r.staff
+        for r in staff_svc.search(demo_ctx)
+        if r.staff.id not in {x.staff.id for x in svc.list_results(demo_ctx, rnd.id)}
+    )
+    assert run("audience", "--add", newcomer.code) == 0
+    assert "5 คน" in capsys.readouterr().out
+    assert run("audience", "--remove", code) == 1  # scored: refused, in Thai
+    assert "ได้คะแนนแล้ว" in capsys.readouterr().err
+    assert run("audience") == 0
+    assert newcomer.code in capsys.readouterr().out

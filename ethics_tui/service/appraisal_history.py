@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ethics_tui.model import appraisal as m
 from ethics_tui.model.appraisal import Grievance, Scores
 from ethics_tui.service import vault
 from ethics_tui.service.access import can, require
@@ -21,13 +22,13 @@ from ethics_tui.service.appraisal_review import history, list_grievances
 from ethics_tui.service.context import Context
 
 #: the kinds of event, in the order a result lives through them
-KINDS = ("notified", "signed", "refused", "reopened", "revised", "filed", "decided")
+KINDS = tuple(m.EVENT_LABELS)
 
 
 @dataclass
 class Event:
     on: str  # ISO date (a reopening or revision: the day it was recorded)
-    kind: str  # one of KINDS
+    kind: str  # one of KINDS (labels: model.appraisal.EVENT_LABELS)
     scores: Scores | None = None  # the scores in force after the event (None: none, or hidden)
     before: Scores | None = None  # reopened / revised: the scores in force before it
     by: str = ""  # reopened / revised: who recorded it
@@ -124,3 +125,14 @@ def _merge(record: list[Event], grievances: list[Event]) -> list[Event]:
         revision = next((i for i, e in enumerate(out) if e.kind == "revised" and e.grievance is g.grievance), at)
         out.insert(min(at, revision), g)
     return out
+
+
+def event_name(e: Event, lang: str) -> str:
+    """What happened, in ``lang``: "แจ้งผล", "คำร้องทุกข์: ฟังขึ้น", "ยื่นคำร้องทุกข์ (เกินกำหนด)"."""
+    k = 1 if lang == "en" else 0
+    name = m.EVENT_LABELS[e.kind][k]
+    if e.kind == "decided":
+        return f"{name}: {m.GRIEVANCE_LABELS[e.grievance.status][k]}"
+    if e.kind == "filed" and e.grievance.late:
+        return f"{name} ({'late' if k else 'เกินกำหนด'})"
+    return name

@@ -79,12 +79,7 @@ class AppraisalHistoryScreen(
         return cells([self.date(e.on), self.event_name(e), self.scores_cell(e)], "" if e.kind in SCORED else "dim")
 
     def event_name(self, e: Event) -> str:
-        if e.kind == "decided":
-            return self.t("ap_ev_decided", status=pick(m.GRIEVANCE_LABELS[e.grievance.status], self.lang))
-        name = self.t(f"ap_ev_{e.kind}")
-        if e.kind == "filed" and e.grievance.late:
-            name += f" ({self.t('ap_late')})"
-        return name
+        return appraisal_history.event_name(e, self.lang)
 
     def score_text(self, s: m.Scores | None) -> str:
         if s is None:
