@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from appraisal_cases import lived, round_today
 from ethics_tui.errors import UserError, ValidationError
-from ethics_tui.model.appraisal import AppraisalRound, round_of
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import appraisal_history, appraisal_review
 from ethics_tui.service import staff as staff_svc
@@ -25,24 +25,7 @@ def as_user(ctx, name):
 
 @pytest.fixture
 def rnd(demo_ctx):
-    people = [r.staff.id for r in staff_svc.search(demo_ctx)][:4]
-    return svc.create_round(demo_ctx, AppraisalRound(*round_of(TODAY)), staff_ids=people)
-
-
-def lived(ctx, rnd):
-    """A result scored, notified, signed, reopened and re-scored, signed again, grieved,
-    upheld and revised: every kind of event."""
-    rid = svc.list_results(ctx, rnd.id)[0].result.id
-    svc.set_scores(ctx, rid, "50", "20")
-    appraisal_review.mark_notified(ctx, rid, TODAY)
-    appraisal_review.acknowledge(ctx, rid, TODAY)
-    appraisal_review.reopen(ctx, rid, "พิมพ์คะแนนผิดช่อง")
-    svc.set_scores(ctx, rid, "52", "20")
-    appraisal_review.acknowledge(ctx, rid, TODAY)
-    g = appraisal_review.file_grievance(ctx, rid, TODAY, "นายก", "เหตุผลลับของผู้ร้อง")
-    appraisal_review.decide_grievance(ctx, g.id, "upheld", TODAY, "ให้ทบทวน")
-    appraisal_review.revise_after_grievance(ctx, g.id, "60", "25", on=TODAY)
-    return rid, g
+    return round_today(demo_ctx)
 
 
 def test_history_lists_every_event_in_order_with_the_scores_before_and_after(demo_ctx, rnd):

@@ -4,12 +4,10 @@ before the form opens."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.widgets import Input, SelectionList
-from tui_helpers import footer_problems, notifications, settle, start, text_of
+from tui_helpers import footer_problems, notifications, settle, signed_in, text_of
 
-from ethics_tui.model.appraisal import AppraisalRound, round_of
+from appraisal_cases import round_today
 from ethics_tui.service import appraisal as svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.appraisal_audience import audience
@@ -19,21 +17,13 @@ from ethics_tui.tui.screens.appraisal_audience import AudienceModal
 SMALL = (80, 24)
 
 
-def open_round(ctx, n=3):
-    people = [r.staff.id for r in staff_svc.search(ctx)][:n]
-    return svc.create_round(ctx, AppraisalRound(*round_of(date.today())), staff_ids=people)
-
-
 async def test_search_tick_and_save_the_audience(make_app, demo_ctx):
-    rnd = open_round(demo_ctx)
+    rnd = round_today(demo_ctx, 3)
     first = svc.list_results(demo_ctx, rnd.id)[0]
     svc.set_scores(demo_ctx, first.result.id, "50", "20")
     newcomer = next(r.staff for r in staff_svc.search(demo_ctx) if r.staff.id not in audience(demo_ctx, rnd.id))
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("a", "a")  # the rounds screen, then its audience key (the newest round)
-        await settle(pilot)
+    # the rounds screen, then its audience key (on the newest round)
+    async with signed_in(make_app, demo_ctx, "hr", "a", "a") as (app, pilot):
         form = app.screen
         assert isinstance(form, AudienceModal)
         assert footer_problems(app, SMALL) == []
@@ -66,13 +56,9 @@ async def test_search_tick_and_save_the_audience(make_app, demo_ctx):
 
 
 async def test_a_person_scored_meanwhile_is_refused_at_the_list(make_app, demo_ctx):
-    rnd = open_round(demo_ctx)
+    rnd = round_today(demo_ctx, 3)
     second = svc.list_results(demo_ctx, rnd.id)[1]
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("a", "a")
-        await settle(pilot)
+    async with signed_in(make_app, demo_ctx, "hr", "a", "a") as (app, pilot):
         form = app.screen
         form.query_one("#f-audience", SelectionList).deselect(second.staff.id)
         svc.set_scores(demo_ctx, second.result.id, "50", "20")  # another PC scores them meanwhile
@@ -85,10 +71,6 @@ async def test_a_person_scored_meanwhile_is_refused_at_the_list(make_app, demo_c
 
 
 async def test_a_notified_round_is_refused_before_the_form_opens(make_app, demo_ctx):
-    app = make_app(demo_ctx.store.dir)  # the demo's newest round is notified
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("a", "a")
-        await settle(pilot)
+    async with signed_in(make_app, demo_ctx, "hr", "a", "a") as (app, pilot):  # the newest round is notified
         assert isinstance(app.screen, AppraisalScreen)
         assert any("เฉพาะรอบที่ยังเปิดอยู่" in n for n in notifications(app))

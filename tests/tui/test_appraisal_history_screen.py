@@ -8,12 +8,10 @@ from datetime import date
 
 from snapshot_helpers import screen_text
 from textual.widgets import Static
-from tui_helpers import footer_problems, settle, start, text_of
+from tui_helpers import footer_problems, settle, signed_in, text_of
 
-from ethics_tui.model.appraisal import AppraisalRound, round_of
+from appraisal_cases import lived, round_today
 from ethics_tui.service import appraisal as svc
-from ethics_tui.service import appraisal_review
-from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.context import Context
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
@@ -24,22 +22,13 @@ SMALL = (80, 24)
 TODAY = date.today()
 
 
-def lived(ctx) -> int:
-    """The first result of a new round: notified, signed, reopened and re-scored, signed,
-    grieved, upheld and revised."""
-    people = [r.staff.id for r in staff_svc.search(ctx)][:3]
-    rnd = svc.create_round(ctx, AppraisalRound(*round_of(TODAY)), staff_ids=people)
-    rid = svc.list_results(ctx, rnd.id)[0].result.id
-    svc.set_scores(ctx, rid, "50", "20")
-    appraisal_review.mark_notified(ctx, rid, TODAY)
-    appraisal_review.acknowledge(ctx, rid, TODAY)
-    appraisal_review.reopen(ctx, rid, "พิมพ์คะแนนผิดช่อง")
-    svc.set_scores(ctx, rid, "52", "20")
-    appraisal_review.acknowledge(ctx, rid, TODAY)
-    g = appraisal_review.file_grievance(ctx, rid, TODAY, "นายก", "เหตุผลลับของผู้ร้อง")
-    appraisal_review.decide_grievance(ctx, g.id, "upheld", TODAY, "ให้ทบทวน")
-    appraisal_review.revise_after_grievance(ctx, g.id, "60", "25", on=TODAY)
-    return rid
+async def open_history(pilot, results, rid: int) -> AppraisalHistoryScreen:
+    """h on the row of result ``rid``."""
+    results.table.move_cursor(row=results.table.get_row_index(str(rid)))
+    await pilot.press("h")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, AppraisalHistoryScreen)
+    return pilot.app.screen
 
 
 def cell_texts(screen) -> list[list[str]]:
@@ -48,12 +37,8 @@ def cell_texts(screen) -> list[list[str]]:
 
 
 async def test_h_on_a_result_shows_its_history_in_thai_digits(make_app, demo_ctx):
-    rid = lived(demo_ctx)
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
-        await pilot.press("a", "enter")
-        await settle(pilot)
+    rid, _g = lived(demo_ctx, round_today(demo_ctx, 3))
+    async with signed_in(make_app, demo_ctx, "hr", "a", "enter") as (app, pilot):
         results = app.screen
         assert isinstance(results, AppraisalResultsScreen)
         assert footer_problems(app, SMALL) == []
@@ -62,11 +47,7 @@ async def test_h_on_a_result_shows_its_history_in_thai_digits(make_app, demo_ctx
         await settle(pilot)
         assert "ประวัติ" in text_of(app.screen.query_one("#help-text", Static))  # ...so f1 names it
         await pilot.press("escape")
-        results.table.move_cursor(row=results.table.get_row_index(str(rid)))
-        await pilot.press("h")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, AppraisalHistoryScreen)
+        screen = await open_history(pilot, results, rid)
         rows = cell_texts(screen)
         day = format_date(TODAY, "abbr", "thai")
         assert [r[0] for r in rows] == [day] * 8  # B.E., Thai digits (the demo office's setting)
@@ -102,25 +83,17 @@ async def test_h_on_a_result_shows_its_history_in_thai_digits(make_app, demo_ctx
 async def test_an_executive_without_the_key_sees_the_events_not_the_values(make_app, demo_ctx):
     from ethics_tui.service import users as users_svc
 
-    rid = lived(demo_ctx)
+    rid, _g = lived(demo_ctx, round_today(demo_ctx, 3))
     users_svc.set_roles(demo_ctx, "executive", ["viewer"])  # drops the hr key (see test_appraisal_screens)
     users_svc.set_roles(demo_ctx, "admin", ["admin"])
     admin = Context(store=demo_ctx.store)
     users_svc.sign_in(admin, "admin", "demo1234")
     users_svc.set_roles(admin, "executive", ["executive"])  # pending: nobody signed in holds the key
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "executive")
-        await pilot.press("a", "enter")
-        await settle(pilot)
+    async with signed_in(make_app, demo_ctx, "executive", "a", "enter") as (app, pilot):
         results = app.screen
         assert isinstance(results, AppraisalResultsScreen)
         assert "h ประวัติ" in screen_text(app).splitlines()[-1]  # no writing keys: h is in the key line
-        results.table.move_cursor(row=results.table.get_row_index(str(rid)))
-        await pilot.press("h")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, AppraisalHistoryScreen)
+        screen = await open_history(pilot, results, rid)
         rows = cell_texts(screen)
         assert len(rows) == 8 and rows[0][2] == "ปกปิด" and rows[6][2] == "ปกปิด"
         shown = screen_text(app)
