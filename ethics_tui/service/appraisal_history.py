@@ -79,7 +79,7 @@ def _record_events(row: ResultRow, entries: list[dict], grievances: list[Grievan
     by_id = {g.id: g for g in grievances}
     out: list[Event] = []
     for i, state in enumerate(states):
-        scores = state.get("scores") if see else None
+        scores = (state.get("scores") or None) if see else None
         if notified[i] and (i == 0 or entries[i - 1]["kind"] == "revision"):
             out.append(Event(notified[i], "notified", scores))
         if state.get("ack"):
@@ -90,7 +90,7 @@ def _record_events(row: ResultRow, entries: list[dict], grievances: list[Grievan
             )
         if i == len(entries):
             break
-        h, after = entries[i], states[i + 1].get("scores") if see else None
+        h, after = entries[i], (states[i + 1].get("scores") or None) if see else None
         kind = "revised" if h["kind"] == "revision" else "reopened"
         reason = "" if kind == "revised" else h.get("reason", "")
         event = Event(h.get("at", "")[:10], kind, after, before=scores, by=h.get("by", ""), reason=reason)
