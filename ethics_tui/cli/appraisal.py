@@ -43,6 +43,13 @@ def add_commands(sub, common) -> None:
     _round_args(p)
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true")
+    p = command(asub, "history", cmd_history, common, help="ประวัติผลการประเมินของหนึ่งคน (hr, ผู้บริหาร)", json=True)
+    _round_args(p)
+    p.add_argument("code")
+    p = command(asub, "audience", cmd_audience, common, help="ผู้รับการประเมินของรอบ: ดู เพิ่ม หรือเอาออก (รอบที่ยังเปิด)")
+    _round_args(p)
+    p.add_argument("--add", nargs="+", default=[], metavar="CODE", help="รหัสบุคลากรที่จะเพิ่ม / staff codes to add")
+    p.add_argument("--remove", nargs="+", default=[], metavar="CODE", help="รหัสที่จะเอาออก / codes to remove")
     for name, helptext in (
         ("notify", "บันทึกวันที่แจ้งผล (ทั้งรอบ หรือ --code)"),
         ("sign", "บันทึกการลงนามรับทราบ"),
@@ -262,3 +269,62 @@ def _result_by_code_staff(ctx, code: str) -> int:
         if r.staff.code == code:
             return r.staff.id
     raise UserError(f"ไม่พบบุคลากรรหัส {code}", f"No staff member with code {code}")
+
+
+def cmd_history(args) -> int:
+    from ethics_tui.model.appraisal import fmt
+    from ethics_tui.service import appraisal_history
+    from ethics_tui.thai.dates import format_date
+
+    ctx = open_ctx(args)
+    row = _result_by_code(ctx, _round(ctx, args), args.code)
+    h = appraisal_history.result_history(ctx, row.result.id)
+    total = lambda s: fmt(s.total) if s else None
+    out = [
+        {
+            "on": e.on,
+            "kind": e.kind,
+            "event": appraisal_history.event_name(e, lang_of(args)),
+            "total": total(e.scores),
+            "level": e.scores.level if e.scores else None,
+            "before_total": total(e.before),
+            "by": e.by,
+            "reason": e.reason,
+            "witness": e.witness,
+            "grievance_id": e.grievance.id if e.grievance else None,
+        }
+        for e in h.events
+    ]
+    if args.json:
+        return print_json(out)
+    for d in out:
+        day = format_date(d["on"], "abbr", lang=lang_of(args)) if d["on"] else "-"
+        scores = f"{d['before_total']} -> {d['total']}" if d["before_total"] and d["before_total"] != d["total"] else ""
+        scores = scores or (f"{d['total']} ({d['level']})" if d["kind"] == "notified" and d["total"] else "")
+        extra = " ".join(x for x in (d["witness"], d["reason"], d["by"] and f"[{d['by']}]") if x)
+        print("  ".join(x for x in (f"{day:<14}", f"{d['event']:<28}", scores, extra) if x).rstrip())
+    if h.hidden:
+        say(args, "(คะแนนปกปิด: ไม่มีกุญแจ hr)", "(scores sealed: no hr key)", file=sys.stderr)
+    return 0
+
+
+def cmd_audience(args) -> int:
+    from ethics_tui.service import appraisal_audience
+
+    ctx = open_ctx(args)
+    rnd = _round(ctx, args)
+    if not args.add and not args.remove:
+        for row in _audience_rows(ctx, rnd):
+            print(f"{row.staff.code:>6}  {row.staff.full_name}")
+        return 0
+    add = [_result_by_code_staff(ctx, c) for c in args.add]
+    remove = [_result_by_code_staff(ctx, c) for c in args.remove]
+    n = appraisal_audience.set_audience(ctx, rnd.id, add, remove)
+    say(args, f"ผู้รับการประเมินรอบ {rnd.title}: {n} คน", f"Round {rnd.fiscal_year}/{rnd.round_no}: {n} people")
+    return 0
+
+
+def _audience_rows(ctx, rnd):
+    from ethics_tui.service import appraisal as svc
+
+    return svc.list_results(ctx, rnd.id)

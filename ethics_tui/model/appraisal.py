@@ -36,6 +36,7 @@ ACK_LABELS = labels_of("appraisal.ack_labels")
 GRIEVANCE_STATUSES = ("filed", "considering", "upheld", "dismissed", "withdrawn")
 GRIEVANCE_OPEN = ("filed", "considering")
 GRIEVANCE_LABELS = labels_of("appraisal.grievance_labels")
+EVENT_LABELS = labels_of("appraisal.event_labels")  # a result's history (service/appraisal_history.py)
 CENT = Decimal("0.01")
 
 

@@ -453,28 +453,6 @@ def _build_scores(rnd: AppraisalRound, results, competency, total, comment: str)
     return Scores(total=t, level=m.level_for(t, rnd.bands), results=rs, competency=cs, comment=(comment or "").strip())
 
 
-def set_audience(ctx: Context, round_id: int, add: list[int] = (), remove: list[int] = ()) -> int:
-    """Add people to an open round, or remove people not yet scored. Returns the audience size."""
-    require(ctx, "appraisal.write")
-    with ctx.store.transaction(actor=ctx.actor) as tx:
-        rnd = _round_in(tx, round_id)
-        if rnd.status != "open":
-            raise UserError("เปลี่ยนผู้รับการประเมินได้เฉพาะรอบที่ยังเปิดอยู่", "Only an open round's audience can change")
-        results = {r.staff_id: r for r in _results_in(tx, round_id)}
-        for sid in remove:
-            r = results.pop(sid, None)
-            if r is not None and r.scored:
-                raise UserError("ผู้นี้ได้คะแนนแล้ว ลบออกจากรอบไม่ได้", "This person is already scored")
-            if r is not None:
-                tx.table(RESULTS).remove(doc_ids=[r.id])
-        for sid in add:
-            if sid not in results and tx.table(STAFF).get(doc_id=sid) is not None:
-                results[sid] = AppraisalResult(round_id, sid, rev=1)
-                tx.table(RESULTS).insert(results[sid].to_dict())
-        tx.log("audience", "appraisal_round", round_id, ["audience"], note=f"+{len(add)} -{len(remove)}")
-    return len(results)
-
-
 # -- register hooks (demo.REGISTERS): defined in the split modules, which import this one -------
 def extend_demo(ctx):
     """Demo records (demo.load_demo calls it): see :mod:`ethics_tui.service.appraisal_io`."""

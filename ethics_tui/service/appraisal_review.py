@@ -207,6 +207,12 @@ def revise_after_grievance(
     if doc["status"] != "upheld":
         raise UserError("แก้คะแนนได้เมื่อคำร้องทุกข์ฟังขึ้นเท่านั้น", "Only an upheld grievance can revise the score")
     day = on or date.today()
+    if day > date.today():
+        raise ValidationError({"on": ("วันที่แจ้งผลอยู่ในอนาคต", "the notified date is in the future")})
+    if doc.get("decided_on") and day.isoformat() < doc["decided_on"]:
+        raise ValidationError(
+            {"on": ("วันที่แจ้งผลใหม่ต้องไม่ก่อนวันที่มีผลของคำร้องทุกข์", "the new notified date precedes the decision")}
+        )
 
     def apply(tx, r, rnd):
         prev = _open(ctx, r)

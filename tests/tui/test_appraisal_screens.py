@@ -192,3 +192,35 @@ async def test_notify_then_sign_ask_the_date_and_update_the_row(make_app, demo_c
         r = svc.get_result(app.ctx, rid).result
         assert (r.ack, r.ack_on) == ("signed", date.today().isoformat())
         assert any(rows[0].staff.full_name in n for n in notifications(app))
+
+
+async def test_the_revision_form_refuses_a_future_date_at_its_field(make_app, demo_ctx):
+    """u on an upheld grievance (80x24): a new notified date after today is refused under the
+    date, in Thai, and nothing is revised; today's date is saved."""
+    from datetime import timedelta
+
+    from tui_helpers import signed_in
+
+    from ethics_tui.tui.screens.appraisal_forms import ReviseModal
+    from ethics_tui.tui.screens.appraisal_grievances import AppraisalGrievancesScreen
+
+    rnd = svc.list_rounds(demo_ctx)[0]  # the demo's notified round, one grievance open
+    g = appraisal_review.list_grievances(demo_ctx, rnd.id)[0]
+    appraisal_review.decide_grievance(demo_ctx, g.id, "upheld", date.today(), "ให้ทบทวน")
+    async with signed_in(make_app, demo_ctx, "hr", "a", "g", "u") as (app, pilot):
+        form = app.screen
+        assert isinstance(form, ReviseModal)
+        form.query_one("#f-results", Input).value = "60"
+        form.query_one("#f-competency", Input).value = "25"
+        later = date.today() + timedelta(days=3)
+        form.query_one("#f-on", Input).value = f"{later.day}/{later.month}/{later.year + 543}"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form and "อนาคต" in text_of(form.query_one("#err-on"))
+        assert appraisal_review.history(app.ctx, g.result_id) == []
+        today = date.today()
+        form.query_one("#f-on", Input).value = f"{today.day}/{today.month}/{today.year + 543}"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, AppraisalGrievancesScreen)
+        assert svc.get_result(app.ctx, g.result_id).result.notified_on == today.isoformat()

@@ -71,6 +71,7 @@ WALKS: dict[str, dict[str, str]] = {
         "appraisal-new": "a n",
         "appraisal-results": "a enter",
         "appraisal-grievances": "a g",
+        "appraisal-history": "a enter h",
     },
     "hr": {"home": ""},
     "committee": {
@@ -90,7 +91,7 @@ WALKS: dict[str, dict[str, str]] = {
         "complaints-stats": "p t",
         "complaints-exports": "p x",
     },
-    "executive": {"home": "", "training": "f"},
+    "executive": {"home": "", "training": "f", "appraisal-results": "a enter", "appraisal-history": "a enter h"},
     "viewer": {"home": "", "report": "m"},
     "staff": {"my-documents": ""},
 }

@@ -254,6 +254,22 @@ class AppraisalScreen(
             lambda _r: self.reload(select_id=rnd.id),
         )
 
+    def action_audience(self) -> None:
+        from ethics_tui.service.appraisal_audience import check_audience_open
+        from ethics_tui.tui.screens.appraisal_audience import AudienceModal
+
+        rnd = self._selected()
+        if rnd is None:
+            return
+        check_audience_open(rnd)  # a notified or closed round: refused before the form opens
+
+        def done(size: int | None) -> None:
+            if size is not None:
+                self.reload(select_id=rnd.id)
+                self.notify(self.t("ap_aud_saved", round=round_label(rnd, self.digits), n=self.d(size)), markup=False)
+
+        self.app.push_screen(AudienceModal(rnd), done)
+
     def action_export(self) -> None:
         rnd = self._selected()
         if rnd is not None:

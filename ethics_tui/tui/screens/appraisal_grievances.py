@@ -36,6 +36,7 @@ class AppraisalGrievancesScreen(
     BINDINGS, ACTION_PERMISSIONS = keys(
         Action("e", "decide", "ap_decide", "appraisal.write"),
         Action("u", "revise", "ap_revise", "appraisal.write"),
+        Action("h", "history", "ap_history", "appraisal.people"),
     )
 
     def __init__(self, round_id: int, then: str | None = None) -> None:
@@ -118,3 +119,10 @@ class AppraisalGrievancesScreen(
         if g.status != "upheld":
             raise UserError("แก้คะแนนได้เมื่อคำร้องทุกข์ฟังขึ้นเท่านั้น", "Only an upheld grievance can revise the score")
         self.app.push_screen(ReviseModal(g, self.rnd), lambda v: v is not None and self.reload())
+
+    def action_history(self) -> None:
+        from ethics_tui.tui.screens.appraisal_history import AppraisalHistoryScreen
+
+        g = self.selected()
+        if g is not None:
+            self.app.push_screen(AppraisalHistoryScreen(g.result_id))

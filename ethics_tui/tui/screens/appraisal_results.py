@@ -70,6 +70,7 @@ class AppraisalResultsScreen(
         Action("m", "notify_one", "ap_notify", "appraisal.write"),
         Action("g", "grievance", "ap_file", "appraisal.write"),
         Action("i", "import", "ap_import", "appraisal.write"),
+        Action("h", "history", "ap_history", "appraisal.people"),  # after the writing keys: at 80x24 hr finds it in f1
         Action("p", "notice", "ap_notice", show=False),
         Action("ctrl+e", "export", "ap_export"),
     )
@@ -332,6 +333,13 @@ class AppraisalResultsScreen(
                 self.notify(self.t("ap_filed_late"), severity="warning", markup=False)
 
         self.app.push_screen(GrievanceModal(row), done)
+
+    def action_history(self) -> None:
+        from ethics_tui.tui.screens.appraisal_history import AppraisalHistoryScreen
+
+        row = self._selected()
+        if row is not None:
+            self.app.push_screen(AppraisalHistoryScreen(row.result.id))
 
     def action_import(self) -> None:
         def check(text: str):
