@@ -125,6 +125,31 @@ class _GuardMixin:
     def on_screen_resume(self) -> None:
         cover_key_lines(self, False)
 
+    def on_resize(self) -> None:
+        """The field being typed in keeps its cursor in view, as when the dialog opens (Textual's
+        Input keeps its old scroll: a long path showed its middle after the terminal narrowed)."""
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        from textual.geometry import Region
+        from textual.widgets import Input
+
+        field = self.focused  # type: ignore[attr-defined]
+        if isinstance(field, Input) and field.is_attached:
+            field.scroll_to_region(Region(field._cursor_offset, 0, 1, 1), force=True, animate=False)
+
+    def on_idle(self) -> None:
+        """Lay out a screen under a dialog too. Textual lays out only the screen on top: after a
+        resize, what a screen under the dialog changed in answer (a list refitted, home's panels)
+        stayed unshown until the dialog closed, so a dialog open during a resize sat over a
+        background a line off from the same dialog opened afresh at that size."""
+        if getattr(self, "_layout_required", False) and self in self.app._background_screens:
+            self._layout_required = False
+            self._refresh_layout()
+            stack = self.app.screen_stack
+            for screen in stack[stack.index(self) + 1 :]:  # each draws the ones under it: again
+                screen.refresh()
+
     def t(self, key: str, **kwargs: object) -> str:
         return self.app.t(key, **kwargs)  # type: ignore[attr-defined]
 
