@@ -42,6 +42,11 @@ def home_alerts(ctx, lang: str) -> list[str]:
 
 
 class HomeScreen(GuardedScreen):
+    """Home. Its keys: the core ones below and every register's home key from its spec
+    (``hotkey``); ``check_action`` decides, from the register's permission (the app's for b and
+    r), which keys the role sees in the help (f1) and may use: another register's key is refused
+    in Thai (``GuardedScreen.on_key``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.staff", "staff"),
         Binding("t", "app.settings", "settings"),
@@ -50,28 +55,25 @@ class HomeScreen(GuardedScreen):
         Binding("w", "all_alerts", "home_all_alerts", show=False),
     ]
 
-    #: the app's keys on home that need a permission (hidden for other roles by the app's
-    #: check_action; pressed anyway, they are refused in Thai here)
-    APP_KEYS: ClassVar[dict[str, str]] = {"b": "backup.create", "r": "backup.restore"}
-
-    def on_key(self, event) -> None:
-        needs = self.APP_KEYS.get(event.key) or self._register_permission(event.key)
-        if needs is not None and self.ctx is not None:
-            from ethics_tui.service.access import can, require
-
-            if not can(self.ctx, needs):
-                event.stop()
-                event.prevent_default()
-                require(self.ctx, needs)  # AccessDenied -> a Thai notification (GuardedScreen)
-                return
-        super().on_key(event)
-
-    @staticmethod
-    def _register_permission(key: str) -> str | None:
-        """The permission of the register whose home key is ``key`` (None: no such register)."""
+    def __init__(self) -> None:
+        super().__init__()
         from ethics_tui.tui.registers import registers
 
-        return next((reg.permission for reg in registers() if reg.hotkey and reg.hotkey == key), None)
+        for reg in registers():  # the specs read now: a register added at run time has its key
+            if reg.hotkey:
+                self._bindings.bind(reg.hotkey, f"open_register('{reg.key}')", reg.label(self.app.lang), show=False)
+
+    def permission_for(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """A register key needs the permission to open that register (its spec's)."""
+        if action == "open_register" and parameters:
+            from ethics_tui.tui.registers import find
+
+            reg = find(str(parameters[0]))
+            return reg.permission if reg is not None else None
+        return None
+
+    def action_open_register(self, key: str) -> None:
+        self.app.action_open_register(key)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -114,14 +116,6 @@ class HomeScreen(GuardedScreen):
         return options
 
     def on_mount(self) -> None:
-        from ethics_tui.service.access import can
-        from ethics_tui.tui.registers import registers
-
-        # only the registers the role may open, as the menu lists them: the help (f1) lists these
-        # keys; another register's key is refused in Thai (on_key)
-        for reg in registers():
-            if reg.hotkey and can(self.ctx, reg.permission):
-                self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
         self._compact: bool | None = None
         self.refresh_counts()
         self._offer_recovery()
