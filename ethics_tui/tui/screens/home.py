@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.crash import GuardedScreen, action_allowed, logger
 from ethics_tui.tui.screens.home_menu import AlertsModal, MenuGrid
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.saving import run_write
@@ -108,11 +108,9 @@ class HomeScreen(GuardedScreen):
                 key = f"{reg.hotkey}  " if reg.hotkey else "   "
                 text = key + apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "")
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
-        # the core entries the role may use (settings can be read by all; backup/restore cannot)
-        needs = {"backup": "backup.create", "restore": "backup.restore"}
-        options += [
-            Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])
-        ]
+        # the core entries the role may use (settings can be read by all; backup/restore: the
+        # app's permissions, as for the b and r keys)
+        options += [Option(self.t(label), id=key) for key, label in NAV[1:] if action_allowed(self.app, key)]
         return options
 
     def on_mount(self) -> None:
