@@ -72,17 +72,18 @@ class EthicsApp(App):
         self.last_export: Path | None = None  # what ctrl+o opens the folder of (tui/export_notice.py)
         localize_bindings(self, self.lang)
 
+    #: the app's actions that need a permission (home's b and r keys, the palette): hidden and
+    #: refused for other roles (hr backs up, only admin restores)
+    ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {"backup": "backup.create", "restore": "backup.restore"}
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Sign-out shows in the footer only while someone is signed in; backup and restore only
-        for a role that may use them (hr backs up, only admin restores)."""
+        for a role that may use them."""
         signed_in = self.ctx is not None and getattr(self.ctx, "user", None) is not None
         if action == "sign_out":
             return signed_in
-        needs = {"backup": "backup.create", "restore": "backup.restore"}.get(action)
-        if needs is not None:
-            from ethics_tui.service.access import can
-
-            return signed_in and can(self.ctx, needs)
+        if crash.action_permission(self, action):
+            return signed_in and crash.action_allowed(self, action)
         return True
 
     def t(self, key: str, **kwargs: object) -> str:
@@ -290,18 +291,18 @@ class EthicsApp(App):
 
     async def _dispatch_action(self, namespace, action_name, params) -> bool:
         try:
-            self._check_action_permission(namespace, action_name)
+            self._check_action_permission(namespace, action_name, params)
             return await super()._dispatch_action(namespace, action_name, params)
         except Exception as exc:
             self.report_error(exc)
             return True
 
-    def _check_action_permission(self, namespace, action_name: str) -> None:
+    def _check_action_permission(self, namespace, action_name: str, params: tuple[object, ...] = ()) -> None:
         """Refuse (AccessDenied, shown as a Thai notification) a screen action the role lacks.
 
         Keys are already hidden through ``GuardedScreen.check_action`` (and refused by its
         ``on_key``); this covers an action dispatched another way."""
-        perm = crash.action_permission(namespace, action_name)
+        perm = crash.action_permission(namespace, action_name, params)
         if perm and self.ctx is not None:
             from ethics_tui.service.access import require
 

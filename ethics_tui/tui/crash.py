@@ -77,14 +77,18 @@ def guard(app, func):
     return wrapper
 
 
-def action_permission(node, action: str) -> str | None:
-    """The permission a screen declares for ``action`` (None: anyone who sees the screen)."""
-    return (getattr(node, "ACTION_PERMISSIONS", None) or {}).get(action)
+def action_permission(node, action: str, parameters: tuple[object, ...] = ()) -> str | None:
+    """The permission ``node`` (a screen, the app) declares for ``action`` (None: anyone who sees
+    the screen): its ``ACTION_PERMISSIONS``, or, for an action whose permission depends on its
+    parameters (home's register keys), what its ``permission_for(action, parameters)`` says."""
+    for_parameters = getattr(node, "permission_for", None)
+    perm = for_parameters(action, parameters) if for_parameters is not None else None
+    return perm or (getattr(node, "ACTION_PERMISSIONS", None) or {}).get(action)
 
 
-def action_allowed(node, action: str) -> bool:
+def action_allowed(node, action: str, parameters: tuple[object, ...] = ()) -> bool:
     """False when ``node`` declares a permission for ``action`` that the signed-in user lacks."""
-    perm = action_permission(node, action)
+    perm = action_permission(node, action, parameters)
     ctx = getattr(node.app, "ctx", None)
     if not perm or ctx is None:
         return True
@@ -125,6 +129,31 @@ class _GuardMixin:
     def on_screen_resume(self) -> None:
         cover_key_lines(self, False)
 
+    def on_resize(self) -> None:
+        """The field being typed in keeps its cursor in view, as when the dialog opens (Textual's
+        Input keeps its old scroll: a long path showed its middle after the terminal narrowed)."""
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        from textual.geometry import Region
+        from textual.widgets import Input
+
+        field = self.focused  # type: ignore[attr-defined]
+        if isinstance(field, Input) and field.is_attached:
+            field.scroll_to_region(Region(field._cursor_offset, 0, 1, 1), force=True, animate=False)
+
+    def on_idle(self) -> None:
+        """Lay out a screen under a dialog too. Textual lays out only the screen on top: after a
+        resize, what a screen under the dialog changed in answer (a list refitted, home's panels)
+        stayed unshown until the dialog closed, so a dialog open during a resize sat over a
+        background a line off from the same dialog opened afresh at that size."""
+        if getattr(self, "_layout_required", False) and self in self.app._background_screens:
+            self._layout_required = False
+            self._refresh_layout()
+            stack = self.app.screen_stack
+            for screen in stack[stack.index(self) + 1 :]:  # each draws the ones under it: again
+                screen.refresh()
+
     def t(self, key: str, **kwargs: object) -> str:
         return self.app.t(key, **kwargs)  # type: ignore[attr-defined]
 
@@ -149,13 +178,19 @@ class GuardedScreen(_GuardMixin, Screen):
     ACTION_PERMISSIONS: ClassVar[dict[str, str]] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action_allowed(self, action)
+        return action_allowed(self, action, parameters)
 
     def on_key(self, event) -> None:
-        """A hidden key pressed anyway (it reached the screen unused): say in Thai why not."""
+        """A hidden key pressed anyway (it reached the screen unused): say in Thai why not. The
+        permission is the one ``check_action`` hid the key by: the screen's, or the app's for an
+        ``app.`` action."""
+        from textual.actions import parse
+
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            perm = action_permission(self, binding.action.split("(")[0])
-            if perm and not action_allowed(self, binding.action.split("(")[0]):
+            namespace, name, parameters = parse(binding.action)
+            node = self.app if namespace == "app" else self
+            perm = action_permission(node, name, parameters)
+            if perm and not action_allowed(node, name, parameters):
                 event.stop()
                 event.prevent_default()
                 from ethics_tui.service.access import require

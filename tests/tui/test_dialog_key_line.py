@@ -60,3 +60,40 @@ async def test_the_key_line_under_a_dialog_shows_no_keys_and_comes_back(make_app
         assert "n เพิ่ม" not in _bottom(app)
         await _press(pilot, "escape")
         assert _bottom(app) == keys80 and footer_problems(app, (80, 24)) == []
+
+
+async def test_backup_and_the_file_picker_name_their_keys_inside_as_forms_do(make_app, ctx):
+    """The backup dialog and the file picker had a key line of their own at the bottom of the
+    terminal; every other dialog names its keys in a line inside it (a form: "ctrl+s บันทึก ·
+    esc ยกเลิก"). Now they do too, and the bottom row stays empty under each."""
+    from textual.widgets import Static
+
+    from ethics_tui.tui.screens.backup_dialog import BackupModal
+    from ethics_tui.tui.widgets.file_picker import FilePickerModal
+    from ethics_tui.tui.widgets.footer import Footer
+    from ethics_tui.tui.widgets.form import FormModal
+
+    def keys_inside(screen) -> str:
+        assert not screen.query(Footer), type(screen).__name__  # no key line of its own
+        assert _bottom(screen.app).strip() == "", _bottom(screen.app)
+        lines = screen.query("#dialog > .hint")
+        assert len(lines) == 1, type(screen).__name__
+        return str(lines.first(Static).render())
+
+    fast_demo(ctx)
+    app = make_app(ctx.store.dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, "hr")
+        await _press(pilot, "s", "n")
+        assert isinstance(app.screen, FormModal) and "esc ยกเลิก" in keys_inside(app.screen)  # the model
+        await _press(pilot, "escape", "escape", "b")
+        assert isinstance(app.screen, BackupModal)
+        line = keys_inside(app.screen)
+        assert all(k in line for k in ("enter สำรอง", "f2 เลือกโฟลเดอร์", "esc ยกเลิก")), line
+        assert "enter" not in str(app.screen.query_one(".dialog-title", Static).render())  # named once
+        await _press(pilot, "f2")
+        assert isinstance(app.screen, FilePickerModal)
+        line = keys_inside(app.screen)
+        assert all(k in line for k in ("enter เปิดโฟลเดอร์/เลือก", "backspace ขึ้นไป", "esc ยกเลิก")), line
+        await _press(pilot, "escape", "escape")
+        assert _bottom(app).strip().startswith("s บุคลากร")  # home's own key line is back

@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 from ethics_tui.service.input_files import removable_drives
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput
-from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
 
 
@@ -44,9 +43,7 @@ class BackupModal(GuardedModal[Path | None]):
     def compose(self) -> ComposeResult:
         L = self.lang
         with Vertical(id="dialog"):
-            yield Static(
-                _(L, "สำรองข้อมูลไปที่ (↑↓ เลือก · enter สำรอง)", "Back up to (↑↓ choose · enter)"), classes="dialog-title"
-            )
+            yield Static(_(L, "สำรองข้อมูลไปที่", "Back up to"), classes="dialog-title")
             options = [
                 Option(_(L, f"โฟลเดอร์สำรองของโปรแกรม {self.backups_dir}", f"the program's backups {self.backups_dir}"))
             ]
@@ -72,7 +69,12 @@ class BackupModal(GuardedModal[Path | None]):
             with Horizontal(classes="buttons"):
                 yield Button(_(L, "สำรอง (enter)", "Back up (enter)"), id="bk-write", variant="primary", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="bk-cancel", compact=True)
-        yield Footer()
+            # the keys inside the dialog, under its buttons, as every form names them
+            keys = (
+                "enter สำรอง · ↑↓ เลือกที่เก็บ · f2 เลือกโฟลเดอร์ · esc ยกเลิก",
+                "enter backs up · ↑↓ choose where · f2 picks a folder · esc cancel",
+            )
+            yield Static(_(L, *keys), classes="hint", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(FieldRow).set_error(None)

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import apply_digits
-from ethics_tui.tui.crash import GuardedScreen, logger
+from ethics_tui.tui.crash import GuardedScreen, action_allowed, logger
 from ethics_tui.tui.screens.home_menu import AlertsModal, MenuGrid
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.saving import run_write
@@ -42,6 +42,11 @@ def home_alerts(ctx, lang: str) -> list[str]:
 
 
 class HomeScreen(GuardedScreen):
+    """Home. Its keys: the core ones below and every register's home key from its spec
+    (``hotkey``); ``check_action`` decides, from the register's permission (the app's for b and
+    r), which keys the role sees in the help (f1) and may use: another register's key is refused
+    in Thai (``GuardedScreen.on_key``)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.staff", "staff"),
         Binding("t", "app.settings", "settings"),
@@ -50,28 +55,25 @@ class HomeScreen(GuardedScreen):
         Binding("w", "all_alerts", "home_all_alerts", show=False),
     ]
 
-    #: the app's keys on home that need a permission (hidden for other roles by the app's
-    #: check_action; pressed anyway, they are refused in Thai here)
-    APP_KEYS: ClassVar[dict[str, str]] = {"b": "backup.create", "r": "backup.restore"}
-
-    def on_key(self, event) -> None:
-        needs = self.APP_KEYS.get(event.key) or self._register_permission(event.key)
-        if needs is not None and self.ctx is not None:
-            from ethics_tui.service.access import can, require
-
-            if not can(self.ctx, needs):
-                event.stop()
-                event.prevent_default()
-                require(self.ctx, needs)  # AccessDenied -> a Thai notification (GuardedScreen)
-                return
-        super().on_key(event)
-
-    @staticmethod
-    def _register_permission(key: str) -> str | None:
-        """The permission of the register whose home key is ``key`` (None: no such register)."""
+    def __init__(self) -> None:
+        super().__init__()
         from ethics_tui.tui.registers import registers
 
-        return next((reg.permission for reg in registers() if reg.hotkey and reg.hotkey == key), None)
+        for reg in registers():  # the specs read now: a register added at run time has its key
+            if reg.hotkey:
+                self._bindings.bind(reg.hotkey, f"open_register('{reg.key}')", reg.label(self.app.lang), show=False)
+
+    def permission_for(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """A register key needs the permission to open that register (its spec's)."""
+        if action == "open_register" and parameters:
+            from ethics_tui.tui.registers import find
+
+            reg = find(str(parameters[0]))
+            return reg.permission if reg is not None else None
+        return None
+
+    def action_open_register(self, key: str) -> None:
+        self.app.action_open_register(key)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,22 +108,12 @@ class HomeScreen(GuardedScreen):
                 key = f"{reg.hotkey}  " if reg.hotkey else "   "
                 text = key + apply_digits(reg.label(self.app.lang), digits) + (f"  {badge}" if badge else "")
                 options.append(Option(Text(text), id=f"open_register('{reg.key}')"))
-        # the core entries the role may use (settings can be read by all; backup/restore cannot)
-        needs = {"backup": "backup.create", "restore": "backup.restore"}
-        options += [
-            Option(self.t(label), id=key) for key, label in NAV[1:] if key not in needs or can(self.ctx, needs[key])
-        ]
+        # the core entries the role may use (settings can be read by all; backup/restore: the
+        # app's permissions, as for the b and r keys)
+        options += [Option(self.t(label), id=key) for key, label in NAV[1:] if action_allowed(self.app, key)]
         return options
 
     def on_mount(self) -> None:
-        from ethics_tui.service.access import can
-        from ethics_tui.tui.registers import registers
-
-        # only the registers the role may open, as the menu lists them: the help (f1) lists these
-        # keys; another register's key is refused in Thai (on_key)
-        for reg in registers():
-            if reg.hotkey and can(self.ctx, reg.permission):
-                self._bindings.bind(reg.hotkey, f"app.open_register('{reg.key}')", reg.label(self.app.lang), show=False)
         self._compact: bool | None = None
         self.refresh_counts()
         self._offer_recovery()

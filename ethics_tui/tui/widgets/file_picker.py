@@ -28,7 +28,6 @@ from textual.widgets.option_list import Option
 from ethics_tui.service.input_files import normalize_path, removable_drives
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import localize_bindings
-from ethics_tui.tui.widgets.footer import Footer
 
 PICK_KEY = "f2"
 _LAST: dict[str, Path] = {}  # "file" / "folder" -> the last folder used (this session)
@@ -127,9 +126,9 @@ class FilePickerModal(GuardedModal[Path | None]):
                     "enter เปิดโฟลเดอร์/เลือก · ↑↓ เลื่อน · backspace ขึ้นไป · esc ยกเลิก",
                     "enter opens/picks · ↑↓ move · backspace up · esc cancel",
                 ),
+                classes="hint",  # the keys inside the dialog, as every form names them
                 markup=False,
             )
-        yield Footer()
 
     def on_resize(self) -> None:
         # as many lines as the terminal leaves (the dialog fits 80×24), at most 20
