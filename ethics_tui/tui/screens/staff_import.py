@@ -211,7 +211,7 @@ class StaffImportModal(GuardedModal[object]):
             self.notify(exc.message(self.lang), severity="error", markup=False)
 
     def _cannot(self, plan) -> None:
-        text = self.t("import_cannot", n=len(plan.errors))
+        text = self.t("import_cannot", n=len(plan.errors), check="enter")
         self._status(text, error=True)
         self.notify(text, severity="error", markup=False)
 

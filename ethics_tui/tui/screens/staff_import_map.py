@@ -291,7 +291,7 @@ class StaffMapModal(GuardedModal[object]):
 
     def action_do_import(self) -> None:
         if self.bad is not None:  # the mapping checked gives errors: say so, save nothing
-            text = self.t("import_cannot", n=len(self.bad.errors))
+            text = self.t("import_cannot", n=len(self.bad.errors), check="ctrl+r")
             self._status(text, error=True)
             self.notify(text, severity="error", markup=False)
             return
@@ -322,7 +322,7 @@ class StaffMapModal(GuardedModal[object]):
         preview = self.query_one("#map-preview", DataTable)
         preview.display = True
         if not plan.ok:
-            self.bad = plan
+            self.bad, self.checked = plan, None
             fill_errors(preview, plan.errors, self.lang, min(self.app.size.width - 10, 104))
             self._status(self.t("import_errors", n=len(plan.errors)), error=True)
             return
@@ -330,7 +330,7 @@ class StaffMapModal(GuardedModal[object]):
         if not dry_run:
             self.dismiss(plan)
             return
-        self.checked = plan
+        self.checked, self.bad = plan, None  # a check that passes clears the last one's errors
         names = " (" + ", ".join(plan.divisions_created) + ")" if plan.divisions_created else ""
         text = self.t(
             "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
