@@ -359,5 +359,7 @@ def open_map(modal, path: str) -> None:
     def done(plan) -> None:
         if plan is not None:
             modal.dismiss(plan)
+        else:  # esc: typing goes on in the path (the error list had the focus before ctrl+o)
+            modal.query_one("#f-path").focus()
 
     modal.app.push_screen(StaffMapModal(path), done)
