@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
-from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff, staff_type_of
 from ethics_tui.model.text import bad_char, cell_text
 from ethics_tui.service import sheets
 from ethics_tui.service.access import require
@@ -213,7 +213,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
             last_name=values.get("last_name", ""),
             position=values.get("position", ""),
             division_id=1,  # checked separately by name
-            staff_type=values.get("staff_type", ""),
+            staff_type=staff_type_of(values.get("staff_type", "")),
             code=code,
             level=values.get("level", ""),
             start_date=start or "",
@@ -237,8 +237,8 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         except ValidationError as exc:
             for f, (th, en) in exc.errors.items():
                 if f == "staff_type" and staff.staff_type:
-                    th = f"ไม่รู้จักประเภทบุคลากร “{staff.staff_type}” — ใช้ " + " / ".join(ALL_STAFF_TYPES[:4])
-                    en = f"unknown staff type '{staff.staff_type}'; use " + " / ".join(ALL_STAFF_TYPES[:4])
+                    th = f"ไม่รู้จักประเภทบุคลากร “{staff.staff_type}” — ใช้ " + " / ".join(ALL_STAFF_TYPES)
+                    en = f"unknown staff type '{staff.staff_type}'; use " + " / ".join(ALL_STAFF_TYPES)
                 err(f if f in THAI_HEADER else "division", th, en)
         if div_name and div_name not in divisions and div_name not in new_divisions:
             new_divisions.append(div_name)

@@ -123,7 +123,6 @@ def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, dem
     assert again.added == 0 or again.warnings, (again.added, again.warnings)
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 6: พนักงานครู refused (not fixed yet)")
 def test_teachers_of_the_office_can_be_imported(tmp_path, demo_ctx):
     """The teachers of an อบต. are "พนักงานครู" (DOMAIN.md: teachers in child-development
     centres). The preview refuses the row: "ไม่รู้จักประเภทบุคลากร “พนักงานครู” — ใช้
