@@ -47,3 +47,79 @@ def test_an_unknown_staff_type_names_every_accepted_type(ctx, tmp_path):
     (err,) = plan.errors
     assert "ลูกจ้างชั่วคราว" in err.th
     assert all(t in err.th and t in err.en for t in ALL_STAFF_TYPES)
+
+
+TITLE = "บัญชีรายชื่อพนักงานองค์การบริหารส่วนตำบล ประจำปีงบประมาณ 2570"
+PEOPLE = [
+    ["นาย", "หัวตาราง", "อยู่แถวสาม", "นักจัดการงานทั่วไป", "กองคลัง", "พนักงานส่วนตำบล"],
+    ["นาง", "มีชื่อ", "เรื่องด้านบน", "เจ้าพนักงานธุรการ", "กองคลัง", "ไม่มีประเภทนี้"],
+]
+
+
+def titled_xlsx(path, rows):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([TITLE])
+    ws.append([])
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_the_header_below_a_title_row_is_found_and_named(ctx, tmp_path, kind):
+    rows = [HEAD, *PEOPLE]
+    if kind == "xlsx":
+        path = titled_xlsx(tmp_path / "รายชื่อ.xlsx", rows)
+    else:  # as Excel saves it: the title's row padded with commas, an empty row
+        path = write_csv(tmp_path / "รายชื่อ.csv", [[TITLE, "", "", "", "", ""], [""] * 6, *rows], "cp874")
+    plan = import_file(ctx, path, dry_run=True)
+    assert plan.header_row == 3
+    assert any("แถวที่ 3 เป็นหัวตาราง" in th for th, _ in plan.warnings), plan.warnings
+    # the rows keep the file's numbers: the bad type is in row 5
+    assert [(e.row, e.column) for e in plan.errors] == [(5, "ประเภทบุคลากร")]
+
+
+def test_mapped_import_finds_the_header_below_a_title_row_too(ctx, tmp_path):
+    from ethics_tui.service import staff_mapping as sm
+    from ethics_tui.service.staff_io import read_table
+
+    head = ["ลำดับที่", "ชื่อ - นามสกุล", "ตำแหน่ง", "สังกัด", "ประเภทพนักงาน"]
+    rows = [head, ["1", "นายหัวตาราง อยู่แถวสาม", "นักจัดการงานทั่วไป", "กองคลัง", "พนักงานครู"]]
+    path = titled_xlsx(tmp_path / "map.xlsx", rows)
+    table = read_table(path)
+    assert sm.header_row(table) == 2 and sm.header_cells(table) == head
+    preset = sm.Preset("x", sm.suggest(sm.header_cells(table)))
+    plan, mapped = sm.import_mapped(ctx, path, preset)
+    assert plan.ok and plan.added == 1, [e.message() for e in plan.errors]
+    assert plan.header_row == 3 and mapped.at == 2
+    (s,) = [r.staff for r in staff_svc.search(ctx)]
+    assert (s.prefix, s.first_name, s.last_name, s.staff_type) == ("นาย", "หัวตาราง", "อยู่แถวสาม", "ข้าราชการครู")
+
+
+def test_plain_import_reads_the_usual_headers_of_an_office_sheet(ctx, tmp_path):
+    """สังกัด / ส่วนราชการ (division), ประเภท (staff type), one column ชื่อ-สกุล split with the
+    name rules (thai/names.py), a running number skipped without a word."""
+    rows = [
+        ["ที่", "ชื่อ - นามสกุล", "ตำแหน่ง", "ส่วนราชการ", "ประเภท"],
+        ["1", "ว่าที่ร้อยตรี ดร.สมชาย ใจดี", "ปลัด", "สำนักปลัด", "พนักงานส่วนตำบล"],
+        ["2", "นางคุณากร ศรีสุข", "นักวิชาการศึกษา", "กองการศึกษา", "พนักงานส่วนตำบล"],
+    ]
+    plan = import_file(ctx, write_csv(tmp_path / "s.csv", rows))
+    assert plan.ok and plan.added == 2, [e.message() for e in plan.errors]
+    assert plan.warnings == []
+    got = {(r.staff.prefix, r.staff.first_name, r.staff.last_name, r.division) for r in staff_svc.search(ctx)}
+    assert got == {("ว่าที่ร้อยตรี ดร.", "สมชาย", "ใจดี", "สำนักปลัด"), ("นาง", "คุณากร", "ศรีสุข", "กองการศึกษา")}
+    rows = [["ชื่อ-สกุล", "ตำแหน่ง", "สังกัด", "ประเภทบุคลากร"], ["นายเอก ทดสอบ", "นิติกร", "กองคลัง", "ลูกจ้างประจำ"]]
+    plan = import_file(ctx, write_csv(tmp_path / "t.csv", rows), dry_run=True)
+    assert plan.ok and plan.added == 1, [e.message() for e in plan.errors]
+
+
+def test_the_app_s_own_header_wins_over_another_name_of_the_same_field(ctx, tmp_path):
+    rows = [[*HEAD, "สังกัด"], ["นาย", "เอก", "ทดสอบ", "นิติกร", "กองคลัง", "ลูกจ้างประจำ", "อบต.ตัวอย่าง"]]
+    plan = import_file(ctx, write_csv(tmp_path / "s.csv", rows), dry_run=True)
+    assert plan.ok and plan.rows[0][1]["division"] == "กองคลัง"
+    assert any("สังกัด" in th for th, _ in plan.warnings)

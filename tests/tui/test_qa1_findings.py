@@ -96,7 +96,6 @@ def title_row_xlsx(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 2: a title row above the headers (not fixed yet)")
 def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     """Keys: s, i, /path/รายชื่อพนักงาน2570.xlsx, enter: "ไม่รู้จักคอลัมน์ “บัญชีรายชื่อ…” —
     ข้ามไป" and every required column missing; ctrl+o reads "12 แถว 1 คอลัมน์". She must delete

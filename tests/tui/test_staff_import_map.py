@@ -40,9 +40,10 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         modal = app.screen
         assert isinstance(modal, StaffImportModal)
         modal.query_one("#f-path", Input).value = str(path)
-        await pilot.press("enter")  # the ordinary import does not know these headers: it says what to do
+        await pilot.press("enter")  # the ordinary import reads the usual headers (ชื่อ-สกุล, สังกัด...)
         await settle(pilot)
-        assert "ctrl+o" in text_of(modal.query_one("#import-status")).splitlines()[0]
+        assert "จะเพิ่ม 2 คน" in text_of(modal.query_one("#import-status")).splitlines()[0]
+        # ...but not that เลขพนักงาน is the code: the mapping says so
         button = modal.query_one("#map")
         dialog = modal.query_one("#dialog")  # the buttons stay inside the dialog at 80×24
         assert button.region.height == 1 and button.region.bottom <= dialog.content_region.bottom

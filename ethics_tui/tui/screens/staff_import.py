@@ -225,16 +225,8 @@ class StaffImportModal(GuardedModal[object]):
             fill_errors(table, plan.errors, self.lang, min(self.app.size.width - 10, 104))
             table.display = True
             text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
-            if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
-                text = (
-                    (
-                        ("A file from another system? ctrl+o maps its columns")
-                        if self.lang == "en"
-                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์"
-                    )
-                    + "\n"
-                    + text
-                )
+            if any(e.row == plan.header_row for e in plan.errors):  # the header is not the app's own
+                text = self.t("import_map_hint") + "\n" + text
             self._status(text, error=True)
             table.focus()
             if self.wants_import:

@@ -127,14 +127,17 @@ class StaffMapModal(GuardedModal[object]):
             self.table = []
             self._status(f"{text}: {exc.strerror or exc}", error=True)
             return
-        self.headers = [str(h or "").lstrip("\ufeff").strip() for h in (self.table[0] if self.table else [])]
-        self.ids = sm.id_columns(self.table)
+        at = sm.header_row(self.table) if self.table else 0
+        self.headers = [str(h or "").lstrip("\ufeff").strip() for h in sm.header_cells(self.table)]
+        self.ids = sm.id_columns(self.table, at)
         self.fill_columns(sm.suggest(self.headers))
+        rows, cols = sum(1 for r in self.table[at + 1 :] if any(str(c or "").strip() for c in r)), len(self.headers)
+        where = _(self.lang, f" (หัวตารางแถวที่ {at + 1})", f" (header in row {at + 1})") if at else ""
         self._status(
             _(
                 self.lang,
-                f"อ่านแล้ว {len(self.table) - 1} แถว {len(self.headers)} คอลัมน์ ตรวจการจับคู่ แล้วกด ctrl+r ดูตัวอย่าง",
-                f"Read {len(self.table) - 1} rows, {len(self.headers)} columns; check the mapping, then ctrl+r",
+                f"อ่านแล้ว {rows} แถว {cols} คอลัมน์{where} ตรวจการจับคู่ แล้วกด ctrl+r ดูตัวอย่าง",
+                f"Read {rows} rows, {cols} columns{where}; check the mapping, then ctrl+r",
             )
         )
 
@@ -284,7 +287,7 @@ class StaffMapModal(GuardedModal[object]):
         except UserError as exc:
             self._status(self._reason(exc), error=True)
             return
-        if not mapped.table[1:]:
+        if not any(mapped.table[mapped.at + 1 :]):
             self.query_one("#map-preview", DataTable).display = False
         self._status(self.t("import_checking"))
         self._run(p, dry_run=True)
