@@ -12,6 +12,7 @@ import pytest
 from ethics_tui.model.staff import ALL_STAFF_TYPES, staff_type_of
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service.staff_io import import_file
+from ethics_tui.service.staff_preview import preview_rows
 
 HEAD = ["คำนำหน้า", "ชื่อ", "นามสกุล", "ตำแหน่ง", "กอง", "ประเภทบุคลากร"]
 
@@ -123,3 +124,55 @@ def test_the_app_s_own_header_wins_over_another_name_of_the_same_field(ctx, tmp_
     plan = import_file(ctx, write_csv(tmp_path / "s.csv", rows), dry_run=True)
     assert plan.ok and plan.rows[0][1]["division"] == "กองคลัง"
     assert any("สังกัด" in th for th, _ in plan.warnings)
+
+
+def test_importing_the_same_sheet_again_updates_the_people(ctx, tmp_path):
+    """No code column: the second import recognises everyone by name, adds nobody, says so."""
+    rows = [HEAD, ["นาย", "ซ้ำ", "สองครั้ง", "คนงาน", "กองคลัง", "พนักงานจ้างทั่วไป"]]
+    rows.append(["นางสาว", "ซ้ำอีก", "สองหน", "ภารโรง", "กองคลัง", "พนักงานจ้างทั่วไป"])
+    path = write_csv(tmp_path / "s.csv", rows)
+    assert import_file(ctx, path).added == 2
+    again = import_file(ctx, path, dry_run=True)
+    assert (again.added, again.updated) == (0, 2)
+    assert "ตรงกับบุคลากรที่มีอยู่แล้ว" in again.warnings[0][0] and again.warnings[0][0].startswith("2 แถว")
+    assert [r.action for r in preview_rows(ctx, again)] == ["same", "same"]
+    rows[2][0] = "นาง"  # she married: the title changes, the person is the same
+    rows[2][3] = "นักการภารโรง"
+    done = import_file(ctx, write_csv(tmp_path / "s2.csv", rows))
+    assert (done.added, done.updated, done.unchanged) == (0, 1, 1)
+    people = {r.staff.first_name: r.staff for r in staff_svc.search(ctx)}
+    assert len(people) == 2 and (people["ซ้ำอีก"].prefix, people["ซ้ำอีก"].position) == ("นาง", "นักการภารโรง")
+
+
+def test_a_code_given_later_goes_to_the_person_of_that_name(ctx, tmp_path):
+    rows = [HEAD, ["นาย", "เอก", "ทดสอบ", "นิติกร", "กองคลัง", "ลูกจ้างประจำ"]]
+    import_file(ctx, write_csv(tmp_path / "a.csv", rows))
+    coded = [["รหัส", *HEAD], ["L-1", *rows[1]]]
+    plan = import_file(ctx, write_csv(tmp_path / "b.csv", coded))
+    assert (plan.added, plan.updated) == (0, 1)
+    assert [r.staff.code for r in staff_svc.search(ctx)] == ["L-1"]
+    # another code with that name: a namesake, not the same person
+    coded[1][0] = "L-2"
+    plan = import_file(ctx, write_csv(tmp_path / "c.csv", coded))
+    assert (plan.added, plan.updated) == (1, 0)
+
+
+def test_namesakes_are_told_apart_by_division_or_refused(ctx, tmp_path):
+    person = ["นาย", "สมชาย", "ใจดี", "นิติกร"]
+    rows = [HEAD, [*person, "กองคลัง", "ลูกจ้างประจำ"], [*person, "กองช่าง", "ลูกจ้างประจำ"]]
+    first = import_file(ctx, write_csv(tmp_path / "a.csv", rows))
+    assert first.added == 2 and "ชื่อซ้ำกับแถว 2" in first.warnings[0][0]
+    plan = import_file(ctx, write_csv(tmp_path / "b.csv", [HEAD, [*person, "กองช่าง", "พนักงานจ้างทั่วไป"]]))
+    assert (plan.added, plan.updated) == (0, 1)
+    types = {r.division: r.staff.staff_type for r in staff_svc.search(ctx)}
+    assert types == {"กองคลัง": "ลูกจ้างประจำ", "กองช่าง": "พนักงานจ้างทั่วไป"}
+    plan = import_file(ctx, write_csv(tmp_path / "c.csv", [HEAD, [*person, "สำนักปลัด", "ลูกจ้างประจำ"]]), True)
+    assert [(e.row, "2 คน" in e.th) for e in plan.errors] == [(2, True)]
+
+
+def test_two_rows_that_are_one_stored_person_are_refused(ctx, tmp_path):
+    rows = [HEAD, ["นาย", "เอก", "ทดสอบ", "นิติกร", "กองคลัง", "ลูกจ้างประจำ"]]
+    import_file(ctx, write_csv(tmp_path / "a.csv", rows))
+    rows.append(["นาย", "เอก", "ทดสอบ", "นิติกร", "กองช่าง", "ลูกจ้างประจำ"])
+    plan = import_file(ctx, write_csv(tmp_path / "b.csv", rows), dry_run=True)
+    assert [(e.row, "แถว 2" in e.th) for e in plan.errors] == [(3, True)]

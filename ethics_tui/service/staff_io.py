@@ -204,10 +204,10 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
             header_names[f] = header_names["full_name"]
     fields = set(mapping) - {"full_name"} | ({"prefix", "first_name", "last_name"} if full is not None else set())
     plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in fields}
-    from ethics_tui.service.people import division_docs, staff_ids_by_code
+    from ethics_tui.service.people import division_docs, staff_docs
+    from ethics_tui.service.staff_match import Matcher, match_rows
 
     divisions = {" ".join(d["name"].split()): int(k) for k, d in division_docs(ctx).items()}
-    by_code = staff_ids_by_code(ctx)
     seen_codes: dict[str, int] = {}
     new_divisions: list[str] = []
     for rownum, row in enumerate(table[h + 1 :], start=h + 2):
@@ -284,10 +284,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         record = staff.to_dict()
         record["division"] = div_name
         plan.rows.append((rownum, record))
-        if code and code in by_code:
-            plan.updated += 1
-        else:
-            plan.added += 1
+    match_rows(plan, Matcher(staff_docs(ctx), {v: k for k, v in divisions.items()}), header_names)
     if not plan.rows and not plan.errors:
         plan.errors.append(RowError(2, "-", "ไม่มีข้อมูลบุคลากรในไฟล์", "the file has no staff rows"))
     plan.divisions_created = new_divisions
@@ -296,6 +293,8 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
 
 def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> ImportPlan:
     """Check the whole file; if every row is good and not ``dry_run``, save all in one write."""
+    from ethics_tui.service.staff_match import Ambiguous, Matcher
+
     require(ctx, "staff.write")
     table = read_table(path)
     plan = check_rows(ctx, table)
@@ -308,14 +307,20 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
         for name in plan.divisions_created:
             if name not in div_ids:
                 div_ids[name] = divs.insert({"name": name, "active": True, "rev": 1})
-        by_code = {d.get("code"): d for d in staff_table.all() if d.get("code")}
+        matcher = Matcher({d.doc_id: d for d in staff_table.all()}, {v: k for k, v in div_ids.items()})
         inserts = []
         # recount against the data under the lock (another PC may have imported meanwhile)
         plan.added = plan.updated = plan.unchanged = 0
         for _rownum, rec in plan.rows:
+            try:
+                found, _how = matcher.find(rec)
+            except Ambiguous:  # another PC added a namesake since the check
+                raise UserError(
+                    "ข้อมูลบุคลากรเปลี่ยนไประหว่างตรวจ — ตรวจไฟล์อีกครั้ง", "Staff changed since the check; check the file again"
+                ) from None
+            existing = matcher.docs[found] if found is not None else None
             rec = dict(rec)
             rec["division_id"] = div_ids[rec.pop("division")]
-            existing = by_code.get(rec["code"]) if rec["code"] else None
             if existing is not None:
                 # columns the file does not have keep their current values
                 rec = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}

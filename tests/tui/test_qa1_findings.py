@@ -105,7 +105,6 @@ def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     assert plan.added == 2
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 3: a second import adds everyone again (not fixed yet)")
 def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, demo_ctx):
     """Keys: s, i, the cp874 CSV, ctrl+o, ctrl+r, ctrl+s; later the same again (she is not sure
     it worked): the preview says "จะเพิ่ม 3 คน" again and saves three duplicates, no word."""
