@@ -73,6 +73,6 @@ def header_note(index: int) -> tuple[str, str]:
     """The line the preview shows when the header is not the first row."""
     row = index + 1
     return (
-        f"ใช้แถวที่ {row} เป็นหัวตาราง (ข้าม {index} แถวด้านบน เช่น ชื่อเรื่อง)",
+        f"ใช้แถวที่ {row} เป็นหัวตาราง (ข้ามชื่อเรื่องด้านบน {index} แถว)",
         f"Row {row} taken as the header ({index} row(s) above it, such as a title, skipped)",
     )

@@ -244,7 +244,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         code = to_arabic_digits(values.get("code", ""))
         if code:
             if code in seen_codes:
-                err("code", f"รหัส {code} ซ้ำกับแถว {seen_codes[code]}", f"code {code} repeats row {seen_codes[code]}")
+                err("code", f"รหัส “{code}” ซ้ำกับแถว {seen_codes[code]}", f"code {code} repeats row {seen_codes[code]}")
             seen_codes.setdefault(code, rownum)
         staff = Staff(
             prefix=values.get("prefix", ""),

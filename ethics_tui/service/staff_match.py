@@ -105,7 +105,7 @@ def match_rows(plan, matcher: Matcher, header_names: Mapping[str, str]) -> None:
         plan.warnings.insert(
             0,
             (
-                f"{by_name} แถวไม่มีรหัสที่ตรงกัน แต่ชื่อ-นามสกุลตรงกับบุคลากรที่มีอยู่แล้ว — จะปรับปรุงคนเดิม ไม่เพิ่มซ้ำ",
+                f"{by_name} แถวชื่อตรงกับบุคลากรที่มีอยู่แล้ว: ปรับปรุงคนเดิม ไม่เพิ่มซ้ำ",
                 f"{by_name} row(s) match people already stored by name (no matching code): "
                 "they update those people, none is added twice",
             ),
