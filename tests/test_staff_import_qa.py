@@ -176,3 +176,15 @@ def test_two_rows_that_are_one_stored_person_are_refused(ctx, tmp_path):
     rows.append(["นาย", "เอก", "ทดสอบ", "นิติกร", "กองช่าง", "ลูกจ้างประจำ"])
     plan = import_file(ctx, write_csv(tmp_path / "b.csv", rows), dry_run=True)
     assert [(e.row, "แถว 2" in e.th) for e in plan.errors] == [(3, True)]
+
+
+def test_a_prefix_column_beside_the_full_name_column(ctx, tmp_path):
+    rows = [
+        ["คำนำหน้า", "ชื่อ-สกุล", "ตำแหน่ง", "กอง", "ประเภทบุคลากร"],
+        ["ว่าที่ร้อยตรี", "สมชาย ใจดี", "นิติกร", "กองคลัง", "ลูกจ้างประจำ"],
+        ["", "นางมาลี ดีงาม", "นิติกร", "กองคลัง", "ลูกจ้างประจำ"],
+    ]
+    plan = import_file(ctx, write_csv(tmp_path / "s.csv", rows))
+    assert plan.ok, [e.message() for e in plan.errors]
+    got = {(r.staff.prefix, r.staff.first_name, r.staff.last_name) for r in staff_svc.search(ctx)}
+    assert got == {("ว่าที่ร้อยตรี", "สมชาย", "ใจดี"), ("นาง", "มาลี", "ดีงาม")}

@@ -41,7 +41,8 @@ def squash(text) -> str:
 
 
 _FIELD_OF = {squash(w): f for f, words in ALIASES.items() for w in words}
-_KNOWN = set(_FIELD_OF) | {squash(w) for w in SKIPPED_QUIETLY}
+_QUIET = {squash(w) for w in SKIPPED_QUIETLY}
+_KNOWN = set(_FIELD_OF) | _QUIET
 
 
 def field_of(header) -> str | None:
@@ -50,7 +51,7 @@ def field_of(header) -> str | None:
 
 
 def quietly_skipped(header) -> bool:
-    return squash(header) in {squash(w) for w in SKIPPED_QUIETLY}
+    return squash(header) in _QUIET
 
 
 def header_index(table: list[list[object]], also: Iterable[str] = ()) -> int:

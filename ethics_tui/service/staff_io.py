@@ -215,9 +215,9 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         raw_date = row[mapping["start_date"]] if "start_date" in mapping and mapping["start_date"] < len(row) else None
         if not any(values.values()):
             continue  # blank row
-        if full is not None:  # "นายสมชาย ใจดี" in one column: the parts without their own columns
+        if full is not None:  # "นายสมชาย ใจดี" in one column: the parts their own columns leave empty
             for f, part in zip(("prefix", "first_name", "last_name"), split_full_name(values.pop("full_name"))):
-                if f not in mapping:
+                if not values.get(f):
                     values[f] = part
 
         def err(f: str, th: str, en: str) -> None:
