@@ -53,9 +53,9 @@ def cmd_headers(args) -> int:
     from ethics_tui.service.staff_io import read_table
 
     table = read_table(args.file)
-    ids = sm.id_columns(table)
-    guess = {v: k for k, v in sm.suggest(table[0] if table else []).items()}
-    for i, h in enumerate(table[0] if table else []):
+    ids = sm.id_columns(table, sm.header_row(table)) if table else set()
+    guess = {v: k for k, v in sm.suggest(sm.header_cells(table)).items()}
+    for i, h in enumerate(sm.header_cells(table)):
         note = (
             "  (เลขประจำตัวประชาชน: ข้าม)"
             if i in ids
@@ -85,7 +85,7 @@ def cmd_import(args) -> int:
         preset = sm.get_preset(ctx, args.preset)
     else:
         table = read_table(args.file)
-        columns = {**sm.suggest(table[0] if table else []), **_pairs(args.map, "=")}
+        columns = {**sm.suggest(sm.header_cells(table)), **_pairs(args.map, "=")}
         preset = sm.Preset(args.save_preset or args.preset or "ชั่วคราว", columns)
     for spec in args.value:
         f, _, rest = spec.partition(":")

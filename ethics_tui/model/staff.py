@@ -19,6 +19,37 @@ STAFF_TYPES = (
 #: Also accepted (DOMAIN.md: teachers in child-development centres, municipal staff).
 EXTRA_STAFF_TYPES = ("ข้าราชการครู", "พนักงานเทศบาล", "พนักงานส่วนจังหวัด")
 ALL_STAFF_TYPES = STAFF_TYPES + EXTRA_STAFF_TYPES
+#: Other names an office's own sheet uses for a type (spaces ignored) -> the type as stored. The
+#: teachers of an อบต. / เทศบาล (child-development centres, its schools) are called
+#: พนักงานครูองค์การบริหารส่วนตำบล / พนักงานครูเทศบาล, or ข้าราชการครู(และบุคลากรทางการศึกษา)
+#: since the local teachers' title changed: all are stored as the one teacher type, ข้าราชการครู.
+STAFF_TYPE_ALIASES = {
+    "พนักงานครู": "ข้าราชการครู",
+    "พนักงานครูองค์การบริหารส่วนตำบล": "ข้าราชการครู",
+    "พนักงานครูอบต.": "ข้าราชการครู",
+    "พนักงานครูเทศบาล": "ข้าราชการครู",
+    "พนักงานครูส่วนท้องถิ่น": "ข้าราชการครู",
+    "ข้าราชการครูและบุคลากรทางการศึกษา": "ข้าราชการครู",
+    "ข้าราชการครูและบุคลากรทางการศึกษาองค์การบริหารส่วนตำบล": "ข้าราชการครู",
+    "ข้าราชการครูและบุคลากรทางการศึกษาเทศบาล": "ข้าราชการครู",
+    "ครู": "ข้าราชการครู",
+    "พนักงานอบต.": "พนักงานส่วนตำบล",
+    "พนักงานองค์การบริหารส่วนตำบล": "พนักงานส่วนตำบล",
+    "พนักงานจ้างภารกิจ": "พนักงานจ้างตามภารกิจ",
+    "พนักงานอบจ.": "พนักงานส่วนจังหวัด",
+}
+
+
+def staff_type_of(text: str) -> str:
+    """The stored staff type for ``text`` as an office writes it (spaces ignored, aliases
+    followed); ``text`` itself (trimmed) when it names none."""
+    key = "".join(str(text or "").split())
+    for stored in ALL_STAFF_TYPES:
+        if key == stored:
+            return stored
+    return STAFF_TYPE_ALIASES.get(key, str(text or "").strip())
+
+
 #: every staff type (as stored, Thai) -> (Thai, English) label
 TYPE_LABELS = labels_of("staff.type_labels")
 
@@ -93,8 +124,8 @@ class Staff(Record):
             errors["division_id"] = ("ต้องเลือกกอง", "division is required")
         if self.staff_type not in ALL_STAFF_TYPES:
             errors["staff_type"] = (
-                "ประเภทบุคลากรต้องเป็น " + " / ".join(STAFF_TYPES),
-                "staff type must be one of " + " / ".join(STAFF_TYPES),
+                "ประเภทบุคลากรต้องเป็น " + " / ".join(ALL_STAFF_TYPES),
+                "staff type must be one of " + " / ".join(ALL_STAFF_TYPES),
             )
         if self.code and not _CODE_RE.match(self.code):
             errors["code"] = (

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
-from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff
+from ethics_tui.model.staff import ALL_STAFF_TYPES, Staff, staff_type_of
 from ethics_tui.model.text import bad_char, cell_text
 from ethics_tui.service import sheets
 from ethics_tui.service.access import require
@@ -70,6 +70,8 @@ class ImportPlan:
     divisions_created: list[str] = field(default_factory=list)
     #: staff fields that the file has a column for; an update keeps the others as they were
     present: set[str] = field(default_factory=set)
+    #: the row of the file taken as the header (a title may stand above it)
+    header_row: int = 1
 
     @property
     def ok(self) -> bool:
@@ -132,54 +134,91 @@ def read_table(path: Path | str) -> list[list[object]]:
 
 # -- checking -------------------------------------------------------------------------------
 def _map_header(header: list[object], plan: ImportPlan) -> dict[str, int]:
-    lookup = {}
+    """field -> column index. The app's own headers (Thai, or the English names) first; then the
+    usual other names of an office's sheet (staff_headers.ALIASES: สังกัด, ส่วนราชการ, ประเภท,
+    ชื่อ-สกุล...) for the fields still missing. A full-name column stands for the prefix, first
+    and last names when they have no columns of their own."""
+    from ethics_tui.service.staff_headers import field_of, quietly_skipped, squash
+
+    hrow = plan.header_row
+    own = {}
     for f, th, en, _ in COLUMNS:
-        lookup[th] = f
-        lookup[en.casefold()] = f
-        lookup[en.replace("_", " ").casefold()] = f
+        own[squash(th)] = f
+        own[squash(en)] = f
+        own[squash(en.replace("_", " "))] = f
     mapping: dict[str, int] = {}
+    later: list[tuple[int, str, str]] = []  # (column, header, field) by another name
     for idx, cell in enumerate(header):
         name = cell_text(cell).lstrip("\ufeff").strip()
         if not name:
             continue
-        f = lookup.get(name) or lookup.get(name.casefold())
+        f = own.get(squash(name))
         if f is None:
-            plan.warnings.append((f"ไม่รู้จักคอลัมน์ “{name}” — ข้ามไป", f"Unknown column '{name}' ignored"))
+            f = field_of(name)
+            if f is not None:
+                later.append((idx, name, f))
+            elif not quietly_skipped(name):
+                plan.warnings.append((f"ไม่รู้จักคอลัมน์ “{name}” — ข้ามไป", f"Unknown column '{name}' ignored"))
             continue
         if f in mapping:
-            plan.errors.append(RowError(1, name, "หัวคอลัมน์ซ้ำ", "duplicate column header"))
+            plan.errors.append(RowError(hrow, name, "หัวคอลัมน์ซ้ำ", "duplicate column header"))
             continue
         mapping[f] = idx
+    names = {"prefix", "first_name", "last_name"}
+    for idx, name, f in later:
+        if f in mapping or (f == "full_name" and names <= set(mapping)):
+            plan.warnings.append(
+                (f"คอลัมน์ “{name}” ซ้ำกับคอลัมน์ที่มีแล้ว — ข้ามไป", f"Column '{name}' repeats another column; ignored")
+            )
+            continue
+        mapping[f] = idx
+    has_full = "full_name" in mapping
     for f, th, en, required in COLUMNS:
-        if required and f not in mapping:
+        if required and f not in mapping and not (has_full and f in names):
             plan.errors.append(
-                RowError(1, th, f"ไม่มีคอลัมน์ที่จำเป็น “{th}” ({en})", f"required column '{en}' ({th}) is missing")
+                RowError(hrow, th, f"ไม่มีคอลัมน์ที่จำเป็น “{th}” ({en})", f"required column '{en}' ({th}) is missing")
             )
     return mapping
 
 
 def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
     """Validate every row against the current data. Nothing is written."""
+    from ethics_tui.service.staff_headers import header_index, header_note
+    from ethics_tui.thai.names import split_full_name
+
     plan = ImportPlan()
-    if not table or not any(cell_text(c) for c in table[0]):
+    h = header_index(table)
+    plan.header_row = h + 1
+    if not table or not any(cell_text(c) for c in table[h]):
         plan.errors.append(RowError(1, "-", "ไฟล์ว่างหรือไม่มีแถวหัวตาราง", "the file is empty or has no header row"))
         return plan
-    mapping = _map_header(table[0], plan)
+    if h:
+        plan.warnings.append(header_note(h))
+    mapping = _map_header(table[h], plan)
     if plan.errors:
         return plan
-    header_names = {f: cell_text(table[0][i]) for f, i in mapping.items()}
-    plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in mapping}
-    from ethics_tui.service.people import division_docs, staff_ids_by_code
+    header_names = {f: cell_text(table[h][i]) for f, i in mapping.items()}
+    full = mapping.get("full_name")
+    for f in ("prefix", "first_name", "last_name"):
+        if full is not None and f not in mapping:
+            header_names[f] = header_names["full_name"]
+    fields = set(mapping) - {"full_name"} | ({"prefix", "first_name", "last_name"} if full is not None else set())
+    plan.present = {"active" if f == "status" else "division_id" if f == "division" else f for f in fields}
+    from ethics_tui.service.people import division_docs, staff_docs
+    from ethics_tui.service.staff_match import Matcher, match_rows
 
     divisions = {" ".join(d["name"].split()): int(k) for k, d in division_docs(ctx).items()}
-    by_code = staff_ids_by_code(ctx)
     seen_codes: dict[str, int] = {}
     new_divisions: list[str] = []
-    for rownum, row in enumerate(table[1:], start=2):
+    for rownum, row in enumerate(table[h + 1 :], start=h + 2):
         values = {f: cell_text(row[i]) if i < len(row) else "" for f, i in mapping.items()}
         raw_date = row[mapping["start_date"]] if "start_date" in mapping and mapping["start_date"] < len(row) else None
         if not any(values.values()):
             continue  # blank row
+        if full is not None:  # "นายสมชาย ใจดี" in one column: the parts their own columns leave empty
+            for f, part in zip(("prefix", "first_name", "last_name"), split_full_name(values.pop("full_name"))):
+                if not values.get(f):
+                    values[f] = part
 
         def err(f: str, th: str, en: str) -> None:
             plan.errors.append(RowError(rownum, header_names.get(f, THAI_HEADER[f]), th, en))  # noqa: B023 - called in this loop step
@@ -205,7 +244,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         code = to_arabic_digits(values.get("code", ""))
         if code:
             if code in seen_codes:
-                err("code", f"รหัส {code} ซ้ำกับแถว {seen_codes[code]}", f"code {code} repeats row {seen_codes[code]}")
+                err("code", f"รหัส “{code}” ซ้ำกับแถว {seen_codes[code]}", f"code {code} repeats row {seen_codes[code]}")
             seen_codes.setdefault(code, rownum)
         staff = Staff(
             prefix=values.get("prefix", ""),
@@ -213,7 +252,7 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
             last_name=values.get("last_name", ""),
             position=values.get("position", ""),
             division_id=1,  # checked separately by name
-            staff_type=values.get("staff_type", ""),
+            staff_type=staff_type_of(values.get("staff_type", "")),
             code=code,
             level=values.get("level", ""),
             start_date=start or "",
@@ -237,18 +276,15 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
         except ValidationError as exc:
             for f, (th, en) in exc.errors.items():
                 if f == "staff_type" and staff.staff_type:
-                    th = f"ไม่รู้จักประเภทบุคลากร “{staff.staff_type}” — ใช้ " + " / ".join(ALL_STAFF_TYPES[:4])
-                    en = f"unknown staff type '{staff.staff_type}'; use " + " / ".join(ALL_STAFF_TYPES[:4])
+                    th = f"ไม่รู้จักประเภทบุคลากร “{staff.staff_type}” — ใช้ " + " / ".join(ALL_STAFF_TYPES)
+                    en = f"unknown staff type '{staff.staff_type}'; use " + " / ".join(ALL_STAFF_TYPES)
                 err(f if f in THAI_HEADER else "division", th, en)
         if div_name and div_name not in divisions and div_name not in new_divisions:
             new_divisions.append(div_name)
         record = staff.to_dict()
         record["division"] = div_name
         plan.rows.append((rownum, record))
-        if code and code in by_code:
-            plan.updated += 1
-        else:
-            plan.added += 1
+    match_rows(plan, Matcher(staff_docs(ctx), {v: k for k, v in divisions.items()}), header_names)
     if not plan.rows and not plan.errors:
         plan.errors.append(RowError(2, "-", "ไม่มีข้อมูลบุคลากรในไฟล์", "the file has no staff rows"))
     plan.divisions_created = new_divisions
@@ -257,6 +293,8 @@ def check_rows(ctx: Context, table: list[list[object]]) -> ImportPlan:
 
 def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> ImportPlan:
     """Check the whole file; if every row is good and not ``dry_run``, save all in one write."""
+    from ethics_tui.service.staff_match import Ambiguous, Matcher
+
     require(ctx, "staff.write")
     table = read_table(path)
     plan = check_rows(ctx, table)
@@ -269,14 +307,20 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
         for name in plan.divisions_created:
             if name not in div_ids:
                 div_ids[name] = divs.insert({"name": name, "active": True, "rev": 1})
-        by_code = {d.get("code"): d for d in staff_table.all() if d.get("code")}
+        matcher = Matcher({d.doc_id: d for d in staff_table.all()}, {v: k for k, v in div_ids.items()})
         inserts = []
         # recount against the data under the lock (another PC may have imported meanwhile)
         plan.added = plan.updated = plan.unchanged = 0
         for _rownum, rec in plan.rows:
+            try:
+                found, _how = matcher.find(rec)
+            except Ambiguous:  # another PC added a namesake since the check
+                raise UserError(
+                    "ข้อมูลบุคลากรเปลี่ยนไประหว่างตรวจ — ตรวจไฟล์อีกครั้ง", "Staff changed since the check; check the file again"
+                ) from None
+            existing = matcher.docs[found] if found is not None else None
             rec = dict(rec)
             rec["division_id"] = div_ids[rec.pop("division")]
-            existing = by_code.get(rec["code"]) if rec["code"] else None
             if existing is not None:
                 # columns the file does not have keep their current values
                 rec = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}

@@ -19,7 +19,9 @@ from pathlib import Path
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
+from ethics_tui.service.staff_headers import ALIASES, header_index, squash
 from ethics_tui.thai.digits import to_arabic_digits
+from ethics_tui.thai.names import split_full_name
 
 TABLE = "staff_import_presets"
 #: the app's fields, plus ``full_name`` (one column "นายสมชาย ใจดี", split on import)
@@ -38,29 +40,20 @@ FIELDS = (
     "phone",
     "status",
 )
-#: header words (squashed, case-folded) that usually mean a field, in LHR-like exports
-ALIASES = {
-    "code": ("รหัส", "รหัสพนักงาน", "เลขที่ตำแหน่ง", "เลขตำแหน่ง", "code"),
-    "prefix": ("คำนำหน้า", "คำนำหน้าชื่อ", "prefix"),
-    "first_name": ("ชื่อ", "first_name", "firstname"),
-    "last_name": ("นามสกุล", "สกุล", "last_name", "lastname"),
-    "full_name": ("ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "ชื่อ–สกุล", "fullname"),
-    "position": ("ตำแหน่ง", "ตำแหน่งในสายงาน", "ชื่อตำแหน่ง", "position"),
-    "level": ("ระดับ", "ระดับตำแหน่ง", "level"),
-    "division": ("กอง", "ส่วนราชการ", "สังกัด", "กอง/สำนัก", "division"),
-    "staff_type": ("ประเภทบุคลากร", "ประเภท", "ประเภทพนักงาน", "staff_type"),
-    "start_date": ("วันที่เริ่มงาน", "วันที่บรรจุ", "วันเริ่มปฏิบัติงาน", "วันที่เริ่มปฏิบัติงาน", "start_date"),
-    "email": ("อีเมล", "e-mail", "email"),
-    "phone": ("โทรศัพท์", "เบอร์โทร", "phone"),
-    "status": ("สถานะ", "status"),
-}
 ID_HEADER_WORDS = ("เลขประจำตัวประชาชน", "บัตรประชาชน", "เลขบัตร", "citizen", "nationalid", "idcard", "pid")
 _ID_RE = re.compile(r"^\d{13}$")
-PREFIXES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "ดร.", "Mr.", "Mrs.", "Ms.")
+_squash = squash
 
 
-def _squash(text) -> str:
-    return "".join(str(text or "").split()).casefold()
+def header_row(table: list[list[object]], columns: dict[str, str] | None = None) -> int:
+    """The index of ``table``'s header row (below a title row, staff_headers.header_index);
+    ``columns``: a mapping whose source headers count as header words too."""
+    return header_index(table, (columns or {}).values())
+
+
+def header_cells(table: list[list[object]]) -> list[object]:
+    """The cells of the header row (empty for an empty table)."""
+    return table[header_row(table)] if table else []
 
 
 def looks_like_id(value) -> bool:
@@ -69,11 +62,12 @@ def looks_like_id(value) -> bool:
     return bool(_ID_RE.match(s))
 
 
-def id_columns(table: list[list[object]]) -> set[int]:
-    """Columns that hold national ID numbers (header words, or most filled cells are 13 digits)."""
+def id_columns(table: list[list[object]], at: int = 0) -> set[int]:
+    """Columns that hold national ID numbers (header words, or most filled cells are 13 digits);
+    ``at``: the index of the header row."""
     if not table:
         return set()
-    header, rows = table[0], table[1:]
+    header, rows = table[at], table[at + 1 :]
     out = set()
     for i, h in enumerate(header):
         if any(w in _squash(h) for w in ID_HEADER_WORDS):
@@ -155,18 +149,13 @@ def save_preset(ctx: Context, preset: Preset) -> Preset:
     return preset
 
 
-def _split_name(text: str) -> tuple[str, str, str]:
-    s = " ".join(str(text or "").split())
-    prefix = next((p for p in PREFIXES if s.startswith(p)), "")
-    rest = s[len(prefix) :].strip()
-    first, _, last = rest.partition(" ")
-    return prefix, first, last.strip()
-
-
 @dataclass
 class Mapped:
-    table: list[list[str]]  # header (the app's Thai headers) + rows
+    #: the app's Thai headers and the rows, each at the row number it has in the source file
+    #: (empty rows above the header and in place of blank rows, so errors name the file's rows)
+    table: list[list[str]]
     skipped: list[str]  # source headers skipped as national ID columns
+    at: int = 0  # the index of the header row
 
 
 def apply(table: list[list[object]], preset: Preset) -> Mapped:
@@ -175,8 +164,9 @@ def apply(table: list[list[object]], preset: Preset) -> Mapped:
 
     if not table:
         raise UserError("ไฟล์ว่าง", "The file is empty")
-    header = [str(h or "").lstrip("\ufeff").strip() for h in table[0]]
-    ids = id_columns(table)
+    at = header_row(table, preset.columns)
+    header = [str(h or "").lstrip("\ufeff").strip() for h in table[at]]
+    ids = id_columns(table, at)
     index = {}
     for f, h in preset.columns.items():
         matches = [i for i, x in enumerate(header) if _squash(x) == _squash(h)]
@@ -193,13 +183,15 @@ def apply(table: list[list[object]], preset: Preset) -> Mapped:
         for c in COLUMNS
         if c[0] in index or (c[0] in ("prefix", "first_name", "last_name") and "full_name" in index)
     ]
-    rows = [[next(th for f2, th, _, _ in COLUMNS if f2 == f) for f in out_fields]]
-    for raw in table[1:]:
+    rows: list[list[str]] = [[] for _ in range(at)]
+    rows.append([next(th for f2, th, _, _ in COLUMNS if f2 == f) for f in out_fields])
+    for raw in table[at + 1 :]:
         vals = {f: str(raw[i]).strip() if i < len(raw) and raw[i] is not None else "" for f, i in index.items()}
         if not any(vals.values()):
+            rows.append([])
             continue
         if "full_name" in vals:
-            p, first, last = _split_name(vals.pop("full_name"))
+            p, first, last = split_full_name(vals.pop("full_name"))
             vals.setdefault("prefix", p)
             vals.setdefault("first_name", first)
             vals.setdefault("last_name", last)
@@ -213,7 +205,7 @@ def apply(table: list[list[object]], preset: Preset) -> Mapped:
                     f"A 13-digit number in {f}: national ID numbers are never stored",
                 )
         rows.append([vals.get(f, "") for f in out_fields])
-    return Mapped(rows, [header[i] for i in sorted(ids)])
+    return Mapped(rows, [header[i] for i in sorted(ids)], at)
 
 
 def import_mapped(ctx: Context, path: Path | str, preset: Preset, dry_run: bool = False):

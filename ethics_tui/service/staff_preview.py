@@ -1,6 +1,7 @@
 """The first rows of a checked staff import exactly as they will be saved (issue 17 item 9).
 
-An update keeps the values of the columns the file does not have (``ImportPlan.present``), as
+A row is matched to the stored person as the import matches it (service/staff_match.py: the code,
+else the name). An update keeps the values of the columns the file does not have (``ImportPlan.present``), as
 ``staff_io.import_file`` does, so the preview merges each row with the stored record the same
 way and says whether it adds, updates or leaves the person unchanged."""
 
@@ -30,12 +31,17 @@ class PreviewRow:
 def preview_rows(ctx: Context, plan, limit: int = PREVIEW_ROWS) -> list[PreviewRow]:
     """The first ``limit`` records of ``plan`` (a checked ImportPlan) as they will be saved."""
     from ethics_tui.service.people import division_docs, staff_docs
+    from ethics_tui.service.staff_match import Ambiguous, Matcher
 
-    by_code = {d.get("code"): d for d in staff_docs(ctx).values() if d.get("code")}
     div_names = {int(k): d.get("name", "") for k, d in division_docs(ctx).items()}
+    matcher = Matcher(staff_docs(ctx), div_names)
     out = []
     for rownum, rec in plan.rows[:limit]:
-        existing = by_code.get(rec.get("code")) if rec.get("code") else None
+        try:
+            found, _how = matcher.find(rec)
+        except Ambiguous:  # an error of the plan: no preview is shown
+            found = None
+        existing = matcher.docs[found] if found is not None else None
         division = rec.get("division", "")
         if existing is not None:
             merged = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}

@@ -144,3 +144,25 @@ def mentions_executive_title(text: str) -> bool:
     """ "นายก อบต.", "นายกเทศมนตรี", "รองนายกฯ" or "นายก" as a word of its own ("นายกมล" is not)."""
     squashed = text_key(text)
     return any(w in squashed for w in EXECUTIVE_WORDS) or bool(_NAYOK_ALONE.search(" ".join(str(text or "").split())))
+
+
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """One cell "นายสมชาย ใจดี" (or "นาย สมชาย ใจดี", "ว่าที่ร้อยตรี ดร.สมชาย ใจดี") as
+    (prefix, first name, last name). The prefix is the titles at the front (:data:`TITLES`,
+    longest first); a second title is taken only when a space or a dot separates it from the
+    first ("นางคุณากร" is นาง + คุณากร, not นาง + คุณ + ากร). The last name is what follows the
+    first space after the first name."""
+    text = " ".join(str(text or "").split())
+    prefix = ""
+    rest = text
+    while rest:
+        title = next((t for t in TITLES if rest.startswith(t) and len(rest) > len(t)), None)
+        if title is None or (prefix and not (prefix.endswith((" ", ".")))):
+            break
+        after = rest[len(title) :]
+        if not after.strip():
+            break
+        prefix += title + (" " if after.startswith(" ") else "")
+        rest = after.lstrip()
+    first, _, last = rest.partition(" ")
+    return prefix.strip(), first, last.strip()

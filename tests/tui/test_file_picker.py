@@ -66,7 +66,7 @@ async def test_f2_picks_a_file_from_home_and_checks_it(tmp_path, make_app, demo_
         assert app.screen is modal
         assert modal.query_one("#f-path", Input).value == str(home / "เอกสาร" / "รายชื่อ ปี 69.csv")
         status = text_of(modal.query_one("#import-status"))
-        assert "จะเพิ่ม 1 คน" in status, status  # picking checked the file at once
+        assert "จะเพิ่ม ๑ คน" in status, status  # picking checked the file at once
         # the next time the picker opens in the folder used last (the field is emptied first)
         modal.query_one("#f-path", Input).value = ""
         await pilot.press("f2")
@@ -91,7 +91,7 @@ async def test_a_dropped_path_is_understood(tmp_path, make_app, demo_ctx, wrap):
         await pilot.press("enter")
         await settle(pilot)
         status = text_of(modal.query_one("#import-status"))
-        assert "จะเพิ่ม 1 คน" in status, status
+        assert "จะเพิ่ม ๑ คน" in status, status
 
 
 async def test_a_missing_bare_name_says_where_it_looked(tmp_path, make_app, demo_ctx, monkeypatch):

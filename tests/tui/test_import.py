@@ -41,7 +41,7 @@ async def test_import_good_csv_shows_counts_then_imports(tmp_path, make_app, dem
         await start(pilot)
         modal = await open_import(pilot, csv_path)
         status = text_of(modal.query_one("#import-status"))
-        assert "จะเพิ่ม 2 คน" in status and "สร้างกองใหม่ 1 กอง" in status, status
+        assert "จะเพิ่ม ๒ คน" in status and "สร้างกองใหม่ ๑ กอง" in status, status
         assert "กองใหม่จากไฟล์" in status
         assert staff_svc.count(app.ctx) == before  # the preview wrote nothing
         await pilot.press("ctrl+s")
@@ -49,7 +49,7 @@ async def test_import_good_csv_shows_counts_then_imports(tmp_path, make_app, dem
         assert isinstance(app.screen, StaffScreen)
         assert staff_svc.count(app.ctx) == before + 2
         assert "กองใหม่จากไฟล์" in [d.name for d in list_divisions(app.ctx)]
-        assert any("เพิ่ม 2 คน" in m for m in notifications(app))
+        assert any("เพิ่ม ๒ คน" in m for m in notifications(app))
         table = app.screen.query_one(DataTable)
         assert table.row_count == before + 2
 
@@ -78,9 +78,9 @@ async def test_import_bad_csv_lists_every_error_and_writes_nothing(tmp_path, mak
         table = modal.query_one("#import-errors", DataTable)
         assert table.display
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert {r[0] for r in rows} == {"3", "4", "5"}  # file rows, header = 1
+        assert {r[0] for r in rows} == {"๓", "๔", "๕"}  # file rows, header = 1
         reasons = " ".join(r[2] for r in rows)
-        assert "ชื่อ" in reasons and "31" in reasons and "ประเภท" in reasons
+        assert "ชื่อ" in reasons and "๓๑" in reasons and "ประเภท" in reasons
         # ctrl+s re-checks instead of importing a bad file
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -130,4 +130,4 @@ async def test_enter_on_the_error_list_rechecks_the_corrected_file(tmp_path, mak
         await pilot.press("enter")
         await settle(pilot)
         assert modal.plan is not None and modal.plan.ok
-        assert "จะเพิ่ม 1 คน" in text_of(modal.query_one("#import-status"))
+        assert "จะเพิ่ม ๑ คน" in text_of(modal.query_one("#import-status"))

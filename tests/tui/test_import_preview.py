@@ -38,7 +38,7 @@ async def test_preview_shows_the_first_rows_as_saved(tmp_path, make_app, demo_ct
         assert got[0][:4] == ["ปรับปรุง", existing.code, existing.full_name, "ตำแหน่งใหม่"]
         assert got[1][:6] == ["เพิ่ม", "N-1", "นายใหม่1 นำเข้า", "นักวิชาการ", "", "กองคลัง"]
         assert "01/10/2568" in got[1][7] or "๐๑/๑๐/๒๕๖๘" in got[1][7]
-        assert "ตัวอย่าง 10 แถวแรกตามที่จะบันทึก (จาก 13 แถว)" in text_of(modal.query_one("#import-status"))
+        assert "ตัวอย่าง ๑๐ แถวแรกตามที่จะบันทึก (จาก ๑๓ แถว)" in text_of(modal.query_one("#import-status"))
 
 
 async def test_ctrl_s_on_a_bad_file_says_why(tmp_path, make_app, demo_ctx):
@@ -58,7 +58,7 @@ async def test_ctrl_s_on_a_bad_file_says_why(tmp_path, make_app, demo_ctx):
         await settle(pilot)
         assert app.screen is modal
         status = text_of(modal.query_one("#import-status"))
-        assert "ยังนำเข้าไม่ได้: ไฟล์มีข้อผิดพลาด 1 รายการ" in status, status
+        assert "ยังนำเข้าไม่ได้: ไฟล์มีข้อผิดพลาด ๑ รายการ" in status, status
         assert any("ยังนำเข้าไม่ได้" in m for m in notifications(app))
         assert staff_svc.count(app.ctx) == before
 

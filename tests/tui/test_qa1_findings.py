@@ -44,7 +44,6 @@ def write_cp874(path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 1: the map dialog keeps the first check's errors (not fixed yet)")
 async def test_map_import_after_fixing_the_file_and_checking_again(tmp_path, make_app, demo_ctx):
     """Keys: s, i, type the path, enter, ctrl+o, ctrl+r (errors shown), fix the file in Excel,
     ctrl+r ("ไฟล์ถูกต้อง: จะเพิ่ม 1 คน"), ctrl+s: refused with the old error count."""
@@ -70,6 +69,9 @@ async def test_map_import_after_fixing_the_file_and_checking_again(tmp_path, mak
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert "ข้อผิดพลาด" in text_of(mp.query_one("#map-status"))
+        await pilot.press("ctrl+s")  # refused: the message names this dialog's check key
+        await settle(pilot)
+        assert "กด ctrl+r ตรวจอีกครั้ง" in text_of(mp.query_one("#map-status"))
         write_cp874(path, GOOD)  # she corrects the file and checks again
         await pilot.press("ctrl+r")
         await settle(pilot)
@@ -94,7 +96,6 @@ def title_row_xlsx(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 2: a title row above the headers (not fixed yet)")
 def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     """Keys: s, i, /path/รายชื่อพนักงาน2570.xlsx, enter: "ไม่รู้จักคอลัมน์ “บัญชีรายชื่อ…” —
     ข้ามไป" and every required column missing; ctrl+o reads "12 แถว 1 คอลัมน์". She must delete
@@ -104,7 +105,6 @@ def test_import_finds_the_header_below_a_title_row(tmp_path, demo_ctx):
     assert plan.added == 2
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 3: a second import adds everyone again (not fixed yet)")
 def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, demo_ctx):
     """Keys: s, i, the cp874 CSV, ctrl+o, ctrl+r, ctrl+s; later the same again (she is not sure
     it worked): the preview says "จะเพิ่ม 3 คน" again and saves three duplicates, no word."""
@@ -121,7 +121,6 @@ def test_importing_the_same_file_twice_does_not_add_everyone_again(tmp_path, dem
     assert again.added == 0 or again.warnings, (again.added, again.warnings)
 
 
-@pytest.mark.xfail(strict=True, reason="QA1 6: พนักงานครู refused (not fixed yet)")
 def test_teachers_of_the_office_can_be_imported(tmp_path, demo_ctx):
     """The teachers of an อบต. are "พนักงานครู" (DOMAIN.md: teachers in child-development
     centres). The preview refuses the row: "ไม่รู้จักประเภทบุคลากร “พนักงานครู” — ใช้

@@ -40,9 +40,10 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         modal = app.screen
         assert isinstance(modal, StaffImportModal)
         modal.query_one("#f-path", Input).value = str(path)
-        await pilot.press("enter")  # the ordinary import does not know these headers: it says what to do
+        await pilot.press("enter")  # the ordinary import reads the usual headers (ชื่อ-สกุล, สังกัด...)
         await settle(pilot)
-        assert "ctrl+o" in text_of(modal.query_one("#import-status")).splitlines()[0]
+        assert "จะเพิ่ม ๒ คน" in text_of(modal.query_one("#import-status")).splitlines()[0]
+        # ...but not that เลขพนักงาน is the code: the mapping says so
         button = modal.query_one("#map")
         dialog = modal.query_one("#dialog")  # the buttons stay inside the dialog at 80×24
         assert button.region.height == 1 and button.region.bottom <= dialog.content_region.bottom
@@ -72,7 +73,7 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         assert "L-01" in cells and "นางสาวแมป ปิงคอลัมน์" in cells and "เพิ่ม" in cells, cells
         assert ID not in " ".join(cells)
         status = text_of(mp.query_one("#map-status"))
-        assert "จะเพิ่ม 2 คน" in status and "เลขประจำตัวประชาชน" in status, status
+        assert "จะเพิ่ม ๒ คน" in status and "เลขประจำตัวประชาชน" in status, status
         assert staff_svc.count(app.ctx) == before  # nothing saved yet
         # save the mapping as a preset for next year
         mp.query_one("#map-name", Input).value = "LHR ประจำปี"
@@ -84,7 +85,7 @@ async def test_map_columns_save_preset_preview_and_import(tmp_path, make_app, de
         await settle(pilot)
         assert isinstance(app.screen, StaffScreen)
         assert staff_svc.count(app.ctx) == before + 2
-        assert any("เพิ่ม 2 คน" in n for n in notifications(app))
+        assert any("เพิ่ม ๒ คน" in n for n in notifications(app))
     raw = "".join(p.read_text(encoding="utf-8") for p in demo_ctx.store.dir.rglob("*.json"))
     assert ID not in raw and "3103700012346" not in raw
 
@@ -127,7 +128,7 @@ async def test_a_saved_preset_maps_next_years_file_and_a_bad_row_saves_nothing(t
         status = text_of(mp.query_one("#map-status"))
         assert "ไม่ได้บันทึกข้อมูลใด ๆ" in status, status
         errors = mp.query_one("#map-preview", DataTable)  # every bad row, its reason whole
-        assert str(errors.get_row_at(0)[0]) == "3" and "ไม่มีประเภทนี้" in errors.get_row_at(0)[2].plain
+        assert str(errors.get_row_at(0)[0]) == "๓" and "ไม่มีประเภทนี้" in errors.get_row_at(0)[2].plain
         await pilot.press("ctrl+s")  # still refused: all or nothing, and it says why
         await settle(pilot)
         assert app.screen is mp

@@ -19,7 +19,7 @@ from ethics_tui.service.access import can
 from ethics_tui.service.settings import list_divisions
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.staff_form import StaffFormModal
-from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path
+from ethics_tui.tui.screens.staff_import import StaffImportModal, resolve_path, same_text
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -211,7 +211,13 @@ class StaffScreen(
                 return
             self.reload()
             self.notify(
-                self.t("import_done", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created)),
+                self.t(
+                    "import_done",
+                    added=self.d(plan.added),
+                    updated=self.d(plan.updated),
+                    same=same_text(self, plan.unchanged),
+                    divs=self.d(len(plan.divisions_created)),
+                ),
                 markup=False,
                 timeout=8,
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
@@ -15,15 +17,31 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Static
 
 from ethics_tui.errors import UserError
+from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
+from ethics_tui.tui.widgets.list_screen import DigitsMixin
 
 IMPORT_SUFFIXES = (".csv", ".xlsx")
+_QUOTED = re.compile(r"(“[^”]*”|'[^'\s][^']*')")
 
 
-def fill_preview(table: DataTable, rows, lang: str) -> None:
+def in_digits(text: str, digits: str) -> str:
+    """A message of the import in the office's digits ("เพิ่ม ๙ คน", "แถว ๕"); what the file
+    holds, quoted (“…”), stays as written."""
+    parts = _QUOTED.split(text)
+    return "".join(p if i % 2 else apply_digits(p, digits) for i, p in enumerate(parts))
+
+
+def plan_warnings(plan, lang: str, digits: str) -> str:
+    """The plan's warnings, one bullet line each."""
+    pick = 1 if lang == "en" else 0
+    return "".join("\n• " + in_digits(warning[pick], digits) for warning in plan.warnings)
+
+
+def fill_preview(table: DataTable, rows, lang: str, digits: str = "arabic") -> None:
     """``rows`` (service.staff_preview.PreviewRow) in ``table``: one line each, as saved."""
     from ethics_tui.thai.dates import format_date
     from ethics_tui.tui.i18n import t
@@ -33,7 +51,7 @@ def fill_preview(table: DataTable, rows, lang: str) -> None:
     keys = ("pv_action", "pv_code", "pv_name", "pv_position", "pv_level", "pv_division", "pv_type", "pv_start")
     lines = []
     for r in rows:
-        start = format_date(date.fromisoformat(r.start_date), "numeric") if r.start_date else ""
+        start = format_date(date.fromisoformat(r.start_date), "numeric", digits) if r.start_date else ""
         name = r.name + ("" if r.active else f" ({t('pv_inactive', lang)})")
         lines.append((t(f"pv_{r.action}", lang), r.code, name, r.position, r.level, r.division, r.staff_type, start))
     table.clear(columns=True)
@@ -44,7 +62,7 @@ def fill_preview(table: DataTable, rows, lang: str) -> None:
         table.add_row(line[0], *(Text(v, no_wrap=True) for v in line[1:]), key=str(i))
 
 
-def fill_errors(table: DataTable, errors, lang: str, width: int) -> None:
+def fill_errors(table: DataTable, errors, lang: str, width: int, digits: str = "arabic") -> None:
     """Every bad row; a long reason wraps between Thai words and is shown whole."""
     from ethics_tui.tui.i18n import t
     from ethics_tui.tui.widgets.thai_text import cell, height
@@ -57,8 +75,31 @@ def fill_errors(table: DataTable, errors, lang: str, width: int) -> None:
     table.add_column(t("col_reason", lang), key="reason", width=reason_width)
     for i, err in enumerate(errors):
         column = cell(err.column, col_width, max_lines=3)
-        reason = cell(err.en if lang == "en" else err.th, reason_width, max_lines=12)
-        table.add_row(str(err.row), column, reason, key=str(i), height=height(column, reason))
+        reason = cell(in_digits(err.en if lang == "en" else err.th, digits), reason_width, max_lines=12)
+        table.add_row(apply_digits(err.row, digits), column, reason, key=str(i), height=height(column, reason))
+
+
+def ready_text(screen, plan) -> str:
+    """ "ไฟล์ถูกต้อง: จะเพิ่ม ๙ คน …" in the office's digits; the people the file matches but
+    does not change (the same sheet imported again) are counted apart, as the preview shows them."""
+    from ethics_tui.service.staff_preview import preview_rows
+
+    n = screen.d
+    actions = Counter(r.action for r in preview_rows(screen.ctx, plan, limit=len(plan.rows)))
+    names = " (" + ", ".join(plan.divisions_created) + ")" if plan.divisions_created else ""
+    return screen.t(
+        "import_ready",
+        added=n(actions["add"]),
+        updated=n(actions["update"]),
+        same=same_text(screen, actions["same"]),
+        divs=n(len(plan.divisions_created)),
+        names=names,
+    )
+
+
+def same_text(screen, count: int) -> str:
+    """ " ไม่เปลี่ยน ๔ คน" ("" for none)."""
+    return screen.t("import_same", n=screen.d(count)) if count else ""
 
 
 def resolve_path(text: str) -> Path:
@@ -68,7 +109,7 @@ def resolve_path(text: str) -> Path:
     return normalize_path(text)
 
 
-class StaffImportModal(GuardedModal[object]):
+class StaffImportModal(DigitsMixin, GuardedModal[object]):
     """Ask for a CSV/XLSX path, preview the import, then import. Dismisses the ImportPlan."""
 
     # at 80×24 a file with many errors pushed the buttons off the dialog: both lists are capped
@@ -111,6 +152,12 @@ class StaffImportModal(GuardedModal[object]):
         yield Footer()  # F2 (pick a file), ctrl+s, ctrl+o, esc
 
     def on_mount(self) -> None:
+        self.load_digits()
+        for button in self.query(".buttons Button").results(Button):
+            # four buttons in 80 columns: app.tcss's gap of 2 and a button's least width of 16
+            # cut "ยกเลิก (esc)" to "ยกเลิก (" (the app's CSS wins over DEFAULT_CSS)
+            button.styles.margin = (0, 1, 0, 0)
+            button.styles.min_width = 0
         self.query_one(FieldRow).set_error(None)
         self.query_one("#import-errors", DataTable).display = False
         self.query_one("#import-preview", DataTable).display = False
@@ -198,10 +245,6 @@ class StaffImportModal(GuardedModal[object]):
         status.update(text)
         status.set_class(error, "error")
 
-    def _warnings(self, plan) -> str:
-        pick = 1 if self.lang == "en" else 0
-        return "".join("\n• " + warning[pick] for warning in plan.warnings)
-
     def _failed(self, exc: UserError) -> None:
         self.plan = None
         self.query_one("#import-errors", DataTable).display = False
@@ -211,7 +254,7 @@ class StaffImportModal(GuardedModal[object]):
             self.notify(exc.message(self.lang), severity="error", markup=False)
 
     def _cannot(self, plan) -> None:
-        text = self.t("import_cannot", n=len(plan.errors))
+        text = self.t("import_cannot", n=self.d(len(plan.errors)), check="enter")
         self._status(text, error=True)
         self.notify(text, severity="error", markup=False)
 
@@ -222,19 +265,11 @@ class StaffImportModal(GuardedModal[object]):
         self.checked_path = path
         if not plan.ok:
             preview.display = False
-            fill_errors(table, plan.errors, self.lang, min(self.app.size.width - 10, 104))
+            fill_errors(table, plan.errors, self.lang, min(self.app.size.width - 10, 104), self.digits)
             table.display = True
-            text = self.t("import_errors", n=len(plan.errors)) + self._warnings(plan)
-            if any(e.row == 1 for e in plan.errors):  # the header is not the app's own: another system's file
-                text = (
-                    (
-                        ("A file from another system? ctrl+o maps its columns")
-                        if self.lang == "en"
-                        else "ไฟล์จากระบบอื่น (เช่น LHR)? กด ctrl+o เพื่อจับคู่คอลัมน์"
-                    )
-                    + "\n"
-                    + text
-                )
+            text = self.t("import_errors", n=self.d(len(plan.errors))) + plan_warnings(plan, self.lang, self.digits)
+            if any(e.row == plan.header_row for e in plan.errors):  # the header is not the app's own
+                text = self.t("import_map_hint") + "\n" + text
             self._status(text, error=True)
             table.focus()
             if self.wants_import:
@@ -244,19 +279,16 @@ class StaffImportModal(GuardedModal[object]):
         if not dry_run:
             self.dismiss(plan)
             return
-        names = ""
-        if plan.divisions_created:
-            names = " (" + ", ".join(plan.divisions_created) + ")"
-        text = self.t(
-            "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
-        )
+        text = ready_text(self, plan)
         from ethics_tui.service.staff_preview import preview_rows
 
         rows = preview_rows(self.ctx, plan)
-        fill_preview(preview, rows, self.lang)
+        fill_preview(preview, rows, self.lang, self.digits)
         preview.display = bool(rows)
-        shown = self.t("import_preview", n=len(rows), total=len(plan.rows))
-        self._status(text + self._warnings(plan) + "\n" + shown)
+        shown = ""  # the preview shows every row: no line to say so (the status holds 4 lines)
+        if len(rows) < len(plan.rows):
+            shown = "\n" + self.t("import_preview", n=self.d(len(rows)), total=self.d(len(plan.rows)))
+        self._status(text + plan_warnings(plan, self.lang, self.digits) + shown)
         button = self.query_one("#import", Button)
         button.disabled = False
         button.focus()

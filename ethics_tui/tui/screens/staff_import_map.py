@@ -26,14 +26,15 @@ from ethics_tui.errors import UserError
 from ethics_tui.service import staff_mapping as sm
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
-from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES
+from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES, plan_warnings, ready_text
 from ethics_tui.tui.widgets.file_picker import PathInput
+from ethics_tui.tui.widgets.list_screen import DigitsMixin
 from ethics_tui.tui.widgets.write_queue import write_queue
 
 PREVIEW_ROWS = 10
 
 
-class StaffMapModal(GuardedModal[object]):
+class StaffMapModal(DigitsMixin, GuardedModal[object]):
     """Dismisses the ImportPlan of a finished import, or None."""
 
     DEFAULT_CSS = """
@@ -68,7 +69,8 @@ class StaffMapModal(GuardedModal[object]):
         L = self.lang
         with Vertical(id="dialog", classes="wide"):
             yield Static(
-                _(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์จากระบบอื่น)", "Import staff by column mapping"), classes="dialog-title"
+                _(L, "นำเข้าบุคลากรโดยจับคู่คอลัมน์ (ไฟล์ของสำนักงานเองหรือจากระบบอื่น)", "Import staff by column mapping"),
+                classes="dialog-title",
             )
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ไฟล์ (F2 เลือก)", "File (F2 picks)"), classes="map-head")
@@ -95,6 +97,7 @@ class StaffMapModal(GuardedModal[object]):
                 yield Button(self.t("cancel") + " (esc)", id="map-cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.load_digits()
         self.query_one("#map-preview", DataTable).display = False
         try:
             presets = sm.presets(self.ctx)
@@ -127,14 +130,18 @@ class StaffMapModal(GuardedModal[object]):
             self.table = []
             self._status(f"{text}: {exc.strerror or exc}", error=True)
             return
-        self.headers = [str(h or "").lstrip("\ufeff").strip() for h in (self.table[0] if self.table else [])]
-        self.ids = sm.id_columns(self.table)
+        at = sm.header_row(self.table) if self.table else 0
+        self.headers = [str(h or "").lstrip("\ufeff").strip() for h in sm.header_cells(self.table)]
+        self.ids = sm.id_columns(self.table, at)
         self.fill_columns(sm.suggest(self.headers))
+        rows, cols = sum(1 for r in self.table[at + 1 :] if any(str(c or "").strip() for c in r)), len(self.headers)
+        rows, cols, row = self.d(rows), self.d(cols), self.d(at + 1)
+        where = _(self.lang, f" (หัวตารางแถวที่ {row})", f" (header in row {row})") if at else ""
         self._status(
             _(
                 self.lang,
-                f"อ่านแล้ว {len(self.table) - 1} แถว {len(self.headers)} คอลัมน์ ตรวจการจับคู่ แล้วกด ctrl+r ดูตัวอย่าง",
-                f"Read {len(self.table) - 1} rows, {len(self.headers)} columns; check the mapping, then ctrl+r",
+                f"อ่านแล้ว {rows} แถว {cols} คอลัมน์{where} ตรวจการจับคู่ แล้วกด ctrl+r ดูตัวอย่าง",
+                f"Read {rows} rows, {cols} columns{where}; check the mapping, then ctrl+r",
             )
         )
 
@@ -284,14 +291,14 @@ class StaffMapModal(GuardedModal[object]):
         except UserError as exc:
             self._status(self._reason(exc), error=True)
             return
-        if not mapped.table[1:]:
+        if not any(mapped.table[mapped.at + 1 :]):
             self.query_one("#map-preview", DataTable).display = False
         self._status(self.t("import_checking"))
         self._run(p, dry_run=True)
 
     def action_do_import(self) -> None:
         if self.bad is not None:  # the mapping checked gives errors: say so, save nothing
-            text = self.t("import_cannot", n=len(self.bad.errors))
+            text = self.t("import_cannot", n=self.d(len(self.bad.errors)), check="ctrl+r")
             self._status(text, error=True)
             self.notify(text, severity="error", markup=False)
             return
@@ -318,23 +325,20 @@ class StaffMapModal(GuardedModal[object]):
         from ethics_tui.service.staff_preview import preview_rows
         from ethics_tui.tui.screens.staff_import import fill_errors, fill_preview
 
-        pick = 1 if self.lang == "en" else 0
         preview = self.query_one("#map-preview", DataTable)
         preview.display = True
         if not plan.ok:
-            self.bad = plan
-            fill_errors(preview, plan.errors, self.lang, min(self.app.size.width - 10, 104))
-            self._status(self.t("import_errors", n=len(plan.errors)), error=True)
+            self.bad, self.checked = plan, None
+            fill_errors(preview, plan.errors, self.lang, min(self.app.size.width - 10, 104), self.digits)
+            text = self.t("import_errors", n=self.d(len(plan.errors)))
+            self._status(text + plan_warnings(plan, self.lang, self.digits), error=True)
             return
-        fill_preview(preview, preview_rows(self.ctx, plan, PREVIEW_ROWS), self.lang)
+        fill_preview(preview, preview_rows(self.ctx, plan, PREVIEW_ROWS), self.lang, self.digits)
         if not dry_run:
             self.dismiss(plan)
             return
-        self.checked = plan
-        names = " (" + ", ".join(plan.divisions_created) + ")" if plan.divisions_created else ""
-        text = self.t(
-            "import_ready", added=plan.added, updated=plan.updated, divs=len(plan.divisions_created), names=names
-        )
+        self.checked, self.bad = plan, None  # a check that passes clears the last one's errors
+        text = ready_text(self, plan)
         skipped = [self.headers[i] for i in sorted(self.ids)]
         if skipped:
             text += _(
@@ -342,7 +346,7 @@ class StaffMapModal(GuardedModal[object]):
                 f" · ข้ามคอลัมน์เลขประจำตัวประชาชน: {', '.join(skipped)}",
                 f" · skipped national ID column(s): {', '.join(skipped)}",
             )
-        self._status(text + "".join("\n• " + w[pick] for w in plan.warnings))
+        self._status(text + plan_warnings(plan, self.lang, self.digits))
         button = self.query_one("#map-import", Button)
         button.disabled = False
         button.focus()
@@ -359,5 +363,7 @@ def open_map(modal, path: str) -> None:
     def done(plan) -> None:
         if plan is not None:
             modal.dismiss(plan)
+        else:  # esc: typing goes on in the path (the error list had the focus before ctrl+o)
+            modal.query_one("#f-path").focus()
 
     modal.app.push_screen(StaffMapModal(path), done)
