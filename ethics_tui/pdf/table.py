@@ -70,6 +70,7 @@ class TableWriter:
         self.group_fill = group_fill
         self.header_fill = header_fill
         self.current_group: str | None = None
+        self._group_pending = False  # a group row waits to be drawn with its first row
         self.pages_with_header: list[int] = []
 
     @property
@@ -191,6 +192,7 @@ class TableWriter:
         self._draw_header()
         if self.current_group is not None:
             self._draw_group(self.current_group)
+        self._group_pending = False
 
     def _draw_cells(
         self,
@@ -253,17 +255,35 @@ class TableWriter:
 
     # ------------------------------------------------------------------ public
     def group(self, text: str) -> None:
-        """A full-width group row, kept with at least two lines of the next row."""
-        self.pdf.style("B", self.size)
-        n = len(self.pdf.wrap(self.pdf.tx(text), self.width - 2 * self.pad))
-        need = n * self.lh + 2 * self.pad + self.min_split_lines * self.lh + 2 * self.pad
-        self.current_group = None
-        if need > self._space():
-            self._new_page()
+        """A full-width group row. It is drawn with the first piece of the next row, so it is
+        never left alone at a page foot when that row moves to the next page."""
+        self._flush_group()
         self.current_group = text
-        self._draw_group(text)
+        self._group_pending = True
+
+    def _group_height(self) -> float:
+        """Height of the group row still waiting for its first row (0 when none)."""
+        if not self._group_pending or self.current_group is None:
+            return 0.0
+        self.pdf.style("B", self.size)
+        n = len(self.pdf.wrap(self.pdf.tx(self.current_group), self.width - 2 * self.pad))
+        self.pdf.style("", self.size)
+        return n * self.lh + 2 * self.pad
+
+    def _flush_group(self, *, here: bool = False) -> None:
+        """Draw the waiting group row: ``here`` (its row follows on this page), else on a new
+        page when it and two lines do not fit."""
+        if not self._group_pending or self.current_group is None:
+            self._group_pending = False
+            return
+        if not here and self._group_height() + self.min_split_lines * self.lh + 2 * self.pad > self._space():
+            self._new_page()  # draws the group row under the header
+        else:
+            self._draw_group(self.current_group)
+        self._group_pending = False
 
     def end_group(self) -> None:
+        self._flush_group()  # a group without rows still shows
         self.current_group = None
 
     def note_height(self) -> float:
@@ -292,21 +312,24 @@ class TableWriter:
             progress = [len(ls) - p for ls, p in zip(lines, pos)]
             n_total = max(len(c) for c in chunk) if chunk else 0
             need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
-            if need + keep <= self._space() + 1e-6:
+            space = self._space() - self._group_height()  # a waiting group row goes first
+            if need + keep <= space + 1e-6:
+                self._flush_group(here=True)
                 self._draw_cells(chunk, need, sizes=self._sizes)
                 return
-            if keep and need <= self._space() + 1e-6 and need + keep <= self._page_room():
+            if keep and need <= space + 1e-6 and need + keep <= self._page_room():
                 self._new_page()  # the row and what must follow it go together
                 continue
-            fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
+            fit = int((space - 2 * self.pad) / self.lh + 1e-6)
             rest = max(progress) - fit
             if 0 < rest < self.min_split_lines:  # the continued row never holds one lone line
                 fit -= self.min_split_lines - rest
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
-                self._new_page()
+                self._new_page()  # (a waiting group row goes with it)
                 continue
             cut = [c[:fit] for c in chunk]
+            self._flush_group(here=True)
             self._draw_cells(cut, fit * self.lh + 2 * self.pad, sizes=self._sizes)
             for i in range(len(cols)):
                 if progress[i] > 0:
@@ -319,6 +342,7 @@ class TableWriter:
     def note(self, text: str, style: str = "B") -> None:
         """A line of text right under the table (e.g. a total)."""
         pdf = self.pdf
+        self._flush_group()
         pdf.style(style, self.size)
         if pdf.get_y() + self.note_height() > pdf.page_break_trigger:
             self._new_page()  # a continued table repeats its header above the total
