@@ -508,7 +508,9 @@ class ThaiPDF(FPDF):
         path = self.settings.emblem_path
         top = self.get_y()
         box = height if left else height * 2  # the image is fitted into the box, aspect kept
-        x = self.l_margin if left else self.w / 2 - box / 2
+        # centred on the text column, the axis of the centred heading under it (Word centres the
+        # emblem's paragraph between the margins: 11 cm from the left edge, not 10.5)
+        x = self.l_margin if left else self.l_margin + self.epw / 2 - box / 2
         if path and Path(path).is_file():
             try:
                 self.image(path, x=x, y=top, w=box, h=height, keep_aspect_ratio=True)
