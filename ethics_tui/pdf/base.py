@@ -30,6 +30,7 @@ BODY_PT = 16  # every size in the layouts is a nominal TH Sarabun size (see font
 PT = 25.4 / 72  # mm per point
 LINE_FACTOR = 1.2  # line pitch = 1.2 × the nominal size (16 pt → 6.8 mm), as in the office's Word letters
 INDENT_MM = 25.0
+SIGN_LINE_MM = 40.0  # the dotted line to sign on ("ลงชื่อ……"), as long as in the office's Word forms
 MARGIN_LEFT = 30.0
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 20.0
@@ -465,6 +466,11 @@ class ThaiPDF(FPDF):
             self.set_x(self.l_margin)
             self.text_line(ln, self.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.style()
+
+    def sign_line(self, caption: str = "", mm: float = SIGN_LINE_MM) -> str:
+        """ "ลงชื่อ……<caption>" with a dotted line about ``mm`` long in the current font: room
+        for a handwritten signature."""
+        return f"ลงชื่อ{'.' * max(1, round(mm / self.word_width('.')))}{caption}"
 
     def signature_block(
         self,

@@ -62,7 +62,7 @@ def render_slip(doc: SlipDoc, path: str | Path, settings: OfficeSettings, *, nam
             centre = pdf.l_margin + pdf.epw * (0.25 + 0.5 * k if len(band) == 2 else 0.62)
             pdf.set_y(y0)
             pdf.signature_block(
-                signer.name, signer.position, x_center=centre, lead=f"ลงชื่อ{'.' * 22}{caption}", gap=0, width=78
+                signer.name, signer.position, x_center=centre, lead=pdf.sign_line(caption), gap=0, width=78
             )
             bottom = max(bottom, pdf.get_y())
         pdf.set_y(bottom + 6)
