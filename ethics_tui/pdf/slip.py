@@ -17,7 +17,8 @@ LABEL_W = 48.0
 
 def render_slip(doc: SlipDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
     signer_names = tuple(s.name for _, s in doc.signatures if s.name)
-    pdf = ThaiPDF(settings, title=doc.title, subject=doc.title, names=(*names, *signer_names))
+    one_line = " ".join(doc.title.split("\n"))  # a title may be set on two lines
+    pdf = ThaiPDF(settings, title=one_line, subject=one_line, names=(*names, *signer_names))
     pdf.classification = doc.classification
     pdf.add_page()
     if doc.number:

@@ -141,7 +141,7 @@ def stats_doc(ctx, fy: int, half: bool = False):
     fields += [SlipField(f"ช่องทาง {ch}", f"{n} เรื่อง") for ch, n in s.by_channel.items()]
     # the title names its year, as the ITA item does ("… ประจำปี" alone left the year out)
     when = f"รอบ 6 เดือนแรก ปีงบประมาณ พ.ศ. {fy}" if half else f"ประจำปีงบประมาณ พ.ศ. {fy}"
-    title = f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ {when}"
+    title = f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ\n{when}"  # two centred lines, as the report's
     return SlipDoc(
         title=title,
         fields=fields,
