@@ -50,6 +50,10 @@ def test_hr_criteria_plan_and_the_late_criteria_warning(hr, tmp_path):
         assert flat(part) in text
     for r in rounds:
         assert flat(f"รอบที่ {r.round_no}") in text and flat(ita_hr._d(r.criteria_published)) in text
+    # the score split in Thai words and whole numbers, as the criteria announcement prints it
+    # (it read "สัดส่วนคะแนน results 70, competency 30" and "ดีเด่น ตั้งแต่ 90.00")
+    assert "results" not in text and "competency" not in text
+    assert flat("ผลสัมฤทธิ์ของงาน 70") in text and ".00" not in text
     assert ita_hr.late_criteria(hr, YEAR) == [] and ita_hr.check_criteria_plan(hr, p)[0] == "green"
     # the round-2 notice dated after the round starts: a warning in the checklist and the pack
     r2 = next(r for r in rounds if r.round_no == 2)
