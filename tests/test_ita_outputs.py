@@ -74,6 +74,9 @@ def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
 
     p = ita_items.period("current_fy", YEAR)
     text = read(ita_hr.write_annual_report(hr, p, tmp_path / "o14.pdf"))
+    # the year is named once, with its dates (it read "ประจำปีงบประมาณ พ.ศ. Y (ปีงบประมาณ พ.ศ. Y (…))")
+    assert text.count(flat(f"ปีงบประมาณ พ.ศ. {YEAR}")) == 2  # the subject line and the first sentence
+    assert "))" not in text
     for r in (r for r in appraisal.list_rounds(hr) if r.fiscal_year == YEAR):
         total = sum(int(v) for v in r.tally.values())
         assert flat(f"รอบที่ {r.round_no}: ผู้รับการประเมิน {total} คน") in text

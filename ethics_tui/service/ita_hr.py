@@ -212,10 +212,7 @@ def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
     from ethics_tui.service.ita_outputs import render_memo
 
     d = annual_report(ctx, p)
-    body: list = [
-        f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} "
-        f"({p.label()}) ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"
-    ]
+    body: list = [f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำ{p.label()} ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"]
     appr = [
         f"รอบที่ {a['round']}: ผู้รับการประเมิน {a['total']} คน " + ", ".join(f"{lvl} {n} คน" for lvl, n in a["levels"])
         for a in d["appraisal"]
