@@ -335,7 +335,7 @@ class ThaiPDF(FPDF):
 
     # ------------------------------------------------------------------ page flow
     # Every block that layouts draw asks for its room with ensure_space: one "flow unit"
-    # (a line of a paragraph, a member row, a signature block). The engine numbers them and
+    # (a line of a paragraph, a member row, a signature block, a table row). The engine numbers them and
     # remembers each one's page, so that a document can be laid out again with a forced
     # break (see render_flow): the closing and signature never stand alone on a page.
     _break_at: int | None = None
@@ -344,11 +344,19 @@ class ThaiPDF(FPDF):
 
     def ensure_space(self, h: float) -> None:
         flow = self.__dict__.setdefault("_flow_pages", [])
-        if (
-            self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1
-        ) or self.get_y() + h > self.page_break_trigger:
+        if self.flow_break_due() or self.get_y() + h > self.page_break_trigger:
             self.add_page()
         flow.append(self.page_no())
+
+    def flow_break_due(self) -> bool:
+        """Whether render_flow asks for a page break before the next flow unit."""
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        return self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1
+
+    def flow_unit(self, page: int) -> None:
+        """Count a flow unit that placed itself (a table row, starting on ``page``): body
+        before a closing, and a place where render_flow may break (see TableWriter.row)."""
+        self.__dict__.setdefault("_flow_pages", []).append(page)
 
     def mark_closing(self) -> None:
         """The closing (closing paragraph, date line, signature) starts here."""
@@ -467,6 +475,24 @@ class ThaiPDF(FPDF):
             self.text_line(ln, self.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.style()
 
+    def _signature_lines(
+        self, name: str, position: str, x_center: float | None, lead: str, width: float
+    ) -> tuple[float, float, list[str], list[str]]:
+        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
+        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
+        texts += [p for p in position.split("\n") if p]
+        lines = [ln for t in texts for ln in self.wrap(self.tx(t), 2 * half - 2 * self.c_margin)]
+        lead_lines = self.wrap(self.tx(lead), 2 * half - 2 * self.c_margin) if lead else []
+        return x_center, half, lines, lead_lines
+
+    def signature_height(
+        self, name: str, position: str, *, gap: float = 18.0, lead: str = "", width: float = 90.0
+    ) -> float:
+        """The room :meth:`signature_block` asks for (for a closing kept with it)."""
+        _x, _half, lines, lead_lines = self._signature_lines(name, position, None, lead, width)
+        return gap + self.line_h * (len(lines) + len(lead_lines) + 1)
+
     def sign_line(self, caption: str = "", mm: float = SIGN_LINE_MM) -> str:
         """ "ลงชื่อ……<caption>" with a dotted line about ``mm`` long in the current font: room
         for a handwritten signature."""
@@ -486,13 +512,8 @@ class ThaiPDF(FPDF):
 
         Every line wraps within ``width`` (between words; names whole), and the column is
         kept inside the margins, so two blocks side by side never run into each other."""
-        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
-        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        x_center, half, lines, lead_lines = self._signature_lines(name, position, x_center, lead, width)
         width = 2 * half
-        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
-        texts += [p for p in position.split("\n") if p]
-        lines = [ln for t in texts for ln in self.wrap(self.tx(t), width - 2 * self.c_margin)]
-        lead_lines = self.wrap(self.tx(lead), width - 2 * self.c_margin) if lead else []
         self.ensure_space(gap + self.line_h * (len(lines) + len(lead_lines) + 1))
         for ln in lead_lines:
             self.set_x(x_center - half)

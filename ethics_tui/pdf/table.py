@@ -69,8 +69,10 @@ class TableWriter:
         self.min_split_lines = min_split_lines
         self.group_fill = group_fill
         self.header_fill = header_fill
+        self._caller_font = (pdf.font_style, pdf.nominal_pt)  # restored after each piece drawn
         self.current_group: str | None = None
         self._group_pending = False  # a group row waits to be drawn with its first row
+        self._row_page = 0  # the page the row being drawn starts on
         self.pages_with_header: list[int] = []
 
     @property
@@ -156,7 +158,7 @@ class TableWriter:
                 widths = [h * width / sum(hard) for h in hard]
         for k, w in zip(free, widths):
             self.columns[k].width = w
-        pdf.style("", self.size)
+        pdf.style(*self._caller_font)
         return self
 
     def _widest_word(self, token: str) -> float:
@@ -176,6 +178,7 @@ class TableWriter:
         if self.pdf.get_y() + self._header_height() + 3 * self.lh > self.pdf.page_break_trigger:
             self.pdf.add_page()
         self._draw_header()
+        self.pdf.style(*self._caller_font)
 
     def _header_height(self) -> float:
         n = max(len(self._wrap(c.title, c, "B")) for c in self.columns)
@@ -285,6 +288,7 @@ class TableWriter:
     def end_group(self) -> None:
         self._flush_group()  # a group without rows still shows
         self.current_group = None
+        self.pdf.style(*self._caller_font)
 
     def note_height(self) -> float:
         return self.lh + 2
@@ -292,7 +296,18 @@ class TableWriter:
     def row(self, cells: Sequence[str], *, min_height: float = 0.0, keep: float = 0.0) -> None:
         """One row, split across pages if it must be. ``keep``: height (mm) of what must
         follow the row on the same page, e.g. ``note_height()`` for the total under the last
-        row, so that a total never stands alone at the top of a page."""
+        row, so that a total never stands alone at the top of a page. The font is left as
+        the caller had it (text after a table is never set in the table's size)."""
+        try:
+            if self.pdf.flow_break_due():  # render_flow breaks here: the closing keeps two rows
+                self._new_page()
+            self._row_page = 0
+            self._row(cells, min_height=min_height, keep=keep)
+            self.pdf.flow_unit(self._row_page or self.pdf.page_no())  # the page the row starts on
+        finally:
+            self.pdf.style(*self._caller_font)
+
+    def _row(self, cells: Sequence[str], *, min_height: float, keep: float) -> None:
         cols = self.columns
         texts = [str(c) if c is not None else "" for c in cells]
         texts += [""] * (len(cols) - len(texts))
@@ -315,6 +330,7 @@ class TableWriter:
             space = self._space() - self._group_height()  # a waiting group row goes first
             if need + keep <= space + 1e-6:
                 self._flush_group(here=True)
+                self._row_page = self._row_page or self.pdf.page_no()
                 self._draw_cells(chunk, need, sizes=self._sizes)
                 return
             if keep and need <= space + 1e-6 and need + keep <= self._page_room():
@@ -330,6 +346,7 @@ class TableWriter:
                 continue
             cut = [c[:fit] for c in chunk]
             self._flush_group(here=True)
+            self._row_page = self._row_page or self.pdf.page_no()
             self._draw_cells(cut, fit * self.lh + 2 * self.pad, sizes=self._sizes)
             for i in range(len(cols)):
                 if progress[i] > 0:
@@ -343,10 +360,10 @@ class TableWriter:
         """A line of text right under the table (e.g. a total)."""
         pdf = self.pdf
         self._flush_group()
-        pdf.style(style, self.size)
         if pdf.get_y() + self.note_height() > pdf.page_break_trigger:
             self._new_page()  # a continued table repeats its header above the total
+        pdf.style(style, self.size)
         pdf.ln(1)
         pdf.set_x(pdf.l_margin)
         pdf.text_line(pdf.tx(text), pdf.epw, self.lh + 1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.style("")
+        pdf.style(*self._caller_font)
