@@ -191,6 +191,10 @@ def test_complaint_statistics_by_month_quarter_half_and_year(demo_ctx, tmp_path)
     svc = complaints.stats(officer, CUR)
     assert svc.received  # the demo has complaints this year
     assert flat(complaints.statement(svc)) in text and flat("ไตรมาสที่ 4") in text and flat(f"ตุลาคม {CUR - 1}") in text
+    # the subject reads as Thai: "… ประจำปีงบประมาณ พ.ศ. Y" (it was "…มิชอบประจำปี ปีงบประมาณ …")
+    assert flat(f"เรื่อง สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. {CUR}") in text
+    half = read(ita_complaints.write_stats(officer, ita_items.period("first_half", CUR), tmp_path / "h1.pdf"))
+    assert flat(f"ประพฤติมิชอบ รอบ 6 เดือนแรก ปีงบประมาณ พ.ศ. {CUR}") in half
     # none: said in words
     text = read(ita_complaints.write_stats(officer, ita_items.period("current_fy", 2500), tmp_path / "none.pdf"))
     assert flat("ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ และไม่มีเรื่องร้องเรียนทั่วไป") in text
