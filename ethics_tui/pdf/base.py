@@ -397,7 +397,8 @@ class ThaiPDF(FPDF):
         words = self.__dict__.setdefault("_first_words", {})
         page = self.page_no()
         if page not in words and self.y >= self.t_margin - 0.5 and self.y < self.page_break_trigger:
-            first = visible.replace(NBSP, " ").split()
+            # the first token with a letter or digit: a dotted blank "(……)" or "( )" is no word
+            first = [t for t in visible.replace(NBSP, " ").split() if any(c.isalnum() for c in t)]
             if first:
                 from ethics_tui.thai.wordbreak import words as thai_words
 

@@ -316,11 +316,17 @@ class TableWriter:
         self._sizes = [w[1] for w in wrapped]
         pos = [0] * len(cols)
         continued = False
+        first = self._wrap(f"{CONTINUED}{texts[0]}", cols[0]) if texts and texts[0] else []
+        whole_first = first if len(first) <= 6 else []  # a longer first cell continues where it was cut
         while True:
             chunk: list[list[str]] = []
             for i, (col, ls) in enumerate(zip(cols, lines)):
                 rest = ls[pos[i] :]
-                if continued and not rest and (col.repeat or i == 0) and texts[i]:
+                # a continued row reads "(ต่อ) <its first cell>" whole, as in the seed report,
+                # even when that short cell (a measure's name) was itself cut at the page foot
+                if continued and i == 0 and whole_first:
+                    rest = whole_first
+                elif continued and not rest and (col.repeat or i == 0) and texts[i]:
                     label = f"{CONTINUED}{texts[i]}" if i == 0 else texts[i]
                     rest = self._wrap(label, col)
                 chunk.append(rest)
@@ -351,6 +357,8 @@ class TableWriter:
             for i in range(len(cols)):
                 if progress[i] > 0:
                     pos[i] += min(fit, progress[i])
+            if whole_first and any(p < len(ls) for p, ls in zip(pos[1:], lines[1:])):
+                pos[0] = len(lines[0])  # the first cell is printed whole again on the continuation
             if all(p >= len(ls) for p, ls in zip(pos, lines)):
                 return
             continued = True

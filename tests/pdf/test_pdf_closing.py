@@ -20,3 +20,22 @@ def test_circular_closing_and_signature_on_one_page(tmp_path):
         closing = [p.number for p in pages for ln in p.lines if ln.text.startswith("จึงเรียนมา")]
         signer = [p.number for p in pages for ln in p.lines if ln.text.startswith("ขอแสดงความนับถือ")]
         assert closing == signer, (n, closing, signer)
+
+
+def test_the_continuation_word_is_a_word(tmp_path):
+    """A training memo's page 1 ended "/(........................................)..." because page
+    2 began with the blank signature line: the word at the foot skips lines without a letter."""
+    from ethics_tui.pdf.base import ThaiPDF, render_flow
+
+    settings = S.sample_settings("arabic")
+
+    def draw(pdf: ThaiPDF) -> None:
+        pdf.add_page()
+        while pdf.get_y() + pdf.line_h <= pdf.page_break_trigger:  # page 1 full
+            pdf.paragraph("ย่อหน้าเพื่อให้เต็มหน้าแรกของเอกสาร", indent=0)
+        pdf.paragraph("(" + "." * 40 + ")", indent=0)
+        pdf.paragraph("เจ้าหน้าที่งานการเจ้าหน้าที่", indent=0)
+
+    page1 = pagecheck.read_pages(render_flow(lambda: ThaiPDF(settings), draw, tmp_path / "f.pdf"))[0]
+    foot = page1.lines[-1].text
+    assert foot.startswith("/") and not foot.startswith("/(") and "เจ้าหน้าที่" in foot, foot
