@@ -402,7 +402,7 @@ class ThaiPDF(FPDF):
             if first:
                 from ethics_tui.thai.wordbreak import words as thai_words
 
-                head = next((w for w in thai_words(first[0]) if w.strip()), first[0])
+                head = next((w for w in thai_words(first[0]) if any(c.isalnum() for c in w)), first[0])
                 words[page] = head
 
     def paragraph(
