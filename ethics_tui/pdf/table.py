@@ -171,7 +171,9 @@ class TableWriter:
 
     def start_height(self) -> float:
         """Room :meth:`start` keeps on a page: the header and three lines of the first row."""
-        return self._header_height() + 3 * self.lh
+        h = self._header_height() + 3 * self.lh
+        self.pdf.style(*self._caller_font)  # measuring leaves the caller's font as it was
+        return h
 
     # ------------------------------------------------------------------ pieces
     def start(self) -> None:

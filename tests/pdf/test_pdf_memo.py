@@ -78,7 +78,8 @@ def test_text_after_a_table_without_a_total_is_at_body_size(tmp_path):
     body = next(ln for ln in lines if ln.text.startswith("เรียน"))
     closing = next(ln for ln in lines if ln.text.startswith("จึงเรียนมา"))
     signer = next(ln for ln in lines if ln.text.startswith("เจ้าหน้าที่งานการเจ้าหน้าที่"))
-    for ln in (closing, signer):
+    lead = next(ln for ln in lines if ln.text.startswith(doc.body[0][:10]))  # the paragraph before the table
+    for ln in (closing, signer, lead):
         assert abs((ln.y1 - ln.y0) - (body.y1 - body.y0)) < 0.5, (ln.text, ln.y1 - ln.y0, body.y1 - body.y0)
 
 
