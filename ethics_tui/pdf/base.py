@@ -371,7 +371,11 @@ class ThaiPDF(FPDF):
         page = flow[at]
         if page == 1 or sum(1 for p in flow[:at] if p == page) >= 2:
             return None
-        return at - 2
+        brk = at - 2
+        head, first = self.__dict__.get("_para_start", {}).get(brk, (brk, brk))
+        if brk - first == 1:  # never one line of a paragraph left behind: the whole one moves
+            brk = head
+        return brk
 
     def footer(self) -> None:
         """สารบรรณ continuation: "/<first word of the next page>..." at the foot, right."""
@@ -425,12 +429,18 @@ class ThaiPDF(FPDF):
         full = self.epw - left - hanging
         first = self.epw - left - indent
         lines = self.wrap(body, full, first)
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        head = len(flow)  # the paragraph's first flow unit (its keep, or its first line)
         if keep_next and lines:  # the whole paragraph and what it keeps, or a new page
             self.ensure_space(len(lines) * self.line_h + after + keep_next)
+        start = len(flow)  # its first line's unit
         for i, ln in enumerate(lines):
             self.ensure_space(self.line_h)
             self.set_x(x0 + (indent if i == 0 else hanging))
             self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        starts = self.__dict__.setdefault("_para_start", {})
+        for unit in range(start, len(flow)):  # each line's unit knows where its paragraph starts
+            starts[unit] = (head, start)
         if after:
             self.ln(after)
 
