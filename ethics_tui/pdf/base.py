@@ -434,8 +434,12 @@ class ThaiPDF(FPDF):
         if keep_next and lines:  # the whole paragraph and what it keeps, or a new page
             self.ensure_space(len(lines) * self.line_h + after + keep_next)
         start = len(flow)  # its first line's unit
+        n = len(lines)
         for i, ln in enumerate(lines):
-            self.ensure_space(self.line_h)
+            # widow/orphan control (Word's default): the first two lines go together (a paragraph
+            # of three, whole), and so do the last two
+            keep = n if i == 0 and n <= 3 else 2 if (i == 0 or i == n - 2) and n > 1 else 1
+            self.ensure_space(keep * self.line_h)
             self.set_x(x0 + (indent if i == 0 else hanging))
             self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         starts = self.__dict__.setdefault("_para_start", {})
