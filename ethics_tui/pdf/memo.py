@@ -20,7 +20,7 @@ HEAD_LH = 7.5  # line height of the head values (16 pt)
 
 def _head(pdf: ThaiPDF, label: str, value: str, x: float, width: float, y: float) -> float:
     """A bold label and its wrapped value from (x, y); returns the y below it."""
-    pdf.style("B", 18)
+    pdf.style("B", 20)  # แบบที่ 26: the labels bold 20 pt, the values 16 pt
     lw = pdf.word_width(label) + 3
     pdf.set_xy(x, y)
     pdf.text_line(label, lw, 9)

@@ -133,3 +133,16 @@ def test_the_closing_and_the_signature_stay_together(tmp_path):
         closing = [p.number for p in pages for ln in p.lines if ln.text.startswith("จึงเรียนมา")]
         signer = [p.number for p in pages for ln in p.lines if ln.text.startswith("เจ้าหน้าที่งานการเจ้าหน้าที่")]
         assert closing == signer, (n, closing, signer)
+
+
+def test_memo_head_labels_are_20_pt(tmp_path):
+    """แบบที่ 26 as offices type it: "บันทึกข้อความ" 29 pt, the labels ส่วนราชการ / ที่ / วันที่ /
+    เรื่อง bold 20 pt (they were 18), their values 16 pt."""
+    from ethics_tui.pdf import pagecheck
+
+    path = render_memo(S.sample_memo(), tmp_path / "memo.pdf", S.sample_settings())
+    lines = pagecheck.read_pages(path)[0].lines
+    body = next(ln for ln in lines if ln.text.startswith("เรียน"))
+    label = next(ln for ln in lines if ln.text.startswith("ส่วนราชการ"))  # (with its value)
+    ratio = (label.y1 - label.y0) / (body.y1 - body.y0)
+    assert abs(ratio - 20 / 16) < 0.03, ratio
