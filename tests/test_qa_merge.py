@@ -60,6 +60,9 @@ def test_no_line_break_inside_brackets_edges():
     # (a kept-together group such as "ร้อยละ ๙๓.๑" holds a no-break space)
     assert out.replace(ZWSP, "").replace(NBSP, " ") == "สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑"
     assert ZWSP in out  # the Thai words still break
+    # nor around a kept-together group or name in brackets (the TUI wrapped "(" alone at a line end)
+    out = insert_breaks("รับทราบ ๕๔ จาก ๕๘ คน (ร้อยละ ๙๓.๑) และสำนักปลัด (งานการเจ้าหน้าที่)", ["งานการเจ้าหน้าที่"])
+    assert f"({ZWSP}" not in out and f"{ZWSP})" not in out
 
 
 def test_o18_lines_say_which_period_they_count(demo_ctx):

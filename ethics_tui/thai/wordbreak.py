@@ -297,12 +297,13 @@ def _break_line(text: str, pattern: re.Pattern[str]) -> str:
         if before:
             out.append(_break_plain(before))
         name = re.sub(r"[ \u00a0]+", NBSP, m.group(0))
-        # Break opportunities around the name, but none inside it.
-        if out and not out[-1][-1:].isspace():
+        # Break opportunities around the name, but none inside it, nor after an opening
+        # bracket or before closing punctuation: "(ร้อยละ ๙๓.๑)" never leaves "(" at a line end.
+        if out and not out[-1][-1:].isspace() and out[-1][-1:] not in _OPENERS:
             out.append(ZWSP)
         out.append(name)
         pos = m.end()
-        if pos < len(text) and not text[pos].isspace():
+        if pos < len(text) and not text[pos].isspace() and text[pos] not in _CLOSERS:
             out.append(ZWSP)
     rest = text[pos:]
     if rest:
