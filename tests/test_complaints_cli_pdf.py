@@ -164,6 +164,9 @@ def test_stats_pdf_half_and_year(data, tmp_path):
         text = to_arabic_digits(squash(pdftotext(out)))  # the office prints Thai digits
         assert squash(svc.statement(svc.stats(o, fy, half))) in text
         assert ("รอบ6เดือน" in text) == half
+        # the title names its fiscal year (it read "… ประจำปี" with no year)
+        title = to_arabic_digits(squash(pdftotext(out).split("\n\n")[0]))
+        assert (f"รอบ6เดือนแรกปีงบประมาณพ.ศ.{fy}" if half else f"ประจำปีงบประมาณพ.ศ.{fy}") in title, title
         for s in secrets:
             assert squash(s) not in text
     empty = export_pdf(o, "stats", tmp_path / "empty.pdf", fy=2540)

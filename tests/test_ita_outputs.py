@@ -50,6 +50,10 @@ def test_hr_criteria_plan_and_the_late_criteria_warning(hr, tmp_path):
         assert flat(part) in text
     for r in rounds:
         assert flat(f"รอบที่ {r.round_no}") in text and flat(ita_hr._d(r.criteria_published)) in text
+    # the score split in Thai words and whole numbers, as the criteria announcement prints it
+    # (it read "สัดส่วนคะแนน results 70, competency 30" and "ดีเด่น ตั้งแต่ 90.00")
+    assert "results" not in text and "competency" not in text
+    assert flat("ผลสัมฤทธิ์ของงาน 70") in text and ".00" not in text
     assert ita_hr.late_criteria(hr, YEAR) == [] and ita_hr.check_criteria_plan(hr, p)[0] == "green"
     # the round-2 notice dated after the round starts: a warning in the checklist and the pack
     r2 = next(r for r in rounds if r.round_no == 2)
@@ -70,6 +74,9 @@ def test_hr_annual_report_figures_and_officer_sections(hr, tmp_path):
 
     p = ita_items.period("current_fy", YEAR)
     text = read(ita_hr.write_annual_report(hr, p, tmp_path / "o14.pdf"))
+    # the year is named once, with its dates (it read "ประจำปีงบประมาณ พ.ศ. Y (ปีงบประมาณ พ.ศ. Y (…))")
+    assert text.count(flat(f"ปีงบประมาณ พ.ศ. {YEAR}")) == 2  # the subject line and the first sentence
+    assert "))" not in text
     for r in (r for r in appraisal.list_rounds(hr) if r.fiscal_year == YEAR):
         total = sum(int(v) for v in r.tally.values())
         assert flat(f"รอบที่ {r.round_no}: ผู้รับการประเมิน {total} คน") in text
@@ -184,6 +191,10 @@ def test_complaint_statistics_by_month_quarter_half_and_year(demo_ctx, tmp_path)
     svc = complaints.stats(officer, CUR)
     assert svc.received  # the demo has complaints this year
     assert flat(complaints.statement(svc)) in text and flat("ไตรมาสที่ 4") in text and flat(f"ตุลาคม {CUR - 1}") in text
+    # the subject reads as Thai: "… ประจำปีงบประมาณ พ.ศ. Y" (it was "…มิชอบประจำปี ปีงบประมาณ …")
+    assert flat(f"เรื่อง สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ ประจำปีงบประมาณ พ.ศ. {CUR}") in text
+    half = read(ita_complaints.write_stats(officer, ita_items.period("first_half", CUR), tmp_path / "h1.pdf"))
+    assert flat(f"ประพฤติมิชอบ รอบ 6 เดือนแรก ปีงบประมาณ พ.ศ. {CUR}") in half
     # none: said in words
     text = read(ita_complaints.write_stats(officer, ita_items.period("current_fy", 2500), tmp_path / "none.pdf"))
     assert flat("ไม่มีเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ และไม่มีเรื่องร้องเรียนทั่วไป") in text

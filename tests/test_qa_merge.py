@@ -52,13 +52,17 @@ def test_repair_does_not_acknowledge_a_deleted_or_unreadable_file_and_speaks_tha
 def test_no_line_break_inside_brackets_edges():
     """The report PDF printed "สำนักปลัด (" at a line end and "งานการเจ้าหน้าที่)" on the next:
     a break opportunity was put after an opening bracket (and before closing punctuation)."""
-    from ethics_tui.thai.wordbreak import ZWSP, insert_breaks
+    from ethics_tui.thai.wordbreak import NBSP, ZWSP, insert_breaks
 
     out = insert_breaks("สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑")
     assert f"({ZWSP}" not in out and f"{ZWSP})" not in out
     assert f"“{ZWSP}" not in out and f"{ZWSP}”" not in out
-    assert out.replace(ZWSP, "") == "สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑"
+    # (a kept-together group such as "ร้อยละ ๙๓.๑" holds a no-break space)
+    assert out.replace(ZWSP, "").replace(NBSP, " ") == "สำนักปลัด (งานการเจ้าหน้าที่) และ “คุณธรรม” ร้อยละ ๙๓.๑"
     assert ZWSP in out  # the Thai words still break
+    # nor around a kept-together group or name in brackets (the TUI wrapped "(" alone at a line end)
+    out = insert_breaks("รับทราบ ๕๔ จาก ๕๘ คน (ร้อยละ ๙๓.๑) และสำนักปลัด (งานการเจ้าหน้าที่)", ["งานการเจ้าหน้าที่"])
+    assert f"({ZWSP}" not in out and f"{ZWSP})" not in out
 
 
 def test_o18_lines_say_which_period_they_count(demo_ctx):

@@ -61,7 +61,7 @@ def _page(pdf: ThaiPDF, doc: AppraisalNoticeDoc, settings: OfficeSettings) -> No
     y0 = pdf.get_y() + 3
     pdf.set_y(y0)
     ap = common.resolve_signer(doc.appraiser, settings)
-    pdf.signature_block(ap.name, ap.position, x_center=left, lead="ลงชื่อ" + "." * 22 + "ผู้ประเมิน", gap=0, width=col_w)
+    pdf.signature_block(ap.name, ap.position, x_center=left, lead=pdf.sign_line("ผู้ประเมิน"), gap=0, width=col_w)
     _centred_lines(pdf, "วันที่ " + day(doc.notified_on), left, col_w)
     y_left = pdf.get_y()
     pdf.set_y(y0)
@@ -70,7 +70,7 @@ def _page(pdf: ThaiPDF, doc: AppraisalNoticeDoc, settings: OfficeSettings) -> No
         doc.appraisee.name,
         doc.appraisee.position,
         x_center=right,
-        lead="ลงชื่อ" + "." * 22 + "ผู้รับการประเมิน",
+        lead=pdf.sign_line("ผู้รับการประเมิน"),
         gap=0,
         width=col_w,
     )
@@ -91,7 +91,7 @@ def _page(pdf: ThaiPDF, doc: AppraisalNoticeDoc, settings: OfficeSettings) -> No
         witness.name if witness else "",
         (witness.position if witness else "") or "ตำแหน่ง" + DOTS,
         x_center=right,
-        lead="ลงชื่อ" + "." * 22 + "พยาน",
+        lead=pdf.sign_line("พยาน"),
         gap=0,
         width=pdf.epw / 2 - 4,
     )

@@ -30,6 +30,7 @@ BODY_PT = 16  # every size in the layouts is a nominal TH Sarabun size (see font
 PT = 25.4 / 72  # mm per point
 LINE_FACTOR = 1.2  # line pitch = 1.2 × the nominal size (16 pt → 6.8 mm), as in the office's Word letters
 INDENT_MM = 25.0
+SIGN_LINE_MM = 40.0  # the dotted line to sign on ("ลงชื่อ……"), as long as in the office's Word forms
 MARGIN_LEFT = 30.0
 MARGIN_RIGHT = 20.0
 MARGIN_TOP = 20.0
@@ -334,7 +335,7 @@ class ThaiPDF(FPDF):
 
     # ------------------------------------------------------------------ page flow
     # Every block that layouts draw asks for its room with ensure_space: one "flow unit"
-    # (a line of a paragraph, a member row, a signature block). The engine numbers them and
+    # (a line of a paragraph, a member row, a signature block, a table row). The engine numbers them and
     # remembers each one's page, so that a document can be laid out again with a forced
     # break (see render_flow): the closing and signature never stand alone on a page.
     _break_at: int | None = None
@@ -343,11 +344,19 @@ class ThaiPDF(FPDF):
 
     def ensure_space(self, h: float) -> None:
         flow = self.__dict__.setdefault("_flow_pages", [])
-        if (
-            self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1
-        ) or self.get_y() + h > self.page_break_trigger:
+        if self.flow_break_due() or self.get_y() + h > self.page_break_trigger:
             self.add_page()
         flow.append(self.page_no())
+
+    def flow_break_due(self) -> bool:
+        """Whether render_flow asks for a page break before the next flow unit."""
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        return self._break_at is not None and len(flow) == self._break_at and self.get_y() > self.t_margin + 1
+
+    def flow_unit(self, page: int) -> None:
+        """Count a flow unit that placed itself (a table row, starting on ``page``): body
+        before a closing, and a place where render_flow may break (see TableWriter.row)."""
+        self.__dict__.setdefault("_flow_pages", []).append(page)
 
     def mark_closing(self) -> None:
         """The closing (closing paragraph, date line, signature) starts here."""
@@ -362,7 +371,11 @@ class ThaiPDF(FPDF):
         page = flow[at]
         if page == 1 or sum(1 for p in flow[:at] if p == page) >= 2:
             return None
-        return at - 2
+        brk = at - 2
+        head, first = self.__dict__.get("_para_start", {}).get(brk, (brk, brk))
+        if brk - first == 1:  # never one line of a paragraph left behind: the whole one moves
+            brk = head
+        return brk
 
     def footer(self) -> None:
         """สารบรรณ continuation: "/<first word of the next page>..." at the foot, right."""
@@ -388,11 +401,12 @@ class ThaiPDF(FPDF):
         words = self.__dict__.setdefault("_first_words", {})
         page = self.page_no()
         if page not in words and self.y >= self.t_margin - 0.5 and self.y < self.page_break_trigger:
-            first = visible.replace(NBSP, " ").split()
+            # the first token with a letter or digit: a dotted blank "(……)" or "( )" is no word
+            first = [t for t in visible.replace(NBSP, " ").split() if any(c.isalnum() for c in t)]
             if first:
                 from ethics_tui.thai.wordbreak import words as thai_words
 
-                head = next((w for w in thai_words(first[0]) if w.strip()), first[0])
+                head = next((w for w in thai_words(first[0]) if any(c.isalnum() for c in w)), first[0])
                 words[page] = head
 
     def paragraph(
@@ -415,12 +429,22 @@ class ThaiPDF(FPDF):
         full = self.epw - left - hanging
         first = self.epw - left - indent
         lines = self.wrap(body, full, first)
+        flow = self.__dict__.setdefault("_flow_pages", [])
+        head = len(flow)  # the paragraph's first flow unit (its keep, or its first line)
         if keep_next and lines:  # the whole paragraph and what it keeps, or a new page
             self.ensure_space(len(lines) * self.line_h + after + keep_next)
+        start = len(flow)  # its first line's unit
+        n = len(lines)
         for i, ln in enumerate(lines):
-            self.ensure_space(self.line_h)
+            # widow/orphan control (Word's default): the first two lines go together (a paragraph
+            # of three, whole), and so do the last two
+            keep = n if i == 0 and n <= 3 else 2 if (i == 0 or i == n - 2) and n > 1 else 1
+            self.ensure_space(keep * self.line_h)
             self.set_x(x0 + (indent if i == 0 else hanging))
             self.text_line(ln, first if i == 0 else full, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        starts = self.__dict__.setdefault("_para_start", {})
+        for unit in range(start, len(flow)):  # each line's unit knows where its paragraph starts
+            starts[unit] = (head, start)
         if after:
             self.ln(after)
 
@@ -466,6 +490,29 @@ class ThaiPDF(FPDF):
             self.text_line(ln, self.epw, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.style()
 
+    def _signature_lines(
+        self, name: str, position: str, x_center: float | None, lead: str, width: float
+    ) -> tuple[float, float, list[str], list[str]]:
+        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
+        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
+        texts += [p for p in position.split("\n") if p]
+        lines = [ln for t in texts for ln in self.wrap(self.tx(t), 2 * half - 2 * self.c_margin)]
+        lead_lines = self.wrap(self.tx(lead), 2 * half - 2 * self.c_margin) if lead else []
+        return x_center, half, lines, lead_lines
+
+    def signature_height(
+        self, name: str, position: str, *, gap: float = 18.0, lead: str = "", width: float = 90.0
+    ) -> float:
+        """The room :meth:`signature_block` asks for (for a closing kept with it)."""
+        _x, _half, lines, lead_lines = self._signature_lines(name, position, None, lead, width)
+        return gap + self.line_h * (len(lines) + len(lead_lines) + 1)
+
+    def sign_line(self, caption: str = "", mm: float = SIGN_LINE_MM) -> str:
+        """ "ลงชื่อ……<caption>" with a dotted line about ``mm`` long in the current font: room
+        for a handwritten signature."""
+        return f"ลงชื่อ{'.' * max(1, round(mm / self.word_width('.')))}{caption}"
+
     def signature_block(
         self,
         name: str,
@@ -480,13 +527,8 @@ class ThaiPDF(FPDF):
 
         Every line wraps within ``width`` (between words; names whole), and the column is
         kept inside the margins, so two blocks side by side never run into each other."""
-        x_center = x_center if x_center is not None else self.l_margin + self.epw * 0.62
-        half = min(width / 2, x_center - self.l_margin, self.l_margin + self.epw - x_center)
+        x_center, half, lines, lead_lines = self._signature_lines(name, position, x_center, lead, width)
         width = 2 * half
-        texts = [f"({name})" if name else "(" + "." * 40 + ")"]
-        texts += [p for p in position.split("\n") if p]
-        lines = [ln for t in texts for ln in self.wrap(self.tx(t), width - 2 * self.c_margin)]
-        lead_lines = self.wrap(self.tx(lead), width - 2 * self.c_margin) if lead else []
         self.ensure_space(gap + self.line_h * (len(lines) + len(lead_lines) + 1))
         for ln in lead_lines:
             self.set_x(x_center - half)
@@ -508,7 +550,9 @@ class ThaiPDF(FPDF):
         path = self.settings.emblem_path
         top = self.get_y()
         box = height if left else height * 2  # the image is fitted into the box, aspect kept
-        x = self.l_margin if left else self.w / 2 - box / 2
+        # centred on the text column, the axis of the centred heading under it (Word centres the
+        # emblem's paragraph between the margins: 11 cm from the left edge, not 10.5)
+        x = self.l_margin if left else self.l_margin + self.epw / 2 - box / 2
         if path and Path(path).is_file():
             try:
                 self.image(path, x=x, y=top, w=box, h=height, keep_aspect_ratio=True)

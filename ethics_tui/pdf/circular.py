@@ -74,14 +74,16 @@ def render_circular(
         pdf.ln(2)
         common.body(pdf, doc.body)
         pdf.mark_closing()
-        if doc.closing:
-            pdf.paragraph(doc.closing)
-        pdf.ln(4)
         contact = [doc.unit]
         if settings.phone:
             contact.append(f"โทร. {settings.phone}")
-        # the signature and the issuing unit go together (the unit never stands alone)
-        pdf.ensure_space(16 + 6 + pdf.line_h * (4 + len(signer.position.split("\n")) + len(contact) + 1))
+        # the signature and the issuing unit go together (the unit never stands alone), and the
+        # closing paragraph keeps with them
+        together = 16 + 6 + pdf.line_h * (4 + len(signer.position.split("\n")) + len(contact) + 1)
+        if doc.closing:
+            pdf.paragraph(doc.closing, keep_next=4 + together)
+        pdf.ln(4)
+        pdf.ensure_space(together)
         pdf.signature_block(signer.name, signer.position, lead=doc.sign_off, gap=16)
         # Issuing unit with phone and e-mail at the bottom left.
         pdf.ln(6)

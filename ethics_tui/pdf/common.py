@@ -69,13 +69,22 @@ def is_heading(pdf: ThaiPDF, block: object) -> bool:
     return len(pdf.wrap(pdf.tx(block), pdf.epw - INDENT_MM)) == 1
 
 
-def body(pdf: ThaiPDF, blocks: Iterable[Block]) -> None:
+def _short(pdf: ThaiPDF, text: str) -> bool:
+    """A heading or a lead-in of at most two lines (kept with the table under it)."""
+    return is_heading(pdf, text) or len(pdf.wrap(pdf.tx(text), pdf.epw - INDENT_MM)) <= 2
+
+
+def body(pdf: ThaiPDF, blocks: Iterable[Block], *, then: float = 0.0) -> None:
     """Paragraphs, numbered lists and member lists. Headings (and list titles) are kept with
-    what follows them (the engine's keep-with-next rule), never left at a page foot."""
+    what follows them (the engine's keep-with-next rule), never left at a page foot. ``then``
+    (mm): the room of what comes after the blocks (a table's header and first rows): a last
+    block that is a heading or a short lead-in ("… ดังนี้") keeps with it."""
     blocks = list(blocks)
     for k, block in enumerate(blocks):
         last = k == len(blocks) - 1
-        if isinstance(block, str) and not last and is_heading(pdf, block):
+        if isinstance(block, str) and last and then and _short(pdf, block):
+            pdf.paragraph(block, after=1, keep_next=then)
+        elif isinstance(block, str) and not last and is_heading(pdf, block):
             pdf.paragraph(block, after=1, keep_next=2 * pdf.line_h)
         elif isinstance(block, str):
             pdf.paragraph(block, after=1)

@@ -20,7 +20,7 @@ HEAD_LH = 7.5  # line height of the head values (16 pt)
 
 def _head(pdf: ThaiPDF, label: str, value: str, x: float, width: float, y: float) -> float:
     """A bold label and its wrapped value from (x, y); returns the y below it."""
-    pdf.style("B", 18)
+    pdf.style("B", 20)  # แบบที่ 26: the labels bold 20 pt, the values 16 pt
     lw = pdf.word_width(label) + 3
     pdf.set_xy(x, y)
     pdf.text_line(label, lw, 9)
@@ -32,9 +32,12 @@ def _head(pdf: ThaiPDF, label: str, value: str, x: float, width: float, y: float
     return y + len(lines) * HEAD_LH + 1.5
 
 
-def _table(pdf: ThaiPDF, t: MemoTable) -> None:
+def _table_writer(pdf: ThaiPDF, t: MemoTable) -> TableWriter:
     table = TableWriter(pdf, [Column(c.title, c.width, c.align) for c in t.columns], size=t.size)
-    table.autofit(t.rows, min(pdf.epw, sum(c.width for c in t.columns)))
+    return table.autofit(t.rows, min(pdf.epw, sum(c.width for c in t.columns)))
+
+
+def _table(pdf: ThaiPDF, t: MemoTable, table: TableWriter) -> None:
     table.start()
     for row in t.rows:
         table.row(row)
@@ -94,14 +97,17 @@ def render_memo(doc: MemoDoc, path: str | Path, settings: OfficeSettings, *, nam
         pdf.set_y(y + 3)
         pdf.style("")
         pdf.paragraph(f"เรียน {doc.to}", indent=0, after=2)
-        common.body(pdf, doc.body)
-        if doc.table is not None:
+        table = _table_writer(pdf, doc.table) if doc.table is not None else None
+        # the body's last line (the table's heading or "… ดังนี้") keeps with the table's start
+        common.body(pdf, doc.body, then=table.start_height() + 1 if table else 0.0)
+        if doc.table is not None and table is not None:
             pdf.ln(1)
-            _table(pdf, doc.table)
+            _table(pdf, doc.table, table)
         common.body(pdf, doc.after_table)
         pdf.mark_closing()
-        if doc.closing:
-            pdf.paragraph(doc.closing, after=2)
+        if doc.closing:  # the closing keeps with the signature under it
+            keep = pdf.signature_height(doc.signer.name, doc.signer.position, gap=12)
+            pdf.paragraph(doc.closing, after=2, keep_next=keep)
         pdf.signature_block(doc.signer.name, doc.signer.position, gap=12)
         if doc.decision is not None:
             _decision(pdf, doc.decision, settings)

@@ -17,7 +17,8 @@ LABEL_W = 48.0
 
 def render_slip(doc: SlipDoc, path: str | Path, settings: OfficeSettings, *, names: tuple[str, ...] = ()) -> Path:
     signer_names = tuple(s.name for _, s in doc.signatures if s.name)
-    pdf = ThaiPDF(settings, title=doc.title, subject=doc.title, names=(*names, *signer_names))
+    one_line = " ".join(doc.title.split("\n"))  # a title may be set on two lines
+    pdf = ThaiPDF(settings, title=one_line, subject=one_line, names=(*names, *signer_names))
     pdf.classification = doc.classification
     pdf.add_page()
     if doc.number:
@@ -62,7 +63,7 @@ def render_slip(doc: SlipDoc, path: str | Path, settings: OfficeSettings, *, nam
             centre = pdf.l_margin + pdf.epw * (0.25 + 0.5 * k if len(band) == 2 else 0.62)
             pdf.set_y(y0)
             pdf.signature_block(
-                signer.name, signer.position, x_center=centre, lead=f"ลงชื่อ{'.' * 22}{caption}", gap=0, width=78
+                signer.name, signer.position, x_center=centre, lead=pdf.sign_line(caption), gap=0, width=78
             )
             bottom = max(bottom, pdf.get_y())
         pdf.set_y(bottom + 6)

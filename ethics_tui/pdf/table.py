@@ -69,7 +69,10 @@ class TableWriter:
         self.min_split_lines = min_split_lines
         self.group_fill = group_fill
         self.header_fill = header_fill
+        self._caller_font = (pdf.font_style, pdf.nominal_pt)  # restored after each piece drawn
         self.current_group: str | None = None
+        self._group_pending = False  # a group row waits to be drawn with its first row
+        self._row_page = 0  # the page the row being drawn starts on
         self.pages_with_header: list[int] = []
 
     @property
@@ -155,7 +158,7 @@ class TableWriter:
                 widths = [h * width / sum(hard) for h in hard]
         for k, w in zip(free, widths):
             self.columns[k].width = w
-        pdf.style("", self.size)
+        pdf.style(*self._caller_font)
         return self
 
     def _widest_word(self, token: str) -> float:
@@ -168,13 +171,16 @@ class TableWriter:
 
     def start_height(self) -> float:
         """Room :meth:`start` keeps on a page: the header and three lines of the first row."""
-        return self._header_height() + 3 * self.lh
+        h = self._header_height() + 3 * self.lh
+        self.pdf.style(*self._caller_font)  # measuring leaves the caller's font as it was
+        return h
 
     # ------------------------------------------------------------------ pieces
     def start(self) -> None:
         if self.pdf.get_y() + self._header_height() + 3 * self.lh > self.pdf.page_break_trigger:
             self.pdf.add_page()
         self._draw_header()
+        self.pdf.style(*self._caller_font)
 
     def _header_height(self) -> float:
         n = max(len(self._wrap(c.title, c, "B")) for c in self.columns)
@@ -191,6 +197,7 @@ class TableWriter:
         self._draw_header()
         if self.current_group is not None:
             self._draw_group(self.current_group)
+        self._group_pending = False
 
     def _draw_cells(
         self,
@@ -253,18 +260,37 @@ class TableWriter:
 
     # ------------------------------------------------------------------ public
     def group(self, text: str) -> None:
-        """A full-width group row, kept with at least two lines of the next row."""
-        self.pdf.style("B", self.size)
-        n = len(self.pdf.wrap(self.pdf.tx(text), self.width - 2 * self.pad))
-        need = n * self.lh + 2 * self.pad + self.min_split_lines * self.lh + 2 * self.pad
-        self.current_group = None
-        if need > self._space():
-            self._new_page()
+        """A full-width group row. It is drawn with the first piece of the next row, so it is
+        never left alone at a page foot when that row moves to the next page."""
+        self._flush_group()
         self.current_group = text
-        self._draw_group(text)
+        self._group_pending = True
+
+    def _group_height(self) -> float:
+        """Height of the group row still waiting for its first row (0 when none)."""
+        if not self._group_pending or self.current_group is None:
+            return 0.0
+        self.pdf.style("B", self.size)
+        n = len(self.pdf.wrap(self.pdf.tx(self.current_group), self.width - 2 * self.pad))
+        self.pdf.style("", self.size)
+        return n * self.lh + 2 * self.pad
+
+    def _flush_group(self, *, here: bool = False) -> None:
+        """Draw the waiting group row: ``here`` (its row follows on this page), else on a new
+        page when it and two lines do not fit."""
+        if not self._group_pending or self.current_group is None:
+            self._group_pending = False
+            return
+        if not here and self._group_height() + self.min_split_lines * self.lh + 2 * self.pad > self._space():
+            self._new_page()  # draws the group row under the header
+        else:
+            self._draw_group(self.current_group)
+        self._group_pending = False
 
     def end_group(self) -> None:
+        self._flush_group()  # a group without rows still shows
         self.current_group = None
+        self.pdf.style(*self._caller_font)
 
     def note_height(self) -> float:
         return self.lh + 2
@@ -272,7 +298,18 @@ class TableWriter:
     def row(self, cells: Sequence[str], *, min_height: float = 0.0, keep: float = 0.0) -> None:
         """One row, split across pages if it must be. ``keep``: height (mm) of what must
         follow the row on the same page, e.g. ``note_height()`` for the total under the last
-        row, so that a total never stands alone at the top of a page."""
+        row, so that a total never stands alone at the top of a page. The font is left as
+        the caller had it (text after a table is never set in the table's size)."""
+        try:
+            if self.pdf.flow_break_due():  # render_flow breaks here: the closing keeps two rows
+                self._new_page()
+            self._row_page = 0
+            self._row(cells, min_height=min_height, keep=keep)
+            self.pdf.flow_unit(self._row_page or self.pdf.page_no())  # the page the row starts on
+        finally:
+            self.pdf.style(*self._caller_font)
+
+    def _row(self, cells: Sequence[str], *, min_height: float, keep: float) -> None:
         cols = self.columns
         texts = [str(c) if c is not None else "" for c in cells]
         texts += [""] * (len(cols) - len(texts))
@@ -281,36 +318,49 @@ class TableWriter:
         self._sizes = [w[1] for w in wrapped]
         pos = [0] * len(cols)
         continued = False
+        first = self._wrap(f"{CONTINUED}{texts[0]}", cols[0]) if texts and texts[0] else []
+        whole_first = first if len(first) <= 6 else []  # a longer first cell continues where it was cut
         while True:
             chunk: list[list[str]] = []
             for i, (col, ls) in enumerate(zip(cols, lines)):
                 rest = ls[pos[i] :]
-                if continued and not rest and (col.repeat or i == 0) and texts[i]:
+                # a continued row reads "(ต่อ) <its first cell>" whole, as in the seed report,
+                # even when that short cell (a measure's name) was itself cut at the page foot
+                if continued and i == 0 and whole_first:
+                    rest = whole_first
+                elif continued and not rest and (col.repeat or i == 0) and texts[i]:
                     label = f"{CONTINUED}{texts[i]}" if i == 0 else texts[i]
                     rest = self._wrap(label, col)
                 chunk.append(rest)
             progress = [len(ls) - p for ls, p in zip(lines, pos)]
             n_total = max(len(c) for c in chunk) if chunk else 0
             need = max(n_total * self.lh + 2 * self.pad, 0 if continued else min_height)
-            if need + keep <= self._space() + 1e-6:
+            space = self._space() - self._group_height()  # a waiting group row goes first
+            if need + keep <= space + 1e-6:
+                self._flush_group(here=True)
+                self._row_page = self._row_page or self.pdf.page_no()
                 self._draw_cells(chunk, need, sizes=self._sizes)
                 return
-            if keep and need <= self._space() + 1e-6 and need + keep <= self._page_room():
+            if keep and need <= space + 1e-6 and need + keep <= self._page_room():
                 self._new_page()  # the row and what must follow it go together
                 continue
-            fit = int((self._space() - 2 * self.pad) / self.lh + 1e-6)
+            fit = int((space - 2 * self.pad) / self.lh + 1e-6)
             rest = max(progress) - fit
             if 0 < rest < self.min_split_lines:  # the continued row never holds one lone line
                 fit -= self.min_split_lines - rest
             fresh_page_fits = need <= self.pdf.page_break_trigger - self.pdf.t_margin - 40
             if fit < self.min_split_lines or (fresh_page_fits and fit < n_total // 3):
-                self._new_page()
+                self._new_page()  # (a waiting group row goes with it)
                 continue
             cut = [c[:fit] for c in chunk]
+            self._flush_group(here=True)
+            self._row_page = self._row_page or self.pdf.page_no()
             self._draw_cells(cut, fit * self.lh + 2 * self.pad, sizes=self._sizes)
             for i in range(len(cols)):
                 if progress[i] > 0:
                     pos[i] += min(fit, progress[i])
+            if whole_first and any(p < len(ls) for p, ls in zip(pos[1:], lines[1:])):
+                pos[0] = len(lines[0])  # the first cell is printed whole again on the continuation
             if all(p >= len(ls) for p, ls in zip(pos, lines)):
                 return
             continued = True
@@ -319,10 +369,11 @@ class TableWriter:
     def note(self, text: str, style: str = "B") -> None:
         """A line of text right under the table (e.g. a total)."""
         pdf = self.pdf
-        pdf.style(style, self.size)
+        self._flush_group()
         if pdf.get_y() + self.note_height() > pdf.page_break_trigger:
             self._new_page()  # a continued table repeats its header above the total
+        pdf.style(style, self.size)
         pdf.ln(1)
         pdf.set_x(pdf.l_margin)
         pdf.text_line(pdf.tx(text), pdf.epw, self.lh + 1, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.style("")
+        pdf.style(*self._caller_font)

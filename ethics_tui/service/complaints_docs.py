@@ -139,7 +139,9 @@ def stats_doc(ctx, fy: int, half: bool = False):
         SlipField(kind_label(k), f"{n} เรื่อง (แล้วเสร็จ {s.finished_by_kind.get(k, 0)})") for k, n in s.by_kind.items()
     ]
     fields += [SlipField(f"ช่องทาง {ch}", f"{n} เรื่อง") for ch, n in s.by_channel.items()]
-    title = "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ" + (" รอบ 6 เดือน" if half else " ประจำปี")
+    # the title names its year, as the ITA item does ("… ประจำปี" alone left the year out)
+    when = f"รอบ 6 เดือนแรก ปีงบประมาณ พ.ศ. {fy}" if half else f"ประจำปีงบประมาณ พ.ศ. {fy}"
+    title = f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ\n{when}"  # two centred lines, as the report's
     return SlipDoc(
         title=title,
         fields=fields,

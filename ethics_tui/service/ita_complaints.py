@@ -209,11 +209,11 @@ def write_stats(ctx: Context, p: Period, path: Path) -> Path:
         + " (จำนวนเท่านั้น ไม่มีข้อมูลผู้ร้องเรียน)",
         t["statement"],
     ]
-    what = "รอบ 6 เดือน" if p.half else "ประจำปี"
+    what = "รอบ 6 เดือนแรก ปีงบประมาณ" if p.half else "ประจำปีงบประมาณ"
     return render_memo(
         ctx,
         path,
-        f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ{what} ปีงบประมาณ พ.ศ. {p.fy}",
+        f"สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ {what} พ.ศ. {p.fy}",
         body,
         table=table,
         kind="complaint-stats",

@@ -103,6 +103,7 @@ def criteria_plan(ctx: Context, p: Period) -> dict:
 
 
 def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
+    from ethics_tui.model.appraisal import COMPONENT_LABELS
     from ethics_tui.service.ita_outputs import render_memo
 
     d = criteria_plan(ctx, p)
@@ -121,8 +122,8 @@ def write_criteria_plan(ctx: Context, p: Period, path: Path) -> Path:
     body += section(NumberedList(dev, "3. การพัฒนาบุคลากร (ฝึกอบรม ศึกษาดูงาน ทุนการศึกษา)"))
     appr = []
     for r in d["rounds"]:
-        bands = ", ".join(f"{lvl} ตั้งแต่ {low}" for lvl, low in r["bands"])
-        weights = ", ".join(f"{k} {v}" for k, v in r["weights"].items())
+        bands = ", ".join(f"{lvl} ตั้งแต่ {str(low).removesuffix('.00')}" for lvl, low in r["bands"])
+        weights = ", ".join(f"{COMPONENT_LABELS.get(k, (k,))[0]} {v}" for k, v in r["weights"].items())
         pub = (
             f"ประกาศหลักเกณฑ์เมื่อ {_d(r['published'])}" + (f" ทาง {', '.join(r['channels'])}" if r["channels"] else "")
             if r["published"]
@@ -212,10 +213,7 @@ def write_annual_report(ctx: Context, p: Period, path: Path) -> Path:
     from ethics_tui.service.ita_outputs import render_memo
 
     d = annual_report(ctx, p)
-    body: list = [
-        f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {p.fy} "
-        f"({p.label()}) ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"
-    ]
+    body: list = [f"งานการเจ้าหน้าที่ขอรายงานผลการบริหารและพัฒนาทรัพยากรบุคคล ประจำ{p.label()} ซึ่งสรุปจากทะเบียนของหน่วยงาน ดังนี้"]
     appr = [
         f"รอบที่ {a['round']}: ผู้รับการประเมิน {a['total']} คน " + ", ".join(f"{lvl} {n} คน" for lvl, n in a["levels"])
         for a in d["appraisal"]

@@ -260,7 +260,7 @@ _MONTHS = (
     "มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|"
     "ม\\.ค\\.|ก\\.พ\\.|มี\\.ค\\.|เม\\.ย\\.|พ\\.ค\\.|มิ\\.ย\\.|ก\\.ค\\.|ส\\.ค\\.|ก\\.ย\\.|ต\\.ค\\.|พ\\.ย\\.|ธ\\.ค\\."
 )
-_UNITS = "บาท|คน|ชุด|ฉบับ|ราย|วัน|เดือน|ปี|ครั้ง|ชั่วโมง|หน้า|เรื่อง|แห่ง|ข้อ|รายการ|หลักสูตร|ตำแหน่ง|เล่ม|แผ่น"
+_UNITS = "บาท|คน|ชุด|ฉบับ|ราย|วัน|เดือน|ปี|ครั้ง|ชั่วโมง|หน้า|เรื่อง|แห่ง|ข้อ|รายการ|หลักสูตร|ตำแหน่ง|เล่ม|แผ่น|คะแนน|โครงการ"
 #: number-with-unit groups kept on one line where they fit (like names): dates, "ที่ ๑/๒๕๖๘",
 #: "พ.ศ. ๒๕๖๙", "๓,๐๐๐ บาท", "มาตรา ๖๐", phone numbers, e-mail addresses
 GROUPS = (
@@ -269,9 +269,11 @@ GROUPS = (
     rf"ที่[ \u00a0]+{_D}+/{_D}{{2,4}}",  # ที่ ๑/๒๕๖๘
     rf"(?:พ\.ศ\.|ค\.ศ\.)[ \u00a0]*{_D}{{4}}",
     rf"(?:มาตรา|ข้อ)[ \u00a0]+{_D}+(?:/{_D}+)?",
+    rf"ร้อยละ[ \u00a0]*{_D}+(?:\.{_D}+)?",  # ร้อยละ ๗๐
     rf"(?:(?:โทร\.?|โทรศัพท์|โทรสาร)[ \u00a0]*)?{_D}{{1,3}}(?:[ -]{_D}{{3,4}}){{2,3}}(?:[ \u00a0]*ต่อ[ \u00a0]*{_D}+)?",
     rf"{_D}[{_D[1:-1]},]*(?:\.{_D}+)?[ \u00a0]*(?:{_UNITS})",
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+    r"แนวทาง",  # newmm reads "แนวทางการ…" as "แนว | ทางการ"
 )
 
 
@@ -295,12 +297,13 @@ def _break_line(text: str, pattern: re.Pattern[str]) -> str:
         if before:
             out.append(_break_plain(before))
         name = re.sub(r"[ \u00a0]+", NBSP, m.group(0))
-        # Break opportunities around the name, but none inside it.
-        if out and not out[-1][-1:].isspace():
+        # Break opportunities around the name, but none inside it, nor after an opening
+        # bracket or before closing punctuation: "(ร้อยละ ๙๓.๑)" never leaves "(" at a line end.
+        if out and not out[-1][-1:].isspace() and out[-1][-1:] not in _OPENERS:
             out.append(ZWSP)
         out.append(name)
         pos = m.end()
-        if pos < len(text) and not text[pos].isspace():
+        if pos < len(text) and not text[pos].isspace() and text[pos] not in _CLOSERS:
             out.append(ZWSP)
     rest = text[pos:]
     if rest:

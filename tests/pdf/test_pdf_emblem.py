@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 
 from ethics_tui.errors import UserError
+from ethics_tui.pdf import pagecheck
 from ethics_tui.pdf.order import render_order
 from ethics_tui.pdf.samples import sample_order, sample_settings
 
@@ -72,7 +73,17 @@ def test_circular_external_form_has_a_3cm_centred_emblem(tmp_path, emblem_settin
     out = render_circular(sample_circular(), tmp_path / "c.pdf", emblem_settings)
     left, _top, w, h = _emblem_box_mm(out, tmp_path)
     assert abs(h - 30) < 1
-    assert abs((left + w / 2) - 105) < 1.5  # centred on the A4 page
+    # centred on the text column (3 cm left, 2 cm right: 110 mm), the axis of the centred
+    # lines under it, as a centred paragraph in Word; it was on the page's centre, 5 mm off them
+    assert abs((left + w / 2) - 110) < 1.0
+
+
+def test_order_emblem_and_heading_share_one_axis(tmp_path, emblem_settings):
+    out = render_order(sample_order(), tmp_path / "o.pdf", emblem_settings)
+    left, _top, w, _h = _emblem_box_mm(out, tmp_path)
+    heading = next(ln for ln in pagecheck.read_pages(out)[0].lines if ln.text.startswith("คำสั่ง"))
+    axis = (heading.x0 + heading.x1) / 2 / pagecheck.MM
+    assert abs((left + w / 2) - axis) < 1.0, (left + w / 2, axis)
 
 
 def test_memo_has_a_15mm_emblem_at_the_top_left(tmp_path, emblem_settings):

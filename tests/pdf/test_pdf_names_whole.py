@@ -29,6 +29,9 @@ WHOLE = [
     "๒๕ พฤศจิกายน พ.ศ. ๒๕๖๘",
     "โทร. ๐ ๔๒๒๑ ๗๗๘๘",
     "ที่ อด ๗๑๒๐๑/ว ๑๒",
+    "๓๐ คะแนน",  # the appraisal criteria broke "๓๐ | คะแนน" across lines
+    "ร้อยละ ๗๐",
+    "๒ โครงการ",
 ]
 
 
@@ -51,3 +54,10 @@ def test_names_and_groups_never_split_across_lines_where_they_fit(tmp_path):
     for w in WHOLE:
         # each occurrence is whole on one line: the count in lines equals the count in the text
         assert joined.count(w) == 18, (w, joined.count(w))
+
+
+def test_words_the_segmenter_misreads_stay_whole():
+    """newmm read "ประกาศแนวทางการประพฤติตน" as "แนว | ทางการ": the announcement broke the
+    line between "แนว" and "ทาง"."""
+    out = insert_breaks("จึงประกาศแนวทางการประพฤติตนทางจริยธรรม").split(ZWSP)
+    assert "แนวทาง" in out and "แนว" not in out
