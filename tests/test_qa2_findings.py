@@ -307,7 +307,6 @@ def test_training_export_named_csv_is_a_csv(office, tmp_path, monkeypatch):
 
 
 # -- confidential text in the crash log -------------------------------------------------------------
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_crash_log_does_not_hold_confidential_arguments(office, monkeypatch):
     """cli._log_crash writes ' '.join(sys.argv): `appraisal grievance --grounds TEXT` (grounds
     are sealed in the hr vault) lands in clear in logs/ethics-tui.log on any unexpected error."""
