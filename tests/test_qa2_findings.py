@@ -394,7 +394,6 @@ def _first_case(ctx):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_a_confidential_case_file_is_readable_by_its_owner_only(office):
     """The case file (complainant, contact, accused, details in clear) is written 0644 into a
     0755 confidential-exports/: any account on the PC or share reads it, whatever its role."""
