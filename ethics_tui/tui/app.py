@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from ethics_tui.errors import StorageError, UserError
 from ethics_tui.service.context import Context
-from ethics_tui.tui import crash, idle
+from ethics_tui.tui import crash, idle, session_watch
 from ethics_tui.tui.commands import EthicsCommands
 from ethics_tui.tui.i18n import localize_bindings, pick, t
 from ethics_tui.tui.typeahead import TypeAhead
@@ -93,6 +93,7 @@ class EthicsApp(App):
         self.log_path = crash.setup_logging(self.data_dir)
         self.title = self.t("app_title")
         self.set_interval(idle.CHECK_EVERY, lambda: idle.check(self))
+        self.set_interval(session_watch.CHECK_EVERY, lambda: session_watch.check(self))
         self.open_database()
 
     async def on_event(self, event) -> None:
