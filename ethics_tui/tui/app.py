@@ -164,8 +164,10 @@ class EthicsApp(App):
         markup: bool = True,
     ) -> None:
         """Every notice; after an export's notice, what its documents want the user to know
-        (e.g. no emblem file is set), each once (``pdf.base.take_warnings``)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        (e.g. no emblem file is set), each once (``pdf.base.take_warnings``). Never read as
+        markup, whatever ``markup`` says (a screen's notify passes True): a message carries
+        office text (a title, a name, a file), see ``widgets/plain.py``."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
         base = sys.modules.get("ethics_tui.pdf.base")  # no document written yet: nothing to say
         for th, en in base.take_warnings() if base else ():
             super().notify(en if self.lang == "en" else th, severity="warning", timeout=15, markup=False)

@@ -19,6 +19,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
+from ethics_tui.tui.widgets.plain import PlainDataTable
 
 IMPORT_SUFFIXES = (".csv", ".xlsx")
 
@@ -101,8 +102,8 @@ class StaffImportModal(GuardedModal[object]):
                 "path",
             )
             yield Static("", id="import-status", markup=False)
-            yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("import_check"), id="check", compact=True)
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)
