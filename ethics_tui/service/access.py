@@ -117,6 +117,11 @@ def require(ctx, permission: str) -> None:
             f"ต้องเข้าสู่ระบบก่อนจึงจะ{th_what}ได้ (บรรทัดคำสั่ง: ใช้ --user ชื่อผู้ใช้)",
             f"Sign in to {en_what} (command line: use --user NAME)",
         )
+    if not user.active:  # disabled while this session was open (its own account: nothing leaks)
+        raise AccessDenied(
+            f"บัญชี {user.username} ถูกปิดการใช้งานแล้ว กรุณาออกจากระบบ",
+            f"Account {user.username} has been disabled: please sign out",
+        )
     if user.must_change:
         raise AccessDenied("ต้องตั้งรหัสผ่านใหม่ก่อนใช้งาน", "You must set a new password before continuing")
     roles_th = ", ".join(ROLE_LABELS[r][0] for r in PERMISSIONS[permission])
