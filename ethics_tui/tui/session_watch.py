@@ -13,6 +13,13 @@ def _shape(user) -> tuple:
     return (user.id, frozenset(user.roles), user.active, user.must_change)
 
 
+def remember(app) -> None:
+    """Note the account as it is at sign-in (the sign-in screen calls this), so that a change
+    made before the first check is told too."""
+    user = app.ctx.user if app.ctx is not None else None
+    app.session_seen = _shape(user) if user is not None else None
+
+
 def check(app) -> str:
     """Compare the signed-in user's record with what this session last saw; act on a change.
     Returns what it did: "" (nothing), "signed-out", "home" or "told"."""
