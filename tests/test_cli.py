@@ -132,6 +132,13 @@ def test_unexpected_error_is_logged_not_shown(data, capsys, monkeypatch):
     assert "Traceback" in (data / "logs" / "ethics-tui.log").read_text(encoding="utf-8")
 
 
+def test_the_crash_log_names_the_command_and_options_never_values():
+    from ethics_tui.cli import build_parser, command_line_shape
+
+    words = ["--data", "/secret/dir", "appraisal", "grievance", "--grounds=sealed", "--to", "นายก", "0005"]
+    assert command_line_shape(build_parser(), words) == "ethics-tui --data appraisal grievance --grounds --to"
+
+
 def test_core_and_cli_load_thai_and_xlsx_libraries_only_when_used(data):
     # Textual: tests/test_core_no_textual.py
     code = (

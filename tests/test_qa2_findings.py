@@ -307,7 +307,6 @@ def test_training_export_named_csv_is_a_csv(office, tmp_path, monkeypatch):
 
 
 # -- confidential text in the crash log -------------------------------------------------------------
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_crash_log_does_not_hold_confidential_arguments(office, monkeypatch):
     """cli._log_crash writes ' '.join(sys.argv): `appraisal grievance --grounds TEXT` (grounds
     are sealed in the hr vault) lands in clear in logs/ethics-tui.log on any unexpected error."""
@@ -395,7 +394,6 @@ def _first_case(ctx):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_a_confidential_case_file_is_readable_by_its_owner_only(office):
     """The case file (complainant, contact, accused, details in clear) is written 0644 into a
     0755 confidential-exports/: any account on the PC or share reads it, whatever its role."""
@@ -408,7 +406,6 @@ def test_a_confidential_case_file_is_readable_by_its_owner_only(office):
     assert out.parent.stat().st_mode & 0o077 == 0, oct(out.parent.stat().st_mode)
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_a_session_opened_before_a_revocation_sees_no_later_cases(office):
     """Roles are read once at sign-in: after admin takes the complaints role away, the session
     still open lists every case registered later (receipt code, number, dates, channel, kind,

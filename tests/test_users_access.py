@@ -328,3 +328,26 @@ def test_a_sign_in_and_a_read_only_command_write_nothing_to_the_database(office,
     with pytest.raises(UserError):
         users_svc.sign_in(fresh(office), "hr", "wrong-pass")
     assert path.read_bytes() != before[1]
+
+
+def test_an_open_session_sees_its_account_disabled_and_its_keys_go(office):
+    """QA2: roles were read once at sign-in. A session open when the administrator disables the
+    account is refused at its next call, in words, and its data keys leave memory."""
+    from ethics_tui.service import complaints
+
+    session = signed(office, "complaints")
+    assert "complaints" in session.keys and complaints.list_cases(session)
+    users_svc.set_active(signed(office, "admin"), "complaints", False)
+    with pytest.raises(AccessDenied) as exc:
+        complaints.list_cases(session)
+    assert "ถูกปิดการใช้งาน" in exc.value.th and "disabled" in exc.value.en
+    assert session.keys == {} and not any(v == "complaints" for v, _g in session.keyring)
+
+
+def test_an_unchanged_account_is_not_read_again(office, monkeypatch):
+    """The check re-parses the user's record only when its rev changed."""
+    from ethics_tui.model.user import User
+
+    session = signed(office, "hr")
+    monkeypatch.setattr(User, "from_doc", classmethod(lambda *a: pytest.fail("parsed again")))
+    assert can(session, "staff.write") and can(session, "staff.write")

@@ -250,13 +250,31 @@ def run_tui(args) -> int:
     return run_app(Path(args.data), lang_of(args)) or 0
 
 
-def _log_crash(data: str) -> Path | None:
+def command_line_shape(parser: argparse.ArgumentParser, words: list[str]) -> str:
+    """The command and the NAMES of the options given, never a value: ``appraisal grievance
+    --grounds TEXT`` is logged as ``appraisal grievance --grounds`` (values may be sealed text,
+    a password file, a person's name). Words that are neither a subcommand nor a known option
+    (positional values, option values) are left out."""
+    shown, current = [], parser
+    for word in words:
+        name = word.split("=", 1)[0]
+        if word.startswith("-") and name in current._option_string_actions:
+            shown.append(name)
+            continue
+        subs = [a for a in current._actions if isinstance(a, argparse._SubParsersAction)]
+        if subs and word in subs[0].choices:
+            shown.append(word)
+            current = subs[0].choices[word]
+    return " ".join(["ethics-tui", *shown])
+
+
+def _log_crash(data: str, shape: str) -> Path | None:
     try:
         logs = Path(data) / "logs"
         logs.mkdir(parents=True, exist_ok=True)
         path = logs / "ethics-tui.log"
         with open(path, "a", encoding="utf-8") as f:
-            f.write(f"\n--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv)}\n")
+            f.write(f"\n--- {datetime.now().isoformat(timespec='seconds')} {shape}\n")
             f.write(traceback.format_exc())
         return path
     except OSError:
@@ -282,10 +300,10 @@ def _pdf_warnings(args) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except UserError as exc:  # an argument's type check (a fiscal year, say) explains itself
-        words = sys.argv[1:] if argv is None else argv
         lang = "en" if "en" in [b for a, b in itertools.pairwise(words) if a == "--lang"] else "th"
         print(f"ethics-tui: {exc.message(lang)}", file=sys.stderr)
         return 1
@@ -306,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 141
     except Exception as exc:
-        log = _log_crash(args.data)
+        log = _log_crash(args.data, command_line_shape(parser, words))
         say(
             args,
             f"เกิดข้อผิดพลาดที่ไม่คาดคิด ({type(exc).__name__}) รายละเอียดบันทึกไว้ที่ {log}",

@@ -67,10 +67,40 @@ def setup_mode(ctx) -> bool:
     return True
 
 
-def can(ctx, permission: str) -> bool:
-    if setup_mode(ctx):
-        return True
+def current_user(ctx, users: dict | None = None):
+    """The signed-in user as the users table has it NOW, not as at sign-in: an administrator
+    who takes a role away, disables the account or resets its password takes effect on a
+    session already open, at its next service call. The record is re-read from the store's
+    cached load (a stat of main.json) and parsed only when its ``rev`` changed; ``ctx.user`` is
+    then replaced, and the data keys of registers the user is no longer entitled to are dropped
+    from memory. A record that is gone reads as a disabled user."""
     user = getattr(ctx, "user", None)
+    if user is None or user.id is None:
+        return user
+    if users is None:
+        users = ctx.store.load().get("users", {})
+    doc = users.get(str(user.id))
+    if doc is not None and doc.get("rev", 0) == user.rev:
+        return user
+    from dataclasses import replace
+
+    from ethics_tui.model.user import User
+
+    fresh = User.from_doc(user.id, doc) if doc is not None else replace(user, active=False, roles=[])
+    for vault in [v for v in ctx.keys if not (fresh.active and fresh.entitled(v))]:
+        ctx.keys.pop(vault, None)
+        ctx.key_gens.pop(vault, None)
+        for held in [k for k in ctx.keyring if k[0] == vault]:
+            ctx.keyring.pop(held, None)
+    ctx.user = fresh
+    return fresh
+
+
+def can(ctx, permission: str) -> bool:
+    users = ctx.store.load().get("users")  # one cached load for setup mode and the user's record
+    if not users and setup_mode(ctx):
+        return True
+    user = current_user(ctx, users)
     if user is None or not user.active or user.must_change:
         return False
     return user.has(*PERMISSIONS[permission])
@@ -81,11 +111,16 @@ def require(ctx, permission: str) -> None:
     if can(ctx, permission):
         return
     th_what, en_what = PERMISSION_LABELS.get(permission, (permission, permission))
-    user = getattr(ctx, "user", None)
+    user = current_user(ctx)
     if user is None:
         raise SignInRequired(
             f"ต้องเข้าสู่ระบบก่อนจึงจะ{th_what}ได้ (บรรทัดคำสั่ง: ใช้ --user ชื่อผู้ใช้)",
             f"Sign in to {en_what} (command line: use --user NAME)",
+        )
+    if not user.active:  # disabled while this session was open (its own account: nothing leaks)
+        raise AccessDenied(
+            f"บัญชี {user.username} ถูกปิดการใช้งานแล้ว กรุณาออกจากระบบ",
+            f"Account {user.username} has been disabled: please sign out",
         )
     if user.must_change:
         raise AccessDenied("ต้องตั้งรหัสผ่านใหม่ก่อนใช้งาน", "You must set a new password before continuing")

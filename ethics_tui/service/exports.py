@@ -109,6 +109,7 @@ def record_export(ctx, path: Path, kind: str, ref=None, *, confidential: bool = 
             record["file"] = Path(path).resolve().relative_to(ctx.store.dir.resolve()).as_posix()
         except ValueError:
             record["file"] = ""
+        _owner_only(ctx, Path(path))
     with ctx.store.transaction(EXPORTS_DB, actor=ctx.actor) as tx:
         key = _office_key(ctx, tx)
         if key is not None:
@@ -118,6 +119,22 @@ def record_export(ctx, path: Path, kind: str, ref=None, *, confidential: bool = 
         rid = tx.table(TABLE).insert(record)
         tx.log(EXPORT_ACTION, kind, ref, ["sha256", "kind", "ref"], note=f"export record {rid}")
     return digest
+
+
+def _owner_only(ctx, path: Path) -> None:
+    """A confidential export in ``confidential-exports/`` is made 0600 (POSIX): the PDF writer
+    creates it under the umask (0644 mostly). A file the user placed elsewhere (``-o``) keeps the
+    mode of its place, the user's choice."""
+    import os
+
+    folder = confidential_dir(ctx).resolve()
+    if os.name == "posix" and folder in path.resolve().parents:
+        try:
+            path.chmod(0o600)
+        except OSError as exc:
+            from ethics_tui.store.atomic import os_error
+
+            raise os_error(exc, path, "ปิดสิทธิ์อ่านไฟล์เอกสารลับ", "make the confidential file private") from None
 
 
 def find_export(store, digest: str) -> dict | None:
@@ -254,10 +271,30 @@ def reserve_new_file(folder: Path, stem: str, suffix: str = ".pdf") -> Path:
             pass
 
 
+def private_folder(folder: Path) -> Path:
+    """``folder``, made if need be, open to this account only (0700) on POSIX, a folder made
+    0755 by an older version included. On Windows it keeps the ACL it inherits from the data
+    folder (docs/confidentiality.md). Raises StorageError."""
+    import os
+
+    from ethics_tui.store.atomic import os_error
+
+    folder = Path(folder)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix" and folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)
+    except OSError as exc:
+        raise os_error(exc, folder, "เตรียมโฟลเดอร์เอกสารลับ", "prepare the confidential folder") from None
+    return folder
+
+
 def confidential_path(ctx, stem: str) -> Path:
     """A fresh file in ``confidential-exports/`` (inside the data folder, never backed up): the
-    name says what it is and when, never a receipt code or a person."""
-    return next(p for p in stamped_names(confidential_dir(ctx), stem) if not p.exists())
+    name says what it is and when, never a receipt code or a person. The folder is made 0700
+    (another account cannot open what is written in it) and :func:`record_export` makes the
+    file 0600."""
+    return next(p for p in stamped_names(private_folder(confidential_dir(ctx)), stem) if not p.exists())
 
 
 def list_confidential(ctx) -> list[dict]:

@@ -21,7 +21,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from ethics_tui.errors import StorageError, UserError
 from ethics_tui.service.context import Context
-from ethics_tui.tui import crash, idle
+from ethics_tui.tui import crash, idle, session_watch
 from ethics_tui.tui.commands import EthicsCommands
 from ethics_tui.tui.i18n import localize_bindings, pick, t
 from ethics_tui.tui.typeahead import TypeAhead
@@ -94,6 +94,7 @@ class EthicsApp(App):
         self.log_path = crash.setup_logging(self.data_dir)
         self.title = self.t("app_title")
         self.set_interval(idle.CHECK_EVERY, lambda: idle.check(self))
+        self.set_interval(session_watch.CHECK_EVERY, lambda: session_watch.check(self))
         self.open_database()
 
     async def on_event(self, event) -> None:
@@ -164,8 +165,10 @@ class EthicsApp(App):
         markup: bool = True,
     ) -> None:
         """Every notice; after an export's notice, what its documents want the user to know
-        (e.g. no emblem file is set), each once (``pdf.base.take_warnings``)."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        (e.g. no emblem file is set), each once (``pdf.base.take_warnings``). Never read as
+        markup, whatever ``markup`` says (a screen's notify passes True): a message carries
+        office text (a title, a name, a file), see ``widgets/plain.py``."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
         base = sys.modules.get("ethics_tui.pdf.base")  # no document written yet: nothing to say
         for th, en in base.take_warnings() if base else ():
             super().notify(en if self.lang == "en" else th, severity="warning", timeout=15, markup=False)

@@ -17,7 +17,6 @@ from ethics_tui.service.settings import add_division
 from ethics_tui.tui.screens.staff_form import StaffFormModal
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("name", ["ส่วนโยธา [/]", "งานนิติการ [/b]", "[link=http://x]กองใหม่"])
 async def test_a_division_name_with_brackets_keeps_the_staff_form_working(make_app, demo_ctx, name):
     division = add_division(demo_ctx, name)

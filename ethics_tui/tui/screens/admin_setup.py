@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.footer import Footer
+from ethics_tui.tui.widgets.plain import PlainOptionList
 
 
 class AdminSetupScreen(GuardedScreen):
@@ -28,7 +29,7 @@ class AdminSetupScreen(GuardedScreen):
         with Vertical(id="first"):
             yield Static(self.t("admin_setup_title"), classes="screen-title")
             yield Static(self.t("admin_setup_body"), markup=False)
-            yield OptionList(Option("a  " + self.t("admin_setup_title"), id="create"), id="choice")
+            yield PlainOptionList(Option("a  " + self.t("admin_setup_title"), id="create"), id="choice")
             yield Static(self.t("keys_loss_warning"), classes="hint", markup=False)
             yield Static(self.t("admin_setup_keys"), classes="hint")
         yield Footer()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model import appraisal as m
@@ -16,6 +16,7 @@ from ethics_tui.service import staff as staff_svc
 from ethics_tui.thai.digits import to_arabic_digits
 from ethics_tui.tui.widgets.fields import date_input, people_options, read_date
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import Required
 
 AREA_CSS = "{cls} TextArea {{ height: 4; width: 1fr; }}"
@@ -177,7 +178,7 @@ class RefusalModal(_ResultForm):
         yield FieldRow(self.t("ap_f_on"), self.date_field("on", date.today()), "on")
         yield FieldRow(
             self.t("ap_f_witness"),
-            Select(staff_options(self.ctx), prompt=self.t("choose"), id="f-witness", compact=True),
+            PlainSelect(staff_options(self.ctx), prompt=self.t("choose"), id="f-witness", compact=True),
             "witness",
         )
         yield FieldRow(self.t("ap_f_witness_name"), Input(id="f-witness_name", compact=True), "witness_name")
@@ -255,7 +256,7 @@ class DecisionModal(_DateForm):
         options = [(m.GRIEVANCE_LABELS[s][k], s) for s in m.GRIEVANCE_STATUSES]
         yield FieldRow(
             self.t("ap_f_status"),
-            Select(options, value=self.g.status, id="f-status", compact=True, allow_blank=False),
+            PlainSelect(options, value=self.g.status, id="f-status", compact=True, allow_blank=False),
             "status",
         )
         yield FieldRow(

@@ -95,7 +95,7 @@ class AppraisalResultsScreen(
 
     def compose_bottom(self) -> ComposeResult:
         with Horizontal(id="ap-entry"):
-            yield Label("", id="ap-entry-who")
+            yield Label("", id="ap-entry-who", markup=False)
             yield Label(self.t("ap_entry_results", w=self.d(self.rnd.weights["results"])))
             yield Input(id="in-results", compact=True, max_length=6)
             yield Label(self.t("ap_entry_competency", w=self.d(self.rnd.weights["competency"])))

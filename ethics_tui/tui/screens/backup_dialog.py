@@ -18,6 +18,7 @@ from ethics_tui.service.input_files import removable_drives
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow
+from ethics_tui.tui.widgets.plain import PlainOptionList
 
 
 def _(lang: str, th: str, en: str) -> str:
@@ -48,7 +49,7 @@ class BackupModal(GuardedModal[Path | None]):
                 Option(_(L, f"โฟลเดอร์สำรองของโปรแกรม {self.backups_dir}", f"the program's backups {self.backups_dir}"))
             ]
             options += [Option(_(L, f"ไดรฟ์ {p}", f"drive {p}")) for p in self.places[1:]]
-            yield OptionList(*options, id="bk-places", compact=True)
+            yield PlainOptionList(*options, id="bk-places", compact=True)
             yield FieldRow(
                 _(L, "โฟลเดอร์ (F2 เลือก)", "Folder (F2 picks)"),
                 PathInput(str(self.backups_dir), id="bk-folder", mode="folder"),

@@ -19,6 +19,7 @@ from ethics_tui.service import staff as staff_svc
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.screens.committee_form import FORM_CSS, be, read_date
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainSelect, PlainSelectionList
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 CSS = (
@@ -78,7 +79,9 @@ class ConsultationFormModal(FormModal[Consultation | None]):
             self.t("cs_f_question") + " *", TextArea(c.question if c else "", id="f-question", compact=True), "question"
         )
         yield FieldRow(self.t("cs_f_advice"), TextArea(c.advice if c else "", id="f-advice", compact=True), "advice")
-        yield FieldRow(self.t("cs_f_handled_by") + " *", SelectionList(id="f-handled_by", compact=True), "handled_by")
+        yield FieldRow(
+            self.t("cs_f_handled_by") + " *", PlainSelectionList(id="f-handled_by", compact=True), "handled_by"
+        )
         yield self._select(
             "status", [(pick(v, self.lang), k) for k, v in m.CONSULT_STATUSES.items()], c.status if c else "open"
         )
@@ -97,7 +100,7 @@ class ConsultationFormModal(FormModal[Consultation | None]):
 
     def _select(self, name: str, options: list, value) -> FieldRow:
         value = value if any(v == value for _, v in options) else Select.NULL
-        box = Select(options, value=value, prompt=self.t("choose"), id=f"f-{name}", compact=True)
+        box = PlainSelect(options, value=value, prompt=self.t("choose"), id=f"f-{name}", compact=True)
         return FieldRow(self.t(f"cs_f_{name}") + " *", box, name)
 
     def on_mount(self) -> None:

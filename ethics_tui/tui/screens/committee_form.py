@@ -23,6 +23,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.widgets.fields import choice_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainDataTable, PlainOptionList, PlainSelect
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 FORM_CSS = """
@@ -45,7 +46,7 @@ def be(iso: str) -> str:
     return format_date(iso, "numeric") if iso else ""
 
 
-class MembersTable(DataTable):
+class MembersTable(PlainDataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "screen.edit_member", show=False),
         Binding("delete", "screen.remove_member", show=False),
@@ -112,7 +113,7 @@ class OrderFormModal(FormModal[Order | None]):
         value = o.supersedes if any(v == o.supersedes for _, v in options) else Select.NULL
         yield FieldRow(
             self.t("cm_f_supersedes"),
-            Select(
+            PlainSelect(
                 options, value=value, prompt=self.t("cm_no_supersede"), id="f-supersedes", compact=True, disabled=ro
             ),
             "supersedes",
@@ -257,7 +258,7 @@ class MemberModal(FormModal[OrderMember | None]):
         yield FieldRow(
             self.t("cm_f_search"), Input(id="f-search", compact=True, placeholder=self.t("cm_search_ph")), "search"
         )
-        yield FieldRow("", OptionList(id="staff-pick", compact=True), "pick")
+        yield FieldRow("", PlainOptionList(id="staff-pick", compact=True), "pick")
         yield Static("", id="linked", classes="hint", markup=False)
         yield FieldRow(
             self.t("cm_f_name") + " *",
@@ -270,7 +271,7 @@ class MemberModal(FormModal[OrderMember | None]):
         value = x.role if x and x.role in m.ROLES else Select.NULL
         yield FieldRow(
             self.t("cm_f_role") + " *",
-            Select(
+            PlainSelect(
                 choice_options(m.ROLE_LABELS, self.lang),
                 value=value,
                 prompt=self.t("choose"),

@@ -18,6 +18,7 @@ from ethics_tui.thai.dates import MONTHS_ABBR, MONTHS_ABBR_EN, fiscal_year
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import pick
+from ethics_tui.tui.widgets.plain import PlainDataTable
 
 
 class SummaryModal(GuardedModal[None]):
@@ -41,8 +42,8 @@ class SummaryModal(GuardedModal[None]):
         with Vertical(id="dialog"):
             yield Static("", id="cs-summary-title", classes="dialog-title", markup=False)
             with Horizontal(classes="summary-tables"):
-                yield DataTable(id="cs-months", cursor_type="none", zebra_stripes=True)
-                yield DataTable(id="cs-cats", cursor_type="none", zebra_stripes=True)
+                yield PlainDataTable(id="cs-months", cursor_type="none", zebra_stripes=True)
+                yield PlainDataTable(id="cs-cats", cursor_type="none", zebra_stripes=True)
             yield Static("", id="cs-status", markup=False)
             yield Static(self.t("cs_summary_keys"), classes="hint")
 

@@ -22,6 +22,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.fields import date_input
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import Required
 
 
@@ -48,7 +49,7 @@ class IntakeModal(FormModal[Complaint | None]):
         channels = svc.get_settings(self.ctx).channels
         yield FieldRow(
             _(L, "ช่องทาง *", "Channel *"),
-            Select(
+            PlainSelect(
                 [(m.channel_label(c, L), c) for c in channels],
                 value=channels[0],
                 allow_blank=False,
@@ -59,7 +60,7 @@ class IntakeModal(FormModal[Complaint | None]):
         )
         yield FieldRow(
             _(L, "ประเภท *", "Type *"),
-            Select(
+            PlainSelect(
                 [(m.kind_label(k, L), k) for k in m.KINDS],
                 value="corruption",
                 allow_blank=False,
@@ -191,7 +192,7 @@ class StepModal(FormModal[Complaint | None]):
             yield Static("⚠ " + svc.executive_rule(L), classes="field-error", markup=False)
         yield FieldRow(
             _(L, "ขั้นตอนถัดไป *", "Next step *"),
-            Select(
+            PlainSelect(
                 [(m.step_label(s, L), s) for s in self.steps],
                 value=self.steps[0] if self.steps else Select.NULL,
                 allow_blank=not self.steps,
@@ -212,7 +213,7 @@ class StepModal(FormModal[Complaint | None]):
             ]
             yield FieldRow(
                 _(L, "หลักฐาน *", "Evidence *"),
-                Select(opts, id="f-evidence", compact=True, prompt=self.t("choose")),
+                PlainSelect(opts, id="f-evidence", compact=True, prompt=self.t("choose")),
                 "evidence",
             )
         yield FieldRow("", Input(id="f-extra", compact=True), "extra")

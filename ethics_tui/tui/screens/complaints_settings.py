@@ -27,6 +27,7 @@ from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.widgets.confirm import ConfirmModal
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainOptionList
 
 #: (th, en) label, most allowed, for the number fields other than the due days
 NUMBERS = {"retention_years": (("อายุการเก็บ (ปี)", "Retention (years)"), 50)}
@@ -80,7 +81,7 @@ class ComplaintSettingsModal(FormModal[ComplaintSettings | None]):
         L = self.lang
         yield FieldRow(
             _(L, "ช่องทางรับเรื่อง", "Channels"),
-            OptionList(*[Option(c) for c in self.channels], id="f-channels", compact=True),
+            PlainOptionList(*[Option(c) for c in self.channels], id="f-channels", compact=True),
             "channels",
         )
         yield FieldRow(

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from ethics_tui.service import exports
 from ethics_tui.tui.crash import GuardedModal
+from ethics_tui.tui.widgets.plain import PlainDataTable
 from ethics_tui.tui.widgets.saving import run_write
 
 
@@ -26,7 +27,7 @@ class ConfidentialExportsModal(GuardedModal[None]):
         with Vertical(id="dialog", classes="wide"):
             yield Static(self.t("cx_title"), classes="dialog-title")
             yield Static(self.t("cx_body", path=exports.confidential_dir(self.ctx)), markup=False)
-            yield DataTable(id="cx-table", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="cx-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="cx-status", markup=False)
             yield Static(self.t("cx_keys"), classes="hint")
 

@@ -16,6 +16,7 @@ from ethics_tui.model.settings import OfficeSettings
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.screens.settings_form import OfficeSettingsModal
 from ethics_tui.tui.widgets.footer import Footer
+from ethics_tui.tui.widgets.plain import PlainOptionList
 
 
 class FirstStartScreen(GuardedScreen):
@@ -30,7 +31,7 @@ class FirstStartScreen(GuardedScreen):
         with Vertical(id="first"):
             yield Static(self.t("first_title"), classes="screen-title")
             yield Static(self.t("first_body", path=self.ctx.store.dir.resolve()), markup=False)
-            yield OptionList(
+            yield PlainOptionList(
                 Option(self.t("first_new"), id="new_office"), Option(self.t("first_demo"), id="demo"), id="choice"
             )
             yield Static("", id="first-status", markup=False)

@@ -17,6 +17,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen, action_allowed, logger
 from ethics_tui.tui.screens.home_menu import AlertsModal, MenuGrid
 from ethics_tui.tui.widgets.footer import Footer
+from ethics_tui.tui.widgets.plain import PlainOptionList
 from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.thai_text import WrappedStatic
 
@@ -83,11 +84,11 @@ class HomeScreen(GuardedScreen):
             yield Static("", id="office-counts", markup=False)
             yield WrappedStatic("", id="home-alerts", markup=False)
             with Horizontal(id="home-panels"):
-                yield OptionList(*self._nav_options(), id="nav")
+                yield PlainOptionList(*self._nav_options(), id="nav")
                 yield MenuGrid(id="nav-grid")
                 with Vertical(id="readiness-panel"):
                     yield Static("", id="readiness-title", markup=False)
-                    yield OptionList(id="readiness")
+                    yield PlainOptionList(id="readiness")
             yield Static("", id="data-dir", classes="hint", markup=False)
         yield Footer()
 

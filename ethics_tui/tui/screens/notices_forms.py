@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select, SelectionList, TextArea
+from textual.widgets import Checkbox, Input, SelectionList, TextArea
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.notices import AUDIENCES, CHANNELS, Notice, items_text, parse_items
@@ -18,6 +18,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.widgets.fields import date_input, date_text, typed_date
 from ethics_tui.tui.widgets.file_picker import PathLinesArea, path_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainSelect, PlainSelectionList
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 ANN_FIELDS = ("title", "dated", "intro", "dos", "donts", "signer_name", "signer_position")
@@ -108,12 +109,12 @@ class NoticeFormModal(FormModal[Notice | None]):
             forms = [(self.t("nt_form_external"), "external"), (self.t("nt_form_memo"), "memo")]
             yield FieldRow(
                 self.t("nt_f_form"),
-                Select(forms, value=n.form or "external", allow_blank=False, id="f-form", compact=True),
+                PlainSelect(forms, value=n.form or "external", allow_blank=False, id="f-form", compact=True),
                 "form",
             )
         yield FieldRow(
             self.t("nt_f_audience"),
-            Select(
+            PlainSelect(
                 [(v[pick], k) for k, v in AUDIENCES.items()],
                 value=n.audience,
                 allow_blank=False,
@@ -125,13 +126,13 @@ class NoticeFormModal(FormModal[Notice | None]):
         divs = [(d.name, d.id, d.id in n.audience_divisions) for d in list_divisions(self.ctx) if d.active]
         yield FieldRow(
             self.t("nt_f_audience_divisions"),
-            SelectionList[int](*divs, id="f-audience_divisions", compact=True),
+            PlainSelectionList(*divs, id="f-audience_divisions", compact=True),
             "audience_divisions",
         )
         types = [(type_label(x, self.lang), x, x in n.audience_types) for x in ALL_STAFF_TYPES]
         yield FieldRow(
             self.t("nt_f_audience_types"),
-            SelectionList[str](*types, id="f-audience_types", compact=True),
+            PlainSelectionList(*types, id="f-audience_types", compact=True),
             "audience_types",
         )
         codes = self._codes(n.audience_people)
@@ -230,7 +231,7 @@ class PublishModal(FormModal[Notice | None]):
         if self.notice.kind == "announcement":
             items = [(v[pick], k, k in ("website", "board")) for k, v in CHANNELS.items()]
             yield FieldRow(
-                self.t("nt_f_channels"), SelectionList[str](*items, id="f-channels", compact=True), "channels"
+                self.t("nt_f_channels"), PlainSelectionList(*items, id="f-channels", compact=True), "channels"
             )
         else:
             yield FieldRow(

@@ -18,6 +18,7 @@ from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
+from ethics_tui.tui.widgets.plain import PlainDataTable
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 from ethics_tui.tui.widgets.thai_text import WrappedStatic, cell, height
 
@@ -86,9 +87,9 @@ class ReportScreen(FiscalYearScreen):
         yield Static("", id="rp-title", classes="screen-title", markup=False)
         yield Static("", id="rp-ita", markup=False)
         yield Static(self.t("rp_checks"), classes="hint")
-        yield DataTable(id="rp-checks", cursor_type="row")
+        yield PlainDataTable(id="rp-checks", cursor_type="row")
         yield Static(self.t("rp_rows"), classes="hint")
-        yield DataTable(id="rp-rows", cursor_type="row", zebra_stripes=True)
+        yield PlainDataTable(id="rp-rows", cursor_type="row", zebra_stripes=True)
         # the highlighted row's result, whole (the table cuts it at three lines)
         yield WrappedStatic("", id="rp-detail", markup=False)
         yield Footer()

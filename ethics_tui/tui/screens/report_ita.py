@@ -22,6 +22,7 @@ from ethics_tui.tui.screens.fiscal_year import YEAR_BINDINGS, FiscalYearScreen
 from ethics_tui.tui.widgets.export import ask_before_writing_into, run_export
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, too_long
+from ethics_tui.tui.widgets.plain import PlainDataTable, PlainOptionList
 from ethics_tui.tui.widgets.thai_text import cell, height
 
 MARK = {"green": ("✓", "green"), "amber": ("!", "yellow"), "red": ("✗", "red")}
@@ -39,7 +40,9 @@ class SectionPickModal(GuardedModal[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(self.t("ita_pick", fy=self.fy), classes="dialog-title", markup=False)
         lang = self.app.lang
-        opts = OptionList(*[Option(pick(v[:2], lang), id=k) for k, v in ita_texts.SECTIONS.items()], id="ita-sections")
+        opts = PlainOptionList(
+            *[Option(pick(v[:2], lang), id=k) for k, v in ita_texts.SECTIONS.items()], id="ita-sections"
+        )
         opts.styles.max_height = 16
         yield opts
 
@@ -80,7 +83,7 @@ class ItaItemsScreen(FiscalYearScreen):
         yield Header()
         yield Static("", id="ita-title", classes="screen-title", markup=False)
         yield Static("", id="ita-note", classes="hint", markup=False)
-        yield DataTable(id="ita-items", cursor_type="row", zebra_stripes=True)
+        yield PlainDataTable(id="ita-items", cursor_type="row", zebra_stripes=True)
         yield Static("", id="ita-detail", markup=False)
         yield Static(self.t("ita_hint"), classes="hint", markup=False)
         yield Footer()

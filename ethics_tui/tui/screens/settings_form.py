@@ -13,6 +13,7 @@ from ethics_tui.service import settings as settings_svc
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import Required
 
 WIZARD_FIELDS = (
@@ -57,15 +58,15 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             options = [(x, x) for x in OFFICE_TYPES]
             if value and value not in OFFICE_TYPES:
                 options.append((value, value))
-            return Select(
+            return PlainSelect(
                 options, value=value or Select.NULL, prompt=self.t("choose"), id="f-office_type", compact=True
             )
         if name == "digits":
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
-            return Select(options, value=value, allow_blank=False, id="f-digits", compact=True)
+            return PlainSelect(options, value=value, allow_blank=False, id="f-digits", compact=True)
         if name == "exports_layout":
             options = [(self.t(f"s_layout_{x}"), x) for x in EXPORTS_LAYOUTS]
-            return Select(options, value=value, allow_blank=False, id="f-exports_layout", compact=True)
+            return PlainSelect(options, value=value, allow_blank=False, id="f-exports_layout", compact=True)
         if name in PATHS:
             mode, suffixes = PATHS[name]
             placeholder = self.t("s_exports_dir_ph") if name == "exports_dir" else ""

@@ -129,6 +129,9 @@ class SignInScreen(GuardedScreen):
         self._done()
 
     def _done(self) -> None:
+        from ethics_tui.tui import session_watch
+
+        session_watch.remember(self.app)  # the account as signed in: a later change is told
         self.app.forget_toasts()  # "signed out", or a late message meant for the previous user
         self.app.go_home()
         self.app.tell_approvable()

@@ -15,6 +15,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 TEXT_FIELDS = ("prefix", "first_name", "last_name", "position", "level", "code", "email", "phone")
@@ -53,11 +54,11 @@ class StaffFormModal(FormModal[Staff | None]):
                 if d.active or (s is not None and d.id == s.division_id)
             ]
             value = s.division_id if s and any(v == s.division_id for _, v in options) else Select.NULL
-            return Select(options, value=value, prompt=self.t("choose"), id="f-division_id", compact=True)
+            return PlainSelect(options, value=value, prompt=self.t("choose"), id="f-division_id", compact=True)
         if name == "staff_type":
             value = s.staff_type if s and s.staff_type in ALL_STAFF_TYPES else Select.NULL
             options = [(type_label(x, self.lang), x) for x in ALL_STAFF_TYPES]
-            return Select(options, value=value, prompt=self.t("choose"), id="f-staff_type", compact=True)
+            return PlainSelect(options, value=value, prompt=self.t("choose"), id="f-staff_type", compact=True)
         if name == "start_date":
             # read in the office's digits when only looked at; typed (either digits) when edited
             digits = get_settings(self.ctx).digits if self.view_only else "arabic"

@@ -23,6 +23,7 @@ from ethics_tui.tui.widgets.file_picker import PathInput, path_label
 from ethics_tui.tui.widgets.footer import Footer
 from ethics_tui.tui.widgets.form import FieldRow
 from ethics_tui.tui.widgets.list_screen import DigitsMixin
+from ethics_tui.tui.widgets.plain import PlainDataTable
 
 IMPORT_SUFFIXES = (".csv", ".xlsx")
 _QUOTED = re.compile(r"(“[^”]*”|'[^'\s][^']*')")
@@ -142,8 +143,8 @@ class StaffImportModal(DigitsMixin, GuardedModal[object]):
                 "path",
             )
             yield Static("", id="import-status", markup=False)
-            yield DataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="import-errors", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="import-preview", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("import_check"), id="check", compact=True)
                 yield Button(self.t("import_do"), id="import", variant="primary", compact=True, disabled=True)

@@ -29,6 +29,7 @@ from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES, plan_warnings, ready_text
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.list_screen import DigitsMixin
+from ethics_tui.tui.widgets.plain import PlainDataTable, PlainSelect
 from ethics_tui.tui.widgets.write_queue import write_queue
 
 PREVIEW_ROWS = 10
@@ -77,12 +78,12 @@ class StaffMapModal(DigitsMixin, GuardedModal[object]):
                 yield PathInput(self.path_text, id="map-path", suffixes=IMPORT_SUFFIXES)
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ชุดที่บันทึกไว้", "Saved preset"), classes="map-head")
-                yield Select([], id="map-preset", compact=True, prompt=_(L, "(ไม่ใช้)", "(none)"))
+                yield PlainSelect([], id="map-preset", compact=True, prompt=_(L, "(ไม่ใช้)", "(none)"))
             yield VerticalScroll(id="map-cols")
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "บันทึกชุดชื่อ", "Save preset as"), classes="map-head")
                 yield Input(id="map-name", compact=True, placeholder=_(L, "เช่น LHR ประจำปี", "e.g. LHR yearly"))
-            yield DataTable(id="map-preview", zebra_stripes=True, cursor_type="row")
+            yield PlainDataTable(id="map-preview", zebra_stripes=True, cursor_type="row")
             yield Static("", id="map-status", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(_(L, "ตรวจ (ctrl+r)", "Check (ctrl+r)"), id="map-check", compact=True)
@@ -164,7 +165,7 @@ class StaffMapModal(DigitsMixin, GuardedModal[object]):
                     classes="map-skip",
                 )
             else:
-                right = self.selects[i] = Select(
+                right = self.selects[i] = PlainSelect(
                     options,
                     value=by_header.get(sm._squash(h), Select.NULL),
                     id=f"map-col-{self.gen}-{i}",

@@ -24,6 +24,7 @@ from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import choice_options, people_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.plain import PlainSelect, PlainSelectionList
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 REQ = ("ต้องกรอก", "required")
@@ -74,7 +75,7 @@ class _Form(FormModal):
     def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
         value = value if value is not None and any(v == value for _, v in options) else Select.NULL
         return self.row(
-            field, Select(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required
+            field, PlainSelect(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required
         )
 
 
@@ -287,7 +288,7 @@ class AttendanceModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         chosen = set(self.opp.attendees)
-        box = SelectionList(
+        box = PlainSelectionList(
             *[(f"{s.full_name} · {s.position}", s.id, s.id in chosen) for s in self.staff], id="f-attendees"
         )
         box.styles.height = 14

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.model.user import ROLE_LABELS, ROLES, User, check_password
@@ -11,13 +11,14 @@ from ethics_tui.service import users as users_svc
 from ethics_tui.service import users_custody
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainSelect, PlainSelectionList
 from ethics_tui.tui.widgets.validators import Required
 
 
 def role_list(lang: str, selected: list[str], field: str = "roles") -> SelectionList[str]:
     pick = 1 if lang == "en" else 0
     items = [(f"{ROLE_LABELS[r][pick]} ({r})", r, r in selected) for r in ROLES]
-    return SelectionList[str](*items, id=f"f-{field}", compact=True)
+    return PlainSelectionList(*items, id=f"f-{field}", compact=True)
 
 
 def password_inputs(modal: FormModal, label_key: str = "f_password") -> ComposeResult:
@@ -66,7 +67,7 @@ class UserFormModal(_SelectionMixin, FormModal["tuple[User, list[str]] | None"])
         )
         roles = ["admin", "hr"] if self.first else []
         yield FieldRow(self.t("f_roles") + " *", role_list(self.lang, roles), "roles")
-        staff = Select(self.staff_options, prompt=self.t("no_staff_link"), id="f-staff_id", compact=True)
+        staff = PlainSelect(self.staff_options, prompt=self.t("no_staff_link"), id="f-staff_id", compact=True)
         yield FieldRow(self.t("f_staff_link"), staff, "staff_id")
         yield from password_inputs(self, "f_password" if self.first else "f_temp_password")
         if not self.first:

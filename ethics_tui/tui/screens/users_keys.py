@@ -16,6 +16,7 @@ from ethics_tui.service import users_custody
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import TEXT
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainDataTable, PlainSelect
 from ethics_tui.tui.widgets.saving import run_write
 from ethics_tui.tui.widgets.validators import Required
 
@@ -46,7 +47,7 @@ class GrantsModal(GuardedModal["list[tuple[str, str]] | None"]):
             yield Static(self.t("grants_title"), classes="dialog-title")
             yield Static(self.t("grants_body"), markup=False)
             yield Static(self.t("keys_loss_warning"), classes="warning", markup=False)
-            yield DataTable(id="grants-table", cursor_type="row", zebra_stripes=True)
+            yield PlainDataTable(id="grants-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="grants-status", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.t("approve_keys") + " (ctrl+s)", id="approve", variant="primary", compact=True)
@@ -138,7 +139,7 @@ class RecoverModal(FormModal["tuple[str, list[str]] | None"]):
         yield FieldRow(self.t("f_recovery_code") + " *", code, "code")
         options = [(u, u) for u in self.usernames]
         value = self.selected if self.selected in self.usernames else Select.NULL
-        user = Select(options, value=value, prompt=self.t("choose"), id="f-user", compact=True)
+        user = PlainSelect(options, value=value, prompt=self.t("choose"), id="f-user", compact=True)
         yield FieldRow(self.t("f_recover_user") + " *", user, "user")
 
     def collect(self):

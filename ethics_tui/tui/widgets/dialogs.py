@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.plain import PlainOptionList
 from ethics_tui.tui.widgets.prompt import TextPromptModal
 
 __all__ = ["ChoiceModal", "ConfirmModal", "TextPromptModal"]
@@ -31,7 +32,7 @@ class ChoiceModal(GuardedModal[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="confirm"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*[Option(label, id=key) for label, key in self.options], id="choice")
+            yield PlainOptionList(*[Option(label, id=key) for label, key in self.options], id="choice")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from ethics_tui.service.input_files import normalize_path, removable_drives
 from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import localize_bindings
+from ethics_tui.tui.widgets.plain import PlainOptionList
 
 PICK_KEY = "f2"
 _LAST: dict[str, Path] = {}  # "file" / "folder" -> the last folder used (this session)
@@ -118,7 +119,7 @@ class FilePickerModal(GuardedModal[Path | None]):
             yield Static(title, classes="dialog-title", markup=False)
             yield Static("", id="fp-where", markup=False)
             yield Input(id="fp-filter", compact=True, placeholder=_(L, "พิมพ์เพื่อกรองชื่อ", "type to filter"))
-            yield OptionList(id="fp-list")
+            yield PlainOptionList(id="fp-list")
             yield Static("", id="fp-error", markup=False)
             yield Static(
                 _(

@@ -17,9 +17,9 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widgets import DataTable
 
 from ethics_tui.thai.wrap import wrap_spans
+from ethics_tui.tui.widgets.plain import PlainDataTable
 from ethics_tui.tui.widgets.tables import plan_columns
 
 Columns = Sequence[tuple[str, int]]
@@ -99,7 +99,7 @@ class Prepared(NamedTuple):
     indices: tuple[int, ...]  # the columns ``rows`` were made for
 
 
-class RecordTable(DataTable):
+class RecordTable(PlainDataTable):
     """A row-cursor DataTable of records keyed by id (see the module docstring).
 
     ``columns``: (key, width) pairs in display order; ``label(key)`` their headings; ``flex``: the
