@@ -5,6 +5,7 @@ scored are ticked and cannot be unticked. ctrl+s saves the difference through
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
@@ -16,6 +17,7 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.screens.appraisal import round_label
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
+from ethics_tui.tui.widgets.plain import PlainSelectionList
 
 #: people listed at once; a larger office narrows the list by typing
 LIMIT = 300
@@ -42,7 +44,7 @@ class AudienceModal(FormModal):
     def compose_fields(self) -> ComposeResult:
         search = Input(placeholder=self.t("ap_aud_search_ph"), id="f-search", compact=True)
         yield FieldRow(self.t("ap_aud_search"), search, "search")
-        yield FieldRow(self.t("ap_aud_people"), SelectionList[int](id="f-audience", compact=True), "audience")
+        yield FieldRow(self.t("ap_aud_people"), PlainSelectionList(id="f-audience", compact=True), "audience")
         yield Static("", id="ap-aud-count", markup=False)
 
     def on_mount(self) -> None:
@@ -70,7 +72,10 @@ class AudienceModal(FormModal):
             box.add_options(
                 [
                     Selection(
-                        self.person_label(r), r.staff.id, r.staff.id in self.chosen, disabled=r.staff.id in self.scored
+                        Text(self.person_label(r)),
+                        r.staff.id,
+                        r.staff.id in self.chosen,
+                        disabled=r.staff.id in self.scored,
                     )
                     for r in rows
                 ]
