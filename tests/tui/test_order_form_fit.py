@@ -84,3 +84,5 @@ async def test_an_issued_order_shows_its_preamble_as_printed(make_app, ctx):
         text = view.query_one("#f-preamble", TextArea).text
         assert "{" not in text and get_settings(app.ctx).office_name in text
         assert order.authority.strip() in text and text == svc.printed_preamble(app.ctx, order)
+        keys = str(view.query_one("#form-keys").render())  # nothing to save: no "ctrl+s save"
+        assert "ctrl+s" not in keys and "esc" in keys and str(view.query_one("#cancel", Button).label) == "ปิด (esc)"

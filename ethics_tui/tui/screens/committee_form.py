@@ -136,6 +136,8 @@ class OrderFormModal(FormModal[Order | None]):
             self.query_one("#save", Button).display = False
             for button in self.query("#add-member, #edit-member, #remove-member"):
                 button.display = False  # an issued order (or a viewer): nothing to add or remove
+            self.query_one("#cancel", Button).label = self.t("form_view_only_close")  # nothing to cancel
+            self.query_one("#form-keys", Static).update(self.t("cm_view_keys"))  # not "ctrl+s save"
             table.focus()
 
     def extra_values(self) -> tuple:
