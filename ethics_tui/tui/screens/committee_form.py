@@ -150,7 +150,11 @@ class OrderFormModal(FormModal[Order | None]):
             table = tables.first()
             table.fit(self.body_rows())
             if table.size.width != table.cut_for:  # the columns chosen again for the new width
-                self.call_after_refresh(lambda: self.refresh_members(self._cursor()))
+                self.call_after_refresh(self._recut)
+
+    def _recut(self) -> None:
+        if self.is_attached:  # (not after the form closed meanwhile)
+            self.refresh_members(self._cursor())
 
     def refresh_members(self, cursor: int | None = None) -> None:
         table = self.query_one("#members", MembersTable)
