@@ -377,8 +377,7 @@ def order_doc(ctx: Context, order: Order):
     from ethics_tui.service.settings import get_settings
 
     office = get_settings(ctx).office_name
-    authority = order.authority.strip() or m.AUTHORITY_BLANK
-    text = order.preamble.replace(m.OFFICE, office).replace(m.AUTHORITY, authority)
+    text = printed_preamble(ctx, order)
     body = [p.replace("\n", " ").strip() for p in text.split("\n\n") if p.strip()]
     body += [
         Members([Member(x.name, x.position, x.role) for x in order.members]),
@@ -403,6 +402,25 @@ def order_doc(ctx: Context, order: Order):
         effective=span or "ทั้งนี้ ตั้งแต่บัดนี้เป็นต้นไป",
         signer=Signer(order.signer_name, order.signer_position),
     )
+
+
+def printed_preamble(ctx: Context, order: Order) -> str:
+    """The preamble as the order prints it: the office's name for {office}, the legal authority
+    (or the blank to fill while there is none) for {authority}."""
+    from ethics_tui.service.settings import get_settings
+
+    authority = order.authority.strip() or m.AUTHORITY_BLANK
+    return order.preamble.replace(m.OFFICE, get_settings(ctx).office_name).replace(m.AUTHORITY, authority)
+
+
+def preamble_for_editing(ctx: Context, text: str) -> str:
+    """A draft's preamble as the order form shows it: the office's name where the template says
+    {office} (saved so, the order prints the same words); {authority} stays, to be replaced by
+    the authority field, which may still change. Unchanged while the office has no name."""
+    from ethics_tui.service.settings import get_settings
+
+    name = get_settings(ctx).office_name.strip()
+    return text.replace(m.OFFICE, name) if name else text
 
 
 def _be(iso: str) -> str:

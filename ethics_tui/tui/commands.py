@@ -33,8 +33,29 @@ ALWAYS = (
 )
 
 
+#: palette entries that do nothing while a dialog is open: the language switches only outside a
+#: dialog (it rebuilds the screens: a form would lose what was typed; app.action_toggle_lang)
+NOT_OVER_A_DIALOG = frozenset({"app.toggle_lang"})
+
+
+def working_screen(app):
+    """The screen the user works on: the one under the palette while the palette is open."""
+    return next((s for s in reversed(app.screen_stack) if not isinstance(s, CommandPalette)), app.screen)
+
+
 def available(app) -> list[tuple[str, str]]:
-    """(title, action) of every palette entry the current user may use, in the app's language."""
+    """(title, action) of every palette entry the current user may use, in the app's language;
+    over a dialog (a form, a question) only those that work there, so the palette and the help
+    (f1) over a form do not offer what would do nothing."""
+    from textual.screen import ModalScreen
+
+    out = _entries(app)
+    if isinstance(working_screen(app), ModalScreen):
+        out = [(title, action) for title, action in out if action not in NOT_OVER_A_DIALOG]
+    return out
+
+
+def _entries(app) -> list[tuple[str, str]]:
     from ethics_tui.service.access import can
 
     out: list[tuple[str, str]] = []
@@ -52,7 +73,7 @@ def available(app) -> list[tuple[str, str]]:
             for th, en, then, perm in reg.commands:
                 if perm and not can(app.ctx, perm):  # the spec's actions table
                     continue
-                arg = f", '{then}'" if then else ""
+                arg = f", {then!r}" if then else ""  # repr: a then with quotes ("new('circular')") parses
                 out.append(((en if app.lang == "en" else th), f"app.open_register('{reg.key}'{arg})"))
     signed_in = app.ctx is not None and app.ctx.user is not None
     for key, action, needs_user in ALWAYS:

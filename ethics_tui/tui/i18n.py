@@ -89,7 +89,9 @@ def th_en(lang: str, th: str, en: str) -> str:
 def key_label(text: str, lang: str) -> str:
     """A key's label in the footer's one style: in English lower case ("save", "new round",
     "order PDF"), as most labels are written; a leading acronym stays ("ITA score", "XLSX", "OK").
-    A catalog text that is also a button's ("Save (ctrl+s)") keeps its capital there."""
+    A catalog text that is also a button's ("Save (ctrl+s)") keeps its capital there. Keys named
+    in a hint are lower case too, as the key line writes them ("f3", "esc", "enter", "ctrl+z";
+    tests/tui/test_key_names.py)."""
     if lang != "en":
         return text
     for i, ch in enumerate(text):

@@ -123,8 +123,13 @@ def keys(*rows: Action | Binding, back: str | None = "back") -> tuple[list[Bindi
     return bindings, permissions
 
 
-def spec_keys(key: str, *extra: Action | Binding, back: str | None = "back", first=()):
+def spec_keys(key: str, *extra: Action | Binding, back: str | None = "back", first=(), after_back=()):
     """A register screen's ``BINDINGS`` and ``ACTION_PERMISSIONS``: ``first`` (e.g. the year
-    keys), then its spec's actions, then ``extra`` rows and the escape key (as in :func:`keys`)."""
+    keys), then its spec's actions, then ``extra`` rows and the escape key (as in :func:`keys`),
+    then the spec's actions named in ``after_back``: the key line keeps the keys that fit in
+    this order, so a key used once a year gives way to escape at 80 columns (it stays in the
+    palette and the help)."""
     rows, permissions = keys(*extra, back=back)
-    return [*first, *spec_bindings(key), *rows], {**spec_permissions(key), **permissions}
+    spec = spec_bindings(key)
+    later = [b for b in spec if b.action in after_back]
+    return [*first, *(b for b in spec if b not in later), *rows, *later], {**spec_permissions(key), **permissions}

@@ -89,8 +89,8 @@ def make_server(
                 "::": socket.gethostname(),
             }
             url = f"http://{shown.get(host, host)}:{port}"
-            print(f"ethics-tui: เปิดให้ใช้งานทางเว็บเบราว์เซอร์ที่ {url} (ข้อมูล {data_dir}) — กด Ctrl+C เพื่อหยุด", flush=True)
-            print(f"ethics-tui: serving on {url} (data {data_dir}); Ctrl+C stops", flush=True)
+            print(f"ethics-tui: เปิดให้ใช้งานทางเว็บเบราว์เซอร์ที่ {url} (ข้อมูล {data_dir}) — กด ctrl+c เพื่อหยุด", flush=True)
+            print(f"ethics-tui: serving on {url} (data {data_dir}); ctrl+c stops", flush=True)
 
         async def _make_app(self):
             app = web.Application()

@@ -79,3 +79,61 @@ async def test_a_register_key_the_role_may_not_use_is_still_refused_in_thai(make
     async with signed_in(make_app, ctx, "hr", "u") as (app, _pilot):
         assert isinstance(app.screen, HomeScreen)
         assert any("สิทธิ์" in m for m in notifications(app)), notifications(app)
+
+
+def palette_part(app) -> list[str]:
+    return [line.strip() for line in help_text(app).split(app.t("help_palette"))[1].splitlines() if line.strip()]
+
+
+async def test_the_help_over_a_form_lists_only_palette_commands_that_work_there(make_app, ctx):
+    """QA stop 24: over a form the help listed every palette command; "ภาษา: English" does
+    nothing in a dialog (the language switches only outside one). The palette leaves it out
+    there too, and offers it again on the screen under the form."""
+    from textual.command import CommandPalette
+
+    from ethics_tui.tui.commands import available
+
+    async with signed_in(make_app, ctx, "hr", "c", "n") as (app, pilot):
+        form = app.screen
+        lang = app.t("cmd_lang")
+        assert lang not in [title for title, _action in available(app)]
+        await pilot.press("f1")
+        await settle(pilot)
+        listed = palette_part(app)
+        assert lang not in listed and app.t("cmd_home") in listed and app.t("cmd_quit") in listed
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")  # the palette opened over the form: the form is what it works on
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert lang not in [title for title, _action in available(app)]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is form
+        await pilot.press("escape")  # nothing typed: back to the list
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert lang in palette_part(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert lang in [title for title, _action in available(app)]  # under the palette: the list
+
+
+async def test_every_palette_action_parses_and_one_with_an_argument_opens_its_form(make_app, ctx):
+    """A register command whose screen action has quoted arguments ("new('circular')") was put
+    in single quotes inside single quotes: choosing it raised ActionError."""
+    from textual.actions import parse
+
+    from ethics_tui.tui.commands import available
+    from ethics_tui.tui.screens.notices_forms import NoticeFormModal
+
+    async with signed_in(make_app, ctx, "admin") as (app, pilot):
+        for _title, action in available(app):
+            parse(action)
+        action = dict(available(app))["หนังสือเวียน: สร้างใหม่"]
+        await app.run_action(action)
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeFormModal)

@@ -87,3 +87,24 @@ async def test_attendance_hint_names_t_only_for_who_may_use_it(make_app, ctx, ro
         text = text_of(app.screen.query_one("#tr-opp-info", Static))
         assert "ผู้เข้าร่วม: บุคลากร" in text
         assert ("กด t" in text) == hinted, text
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("role", ["hr", "executive"])
+async def test_the_way_out_stays_on_the_key_line_at_80_columns(make_app, ctx, role, lang):
+    """QA stop 24: once w was shown, q and esc had no room at 80x24. The year-end summary (y,
+    once a year) comes after esc: shown when there is room, else in the palette and the help."""
+    from ethics_tui.tui.commands import available
+
+    async with signed_in(make_app, ctx, role, "f", lang=lang) as (app, pilot):
+        keys = footer_keys(app.screen)
+        assert "escape" in keys and "q" in keys, keys
+        assert footer_problems(app, SMALL) == []
+        assert ("ฝึกอบรม: สรุปปลายปี" if lang == "th" else "Training: year-end summary") in [
+            title for title, _action in available(app)
+        ]
+        await pilot.press("f1")
+        await settle(pilot)
+        import re
+
+        assert re.search(r"^ +y +\S", text_of(app.screen.query_one("#help-text")), re.M)  # y in the help

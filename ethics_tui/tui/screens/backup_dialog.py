@@ -51,14 +51,14 @@ class BackupModal(GuardedModal[Path | None]):
             options += [Option(_(L, f"ไดรฟ์ {p}", f"drive {p}")) for p in self.places[1:]]
             yield PlainOptionList(*options, id="bk-places", compact=True)
             yield FieldRow(
-                _(L, "โฟลเดอร์ (F2 เลือก)", "Folder (F2 picks)"),
+                _(L, "โฟลเดอร์ (f2 เลือก)", "Folder (f2 picks)"),
                 PathInput(str(self.backups_dir), id="bk-folder", mode="folder"),
                 "folder",
             )
             note = _(
                 L,
-                "ไม่พบไดรฟ์ USB — เสียบไดรฟ์แล้วเปิดหน้านี้ใหม่ หรือกด F2 เลือกโฟลเดอร์",
-                "No USB drive found: plug one in and open this again, or press F2 for a folder",
+                "ไม่พบไดรฟ์ USB — เสียบไดรฟ์แล้วเปิดหน้านี้ใหม่ หรือกด f2 เลือกโฟลเดอร์",
+                "No USB drive found: plug one in and open this again, or press f2 for a folder",
             )
             if len(self.places) > 1:
                 note = _(

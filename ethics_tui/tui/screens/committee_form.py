@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -21,18 +20,18 @@ from ethics_tui.service.settings import get_settings
 from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import pick
+from ethics_tui.tui.screens.committee_members import MEMBER_COLUMNS, MembersRow, MembersTable
 from ethics_tui.tui.widgets.fields import choice_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
-from ethics_tui.tui.widgets.plain import PlainDataTable, PlainOptionList, PlainSelect
+from ethics_tui.tui.widgets.plain import PlainOptionList, PlainSelect
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 FORM_CSS = """
 #dialog { width: 110; }
-TextArea { height: 5; width: 1fr; }
-#members { height: 9; width: 1fr; }
-.members-box { height: auto; width: 1fr; }
-.member-buttons { height: auto; }
-.member-buttons Button { margin-right: 1; }
+.field-line TextArea { height: 5; width: 1fr; }
+#members { height: 4; width: 1fr; overflow-x: hidden; }
+.member-side { width: 22; height: auto; }
+.member-side Button { margin: 0 1 0 0; }
 #staff-pick { height: 7; width: 1fr; }
 """
 
@@ -44,13 +43,6 @@ def read_date(form: FormModal, name: str, errors: dict, required: bool = False) 
 
 def be(iso: str) -> str:
     return format_date(iso, "numeric") if iso else ""
-
-
-class MembersTable(PlainDataTable):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.edit_member", show=False),
-        Binding("delete", "screen.remove_member", show=False),
-    ]
 
 
 class OrderFormModal(FormModal[Order | None]):
@@ -118,45 +110,58 @@ class OrderFormModal(FormModal[Order | None]):
             ),
             "supersedes",
         )
-        table = MembersTable(id="members", cursor_type="row", zebra_stripes=True)
-        buttons = Horizontal(
+        buttons = [
             Button(self.t("cm_add_staff"), id="add-member", compact=True, disabled=ro),
             Button(self.t("cm_edit_member"), id="edit-member", compact=True, disabled=ro),
             Button(self.t("cm_remove_member"), id="remove-member", compact=True, disabled=ro),
-            classes="member-buttons",
-        )
-        yield FieldRow(self.t("cm_f_members") + " *", Vertical(table, buttons, classes="members-box"), "members")
+        ]
+        table = MembersTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield MembersRow(self.t("cm_f_members") + " *", table, buttons)
         yield FieldRow(
             self.t("cm_f_duties"), TextArea("\n".join(o.duties), id="f-duties", read_only=ro, compact=True), "duties"
         )
+        # as the order prints it: the office's name (an issued order: the authority too), not the
+        # template's {office}
+        preamble = svc.printed_preamble(self.ctx, o) if ro else svc.preamble_for_editing(self.ctx, o.preamble)
         yield FieldRow(
-            self.t("cm_f_preamble"), TextArea(o.preamble, id="f-preamble", read_only=ro, compact=True), "preamble"
+            self.t("cm_f_preamble"), TextArea(preamble, id="f-preamble", read_only=ro, compact=True), "preamble"
         )
-        yield Static(self.t("cm_preamble_hint"), classes="hint", markup=False)
+        yield Static(self.t("cm_preamble_printed" if ro else "cm_order_preamble_hint"), classes="hint", markup=False)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#dialog").add_class("wide")
         table = self.query_one("#members", DataTable)
-        for key in ("cm_f_role", "cm_f_name", "cm_f_position"):
-            table.add_column(self.t(key), key=key)
         self.refresh_members()
         if self.read_only:
             self.query_one("#save", Button).display = False
             for button in self.query("#add-member, #edit-member, #remove-member"):
                 button.display = False  # an issued order (or a viewer): nothing to add or remove
+            self.query_one("#cancel", Button).label = self.t("form_view_only_close")  # nothing to cancel
+            self.query_one("#form-keys", Static).update(self.t("cm_view_keys"))  # not "ctrl+s save"
             table.focus()
 
     def extra_values(self) -> tuple:
         return tuple(replace(x) for x in self.members)  # escape asks before discarding members
 
+    def _fit_body(self) -> None:
+        super()._fit_body()
+        tables = self.query(MembersTable)
+        if tables:
+            table = tables.first()
+            table.fit(self.body_rows())
+            if table.size.width != table.cut_for:  # the columns chosen again for the new width
+                self.call_after_refresh(self._recut)
+
+    def _recut(self) -> None:
+        if self.is_attached:  # (not after the form closed meanwhile)
+            self.refresh_members(self._cursor())
+
     def refresh_members(self, cursor: int | None = None) -> None:
-        table = self.query_one("#members", DataTable)
-        table.clear()
-        for i, x in enumerate(self.members):
-            table.add_row(label(m.ROLE_LABELS, x.role, self.lang), x.name, x.position or "", key=str(i))
-        if cursor is not None and self.members:
-            table.move_cursor(row=max(0, min(cursor, len(self.members) - 1)))
+        table = self.query_one("#members", MembersTable)
+        rows = [(label(m.ROLE_LABELS, x.role, self.lang), x.name, x.position or "") for x in self.members]
+        table.show(rows, [self.t(key) for key in MEMBER_COLUMNS], cursor)
+        table.fit(self.body_rows())
 
     def _cursor(self) -> int | None:
         table = self.query_one("#members", DataTable)

@@ -74,7 +74,7 @@ class StaffMapModal(DigitsMixin, GuardedModal[object]):
                 classes="dialog-title",
             )
             with Horizontal(classes="map-line"):
-                yield Label(_(L, "ไฟล์ (F2 เลือก)", "File (F2 picks)"), classes="map-head")
+                yield Label(_(L, "ไฟล์ (f2 เลือก)", "File (f2 picks)"), classes="map-head")
                 yield PathInput(self.path_text, id="map-path", suffixes=IMPORT_SUFFIXES)
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "ชุดที่บันทึกไว้", "Saved preset"), classes="map-head")

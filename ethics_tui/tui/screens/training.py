@@ -70,6 +70,7 @@ class TrainingScreen(
         "training",
         Binding("left_square_bracket", "fy(-1)", "tr_prev", show=False),
         Binding("right_square_bracket", "fy(1)", "tr_next", show=False),
+        after_back=("year",),  # the year-end summary after esc: at 80x24 q and esc have room
     )
 
     def __init__(self, then: str | None = None) -> None:

@@ -259,7 +259,7 @@ class PathInput(Input):
     ) -> None:
         kwargs.setdefault("compact", True)
         if not kwargs.get("placeholder"):  # an empty compact field is otherwise invisible
-            kwargs["placeholder"] = "พิมพ์ วาง หรือลากไฟล์มาวาง · F2 เลือก" if mode == "open" else "F2 เลือก"
+            kwargs["placeholder"] = "พิมพ์ วาง หรือลากไฟล์มาวาง · f2 เลือก" if mode == "open" else "f2 เลือก"
         super().__init__(value, **kwargs)
         self.mode = mode
         self.suffixes = suffixes
@@ -289,8 +289,8 @@ class PathInput(Input):
 
 
 def path_label(label: str, lang: str) -> str:
-    """A path field's label with the picker key: "ไฟล์ (F2 เลือก)"."""
-    return label + _(lang, " (F2 เลือก)", " (F2 picks)")
+    """A path field's label with the picker key: "ไฟล์ (f2 เลือก)"."""
+    return label + _(lang, " (f2 เลือก)", " (f2 picks)")
 
 
 class PathLinesArea(TextArea):

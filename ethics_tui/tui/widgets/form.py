@@ -110,7 +110,7 @@ class FormModal(GuardedModal[R]):
                 word = self.submit_label or self.t("save")
                 yield Button(word + " (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button(self.t("cancel") + " (esc)", id="cancel", compact=True)
-            yield Static(self._keys_hint(), classes="hint")
+            yield Static(self._keys_hint(), id="form-keys", classes="hint")
 
     def _keys_hint(self) -> str:
         return self.t("form_keys_as", label=self.submit_label) if self.submit_label else self.t("form_keys")
@@ -118,6 +118,7 @@ class FormModal(GuardedModal[R]):
     def on_mount(self) -> None:
         self.query_one("#form-error").display = False
         self._fit_body()
+        self.call_after_refresh(self._fit_body)  # counted, now that the dialog is laid out
         for row in self.query(FieldRow):
             row.set_error(None)
         if self.view_only:
@@ -130,21 +131,40 @@ class FormModal(GuardedModal[R]):
         self._initial = None
         self.call_after_refresh(self._remember_initial)
 
-    #: rows of the dialog besides its scrolling body: borders and padding (4), the title and its
-    #: margin (2), the error line (1), the buttons and their margin (2), the key line (1), one spare
+    #: rows of the dialog besides its scrolling body before it is laid out: borders and padding
+    #: (4), the title and its margin (2), the error line (1), the buttons and their margin (2),
+    #: the key line (1), one spare; once laid out the rows are counted (``chrome_rows``)
     CHROME_ROWS = 11
 
     def on_resize(self) -> None:
         self._fit_body()
 
+    def chrome_rows(self) -> int:
+        """The dialog's rows besides its scrolling body, as laid out now: its border and padding
+        and every other row shown (title, error line while there is one, buttons, key line).
+        ``CHROME_ROWS`` until the dialog has a width."""
+        from textual.geometry import Size
+
+        dialog, body = self.query_one("#dialog"), self.query_one(".form-body")
+        if not dialog.size.width:
+            return self.CHROME_ROWS
+        placed = dialog.arrange(Size(dialog.size.width, 0))
+        rows = placed.total_region.height - sum(p.region.height for p in placed.placements if p.widget is body)
+        return rows + dialog.styles.gutter.height
+
+    def body_rows(self) -> int:
+        """The rows the scrolling body may take: what the screen leaves (#dialog: max-height 95%)
+        after the dialog's other rows, at least 3."""
+        return max(3, self.size.height * 95 // 100 - self.chrome_rows())
+
     def _fit_body(self) -> None:
         """The body scrolls within what the screen leaves after the dialog's other rows, so the
         buttons and the key line (ctrl+s, esc) stay on screen at 80x24 (they fell off the bottom
-        of the order and new-round forms)."""
+        of the order and new-round forms); counted once laid out, so no row is left blank under
+        the buttons, and again when the error line comes or goes."""
         body = self.query(".form-body")
         if body:
-            room = self.size.height * 95 // 100 - self.CHROME_ROWS  # #dialog: max-height 95%
-            body.first().styles.max_height = max(3, min(28, room))
+            body.first().styles.max_height = self.body_rows()
 
     def _show_view_only(self) -> None:
         from textual.widgets import SelectionList, TextArea
@@ -158,7 +178,7 @@ class FormModal(GuardedModal[R]):
         self.query_one("#cancel", Button).label = self.t("form_view_only_close")  # nothing to cancel
         title = self.query_one(".dialog-title", Static)  # "ข้อมูลบุคลากร", not "แก้ไข…", when it has one
         title.update(f"{self.view_title_text or self.title_text} · {self.t('form_view_only')}")
-        self.query_one(".hint", Static).update(self.t("form_view_only_keys"))
+        self.query_one("#form-keys", Static).update(self.t("form_view_only_keys"))
         self.query_one("#cancel", Button).focus()
 
     def on_key(self, event) -> None:
@@ -227,7 +247,9 @@ class FormModal(GuardedModal[R]):
         other = [v[pick] for k, v in errors.items() if k not in rows]
         general = self.query_one("#form-error", Static)
         general.update("\n".join(other))
-        general.display = bool(other)
+        if general.display != bool(other):
+            general.display = bool(other)
+            self.call_after_refresh(self._fit_body)  # the error line takes rows from the body
 
     def focus_first_error(self, errors: dict) -> None:
         for row in self.query(FieldRow):
@@ -322,7 +344,7 @@ class FormModal(GuardedModal[R]):
             self._focus_before_save = self.focused
         for node in self.query(".form-body, .buttons Button"):
             node.disabled = on
-        hint = self.query(".hint")
+        hint = self.query("#form-keys")  # the key line, not a hint among the fields
         if hint:
             hint.first(Static).update(saving_text(self.lang) if on else self._keys_hint())
             hint.first().set_class(on, "-saving")
