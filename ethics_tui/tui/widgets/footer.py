@@ -2,8 +2,9 @@
 
 Textual's Footer lays every shown key out in one scrolling row; at 80 columns a Thai screen's
 keys run past the edge and the last one is cut inside a word ("x ส่งออ"). This footer keeps the
-screen's order (the most used keys first), leaves out the keys that do not fit whole, and
-always keeps the command palette key (ctrl+p) on the right: every key left out is in the
+screen's order (the most used keys first), leaves out the keys that do not fit whole, always
+keeps the way back (esc) where the screen has one, and always keeps the command palette key
+(ctrl+p) on the right: every key left out is in the
 palette and in the help (f1). It lays itself out again when the terminal is resized.
 Under a dialog its keys are hidden, the row kept (``crash.cover_key_lines``).
 """
@@ -24,10 +25,15 @@ def key_width(key: FooterKey) -> int:
     return cell_len(key.key_display) + cell_len(key.description) + KEY_PADDING
 
 
-def fitting(keys: list[FooterKey], width: int, reserved: int = 0) -> list[FooterKey]:
-    """The keys, in order, that fit whole in ``width`` cells after ``reserved`` ones."""
-    used, out = reserved, []
+def fitting(keys: list[FooterKey], width: int, reserved: int = 0, always: tuple[str, ...] = ()) -> list[FooterKey]:
+    """The keys, in order, that fit whole in ``width`` cells after ``reserved`` ones; a key in
+    ``always`` (escape: the way back) is kept and its room taken first."""
+    kept = [k for k in keys if k.key in always]
+    used, out = reserved + sum(key_width(k) for k in kept), []
     for key in keys:
+        if key in kept:
+            out.append(key)
+            continue
         need = key_width(key)
         if used + need <= width:
             out.append(key)
@@ -71,7 +77,7 @@ class Footer(_TextualFooter):
         keys = [k for k in items if k not in palette]
         width = self.size.width or self.app.size.width
         reserved = sum(key_width(k) + PALETTE_PADDING - KEY_PADDING for k in palette)
-        yield from fitting(keys, width, reserved)
+        yield from fitting(keys, width, reserved, always=("escape",))
         yield from palette
 
     def on_resize(self) -> None:
