@@ -117,3 +117,16 @@ def test_a_cell_over_the_field_limit_is_a_thai_message_naming_the_row(ctx, tmp_p
     assert "แถวที่ 3" in exc.value.th and "131,072" in exc.value.th
     assert "field larger" not in exc.value.th and "field limit" not in exc.value.th
     assert "row 3" in exc.value.en
+
+
+def test_a_mapped_import_reads_each_apostrophe_once(ctx, tmp_path):
+    """staff-map import writes the mapped table to a CSV and imports that: the apostrophe the
+    first read undid must not be undone a second time."""
+    from ethics_tui.service import staff_mapping as sm
+
+    rows = [["ชื่อ - สกุล", "ตำแหน่งในสายงาน", "สังกัด", "ประเภท"], ["นายเอก ทดสอบ", "''=1", "กองคลัง", "ลูกจ้างประจำ"]]
+    columns = {"full_name": "ชื่อ - สกุล", "position": "ตำแหน่งในสายงาน", "division": "สังกัด", "staff_type": "ประเภท"}
+    preset = sm.Preset("x", columns)
+    plan, _mapped = sm.import_mapped(ctx, write_csv(tmp_path / "m.csv", rows), preset)
+    assert plan.ok and plan.added == 1, [e.message() for e in plan.errors]
+    assert staff_svc.search(ctx, "เอก")[0].staff.position == "'=1"
