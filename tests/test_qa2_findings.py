@@ -232,7 +232,6 @@ def _staff_by_code(ctx, code: str) -> dict:
     return next(d for d in ctx.store.load()["staff"].values() if d.get("code") == code)
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_doubled_quotes_in_a_csv_cell_survive_import(office, tmp_path):
     """csv.Sniffer guesses doublequote=False when the first 4 kB hold no "" pair, so a quoted
     cell with "" further down is read wrong: 'ผู้ช่วย "พิเศษ"' is saved as 'ผู้ช่วย "พิเศษ""' (etc.)."""
@@ -247,7 +246,6 @@ def test_doubled_quotes_in_a_csv_cell_survive_import(office, tmp_path):
     assert _staff_by_code(ctx, "Q999")["position"] == 'ผู้ช่วย "พิเศษ" งานบุคคล'
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_reimporting_the_staff_export_changes_nothing(office, tmp_path):
     """Export, then import the same file: a value the export protected with an apostrophe
     ('=1+1 -> '=1+1) comes back with it, and a "" pair is misread: 5 of 5 records changed."""
@@ -267,7 +265,6 @@ def test_reimporting_the_staff_export_changes_nothing(office, tmp_path):
     assert plan.updated == 0
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_dry_run_counts_unchanged_rows_as_unchanged(office, tmp_path):
     """`staff import --dry-run` of the office's own export says "จะ...แก้ไข 58" while the real
     import of the same file says "แก้ไข 0 ... (ไม่เปลี่ยนแปลง 58 คน)"."""

@@ -179,6 +179,7 @@ def test_cli_map_save_and_reuse(ctx, tmp_path, capsys):
     assert main(["--data", data, "staff-map", "presets"]) == 0
     assert "LHR:" in capsys.readouterr().out
     assert main(["--data", data, "staff-map", "import", str(path), "--preset", "LHR", "--dry-run"]) == 0
-    assert "แก้ไข 3" in capsys.readouterr().out
+    # the same file with the same preset: the three people are found and nothing changes
+    assert "เพิ่ม 0 แก้ไข 0 สร้างกองใหม่ 0 (ไม่เปลี่ยนแปลง 3 คน)" in capsys.readouterr().out
     assert main(["--data", data, "staff-map", "import", str(path), "--map", "code=เลขประจำตัวประชาชน"]) == 1
     assert "เลขประจำตัวประชาชน" in capsys.readouterr().err

@@ -133,8 +133,10 @@ def cmd_staff_import(args) -> int:
     if args.dry_run:
         say(
             args,
-            f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): จะเพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}",
-            f"Check passed (nothing saved): would add {plan.added}, update {plan.updated}, create {divs} division(s)",
+            f"ตรวจแล้วไม่พบข้อผิดพลาด (ยังไม่บันทึก): จะเพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {divs}"
+            + (f" (ไม่เปลี่ยนแปลง {plan.unchanged} คน)" if plan.unchanged else ""),
+            f"Check passed (nothing saved): would add {plan.added}, update {plan.updated}, create {divs} division(s)"
+            + (f" ({plan.unchanged} unchanged)" if plan.unchanged else ""),
         )
     else:
         say(

@@ -108,7 +108,9 @@ def cmd_import(args) -> int:
     what = "ตรวจแล้ว (ยังไม่บันทึก)" if args.dry_run else "นำเข้าสำเร็จ"
     say(
         args,
-        f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}",
-        f"{'Checked' if args.dry_run else 'Imported'}: added {plan.added}, updated {plan.updated}",
+        f"{what}: เพิ่ม {plan.added} แก้ไข {plan.updated} สร้างกองใหม่ {len(plan.divisions_created)}"
+        + (f" (ไม่เปลี่ยนแปลง {plan.unchanged} คน)" if plan.unchanged else ""),
+        f"{'Checked' if args.dry_run else 'Imported'}: added {plan.added}, updated {plan.updated}"
+        + (f" ({plan.unchanged} unchanged)" if plan.unchanged else ""),
     )
     return 0

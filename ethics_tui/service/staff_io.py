@@ -6,7 +6,6 @@ openpyxl is imported only when an XLSX file is read or written.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -66,7 +65,7 @@ class ImportPlan:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     added: int = 0
     updated: int = 0
-    unchanged: int = 0  # matched an existing record with the same values (after saving)
+    unchanged: int = 0  # matched an existing record with the same values
     divisions_created: list[str] = field(default_factory=list)
     #: staff fields that the file has a column for; an update keeps the others as they were
     present: set[str] = field(default_factory=set)
@@ -79,28 +78,14 @@ class ImportPlan:
 
 
 # -- reading files --------------------------------------------------------------------------
-def _decode_csv(raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp874")  # TIS-620 / Windows-874, what Thai Excel writes
-    except UnicodeDecodeError:
-        raise UserError(
-            "อ่านไฟล์ CSV ไม่ได้: ไม่ใช่ UTF-8 หรือ TIS-620 (cp874)",
-            "Cannot read the CSV file: it is neither UTF-8 nor TIS-620 (cp874)",
-        ) from None
-
-
 def read_table(path: Path | str) -> list[list[object]]:
-    """All rows of a CSV or XLSX file as lists of cell values (header first).
+    """All rows of a CSV or XLSX file as lists of cell values (header first). A CSV is read as
+    Excel writes it, the app's own export protection undone (service/csv_input.py).
 
     Bounded memory on hostile files (service/input_files.py): regular files of at most
     IMPORT_MAX_BYTES only; an XLSX is checked for zip bombs and read streaming."""
-    from ethics_tui.service.input_files import IMPORT_MAX_BYTES, SHEET_MAX_ROWS, read_regular, read_sheet_rows
+    from ethics_tui.service.csv_input import read_csv_rows
+    from ethics_tui.service.input_files import IMPORT_MAX_BYTES, read_regular, read_sheet_rows
 
     path = Path(path)
     suffix = path.suffix.lower()
@@ -112,24 +97,7 @@ def read_table(path: Path | str) -> list[list[object]]:
     raw = read_regular(path, IMPORT_MAX_BYTES, "ไฟล์นำเข้า", "import file")
     if suffix in (".xlsx", ".xlsm"):
         return read_sheet_rows(raw, path)
-    text = _decode_csv(raw)
-    del raw
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows: list[list[object]] = []
-    try:
-        for r in csv.reader(io.StringIO(text), dialect):
-            rows.append(list(r))
-            if len(rows) > SHEET_MAX_ROWS:
-                raise UserError(
-                    f"ไฟล์ {path} มีเกิน {SHEET_MAX_ROWS:,} แถว — แบ่งเป็นหลายไฟล์",
-                    f"{path} has more than {SHEET_MAX_ROWS:,} rows; split it",
-                )
-    except csv.Error as exc:
-        raise UserError(f"อ่านไฟล์ CSV ไม่ได้: {exc}", f"Cannot read the CSV file: {exc}") from None
-    return rows
+    return read_csv_rows(raw, path)
 
 
 # -- checking -------------------------------------------------------------------------------
@@ -318,20 +286,17 @@ def import_file(ctx: Context, path: Path | str, dry_run: bool = False) -> Import
                 raise UserError(
                     "ข้อมูลบุคลากรเปลี่ยนไประหว่างตรวจ — ตรวจไฟล์อีกครั้ง", "Staff changed since the check; check the file again"
                 ) from None
-            existing = matcher.docs[found] if found is not None else None
-            rec = dict(rec)
-            rec["division_id"] = div_ids[rec.pop("division")]
-            if existing is not None:
-                # columns the file does not have keep their current values
-                rec = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}
-                changed = [k for k, v in rec.items() if k != "rev" and existing.get(k) != v]
-                rec["rev"] = int(existing.get("rev", 0)) + 1
+            if found is not None:
+                rec, changed = matcher.update(found, rec, plan.present)
                 if changed:
-                    tx.put(STAFF, existing.doc_id, rec)
+                    rec["rev"] = int(matcher.docs[found].get("rev", 0)) + 1
+                    tx.put(STAFF, found, rec)
                     plan.updated += 1
                 else:
                     plan.unchanged += 1
             else:
+                rec = dict(rec)
+                rec["division_id"] = div_ids[rec.pop("division")]
                 rec["rev"] = 1
                 inserts.append(rec)
                 plan.added += 1

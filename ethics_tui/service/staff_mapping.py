@@ -9,14 +9,13 @@ mapping it to any field is refused.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ethics_tui.errors import UserError, ValidationError
+from ethics_tui.service import sheets
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.service.staff_headers import ALIASES, header_index, squash
@@ -217,8 +216,8 @@ def import_mapped(ctx: Context, path: Path | str, preset: Preset, dry_run: bool 
     mapped = apply(read_table(path), preset)
     with tempfile.TemporaryDirectory(prefix="ethics-map-") as tmp:
         out = Path(tmp) / f"{Path(path).stem}-mapped.csv"
-        buf = io.StringIO()
-        csv.writer(buf).writerows(mapped.table)
-        out.write_text(buf.getvalue(), encoding="utf-8-sig")
+        # written as the export writes and read back undoing exactly that (sheets.csv_value):
+        # a value is not stripped of an apostrophe twice
+        out.write_bytes(sheets.csv_bytes(mapped.table))
         plan = import_file(ctx, out, dry_run=dry_run)
     return plan, mapped

@@ -35,6 +35,7 @@ class Matcher:
     def __init__(self, docs: Mapping, div_names: Mapping[int, str]) -> None:
         self.docs = {int(k): d for k, d in docs.items()}
         self.div_names = div_names
+        self.div_ids = {" ".join(str(n).split()): i for i, n in div_names.items()}
         self.by_code = {str(d["code"]): i for i, d in self.docs.items() if d.get("code")}
         self.by_name: dict[str, list[int]] = {}
         for i, d in self.docs.items():
@@ -53,10 +54,22 @@ class Matcher:
             raise Ambiguous(len(found))
         return (found[0], "name") if found else (None, "")
 
+    def update(self, found: int, rec: Mapping, present: set[str]) -> tuple[dict, bool]:
+        """(stored person ``found`` as the checked row ``rec`` updates them, whether any value
+        changes). The fields the file has no column for (``present``) keep their values; the
+        row's division is by name (a division still to be created is a change)."""
+        existing = self.docs[found]
+        new = {k: v for k, v in rec.items() if k in present}
+        if "division_id" in present:
+            new["division_id"] = self.div_ids.get(" ".join(str(rec.get("division") or "").split()))
+        merged = {**existing, **new}
+        return merged, any(existing.get(k) != v for k, v in merged.items() if k != "rev")
+
 
 def match_rows(plan, matcher: Matcher, header_names: Mapping[str, str]) -> None:
-    """Count the rows of a checked ``plan`` (staff_io.ImportPlan) as added or updated; the
-    errors and warnings above. ``header_names``: field -> the file's header (for the errors)."""
+    """Count the rows of a checked ``plan`` (staff_io.ImportPlan) as added, updated or unchanged
+    (exactly as the import will); the errors and warnings above. ``header_names``: field -> the
+    file's header (for the errors)."""
     from ethics_tui.service.staff_io import RowError
 
     seen: dict[int, int] = {}  # stored id -> the row that is that person
@@ -100,7 +113,10 @@ def match_rows(plan, matcher: Matcher, header_names: Mapping[str, str]) -> None:
             continue
         seen.setdefault(found, rownum)
         by_name += how == "name"
-        plan.updated += 1
+        if matcher.update(found, rec, plan.present)[1]:
+            plan.updated += 1
+        else:
+            plan.unchanged += 1
     if by_name:
         plan.warnings.insert(
             0,

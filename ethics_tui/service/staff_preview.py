@@ -41,15 +41,11 @@ def preview_rows(ctx: Context, plan, limit: int = PREVIEW_ROWS) -> list[PreviewR
             found, _how = matcher.find(rec)
         except Ambiguous:  # an error of the plan: no preview is shown
             found = None
-        existing = matcher.docs[found] if found is not None else None
         division = rec.get("division", "")
-        if existing is not None:
-            merged = {**existing, **{k: v for k, v in rec.items() if k in plan.present}}
-            if "division_id" not in plan.present:
-                division = div_names.get(existing.get("division_id"), "")
-            same = all(existing.get(k) == merged.get(k) for k in merged if k not in ("rev", "division_id"))
-            same = same and (div_names.get(existing.get("division_id")) == division)
-            action = "same" if same else "update"
+        if found is not None:
+            merged, changed = matcher.update(found, rec, plan.present)
+            division = div_names.get(merged.get("division_id")) or division  # a new division: by name
+            action = "update" if changed else "same"
         else:
             merged, action = rec, "add"
         name = f"{merged.get('prefix', '')}{merged.get('first_name', '')} {merged.get('last_name', '')}".strip()
