@@ -104,7 +104,6 @@ def test_appraisal_criteria_file_is_read_bounded(office, tmp_path, kind):
 
 
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
 def test_restore_refuses_special_files(office, tmp_path, kind):
     """restore FILE: zipfile.ZipFile(FIFO) blocks in open() (the TUI's restore dialog freezes
@@ -137,7 +136,6 @@ def _backup_with(office: Path, tmp_path: Path, member: str, chunks) -> Path:
     return out
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_restore_of_a_huge_database_member_is_refused_clearly(office, tmp_path):
     """A 1 MB crafted backup whose main.json unpacks to 800 MB (whitespace): _copy_member keeps
     the whole member in a bytearray and copies it: MemoryError (1.6 GB RSS seen)."""
@@ -148,7 +146,6 @@ def test_restore_of_a_huge_database_member_is_refused_clearly(office, tmp_path):
     assert_clear_refusal(cli_limited(office, "--user", "admin", "restore", str(path)))
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_restore_refuses_an_attachment_larger_than_any_enclosure(office, tmp_path):
     """files/ members have no size limit: a 3 MB backup restored 3 GB into the data folder
     (seen). An enclosure is at most ENCLOSURE_MAX_BYTES, so a bigger member is not ours."""
