@@ -82,7 +82,6 @@ def assert_clear_refusal(done: subprocess.CompletedProcess) -> None:
 
 # -- files read without the regular-file / size rules ---------------------------------------------
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "sparse"])
 def test_verify_pdf_refuses_special_and_huge_files(office, tmp_path, kind):
     """verify-pdf hashes the file and reads it whole (pdf/fonts.font_note_of): a FIFO hangs,

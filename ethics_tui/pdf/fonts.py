@@ -143,14 +143,26 @@ def choose(font_path: str = "") -> FontChoice:
     return bundled()
 
 
-def font_note_of(path: str | Path) -> str:
-    """The ``font: …`` note that this program wrote into a PDF's keywords ("" if none)."""
+def font_note_of(source) -> str:
+    """The ``font: …`` note that this program wrote into a PDF's keywords ("" if none).
+    ``source`` is a path or a seekable binary file; either way it is read in chunks (the last
+    64 KB first, where the note usually is), never whole."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as f:
+            return font_note_of(f)
     import re
 
-    data = Path(path).read_bytes()
-    m = re.search(rb"/Keywords \(((?:\\.|[^\\)])*)\)", data[-65536:]) or re.search(
-        rb"/Keywords \(((?:\\.|[^\\)])*)\)", data
-    )
+    pattern = re.compile(rb"/Keywords \(((?:\\.|[^\\)])*)\)")
+    tail = 65536
+    end = source.seek(0, 2)
+    source.seek(max(0, end - tail))
+    m = pattern.search(source.read(tail))
+    source.seek(0)
+    carry = b""
+    while not m and (chunk := source.read(1 << 20)):
+        window = carry + chunk
+        m = pattern.search(window)
+        carry = window[-4096:]  # a note cut between two chunks is found in the next window
     if not m:
         return ""
     text = re.sub(rb"\\(.)", rb"\1", m.group(1)).decode("latin-1")
