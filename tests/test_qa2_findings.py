@@ -91,7 +91,6 @@ def test_verify_pdf_refuses_special_and_huge_files(office, tmp_path, kind):
 
 
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "sparse"])
 def test_appraisal_criteria_file_is_read_bounded(office, tmp_path, kind):
     """appraisal new --criteria FILE reads with Path.read_text: FIFO hangs, others MemoryError."""
