@@ -173,7 +173,6 @@ def _png_bomb(path: Path, side: int = 13000) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_an_emblem_decompression_bomb_is_bounded(office, tmp_path):
     """Settings check only the emblem's name; fpdf2 unpacks it whole: a 0.5 MB PNG took the PDF
     export to 1.74 GB RSS (every document with the emblem, every session in serve mode). Under
