@@ -365,7 +365,6 @@ def _p12(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_report_sign_a_damaged_pdf_gets_a_clear_message(office, tmp_path):
     """`report sign --p12 office.p12 garbage.pdf` ends "เกิดข้อผิดพลาดที่ไม่คาดคิด (PdfReadError)"."""
     from ethics_tui.service import pdf_sign

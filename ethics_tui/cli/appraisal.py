@@ -129,12 +129,12 @@ def cmd_status(args) -> int:
 def cmd_new(args) -> int:
     from ethics_tui.model.appraisal import AppraisalRound
     from ethics_tui.service import appraisal as svc
-    from ethics_tui.service.input_files import TEXT_MAX_BYTES, read_regular
+    from ethics_tui.service.input_files import SMALL_FILE_MAX_BYTES, read_regular
 
     ctx = open_ctx(args)
     text = ""
-    if args.criteria:  # a regular text file of at most TEXT_MAX_BYTES (no FIFO, device or huge file)
-        raw = read_regular(args.criteria, TEXT_MAX_BYTES, "ไฟล์หลักเกณฑ์", "criteria file")
+    if args.criteria:  # a regular text file of at most SMALL_FILE_MAX_BYTES (no FIFO, device or huge file)
+        raw = read_regular(args.criteria, SMALL_FILE_MAX_BYTES, "ไฟล์หลักเกณฑ์", "criteria file")
         try:
             text = raw.decode("utf-8-sig").strip()
         except UnicodeDecodeError:

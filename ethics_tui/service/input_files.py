@@ -25,8 +25,8 @@ IMPORT_MAX_BYTES = 20 * 1024 * 1024
 ENCLOSURE_MAX_BYTES = 50 * 1024 * 1024
 #: Largest PDF checked (verify-pdf) or signed (report sign): far above any export of ours.
 PDF_MAX_BYTES = 200 * 1024 * 1024
-#: Largest small text file given on the command line (appraisal criteria) or .p12 certificate.
-TEXT_MAX_BYTES = 1024 * 1024
+#: Largest small file named by the user: the appraisal criteria text, a .p12 certificate.
+SMALL_FILE_MAX_BYTES = 1024 * 1024
 #: An XLSX's members together may unpack to at most this many bytes...
 XLSX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
 #: ...and no member larger than 1 MB unpacked may be compressed more than this.
