@@ -275,7 +275,6 @@ def test_dry_run_counts_unchanged_rows_as_unchanged(office, tmp_path):
     assert (plan.updated, plan.unchanged) == (0, n)
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_training_export_named_csv_is_a_csv(office, tmp_path, monkeypatch):
     """`training export -o stats.csv` writes XLSX bytes into stats.csv (no word of it)."""
     from ethics_tui.cli import main
