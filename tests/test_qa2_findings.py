@@ -323,7 +323,6 @@ def test_crash_log_does_not_hold_confidential_arguments(office, monkeypatch):
 
 
 # -- control characters ------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_mapping_preset_name_refuses_control_characters(office):
     """`staff-map import --save-preset $'bad\\e[31mname\\a'` is saved and `staff-map presets`
     prints the escape sequence raw to the terminal (model/text.py refuses these elsewhere)."""
