@@ -48,8 +48,7 @@ def image_problem(
         return "ไม่ใช่ภาพ PNG หรือ JPEG", "it is not a PNG or JPEG image"
     if width > max_side or height > max_side:
         return (
-            f"ภาพมีขนาด {width:,}×{height:,} จุด ใหญ่เกินไป — ย่อภาพให้ไม่เกิน {max_side:,}×{max_side:,} จุด แล้วเลือกอีกครั้ง",
-            f"the image is {width:,}x{height:,} pixels; shrink it to at most {max_side:,}x{max_side:,} "
-            "and choose it again",
+            f"ภาพมีขนาด {width:,}×{height:,} จุด ใหญ่เกินไป (ย่อภาพให้ไม่เกิน {max_side:,}×{max_side:,} จุด)",
+            f"the image is {width:,}x{height:,} pixels (shrink it to at most {max_side:,}x{max_side:,})",
         )
     return None

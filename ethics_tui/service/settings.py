@@ -92,7 +92,14 @@ def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
     problem = image_problem(tmp)  # the pixel size, from the header: no decompression bomb
     if problem:
         tmp.unlink(missing_ok=True)
-        raise ValidationError({"emblem_path": (f"ใช้ภาพ {src.name} ไม่ได้: {problem[0]}", f"{src.name}: {problem[1]}")})
+        raise ValidationError(
+            {
+                "emblem_path": (
+                    f"ใช้ภาพ {src.name} ไม่ได้: {problem[0]} — แก้ไขภาพแล้วเลือกอีกครั้ง",
+                    f"{src.name}: {problem[1]}; fix it and choose it again",
+                )
+            }
+        )
     suffix = ".png" if head.startswith(_IMAGE_HEADS[0]) else ".jpg"
     rel = f"{EMBLEM_DIR}/{digest}{suffix}"
     target = ctx.store.dir / rel
