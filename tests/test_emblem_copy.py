@@ -13,6 +13,7 @@ from ethics_tui.service import backups, committee
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.service.context import Context
 from ethics_tui.store import backup
+from image_files import png_header
 
 
 def data_files(folder) -> dict:
@@ -68,11 +69,17 @@ def test_backups_carry_the_emblem_and_a_restore_elsewhere_finds_it(demo_ctx, tmp
     assert path == str(moved.store.dir / stored) and os.path.isfile(path)
 
 
-@pytest.mark.parametrize("kind", ["text renamed .png", "too large", "folder", "fifo", "missing"])
+@pytest.mark.parametrize(
+    "kind", ["text renamed .png", "damaged png", "13000 pixels a side", "too large", "folder", "fifo", "missing"]
+)
 def test_a_bad_emblem_file_is_refused_at_the_field_and_leaves_nothing(demo_ctx, tmp_path, kind):
     path = tmp_path / "emblem.png"
     if kind == "text renamed .png":
         path.write_text("not an image")
+    elif kind == "damaged png":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    elif kind == "13000 pixels a side":  # a decompression bomb: 0.5 MB on disk, 500 MB of pixels
+        png_header(path, 13000, 13000)
     elif kind == "too large":
         with open(path, "wb") as f:
             f.write(b"\x89PNG\r\n\x1a\n")

@@ -107,3 +107,53 @@ def pdf_sign_ctx(ctx):
     from ethics_tui.service.demo import demo_sign_in
 
     return demo_sign_in(Context(store=ctx.store), "admin")
+
+
+def test_report_sign_checks_every_file_first_and_signs_none_when_one_is_bad(demo_ctx, p12, tmp_path, capsys):
+    """One damaged PDF among several: a Thai message naming it, before the passphrase is asked,
+    and the good files are left unsigned (all or none); the audit log is unchanged."""
+    from ethics_tui.cli import main
+    from ethics_tui.pdf import write_sample
+
+    good = write_sample("announcement", tmp_path / "good.pdf")
+    before = good.read_bytes()
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    audit = _audit_but_logins(demo_ctx)
+    stdin = io.StringIO("demo1234\nsecret\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(sys, "stdin", stdin)
+        rc = main(
+            ["--data", str(demo_ctx.store.dir), "--user", "admin", "report", "sign", "--p12", str(p12)]
+            + [
+                str(good),
+                str(garbage),
+            ]
+        )
+    err = capsys.readouterr().err
+    assert rc == 1 and "garbage.pdf" in err and "ไม่ใช่ PDF ที่อ่านได้" in err and "ไม่คาดคิด" not in err
+    assert stdin.readline() == "secret\n"  # the passphrase was never asked
+    assert good.read_bytes() == before
+    assert _audit_but_logins(demo_ctx) == audit  # only the sign-in was recorded
+
+
+def _audit_but_logins(ctx) -> list[str]:
+    lines = (ctx.store.dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if '"action":"login"' not in ln]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_certificate_that_is_not_a_regular_file_is_refused(demo_ctx, tmp_path, kind):
+    import os
+
+    path = tmp_path / "office.p12"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(UserError, match="ไม่ใช่ไฟล์ธรรมดา"):
+        pdf_sign.load_signer(path, "secret")  # used to hang (FIFO) or end in MemoryError
+    with pytest.raises(UserError, match="ไม่ใช่ไฟล์ธรรมดา"):
+        pdf_sign.set_p12(pdf_sign_ctx(demo_ctx), str(path))
+    assert pdf_sign.get_p12(demo_ctx) == ""

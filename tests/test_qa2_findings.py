@@ -82,7 +82,6 @@ def assert_clear_refusal(done: subprocess.CompletedProcess) -> None:
 
 # -- files read without the regular-file / size rules ---------------------------------------------
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "sparse"])
 def test_verify_pdf_refuses_special_and_huge_files(office, tmp_path, kind):
     """verify-pdf hashes the file and reads it whole (pdf/fonts.font_note_of): a FIFO hangs,
@@ -92,7 +91,6 @@ def test_verify_pdf_refuses_special_and_huge_files(office, tmp_path, kind):
 
 
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero", "sparse"])
 def test_appraisal_criteria_file_is_read_bounded(office, tmp_path, kind):
     """appraisal new --criteria FILE reads with Path.read_text: FIFO hangs, others MemoryError."""
@@ -104,7 +102,6 @@ def test_appraisal_criteria_file_is_read_bounded(office, tmp_path, kind):
 
 
 @needs_fifo
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 @pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
 def test_restore_refuses_special_files(office, tmp_path, kind):
     """restore FILE: zipfile.ZipFile(FIFO) blocks in open() (the TUI's restore dialog freezes
@@ -137,7 +134,6 @@ def _backup_with(office: Path, tmp_path: Path, member: str, chunks) -> Path:
     return out
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_restore_of_a_huge_database_member_is_refused_clearly(office, tmp_path):
     """A 1 MB crafted backup whose main.json unpacks to 800 MB (whitespace): _copy_member keeps
     the whole member in a bytearray and copies it: MemoryError (1.6 GB RSS seen)."""
@@ -148,7 +144,6 @@ def test_restore_of_a_huge_database_member_is_refused_clearly(office, tmp_path):
     assert_clear_refusal(cli_limited(office, "--user", "admin", "restore", str(path)))
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_restore_refuses_an_attachment_larger_than_any_enclosure(office, tmp_path):
     """files/ members have no size limit: a 3 MB backup restored 3 GB into the data folder
     (seen). An enclosure is at most ENCLOSURE_MAX_BYTES, so a bigger member is not ours."""
@@ -178,7 +173,6 @@ def _png_bomb(path: Path, side: int = 13000) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_an_emblem_decompression_bomb_is_bounded(office, tmp_path):
     """Settings check only the emblem's name; fpdf2 unpacks it whole: a 0.5 MB PNG took the PDF
     export to 1.74 GB RSS (every document with the emblem, every session in serve mode). Under
@@ -278,7 +272,6 @@ def test_dry_run_counts_unchanged_rows_as_unchanged(office, tmp_path):
     assert (plan.updated, plan.unchanged) == (0, n)
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_training_export_named_csv_is_a_csv(office, tmp_path, monkeypatch):
     """`training export -o stats.csv` writes XLSX bytes into stats.csv (no word of it)."""
     from ethics_tui.cli import main
@@ -326,7 +319,6 @@ def test_crash_log_does_not_hold_confidential_arguments(office, monkeypatch):
 
 
 # -- control characters ------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_mapping_preset_name_refuses_control_characters(office):
     """`staff-map import --save-preset $'bad\\e[31mname\\a'` is saved and `staff-map presets`
     prints the escape sequence raw to the terminal (model/text.py refuses these elsewhere)."""
@@ -367,7 +359,6 @@ def _p12(path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, run=False, reason="QA2 finding, not fixed yet")
 def test_report_sign_a_damaged_pdf_gets_a_clear_message(office, tmp_path):
     """`report sign --p12 office.p12 garbage.pdf` ends "เกิดข้อผิดพลาดที่ไม่คาดคิด (PdfReadError)"."""
     from ethics_tui.service import pdf_sign

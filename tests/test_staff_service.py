@@ -139,7 +139,9 @@ def test_settings_refuse_a_bad_email_and_a_missing_emblem_file(ctx, tmp_path):
     s.emblem_path = str(tmp_path / "notes.txt")
     with pytest.raises(ValidationError):
         settings_svc.save_settings(ctx, s)
-    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 8)
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(tmp_path / "logo.png")  # a real image: a damaged one is refused
     s.emblem_path = f'"{tmp_path / "logo.png"}"'  # Windows "copy as path" adds quotes
     saved = settings_svc.save_settings(ctx, s)
     assert saved.emblem_path.startswith(str(ctx.store.dir / "files" / "emblem"))  # a copy (test_emblem_copy)

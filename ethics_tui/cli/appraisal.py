@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from pathlib import Path
 
 from ethics_tui.cli.common import command, lang_of, open_ctx, print_json, refuse_import, say
 from ethics_tui.errors import UserError
@@ -137,14 +136,19 @@ def cmd_status(args) -> int:
 def cmd_new(args) -> int:
     from ethics_tui.model.appraisal import AppraisalRound
     from ethics_tui.service import appraisal as svc
+    from ethics_tui.service.input_files import SMALL_FILE_MAX_BYTES, read_regular
 
     ctx = open_ctx(args)
     text = ""
-    if args.criteria:
+    if args.criteria:  # a regular text file of at most SMALL_FILE_MAX_BYTES (no FIFO, device or huge file)
+        raw = read_regular(args.criteria, SMALL_FILE_MAX_BYTES, "ไฟล์หลักเกณฑ์", "criteria file")
         try:
-            text = Path(args.criteria).read_text(encoding="utf-8-sig").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"อ่านไฟล์ {args.criteria} ไม่ได้", f"Cannot read {args.criteria} ({exc})") from None
+            text = raw.decode("utf-8-sig").strip()
+        except UnicodeDecodeError:
+            raise UserError(
+                f"ไฟล์หลักเกณฑ์ {args.criteria} ไม่ใช่ข้อความ UTF-8 — บันทึกเป็น UTF-8 แล้วลองอีกครั้ง",
+                f"The criteria file {args.criteria} is not UTF-8 text; save it as UTF-8 and try again",
+            ) from None
     d = svc.get_defaults(ctx)
     rnd = AppraisalRound(
         args.fy,

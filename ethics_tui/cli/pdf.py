@@ -159,19 +159,22 @@ def cmd_pdf_gallery(args) -> int:
 
 def cmd_verify_pdf(args) -> int:
     from ethics_tui.cli.common import date_text, lang_of, open_ctx, say
-    from ethics_tui.pdf.authenticity import sha256_file
+    from ethics_tui.pdf.fonts import font_note_of
     from ethics_tui.service.access import require
+    from ethics_tui.service.input_files import PDF_MAX_BYTES, open_regular, sha256_of
 
     ctx = open_ctx(args)
     require(ctx, "pdf.export")
+    f, _size = open_regular(args.file, PDF_MAX_BYTES, "ไฟล์ PDF", "PDF file")  # no FIFO, device or huge file
     try:
-        digest = sha256_file(args.file)
+        with f:
+            digest = sha256_of(f, PDF_MAX_BYTES, args.file)
+            note = font_note_of(f)
     except OSError as exc:
-        raise UserError(f"เปิดไฟล์ {args.file} ไม่ได้", f"Cannot open {args.file} ({exc.strerror})") from None
+        raise UserError(
+            f"อ่านไฟล์ {args.file} ไม่ได้ ({exc.strerror})", f"Cannot read {args.file} ({exc.strerror})"
+        ) from None
     entry = find_export(ctx.store, digest)
-    from ethics_tui.pdf.fonts import font_note_of
-
-    note = font_note_of(args.file)
     if note:
         say(args, f"แบบอักษร: {note.removeprefix('font: ')}", note.capitalize())
     if entry is None:

@@ -215,7 +215,8 @@ def _signer(ctx, p12: str | None):
             "ยังไม่ได้ตั้งไฟล์ใบรับรอง: ethics-tui report signing --p12 FILE (หรือใช้ --p12)",
             "No certificate set: ethics-tui report signing --p12 FILE (or pass --p12)",
         )
-    return pdf_sign.load_signer(path, read_password(f"รหัสผ่านของใบรับรอง {Path(path).name} / passphrase: "))
+    data = pdf_sign.read_p12(path)  # a FIFO or /dev/zero is refused before the passphrase is asked
+    return pdf_sign.load_signer(path, read_password(f"รหัสผ่านของใบรับรอง {Path(path).name} / passphrase: "), data)
 
 
 def cmd_signing(args) -> int:
@@ -238,6 +239,8 @@ def cmd_sign(args) -> int:
     from ethics_tui.service import pdf_sign
 
     ctx = open_ctx(args)
+    for f in args.files:  # every file checked before the first is signed: all or none
+        pdf_sign.read_pdf(f)
     signer = _signer(ctx, args.p12)
     for f in args.files:
         out = pdf_sign.sign(ctx, f, signer)

@@ -17,6 +17,7 @@ from ethics_tui.cli.common import (
     output_path,
     print_json,
     say,
+    write_by_suffix,
 )
 
 
@@ -30,9 +31,9 @@ def add_commands(sub, common) -> None:
     st.add_argument("--fy", type=int, required=True)
     q = command(ts, "questions", cmd_questions, common, help="คำถามเรื่องการไม่ได้รับคัดเลือก / non-selection questions")
     q.add_argument("--open", action="store_true", help="เฉพาะที่ยังไม่ได้ตอบ / unanswered only")
-    x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX / statistics as XLSX")
+    x = command(ts, "export", cmd_export, common, help="สถิติเป็น XLSX หรือ CSV / statistics as XLSX or CSV")
     x.add_argument("--fy", type=int, required=True)
-    output_options(x, "ไฟล์ .xlsx (ค่าเริ่มต้น: training-<ปี>.xlsx ในโฟลเดอร์ส่งออก) / output file")
+    output_options(x, "ไฟล์ .xlsx หรือ .csv (ค่าเริ่มต้น: training-<ปี>.xlsx ในโฟลเดอร์ส่งออก) / output file")
 
 
 def cmd_list(args) -> int:
@@ -146,10 +147,11 @@ def cmd_questions(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ethics_tui.service.training_docs import default_path, write_xlsx
+    from ethics_tui.service.training_docs import default_path, write_csv, write_xlsx
 
     ctx = open_ctx(args)
-    out = write_xlsx(ctx, args.fy, output_path(args, lambda: default_path(ctx, f"training-{args.fy}.xlsx", args.fy)))
+    out = output_path(args, lambda: default_path(ctx, f"training-{args.fy}.xlsx", args.fy))
+    write_by_suffix(out, {".xlsx": lambda o: write_xlsx(ctx, args.fy, o), ".csv": lambda o: write_csv(ctx, args.fy, o)})
     say(args, f"ส่งออกสถิติไปที่ {out}", f"Statistics written to {out}")
     return 0
 

@@ -554,11 +554,18 @@ class ThaiPDF(FPDF):
         # emblem's paragraph between the margins: 11 cm from the left edge, not 10.5)
         x = self.l_margin if left else self.l_margin + self.epw / 2 - box / 2
         if path and Path(path).is_file():
+            from ethics_tui.errors import UserError
+            from ethics_tui.pdf.images import image_problem
+
+            problem = image_problem(path)  # set before the pixel-size check: refused before decoding
+            if problem:
+                raise UserError(
+                    f"ใช้ไฟล์ตราสัญลักษณ์ {path} ไม่ได้: {problem[0]} — เลือกไฟล์ภาพใหม่ในหน้าตั้งค่า",
+                    f"Cannot use the emblem image {path}: {problem[1]}; choose another in settings",
+                )
             try:
                 self.image(path, x=x, y=top, w=box, h=height, keep_aspect_ratio=True)
             except Exception as exc:
-                from ethics_tui.errors import UserError
-
                 raise UserError(
                     f"อ่านไฟล์ตราสัญลักษณ์ {path} ไม่ได้ — ตรวจสอบไฟล์ภาพในหน้าตั้งค่า",
                     f"Cannot read the emblem image {path} ({type(exc).__name__}); check it in settings",

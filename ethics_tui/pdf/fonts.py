@@ -69,6 +69,21 @@ def bundled() -> FontChoice:
     return FontChoice("Sarabun", files, SARABUN_SCALE, SARABUN_XH, "bundled")
 
 
+#: Largest font file used (TH Sarabun New is 0.4 MB; fpdf2 reads a font whole).
+FONT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def _usable(path: Path) -> bool:
+    """A regular file (not a FIFO or a device) of at most FONT_MAX_BYTES."""
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(st.st_mode) and st.st_size <= FONT_MAX_BYTES
+
+
 def _siblings(regular: Path) -> dict:
     """The bold/italic files next to a TH Sarabun regular file (missing styles use regular)."""
     stem, ext = regular.stem, regular.suffix
@@ -80,7 +95,7 @@ def _siblings(regular: Path) -> dict:
     for style in STYLES[1:]:
         for suffix in _TH_SUFFIX[style]:
             hit = present.get(f"{stem}{suffix}{ext}".lower())
-            if hit is not None:
+            if hit is not None and _usable(hit):
                 files[style] = str(hit)
                 break
         else:
@@ -133,7 +148,7 @@ def choose(font_path: str = "") -> FontChoice:
     """The font for documents: the file in settings, else a system TH Sarabun, else Sarabun."""
     if font_path:
         p = Path(font_path).expanduser()
-        if p.is_file() and p.suffix.lower() == ".ttf":
+        if p.suffix.lower() == ".ttf" and _usable(p):
             return FontChoice("THSarabun", _siblings(p), 1.0, TH_SARABUN_XH, "settings")
     if os.environ.get("ETHICS_TUI_BUNDLED_FONT"):  # tests and reproducible output
         return bundled()
@@ -143,14 +158,26 @@ def choose(font_path: str = "") -> FontChoice:
     return bundled()
 
 
-def font_note_of(path: str | Path) -> str:
-    """The ``font: …`` note that this program wrote into a PDF's keywords ("" if none)."""
+def font_note_of(source) -> str:
+    """The ``font: …`` note that this program wrote into a PDF's keywords ("" if none).
+    ``source`` is a path or a seekable binary file; either way it is read in chunks (the last
+    64 KB first, where the note usually is), never whole."""
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as f:
+            return font_note_of(f)
     import re
 
-    data = Path(path).read_bytes()
-    m = re.search(rb"/Keywords \(((?:\\.|[^\\)])*)\)", data[-65536:]) or re.search(
-        rb"/Keywords \(((?:\\.|[^\\)])*)\)", data
-    )
+    pattern = re.compile(rb"/Keywords \(((?:\\.|[^\\)])*)\)")
+    tail = 65536
+    end = source.seek(0, 2)
+    source.seek(max(0, end - tail))
+    m = pattern.search(source.read(tail))
+    source.seek(0)
+    carry = b""
+    while not m and (chunk := source.read(1 << 20)):
+        window = carry + chunk
+        m = pattern.search(window)
+        carry = window[-4096:]  # a note cut between two chunks is found in the next window
     if not m:
         return ""
     text = re.sub(rb"\\(.)", rb"\1", m.group(1)).decode("latin-1")

@@ -12,6 +12,7 @@ from ethics_tui.errors import CorruptDatabaseError, UserError
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 from ethics_tui.store import backup, tables
+from ethics_tui.store.backup_limits import open_backup
 
 
 def backup_now(ctx: Context, out: Path | None = None, to_dir: Path | str | None = None) -> Path:
@@ -100,7 +101,7 @@ def summarize(path: Path) -> BackupSummary:
         )
     owned = backup.check_backup(path)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_backup(path) as zf:  # a regular file, as check_backup just found
             manifest = json.loads(zf.read(backup.MANIFEST).decode("utf-8"))
             main = json.loads(zf.read("main.json").decode("utf-8"))
             acks = 0

@@ -23,6 +23,10 @@ from ethics_tui.errors import UserError
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 #: Largest enclosure copied into the data folder.
 ENCLOSURE_MAX_BYTES = 50 * 1024 * 1024
+#: Largest PDF checked (verify-pdf) or signed (report sign): far above any export of ours.
+PDF_MAX_BYTES = 200 * 1024 * 1024
+#: Largest small file named by the user: the appraisal criteria text, a .p12 certificate.
+SMALL_FILE_MAX_BYTES = 1024 * 1024
 #: An XLSX's members together may unpack to at most this many bytes...
 XLSX_MAX_UNCOMPRESSED = 100 * 1024 * 1024
 #: ...and no member larger than 1 MB unpacked may be compressed more than this.
@@ -132,8 +136,9 @@ def _require_regular(path: Path, mode: int, what_th: str, what_en: str) -> None:
     if stat.S_ISDIR(mode):
         raise UserError(f"{path} เป็นโฟลเดอร์ ไม่ใช่{what_th}", f"{path} is a folder, not a {what_en}")
     if not stat.S_ISREG(mode):
+        gap = " " if what_th[-1:].isascii() else ""  # "ไฟล์ PDF ที่…", "ไฟล์สำรองที่…"
         raise UserError(
-            f"{path} ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์ ท่อ หรือซ็อกเก็ต) — โปรดเลือก{what_th}ที่บันทึกไว้บนดิสก์",
+            f"{path} ไม่ใช่ไฟล์ธรรมดา (เป็นอุปกรณ์ ท่อ หรือซ็อกเก็ต) — โปรดเลือก{what_th}{gap}ที่บันทึกไว้บนดิสก์",
             f"{path} is not a regular file (a device, pipe or socket); choose a {what_en} saved on disk",
         )
 
@@ -188,10 +193,20 @@ def copy_regular(src: Path | str, target_dir: Path, limit: int, what_th: str = "
 
 
 def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
     with open(path, "rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
+        return sha256_of(f)
+
+
+def sha256_of(f, limit: int | None = None, path: Path | str = "") -> str:
+    """SHA-256 of a binary file object read in chunks from where it stands; with ``limit``, a
+    file that grows past it while being read is refused (a file from :func:`open_regular`)."""
+    h = hashlib.sha256()
+    read = 0
+    while chunk := f.read(CHUNK):
+        read += len(chunk)
+        if limit is not None:
+            _require_size(Path(path), read, limit, "ไฟล์", "file")
+        h.update(chunk)
     return h.hexdigest()
 
 

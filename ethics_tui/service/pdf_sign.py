@@ -44,33 +44,68 @@ def set_p12(ctx: Context, path: str) -> str:
     """The office's certificate file (.p12 / .pfx); "" to stop signing."""
     require(ctx, "settings.write")
     path = str(path or "").strip()
-    if path and not Path(path).is_file():
-        raise UserError(f"ไม่พบไฟล์ใบรับรอง {path}", f"Certificate file not found: {path}")
     if path and Path(path).suffix.lower() not in (".p12", ".pfx"):
         raise UserError("ใช้ไฟล์ใบรับรองชนิด .p12 หรือ .pfx", "Use a .p12 or .pfx certificate file")
+    if path:
+        read_p12(path)  # there, a regular file of a sane size
     with ctx.store.transaction(actor=ctx.actor) as tx:
         tx.put(TABLE, 1, {"p12": path})
         tx.log("update", TABLE, 1, ["p12"])
     return path
 
 
-def load_signer(p12: str | Path, passphrase: str):
+def read_p12(p12: str | Path) -> bytes:
+    """The certificate file's bytes: a regular file of at most SMALL_FILE_MAX_BYTES (a FIFO or
+    /dev/zero is refused; service/input_files.py)."""
+    from ethics_tui.service.input_files import SMALL_FILE_MAX_BYTES, read_regular
+
+    return read_regular(p12, SMALL_FILE_MAX_BYTES, "ไฟล์ใบรับรอง", "certificate file")
+
+
+def load_signer(p12: str | Path, passphrase: str, data: bytes | None = None):
+    """The signer in the certificate file ``p12`` (its bytes ``data`` when already read)."""
     _need()
     import logging
 
     from pyhanko.sign import signers
 
+    data = read_p12(p12) if data is None else data
     quiet = logging.getLogger("pyhanko")
     level, quiet.level = quiet.level, logging.CRITICAL  # a wrong passphrase is our message, not a logged traceback
     try:
-        signer = signers.SimpleSigner.load_pkcs12(pfx_file=str(p12), passphrase=passphrase.encode("utf-8") or None)
-    except (OSError, ValueError) as exc:
-        raise UserError(f"เปิดไฟล์ใบรับรอง {p12} ไม่ได้ ({exc})", f"Cannot open the certificate {p12} ({exc})") from None
+        signer = signers.SimpleSigner.load_pkcs12_data(data, set(), passphrase=passphrase.encode("utf-8") or None)
+    except Exception:  # a hostile file may fail anywhere inside the parser
+        signer = None
     finally:
         quiet.setLevel(level)
     if signer is None:
         raise UserError("รหัสผ่านของไฟล์ใบรับรองไม่ถูกต้อง หรือไฟล์เสีย", "Wrong certificate passphrase, or a damaged file")
     return signer
+
+
+def read_pdf(path: Path | str) -> bytes:
+    """The bytes of a PDF to sign, checked to be one pyHanko can add a signature to: a regular
+    file of at most PDF_MAX_BYTES that parses. Raises UserError (Thai/English) otherwise."""
+    _need()
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from ethics_tui.service.input_files import PDF_MAX_BYTES, read_regular
+
+    data = read_regular(path, PDF_MAX_BYTES, "ไฟล์ PDF", "PDF file")
+    try:
+        IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    except Exception as exc:  # PdfReadError and whatever else a damaged file raises
+        raise _not_a_pdf(path, exc) from None
+    return data
+
+
+def _not_a_pdf(path, exc: Exception) -> UserError:
+    return UserError(
+        f"ไฟล์ {path} ไม่ใช่ PDF ที่อ่านได้ (ไฟล์เสียหรือไม่ใช่ PDF) — ไม่ได้ลงลายมือชื่อ",
+        f"{path} is not a readable PDF (damaged or not a PDF; {type(exc).__name__}); nothing was signed",
+    )
 
 
 def sign(
@@ -84,6 +119,8 @@ def sign(
 ) -> Path:
     """Sign ``path`` (PAdES baseline B) with a visible box on the last page; in place by default."""
     _need()
+    import io
+
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
     from pyhanko.stamp import TextStampStyle
@@ -93,17 +130,17 @@ def sign(
 
     path = Path(path)
     out = Path(out) if out else path
+    source = read_pdf(path)  # bounded, regular, parses
     try:
-        with open(path, "rb") as f:
-            w = IncrementalPdfFileWriter(f, strict=False)
-            fields.append_signature_field(w, fields.SigFieldSpec(FIELD, box=BOX, on_page=-1))
-            meta = signers.PdfSignatureMetadata(
-                field_name=FIELD, reason=reason, subfilter=fields.SigSeedSubFilter.PADES
-            )
-            style = TextStampStyle(stamp_text="Digitally signed by: %(signer)s\nTime: %(ts)s")
-            data = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(w).getvalue()
+        w = IncrementalPdfFileWriter(io.BytesIO(source), strict=False)
+        fields.append_signature_field(w, fields.SigFieldSpec(FIELD, box=BOX, on_page=-1))
+        meta = signers.PdfSignatureMetadata(field_name=FIELD, reason=reason, subfilter=fields.SigSeedSubFilter.PADES)
+        style = TextStampStyle(stamp_text="Digitally signed by: %(signer)s\nTime: %(ts)s")
+        data = signers.PdfSigner(meta, signer=signer, stamp_style=style).sign_pdf(w).getvalue()
     except OSError as exc:
         raise UserError(f"ลงลายมือชื่อไฟล์ {path} ไม่ได้ ({exc.strerror})", f"Cannot sign {path} ({exc.strerror})") from None
+    except Exception as exc:  # a damaged file may fail anywhere inside pyHanko
+        raise _not_a_pdf(path, exc) from None
     atomic_write_bytes(out, data)
     record_export(ctx, out, kind, path.name)
     return out
@@ -149,7 +186,10 @@ def check(path: Path | str) -> list[SignatureCheck]:
 
 
 def _check(path, PdfFileReader, validate_pdf_signature, out: list) -> list:
-    with open(path, "rb") as f:
+    from ethics_tui.service.input_files import PDF_MAX_BYTES, open_regular
+
+    f, _size = open_regular(path, PDF_MAX_BYTES, "ไฟล์ PDF", "PDF file")
+    with f:
         try:
             reader = PdfFileReader(f, strict=False)
             sigs = list(reader.embedded_signatures)

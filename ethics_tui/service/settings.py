@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ethics_tui.errors import ConflictError, ValidationError, found
 from ethics_tui.model.settings import Division, OfficeSettings
+from ethics_tui.pdf.images import EMBLEM_MAX_BYTES, image_problem
 from ethics_tui.service.access import require
 from ethics_tui.service.context import Context
 
@@ -15,7 +16,6 @@ DIVISIONS = "divisions"
 
 #: where a chosen emblem image is kept, under the data folder (backed up and restored with it)
 EMBLEM_DIR = "files/emblem"
-EMBLEM_MAX_BYTES = 5 * 1024 * 1024
 _IMAGE_HEADS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
@@ -63,7 +63,8 @@ def _raw_emblem(ctx: Context) -> str:
 
 def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
     """Copy an emblem image into ``files/emblem/`` under its SHA-256: (stored path, whether the
-    copy is new). Regular PNG/JPEG files of at most EMBLEM_MAX_BYTES only."""
+    copy is new). Regular PNG/JPEG files of at most EMBLEM_MAX_BYTES and EMBLEM_MAX_SIDE pixels
+    a side only (pdf/images.py)."""
     import os
 
     from ethics_tui.errors import UserError
@@ -85,6 +86,17 @@ def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
                 "emblem_path": (
                     f"{src.name} ไม่ใช่ไฟล์ภาพ PNG หรือ JPEG — บันทึกภาพตราใหม่เป็น .png แล้วเลือกอีกครั้ง",
                     f"{src.name} is not a PNG or JPEG image; save the emblem as .png and choose it again",
+                )
+            }
+        )
+    problem = image_problem(tmp)  # the pixel size, from the header: no decompression bomb
+    if problem:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            {
+                "emblem_path": (
+                    f"ใช้ภาพ {src.name} ไม่ได้: {problem[0]} — แก้ไขภาพแล้วเลือกอีกครั้ง",
+                    f"{src.name}: {problem[1]}; fix it and choose it again",
                 )
             }
         )

@@ -84,11 +84,17 @@ class Preset:
     columns: dict[str, str] = field(default_factory=dict)  # field -> header in the source file
     values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {source value: app value}
     id: int | None = None
+    SINGLE_LINE = ("name",)  # model/text.py: control characters, tab and newline refused
 
     def validate(self) -> None:
+        from ethics_tui.model.text import text_errors
+
         errors = {}
+        text = text_errors(self)  # the name one line, no ESC/BEL: `staff-map presets` prints it
         if not self.name.strip() or len(self.name) > 80:
             errors["name"] = ("ต้องตั้งชื่อชุดการจับคู่ (ไม่เกิน 80 ตัวอักษร)", "give the preset a name (at most 80 characters)")
+        elif "name" in text:
+            errors["name"] = text["name"]
         bad = [f for f in self.columns if f not in FIELDS]
         if bad:
             errors["columns"] = (f"ไม่รู้จักช่อง {', '.join(bad)}", f"unknown field(s) {', '.join(bad)}")

@@ -255,46 +255,63 @@ def _d(iso: str) -> str:
     return format_date(iso, "abbr")
 
 
-def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
-    from openpyxl import Workbook
-
+def _stats_sheets(ctx, fy: int) -> list[tuple[str, list[tuple]]]:
+    """The statistics as (sheet title, rows): the workbook's sheets, the CSV's sections."""
     from ethics_tui.service import training_stats
-    from ethics_tui.service.sheets import append_row
 
     st = training_stats.stats(ctx, fy)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "สรุป"
-    for row in (
+    summary = [
         ("ปีงบประมาณ", fy),
         ("บุคลากร", st.staff_total),
         ("ได้รับโอกาสอย่างน้อยหนึ่งครั้ง", st.with_opportunity),
         ("ร้อยละ", round(100 * st.share, 1)),
         ("คำถามที่ยังไม่ได้ตอบ", st.open_questions),
-    ):
-        append_row(ws, row)
-    for b in st.budget:
-        append_row(ws, ("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent))
+    ]
+    summary += [("วงเงิน/อนุมัติ/ใช้จริง", b.amount, b.committed, b.spent) for b in st.budget]
+    sheets = [("สรุป", summary)]
     head = ("กลุ่ม", "บุคลากร", "ได้รับโอกาส", "ครั้งที่ได้รับคัดเลือก", "ค่าใช้จ่าย", "ใช้จริง")
     for title, groups in (("รายกอง", st.by_division), ("ประเภทบุคลากร", st.by_type), ("ระดับตำแหน่ง", st.by_level)):
-        sheet = wb.create_sheet(title)
-        append_row(sheet, head)
-        for g in groups:
-            append_row(sheet, (g.name, g.staff, g.participants, g.selections, g.cost, g.spent))
+        sheets.append(
+            (title, [head] + [(g.name, g.staff, g.participants, g.selections, g.cost, g.spent) for g in groups])
+        )
     for title, header, rows in (
         ("ผู้ได้รับอนุมัติ", ("ชื่อ-สกุล", "กอง", "หลักสูตร", "ประเภท", "ผล"), st.went),
         ("ไม่อนุมัติ", ("ชื่อ-สกุล", "หลักสูตร", "เหตุผล"), st.rejection_list),
         ("ถอนการเสนอชื่อ", ("ชื่อ-สกุล", "หลักสูตร", "เมื่อ", "เหตุผล"), st.withdrawals),
         ("ไม่เคยได้รับคัดเลือก", ("ชื่อ-สกุล", "ตำแหน่ง", "กอง"), st.never_selected),
     ):
-        sheet = wb.create_sheet(title)
-        append_row(sheet, header)
-        for r in rows:
-            append_row(sheet, tuple(r))
+        sheets.append((title, [header] + [tuple(r) for r in rows]))
+    return sheets
+
+
+def write_csv(ctx, fy: int, path: Path | str) -> Path:
+    """The statistics as one CSV: each table of the workbook under its title, a blank row between."""
+    from ethics_tui.service.sheets import csv_bytes
+    from ethics_tui.store.atomic import atomic_write_bytes
+
+    rows: list[tuple] = []
+    for title, table in _stats_sheets(ctx, fy):
+        rows += [*([()] if rows else []), (title,), *table]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, csv_bytes(rows))
+    return path
+
+
+def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
+    from openpyxl import Workbook
+
+    from ethics_tui.service.sheets import append_row
     from ethics_tui.store.atomic import atomic_writer
 
+    wb = Workbook()
+    for i, (title, rows) in enumerate(_stats_sheets(ctx, fy)):
+        sheet = wb.active if i == 0 else wb.create_sheet(title)
+        sheet.title = title
+        for row in rows:
+            append_row(sheet, row)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_writer(path) as f:
         wb.save(f)
     return path

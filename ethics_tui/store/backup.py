@@ -23,12 +23,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from ethics_tui.errors import UserError
 from ethics_tui.store.atomic import TEMP_RE, atomic_writer, os_error
 from ethics_tui.store.audit import AUDIT_FILE
+from ethics_tui.store.backup_limits import FILES_DIR, check_sizes, member_limit, open_backup
+from ethics_tui.store.backup_limits import refuse as _bad
 
 MANIFEST = "manifest.json"
 AUTO_PREFIX = "auto-"
 MANUAL_PREFIX = "manual-"
 FORMAT = "ethics-tui-backup/1"
-FILES_DIR = "files"
 CHUNK = 1 << 20
 _STAMP_RE = re.compile(r"^(?:auto|manual)-(\d{8}-\d{6}(?:-\d{6})?)")  # older manual names lack -%f
 
@@ -207,14 +208,7 @@ def daily_backup(store) -> Path | None:
 
 
 # -- checking -------------------------------------------------------------------------------
-def _bad(path, th: str, en: str) -> UserError:
-    return UserError(
-        f"ไฟล์สำรอง {path} ใช้ไม่ได้: {th} — ไม่ได้กู้คืนข้อมูลใด ๆ",
-        f"Backup {path} cannot be used: {en}. Nothing was restored.",
-    )
-
-
-def check_database(rel: str, raw: bytes, path) -> dict:
+def check_database(rel: str, raw: bytes | bytearray, path) -> dict:
     """The checks ``Store`` and ``verify`` make of a database file, on a backup member."""
     from ethics_tui.store import migrations
 
@@ -239,10 +233,11 @@ def check_database(rel: str, raw: bytes, path) -> dict:
 
 def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
     """Check a backup member by member (streaming) and, with ``extract_to``, write the owned
-    members there. Returns the owned member names. Raises UserError explaining the damage."""
+    members there. Sizes and compression ratios are checked before any member is unpacked.
+    Returns the owned member names. Raises UserError explaining the damage."""
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_backup(path) as zf:
             infos = {i.filename: i for i in zf.infolist()}
             if MANIFEST not in infos:
                 raise _bad(path, "ไม่มีรายการไฟล์ (manifest)", "it has no manifest")
@@ -263,6 +258,13 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
             for rel in owned:
                 if rel not in infos:
                     raise _bad(path, f"ขาดไฟล์ {rel}", f"{rel} is missing")
+            room = None
+            if extract_to is not None:
+                import shutil
+
+                room = shutil.disk_usage(extract_to).free
+            check_sizes([infos[rel] for rel in owned], path, room)
+            for rel in owned:
                 _copy_member(zf, infos[rel], listed[rel], extract_to, path)
     except UserError:
         raise
@@ -270,6 +272,8 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
         raise _bad(path, "ไม่พบไฟล์", "file not found") from None
     except IsADirectoryError:
         raise _bad(path, "เป็นโฟลเดอร์ ไม่ใช่ไฟล์", "it is a folder") from None
+    except MemoryError:
+        raise _bad(path, "หน่วยความจำไม่พอสำหรับตรวจไฟล์", "not enough memory to check it") from None
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -286,7 +290,10 @@ def scan_backup(path: Path, extract_to: Path | None = None) -> list[str]:
 
 
 def _copy_member(zf, info, digest: str, extract_to: Path | None, path: Path) -> None:
+    """Stream one member (hashing it) into ``extract_to``; a database member is also kept, at
+    most DB_MEMBER_MAX bytes (checked again while reading), and parsed."""
     rel = info.filename
+    limit = member_limit(rel)
     h = hashlib.sha256()
     is_db = "/" not in rel and is_db_file(rel) and rel.endswith(".json")  # journals: verify reads them
     buf = bytearray() if is_db else None
@@ -295,9 +302,13 @@ def _copy_member(zf, info, digest: str, extract_to: Path | None, path: Path) -> 
         target = extract_to / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         out = open(target, "xb")
+    read = 0
     try:
         with zf.open(info) as src:
             while chunk := src.read(CHUNK):
+                read += len(chunk)
+                if read > limit:
+                    raise _bad(path, f"ไฟล์ {rel} ใหญ่ผิดปกติ", f"{rel} is far too large")
                 h.update(chunk)
                 if buf is not None:
                     buf += chunk
@@ -309,7 +320,7 @@ def _copy_member(zf, info, digest: str, extract_to: Path | None, path: Path) -> 
     if h.hexdigest() != digest:
         raise _bad(path, f"ไฟล์ {rel} ถูกแก้ไขหรือเสียหาย", f"{rel} is damaged (hash mismatch)")
     if buf is not None:
-        check_database(rel, bytes(buf), path)
+        check_database(rel, buf, path)
 
 
 def check_backup(path: Path) -> list[str]:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from ethics_tui.errors import UserError
 from ethics_tui.store.atomic import _fsync_dir, atomic_write_bytes
-from ethics_tui.store.backup import _bad, create_backup, files_to_save, owned_top_level, scan_backup
+from ethics_tui.store.backup import create_backup, files_to_save, owned_top_level, scan_backup
+from ethics_tui.store.backup_limits import refuse as _bad
 
 STAGE_PREFIX = ".stage-"
 OLD_PREFIX = ".old-"

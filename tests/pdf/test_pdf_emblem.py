@@ -37,6 +37,19 @@ def test_a_damaged_emblem_file_is_reported(tmp_path):
     assert "ตราสัญลักษณ์" in exc.value.th
 
 
+def test_an_emblem_set_before_the_pixel_check_is_refused_before_decoding(tmp_path):
+    """An emblem chosen before settings checked the pixel size (a 13000 x 13000 PNG, a
+    decompression bomb for fpdf2) is refused from its header, before any pixel is unpacked."""
+    from image_files import png_header
+
+    settings = sample_settings()
+    settings.emblem_path = str(png_header(tmp_path / "emblem.png", 13000, 13000))
+    with pytest.raises(UserError) as exc:
+        render_order(sample_order(), tmp_path / "o.pdf", settings)
+    assert "13,000×13,000" in exc.value.th and "4,000" in exc.value.th and "ตั้งค่า" in exc.value.th
+    assert not (tmp_path / "o.pdf").exists()
+
+
 def _emblem_box_mm(pdf_path, tmp_path):
     """(left, top, width, height) in mm of the emblem's colour on page 1."""
     subprocess.run(
