@@ -58,7 +58,12 @@ async def test_enter_scores_by_keyboard_then_record_a_refusal(make_app, demo_ctx
 
         fy, no = round_of(date.today())
         assert to_thai_digits(f"{fy}/{no}") in text_of(screen.query_one("#ap-res-title", Static))  # Thai digits (demo)
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed scores not saved: asked first (QA1 5), y drops them
+        from ethics_tui.tui.widgets.confirm import ConfirmModal
+
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
         assert app.focused is screen.table
         assert box.value == "" and screen.query_one("#in-competency", Input).value == ""  # nothing stale
         first = svc.get_result(app.ctx, ids[0])

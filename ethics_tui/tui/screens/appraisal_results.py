@@ -31,6 +31,7 @@ from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.i18n import TEXT, pick
 from ethics_tui.tui.registers import keys
 from ethics_tui.tui.screens.appraisal import late_line, round_label
+from ethics_tui.tui.widgets.confirm import ask_then
 from ethics_tui.tui.widgets.export import export_documents
 from ethics_tui.tui.widgets.list_screen import ListScreen
 from ethics_tui.tui.widgets.prompt import TextPromptModal
@@ -265,10 +266,21 @@ class AppraisalResultsScreen(
 
     # -- actions ---------------------------------------------------------------------------
     def action_back(self) -> None:
+        if self.editing is not None and self._entry_typed():
+            name = self.rows[self.editing].staff.full_name
+            ask_then(self, self.t("ap_entry_discard", name=name), self.end_entry)  # as a form asks
+            return
         if self.editing is not None or isinstance(self.focused, Input):
             self.end_entry()
             return
         self.app.pop_screen()
+
+    def _entry_typed(self) -> bool:
+        """Whether the score boxes hold something other than the person's stored scores."""
+        s = self.rows[self.editing].scores
+        stored = (m.fmt(s.results) if s else "", m.fmt(s.competency) if s else "")
+        typed = tuple(self.query_one(f"#{name}", Input).value.strip() for name in ("in-results", "in-competency"))
+        return typed != stored
 
     def _refreshed(self, rid: int):
         def done(value) -> None:
