@@ -57,7 +57,9 @@ class AppraisalResultsScreen(
     columns=COLUMNS,
     flex="name",
     min_flex=14,
-    priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
+    # the status (told / signed / refused) before the level: at 80 columns the level, which
+    # the total already says, gives way so the officer sees who has been told or has signed
+    priority=("code", "results", "competency", "total", "stage", "level", "clock", "division"),
     column_label="ap_col_{}",
     title_id="ap-res-title",
     enter_action="enter_row",
