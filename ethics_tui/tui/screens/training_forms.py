@@ -24,6 +24,7 @@ from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
 from ethics_tui.tui.widgets.fields import choice_options, people_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
+from ethics_tui.tui.widgets.person_search import MatchList, PersonSearch
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 REQ = ("ต้องกรอก", "required")
@@ -70,6 +71,33 @@ class _Form(FormModal):
         fields = self.query("Select, Input, SelectionList")
         if fields:  # after the base class has focused its text box (Textual runs both handlers)
             self.call_after_refresh(fields.first().focus)
+
+    def person(self, field: str, value: int | None = None, required: bool = True) -> FieldRow:
+        """A person from the staff register, found by typing part of a name, code or division
+        (widgets/person_search.py): a plain list of every staff member had no search."""
+        search = PersonSearch(
+            self.ctx,
+            placeholder=self.t("tr_person_ph"),
+            chosen=self.t("tr_person_chosen"),
+            value=value,
+            lines=5,
+            id=f"f-{field}",
+        )
+        return self.row(field, search, required)
+
+    def person_value(self, field: str) -> int | None:
+        return self.query_one(f"#f-{field}", PersonSearch).value
+
+    def on_person_search_picked(self, event: PersonSearch.Picked) -> None:
+        """A person picked: on to the next field (the search box itself is not a value)."""
+        event.stop()
+        self._revalidate()
+        self.focus_next()
+        if isinstance(self.focused, MatchList):  # from the search box, the list is next
+            self.focus_next()
+
+    def extra_values(self) -> tuple:
+        return tuple(w.value for w in self.query(PersonSearch))
 
     def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
         value = value if value is not None and any(v == value for _, v in options) else Select.NULL
@@ -148,7 +176,7 @@ class NominationFormModal(_Form):
         self.title_text = self.t("tr_nom_title", title=opp.title)
 
     def compose_fields(self) -> ComposeResult:
-        yield self.sel("staff_id", people_options(self.staff), required=True)
+        yield self.person("staff_id")
         yield self.sel("nominated_by", people_options(self.directors), required=True)
         yield self.inp("rationale", "", True)
         yield self.inp("nominated_on", format_date(date.today(), "numeric"), True, True)
@@ -156,7 +184,7 @@ class NominationFormModal(_Form):
     def collect(self):
         errors: dict = {}
         day = _date(self, "nominated_on", errors, True)
-        value = (self.select_value("staff_id"), self.select_value("nominated_by"), self.input_value("rationale"), day)
+        value = (self.person_value("staff_id"), self.select_value("nominated_by"), self.input_value("rationale"), day)
         _required(errors, **dict(zip(("staff_id", "nominated_by", "rationale"), value)))
         return value, errors
 

@@ -9,6 +9,7 @@ forms (new and edit)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -42,7 +43,7 @@ class PersonSearch(Vertical):
 
     DEFAULT_CSS = """
     PersonSearch { height: auto; width: 1fr; }
-    PersonSearch MatchList { width: 1fr; }
+    PersonSearch MatchList { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; }
     PersonSearch .person-chosen { color: $text-muted; }
     """
     LIMIT = 30
@@ -108,7 +109,8 @@ class PersonSearch(Vertical):
         for row in staff_svc.search(self.ctx, text, limit=self.LIMIT):
             s = row.staff
             title = committee_svc.position_title(s.position, s.level)
-            box.add_option(Option(f"{s.full_name} — {title} · {row.division}", id=str(s.id)))
+            line = Text(f"{s.full_name} — {title} · {row.division}")  # a name is never markup
+            box.add_option(Option(line, id=str(s.id)))
         first = 1 if self.outsider is not None else 0
         if text and box.option_count > first:
             box.highlighted = first  # enter in the box takes the first match
