@@ -22,7 +22,14 @@ from ethics_tui.model.training import (
 )
 from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.widgets.fields import choice_options, people_options, read_iso
+from ethics_tui.tui.widgets.fields import (
+    choice_options,
+    choice_select,
+    people_options,
+    read_iso,
+    read_yes_no,
+    yes_no_select,
+)
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
 from ethics_tui.tui.widgets.person_search import MatchList, PersonSearch
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
@@ -100,10 +107,8 @@ class _Form(FormModal):
         return tuple(w.value for w in self.query(PersonSearch))
 
     def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
-        value = value if value is not None and any(v == value for _, v in options) else Select.NULL
-        return self.row(
-            field, Select(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required
-        )
+        """A choice: no blank line while it shows a value (fields.choice_select)."""
+        return self.row(field, choice_select(self, field, options, value), required)
 
 
 def _d(iso: str) -> str:
@@ -122,7 +127,6 @@ class OpportunityFormModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         o = self.original
-        yn = [(self.t("tryn_no"), False), (self.t("tryn_yes"), True)]
         yield self.sel("kind", choice_options(KIND_LABELS, self.lang), o.kind if o else KINDS[0], True)
         yield self.inp("title", o.title if o else "", True)
         yield self.inp("course_key", o.course_key if o else "")
@@ -136,8 +140,10 @@ class OpportunityFormModal(_Form):
             yield self.inp(f, _money(getattr(o, f)) if o else "")
         yield self.inp("seats", str(o.seats) if o and o.seats else "")
         yield self.inp("eligibility", o.eligibility if o else "")
-        yield self.sel("ethics", yn, o.ethics if o else False)
-        yield self.sel("in_house", yn, o.in_house if o else False)
+        # ethics: answered each time (it decides the readiness check); in-house: mostly not,
+        # and the form shows so
+        yield self.row("ethics", yes_no_select(self, "ethics", o.ethics if o else None), True)
+        yield self.row("in_house", yes_no_select(self, "in_house", o.in_house if o else None, default=False))
         yield self.inp("project_budget", _money(o.project_budget) if o else "")
 
     def collect(self):
@@ -158,8 +164,8 @@ class OpportunityFormModal(_Form):
             **money,
             seats=_number(self, "seats", errors, int),
             kind=self.select_value("kind") or "",
-            ethics=bool(self.select_value("ethics")),
-            in_house=bool(self.select_value("in_house")),
+            ethics=read_yes_no(self, "ethics", errors),
+            in_house=read_yes_no(self, "in_house", errors),
         )
         if not errors.get("start_date") and opp.start_date:
             errors = model_errors(errors, opp.validate)
