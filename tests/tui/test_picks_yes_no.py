@@ -58,3 +58,14 @@ async def test_the_budget_division_has_no_blank_to_become_the_whole_office(make_
         assert isinstance(form, BudgetModal)
         division = form.query_one("#f-division", Select)
         assert division.value == 0 and Select.NULL not in options(division)
+
+
+async def test_a_question_about_no_particular_course_says_so(make_app, ctx):
+    from ethics_tui.tui.screens.training_forms import QuestionFormModal
+
+    async with signed_in(make_app, ctx, "hr", "f", "q") as (app, pilot):
+        app.push_screen(QuestionFormModal([], []))
+        await settle(pilot)
+        about = app.screen.query_one("#f-opportunity_id", Select)
+        assert about.value == 0 and Select.NULL not in options(about)
+        assert str(about.query_one("SelectCurrent Static").render()) == "คำถามทั่วไป (ไม่เจาะจงหลักสูตร)"

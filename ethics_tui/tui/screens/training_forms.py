@@ -345,7 +345,8 @@ class QuestionFormModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         yield self.sel("staff_id", people_options(self.staff), required=True)
-        yield self.sel("opportunity_id", [(o.title, o.id) for o in self.opps])
+        general = [(self.t("tr_about_general"), 0)]  # what a blank meant, said (and shown) as such
+        yield self.sel("opportunity_id", general + [(o.title, o.id) for o in self.opps], 0)
         yield self.inp("question", "", True)
         yield self.inp("asked_on", format_date(date.today(), "numeric"), True, True)
 
