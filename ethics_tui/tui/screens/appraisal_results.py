@@ -142,8 +142,9 @@ class AppraisalResultsScreen(
             nums = ["", "", "", ""]
         else:
             level = s.level if self.lang != "en" else m.LEVELS_EN.get(s.level, s.level)
-            level = ("⋯ " if r.id in self.pending else "") + level  # not stored yet
-            nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
+            # not stored yet: on the total, which every width shows (the level gives way at 80)
+            total = ("⋯ " if r.id in self.pending else "") + n(m.fmt(s.total))
+            nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), total, level]
         stage = pick(m.STAGE_LABELS[r.stage], self.lang)
         values = [row.staff.code, row.staff.full_name, row.division, *nums, stage, self._clock(row)]
         out = cells(values, "dim" if r.locked else "")
