@@ -270,3 +270,22 @@ def test_model_round_trip():
     o = Opportunity("ศึกษาดูงาน", "ดูงาน", "2026-01-01", cost_travel=100.5, cost_allowance=50)
     assert Opportunity.from_doc(3, json.loads(json.dumps(o.to_dict()))) == replace(o, id=3)
     assert o.cost_per_person == 150.5 and o.key == "ดูงาน"
+
+
+def test_a_yes_no_left_blank_is_refused_not_stored_as_no(office):
+    """QA 30 Nov: the opportunity form's blank "— เลือก —" was saved as ไม่ใช่, so an ethics
+    course was stored as not one and the year's ethics-training check stayed red."""
+    from ethics_tui.service import report_sources
+
+    blank = Opportunity("ฝึกอบรม", "หลักสูตรจริยธรรมสำหรับบุคลากร", "2025-11-05", ethics=None)
+    with pytest.raises(ValidationError) as err:
+        svc.save_opportunity(office, blank)
+    assert err.value.errors["ethics"][0] == "ด้านจริยธรรม/ต่อต้านทุจริต: เลือก ใช่ หรือ ไม่ใช่"
+    with pytest.raises(ValidationError) as err:
+        svc.save_opportunity(office, replace(blank, ethics=True, in_house=None))
+    assert set(err.value.errors) == {"in_house"}
+    assert svc.list_opportunities(office, 2569) == []
+    opp = svc.save_opportunity(office, replace(blank, ethics=True, in_house=True))
+    svc.set_attendance(office, opp.id, people(office, "สำนักปลัด")[:3], 0)
+    [check] = [c for c in report_sources.training(office, 2569, date(2026, 1, 10)).checks if c.key == "ethics-training"]
+    assert check.status == "green"

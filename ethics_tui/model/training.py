@@ -109,6 +109,9 @@ class Opportunity(Record):
             v = getattr(self, name)
             if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 100_000:
                 errors[name] = (f"{th}ต้องเป็นจำนวนเต็ม 0 ขึ้นไป", f"{en} must be a whole number, 0 or more")
+        for name, th, en in (("ethics", "ด้านจริยธรรม/ต่อต้านทุจริต", "ethics"), ("in_house", "หน่วยงานจัดเอง", "in-house")):
+            if not isinstance(getattr(self, name), bool):  # a blank answer is not a "no"
+                errors[name] = (f"{th}: เลือก ใช่ หรือ ไม่ใช่", f"{en}: choose yes or no")
         if not isinstance(self.attendees, list) or not all(isinstance(a, int) for a in self.attendees):
             errors["attendees"] = ("รายชื่อผู้เข้าร่วมไม่ถูกต้อง", "invalid attendance list")
         elif self.attendees and not self.in_house:

@@ -34,3 +34,23 @@ async def test_an_outsider_keeps_the_name_typed_in_the_search_box(make_app, ctx)
         assert dialog.staff_id is None
         name = dialog.query_one("#f-name", Input)
         assert name.value == "นางภายนอก ไม่มีในทะเบียน" and app.focused is name
+
+
+async def test_down_past_the_last_match_stays_on_it_not_the_outsider_line(make_app, ctx):
+    """QA 30 Nov: down twice after a search with one match wrapped onto the outsider line, and
+    enter made the typed search an outsider's name not linked to the register."""
+    from ethics_tui.service import staff as staff_svc
+    from ethics_tui.service.demo import demo_sign_in
+
+    async with signed_in(make_app, ctx, "hr", "c", "n", "ctrl+n") as (app, pilot):
+        dialog = app.screen
+        await type_text(pilot, "สมชาย")
+        await settle(pilot)
+        matches = staff_svc.search(demo_sign_in(ctx, "hr"), "สมชาย")
+        for _ in range(len(matches) + 2):  # into the list, past the last match, and once more
+            await pilot.press("down")
+            await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert dialog.staff_id == matches[-1].staff.id
+        assert dialog.query_one("#f-name", Input).value == matches[-1].staff.full_name

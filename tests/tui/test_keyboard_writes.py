@@ -187,7 +187,7 @@ async def test_a_score_row_saves_while_the_next_is_typed(make_app, demo_ctx):
             assert await loop_ran(pilot, ticks, since)
             assert holder.poll() is None
             assert screen.editing == ids[1]  # the next row is ready at once
-            assert "⋯" in str(screen.table.get_cell(str(ids[0]), "level"))
+            assert "⋯" in str(screen.table.get_cell(str(ids[0]), "total"))  # shown at 80x24
             await pilot.press(*"63")  # and typed into while the first save waits
             assert screen.query_one("#in-results", Input).value == "63"
             assert queued(screen) == 1
@@ -199,7 +199,7 @@ async def test_a_score_row_saves_while_the_next_is_typed(make_app, demo_ctx):
         await drained(pilot, screen)
         first = ap.get_result(app.ctx, ids[0])
         assert (str(first.scores.total), first.scores.level) == ("85.50", "ดีมาก")
-        assert "⋯" not in str(screen.table.get_cell(str(ids[0]), "level"))
+        assert "⋯" not in str(screen.table.get_cell(str(ids[0]), "total"))
 
 
 async def test_a_preset_saves_while_the_modal_answers(tmp_path, make_app, demo_ctx):

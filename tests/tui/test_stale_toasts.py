@@ -10,6 +10,7 @@ from ethics_tui.errors import UserError
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal
 from ethics_tui.tui.widgets.export import run_export
+from ethics_tui.tui.widgets.person_search import PersonSearch
 
 NOT_VALID = "ข้อมูลยังไม่ถูกต้อง"
 WORKING = "กำลังส่งออก…"
@@ -24,7 +25,7 @@ async def test_a_saved_form_takes_its_not_valid_toast_away(make_app, ctx):
         await settle(pilot)
         assert app.screen is form
         assert any(m.startswith(NOT_VALID) for m in notifications(app)), notifications(app)
-        form.query_one("#f-staff_id", Select).value = form.staff[-1].id
+        form.query_one("#f-staff_id", PersonSearch).value = form.staff[-1].id
         form.query_one("#f-nominated_by", Select).value = form.directors[0].id
         form.query_one("#f-rationale", Input).value = "ปฏิบัติงานด้านนี้โดยตรง"
         await pilot.press("ctrl+s")

@@ -11,6 +11,7 @@ from tui_helpers import footer_problems, notifications, settle, signed_in, text_
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal
 from ethics_tui.tui.widgets.footer import Footer
+from ethics_tui.tui.widgets.person_search import PersonSearch
 
 SMALL = (80, 24)
 
@@ -23,7 +24,7 @@ async def test_after_nominating_the_next_step_is_on_the_key_line(make_app, ctx):
     async with signed_in(make_app, ctx, "hr", "f", "m") as (app, pilot):
         form = app.screen
         assert isinstance(form, NominationFormModal)
-        form.query_one("#f-staff_id", Select).value = form.staff[-1].id
+        form.query_one("#f-staff_id", PersonSearch).value = form.staff[-1].id
         form.query_one("#f-nominated_by", Select).value = form.directors[0].id
         form.query_one("#f-rationale", Input).value = "ปฏิบัติงานด้านนี้โดยตรง"
         await pilot.press("ctrl+s")

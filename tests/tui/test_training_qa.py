@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.widgets import DataTable, Select
+from textual.widgets import DataTable, Input
 from tui_helpers import SIZE, notifications, start, text_of
 
 from demo_cache import fast_demo
@@ -15,6 +15,7 @@ from ethics_tui.service import demo
 from ethics_tui.service import training as svc
 from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal
+from ethics_tui.tui.widgets.person_search import MatchList, PersonSearch
 
 ARABIC = re.compile(r"[0-9]")
 
@@ -80,10 +81,11 @@ async def test_nomination_form_starts_on_the_person(make_app, office):
         await pilot.pause()
         form = app.screen
         assert isinstance(form, NominationFormModal)
-        assert app.focused is form.query_one("#f-staff_id", Select)
-        await pilot.press("enter")  # opens the list of people, does not walk past to save
+        search = form.query_one("#f-staff_id", PersonSearch)
+        assert app.focused is search.query_one(Input)  # the person's search box
+        await pilot.press("enter")  # nothing typed: on to the list of people, not past it to save
         await pilot.pause()
-        assert app.screen is form and form.query_one("#f-staff_id", Select).expanded
+        assert app.screen is form and app.focused is search.query_one(MatchList)
 
 
 async def test_executive_refused_before_hr_forms(make_app, office):

@@ -16,6 +16,7 @@ from ethics_tui.tui.screens.training import TrainingScreen
 from ethics_tui.tui.screens.training_forms import NominationFormModal, OutcomeModal, RejectModal
 from ethics_tui.tui.screens.training_views import TrainingQuestionsScreen, TrainingYearScreen
 from ethics_tui.tui.widgets.confirm import ConfirmModal
+from ethics_tui.tui.widgets.person_search import PersonSearch
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ async def test_nominate_approve_attend(make_app, office):
         await pilot.press("ctrl+s")  # nothing chosen: errors at the fields, not dismissed
         await pilot.pause()
         assert app.screen is form and text_of(form.query_one("#err-rationale")) == "ต้องกรอก"
-        form.query_one("#f-staff_id", Select).value = person.id
+        form.query_one("#f-staff_id", PersonSearch).value = person.id
         form.query_one("#f-nominated_by", Select).value = director.id
         form.query_one("#f-rationale", Input).value = "รับผิดชอบงานสารบรรณของกอง"
         await pilot.press("ctrl+s")

@@ -58,7 +58,9 @@ class AppraisalResultsScreen(
     columns=COLUMNS,
     flex="name",
     min_flex=14,
-    priority=("code", "results", "competency", "total", "level", "stage", "clock", "division"),
+    # the status (told / signed / refused) before the level: at 80 columns the level, which
+    # the total already says, gives way so the officer sees who has been told or has signed
+    priority=("code", "results", "competency", "total", "stage", "level", "clock", "division"),
     column_label="ap_col_{}",
     title_id="ap-res-title",
     enter_action="enter_row",
@@ -141,8 +143,9 @@ class AppraisalResultsScreen(
             nums = ["", "", "", ""]
         else:
             level = s.level if self.lang != "en" else m.LEVELS_EN.get(s.level, s.level)
-            level = ("⋯ " if r.id in self.pending else "") + level  # not stored yet
-            nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), n(m.fmt(s.total)), level]
+            # not stored yet: on the total, which every width shows (the level gives way at 80)
+            total = ("⋯ " if r.id in self.pending else "") + n(m.fmt(s.total))
+            nums = [n(m.fmt(s.results)), n(m.fmt(s.competency)), total, level]
         stage = pick(m.STAGE_LABELS[r.stage], self.lang)
         values = [row.staff.code, row.staff.full_name, row.division, *nums, stage, self._clock(row)]
         out = cells(values, "dim" if r.locked else "")

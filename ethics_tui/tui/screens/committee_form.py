@@ -8,8 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Button, DataTable, Input, OptionList, Select, Static, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Button, DataTable, Input, Select, Static, TextArea
 
 from ethics_tui.model import committee as m
 from ethics_tui.model.committee import Order, OrderMember
@@ -23,7 +22,8 @@ from ethics_tui.tui.i18n import pick
 from ethics_tui.tui.screens.committee_members import MEMBER_COLUMNS, MembersRow, MembersTable
 from ethics_tui.tui.widgets.fields import choice_options, read_iso
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
-from ethics_tui.tui.widgets.plain import PlainOptionList, PlainSelect
+from ethics_tui.tui.widgets.person_search import PersonSearch
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 FORM_CSS = """
@@ -250,7 +250,6 @@ class MemberModal(FormModal[OrderMember | None]):
     """Pick a staff member (search the register) or type an outsider; choose the role."""
 
     DEFAULT_CSS = FORM_CSS
-    LIMIT = 30
 
     def __init__(self, member: OrderMember | None) -> None:
         super().__init__()
@@ -260,10 +259,8 @@ class MemberModal(FormModal[OrderMember | None]):
 
     def compose_fields(self) -> ComposeResult:
         x = self.original
-        yield FieldRow(
-            self.t("cm_f_search"), Input(id="f-search", compact=True, placeholder=self.t("cm_search_ph")), "search"
-        )
-        yield FieldRow("", PlainOptionList(id="staff-pick", compact=True), "pick")
+        search = PersonSearch(self.ctx, placeholder=self.t("cm_search_ph"), outsider=self.t("cm_outsider"))
+        yield FieldRow(self.t("cm_f_search"), search, "search")
         yield Static("", id="linked", classes="hint", markup=False)
         yield FieldRow(
             self.t("cm_f_name") + " *",
@@ -289,19 +286,7 @@ class MemberModal(FormModal[OrderMember | None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#dialog").add_class("wide")
-        self.fill_options("")
         self.show_link()
-
-    def fill_options(self, text: str) -> None:
-        box = self.query_one("#staff-pick", OptionList)
-        box.clear_options()
-        box.add_option(Option(self.t("cm_outsider"), id="outsider"))
-        for row in staff_svc.search(self.ctx, text, limit=self.LIMIT):
-            s = row.staff
-            box.add_option(
-                Option(f"{s.full_name} — {svc.position_title(s.position, s.level)} · {row.division}", id=str(s.id))
-            )
-        box.highlighted = 1 if text and box.option_count > 1 else 0
 
     def show_link(self) -> None:
         text = self.t("cm_not_linked")
@@ -309,40 +294,19 @@ class MemberModal(FormModal[OrderMember | None]):
             text = self.t("cm_linked", name=staff_svc.get(self.ctx, self.staff_id).full_name)
         self.query_one("#linked", Static).update(text)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "f-search":
-            self.fill_options(event.value)
-        super().on_input_changed(event)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the search box takes the highlighted line (the first match once something is
-        typed), as Enter in the list does; elsewhere it goes to the next field."""
-        box = self.query_one("#staff-pick", OptionList)
-        if event.input.id != "f-search" or box.highlighted is None:
-            super().on_input_submitted(event)
-            return
+    def on_person_search_picked(self, event: PersonSearch.Picked) -> None:
         event.stop()
-        self._pick(box.get_option_at_index(box.highlighted).id)
+        self._pick(event.staff_id)
 
-    def key_down(self, event) -> None:
-        """Down in the search box goes to the list, on the line it highlights."""
-        if self.focused is self.query_one("#f-search", Input):
-            event.stop()
-            self.query_one("#staff-pick", OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._pick(event.option.id)
-
-    def _pick(self, option_id: str | None) -> None:
-        if option_id == "outsider":
+    def _pick(self, staff_id: int | None) -> None:
+        if staff_id is None:  # the outsider line
             self.staff_id = None
             name = self.query_one("#f-name", Input)
             if not name.value.strip():  # the name typed in the search box is the outsider's
                 name.value = self.query_one("#f-search", Input).value.strip()
             name.focus()
         else:
-            s = staff_svc.get(self.ctx, int(option_id))
+            s = staff_svc.get(self.ctx, staff_id)
             self.staff_id = s.id
             self.query_one("#f-name", Input).value = s.full_name
             self.query_one("#f-position", Input).value = svc.position_title(s.position, s.level)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from ethics_tui.errors import ValidationError
 from ethics_tui.model.settings import DEFAULT_DIVISIONS, DIGITS_CHOICES, EXPORTS_LAYOUTS, OFFICE_TYPES, OfficeSettings
 from ethics_tui.service import settings as settings_svc
 from ethics_tui.thai.digits import apply_digits
+from ethics_tui.tui.widgets.fields import choice_select
 from ethics_tui.tui.widgets.file_picker import PathInput
 from ethics_tui.tui.widgets.form import FieldRow, FormModal
 from ethics_tui.tui.widgets.plain import PlainSelect
@@ -58,9 +59,7 @@ class OfficeSettingsModal(FormModal[OfficeSettings | None]):
             options = [(x, x) for x in OFFICE_TYPES]
             if value and value not in OFFICE_TYPES:
                 options.append((value, value))
-            return PlainSelect(
-                options, value=value or Select.NULL, prompt=self.t("choose"), id="f-office_type", compact=True
-            )
+            return choice_select(self, "office_type", options, value or None)  # shown: no blank to pick
         if name == "digits":
             options = [(self.t(f"digits_{x}"), x) for x in DIGITS_CHOICES]
             return PlainSelect(options, value=value, allow_blank=False, id="f-digits", compact=True)

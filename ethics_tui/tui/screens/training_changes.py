@@ -32,7 +32,7 @@ class NominationEditModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         n = self.nom
-        yield self.sel("staff_id", people_options(self.staff), n.staff_id, True)
+        yield self.person("staff_id", n.staff_id)
         yield self.sel("nominated_by", people_options(self.directors), n.nominated_by, True)
         yield self.inp("rationale", n.rationale, True)
         yield self.inp("nominated_on", _d(n.nominated_on), True, True)
@@ -48,7 +48,7 @@ class NominationEditModal(_Form):
         typed = self.input_value("cost").strip()
         cost = _number(self, "cost", errors) if typed else None
         staff_id, by, rationale = (
-            self.select_value("staff_id"),
+            self.person_value("staff_id"),
             self.select_value("nominated_by"),
             self.input_value("rationale"),
         )

@@ -22,9 +22,17 @@ from ethics_tui.model.training import (
 )
 from ethics_tui.service import training as svc
 from ethics_tui.thai.dates import format_date
-from ethics_tui.tui.widgets.fields import choice_options, people_options, read_iso
+from ethics_tui.tui.widgets.fields import (
+    choice_options,
+    choice_select,
+    people_options,
+    read_iso,
+    read_yes_no,
+    yes_no_select,
+)
 from ethics_tui.tui.widgets.form import FieldRow, FormModal, model_errors
-from ethics_tui.tui.widgets.plain import PlainSelect, PlainSelectionList
+from ethics_tui.tui.widgets.person_search import MatchList, PersonSearch
+from ethics_tui.tui.widgets.plain import PlainSelectionList
 from ethics_tui.tui.widgets.validators import Required, ThaiDate
 
 REQ = ("ต้องกรอก", "required")
@@ -72,11 +80,36 @@ class _Form(FormModal):
         if fields:  # after the base class has focused its text box (Textual runs both handlers)
             self.call_after_refresh(fields.first().focus)
 
-    def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
-        value = value if value is not None and any(v == value for _, v in options) else Select.NULL
-        return self.row(
-            field, PlainSelect(options, value=value, prompt=self.t("choose"), id=f"f-{field}", compact=True), required
+    def person(self, field: str, value: int | None = None, required: bool = True) -> FieldRow:
+        """A person from the staff register, found by typing part of a name, code or division
+        (widgets/person_search.py): a plain list of every staff member had no search."""
+        search = PersonSearch(
+            self.ctx,
+            placeholder=self.t("tr_person_ph"),
+            chosen=self.t("tr_person_chosen"),
+            value=value,
+            lines=5,
+            id=f"f-{field}",
         )
+        return self.row(field, search, required)
+
+    def person_value(self, field: str) -> int | None:
+        return self.query_one(f"#f-{field}", PersonSearch).value
+
+    def on_person_search_picked(self, event: PersonSearch.Picked) -> None:
+        """A person picked: on to the next field (the search box itself is not a value)."""
+        event.stop()
+        self._revalidate()
+        self.focus_next()
+        if isinstance(self.focused, MatchList):  # from the search box, the list is next
+            self.focus_next()
+
+    def extra_values(self) -> tuple:
+        return tuple(w.value for w in self.query(PersonSearch))
+
+    def sel(self, field: str, options, value=None, required: bool = False) -> FieldRow:
+        """A choice: no blank line while it shows a value (fields.choice_select)."""
+        return self.row(field, choice_select(self, field, options, value), required)
 
 
 def _d(iso: str) -> str:
@@ -95,7 +128,6 @@ class OpportunityFormModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         o = self.original
-        yn = [(self.t("tryn_no"), False), (self.t("tryn_yes"), True)]
         yield self.sel("kind", choice_options(KIND_LABELS, self.lang), o.kind if o else KINDS[0], True)
         yield self.inp("title", o.title if o else "", True)
         yield self.inp("course_key", o.course_key if o else "")
@@ -109,8 +141,10 @@ class OpportunityFormModal(_Form):
             yield self.inp(f, _money(getattr(o, f)) if o else "")
         yield self.inp("seats", str(o.seats) if o and o.seats else "")
         yield self.inp("eligibility", o.eligibility if o else "")
-        yield self.sel("ethics", yn, o.ethics if o else False)
-        yield self.sel("in_house", yn, o.in_house if o else False)
+        # ethics: answered each time (it decides the readiness check); in-house: mostly not,
+        # and the form shows so
+        yield self.row("ethics", yes_no_select(self, "ethics", o.ethics if o else None), True)
+        yield self.row("in_house", yes_no_select(self, "in_house", o.in_house if o else None, default=False))
         yield self.inp("project_budget", _money(o.project_budget) if o else "")
 
     def collect(self):
@@ -131,8 +165,8 @@ class OpportunityFormModal(_Form):
             **money,
             seats=_number(self, "seats", errors, int),
             kind=self.select_value("kind") or "",
-            ethics=bool(self.select_value("ethics")),
-            in_house=bool(self.select_value("in_house")),
+            ethics=read_yes_no(self, "ethics", errors),
+            in_house=read_yes_no(self, "in_house", errors),
         )
         if not errors.get("start_date") and opp.start_date:
             errors = model_errors(errors, opp.validate)
@@ -149,7 +183,7 @@ class NominationFormModal(_Form):
         self.title_text = self.t("tr_nom_title", title=opp.title)
 
     def compose_fields(self) -> ComposeResult:
-        yield self.sel("staff_id", people_options(self.staff), required=True)
+        yield self.person("staff_id")
         yield self.sel("nominated_by", people_options(self.directors), required=True)
         yield self.inp("rationale", "", True)
         yield self.inp("nominated_on", format_date(date.today(), "numeric"), True, True)
@@ -157,7 +191,7 @@ class NominationFormModal(_Form):
     def collect(self):
         errors: dict = {}
         day = _date(self, "nominated_on", errors, True)
-        value = (self.select_value("staff_id"), self.select_value("nominated_by"), self.input_value("rationale"), day)
+        value = (self.person_value("staff_id"), self.select_value("nominated_by"), self.input_value("rationale"), day)
         _required(errors, **dict(zip(("staff_id", "nominated_by", "rationale"), value)))
         return value, errors
 
@@ -312,7 +346,8 @@ class QuestionFormModal(_Form):
 
     def compose_fields(self) -> ComposeResult:
         yield self.sel("staff_id", people_options(self.staff), required=True)
-        yield self.sel("opportunity_id", [(o.title, o.id) for o in self.opps])
+        general = [(self.t("tr_about_general"), 0)]  # what a blank meant, said (and shown) as such
+        yield self.sel("opportunity_id", general + [(o.title, o.id) for o in self.opps], 0)
         yield self.inp("question", "", True)
         yield self.inp("asked_on", format_date(date.today(), "numeric"), True, True)
 
