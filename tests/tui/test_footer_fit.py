@@ -18,7 +18,8 @@ def _keys(app) -> list[FooterKey]:
 
 class _Key:  # what fitting() reads of a FooterKey
     def __init__(self, key: str, description: str) -> None:
-        self.key_display, self.description = key, description
+        self.key = self.key_display = key
+        self.description = description
 
 
 def test_fitting_keeps_the_order_and_skips_what_does_not_fit_whole():
@@ -26,6 +27,8 @@ def test_fitting_keeps_the_order_and_skips_what_does_not_fit_whole():
     assert [k.key_display for k in fitting(keys, 20)] == ["n", "e"]
     assert key_width(keys[0]) == 1 + 3 + 3  # เพิ่ม: the vowel and tone mark above take no cell
     assert fitting(keys, 200) == keys
+    back = [*keys, _Key("escape", "กลับ")]  # the way back is kept, its room taken first
+    assert [k.key for k in fitting(back, 20, always=("escape",))] == ["n", "escape"]
 
 
 # The same on every screen of the snapshot walks (test_snapshots.py, tui_helpers.footer_problems,
