@@ -192,6 +192,25 @@ def copy_regular(src: Path | str, target_dir: Path, limit: int, what_th: str = "
     return tmp, digest.hexdigest()
 
 
+def keep_copy(tmp: Path, target: Path, field: str, what_th: str, what_en: str) -> bool:
+    """Put a copy made by :func:`copy_regular` at its content-addressed ``target`` (a file of
+    the same digest already there: the copy is dropped). True when the file is new. A failure
+    removes the copy and is a ValidationError on ``field``."""
+    from ethics_tui.errors import ValidationError
+
+    try:
+        if target.exists():
+            tmp.unlink()
+            return False
+        os.replace(tmp, target)
+        return True
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ValidationError(
+            {field: (f"บันทึก{what_th}ไม่ได้ ({exc.strerror})", f"cannot store the {what_en} ({exc.strerror})")}
+        ) from None
+
+
 def sha256_file(path: Path) -> str:
     with open(path, "rb") as f:
         return sha256_of(f)

@@ -82,9 +82,7 @@ def number_text(ctx: Context, n: Notice) -> str:
 def _attach(ctx: Context, source: str) -> dict:
     """Copy an enclosure file into ``<data>/files/notices/`` under its SHA-256, streaming.
     Regular files of at most ENCLOSURE_MAX_BYTES only (service/input_files.py)."""
-    import os
-
-    from ethics_tui.service.input_files import ENCLOSURE_MAX_BYTES, copy_regular, normalize_path
+    from ethics_tui.service.input_files import ENCLOSURE_MAX_BYTES, copy_regular, keep_copy, normalize_path
 
     src = normalize_path(source)
     folder = ctx.store.dir / FILES_DIR
@@ -93,17 +91,7 @@ def _attach(ctx: Context, source: str) -> dict:
     except UserError as exc:
         raise ValidationError({"enclosures": (exc.th, exc.en)}) from None
     rel = f"{FILES_DIR}/{digest}{src.suffix.lower()[:10]}"
-    target = ctx.store.dir / rel
-    try:
-        if target.exists():
-            tmp.unlink()
-        else:
-            os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError(
-            {"enclosures": (f"บันทึกไฟล์แนบไม่ได้ ({exc.strerror})", f"cannot store the enclosure ({exc.strerror})")}
-        ) from None
+    keep_copy(tmp, ctx.store.dir / rel, "enclosures", "ไฟล์แนบ", "enclosure")
     return {"file": rel, "sha256": digest, "name": src.name}
 
 

@@ -65,10 +65,8 @@ def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
     """Copy an emblem image into ``files/emblem/`` under its SHA-256: (stored path, whether the
     copy is new). Regular PNG/JPEG files of at most EMBLEM_MAX_BYTES and EMBLEM_MAX_SIDE pixels
     a side only (pdf/images.py)."""
-    import os
-
     from ethics_tui.errors import UserError
-    from ethics_tui.service.input_files import copy_regular, normalize_path
+    from ethics_tui.service.input_files import copy_regular, keep_copy, normalize_path
 
     src = normalize_path(source)
     _check_emblem(str(src))
@@ -102,18 +100,7 @@ def _copy_emblem(ctx: Context, source: str) -> tuple[str, bool]:
         )
     suffix = ".png" if head.startswith(_IMAGE_HEADS[0]) else ".jpg"
     rel = f"{EMBLEM_DIR}/{digest}{suffix}"
-    target = ctx.store.dir / rel
-    try:
-        if target.exists():
-            tmp.unlink()
-            return rel, False
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ValidationError(
-            {"emblem_path": (f"บันทึกไฟล์ตราไม่ได้ ({exc.strerror})", f"cannot store the emblem ({exc.strerror})")}
-        ) from None
-    return rel, True
+    return rel, keep_copy(tmp, ctx.store.dir / rel, "emblem_path", "ไฟล์ตรา", "emblem")
 
 
 def _save(ctx: Context, settings: OfficeSettings) -> OfficeSettings:
