@@ -1,7 +1,6 @@
 """PAdES signatures on exported PDFs (optional, pyHanko): a visible box, verify-pdf reports the
 signature, a change after signing is caught, the evidence folder can be signed."""
 
-import datetime
 import io
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import pytest
 from ethics_tui.errors import UserError
 from ethics_tui.service import pdf_sign
 from ethics_tui.thai.dates import fiscal_year
+from p12_files import make_p12
 
 YEAR = fiscal_year(date.today()) - 1  # the demo's report year
 pytestmark = pytest.mark.skipif(not pdf_sign.available(), reason="pyHanko is not installed (pip install pyhanko)")
@@ -19,33 +19,7 @@ pytestmark = pytest.mark.skipif(not pdf_sign.available(), reason="pyHanko is not
 
 @pytest.fixture
 def p12(tmp_path):
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Ban Don Kaeo SAO")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    path = tmp_path / "office.p12"
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"office", key, cert, None, serialization.BestAvailableEncryption(b"secret")
-        )
-    )
-    return path
+    return make_p12(tmp_path / "office.p12")
 
 
 def test_sign_check_and_tamper(ctx, p12, tmp_path):

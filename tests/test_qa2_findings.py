@@ -26,6 +26,7 @@ from demo_cache import fast_demo
 from ethics_tui.errors import UserError, ValidationError
 from ethics_tui.service.context import Context
 from ethics_tui.service.demo import demo_sign_in
+from p12_files import make_p12
 
 ROOT = Path(__file__).resolve().parents[1]
 LIMIT = 1536 * 1024 * 1024
@@ -332,31 +333,7 @@ def test_mapping_preset_name_refuses_control_characters(office):
 
 # -- signing hostile PDFs ----------------------------------------------------------------------------
 def _p12(path: Path) -> Path:
-    """A self-signed certificate with passphrase "secret" (as tests/test_pdf_sign.py makes)."""
-    import datetime
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "QA2")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(key, hashes.SHA256())
-    )
-    enc = serialization.BestAvailableEncryption(b"secret")
-    path.write_bytes(pkcs12.serialize_key_and_certificates(b"office", key, cert, None, enc))
-    return path
+    return make_p12(path, "QA2")
 
 
 def test_report_sign_a_damaged_pdf_gets_a_clear_message(office, tmp_path):
