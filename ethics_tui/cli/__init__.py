@@ -272,9 +272,9 @@ def command_line_shape(parser: argparse.ArgumentParser, words: list[str]) -> str
 
 def _log_crash(data: str, shape: str) -> Path | None:
     try:
-        logs = Path(data) / "logs"
-        logs.mkdir(parents=True, exist_ok=True)
-        path = logs / "ethics-tui.log"
+        from ethics_tui.logfile import open_log
+
+        path = open_log(Path(data) / "logs")  # this account only
         with open(path, "a", encoding="utf-8") as f:
             f.write(f"\n--- {datetime.now().isoformat(timespec='seconds')} {shape}\n")
             f.write(traceback.format_exc())

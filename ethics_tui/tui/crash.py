@@ -24,8 +24,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
+from ethics_tui.logfile import LOG_NAME, open_log
+
 R = TypeVar("R")
-LOG_NAME = "ethics-tui.log"
 logger = logging.getLogger("ethics_tui.tui")
 
 
@@ -33,12 +34,9 @@ def setup_logging(data_dir: Path) -> Path:
     """Log to ``<data>/logs/ethics-tui.log`` (or the temp folder when that is not writable)."""
     for folder in (Path(data_dir) / "logs", Path(tempfile.gettempdir()) / "ethics-tui-logs"):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / LOG_NAME
+            path = open_log(folder)  # this account only (logfile.py)
             # backslashreplace: text with lone surrogates (a mis-decoded file name) is logged, never a crash
             handler = logging.FileHandler(path, encoding="utf-8", errors="backslashreplace", delay=True)
-            with open(path, "a", encoding="utf-8"):
-                pass
         except OSError:
             continue
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
