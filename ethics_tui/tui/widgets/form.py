@@ -36,11 +36,28 @@ def model_errors(errors: dict, *checks: Callable[[], object]) -> dict:
     return errors
 
 
+#: the most characters a text box takes (above every model's own limit, which the form reports
+#: in Thai at its field): a box without a limit took 200,000 keys sent one by one (a terminal
+#: without bracketed paste) and queued a Changed message with the whole text for each, memory
+#: climbing to ~1 GB; a search box takes fewer (``SEARCH_BOX_MAX``)
+TEXT_BOX_MAX = 10_000
+SEARCH_BOX_MAX = 200
+
+
+def capped(box: Input, limit: int = TEXT_BOX_MAX) -> Input:
+    """``box`` with at most ``limit`` characters unless it has its own (smaller) limit."""
+    if not box.max_length:
+        box.max_length = limit
+    return box
+
+
 class FieldRow(Vertical):
     """``label | widget`` with a red error line under it (hidden while there is no error)."""
 
     def __init__(self, label: str, widget: Widget, field: str) -> None:
         super().__init__(id=f"row-{field}", classes="field-row")
+        if isinstance(widget, Input):
+            capped(widget)
         self.label = label
         self.widget = widget
         self.field = field

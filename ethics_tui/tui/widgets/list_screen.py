@@ -24,6 +24,7 @@ from ethics_tui.thai.dates import format_date
 from ethics_tui.thai.digits import apply_digits
 from ethics_tui.tui.crash import GuardedScreen
 from ethics_tui.tui.widgets.footer import Footer
+from ethics_tui.tui.widgets.form import SEARCH_BOX_MAX
 from ethics_tui.tui.widgets.record_table import RecordTable
 
 
@@ -104,7 +105,7 @@ class ListScreen(DigitsMixin, GuardedScreen):
         if title:
             yield Static(title, classes="screen-title", markup=False, id=self.TITLE_ID)
         if self.FILTER:
-            yield Input(placeholder=self.filter_placeholder(), id=self.FILTER_ID)
+            yield Input(placeholder=self.filter_placeholder(), id=self.FILTER_ID, max_length=SEARCH_BOX_MAX)
         yield from self.compose_top()
         yield from self.compose_table()
         yield from self.compose_bottom()

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 
+from ethics_tui.tui.widgets.form import SEARCH_BOX_MAX
 from ethics_tui.tui.widgets.plain import PlainOptionList, plain_option
 
 OUTSIDER = "outsider"
@@ -74,7 +75,7 @@ class PersonSearch(Vertical):
         self._value = value
 
     def compose(self) -> ComposeResult:
-        yield Input(id="f-search", compact=True, placeholder=self.placeholder)
+        yield Input(id="f-search", compact=True, placeholder=self.placeholder, max_length=SEARCH_BOX_MAX)
         box = MatchList(id="staff-pick", compact=True)
         box.styles.height = self.lines
         yield box
