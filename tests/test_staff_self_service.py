@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from demo_cache import fast_demo
-from ethics_tui.errors import NotFoundError, UserError
+from ethics_tui.errors import NotFoundError, UserError, ValidationError
 from ethics_tui.model.notices import Notice
 from ethics_tui.service import demo, notices, notices_acks, notices_self, staff_accounts, users
 from ethics_tui.service.access import AccessDenied, SignInRequired
@@ -176,6 +176,31 @@ def test_slips_pdf_reads_back(office, tmp_path):
     assert "รหัสใช้ครั้งเดียว" in flat
     with pytest.raises(UserError):
         staff_accounts.export_slips(office, [], tmp_path / "none.pdf")
+
+
+def test_slips_say_where_to_sign_in(office, tmp_path):
+    """QA: the slips did not say where or how to sign in. The office's "where staff sign in"
+    setting is printed on each slip; without it the slip says to ask the HR office."""
+    from dataclasses import replace
+
+    from ethics_tui.service.settings import get_settings, save_settings
+
+    def slip_text(name: str) -> str:
+        slips = staff_accounts.create_accounts(office, staff_ids(office)[:1], reissue=True)
+        out = staff_accounts.export_slips(office, slips, tmp_path / name)
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        return text.replace(" ", "").replace("\n", "").replace("\u200b", "")
+
+    assert "สอบถามที่งานการเจ้าหน้าที่" in slip_text("ask.pdf")
+    place = "http://192.168.1.10:8000 (เครื่องงานการเจ้าหน้าที่)"
+    admin = demo.demo_sign_in(Context(store=office.store), "admin")  # settings are the admin's
+    save_settings(admin, replace(get_settings(admin), sign_in_place=place))
+    said = slip_text("place.pdf")
+    assert place.replace(" ", "") in said and "สอบถามที่งานการเจ้าหน้าที่" not in said
+    with pytest.raises(ValidationError):
+        save_settings(admin, replace(get_settings(admin), sign_in_place="x\u0007"))  # control character
+    with pytest.raises(ValidationError):
+        save_settings(admin, replace(get_settings(admin), sign_in_place="ก" * 201))
 
 
 def test_each_module_declares_the_permissions_it_checks():

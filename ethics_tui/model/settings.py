@@ -30,6 +30,7 @@ class OfficeSettings(TextChecked):
         "emblem_path",
         "exports_dir",
         "exports_layout",
+        "sign_in_place",
     )
 
     office_name: str = ""  # full name, e.g. "องค์การบริหารส่วนตำบลเชียงพิณ"
@@ -49,6 +50,9 @@ class OfficeSettings(TextChecked):
     idle_minutes: int = 15  # sign out a session left idle this long (0 = never)
     exports_dir: str = ""  # where every export goes ("" = exports/ beside the data folder); service.exports
     exports_layout: str = "year"  # EXPORTS_LAYOUTS: a subfolder per fiscal year, or all in one folder
+    #: where staff sign in, printed on their account slips ("http://192.168.1.10:8000", "the HR
+    #: office's PC"); "" = the slip says to ask the HR officer
+    sign_in_place: str = ""
     rev: int = 0
 
     @classmethod
@@ -93,6 +97,8 @@ class OfficeSettings(TextChecked):
                 "เลือกแยกโฟลเดอร์ตามปีงบประมาณ หรือรวมไว้ในโฟลเดอร์เดียว",
                 "choose a folder per fiscal year or one folder",
             )
+        if len(self.sign_in_place or "") > 200:
+            errors["sign_in_place"] = ("ที่เข้าสู่ระบบยาวเกิน 200 ตัวอักษร", "where to sign in: at most 200 characters")
         if errors:
             raise ValidationError(errors)
 

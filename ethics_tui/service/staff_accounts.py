@@ -179,6 +179,9 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path | None = None) -> Pa
     settings = get_settings(ctx)
     title = "ใบแจ้งบัญชีผู้ใช้สำหรับรับทราบเอกสารด้วยตนเอง"
     pdf = ThaiPDF(settings, title=title, subject=title, names=[s.name for s in slips], margins=(20.0, 15.0, 20.0, 10.0))
+    place = " ".join((settings.sign_in_place or "").split())
+    where = f"เข้าสู่ระบบที่ {place}" if place else "เข้าสู่ระบบที่โปรแกรมทะเบียนคุณธรรมของสำนักงาน (สอบถามที่งานการเจ้าหน้าที่)"
+    how = f"{where} ด้วยชื่อผู้ใช้และรหัสนี้ แล้วตั้งรหัสผ่านใหม่ของตนเอง รหัสนี้ใช้ได้ครั้งเดียว โปรดเก็บเป็นความลับ"
     per_page = 4
     band = (297.0 - 25.0) / per_page
     for i, slip in enumerate(slips):
@@ -201,7 +204,7 @@ def export_slips(ctx: Context, slips: list[Slip], out: Path | None = None) -> Pa
             pdf.style("", 16)
             pdf.text_line(pdf.tx(value, digits=digits), pdf.epw - 52, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.style("", 13)
-        pdf.paragraph("เข้าสู่ระบบด้วยชื่อผู้ใช้และรหัสนี้ แล้วตั้งรหัสผ่านใหม่ของตนเอง รหัสนี้ใช้ได้ครั้งเดียว โปรดเก็บเป็นความลับ", indent=0)
+        pdf.paragraph(how, indent=0)
         pdf.style()
         y = top + band - 1
         pdf.set_dash_pattern(dash=1.0, gap=1.5)

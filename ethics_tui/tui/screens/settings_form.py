@@ -31,7 +31,7 @@ ALL_FIELDS = (
     WIZARD_FIELDS[:4]
     + ("address", "phone", "email")
     + WIZARD_FIELDS[4:]
-    + ("emblem_path", "font_path", "title_pt", "idle_minutes", "exports_dir", "exports_layout")
+    + ("emblem_path", "font_path", "title_pt", "idle_minutes", "sign_in_place", "exports_dir", "exports_layout")
 )
 SELECTS = {"office_type", "digits", "exports_layout"}
 #: path fields: picker mode and the file types offered (F2)
