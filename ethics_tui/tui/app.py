@@ -56,6 +56,9 @@ class EthicsApp(App):
         Binding("ctrl+l", "sign_out", "sign_out", priority=True),
         Binding("ctrl+q", "quit", "quit", priority=True),
         Binding("ctrl+o", "open_exports", "open_exports", show=False),
+        # in a text box: select all, as in Word and Excel (Textual's ctrl+a goes to the start; home
+        # still does); before the box's own keys, so priority
+        Binding("ctrl+a", "select_all_text", "select_all", show=False, priority=True),
     ]
 
     def __init__(self, data_dir: Path, lang: str = "th") -> None:
@@ -511,6 +514,15 @@ class EthicsApp(App):
         keys = [(k, apply_digits(d, digits)) for k, d in screen_keys(self.screen)]
         commands = [apply_digits(title, digits) for title, _action in available(self)]
         self.push_screen(HelpModal(keys, commands, app_keys(self.screen)))
+
+    def action_select_all_text(self) -> None:
+        """ctrl+a: the focused text box's whole text selected (typing or pasting then replaces
+        it: QA pasted a path into a pre-filled export path and got both); elsewhere nothing."""
+        from textual.widgets import Input, TextArea
+
+        box = self.focused
+        if isinstance(box, (Input, TextArea)):
+            box.select_all()
 
     def action_open_exports(self) -> None:
         from ethics_tui.tui.export_notice import open_exports
