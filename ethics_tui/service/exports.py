@@ -172,6 +172,26 @@ def exports_base(ctx) -> Path:
     return folder if folder.is_absolute() else beside / folder
 
 
+def new_file_problem(ctx, text: str) -> tuple[str, str] | None:
+    """Why the file typed (or pasted) for an export cannot be written there, in (Thai, English),
+    or None. A folder that does not exist is made only inside the office's exports folder: a
+    mangled path elsewhere (a path pasted after a pre-filled one) would make stray folders."""
+    import os
+
+    from ethics_tui.service.input_files import normalize_path
+
+    target = Path(os.path.abspath(normalize_path(text)))
+    if target.is_dir():
+        return (f"{target} เป็นโฟลเดอร์ — พิมพ์ชื่อไฟล์ต่อท้าย", f"{target} is a folder; add a file name")
+    folder, base = target.parent, Path(os.path.abspath(exports_base(ctx)))
+    if folder.is_dir() or folder == base or base in folder.parents:
+        return None
+    return (
+        f"ไม่มีโฟลเดอร์ {folder} — พิมพ์โฟลเดอร์ที่มีอยู่ หรือกด f2 เลือก",
+        f"No folder {folder}; type one that exists or press f2 to choose",
+    )
+
+
 def export_folder(ctx, fy: int | None = None) -> Path:
     """The folder every export goes to, TUI and CLI alike: the exports folder, and in it the
     fiscal year's subfolder (``exports/2569/``) unless the office chose one folder for all

@@ -84,6 +84,12 @@ class TextPromptModal(FormModal[Any]):
         text = self.input_value("text")
         if not text:
             return text, {"text": TEXT["required"]}
+        if self.path_mode == "save" and self.app.ctx is not None:
+            from ethics_tui.service.exports import new_file_problem
+
+            problem = new_file_problem(self.app.ctx, text)
+            if problem:
+                return text, {"text": problem}
         return text, {}
 
     def writes(self) -> bool:
