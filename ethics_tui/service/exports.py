@@ -174,8 +174,9 @@ def exports_base(ctx) -> Path:
 
 def new_file_problem(ctx, text: str) -> tuple[str, str] | None:
     """Why the file typed (or pasted) for an export cannot be written there, in (Thai, English),
-    or None. A folder that does not exist is made only inside the office's exports folder: a
-    mangled path elsewhere (a path pasted after a pre-filled one) would make stray folders."""
+    or None. Inside the office's exports folder any missing folder is made; elsewhere one new
+    folder in an existing one, not named like a file: a mangled path (one pasted after a
+    pre-filled one, ``…/order-1.pdf/tmp/exports/…``) would make a chain of stray folders."""
     import os
 
     from ethics_tui.service.input_files import normalize_path
@@ -185,6 +186,9 @@ def new_file_problem(ctx, text: str) -> tuple[str, str] | None:
         return (f"{target} เป็นโฟลเดอร์ — พิมพ์ชื่อไฟล์ต่อท้าย", f"{target} is a folder; add a file name")
     folder, base = target.parent, Path(os.path.abspath(exports_base(ctx)))
     if folder.is_dir() or folder == base or base in folder.parents:
+        return None
+    looks_like_a_file = folder.suffix.lower() in (".pdf", ".xlsx", ".xls", ".csv", ".zip", ".docx", ".doc")
+    if folder.parent.is_dir() and not looks_like_a_file:
         return None
     return (
         f"ไม่มีโฟลเดอร์ {folder} — พิมพ์โฟลเดอร์ที่มีอยู่ หรือกด f2 เลือก",

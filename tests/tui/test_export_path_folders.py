@@ -1,6 +1,7 @@
-"""An export's file path typed (or pasted) where no folder exists is refused at the field: a
-folder is made only inside the office's exports folder. QA pasted a path after a pre-filled one
-(`…/order-moved.pdf/tmp/exports/…`) and the export made folders named after the old file."""
+"""An export's file path typed (or pasted) into a chain of folders that do not exist is refused
+at the field: any folder is made inside the office's exports folder, elsewhere one new folder.
+QA pasted a path after a pre-filled one (`…/order-moved.pdf/tmp/exports/…`) and the export made
+folders named after the old file."""
 
 from __future__ import annotations
 
@@ -35,3 +36,6 @@ async def test_a_path_into_folders_that_do_not_exist_is_refused_at_the_field(mak
         await _export_to(pilot, app, str(inside))
         assert not isinstance(app.screen, TextPromptModal)
         assert inside.is_file()
+        # one new folder in an existing one, as a person types it, is made too
+        await _export_to(pilot, app, str(tmp_path / "ITA 2570" / "staff.xlsx"))
+        assert (tmp_path / "ITA 2570" / "staff.xlsx").is_file()
