@@ -284,6 +284,10 @@ def test_cli_status_json_and_refusal(demo_ctx, rnd, capsys, monkeypatch):
     out = json.loads(capsys.readouterr().out)
     assert out["levels"]["ดีมาก"] == 1 and out["stages"]["unscored"] == 5
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
+    assert main(["appraisal", "status", "--fy", fy, "--round", no, "--data", data, "--user", "viewer"]) == 0
+    text = capsys.readouterr().out
+    assert "[]" not in text and "days left" not in text  # no open grievance: no empty list printed
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     assert main(["appraisal", "notify", "--fy", fy, "--round", no, "--code", code, "--data", data, "--user", "hr"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
     assert main(["appraisal", "refuse", "--fy", fy, "--round", no, code, "--data", data, "--user", "hr"]) == 1

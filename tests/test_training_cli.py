@@ -93,5 +93,7 @@ def test_report_pdf_and_xlsx(data, tmp_path):
     assert main(["--data", str(data), "--user", "viewer", "training", "export", "--fy", str(fy), "-o", str(xlsx)]) == 0
     wb = load_workbook(xlsx)
     assert wb.sheetnames[:2] == ["สรุป", "รายกอง"]
+    audit = (data / "audit.jsonl").read_text(encoding="utf-8")  # exported, as the PDFs are
+    assert '"training-stats-xlsx"' in audit and "t.xlsx" in audit
     never = wb["ไม่เคยได้รับคัดเลือก"]
     assert never.max_row - 1 == len(st.never_selected)

@@ -129,7 +129,9 @@ def cmd_status(args) -> int:
     for lvl, n in d["levels"].items():
         print(f"  {lvl}: {n}")
     g = d["grievances"]
-    print(f"  {'grievances' if k else 'คำร้องทุกข์'}: {g['total']} / open {g['open']} / days left {g['days_left']}")
+    left = ", ".join(str(n) for n in g["days_left"])  # one figure per open grievance
+    words = ("grievances", "open", "days left") if k else ("คำร้องทุกข์", "ค้าง", "เหลือ (วัน)")
+    print(f"  {words[0]}: {g['total']} / {words[1]} {g['open']}" + (f" / {words[2]} {left}" if left else ""))
     return 0
 
 

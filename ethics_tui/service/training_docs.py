@@ -295,6 +295,7 @@ def write_csv(ctx, fy: int, path: Path | str) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, csv_bytes(rows))
+    ctx.store.log_event("export", "training-stats-csv", fy, note=path.name, actor=ctx.actor)
     return path
 
 
@@ -314,6 +315,7 @@ def write_xlsx(ctx, fy: int, path: Path | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_writer(path) as f:
         wb.save(f)
+    ctx.store.log_event("export", "training-stats-xlsx", fy, note=path.name, actor=ctx.actor)  # as report XLSX
     return path
 
 
