@@ -57,7 +57,7 @@ class SettingsScreen(
 
     def after_reload(self) -> None:
         s = settings_svc.get_settings(self.ctx)
-        lines = []
+        lines, unset = [], []
         for name in ALL_FIELDS:
             if name == "exports_layout":
                 continue  # said on the exports folder's line
@@ -70,7 +70,12 @@ class SettingsScreen(
                 from ethics_tui.service.exports import export_folder
 
                 value = f"{export_folder(self.ctx)} ({self.t('s_layout_' + s.exports_layout)})"
-            lines.append(f"{label}: {value or '-'}")
+            if value in ("", None):
+                unset.append(label)
+            else:
+                lines.append(f"{label}: {value}")
+        if unset:  # one line for every setting left empty: at 80x24 the divisions keep their rows
+            lines.append(f"{self.t('s_not_set')}: {' · '.join(unset)}")
         self.query_one("#office-summary", Static).update("\n".join(lines))
 
     def refresh_all(self, select_id: int | None = None) -> None:
