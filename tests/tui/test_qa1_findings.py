@@ -22,12 +22,11 @@ from pathlib import Path
 
 from textual.screen import ModalScreen
 from textual.widgets import Input
-from tui_helpers import settle, start, text_of
+from tui_helpers import settle, signed_in, text_of
 
 from ethics_tui.service import appraisal as ap_svc
 from ethics_tui.service import staff as staff_svc
 from ethics_tui.service import staff_io
-from ethics_tui.tui.screens.staff import StaffScreen
 from ethics_tui.tui.screens.staff_import import StaffImportModal
 from ethics_tui.tui.screens.staff_import_map import StaffMapModal
 
@@ -48,14 +47,7 @@ async def test_map_import_after_fixing_the_file_and_checking_again(tmp_path, mak
     ctrl+r ("ไฟล์ถูกต้อง: จะเพิ่ม 1 คน"), ctrl+s: refused with the old error count."""
     path = write_cp874(tmp_path / "พนักงานจ้าง.csv", BAD)
     before = staff_svc.count(demo_ctx)
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot)
-        await pilot.press("s")
-        await pilot.pause()
-        assert isinstance(app.screen, StaffScreen)
-        await pilot.press("i")
-        await pilot.pause()
+    async with signed_in(make_app, demo_ctx, "admin", "s", "i", size=SMALL) as (app, pilot):
         assert isinstance(app.screen, StaffImportModal)
         app.screen.query_one("#f-path", Input).value = str(path)
         await pilot.press("enter")
@@ -139,9 +131,7 @@ async def test_scores_typed_then_escape_are_not_dropped_silently(make_app, demo_
 
     people = [r.staff.id for r in staff_svc.search(demo_ctx)][:3]
     rnd = ap_svc.create_round(demo_ctx, AppraisalRound(*round_of(date.today())), staff_ids=people)
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot, "hr")
+    async with signed_in(make_app, demo_ctx, "hr", size=SMALL) as (app, pilot):
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("enter")  # the newest round is the first row
@@ -164,9 +154,7 @@ async def test_the_first_backup_of_a_new_office_goes_to_the_programs_folder(make
     from ethics_tui.tui.screens.backup_dialog import BackupModal
 
     backups = demo_ctx.store.backups_dir
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SMALL) as pilot:
-        await start(pilot)
+    async with signed_in(make_app, demo_ctx, "admin", size=SMALL) as (app, pilot):
         # as on the first day of a new office: the folder was empty when the app opened, so the
         # daily backup did not run and backups/ does not exist yet
         shutil.rmtree(backups, ignore_errors=True)
