@@ -4,7 +4,7 @@ app's 5-second timer job, called here directly (no timing in tests)."""
 
 from __future__ import annotations
 
-from tui_helpers import notifications, settle, start
+from tui_helpers import notifications, settle, signed_in
 
 from ethics_tui.service import users
 from ethics_tui.service.access import can
@@ -17,11 +17,7 @@ SIZE = (80, 24)
 
 
 async def test_a_role_taken_away_closes_the_register_and_says_so(make_app, demo_ctx):
-    app = make_app(demo_ctx.store.dir)
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot, "complaints")
-        await pilot.press("p")
-        await settle(pilot)
+    async with signed_in(make_app, demo_ctx, "complaints", "p", size=SIZE) as (app, pilot):
         assert isinstance(app.screen, ComplaintsScreen)
         assert session_watch.check(app) == ""  # nothing changed
         users.set_roles(demo_ctx, "complaints", ["viewer"])
@@ -34,9 +30,7 @@ async def test_a_role_taken_away_closes_the_register_and_says_so(make_app, demo_
 
 
 async def test_a_disabled_account_is_signed_out(make_app, demo_ctx):
-    app = make_app(demo_ctx.store.dir, "en")
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot, "complaints")
+    async with signed_in(make_app, demo_ctx, "complaints", size=SIZE, lang="en") as (app, pilot):
         # no check ran since the sign-in (and a service call already read the new record)
         users.set_active(demo_ctx, "complaints", False)
         assert not can(app.ctx, "complaints.read")
