@@ -16,6 +16,7 @@ from textual.widgets import Input, Select
 
 from ethics_tui.errors import UserError
 from ethics_tui.thai.dates import format_date, parse_date
+from ethics_tui.tui.widgets.plain import PlainSelect
 from ethics_tui.tui.widgets.validators import ThaiDate
 
 DATE_REQUIRED = ("ต้องกรอกวันที่", "a date is required")
@@ -81,8 +82,6 @@ def choice_select(form, name: str, options, value=None, *, default=None) -> Sele
     """A Select of ``options`` (id ``f-<name>``) showing ``value``, else ``default``: with
     either, no blank line; with neither, the blank "— เลือก —" that :func:`read_choice` refuses."""
     shown = next((v for v in (value, default) if v is not None and any(o == v for _, o in options)), None)
-    from ethics_tui.tui.widgets.plain import PlainSelect
-
     return PlainSelect(
         options,
         value=Select.NULL if shown is None else shown,
