@@ -28,6 +28,7 @@ from ethics_tui.tui.crash import GuardedModal
 from ethics_tui.tui.i18n import th_en as _
 from ethics_tui.tui.screens.staff_import import IMPORT_SUFFIXES, plan_warnings, ready_text
 from ethics_tui.tui.widgets.file_picker import PathInput
+from ethics_tui.tui.widgets.form import SEARCH_BOX_MAX, capped
 from ethics_tui.tui.widgets.list_screen import DigitsMixin
 from ethics_tui.tui.widgets.plain import PlainDataTable, PlainSelect
 from ethics_tui.tui.widgets.write_queue import write_queue
@@ -82,7 +83,8 @@ class StaffMapModal(DigitsMixin, GuardedModal[object]):
             yield VerticalScroll(id="map-cols")
             with Horizontal(classes="map-line"):
                 yield Label(_(L, "บันทึกชุดชื่อ", "Save preset as"), classes="map-head")
-                yield Input(id="map-name", compact=True, placeholder=_(L, "เช่น LHR ประจำปี", "e.g. LHR yearly"))
+                name = Input(id="map-name", compact=True, placeholder=_(L, "เช่น LHR ประจำปี", "e.g. LHR yearly"))
+                yield capped(name, SEARCH_BOX_MAX)  # a preset's name: short, as a search
             yield PlainDataTable(id="map-preview", zebra_stripes=True, cursor_type="row")
             yield Static("", id="map-status", markup=False)
             with Horizontal(classes="buttons"):
