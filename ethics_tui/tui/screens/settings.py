@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ethics_tui.model.settings import Division, OfficeSettings
@@ -36,8 +39,15 @@ class SettingsScreen(
     def title_text(self) -> str:  # the keys only for a user who may use them
         return self.t("settings_title") + ("  (e)" if action_allowed(self, "edit_office") else "")
 
+    #: the settings scroll in at most half the screen: long paths (the exports folder, an emblem
+    #: outside the data folder) pushed the heading and every division row off at 80x24
+    DEFAULT_CSS = """
+    SettingsScreen #office-summary-box { height: auto; max-height: 50%; }
+    """
+
     def compose_top(self) -> ComposeResult:
-        yield Static("", id="office-summary", markup=False)
+        with VerticalScroll(id="office-summary-box"):  # tab, then arrows, scroll it
+            yield Static("", id="office-summary", markup=False)
         keys = "  (n / r / d)" if action_allowed(self, "add_division") else ""
         yield Static(self.t("divisions") + keys, classes="section-title")
 
@@ -66,6 +76,10 @@ class SettingsScreen(
                 value = self.t(f"digits_{value}")
             elif name in ("title_pt", "idle_minutes"):  # numbers (and "0 = ...") in the office's digits
                 value, label = value and self.d(value), self.d(label)
+            elif name == "emblem_path" and value.startswith(str(self.ctx.store.dir)):
+                # the copy kept in the data folder: its name is a 64-digit digest, shown short
+                kept = Path(value)
+                value = f"{settings_svc.EMBLEM_DIR}/{kept.stem[:8]}…{kept.suffix}"
             elif name == "exports_dir":  # the folder in full, as every export will use it
                 from ethics_tui.service.exports import export_folder
 
